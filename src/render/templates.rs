@@ -1,0 +1,55 @@
+//! Tera: the theme's templates compiled once per build, errors reported against the template
+//! file the user wrote.
+
+use tera::{Context, Tera};
+
+use crate::diagnostics::Diagnostic;
+
+use super::theme::Theme;
+
+/// Compiled templates.
+pub struct Templates {
+    tera: Tera,
+    theme: Theme,
+}
+
+impl Templates {
+    /// Compiles every template of the theme.
+    pub fn compile(theme: &Theme) -> Result<Templates, Vec<Diagnostic>> {
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        let all = theme.templates.iter().map(|(name, (source, _))| (name.as_str(), source.as_str()));
+        if let Err(e) = tera.add_raw_templates(all) {
+            return Err(vec![template_error(&e, theme)]);
+        }
+        Ok(Templates { tera, theme: theme.clone() })
+    }
+
+    /// Values every template sees (`site`).
+    pub fn set_global<T: serde::Serialize>(&mut self, key: &'static str, value: &T) {
+        self.tera.global_context().insert(key, value);
+    }
+
+    /// Renders one page.
+    pub fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
+        self.tera.render(name, context).map_err(|e| template_error(&e, &self.theme))
+    }
+}
+
+/// A Tera error as a diagnostic on the template file.
+fn template_error(e: &tera::Error, theme: &Theme) -> Diagnostic {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(&format!("\n  caused by: {s}"));
+        source = s.source();
+    }
+    let file = theme
+        .templates
+        .iter()
+        .find(|(name, _)| message.contains(name.as_str()))
+        .map(|(_, (_, path))| path.clone())
+        .unwrap_or_else(|| "templates".into());
+    Diagnostic::error(file, format!("template error: {message}"))
+        .with_help("fix the template (https://keats.github.io/tera/docs/), or delete it to use the built-in default")
+}

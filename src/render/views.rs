@@ -1,0 +1,195 @@
+//! What templates see. These structs are the template API: plain, serialisable, pre-formatted
+//! (dates as text, URLs as site paths), so templates never depend on internal types.
+
+use serde::Serialize;
+
+use crate::config::SiteConfig;
+use crate::model::{IndexKind, Story};
+
+use super::calendar::{full_date, long_date};
+use super::figure::image_url;
+use super::links::Links;
+
+/// A link with its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LinkView {
+    pub title: String,
+    pub url: String,
+}
+
+/// The site, the same on every page (`site` in templates).
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub description: String,
+    pub language: String,
+    pub base_url: String,
+    /// The main navigation: archive and the enabled indexes.
+    pub nav: Vec<LinkView>,
+    pub feed_url: Option<String>,
+    pub search_url: Option<String>,
+    /// Years with articles, newest first.
+    pub years: Vec<LinkView>,
+    pub extra: serde_json::Value,
+}
+
+impl SiteView {
+    pub fn new(config: &SiteConfig, links: &Links, years: Vec<LinkView>) -> Self {
+        let mut nav = vec![LinkView { title: "Archive".into(), url: "/archive/".into() }];
+        for kind in IndexKind::ALL {
+            if let Some(url) = links.index(kind) {
+                nav.push(LinkView { title: super::links::index_config(config, kind).title.clone(), url: url.to_string() });
+            }
+        }
+        SiteView {
+            title: config.title.clone(),
+            description: config.description.clone(),
+            language: config.language.clone(),
+            base_url: config.base(),
+            nav,
+            feed_url: config.feeds.enabled.then(|| "/feed.xml".to_string()),
+            search_url: config.search.enabled.then(|| "/search/".to_string()),
+            years,
+            extra: serde_json::to_value(&config.extra).unwrap_or(serde_json::Value::Null),
+        }
+    }
+}
+
+/// The page being rendered (`page` in templates): title, address and sharing metadata.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PageView {
+    pub title: String,
+    pub description: String,
+    /// Site path of this page.
+    pub url: String,
+    /// Absolute URL.
+    pub canonical: String,
+    /// "article", "front", "year", "month", "day", "archive", "404", "index", "term".
+    pub kind: String,
+    /// Absolute URL of a picture for sharing cards.
+    pub image: Option<String>,
+    pub has_code: bool,
+    pub noindex: bool,
+    /// `<script type="application/ld+json">` content, already serialised.
+    pub json_ld: Option<String>,
+    /// A feed for this page, if it has one.
+    pub feed: Option<LinkView>,
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub authors: Vec<String>,
+    /// Where the page sits: "Archive › 2021 › October".
+    pub breadcrumbs: Vec<LinkView>,
+}
+
+/// A thumbnail picture.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImageView {
+    pub src: String,
+    pub alt: String,
+}
+
+/// An article in a list (front page, date archive, index terms).
+#[derive(Debug, Clone, Serialize)]
+pub struct CardView {
+    pub headline: String,
+    pub url: String,
+    pub date: String,
+    pub date_iso: String,
+    pub dateline: Option<String>,
+    pub byline: String,
+    pub summary: String,
+    pub image: Option<ImageView>,
+    pub figures: usize,
+    pub quotes: usize,
+}
+
+impl CardView {
+    pub fn new(story: &Story) -> Self {
+        let meta = &story.meta;
+        let image = meta.figures.value.iter().find_map(|f| {
+            let src = f.src.as_deref()?;
+            let files = bundle_files(story);
+            Some(ImageView { src: image_url(src, &story.url, &files), alt: f.title.clone().unwrap_or_else(|| f.caption.clone()) })
+        });
+        CardView {
+            headline: meta.headline.value.clone(),
+            url: story.url.clone(),
+            date: long_date(story.published.date),
+            date_iso: story.published.date.to_string(),
+            dateline: meta.dateline.value.as_ref().and_then(|d| d.place.clone().or_else(|| d.agency.clone())),
+            byline: join_names(&meta.byline.value),
+            summary: meta.summary.value.clone().unwrap_or_default(),
+            image,
+            figures: meta.figures.value.len(),
+            quotes: meta.quotes.len(),
+        }
+    }
+}
+
+/// File names of a bundle's assets, relative to the bundle folder.
+pub fn bundle_files(story: &Story) -> Vec<String> {
+    story.article.assets.iter().map(|a| a.name.clone()).collect()
+}
+
+/// "Jane Roe", "Jane Roe and John Doe", "A, B and C".
+pub fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Page numbers and neighbours of a paginated list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pagination {
+    pub current: usize,
+    pub total: usize,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub pages: Vec<PageLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PageLink {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+}
+
+impl Pagination {
+    /// Pagination of page `current` (1-based) of `total`, the first page at `first_url` and the
+    /// rest at `{first_url}page/N/`. Shows a window of pages around the current one.
+    pub fn new(first_url: &str, current: usize, total: usize) -> Self {
+        let url = |n: usize| if n == 1 { first_url.to_string() } else { format!("{first_url}page/{n}/") };
+        let lo = current.saturating_sub(3).max(1);
+        let hi = (current + 3).min(total);
+        let mut pages: Vec<PageLink> = (lo..=hi).map(|n| PageLink { number: n, url: url(n), current: n == current }).collect();
+        if lo > 1 {
+            pages.insert(0, PageLink { number: 1, url: url(1), current: false });
+        }
+        if hi < total {
+            pages.push(PageLink { number: total, url: url(total), current: false });
+        }
+        Pagination {
+            current,
+            total,
+            prev: (current > 1).then(|| url(current - 1)),
+            next: (current < total).then(|| url(current + 1)),
+            pages,
+        }
+    }
+}
+
+/// Date strings for a story page.
+pub fn story_dates(story: &Story) -> (String, String) {
+    (full_date(story.published.date), iso_datetime(story))
+}
+
+/// ISO 8601 publication time: the instant when known, else the date.
+pub fn iso_datetime(story: &Story) -> String {
+    match story.published.instant {
+        Some(ts) => ts.to_string(),
+        None => story.published.date.to_string(),
+    }
+}

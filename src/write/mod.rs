@@ -1,0 +1,269 @@
+//! Write: the only stage that touches the output folder.
+//!
+//! Files are written into a staging folder beside the output and swapped in at the end, so a
+//! failed or interrupted build leaves the previous archive untouched. The output carries a
+//! marker file; a folder without it is not ours and is never replaced unless the user insists
+//! with `--force` — and the site itself, its content or a home folder are never replaced at all.
+
+use std::collections::BTreeSet;
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+
+/// The file that marks a folder as dateline's output.
+pub const MARKER: &str = ".dateline-output";
+
+const MARKER_TEXT: &str = "This folder is written by `dateline build` and replaced on every build.\nDo not keep anything else here.\n";
+
+/// One file of the built archive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Path inside the output folder, `/`-separated, never absolute, never with `..`.
+    pub path: String,
+    pub content: Content,
+}
+
+/// What goes into an output file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Content {
+    Bytes(Vec<u8>),
+    /// Copy this file (a bundle image, a static asset).
+    Copy(PathBuf),
+}
+
+impl OutputFile {
+    pub fn bytes(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        OutputFile { path: path.into(), content: Content::Bytes(bytes.into()) }
+    }
+}
+
+/// Why the output could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error(
+        "{0} exists and was not created by dateline (it has no {MARKER} file), so it will not be replaced.\n  = help: choose another output folder with --output, empty it, or pass --force if you really want it replaced"
+    )]
+    NotOurs(PathBuf),
+    #[error("refusing to use {path} as the output folder: {why}\n  = help: set output_dir in site.toml (or --output) to a folder of its own, such as \"public\"")]
+    Dangerous { path: PathBuf, why: String },
+    #[error("{path} is a file, not a folder\n  = help: choose another output folder with --output")]
+    NotAFolder { path: PathBuf },
+    #[error("an output path escapes the output folder: {0}")]
+    Escape(String),
+    #[error("cannot write {path}: {source}\n  = help: check free disk space and permissions; the previous output was left as it was")]
+    Io { path: PathBuf, source: std::io::Error },
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
+    move |source| WriteError::Io { path: path.to_path_buf(), source }
+}
+
+/// Writes `files` as the new content of `output`, atomically replacing what was there.
+pub fn write(output: &Path, site_root: &Path, files: Vec<OutputFile>, force: bool) -> Result<(), WriteError> {
+    check_output(output, site_root, force)?;
+    for f in &files {
+        check_relative(&f.path)?;
+    }
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).map_err(io(&parent))?;
+    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    clean_stale(&parent, &name);
+    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
+    if let Err(e) = stage(&staging, &files) {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    swap(&staging, output, &parent, &name)
+}
+
+/// Refuses outputs that would destroy something that is not ours.
+pub fn check_output(output: &Path, site_root: &Path, force: bool) -> Result<(), WriteError> {
+    let abs = absolute(output);
+    let root = absolute(site_root);
+    let dangerous = |why: &str| Err(WriteError::Dangerous { path: output.to_path_buf(), why: why.into() });
+    if abs.parent().is_none() {
+        return dangerous("it is the root of the file system");
+    }
+    if root.starts_with(&abs) {
+        return dangerous("it contains the site itself");
+    }
+    if abs.starts_with(root.join(crate::load::CONTENT_DIR)) {
+        return dangerous("it is inside content/, which holds the articles");
+    }
+    for dir in ["templates", "static", "data"] {
+        if abs.starts_with(root.join(dir)) {
+            return dangerous(&format!("it is inside {dir}/, which belongs to the site"));
+        }
+    }
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
+        if absolute(&home).starts_with(&abs) {
+            return dangerous("it contains your home folder");
+        }
+    }
+    match std::fs::metadata(output) {
+        Err(_) => Ok(()),
+        Ok(m) if !m.is_dir() => Err(WriteError::NotAFolder { path: output.to_path_buf() }),
+        Ok(_) => {
+            let ours = output.join(MARKER).is_file();
+            let empty = std::fs::read_dir(output).map_err(io(output))?.next().is_none();
+            if ours || empty || force { Ok(()) } else { Err(WriteError::NotOurs(output.to_path_buf())) }
+        }
+    }
+}
+
+/// An absolute, lexically normalised path (the output may not exist yet, so no canonicalize
+/// of the full path; its existing ancestors are canonicalised to see through symlinks).
+fn absolute(p: &Path) -> PathBuf {
+    let joined = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    // Resolve symlinks in the longest existing prefix.
+    let mut existing = out.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.file_name().map(|n| n.to_os_string()), existing.parent().map(Path::to_path_buf)) {
+            (Some(n), Some(parent)) => {
+                rest.push(n);
+                existing = parent;
+            }
+            _ => break,
+        }
+    }
+    let mut resolved = existing.canonicalize().unwrap_or(existing);
+    for n in rest.into_iter().rev() {
+        resolved.push(n);
+    }
+    resolved
+}
+
+fn check_relative(path: &str) -> Result<(), WriteError> {
+    let p = Path::new(path);
+    let ok = !path.is_empty() && !path.contains('\\') && p.components().all(|c| matches!(c, Component::Normal(_)));
+    if ok { Ok(()) } else { Err(WriteError::Escape(path.to_string())) }
+}
+
+fn stage(staging: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
+    if staging.exists() {
+        std::fs::remove_dir_all(staging).map_err(io(staging))?;
+    }
+    std::fs::create_dir_all(staging).map_err(io(staging))?;
+    let dirs: BTreeSet<PathBuf> = files.iter().filter_map(|f| Path::new(&f.path).parent().map(|p| staging.join(p))).collect();
+    for d in &dirs {
+        std::fs::create_dir_all(d).map_err(io(d))?;
+    }
+    files.par_iter().try_for_each(|f| {
+        let target = staging.join(&f.path);
+        match &f.content {
+            Content::Bytes(b) => std::fs::write(&target, b).map_err(io(&target)),
+            Content::Copy(from) => std::fs::copy(from, &target).map(|_| ()).map_err(io(from)),
+        }
+    })?;
+    let marker = staging.join(MARKER);
+    std::fs::write(&marker, MARKER_TEXT).map_err(io(&marker))
+}
+
+fn swap(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), WriteError> {
+    if output.exists() {
+        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+        std::fs::rename(output, &old).map_err(io(output))?;
+        if let Err(e) = std::fs::rename(staging, output) {
+            // Put the previous archive back before reporting.
+            let _ = std::fs::rename(&old, output);
+            return Err(WriteError::Io { path: output.to_path_buf(), source: e });
+        }
+        let _ = std::fs::remove_dir_all(&old);
+    } else {
+        std::fs::rename(staging, output).map_err(io(output))?;
+    }
+    Ok(())
+}
+
+/// Removes staging and old folders left by interrupted builds (they carry our marker).
+fn clean_stale(parent: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    let prefixes = [format!(".{name}.staging-"), format!(".{name}.old-")];
+    for e in entries.flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        if prefixes.iter().any(|p| n.starts_with(p.as_str())) && e.path().join(MARKER).is_file() {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files() -> Vec<OutputFile> {
+        vec![OutputFile::bytes("index.html", "<p>hi</p>"), OutputFile::bytes("2021/10/13/x/index.html", "x")]
+    }
+
+    #[test]
+    fn writes_replaces_and_marks_the_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write(&out, dir.path(), files(), false).unwrap();
+        assert!(out.join(MARKER).is_file());
+        assert_eq!(std::fs::read_to_string(out.join("2021/10/13/x/index.html")).unwrap(), "x");
+        write(&out, dir.path(), vec![OutputFile::bytes("index.html", "new")], false).unwrap();
+        assert!(!out.join("2021").exists(), "stale pages go away");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    }
+
+    #[test]
+    fn refuses_a_folder_that_is_not_ours() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("mine");
+        std::fs::create_dir(&out).unwrap();
+        std::fs::write(out.join("thesis.docx"), "precious").unwrap();
+        let e = write(&out, dir.path(), files(), false).unwrap_err();
+        assert!(matches!(e, WriteError::NotOurs(_)), "{e}");
+        assert_eq!(std::fs::read_to_string(out.join("thesis.docx")).unwrap(), "precious");
+        write(&out, dir.path(), files(), true).unwrap();
+    }
+
+    #[test]
+    fn refuses_the_site_root_and_content_even_with_force() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content")).unwrap();
+        for target in [dir.path().to_path_buf(), dir.path().join("content"), dir.path().join("content/out")] {
+            let e = write(&target, dir.path(), files(), true).unwrap_err();
+            assert!(matches!(e, WriteError::Dangerous { .. }), "{e}");
+        }
+        assert!(dir.path().join("content").is_dir());
+    }
+
+    #[test]
+    fn paths_that_escape_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        for bad in ["../evil.html", "/etc/passwd", "a/../../b", ""] {
+            let e = write(&dir.path().join("public"), dir.path(), vec![OutputFile::bytes(bad, "x")], false).unwrap_err();
+            assert!(matches!(e, WriteError::Escape(_)), "{bad}: {e}");
+        }
+        assert!(!dir.path().join("evil.html").exists());
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_old_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write(&out, dir.path(), files(), false).unwrap();
+        let missing = OutputFile { path: "img.jpg".into(), content: Content::Copy(dir.path().join("nope.jpg")) };
+        assert!(write(&out, dir.path(), vec![missing], false).is_err());
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "<p>hi</p>");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(names.len(), 1, "no staging folder is left behind: {names:?}");
+    }
+}
