@@ -232,8 +232,11 @@ impl SiteConfig {
         match std::fs::read_to_string(&file) {
             Ok(text) => SiteConfig::parse(&text, Path::new(CONFIG_FILE)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(SiteConfig::default()),
-            Err(e) => Err(Diagnostic::error(CONFIG_FILE, format!("cannot read the site configuration: {e}"))
-                .with_help("check the file's permissions, and that it is UTF-8 text")),
+            Err(e) => Err(Diagnostic::error(
+                CONFIG_FILE,
+                format!("cannot read the site configuration: {e}"),
+            )
+            .with_help("check the file's permissions, and that it is UTF-8 text")),
         }
     }
 
@@ -260,7 +263,10 @@ impl SiteConfig {
         if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
             return Err(at(
                 "base_url",
-                format!("`base_url` must be an absolute http(s) URL, not `{}`", self.base_url),
+                format!(
+                    "`base_url` must be an absolute http(s) URL, not `{}`",
+                    self.base_url
+                ),
                 "write the address the archive is published at, e.g. \"https://archive.example.org/\"",
             ));
         }
@@ -272,10 +278,18 @@ impl SiteConfig {
             ));
         }
         if self.paginate_by == 0 {
-            return Err(at("paginate_by", "`paginate_by` must be at least 1".into(), "set it to the number of articles per list page, e.g. 20"));
+            return Err(at(
+                "paginate_by",
+                "`paginate_by` must be at least 1".into(),
+                "set it to the number of articles per list page, e.g. 20",
+            ));
         }
         if self.output_dir.as_os_str().is_empty() {
-            return Err(at("output_dir", "`output_dir` must name a folder".into(), "for example output_dir = \"public\""));
+            return Err(at(
+                "output_dir",
+                "`output_dir` must name a folder".into(),
+                "for example output_dir = \"public\"",
+            ));
         }
         Ok(())
     }
@@ -312,10 +326,15 @@ fn check_permalink(p: &str) -> Result<(), String> {
     }
     let mut rest = p;
     while let Some(open) = rest.find('{') {
-        let close = rest[open..].find('}').ok_or("an opening `{` has no closing `}`")? + open;
+        let close = rest[open..]
+            .find('}')
+            .ok_or("an opening `{` has no closing `}`")?
+            + open;
         let name = &rest[open + 1..close];
         if !matches!(name, "year" | "month" | "day" | "slug" | "section") {
-            return Err(format!("unknown placeholder {{{name}}}; use {{year}}, {{month}}, {{day}}, {{slug}} or {{section}}"));
+            return Err(format!(
+                "unknown placeholder {{{name}}}; use {{year}}, {{month}}, {{day}}, {{slug}} or {{section}}"
+            ));
         }
         rest = &rest[close + 1..];
     }

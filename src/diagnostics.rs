@@ -225,7 +225,17 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     let limit = (word.chars().count() / 3).max(2);
     candidates
         .into_iter()
-        .map(|c| (edit_distance(word, c), c))
+        // A key cut short ("paginate" for "paginate_by") is as good as a one-letter typo.
+        .map(|c| {
+            (
+                if word.len() >= 4 && (c.starts_with(word) || word.starts_with(c)) {
+                    1
+                } else {
+                    edit_distance(word, c)
+                },
+                c,
+            )
+        })
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, c)| (*d, *c))
         .map(|(_, c)| c)
@@ -267,37 +277,6 @@ pub fn display_path(path: &Path, root: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn suggests_the_closest_key() {
-        let keys = ["title", "date", "updated", "slug"];
-        assert_eq!(closest("titel", keys), Some("title"));
-        assert_eq!(closest("udpated", keys), Some("updated"));
-        assert_eq!(closest("colour", keys), None);
-    }
-
-    #[test]
-    fn points_at_line_and_column() {
-        let text = "a = 1\nbad = 2\n";
-        let d = Diagnostic::error("x.toml", "unknown key").at_span(text, 6..9);
-        assert_eq!((d.line, d.column, d.width), (2, 1, 3));
-        let shown = d.to_string();
-        assert!(shown.contains("x.toml:2:1"), "{shown}");
-        assert!(shown.contains("2 | bad = 2"), "{shown}");
-        assert!(shown.contains("^^^"), "{shown}");
-    }
-
-    #[test]
-    fn offsets_inside_multibyte_text_do_not_panic() {
-        let text = "“quoted” text";
-        let d = Diagnostic::error("x", "m").at_offset(text, 1);
-        assert_eq!(d.line, 1);
-    }
-}
-
 /// Parses TOML into `T`, turning syntax errors, unknown keys and wrong types into a diagnostic
 /// that names the key, points at its line and suggests the closest valid key.
 pub fn from_toml<T: serde::de::DeserializeOwned>(text: &str, file: &Path) -> Result<T, Diagnostic> {
@@ -311,7 +290,10 @@ fn toml_diagnostic(e: &toml::de::Error, text: &str, file: &Path) -> Diagnostic {
         let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let valid: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
         let help = match closest(key, valid.iter().copied()) {
-            Some(near) => format!("did you mean `{near}`? Valid keys here: {}", valid.join(", ")),
+            Some(near) => format!(
+                "did you mean `{near}`? Valid keys here: {}",
+                valid.join(", ")
+            ),
             None => format!("remove it, or use one of: {}", valid.join(", ")),
         };
         return Diagnostic::error(file, format!("unknown key `{key}`"))
@@ -358,11 +340,42 @@ pub fn line_of_key(text: &str, key: &str) -> usize {
         if t.starts_with('[') {
             break;
         }
-        if let Some(rest) = t.strip_prefix(key) {
-            if rest.trim_start().starts_with('=') {
-                return i + 1;
-            }
+        if let Some(rest) = t.strip_prefix(key)
+            && rest.trim_start().starts_with('=')
+        {
+            return i + 1;
         }
     }
     0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_closest_key() {
+        let keys = ["title", "date", "updated", "slug"];
+        assert_eq!(closest("titel", keys), Some("title"));
+        assert_eq!(closest("udpated", keys), Some("updated"));
+        assert_eq!(closest("colour", keys), None);
+    }
+
+    #[test]
+    fn points_at_line_and_column() {
+        let text = "a = 1\nbad = 2\n";
+        let d = Diagnostic::error("x.toml", "unknown key").at_span(text, 6..9);
+        assert_eq!((d.line, d.column, d.width), (2, 1, 3));
+        let shown = d.to_string();
+        assert!(shown.contains("x.toml:2:1"), "{shown}");
+        assert!(shown.contains("2 | bad = 2"), "{shown}");
+        assert!(shown.contains("^^^"), "{shown}");
+    }
+
+    #[test]
+    fn offsets_inside_multibyte_text_do_not_panic() {
+        let text = "“quoted” text";
+        let d = Diagnostic::error("x", "m").at_offset(text, 1);
+        assert_eq!(d.line, 1);
+    }
 }

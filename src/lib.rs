@@ -11,15 +11,19 @@
 //! Only `load` reads the content folder and only `write` writes the output; `extract` and
 //! `render` are pure, which is what makes builds parallel, deterministic and incremental.
 
+// Diagnostics carry the offending line and advice, so they are large; they are also rare and
+// off the hot path, where boxing them would only add noise.
+#![allow(clippy::result_large_err)]
+
+pub mod annotate;
 pub mod config;
 pub mod diagnostics;
 pub mod extract;
+pub mod index;
 pub mod load;
 pub mod model;
 pub mod parse;
-pub mod slug;
-pub mod annotate;
-pub mod index;
 pub mod pipeline;
 pub mod render;
+pub mod slug;
 pub mod write;

@@ -1,6 +1,8 @@
 //! The `dateline` command line: parses arguments, calls the library, maps outcomes to exit codes
 //! (0 success, 1 content errors, 2 usage or I/O failure).
 
+#![allow(clippy::result_large_err)]
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -9,7 +11,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use dateline::pipeline::{self, BuildError, BuildOptions};
 
 #[derive(Parser)]
-#[command(name = "dateline", version, about = "A static site generator for annotated news archives")]
+#[command(
+    name = "dateline",
+    version,
+    about = "A static site generator for annotated news archives"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -61,14 +67,29 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { root, output, base_url, drafts, force, jobs } => {
-            if let Some(n) = jobs {
-                if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global() {
-                    eprintln!("error: cannot start {n} worker threads: {e}");
-                    return ExitCode::from(2);
-                }
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+            force,
+            jobs,
+        } => {
+            if let Some(n) = jobs
+                && let Err(e) = rayon::ThreadPoolBuilder::new()
+                    .num_threads(n.max(1))
+                    .build_global()
+            {
+                eprintln!("error: cannot start {n} worker threads: {e}");
+                return ExitCode::from(2);
             }
-            let options = BuildOptions { root, output, base_url, drafts, force };
+            let options = BuildOptions {
+                root,
+                output,
+                base_url,
+                drafts,
+                force,
+            };
             match pipeline::build(&options) {
                 Ok(report) => {
                     eprint!("{}", report.warnings);
@@ -78,7 +99,11 @@ fn main() -> ExitCode {
                 Err(e) => fail(e),
             }
         }
-        Command::Extract { files, format, registry } => extract(&files, format, registry),
+        Command::Extract {
+            files,
+            format,
+            registry,
+        } => extract(&files, format, registry),
     }
 }
 
@@ -104,7 +129,11 @@ fn extract(files: &[PathBuf], format: Format, registry: Option<PathBuf>) -> Exit
             .map(|r| toml::to_string_pretty(r).map_err(|e| e.to_string()))
             .collect::<Result<Vec<_>, _>>()
             .map(|v| v.join("\n# ----\n\n")),
-        Format::Text => Ok(reports.iter().map(|r| r.to_text()).collect::<Vec<_>>().join("\n")),
+        Format::Text => Ok(reports
+            .iter()
+            .map(|r| r.to_text())
+            .collect::<Vec<_>>()
+            .join("\n")),
     };
     match out {
         Ok(s) => {

@@ -97,8 +97,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let site = read_site(options)?;
     let output = output_dir(options, &site.config);
-    let rendered = render::render(&site.archive, &site.config, &site.theme).map_err(|d| BuildError::Content(d.into()))?;
-    let pages = rendered.iter().filter(|f| f.path.ends_with(".html")).count();
+    let rendered = render::render(&site.archive, &site.config, &site.theme)
+        .map_err(|d| BuildError::Content(d.into()))?;
+    let pages = rendered
+        .iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .count();
     let files = rendered.len();
     write::write(&output, &options.root, rendered, options.force)?;
     Ok(BuildReport {
@@ -124,7 +128,10 @@ pub fn output_dir(options: &BuildOptions, config: &SiteConfig) -> PathBuf {
 pub fn read_site(options: &BuildOptions) -> Result<Site, BuildError> {
     let root = &options.root;
     if !root.is_dir() {
-        return Err(BuildError::Io(format!("the site folder {} does not exist", root.display())));
+        return Err(BuildError::Io(format!(
+            "the site folder {} does not exist",
+            root.display()
+        )));
     }
     let mut config = SiteConfig::load(root)?;
     if let Some(url) = &options.base_url {
@@ -144,7 +151,8 @@ pub fn read_site(options: &BuildOptions) -> Result<Site, BuildError> {
     };
     let (sources, load_errors) = load::load(root);
     diagnostics.extend(load_errors);
-    let results: Vec<Result<(Story, Option<Diagnostic>), Vec<Diagnostic>>> = sources
+    type Processed = Result<(Story, Option<Diagnostic>), Vec<Diagnostic>>;
+    let results: Vec<Processed> = sources
         .into_par_iter()
         .map(|source| {
             let article = parse::parse(source, &config)?;
@@ -170,13 +178,31 @@ pub fn read_site(options: &BuildOptions) -> Result<Site, BuildError> {
     if diagnostics.has_errors() {
         return Err(BuildError::Content(diagnostics));
     }
-    Ok(Site { root: root.clone(), config, registry, theme, archive, warnings: diagnostics })
+    Ok(Site {
+        root: root.clone(),
+        config,
+        registry,
+        theme,
+        archive,
+        warnings: diagnostics,
+    })
 }
 
 /// Extracts, merges and dates one parsed article.
-pub fn process(article: Article, registry: &Registry, config: &SiteConfig) -> (Story, Option<Diagnostic>) {
-    let reference = article.front.date.map(|p| p.date).or_else(|| index::path_date(&article.rel.to_string_lossy()));
-    let cx = extract::Context { registry, reference };
+pub fn process(
+    article: Article,
+    registry: &Registry,
+    config: &SiteConfig,
+) -> (Story, Option<Diagnostic>) {
+    let reference = article
+        .front
+        .date
+        .map(|p| p.date)
+        .or_else(|| index::path_date(&article.rel.to_string_lossy()));
+    let cx = extract::Context {
+        registry,
+        reference,
+    };
     let extraction = extract::extract(&article, &cx);
     let meta = extract::merge(&article, &extraction, &cx);
     index::story(article, extraction, meta, config)
@@ -192,7 +218,10 @@ fn read_registry(root: &Path, config: &SiteConfig) -> Result<Registry, Diagnosti
 }
 
 /// `dateline extract`: the extraction report of each file, outside any site.
-pub fn extract_files(files: &[PathBuf], registry: Option<&Path>) -> Result<Vec<ExtractionReport>, BuildError> {
+pub fn extract_files(
+    files: &[PathBuf],
+    registry: Option<&Path>,
+) -> Result<Vec<ExtractionReport>, BuildError> {
     let registry = match registry {
         Some(p) => {
             let text = load::read_text(p, p)?;
@@ -214,7 +243,11 @@ pub fn extract_files(files: &[PathBuf], registry: Option<&Path>) -> Result<Vec<E
         match parse::parse(source, &config) {
             Ok(article) => {
                 let (story, _) = process(article, &registry, &config);
-                reports.push(ExtractionReport::new(&file.to_string_lossy(), story.article.format, &story.meta));
+                reports.push(ExtractionReport::new(
+                    &file.to_string_lossy(),
+                    story.article.format,
+                    &story.meta,
+                ));
             }
             Err(ds) => diagnostics.extend(ds),
         }

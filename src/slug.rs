@@ -31,7 +31,11 @@ pub fn slugify(text: &str) -> String {
         };
         if c.is_ascii_alphanumeric() {
             let mut buf = [0u8; 4];
-            push(&mut out, &mut pending_hyphen, c.to_ascii_lowercase().encode_utf8(&mut buf));
+            push(
+                &mut out,
+                &mut pending_hyphen,
+                c.to_ascii_lowercase().encode_utf8(&mut buf),
+            );
         } else if c.is_alphanumeric() {
             // Scripts without a Latin transliteration keep their letters: URLs allow them.
             let lower: String = c.to_lowercase().collect();
@@ -59,7 +63,10 @@ mod tests {
     fn slugs_are_safe_and_readable() {
         let cases = [
             ("Vladimir Putin", "vladimir-putin"),
-            ("U.S.-Russia Relations Under Biden", "u-s-russia-relations-under-biden"),
+            (
+                "U.S.-Russia Relations Under Biden",
+                "u-s-russia-relations-under-biden",
+            ),
             ("Zürich's Straße", "zurichs-strasse"),
             ("../../etc/passwd", "etc-passwd"),
             ("  --Hello--  ", "hello"),

@@ -9,16 +9,35 @@ pub struct Date {
     pub day: u32,
 }
 
-pub const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 pub const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
 /// AP style: abbreviate only the long months, with a period.
 const AP_MONTHS: [&str; 12] = [
-    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
+    "Dec.",
 ];
 
 /// Reuters style: the same months abbreviated, without a period.
@@ -76,7 +95,13 @@ impl Date {
 
     /// `Wednesday, Oct. 13, 2021` (AP captions).
     pub fn ap_long(self) -> String {
-        format!("{}, {} {}, {}", self.weekday(), AP_MONTHS[self.month as usize - 1], self.day, self.year)
+        format!(
+            "{}, {} {}, {}",
+            self.weekday(),
+            AP_MONTHS[self.month as usize - 1],
+            self.day,
+            self.year
+        )
     }
 
     /// `Oct 13` (Reuters datelines).
@@ -102,7 +127,10 @@ mod tests {
         for d in Date::new(2014, 12, 1).to_days()..Date::new(2026, 2, 1).to_days() {
             assert_eq!(Date::from_days(d).to_days(), d);
         }
-        assert_eq!(Date::new(2021, 10, 13).ap_long(), "Wednesday, Oct. 13, 2021");
+        assert_eq!(
+            Date::new(2021, 10, 13).ap_long(),
+            "Wednesday, Oct. 13, 2021"
+        );
         assert_eq!(Date::new(2021, 9, 2).reuters_short(), "Sept 2");
     }
 }

@@ -28,39 +28,139 @@ const PHOTOGRAPHERS: usize = 150;
 const REPORTERS: usize = 200;
 
 const FIRST_NAMES: &[&str] = &[
-    "James", "Maria", "Anna", "Mohammed", "Wei", "Olena", "Carlos", "Fatima", "Hiroshi", "Priya", "Thomas", "Sofia",
-    "Ahmed", "Elena", "David", "Amara", "Lucas", "Yuki", "Sarah", "Ibrahim", "Ana", "Pierre", "Ingrid", "Raj",
-    "Leila", "Marco", "Chen", "Aisha", "Daniel", "Kateryna", "Juan", "Nadia", "Stefan", "Mei", "Oliver", "Zainab",
-    "Miguel", "Hannah", "Sergei", "Amina", "Peter", "Lucia", "Kwame", "Emma", "Tomasz", "Rania", "Andrew", "Chloe",
-    "Mehmet", "Grace", "Viktor", "Isabel", "Kenji", "Laura", "Omar", "Julia", "Samuel", "Ayesha", "Michael",
-    "Claire", "Diego", "Nina", "Patrick", "Sunita", "Henrik", "Rosa", "Joseph", "Mariam", "Felix", "Esther", "Arjun",
-    "Camille", "Hassan", "Irina", "Paulo", "Helen", "Tariq", "Beatriz", "Jonas", "Ngozi", "José", "Søren", "Łukasz",
-    "Zoë",
+    "James", "Maria", "Anna", "Mohammed", "Wei", "Olena", "Carlos", "Fatima", "Hiroshi", "Priya",
+    "Thomas", "Sofia", "Ahmed", "Elena", "David", "Amara", "Lucas", "Yuki", "Sarah", "Ibrahim",
+    "Ana", "Pierre", "Ingrid", "Raj", "Leila", "Marco", "Chen", "Aisha", "Daniel", "Kateryna",
+    "Juan", "Nadia", "Stefan", "Mei", "Oliver", "Zainab", "Miguel", "Hannah", "Sergei", "Amina",
+    "Peter", "Lucia", "Kwame", "Emma", "Tomasz", "Rania", "Andrew", "Chloe", "Mehmet", "Grace",
+    "Viktor", "Isabel", "Kenji", "Laura", "Omar", "Julia", "Samuel", "Ayesha", "Michael", "Claire",
+    "Diego", "Nina", "Patrick", "Sunita", "Henrik", "Rosa", "Joseph", "Mariam", "Felix", "Esther",
+    "Arjun", "Camille", "Hassan", "Irina", "Paulo", "Helen", "Tariq", "Beatriz", "Jonas", "Ngozi",
+    "José", "Søren", "Łukasz", "Zoë",
 ];
 
 const LAST_NAMES: &[&str] = &[
-    "Smith", "Kowalski", "Silva", "Nguyen", "Müller", "Okafor", "Tanaka", "Haddad", "Petrov", "Garcia", "Johansson",
-    "Rossi", "Khan", "Dubois", "Cohen", "Mensah", "Novak", "Fernandes", "Kim", "Park", "Ali", "Schmidt", "Andersen",
-    "O'Brien", "Martinez", "Lopez", "Wang", "Sato", "Yilmaz", "Kaya", "Mwangi", "Adeyemi", "Bianchi", "Moreau",
-    "Lindqvist", "Horvath", "Popescu", "Papadopoulos", "Costa", "Reyes", "Gupta", "Sharma", "Patel", "Chowdhury",
-    "Rahman", "Torres", "Vargas", "Walker", "Bennett", "Hughes", "Murphy", "Fischer", "Weber", "Nowak", "Kovac",
-    "Jensen", "Eriksen", "Baker", "Morgan", "Clarke", "Okonkwo", "Ansari", "Farouk", "Benali", "Takahashi",
-    "Suzuki", "Zhang", "Liu", "Ramos", "Castillo", "van Dijk", "De Souza", "Al-Masri", "Çelik", "Nuñez", "Sokolova",
-    "Hoffmann", "Mbeki", "Lindgren", "Duarte",
+    "Smith",
+    "Kowalski",
+    "Silva",
+    "Nguyen",
+    "Müller",
+    "Okafor",
+    "Tanaka",
+    "Haddad",
+    "Petrov",
+    "Garcia",
+    "Johansson",
+    "Rossi",
+    "Khan",
+    "Dubois",
+    "Cohen",
+    "Mensah",
+    "Novak",
+    "Fernandes",
+    "Kim",
+    "Park",
+    "Ali",
+    "Schmidt",
+    "Andersen",
+    "O'Brien",
+    "Martinez",
+    "Lopez",
+    "Wang",
+    "Sato",
+    "Yilmaz",
+    "Kaya",
+    "Mwangi",
+    "Adeyemi",
+    "Bianchi",
+    "Moreau",
+    "Lindqvist",
+    "Horvath",
+    "Popescu",
+    "Papadopoulos",
+    "Costa",
+    "Reyes",
+    "Gupta",
+    "Sharma",
+    "Patel",
+    "Chowdhury",
+    "Rahman",
+    "Torres",
+    "Vargas",
+    "Walker",
+    "Bennett",
+    "Hughes",
+    "Murphy",
+    "Fischer",
+    "Weber",
+    "Nowak",
+    "Kovac",
+    "Jensen",
+    "Eriksen",
+    "Baker",
+    "Morgan",
+    "Clarke",
+    "Okonkwo",
+    "Ansari",
+    "Farouk",
+    "Benali",
+    "Takahashi",
+    "Suzuki",
+    "Zhang",
+    "Liu",
+    "Ramos",
+    "Castillo",
+    "van Dijk",
+    "De Souza",
+    "Al-Masri",
+    "Çelik",
+    "Nuñez",
+    "Sokolova",
+    "Hoffmann",
+    "Mbeki",
+    "Lindgren",
+    "Duarte",
 ];
 
 /// Photographers and reporters come from their own lists, so bylines and credits rarely
 /// collide with the people in the news.
 const CREW_FIRST: &[&str] = &[
-    "Alex", "Jordan", "Evan", "Marta", "Ilya", "Noor", "Tim", "Jae", "Kirsten", "Rafael", "Dita", "Bram", "Lena",
-    "Hugo", "Ines", "Kofi", "Mila", "Yusuf", "Petra", "Ruben", "Selin", "Anders", "Bianca", "Dmitri", "Eun", "Farah",
-    "Gustavo", "Hana", "Ivan", "Julien", "Karin", "Luis", "Mads", "Nikos", "Orla", "Pablo", "Quentin", "Rhea",
+    "Alex", "Jordan", "Evan", "Marta", "Ilya", "Noor", "Tim", "Jae", "Kirsten", "Rafael", "Dita",
+    "Bram", "Lena", "Hugo", "Ines", "Kofi", "Mila", "Yusuf", "Petra", "Ruben", "Selin", "Anders",
+    "Bianca", "Dmitri", "Eun", "Farah", "Gustavo", "Hana", "Ivan", "Julien", "Karin", "Luis",
+    "Mads", "Nikos", "Orla", "Pablo", "Quentin", "Rhea",
 ];
 
 const CREW_LAST: &[&str] = &[
-    "Brenner", "Calloway", "Dunmore", "Ellison", "Fairbanks", "Galvez", "Hartmann", "Iwata", "Jovanovic", "Kessler",
-    "Lazar", "Marchetti", "Nakamura", "Oyelaran", "Pruitt", "Quintero", "Radulescu", "Sandoval", "Thorsen",
-    "Ueda", "Valdez", "Whitlock", "Yarrow", "Zielinski", "Abbas", "Becker", "Cardenas", "Drozdov", "Esposito",
+    "Brenner",
+    "Calloway",
+    "Dunmore",
+    "Ellison",
+    "Fairbanks",
+    "Galvez",
+    "Hartmann",
+    "Iwata",
+    "Jovanovic",
+    "Kessler",
+    "Lazar",
+    "Marchetti",
+    "Nakamura",
+    "Oyelaran",
+    "Pruitt",
+    "Quintero",
+    "Radulescu",
+    "Sandoval",
+    "Thorsen",
+    "Ueda",
+    "Valdez",
+    "Whitlock",
+    "Yarrow",
+    "Zielinski",
+    "Abbas",
+    "Becker",
+    "Cardenas",
+    "Drozdov",
+    "Esposito",
     "Fonseca",
 ];
 
@@ -402,9 +502,17 @@ const INTERNATIONAL: &[(&str, bool, Beats)] = &[
     ("World Trade Organization", true, TRADE),
     ("OPEC", false, ENERGY),
     ("European Central Bank", true, ECONOMY),
-    ("International Committee of the Red Cross", true, HEALTH | DIPLOMACY | CLIMATE),
+    (
+        "International Committee of the Red Cross",
+        true,
+        HEALTH | DIPLOMACY | CLIMATE,
+    ),
     ("African Union", true, DIPLOMACY),
-    ("Association of Southeast Asian Nations", true, DIPLOMACY | TRADE),
+    (
+        "Association of Southeast Asian Nations",
+        true,
+        DIPLOMACY | TRADE,
+    ),
     ("International Energy Agency", true, ENERGY | CLIMATE),
     ("UNICEF", false, HEALTH),
     ("Amnesty International", false, JUSTICE | POLITICS),
@@ -429,12 +537,56 @@ const MINISTRIES: &[(&str, Beats)] = &[
 ];
 
 const STEMS: &[&str] = &[
-    "Northgate", "Meridian", "Harbourline", "Crestwood", "Bluewater", "Silverline", "Eastbridge", "Redwood",
-    "Ironbridge", "Summit", "Pinnacle", "Atlas", "Horizon", "Keystone", "Lakeshore", "Oakridge", "Riverton",
-    "Stonebridge", "Clearwater", "Highland", "Greenfield", "Brightwater", "Fairhaven", "Granite", "Aurora", "Beacon",
-    "Cobalt", "Evergreen", "Falcon", "Helix", "Juniper", "Kestrel", "Larkspur", "Mariner", "Nordvik", "Orion",
-    "Polaris", "Sterling", "Trident", "Vantage", "Windward", "Zenith", "Alder", "Birchwood", "Cedarline", "Dunmore",
-    "Everton", "Foxhill", "Glenmoor", "Hawthorne",
+    "Northgate",
+    "Meridian",
+    "Harbourline",
+    "Crestwood",
+    "Bluewater",
+    "Silverline",
+    "Eastbridge",
+    "Redwood",
+    "Ironbridge",
+    "Summit",
+    "Pinnacle",
+    "Atlas",
+    "Horizon",
+    "Keystone",
+    "Lakeshore",
+    "Oakridge",
+    "Riverton",
+    "Stonebridge",
+    "Clearwater",
+    "Highland",
+    "Greenfield",
+    "Brightwater",
+    "Fairhaven",
+    "Granite",
+    "Aurora",
+    "Beacon",
+    "Cobalt",
+    "Evergreen",
+    "Falcon",
+    "Helix",
+    "Juniper",
+    "Kestrel",
+    "Larkspur",
+    "Mariner",
+    "Nordvik",
+    "Orion",
+    "Polaris",
+    "Sterling",
+    "Trident",
+    "Vantage",
+    "Windward",
+    "Zenith",
+    "Alder",
+    "Birchwood",
+    "Cedarline",
+    "Dunmore",
+    "Everton",
+    "Foxhill",
+    "Glenmoor",
+    "Hawthorne",
 ];
 
 /// Company name endings and the beats such a company is news on.
@@ -457,13 +609,37 @@ const COMPANY_KINDS: &[(&str, Beats)] = &[
 ];
 
 const PARTY_ADJ: &[&str] = &[
-    "Progressive", "National", "Democratic", "Liberal", "Social", "Green", "People's", "Civic", "United", "Reform",
+    "Progressive",
+    "National",
+    "Democratic",
+    "Liberal",
+    "Social",
+    "Green",
+    "People's",
+    "Civic",
+    "United",
+    "Reform",
 ];
-const PARTY_NOUN: &[&str] = &["Alliance", "Union", "Movement", "Renewal", "Front", "Labour", "Unity", "Future"];
+const PARTY_NOUN: &[&str] = &[
+    "Alliance", "Union", "Movement", "Renewal", "Front", "Labour", "Unity", "Future",
+];
 
 const UNION_SECTORS: &[&str] = &[
-    "Rail", "Dock", "Postal", "Steel", "Transport", "Health", "Public Service", "Mine", "Auto", "Airline", "Energy",
-    "Textile", "Farm", "Construction", "Food",
+    "Rail",
+    "Dock",
+    "Postal",
+    "Steel",
+    "Transport",
+    "Health",
+    "Public Service",
+    "Mine",
+    "Auto",
+    "Airline",
+    "Energy",
+    "Textile",
+    "Farm",
+    "Construction",
+    "Food",
 ];
 
 const INSTITUTE_FIELDS: &[(&str, Beats)] = &[
@@ -477,11 +653,23 @@ const INSTITUTE_FIELDS: &[(&str, Beats)] = &[
 /// University titles: (appositive, short form before a name, beats).
 const ACADEMIC_TITLES: &[(&str, &str, Beats)] = &[
     ("a professor of economics", "economist", ECONOMY | TRADE),
-    ("a professor of political science", "political scientist", POLITICS | DIPLOMACY),
+    (
+        "a professor of political science",
+        "political scientist",
+        POLITICS | DIPLOMACY,
+    ),
     ("a law professor", "law professor", JUSTICE),
-    ("a professor of public health", "public health expert", HEALTH),
+    (
+        "a professor of public health",
+        "public health expert",
+        HEALTH,
+    ),
     ("a climate scientist", "climate scientist", CLIMATE | ENERGY),
-    ("a professor of computer science", "computer scientist", TECH),
+    (
+        "a professor of computer science",
+        "computer scientist",
+        TECH,
+    ),
     ("a labour economist", "labour economist", LABOUR),
 ];
 
@@ -516,8 +704,18 @@ const LEGAL_ROLES: &[(&str, &str)] = &[
 ];
 
 const OCCUPATIONS: &[&str] = &[
-    "teacher", "nurse", "farmer", "shop owner", "taxi driver", "student", "retired engineer", "bus driver",
-    "restaurant owner", "factory worker", "pensioner", "civil servant",
+    "teacher",
+    "nurse",
+    "farmer",
+    "shop owner",
+    "taxi driver",
+    "student",
+    "retired engineer",
+    "bus driver",
+    "restaurant owner",
+    "factory worker",
+    "pensioner",
+    "civil servant",
 ];
 
 /// The agencies a photographer can work for, with the share of photographers each has.
@@ -532,18 +730,78 @@ pub enum PhotoAgency {
     ViaAp(&'static str),
 }
 
-const VIA_AP_AGENCIES: &[&str] =
-    &["Sputnik", "Kremlin Pool Photo", "Pool", "EPA", "Xinhua", "Anadolu Agency", "Yonhap", "Kyodo News"];
+const VIA_AP_AGENCIES: &[&str] = &[
+    "Sputnik",
+    "Kremlin Pool Photo",
+    "Pool",
+    "EPA",
+    "Xinhua",
+    "Anadolu Agency",
+    "Yonhap",
+    "Kyodo News",
+];
 
 pub const TAGS: &[&str] = &[
-    "economy", "inflation", "central banks", "interest rates", "employment", "budget", "taxes", "housing",
-    "energy", "oil", "natural gas", "nuclear power", "renewables", "electricity", "elections", "parliament",
-    "political parties", "coalitions", "diplomacy", "sanctions", "security", "borders", "health", "hospitals",
-    "vaccines", "pharmaceuticals", "public health", "technology", "cybersecurity", "artificial intelligence",
-    "semiconductors", "data protection", "courts", "corruption", "crime", "human rights", "police", "climate",
-    "floods", "wildfires", "heat waves", "drought", "storms", "emissions", "labour", "strikes", "trade unions",
-    "rail", "aviation", "wages", "trade", "tariffs", "exports", "markets", "agriculture", "shipping", "steel",
-    "protests", "local government", "infrastructure",
+    "economy",
+    "inflation",
+    "central banks",
+    "interest rates",
+    "employment",
+    "budget",
+    "taxes",
+    "housing",
+    "energy",
+    "oil",
+    "natural gas",
+    "nuclear power",
+    "renewables",
+    "electricity",
+    "elections",
+    "parliament",
+    "political parties",
+    "coalitions",
+    "diplomacy",
+    "sanctions",
+    "security",
+    "borders",
+    "health",
+    "hospitals",
+    "vaccines",
+    "pharmaceuticals",
+    "public health",
+    "technology",
+    "cybersecurity",
+    "artificial intelligence",
+    "semiconductors",
+    "data protection",
+    "courts",
+    "corruption",
+    "crime",
+    "human rights",
+    "police",
+    "climate",
+    "floods",
+    "wildfires",
+    "heat waves",
+    "drought",
+    "storms",
+    "emissions",
+    "labour",
+    "strikes",
+    "trade unions",
+    "rail",
+    "aviation",
+    "wages",
+    "trade",
+    "tariffs",
+    "exports",
+    "markets",
+    "agriculture",
+    "shipping",
+    "steel",
+    "protests",
+    "local government",
+    "infrastructure",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -572,7 +830,11 @@ pub struct Org {
 impl Org {
     /// The name as it stands in a sentence: "the United Nations", "Northgate Bank".
     pub fn in_text(&self) -> String {
-        if self.the { format!("the {}", self.name) } else { self.name.clone() }
+        if self.the {
+            format!("the {}", self.name)
+        } else {
+            self.name.clone()
+        }
     }
 }
 
@@ -585,12 +847,20 @@ pub struct Country {
 
 impl Country {
     pub fn in_text(&self) -> String {
-        if self.the { format!("the {}", self.name) } else { self.name.to_string() }
+        if self.the {
+            format!("the {}", self.name)
+        } else {
+            self.name.to_string()
+        }
     }
 
     pub fn possessive(&self) -> String {
         let name = self.in_text();
-        if name.ends_with('s') { format!("{name}'") } else { format!("{name}'s") }
+        if name.ends_with('s') {
+            format!("{name}'")
+        } else {
+            format!("{name}'s")
+        }
     }
 }
 
@@ -655,7 +925,11 @@ impl Pools {
         let mut rng = Rng::derived(seed, 0x9001, 0);
         let countries: Vec<Country> = COUNTRIES
             .iter()
-            .map(|&(name, adjective, the)| Country { name, adjective, the })
+            .map(|&(name, adjective, the)| Country {
+                name,
+                adjective,
+                the,
+            })
             .collect();
         let country_index = |name: &str| {
             countries
@@ -665,7 +939,12 @@ impl Pools {
         };
         let cities: Vec<City> = CITIES
             .iter()
-            .map(|&(name, country, state, standalone)| City { name, country: country_index(country), state, standalone })
+            .map(|&(name, country, state, standalone)| City {
+                name,
+                country: country_index(country),
+                state,
+                standalone,
+            })
             .collect();
         let orgs = organisations(&mut rng);
         let mut by_kind: Vec<(OrgKind, Vec<usize>, Zipf)> = Vec::new();
@@ -717,7 +996,11 @@ impl Pools {
             }
             fallback.get_or_insert(i);
         }
-        fallback.unwrap_or_else(|| (0..self.people.len()).find(|i| !exclude.contains(i)).unwrap_or(0))
+        fallback.unwrap_or_else(|| {
+            (0..self.people.len())
+                .find(|i| !exclude.contains(i))
+                .unwrap_or(0)
+        })
     }
 
     pub fn city(&self, rng: &mut Rng) -> usize {
@@ -726,13 +1009,19 @@ impl Pools {
 
     /// A city in `country`, if the pool has one.
     pub fn city_in(&self, rng: &mut Rng, country: usize) -> Option<usize> {
-        let candidates: Vec<usize> = (0..self.cities.len()).filter(|&i| self.cities[i].country == country).collect();
+        let candidates: Vec<usize> = (0..self.cities.len())
+            .filter(|&i| self.cities[i].country == country)
+            .collect();
         if candidates.is_empty() {
             return None;
         }
         // Earlier (more popular) cities of the country come up more often.
         let first = candidates[0];
-        if rng.percent(60) { Some(first) } else { Some(*rng.pick(&candidates)) }
+        if rng.percent(60) {
+            Some(first)
+        } else {
+            Some(*rng.pick(&candidates))
+        }
     }
 
     pub fn country(&self, rng: &mut Rng) -> usize {
@@ -741,7 +1030,11 @@ impl Pools {
 
     /// An organisation of `kind`, Zipf-skewed, preferring one that is news on `beats`.
     pub fn org(&self, rng: &mut Rng, kind: OrgKind, beats: Beats) -> usize {
-        let (_, members, zipf) = self.by_kind.iter().find(|(k, _, _)| *k == kind).expect("every kind has members");
+        let (_, members, zipf) = self
+            .by_kind
+            .iter()
+            .find(|(k, _, _)| *k == kind)
+            .expect("every kind has members");
         let mut fallback = None;
         for _ in 0..10 {
             let i = members[zipf.sample(rng)];
@@ -775,7 +1068,11 @@ impl Pools {
         let c = &self.cities[city];
         let country = &self.countries[c.country];
         if country.name == "United States" {
-            if c.state.is_empty() { c.name.to_string() } else { format!("{}, {}", c.name, c.state) }
+            if c.state.is_empty() {
+                c.name.to_string()
+            } else {
+                format!("{}, {}", c.name, c.state)
+            }
         } else if c.name == country.name {
             c.name.to_string()
         } else {
@@ -786,61 +1083,123 @@ impl Pools {
 
 fn organisations(rng: &mut Rng) -> Vec<Org> {
     let mut orgs = Vec::new();
-    let mut push = |name: String, the: bool, kind: OrgKind, beats: Beats| orgs.push(Org { name, the, kind, beats });
+    let mut push = |name: String, the: bool, kind: OrgKind, beats: Beats| {
+        orgs.push(Org {
+            name,
+            the,
+            kind,
+            beats,
+        })
+    };
     for &(name, the, beats) in INTERNATIONAL {
         push(name.to_string(), the, OrgKind::International, beats);
     }
     for &(field, beats) in MINISTRIES {
-        push(format!("Ministry of {field}"), true, OrgKind::Ministry, beats);
+        push(
+            format!("Ministry of {field}"),
+            true,
+            OrgKind::Ministry,
+            beats,
+        );
     }
     let mut stems: Vec<&str> = STEMS.to_vec();
     rng.shuffle(&mut stems);
     for stem in &stems[..30] {
-        push(format!("{stem} Bank"), false, OrgKind::Bank, ECONOMY | TRADE);
+        push(
+            format!("{stem} Bank"),
+            false,
+            OrgKind::Bank,
+            ECONOMY | TRADE,
+        );
     }
     let mut companies: Vec<(&str, &str, Beats)> = STEMS
         .iter()
-        .flat_map(|&stem| COMPANY_KINDS.iter().map(move |&(kind, beats)| (stem, kind, beats)))
+        .flat_map(|&stem| {
+            COMPANY_KINDS
+                .iter()
+                .map(move |&(kind, beats)| (stem, kind, beats))
+        })
         .collect();
     rng.shuffle(&mut companies);
     for (stem, kind, beats) in companies.into_iter().take(220) {
         push(format!("{stem} {kind}"), false, OrgKind::Company, beats);
     }
-    let mut parties: Vec<String> =
-        PARTY_ADJ.iter().flat_map(|a| PARTY_NOUN.iter().map(move |n| format!("{a} {n} Party"))).collect();
+    let mut parties: Vec<String> = PARTY_ADJ
+        .iter()
+        .flat_map(|a| PARTY_NOUN.iter().map(move |n| format!("{a} {n} Party")))
+        .collect();
     rng.shuffle(&mut parties);
     for party in parties.into_iter().take(35) {
         push(party, true, OrgKind::Party, POLITICS);
     }
     for sector in UNION_SECTORS {
-        let beats = if *sector == "Health" { LABOUR | HEALTH } else { LABOUR };
-        push(format!("{sector} Workers Union"), true, OrgKind::Union, beats);
+        let beats = if *sector == "Health" {
+            LABOUR | HEALTH
+        } else {
+            LABOUR
+        };
+        push(
+            format!("{sector} Workers Union"),
+            true,
+            OrgKind::Union,
+            beats,
+        );
     }
     rng.shuffle(&mut stems);
     for (i, stem) in stems[..30].iter().enumerate() {
         let (field, beats) = INSTITUTE_FIELDS[i % INSTITUTE_FIELDS.len()];
-        push(format!("{stem} Institute for {field}"), true, OrgKind::Institute, beats);
+        push(
+            format!("{stem} Institute for {field}"),
+            true,
+            OrgKind::Institute,
+            beats,
+        );
     }
-    let mut towns: Vec<&str> = CITIES.iter().filter(|c| c.2.is_empty()).map(|c| c.0).collect();
+    let mut towns: Vec<&str> = CITIES
+        .iter()
+        .filter(|c| c.2.is_empty())
+        .map(|c| c.0)
+        .collect();
     rng.shuffle(&mut towns);
     for town in &towns[..20] {
-        push(format!("University of {town}"), true, OrgKind::University, ALL);
+        push(
+            format!("University of {town}"),
+            true,
+            OrgKind::University,
+            ALL,
+        );
     }
     rng.shuffle(&mut stems);
     for stem in &stems[..10] {
-        push(format!("{stem} General Hospital"), false, OrgKind::Hospital, HEALTH);
+        push(
+            format!("{stem} General Hospital"),
+            false,
+            OrgKind::Hospital,
+            HEALTH,
+        );
     }
     for stem in &stems[10..20] {
-        push(format!("{stem} Foundation"), true, OrgKind::Charity, CLIMATE | JUSTICE | HEALTH | POLITICS);
+        push(
+            format!("{stem} Foundation"),
+            true,
+            OrgKind::Charity,
+            CLIMATE | JUSTICE | HEALTH | POLITICS,
+        );
     }
     orgs
 }
 
 fn people(rng: &mut Rng, pools: &Pools) -> Vec<Person> {
-    let mut names: Vec<(&'static str, &'static str)> =
-        FIRST_NAMES.iter().flat_map(|&f| LAST_NAMES.iter().map(move |&l| (f, l))).collect();
+    let mut names: Vec<(&'static str, &'static str)> = FIRST_NAMES
+        .iter()
+        .flat_map(|&f| LAST_NAMES.iter().map(move |&l| (f, l)))
+        .collect();
     rng.shuffle(&mut names);
-    let us = pools.countries.iter().position(|c| c.name == "United States").unwrap_or(0);
+    let us = pools
+        .countries
+        .iter()
+        .position(|c| c.name == "United States")
+        .unwrap_or(0);
     names
         .into_iter()
         .take(PEOPLE)
@@ -882,12 +1241,20 @@ fn people(rng: &mut Rng, pools: &Pools) -> Vec<Person> {
                     let age = rng.range(19, 81);
                     Role {
                         before: job.to_string(),
-                        appositive: format!("a {age}-year-old {job} from {}", pools.cities[city].name),
+                        appositive: format!(
+                            "a {age}-year-old {job} from {}",
+                            pools.cities[city].name
+                        ),
                         beats: CLIMATE | LABOUR | HEALTH | ECONOMY | POLITICS,
                     }
                 }
             };
-            Person { first, last, role, country }
+            Person {
+                first,
+                last,
+                role,
+                country,
+            }
         })
         .collect()
 }
@@ -919,10 +1286,25 @@ fn org_role(rng: &mut Rng, pools: &Pools) -> Role {
     let kind = kinds[rng.weighted(&weights)].0;
     let org = &pools.orgs[pools.org(rng, kind, ALL)];
     let titles: &[&str] = match kind {
-        OrgKind::International => &["spokesperson", "chief economist", "director", "special envoy"],
+        OrgKind::International => &[
+            "spokesperson",
+            "chief economist",
+            "director",
+            "special envoy",
+        ],
         OrgKind::Ministry => &["spokesperson", "deputy minister", "senior official"],
-        OrgKind::Bank => &["chief economist", "chief executive", "senior analyst", "strategist"],
-        OrgKind::Company => &["chief executive", "spokesperson", "chief financial officer", "chair"],
+        OrgKind::Bank => &[
+            "chief economist",
+            "chief executive",
+            "senior analyst",
+            "strategist",
+        ],
+        OrgKind::Company => &[
+            "chief executive",
+            "spokesperson",
+            "chief financial officer",
+            "chair",
+        ],
         OrgKind::Party => &["leader", "lawmaker", "spokesperson", "deputy leader"],
         OrgKind::Union => &["president", "general secretary", "spokesperson"],
         OrgKind::Institute => &["director", "senior fellow", "analyst", "researcher"],
@@ -938,7 +1320,11 @@ fn org_role(rng: &mut Rng, pools: &Pools) -> Role {
         }
     };
     let title = *rng.pick(titles);
-    let preposition = if matches!(kind, OrgKind::Party | OrgKind::Union | OrgKind::Ministry) { "of" } else { "at" };
+    let preposition = if matches!(kind, OrgKind::Party | OrgKind::Union | OrgKind::Ministry) {
+        "of"
+    } else {
+        "at"
+    };
     Role {
         before: format!("{} {title}", org.name),
         appositive: format!("{title} {preposition} {}", org.in_text()),
@@ -947,8 +1333,10 @@ fn org_role(rng: &mut Rng, pools: &Pools) -> Role {
 }
 
 fn photographers(rng: &mut Rng) -> Vec<Photographer> {
-    let mut names: Vec<String> =
-        CREW_FIRST.iter().flat_map(|f| CREW_LAST.iter().map(move |l| format!("{f} {l}"))).collect();
+    let mut names: Vec<String> = CREW_FIRST
+        .iter()
+        .flat_map(|f| CREW_LAST.iter().map(move |l| format!("{f} {l}")))
+        .collect();
     rng.shuffle(&mut names);
     names
         .into_iter()
@@ -960,7 +1348,7 @@ fn photographers(rng: &mut Rng) -> Vec<Photographer> {
                 2 => PhotoAgency::Bloomberg,
                 3 => PhotoAgency::Afp,
                 4 => PhotoAgency::Getty,
-                _ => PhotoAgency::ViaAp(rng.pick(VIA_AP_AGENCIES)),
+                _ => PhotoAgency::ViaAp(*rng.pick(VIA_AP_AGENCIES)),
             };
             Photographer { name, agency }
         })
@@ -971,7 +1359,11 @@ fn reporters(rng: &mut Rng, taken: &BTreeSet<String>) -> Vec<String> {
     let mut names: Vec<String> = CREW_FIRST
         .iter()
         .flat_map(|f| LAST_NAMES.iter().map(move |l| format!("{f} {l}")))
-        .chain(FIRST_NAMES.iter().flat_map(|f| CREW_LAST.iter().map(move |l| format!("{f} {l}"))))
+        .chain(
+            FIRST_NAMES
+                .iter()
+                .flat_map(|f| CREW_LAST.iter().map(move |l| format!("{f} {l}"))),
+        )
         .filter(|n| !taken.contains(n))
         .collect();
     rng.shuffle(&mut names);

@@ -8,10 +8,6 @@
 pub struct Rng(u64);
 
 impl Rng {
-    pub fn new(seed: u64) -> Self {
-        Rng(seed)
-    }
-
     /// A generator for one member of a family (article `i`, attempt `k`, …) of a seed.
     pub fn derived(seed: u64, a: u64, b: u64) -> Self {
         Rng(mix(mix(seed ^ a.wrapping_mul(0x9E37_79B9_7F4A_7C15)) ^ b))

@@ -47,7 +47,11 @@ pub struct Desk<'a> {
 
 impl<'a> Desk<'a> {
     pub fn new(pools: &'a Pools, seed: u64) -> Self {
-        Desk { pools, seed, slugs: BTreeSet::new() }
+        Desk {
+            pools,
+            seed,
+            slugs: BTreeSet::new(),
+        }
     }
 
     /// Article number `index`. Article `i` does not depend on how many follow it, so a small
@@ -74,11 +78,15 @@ impl<'a> Desk<'a> {
         let mut budget = (target.saturating_sub(400)) / paragraphs;
         for attempt in 1..=24 {
             let story_rng = Rng::derived(self.seed, index, attempt);
-            let draft = Story::new(self.pools, topic, style, date, story_rng).write(paragraphs, budget);
+            let draft =
+                Story::new(self.pools, topic, style, date, story_rng).write(paragraphs, budget);
             let size = draft.text.len();
             let fits = (MIN_BYTES..=MAX_BYTES).contains(&size);
             let distance = |d: &Draft| d.text.len().abs_diff(target);
-            if best.as_ref().is_none_or(|b| !b.fits() && (fits || distance(&draft) < distance(b))) {
+            if best
+                .as_ref()
+                .is_none_or(|b| !b.fits() && (fits || distance(&draft) < distance(b)))
+            {
                 best = Some(draft);
             }
             if fits {
@@ -94,7 +102,11 @@ impl<'a> Desk<'a> {
         } else {
             format!("{year:04}/{month:02}/{}-{slug}.txt", date.iso())
         };
-        Article { path, text: draft.text, wire: style != Style::Markdown }
+        Article {
+            path,
+            text: draft.text,
+            wire: style != Style::Markdown,
+        }
     }
 
     fn unique_slug(&mut self, headline: &str) -> String {
@@ -153,7 +165,13 @@ struct Story<'a> {
 }
 
 impl<'a> Story<'a> {
-    fn new(pools: &'a Pools, topic: &'static Topic, style: Style, date: Date, mut rng: Rng) -> Self {
+    fn new(
+        pools: &'a Pools,
+        topic: &'static Topic,
+        style: Style,
+        date: Date,
+        mut rng: Rng,
+    ) -> Self {
         let lead = pools.person(&mut rng, topic.beats, &[]);
         let mut cast = vec![lead];
         for _ in 0..rng.range(1, 4) {
@@ -161,8 +179,12 @@ impl<'a> Story<'a> {
             cast.push(next);
         }
         let home = pools.people[lead].country;
-        let city = if rng.percent(55) { pools.city_in(&mut rng, home) } else { None }
-            .unwrap_or_else(|| pools.city(&mut rng));
+        let city = if rng.percent(55) {
+            pools.city_in(&mut rng, home)
+        } else {
+            None
+        }
+        .unwrap_or_else(|| pools.city(&mut rng));
         let country = pools.cities[city].country;
         let mut city2 = pools.city(&mut rng);
         while city2 == city {
@@ -268,7 +290,11 @@ impl<'a> Story<'a> {
         let who = self.next_speaker();
         let first_time = !self.introduced[who];
         let text = self.quote_text();
-        let (open, close) = if self.curly { ('“', '”') } else { ('"', '"') };
+        let (open, close) = if self.curly {
+            ('“', '”')
+        } else {
+            ('"', '"')
+        };
         let person = &self.pools.people[self.cast[who]];
         let attribution = if first_time {
             self.introduced[who] = true;
@@ -310,7 +336,9 @@ impl<'a> Story<'a> {
 
     fn next_speaker(&mut self) -> usize {
         let fresh = self.introduced.iter().position(|i| !i);
-        let known: Vec<usize> = (0..self.cast.len()).filter(|&i| self.introduced[i]).collect();
+        let known: Vec<usize> = (0..self.cast.len())
+            .filter(|&i| self.introduced[i])
+            .collect();
         match fresh {
             Some(i) if known.is_empty() || self.rng.percent(55) => i,
             _ if known.is_empty() => 0,
@@ -346,7 +374,10 @@ impl<'a> Story<'a> {
         let ph = self.pools.photographer(&mut self.rng, |a| match style {
             Style::Ap => matches!(a, PhotoAgency::Ap | PhotoAgency::ViaAp(_)),
             Style::Reuters => a == PhotoAgency::Reuters,
-            Style::Cnn => matches!(a, PhotoAgency::Getty | PhotoAgency::Afp | PhotoAgency::Bloomberg),
+            Style::Cnn => matches!(
+                a,
+                PhotoAgency::Getty | PhotoAgency::Afp | PhotoAgency::Bloomberg
+            ),
             Style::Plain | Style::Markdown => true,
         });
         let photographer = &self.pools.photographers[ph];
@@ -361,7 +392,11 @@ impl<'a> Story<'a> {
             PhotoAgency::Getty => format!("{name}/Getty Images"),
             PhotoAgency::ViaAp(agency) => format!("{name}/{agency} via AP"),
         };
-        let taken = if file { self.date.plus_days(-(self.rng.range(30, 400) as i64)) } else { self.event };
+        let taken = if file {
+            self.date.plus_days(-(self.rng.range(30, 400) as i64))
+        } else {
+            self.event
+        };
         self.caption_date = match photographer.agency {
             PhotoAgency::Ap | PhotoAgency::ViaAp(_) => taken.ap_long(),
             _ => taken.full(),
@@ -375,8 +410,15 @@ impl<'a> Story<'a> {
             self.pick_fresh(9, GENERIC_CAPTIONS)
         };
         let caption = self.fill(template);
-        let caption = if file { format!("FILE - {caption}") } else { caption };
-        Block::Figure { title, caption: format!("{caption} {credit}") }
+        let caption = if file {
+            format!("FILE - {caption}")
+        } else {
+            caption
+        };
+        Block::Figure {
+            title,
+            caption: format!("{caption} {credit}"),
+        }
     }
 
     // ---- rendering -----------------------------------------------------------------------
@@ -384,7 +426,11 @@ impl<'a> Story<'a> {
     fn dateline(&self) -> String {
         match self.style {
             Style::Ap => format!("{} (AP) —", self.ap_place()),
-            Style::Reuters => format!("{}, {} (Reuters) -", self.reuters_place(), self.date.reuters_short()),
+            Style::Reuters => format!(
+                "{}, {} (Reuters) -",
+                self.reuters_place(),
+                self.date.reuters_short()
+            ),
             Style::Cnn => "(CNN) --".to_string(),
             Style::Plain | Style::Markdown => format!("{} —", self.ap_place()),
         }
@@ -492,7 +538,9 @@ impl<'a> Story<'a> {
             Style::Ap if self.rng.percent(30) => {
                 let who = self.pools.reporter(&mut self.rng).to_string();
                 let city = self.pools.cities[self.city2].name;
-                Some(format!("Associated Press writer {who} in {city} contributed to this report."))
+                Some(format!(
+                    "Associated Press writer {who} in {city} contributed to this report."
+                ))
             }
             _ => None,
         }
@@ -512,7 +560,10 @@ impl<'a> Story<'a> {
         out.push_str(&format!("byline = {}\n", toml_array(&byline)));
         let tags = self.tags();
         out.push_str(&format!("tags = {}\n", toml_array(&tags)));
-        out.push_str(&format!("summary = {}\n", toml_string(&strip_markdown(lead))));
+        out.push_str(&format!(
+            "summary = {}\n",
+            toml_string(&strip_markdown(lead))
+        ));
         let dateline = match self.rng.weighted(&[35, 25, 40]) {
             0 => {
                 out.push_str(&format!("dateline = {}\n", toml_string(&self.dateline())));
@@ -528,7 +579,9 @@ impl<'a> Story<'a> {
                 (Block::Paragraph(p), Some(d)) if i == 0 => out.push_str(&format!("{d} {p}")),
                 (Block::Paragraph(p), _) => out.push_str(p),
                 (Block::Subhead(s), _) => out.push_str(&format!("## {s}")),
-                (Block::Figure { title, caption }, _) => out.push_str(&format!("{title}\n{caption}")),
+                (Block::Figure { title, caption }, _) => {
+                    out.push_str(&format!("{title}\n{caption}"))
+                }
             }
             out.push('\n');
         }
@@ -543,7 +596,8 @@ impl<'a> Story<'a> {
         while tags.len() < want {
             let tag = if self.rng.percent(85) {
                 // Earlier tags in a beat's list are the common ones.
-                own[self.rng.below(self.rng.range(1, own.len()))]
+                let depth = self.rng.range(1, own.len());
+                own[self.rng.below(depth)]
             } else {
                 *self.rng.pick(TAGS)
             };
@@ -575,7 +629,10 @@ impl<'a> Story<'a> {
         let mut rest = template;
         while let Some(open) = rest.find('{') {
             out.push_str(&rest[..open]);
-            let close = rest[open..].find('}').map(|c| open + c).expect("unclosed slot in template");
+            let close = rest[open..]
+                .find('}')
+                .map(|c| open + c)
+                .expect("unclosed slot in template");
             let value = self.slot(&rest[open + 1..close]);
             out.push_str(&value);
             rest = &rest[close + 1..];
@@ -596,7 +653,11 @@ impl<'a> Story<'a> {
             }
             "S0" => pools.people[self.cast[0]].last.to_string(),
             "PF" => {
-                let who = if self.rng.percent(60) { 0 } else { self.rng.below(self.cast.len()) };
+                let who = if self.rng.percent(60) {
+                    0
+                } else {
+                    self.rng.below(self.cast.len())
+                };
                 let person = &pools.people[self.cast[who]];
                 format!("{} {}", person.role.before, person.name())
             }
@@ -621,8 +682,13 @@ impl<'a> Story<'a> {
             "ngo" => self.org("ngo", OrgKind::Charity),
             "intl" => self.org("intl", OrgKind::International),
             "ministry" => self.org("ministry", OrgKind::Ministry),
-            "n" => ["two", "three", "four", "five", "six", "seven", "eight", "nine"][self.rng.below(8)].to_string(),
-            "ordinal" => ["second", "third", "fourth", "fifth", "sixth"][self.rng.below(5)].to_string(),
+            "n" => [
+                "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            ][self.rng.below(8)]
+            .to_string(),
+            "ordinal" => {
+                ["second", "third", "fourth", "fifth", "sixth"][self.rng.below(5)].to_string()
+            }
             "num" => self.rng.range(10, 95).to_string(),
             "big" => thousands(self.rng.range(12, 950) * 100),
             "pct" => {
@@ -636,10 +702,15 @@ impl<'a> Story<'a> {
             "money" => self.money(),
             "wday" => self.event.weekday().to_string(),
             "month" => self.date.plus_days(-28).month_name().to_string(),
-            "lastyear" => self.bind("lastyear", |s| (s.date.year - 1 - s.rng.below(2) as i32).to_string()),
+            "lastyear" => self.bind("lastyear", |s| {
+                (s.date.year - 1 - s.rng.below(2) as i32).to_string()
+            }),
             "nextyear" => (self.date.year + 1).to_string(),
-            "futureyear" => self.bind("futureyear", |s| (s.date.year + s.rng.range(2, 8) as i32).to_string()),
-            "quarter" => ["fourth", "first", "second", "third"][(self.date.month as usize - 1) / 3].to_string(),
+            "futureyear" => self.bind("futureyear", |s| {
+                (s.date.year + s.rng.range(2, 8) as i32).to_string()
+            }),
+            "quarter" => ["fourth", "first", "second", "third"][(self.date.month as usize - 1) / 3]
+                .to_string(),
             "report" => self.report(),
             "statement" => self.statement(),
             other => panic!("unknown template slot {{{other}}}"),
@@ -687,7 +758,11 @@ impl<'a> Story<'a> {
             }
             let org = &s.pools.orgs[i];
             if s.style == Style::Markdown && s.rng.percent(8) {
-                let link = format!("[{}](https://www.{}.example/)", org.name, slugify(&org.name));
+                let link = format!(
+                    "[{}](https://www.{}.example/)",
+                    org.name,
+                    slugify(&org.name)
+                );
                 if org.the { format!("the {link}") } else { link }
             } else {
                 org.in_text()
@@ -736,7 +811,10 @@ impl<'a> Story<'a> {
     fn statement(&mut self) -> String {
         if self.style == Style::Markdown && self.rng.percent(70) {
             let number = self.rng.range(1000, 9999);
-            format!("[a statement](https://newsroom.example.com/releases/{}-{number})", self.date.year)
+            format!(
+                "[a statement](https://newsroom.example.com/releases/{}-{number})",
+                self.date.year
+            )
         } else {
             "a statement".to_string()
         }
@@ -760,10 +838,19 @@ fn capitalize(s: &str) -> String {
 }
 
 fn title_case(s: &str) -> String {
-    const SMALL: &[&str] = &["a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "as", "by", "with", "but"];
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "as", "by", "with",
+        "but",
+    ];
     s.split(' ')
         .enumerate()
-        .map(|(i, w)| if i > 0 && SMALL.contains(&w) { w.to_string() } else { capitalize(w) })
+        .map(|(i, w)| {
+            if i > 0 && SMALL.contains(&w) {
+                w.to_string()
+            } else {
+                capitalize(w)
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -867,16 +954,28 @@ mod tests {
         for i in 0..3000 {
             let a = desk.article(i);
             let size = a.text.len();
-            assert!((MIN_BYTES..=MAX_BYTES).contains(&size), "article {i} is {size} bytes:\n{}", a.text);
-            assert!(!a.text.contains('{') && !a.text.contains('}'), "unfilled slot in {i}:\n{}", a.text);
+            assert!(
+                (MIN_BYTES..=MAX_BYTES).contains(&size),
+                "article {i} is {size} bytes:\n{}",
+                a.text
+            );
+            assert!(
+                !a.text.contains('{') && !a.text.contains('}'),
+                "unfilled slot in {i}:\n{}",
+                a.text
+            );
             let body = if a.wire {
                 wire += 1;
                 a.text.as_str()
             } else {
                 let end = a.text[4..].find("+++\n").expect("closing +++") + 4;
-                let table: toml::Table = toml::from_str(&a.text[4..end]).expect("front matter parses");
+                let table: toml::Table =
+                    toml::from_str(&a.text[4..end]).expect("front matter parses");
                 for key in table.keys() {
-                    assert!(["title", "date", "byline", "tags", "summary", "dateline"].contains(&key.as_str()));
+                    assert!(
+                        ["title", "date", "byline", "tags", "summary", "dateline"]
+                            .contains(&key.as_str())
+                    );
                 }
                 &a.text[end + 4..]
             };
@@ -885,17 +984,27 @@ mod tests {
                 .split("\n\n")
                 .filter(|p| !p.starts_with("## ") && !p.contains('\n'))
                 .count();
-            assert!((6..=17).contains(&paragraphs), "article {i} has {paragraphs} paragraphs:\n{}", a.text);
+            assert!(
+                (6..=17).contains(&paragraphs),
+                "article {i} has {paragraphs} paragraphs:\n{}",
+                a.text
+            );
         }
         assert!((1350..=1650).contains(&wire), "{wire} wire stories of 3000");
     }
 
     #[test]
     fn slugs_and_numbers() {
-        assert_eq!(slugify("Müller's party wins 3.4% in Zürich"), "mullers-party-wins-3-4-in-zurich");
+        assert_eq!(
+            slugify("Müller's party wins 3.4% in Zürich"),
+            "mullers-party-wins-3-4-in-zurich"
+        );
         assert_eq!(thousands(1200), "1,200");
         assert_eq!(thousands(95000), "95,000");
         assert_eq!(as_attributed("We will act."), "We will act,");
-        assert_eq!(title_case("rail strike halts trains across the country"), "Rail Strike Halts Trains Across the Country");
+        assert_eq!(
+            title_case("rail strike halts trains across the country"),
+            "Rail Strike Halts Trains Across the Country"
+        );
     }
 }

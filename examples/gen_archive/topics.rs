@@ -4,7 +4,9 @@
 //! The sentences are original, written for this generator in wire-service register; none is
 //! taken from a real article.
 
-use super::pools::{Beats, CLIMATE, DIPLOMACY, ECONOMY, ENERGY, HEALTH, JUSTICE, LABOUR, POLITICS, TECH, TRADE};
+use super::pools::{
+    Beats, CLIMATE, DIPLOMACY, ECONOMY, ENERGY, HEALTH, JUSTICE, LABOUR, POLITICS, TECH, TRADE,
+};
 
 pub struct Topic {
     pub beats: Beats,
@@ -56,7 +58,16 @@ pub const TOPICS: &[Topic] = &[
     Topic {
         beats: ECONOMY,
         weight: 14,
-        tags: &["economy", "inflation", "central banks", "interest rates", "employment", "budget", "taxes", "housing"],
+        tags: &[
+            "economy",
+            "inflation",
+            "central banks",
+            "interest rates",
+            "employment",
+            "budget",
+            "taxes",
+            "housing",
+        ],
         headlines: &[
             "{Cadj} central bank holds rates steady as inflation cools",
             "{S0} says rate cuts are not yet on the table",
@@ -100,8 +111,18 @@ pub const TOPICS: &[Topic] = &[
             "The labour market is still remarkably tight, and that gives us some room to wait.",
             "Our forecast assumes that energy prices stay where they are, which is a big assumption.",
         ],
-        subheads: &["Rates on hold", "Pressure on households", "What economists expect", "A fragile recovery"],
-        photo_titles: &["Rates decision", "Cost of living", "{S0} in {city}", "Economic outlook"],
+        subheads: &[
+            "Rates on hold",
+            "Pressure on households",
+            "What economists expect",
+            "A fragile recovery",
+        ],
+        photo_titles: &[
+            "Rates decision",
+            "Cost of living",
+            "{S0} in {city}",
+            "Economic outlook",
+        ],
         captions: &[
             "{PF} speaks during a news conference on the economy in {where}, {when}.",
             "Shoppers walk past stores in {where}, {when}.",
@@ -112,7 +133,15 @@ pub const TOPICS: &[Topic] = &[
     Topic {
         beats: ENERGY,
         weight: 10,
-        tags: &["energy", "oil", "natural gas", "nuclear power", "renewables", "electricity", "emissions"],
+        tags: &[
+            "energy",
+            "oil",
+            "natural gas",
+            "nuclear power",
+            "renewables",
+            "electricity",
+            "emissions",
+        ],
         headlines: &[
             "{company} to cut output as gas prices slump",
             "{country} signs long-term gas deal to shore up winter supplies",
@@ -150,8 +179,18 @@ pub const TOPICS: &[Topic] = &[
             "Our engineers worked through the night, and we expect most customers to have power back by the evening.",
             "We are investing more in renewables than at any point in our history.",
         ],
-        subheads: &["Winter supplies", "Grid under strain", "Shift to renewables", "Prices and profits"],
-        photo_titles: &["Power station", "Gas terminal", "Wind farm", "{S0} at the plant"],
+        subheads: &[
+            "Winter supplies",
+            "Grid under strain",
+            "Shift to renewables",
+            "Prices and profits",
+        ],
+        photo_titles: &[
+            "Power station",
+            "Gas terminal",
+            "Wind farm",
+            "{S0} at the plant",
+        ],
         captions: &[
             "Steam rises from the cooling towers of a power station near {where}, {when}.",
             "A worker walks past pipes at a gas processing facility run by {company} near {where}, {when}.",
@@ -161,7 +200,15 @@ pub const TOPICS: &[Topic] = &[
     Topic {
         beats: POLITICS,
         weight: 14,
-        tags: &["elections", "parliament", "political parties", "coalitions", "budget", "protests", "local government"],
+        tags: &[
+            "elections",
+            "parliament",
+            "political parties",
+            "coalitions",
+            "budget",
+            "protests",
+            "local government",
+        ],
         headlines: &[
             "{party} wins most seats in {Cadj} election but falls short of majority",
             "{S0} survives no-confidence vote in {country}",
@@ -199,8 +246,18 @@ pub const TOPICS: &[Topic] = &[
             "We are ready to talk to anyone who respects the constitution and the rule of law.",
             "It was a difficult night for us, and I take full responsibility.",
         ],
-        subheads: &["Coalition arithmetic", "A divided parliament", "What happens next", "Campaign promises"],
-        photo_titles: &["Election night", "Vote count", "{S0} with supporters", "Parliament vote"],
+        subheads: &[
+            "Coalition arithmetic",
+            "A divided parliament",
+            "What happens next",
+            "Campaign promises",
+        ],
+        photo_titles: &[
+            "Election night",
+            "Vote count",
+            "{S0} with supporters",
+            "Parliament vote",
+        ],
         captions: &[
             "{PF} waves to supporters at a campaign event in {where}, {when}.",
             "Election officials count ballots at a polling station in {where}, {when}.",
@@ -210,7 +267,13 @@ pub const TOPICS: &[Topic] = &[
     Topic {
         beats: DIPLOMACY,
         weight: 12,
-        tags: &["diplomacy", "sanctions", "security", "borders", "human rights"],
+        tags: &[
+            "diplomacy",
+            "sanctions",
+            "security",
+            "borders",
+            "human rights",
+        ],
         headlines: &[
             "{S0} and {Cadj2} officials agree to resume talks",
             "{country} and {country2} sign security pact",
@@ -245,7 +308,12 @@ pub const TOPICS: &[Topic] = &[
             "These measures are a response to actions that we cannot accept.",
             "Our position has not changed, and it will not change because of pressure.",
         ],
-        subheads: &["Years of tension", "Sanctions and trade", "A cautious welcome", "Next steps"],
+        subheads: &[
+            "Years of tension",
+            "Sanctions and trade",
+            "A cautious welcome",
+            "Next steps",
+        ],
         photo_titles: &["Talks in {city}", "Handshake", "Summit", "{S0} arrives"],
         captions: &[
             "{PF} shakes hands with a delegation from {country2} before talks in {where}, {when}.",
@@ -256,7 +324,13 @@ pub const TOPICS: &[Topic] = &[
     Topic {
         beats: HEALTH,
         weight: 9,
-        tags: &["health", "hospitals", "vaccines", "pharmaceuticals", "public health"],
+        tags: &[
+            "health",
+            "hospitals",
+            "vaccines",
+            "pharmaceuticals",
+            "public health",
+        ],
         headlines: &[
             "{Cadj} hospitals struggle as flu cases surge",
             "{S0} announces plan to cut waiting lists",
@@ -291,8 +365,18 @@ pub const TOPICS: &[Topic] = &[
             "The results of the trials are very encouraging, but we will keep monitoring the drug closely.",
             "Nobody should have to wait a year for an operation.",
         ],
-        subheads: &["Pressure on hospitals", "Waiting lists", "Staff shortages", "Vaccination campaign"],
-        photo_titles: &["Emergency department", "Vaccination", "Hospital ward", "{S0} visits hospital"],
+        subheads: &[
+            "Pressure on hospitals",
+            "Waiting lists",
+            "Staff shortages",
+            "Vaccination campaign",
+        ],
+        photo_titles: &[
+            "Emergency department",
+            "Vaccination",
+            "Hospital ward",
+            "{S0} visits hospital",
+        ],
         captions: &[
             "A nurse prepares a vaccine at a clinic in {where}, {when}.",
             "Ambulances queue outside {hospital} in {where}, {when}.",
@@ -302,7 +386,13 @@ pub const TOPICS: &[Topic] = &[
     Topic {
         beats: TECH,
         weight: 8,
-        tags: &["technology", "cybersecurity", "artificial intelligence", "semiconductors", "data protection"],
+        tags: &[
+            "technology",
+            "cybersecurity",
+            "artificial intelligence",
+            "semiconductors",
+            "data protection",
+        ],
         headlines: &[
             "{company} fined {money} over data breach",
             "{Cadj} regulators open inquiry into {company}",
@@ -337,8 +427,18 @@ pub const TOPICS: &[Topic] = &[
             "We apologise to our customers for the disruption and are investigating what went wrong.",
             "The technology is moving faster than the law, and we need to catch up.",
         ],
-        subheads: &["Data protection", "The chip race", "Calls for regulation", "Restoring services"],
-        photo_titles: &["Chip plant", "Data center", "{S0} at conference", "Tech offices"],
+        subheads: &[
+            "Data protection",
+            "The chip race",
+            "Calls for regulation",
+            "Restoring services",
+        ],
+        photo_titles: &[
+            "Chip plant",
+            "Data center",
+            "{S0} at conference",
+            "Tech offices",
+        ],
         captions: &[
             "Employees work in a clean room at a semiconductor factory run by {company} near {where}, {when}.",
             "The logo of {company} is seen at its headquarters in {where}, {when}.",
@@ -383,8 +483,18 @@ pub const TOPICS: &[Topic] = &[
             "We will respect the decision of the court, even if we do not agree with it.",
             "The investigation is continuing, and we do not rule out further arrests.",
         ],
-        subheads: &["The charges", "Inside the courtroom", "Reaction to the ruling", "A wider investigation"],
-        photo_titles: &["Courthouse", "Trial opens", "Police raid", "{S0} outside court"],
+        subheads: &[
+            "The charges",
+            "Inside the courtroom",
+            "Reaction to the ruling",
+            "A wider investigation",
+        ],
+        photo_titles: &[
+            "Courthouse",
+            "Trial opens",
+            "Police raid",
+            "{S0} outside court",
+        ],
         captions: &[
             "{PF} arrives at the courthouse in {where}, {when}.",
             "Police officers stand guard outside the supreme court in {where}, {when}.",
@@ -394,7 +504,16 @@ pub const TOPICS: &[Topic] = &[
     Topic {
         beats: CLIMATE,
         weight: 9,
-        tags: &["climate", "floods", "wildfires", "heat waves", "drought", "storms", "emissions", "infrastructure"],
+        tags: &[
+            "climate",
+            "floods",
+            "wildfires",
+            "heat waves",
+            "drought",
+            "storms",
+            "emissions",
+            "infrastructure",
+        ],
         headlines: &[
             "Floods force thousands from homes in {country}",
             "Heat wave brings record temperatures to {city}",
@@ -429,7 +548,12 @@ pub const TOPICS: &[Topic] = &[
             "I have never seen anything like this in my whole life.",
             "Everyone who has lost their home will get help, and they will get it quickly.",
         ],
-        subheads: &["Rescue efforts", "Record heat", "Counting the cost", "A warming climate"],
+        subheads: &[
+            "Rescue efforts",
+            "Record heat",
+            "Counting the cost",
+            "A warming climate",
+        ],
         photo_titles: &["Flooded streets", "Wildfire", "Heat wave", "Storm damage"],
         captions: &[
             "Residents wade through a flooded street in {where}, {when}.",
@@ -440,7 +564,15 @@ pub const TOPICS: &[Topic] = &[
     Topic {
         beats: LABOUR,
         weight: 8,
-        tags: &["labour", "strikes", "trade unions", "rail", "aviation", "wages", "employment"],
+        tags: &[
+            "labour",
+            "strikes",
+            "trade unions",
+            "rail",
+            "aviation",
+            "wages",
+            "employment",
+        ],
         headlines: &[
             "Rail strike halts trains across {country}",
             "{union} calls {n}-day strike over pay",
@@ -475,7 +607,12 @@ pub const TOPICS: &[Topic] = &[
             "Workers are tired of being told to tighten their belts while profits keep rising.",
             "The deal protects jobs and gives our members a real pay rise for the first time in years.",
         ],
-        subheads: &["Travel chaos", "The pay dispute", "Job cuts", "Talks resume"],
+        subheads: &[
+            "Travel chaos",
+            "The pay dispute",
+            "Job cuts",
+            "Talks resume",
+        ],
         photo_titles: &["Strike", "Picket line", "Empty platform", "{S0} at rally"],
         captions: &[
             "Striking workers gather outside a railway station in {where}, {when}.",
@@ -486,7 +623,15 @@ pub const TOPICS: &[Topic] = &[
     Topic {
         beats: TRADE,
         weight: 9,
-        tags: &["trade", "tariffs", "exports", "markets", "agriculture", "shipping", "steel"],
+        tags: &[
+            "trade",
+            "tariffs",
+            "exports",
+            "markets",
+            "agriculture",
+            "shipping",
+            "steel",
+        ],
         headlines: &[
             "{country} raises tariffs on steel imports from {country2}",
             "{Cadj} exports fall for {ordinal} straight month",
@@ -521,8 +666,18 @@ pub const TOPICS: &[Topic] = &[
             "We will defend our industry against unfair competition.",
             "We are closer than we have ever been, but we are not there yet.",
         ],
-        subheads: &["Tariffs and jobs", "Export slowdown", "Market reaction", "A deal within reach"],
-        photo_titles: &["Container port", "Steel mill", "Trading floor", "{S0} in {city}"],
+        subheads: &[
+            "Tariffs and jobs",
+            "Export slowdown",
+            "Market reaction",
+            "A deal within reach",
+        ],
+        photo_titles: &[
+            "Container port",
+            "Steel mill",
+            "Trading floor",
+            "{S0} in {city}",
+        ],
         captions: &[
             "Containers are stacked at a port in {where}, {when}.",
             "A worker cuts steel at a mill near {where}, {when}.",

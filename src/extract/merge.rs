@@ -16,7 +16,10 @@ pub fn merge(article: &Article, ex: &Extraction, cx: &Context<'_>) -> Metadata {
     let headline = match (&front.title, &ex.headline) {
         (Some(t), _) => Field::declared(t.clone()),
         (None, Some(h)) => Field::extracted(h.clone()),
-        (None, None) => Field { value: String::new(), origin: Origin::None },
+        (None, None) => Field {
+            value: String::new(),
+            origin: Origin::None,
+        },
     };
     let byline = pick(&front.byline, &ex.byline);
     let sources = pick(&front.sources, &ex.sources);
@@ -27,7 +30,10 @@ pub fn merge(article: &Article, ex: &Extraction, cx: &Context<'_>) -> Metadata {
     let date = match (front.date, ex.date) {
         (Some(p), _) => Field::declared(Some(p.date)),
         (None, Some(d)) => Field::extracted(Some(d)),
-        (None, None) => Field { value: None, origin: Origin::None },
+        (None, None) => Field {
+            value: None,
+            origin: Origin::None,
+        },
     };
     let mut figures: Vec<_> = front
         .figures
@@ -41,8 +47,16 @@ pub fn merge(article: &Article, ex: &Extraction, cx: &Context<'_>) -> Metadata {
         })
         .collect();
     let declared_figures = !figures.is_empty();
-    let captions: HashSet<String> = figures.iter().map(|f| f.caption.trim().to_string()).collect();
-    figures.extend(ex.figures.iter().filter(|f| !captions.contains(f.caption.trim())).cloned());
+    let captions: HashSet<String> = figures
+        .iter()
+        .map(|f| f.caption.trim().to_string())
+        .collect();
+    figures.extend(
+        ex.figures
+            .iter()
+            .filter(|f| !captions.contains(f.caption.trim()))
+            .cloned(),
+    );
     let figures = if declared_figures {
         Field::declared(figures)
     } else {
@@ -78,7 +92,14 @@ fn pick(declared: &[String], extracted: &[String]) -> Field<Vec<String>> {
 }
 
 fn list_field<T>(value: T, found: bool) -> Field<T> {
-    Field { value, origin: if found { Origin::Extracted } else { Origin::None } }
+    Field {
+        value,
+        origin: if found {
+            Origin::Extracted
+        } else {
+            Origin::None
+        },
+    }
 }
 
 /// Declared entities first (in the registry's canonical form), then extracted ones not already
@@ -87,7 +108,11 @@ fn entities(article: &Article, ex: &Extraction, cx: &Context<'_>) -> Vec<Mention
     let front = &article.front;
     let mut out: Vec<Mention> = Vec::new();
     let mut seen: HashSet<(EntityKind, String)> = HashSet::new();
-    let declared = [(EntityKind::Person, &front.people), (EntityKind::Place, &front.places), (EntityKind::Organization, &front.organizations)];
+    let declared = [
+        (EntityKind::Person, &front.people),
+        (EntityKind::Place, &front.places),
+        (EntityKind::Organization, &front.organizations),
+    ];
     for (kind, names) in declared {
         for name in names {
             let (name, kind) = match cx.registry.lookup(name) {
@@ -97,14 +122,35 @@ fn entities(article: &Article, ex: &Extraction, cx: &Context<'_>) -> Vec<Mention
             if name.is_empty() || !seen.insert((kind, name.to_lowercase())) {
                 continue;
             }
-            let mentions = ex.entities.iter().find(|e| e.kind == kind && e.name.eq_ignore_ascii_case(&name)).map(|e| e.mentions.clone()).unwrap_or_default();
-            let roles = ex.entities.iter().find(|e| e.kind == kind && e.name.eq_ignore_ascii_case(&name)).map(|e| e.roles.clone()).unwrap_or_default();
-            out.push(Mention { entity: Entity { name, kind, roles, mentions }, origin: Origin::Declared });
+            let mentions = ex
+                .entities
+                .iter()
+                .find(|e| e.kind == kind && e.name.eq_ignore_ascii_case(&name))
+                .map(|e| e.mentions.clone())
+                .unwrap_or_default();
+            let roles = ex
+                .entities
+                .iter()
+                .find(|e| e.kind == kind && e.name.eq_ignore_ascii_case(&name))
+                .map(|e| e.roles.clone())
+                .unwrap_or_default();
+            out.push(Mention {
+                entity: Entity {
+                    name,
+                    kind,
+                    roles,
+                    mentions,
+                },
+                origin: Origin::Declared,
+            });
         }
     }
     for e in &ex.entities {
         if seen.insert((e.kind, e.name.to_lowercase())) {
-            out.push(Mention { entity: e.clone(), origin: Origin::Extracted });
+            out.push(Mention {
+                entity: e.clone(),
+                origin: Origin::Extracted,
+            });
         }
     }
     out
@@ -113,11 +159,22 @@ fn entities(article: &Article, ex: &Extraction, cx: &Context<'_>) -> Vec<Mention
 /// The first paragraph of story text, cut at a word boundary.
 fn auto_summary(article: &Article, ex: &Extraction) -> Option<String> {
     let (i, block) = article.blocks.iter().enumerate().find(|(i, b)| {
-        ex.roles.get(*i).is_none_or(|r| *r == crate::model::BlockRole::Text) && b.kind == crate::model::BlockKind::Paragraph && b.text.len() > 40
+        ex.roles
+            .get(*i)
+            .is_none_or(|r| *r == crate::model::BlockRole::Text)
+            && b.kind == crate::model::BlockKind::Paragraph
+            && b.text.len() > 40
     })?;
     let mut text = block.text.replace('\n', " ");
-    if let Some(d) = ex.dateline.as_ref().and_then(|d| d.anchor).filter(|a| a.block == i) {
-        text = block.text[d.end.min(block.text.len())..].trim_start().replace('\n', " ");
+    if let Some(d) = ex
+        .dateline
+        .as_ref()
+        .and_then(|d| d.anchor)
+        .filter(|a| a.block == i)
+    {
+        text = block.text[d.end.min(block.text.len())..]
+            .trim_start()
+            .replace('\n', " ");
     }
     Some(truncate_words(&text, SUMMARY_CHARS))
 }

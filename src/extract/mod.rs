@@ -5,6 +5,8 @@
 
 mod merge;
 mod registry;
+#[cfg(test)]
+mod throughput;
 
 use jiff::civil::Date;
 

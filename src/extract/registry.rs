@@ -47,13 +47,21 @@ impl Registry {
         let mut registry = Registry::default();
         for (i, entry) in raw.entity.iter().enumerate() {
             for name in std::iter::once(&entry.name).chain(&entry.aliases) {
-                if let Some(&other) = registry.by_name.get(&name.to_lowercase()) {
-                    if other != i {
-                        let line = text.lines().position(|l| l.contains(&format!("\"{name}\""))).map_or(0, |l| l + 1);
-                        let d = Diagnostic::error(file, format!("`{name}` names two entities: `{}` and `{}`", raw.entity[other].name, entry.name))
-                            .with_help("give each alias to only one entity");
-                        return Err(if line > 0 { d.at_line(text, line) } else { d });
-                    }
+                if let Some(&other) = registry.by_name.get(&name.to_lowercase())
+                    && other != i
+                {
+                    let quoted = format!("\"{name}\"");
+                    let line = text
+                        .lines()
+                        .position(|l| l.contains(&quoted))
+                        .map_or(0, |l| l + 1);
+                    let message = format!(
+                        "`{name}` names two entities: `{}` and `{}`",
+                        raw.entity[other].name, entry.name
+                    );
+                    let d = Diagnostic::error(file, message)
+                        .with_help("give each alias to only one entity");
+                    return Err(if line > 0 { d.at_line(text, line) } else { d });
                 }
                 registry.by_name.insert(name.to_lowercase(), i);
             }
@@ -64,14 +72,18 @@ impl Registry {
 
     /// The canonical entry a name or alias refers to.
     pub fn lookup(&self, name: &str) -> Option<&RegistryEntry> {
-        self.by_name.get(&name.to_lowercase()).map(|&i| &self.entries[i])
+        self.by_name
+            .get(&name.to_lowercase())
+            .map(|&i| &self.entries[i])
     }
 
     /// Every name and alias with its entry, for scanning text.
     pub fn names(&self) -> impl Iterator<Item = (&str, &RegistryEntry)> {
-        self.entries
-            .iter()
-            .flat_map(|e| std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str)).map(move |n| (n, e)))
+        self.entries.iter().flat_map(|e| {
+            std::iter::once(e.name.as_str())
+                .chain(e.aliases.iter().map(String::as_str))
+                .map(move |n| (n, e))
+        })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -88,7 +100,10 @@ mod tests {
         let text = "[[entity]]\nname = \"Vladimir Putin\"\nkind = \"person\"\naliases = [\"Putin\", \"Vladimir V. Putin\"]\n";
         let r = Registry::parse(text, Path::new("data/entities.toml")).unwrap();
         assert_eq!(r.lookup("putin").unwrap().name, "Vladimir Putin");
-        assert_eq!(r.lookup("Vladimir V. Putin").unwrap().kind, EntityKind::Person);
+        assert_eq!(
+            r.lookup("Vladimir V. Putin").unwrap().kind,
+            EntityKind::Person
+        );
         assert!(r.lookup("Biden").is_none());
     }
 
@@ -102,7 +117,11 @@ mod tests {
 
     #[test]
     fn a_bad_kind_is_reported() {
-        let e = Registry::parse("[[entity]]\nname = \"X\"\nkind = \"animal\"\n", Path::new("e.toml")).unwrap_err();
+        let e = Registry::parse(
+            "[[entity]]\nname = \"X\"\nkind = \"animal\"\n",
+            Path::new("e.toml"),
+        )
+        .unwrap_err();
         assert_eq!(e.line, 3);
     }
 }

@@ -15,7 +15,18 @@ pub use story::{path_date, story};
 /// Sorts stories newest first and builds the indexes. Two stories at one address are an error.
 pub fn build(mut stories: Vec<Story>, _config: &SiteConfig) -> (Archive, Vec<Diagnostic>) {
     stories.sort_by(|a, b| {
-        (b.published.date, b.published.instant, &a.url, &a.article.rel).cmp(&(a.published.date, a.published.instant, &b.url, &b.article.rel))
+        (
+            b.published.date,
+            b.published.instant,
+            &a.url,
+            &a.article.rel,
+        )
+            .cmp(&(
+                a.published.date,
+                a.published.instant,
+                &b.url,
+                &b.article.rel,
+            ))
     });
     let mut diagnostics = Vec::new();
     let mut by_url: BTreeMap<&str, usize> = BTreeMap::new();

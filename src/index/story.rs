@@ -10,31 +10,59 @@ use crate::slug::slugify;
 
 /// Dates and addresses one article. The date is, in order: front matter, what the text states
 /// (dateline, captions), a date in the file path, the file's modification time (with a warning).
-pub fn story(article: Article, extraction: Extraction, meta: Metadata, config: &SiteConfig) -> (Story, Option<Diagnostic>) {
+pub fn story(
+    article: Article,
+    extraction: Extraction,
+    meta: Metadata,
+    config: &SiteConfig,
+) -> (Story, Option<Diagnostic>) {
     let tz = jiff::tz::TimeZone::get(&config.timezone).unwrap_or(jiff::tz::TimeZone::UTC);
     let mut warning = None;
     let published = if let Some(p) = article.front.date {
         p
     } else if let Some(d) = meta.date.value {
-        Published { date: d, instant: None }
+        Published {
+            date: d,
+            instant: None,
+        }
     } else if let Some(d) = path_date(&article.rel.to_string_lossy()) {
-        Published { date: d, instant: None }
+        Published {
+            date: d,
+            instant: None,
+        }
     } else {
         let ts = article.modified.unwrap_or(jiff::Timestamp::UNIX_EPOCH);
         warning = Some(
             Diagnostic::warning(&article.file, "no date in the front matter or the text; using the file's modification time")
                 .with_help("add `date = 2021-10-13` in `+++` front matter, or put the date in the file name (2021-10-13-slug.txt)"),
         );
-        Published { date: tz.to_datetime(ts).date(), instant: Some(ts) }
+        Published {
+            date: tz.to_datetime(ts).date(),
+            instant: Some(ts),
+        }
     };
-    let slug = match article.front.slug.as_deref().map(slugify).filter(|s| !s.is_empty()) {
+    let slug = match article
+        .front
+        .slug
+        .as_deref()
+        .map(slugify)
+        .filter(|s| !s.is_empty())
+    {
         Some(s) => s,
         None => {
             let s = default_slug(&article.rel);
-            if s.is_empty() { slugify(&meta.headline.value) } else { s }
+            if s.is_empty() {
+                slugify(&meta.headline.value)
+            } else {
+                s
+            }
         }
     };
-    let slug = if slug.is_empty() { "article".to_string() } else { slug };
+    let slug = if slug.is_empty() {
+        "article".to_string()
+    } else {
+        slug
+    };
     let section = article
         .rel
         .components()
@@ -44,7 +72,18 @@ pub fn story(article: Article, extraction: Extraction, meta: Metadata, config: &
         .unwrap_or_default();
     let url = permalink(&config.permalink, published.date, &slug, &section);
     let updated = article.front.updated;
-    (Story { article, extraction, meta, published, updated, slug, url }, warning)
+    (
+        Story {
+            article,
+            extraction,
+            meta,
+            published,
+            updated,
+            slug,
+            url,
+        },
+        warning,
+    )
 }
 
 /// Fills a permalink pattern. Every value is a slug or a number, so the result stays inside the
@@ -86,15 +125,24 @@ mod tests {
     #[test]
     fn permalinks_fill_their_pattern() {
         let d = jiff::civil::date(2021, 3, 7);
-        assert_eq!(permalink("/{year}/{month}/{day}/{slug}/", d, "putin-says", ""), "/2021/03/07/putin-says/");
+        assert_eq!(
+            permalink("/{year}/{month}/{day}/{slug}/", d, "putin-says", ""),
+            "/2021/03/07/putin-says/"
+        );
         assert_eq!(permalink("/{section}/{slug}/", d, "x", ""), "/x/");
         assert_eq!(permalink("/{section}/{slug}/", d, "x", "wire"), "/wire/x/");
     }
 
     #[test]
     fn dates_in_paths() {
-        assert_eq!(path_date("2021/10/13/story.md"), Some(jiff::civil::date(2021, 10, 13)));
-        assert_eq!(path_date("wire/2019-11-20-esper.txt"), Some(jiff::civil::date(2019, 11, 20)));
+        assert_eq!(
+            path_date("2021/10/13/story.md"),
+            Some(jiff::civil::date(2021, 10, 13))
+        );
+        assert_eq!(
+            path_date("wire/2019-11-20-esper.txt"),
+            Some(jiff::civil::date(2019, 11, 20))
+        );
         assert_eq!(path_date("2021/story.md"), None);
         assert_eq!(path_date("2021-13-45-x.md"), None);
     }

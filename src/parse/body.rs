@@ -6,7 +6,6 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-
 use crate::config::MarkdownConfig;
 use crate::model::{Block, BlockKind};
 
@@ -103,7 +102,11 @@ impl BlockWalker {
             }
             Event::End(_) => {
                 self.depth = self.depth.saturating_sub(1);
-                if self.depth == 0 { Step::Close } else { Step::Inside }
+                if self.depth == 0 {
+                    Step::Close
+                } else {
+                    Step::Inside
+                }
             }
             Event::Rule | Event::Html(_) | Event::InlineHtml(_) if self.depth == 0 => Step::Single,
             _ if self.depth == 0 => Step::Outside,
@@ -216,13 +219,20 @@ struct LineCounter<'a> {
 
 impl<'a> LineCounter<'a> {
     fn new(text: &'a str, first_line: usize) -> Self {
-        LineCounter { text, offset: 0, line: first_line }
+        LineCounter {
+            text,
+            offset: 0,
+            line: first_line,
+        }
     }
 
     fn line_at(&mut self, offset: usize) -> usize {
         if offset > self.offset {
             let end = offset.min(self.text.len());
-            self.line += self.text.as_bytes()[self.offset..end].iter().filter(|&&b| b == b'\n').count();
+            self.line += self.text.as_bytes()[self.offset..end]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
             self.offset = end;
         }
         self.line
@@ -249,7 +259,10 @@ mod tests {
         assert_eq!(blocks[2].kind, BlockKind::Other);
         assert_eq!(blocks[2].text, "one\ntwo");
         assert_eq!(blocks[3].line, 13);
-        assert_eq!(&body[blocks[1].source.clone()], "Some *emphasis* and \"quotes\".\nSecond line.\n");
+        assert_eq!(
+            &body[blocks[1].source.clone()],
+            "Some *emphasis* and \"quotes\".\nSecond line.\n"
+        );
     }
 
     #[test]
@@ -257,7 +270,14 @@ mod tests {
         let body = "By Jane Roe\n\n  MOSCOW (AP) — First\nparagraph.\n   \nTitle line\nCaption. AP Photo/X\n";
         let blocks = wire_blocks(body, 3);
         let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(texts, ["By Jane Roe", "MOSCOW (AP) — First\nparagraph.", "Title line\nCaption. AP Photo/X"]);
+        assert_eq!(
+            texts,
+            [
+                "By Jane Roe",
+                "MOSCOW (AP) — First\nparagraph.",
+                "Title line\nCaption. AP Photo/X"
+            ]
+        );
         let lines: Vec<usize> = blocks.iter().map(|b| b.line).collect();
         assert_eq!(lines, [3, 5, 8]);
     }

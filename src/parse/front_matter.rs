@@ -8,7 +8,9 @@ use jiff::tz::TimeZone;
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, from_toml, line_of_key};
-use crate::model::{Annotation, AnnotationKind, Correction, Credit, DeclaredAt, Figure, FrontMatter, Published};
+use crate::model::{
+    Annotation, AnnotationKind, Correction, Credit, DeclaredAt, Figure, FrontMatter, Published,
+};
 
 /// Front matter exactly as written; validated into `FrontMatter` by [`validate`].
 #[derive(Debug, Default, Deserialize)]
@@ -127,8 +129,7 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
     }
     let after_open = text.find('\n').map_or(text.len(), |i| i + 1);
     let mut offset = after_open;
-    let mut line = 2;
-    for l in text[after_open..].split_inclusive('\n') {
+    for (line, l) in (2..).zip(text[after_open..].split_inclusive('\n')) {
         if l.trim_end() == "+++" {
             return Ok(Split {
                 toml: Some(&text[after_open..offset]),
@@ -138,16 +139,24 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
             });
         }
         offset += l.len();
-        line += 1;
     }
-    Err(Diagnostic::error(file, "front matter opened with `+++` is never closed")
-        .at_line(text, 1)
-        .with_help("add a line containing only `+++` after the last front matter key"))
+    Err(
+        Diagnostic::error(file, "front matter opened with `+++` is never closed")
+            .at_line(text, 1)
+            .with_help("add a line containing only `+++` after the last front matter key"),
+    )
 }
 
 /// Parses and validates front matter TOML. `toml_line` is the file line just before it.
-pub fn parse(toml_text: &str, toml_line: usize, file: &Path, file_text: &str, tz: &TimeZone) -> Result<FrontMatter, Vec<Diagnostic>> {
-    let raw: RawFrontMatter = from_toml(toml_text, file).map_err(|d| vec![relocate(d, toml_line, file_text)])?;
+pub fn parse(
+    toml_text: &str,
+    toml_line: usize,
+    file: &Path,
+    file_text: &str,
+    tz: &TimeZone,
+) -> Result<FrontMatter, Vec<Diagnostic>> {
+    let raw: RawFrontMatter =
+        from_toml(toml_text, file).map_err(|d| vec![relocate(d, toml_line, file_text)])?;
     let mut errors = Vec::new();
     let mut date_of = |key: &str, v: Option<toml::Value>| -> Option<Published> {
         let v = v?;
@@ -158,7 +167,9 @@ pub fn parse(toml_text: &str, toml_line: usize, file: &Path, file_text: &str, tz
                 errors.push(
                     Diagnostic::error(file, format!("invalid `{key}`: {why}"))
                         .at_line(file_text, line)
-                        .with_help("write a date like 2021-10-13, or a time like 2021-10-13T09:30:00Z"),
+                        .with_help(
+                            "write a date like 2021-10-13, or a time like 2021-10-13T09:30:00Z",
+                        ),
                 );
                 None
             }
@@ -198,7 +209,15 @@ pub fn parse(toml_text: &str, toml_line: usize, file: &Path, file_text: &str, tz
         };
         corrections.push(Correction { date, text: c.text });
     }
-    let annotations = annotations(raw.annotations, toml_text, toml_line, file, file_text, tz, &mut errors);
+    let annotations = annotations(
+        raw.annotations,
+        toml_text,
+        toml_line,
+        file,
+        file_text,
+        tz,
+        &mut errors,
+    );
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -228,11 +247,19 @@ pub fn parse(toml_text: &str, toml_line: usize, file: &Path, file_text: &str, tz
 }
 
 /// Parses a sidecar annotations file (`NAME.annotations.toml` or a bundle's `annotations.toml`).
-pub fn parse_sidecar(text: &str, file: &Path, tz: &TimeZone) -> Result<Vec<Annotation>, Vec<Diagnostic>> {
+pub fn parse_sidecar(
+    text: &str,
+    file: &Path,
+    tz: &TimeZone,
+) -> Result<Vec<Annotation>, Vec<Diagnostic>> {
     let raw: RawSidecar = from_toml(text, file).map_err(|d| vec![d])?;
     let mut errors = Vec::new();
     let out = annotations(raw.annotations, text, 0, file, text, tz, &mut errors);
-    if errors.is_empty() { Ok(out) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
 }
 
 fn annotations(
@@ -248,7 +275,11 @@ fn annotations(
     let mut out = Vec::new();
     for (i, a) in raw.into_iter().enumerate() {
         let line = lines.get(i).copied().unwrap_or(0) + toml_line;
-        let at = |message: String, help: &str| Diagnostic::error(file, message).at_line(file_text, line).with_help(help.to_string());
+        let at = |message: String, help: &str| {
+            Diagnostic::error(file, message)
+                .at_line(file_text, line)
+                .with_help(help.to_string())
+        };
         let Some(kind) = AnnotationKind::parse(&a.kind) else {
             let kinds: Vec<&str> = AnnotationKind::ALL.iter().map(|k| k.as_str()).collect();
             let near = crate::diagnostics::closest(&a.kind, kinds.iter().copied());
@@ -260,13 +291,19 @@ fn annotations(
             continue;
         };
         if a.quote.trim().is_empty() {
-            errors.push(at("annotation with an empty `quote`".into(), "copy the exact words the note is about into `quote`"));
+            errors.push(at(
+                "annotation with an empty `quote`".into(),
+                "copy the exact words the note is about into `quote`",
+            ));
             continue;
         }
         let date = match a.date.map(|v| published(&v, tz)) {
             Some(Ok(p)) => Some(p.date),
             Some(Err(why)) => {
-                errors.push(at(format!("invalid annotation date: {why}"), "write the date like 2021-10-13"));
+                errors.push(at(
+                    format!("invalid annotation date: {why}"),
+                    "write the date like 2021-10-13",
+                ));
                 continue;
             }
             None => None,
@@ -283,7 +320,11 @@ fn annotations(
             origin: DeclaredAt {
                 file: file.to_path_buf(),
                 line,
-                line_text: file_text.lines().nth(line.saturating_sub(1)).unwrap_or("").to_string(),
+                line_text: file_text
+                    .lines()
+                    .nth(line.saturating_sub(1))
+                    .unwrap_or("")
+                    .to_string(),
             },
         });
     }
@@ -326,7 +367,10 @@ fn published(v: &toml::Value, tz: &TimeZone) -> Result<Published, String> {
 pub fn parse_published(text: &str, tz: &TimeZone) -> Option<Published> {
     if text.len() == 10 {
         let date = text.parse::<Date>().ok()?;
-        return Some(Published { date, instant: None });
+        return Some(Published {
+            date,
+            instant: None,
+        });
     }
     if let Ok(ts) = text.parse::<jiff::Timestamp>() {
         return Some(Published {
@@ -347,7 +391,13 @@ mod tests {
 
     fn front(text: &str) -> Result<FrontMatter, Vec<Diagnostic>> {
         let s = split(text, Path::new("a.md")).unwrap();
-        parse(s.toml.unwrap(), s.toml_line, Path::new("a.md"), text, &TimeZone::UTC)
+        parse(
+            s.toml.unwrap(),
+            s.toml_line,
+            Path::new("a.md"),
+            text,
+            &TimeZone::UTC,
+        )
     }
 
     #[test]
@@ -357,7 +407,10 @@ mod tests {
         assert_eq!(f.title.as_deref(), Some("T"));
         assert_eq!(f.date.unwrap().date, jiff::civil::date(2021, 10, 13));
         assert_eq!(f.byline, ["Jane Roe"]);
-        assert_eq!(f.figures[0].credit.as_ref().unwrap().raw, "AP Photo/Jane Roe");
+        assert_eq!(
+            f.figures[0].credit.as_ref().unwrap().raw,
+            "AP Photo/Jane Roe"
+        );
         assert_eq!(f.annotations[0].kind, AnnotationKind::FactCheck);
         assert_eq!(f.annotations[0].origin.line, 13);
         assert_eq!(f.corrections[0].date, Some(jiff::civil::date(2021, 10, 14)));
@@ -381,7 +434,9 @@ mod tests {
 
     #[test]
     fn unclosed_front_matter() {
-        let e = split("+++\ntitle = \"x\"\nbody", Path::new("a.md")).err().unwrap();
+        let e = split("+++\ntitle = \"x\"\nbody", Path::new("a.md"))
+            .err()
+            .unwrap();
         assert_eq!(e.line, 1);
         assert!(e.message.contains("never closed"));
     }
@@ -390,8 +445,17 @@ mod tests {
     fn dates_in_every_shape() {
         let tz = TimeZone::get("Europe/Moscow").unwrap();
         let p = parse_published("2021-10-13T23:30:00Z", &tz).unwrap();
-        assert_eq!(p.date, jiff::civil::date(2021, 10, 14), "read in the site's time zone");
-        assert!(parse_published("2021-10-13 09:30", &tz).unwrap().instant.is_some());
+        assert_eq!(
+            p.date,
+            jiff::civil::date(2021, 10, 14),
+            "read in the site's time zone"
+        );
+        assert!(
+            parse_published("2021-10-13 09:30", &tz)
+                .unwrap()
+                .instant
+                .is_some()
+        );
         assert!(parse_published("13/10/2021", &tz).is_none());
     }
 }

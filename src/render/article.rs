@@ -89,7 +89,13 @@ pub struct CorrectionView {
 }
 
 /// Renders the body of story `i` and builds its view. Returns the view and whether it has code.
-pub fn article_view(archive: &Archive, i: usize, config: &SiteConfig, links: &Links, highlighter: &Highlighter) -> (ArticleView, bool) {
+pub fn article_view(
+    archive: &Archive,
+    i: usize,
+    config: &SiteConfig,
+    links: &Links,
+    highlighter: &Highlighter,
+) -> (ArticleView, bool) {
     let story = &archive.stories[i];
     let meta = &story.meta;
     let files = bundle_files(story);
@@ -130,7 +136,11 @@ pub fn article_view(archive: &Archive, i: usize, config: &SiteConfig, links: &Li
             })
             .collect()
     };
-    let person_url = |name: &str| meta.entities_of(EntityKind::Person).find(|m| m.entity.name == name).and_then(|m| links.term(IndexKind::People, &m.entity.name));
+    let person_url = |name: &str| {
+        meta.entities_of(EntityKind::Person)
+            .find(|m| m.entity.name == name)
+            .and_then(|m| links.term(IndexKind::People, &m.entity.name))
+    };
     let quotes = meta
         .quotes
         .iter()
@@ -142,10 +152,22 @@ pub fn article_view(archive: &Archive, i: usize, config: &SiteConfig, links: &Li
             id: quote_ids.contains(&k).then(|| format!("quote-{}", k + 1)),
         })
         .collect();
-    let names = |kind: IndexKind, list: &[String]| list.iter().map(|n| NameView { name: n.clone(), url: links.term(kind, n) }).collect();
+    let names = |kind: IndexKind, list: &[String]| {
+        list.iter()
+            .map(|n| NameView {
+                name: n.clone(),
+                url: links.term(kind, n),
+            })
+            .collect()
+    };
     let date_link = |title: String, url: String| LinkView { title, url };
     let d = story.published.date;
-    let neighbour = |j: usize| archive.stories.get(j).map(|s| LinkView { title: s.meta.headline.value.clone(), url: s.url.clone() });
+    let neighbour = |j: usize| {
+        archive.stories.get(j).map(|s| LinkView {
+            title: s.meta.headline.value.clone(),
+            url: s.url.clone(),
+        })
+    };
     let mut declared = Vec::new();
     for (name, origin) in [
         ("headline", meta.headline.origin),
@@ -165,11 +187,26 @@ pub fn article_view(archive: &Archive, i: usize, config: &SiteConfig, links: &Li
         date,
         date_iso: iso_datetime(story),
         updated: story.updated.map(|u| long_date(u.date)),
-        updated_iso: story.updated.map(|u| u.instant.map_or_else(|| u.date.to_string(), |t| t.to_string())),
-        byline: meta.byline.value.iter().map(|n| NameView { name: n.clone(), url: None }).collect(),
+        updated_iso: story.updated.map(|u| {
+            u.instant
+                .map_or_else(|| u.date.to_string(), |t| t.to_string())
+        }),
+        byline: meta
+            .byline
+            .value
+            .iter()
+            .map(|n| NameView {
+                name: n.clone(),
+                url: None,
+            })
+            .collect(),
         byline_text: join_names(&meta.byline.value),
         sources: names(IndexKind::Agencies, &meta.sources.value),
-        dateline: meta.dateline.value.as_ref().map(|d| DatelineView { raw: d.raw.clone(), place: d.place.clone(), agency: d.agency.clone() }),
+        dateline: meta.dateline.value.as_ref().map(|d| DatelineView {
+            raw: d.raw.clone(),
+            place: d.place.clone(),
+            agency: d.agency.clone(),
+        }),
         summary: meta.summary.value.clone().unwrap_or_default(),
         lead_html,
         body_html: body.html,
@@ -183,12 +220,19 @@ pub fn article_view(archive: &Archive, i: usize, config: &SiteConfig, links: &Li
             .front
             .corrections
             .iter()
-            .map(|c| CorrectionView { date: c.date.map(long_date), date_iso: c.date.map(|d| d.to_string()), text: c.text.clone() })
+            .map(|c| CorrectionView {
+                date: c.date.map(long_date),
+                date_iso: c.date.map(|d| d.to_string()),
+                text: c.text.clone(),
+            })
             .collect(),
         newer: i.checked_sub(1).and_then(neighbour),
         older: neighbour(i + 1),
         day: date_link(long_date(d), day_url(d)),
-        month: date_link(format!("{} {}", MONTHS[(d.month() - 1) as usize], d.year()), month_url(d.year(), d.month())),
+        month: date_link(
+            format!("{} {}", MONTHS[(d.month() - 1) as usize], d.year()),
+            month_url(d.year(), d.month()),
+        ),
         year: date_link(d.year().to_string(), year_url(d.year())),
         format: match story.article.format {
             SourceFormat::Markdown => "markdown",
@@ -202,16 +246,35 @@ pub fn article_view(archive: &Archive, i: usize, config: &SiteConfig, links: &Li
 }
 
 /// The decorations of a story's body, and which quotes got an anchor in it.
-fn decorations(story: &Story, links: &Links, config: &SiteConfig) -> (Vec<Decoration>, HashSet<usize>) {
+fn decorations(
+    story: &Story,
+    links: &Links,
+    config: &SiteConfig,
+) -> (Vec<Decoration>, HashSet<usize>) {
     let mut out = Vec::new();
-    let plain = |anchor: Anchor, open: String, close: &str| Decoration { anchor, reopen: open.clone(), open, close: close.to_string(), trailer: String::new(), is_link: false };
+    let plain = |anchor: Anchor, open: String, close: &str| Decoration {
+        anchor,
+        reopen: open.clone(),
+        open,
+        close: close.to_string(),
+        trailer: String::new(),
+        is_link: false,
+    };
     if let Some(anchor) = story.meta.dateline.value.as_ref().and_then(|d| d.anchor) {
-        out.push(plain(anchor, "<span class=\"dateline-text\">".into(), "</span>"));
+        out.push(plain(
+            anchor,
+            "<span class=\"dateline-text\">".into(),
+            "</span>",
+        ));
     }
     let mut quote_ids = HashSet::new();
     for (k, q) in story.meta.quotes.iter().enumerate() {
         let Some(anchor) = q.anchor else { continue };
-        let speaker = q.speaker.as_deref().map(|s| format!(" data-speaker=\"{}\"", escape(s))).unwrap_or_default();
+        let speaker = q
+            .speaker
+            .as_deref()
+            .map(|s| format!(" data-speaker=\"{}\"", escape(s)))
+            .unwrap_or_default();
         out.push(Decoration {
             anchor,
             open: format!("<q class=\"quote\" id=\"quote-{}\"{speaker}>", k + 1),
@@ -228,18 +291,41 @@ fn decorations(story: &Story, links: &Links, config: &SiteConfig) -> (Vec<Decora
             .meta
             .entities
             .iter()
-            .filter_map(|m| m.entity.mentions.iter().min().map(|a| (*a, m.entity.name.as_str(), IndexKind::of_entity(m.entity.kind))))
+            .filter_map(|m| {
+                m.entity.mentions.iter().min().map(|a| {
+                    (
+                        *a,
+                        m.entity.name.as_str(),
+                        IndexKind::of_entity(m.entity.kind),
+                    )
+                })
+            })
             .collect();
         mentions.sort_by_key(|(a, _, _)| (a.block, a.start, std::cmp::Reverse(a.end)));
         for (anchor, name, kind) in mentions {
-            let overlaps = taken.iter().any(|t| t.block == anchor.block && t.start < anchor.end && anchor.start < t.end);
-            let Some(url) = links.term(kind, name) else { continue };
+            let overlaps = taken
+                .iter()
+                .any(|t| t.block == anchor.block && t.start < anchor.end && anchor.start < t.end);
+            let Some(url) = links.term(kind, name) else {
+                continue;
+            };
             if overlaps {
                 continue;
             }
             taken.push(anchor);
-            let open = format!("<a class=\"entity {}\" href=\"{}\">", kind.as_str(), escape(&url));
-            out.push(Decoration { anchor, reopen: open.clone(), open, close: "</a>".into(), trailer: String::new(), is_link: true });
+            let open = format!(
+                "<a class=\"entity {}\" href=\"{}\">",
+                kind.as_str(),
+                escape(&url)
+            );
+            out.push(Decoration {
+                anchor,
+                reopen: open.clone(),
+                open,
+                close: "</a>".into(),
+                trailer: String::new(),
+                is_link: true,
+            });
         }
     }
     (out, quote_ids)

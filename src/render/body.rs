@@ -37,7 +37,10 @@ pub struct BodyInput<'a> {
 /// Renders the body of an article.
 pub fn render_body(input: &BodyInput<'_>) -> BodyHtml {
     match input.article.format {
-        SourceFormat::Wire => BodyHtml { html: wire(input), ..BodyHtml::default() },
+        SourceFormat::Wire => BodyHtml {
+            html: wire(input),
+            ..BodyHtml::default()
+        },
         SourceFormat::Markdown => markdown(input),
     }
 }
@@ -95,7 +98,11 @@ struct HeadingIds(HashSet<String>);
 impl HeadingIds {
     fn unique(&mut self, text: &str) -> String {
         let base = slugify(text);
-        let base = if base.is_empty() { "section".to_string() } else { base };
+        let base = if base.is_empty() {
+            "section".to_string()
+        } else {
+            base
+        };
         let mut id = base.clone();
         let mut n = 1;
         while !self.0.insert(id.clone()) {
@@ -130,15 +137,31 @@ fn markdown(input: &BodyInput<'_>) -> BodyHtml {
                 let r = role(input, i);
                 skipping = !matches!(r, BlockRole::Text | BlockRole::Subhead | BlockRole::Signoff);
                 if let Some(n) = figure_here(input, i, &mut placed) {
-                    events.push(Event::Html(CowStr::from(input.figures.get(n).cloned().unwrap_or_default())));
+                    events.push(Event::Html(CowStr::from(
+                        input.figures.get(n).cloned().unwrap_or_default(),
+                    )));
                 }
                 if skipping {
                     continue;
                 }
-                if let (BlockKind::Heading(_), Event::Start(Tag::Heading { level, id: None, classes, attrs })) = (kind, &event) {
+                if let (
+                    BlockKind::Heading(_),
+                    Event::Start(Tag::Heading {
+                        level,
+                        id: None,
+                        classes,
+                        attrs,
+                    }),
+                ) = (kind, &event)
+                {
                     let text = article.blocks.get(i).map_or("", |b| b.text.as_str());
                     let id = ids.unique(text);
-                    events.push(Event::Start(Tag::Heading { level: *level, id: Some(CowStr::from(id)), classes: classes.clone(), attrs: attrs.clone() }));
+                    events.push(Event::Start(Tag::Heading {
+                        level: *level,
+                        id: Some(CowStr::from(id)),
+                        classes: classes.clone(),
+                        attrs: attrs.clone(),
+                    }));
                     continue;
                 }
             }
@@ -182,14 +205,22 @@ fn markdown(input: &BodyInput<'_>) -> BodyHtml {
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((lang, text)) = code.take() {
                     result.has_code |= !lang.is_empty();
-                    events.push(Event::Html(CowStr::from(input.highlighter.highlight(&text, &lang))));
+                    events.push(Event::Html(CowStr::from(
+                        input.highlighter.highlight(&text, &lang),
+                    )));
                 }
                 continue;
             }
             Event::Html(h) | Event::InlineHtml(h) => result.had_raw_html |= !h.trim().is_empty(),
             Event::End(TagEnd::Heading(_)) => {
-                if let Some(Event::Start(Tag::Heading { id: Some(id), .. })) = events.iter().rev().find(|e| matches!(e, Event::Start(Tag::Heading { .. }))) {
-                    let anchor = format!("<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a>");
+                if let Some(Event::Start(Tag::Heading { id: Some(id), .. })) = events
+                    .iter()
+                    .rev()
+                    .find(|e| matches!(e, Event::Start(Tag::Heading { .. })))
+                {
+                    let anchor = format!(
+                        "<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a>"
+                    );
                     events.push(Event::InlineHtml(CowStr::from(anchor)));
                 }
             }

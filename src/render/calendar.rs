@@ -12,7 +12,20 @@ use super::views::LinkView;
 pub const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 /// Month names in English.
-pub const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// One month as a grid of weeks.
 #[derive(Debug, Clone, Serialize)]
@@ -64,7 +77,7 @@ pub fn month_calendar(year: i16, month: i8, counts: &BTreeMap<Date, usize>) -> C
             },
         });
     }
-    while cells.len() % 7 != 0 {
+    while !cells.len().is_multiple_of(7) {
         cells.push(empty());
     }
     let weeks = cells.chunks(7).map(<[DayCell]>::to_vec).collect();
@@ -82,7 +95,13 @@ pub fn month_calendar(year: i16, month: i8, counts: &BTreeMap<Date, usize>) -> C
 }
 
 fn empty() -> DayCell {
-    DayCell { day: 0, count: 0, url: None, iso: None, label: String::new() }
+    DayCell {
+        day: 0,
+        count: 0,
+        url: None,
+        iso: None,
+        label: String::new(),
+    }
 }
 
 pub fn year_url(year: i16) -> String {
@@ -99,12 +118,25 @@ pub fn day_url(date: Date) -> String {
 
 /// "October 13, 2021".
 pub fn long_date(date: Date) -> String {
-    format!("{} {}, {}", MONTHS[(date.month() - 1) as usize], date.day(), date.year())
+    format!(
+        "{} {}, {}",
+        MONTHS[(date.month() - 1) as usize],
+        date.day(),
+        date.year()
+    )
 }
 
 /// "Wednesday, October 13, 2021".
 pub fn full_date(date: Date) -> String {
-    let weekday = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][date.weekday().to_monday_zero_offset() as usize];
+    let weekday = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ][date.weekday().to_monday_zero_offset() as usize];
     format!("{weekday}, {}", long_date(date))
 }
 

@@ -34,10 +34,19 @@ pub struct BlockDecorations<'a> {
 impl<'a> BlockDecorations<'a> {
     /// The decorations of `block`, outer ones first.
     pub fn new(all: &'a [Decoration], block: usize) -> Self {
-        let mut decorations: Vec<&Decoration> = all.iter().filter(|d| d.anchor.block == block && d.anchor.end > d.anchor.start).collect();
-        decorations.sort_by(|a, b| (a.anchor.start, std::cmp::Reverse(a.anchor.end)).cmp(&(b.anchor.start, std::cmp::Reverse(b.anchor.end))));
+        let mut decorations: Vec<&Decoration> = all
+            .iter()
+            .filter(|d| d.anchor.block == block && d.anchor.end > d.anchor.start)
+            .collect();
+        decorations.sort_by(|a, b| {
+            (a.anchor.start, std::cmp::Reverse(a.anchor.end))
+                .cmp(&(b.anchor.start, std::cmp::Reverse(b.anchor.end)))
+        });
         let opened = vec![false; decorations.len()];
-        BlockDecorations { decorations, opened }
+        BlockDecorations {
+            decorations,
+            opened,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -46,12 +55,23 @@ impl<'a> BlockDecorations<'a> {
 
     /// Appends the HTML of a text run that starts at `start` in the block text.
     /// `newlines_as_spaces` turns wire copy's line breaks into spaces (same byte length).
-    pub fn run(&mut self, text: &str, start: usize, in_link: bool, newlines_as_spaces: bool, out: &mut String) {
+    pub fn run(
+        &mut self,
+        text: &str,
+        start: usize,
+        in_link: bool,
+        newlines_as_spaces: bool,
+        out: &mut String,
+    ) {
         let end = start + text.len();
         let relevant: Vec<usize> = (0..self.decorations.len())
             .filter(|&i| {
                 let d = self.decorations[i];
-                d.anchor.start < end && d.anchor.end > start && !(in_link && d.is_link) && text.is_char_boundary(d.anchor.start.max(start) - start) && text.is_char_boundary(d.anchor.end.min(end) - start)
+                d.anchor.start < end
+                    && d.anchor.end > start
+                    && !(in_link && d.is_link)
+                    && text.is_char_boundary(d.anchor.start.max(start) - start)
+                    && text.is_char_boundary(d.anchor.end.min(end) - start)
             })
             .collect();
         let push_text = |out: &mut String, s: &str| {
@@ -76,8 +96,18 @@ impl<'a> BlockDecorations<'a> {
         let mut stack: Vec<usize> = Vec::new();
         for w in points.windows(2) {
             let (a, b) = (w[0], w[1]);
-            let covering: Vec<usize> = relevant.iter().copied().filter(|&i| self.decorations[i].anchor.start <= a && self.decorations[i].anchor.end >= b).collect();
-            let keep = stack.iter().zip(&covering).take_while(|(x, y)| x == y).count();
+            let covering: Vec<usize> = relevant
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    self.decorations[i].anchor.start <= a && self.decorations[i].anchor.end >= b
+                })
+                .collect();
+            let keep = stack
+                .iter()
+                .zip(&covering)
+                .take_while(|(x, y)| x == y)
+                .count();
             self.close_to(&mut stack, keep, a, out);
             for &i in &covering[keep..] {
                 let d = self.decorations[i];
@@ -113,7 +143,11 @@ mod tests {
 
     fn deco(start: usize, end: usize, name: &str, link: bool) -> Decoration {
         Decoration {
-            anchor: Anchor { block: 0, start, end },
+            anchor: Anchor {
+                block: 0,
+                start,
+                end,
+            },
             open: format!("<{name} id=\"{name}\">"),
             reopen: format!("<{name}>"),
             close: format!("</{name}>"),
@@ -135,18 +169,34 @@ mod tests {
     fn nested_and_crossing_ranges_stay_well_formed() {
         // "Putin said hello": quote 0..16 containing a link 0..5.
         let d = [deco(0, 16, "q", false), deco(0, 5, "a", true)];
-        assert_eq!(render(&d, &[("Putin said hello", 0, false)]), "<q id=\"q\"><a id=\"a\">Putin</a> said hello</q>");
+        assert_eq!(
+            render(&d, &[("Putin said hello", 0, false)]),
+            "<q id=\"q\"><a id=\"a\">Putin</a> said hello</q>"
+        );
         // Crossing: x 0..6, y 3..9 over "abcdefghi".
         let d = [deco(0, 6, "x", false), deco(3, 9, "y", false)];
-        assert_eq!(render(&d, &[("abcdefghi", 0, false)]), "<x id=\"x\">abc<y id=\"y\">def</y></x><y>ghi</y>");
+        assert_eq!(
+            render(&d, &[("abcdefghi", 0, false)]),
+            "<x id=\"x\">abc<y id=\"y\">def</y></x><y>ghi</y>"
+        );
     }
 
     #[test]
     fn a_range_across_inline_markup_is_split_per_run() {
         // "the new harbour" where "new" is a separate run (inside <em>).
         let d = [deco(0, 15, "mark", false)];
-        let got = render(&d, &[("the ", 0, false), ("new", 4, false), (" harbour", 7, false)]);
-        assert_eq!(got, "<mark id=\"mark\">the </mark><mark>new</mark><mark> harbour</mark>");
+        let got = render(
+            &d,
+            &[
+                ("the ", 0, false),
+                ("new", 4, false),
+                (" harbour", 7, false),
+            ],
+        );
+        assert_eq!(
+            got,
+            "<mark id=\"mark\">the </mark><mark>new</mark><mark> harbour</mark>"
+        );
     }
 
     #[test]
@@ -159,6 +209,9 @@ mod tests {
     fn trailer_follows_the_final_close() {
         let mut d = deco(0, 3, "mark", false);
         d.trailer = "<note/>".into();
-        assert_eq!(render(&[d], &[("ab", 0, false), ("cd", 2, false)]), "<mark id=\"mark\">ab</mark><mark>c</mark><note/>d");
+        assert_eq!(
+            render(&[d], &[("ab", 0, false), ("cd", 2, false)]),
+            "<mark id=\"mark\">ab</mark><mark>c</mark><note/>d"
+        );
     }
 }

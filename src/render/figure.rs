@@ -8,7 +8,11 @@ use super::links::Links;
 
 /// Where a figure's image lives, as a site path, given the article's URL and bundle files.
 pub fn image_url(src: &str, article_url: &str, bundle_files: &[String]) -> String {
-    if src.starts_with("http://") || src.starts_with("https://") || src.starts_with('/') || src.starts_with("data:") {
+    if src.starts_with("http://")
+        || src.starts_with("https://")
+        || src.starts_with('/')
+        || src.starts_with("data:")
+    {
         return src.to_string();
     }
     let src = src.trim_start_matches("./");
@@ -22,13 +26,26 @@ pub fn image_url(src: &str, article_url: &str, bundle_files: &[String]) -> Strin
 /// The `<figure>` of one photo.
 pub fn figure_html(figure: &Figure, number: usize, image: Option<&str>, links: &Links) -> String {
     let mut out = String::with_capacity(256 + figure.caption.len());
-    let class = if image.is_some() { "figure" } else { "figure no-image" };
-    out.push_str(&format!("<figure class=\"{class}\" id=\"figure-{number}\">"));
+    let class = if image.is_some() {
+        "figure"
+    } else {
+        "figure no-image"
+    };
+    out.push_str(&format!(
+        "<figure class=\"{class}\" id=\"figure-{number}\">"
+    ));
     if let Some(src) = image {
         out.push_str("<img src=\"");
         push_escaped(&mut out, src);
         out.push_str("\" alt=\"");
-        push_escaped(&mut out, figure.title.as_deref().filter(|t| !t.is_empty()).unwrap_or(&figure.caption));
+        push_escaped(
+            &mut out,
+            figure
+                .title
+                .as_deref()
+                .filter(|t| !t.is_empty())
+                .unwrap_or(&figure.caption),
+        );
         out.push_str("\" loading=\"lazy\" decoding=\"async\">");
     }
     out.push_str("<figcaption>");
@@ -70,7 +87,9 @@ pub fn credit_html(credit: &Credit, links: &Links) -> String {
             .filter(|(n, _, _)| !n.is_empty())
             .filter_map(|(n, class, url)| raw[pos..].find(n).map(|i| (pos + i, *n, *class, url)))
             .min_by_key(|(i, n, _, _)| (*i, std::cmp::Reverse(n.len())));
-        let Some((i, name, class, url)) = next else { break };
+        let Some((i, name, class, url)) = next else {
+            break;
+        };
         push_escaped(&mut out, &raw[pos..i]);
         match url {
             Some(u) => {
@@ -114,9 +133,19 @@ mod tests {
 
     #[test]
     fn figure_has_caption_and_credit_elements() {
-        let f = Figure { title: Some("Harbour".into()), caption: "Boats <at> dawn.".into(), credit: Some(Credit { raw: "AP Photo/Jo Roe".into(), ..Credit::default() }), ..Figure::default() };
+        let f = Figure {
+            title: Some("Harbour".into()),
+            caption: "Boats <at> dawn.".into(),
+            credit: Some(Credit {
+                raw: "AP Photo/Jo Roe".into(),
+                ..Credit::default()
+            }),
+            ..Figure::default()
+        };
         let html = figure_html(&f, 1, Some("/a.png"), &Links::new(&SiteConfig::default()));
-        assert!(html.starts_with("<figure class=\"figure\" id=\"figure-1\"><img src=\"/a.png\" alt=\"Harbour\""));
+        assert!(html.starts_with(
+            "<figure class=\"figure\" id=\"figure-1\"><img src=\"/a.png\" alt=\"Harbour\""
+        ));
         assert!(html.contains("<figcaption><strong class=\"figure-title\">Harbour</strong> <span class=\"caption\">Boats &lt;at&gt; dawn.</span>"));
         assert!(html.contains("<small class=\"credit\">"));
     }
@@ -124,8 +153,17 @@ mod tests {
     #[test]
     fn image_urls() {
         let files = vec!["harbour.png".to_string()];
-        assert_eq!(image_url("harbour.png", "/2021/10/13/x/", &files), "/2021/10/13/x/harbour.png");
-        assert_eq!(image_url("images/a.jpg", "/2021/10/13/x/", &files), "/images/a.jpg");
-        assert_eq!(image_url("https://e.org/a.jpg", "/x/", &files), "https://e.org/a.jpg");
+        assert_eq!(
+            image_url("harbour.png", "/2021/10/13/x/", &files),
+            "/2021/10/13/x/harbour.png"
+        );
+        assert_eq!(
+            image_url("images/a.jpg", "/2021/10/13/x/", &files),
+            "/images/a.jpg"
+        );
+        assert_eq!(
+            image_url("https://e.org/a.jpg", "/x/", &files),
+            "https://e.org/a.jpg"
+        );
     }
 }

@@ -22,21 +22,41 @@ impl Highlighter {
     pub fn highlight(&self, code: &str, lang: &str) -> String {
         let lang = lang.split([',', ' ']).next().unwrap_or("").trim();
         let escaped_lang = escape_attr(lang);
-        let class = if lang.is_empty() { String::new() } else { format!(" class=\"language-{escaped_lang}\"") };
+        let class = if lang.is_empty() {
+            String::new()
+        } else {
+            format!(" class=\"language-{escaped_lang}\"")
+        };
         if lang.is_empty() {
-            return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape_text(code));
+            return format!(
+                "<pre class=\"code\"><code>{}</code></pre>\n",
+                escape_text(code)
+            );
         }
         let syntaxes = self.syntaxes.get_or_init(SyntaxSet::load_defaults_newlines);
         let Some(syntax) = syntaxes.find_syntax_by_token(lang) else {
-            return format!("<pre class=\"code\"><code{class}>{}</code></pre>\n", escape_text(code));
+            return format!(
+                "<pre class=\"code\"><code{class}>{}</code></pre>\n",
+                escape_text(code)
+            );
         };
-        let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, CLASS_STYLE);
+        let mut generator =
+            ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, CLASS_STYLE);
         for line in LinesWithEndings::from(code) {
-            if generator.parse_html_for_line_which_includes_newline(line).is_err() {
-                return format!("<pre class=\"code\"><code{class}>{}</code></pre>\n", escape_text(code));
+            if generator
+                .parse_html_for_line_which_includes_newline(line)
+                .is_err()
+            {
+                return format!(
+                    "<pre class=\"code\"><code{class}>{}</code></pre>\n",
+                    escape_text(code)
+                );
             }
         }
-        format!("<pre class=\"code highlighted\"><code{class}>{}</code></pre>\n", generator.finalize())
+        format!(
+            "<pre class=\"code highlighted\"><code{class}>{}</code></pre>\n",
+            generator.finalize()
+        )
     }
 
     /// Whether any code has been highlighted (so the stylesheet is needed).
@@ -51,11 +71,16 @@ pub fn stylesheet(light: &str, dark: &str) -> Result<String, String> {
     let get = |name: &str| {
         themes.themes.get(name).ok_or_else(|| {
             let names: Vec<&str> = themes.themes.keys().map(String::as_str).collect();
-            format!("unknown highlight theme `{name}`; available: {}", names.join(", "))
+            format!(
+                "unknown highlight theme `{name}`; available: {}",
+                names.join(", ")
+            )
         })
     };
-    let light_css = css_for_theme_with_class_style(get(light)?, CLASS_STYLE).map_err(|e| e.to_string())?;
-    let dark_css = css_for_theme_with_class_style(get(dark)?, CLASS_STYLE).map_err(|e| e.to_string())?;
+    let light_css =
+        css_for_theme_with_class_style(get(light)?, CLASS_STYLE).map_err(|e| e.to_string())?;
+    let dark_css =
+        css_for_theme_with_class_style(get(dark)?, CLASS_STYLE).map_err(|e| e.to_string())?;
     Ok(format!(
         "/* Code highlighting: {light} (light), {dark} (dark). */\n{light_css}\n@media (prefers-color-scheme: dark) {{\n{dark_css}\n}}\n"
     ))
@@ -108,6 +133,10 @@ mod tests {
     fn stylesheet_has_both_schemes() {
         let css = stylesheet("InspiredGitHub", "base16-ocean.dark").unwrap();
         assert!(css.contains("prefers-color-scheme: dark"));
-        assert!(stylesheet("Nope", "base16-ocean.dark").unwrap_err().contains("available"));
+        assert!(
+            stylesheet("Nope", "base16-ocean.dark")
+                .unwrap_err()
+                .contains("available")
+        );
     }
 }

@@ -17,7 +17,11 @@ impl Links {
             .iter()
             .map(|&k| {
                 let c = index_config(config, k);
-                (k, c.enabled.then(|| format!("/{}/", crate::slug::slugify(&c.path))))
+                (
+                    k,
+                    c.enabled
+                        .then(|| format!("/{}/", crate::slug::slugify(&c.path))),
+                )
             })
             .collect();
         Links { roots }
@@ -25,7 +29,10 @@ impl Links {
 
     /// "/people/" when the index is enabled.
     pub fn index(&self, kind: IndexKind) -> Option<&str> {
-        self.roots.iter().find(|(k, _)| *k == kind).and_then(|(_, r)| r.as_deref())
+        self.roots
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .and_then(|(_, r)| r.as_deref())
     }
 
     /// "/people/vladimir-putin/" when the index is enabled and the name has a slug.
@@ -54,15 +61,31 @@ pub fn index_config(config: &SiteConfig, kind: IndexKind) -> &IndexConfig {
 /// The output file of a site path: "/2021/" → "2021/index.html"; "/feed.xml" → "feed.xml".
 pub fn output_path(url: &str) -> String {
     let p = url.trim_start_matches('/');
-    if p.is_empty() || p.ends_with('/') { format!("{p}index.html") } else { p.to_string() }
+    if p.is_empty() || p.ends_with('/') {
+        format!("{p}index.html")
+    } else {
+        p.to_string()
+    }
 }
 
 /// Rewrites root-relative `href="/…"` and `src="/…"` into paths relative to the page at
 /// `page_url`, so the archive works under any base path and from `file://`.
 pub fn relativize(html: &str, page_url: &str) -> String {
-    let depth = page_url.trim_matches('/').split('/').filter(|s| !s.is_empty()).count();
-    let depth = if page_url.ends_with('/') { depth } else { depth.saturating_sub(1) };
-    let prefix = if depth == 0 { "./".to_string() } else { "../".repeat(depth) };
+    let depth = page_url
+        .trim_matches('/')
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .count();
+    let depth = if page_url.ends_with('/') {
+        depth
+    } else {
+        depth.saturating_sub(1)
+    };
+    let prefix = if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    };
     rebase(html, &prefix)
 }
 
@@ -118,8 +141,14 @@ mod tests {
             got,
             r##"<a href="../../../../2021/">y</a><img src="../../../../static/a.png"><a href="//cdn.x/y">c</a><a href="https://x.org/">x</a><a href="#top">t</a>"##
         );
-        assert_eq!(relativize(r#"<a href="/people/">p</a>"#, "/"), r#"<a href="./people/">p</a>"#);
-        assert_eq!(relativize(r#"<a href="/people/">p</a>"#, "/page/2/"), r#"<a href="../../people/">p</a>"#);
+        assert_eq!(
+            relativize(r#"<a href="/people/">p</a>"#, "/"),
+            r#"<a href="./people/">p</a>"#
+        );
+        assert_eq!(
+            relativize(r#"<a href="/people/">p</a>"#, "/page/2/"),
+            r#"<a href="../../people/">p</a>"#
+        );
     }
 
     #[test]
@@ -127,7 +156,10 @@ mod tests {
         let mut config = SiteConfig::default();
         config.indexes.places.enabled = false;
         let links = Links::new(&config);
-        assert_eq!(links.term(IndexKind::People, "Vladimir Putin").as_deref(), Some("/people/vladimir-putin/"));
+        assert_eq!(
+            links.term(IndexKind::People, "Vladimir Putin").as_deref(),
+            Some("/people/vladimir-putin/")
+        );
         assert_eq!(links.term(IndexKind::Places, "Moscow"), None);
         assert_eq!(links.term(IndexKind::People, "!!!"), None);
     }

@@ -35,16 +35,28 @@ pub use theme::{DEFAULT_STATIC, DEFAULT_TEMPLATES, Theme};
 pub use views::{LinkView, SiteView};
 
 /// Renders every page of the archive.
-pub fn render(archive: &Archive, config: &SiteConfig, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+pub fn render(
+    archive: &Archive,
+    config: &SiteConfig,
+    theme: &Theme,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let mut templates = Templates::compile(theme)?;
     let links = Links::new(config);
     let mut years: Vec<i16> = archive.days.keys().map(|d| d.year()).collect();
     years.dedup();
-    let years = years.iter().rev().map(|y| LinkView { title: y.to_string(), url: year_url(*y) }).collect();
+    let years = years
+        .iter()
+        .rev()
+        .map(|y| LinkView {
+            title: y.to_string(),
+            url: year_url(*y),
+        })
+        .collect();
     templates.set_global("site", &SiteView::new(config, &links, years));
     let renderer = Renderer::new(archive, config, templates);
     let jobs = renderer.jobs();
-    let results: Vec<Result<Vec<OutputFile>, Diagnostic>> = jobs.par_iter().map(|job| renderer.render(job)).collect();
+    let results: Vec<Result<Vec<OutputFile>, Diagnostic>> =
+        jobs.par_iter().map(|job| renderer.render(job)).collect();
     let mut files = theme.static_files();
     let mut errors: Vec<Diagnostic> = Vec::new();
     for r in results {
@@ -78,7 +90,11 @@ fn collisions(files: &[OutputFile], archive: &Archive) -> Vec<Diagnostic> {
     }
     for (path, n) in seen {
         if n > 1 {
-            let culprit = archive.stories.iter().find(|s| output_path(&s.url) == path).map(|s| s.article.file.clone());
+            let culprit = archive
+                .stories
+                .iter()
+                .find(|s| output_path(&s.url) == path)
+                .map(|s| s.article.file.clone());
             let file = culprit.unwrap_or_else(|| crate::config::CONFIG_FILE.into());
             errors.push(
                 Diagnostic::error(file, format!("two pages would be written to {path}"))

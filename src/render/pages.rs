@@ -13,7 +13,9 @@ use crate::model::Archive;
 use crate::write::{Content, OutputFile};
 
 use super::article::article_view;
-use super::calendar::{CalendarView, MONTHS, day_url, full_date, long_date, month_calendar, month_url, year_url};
+use super::calendar::{
+    CalendarView, MONTHS, day_url, full_date, long_date, month_calendar, month_url, year_url,
+};
 use super::highlight::Highlighter;
 use super::links::{Links, output_path, rebase, relativize};
 use super::templates::Templates;
@@ -46,19 +48,36 @@ pub struct Renderer<'a> {
 impl<'a> Renderer<'a> {
     pub fn new(archive: &'a Archive, config: &'a SiteConfig, templates: Templates) -> Self {
         let day_counts = archive.days.iter().map(|(d, v)| (*d, v.len())).collect();
-        Renderer { archive, config, links: Links::new(config), templates, highlighter: Highlighter::default(), day_counts }
+        Renderer {
+            archive,
+            config,
+            links: Links::new(config),
+            templates,
+            highlighter: Highlighter::default(),
+            day_counts,
+        }
     }
 
     /// Every job of the site, in a stable order.
     pub fn jobs(&self) -> Vec<Job> {
         let mut jobs: Vec<Job> = (0..self.archive.stories.len()).map(Job::Article).collect();
-        let fronts = self.archive.stories.len().div_ceil(self.config.paginate_by).max(1);
+        let fronts = self
+            .archive
+            .stories
+            .len()
+            .div_ceil(self.config.paginate_by)
+            .max(1);
         jobs.extend((1..=fronts).map(Job::Front));
         jobs.push(Job::Archive);
         let mut years: Vec<i16> = self.archive.days.keys().map(|d| d.year()).collect();
         years.dedup();
         jobs.extend(years.iter().map(|&y| Job::Year(y)));
-        let mut months: Vec<(i16, i8)> = self.archive.days.keys().map(|d| (d.year(), d.month())).collect();
+        let mut months: Vec<(i16, i8)> = self
+            .archive
+            .days
+            .keys()
+            .map(|d| (d.year(), d.month()))
+            .collect();
         months.dedup();
         jobs.extend(months.iter().map(|&(y, m)| Job::Month(y, m)));
         jobs.extend(self.archive.days.keys().map(|&d| Job::Day(d)));
@@ -97,26 +116,39 @@ impl<'a> Renderer<'a> {
     }
 
     fn cards(&self, indexes: &[usize]) -> Vec<CardView> {
-        indexes.iter().map(|&i| CardView::new(&self.archive.stories[i])).collect()
+        indexes
+            .iter()
+            .map(|&i| CardView::new(&self.archive.stories[i]))
+            .collect()
     }
 
     fn article(&self, i: usize) -> Result<Vec<OutputFile>, Diagnostic> {
         let story = &self.archive.stories[i];
-        let (view, has_code) = article_view(self.archive, i, self.config, &self.links, &self.highlighter);
+        let (view, has_code) =
+            article_view(self.archive, i, self.config, &self.links, &self.highlighter);
         let mut page = self.page(view.headline.clone(), &story.url, "article");
         page.description = view.summary.clone();
         page.has_code = has_code;
         page.published = Some(view.date_iso.clone());
         page.modified = view.updated_iso.clone();
         page.authors = story.meta.byline.value.clone();
-        page.image = CardView::new(story).image.map(|img| self.config.absolute(&img.src));
+        page.image = CardView::new(story)
+            .image
+            .map(|img| self.config.absolute(&img.src));
         page.breadcrumbs = vec![view.year.clone(), view.month.clone(), view.day.clone()];
         let mut context = Context::new();
         context.insert("page", &page);
         context.insert("article", &view);
         let mut files = vec![self.html("article.html", &story.url, &context)?];
         for asset in &story.article.assets {
-            files.push(OutputFile { path: format!("{}{}", output_path(&story.url).trim_end_matches("index.html"), asset.name), content: Content::Copy(asset.path.clone()) });
+            files.push(OutputFile {
+                path: format!(
+                    "{}{}",
+                    output_path(&story.url).trim_end_matches("index.html"),
+                    asset.name
+                ),
+                content: Content::Copy(asset.path.clone()),
+            });
         }
         Ok(files)
     }
@@ -124,9 +156,20 @@ impl<'a> Renderer<'a> {
     fn front(&self, n: usize) -> Result<OutputFile, Diagnostic> {
         let per = self.config.paginate_by;
         let total = self.archive.stories.len().div_ceil(per).max(1);
-        let url = if n == 1 { "/".to_string() } else { format!("/page/{n}/") };
-        let indexes: Vec<usize> = (0..self.archive.stories.len()).skip((n - 1) * per).take(per).collect();
-        let title = if n == 1 { self.config.title.clone() } else { format!("Latest articles, page {n}") };
+        let url = if n == 1 {
+            "/".to_string()
+        } else {
+            format!("/page/{n}/")
+        };
+        let indexes: Vec<usize> = (0..self.archive.stories.len())
+            .skip((n - 1) * per)
+            .take(per)
+            .collect();
+        let title = if n == 1 {
+            self.config.title.clone()
+        } else {
+            format!("Latest articles, page {n}")
+        };
         let mut page = self.page(title, &url, "front");
         page.noindex = n > 1;
         let mut context = Context::new();
@@ -147,7 +190,12 @@ impl<'a> Renderer<'a> {
         }
         let mut years: BTreeMap<i16, YearSummary> = BTreeMap::new();
         for (date, stories) in &self.archive.days {
-            let y = years.entry(date.year()).or_insert_with(|| YearSummary { title: date.year().to_string(), url: year_url(date.year()), count: 0, months: Vec::new() });
+            let y = years.entry(date.year()).or_insert_with(|| YearSummary {
+                title: date.year().to_string(),
+                url: year_url(date.year()),
+                count: 0,
+                months: Vec::new(),
+            });
             y.count += stories.len();
         }
         for (y, summary) in years.iter_mut() {
@@ -165,8 +213,15 @@ impl<'a> Renderer<'a> {
     fn month_summaries(&self, year: i16) -> Vec<MonthSummary> {
         (1..=12)
             .map(|m| {
-                let count = self.count_between(Date::new(year, m, 1).unwrap_or_default(), month_end(year, m));
-                MonthSummary { title: MONTHS[(m - 1) as usize].to_string(), url: (count > 0).then(|| month_url(year, m)), count }
+                let count = self.count_between(
+                    Date::new(year, m, 1).unwrap_or_default(),
+                    month_end(year, m),
+                );
+                MonthSummary {
+                    title: MONTHS[(m - 1) as usize].to_string(),
+                    url: (count > 0).then(|| month_url(year, m)),
+                    count,
+                }
             })
             .collect()
     }
@@ -176,24 +231,35 @@ impl<'a> Renderer<'a> {
     }
 
     fn year(&self, year: i16) -> Result<OutputFile, Diagnostic> {
-        let calendars: Vec<CalendarView> = (1..=12).map(|m| month_calendar(year, m, &self.day_counts)).collect();
+        let calendars: Vec<CalendarView> = (1..=12)
+            .map(|m| month_calendar(year, m, &self.day_counts))
+            .collect();
         let years: Vec<i16> = {
             let mut y: Vec<i16> = self.archive.days.keys().map(|d| d.year()).collect();
             y.dedup();
             y
         };
         let pos = years.iter().position(|&y| y == year).unwrap_or(0);
-        let link = |y: &i16| LinkView { title: y.to_string(), url: year_url(*y) };
+        let link = |y: &i16| LinkView {
+            title: y.to_string(),
+            url: year_url(*y),
+        };
         let url = year_url(year);
         let mut page = self.page(format!("{year}"), &url, "year");
-        page.breadcrumbs = vec![LinkView { title: "Archive".into(), url: "/archive/".into() }];
+        page.breadcrumbs = vec![LinkView {
+            title: "Archive".into(),
+            url: "/archive/".into(),
+        }];
         let mut context = Context::new();
         context.insert("page", &page);
         context.insert("year", &year);
         context.insert("calendars", &calendars);
         context.insert("months", &self.month_summaries(year));
         context.insert("count", &calendars.iter().map(|c| c.count).sum::<usize>());
-        context.insert("prev", &pos.checked_sub(1).and_then(|p| years.get(p)).map(link));
+        context.insert(
+            "prev",
+            &pos.checked_sub(1).and_then(|p| years.get(p)).map(link),
+        );
         context.insert("next", &years.get(pos + 1).map(link));
         self.html("year.html", &url, &context)
     }
@@ -209,19 +275,46 @@ impl<'a> Renderer<'a> {
         let mut calendar = month_calendar(year, month, &self.day_counts);
         let first = Date::new(year, month, 1).unwrap_or_default();
         let last = month_end(year, month);
-        let month_link = |d: &Date| LinkView { title: format!("{} {}", MONTHS[(d.month() - 1) as usize], d.year()), url: month_url(d.year(), d.month()) };
-        calendar.prev = self.archive.days.range(..first).next_back().map(|(d, _)| month_link(d));
-        calendar.next = self.archive.days.range(last.tomorrow().unwrap_or(last)..).next().map(|(d, _)| month_link(d));
+        let month_link = |d: &Date| LinkView {
+            title: format!("{} {}", MONTHS[(d.month() - 1) as usize], d.year()),
+            url: month_url(d.year(), d.month()),
+        };
+        calendar.prev = self
+            .archive
+            .days
+            .range(..first)
+            .next_back()
+            .map(|(d, _)| month_link(d));
+        calendar.next = self
+            .archive
+            .days
+            .range(last.tomorrow().unwrap_or(last)..)
+            .next()
+            .map(|(d, _)| month_link(d));
         let days: Vec<DayGroup> = self
             .archive
             .days
             .range(first..=last)
             .rev()
-            .map(|(d, stories)| DayGroup { title: full_date(*d), url: day_url(*d), iso: d.to_string(), cards: self.cards(stories) })
+            .map(|(d, stories)| DayGroup {
+                title: full_date(*d),
+                url: day_url(*d),
+                iso: d.to_string(),
+                cards: self.cards(stories),
+            })
             .collect();
         let url = month_url(year, month);
         let mut page = self.page(calendar.title.clone(), &url, "month");
-        page.breadcrumbs = vec![LinkView { title: "Archive".into(), url: "/archive/".into() }, LinkView { title: year.to_string(), url: year_url(year) }];
+        page.breadcrumbs = vec![
+            LinkView {
+                title: "Archive".into(),
+                url: "/archive/".into(),
+            },
+            LinkView {
+                title: year.to_string(),
+                url: year_url(year),
+            },
+        ];
         let mut context = Context::new();
         context.insert("page", &page);
         context.insert("calendar", &calendar);
@@ -230,16 +323,43 @@ impl<'a> Renderer<'a> {
     }
 
     fn day(&self, date: Date) -> Result<OutputFile, Diagnostic> {
-        let stories = self.archive.days.get(&date).map(Vec::as_slice).unwrap_or(&[]);
-        let link = |d: &Date| LinkView { title: long_date(*d), url: day_url(*d) };
-        let prev = self.archive.days.range(..date).next_back().map(|(d, _)| link(d));
-        let next = self.archive.days.range(date.tomorrow().unwrap_or(date)..).next().map(|(d, _)| link(d));
+        let stories = self
+            .archive
+            .days
+            .get(&date)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let link = |d: &Date| LinkView {
+            title: long_date(*d),
+            url: day_url(*d),
+        };
+        let prev = self
+            .archive
+            .days
+            .range(..date)
+            .next_back()
+            .map(|(d, _)| link(d));
+        let next = self
+            .archive
+            .days
+            .range(date.tomorrow().unwrap_or(date)..)
+            .next()
+            .map(|(d, _)| link(d));
         let url = day_url(date);
         let mut page = self.page(full_date(date), &url, "day");
         page.breadcrumbs = vec![
-            LinkView { title: "Archive".into(), url: "/archive/".into() },
-            LinkView { title: date.year().to_string(), url: year_url(date.year()) },
-            LinkView { title: MONTHS[(date.month() - 1) as usize].to_string(), url: month_url(date.year(), date.month()) },
+            LinkView {
+                title: "Archive".into(),
+                url: "/archive/".into(),
+            },
+            LinkView {
+                title: date.year().to_string(),
+                url: year_url(date.year()),
+            },
+            LinkView {
+                title: MONTHS[(date.month() - 1) as usize].to_string(),
+                url: month_url(date.year(), date.month()),
+            },
         ];
         let mut context = Context::new();
         context.insert("page", &page);
@@ -247,7 +367,10 @@ impl<'a> Renderer<'a> {
         context.insert("cards", &self.cards(stories));
         context.insert("prev", &prev);
         context.insert("next", &next);
-        context.insert("calendar", &month_calendar(date.year(), date.month(), &self.day_counts));
+        context.insert(
+            "calendar",
+            &month_calendar(date.year(), date.month(), &self.day_counts),
+        );
         self.html("day.html", &url, &context)
     }
 
@@ -256,10 +379,16 @@ impl<'a> Renderer<'a> {
         page.noindex = true;
         let mut context = Context::new();
         context.insert("page", &page);
-        context.insert("cards", &self.cards(&(0..self.archive.stories.len().min(5)).collect::<Vec<_>>()));
+        context.insert(
+            "cards",
+            &self.cards(&(0..self.archive.stories.len().min(5)).collect::<Vec<_>>()),
+        );
         let html = self.templates.render("404.html", &context)?;
         // Served for any missing address, at any depth: links must not be relative.
-        Ok(OutputFile::bytes("404.html", rebase(&html, &self.config.base_path())))
+        Ok(OutputFile::bytes(
+            "404.html",
+            rebase(&html, &self.config.base_path()),
+        ))
     }
 }
 

@@ -73,7 +73,11 @@ pub struct OriginReport {
 impl ExtractionReport {
     /// The report of a merged article.
     pub fn new(file: &str, format: crate::model::SourceFormat, meta: &Metadata) -> Self {
-        let names = |kind| meta.entities_of(kind).map(|m| m.entity.name.clone()).collect();
+        let names = |kind| {
+            meta.entities_of(kind)
+                .map(|m| m.entity.name.clone())
+                .collect()
+        };
         ExtractionReport {
             file: file.to_string(),
             format,
@@ -94,10 +98,21 @@ impl ExtractionReport {
                     date: f.date.map(|d| d.to_string()),
                 })
                 .collect(),
-            quotes: meta.quotes.iter().map(|q| QuoteReport { text: q.text.clone(), speaker: q.speaker.clone() }).collect(),
+            quotes: meta
+                .quotes
+                .iter()
+                .map(|q| QuoteReport {
+                    text: q.text.clone(),
+                    speaker: q.speaker.clone(),
+                })
+                .collect(),
             people: meta
                 .entities_of(EntityKind::Person)
-                .map(|m| PersonReport { name: m.entity.name.clone(), role: m.entity.roles.first().cloned(), origin: m.origin })
+                .map(|m| PersonReport {
+                    name: m.entity.name.clone(),
+                    role: m.entity.roles.first().cloned(),
+                    origin: m.origin,
+                })
                 .collect(),
             places: names(EntityKind::Place),
             organizations: names(EntityKind::Organization),
@@ -112,14 +127,23 @@ impl ExtractionReport {
                 figures: meta.figures.origin,
                 sources: meta.sources.origin,
                 summary: meta.summary.origin,
-                declared_entities: meta.entities.iter().filter(|m| m.origin == Origin::Declared).map(|m| m.entity.name.clone()).collect(),
+                declared_entities: meta
+                    .entities
+                    .iter()
+                    .filter(|m| m.origin == Origin::Declared)
+                    .map(|m| m.entity.name.clone())
+                    .collect(),
             },
         }
     }
 
     /// The report of a story in the built archive.
     pub fn of_story(story: &Story) -> Self {
-        ExtractionReport::new(&story.article.rel.to_string_lossy(), story.article.format, &story.meta)
+        ExtractionReport::new(
+            &story.article.rel.to_string_lossy(),
+            story.article.format,
+            &story.meta,
+        )
     }
 
     /// Human-readable text, marking declared fields.
@@ -131,8 +155,18 @@ impl ExtractionReport {
         };
         let mut s = String::new();
         let _ = writeln!(s, "file:      {}", self.file);
-        let _ = writeln!(s, "headline:  {}{}", self.headline, mark(self.origin.headline));
-        let _ = writeln!(s, "byline:    {}{}", self.byline.join("; "), mark(self.origin.byline));
+        let _ = writeln!(
+            s,
+            "headline:  {}{}",
+            self.headline,
+            mark(self.origin.headline)
+        );
+        let _ = writeln!(
+            s,
+            "byline:    {}{}",
+            self.byline.join("; "),
+            mark(self.origin.byline)
+        );
         if let Some(d) = &self.dateline {
             let _ = writeln!(
                 s,
@@ -143,10 +177,29 @@ impl ExtractionReport {
                 mark(self.origin.dateline)
             );
         }
-        let _ = writeln!(s, "date:      {}{}", self.date.as_deref().unwrap_or("-"), mark(self.origin.date));
-        let _ = writeln!(s, "sources:   {}{}", self.sources.join("; "), mark(self.origin.sources));
+        let _ = writeln!(
+            s,
+            "date:      {}{}",
+            self.date.as_deref().unwrap_or("-"),
+            mark(self.origin.date)
+        );
+        let _ = writeln!(
+            s,
+            "sources:   {}{}",
+            self.sources.join("; "),
+            mark(self.origin.sources)
+        );
         for (i, f) in self.figures.iter().enumerate() {
-            let _ = writeln!(s, "figure {}:  {}{}", i + 1, f.title.as_deref().map(|t| format!("[{t}] ")).unwrap_or_default(), f.caption);
+            let _ = writeln!(
+                s,
+                "figure {}:  {}{}",
+                i + 1,
+                f.title
+                    .as_deref()
+                    .map(|t| format!("[{t}] "))
+                    .unwrap_or_default(),
+                f.caption
+            );
             if let Some(c) = &f.credit {
                 let _ = writeln!(
                     s,
@@ -159,10 +212,19 @@ impl ExtractionReport {
             }
         }
         for q in &self.quotes {
-            let _ = writeln!(s, "quote:     “{}” — {}", q.text, q.speaker.as_deref().unwrap_or("unattributed"));
+            let _ = writeln!(
+                s,
+                "quote:     “{}” — {}",
+                q.text,
+                q.speaker.as_deref().unwrap_or("unattributed")
+            );
         }
         for p in &self.people {
-            let role = p.role.as_deref().map(|r| format!(" ({r})")).unwrap_or_default();
+            let role = p
+                .role
+                .as_deref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default();
             let _ = writeln!(s, "person:    {}{}{}", p.name, role, mark(p.origin));
         }
         let _ = writeln!(s, "places:    {}", self.places.join("; "));
@@ -172,6 +234,10 @@ impl ExtractionReport {
 }
 
 fn dateline(d: &Dateline) -> DatelineReport {
-    DatelineReport { raw: d.raw.clone(), place: d.place.clone(), agency: d.agency.clone(), date: d.date.map(|d| d.to_string()) }
+    DatelineReport {
+        raw: d.raw.clone(),
+        place: d.place.clone(),
+        agency: d.agency.clone(),
+        date: d.date.map(|d| d.to_string()),
+    }
 }
-

@@ -2,12 +2,40 @@
 //! passed through an allow-list sanitiser that keeps ordinary markup and the archive's own
 //! decorations and drops scripts, event handlers and styles.
 
-
 /// Sanitises a rendered article body.
 pub fn clean(html: &str) -> String {
     ammonia::Builder::default()
-        .add_tags(["figure", "figcaption", "mark", "q", "small", "section", "aside", "time", "button", "svg", "path"])
-        .add_generic_attributes(["class", "id", "title", "lang", "dir", "role", "aria-label", "aria-hidden", "aria-expanded", "aria-controls", "aria-describedby", "hidden", "datetime", "data-speaker", "data-note", "data-kind"])
+        .add_tags([
+            "figure",
+            "figcaption",
+            "mark",
+            "q",
+            "small",
+            "section",
+            "aside",
+            "time",
+            "button",
+            "svg",
+            "path",
+        ])
+        .add_generic_attributes([
+            "class",
+            "id",
+            "title",
+            "lang",
+            "dir",
+            "role",
+            "aria-label",
+            "aria-hidden",
+            "aria-expanded",
+            "aria-controls",
+            "aria-describedby",
+            "hidden",
+            "datetime",
+            "data-speaker",
+            "data-note",
+            "data-kind",
+        ])
         .add_tag_attributes("img", ["loading", "width", "height", "srcset", "sizes"])
         .add_tag_attributes("button", ["type"])
         .add_tag_attributes("ol", ["start"])
@@ -26,7 +54,10 @@ mod tests {
         let clean = super::clean(dirty);
         assert!(!clean.contains("script"), "{clean}");
         assert!(!clean.contains("onerror"), "{clean}");
-        assert!(clean.contains(r#"<mark id="annotation-1">w</mark>"#), "{clean}");
+        assert!(
+            clean.contains(r#"<mark id="annotation-1">w</mark>"#),
+            "{clean}"
+        );
         assert!(clean.contains(r#"class="x""#), "{clean}");
     }
 }

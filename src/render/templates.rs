@@ -18,11 +18,17 @@ impl Templates {
     pub fn compile(theme: &Theme) -> Result<Templates, Vec<Diagnostic>> {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
-        let all = theme.templates.iter().map(|(name, (source, _))| (name.as_str(), source.as_str()));
+        let all = theme
+            .templates
+            .iter()
+            .map(|(name, (source, _))| (name.as_str(), source.as_str()));
         if let Err(e) = tera.add_raw_templates(all) {
             return Err(vec![template_error(&e, theme)]);
         }
-        Ok(Templates { tera, theme: theme.clone() })
+        Ok(Templates {
+            tera,
+            theme: theme.clone(),
+        })
     }
 
     /// Values every template sees (`site`).
@@ -32,7 +38,9 @@ impl Templates {
 
     /// Renders one page.
     pub fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
-        self.tera.render(name, context).map_err(|e| template_error(&e, &self.theme))
+        self.tera
+            .render(name, context)
+            .map_err(|e| template_error(&e, &self.theme))
     }
 }
 
@@ -44,11 +52,22 @@ fn template_error(e: &tera::Error, theme: &Theme) -> Diagnostic {
         message.push_str(&format!("\n  caused by: {s}"));
         source = s.source();
     }
-    let file = theme
-        .templates
-        .iter()
-        .find(|(name, _)| message.contains(name.as_str()))
-        .map(|(_, (_, path))| path.clone())
+    // Tera's report points at "--> NAME:LINE:COL"; name the user's file for that template.
+    let named = message
+        .split("--> ")
+        .nth(1)
+        .and_then(|rest| rest.split([':', '\n']).next())
+        .map(str::trim);
+    let file = named
+        .and_then(|n| theme.templates.get(n))
+        .or_else(|| {
+            theme
+                .templates
+                .iter()
+                .find(|(name, _)| message.contains(name.as_str()))
+                .map(|(_, t)| t)
+        })
+        .map(|(_, path)| path.clone())
         .unwrap_or_else(|| "templates".into());
     Diagnostic::error(file, format!("template error: {message}"))
         .with_help("fix the template (https://keats.github.io/tera/docs/), or delete it to use the built-in default")

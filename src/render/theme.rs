@@ -50,8 +50,19 @@ pub struct Theme {
 impl Default for Theme {
     fn default() -> Self {
         Theme {
-            templates: DEFAULT_TEMPLATES.iter().map(|(n, s)| (n.to_string(), (s.to_string(), PathBuf::from("templates").join(n)))).collect(),
-            statics: DEFAULT_STATIC.iter().map(|(n, b)| (n.to_string(), Content::Bytes(b.to_vec()))).collect(),
+            templates: DEFAULT_TEMPLATES
+                .iter()
+                .map(|(n, s)| {
+                    (
+                        n.to_string(),
+                        (s.to_string(), PathBuf::from("templates").join(n)),
+                    )
+                })
+                .collect(),
+            statics: DEFAULT_STATIC
+                .iter()
+                .map(|(n, b)| (n.to_string(), Content::Bytes(b.to_vec())))
+                .collect(),
         }
     }
 }
@@ -64,7 +75,9 @@ impl Theme {
         for (name, path) in files(&root.join("templates")) {
             match crate::load::read_text(&path, &display_path(&path, root)) {
                 Ok(text) => {
-                    theme.templates.insert(name, (text, display_path(&path, root)));
+                    theme
+                        .templates
+                        .insert(name, (text, display_path(&path, root)));
                 }
                 Err(d) => errors.push(d),
             }
@@ -72,12 +85,22 @@ impl Theme {
         for (name, path) in files(&root.join("static")) {
             theme.statics.insert(name, Content::Copy(path));
         }
-        if errors.is_empty() { Ok(theme) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(theme)
+        } else {
+            Err(errors)
+        }
     }
 
     /// The static files as output files.
     pub fn static_files(&self) -> Vec<OutputFile> {
-        self.statics.iter().map(|(p, c)| OutputFile { path: p.clone(), content: c.clone() }).collect()
+        self.statics
+            .iter()
+            .map(|(p, c)| OutputFile {
+                path: p.clone(),
+                content: c.clone(),
+            })
+            .collect()
     }
 }
 
@@ -93,7 +116,12 @@ fn files(dir: &Path) -> Vec<(String, PathBuf)> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let name = e.path().strip_prefix(dir).unwrap_or(e.path()).to_string_lossy().replace('\\', "/");
+            let name = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(e.path())
+                .to_string_lossy()
+                .replace('\\', "/");
             (name, e.into_path())
         })
         .collect()

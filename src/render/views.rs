@@ -35,10 +35,16 @@ pub struct SiteView {
 
 impl SiteView {
     pub fn new(config: &SiteConfig, links: &Links, years: Vec<LinkView>) -> Self {
-        let mut nav = vec![LinkView { title: "Archive".into(), url: "/archive/".into() }];
+        let mut nav = vec![LinkView {
+            title: "Archive".into(),
+            url: "/archive/".into(),
+        }];
         for kind in IndexKind::ALL {
             if let Some(url) = links.index(kind) {
-                nav.push(LinkView { title: super::links::index_config(config, kind).title.clone(), url: url.to_string() });
+                nav.push(LinkView {
+                    title: super::links::index_config(config, kind).title.clone(),
+                    url: url.to_string(),
+                });
             }
         }
         SiteView {
@@ -109,14 +115,21 @@ impl CardView {
         let image = meta.figures.value.iter().find_map(|f| {
             let src = f.src.as_deref()?;
             let files = bundle_files(story);
-            Some(ImageView { src: image_url(src, &story.url, &files), alt: f.title.clone().unwrap_or_else(|| f.caption.clone()) })
+            Some(ImageView {
+                src: image_url(src, &story.url, &files),
+                alt: f.title.clone().unwrap_or_else(|| f.caption.clone()),
+            })
         });
         CardView {
             headline: meta.headline.value.clone(),
             url: story.url.clone(),
             date: long_date(story.published.date),
             date_iso: story.published.date.to_string(),
-            dateline: meta.dateline.value.as_ref().and_then(|d| d.place.clone().or_else(|| d.agency.clone())),
+            dateline: meta
+                .dateline
+                .value
+                .as_ref()
+                .and_then(|d| d.place.clone().or_else(|| d.agency.clone())),
             byline: join_names(&meta.byline.value),
             summary: meta.summary.value.clone().unwrap_or_default(),
             image,
@@ -128,7 +141,12 @@ impl CardView {
 
 /// File names of a bundle's assets, relative to the bundle folder.
 pub fn bundle_files(story: &Story) -> Vec<String> {
-    story.article.assets.iter().map(|a| a.name.clone()).collect()
+    story
+        .article
+        .assets
+        .iter()
+        .map(|a| a.name.clone())
+        .collect()
 }
 
 /// "Jane Roe", "Jane Roe and John Doe", "A, B and C".
@@ -161,15 +179,38 @@ impl Pagination {
     /// Pagination of page `current` (1-based) of `total`, the first page at `first_url` and the
     /// rest at `{first_url}page/N/`. Shows a window of pages around the current one.
     pub fn new(first_url: &str, current: usize, total: usize) -> Self {
-        let url = |n: usize| if n == 1 { first_url.to_string() } else { format!("{first_url}page/{n}/") };
+        let url = |n: usize| {
+            if n == 1 {
+                first_url.to_string()
+            } else {
+                format!("{first_url}page/{n}/")
+            }
+        };
         let lo = current.saturating_sub(3).max(1);
         let hi = (current + 3).min(total);
-        let mut pages: Vec<PageLink> = (lo..=hi).map(|n| PageLink { number: n, url: url(n), current: n == current }).collect();
+        let mut pages: Vec<PageLink> = (lo..=hi)
+            .map(|n| PageLink {
+                number: n,
+                url: url(n),
+                current: n == current,
+            })
+            .collect();
         if lo > 1 {
-            pages.insert(0, PageLink { number: 1, url: url(1), current: false });
+            pages.insert(
+                0,
+                PageLink {
+                    number: 1,
+                    url: url(1),
+                    current: false,
+                },
+            );
         }
         if hi < total {
-            pages.push(PageLink { number: total, url: url(total), current: false });
+            pages.push(PageLink {
+                number: total,
+                url: url(total),
+                current: false,
+            });
         }
         Pagination {
             current,

@@ -33,7 +33,10 @@ pub enum Content {
 
 impl OutputFile {
     pub fn bytes(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
-        OutputFile { path: path.into(), content: Content::Bytes(bytes.into()) }
+        OutputFile {
+            path: path.into(),
+            content: Content::Bytes(bytes.into()),
+        }
     }
 }
 
@@ -44,22 +47,37 @@ pub enum WriteError {
         "{0} exists and was not created by dateline (it has no {MARKER} file), so it will not be replaced.\n  = help: choose another output folder with --output, empty it, or pass --force if you really want it replaced"
     )]
     NotOurs(PathBuf),
-    #[error("refusing to use {path} as the output folder: {why}\n  = help: set output_dir in site.toml (or --output) to a folder of its own, such as \"public\"")]
+    #[error(
+        "refusing to use {path} as the output folder: {why}\n  = help: set output_dir in site.toml (or --output) to a folder of its own, such as \"public\""
+    )]
     Dangerous { path: PathBuf, why: String },
     #[error("{path} is a file, not a folder\n  = help: choose another output folder with --output")]
     NotAFolder { path: PathBuf },
     #[error("an output path escapes the output folder: {0}")]
     Escape(String),
-    #[error("cannot write {path}: {source}\n  = help: check free disk space and permissions; the previous output was left as it was")]
-    Io { path: PathBuf, source: std::io::Error },
+    #[error(
+        "cannot write {path}: {source}\n  = help: check free disk space and permissions; the previous output was left as it was"
+    )]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
-    move |source| WriteError::Io { path: path.to_path_buf(), source }
+    move |source| WriteError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// Writes `files` as the new content of `output`, atomically replacing what was there.
-pub fn write(output: &Path, site_root: &Path, files: Vec<OutputFile>, force: bool) -> Result<(), WriteError> {
+pub fn write(
+    output: &Path,
+    site_root: &Path,
+    files: Vec<OutputFile>,
+    force: bool,
+) -> Result<(), WriteError> {
     check_output(output, site_root, force)?;
     for f in &files {
         check_relative(&f.path)?;
@@ -69,7 +87,10 @@ pub fn write(output: &Path, site_root: &Path, files: Vec<OutputFile>, force: boo
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&parent).map_err(io(&parent))?;
-    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
     clean_stale(&parent, &name);
     let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
     if let Err(e) = stage(&staging, &files) {
@@ -83,7 +104,12 @@ pub fn write(output: &Path, site_root: &Path, files: Vec<OutputFile>, force: boo
 pub fn check_output(output: &Path, site_root: &Path, force: bool) -> Result<(), WriteError> {
     let abs = absolute(output);
     let root = absolute(site_root);
-    let dangerous = |why: &str| Err(WriteError::Dangerous { path: output.to_path_buf(), why: why.into() });
+    let dangerous = |why: &str| {
+        Err(WriteError::Dangerous {
+            path: output.to_path_buf(),
+            why: why.into(),
+        })
+    };
     if abs.parent().is_none() {
         return dangerous("it is the root of the file system");
     }
@@ -98,18 +124,27 @@ pub fn check_output(output: &Path, site_root: &Path, force: bool) -> Result<(), 
             return dangerous(&format!("it is inside {dir}/, which belongs to the site"));
         }
     }
-    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
-        if absolute(&home).starts_with(&abs) {
-            return dangerous("it contains your home folder");
-        }
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
+        && absolute(&home).starts_with(&abs)
+    {
+        return dangerous("it contains your home folder");
     }
     match std::fs::metadata(output) {
         Err(_) => Ok(()),
-        Ok(m) if !m.is_dir() => Err(WriteError::NotAFolder { path: output.to_path_buf() }),
+        Ok(m) if !m.is_dir() => Err(WriteError::NotAFolder {
+            path: output.to_path_buf(),
+        }),
         Ok(_) => {
             let ours = output.join(MARKER).is_file();
-            let empty = std::fs::read_dir(output).map_err(io(output))?.next().is_none();
-            if ours || empty || force { Ok(()) } else { Err(WriteError::NotOurs(output.to_path_buf())) }
+            let empty = std::fs::read_dir(output)
+                .map_err(io(output))?
+                .next()
+                .is_none();
+            if ours || empty || force {
+                Ok(())
+            } else {
+                Err(WriteError::NotOurs(output.to_path_buf()))
+            }
         }
     }
 }
@@ -117,7 +152,11 @@ pub fn check_output(output: &Path, site_root: &Path, force: bool) -> Result<(), 
 /// An absolute, lexically normalised path (the output may not exist yet, so no canonicalize
 /// of the full path; its existing ancestors are canonicalised to see through symlinks).
 fn absolute(p: &Path) -> PathBuf {
-    let joined = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+    let joined = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
     let mut out = PathBuf::new();
     for c in joined.components() {
         match c {
@@ -132,7 +171,10 @@ fn absolute(p: &Path) -> PathBuf {
     let mut existing = out.clone();
     let mut rest = Vec::new();
     while !existing.exists() {
-        match (existing.file_name().map(|n| n.to_os_string()), existing.parent().map(Path::to_path_buf)) {
+        match (
+            existing.file_name().map(|n| n.to_os_string()),
+            existing.parent().map(Path::to_path_buf),
+        ) {
             (Some(n), Some(parent)) => {
                 rest.push(n);
                 existing = parent;
@@ -149,8 +191,14 @@ fn absolute(p: &Path) -> PathBuf {
 
 fn check_relative(path: &str) -> Result<(), WriteError> {
     let p = Path::new(path);
-    let ok = !path.is_empty() && !path.contains('\\') && p.components().all(|c| matches!(c, Component::Normal(_)));
-    if ok { Ok(()) } else { Err(WriteError::Escape(path.to_string())) }
+    let ok = !path.is_empty()
+        && !path.contains('\\')
+        && p.components().all(|c| matches!(c, Component::Normal(_)));
+    if ok {
+        Ok(())
+    } else {
+        Err(WriteError::Escape(path.to_string()))
+    }
 }
 
 fn stage(staging: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
@@ -158,7 +206,10 @@ fn stage(staging: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
         std::fs::remove_dir_all(staging).map_err(io(staging))?;
     }
     std::fs::create_dir_all(staging).map_err(io(staging))?;
-    let dirs: BTreeSet<PathBuf> = files.iter().filter_map(|f| Path::new(&f.path).parent().map(|p| staging.join(p))).collect();
+    let dirs: BTreeSet<PathBuf> = files
+        .iter()
+        .filter_map(|f| Path::new(&f.path).parent().map(|p| staging.join(p)))
+        .collect();
     for d in &dirs {
         std::fs::create_dir_all(d).map_err(io(d))?;
     }
@@ -174,13 +225,21 @@ fn stage(staging: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
 }
 
 fn swap(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), WriteError> {
+    if output.exists() && exchange(staging, output) {
+        // The old archive now sits at the staging path.
+        let _ = std::fs::remove_dir_all(staging);
+        return Ok(());
+    }
     if output.exists() {
         let old = parent.join(format!(".{name}.old-{}", std::process::id()));
         std::fs::rename(output, &old).map_err(io(output))?;
         if let Err(e) = std::fs::rename(staging, output) {
             // Put the previous archive back before reporting.
             let _ = std::fs::rename(&old, output);
-            return Err(WriteError::Io { path: output.to_path_buf(), source: e });
+            return Err(WriteError::Io {
+                path: output.to_path_buf(),
+                source: e,
+            });
         }
         let _ = std::fs::remove_dir_all(&old);
     } else {
@@ -189,9 +248,41 @@ fn swap(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), 
     Ok(())
 }
 
+/// Atomically exchanges two folders (Linux `renameat2(RENAME_EXCHANGE)`), so there is no moment
+/// at which the output folder is missing. Returns false where unsupported.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> bool {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let (Ok(a), Ok(b)) = (
+        CString::new(a.as_os_str().as_bytes()),
+        CString::new(b.as_os_str().as_bytes()),
+    ) else {
+        return false;
+    };
+    // SAFETY: both pointers are valid NUL-terminated paths for the duration of the call.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    rc == 0
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> bool {
+    false
+}
+
 /// Removes staging and old folders left by interrupted builds (they carry our marker).
 fn clean_stale(parent: &Path, name: &str) {
-    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
     let prefixes = [format!(".{name}.staging-"), format!(".{name}.old-")];
     for e in entries.flatten() {
         let n = e.file_name().to_string_lossy().into_owned();
@@ -206,7 +297,10 @@ mod tests {
     use super::*;
 
     fn files() -> Vec<OutputFile> {
-        vec![OutputFile::bytes("index.html", "<p>hi</p>"), OutputFile::bytes("2021/10/13/x/index.html", "x")]
+        vec![
+            OutputFile::bytes("index.html", "<p>hi</p>"),
+            OutputFile::bytes("2021/10/13/x/index.html", "x"),
+        ]
     }
 
     #[test]
@@ -215,10 +309,23 @@ mod tests {
         let out = dir.path().join("public");
         write(&out, dir.path(), files(), false).unwrap();
         assert!(out.join(MARKER).is_file());
-        assert_eq!(std::fs::read_to_string(out.join("2021/10/13/x/index.html")).unwrap(), "x");
-        write(&out, dir.path(), vec![OutputFile::bytes("index.html", "new")], false).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("2021/10/13/x/index.html")).unwrap(),
+            "x"
+        );
+        write(
+            &out,
+            dir.path(),
+            vec![OutputFile::bytes("index.html", "new")],
+            false,
+        )
+        .unwrap();
         assert!(!out.join("2021").exists(), "stale pages go away");
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
         assert_eq!(leftovers.len(), 1, "{leftovers:?}");
     }
 
@@ -230,7 +337,10 @@ mod tests {
         std::fs::write(out.join("thesis.docx"), "precious").unwrap();
         let e = write(&out, dir.path(), files(), false).unwrap_err();
         assert!(matches!(e, WriteError::NotOurs(_)), "{e}");
-        assert_eq!(std::fs::read_to_string(out.join("thesis.docx")).unwrap(), "precious");
+        assert_eq!(
+            std::fs::read_to_string(out.join("thesis.docx")).unwrap(),
+            "precious"
+        );
         write(&out, dir.path(), files(), true).unwrap();
     }
 
@@ -238,7 +348,11 @@ mod tests {
     fn refuses_the_site_root_and_content_even_with_force() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("content")).unwrap();
-        for target in [dir.path().to_path_buf(), dir.path().join("content"), dir.path().join("content/out")] {
+        for target in [
+            dir.path().to_path_buf(),
+            dir.path().join("content"),
+            dir.path().join("content/out"),
+        ] {
             let e = write(&target, dir.path(), files(), true).unwrap_err();
             assert!(matches!(e, WriteError::Dangerous { .. }), "{e}");
         }
@@ -249,7 +363,13 @@ mod tests {
     fn paths_that_escape_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         for bad in ["../evil.html", "/etc/passwd", "a/../../b", ""] {
-            let e = write(&dir.path().join("public"), dir.path(), vec![OutputFile::bytes(bad, "x")], false).unwrap_err();
+            let e = write(
+                &dir.path().join("public"),
+                dir.path(),
+                vec![OutputFile::bytes(bad, "x")],
+                false,
+            )
+            .unwrap_err();
             assert!(matches!(e, WriteError::Escape(_)), "{bad}: {e}");
         }
         assert!(!dir.path().join("evil.html").exists());
@@ -260,10 +380,24 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         write(&out, dir.path(), files(), false).unwrap();
-        let missing = OutputFile { path: "img.jpg".into(), content: Content::Copy(dir.path().join("nope.jpg")) };
+        let missing = OutputFile {
+            path: "img.jpg".into(),
+            content: Content::Copy(dir.path().join("nope.jpg")),
+        };
         assert!(write(&out, dir.path(), vec![missing], false).is_err());
-        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "<p>hi</p>");
-        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
-        assert_eq!(names.len(), 1, "no staging folder is left behind: {names:?}");
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "<p>hi</p>"
+        );
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(
+            names.len(),
+            1,
+            "no staging folder is left behind: {names:?}"
+        );
     }
 }

@@ -1,0 +1,174 @@
+//! The sample archive builds end to end into a complete, linked, deterministic site.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn sample_archive_has_every_kind_of_page() {
+    let site = sample_site();
+    let public = build(site.path());
+    let files = tree(&public);
+    for page in [
+        "index.html",
+        "404.html",
+        "archive/index.html",
+        "style.css",
+        "dateline.js",
+        ".dateline-output",
+    ] {
+        assert!(files.contains_key(page), "missing {page}");
+    }
+    let articles = files
+        .keys()
+        .filter(|p| p.matches('/').count() == 4 && p.ends_with("/index.html"))
+        .count();
+    assert!(articles >= 15, "only {articles} article pages");
+    let years: Vec<_> = files
+        .keys()
+        .filter(|p| {
+            p.len() == "2021/index.html".len()
+                && p.ends_with("/index.html")
+                && p.as_bytes()[0].is_ascii_digit()
+        })
+        .collect();
+    assert!(years.len() >= 3, "years: {years:?}");
+    // The bundle's image is copied beside its page.
+    assert!(
+        files
+            .keys()
+            .any(|p| p.ends_with(".png") && p.matches('/').count() == 4),
+        "bundle image not copied"
+    );
+    // Drafts stay out.
+    let all_html: String = files
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    assert!(!all_html.contains("class=\"draft\""));
+}
+
+#[test]
+fn month_pages_show_a_calendar_linking_days_with_articles() {
+    let site = sample_site();
+    let public = build(site.path());
+    let files = tree(&public);
+    let (month, html) = files
+        .iter()
+        .filter(|(p, _)| {
+            p.len() == "2021/10/index.html".len()
+                && p.ends_with("/index.html")
+                && p.as_bytes()[0].is_ascii_digit()
+        })
+        .map(|(p, b)| (p.clone(), String::from_utf8_lossy(b).into_owned()))
+        .max_by_key(|(_, h)| h.matches("has-articles").count())
+        .expect("a month page");
+    assert!(html.contains("<table class=\"calendar\">"), "{month}");
+    let linked_days = html.matches("<td class=\"has-articles").count();
+    assert!(linked_days >= 2, "{month} links {linked_days} days");
+    let is_day = |h: &str| {
+        h.strip_prefix("../../").is_some_and(|d| {
+            d.len() == "2021/10/13/".len() && d.bytes().all(|b| b.is_ascii_digit() || b == b'/')
+        })
+    };
+    for link in attributes(&html, "href").into_iter().filter(|h| is_day(h)) {
+        let day = public
+            .join(month.trim_end_matches("index.html"))
+            .join(link)
+            .join("index.html");
+        assert!(
+            day.is_file(),
+            "{} links to missing day {}",
+            month,
+            day.display()
+        );
+    }
+}
+
+#[test]
+fn every_internal_link_resolves() {
+    let site = sample_site();
+    let public = build(site.path());
+    let dead = dead_links(&public);
+    assert!(
+        dead.is_empty(),
+        "{} dead links:\n{}",
+        dead.len(),
+        dead.join("\n")
+    );
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let site = sample_site();
+    let first = tree(&build(site.path()));
+    let second = tree(&build(site.path()));
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &first {
+        assert!(second[path] == *bytes, "{path} differs between builds");
+    }
+}
+
+#[test]
+fn a_site_with_only_a_title_builds() {
+    let site = site(&[
+        ("site.toml", "title = \"Tiny\"\n"),
+        (
+            "content/one.txt",
+            "FIRST HEADLINE\n\nLONDON — Something happened on Tuesday.\n",
+        ),
+        (
+            "content/two.md",
+            "+++\ntitle = \"Second\"\ndate = 2020-02-03\n+++\nBody with a [link](https://example.org).\n",
+        ),
+    ]);
+    let public = build(site.path());
+    assert!(read(&public.join("index.html")).contains("Tiny"));
+    assert!(public.join("2020/02/03/two/index.html").is_file());
+    assert!(dead_links(&public).is_empty(), "{:?}", dead_links(&public));
+}
+
+#[test]
+fn a_site_template_overrides_the_default() {
+    let site = site(&[
+        ("site.toml", "title = \"Tiny\"\n"),
+        (
+            "content/two.md",
+            "+++\ntitle = \"Second\"\ndate = 2020-02-03\n+++\nBody.\n",
+        ),
+        (
+            "templates/404.html",
+            "{% extends \"base.html\" %}{% block content %}<p>Lost in the morgue.</p>{% endblock content %}",
+        ),
+    ]);
+    let public = build(site.path());
+    assert!(read(&public.join("404.html")).contains("Lost in the morgue."));
+}
+
+#[test]
+fn markdown_features_render() {
+    let site = site(&[
+        ("site.toml", "title = \"T\"\n"),
+        (
+            "content/md.md",
+            "+++\ntitle = \"Markdown\"\ndate = 2020-02-03\n+++\n## A heading\n\n\"Smart\" -- quotes...[^1]\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```rust\nfn main() {}\n```\n\n<script>alert(1)</script>\n\n[^1]: A footnote.\n",
+        ),
+    ]);
+    let public = build(site.path());
+    let html = read(&public.join("2020/02/03/md/index.html"));
+    assert!(html.contains("<h2 id=\"a-heading\">"), "heading anchor");
+    assert!(html.contains("“Smart” – quotes…"), "smart punctuation");
+    assert!(html.contains("<table>"), "tables");
+    assert!(html.contains("footnote-definition"), "footnotes");
+    assert!(html.contains("hl-"), "highlighted code");
+    assert!(
+        html.contains("highlight.css"),
+        "code pages load the highlight stylesheet"
+    );
+    assert!(!html.contains("<script>alert"), "raw HTML is sanitised");
+    assert!(public.join("highlight.css").is_file());
+}
