@@ -171,7 +171,7 @@ pub fn read_site(options: &BuildOptions) -> Result<Site, BuildError> {
             Err(ds) => diagnostics.extend(ds),
         }
     }
-    let (archive, index_errors) = index::build(stories, &config);
+    let (archive, index_errors) = index::build(stories, &config, &registry);
     diagnostics.extend(index_errors);
     diagnostics.extend(crate::annotate::check(&archive));
     diagnostics.sort();

@@ -23,6 +23,34 @@ pub const LABOUR: Beats = 1 << 8;
 pub const TRADE: Beats = 1 << 9;
 pub const ALL: Beats = (1 << 10) - 1;
 
+/// Whose mouth a sentence fits, as a bit: `O`fficial, `B`usiness, `U`nion, `E`xpert,
+/// `H`ealth worker, `D`efence lawyer, `P`rivate person. Templates name voices by letter.
+pub type Voices = u8;
+pub const OFFICIAL: Voices = 1;
+pub const BUSINESS: Voices = 1 << 1;
+pub const UNION: Voices = 1 << 2;
+pub const EXPERT: Voices = 1 << 3;
+pub const HEALTH_WORKER: Voices = 1 << 4;
+pub const DEFENCE: Voices = 1 << 5;
+pub const PRIVATE: Voices = 1 << 6;
+
+/// `"OE"` → `OFFICIAL | EXPERT`.
+pub fn voices(letters: &str) -> Voices {
+    letters
+        .chars()
+        .map(|c| match c {
+            'O' => OFFICIAL,
+            'B' => BUSINESS,
+            'U' => UNION,
+            'E' => EXPERT,
+            'H' => HEALTH_WORKER,
+            'D' => DEFENCE,
+            'P' => PRIVATE,
+            other => panic!("unknown voice letter {other:?}"),
+        })
+        .fold(0, |a, b| a | b)
+}
+
 const PEOPLE: usize = 3000;
 const PHOTOGRAPHERS: usize = 150;
 const REPORTERS: usize = 200;
@@ -694,13 +722,13 @@ const OFFICES: &[(&str, Beats, usize)] = &[
     ("government spokesperson", POLITICS | ECONOMY | HEALTH, 2),
 ];
 
-/// Justice roles: (before a name, appositive).
-const LEGAL_ROLES: &[(&str, &str)] = &[
-    ("Judge", "a judge at the district court in"),
-    ("prosecutor", "a prosecutor in"),
-    ("defence lawyer", "a defence lawyer based in"),
-    ("police spokesperson", "a police spokesperson in"),
-    ("Chief Prosecutor", "the chief prosecutor in"),
+/// Justice roles: (before a name, appositive, voice).
+const LEGAL_ROLES: &[(&str, &str, Voices)] = &[
+    ("Judge", "a judge at the district court in", OFFICIAL),
+    ("prosecutor", "a prosecutor in", OFFICIAL),
+    ("defence lawyer", "a defence lawyer based in", DEFENCE),
+    ("police spokesperson", "a police spokesperson in", OFFICIAL),
+    ("Chief Prosecutor", "the chief prosecutor in", OFFICIAL),
 ];
 
 const OCCUPATIONS: &[&str] = &[
@@ -880,6 +908,8 @@ pub struct Role {
     /// "Poland's finance minister", "chief economist at Northgate Bank".
     pub appositive: String,
     pub beats: Beats,
+    /// Which quotes and statements suit the person.
+    pub voice: Voices,
 }
 
 #[derive(Debug, Clone)]
@@ -983,12 +1013,17 @@ impl Pools {
         pools
     }
 
-    /// A person, Zipf-skewed, preferring one who is news on `beats`.
-    pub fn person(&self, rng: &mut Rng, beats: Beats, exclude: &[usize]) -> usize {
+    /// A person with one of `voices`, Zipf-skewed, preferring one who is news on `beats`,
+    /// and whose surname is not among `surnames` (so "Müller said" is never ambiguous).
+    pub fn person(&self, rng: &mut Rng, beats: Beats, voices: Voices, surnames: &[&str]) -> usize {
+        let usable = |i: usize| {
+            let p = &self.people[i];
+            p.role.voice & voices != 0 && !surnames.contains(&p.last)
+        };
         let mut fallback = None;
-        for _ in 0..12 {
+        for _ in 0..64 {
             let i = self.people_zipf.sample(rng);
-            if exclude.contains(&i) {
+            if !usable(i) {
                 continue;
             }
             if self.people[i].role.beats & beats != 0 {
@@ -996,11 +1031,9 @@ impl Pools {
             }
             fallback.get_or_insert(i);
         }
-        fallback.unwrap_or_else(|| {
-            (0..self.people.len())
-                .find(|i| !exclude.contains(i))
-                .unwrap_or(0)
-        })
+        fallback
+            .or_else(|| (0..self.people.len()).find(|&i| usable(i)))
+            .unwrap_or(0)
     }
 
     pub fn city(&self, rng: &mut Rng) -> usize {
@@ -1036,7 +1069,7 @@ impl Pools {
             .find(|(k, _, _)| *k == kind)
             .expect("every kind has members");
         let mut fallback = None;
-        for _ in 0..10 {
+        for _ in 0..64 {
             let i = members[zipf.sample(rng)];
             if self.orgs[i].beats & beats != 0 {
                 return i;
@@ -1049,7 +1082,7 @@ impl Pools {
     /// A photographer, Zipf-skewed, preferring one whose agency `fits`.
     pub fn photographer(&self, rng: &mut Rng, fits: impl Fn(PhotoAgency) -> bool) -> usize {
         let mut fallback = None;
-        for _ in 0..16 {
+        for _ in 0..64 {
             let i = self.photographer_zipf.sample(rng);
             if fits(self.photographers[i].agency) {
                 return i;
@@ -1222,16 +1255,18 @@ fn people(rng: &mut Rng, pools: &Pools) -> Vec<Person> {
                         before: format!("{name} Mayor"),
                         appositive: format!("the mayor of {name}"),
                         beats: POLITICS | CLIMATE | LABOUR | HEALTH,
+                        voice: OFFICIAL,
                     }
                 }
                 3 => {
                     let city = pools.city(rng);
                     country = pools.cities[city].country;
-                    let (before, appositive) = *rng.pick(LEGAL_ROLES);
+                    let (before, appositive, voice) = *rng.pick(LEGAL_ROLES);
                     Role {
                         before: before.to_string(),
                         appositive: format!("{appositive} {}", pools.cities[city].name),
                         beats: JUSTICE,
+                        voice,
                     }
                 }
                 _ => {
@@ -1245,7 +1280,8 @@ fn people(rng: &mut Rng, pools: &Pools) -> Vec<Person> {
                             "a {age}-year-old {job} from {}",
                             pools.cities[city].name
                         ),
-                        beats: CLIMATE | LABOUR | HEALTH | ECONOMY | POLITICS,
+                        beats: ALL,
+                        voice: PRIVATE,
                     }
                 }
             };
@@ -1266,6 +1302,7 @@ fn government_role(rng: &mut Rng, country: &Country) -> Role {
         before: format!("{} {office}", country.adjective),
         appositive: format!("{} {}", country.possessive(), office.to_lowercase()),
         beats,
+        voice: OFFICIAL,
     }
 }
 
@@ -1316,10 +1353,20 @@ fn org_role(rng: &mut Rng, pools: &Pools) -> Role {
                 before: format!("{} {short}", org.name),
                 appositive: format!("{appositive} at {}", org.in_text()),
                 beats,
+                voice: EXPERT,
             };
         }
     };
     let title = *rng.pick(titles);
+    let voice = match kind {
+        OrgKind::International if title == "chief economist" => EXPERT,
+        OrgKind::International | OrgKind::Ministry | OrgKind::Party => OFFICIAL,
+        OrgKind::Bank if title == "chief executive" => BUSINESS,
+        OrgKind::Bank | OrgKind::Institute | OrgKind::University | OrgKind::Charity => EXPERT,
+        OrgKind::Company => BUSINESS,
+        OrgKind::Union => UNION,
+        OrgKind::Hospital => HEALTH_WORKER,
+    };
     let preposition = if matches!(kind, OrgKind::Party | OrgKind::Union | OrgKind::Ministry) {
         "of"
     } else {
@@ -1329,6 +1376,7 @@ fn org_role(rng: &mut Rng, pools: &Pools) -> Role {
         before: format!("{} {title}", org.name),
         appositive: format!("{title} {preposition} {}", org.in_text()),
         beats: org.beats,
+        voice,
     }
 }
 

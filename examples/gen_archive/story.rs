@@ -8,7 +8,10 @@
 use std::collections::BTreeSet;
 
 use super::calendar::Date;
-use super::pools::{OrgKind, PhotoAgency, Pools, TAGS};
+use super::pools::{
+    BUSINESS, DEFENCE, EXPERT, HEALTH_WORKER, OFFICIAL, OrgKind, PhotoAgency, Pools, TAGS, UNION,
+    Voices, voices,
+};
 use super::rng::Rng;
 use super::topics::{GENERIC_BODY, GENERIC_CAPTIONS, GENERIC_QUOTES, TOPICS, Topic};
 
@@ -71,7 +74,7 @@ impl<'a> Desk<'a> {
         let topic = &TOPICS[rng.weighted(&weights)];
         let paragraphs = rng.range(6, 14);
         let lowest = (paragraphs * 170 + 350).max(MIN_BYTES + 200);
-        let highest = (paragraphs * 560 + 450).min(MAX_BYTES - 300);
+        let highest = (paragraphs * 430 + 600).min(MAX_BYTES - 300);
         let target = rng.range(lowest.min(highest), highest);
 
         let mut best: Option<Draft> = None;
@@ -149,42 +152,38 @@ struct Story<'a> {
     /// The day the news happened (the article may run a day or two later).
     event: Date,
     rng: Rng,
+    /// People in the story (indexes into `pools.people`); the first is the lead.
     cast: Vec<usize>,
     introduced: Vec<bool>,
     city: usize,
     city2: usize,
     country: usize,
     country2: usize,
-    /// Organisations and numbers that must stay the same throughout the article.
+    /// Organisations that stay the same throughout the article, by slot name.
+    orgs: Vec<(&'static str, usize)>,
+    /// Other values that stay the same throughout the article.
     bound: Vec<(&'static str, String)>,
     used: BTreeSet<(usize, usize)>,
     curly: bool,
+    /// Headlines carry no links or emphasis.
+    in_headline: bool,
     /// `{where}` and `{when}` of the caption being written.
     caption_place: String,
     caption_date: String,
 }
 
+/// At most this many people speak or are mentioned in one story.
+const MAX_CAST: usize = 6;
+
+/// Anyone but a private person: the voice of `{P}` and of untagged quotes.
+const ON_RECORD: Voices = OFFICIAL | BUSINESS | UNION | EXPERT | HEALTH_WORKER | DEFENCE;
+
 impl<'a> Story<'a> {
-    fn new(
-        pools: &'a Pools,
-        topic: &'static Topic,
-        style: Style,
-        date: Date,
-        mut rng: Rng,
-    ) -> Self {
-        let lead = pools.person(&mut rng, topic.beats, &[]);
-        let mut cast = vec![lead];
-        for _ in 0..rng.range(1, 4) {
-            let next = pools.person(&mut rng, topic.beats, &cast);
-            cast.push(next);
-        }
+    fn new(pools: &'a Pools, topic: &'static Topic, style: Style, date: Date, mut rng: Rng) -> Self {
+        let lead = pools.person(&mut rng, topic.beats, OFFICIAL, &[]);
         let home = pools.people[lead].country;
-        let city = if rng.percent(55) {
-            pools.city_in(&mut rng, home)
-        } else {
-            None
-        }
-        .unwrap_or_else(|| pools.city(&mut rng));
+        let city = if rng.percent(70) { pools.city_in(&mut rng, home) } else { None }
+            .unwrap_or_else(|| pools.city(&mut rng));
         let country = pools.cities[city].country;
         let mut city2 = pools.city(&mut rng);
         while city2 == city {
@@ -196,7 +195,6 @@ impl<'a> Story<'a> {
         }
         let event = date.plus_days(-(rng.weighted(&[50, 35, 15]) as i64));
         let curly = rng.percent(12);
-        let introduced = vec![false; cast.len()];
         Story {
             pools,
             topic,
@@ -204,49 +202,57 @@ impl<'a> Story<'a> {
             date,
             event,
             rng,
-            cast,
-            introduced,
+            cast: vec![lead],
+            introduced: vec![false],
             city,
             city2,
             country,
             country2,
+            orgs: Vec::new(),
             bound: Vec::new(),
             used: BTreeSet::new(),
             curly,
+            in_headline: false,
             caption_place: String::new(),
             caption_date: String::new(),
         }
     }
 
     fn write(mut self, paragraphs: usize, budget: usize) -> Draft {
-        let template = self.pick_fresh(0, self.topic.headlines);
+        self.in_headline = true;
+        let template = self.pick_any(0, self.topic.headlines);
         let mut headline = self.fill(template);
+        self.in_headline = false;
+        if let Some(rest) = headline.strip_prefix("The ") {
+            headline = capitalize(rest);
+        }
         headline = match self.rng.weighted(&[62, 30, 8]) {
             0 => headline,
             1 => title_case(&headline),
             _ if self.style == Style::Reuters => headline.to_uppercase(),
             _ => headline,
         };
-        let template = self.pick_fresh(1, self.topic.leads);
+        let template = self.pick_any(1, self.topic.leads);
         let lead = self.fill(template);
         let mut blocks = Vec::new();
         let mut first = lead.clone();
         if budget > lead.len() + 120 && self.rng.percent(50) {
-            first.push(' ');
-            first.push_str(&self.body_sentence());
+            if let Some(more) = self.body_sentence() {
+                first.push(' ');
+                first.push_str(&more);
+            }
         }
         blocks.push(Block::Paragraph(first));
         let mut quotes = 0;
         for k in 1..paragraphs {
             let quote_due = quotes == 0 && k + 1 >= paragraphs / 2;
-            if quote_due || self.rng.percent(34) {
+            let p = if quote_due || self.rng.percent(34) {
                 quotes += 1;
-                let p = self.quote_paragraph();
-                blocks.push(Block::Paragraph(p));
+                self.quote_paragraph()
             } else {
-                let p = self.body_paragraph(budget);
-                blocks.push(Block::Paragraph(p));
-            }
+                self.body_paragraph(budget)
+            };
+            blocks.push(Block::Paragraph(p));
         }
         match self.style {
             Style::Markdown => self.add_subheads(&mut blocks),
@@ -261,40 +267,46 @@ impl<'a> Story<'a> {
 
     // ---- paragraphs ----------------------------------------------------------------------
 
-    fn body_sentence(&mut self) -> String {
-        let template = if self.rng.percent(75) {
-            self.pick_fresh(2, self.topic.body)
+    /// A sentence the article has not used yet, or `None` when the beat has run dry.
+    fn body_sentence(&mut self) -> Option<String> {
+        let template = if self.rng.percent(70) {
+            self.pick_fresh(2, self.topic.body).or_else(|| self.pick_fresh(3, GENERIC_BODY))
         } else {
-            self.pick_fresh(3, GENERIC_BODY)
-        };
+            self.pick_fresh(3, GENERIC_BODY).or_else(|| self.pick_fresh(2, self.topic.body))
+        }?;
         let mut s = self.fill(template);
         if self.style == Style::Markdown && s.contains(" not ") && self.rng.percent(15) {
             s = s.replacen(" not ", " *not* ", 1);
         }
-        s
+        Some(s)
     }
 
     fn body_paragraph(&mut self, budget: usize) -> String {
-        let mut p = self.body_sentence();
-        let mut sentences = 1;
-        while p.len() < budget * 4 / 5 && sentences < 4 {
-            p.push(' ');
-            p.push_str(&self.body_sentence());
-            sentences += 1;
+        let mut p = String::new();
+        let mut sentences = 0;
+        // News paragraphs are short; only very short stories get a fourth sentence.
+        let most = if budget > 450 { 4 } else { 3 };
+        while sentences == 0 || (p.len() < budget * 4 / 5 && sentences < most) {
+            match self.body_sentence() {
+                Some(s) => {
+                    if !p.is_empty() {
+                        p.push(' ');
+                    }
+                    p.push_str(&s);
+                    sentences += 1;
+                }
+                None if p.is_empty() => return self.quote_paragraph(),
+                None => break,
+            }
         }
         p
     }
 
     /// `"…," Title First Last said.` on first reference, `"…," Last said.` afterwards.
     fn quote_paragraph(&mut self) -> String {
-        let who = self.next_speaker();
+        let (text, who) = self.quote_and_speaker();
         let first_time = !self.introduced[who];
-        let text = self.quote_text();
-        let (open, close) = if self.curly {
-            ('“', '”')
-        } else {
-            ('"', '"')
-        };
+        let (open, close) = if self.curly { ('“', '”') } else { ('"', '"') };
         let person = &self.pools.people[self.cast[who]];
         let attribution = if first_time {
             self.introduced[who] = true;
@@ -310,39 +322,86 @@ impl<'a> Story<'a> {
                 _ => format!("{} told reporters.", person.last),
             }
         };
+        let voice = person.role.voice;
         let mut p = format!("{open}{}{close} {attribution}", as_attributed(&text));
         match self.rng.weighted(&[50, 25, 25]) {
             0 => {}
             1 => {
-                let more = self.quote_text();
-                p = format!("{p} {open}{more}{close}");
+                if let Some(more) = self.quote_in_voice(voice) {
+                    p = format!("{p} {open}{more}{close}");
+                }
             }
             _ => {
-                p.push(' ');
-                p.push_str(&self.body_sentence());
+                if let Some(more) = self.body_sentence() {
+                    p.push(' ');
+                    p.push_str(&more);
+                }
             }
         }
         capitalize(&p)
     }
 
-    fn quote_text(&mut self) -> String {
-        let template = if self.rng.percent(80) {
-            self.pick_fresh(4, self.topic.quotes)
-        } else {
-            self.pick_fresh(5, GENERIC_QUOTES)
-        };
-        self.fill(template)
+    /// A fresh quote and someone in (or newly brought into) the story who could say it.
+    fn quote_and_speaker(&mut self) -> (String, usize) {
+        for _ in 0..8 {
+            let (pool, list) = if self.rng.percent(80) {
+                (4, self.topic.quotes)
+            } else {
+                (5, GENERIC_QUOTES)
+            };
+            let Some(template) = self.pick_fresh(pool, list) else {
+                continue;
+            };
+            let (voice, text) = split_voice(template);
+            if let Some(who) = self.speaker(voice) {
+                return (self.fill(text), who);
+            }
+            // Nobody here could say it: put it back for later.
+            self.used.remove(&(pool, list.iter().position(|t| *t == template).unwrap_or(0)));
+        }
+        let template = self.pick_any(5, GENERIC_QUOTES);
+        let (_, text) = split_voice(template);
+        (self.fill(text), 0)
     }
 
-    fn next_speaker(&mut self) -> usize {
-        let fresh = self.introduced.iter().position(|i| !i);
-        let known: Vec<usize> = (0..self.cast.len())
-            .filter(|&i| self.introduced[i])
+    /// A second quote from the same speaker, if one in their voice is left.
+    fn quote_in_voice(&mut self, voice: Voices) -> Option<String> {
+        let list = self.topic.quotes;
+        let start = self.rng.below(list.len());
+        for k in 0..list.len() {
+            let i = (start + k) % list.len();
+            let (v, text) = split_voice(list[i]);
+            if v & voice != 0 && !self.used.contains(&(4, i)) {
+                self.used.insert((4, i));
+                return Some(self.fill(text));
+            }
+        }
+        None
+    }
+
+    /// Someone in the cast with one of `voices`, bringing in a new person if needed.
+    fn speaker(&mut self, voices: Voices) -> Option<usize> {
+        let fits: Vec<usize> = (0..self.cast.len())
+            .filter(|&i| self.pools.people[self.cast[i]].role.voice & voices != 0)
             .collect();
+        let fresh = fits.iter().copied().find(|&i| !self.introduced[i]);
+        let known: Vec<usize> = fits.iter().copied().filter(|&i| self.introduced[i]).collect();
+        let recruit = self.cast.len() < MAX_CAST && (known.is_empty() || self.rng.percent(30));
         match fresh {
-            Some(i) if known.is_empty() || self.rng.percent(55) => i,
-            _ if known.is_empty() => 0,
-            _ => *self.rng.pick(&known),
+            Some(i) if known.is_empty() || self.rng.percent(50) => return Some(i),
+            None if recruit => {
+                let surnames: Vec<&str> = self.cast.iter().map(|&c| self.pools.people[c].last).collect();
+                let person = self.pools.person(&mut self.rng, self.topic.beats, voices, &surnames);
+                self.cast.push(person);
+                self.introduced.push(false);
+                return Some(self.cast.len() - 1);
+            }
+            _ => {}
+        }
+        if known.is_empty() {
+            fresh
+        } else {
+            Some(*self.rng.pick(&known))
         }
     }
 
@@ -352,7 +411,7 @@ impl<'a> Story<'a> {
         }
         let mut at = self.rng.range(3, 4);
         while at < blocks.len() - 1 {
-            let template = self.pick_fresh(6, self.topic.subheads);
+            let template = self.pick_any(6, self.topic.subheads);
             let subhead = self.fill(template);
             blocks.insert(at, Block::Subhead(subhead));
             at += self.rng.range(4, 6);
@@ -374,10 +433,7 @@ impl<'a> Story<'a> {
         let ph = self.pools.photographer(&mut self.rng, |a| match style {
             Style::Ap => matches!(a, PhotoAgency::Ap | PhotoAgency::ViaAp(_)),
             Style::Reuters => a == PhotoAgency::Reuters,
-            Style::Cnn => matches!(
-                a,
-                PhotoAgency::Getty | PhotoAgency::Afp | PhotoAgency::Bloomberg
-            ),
+            Style::Cnn => matches!(a, PhotoAgency::Getty | PhotoAgency::Afp | PhotoAgency::Bloomberg),
             Style::Plain | Style::Markdown => true,
         });
         let photographer = &self.pools.photographers[ph];
@@ -392,33 +448,24 @@ impl<'a> Story<'a> {
             PhotoAgency::Getty => format!("{name}/Getty Images"),
             PhotoAgency::ViaAp(agency) => format!("{name}/{agency} via AP"),
         };
-        let taken = if file {
-            self.date.plus_days(-(self.rng.range(30, 400) as i64))
-        } else {
-            self.event
-        };
+        let taken = if file { self.date.plus_days(-(self.rng.range(30, 400) as i64)) } else { self.event };
         self.caption_date = match photographer.agency {
             PhotoAgency::Ap | PhotoAgency::ViaAp(_) => taken.ap_long(),
             _ => taken.full(),
         };
         self.caption_place = self.pools.caption_place(self.city);
-        let template = self.pick_fresh(7, self.topic.photo_titles);
+        self.in_headline = true;
+        let template = self.pick_any(7, self.topic.photo_titles);
         let title = self.fill(template);
         let template = if self.rng.percent(65) {
-            self.pick_fresh(8, self.topic.captions)
+            self.pick_any(8, self.topic.captions)
         } else {
-            self.pick_fresh(9, GENERIC_CAPTIONS)
+            self.pick_any(9, GENERIC_CAPTIONS)
         };
         let caption = self.fill(template);
-        let caption = if file {
-            format!("FILE - {caption}")
-        } else {
-            caption
-        };
-        Block::Figure {
-            title,
-            caption: format!("{caption} {credit}"),
-        }
+        self.in_headline = false;
+        let caption = if file { format!("FILE - {caption}") } else { caption };
+        Block::Figure { title, caption: format!("{caption} {credit}") }
     }
 
     // ---- rendering -----------------------------------------------------------------------
@@ -610,17 +657,22 @@ impl<'a> Story<'a> {
 
     // ---- templates -----------------------------------------------------------------------
 
-    /// A template from `list`, avoiding ones this article already used.
-    fn pick_fresh(&mut self, pool: usize, list: &'static [&'static str]) -> &'static str {
-        let mut i = self.rng.below(list.len());
-        for _ in 0..8 {
-            if !self.used.contains(&(pool, i)) {
-                break;
-            }
-            i = self.rng.below(list.len());
-        }
+    /// A template from `list` this article has not used yet, or `None` if all are used.
+    fn pick_fresh(&mut self, pool: usize, list: &'static [&'static str]) -> Option<&'static str> {
+        let start = self.rng.below(list.len());
+        let i = (0..list.len())
+            .map(|k| (start + k) % list.len())
+            .find(|i| !self.used.contains(&(pool, *i)))?;
         self.used.insert((pool, i));
-        list[i]
+        Some(list[i])
+    }
+
+    /// A template from `list`, fresh if possible.
+    fn pick_any(&mut self, pool: usize, list: &'static [&'static str]) -> &'static str {
+        match self.pick_fresh(pool, list) {
+            Some(t) => t,
+            None => list[self.rng.below(list.len())],
+        }
     }
 
     /// Fills every `{slot}` of `template` and capitalises the first letter.
@@ -629,10 +681,7 @@ impl<'a> Story<'a> {
         let mut rest = template;
         while let Some(open) = rest.find('{') {
             out.push_str(&rest[..open]);
-            let close = rest[open..]
-                .find('}')
-                .map(|c| open + c)
-                .expect("unclosed slot in template");
+            let close = rest[open..].find('}').map(|c| open + c).expect("unclosed slot in template");
             let value = self.slot(&rest[open + 1..close]);
             out.push_str(&value);
             rest = &rest[close + 1..];
@@ -641,25 +690,37 @@ impl<'a> Story<'a> {
         capitalize(&out)
     }
 
+    /// The value of one `{slot}`:
+    ///
+    /// - people: `P0` the lead, `P` anyone on the record, `PO`, `PE`, `POB`… someone with one of
+    ///   those voices (see `pools::voices`), `S0` the lead's surname (headlines), `PF` a full
+    ///   name with title that does not count as an introduction (captions);
+    /// - places: `city`, `city2`, `country`, `country's`, `Cadj`, `country2`, `Cadj2`, and in
+    ///   captions `where` and `when`;
+    /// - organisations, fixed per article: `bank`, `company`, `company2`, `party`, `party2`,
+    ///   `union`, `institute`, `university`, `hospital`, `ngo`, `intl`, `ministry`;
+    /// - numbers and time: `n` (two…nine), `ordinal`, `num`, `big`, `pct`, `share`, `money`,
+    ///   `wday`, `month`, `lastyear`, `nextyear`, `futureyear`, `quarter`;
+    /// - sources: `report`, `statement`, `paper`.
     fn slot(&mut self, name: &str) -> String {
         let pools = self.pools;
         let country = &pools.countries[self.country];
         let country2 = &pools.countries[self.country2];
         match name {
             "P0" => self.mention(0),
-            "P" => {
-                let who = self.next_mention();
-                self.mention(who)
-            }
             "S0" => pools.people[self.cast[0]].last.to_string(),
             "PF" => {
-                let who = if self.rng.percent(60) {
-                    0
-                } else {
-                    self.rng.below(self.cast.len())
-                };
+                let who = if self.rng.percent(60) { 0 } else { self.rng.below(self.cast.len()) };
                 let person = &pools.people[self.cast[who]];
                 format!("{} {}", person.role.before, person.name())
+            }
+            "P" => {
+                let who = self.speaker(ON_RECORD).unwrap_or(0);
+                self.mention(who)
+            }
+            p if p.starts_with('P') && p[1..].chars().all(|c| c.is_ascii_uppercase()) => {
+                let who = self.speaker(voices(&p[1..])).unwrap_or(0);
+                self.mention(who)
             }
             "city" => pools.cities[self.city].name.to_string(),
             "city2" => pools.cities[self.city2].name.to_string(),
@@ -682,13 +743,8 @@ impl<'a> Story<'a> {
             "ngo" => self.org("ngo", OrgKind::Charity),
             "intl" => self.org("intl", OrgKind::International),
             "ministry" => self.org("ministry", OrgKind::Ministry),
-            "n" => [
-                "two", "three", "four", "five", "six", "seven", "eight", "nine",
-            ][self.rng.below(8)]
-            .to_string(),
-            "ordinal" => {
-                ["second", "third", "fourth", "fifth", "sixth"][self.rng.below(5)].to_string()
-            }
+            "n" => SMALL_NUMBERS[self.rng.below(SMALL_NUMBERS.len())].to_string(),
+            "ordinal" => ["second", "third", "fourth", "fifth", "sixth"][self.rng.below(5)].to_string(),
             "num" => self.rng.range(10, 95).to_string(),
             "big" => thousands(self.rng.range(12, 950) * 100),
             "pct" => {
@@ -702,17 +758,13 @@ impl<'a> Story<'a> {
             "money" => self.money(),
             "wday" => self.event.weekday().to_string(),
             "month" => self.date.plus_days(-28).month_name().to_string(),
-            "lastyear" => self.bind("lastyear", |s| {
-                (s.date.year - 1 - s.rng.below(2) as i32).to_string()
-            }),
+            "lastyear" => self.bind("lastyear", |s| (s.date.year - 1 - s.rng.below(2) as i32).to_string()),
             "nextyear" => (self.date.year + 1).to_string(),
-            "futureyear" => self.bind("futureyear", |s| {
-                (s.date.year + s.rng.range(2, 8) as i32).to_string()
-            }),
-            "quarter" => ["fourth", "first", "second", "third"][(self.date.month as usize - 1) / 3]
-                .to_string(),
+            "futureyear" => self.bind("futureyear", |s| (s.date.year + s.rng.range(2, 8) as i32).to_string()),
+            "quarter" => ["fourth", "first", "second", "third"][(self.date.month as usize - 1) / 3].to_string(),
             "report" => self.report(),
             "statement" => self.statement(),
+            "paper" => self.paper(),
             other => panic!("unknown template slot {{{other}}}"),
         }
     }
@@ -728,14 +780,6 @@ impl<'a> Story<'a> {
         }
     }
 
-    fn next_mention(&mut self) -> usize {
-        let fresh = self.introduced.iter().position(|i| !i);
-        match fresh {
-            Some(i) if self.rng.percent(65) => i,
-            _ => self.rng.below(self.cast.len()),
-        }
-    }
-
     /// A value fixed for the whole article the first time it is asked for.
     fn bind(&mut self, key: &'static str, make: impl FnOnce(&mut Self) -> String) -> String {
         if let Some((_, v)) = self.bound.iter().find(|(k, _)| *k == key) {
@@ -746,28 +790,30 @@ impl<'a> Story<'a> {
         v
     }
 
+    /// The organisation bound to `key` (chosen on first use, on the story's beat), as it
+    /// reads in a sentence; in Markdown bodies now and then a link.
     fn org(&mut self, key: &'static str, kind: OrgKind) -> String {
-        self.bind(key, |s| {
-            let taken: Vec<String> = s.bound.iter().map(|(_, v)| v.clone()).collect();
-            let mut i = s.pools.org(&mut s.rng, kind, s.topic.beats);
-            for _ in 0..8 {
-                if !taken.contains(&s.pools.orgs[i].in_text()) {
-                    break;
+        let i = match self.orgs.iter().find(|(k, _)| *k == key) {
+            Some(&(_, i)) => i,
+            None => {
+                let mut i = self.pools.org(&mut self.rng, kind, self.topic.beats);
+                for _ in 0..8 {
+                    if !self.orgs.iter().any(|&(_, o)| o == i) {
+                        break;
+                    }
+                    i = self.pools.org(&mut self.rng, kind, self.topic.beats);
                 }
-                i = s.pools.org(&mut s.rng, kind, s.topic.beats);
+                self.orgs.push((key, i));
+                i
             }
-            let org = &s.pools.orgs[i];
-            if s.style == Style::Markdown && s.rng.percent(8) {
-                let link = format!(
-                    "[{}](https://www.{}.example/)",
-                    org.name,
-                    slugify(&org.name)
-                );
-                if org.the { format!("the {link}") } else { link }
-            } else {
-                org.in_text()
-            }
-        })
+        };
+        let org = &self.pools.orgs[i];
+        if self.style == Style::Markdown && !self.in_headline && self.rng.percent(8) {
+            let link = format!("[{}](https://www.{}.example/)", org.name, slugify(&org.name));
+            if org.the { format!("the {link}") } else { link }
+        } else {
+            org.in_text()
+        }
     }
 
     fn percent(&self, number: &str) -> String {
@@ -790,17 +836,9 @@ impl<'a> Story<'a> {
         }
     }
 
+    /// `a report titled *Economic Outlook 2021*` (a title, not a quote).
     fn report(&mut self) -> String {
-        let titles = [
-            "Economic Outlook",
-            "State of the Nation's Health",
-            "Energy Security Review",
-            "Labour Market Monitor",
-            "Climate Risk Assessment",
-            "Trade and Investment Review",
-            "Public Finances Update",
-        ];
-        let title = format!("{} {}", self.rng.pick(&titles), self.date.year);
+        let title = format!("{} {}", self.rng.pick(self.topic.reports), self.date.year);
         match self.style {
             Style::Markdown => format!("a report titled *{title}*"),
             _ if self.curly => format!("a report titled “{title}”"),
@@ -811,13 +849,29 @@ impl<'a> Story<'a> {
     fn statement(&mut self) -> String {
         if self.style == Style::Markdown && self.rng.percent(70) {
             let number = self.rng.range(1000, 9999);
-            format!(
-                "[a statement](https://newsroom.example.com/releases/{}-{number})",
-                self.date.year
-            )
+            format!("[a statement](https://newsroom.example.com/releases/{}-{number})", self.date.year)
         } else {
             "a statement".to_string()
         }
+    }
+
+    /// The local newspaper of the story's city: `The Lyon Herald`.
+    fn paper(&mut self) -> String {
+        const MASTHEADS: &[&str] = &["Herald", "Times", "Daily News", "Gazette", "Courier", "Post"];
+        let city = self.pools.cities[self.city].name;
+        let name = format!("The {city} {}", MASTHEADS[self.city % MASTHEADS.len()]);
+        if self.style == Style::Markdown { format!("*{name}*") } else { name }
+    }
+}
+
+const SMALL_NUMBERS: &[&str] = &["two", "three", "four", "five", "six", "seven", "eight", "nine"];
+
+/// `"OE|We will act."` → (`OFFICIAL | EXPERT`, `"We will act."`); untagged quotes are for
+/// anyone on the record.
+fn split_voice(template: &'static str) -> (Voices, &'static str) {
+    match template.split_once('|') {
+        Some((tag, text)) if !tag.is_empty() && tag.chars().all(|c| c.is_ascii_uppercase()) => (voices(tag), text),
+        _ => (ON_RECORD, template),
     }
 }
 

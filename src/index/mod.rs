@@ -2,18 +2,23 @@
 //! and per-term indexes). Every index is built in one pass over the stories, so building is
 //! linear in the number of stories and mentions.
 
+mod related;
 mod story;
+mod terms;
 
 use std::collections::BTreeMap;
 
 use crate::config::SiteConfig;
+use crate::extract::Registry;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Archive, Story};
 
+pub use related::related;
 pub use story::{path_date, story};
+pub use terms::{build_indexes, canonical_agency};
 
 /// Sorts stories newest first and builds the indexes. Two stories at one address are an error.
-pub fn build(mut stories: Vec<Story>, _config: &SiteConfig) -> (Archive, Vec<Diagnostic>) {
+pub fn build(mut stories: Vec<Story>, config: &SiteConfig, registry: &Registry) -> (Archive, Vec<Diagnostic>) {
     stories.sort_by(|a, b| {
         (
             b.published.date,
@@ -45,5 +50,7 @@ pub fn build(mut stories: Vec<Story>, _config: &SiteConfig) -> (Archive, Vec<Dia
     for (i, s) in stories.iter().enumerate() {
         days.entry(s.published.date).or_default().push(i);
     }
-    (Archive { stories, days }, diagnostics)
+    let indexes = build_indexes(&stories, config, registry);
+    let related = related(&stories, &indexes);
+    (Archive { stories, days, indexes, related }, diagnostics)
 }

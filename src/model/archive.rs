@@ -20,20 +20,55 @@ pub struct Story {
 }
 
 /// One term of an index (a person, a place, a photographer, a tag …) and the stories under it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Term {
+    /// The name shown: the canonical name, else the most frequent spelling.
     pub name: String,
     pub slug: String,
-    /// Indexes into `Archive::stories`, newest first.
+    /// Indexes into `Archive::stories`, newest first, each once.
     pub stories: Vec<usize>,
+    /// Roles the articles give the term (people), most frequent first, with counts.
+    pub roles: Vec<(String, usize)>,
+    /// Quotes the term gave (people): (story, index into its `meta.quotes`), newest first.
+    pub quotes: Vec<(usize, usize)>,
+    /// Pictures the term took (photographers): (story, index into its `meta.figures`).
+    pub figures: Vec<(usize, usize)>,
+    /// From the entity registry.
+    pub description: Option<String>,
 }
 
-/// Every story, newest first, with the date archive over them.
+/// One index: its terms, sorted by slug, and every spelling that leads to them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Index {
+    pub terms: Vec<Term>,
+    /// Lower-cased name or alias → index into `terms`.
+    pub names: std::collections::HashMap<String, usize>,
+}
+
+impl Index {
+    /// The term a name refers to, through any spelling the index has seen.
+    pub fn find(&self, name: &str) -> Option<&Term> {
+        self.names.get(&name.to_lowercase()).map(|&i| &self.terms[i])
+    }
+}
+
+/// Every story, newest first, with the date archive and the indexes over them.
 #[derive(Debug, Clone, Default)]
 pub struct Archive {
     pub stories: Vec<Story>,
     /// Stories of each day, newest first within the day.
     pub days: BTreeMap<Date, Vec<usize>>,
+    /// The enabled indexes.
+    pub indexes: BTreeMap<IndexKind, Index>,
+    /// For each story, related stories, best first.
+    pub related: Vec<Vec<usize>>,
+}
+
+impl Archive {
+    /// The index of one kind, when it is enabled.
+    pub fn index(&self, kind: IndexKind) -> Option<&Index> {
+        self.indexes.get(&kind)
+    }
 }
 
 /// The archive's indexes: one page per term, grouped by kind.

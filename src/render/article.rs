@@ -9,12 +9,12 @@ use crate::config::SiteConfig;
 use crate::model::{Anchor, Archive, EntityKind, IndexKind, Origin, SourceFormat, Story};
 
 use super::body::{BodyInput, escape, render_body};
-use super::calendar::{MONTHS, day_url, long_date, month_url, year_url};
+use super::calendar::{MONTHS, day_url, full_date, long_date, month_url, year_url};
 use super::decorate::Decoration;
 use super::figure::{figure_html, image_url};
 use super::highlight::Highlighter;
 use super::links::Links;
-use super::views::{LinkView, bundle_files, iso_datetime, join_names, story_dates};
+use super::views::{CardView, LinkView, bundle_files, iso_datetime, join_names};
 
 /// `article` in `article.html`.
 #[derive(Debug, Clone, Serialize)]
@@ -41,6 +41,7 @@ pub struct ArticleView {
     pub corrections: Vec<CorrectionView>,
     pub newer: Option<LinkView>,
     pub older: Option<LinkView>,
+    pub related: Vec<CardView>,
     pub day: LinkView,
     pub month: LinkView,
     pub year: LinkView,
@@ -99,23 +100,17 @@ pub fn article_view(
     let story = &archive.stories[i];
     let meta = &story.meta;
     let files = bundle_files(story);
-    let mut number = 0;
+    // Figures are numbered by their place in the merged metadata, the numbers index pages link to.
     let mut lead_html = String::new();
-    for f in meta.figures.value.iter().filter(|f| f.blocks.is_empty()) {
-        number += 1;
+    let mut body_figures: Vec<String> = vec![String::new(); story.extraction.figures.len()];
+    for (k, f) in meta.figures.value.iter().enumerate() {
         let img = f.src.as_deref().map(|s| image_url(s, &story.url, &files));
-        lead_html.push_str(&figure_html(f, number, img.as_deref(), links));
+        let html = figure_html(f, k + 1, img.as_deref(), links);
+        match story.extraction.figures.iter().position(|e| !f.blocks.is_empty() && e.blocks == f.blocks) {
+            Some(n) => body_figures[n] = html,
+            None => lead_html.push_str(&html),
+        }
     }
-    let body_figures: Vec<String> = story
-        .extraction
-        .figures
-        .iter()
-        .enumerate()
-        .map(|(k, f)| {
-            let img = f.src.as_deref().map(|s| image_url(s, &story.url, &files));
-            figure_html(f, number + k + 1, img.as_deref(), links)
-        })
-        .collect();
     let (decorations, quote_ids) = decorations(story, links, config);
     let body = render_body(&BodyInput {
         article: &story.article,
@@ -125,7 +120,7 @@ pub fn article_view(
         config,
         highlighter,
     });
-    let (date, _) = story_dates(story);
+    let date = full_date(story.published.date);
     let entity_views = |kind: EntityKind| -> Vec<EntityView> {
         meta.entities_of(kind)
             .map(|m| EntityView {
@@ -228,6 +223,7 @@ pub fn article_view(
             .collect(),
         newer: i.checked_sub(1).and_then(neighbour),
         older: neighbour(i + 1),
+        related: archive.related.get(i).map(|r| r.iter().map(|&j| CardView::new(&archive.stories[j])).collect()).unwrap_or_default(),
         day: date_link(long_date(d), day_url(d)),
         month: date_link(
             format!("{} {}", MONTHS[(d.month() - 1) as usize], d.year()),
@@ -267,9 +263,9 @@ fn decorations(
             "</span>",
         ));
     }
-    let mut quote_ids = HashSet::new();
+    let placed = placed_quotes(story);
     for (k, q) in story.meta.quotes.iter().enumerate() {
-        let Some(anchor) = q.anchor else { continue };
+        let Some(anchor) = q.anchor.filter(|_| placed.contains(&k)) else { continue };
         let speaker = q
             .speaker
             .as_deref()
@@ -283,7 +279,6 @@ fn decorations(
             trailer: String::new(),
             is_link: false,
         });
-        quote_ids.insert(k);
     }
     if config.extract.link_mentions {
         let mut taken: Vec<Anchor> = Vec::new();
@@ -328,5 +323,23 @@ fn decorations(
             });
         }
     }
-    (out, quote_ids)
+    (out, placed)
+}
+
+/// The quotes that appear in rendered story text (not in a figure caption or lifted byline), so
+/// their `#quote-N` anchors exist on the article page.
+pub fn placed_quotes(story: &Story) -> HashSet<usize> {
+    story
+        .meta
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| {
+            q.anchor.is_some_and(|a| {
+                matches!(story.extraction.roles.get(a.block).copied().unwrap_or(crate::model::BlockRole::Text), crate::model::BlockRole::Text | crate::model::BlockRole::Subhead | crate::model::BlockRole::Signoff)
+                    && story.article.blocks.get(a.block).is_some_and(|b| a.end <= b.text.len() && b.text.is_char_boundary(a.start) && b.text.is_char_boundary(a.end))
+            })
+        })
+        .map(|(k, _)| k)
+        .collect()
 }

@@ -124,7 +124,13 @@ mod tests {
             agencies: vec!["Sputnik".into(), "Kremlin Pool".into()],
             distributor: Some("AP".into()),
         };
-        let html = credit_html(&credit, &Links::new(&SiteConfig::default()));
+        let archive = crate::render::links::tests::archive_with(&[
+            (IndexKind::Photographers, "Mikhail Metzel"),
+            (IndexKind::Agencies, "Sputnik"),
+            (IndexKind::Agencies, "Kremlin Pool"),
+            (IndexKind::Agencies, "AP"),
+        ]);
+        let html = credit_html(&credit, &Links::new(&SiteConfig::default(), &archive));
         assert_eq!(
             html,
             "<a class=\"photographer\" href=\"/photographers/mikhail-metzel/\">Mikhail Metzel</a>/<a class=\"agency\" href=\"/agencies/sputnik/\">Sputnik</a>, <a class=\"agency\" href=\"/agencies/kremlin-pool/\">Kremlin Pool</a> Photo via <a class=\"agency\" href=\"/agencies/ap/\">AP</a>"
@@ -142,7 +148,8 @@ mod tests {
             }),
             ..Figure::default()
         };
-        let html = figure_html(&f, 1, Some("/a.png"), &Links::new(&SiteConfig::default()));
+        let archive = crate::model::Archive::default();
+        let html = figure_html(&f, 1, Some("/a.png"), &Links::new(&SiteConfig::default(), &archive));
         assert!(html.starts_with(
             "<figure class=\"figure\" id=\"figure-1\"><img src=\"/a.png\" alt=\"Harbour\""
         ));

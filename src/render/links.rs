@@ -2,47 +2,51 @@
 //! folder of any host — and even opened straight from disk.
 
 use crate::config::{IndexConfig, SiteConfig};
-use crate::model::IndexKind;
+use crate::model::{Archive, IndexKind};
 use crate::slug::slugify;
 
-/// Builds the URL of index pages from the site configuration.
+/// Builds the URL of index pages: from the configuration (which indexes exist, their roots)
+/// and the archive's indexes (which terms exist, under which spellings), so that every link
+/// points at a page that is actually written.
 #[derive(Debug, Clone)]
-pub struct Links {
+pub struct Links<'a> {
     roots: Vec<(IndexKind, Option<String>)>,
+    archive: &'a Archive,
 }
 
-impl Links {
-    pub fn new(config: &SiteConfig) -> Self {
+impl<'a> Links<'a> {
+    pub fn new(config: &SiteConfig, archive: &'a Archive) -> Self {
         let roots = IndexKind::ALL
             .iter()
             .map(|&k| {
                 let c = index_config(config, k);
-                (
-                    k,
-                    c.enabled
-                        .then(|| format!("/{}/", crate::slug::slugify(&c.path))),
-                )
+                (k, c.enabled.then(|| format!("/{}/", slugify(&c.path))))
             })
             .collect();
-        Links { roots }
+        Links { roots, archive }
     }
 
     /// "/people/" when the index is enabled.
     pub fn index(&self, kind: IndexKind) -> Option<&str> {
-        self.roots
-            .iter()
-            .find(|(k, _)| *k == kind)
-            .and_then(|(_, r)| r.as_deref())
+        self.roots.iter().find(|(k, _)| *k == kind).and_then(|(_, r)| r.as_deref())
     }
 
-    /// "/people/vladimir-putin/" when the index is enabled and the name has a slug.
+    /// "/people/vladimir-putin/" when the index is enabled and has a term under that name.
     pub fn term(&self, kind: IndexKind, name: &str) -> Option<String> {
-        let slug = slugify(name);
-        if slug.is_empty() {
-            return None;
-        }
+        let root = self.index(kind)?;
+        let term = self.archive.index(kind)?.find(name)?;
+        Some(format!("{root}{}/", term.slug))
+    }
+
+    /// The URL of a term page by its slug.
+    pub fn term_slug(&self, kind: IndexKind, slug: &str) -> Option<String> {
         self.index(kind).map(|root| format!("{root}{slug}/"))
     }
+}
+
+/// Whether an index is switched on in `site.toml`.
+pub fn index_enabled(config: &SiteConfig, kind: IndexKind) -> bool {
+    index_config(config, kind).enabled
 }
 
 /// The configuration of one index.
@@ -123,7 +127,7 @@ fn find_attr(s: &str) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]

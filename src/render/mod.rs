@@ -2,18 +2,24 @@
 //! theme is loaded beforehand, and every date shown comes from the articles), so two renders
 //! of the same archive are byte-identical and pages render in parallel.
 
+mod api;
 mod article;
 mod body;
 mod calendar;
 mod decorate;
+mod feeds;
 mod figure;
 mod highlight;
+mod indexes;
+mod jsonld;
 mod links;
 mod pages;
 mod report;
 mod sanitize;
+mod sitemap;
 mod templates;
 mod theme;
+mod timeline;
 mod views;
 
 use std::collections::BTreeMap;
@@ -27,7 +33,7 @@ use crate::write::OutputFile;
 
 pub use calendar::{day_url, month_url, year_url};
 pub use decorate::Decoration;
-pub use links::{Links, output_path, relativize};
+pub use links::{Links, index_config, index_enabled, output_path, relativize};
 pub use pages::{Job, Renderer};
 pub use report::ExtractionReport;
 pub use templates::Templates;
@@ -41,7 +47,7 @@ pub fn render(
     theme: &Theme,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let mut templates = Templates::compile(theme)?;
-    let links = Links::new(config);
+    let links = Links::new(config, archive);
     let mut years: Vec<i16> = archive.days.keys().map(|d| d.year()).collect();
     years.dedup();
     let years = years
@@ -72,6 +78,10 @@ pub fn render(
             Ok(css) => files.push(OutputFile::bytes("highlight.css", css)),
             Err(e) => errors.push(Diagnostic::error(crate::config::CONFIG_FILE, e).with_help("set [markdown] highlight_theme and highlight_theme_dark to one of the listed themes")),
         }
+    }
+    if config.sitemap.enabled {
+        let maps = sitemap::sitemaps(&files, archive, config);
+        files.extend(maps);
     }
     errors.extend(collisions(&files, archive));
     if !errors.is_empty() {

@@ -9,15 +9,17 @@ use tera::Context;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
-use crate::model::Archive;
+use crate::model::{Archive, IndexKind, Term};
 use crate::write::{Content, OutputFile};
 
 use super::article::article_view;
+use super::indexes::{self, TermLink};
+use super::{api, feeds, jsonld, timeline};
 use super::calendar::{
     CalendarView, MONTHS, day_url, full_date, long_date, month_calendar, month_url, year_url,
 };
 use super::highlight::Highlighter;
-use super::links::{Links, output_path, rebase, relativize};
+use super::links::{Links, index_config, output_path, rebase, relativize};
 use super::templates::Templates;
 use super::views::{CardView, LinkView, PageView, Pagination};
 
@@ -32,13 +34,21 @@ pub enum Job {
     Month(i16, i8),
     Day(Date),
     NotFound,
+    /// The A–Z page of an index.
+    Terms(IndexKind),
+    /// Page `n` (1-based) of one term (index into the index's terms), with its feed on page 1.
+    Term(IndexKind, usize, usize),
+    /// The archive-wide feed.
+    Feed,
+    /// `/api/articles.json`.
+    Api,
 }
 
 /// Shared, read-only state of a render.
 pub struct Renderer<'a> {
     pub archive: &'a Archive,
     pub config: &'a SiteConfig,
-    pub links: Links,
+    pub links: Links<'a>,
     pub templates: Templates,
     pub highlighter: Highlighter,
     /// Articles per day, for calendars.
@@ -51,7 +61,7 @@ impl<'a> Renderer<'a> {
         Renderer {
             archive,
             config,
-            links: Links::new(config),
+            links: Links::new(config, archive),
             templates,
             highlighter: Highlighter::default(),
             day_counts,
@@ -82,7 +92,23 @@ impl<'a> Renderer<'a> {
         jobs.extend(months.iter().map(|&(y, m)| Job::Month(y, m)));
         jobs.extend(self.archive.days.keys().map(|&d| Job::Day(d)));
         jobs.push(Job::NotFound);
+        for (&kind, index) in &self.archive.indexes {
+            jobs.push(Job::Terms(kind));
+            let per = self.per_term_page(kind);
+            for (t, term) in index.terms.iter().enumerate() {
+                let pages = term.stories.len().div_ceil(per).max(1);
+                jobs.extend((1..=pages).map(|n| Job::Term(kind, t, n)));
+            }
+        }
+        if self.config.feeds.enabled {
+            jobs.push(Job::Feed);
+        }
+        jobs.push(Job::Api);
         jobs
+    }
+
+    fn per_term_page(&self, kind: IndexKind) -> usize {
+        index_config(self.config, kind).paginate_by.unwrap_or(self.config.paginate_by).max(1)
     }
 
     /// Renders one job into its output files.
@@ -95,6 +121,14 @@ impl<'a> Renderer<'a> {
             Job::Month(y, m) => self.month(*y, *m).map(|f| vec![f]),
             Job::Day(d) => self.day(*d).map(|f| vec![f]),
             Job::NotFound => self.not_found().map(|f| vec![f]),
+            Job::Terms(kind) => self.terms(*kind).map(|f| vec![f]),
+            Job::Term(kind, t, n) => self.term(*kind, *t, *n),
+            Job::Feed => {
+                let all: Vec<usize> = (0..self.archive.stories.len()).collect();
+                let view = feeds::feed(self.archive, &all, self.config, self.config.title.clone(), "/", "/feed.xml");
+                self.atom("feed.xml", &view).map(|f| vec![f])
+            }
+            Job::Api => Ok(vec![api::articles(self.archive, self.config)]),
         }
     }
 
@@ -136,10 +170,12 @@ impl<'a> Renderer<'a> {
             .image
             .map(|img| self.config.absolute(&img.src));
         page.breadcrumbs = vec![view.year.clone(), view.month.clone(), view.day.clone()];
+        page.json_ld = Some(jsonld::news_article(story, self.config, &self.links, &view.date_iso, view.updated_iso.as_deref()));
         let mut context = Context::new();
         context.insert("page", &page);
         context.insert("article", &view);
-        let mut files = vec![self.html("article.html", &story.url, &context)?];
+        let folder = output_path(&story.url).trim_end_matches("index.html").to_string();
+        let mut files = vec![self.html("article.html", &story.url, &context)?, api::article_json(story, self.config, &folder)];
         for asset in &story.article.assets {
             files.push(OutputFile {
                 path: format!(
@@ -177,6 +213,13 @@ impl<'a> Renderer<'a> {
         context.insert("cards", &self.cards(&indexes));
         context.insert("pagination", &Pagination::new("/", n, total));
         context.insert("total", &self.archive.stories.len());
+        if n == 1 {
+            let (period, people, places) = self.most_mentioned();
+            context.insert("period", &period);
+            context.insert("top_people", &people);
+            context.insert("top_places", &places);
+            context.insert("timeline", &timeline::timeline_svg(&self.day_counts));
+        }
         self.html("index.html", &url, &context)
     }
 
@@ -372,6 +415,73 @@ impl<'a> Renderer<'a> {
             &month_calendar(date.year(), date.month(), &self.day_counts),
         );
         self.html("day.html", &url, &context)
+    }
+
+    /// The people and places most mentioned in the year up to the newest article.
+    fn most_mentioned(&self) -> (String, Vec<TermLink>, Vec<TermLink>) {
+        let Some(newest) = self.archive.stories.first().map(|s| s.published.date) else {
+            return (String::new(), Vec::new(), Vec::new());
+        };
+        let since = newest.checked_sub(jiff::Span::new().years(1)).unwrap_or(newest);
+        let top = |kind: IndexKind| -> Vec<TermLink> {
+            let Some(index) = self.archive.index(kind) else { return Vec::new() };
+            let mut counted: Vec<(usize, &Term)> = index
+                .terms
+                .iter()
+                .map(|t| (t.stories.iter().take_while(|&&s| self.archive.stories[s].published.date > since).count(), t))
+                .filter(|(c, _)| *c > 0)
+                .collect();
+            counted.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.slug.cmp(&b.1.slug)));
+            counted
+                .into_iter()
+                .take(8)
+                .map(|(count, t)| TermLink { name: t.name.clone(), label: t.name.clone(), url: self.links.term_slug(kind, &t.slug).unwrap_or_default(), count })
+                .collect()
+        };
+        (format!("{} to {}", long_date(since.tomorrow().unwrap_or(since)), long_date(newest)), top(IndexKind::People), top(IndexKind::Places))
+    }
+
+    fn terms(&self, kind: IndexKind) -> Result<OutputFile, Diagnostic> {
+        let index = self.archive.index(kind).map(|i| i.terms.as_slice()).unwrap_or(&[]);
+        let view = indexes::terms_view(kind, index, self.config, &self.links);
+        let url = self.links.index(kind).unwrap_or("/").to_string();
+        let mut context = Context::new();
+        context.insert("page", &self.page(view.title.clone(), &url, "index"));
+        context.insert("index", &view);
+        self.html("terms.html", &url, &context)
+    }
+
+    fn term(&self, kind: IndexKind, t: usize, n: usize) -> Result<Vec<OutputFile>, Diagnostic> {
+        let Some(term) = self.archive.index(kind).and_then(|i| i.terms.get(t)) else { return Ok(Vec::new()) };
+        let per = self.per_term_page(kind);
+        let total = term.stories.len().div_ceil(per).max(1);
+        let stories: Vec<usize> = term.stories.iter().copied().skip((n - 1) * per).take(per).collect();
+        let view = indexes::term_view(kind, term, &stories, self.archive, self.config, &self.links);
+        let url = if n == 1 { view.url.clone() } else { format!("{}page/{n}/", view.url) };
+        let title = if n == 1 { term.name.clone() } else { format!("{}, page {n}", term.name) };
+        let mut page = self.page(title, &url, "term");
+        page.description = format!("{} articles in {} about {}", term.stories.len(), self.config.title, term.name);
+        page.feed = view.feed_url.as_ref().map(|u| LinkView { title: format!("{} — {}", self.config.title, term.name), url: u.clone() });
+        page.noindex = n > 1;
+        page.breadcrumbs = vec![LinkView { title: view.index_title.clone(), url: view.index_url.clone() }];
+        let mut context = Context::new();
+        context.insert("page", &page);
+        context.insert("term", &view);
+        context.insert("cards", &indexes::term_cards(self.archive, &stories));
+        context.insert("pagination", &Pagination::new(&view.url, n, total));
+        let mut files = vec![self.html("term.html", &url, &context)?];
+        if n == 1 && let Some(feed_url) = &view.feed_url {
+            let title = format!("{} — {}", self.config.title, term.name);
+            let feed = feeds::feed(self.archive, &term.stories, self.config, title, &view.url, feed_url);
+            files.push(self.atom(&output_path(feed_url), &feed)?);
+        }
+        Ok(files)
+    }
+
+    fn atom(&self, path: &str, feed: &feeds::FeedView) -> Result<OutputFile, Diagnostic> {
+        let mut context = Context::new();
+        context.insert("feed", feed);
+        Ok(OutputFile::bytes(path, self.templates.render("atom.xml", &context)?))
     }
 
     fn not_found(&self) -> Result<OutputFile, Diagnostic> {

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::config::SiteConfig;
 use crate::model::{IndexKind, Story};
 
-use super::calendar::{full_date, long_date};
+use super::calendar::long_date;
 use super::figure::image_url;
 use super::links::Links;
 
@@ -220,11 +220,6 @@ impl Pagination {
             pages,
         }
     }
-}
-
-/// Date strings for a story page.
-pub fn story_dates(story: &Story) -> (String, String) {
-    (full_date(story.published.date), iso_datetime(story))
 }
 
 /// ISO 8601 publication time: the instant when known, else the date.

@@ -1,0 +1,80 @@
+//! Related articles: the stories that share the most people, places and organisations with an
+//! article, rarer shared terms counting more, ties broken by closeness in time.
+//!
+//! Candidates come from the term indexes, not from a scan of all stories; a very common term
+//! ("United States") contributes only its stories nearest in time, which keeps the work per
+//! story bounded however large the archive grows.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::model::{Index, IndexKind, Story};
+
+/// How many related articles each story keeps.
+pub const RELATED: usize = 4;
+
+/// Stories considered per shared term, nearest in time first.
+const CANDIDATES_PER_TERM: usize = 120;
+
+/// Related stories of every story, best first.
+pub fn related(stories: &[Story], indexes: &std::collections::BTreeMap<IndexKind, Index>) -> Vec<Vec<usize>> {
+    let kinds = [IndexKind::People, IndexKind::Places, IndexKind::Organizations];
+    // Each story's terms, as (kind, term index).
+    let mut terms_of: Vec<Vec<(IndexKind, usize)>> = vec![Vec::new(); stories.len()];
+    for kind in kinds {
+        if let Some(index) = indexes.get(&kind) {
+            for (t, term) in index.terms.iter().enumerate() {
+                for &s in &term.stories {
+                    terms_of[s].push((kind, t));
+                }
+            }
+        }
+    }
+    let total = stories.len().max(1) as f64;
+    (0..stories.len())
+        .into_par_iter()
+        .map(|s| {
+            let mut scores: HashMap<usize, f64> = HashMap::new();
+            for &(kind, t) in &terms_of[s] {
+                let term = &indexes[&kind].terms[t];
+                if term.stories.len() < 2 {
+                    continue;
+                }
+                // Rarer terms say more about what two stories share.
+                let weight = (total / term.stories.len() as f64).ln() + 1.0;
+                for other in nearest(&term.stories, s, CANDIDATES_PER_TERM) {
+                    *scores.entry(other).or_default() += weight;
+                }
+            }
+            let mut ranked: Vec<(usize, f64)> = scores.into_iter().collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.abs_diff(s).cmp(&b.0.abs_diff(s))).then_with(|| a.0.cmp(&b.0)));
+            ranked.into_iter().take(RELATED).map(|(o, _)| o).collect()
+        })
+        .collect()
+}
+
+/// Up to `n` entries of `list` (story indexes in date order) nearest to `story`, excluding it.
+fn nearest(list: &[usize], story: usize, n: usize) -> impl Iterator<Item = usize> + '_ {
+    let pos = list.partition_point(|&x| x < story);
+    let lo = pos.saturating_sub(n / 2);
+    let hi = (lo + n + 1).min(list.len());
+    let lo = hi.saturating_sub(n + 1).min(lo);
+    list[lo..hi].iter().copied().filter(move |&x| x != story)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_takes_a_window_around_the_story() {
+        let list: Vec<usize> = (0..100).collect();
+        let got: Vec<usize> = nearest(&list, 50, 4).collect();
+        assert_eq!(got, [48, 49, 51, 52]);
+        let got: Vec<usize> = nearest(&list, 0, 4).collect();
+        assert_eq!(got, [1, 2, 3, 4]);
+        let got: Vec<usize> = nearest(&list, 99, 4).collect();
+        assert_eq!(got, [95, 96, 97, 98]);
+    }
+}

@@ -1,0 +1,206 @@
+//! Index pages: for each index an A–Z list of its terms with a "most mentioned" view, and for
+//! each term a paginated page of its articles (newest first) with the person's quotes or the
+//! photographer's pictures, and its own feed. Each page is rendered from its term's own story
+//! list, so the work is linear in the number of mentions.
+
+use serde::Serialize;
+
+use crate::config::SiteConfig;
+use crate::model::{Archive, IndexKind, Term};
+
+use super::calendar::long_date;
+use super::figure::image_url;
+use super::links::{Links, index_config};
+use super::views::{CardView, bundle_files};
+
+/// `index` in `terms.html`.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermsView {
+    pub kind: &'static str,
+    pub title: String,
+    pub total: usize,
+    pub top: Vec<TermLink>,
+    pub letters: Vec<LetterGroup>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TermLink {
+    pub name: String,
+    /// How the A–Z list shows it: "Putin, Vladimir" for people.
+    pub label: String,
+    pub url: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LetterGroup {
+    pub letter: String,
+    pub id: String,
+    pub terms: Vec<TermLink>,
+}
+
+/// How many terms the "most mentioned" view shows.
+const TOP: usize = 30;
+
+/// The list page of an index.
+pub fn terms_view(kind: IndexKind, terms: &[Term], config: &SiteConfig, links: &Links<'_>) -> TermsView {
+    let link = |t: &Term| TermLink {
+        name: t.name.clone(),
+        label: if kind == IndexKind::People { surname_first(&t.name) } else { t.name.clone() },
+        url: links.term_slug(kind, &t.slug).unwrap_or_default(),
+        count: t.stories.len(),
+    };
+    let mut top: Vec<&Term> = terms.iter().collect();
+    top.sort_by(|a, b| b.stories.len().cmp(&a.stories.len()).then_with(|| a.slug.cmp(&b.slug)));
+    let mut sorted: Vec<TermLink> = terms.iter().map(link).collect();
+    sorted.sort_by(|a, b| sort_key(&a.label).cmp(&sort_key(&b.label)).then_with(|| a.url.cmp(&b.url)));
+    let mut letters: Vec<LetterGroup> = Vec::new();
+    for t in sorted {
+        let letter = crate::slug::slugify(&t.label).chars().next().filter(char::is_ascii_alphabetic).map_or("#".to_string(), |c| c.to_ascii_uppercase().to_string());
+        if letters.last().is_none_or(|g| g.letter != letter) {
+            let id = if letter == "#" { "other".to_string() } else { letter.to_lowercase() };
+            letters.push(LetterGroup { letter: letter.clone(), id, terms: Vec::new() });
+        }
+        if let Some(g) = letters.last_mut() {
+            g.terms.push(t);
+        }
+    }
+    TermsView {
+        kind: kind.as_str(),
+        title: index_config(config, kind).title.clone(),
+        total: terms.len(),
+        top: if terms.len() > 10 { top.into_iter().take(TOP).map(link).collect() } else { Vec::new() },
+        letters,
+    }
+}
+
+fn sort_key(label: &str) -> String {
+    crate::slug::slugify(label)
+}
+
+/// "Vladimir Putin" → "Putin, Vladimir", the way a morgue files people.
+pub fn surname_first(name: &str) -> String {
+    match name.rsplit_once(' ') {
+        Some((given, surname)) if !given.is_empty() => format!("{surname}, {given}"),
+        _ => name.to_string(),
+    }
+}
+
+/// `term` in `term.html`.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermView {
+    pub kind: &'static str,
+    pub index_title: String,
+    pub index_url: String,
+    pub name: String,
+    pub url: String,
+    pub description: Option<String>,
+    pub count: usize,
+    pub roles: Vec<RoleView>,
+    pub quotes: Vec<TermQuote>,
+    pub figures: Vec<TermFigure>,
+    pub feed_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleView {
+    pub role: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TermQuote {
+    pub text: String,
+    /// The quote in its paragraph, when the article shows it there.
+    pub url: Option<String>,
+    pub article_url: String,
+    pub headline: String,
+    pub date: String,
+    pub date_iso: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TermFigure {
+    pub title: Option<String>,
+    pub caption: String,
+    pub credit: String,
+    pub image: Option<String>,
+    pub url: String,
+    pub headline: String,
+    pub date: String,
+}
+
+/// Page `page` (1-based) of a term: the stories on it, and the quotes and pictures from them.
+pub fn term_view(kind: IndexKind, term: &Term, page_stories: &[usize], archive: &Archive, config: &SiteConfig, links: &Links<'_>) -> TermView {
+    let url = links.term_slug(kind, &term.slug).unwrap_or_default();
+    let on_page = |s: usize| page_stories.contains(&s);
+    let quotes = term
+        .quotes
+        .iter()
+        .filter(|(s, _)| on_page(*s))
+        .map(|&(s, q)| {
+            let story = &archive.stories[s];
+            let placed = super::article::placed_quotes(story).contains(&q);
+            TermQuote {
+                text: story.meta.quotes[q].text.clone(),
+                url: placed.then(|| format!("{}#quote-{}", story.url, q + 1)),
+                article_url: story.url.clone(),
+                headline: story.meta.headline.value.clone(),
+                date: long_date(story.published.date),
+                date_iso: story.published.date.to_string(),
+            }
+        })
+        .collect();
+    let figures = if matches!(kind, IndexKind::Photographers) {
+        term.figures
+            .iter()
+            .filter(|(s, _)| on_page(*s))
+            .map(|&(s, f)| {
+                let story = &archive.stories[s];
+                let figure = &story.meta.figures.value[f];
+                let files = bundle_files(story);
+                TermFigure {
+                    title: figure.title.clone(),
+                    caption: figure.caption.clone(),
+                    credit: figure.credit.as_ref().map(|c| c.raw.clone()).unwrap_or_default(),
+                    image: figure.src.as_deref().map(|src| image_url(src, &story.url, &files)),
+                    url: format!("{}#figure-{}", story.url, f + 1),
+                    headline: story.meta.headline.value.clone(),
+                    date: long_date(story.published.date),
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    TermView {
+        kind: kind.as_str(),
+        index_title: index_config(config, kind).title.clone(),
+        index_url: links.index(kind).unwrap_or("/").to_string(),
+        name: term.name.clone(),
+        url: url.clone(),
+        description: term.description.clone(),
+        count: term.stories.len(),
+        roles: term.roles.iter().take(6).map(|(role, count)| RoleView { role: role.clone(), count: *count }).collect(),
+        quotes,
+        figures,
+        feed_url: (config.feeds.enabled && config.feeds.per_term).then(|| format!("{url}feed.xml")),
+    }
+}
+
+/// The cards of a term page.
+pub fn term_cards(archive: &Archive, stories: &[usize]) -> Vec<CardView> {
+    stories.iter().map(|&i| CardView::new(&archive.stories[i])).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn people_are_filed_by_surname() {
+        assert_eq!(surname_first("Vladimir Putin"), "Putin, Vladimir");
+        assert_eq!(surname_first("Ngo Xuan Lich"), "Lich, Ngo Xuan");
+        assert_eq!(surname_first("Madonna"), "Madonna");
+    }
+}

@@ -1,0 +1,105 @@
+//! Sitemaps for search engines: every page (split behind a sitemap index past 50,000 URLs), a
+//! Google News sitemap of the newest articles, and `robots.txt` pointing at them.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use crate::config::SiteConfig;
+use crate::model::Archive;
+use crate::write::OutputFile;
+
+use super::highlight::escape_text;
+
+/// The most URLs one sitemap file may hold.
+pub const MAX_URLS: usize = 50_000;
+
+/// Sitemap files and `robots.txt` for the pages among `files`.
+pub fn sitemaps(files: &[OutputFile], archive: &Archive, config: &SiteConfig) -> Vec<OutputFile> {
+    let lastmod: HashMap<String, String> = archive
+        .stories
+        .iter()
+        .map(|s| (super::links::output_path(&s.url), s.updated.map_or(s.published.date, |u| u.date).to_string()))
+        .collect();
+    let mut pages: Vec<&str> = files
+        .iter()
+        .map(|f| f.path.as_str())
+        .filter(|p| p.ends_with("index.html") && !p.contains("/page/") && !p.starts_with("page/") && !p.starts_with("search/"))
+        .collect();
+    pages.sort_unstable();
+    let entry = |path: &str| {
+        let url = config.absolute(&format!("/{}", path.trim_end_matches("index.html")));
+        let mut s = format!("<url><loc>{}</loc>", escape_text(&url));
+        if let Some(d) = lastmod.get(path) {
+            let _ = write!(s, "<lastmod>{d}</lastmod>");
+        }
+        s.push_str("</url>\n");
+        s
+    };
+    let mut out = Vec::new();
+    let chunks: Vec<&[&str]> = pages.chunks(MAX_URLS).collect();
+    if chunks.len() <= 1 {
+        out.push(OutputFile::bytes("sitemap.xml", urlset(pages.iter().map(|p| entry(p)))));
+    } else {
+        let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (n, chunk) in chunks.iter().enumerate() {
+            let name = format!("sitemap-{}.xml", n + 1);
+            let _ = writeln!(index, "<sitemap><loc>{}</loc></sitemap>", escape_text(&config.absolute(&format!("/{name}"))));
+            out.push(OutputFile::bytes(name, urlset(chunk.iter().map(|p| entry(p)))));
+        }
+        index.push_str("</sitemapindex>\n");
+        out.push(OutputFile::bytes("sitemap.xml", index));
+    }
+    out.push(OutputFile::bytes("sitemap-news.xml", news(archive, config)));
+    let robots = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\nSitemap: {}\n",
+        config.absolute("/sitemap.xml"),
+        config.absolute("/sitemap-news.xml")
+    );
+    out.push(OutputFile::bytes("robots.txt", robots));
+    out
+}
+
+fn urlset(entries: impl Iterator<Item = String>) -> String {
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for e in entries {
+        s.push_str(&e);
+    }
+    s.push_str("</urlset>\n");
+    s
+}
+
+/// The news sitemap: the newest articles with their publication and title.
+fn news(archive: &Archive, config: &SiteConfig) -> String {
+    let tz = jiff::tz::TimeZone::get(&config.timezone).unwrap_or(jiff::tz::TimeZone::UTC);
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n",
+    );
+    for story in archive.stories.iter().take(config.sitemap.news_limit) {
+        let _ = writeln!(
+            s,
+            "<url><loc>{}</loc><news:news><news:publication><news:name>{}</news:name><news:language>{}</news:language></news:publication><news:publication_date>{}</news:publication_date><news:title>{}</news:title></news:news></url>",
+            escape_text(&config.absolute(&story.url)),
+            escape_text(&config.title),
+            escape_text(&config.language),
+            super::feeds::instant(story.published, &tz),
+            escape_text(&story.meta.headline.value)
+        );
+    }
+    s.push_str("</urlset>\n");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn large_sites_get_a_sitemap_index() {
+        let files: Vec<OutputFile> = (0..MAX_URLS + 10).map(|i| OutputFile::bytes(format!("p{i}/index.html"), "")).collect();
+        let out = sitemaps(&files, &Archive::default(), &SiteConfig::default());
+        let names: Vec<&str> = out.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(names, ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml", "sitemap-news.xml", "robots.txt"]);
+        let crate::write::Content::Bytes(index) = &out[2].content else { panic!() };
+        assert!(String::from_utf8_lossy(index).contains("<sitemapindex"));
+    }
+}
