@@ -232,11 +232,10 @@ impl SiteConfig {
         match std::fs::read_to_string(&file) {
             Ok(text) => SiteConfig::parse(&text, Path::new(CONFIG_FILE)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(SiteConfig::default()),
-            Err(e) => Err(Diagnostic::error(
-                CONFIG_FILE,
-                format!("cannot read the site configuration: {e}"),
-            )
-            .with_help("check the file's permissions, and that it is UTF-8 text")),
+            Err(e) => Err(
+                Diagnostic::error(CONFIG_FILE, format!("cannot read the site configuration: {e}"))
+                    .with_help("check the file's permissions, and that it is UTF-8 text"),
+            ),
         }
     }
 
@@ -263,10 +262,7 @@ impl SiteConfig {
         if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
             return Err(at(
                 "base_url",
-                format!(
-                    "`base_url` must be an absolute http(s) URL, not `{}`",
-                    self.base_url
-                ),
+                format!("`base_url` must be an absolute http(s) URL, not `{}`", self.base_url),
                 "write the address the archive is published at, e.g. \"https://archive.example.org/\"",
             ));
         }
@@ -326,10 +322,7 @@ fn check_permalink(p: &str) -> Result<(), String> {
     }
     let mut rest = p;
     while let Some(open) = rest.find('{') {
-        let close = rest[open..]
-            .find('}')
-            .ok_or("an opening `{` has no closing `}`")?
-            + open;
+        let close = rest[open..].find('}').ok_or("an opening `{` has no closing `}`")? + open;
         let name = &rest[open + 1..close];
         if !matches!(name, "year" | "month" | "day" | "slug" | "section") {
             return Err(format!(

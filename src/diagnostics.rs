@@ -250,11 +250,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(cur).min(row[j])
-            };
+            row[j + 1] = if ca == *cb { prev } else { 1 + prev.min(cur).min(row[j]) };
             prev = cur;
         }
     }
@@ -290,10 +286,7 @@ fn toml_diagnostic(e: &toml::de::Error, text: &str, file: &Path) -> Diagnostic {
         let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let valid: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
         let help = match closest(key, valid.iter().copied()) {
-            Some(near) => format!(
-                "did you mean `{near}`? Valid keys here: {}",
-                valid.join(", ")
-            ),
+            Some(near) => format!("did you mean `{near}`? Valid keys here: {}", valid.join(", ")),
             None => format!("remove it, or use one of: {}", valid.join(", ")),
         };
         return Diagnostic::error(file, format!("unknown key `{key}`"))

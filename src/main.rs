@@ -76,9 +76,7 @@ fn main() -> ExitCode {
             jobs,
         } => {
             if let Some(n) = jobs
-                && let Err(e) = rayon::ThreadPoolBuilder::new()
-                    .num_threads(n.max(1))
-                    .build_global()
+                && let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global()
             {
                 eprintln!("error: cannot start {n} worker threads: {e}");
                 return ExitCode::from(2);
@@ -129,11 +127,7 @@ fn extract(files: &[PathBuf], format: Format, registry: Option<PathBuf>) -> Exit
             .map(|r| toml::to_string_pretty(r).map_err(|e| e.to_string()))
             .collect::<Result<Vec<_>, _>>()
             .map(|v| v.join("\n# ----\n\n")),
-        Format::Text => Ok(reports
-            .iter()
-            .map(|r| r.to_text())
-            .collect::<Vec<_>>()
-            .join("\n")),
+        Format::Text => Ok(reports.iter().map(|r| r.to_text()).collect::<Vec<_>>().join("\n")),
     };
     match out {
         Ok(s) => {

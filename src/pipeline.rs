@@ -97,12 +97,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let site = read_site(options)?;
     let output = output_dir(options, &site.config);
-    let rendered = render::render(&site.archive, &site.config, &site.theme)
-        .map_err(|d| BuildError::Content(d.into()))?;
-    let pages = rendered
-        .iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .count();
+    let rendered =
+        render::render(&site.archive, &site.config, &site.theme).map_err(|d| BuildError::Content(d.into()))?;
+    let pages = rendered.iter().filter(|f| f.path.ends_with(".html")).count();
     let files = rendered.len();
     write::write(&output, &options.root, rendered, options.force)?;
     Ok(BuildReport {
@@ -155,7 +152,11 @@ pub fn read_site(options: &BuildOptions) -> Result<Site, BuildError> {
     let results: Vec<Processed> = sources
         .into_par_iter()
         .map(|source| {
-            let article = parse::parse(source, &config)?;
+            let mut article = parse::parse(source, &config)?;
+            let unanchored = crate::annotate::anchor_all(&mut article);
+            if !unanchored.is_empty() {
+                return Err(unanchored);
+            }
             Ok(process(article, &registry, &config))
         })
         .collect();
@@ -173,7 +174,7 @@ pub fn read_site(options: &BuildOptions) -> Result<Site, BuildError> {
     }
     let (archive, index_errors) = index::build(stories, &config, &registry);
     diagnostics.extend(index_errors);
-    diagnostics.extend(crate::annotate::check(&archive));
+    diagnostics.extend(crate::annotate::check_links(&archive));
     diagnostics.sort();
     if diagnostics.has_errors() {
         return Err(BuildError::Content(diagnostics));
@@ -189,20 +190,13 @@ pub fn read_site(options: &BuildOptions) -> Result<Site, BuildError> {
 }
 
 /// Extracts, merges and dates one parsed article.
-pub fn process(
-    article: Article,
-    registry: &Registry,
-    config: &SiteConfig,
-) -> (Story, Option<Diagnostic>) {
+pub fn process(article: Article, registry: &Registry, config: &SiteConfig) -> (Story, Option<Diagnostic>) {
     let reference = article
         .front
         .date
         .map(|p| p.date)
         .or_else(|| index::path_date(&article.rel.to_string_lossy()));
-    let cx = extract::Context {
-        registry,
-        reference,
-    };
+    let cx = extract::Context { registry, reference };
     let extraction = extract::extract(&article, &cx);
     let meta = extract::merge(&article, &extraction, &cx);
     index::story(article, extraction, meta, config)
@@ -218,10 +212,7 @@ fn read_registry(root: &Path, config: &SiteConfig) -> Result<Registry, Diagnosti
 }
 
 /// `dateline extract`: the extraction report of each file, outside any site.
-pub fn extract_files(
-    files: &[PathBuf],
-    registry: Option<&Path>,
-) -> Result<Vec<ExtractionReport>, BuildError> {
+pub fn extract_files(files: &[PathBuf], registry: Option<&Path>) -> Result<Vec<ExtractionReport>, BuildError> {
     let registry = match registry {
         Some(p) => {
             let text = load::read_text(p, p)?;

@@ -63,10 +63,7 @@ mod tests {
     fn slugs_are_safe_and_readable() {
         let cases = [
             ("Vladimir Putin", "vladimir-putin"),
-            (
-                "U.S.-Russia Relations Under Biden",
-                "u-s-russia-relations-under-biden",
-            ),
+            ("U.S.-Russia Relations Under Biden", "u-s-russia-relations-under-biden"),
             ("Zürich's Straße", "zurichs-strasse"),
             ("../../etc/passwd", "etc-passwd"),
             ("  --Hello--  ", "hello"),

@@ -1,6 +1,9 @@
 // dateline — small enhancements; every page works without them.
 (function () {
   "use strict";
+  var root = document.documentElement;
+  root.classList.add("js");
+
   // Opened straight from disk (file://), folder links would show a directory listing:
   // point them at the folder's index.html instead.
   if (location.protocol === "file:") {
@@ -27,4 +30,38 @@
       }
     });
   }
+
+  // Archivists' notes: in the margin on wide screens, revealed by their numbered button on
+  // narrow ones. The button always says whether its note is shown.
+  var wide = window.matchMedia("(min-width: 78rem)");
+  function note(button) { return document.getElementById(button.getAttribute("aria-controls")); }
+  function sync() {
+    document.querySelectorAll(".note-toggle").forEach(function (button) {
+      var n = note(button);
+      if (!n) return;
+      button.setAttribute("aria-expanded", wide.matches || n.classList.contains("open") ? "true" : "false");
+    });
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".note-toggle");
+    if (!button) return;
+    var n = note(button);
+    if (!n) return;
+    var open = !n.classList.contains("open");
+    n.classList.toggle("open", open);
+    button.setAttribute("aria-expanded", wide.matches || open ? "true" : "false");
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var n = event.target.closest && event.target.closest(".note");
+    var button = event.target.closest && event.target.closest(".note-toggle");
+    if (button) n = note(button);
+    if (n && n.classList.contains("open")) {
+      n.classList.remove("open");
+      var b = document.querySelector('[aria-controls="' + n.id + '"]');
+      if (b) { b.setAttribute("aria-expanded", wide.matches ? "true" : "false"); b.focus(); }
+    }
+  });
+  if (wide.addEventListener) wide.addEventListener("change", sync);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", sync); else sync();
 })();

@@ -27,17 +27,13 @@ fn sample_archive_has_every_kind_of_page() {
     let years: Vec<_> = files
         .keys()
         .filter(|p| {
-            p.len() == "2021/index.html".len()
-                && p.ends_with("/index.html")
-                && p.as_bytes()[0].is_ascii_digit()
+            p.len() == "2021/index.html".len() && p.ends_with("/index.html") && p.as_bytes()[0].is_ascii_digit()
         })
         .collect();
     assert!(years.len() >= 3, "years: {years:?}");
     // The bundle's image is copied beside its page.
     assert!(
-        files
-            .keys()
-            .any(|p| p.ends_with(".png") && p.matches('/').count() == 4),
+        files.keys().any(|p| p.ends_with(".png") && p.matches('/').count() == 4),
         "bundle image not copied"
     );
     // Drafts stay out.
@@ -57,9 +53,7 @@ fn month_pages_show_a_calendar_linking_days_with_articles() {
     let (month, html) = files
         .iter()
         .filter(|(p, _)| {
-            p.len() == "2021/10/index.html".len()
-                && p.ends_with("/index.html")
-                && p.as_bytes()[0].is_ascii_digit()
+            p.len() == "2021/10/index.html".len() && p.ends_with("/index.html") && p.as_bytes()[0].is_ascii_digit()
         })
         .map(|(p, b)| (p.clone(), String::from_utf8_lossy(b).into_owned()))
         .max_by_key(|(_, h)| h.matches("has-articles").count())
@@ -68,21 +62,15 @@ fn month_pages_show_a_calendar_linking_days_with_articles() {
     let linked_days = html.matches("<td class=\"has-articles").count();
     assert!(linked_days >= 2, "{month} links {linked_days} days");
     let is_day = |h: &str| {
-        h.strip_prefix("../../").is_some_and(|d| {
-            d.len() == "2021/10/13/".len() && d.bytes().all(|b| b.is_ascii_digit() || b == b'/')
-        })
+        h.strip_prefix("../../")
+            .is_some_and(|d| d.len() == "2021/10/13/".len() && d.bytes().all(|b| b.is_ascii_digit() || b == b'/'))
     };
     for link in attributes(&html, "href").into_iter().filter(|h| is_day(h)) {
         let day = public
             .join(month.trim_end_matches("index.html"))
             .join(link)
             .join("index.html");
-        assert!(
-            day.is_file(),
-            "{} links to missing day {}",
-            month,
-            day.display()
-        );
+        assert!(day.is_file(), "{} links to missing day {}", month, day.display());
     }
 }
 
@@ -91,12 +79,7 @@ fn every_internal_link_resolves() {
     let site = sample_site();
     let public = build(site.path());
     let dead = dead_links(&public);
-    assert!(
-        dead.is_empty(),
-        "{} dead links:\n{}",
-        dead.len(),
-        dead.join("\n")
-    );
+    assert!(dead.is_empty(), "{} dead links:\n{}", dead.len(), dead.join("\n"));
 }
 
 #[test]
@@ -104,10 +87,7 @@ fn two_builds_are_byte_identical() {
     let site = sample_site();
     let first = tree(&build(site.path()));
     let second = tree(&build(site.path()));
-    assert_eq!(
-        first.keys().collect::<Vec<_>>(),
-        second.keys().collect::<Vec<_>>()
-    );
+    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
     for (path, bytes) in &first {
         assert!(second[path] == *bytes, "{path} differs between builds");
     }

@@ -10,10 +10,7 @@ const GOOD: &str = "+++\ntitle = \"Good\"\ndate = 2021-10-13\n+++\nA good articl
 /// Builds a good site, then adds `bad` files and builds again: the second build must fail with
 /// exit status 1, print `expect` (all of it), and leave the first build's output untouched.
 fn fails_with(bad: &[(&str, &str)], expect: &[&str]) -> String {
-    let site = site(&[
-        ("site.toml", "title = \"Errors\"\n"),
-        ("content/good.md", GOOD),
-    ]);
+    let site = site(&[("site.toml", "title = \"Errors\"\n"), ("content/good.md", GOOD)]);
     let public = build(site.path());
     let before = tree(&public);
     for (path, text) in bad {
@@ -44,25 +41,15 @@ fn bad_toml_in_front_matter() {
 #[test]
 fn unknown_front_matter_key_suggests_the_closest() {
     fails_with(
-        &[(
-            "content/bad.md",
-            "+++\ntitle = \"T\"\nbyine = \"Jo Roe\"\n+++\nBody.\n",
-        )],
-        &[
-            "unknown key `byine`",
-            "content/bad.md:3",
-            "did you mean `byline`",
-        ],
+        &[("content/bad.md", "+++\ntitle = \"T\"\nbyine = \"Jo Roe\"\n+++\nBody.\n")],
+        &["unknown key `byine`", "content/bad.md:3", "did you mean `byline`"],
     );
 }
 
 #[test]
 fn wrong_type_names_the_key() {
     fails_with(
-        &[(
-            "content/bad.md",
-            "+++\ntitle = \"T\"\ndraft = \"yes\"\n+++\nBody.\n",
-        )],
+        &[("content/bad.md", "+++\ntitle = \"T\"\ndraft = \"yes\"\n+++\nBody.\n")],
         &["wrong type for `draft`", "content/bad.md:3"],
     );
 }
@@ -89,10 +76,7 @@ fn unclosed_front_matter() {
 #[test]
 fn missing_headline() {
     fails_with(
-        &[(
-            "content/bad.md",
-            "+++\ndate = 2021-10-13\n+++\nNo heading here.\n",
-        )],
+        &[("content/bad.md", "+++\ndate = 2021-10-13\n+++\nNo heading here.\n")],
         &["no headline", "content/bad.md:4", "title ="],
     );
 }
@@ -101,21 +85,10 @@ fn missing_headline() {
 fn duplicate_slug() {
     fails_with(
         &[
-            (
-                "content/a/dup.md",
-                "+++\ntitle = \"One\"\ndate = 2021-10-14\n+++\nA.\n",
-            ),
-            (
-                "content/b/dup.md",
-                "+++\ntitle = \"Two\"\ndate = 2021-10-14\n+++\nB.\n",
-            ),
+            ("content/a/dup.md", "+++\ntitle = \"One\"\ndate = 2021-10-14\n+++\nA.\n"),
+            ("content/b/dup.md", "+++\ntitle = \"Two\"\ndate = 2021-10-14\n+++\nB.\n"),
         ],
-        &[
-            "/2021/10/14/dup/",
-            "content/a/dup.md",
-            "content/b/dup.md",
-            "slug",
-        ],
+        &["/2021/10/14/dup/", "content/a/dup.md", "content/b/dup.md", "slug"],
     );
 }
 
@@ -131,20 +104,13 @@ fn non_utf8_file() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("content/latin1.txt:3:"), "{err}");
-    assert!(
-        err.contains("not UTF-8") && err.contains("re-save"),
-        "{err}"
-    );
+    assert!(err.contains("not UTF-8") && err.contains("re-save"), "{err}");
 }
 
 #[test]
 fn unreadable_file() {
     let site = site(&[("site.toml", "title = \"E\"\n"), ("content/good.md", GOOD)]);
-    std::os::unix::fs::symlink(
-        site.path().join("nowhere.md"),
-        site.path().join("content/broken.md"),
-    )
-    .unwrap();
+    std::os::unix::fs::symlink(site.path().join("nowhere.md"), site.path().join("content/broken.md")).unwrap();
     let out = dateline(site.path(), &["build"]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
@@ -171,17 +137,10 @@ fn all_errors_are_reported_together() {
 fn bad_site_configuration() {
     fails_with(
         &[("site.toml", "title = \"Errors\"\npaginate = 10\n")],
-        &[
-            "unknown key `paginate`",
-            "site.toml:2",
-            "did you mean `paginate_by`",
-        ],
+        &["unknown key `paginate`", "site.toml:2", "did you mean `paginate_by`"],
     );
     fails_with(
-        &[(
-            "site.toml",
-            "title = \"Errors\"\n[feeds]\nlimit = \"many\"\n",
-        )],
+        &[("site.toml", "title = \"Errors\"\n[feeds]\nlimit = \"many\"\n")],
         &["wrong type for `limit`", "site.toml:3"],
     );
 }
@@ -251,9 +210,7 @@ fn slugs_cannot_escape_the_output() {
 fn usage_errors_exit_2() {
     let site = site(&[("site.toml", "title = \"E\"\n")]);
     assert_eq!(
-        dateline(site.path(), &["build", "--no-such-flag"])
-            .status
-            .code(),
+        dateline(site.path(), &["build", "--no-such-flag"]).status.code(),
         Some(2)
     );
     assert_eq!(

@@ -36,8 +36,7 @@ pub const MONTHS: [&str; 12] = [
 
 /// AP style: abbreviate only the long months, with a period.
 const AP_MONTHS: [&str; 12] = [
-    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
-    "Dec.",
+    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
 ];
 
 /// Reuters style: the same months abbreviated, without a period.
@@ -127,10 +126,7 @@ mod tests {
         for d in Date::new(2014, 12, 1).to_days()..Date::new(2026, 2, 1).to_days() {
             assert_eq!(Date::from_days(d).to_days(), d);
         }
-        assert_eq!(
-            Date::new(2021, 10, 13).ap_long(),
-            "Wednesday, Oct. 13, 2021"
-        );
+        assert_eq!(Date::new(2021, 10, 13).ap_long(), "Wednesday, Oct. 13, 2021");
         assert_eq!(Date::new(2021, 9, 2).reuters_short(), "Sept 2");
     }
 }

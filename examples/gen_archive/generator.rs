@@ -25,8 +25,7 @@ pub const MARKER: &str = ".gen-archive";
 /// Every random choice descends from this.
 const SEED: u64 = 0x0DA7_E11E_2015_2025;
 
-const SITE_TOML: &str =
-    "title = \"Generated archive\"\nbase_url = \"https://archive.example.org/\"\n";
+const SITE_TOML: &str = "title = \"Generated archive\"\nbase_url = \"https://archive.example.org/\"\n";
 
 /// What a run wrote.
 #[derive(Debug, Clone, Copy, Default)]
@@ -94,9 +93,7 @@ pub fn write_site(articles: usize, out: &Path) -> Result<Summary, GenError> {
                 return Err(GenError::NotOurs(out.to_path_buf()));
             }
         }
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            fs::create_dir_all(out).map_err(io(out))?
-        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => fs::create_dir_all(out).map_err(io(out))?,
         Err(e) => return Err(GenError::Io(out.to_path_buf(), e)),
     }
     // Marked incomplete until the last article is written.

@@ -56,15 +56,13 @@ const PHOTOGRAPHERS: usize = 150;
 const REPORTERS: usize = 200;
 
 const FIRST_NAMES: &[&str] = &[
-    "James", "Maria", "Anna", "Mohammed", "Wei", "Olena", "Carlos", "Fatima", "Hiroshi", "Priya",
-    "Thomas", "Sofia", "Ahmed", "Elena", "David", "Amara", "Lucas", "Yuki", "Sarah", "Ibrahim",
-    "Ana", "Pierre", "Ingrid", "Raj", "Leila", "Marco", "Chen", "Aisha", "Daniel", "Kateryna",
-    "Juan", "Nadia", "Stefan", "Mei", "Oliver", "Zainab", "Miguel", "Hannah", "Sergei", "Amina",
-    "Peter", "Lucia", "Kwame", "Emma", "Tomasz", "Rania", "Andrew", "Chloe", "Mehmet", "Grace",
-    "Viktor", "Isabel", "Kenji", "Laura", "Omar", "Julia", "Samuel", "Ayesha", "Michael", "Claire",
-    "Diego", "Nina", "Patrick", "Sunita", "Henrik", "Rosa", "Joseph", "Mariam", "Felix", "Esther",
-    "Arjun", "Camille", "Hassan", "Irina", "Paulo", "Helen", "Tariq", "Beatriz", "Jonas", "Ngozi",
-    "José", "Søren", "Łukasz", "Zoë",
+    "James", "Maria", "Anna", "Mohammed", "Wei", "Olena", "Carlos", "Fatima", "Hiroshi", "Priya", "Thomas", "Sofia",
+    "Ahmed", "Elena", "David", "Amara", "Lucas", "Yuki", "Sarah", "Ibrahim", "Ana", "Pierre", "Ingrid", "Raj", "Leila",
+    "Marco", "Chen", "Aisha", "Daniel", "Kateryna", "Juan", "Nadia", "Stefan", "Mei", "Oliver", "Zainab", "Miguel",
+    "Hannah", "Sergei", "Amina", "Peter", "Lucia", "Kwame", "Emma", "Tomasz", "Rania", "Andrew", "Chloe", "Mehmet",
+    "Grace", "Viktor", "Isabel", "Kenji", "Laura", "Omar", "Julia", "Samuel", "Ayesha", "Michael", "Claire", "Diego",
+    "Nina", "Patrick", "Sunita", "Henrik", "Rosa", "Joseph", "Mariam", "Felix", "Esther", "Arjun", "Camille", "Hassan",
+    "Irina", "Paulo", "Helen", "Tariq", "Beatriz", "Jonas", "Ngozi", "José", "Søren", "Łukasz", "Zoë",
 ];
 
 const LAST_NAMES: &[&str] = &[
@@ -153,10 +151,9 @@ const LAST_NAMES: &[&str] = &[
 /// Photographers and reporters come from their own lists, so bylines and credits rarely
 /// collide with the people in the news.
 const CREW_FIRST: &[&str] = &[
-    "Alex", "Jordan", "Evan", "Marta", "Ilya", "Noor", "Tim", "Jae", "Kirsten", "Rafael", "Dita",
-    "Bram", "Lena", "Hugo", "Ines", "Kofi", "Mila", "Yusuf", "Petra", "Ruben", "Selin", "Anders",
-    "Bianca", "Dmitri", "Eun", "Farah", "Gustavo", "Hana", "Ivan", "Julien", "Karin", "Luis",
-    "Mads", "Nikos", "Orla", "Pablo", "Quentin", "Rhea",
+    "Alex", "Jordan", "Evan", "Marta", "Ilya", "Noor", "Tim", "Jae", "Kirsten", "Rafael", "Dita", "Bram", "Lena",
+    "Hugo", "Ines", "Kofi", "Mila", "Yusuf", "Petra", "Ruben", "Selin", "Anders", "Bianca", "Dmitri", "Eun", "Farah",
+    "Gustavo", "Hana", "Ivan", "Julien", "Karin", "Luis", "Mads", "Nikos", "Orla", "Pablo", "Quentin", "Rhea",
 ];
 
 const CREW_LAST: &[&str] = &[
@@ -536,11 +533,7 @@ const INTERNATIONAL: &[(&str, bool, Beats)] = &[
         HEALTH | DIPLOMACY | CLIMATE,
     ),
     ("African Union", true, DIPLOMACY),
-    (
-        "Association of Southeast Asian Nations",
-        true,
-        DIPLOMACY | TRADE,
-    ),
+    ("Association of Southeast Asian Nations", true, DIPLOMACY | TRADE),
     ("International Energy Agency", true, ENERGY | CLIMATE),
     ("UNICEF", false, HEALTH),
     ("Amnesty International", false, JUSTICE | POLITICS),
@@ -687,17 +680,9 @@ const ACADEMIC_TITLES: &[(&str, &str, Beats)] = &[
         POLITICS | DIPLOMACY,
     ),
     ("a law professor", "law professor", JUSTICE),
-    (
-        "a professor of public health",
-        "public health expert",
-        HEALTH,
-    ),
+    ("a professor of public health", "public health expert", HEALTH),
     ("a climate scientist", "climate scientist", CLIMATE | ENERGY),
-    (
-        "a professor of computer science",
-        "computer scientist",
-        TECH,
-    ),
+    ("a professor of computer science", "computer scientist", TECH),
     ("a labour economist", "labour economist", LABOUR),
 ];
 
@@ -955,11 +940,7 @@ impl Pools {
         let mut rng = Rng::derived(seed, 0x9001, 0);
         let countries: Vec<Country> = COUNTRIES
             .iter()
-            .map(|&(name, adjective, the)| Country {
-                name,
-                adjective,
-                the,
-            })
+            .map(|&(name, adjective, the)| Country { name, adjective, the })
             .collect();
         let country_index = |name: &str| {
             countries
@@ -1116,42 +1097,21 @@ impl Pools {
 
 fn organisations(rng: &mut Rng) -> Vec<Org> {
     let mut orgs = Vec::new();
-    let mut push = |name: String, the: bool, kind: OrgKind, beats: Beats| {
-        orgs.push(Org {
-            name,
-            the,
-            kind,
-            beats,
-        })
-    };
+    let mut push = |name: String, the: bool, kind: OrgKind, beats: Beats| orgs.push(Org { name, the, kind, beats });
     for &(name, the, beats) in INTERNATIONAL {
         push(name.to_string(), the, OrgKind::International, beats);
     }
     for &(field, beats) in MINISTRIES {
-        push(
-            format!("Ministry of {field}"),
-            true,
-            OrgKind::Ministry,
-            beats,
-        );
+        push(format!("Ministry of {field}"), true, OrgKind::Ministry, beats);
     }
     let mut stems: Vec<&str> = STEMS.to_vec();
     rng.shuffle(&mut stems);
     for stem in &stems[..30] {
-        push(
-            format!("{stem} Bank"),
-            false,
-            OrgKind::Bank,
-            ECONOMY | TRADE,
-        );
+        push(format!("{stem} Bank"), false, OrgKind::Bank, ECONOMY | TRADE);
     }
     let mut companies: Vec<(&str, &str, Beats)> = STEMS
         .iter()
-        .flat_map(|&stem| {
-            COMPANY_KINDS
-                .iter()
-                .map(move |&(kind, beats)| (stem, kind, beats))
-        })
+        .flat_map(|&stem| COMPANY_KINDS.iter().map(move |&(kind, beats)| (stem, kind, beats)))
         .collect();
     rng.shuffle(&mut companies);
     for (stem, kind, beats) in companies.into_iter().take(220) {
@@ -1166,50 +1126,22 @@ fn organisations(rng: &mut Rng) -> Vec<Org> {
         push(party, true, OrgKind::Party, POLITICS);
     }
     for sector in UNION_SECTORS {
-        let beats = if *sector == "Health" {
-            LABOUR | HEALTH
-        } else {
-            LABOUR
-        };
-        push(
-            format!("{sector} Workers Union"),
-            true,
-            OrgKind::Union,
-            beats,
-        );
+        let beats = if *sector == "Health" { LABOUR | HEALTH } else { LABOUR };
+        push(format!("{sector} Workers Union"), true, OrgKind::Union, beats);
     }
     rng.shuffle(&mut stems);
     for (i, stem) in stems[..30].iter().enumerate() {
         let (field, beats) = INSTITUTE_FIELDS[i % INSTITUTE_FIELDS.len()];
-        push(
-            format!("{stem} Institute for {field}"),
-            true,
-            OrgKind::Institute,
-            beats,
-        );
+        push(format!("{stem} Institute for {field}"), true, OrgKind::Institute, beats);
     }
-    let mut towns: Vec<&str> = CITIES
-        .iter()
-        .filter(|c| c.2.is_empty())
-        .map(|c| c.0)
-        .collect();
+    let mut towns: Vec<&str> = CITIES.iter().filter(|c| c.2.is_empty()).map(|c| c.0).collect();
     rng.shuffle(&mut towns);
     for town in &towns[..20] {
-        push(
-            format!("University of {town}"),
-            true,
-            OrgKind::University,
-            ALL,
-        );
+        push(format!("University of {town}"), true, OrgKind::University, ALL);
     }
     rng.shuffle(&mut stems);
     for stem in &stems[..10] {
-        push(
-            format!("{stem} General Hospital"),
-            false,
-            OrgKind::Hospital,
-            HEALTH,
-        );
+        push(format!("{stem} General Hospital"), false, OrgKind::Hospital, HEALTH);
     }
     for stem in &stems[10..20] {
         push(
@@ -1276,10 +1208,7 @@ fn people(rng: &mut Rng, pools: &Pools) -> Vec<Person> {
                     let age = rng.range(19, 81);
                     Role {
                         before: job.to_string(),
-                        appositive: format!(
-                            "a {age}-year-old {job} from {}",
-                            pools.cities[city].name
-                        ),
+                        appositive: format!("a {age}-year-old {job} from {}", pools.cities[city].name),
                         beats: ALL,
                         voice: PRIVATE,
                     }
@@ -1323,25 +1252,10 @@ fn org_role(rng: &mut Rng, pools: &Pools) -> Role {
     let kind = kinds[rng.weighted(&weights)].0;
     let org = &pools.orgs[pools.org(rng, kind, ALL)];
     let titles: &[&str] = match kind {
-        OrgKind::International => &[
-            "spokesperson",
-            "chief economist",
-            "director",
-            "special envoy",
-        ],
+        OrgKind::International => &["spokesperson", "chief economist", "director", "special envoy"],
         OrgKind::Ministry => &["spokesperson", "deputy minister", "senior official"],
-        OrgKind::Bank => &[
-            "chief economist",
-            "chief executive",
-            "senior analyst",
-            "strategist",
-        ],
-        OrgKind::Company => &[
-            "chief executive",
-            "spokesperson",
-            "chief financial officer",
-            "chair",
-        ],
+        OrgKind::Bank => &["chief economist", "chief executive", "senior analyst", "strategist"],
+        OrgKind::Company => &["chief executive", "spokesperson", "chief financial officer", "chair"],
         OrgKind::Party => &["leader", "lawmaker", "spokesperson", "deputy leader"],
         OrgKind::Union => &["president", "general secretary", "spokesperson"],
         OrgKind::Institute => &["director", "senior fellow", "analyst", "researcher"],

@@ -9,8 +9,7 @@ use std::collections::BTreeSet;
 
 use super::calendar::Date;
 use super::pools::{
-    BUSINESS, DEFENCE, EXPERT, HEALTH_WORKER, OFFICIAL, OrgKind, PhotoAgency, Pools, TAGS, UNION,
-    Voices, voices,
+    BUSINESS, DEFENCE, EXPERT, HEALTH_WORKER, OFFICIAL, OrgKind, PhotoAgency, Pools, TAGS, UNION, Voices, voices,
 };
 use super::rng::Rng;
 use super::topics::{GENERIC_BODY, GENERIC_CAPTIONS, GENERIC_QUOTES, TOPICS, Topic};
@@ -77,22 +76,20 @@ impl<'a> Desk<'a> {
         let highest = (paragraphs * 430 + 600).min(MAX_BYTES - 300);
         let target = rng.range(lowest.min(highest), highest);
 
+        // Redraft with a bigger or smaller paragraph budget until the story is near its target
+        // length; keep the best draft that fits the size limits.
         let mut best: Option<Draft> = None;
         let mut budget = (target.saturating_sub(400)) / paragraphs;
+        let rank = |d: &Draft| (!d.fits(), d.text.len().abs_diff(target));
         for attempt in 1..=24 {
             let story_rng = Rng::derived(self.seed, index, attempt);
-            let draft =
-                Story::new(self.pools, topic, style, date, story_rng).write(paragraphs, budget);
+            let draft = Story::new(self.pools, topic, style, date, story_rng).write(paragraphs, budget);
             let size = draft.text.len();
-            let fits = (MIN_BYTES..=MAX_BYTES).contains(&size);
-            let distance = |d: &Draft| d.text.len().abs_diff(target);
-            if best
-                .as_ref()
-                .is_none_or(|b| !b.fits() && (fits || distance(&draft) < distance(b)))
-            {
+            let (misfit, distance) = rank(&draft);
+            if best.as_ref().is_none_or(|b| (misfit, distance) < rank(b)) {
                 best = Some(draft);
             }
-            if fits {
+            if !misfit && distance <= target / 12 {
                 break;
             }
             budget = (budget * target / size.max(1)).clamp(80, 1200);
@@ -182,8 +179,12 @@ impl<'a> Story<'a> {
     fn new(pools: &'a Pools, topic: &'static Topic, style: Style, date: Date, mut rng: Rng) -> Self {
         let lead = pools.person(&mut rng, topic.beats, OFFICIAL, &[]);
         let home = pools.people[lead].country;
-        let city = if rng.percent(70) { pools.city_in(&mut rng, home) } else { None }
-            .unwrap_or_else(|| pools.city(&mut rng));
+        let city = if rng.percent(70) {
+            pools.city_in(&mut rng, home)
+        } else {
+            None
+        }
+        .unwrap_or_else(|| pools.city(&mut rng));
         let country = pools.cities[city].country;
         let mut city2 = pools.city(&mut rng);
         while city2 == city {
@@ -270,9 +271,11 @@ impl<'a> Story<'a> {
     /// A sentence the article has not used yet, or `None` when the beat has run dry.
     fn body_sentence(&mut self) -> Option<String> {
         let template = if self.rng.percent(70) {
-            self.pick_fresh(2, self.topic.body).or_else(|| self.pick_fresh(3, GENERIC_BODY))
+            self.pick_fresh(2, self.topic.body)
+                .or_else(|| self.pick_fresh(3, GENERIC_BODY))
         } else {
-            self.pick_fresh(3, GENERIC_BODY).or_else(|| self.pick_fresh(2, self.topic.body))
+            self.pick_fresh(3, GENERIC_BODY)
+                .or_else(|| self.pick_fresh(2, self.topic.body))
         }?;
         let mut s = self.fill(template);
         if self.style == Style::Markdown && s.contains(" not ") && self.rng.percent(15) {
@@ -285,7 +288,7 @@ impl<'a> Story<'a> {
         let mut p = String::new();
         let mut sentences = 0;
         // News paragraphs are short; only very short stories get a fourth sentence.
-        let most = if budget > 450 { 4 } else { 3 };
+        let most = if budget > 360 { 4 } else { 3 };
         while sentences == 0 || (p.len() < budget * 4 / 5 && sentences < most) {
             match self.body_sentence() {
                 Some(s) => {
@@ -357,7 +360,8 @@ impl<'a> Story<'a> {
                 return (self.fill(text), who);
             }
             // Nobody here could say it: put it back for later.
-            self.used.remove(&(pool, list.iter().position(|t| *t == template).unwrap_or(0)));
+            self.used
+                .remove(&(pool, list.iter().position(|t| *t == template).unwrap_or(0)));
         }
         let template = self.pick_any(5, GENERIC_QUOTES);
         let (_, text) = split_voice(template);
@@ -448,7 +452,11 @@ impl<'a> Story<'a> {
             PhotoAgency::Getty => format!("{name}/Getty Images"),
             PhotoAgency::ViaAp(agency) => format!("{name}/{agency} via AP"),
         };
-        let taken = if file { self.date.plus_days(-(self.rng.range(30, 400) as i64)) } else { self.event };
+        let taken = if file {
+            self.date.plus_days(-(self.rng.range(30, 400) as i64))
+        } else {
+            self.event
+        };
         self.caption_date = match photographer.agency {
             PhotoAgency::Ap | PhotoAgency::ViaAp(_) => taken.ap_long(),
             _ => taken.full(),
@@ -465,7 +473,10 @@ impl<'a> Story<'a> {
         let caption = self.fill(template);
         self.in_headline = false;
         let caption = if file { format!("FILE - {caption}") } else { caption };
-        Block::Figure { title, caption: format!("{caption} {credit}") }
+        Block::Figure {
+            title,
+            caption: format!("{caption} {credit}"),
+        }
     }
 
     // ---- rendering -----------------------------------------------------------------------
@@ -473,11 +484,7 @@ impl<'a> Story<'a> {
     fn dateline(&self) -> String {
         match self.style {
             Style::Ap => format!("{} (AP) —", self.ap_place()),
-            Style::Reuters => format!(
-                "{}, {} (Reuters) -",
-                self.reuters_place(),
-                self.date.reuters_short()
-            ),
+            Style::Reuters => format!("{}, {} (Reuters) -", self.reuters_place(), self.date.reuters_short()),
             Style::Cnn => "(CNN) --".to_string(),
             Style::Plain | Style::Markdown => format!("{} —", self.ap_place()),
         }
@@ -607,10 +614,7 @@ impl<'a> Story<'a> {
         out.push_str(&format!("byline = {}\n", toml_array(&byline)));
         let tags = self.tags();
         out.push_str(&format!("tags = {}\n", toml_array(&tags)));
-        out.push_str(&format!(
-            "summary = {}\n",
-            toml_string(&strip_markdown(lead))
-        ));
+        out.push_str(&format!("summary = {}\n", toml_string(&strip_markdown(lead))));
         let dateline = match self.rng.weighted(&[35, 25, 40]) {
             0 => {
                 out.push_str(&format!("dateline = {}\n", toml_string(&self.dateline())));
@@ -626,9 +630,7 @@ impl<'a> Story<'a> {
                 (Block::Paragraph(p), Some(d)) if i == 0 => out.push_str(&format!("{d} {p}")),
                 (Block::Paragraph(p), _) => out.push_str(p),
                 (Block::Subhead(s), _) => out.push_str(&format!("## {s}")),
-                (Block::Figure { title, caption }, _) => {
-                    out.push_str(&format!("{title}\n{caption}"))
-                }
+                (Block::Figure { title, caption }, _) => out.push_str(&format!("{title}\n{caption}")),
             }
             out.push('\n');
         }
@@ -681,7 +683,10 @@ impl<'a> Story<'a> {
         let mut rest = template;
         while let Some(open) = rest.find('{') {
             out.push_str(&rest[..open]);
-            let close = rest[open..].find('}').map(|c| open + c).expect("unclosed slot in template");
+            let close = rest[open..]
+                .find('}')
+                .map(|c| open + c)
+                .expect("unclosed slot in template");
             let value = self.slot(&rest[open + 1..close]);
             out.push_str(&value);
             rest = &rest[close + 1..];
@@ -710,7 +715,11 @@ impl<'a> Story<'a> {
             "P0" => self.mention(0),
             "S0" => pools.people[self.cast[0]].last.to_string(),
             "PF" => {
-                let who = if self.rng.percent(60) { 0 } else { self.rng.below(self.cast.len()) };
+                let who = if self.rng.percent(60) {
+                    0
+                } else {
+                    self.rng.below(self.cast.len())
+                };
                 let person = &pools.people[self.cast[who]];
                 format!("{} {}", person.role.before, person.name())
             }
@@ -849,7 +858,10 @@ impl<'a> Story<'a> {
     fn statement(&mut self) -> String {
         if self.style == Style::Markdown && self.rng.percent(70) {
             let number = self.rng.range(1000, 9999);
-            format!("[a statement](https://newsroom.example.com/releases/{}-{number})", self.date.year)
+            format!(
+                "[a statement](https://newsroom.example.com/releases/{}-{number})",
+                self.date.year
+            )
         } else {
             "a statement".to_string()
         }
@@ -860,7 +872,11 @@ impl<'a> Story<'a> {
         const MASTHEADS: &[&str] = &["Herald", "Times", "Daily News", "Gazette", "Courier", "Post"];
         let city = self.pools.cities[self.city].name;
         let name = format!("The {city} {}", MASTHEADS[self.city % MASTHEADS.len()]);
-        if self.style == Style::Markdown { format!("*{name}*") } else { name }
+        if self.style == Style::Markdown {
+            format!("*{name}*")
+        } else {
+            name
+        }
     }
 }
 
@@ -893,8 +909,7 @@ fn capitalize(s: &str) -> String {
 
 fn title_case(s: &str) -> String {
     const SMALL: &[&str] = &[
-        "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "as", "by", "with",
-        "but",
+        "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "as", "by", "with", "but",
     ];
     s.split(' ')
         .enumerate()
@@ -1023,13 +1038,9 @@ mod tests {
                 a.text.as_str()
             } else {
                 let end = a.text[4..].find("+++\n").expect("closing +++") + 4;
-                let table: toml::Table =
-                    toml::from_str(&a.text[4..end]).expect("front matter parses");
+                let table: toml::Table = toml::from_str(&a.text[4..end]).expect("front matter parses");
                 for key in table.keys() {
-                    assert!(
-                        ["title", "date", "byline", "tags", "summary", "dateline"]
-                            .contains(&key.as_str())
-                    );
+                    assert!(["title", "date", "byline", "tags", "summary", "dateline"].contains(&key.as_str()));
                 }
                 &a.text[end + 4..]
             };

@@ -1,9 +1,210 @@
 //! Annotations: archivists' notes anchored to the exact words of an article.
+//!
+//! Anchoring runs at build time on every article: an annotation whose quote matches no place
+//! ("orphaned") or several places without a prefix or suffix to choose ("ambiguous") is an error
+//! that names the annotation's file and line. Nothing is dropped or moved silently.
+
+mod anchor;
+mod command;
+mod export;
+
+use std::collections::HashSet;
 
 use crate::diagnostics::Diagnostic;
-use crate::model::Archive;
+use crate::model::{Annotation, Archive, Article};
 
-/// Checks that every annotation anchors to exactly one place.
-pub fn check(_archive: &Archive) -> Vec<Diagnostic> {
-    Vec::new()
+pub use anchor::{Match, ReaderText, normalise};
+pub use command::{AnnotateRequest, annotate};
+pub use export::{motivation, web_annotations};
+
+/// Anchors every annotation of an article, reporting the ones that cannot be anchored.
+pub fn anchor_all(article: &mut Article) -> Vec<Diagnostic> {
+    if article.annotations.is_empty() {
+        return Vec::new();
+    }
+    let text = ReaderText::new(&article.blocks);
+    let mut errors = Vec::new();
+    let mut anchors = Vec::with_capacity(article.annotations.len());
+    for a in &article.annotations {
+        let matches = text.find(&a.quote, a.prefix.as_deref(), a.suffix.as_deref());
+        let last = anchors.len();
+        anchors.push(None);
+        match matches.as_slice() {
+            [] => errors.push(orphaned(a)),
+            [one] => match text.anchor(*one, &article.blocks) {
+                Some(anchor) => anchors[last] = Some(anchor),
+                None => errors.push(
+                    at(
+                        a,
+                        format!("annotation quote “{}” spans two paragraphs", short(&a.quote)),
+                    )
+                    .with_help("anchor the note to words within one paragraph; add a second annotation for the other"),
+                ),
+            },
+            many => errors.push(ambiguous(a, many, &text, article)),
+        }
+    }
+    for (a, anchor) in article.annotations.iter_mut().zip(anchors) {
+        a.anchor = anchor;
+    }
+    errors
+}
+
+fn at(a: &Annotation, message: String) -> Diagnostic {
+    let mut d = Diagnostic::error(&a.origin.file, message);
+    if a.origin.line > 0 {
+        d.line = a.origin.line;
+        d.column = 1;
+        d.width = a.origin.line_text.trim_end().chars().count().max(1);
+        d.source_line = Some(a.origin.line_text.clone());
+    }
+    d
+}
+
+fn orphaned(a: &Annotation) -> Diagnostic {
+    let narrowed = if a.prefix.is_some() || a.suffix.is_some() {
+        " with its prefix/suffix"
+    } else {
+        ""
+    };
+    at(a, format!("orphaned annotation: the quote “{}”{narrowed} is not in the article", short(&a.quote)))
+        .with_help("the article's words may have changed: copy the exact words as the article reads now into `quote` (and check `prefix`/`suffix`), or remove the annotation")
+}
+
+fn ambiguous(a: &Annotation, matches: &[Match], text: &ReaderText, article: &Article) -> Diagnostic {
+    let places: Vec<String> = matches
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let line = article.blocks.get(text.block_at(m.start)).map_or(0, |b| b.line);
+            format!(
+                "\n      {}. {}:{}: {}",
+                i + 1,
+                article.file.display(),
+                line,
+                text.context(*m, 30)
+            )
+        })
+        .collect();
+    at(
+        a,
+        format!(
+            "ambiguous annotation: the quote “{}” appears {} times in the article",
+            short(&a.quote),
+            matches.len()
+        ),
+    )
+    .with_help(format!(
+        "add a `prefix` (the words just before) or a `suffix` (the words just after) that picks one of:{}",
+        places.concat()
+    ))
+}
+
+/// A quote shortened for messages.
+fn short(q: &str) -> String {
+    let q = q.split_whitespace().collect::<Vec<_>>().join(" ");
+    if q.chars().count() > 60 {
+        format!("{}…", q.chars().take(57).collect::<String>())
+    } else {
+        q
+    }
+}
+
+/// Annotations that link to another article must name one that exists.
+pub fn check_links(archive: &Archive) -> Vec<Diagnostic> {
+    let known: HashSet<String> = archive
+        .stories
+        .iter()
+        .map(|s| s.article.rel.to_string_lossy().replace('\\', "/"))
+        .collect();
+    let mut errors = Vec::new();
+    for story in &archive.stories {
+        for a in &story.article.annotations {
+            let Some(link) = a.link.as_deref() else { continue };
+            if is_url(link) || known.contains(link.trim_start_matches("content/")) {
+                continue;
+            }
+            errors.push(
+                at(a, format!("annotation links to `{link}`, which is not an article of this archive"))
+                    .with_help("give the linked article's path under content/ (like \"2021/2021-10-13-energy-talks.txt\") or a full URL"),
+            );
+        }
+    }
+    errors
+}
+
+/// Whether a link is an address rather than an article path.
+pub fn is_url(link: &str) -> bool {
+    link.starts_with("http://") || link.starts_with("https://") || link.starts_with('/') || link.starts_with("mailto:")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::SiteConfig;
+    use crate::model::{Source, SourceFormat};
+
+    fn article(body: &str, annotations: &str) -> Article {
+        let source = Source {
+            file: "content/a.md".into(),
+            rel: "a.md".into(),
+            format: SourceFormat::Markdown,
+            text: format!("+++\ntitle = \"T\"\n{annotations}+++\n{body}"),
+            assets: vec![],
+            sidecar: None,
+            modified: None,
+        };
+        crate::parse::parse(source, &SiteConfig::default()).unwrap()
+    }
+
+    #[test]
+    fn anchors_across_inline_markup_and_typographic_quotes() {
+        let mut a = article(
+            "Officials praised the *new* harbour, calling it \"a gift\".\n",
+            "[[annotations]]\nquote = \"the new harbour\"\nnote = \"n\"\n\n[[annotations]]\nquote = \"calling it “a gift”\"\nnote = \"n\"\n",
+        );
+        assert!(anchor_all(&mut a).is_empty());
+        let first = a.annotations[0].anchor.unwrap();
+        assert_eq!(&a.blocks[0].text[first.start..first.end], "the new harbour");
+        let second = a.annotations[1].anchor.unwrap();
+        assert_eq!(&a.blocks[0].text[second.start..second.end], "calling it “a gift”");
+    }
+
+    #[test]
+    fn orphaned_annotation_names_file_line_and_quote() {
+        let mut a = article(
+            "Some words.\n",
+            "[[annotations]]\nquote = \"other words\"\nnote = \"n\"\n",
+        );
+        let errors = anchor_all(&mut a);
+        assert_eq!(errors.len(), 1);
+        let e = &errors[0];
+        assert_eq!(e.file, std::path::Path::new("content/a.md"));
+        assert_eq!(e.line, 3);
+        assert!(e.message.starts_with("orphaned annotation"), "{}", e.message);
+        assert!(e.message.contains("“other words”"));
+        assert!(e.help.as_deref().unwrap().contains("exact words"));
+    }
+
+    #[test]
+    fn ambiguous_annotation_lists_the_candidates() {
+        let body = "Yesterday the port was busy.\n\nLater the port was quiet.\n";
+        let mut a = article(body, "[[annotations]]\nquote = \"the port\"\nnote = \"n\"\n");
+        let errors = anchor_all(&mut a);
+        let e = &errors[0];
+        assert!(e.message.starts_with("ambiguous annotation"), "{}", e.message);
+        assert!(e.message.contains("2 times"));
+        let help = e.help.as_deref().unwrap();
+        assert!(
+            help.contains("1. content/a.md:7: Yesterday [the port] was busy."),
+            "{help}"
+        );
+        assert!(help.contains("2. content/a.md:9: …"), "{help}");
+        assert!(help.contains("Later [the port] was quiet."), "{help}");
+        let mut a = article(
+            body,
+            "[[annotations]]\nquote = \"the port\"\nprefix = \"Later\"\nnote = \"n\"\n",
+        );
+        assert!(anchor_all(&mut a).is_empty());
+    }
 }

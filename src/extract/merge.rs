@@ -47,10 +47,7 @@ pub fn merge(article: &Article, ex: &Extraction, cx: &Context<'_>) -> Metadata {
         })
         .collect();
     let declared_figures = !figures.is_empty();
-    let captions: HashSet<String> = figures
-        .iter()
-        .map(|f| f.caption.trim().to_string())
-        .collect();
+    let captions: HashSet<String> = figures.iter().map(|f| f.caption.trim().to_string()).collect();
     figures.extend(
         ex.figures
             .iter()
@@ -94,11 +91,7 @@ fn pick(declared: &[String], extracted: &[String]) -> Field<Vec<String>> {
 fn list_field<T>(value: T, found: bool) -> Field<T> {
     Field {
         value,
-        origin: if found {
-            Origin::Extracted
-        } else {
-            Origin::None
-        },
+        origin: if found { Origin::Extracted } else { Origin::None },
     }
 }
 
@@ -159,19 +152,12 @@ fn entities(article: &Article, ex: &Extraction, cx: &Context<'_>) -> Vec<Mention
 /// The first paragraph of story text, cut at a word boundary.
 fn auto_summary(article: &Article, ex: &Extraction) -> Option<String> {
     let (i, block) = article.blocks.iter().enumerate().find(|(i, b)| {
-        ex.roles
-            .get(*i)
-            .is_none_or(|r| *r == crate::model::BlockRole::Text)
+        ex.roles.get(*i).is_none_or(|r| *r == crate::model::BlockRole::Text)
             && b.kind == crate::model::BlockKind::Paragraph
             && b.text.len() > 40
     })?;
     let mut text = block.text.replace('\n', " ");
-    if let Some(d) = ex
-        .dateline
-        .as_ref()
-        .and_then(|d| d.anchor)
-        .filter(|a| a.block == i)
-    {
+    if let Some(d) = ex.dateline.as_ref().and_then(|d| d.anchor).filter(|a| a.block == i) {
         text = block.text[d.end.min(block.text.len())..]
             .trim_start()
             .replace('\n', " ");

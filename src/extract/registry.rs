@@ -51,16 +51,12 @@ impl Registry {
                     && other != i
                 {
                     let quoted = format!("\"{name}\"");
-                    let line = text
-                        .lines()
-                        .position(|l| l.contains(&quoted))
-                        .map_or(0, |l| l + 1);
+                    let line = text.lines().position(|l| l.contains(&quoted)).map_or(0, |l| l + 1);
                     let message = format!(
                         "`{name}` names two entities: `{}` and `{}`",
                         raw.entity[other].name, entry.name
                     );
-                    let d = Diagnostic::error(file, message)
-                        .with_help("give each alias to only one entity");
+                    let d = Diagnostic::error(file, message).with_help("give each alias to only one entity");
                     return Err(if line > 0 { d.at_line(text, line) } else { d });
                 }
                 registry.by_name.insert(name.to_lowercase(), i);
@@ -72,9 +68,7 @@ impl Registry {
 
     /// The canonical entry a name or alias refers to.
     pub fn lookup(&self, name: &str) -> Option<&RegistryEntry> {
-        self.by_name
-            .get(&name.to_lowercase())
-            .map(|&i| &self.entries[i])
+        self.by_name.get(&name.to_lowercase()).map(|&i| &self.entries[i])
     }
 
     /// Every name and alias with its entry, for scanning text.
@@ -97,13 +91,11 @@ mod tests {
 
     #[test]
     fn aliases_resolve_to_the_canonical_entry() {
-        let text = "[[entity]]\nname = \"Vladimir Putin\"\nkind = \"person\"\naliases = [\"Putin\", \"Vladimir V. Putin\"]\n";
+        let text =
+            "[[entity]]\nname = \"Vladimir Putin\"\nkind = \"person\"\naliases = [\"Putin\", \"Vladimir V. Putin\"]\n";
         let r = Registry::parse(text, Path::new("data/entities.toml")).unwrap();
         assert_eq!(r.lookup("putin").unwrap().name, "Vladimir Putin");
-        assert_eq!(
-            r.lookup("Vladimir V. Putin").unwrap().kind,
-            EntityKind::Person
-        );
+        assert_eq!(r.lookup("Vladimir V. Putin").unwrap().kind, EntityKind::Person);
         assert!(r.lookup("Biden").is_none());
     }
 
@@ -117,11 +109,7 @@ mod tests {
 
     #[test]
     fn a_bad_kind_is_reported() {
-        let e = Registry::parse(
-            "[[entity]]\nname = \"X\"\nkind = \"animal\"\n",
-            Path::new("e.toml"),
-        )
-        .unwrap_err();
+        let e = Registry::parse("[[entity]]\nname = \"X\"\nkind = \"animal\"\n", Path::new("e.toml")).unwrap_err();
         assert_eq!(e.line, 3);
     }
 }

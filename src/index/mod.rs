@@ -9,8 +9,8 @@ mod terms;
 use std::collections::BTreeMap;
 
 use crate::config::SiteConfig;
-use crate::extract::Registry;
 use crate::diagnostics::Diagnostic;
+use crate::extract::Registry;
 use crate::model::{Archive, Story};
 
 pub use related::related;
@@ -20,18 +20,12 @@ pub use terms::{build_indexes, canonical_agency};
 /// Sorts stories newest first and builds the indexes. Two stories at one address are an error.
 pub fn build(mut stories: Vec<Story>, config: &SiteConfig, registry: &Registry) -> (Archive, Vec<Diagnostic>) {
     stories.sort_by(|a, b| {
-        (
-            b.published.date,
-            b.published.instant,
-            &a.url,
-            &a.article.rel,
-        )
-            .cmp(&(
-                a.published.date,
-                a.published.instant,
-                &b.url,
-                &b.article.rel,
-            ))
+        (b.published.date, b.published.instant, &a.url, &a.article.rel).cmp(&(
+            a.published.date,
+            a.published.instant,
+            &b.url,
+            &b.article.rel,
+        ))
     });
     let mut diagnostics = Vec::new();
     let mut by_url: BTreeMap<&str, usize> = BTreeMap::new();
@@ -39,8 +33,15 @@ pub fn build(mut stories: Vec<Story>, config: &SiteConfig, registry: &Registry) 
         if let Some(&first) = by_url.get(s.url.as_str()) {
             let other = &stories[first].article.file;
             diagnostics.push(
-                Diagnostic::error(&s.article.file, format!("two articles would be published at {}: this one and {}", s.url, other.display()))
-                    .with_help("give one of them a different `slug = \"…\"` in its front matter, or rename the file"),
+                Diagnostic::error(
+                    &s.article.file,
+                    format!(
+                        "two articles would be published at {}: this one and {}",
+                        s.url,
+                        other.display()
+                    ),
+                )
+                .with_help("give one of them a different `slug = \"…\"` in its front matter, or rename the file"),
             );
         } else {
             by_url.insert(&s.url, i);
@@ -52,5 +53,13 @@ pub fn build(mut stories: Vec<Story>, config: &SiteConfig, registry: &Registry) 
     }
     let indexes = build_indexes(&stories, config, registry);
     let related = related(&stories, &indexes);
-    (Archive { stories, days, indexes, related }, diagnostics)
+    (
+        Archive {
+            stories,
+            days,
+            indexes,
+            related,
+        },
+        diagnostics,
+    )
 }

@@ -48,7 +48,11 @@ pub fn related(stories: &[Story], indexes: &std::collections::BTreeMap<IndexKind
                 }
             }
             let mut ranked: Vec<(usize, f64)> = scores.into_iter().collect();
-            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.abs_diff(s).cmp(&b.0.abs_diff(s))).then_with(|| a.0.cmp(&b.0)));
+            ranked.sort_by(|a, b| {
+                b.1.total_cmp(&a.1)
+                    .then_with(|| a.0.abs_diff(s).cmp(&b.0.abs_diff(s)))
+                    .then_with(|| a.0.cmp(&b.0))
+            });
             ranked.into_iter().take(RELATED).map(|(o, _)| o).collect()
         })
         .collect()

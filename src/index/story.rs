@@ -21,48 +21,33 @@ pub fn story(
     let published = if let Some(p) = article.front.date {
         p
     } else if let Some(d) = meta.date.value {
-        Published {
-            date: d,
-            instant: None,
-        }
+        Published { date: d, instant: None }
     } else if let Some(d) = path_date(&article.rel.to_string_lossy()) {
-        Published {
-            date: d,
-            instant: None,
-        }
+        Published { date: d, instant: None }
     } else {
         let ts = article.modified.unwrap_or(jiff::Timestamp::UNIX_EPOCH);
         warning = Some(
-            Diagnostic::warning(&article.file, "no date in the front matter or the text; using the file's modification time")
-                .with_help("add `date = 2021-10-13` in `+++` front matter, or put the date in the file name (2021-10-13-slug.txt)"),
+            Diagnostic::warning(
+                &article.file,
+                "no date in the front matter or the text; using the file's modification time",
+            )
+            .with_help(
+                "add `date = 2021-10-13` in `+++` front matter, or put the date in the file name (2021-10-13-slug.txt)",
+            ),
         );
         Published {
             date: tz.to_datetime(ts).date(),
             instant: Some(ts),
         }
     };
-    let slug = match article
-        .front
-        .slug
-        .as_deref()
-        .map(slugify)
-        .filter(|s| !s.is_empty())
-    {
+    let slug = match article.front.slug.as_deref().map(slugify).filter(|s| !s.is_empty()) {
         Some(s) => s,
         None => {
             let s = default_slug(&article.rel);
-            if s.is_empty() {
-                slugify(&meta.headline.value)
-            } else {
-                s
-            }
+            if s.is_empty() { slugify(&meta.headline.value) } else { s }
         }
     };
-    let slug = if slug.is_empty() {
-        "article".to_string()
-    } else {
-        slug
-    };
+    let slug = if slug.is_empty() { "article".to_string() } else { slug };
     let section = article
         .rel
         .components()
@@ -135,10 +120,7 @@ mod tests {
 
     #[test]
     fn dates_in_paths() {
-        assert_eq!(
-            path_date("2021/10/13/story.md"),
-            Some(jiff::civil::date(2021, 10, 13))
-        );
+        assert_eq!(path_date("2021/10/13/story.md"), Some(jiff::civil::date(2021, 10, 13)));
         assert_eq!(
             path_date("wire/2019-11-20-esper.txt"),
             Some(jiff::civil::date(2019, 11, 20))

@@ -39,7 +39,11 @@ pub fn build_indexes(stories: &[Story], config: &SiteConfig, registry: &Registry
         let meta = &story.meta;
         for m in &meta.entities {
             let kind = IndexKind::of_entity(m.entity.kind);
-            let name = if m.entity.kind == EntityKind::Person { people_aliases.get(&m.entity.name).unwrap_or(&m.entity.name) } else { &m.entity.name };
+            let name = if m.entity.kind == EntityKind::Person {
+                people_aliases.get(&m.entity.name).unwrap_or(&m.entity.name)
+            } else {
+                &m.entity.name
+            };
             if let Some(g) = term(&mut gathered, kind, name) {
                 g.add(name, i);
                 for role in &m.entity.roles {
@@ -48,9 +52,14 @@ pub fn build_indexes(stories: &[Story], config: &SiteConfig, registry: &Registry
             }
         }
         for (q, quote) in meta.quotes.iter().enumerate() {
-            let Some(speaker) = quote.speaker.as_deref() else { continue };
+            let Some(speaker) = quote.speaker.as_deref() else {
+                continue;
+            };
             let speaker = people_aliases.get(speaker).map_or(speaker, String::as_str);
-            if let Some(g) = gathered.get_mut(&IndexKind::People).and_then(|idx| idx.get_mut(&slugify(speaker))) {
+            if let Some(g) = gathered
+                .get_mut(&IndexKind::People)
+                .and_then(|idx| idx.get_mut(&slugify(speaker)))
+            {
                 g.quotes.push((i, q));
             }
         }
@@ -127,7 +136,11 @@ pub fn build_indexes(stories: &[Story], config: &SiteConfig, registry: &Registry
 }
 
 /// The gathering for `name` in index `kind`, when that index is enabled and the name has a slug.
-fn term<'a>(gathered: &'a mut BTreeMap<IndexKind, BTreeMap<String, Gathering>>, kind: IndexKind, name: &str) -> Option<&'a mut Gathering> {
+fn term<'a>(
+    gathered: &'a mut BTreeMap<IndexKind, BTreeMap<String, Gathering>>,
+    kind: IndexKind,
+    name: &str,
+) -> Option<&'a mut Gathering> {
     let slug = slugify(name);
     if slug.is_empty() {
         return None;
@@ -136,7 +149,11 @@ fn term<'a>(gathered: &'a mut BTreeMap<IndexKind, BTreeMap<String, Gathering>>, 
 }
 
 fn most_frequent(spellings: &BTreeMap<String, usize>) -> String {
-    spellings.iter().max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0))).map(|(s, _)| s.clone()).unwrap_or_default()
+    spellings
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|(s, _)| s.clone())
+        .unwrap_or_default()
 }
 
 /// Single-word person names that stand for exactly one full name elsewhere in the archive
@@ -193,7 +210,10 @@ const AGENCIES: &[(&str, &str)] = &[
 /// The name an agency's index page goes by ("AP" → "Associated Press").
 pub fn canonical_agency(name: &str) -> String {
     let trimmed = name.trim();
-    AGENCIES.iter().find(|(s, _)| s.eq_ignore_ascii_case(trimmed)).map_or_else(|| trimmed.to_string(), |(_, c)| c.to_string())
+    AGENCIES
+        .iter()
+        .find(|(s, _)| s.eq_ignore_ascii_case(trimmed))
+        .map_or_else(|| trimmed.to_string(), |(_, c)| c.to_string())
 }
 
 #[cfg(test)]

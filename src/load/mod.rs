@@ -34,10 +34,7 @@ struct Found {
 pub fn load(root: &Path) -> (Vec<Source>, Vec<Diagnostic>) {
     let content = root.join(CONTENT_DIR);
     let (found, mut diagnostics) = walk(&content, root);
-    let read: Vec<Result<Source, Diagnostic>> = found
-        .par_iter()
-        .map(|f| read_source(f, root, &content))
-        .collect();
+    let read: Vec<Result<Source, Diagnostic>> = found.par_iter().map(|f| read_source(f, root, &content)).collect();
     let mut sources = Vec::with_capacity(read.len());
     for r in read {
         match r {
@@ -51,11 +48,8 @@ pub fn load(root: &Path) -> (Vec<Source>, Vec<Diagnostic>) {
 /// Reads one article file by itself (for `dateline extract`), outside any site.
 pub fn load_file(path: &Path) -> Result<Source, Diagnostic> {
     let format = format_of(path).ok_or_else(|| {
-        Diagnostic::error(
-            path,
-            "not an article: the file name must end in .md or .txt",
-        )
-        .with_help("pass a Markdown (.md) or wire copy (.txt) file")
+        Diagnostic::error(path, "not an article: the file name must end in .md or .txt")
+            .with_help("pass a Markdown (.md) or wire copy (.txt) file")
     })?;
     let dir = path.parent().unwrap_or(Path::new("."));
     let sidecar = sidecar_for(path).filter(|p| p.is_file());
@@ -79,18 +73,12 @@ fn walk(content: &Path, root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
     if !content.is_dir() {
         return (found, diagnostics);
     }
-    let mut it = WalkDir::new(content)
-        .sort_by_file_name()
-        .follow_links(true)
-        .into_iter();
+    let mut it = WalkDir::new(content).sort_by_file_name().follow_links(true).into_iter();
     while let Some(entry) = it.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e
-                    .path()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| content.to_path_buf());
+                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| content.to_path_buf());
                 diagnostics.push(
                     Diagnostic::error(display_path(&path, root), format!("cannot read: {e}"))
                         .with_help("check permissions, and that no symbolic link points at a missing file or loops"),
@@ -205,11 +193,7 @@ fn read_source(found: &Found, root: &Path, content: &Path) -> Result<Source, Dia
         .and_then(|t| jiff::Timestamp::try_from(t).ok());
     Ok(Source {
         modified,
-        rel: found
-            .path
-            .strip_prefix(content)
-            .unwrap_or(&found.path)
-            .to_path_buf(),
+        rel: found.path.strip_prefix(content).unwrap_or(&found.path).to_path_buf(),
         file,
         format: found.format,
         text,
@@ -235,14 +219,8 @@ pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
             let bytes = e.as_bytes();
             let bad = e.utf8_error().valid_up_to();
             let line = bytes[..bad].iter().filter(|&&b| b == b'\n').count() + 1;
-            let line_start = bytes[..bad]
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |i| i + 1);
-            let column = String::from_utf8_lossy(&bytes[line_start..bad])
-                .chars()
-                .count()
-                + 1;
+            let line_start = bytes[..bad].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&bytes[line_start..bad]).chars().count() + 1;
             let shown_line = String::from_utf8_lossy(
                 &bytes[line_start
                     ..bytes[line_start..]
@@ -253,10 +231,7 @@ pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
             .into_owned();
             let mut d = Diagnostic::error(
                 shown,
-                format!(
-                    "the file is not UTF-8 text (byte 0x{:02x} at offset {bad})",
-                    bytes[bad]
-                ),
+                format!("the file is not UTF-8 text (byte 0x{:02x} at offset {bad})", bytes[bad]),
             )
             .with_help("re-save the file as UTF-8 (for example `iconv -f WINDOWS-1252 -t UTF-8`)");
             d.line = line;
@@ -295,10 +270,7 @@ mod tests {
         ]);
         let (sources, diags) = load(dir.path());
         assert!(diags.is_empty(), "{diags:?}");
-        let rels: Vec<_> = sources
-            .iter()
-            .map(|s| s.rel.to_string_lossy().into_owned())
-            .collect();
+        let rels: Vec<_> = sources.iter().map(|s| s.rel.to_string_lossy().into_owned()).collect();
         assert_eq!(rels, ["2021/bundle/index.md", "a.md", "b.txt"]);
         assert_eq!(sources[0].assets.len(), 1);
         assert!(sources[0].sidecar.is_some());

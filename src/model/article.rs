@@ -82,6 +82,9 @@ pub struct Annotation {
     /// Where the annotation was declared, for error messages.
     #[serde(skip)]
     pub origin: DeclaredAt,
+    /// The words it is anchored to, once anchoring has found exactly one place.
+    #[serde(skip)]
+    pub anchor: Option<super::Anchor>,
 }
 
 /// A file and line, for errors about things declared in TOML.

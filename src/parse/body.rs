@@ -102,11 +102,7 @@ impl BlockWalker {
             }
             Event::End(_) => {
                 self.depth = self.depth.saturating_sub(1);
-                if self.depth == 0 {
-                    Step::Close
-                } else {
-                    Step::Inside
-                }
+                if self.depth == 0 { Step::Close } else { Step::Inside }
             }
             Event::Rule | Event::Html(_) | Event::InlineHtml(_) if self.depth == 0 => Step::Single,
             _ if self.depth == 0 => Step::Outside,
@@ -249,7 +245,8 @@ mod tests {
 
     #[test]
     fn markdown_blocks_carry_reader_text_and_lines() {
-        let body = "# Head\n\nSome *emphasis* and \"quotes\".\nSecond line.\n\n- one\n- two\n\n```rust\nfn x() {}\n```\n";
+        let body =
+            "# Head\n\nSome *emphasis* and \"quotes\".\nSecond line.\n\n- one\n- two\n\n```rust\nfn x() {}\n```\n";
         let blocks = markdown_blocks(body, 5, opts());
         assert_eq!(blocks.len(), 4);
         assert_eq!(blocks[0].kind, BlockKind::Heading(1));

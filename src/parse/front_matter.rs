@@ -8,9 +8,7 @@ use jiff::tz::TimeZone;
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, from_toml, line_of_key};
-use crate::model::{
-    Annotation, AnnotationKind, Correction, Credit, DeclaredAt, Figure, FrontMatter, Published,
-};
+use crate::model::{Annotation, AnnotationKind, Correction, Credit, DeclaredAt, Figure, FrontMatter, Published};
 
 /// Front matter exactly as written; validated into `FrontMatter` by [`validate`].
 #[derive(Debug, Default, Deserialize)]
@@ -155,8 +153,7 @@ pub fn parse(
     file_text: &str,
     tz: &TimeZone,
 ) -> Result<FrontMatter, Vec<Diagnostic>> {
-    let raw: RawFrontMatter =
-        from_toml(toml_text, file).map_err(|d| vec![relocate(d, toml_line, file_text)])?;
+    let raw: RawFrontMatter = from_toml(toml_text, file).map_err(|d| vec![relocate(d, toml_line, file_text)])?;
     let mut errors = Vec::new();
     let mut date_of = |key: &str, v: Option<toml::Value>| -> Option<Published> {
         let v = v?;
@@ -167,9 +164,7 @@ pub fn parse(
                 errors.push(
                     Diagnostic::error(file, format!("invalid `{key}`: {why}"))
                         .at_line(file_text, line)
-                        .with_help(
-                            "write a date like 2021-10-13, or a time like 2021-10-13T09:30:00Z",
-                        ),
+                        .with_help("write a date like 2021-10-13, or a time like 2021-10-13T09:30:00Z"),
                 );
                 None
             }
@@ -209,15 +204,7 @@ pub fn parse(
         };
         corrections.push(Correction { date, text: c.text });
     }
-    let annotations = annotations(
-        raw.annotations,
-        toml_text,
-        toml_line,
-        file,
-        file_text,
-        tz,
-        &mut errors,
-    );
+    let annotations = annotations(raw.annotations, toml_text, toml_line, file, file_text, tz, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -247,19 +234,11 @@ pub fn parse(
 }
 
 /// Parses a sidecar annotations file (`NAME.annotations.toml` or a bundle's `annotations.toml`).
-pub fn parse_sidecar(
-    text: &str,
-    file: &Path,
-    tz: &TimeZone,
-) -> Result<Vec<Annotation>, Vec<Diagnostic>> {
+pub fn parse_sidecar(text: &str, file: &Path, tz: &TimeZone) -> Result<Vec<Annotation>, Vec<Diagnostic>> {
     let raw: RawSidecar = from_toml(text, file).map_err(|d| vec![d])?;
     let mut errors = Vec::new();
     let out = annotations(raw.annotations, text, 0, file, text, tz, &mut errors);
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(out) } else { Err(errors) }
 }
 
 fn annotations(
@@ -320,12 +299,9 @@ fn annotations(
             origin: DeclaredAt {
                 file: file.to_path_buf(),
                 line,
-                line_text: file_text
-                    .lines()
-                    .nth(line.saturating_sub(1))
-                    .unwrap_or("")
-                    .to_string(),
+                line_text: file_text.lines().nth(line.saturating_sub(1)).unwrap_or("").to_string(),
             },
+            anchor: None,
         });
     }
     out
@@ -367,10 +343,7 @@ fn published(v: &toml::Value, tz: &TimeZone) -> Result<Published, String> {
 pub fn parse_published(text: &str, tz: &TimeZone) -> Option<Published> {
     if text.len() == 10 {
         let date = text.parse::<Date>().ok()?;
-        return Some(Published {
-            date,
-            instant: None,
-        });
+        return Some(Published { date, instant: None });
     }
     if let Ok(ts) = text.parse::<jiff::Timestamp>() {
         return Some(Published {
@@ -391,13 +364,7 @@ mod tests {
 
     fn front(text: &str) -> Result<FrontMatter, Vec<Diagnostic>> {
         let s = split(text, Path::new("a.md")).unwrap();
-        parse(
-            s.toml.unwrap(),
-            s.toml_line,
-            Path::new("a.md"),
-            text,
-            &TimeZone::UTC,
-        )
+        parse(s.toml.unwrap(), s.toml_line, Path::new("a.md"), text, &TimeZone::UTC)
     }
 
     #[test]
@@ -407,10 +374,7 @@ mod tests {
         assert_eq!(f.title.as_deref(), Some("T"));
         assert_eq!(f.date.unwrap().date, jiff::civil::date(2021, 10, 13));
         assert_eq!(f.byline, ["Jane Roe"]);
-        assert_eq!(
-            f.figures[0].credit.as_ref().unwrap().raw,
-            "AP Photo/Jane Roe"
-        );
+        assert_eq!(f.figures[0].credit.as_ref().unwrap().raw, "AP Photo/Jane Roe");
         assert_eq!(f.annotations[0].kind, AnnotationKind::FactCheck);
         assert_eq!(f.annotations[0].origin.line, 13);
         assert_eq!(f.corrections[0].date, Some(jiff::civil::date(2021, 10, 14)));
@@ -434,9 +398,7 @@ mod tests {
 
     #[test]
     fn unclosed_front_matter() {
-        let e = split("+++\ntitle = \"x\"\nbody", Path::new("a.md"))
-            .err()
-            .unwrap();
+        let e = split("+++\ntitle = \"x\"\nbody", Path::new("a.md")).err().unwrap();
         assert_eq!(e.line, 1);
         assert!(e.message.contains("never closed"));
     }
@@ -445,17 +407,8 @@ mod tests {
     fn dates_in_every_shape() {
         let tz = TimeZone::get("Europe/Moscow").unwrap();
         let p = parse_published("2021-10-13T23:30:00Z", &tz).unwrap();
-        assert_eq!(
-            p.date,
-            jiff::civil::date(2021, 10, 14),
-            "read in the site's time zone"
-        );
-        assert!(
-            parse_published("2021-10-13 09:30", &tz)
-                .unwrap()
-                .instant
-                .is_some()
-        );
+        assert_eq!(p.date, jiff::civil::date(2021, 10, 14), "read in the site's time zone");
+        assert!(parse_published("2021-10-13 09:30", &tz).unwrap().instant.is_some());
         assert!(parse_published("13/10/2021", &tz).is_none());
     }
 }

@@ -45,9 +45,7 @@ pub fn parse(source: Source, config: &SiteConfig) -> Result<Article, Vec<Diagnos
     };
     let mut blocks = match source.format {
         SourceFormat::Wire => wire_blocks(body, body_line),
-        SourceFormat::Markdown => {
-            markdown_blocks(body, body_line, markdown_options(&config.markdown))
-        }
+        SourceFormat::Markdown => markdown_blocks(body, body_line, markdown_options(&config.markdown)),
     };
     let mut body = body.to_string();
     let mut headline = headline;
@@ -70,9 +68,7 @@ pub fn parse(source: Source, config: &SiteConfig) -> Result<Article, Vec<Diagnos
     if front.title.is_none() && headline.is_none() && !front_failed {
         let help = match source.format {
             SourceFormat::Wire => "wire copy starts with its headline on the first non-empty line",
-            SourceFormat::Markdown => {
-                "add `title = \"…\"` to the front matter, or start the article with `# Headline`"
-            }
+            SourceFormat::Markdown => "add `title = \"…\"` to the front matter, or start the article with `# Headline`",
         };
         errors.push(
             Diagnostic::error(&source.file, "the article has no headline")
@@ -106,11 +102,7 @@ fn wire_headline(body: &str, body_line: usize) -> (Option<String>, &str, usize) 
         let t = line.trim();
         if !t.is_empty() {
             let t = t.trim_start_matches('#').trim();
-            return (
-                Some(t.to_string()),
-                &body[offset + line.len()..],
-                body_line + i + 1,
-            );
+            return (Some(t.to_string()), &body[offset + line.len()..], body_line + i + 1);
         }
         offset += line.len();
     }
@@ -167,10 +159,7 @@ mod tests {
     #[test]
     fn wire_copy_headline_and_paragraphs() {
         let a = parse(
-            source(
-                "a.txt",
-                "\nPUTIN SAYS TIES CAN MEND\n\nMOSCOW (AP) — Text.\n\nMore.\n",
-            ),
+            source("a.txt", "\nPUTIN SAYS TIES CAN MEND\n\nMOSCOW (AP) — Text.\n\nMore.\n"),
             &SiteConfig::default(),
         )
         .unwrap();
@@ -194,11 +183,7 @@ mod tests {
 
     #[test]
     fn missing_headline_is_an_error() {
-        let e = parse(
-            source("a.md", "Just a paragraph.\n"),
-            &SiteConfig::default(),
-        )
-        .unwrap_err();
+        let e = parse(source("a.md", "Just a paragraph.\n"), &SiteConfig::default()).unwrap_err();
         assert!(e[0].message.contains("no headline"));
         let e = parse(source("b.txt", "\n\n"), &SiteConfig::default()).unwrap_err();
         assert!(e[0].message.contains("no headline"));
@@ -206,14 +191,8 @@ mod tests {
 
     #[test]
     fn default_slugs() {
-        assert_eq!(
-            default_slug(Path::new("2021/2021-10-13-putin-says.md")),
-            "putin-says"
-        );
-        assert_eq!(
-            default_slug(Path::new("2021/energy-week/index.md")),
-            "energy-week"
-        );
+        assert_eq!(default_slug(Path::new("2021/2021-10-13-putin-says.md")), "putin-says");
+        assert_eq!(default_slug(Path::new("2021/energy-week/index.md")), "energy-week");
         assert_eq!(default_slug(Path::new("Wire Story.txt")), "wire-story");
     }
 }

@@ -51,7 +51,10 @@ pub fn articles(archive: &Archive, config: &SiteConfig) -> OutputFile {
             }
         })
         .collect();
-    OutputFile::bytes("api/articles.json", serde_json::to_vec_pretty(&list).unwrap_or_default())
+    OutputFile::bytes(
+        "api/articles.json",
+        serde_json::to_vec_pretty(&list).unwrap_or_default(),
+    )
 }
 
 /// The full extraction of one article, as `article.json` in its folder.
@@ -64,6 +67,12 @@ struct ArticleJson {
 
 /// `article.json` beside an article's page (`folder` ends in `/`).
 pub fn article_json(story: &Story, config: &SiteConfig, folder: &str) -> OutputFile {
-    let doc = ArticleJson { url: config.absolute(&story.url), report: ExtractionReport::of_story(story) };
-    OutputFile::bytes(format!("{folder}article.json"), serde_json::to_vec_pretty(&doc).unwrap_or_default())
+    let doc = ArticleJson {
+        url: config.absolute(&story.url),
+        report: ExtractionReport::of_story(story),
+    };
+    OutputFile::bytes(
+        format!("{folder}article.json"),
+        serde_json::to_vec_pretty(&doc).unwrap_or_default(),
+    )
 }

@@ -1,7 +1,7 @@
 //! One article page: the body with figures in place and decorations laid over the text, and
 //! the `ArticleView` the template shows around it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -14,6 +14,7 @@ use super::decorate::Decoration;
 use super::figure::{figure_html, image_url};
 use super::highlight::Highlighter;
 use super::links::Links;
+use super::notes::{inline_markdown, kind_label, note_decoration};
 use super::views::{CardView, LinkView, bundle_files, iso_datetime, join_names};
 
 /// `article` in `article.html`.
@@ -39,6 +40,10 @@ pub struct ArticleView {
     pub organizations: Vec<EntityView>,
     pub quotes: Vec<QuoteView>,
     pub corrections: Vec<CorrectionView>,
+    /// Archivists' notes, in declaration order.
+    pub notes: Vec<NoteView>,
+    /// The article's W3C Web Annotation export, when it has notes.
+    pub annotations_url: Option<String>,
     pub newer: Option<LinkView>,
     pub older: Option<LinkView>,
     pub related: Vec<CardView>,
@@ -87,6 +92,23 @@ pub struct CorrectionView {
     pub date: Option<String>,
     pub date_iso: Option<String>,
     pub text: String,
+    /// For a correction note: the corrected words in the text.
+    pub anchor: Option<String>,
+}
+
+/// An archivist's note as the article page lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoteView {
+    pub number: usize,
+    pub id: String,
+    pub kind: &'static str,
+    pub label: &'static str,
+    pub quote: String,
+    pub note_html: String,
+    pub author: Option<String>,
+    pub date: Option<String>,
+    pub date_iso: Option<String>,
+    pub link: Option<LinkView>,
 }
 
 /// Renders the body of story `i` and builds its view. Returns the view and whether it has code.
@@ -96,6 +118,7 @@ pub fn article_view(
     config: &SiteConfig,
     links: &Links,
     highlighter: &Highlighter,
+    by_path: &HashMap<String, usize>,
 ) -> (ArticleView, bool) {
     let story = &archive.stories[i];
     let meta = &story.meta;
@@ -106,12 +129,43 @@ pub fn article_view(
     for (k, f) in meta.figures.value.iter().enumerate() {
         let img = f.src.as_deref().map(|s| image_url(s, &story.url, &files));
         let html = figure_html(f, k + 1, img.as_deref(), links);
-        match story.extraction.figures.iter().position(|e| !f.blocks.is_empty() && e.blocks == f.blocks) {
+        match story
+            .extraction
+            .figures
+            .iter()
+            .position(|e| !f.blocks.is_empty() && e.blocks == f.blocks)
+        {
             Some(n) => body_figures[n] = html,
             None => lead_html.push_str(&html),
         }
     }
-    let (decorations, quote_ids) = decorations(story, links, config);
+    let link_target = |link: &str| -> Option<(String, String)> {
+        if crate::annotate::is_url(link) {
+            return Some((link.to_string(), link.to_string()));
+        }
+        let other = &archive.stories[*by_path.get(link.trim_start_matches("content/"))?];
+        Some((other.url.clone(), other.meta.headline.value.clone()))
+    };
+    let (mut decorations, quote_ids) = decorations(story, links, config);
+    let mut notes = Vec::new();
+    for (k, a) in story.article.annotations.iter().enumerate() {
+        let target = a.link.as_deref().and_then(link_target);
+        if let Some(d) = note_decoration(a, k + 1, target.clone()) {
+            decorations.push(d);
+        }
+        notes.push(NoteView {
+            number: k + 1,
+            id: format!("annotation-{}", k + 1),
+            kind: a.kind.as_str(),
+            label: kind_label(a.kind),
+            quote: a.quote.clone(),
+            note_html: inline_markdown(&a.note),
+            author: a.author.clone(),
+            date: a.date.map(long_date),
+            date_iso: a.date.map(|d| d.to_string()),
+            link: target.map(|(url, title)| LinkView { title, url }),
+        });
+    }
     let body = render_body(&BodyInput {
         article: &story.article,
         roles: &story.extraction.roles,
@@ -182,10 +236,9 @@ pub fn article_view(
         date,
         date_iso: iso_datetime(story),
         updated: story.updated.map(|u| long_date(u.date)),
-        updated_iso: story.updated.map(|u| {
-            u.instant
-                .map_or_else(|| u.date.to_string(), |t| t.to_string())
-        }),
+        updated_iso: story
+            .updated
+            .map(|u| u.instant.map_or_else(|| u.date.to_string(), |t| t.to_string())),
         byline: meta
             .byline
             .value
@@ -219,11 +272,32 @@ pub fn article_view(
                 date: c.date.map(long_date),
                 date_iso: c.date.map(|d| d.to_string()),
                 text: c.text.clone(),
+                anchor: None,
             })
+            .chain(
+                story
+                    .article
+                    .annotations
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| a.kind == crate::model::AnnotationKind::Correction)
+                    .map(|(k, a)| CorrectionView {
+                        date: a.date.map(long_date),
+                        date_iso: a.date.map(|d| d.to_string()),
+                        text: a.note.clone(),
+                        anchor: a.anchor.map(|_| format!("annotation-{}", k + 1)),
+                    }),
+            )
             .collect(),
+        annotations_url: (!notes.is_empty()).then(|| format!("{}annotations.jsonld", story.url)),
+        notes,
         newer: i.checked_sub(1).and_then(neighbour),
         older: neighbour(i + 1),
-        related: archive.related.get(i).map(|r| r.iter().map(|&j| CardView::new(&archive.stories[j])).collect()).unwrap_or_default(),
+        related: archive
+            .related
+            .get(i)
+            .map(|r| r.iter().map(|&j| CardView::new(&archive.stories[j])).collect())
+            .unwrap_or_default(),
         day: date_link(long_date(d), day_url(d)),
         month: date_link(
             format!("{} {}", MONTHS[(d.month() - 1) as usize], d.year()),
@@ -242,11 +316,7 @@ pub fn article_view(
 }
 
 /// The decorations of a story's body, and which quotes got an anchor in it.
-fn decorations(
-    story: &Story,
-    links: &Links,
-    config: &SiteConfig,
-) -> (Vec<Decoration>, HashSet<usize>) {
+fn decorations(story: &Story, links: &Links, config: &SiteConfig) -> (Vec<Decoration>, HashSet<usize>) {
     let mut out = Vec::new();
     let plain = |anchor: Anchor, open: String, close: &str| Decoration {
         anchor,
@@ -257,15 +327,13 @@ fn decorations(
         is_link: false,
     };
     if let Some(anchor) = story.meta.dateline.value.as_ref().and_then(|d| d.anchor) {
-        out.push(plain(
-            anchor,
-            "<span class=\"dateline-text\">".into(),
-            "</span>",
-        ));
+        out.push(plain(anchor, "<span class=\"dateline-text\">".into(), "</span>"));
     }
     let placed = placed_quotes(story);
     for (k, q) in story.meta.quotes.iter().enumerate() {
-        let Some(anchor) = q.anchor.filter(|_| placed.contains(&k)) else { continue };
+        let Some(anchor) = q.anchor.filter(|_| placed.contains(&k)) else {
+            continue;
+        };
         let speaker = q
             .speaker
             .as_deref()
@@ -287,13 +355,11 @@ fn decorations(
             .entities
             .iter()
             .filter_map(|m| {
-                m.entity.mentions.iter().min().map(|a| {
-                    (
-                        *a,
-                        m.entity.name.as_str(),
-                        IndexKind::of_entity(m.entity.kind),
-                    )
-                })
+                m.entity
+                    .mentions
+                    .iter()
+                    .min()
+                    .map(|a| (*a, m.entity.name.as_str(), IndexKind::of_entity(m.entity.kind)))
             })
             .collect();
         mentions.sort_by_key(|(a, _, _)| (a.block, a.start, std::cmp::Reverse(a.end)));
@@ -308,11 +374,7 @@ fn decorations(
                 continue;
             }
             taken.push(anchor);
-            let open = format!(
-                "<a class=\"entity {}\" href=\"{}\">",
-                kind.as_str(),
-                escape(&url)
-            );
+            let open = format!("<a class=\"entity {}\" href=\"{}\">", kind.as_str(), escape(&url));
             out.push(Decoration {
                 anchor,
                 reopen: open.clone(),
@@ -336,8 +398,17 @@ pub fn placed_quotes(story: &Story) -> HashSet<usize> {
         .enumerate()
         .filter(|(_, q)| {
             q.anchor.is_some_and(|a| {
-                matches!(story.extraction.roles.get(a.block).copied().unwrap_or(crate::model::BlockRole::Text), crate::model::BlockRole::Text | crate::model::BlockRole::Subhead | crate::model::BlockRole::Signoff)
-                    && story.article.blocks.get(a.block).is_some_and(|b| a.end <= b.text.len() && b.text.is_char_boundary(a.start) && b.text.is_char_boundary(a.end))
+                matches!(
+                    story
+                        .extraction
+                        .roles
+                        .get(a.block)
+                        .copied()
+                        .unwrap_or(crate::model::BlockRole::Text),
+                    crate::model::BlockRole::Text | crate::model::BlockRole::Subhead | crate::model::BlockRole::Signoff
+                ) && story.article.blocks.get(a.block).is_some_and(|b| {
+                    a.end <= b.text.len() && b.text.is_char_boundary(a.start) && b.text.is_char_boundary(a.end)
+                })
             })
         })
         .map(|(k, _)| k)

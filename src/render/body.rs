@@ -78,7 +78,9 @@ fn wire(input: &BodyInput<'_>) -> String {
                 let id = ids.unique(&block.text);
                 out.push_str(&format!("<h2 id=\"{id}\">"));
                 decorations.run(&block.text, 0, false, true, &mut out);
-                out.push_str(&format!("<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a></h2>\n"));
+                out.push_str(&format!(
+                    "<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a></h2>\n"
+                ));
             }
             BlockRole::Figure(_) => {
                 if let Some(n) = figure_here(input, i, &mut placed) {
@@ -98,11 +100,7 @@ struct HeadingIds(HashSet<String>);
 impl HeadingIds {
     fn unique(&mut self, text: &str) -> String {
         let base = slugify(text);
-        let base = if base.is_empty() {
-            "section".to_string()
-        } else {
-            base
-        };
+        let base = if base.is_empty() { "section".to_string() } else { base };
         let mut id = base.clone();
         let mut n = 1;
         while !self.0.insert(id.clone()) {
@@ -205,9 +203,7 @@ fn markdown(input: &BodyInput<'_>) -> BodyHtml {
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((lang, text)) = code.take() {
                     result.has_code |= !lang.is_empty();
-                    events.push(Event::Html(CowStr::from(
-                        input.highlighter.highlight(&text, &lang),
-                    )));
+                    events.push(Event::Html(CowStr::from(input.highlighter.highlight(&text, &lang))));
                 }
                 continue;
             }
@@ -218,9 +214,8 @@ fn markdown(input: &BodyInput<'_>) -> BodyHtml {
                     .rev()
                     .find(|e| matches!(e, Event::Start(Tag::Heading { .. })))
                 {
-                    let anchor = format!(
-                        "<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a>"
-                    );
+                    let anchor =
+                        format!("<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a>");
                     events.push(Event::InlineHtml(CowStr::from(anchor)));
                 }
             }

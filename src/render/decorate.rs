@@ -39,14 +39,10 @@ impl<'a> BlockDecorations<'a> {
             .filter(|d| d.anchor.block == block && d.anchor.end > d.anchor.start)
             .collect();
         decorations.sort_by(|a, b| {
-            (a.anchor.start, std::cmp::Reverse(a.anchor.end))
-                .cmp(&(b.anchor.start, std::cmp::Reverse(b.anchor.end)))
+            (a.anchor.start, std::cmp::Reverse(a.anchor.end)).cmp(&(b.anchor.start, std::cmp::Reverse(b.anchor.end)))
         });
         let opened = vec![false; decorations.len()];
-        BlockDecorations {
-            decorations,
-            opened,
-        }
+        BlockDecorations { decorations, opened }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -55,14 +51,7 @@ impl<'a> BlockDecorations<'a> {
 
     /// Appends the HTML of a text run that starts at `start` in the block text.
     /// `newlines_as_spaces` turns wire copy's line breaks into spaces (same byte length).
-    pub fn run(
-        &mut self,
-        text: &str,
-        start: usize,
-        in_link: bool,
-        newlines_as_spaces: bool,
-        out: &mut String,
-    ) {
+    pub fn run(&mut self, text: &str, start: usize, in_link: bool, newlines_as_spaces: bool, out: &mut String) {
         let end = start + text.len();
         let relevant: Vec<usize> = (0..self.decorations.len())
             .filter(|&i| {
@@ -99,15 +88,9 @@ impl<'a> BlockDecorations<'a> {
             let covering: Vec<usize> = relevant
                 .iter()
                 .copied()
-                .filter(|&i| {
-                    self.decorations[i].anchor.start <= a && self.decorations[i].anchor.end >= b
-                })
+                .filter(|&i| self.decorations[i].anchor.start <= a && self.decorations[i].anchor.end >= b)
                 .collect();
-            let keep = stack
-                .iter()
-                .zip(&covering)
-                .take_while(|(x, y)| x == y)
-                .count();
+            let keep = stack.iter().zip(&covering).take_while(|(x, y)| x == y).count();
             self.close_to(&mut stack, keep, a, out);
             for &i in &covering[keep..] {
                 let d = self.decorations[i];
@@ -143,11 +126,7 @@ mod tests {
 
     fn deco(start: usize, end: usize, name: &str, link: bool) -> Decoration {
         Decoration {
-            anchor: Anchor {
-                block: 0,
-                start,
-                end,
-            },
+            anchor: Anchor { block: 0, start, end },
             open: format!("<{name} id=\"{name}\">"),
             reopen: format!("<{name}>"),
             close: format!("</{name}>"),
@@ -185,14 +164,7 @@ mod tests {
     fn a_range_across_inline_markup_is_split_per_run() {
         // "the new harbour" where "new" is a separate run (inside <em>).
         let d = [deco(0, 15, "mark", false)];
-        let got = render(
-            &d,
-            &[
-                ("the ", 0, false),
-                ("new", 4, false),
-                (" harbour", 7, false),
-            ],
-        );
+        let got = render(&d, &[("the ", 0, false), ("new", 4, false), (" harbour", 7, false)]);
         assert_eq!(
             got,
             "<mark id=\"mark\">the </mark><mark>new</mark><mark> harbour</mark>"

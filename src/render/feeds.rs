@@ -41,10 +41,25 @@ pub struct Enclosure {
 }
 
 /// A feed of `stories` (indexes, newest first), for the page at `page_url`.
-pub fn feed(archive: &Archive, stories: &[usize], config: &SiteConfig, title: String, page_url: &str, feed_url: &str) -> FeedView {
+pub fn feed(
+    archive: &Archive,
+    stories: &[usize],
+    config: &SiteConfig,
+    title: String,
+    page_url: &str,
+    feed_url: &str,
+) -> FeedView {
     let tz = jiff::tz::TimeZone::get(&config.timezone).unwrap_or(jiff::tz::TimeZone::UTC);
-    let entries: Vec<EntryView> = stories.iter().take(config.feeds.limit).map(|&i| entry(&archive.stories[i], config, &tz)).collect();
-    let updated = entries.iter().map(|e| e.updated.clone()).max().unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+    let entries: Vec<EntryView> = stories
+        .iter()
+        .take(config.feeds.limit)
+        .map(|&i| entry(&archive.stories[i], config, &tz))
+        .collect();
+    let updated = entries
+        .iter()
+        .map(|e| e.updated.clone())
+        .max()
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
     FeedView {
         title,
         subtitle: config.description.clone(),
@@ -62,9 +77,17 @@ fn entry(story: &Story, config: &SiteConfig, tz: &jiff::tz::TimeZone) -> EntryVi
     let files = bundle_files(story);
     let enclosure = meta.figures.value.iter().find_map(|f| {
         let src = f.src.as_deref()?;
-        Some(Enclosure { url: config.absolute(&image_url(src, &story.url, &files)), mime: mime_of(src).to_string(), title: f.title.clone().unwrap_or_else(|| f.caption.clone()) })
+        Some(Enclosure {
+            url: config.absolute(&image_url(src, &story.url, &files)),
+            mime: mime_of(src).to_string(),
+            title: f.title.clone().unwrap_or_else(|| f.caption.clone()),
+        })
     });
-    let authors = if meta.byline.value.is_empty() { meta.sources.value.clone() } else { meta.byline.value.clone() };
+    let authors = if meta.byline.value.is_empty() {
+        meta.sources.value.clone()
+    } else {
+        meta.byline.value.clone()
+    };
     EntryView {
         title: meta.headline.value.clone(),
         url: config.absolute(&story.url),
@@ -79,7 +102,9 @@ fn entry(story: &Story, config: &SiteConfig, tz: &jiff::tz::TimeZone) -> EntryVi
 
 /// RFC 3339 time of a publication: the instant, or midnight of the date in the site's zone.
 pub fn instant(p: crate::model::Published, tz: &jiff::tz::TimeZone) -> String {
-    let ts = p.instant.or_else(|| tz.to_timestamp(p.date.to_datetime(jiff::civil::Time::midnight())).ok());
+    let ts = p
+        .instant
+        .or_else(|| tz.to_timestamp(p.date.to_datetime(jiff::civil::Time::midnight())).ok());
     ts.map_or_else(|| format!("{}T00:00:00Z", p.date), |t| t.to_string())
 }
 

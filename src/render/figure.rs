@@ -8,11 +8,7 @@ use super::links::Links;
 
 /// Where a figure's image lives, as a site path, given the article's URL and bundle files.
 pub fn image_url(src: &str, article_url: &str, bundle_files: &[String]) -> String {
-    if src.starts_with("http://")
-        || src.starts_with("https://")
-        || src.starts_with('/')
-        || src.starts_with("data:")
-    {
+    if src.starts_with("http://") || src.starts_with("https://") || src.starts_with('/') || src.starts_with("data:") {
         return src.to_string();
     }
     let src = src.trim_start_matches("./");
@@ -26,14 +22,8 @@ pub fn image_url(src: &str, article_url: &str, bundle_files: &[String]) -> Strin
 /// The `<figure>` of one photo.
 pub fn figure_html(figure: &Figure, number: usize, image: Option<&str>, links: &Links) -> String {
     let mut out = String::with_capacity(256 + figure.caption.len());
-    let class = if image.is_some() {
-        "figure"
-    } else {
-        "figure no-image"
-    };
-    out.push_str(&format!(
-        "<figure class=\"{class}\" id=\"figure-{number}\">"
-    ));
+    let class = if image.is_some() { "figure" } else { "figure no-image" };
+    out.push_str(&format!("<figure class=\"{class}\" id=\"figure-{number}\">"));
     if let Some(src) = image {
         out.push_str("<img src=\"");
         push_escaped(&mut out, src);
@@ -150,9 +140,7 @@ mod tests {
         };
         let archive = crate::model::Archive::default();
         let html = figure_html(&f, 1, Some("/a.png"), &Links::new(&SiteConfig::default(), &archive));
-        assert!(html.starts_with(
-            "<figure class=\"figure\" id=\"figure-1\"><img src=\"/a.png\" alt=\"Harbour\""
-        ));
+        assert!(html.starts_with("<figure class=\"figure\" id=\"figure-1\"><img src=\"/a.png\" alt=\"Harbour\""));
         assert!(html.contains("<figcaption><strong class=\"figure-title\">Harbour</strong> <span class=\"caption\">Boats &lt;at&gt; dawn.</span>"));
         assert!(html.contains("<small class=\"credit\">"));
     }
@@ -164,13 +152,7 @@ mod tests {
             image_url("harbour.png", "/2021/10/13/x/", &files),
             "/2021/10/13/x/harbour.png"
         );
-        assert_eq!(
-            image_url("images/a.jpg", "/2021/10/13/x/", &files),
-            "/images/a.jpg"
-        );
-        assert_eq!(
-            image_url("https://e.org/a.jpg", "/x/", &files),
-            "https://e.org/a.jpg"
-        );
+        assert_eq!(image_url("images/a.jpg", "/2021/10/13/x/", &files), "/images/a.jpg");
+        assert_eq!(image_url("https://e.org/a.jpg", "/x/", &files), "https://e.org/a.jpg");
     }
 }

@@ -28,29 +28,16 @@ impl Highlighter {
             format!(" class=\"language-{escaped_lang}\"")
         };
         if lang.is_empty() {
-            return format!(
-                "<pre class=\"code\"><code>{}</code></pre>\n",
-                escape_text(code)
-            );
+            return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape_text(code));
         }
         let syntaxes = self.syntaxes.get_or_init(SyntaxSet::load_defaults_newlines);
         let Some(syntax) = syntaxes.find_syntax_by_token(lang) else {
-            return format!(
-                "<pre class=\"code\"><code{class}>{}</code></pre>\n",
-                escape_text(code)
-            );
+            return format!("<pre class=\"code\"><code{class}>{}</code></pre>\n", escape_text(code));
         };
-        let mut generator =
-            ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, CLASS_STYLE);
+        let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, CLASS_STYLE);
         for line in LinesWithEndings::from(code) {
-            if generator
-                .parse_html_for_line_which_includes_newline(line)
-                .is_err()
-            {
-                return format!(
-                    "<pre class=\"code\"><code{class}>{}</code></pre>\n",
-                    escape_text(code)
-                );
+            if generator.parse_html_for_line_which_includes_newline(line).is_err() {
+                return format!("<pre class=\"code\"><code{class}>{}</code></pre>\n", escape_text(code));
             }
         }
         format!(
@@ -71,16 +58,11 @@ pub fn stylesheet(light: &str, dark: &str) -> Result<String, String> {
     let get = |name: &str| {
         themes.themes.get(name).ok_or_else(|| {
             let names: Vec<&str> = themes.themes.keys().map(String::as_str).collect();
-            format!(
-                "unknown highlight theme `{name}`; available: {}",
-                names.join(", ")
-            )
+            format!("unknown highlight theme `{name}`; available: {}", names.join(", "))
         })
     };
-    let light_css =
-        css_for_theme_with_class_style(get(light)?, CLASS_STYLE).map_err(|e| e.to_string())?;
-    let dark_css =
-        css_for_theme_with_class_style(get(dark)?, CLASS_STYLE).map_err(|e| e.to_string())?;
+    let light_css = css_for_theme_with_class_style(get(light)?, CLASS_STYLE).map_err(|e| e.to_string())?;
+    let dark_css = css_for_theme_with_class_style(get(dark)?, CLASS_STYLE).map_err(|e| e.to_string())?;
     Ok(format!(
         "/* Code highlighting: {light} (light), {dark} (dark). */\n{light_css}\n@media (prefers-color-scheme: dark) {{\n{dark_css}\n}}\n"
     ))

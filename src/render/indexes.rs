@@ -46,20 +46,40 @@ const TOP: usize = 30;
 pub fn terms_view(kind: IndexKind, terms: &[Term], config: &SiteConfig, links: &Links<'_>) -> TermsView {
     let link = |t: &Term| TermLink {
         name: t.name.clone(),
-        label: if kind == IndexKind::People { surname_first(&t.name) } else { t.name.clone() },
+        label: if kind == IndexKind::People {
+            surname_first(&t.name)
+        } else {
+            t.name.clone()
+        },
         url: links.term_slug(kind, &t.slug).unwrap_or_default(),
         count: t.stories.len(),
     };
     let mut top: Vec<&Term> = terms.iter().collect();
     top.sort_by(|a, b| b.stories.len().cmp(&a.stories.len()).then_with(|| a.slug.cmp(&b.slug)));
     let mut sorted: Vec<TermLink> = terms.iter().map(link).collect();
-    sorted.sort_by(|a, b| sort_key(&a.label).cmp(&sort_key(&b.label)).then_with(|| a.url.cmp(&b.url)));
+    sorted.sort_by(|a, b| {
+        sort_key(&a.label)
+            .cmp(&sort_key(&b.label))
+            .then_with(|| a.url.cmp(&b.url))
+    });
     let mut letters: Vec<LetterGroup> = Vec::new();
     for t in sorted {
-        let letter = crate::slug::slugify(&t.label).chars().next().filter(char::is_ascii_alphabetic).map_or("#".to_string(), |c| c.to_ascii_uppercase().to_string());
+        let letter = crate::slug::slugify(&t.label)
+            .chars()
+            .next()
+            .filter(char::is_ascii_alphabetic)
+            .map_or("#".to_string(), |c| c.to_ascii_uppercase().to_string());
         if letters.last().is_none_or(|g| g.letter != letter) {
-            let id = if letter == "#" { "other".to_string() } else { letter.to_lowercase() };
-            letters.push(LetterGroup { letter: letter.clone(), id, terms: Vec::new() });
+            let id = if letter == "#" {
+                "other".to_string()
+            } else {
+                letter.to_lowercase()
+            };
+            letters.push(LetterGroup {
+                letter: letter.clone(),
+                id,
+                terms: Vec::new(),
+            });
         }
         if let Some(g) = letters.last_mut() {
             g.terms.push(t);
@@ -69,7 +89,11 @@ pub fn terms_view(kind: IndexKind, terms: &[Term], config: &SiteConfig, links: &
         kind: kind.as_str(),
         title: index_config(config, kind).title.clone(),
         total: terms.len(),
-        top: if terms.len() > 10 { top.into_iter().take(TOP).map(link).collect() } else { Vec::new() },
+        top: if terms.len() > 10 {
+            top.into_iter().take(TOP).map(link).collect()
+        } else {
+            Vec::new()
+        },
         letters,
     }
 }
@@ -131,7 +155,14 @@ pub struct TermFigure {
 }
 
 /// Page `page` (1-based) of a term: the stories on it, and the quotes and pictures from them.
-pub fn term_view(kind: IndexKind, term: &Term, page_stories: &[usize], archive: &Archive, config: &SiteConfig, links: &Links<'_>) -> TermView {
+pub fn term_view(
+    kind: IndexKind,
+    term: &Term,
+    page_stories: &[usize],
+    archive: &Archive,
+    config: &SiteConfig,
+    links: &Links<'_>,
+) -> TermView {
     let url = links.term_slug(kind, &term.slug).unwrap_or_default();
     let on_page = |s: usize| page_stories.contains(&s);
     let quotes = term
@@ -181,7 +212,15 @@ pub fn term_view(kind: IndexKind, term: &Term, page_stories: &[usize], archive: 
         url: url.clone(),
         description: term.description.clone(),
         count: term.stories.len(),
-        roles: term.roles.iter().take(6).map(|(role, count)| RoleView { role: role.clone(), count: *count }).collect(),
+        roles: term
+            .roles
+            .iter()
+            .take(6)
+            .map(|(role, count)| RoleView {
+                role: role.clone(),
+                count: *count,
+            })
+            .collect(),
         quotes,
         figures,
         feed_url: (config.feeds.enabled && config.feeds.per_term).then(|| format!("{url}feed.xml")),

@@ -10,7 +10,13 @@ use super::links::Links;
 use super::views::bundle_files;
 
 /// The JSON-LD of an article page, ready to embed in a `<script>` element.
-pub fn news_article(story: &Story, config: &SiteConfig, links: &Links<'_>, published: &str, modified: Option<&str>) -> String {
+pub fn news_article(
+    story: &Story,
+    config: &SiteConfig,
+    links: &Links<'_>,
+    published: &str,
+    modified: Option<&str>,
+) -> String {
     let meta = &story.meta;
     let url = config.absolute(&story.url);
     let files = bundle_files(story);
@@ -28,7 +34,11 @@ pub fn news_article(story: &Story, config: &SiteConfig, links: &Links<'_>, publi
             });
             if let Some(c) = &f.credit {
                 image["creditText"] = json!(c.raw);
-                let creators: Vec<Value> = c.photographers.iter().map(|p| json!({"@type": "Person", "name": p})).collect();
+                let creators: Vec<Value> = c
+                    .photographers
+                    .iter()
+                    .map(|p| json!({"@type": "Person", "name": p}))
+                    .collect();
                 if !creators.is_empty() {
                     image["creator"] = json!(creators);
                 }
@@ -71,9 +81,21 @@ pub fn news_article(story: &Story, config: &SiteConfig, links: &Links<'_>, publi
         "isAccessibleForFree": true,
     });
     if !meta.byline.value.is_empty() {
-        doc["author"] = json!(meta.byline.value.iter().map(|n| json!({"@type": "Person", "name": n})).collect::<Vec<_>>());
+        doc["author"] = json!(
+            meta.byline
+                .value
+                .iter()
+                .map(|n| json!({"@type": "Person", "name": n}))
+                .collect::<Vec<_>>()
+        );
     } else if !meta.sources.value.is_empty() {
-        doc["author"] = json!(meta.sources.value.iter().map(|n| json!({"@type": "Organization", "name": n})).collect::<Vec<_>>());
+        doc["author"] = json!(
+            meta.sources
+                .value
+                .iter()
+                .map(|n| json!({"@type": "Organization", "name": n}))
+                .collect::<Vec<_>>()
+        );
     }
     if let Some(d) = &meta.dateline.value {
         doc["dateline"] = json!(d.raw.trim_end_matches(['—', '–', '-', ' ']).trim());
@@ -105,13 +127,20 @@ pub fn news_article(story: &Story, config: &SiteConfig, links: &Links<'_>, publi
             }
             v
         })
-        .chain(story.article.annotations.iter().filter(|a| a.kind == crate::model::AnnotationKind::Correction).map(|a| {
-            let mut v = json!({"@type": "CorrectionComment", "text": a.note});
-            if let Some(d) = a.date {
-                v["datePublished"] = json!(d.to_string());
-            }
-            v
-        }))
+        .chain(
+            story
+                .article
+                .annotations
+                .iter()
+                .filter(|a| a.kind == crate::model::AnnotationKind::Correction)
+                .map(|a| {
+                    let mut v = json!({"@type": "CorrectionComment", "text": a.note});
+                    if let Some(d) = a.date {
+                        v["datePublished"] = json!(d.to_string());
+                    }
+                    v
+                }),
+        )
         .collect();
     if !corrections.is_empty() {
         doc["correction"] = json!(corrections);

@@ -28,7 +28,10 @@ impl<'a> Links<'a> {
 
     /// "/people/" when the index is enabled.
     pub fn index(&self, kind: IndexKind) -> Option<&str> {
-        self.roots.iter().find(|(k, _)| *k == kind).and_then(|(_, r)| r.as_deref())
+        self.roots
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .and_then(|(_, r)| r.as_deref())
     }
 
     /// "/people/vladimir-putin/" when the index is enabled and has a term under that name.
@@ -75,11 +78,7 @@ pub fn output_path(url: &str) -> String {
 /// Rewrites root-relative `href="/…"` and `src="/…"` into paths relative to the page at
 /// `page_url`, so the archive works under any base path and from `file://`.
 pub fn relativize(html: &str, page_url: &str) -> String {
-    let depth = page_url
-        .trim_matches('/')
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .count();
+    let depth = page_url.trim_matches('/').split('/').filter(|s| !s.is_empty()).count();
     let depth = if page_url.ends_with('/') {
         depth
     } else {
@@ -155,16 +154,36 @@ pub(crate) mod tests {
         );
     }
 
+    /// An archive whose indexes hold the given (kind, name) terms.
+    pub fn archive_with(terms: &[(IndexKind, &str)]) -> Archive {
+        let mut archive = Archive::default();
+        for (kind, name) in terms {
+            let index = archive.indexes.entry(*kind).or_default();
+            index.names.insert(name.to_lowercase(), index.terms.len());
+            index.terms.push(crate::model::Term {
+                name: name.to_string(),
+                slug: slugify(name),
+                ..Default::default()
+            });
+        }
+        archive
+    }
+
     #[test]
-    fn term_urls_follow_the_configuration() {
+    fn term_urls_follow_the_configuration_and_the_indexes() {
         let mut config = SiteConfig::default();
         config.indexes.places.enabled = false;
-        let links = Links::new(&config);
+        let archive = archive_with(&[(IndexKind::People, "Vladimir Putin"), (IndexKind::Places, "Moscow")]);
+        let links = Links::new(&config, &archive);
         assert_eq!(
             links.term(IndexKind::People, "Vladimir Putin").as_deref(),
             Some("/people/vladimir-putin/")
         );
-        assert_eq!(links.term(IndexKind::Places, "Moscow"), None);
-        assert_eq!(links.term(IndexKind::People, "!!!"), None);
+        assert_eq!(
+            links.term(IndexKind::People, "vladimir putin").as_deref(),
+            Some("/people/vladimir-putin/")
+        );
+        assert_eq!(links.term(IndexKind::Places, "Moscow"), None, "disabled index");
+        assert_eq!(links.term(IndexKind::People, "Joe Biden"), None, "no such term");
     }
 }

@@ -13,6 +13,7 @@ mod highlight;
 mod indexes;
 mod jsonld;
 mod links;
+mod notes;
 mod pages;
 mod report;
 mod sanitize;
@@ -41,11 +42,7 @@ pub use theme::{DEFAULT_STATIC, DEFAULT_TEMPLATES, Theme};
 pub use views::{LinkView, SiteView};
 
 /// Renders every page of the archive.
-pub fn render(
-    archive: &Archive,
-    config: &SiteConfig,
-    theme: &Theme,
-) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+pub fn render(archive: &Archive, config: &SiteConfig, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let mut templates = Templates::compile(theme)?;
     let links = Links::new(config, archive);
     let mut years: Vec<i16> = archive.days.keys().map(|d| d.year()).collect();
@@ -58,11 +55,11 @@ pub fn render(
             url: year_url(*y),
         })
         .collect();
-    templates.set_global("site", &SiteView::new(config, &links, years));
+    let has_notes = archive.stories.iter().any(|s| !s.article.annotations.is_empty());
+    templates.set_global("site", &SiteView::new(config, &links, years, has_notes));
     let renderer = Renderer::new(archive, config, templates);
     let jobs = renderer.jobs();
-    let results: Vec<Result<Vec<OutputFile>, Diagnostic>> =
-        jobs.par_iter().map(|job| renderer.render(job)).collect();
+    let results: Vec<Result<Vec<OutputFile>, Diagnostic>> = jobs.par_iter().map(|job| renderer.render(job)).collect();
     let mut files = theme.static_files();
     let mut errors: Vec<Diagnostic> = Vec::new();
     for r in results {
@@ -76,7 +73,10 @@ pub fn render(
     if renderer.highlighter.was_used() {
         match highlight::stylesheet(&config.markdown.highlight_theme, &config.markdown.highlight_theme_dark) {
             Ok(css) => files.push(OutputFile::bytes("highlight.css", css)),
-            Err(e) => errors.push(Diagnostic::error(crate::config::CONFIG_FILE, e).with_help("set [markdown] highlight_theme and highlight_theme_dark to one of the listed themes")),
+            Err(e) => errors.push(
+                Diagnostic::error(crate::config::CONFIG_FILE, e)
+                    .with_help("set [markdown] highlight_theme and highlight_theme_dark to one of the listed themes"),
+            ),
         }
     }
     if config.sitemap.enabled {

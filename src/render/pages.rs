@@ -1,7 +1,7 @@
 //! Which pages the archive has, and how each is rendered: article pages, the front page, the
 //! date archive (archive, year, month, day) and the 404 page.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -13,15 +13,13 @@ use crate::model::{Archive, IndexKind, Term};
 use crate::write::{Content, OutputFile};
 
 use super::article::article_view;
-use super::indexes::{self, TermLink};
-use super::{api, feeds, jsonld, timeline};
-use super::calendar::{
-    CalendarView, MONTHS, day_url, full_date, long_date, month_calendar, month_url, year_url,
-};
+use super::calendar::{CalendarView, MONTHS, day_url, full_date, long_date, month_calendar, month_url, year_url};
 use super::highlight::Highlighter;
+use super::indexes::{self, TermLink};
 use super::links::{Links, index_config, output_path, rebase, relativize};
 use super::templates::Templates;
 use super::views::{CardView, LinkView, PageView, Pagination};
+use super::{api, feeds, jsonld, timeline};
 
 /// One page (or group of files) to render.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +40,8 @@ pub enum Job {
     Feed,
     /// `/api/articles.json`.
     Api,
+    /// `/annotations/`: every archivist's note.
+    Annotations,
 }
 
 /// Shared, read-only state of a render.
@@ -53,11 +53,19 @@ pub struct Renderer<'a> {
     pub highlighter: Highlighter,
     /// Articles per day, for calendars.
     pub day_counts: BTreeMap<Date, usize>,
+    /// Story index by content path ("2021/story.md"), for annotation links.
+    pub by_path: HashMap<String, usize>,
 }
 
 impl<'a> Renderer<'a> {
     pub fn new(archive: &'a Archive, config: &'a SiteConfig, templates: Templates) -> Self {
         let day_counts = archive.days.iter().map(|(d, v)| (*d, v.len())).collect();
+        let by_path = archive
+            .stories
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.article.rel.to_string_lossy().replace('\\', "/"), i))
+            .collect();
         Renderer {
             archive,
             config,
@@ -65,29 +73,20 @@ impl<'a> Renderer<'a> {
             templates,
             highlighter: Highlighter::default(),
             day_counts,
+            by_path,
         }
     }
 
     /// Every job of the site, in a stable order.
     pub fn jobs(&self) -> Vec<Job> {
         let mut jobs: Vec<Job> = (0..self.archive.stories.len()).map(Job::Article).collect();
-        let fronts = self
-            .archive
-            .stories
-            .len()
-            .div_ceil(self.config.paginate_by)
-            .max(1);
+        let fronts = self.archive.stories.len().div_ceil(self.config.paginate_by).max(1);
         jobs.extend((1..=fronts).map(Job::Front));
         jobs.push(Job::Archive);
         let mut years: Vec<i16> = self.archive.days.keys().map(|d| d.year()).collect();
         years.dedup();
         jobs.extend(years.iter().map(|&y| Job::Year(y)));
-        let mut months: Vec<(i16, i8)> = self
-            .archive
-            .days
-            .keys()
-            .map(|d| (d.year(), d.month()))
-            .collect();
+        let mut months: Vec<(i16, i8)> = self.archive.days.keys().map(|d| (d.year(), d.month())).collect();
         months.dedup();
         jobs.extend(months.iter().map(|&(y, m)| Job::Month(y, m)));
         jobs.extend(self.archive.days.keys().map(|&d| Job::Day(d)));
@@ -104,11 +103,17 @@ impl<'a> Renderer<'a> {
             jobs.push(Job::Feed);
         }
         jobs.push(Job::Api);
+        if self.archive.stories.iter().any(|s| !s.article.annotations.is_empty()) {
+            jobs.push(Job::Annotations);
+        }
         jobs
     }
 
     fn per_term_page(&self, kind: IndexKind) -> usize {
-        index_config(self.config, kind).paginate_by.unwrap_or(self.config.paginate_by).max(1)
+        index_config(self.config, kind)
+            .paginate_by
+            .unwrap_or(self.config.paginate_by)
+            .max(1)
     }
 
     /// Renders one job into its output files.
@@ -125,10 +130,18 @@ impl<'a> Renderer<'a> {
             Job::Term(kind, t, n) => self.term(*kind, *t, *n),
             Job::Feed => {
                 let all: Vec<usize> = (0..self.archive.stories.len()).collect();
-                let view = feeds::feed(self.archive, &all, self.config, self.config.title.clone(), "/", "/feed.xml");
+                let view = feeds::feed(
+                    self.archive,
+                    &all,
+                    self.config,
+                    self.config.title.clone(),
+                    "/",
+                    "/feed.xml",
+                );
                 self.atom("feed.xml", &view).map(|f| vec![f])
             }
             Job::Api => Ok(vec![api::articles(self.archive, self.config)]),
+            Job::Annotations => self.annotations().map(|f| vec![f]),
         }
     }
 
@@ -158,24 +171,57 @@ impl<'a> Renderer<'a> {
 
     fn article(&self, i: usize) -> Result<Vec<OutputFile>, Diagnostic> {
         let story = &self.archive.stories[i];
-        let (view, has_code) =
-            article_view(self.archive, i, self.config, &self.links, &self.highlighter);
+        let (view, has_code) = article_view(
+            self.archive,
+            i,
+            self.config,
+            &self.links,
+            &self.highlighter,
+            &self.by_path,
+        );
         let mut page = self.page(view.headline.clone(), &story.url, "article");
         page.description = view.summary.clone();
         page.has_code = has_code;
         page.published = Some(view.date_iso.clone());
         page.modified = view.updated_iso.clone();
         page.authors = story.meta.byline.value.clone();
-        page.image = CardView::new(story)
-            .image
-            .map(|img| self.config.absolute(&img.src));
+        page.image = CardView::new(story).image.map(|img| self.config.absolute(&img.src));
         page.breadcrumbs = vec![view.year.clone(), view.month.clone(), view.day.clone()];
-        page.json_ld = Some(jsonld::news_article(story, self.config, &self.links, &view.date_iso, view.updated_iso.as_deref()));
+        page.json_ld = Some(jsonld::news_article(
+            story,
+            self.config,
+            &self.links,
+            &view.date_iso,
+            view.updated_iso.as_deref(),
+        ));
         let mut context = Context::new();
         context.insert("page", &page);
         context.insert("article", &view);
         let folder = output_path(&story.url).trim_end_matches("index.html").to_string();
-        let mut files = vec![self.html("article.html", &story.url, &context)?, api::article_json(story, self.config, &folder)];
+        let mut files = vec![
+            self.html("article.html", &story.url, &context)?,
+            api::article_json(story, self.config, &folder),
+        ];
+        if !story.article.annotations.is_empty() {
+            let page_url = self.config.absolute(&story.url);
+            let link_url = |link: &str| -> Option<String> {
+                if crate::annotate::is_url(link) {
+                    return Some(if link.starts_with('/') {
+                        self.config.absolute(link)
+                    } else {
+                        link.to_string()
+                    });
+                }
+                self.by_path
+                    .get(link.trim_start_matches("content/"))
+                    .map(|&j| self.config.absolute(&self.archive.stories[j].url))
+            };
+            let doc = crate::annotate::web_annotations(story, &page_url, &self.config.language, &link_url);
+            files.push(OutputFile::bytes(
+                format!("{folder}annotations.jsonld"),
+                serde_json::to_vec_pretty(&doc).unwrap_or_default(),
+            ));
+        }
         for asset in &story.article.assets {
             files.push(OutputFile {
                 path: format!(
@@ -192,15 +238,8 @@ impl<'a> Renderer<'a> {
     fn front(&self, n: usize) -> Result<OutputFile, Diagnostic> {
         let per = self.config.paginate_by;
         let total = self.archive.stories.len().div_ceil(per).max(1);
-        let url = if n == 1 {
-            "/".to_string()
-        } else {
-            format!("/page/{n}/")
-        };
-        let indexes: Vec<usize> = (0..self.archive.stories.len())
-            .skip((n - 1) * per)
-            .take(per)
-            .collect();
+        let url = if n == 1 { "/".to_string() } else { format!("/page/{n}/") };
+        let indexes: Vec<usize> = (0..self.archive.stories.len()).skip((n - 1) * per).take(per).collect();
         let title = if n == 1 {
             self.config.title.clone()
         } else {
@@ -256,10 +295,7 @@ impl<'a> Renderer<'a> {
     fn month_summaries(&self, year: i16) -> Vec<MonthSummary> {
         (1..=12)
             .map(|m| {
-                let count = self.count_between(
-                    Date::new(year, m, 1).unwrap_or_default(),
-                    month_end(year, m),
-                );
+                let count = self.count_between(Date::new(year, m, 1).unwrap_or_default(), month_end(year, m));
                 MonthSummary {
                     title: MONTHS[(m - 1) as usize].to_string(),
                     url: (count > 0).then(|| month_url(year, m)),
@@ -274,9 +310,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn year(&self, year: i16) -> Result<OutputFile, Diagnostic> {
-        let calendars: Vec<CalendarView> = (1..=12)
-            .map(|m| month_calendar(year, m, &self.day_counts))
-            .collect();
+        let calendars: Vec<CalendarView> = (1..=12).map(|m| month_calendar(year, m, &self.day_counts)).collect();
         let years: Vec<i16> = {
             let mut y: Vec<i16> = self.archive.days.keys().map(|d| d.year()).collect();
             y.dedup();
@@ -299,10 +333,7 @@ impl<'a> Renderer<'a> {
         context.insert("calendars", &calendars);
         context.insert("months", &self.month_summaries(year));
         context.insert("count", &calendars.iter().map(|c| c.count).sum::<usize>());
-        context.insert(
-            "prev",
-            &pos.checked_sub(1).and_then(|p| years.get(p)).map(link),
-        );
+        context.insert("prev", &pos.checked_sub(1).and_then(|p| years.get(p)).map(link));
         context.insert("next", &years.get(pos + 1).map(link));
         self.html("year.html", &url, &context)
     }
@@ -322,12 +353,7 @@ impl<'a> Renderer<'a> {
             title: format!("{} {}", MONTHS[(d.month() - 1) as usize], d.year()),
             url: month_url(d.year(), d.month()),
         };
-        calendar.prev = self
-            .archive
-            .days
-            .range(..first)
-            .next_back()
-            .map(|(d, _)| month_link(d));
+        calendar.prev = self.archive.days.range(..first).next_back().map(|(d, _)| month_link(d));
         calendar.next = self
             .archive
             .days
@@ -366,22 +392,12 @@ impl<'a> Renderer<'a> {
     }
 
     fn day(&self, date: Date) -> Result<OutputFile, Diagnostic> {
-        let stories = self
-            .archive
-            .days
-            .get(&date)
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
+        let stories = self.archive.days.get(&date).map(Vec::as_slice).unwrap_or(&[]);
         let link = |d: &Date| LinkView {
             title: long_date(*d),
             url: day_url(*d),
         };
-        let prev = self
-            .archive
-            .days
-            .range(..date)
-            .next_back()
-            .map(|(d, _)| link(d));
+        let prev = self.archive.days.range(..date).next_back().map(|(d, _)| link(d));
         let next = self
             .archive
             .days
@@ -410,10 +426,7 @@ impl<'a> Renderer<'a> {
         context.insert("cards", &self.cards(stories));
         context.insert("prev", &prev);
         context.insert("next", &next);
-        context.insert(
-            "calendar",
-            &month_calendar(date.year(), date.month(), &self.day_counts),
-        );
+        context.insert("calendar", &month_calendar(date.year(), date.month(), &self.day_counts));
         self.html("day.html", &url, &context)
     }
 
@@ -424,21 +437,44 @@ impl<'a> Renderer<'a> {
         };
         let since = newest.checked_sub(jiff::Span::new().years(1)).unwrap_or(newest);
         let top = |kind: IndexKind| -> Vec<TermLink> {
-            let Some(index) = self.archive.index(kind) else { return Vec::new() };
+            let Some(index) = self.archive.index(kind) else {
+                return Vec::new();
+            };
             let mut counted: Vec<(usize, &Term)> = index
                 .terms
                 .iter()
-                .map(|t| (t.stories.iter().take_while(|&&s| self.archive.stories[s].published.date > since).count(), t))
+                .map(|t| {
+                    (
+                        t.stories
+                            .iter()
+                            .take_while(|&&s| self.archive.stories[s].published.date > since)
+                            .count(),
+                        t,
+                    )
+                })
                 .filter(|(c, _)| *c > 0)
                 .collect();
             counted.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.slug.cmp(&b.1.slug)));
             counted
                 .into_iter()
                 .take(8)
-                .map(|(count, t)| TermLink { name: t.name.clone(), label: t.name.clone(), url: self.links.term_slug(kind, &t.slug).unwrap_or_default(), count })
+                .map(|(count, t)| TermLink {
+                    name: t.name.clone(),
+                    label: t.name.clone(),
+                    url: self.links.term_slug(kind, &t.slug).unwrap_or_default(),
+                    count,
+                })
                 .collect()
         };
-        (format!("{} to {}", long_date(since.tomorrow().unwrap_or(since)), long_date(newest)), top(IndexKind::People), top(IndexKind::Places))
+        (
+            format!(
+                "{} to {}",
+                long_date(since.tomorrow().unwrap_or(since)),
+                long_date(newest)
+            ),
+            top(IndexKind::People),
+            top(IndexKind::Places),
+        )
     }
 
     fn terms(&self, kind: IndexKind) -> Result<OutputFile, Diagnostic> {
@@ -452,25 +488,48 @@ impl<'a> Renderer<'a> {
     }
 
     fn term(&self, kind: IndexKind, t: usize, n: usize) -> Result<Vec<OutputFile>, Diagnostic> {
-        let Some(term) = self.archive.index(kind).and_then(|i| i.terms.get(t)) else { return Ok(Vec::new()) };
+        let Some(term) = self.archive.index(kind).and_then(|i| i.terms.get(t)) else {
+            return Ok(Vec::new());
+        };
         let per = self.per_term_page(kind);
         let total = term.stories.len().div_ceil(per).max(1);
         let stories: Vec<usize> = term.stories.iter().copied().skip((n - 1) * per).take(per).collect();
         let view = indexes::term_view(kind, term, &stories, self.archive, self.config, &self.links);
-        let url = if n == 1 { view.url.clone() } else { format!("{}page/{n}/", view.url) };
-        let title = if n == 1 { term.name.clone() } else { format!("{}, page {n}", term.name) };
+        let url = if n == 1 {
+            view.url.clone()
+        } else {
+            format!("{}page/{n}/", view.url)
+        };
+        let title = if n == 1 {
+            term.name.clone()
+        } else {
+            format!("{}, page {n}", term.name)
+        };
         let mut page = self.page(title, &url, "term");
-        page.description = format!("{} articles in {} about {}", term.stories.len(), self.config.title, term.name);
-        page.feed = view.feed_url.as_ref().map(|u| LinkView { title: format!("{} — {}", self.config.title, term.name), url: u.clone() });
+        page.description = format!(
+            "{} articles in {} about {}",
+            term.stories.len(),
+            self.config.title,
+            term.name
+        );
+        page.feed = view.feed_url.as_ref().map(|u| LinkView {
+            title: format!("{} — {}", self.config.title, term.name),
+            url: u.clone(),
+        });
         page.noindex = n > 1;
-        page.breadcrumbs = vec![LinkView { title: view.index_title.clone(), url: view.index_url.clone() }];
+        page.breadcrumbs = vec![LinkView {
+            title: view.index_title.clone(),
+            url: view.index_url.clone(),
+        }];
         let mut context = Context::new();
         context.insert("page", &page);
         context.insert("term", &view);
         context.insert("cards", &indexes::term_cards(self.archive, &stories));
         context.insert("pagination", &Pagination::new(&view.url, n, total));
         let mut files = vec![self.html("term.html", &url, &context)?];
-        if n == 1 && let Some(feed_url) = &view.feed_url {
+        if n == 1
+            && let Some(feed_url) = &view.feed_url
+        {
             let title = format!("{} — {}", self.config.title, term.name);
             let feed = feeds::feed(self.archive, &term.stories, self.config, title, &view.url, feed_url);
             files.push(self.atom(&output_path(feed_url), &feed)?);
@@ -484,6 +543,65 @@ impl<'a> Renderer<'a> {
         Ok(OutputFile::bytes(path, self.templates.render("atom.xml", &context)?))
     }
 
+    /// Every note of the archive by kind, newest article first.
+    fn annotations(&self) -> Result<OutputFile, Diagnostic> {
+        #[derive(Serialize)]
+        struct NoteItem {
+            quote: String,
+            url: String,
+            article_url: String,
+            headline: String,
+            article_date: String,
+            note_html: String,
+            author: Option<String>,
+            date: Option<String>,
+            date_iso: Option<String>,
+        }
+        #[derive(Serialize)]
+        struct KindGroup {
+            kind: &'static str,
+            label: &'static str,
+            notes: Vec<NoteItem>,
+        }
+        let mut groups: Vec<KindGroup> = crate::model::AnnotationKind::ALL
+            .iter()
+            .map(|k| KindGroup {
+                kind: k.as_str(),
+                label: super::notes::kind_label(*k),
+                notes: Vec::new(),
+            })
+            .collect();
+        let mut articles = 0;
+        for story in &self.archive.stories {
+            articles += usize::from(!story.article.annotations.is_empty());
+            for (k, a) in story.article.annotations.iter().enumerate() {
+                let Some(group) = groups.iter_mut().find(|g| g.kind == a.kind.as_str()) else {
+                    continue;
+                };
+                group.notes.push(NoteItem {
+                    quote: a.quote.clone(),
+                    url: format!("{}#annotation-{}", story.url, k + 1),
+                    article_url: story.url.clone(),
+                    headline: story.meta.headline.value.clone(),
+                    article_date: long_date(story.published.date),
+                    note_html: super::notes::inline_markdown(&a.note),
+                    author: a.author.clone(),
+                    date: a.date.map(long_date),
+                    date_iso: a.date.map(|d| d.to_string()),
+                });
+            }
+        }
+        groups.retain(|g| !g.notes.is_empty());
+        let total: usize = groups.iter().map(|g| g.notes.len()).sum();
+        let url = "/annotations/";
+        let mut context = Context::new();
+        context.insert("page", &self.page("Archivists' notes".into(), url, "annotations"));
+        context.insert("kinds", &groups);
+        context.insert("total", &total);
+        context.insert("articles", &articles);
+        self.html("annotations.html", url, &context)
+    }
+
     fn not_found(&self) -> Result<OutputFile, Diagnostic> {
         let mut page = self.page("Page not found".into(), "/404.html", "404");
         page.noindex = true;
@@ -495,10 +613,7 @@ impl<'a> Renderer<'a> {
         );
         let html = self.templates.render("404.html", &context)?;
         // Served for any missing address, at any depth: links must not be relative.
-        Ok(OutputFile::bytes(
-            "404.html",
-            rebase(&html, &self.config.base_path()),
-        ))
+        Ok(OutputFile::bytes("404.html", rebase(&html, &self.config.base_path())))
     }
 }
 

@@ -73,11 +73,7 @@ pub struct OriginReport {
 impl ExtractionReport {
     /// The report of a merged article.
     pub fn new(file: &str, format: crate::model::SourceFormat, meta: &Metadata) -> Self {
-        let names = |kind| {
-            meta.entities_of(kind)
-                .map(|m| m.entity.name.clone())
-                .collect()
-        };
+        let names = |kind| meta.entities_of(kind).map(|m| m.entity.name.clone()).collect();
         ExtractionReport {
             file: file.to_string(),
             format,
@@ -139,11 +135,7 @@ impl ExtractionReport {
 
     /// The report of a story in the built archive.
     pub fn of_story(story: &Story) -> Self {
-        ExtractionReport::new(
-            &story.article.rel.to_string_lossy(),
-            story.article.format,
-            &story.meta,
-        )
+        ExtractionReport::new(&story.article.rel.to_string_lossy(), story.article.format, &story.meta)
     }
 
     /// Human-readable text, marking declared fields.
@@ -155,18 +147,8 @@ impl ExtractionReport {
         };
         let mut s = String::new();
         let _ = writeln!(s, "file:      {}", self.file);
-        let _ = writeln!(
-            s,
-            "headline:  {}{}",
-            self.headline,
-            mark(self.origin.headline)
-        );
-        let _ = writeln!(
-            s,
-            "byline:    {}{}",
-            self.byline.join("; "),
-            mark(self.origin.byline)
-        );
+        let _ = writeln!(s, "headline:  {}{}", self.headline, mark(self.origin.headline));
+        let _ = writeln!(s, "byline:    {}{}", self.byline.join("; "), mark(self.origin.byline));
         if let Some(d) = &self.dateline {
             let _ = writeln!(
                 s,
@@ -183,21 +165,13 @@ impl ExtractionReport {
             self.date.as_deref().unwrap_or("-"),
             mark(self.origin.date)
         );
-        let _ = writeln!(
-            s,
-            "sources:   {}{}",
-            self.sources.join("; "),
-            mark(self.origin.sources)
-        );
+        let _ = writeln!(s, "sources:   {}{}", self.sources.join("; "), mark(self.origin.sources));
         for (i, f) in self.figures.iter().enumerate() {
             let _ = writeln!(
                 s,
                 "figure {}:  {}{}",
                 i + 1,
-                f.title
-                    .as_deref()
-                    .map(|t| format!("[{t}] "))
-                    .unwrap_or_default(),
+                f.title.as_deref().map(|t| format!("[{t}] ")).unwrap_or_default(),
                 f.caption
             );
             if let Some(c) = &f.credit {
@@ -220,11 +194,7 @@ impl ExtractionReport {
             );
         }
         for p in &self.people {
-            let role = p
-                .role
-                .as_deref()
-                .map(|r| format!(" ({r})"))
-                .unwrap_or_default();
+            let role = p.role.as_deref().map(|r| format!(" ({r})")).unwrap_or_default();
             let _ = writeln!(s, "person:    {}{}{}", p.name, role, mark(p.origin));
         }
         let _ = writeln!(s, "places:    {}", self.places.join("; "));

@@ -54,10 +54,7 @@ mod tests {
         let clean = super::clean(dirty);
         assert!(!clean.contains("script"), "{clean}");
         assert!(!clean.contains("onerror"), "{clean}");
-        assert!(
-            clean.contains(r#"<mark id="annotation-1">w</mark>"#),
-            "{clean}"
-        );
+        assert!(clean.contains(r#"<mark id="annotation-1">w</mark>"#), "{clean}");
         assert!(clean.contains(r#"class="x""#), "{clean}");
     }
 }

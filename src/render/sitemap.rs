@@ -18,12 +18,19 @@ pub fn sitemaps(files: &[OutputFile], archive: &Archive, config: &SiteConfig) ->
     let lastmod: HashMap<String, String> = archive
         .stories
         .iter()
-        .map(|s| (super::links::output_path(&s.url), s.updated.map_or(s.published.date, |u| u.date).to_string()))
+        .map(|s| {
+            (
+                super::links::output_path(&s.url),
+                s.updated.map_or(s.published.date, |u| u.date).to_string(),
+            )
+        })
         .collect();
     let mut pages: Vec<&str> = files
         .iter()
         .map(|f| f.path.as_str())
-        .filter(|p| p.ends_with("index.html") && !p.contains("/page/") && !p.starts_with("page/") && !p.starts_with("search/"))
+        .filter(|p| {
+            p.ends_with("index.html") && !p.contains("/page/") && !p.starts_with("page/") && !p.starts_with("search/")
+        })
         .collect();
     pages.sort_unstable();
     let entry = |path: &str| {
@@ -40,10 +47,16 @@ pub fn sitemaps(files: &[OutputFile], archive: &Archive, config: &SiteConfig) ->
     if chunks.len() <= 1 {
         out.push(OutputFile::bytes("sitemap.xml", urlset(pages.iter().map(|p| entry(p)))));
     } else {
-        let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        let mut index = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
         for (n, chunk) in chunks.iter().enumerate() {
             let name = format!("sitemap-{}.xml", n + 1);
-            let _ = writeln!(index, "<sitemap><loc>{}</loc></sitemap>", escape_text(&config.absolute(&format!("/{name}"))));
+            let _ = writeln!(
+                index,
+                "<sitemap><loc>{}</loc></sitemap>",
+                escape_text(&config.absolute(&format!("/{name}")))
+            );
             out.push(OutputFile::bytes(name, urlset(chunk.iter().map(|p| entry(p)))));
         }
         index.push_str("</sitemapindex>\n");
@@ -60,7 +73,9 @@ pub fn sitemaps(files: &[OutputFile], archive: &Archive, config: &SiteConfig) ->
 }
 
 fn urlset(entries: impl Iterator<Item = String>) -> String {
-    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     for e in entries {
         s.push_str(&e);
     }
@@ -95,11 +110,24 @@ mod tests {
 
     #[test]
     fn large_sites_get_a_sitemap_index() {
-        let files: Vec<OutputFile> = (0..MAX_URLS + 10).map(|i| OutputFile::bytes(format!("p{i}/index.html"), "")).collect();
+        let files: Vec<OutputFile> = (0..MAX_URLS + 10)
+            .map(|i| OutputFile::bytes(format!("p{i}/index.html"), ""))
+            .collect();
         let out = sitemaps(&files, &Archive::default(), &SiteConfig::default());
         let names: Vec<&str> = out.iter().map(|f| f.path.as_str()).collect();
-        assert_eq!(names, ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml", "sitemap-news.xml", "robots.txt"]);
-        let crate::write::Content::Bytes(index) = &out[2].content else { panic!() };
+        assert_eq!(
+            names,
+            [
+                "sitemap-1.xml",
+                "sitemap-2.xml",
+                "sitemap.xml",
+                "sitemap-news.xml",
+                "robots.txt"
+            ]
+        );
+        let crate::write::Content::Bytes(index) = &out[2].content else {
+            panic!()
+        };
         assert!(String::from_utf8_lossy(index).contains("<sitemapindex"));
     }
 }

@@ -29,6 +29,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded![
     "terms.html",
     "term.html",
     "atom.xml",
+    "annotations.html",
     "partials/card.html",
     "partials/calendar.html",
     "partials/pagination.html",
@@ -55,12 +56,7 @@ impl Default for Theme {
         Theme {
             templates: DEFAULT_TEMPLATES
                 .iter()
-                .map(|(n, s)| {
-                    (
-                        n.to_string(),
-                        (s.to_string(), PathBuf::from("templates").join(n)),
-                    )
-                })
+                .map(|(n, s)| (n.to_string(), (s.to_string(), PathBuf::from("templates").join(n))))
                 .collect(),
             statics: DEFAULT_STATIC
                 .iter()
@@ -78,9 +74,7 @@ impl Theme {
         for (name, path) in files(&root.join("templates")) {
             match crate::load::read_text(&path, &display_path(&path, root)) {
                 Ok(text) => {
-                    theme
-                        .templates
-                        .insert(name, (text, display_path(&path, root)));
+                    theme.templates.insert(name, (text, display_path(&path, root)));
                 }
                 Err(d) => errors.push(d),
             }
@@ -88,11 +82,7 @@ impl Theme {
         for (name, path) in files(&root.join("static")) {
             theme.statics.insert(name, Content::Copy(path));
         }
-        if errors.is_empty() {
-            Ok(theme)
-        } else {
-            Err(errors)
-        }
+        if errors.is_empty() { Ok(theme) } else { Err(errors) }
     }
 
     /// The static files as output files.

@@ -40,8 +40,16 @@ pub fn timeline_svg(day_counts: &BTreeMap<Date, usize>) -> Option<String> {
     );
     for (i, ((y, m), count)) in months.iter().enumerate() {
         let x = i * (bar + gap);
-        let h = if *count == 0 { 0 } else { (count * height).div_ceil(max).max(2) };
-        let label = format!("{} {y}: {count} article{}", MONTHS[(*m - 1) as usize], if *count == 1 { "" } else { "s" });
+        let h = if *count == 0 {
+            0
+        } else {
+            (count * height).div_ceil(max).max(2)
+        };
+        let label = format!(
+            "{} {y}: {count} article{}",
+            MONTHS[(*m - 1) as usize],
+            if *count == 1 { "" } else { "s" }
+        );
         if *count > 0 {
             let _ = write!(
                 svg,
@@ -51,7 +59,12 @@ pub fn timeline_svg(day_counts: &BTreeMap<Date, usize>) -> Option<String> {
                 escape_text(&label)
             );
         } else {
-            let _ = write!(svg, "<rect class=\"empty\" x=\"{x}\" y=\"{}\" width=\"{bar}\" height=\"1\"><title>{}</title></rect>", height - 1, escape_text(&label));
+            let _ = write!(
+                svg,
+                "<rect class=\"empty\" x=\"{x}\" y=\"{}\" width=\"{bar}\" height=\"1\"><title>{}</title></rect>",
+                height - 1,
+                escape_text(&label)
+            );
         }
         if *m == 1 || i == 0 {
             let _ = write!(svg, "<text x=\"{x}\" y=\"{}\">{y}</text>", height + 12);

@@ -34,11 +34,17 @@ pub struct SiteView {
 }
 
 impl SiteView {
-    pub fn new(config: &SiteConfig, links: &Links, years: Vec<LinkView>) -> Self {
+    pub fn new(config: &SiteConfig, links: &Links, years: Vec<LinkView>, has_notes: bool) -> Self {
         let mut nav = vec![LinkView {
             title: "Archive".into(),
             url: "/archive/".into(),
         }];
+        if has_notes {
+            nav.push(LinkView {
+                title: "Notes".into(),
+                url: "/annotations/".into(),
+            });
+        }
         for kind in IndexKind::ALL {
             if let Some(url) = links.index(kind) {
                 nav.push(LinkView {
@@ -141,12 +147,7 @@ impl CardView {
 
 /// File names of a bundle's assets, relative to the bundle folder.
 pub fn bundle_files(story: &Story) -> Vec<String> {
-    story
-        .article
-        .assets
-        .iter()
-        .map(|a| a.name.clone())
-        .collect()
+    story.article.assets.iter().map(|a| a.name.clone()).collect()
 }
 
 /// "Jane Roe", "Jane Roe and John Doe", "A, B and C".

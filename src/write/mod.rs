@@ -13,7 +13,8 @@ use rayon::prelude::*;
 /// The file that marks a folder as dateline's output.
 pub const MARKER: &str = ".dateline-output";
 
-const MARKER_TEXT: &str = "This folder is written by `dateline build` and replaced on every build.\nDo not keep anything else here.\n";
+const MARKER_TEXT: &str =
+    "This folder is written by `dateline build` and replaced on every build.\nDo not keep anything else here.\n";
 
 /// One file of the built archive.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,10 +59,7 @@ pub enum WriteError {
     #[error(
         "cannot write {path}: {source}\n  = help: check free disk space and permissions; the previous output was left as it was"
     )]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
@@ -72,12 +70,7 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
 }
 
 /// Writes `files` as the new content of `output`, atomically replacing what was there.
-pub fn write(
-    output: &Path,
-    site_root: &Path,
-    files: Vec<OutputFile>,
-    force: bool,
-) -> Result<(), WriteError> {
+pub fn write(output: &Path, site_root: &Path, files: Vec<OutputFile>, force: bool) -> Result<(), WriteError> {
     check_output(output, site_root, force)?;
     for f in &files {
         check_relative(&f.path)?;
@@ -136,10 +129,7 @@ pub fn check_output(output: &Path, site_root: &Path, force: bool) -> Result<(), 
         }),
         Ok(_) => {
             let ours = output.join(MARKER).is_file();
-            let empty = std::fs::read_dir(output)
-                .map_err(io(output))?
-                .next()
-                .is_none();
+            let empty = std::fs::read_dir(output).map_err(io(output))?.next().is_none();
             if ours || empty || force {
                 Ok(())
             } else {
@@ -191,9 +181,7 @@ fn absolute(p: &Path) -> PathBuf {
 
 fn check_relative(path: &str) -> Result<(), WriteError> {
     let p = Path::new(path);
-    let ok = !path.is_empty()
-        && !path.contains('\\')
-        && p.components().all(|c| matches!(c, Component::Normal(_)));
+    let ok = !path.is_empty() && !path.contains('\\') && p.components().all(|c| matches!(c, Component::Normal(_)));
     if ok {
         Ok(())
     } else {
@@ -313,13 +301,7 @@ mod tests {
             std::fs::read_to_string(out.join("2021/10/13/x/index.html")).unwrap(),
             "x"
         );
-        write(
-            &out,
-            dir.path(),
-            vec![OutputFile::bytes("index.html", "new")],
-            false,
-        )
-        .unwrap();
+        write(&out, dir.path(), vec![OutputFile::bytes("index.html", "new")], false).unwrap();
         assert!(!out.join("2021").exists(), "stale pages go away");
         let leftovers: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
@@ -337,10 +319,7 @@ mod tests {
         std::fs::write(out.join("thesis.docx"), "precious").unwrap();
         let e = write(&out, dir.path(), files(), false).unwrap_err();
         assert!(matches!(e, WriteError::NotOurs(_)), "{e}");
-        assert_eq!(
-            std::fs::read_to_string(out.join("thesis.docx")).unwrap(),
-            "precious"
-        );
+        assert_eq!(std::fs::read_to_string(out.join("thesis.docx")).unwrap(), "precious");
         write(&out, dir.path(), files(), true).unwrap();
     }
 
@@ -385,19 +364,12 @@ mod tests {
             content: Content::Copy(dir.path().join("nope.jpg")),
         };
         assert!(write(&out, dir.path(), vec![missing], false).is_err());
-        assert_eq!(
-            std::fs::read_to_string(out.join("index.html")).unwrap(),
-            "<p>hi</p>"
-        );
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "<p>hi</p>");
         let names: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
             .flatten()
             .map(|e| e.file_name())
             .collect();
-        assert_eq!(
-            names.len(),
-            1,
-            "no staging folder is left behind: {names:?}"
-        );
+        assert_eq!(names.len(), 1, "no staging folder is left behind: {names:?}");
     }
 }

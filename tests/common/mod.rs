@@ -91,11 +91,7 @@ fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
         if p.is_dir() {
             walk(root, &p, out);
         } else {
-            let rel = p
-                .strip_prefix(root)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
+            let rel = p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
             out.insert(rel, std::fs::read(&p).unwrap());
         }
     }
@@ -129,10 +125,7 @@ pub fn dead_links(public: &Path) -> Vec<String> {
             let html = String::from_utf8_lossy(bytes);
             ids.insert(
                 path.clone(),
-                attributes(&html, "id")
-                    .into_iter()
-                    .map(str::to_string)
-                    .collect(),
+                attributes(&html, "id").into_iter().map(str::to_string).collect(),
             );
         }
     }
@@ -142,14 +135,8 @@ pub fn dead_links(public: &Path) -> Vec<String> {
             continue;
         }
         let html = String::from_utf8_lossy(bytes);
-        let dir = Path::new(path)
-            .parent()
-            .unwrap_or(Path::new(""))
-            .to_path_buf();
-        for link in attributes(&html, "href")
-            .into_iter()
-            .chain(attributes(&html, "src"))
-        {
+        let dir = Path::new(path).parent().unwrap_or(Path::new("")).to_path_buf();
+        for link in attributes(&html, "href").into_iter().chain(attributes(&html, "src")) {
             let link = link.replace("&amp;", "&");
             if link.is_empty()
                 || link.starts_with("http:")

@@ -1,0 +1,301 @@
+//! A small world gazetteer and directory: countries, capitals and major cities, US states with
+//! their AP and postal abbreviations, regions and seas, news agencies and well-known
+//! organisations, plus the words that mark a name as a place or an organisation.
+//!
+//! Generic knowledge only. Lookups are exact (case-sensitive) on the name as written, with a
+//! few variants mapped to one canonical form ("U.S." → "United States").
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+const COUNTRIES: &str = "Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|Austria|\
+Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|Bosnia and Herzegovina|\
+Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Cape Verde|Central African Republic|Chad|Chile|\
+China|Colombia|Comoros|Congo|Democratic Republic of Congo|Democratic Republic of the Congo|Costa Rica|Croatia|Cuba|Cyprus|\
+Czech Republic|Czechia|Denmark|Djibouti|Dominica|Dominican Republic|East Timor|Ecuador|Egypt|El Salvador|Equatorial Guinea|\
+Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|Grenada|Guatemala|Guinea|\
+Guinea-Bissau|Guyana|Haiti|Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Ivory Coast|Jamaica|Japan|\
+Jordan|Kazakhstan|Kenya|Kiribati|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|\
+Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Marshall Islands|Mauritania|Mauritius|Mexico|Micronesia|Moldova|\
+Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Burma|Namibia|Nauru|Nepal|Netherlands|Holland|New Zealand|Nicaragua|Niger|\
+Nigeria|North Korea|North Macedonia|Macedonia|Norway|Oman|Pakistan|Palau|Palestine|Panama|Papua New Guinea|Paraguay|Peru|\
+Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|Saint Lucia|Samoa|San Marino|Saudi Arabia|Senegal|Serbia|Seychelles|\
+Sierra Leone|Singapore|Slovakia|Slovenia|Solomon Islands|Somalia|South Africa|South Korea|Korea|South Sudan|Spain|Sri Lanka|\
+Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tonga|Trinidad and Tobago|Tunisia|Turkey|\
+Turkmenistan|Tuvalu|Uganda|Ukraine|United Arab Emirates|UAE|United Kingdom|UK|U.K.|Britain|Great Britain|England|Scotland|\
+Wales|Northern Ireland|Uruguay|Uzbekistan|Vanuatu|Vatican|Vatican City|Venezuela|Vietnam|Viet Nam|Yemen|Zambia|Zimbabwe|\
+Soviet Union|USSR|Czechoslovakia|Yugoslavia|East Germany|West Germany|Greenland|Puerto Rico|Hong Kong|Macau|Macao|\
+Gaza|Gaza Strip|West Bank|America";
+
+/// Spellings of the United States, mapped to one name.
+const UNITED_STATES: &str = "United States|U.S.|US|USA|U.S.A.|United States of America";
+
+const US_STATES: &str = "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|\
+Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|\
+Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|\
+Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|\
+Wisconsin|Wyoming|District of Columbia";
+
+/// AP style state abbreviations and postal codes, mapped to the state.
+const STATE_ABBREVIATIONS: &str = "Ala.=Alabama|Ariz.=Arizona|Ark.=Arkansas|Calif.=California|Cal.=California|Colo.=Colorado|\
+Conn.=Connecticut|Del.=Delaware|Fla.=Florida|Ga.=Georgia|Ill.=Illinois|Ind.=Indiana|Kan.=Kansas|Kans.=Kansas|Ky.=Kentucky|\
+La.=Louisiana|Md.=Maryland|Mass.=Massachusetts|Mich.=Michigan|Minn.=Minnesota|Miss.=Mississippi|Mo.=Missouri|Mont.=Montana|\
+Neb.=Nebraska|Nebr.=Nebraska|Nev.=Nevada|N.H.=New Hampshire|N.J.=New Jersey|N.M.=New Mexico|N.Y.=New York|N.C.=North Carolina|\
+N.D.=North Dakota|Okla.=Oklahoma|Ore.=Oregon|Pa.=Pennsylvania|R.I.=Rhode Island|S.C.=South Carolina|S.D.=South Dakota|\
+Tenn.=Tennessee|Tex.=Texas|Vt.=Vermont|Va.=Virginia|Wash.=Washington|W.Va.=West Virginia|Wis.=Wisconsin|Wyo.=Wyoming|\
+D.C.=District of Columbia|AL=Alabama|AK=Alaska|AZ=Arizona|AR=Arkansas|CA=California|CO=Colorado|CT=Connecticut|DE=Delaware|\
+FL=Florida|GA=Georgia|HI=Hawaii|ID=Idaho|IL=Illinois|IN=Indiana|IA=Iowa|KS=Kansas|KY=Kentucky|LA=Louisiana|ME=Maine|\
+MD=Maryland|MA=Massachusetts|MI=Michigan|MN=Minnesota|MS=Mississippi|MO=Missouri|MT=Montana|NE=Nebraska|NV=Nevada|\
+NH=New Hampshire|NJ=New Jersey|NM=New Mexico|NY=New York|NC=North Carolina|ND=North Dakota|OH=Ohio|OK=Oklahoma|OR=Oregon|\
+PA=Pennsylvania|RI=Rhode Island|SC=South Carolina|SD=South Dakota|TN=Tennessee|TX=Texas|UT=Utah|VT=Vermont|VA=Virginia|\
+WA=Washington|WV=West Virginia|WI=Wisconsin|WY=Wyoming|DC=District of Columbia";
+
+const CITIES: &str = "Abu Dhabi|Abuja|Accra|Addis Ababa|Aleppo|Algiers|Amman|Amsterdam|Ankara|Antwerp|Astana|Athens|Atlanta|\
+Auckland|Austin|Baghdad|Baku|Baltimore|Bamako|Bangkok|Barcelona|Basra|Beijing|Peking|Beirut|Belfast|Belgrade|Benghazi|Berlin|\
+Bern|Birmingham|Bogota|Bogotá|Bonn|Bordeaux|Boston|Brasilia|Brasília|Bratislava|Brisbane|Bristol|Brussels|Bucharest|Budapest|\
+Buenos Aires|Cairo|Calgary|Canberra|Cape Town|Caracas|Cardiff|Casablanca|Chicago|Chongqing|Cincinnati|Cleveland|\
+Copenhagen|Dakar|Dalian|Dallas|Damascus|Dar es Salaam|Delhi|New Delhi|Denver|Detroit|Dhaka|Doha|Donetsk|Dubai|Dublin|Durban|\
+Dushanbe|Edinburgh|Florence|Frankfurt|Fukushima|Gdansk|Geneva|Genoa|Glasgow|Guangzhou|Hamburg|Hanoi|Havana|Helsinki|\
+Hiroshima|Ho Chi Minh City|Saigon|Honolulu|Houston|Indianapolis|Islamabad|Istanbul|Jakarta|Jeddah|Jerusalem|Johannesburg|\
+Kabul|Kandahar|Karachi|Kathmandu|Khartoum|Kharkiv|Kiev|Kyiv|Kigali|Kingston|Kinshasa|Kolkata|Kuala Lumpur|Kuwait City|\
+Kyoto|La Paz|Lagos|Lahore|Las Vegas|Leipzig|Lima|Lisbon|Liverpool|Ljubljana|London|Los Angeles|Luanda|Lusaka|Luxembourg City|\
+Lviv|Lyon|Madrid|Managua|Manchester|Manila|Maputo|Marseille|Mecca|Medina|Melbourne|Memphis|Mexico City|Miami|Milan|\
+Milwaukee|Minneapolis|Minsk|Mogadishu|Monrovia|Montevideo|Montreal|Moscow|Mosul|Mumbai|Bombay|Munich|Muscat|Nagasaki|Nairobi|\
+Naples|Nashville|New Orleans|New York City|Nice|Nicosia|Odesa|Odessa|Oklahoma City|Omaha|Osaka|Oslo|Ottawa|Oxford|\
+Cambridge|Palermo|Panama City|Paris|Perth|Philadelphia|Phnom Penh|Phoenix|Pittsburgh|Portland|Porto|Oporto|Prague|Pretoria|\
+Pyongyang|Quebec City|Quito|Rabat|Ramallah|Rangoon|Yangon|Reykjavik|Riga|Rio de Janeiro|Riyadh|Rome|Rotterdam|Sacramento|\
+Salt Lake City|San Antonio|San Diego|San Francisco|San Jose|San Juan|Sanaa|Santiago|Sao Paulo|São Paulo|Sarajevo|Seattle|\
+Seoul|Sevastopol|Seville|Shanghai|Shenzhen|Singapore|Skopje|Sochi|Sofia|St. Louis|St. Petersburg|Stockholm|Strasbourg|\
+Stuttgart|Sydney|Taipei|Tallinn|Tampa|Tashkent|Tbilisi|Tehran|Tel Aviv|The Hague|Tianjin|Tijuana|Tirana|Tokyo|Toronto|\
+Tripoli|Tunis|Turin|Ulaanbaatar|Valencia|Valletta|Vancouver|Venice|Verona|Vienna|Vilnius|Warsaw|Wellington|Wuhan|Yerevan|\
+Zagreb|Zurich|Zürich|Manhattan|Brooklyn|Queens|Bronx|Staten Island|Hollywood|Beverly Hills|Silicon Valley|Harlem|\
+Westminster|Soho|Kowloon|Gdynia|Krakow|Kraków|Lille|Toulouse|Nantes|Cologne|Dresden|Hanover|Salzburg|Innsbruck|Graz|Basel|\
+Lausanne|Davos|Bruges|Ghent|Utrecht|The Bronx|Newark|Jersey City|Boise|Anchorage|Albuquerque|Tucson|El Paso|Fort Worth|\
+Jacksonville|Orlando|Charleston|Raleigh|Louisville|Kansas City|St. Paul|Des Moines|Little Rock|Birmingham|\
+Montgomery|Savannah|Buffalo|Rochester|Albany|Hartford|Providence|Burlington|Annapolis|Dover|Trenton|\
+Harrisburg|Lansing|Columbia|Tallahassee|Baton Rouge|Topeka|Cheyenne|Bismarck|\
+Santa Fe|Carson City|Olympia|Juneau|Frankfort|Charleston|Montpelier|Fresno|Long Beach|Oakland|Palo Alto|Berkeley|\
+Pasadena|Burbank|Santa Monica|Anaheim|Irvine|Miami Beach|Palm Beach|West Palm Beach|Fort Lauderdale|Key West|Ann Arbor|\
+Dearborn|Flint|Green Bay|Duluth|Wichita|Tulsa|Lubbock|Galveston|Corpus Christi|Shreveport|Biloxi|Chattanooga|\
+Knoxville|Akron|Dayton|Toledo|Scranton|Allentown|Camden|Yonkers|Stamford|New Haven|Worcester|Lowell|Portsmouth|\
+Manchester|Leeds|Sheffield|Newcastle|Nottingham|Leicester|Southampton|Brighton|Aberdeen|Dundee|Inverness|Swansea|Cork|Galway|\
+Limerick|Derry|Luton|Coventry|Salisbury|Canterbury|York|Haifa|Nazareth|Hebron|Bethlehem|Jericho|Nablus|Jenin|Rafah|\
+Khan Younis|Homs|Idlib|Raqqa|Kirkuk|Erbil|Fallujah|Tikrit|Najaf|Karbala|Mazar-i-Sharif|Herat|Jalalabad|Peshawar|Quetta|\
+Rawalpindi|Chennai|Bangalore|Bengaluru|Hyderabad|Ahmedabad|Pune|Jaipur|Lucknow|Kanpur|Colombo|Chittagong|Mandalay|Da Nang|\
+Haiphong|Phuket|Chiang Mai|Cebu|Davao|Surabaya|Bali|Penang|Macau|Xian|Xi'an|Chengdu|Nanjing|Hangzhou|Harbin|Shenyang|\
+Qingdao|Lhasa|Urumqi|Busan|Incheon|Sapporo|Nagoya|Kobe|Yokohama|Okinawa|Vladivostok|Novosibirsk|Yekaterinburg|Kazan|\
+Murmansk|Kaliningrad|Grozny|Mariupol|Kherson|Zaporizhzhia|Dnipro|Luhansk|Bakhmut|Crimea|Benghazi|Misrata|Sirte|Alexandria|\
+Giza|Luxor|Aswan|Port Said|Suez|Sharm el-Sheikh|Djerba|Sfax|Sousse|Marrakech|Fez|Tangier|Oran|Constantine|Timbuktu|Niamey|\
+Ouagadougou|Abidjan|Freetown|Conakry|Banjul|Bissau|Lome|Lomé|Cotonou|Porto-Novo|Douala|Yaounde|Libreville|Brazzaville|\
+Bangui|N'Djamena|Juba|Asmara|Kampala|Dodoma|Zanzibar|Mombasa|Harare|Bulawayo|Gaborone|Windhoek|Maseru|Mbabane|Lilongwe|\
+Antananarivo|Port Louis|Rio|Brasilia|Salvador|Recife|Fortaleza|Manaus|Belo Horizonte|Porto Alegre|Curitiba|Cordoba|\
+Córdoba|Rosario|Mendoza|Valparaiso|Cusco|Guayaquil|Medellin|Medellín|Cali|Cartagena|Maracaibo|Guadalajara|Monterrey|Puebla|\
+Cancun|Cancún|Acapulco|Tegucigalpa|San Salvador|Guatemala City|Port-au-Prince|Santo Domingo|Nassau|Bridgetown|\
+Port of Spain|Montego Bay|Winnipeg|Edmonton|Halifax|Saskatoon|Adelaide|Darwin|Hobart|Gold Coast|\
+Christchurch|Queenstown|Suva|Port Moresby|Newtown";
+
+const REGIONS: &str = "Africa|Asia|Europe|North America|South America|Latin America|Central America|Middle East|Near East|\
+Far East|North Africa|West Africa|East Africa|Southern Africa|Sub-Saharan Africa|Southeast Asia|South Asia|Central Asia|\
+East Asia|Eastern Europe|Western Europe|Central Europe|Northern Europe|Southern Europe|Scandinavia|Balkans|the Balkans|\
+Caucasus|Caribbean|Pacific|Atlantic|Arctic|Antarctica|Antarctic|Mediterranean|Persian Gulf|Gulf of Mexico|South China Sea|\
+East China Sea|Black Sea|Red Sea|Baltic Sea|Baltic|North Sea|Caspian Sea|Indian Ocean|Pacific Ocean|Atlantic Ocean|\
+Arctic Ocean|Northern Hemisphere|Southern Hemisphere|Western Hemisphere|Siberia|Xinjiang|Tibet|Kashmir|Punjab|Golan Heights|\
+Sahara|Sahel|Horn of Africa|Midwest|New England|Deep South|Pacific Northwest|Darfur|Kurdistan|Catalonia|Bavaria|Quebec|\
+Ontario|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick|Newfoundland|Sicily|Sardinia|Corsica|\
+Normandy|Brittany|Provence|Tuscany|Lombardy|Andalusia|Patagonia|Himalayas|Alps|Andes|Rockies|Appalachia|Donbas|Donbass|\
+Chechnya|Dagestan|Ossetia|Abkhazia|Transnistria|Nagorno-Karabakh|Kosovo|Flanders|Wallonia|Lapland|Anatolia|Sinai|Negev|\
+Galilee|Judea|Mesopotamia|Levant|Maghreb|Arabian Peninsula|Korean Peninsula|Iberian Peninsula|Yucatan|Amazonia|\
+Queensland|New South Wales|Tasmania|Western Australia|South Australia|Northern Territory|Hokkaido|Kyushu|Honshu|\
+Borneo|Sumatra|Mindanao|Luzon|Hainan|Guangdong|Sichuan|Yunnan|Hubei|Henan|Shandong|Zhejiang|Jiangsu|Fujian|\
+Inner Mongolia|Zabul|Helmand|Kunar|Nangarhar|Kurdistan Region|Idlib Province|Aegean|Adriatic|Bosporus|Strait of Hormuz|\
+Taiwan Strait|English Channel|Suez Canal|Panama Canal|Nile|Danube|Rhine|Thames|Volga|Yangtze|Mekong|Amazon River|\
+Mississippi River|Rio Grande|Great Lakes|Lake Michigan|Times Square|Tiananmen Square|Red Square|Trafalgar Square|Wall Street";
+
+/// Regions that are places in text but never a useful place on their own in a caption.
+const NOT_PLACES_ALONE: &str = "Wall Street";
+
+/// Words that, ending a capitalised name, make it a place ("Zabul Province", "Times Square").
+const PLACE_SUFFIXES: &str = "Province|County|Square|Street|Avenue|Boulevard|Road|Park|Strip|Island|Islands|Sea|Ocean|River|\
+Lake|Mountains|Mountain|Valley|Bay|Gulf|Peninsula|Hemisphere|Region|Desert|Coast|Canal|Heights|Beach|Harbor|Harbour|Plaza|\
+Falls|Hills|Village|Territory|Prefecture|Oblast|Canton|Parish|Borough|Township|Creek|Canyon|Forest|Glacier|Straits|Strait";
+
+/// Places that open with one of these words ("Boulevard Montmartre", "Lake Geneva").
+const PLACE_PREFIXES: &str = "Boulevard|Rue|Avenue|Lake|Mount|Mt.|Cape|Port|Fort|Gulf|Isle|Via|Piazza|Plaza|Place";
+
+/// Words that, ending a capitalised name, make it an organisation.
+const ORG_SUFFIXES: &str = "Party|Ministry|Department|Agency|Authority|Council|Committee|Commission|Court|Tribunal|\
+University|College|School|Institute|Academy|Association|Union|Bank|Company|Co.|Corp.|Corporation|Inc.|Incorporated|Ltd.|\
+LLC|Group|Organization|Organisation|Foundation|Fund|Center|Centre|Museum|Service|Services|Bureau|Office|Administration|\
+Army|Navy|Police|Force|Forces|Guard|Network|Times|Post|News|Press|Daily|Herald|Tribune|Journal|Gazette|Telegraph|Chronicle|\
+Magazine|Registry|Society|League|Federation|Board|Trust|Hospital|Clinic|Studios|Media|Entertainment|Airlines|Airways|Motors|\
+Brotherhood|Embassy|Consulate|Parliament|Assembly|Senate|Congress|Cabinet|Government|Club|Church|Alliance|Coalition|\
+Movement|Front|Brigade|Brigades|Battalion|Corps|Command|Exchange|Partners|Holdings|Industries|Technologies|Laboratories|Labs|\
+Pharmaceuticals|Petroleum|Railways|Railroad|Securities|Insurance|Panel|Institution|Legislature|Caucus|Secretariat|\
+Directorate|Inspectorate|Theatre|Theater|Orchestra|Opera|Library|Archive|Archives|Observatory|Laboratory|Radio|Television|\
+Broadcasting|Records|Pictures|Films|Publishing|Monitor|Observer|Independent|Economist|Mirror|Express|Globe|Examiner|Inquirer|\
+Courier|Standard|Register|Bulletin|Dispatch|Sentinel|Conference|Animation|Studio|Capital|Bancorp|Systems|Reserve|Prosecution|\
+Agencies|Commissioner|Firm|Cooperative|Co-op|Syndicate|Consortium|Guild|Chamber|Mission|Delegation|Regiment|Division|\
+Fleet|Squadron|Wing|Unit|Directorate|Council|Cartel|Gang|Clan|Network";
+
+/// Words that end names of events, prizes, laws and works: neither people nor organisations.
+const MISC_SUFFIXES: &str = "Prize|Award|Awards|Week|Day|Games|Olympics|Cup|Championship|Championships|Series|Festival|Show|\
+Fair|Exposition|Expo|War|Act|Bill|Accord|Accords|Treaty|Amendment|Convention|Protocol|Plan|Program|Programme|Project|\
+Initiative|Doctrine|Declaration|Constitution|Code|Law|Index|Report|Era|Age|Revolution|Spring|Hotel|Tower|Building|Stadium|\
+Arena|Bridge|Prison|Jail|Medal|Trophy|Season|Tour|Marathon|Open|Classic|Bowl|Derby|Prix|Rally|Summit|Talks|Crisis|Pandemic|\
+Virus|Syndrome|Disease|Agreement|Formation|Shale|Deco|Trial|Case|Scandal|Affair|Massacre|Attack|Attacks|Bombing|Election|\
+Elections|Primary|Debate|Speech|Address|Lecture|Mass|Christmas|Easter|Ramadan|Eid|Thanksgiving|Halloween|Hanukkah|Diwali|\
+Century|Centuries|Stock|Street|Fame|Hall|Palace|Castle|Cathedral|Mosque|Temple|Synagogue|Airport|Station|Terminal|Port|\
+Highway|Freeway|Interstate|Route|Line|Metro|Subway|Express|Flight|Mission|Operation|Exercise|Campaign";
+
+/// News agencies and the names they go by in credits and datelines.
+const AGENCIES: &str = "Associated Press=Associated Press|AP=Associated Press|Reuters=Reuters|REUTERS=Reuters|Reuter=Reuters|\
+REUTER=Reuters|Agence France-Presse=Agence France-Presse|Agence France Presse=Agence France-Presse|AFP=Agence France-Presse|\
+Getty Images=Getty Images|Getty=Getty Images|EPA=EPA|EPA-EFE=EPA-EFE|European Pressphoto Agency=EPA|Bloomberg=Bloomberg|\
+Xinhua=Xinhua|Tass=Tass|TASS=Tass|Interfax=Interfax|RIA Novosti=RIA Novosti|Sputnik=Sputnik|Kyodo=Kyodo|Kyodo News=Kyodo|\
+Yonhap=Yonhap|dpa=dpa|DPA=dpa|ANSA=ANSA|EFE=EFE|UPI=UPI|United Press International=UPI|PA=PA|PA Images=PA|Press Association=PA|\
+Shutterstock=Shutterstock|Alamy=Alamy|Sipa=Sipa|Sipa USA=Sipa USA|Polaris=Polaris|Redux=Redux|Magnum=Magnum|Keystone=Keystone|\
+ANP=ANP|Belga=Belga|NTB=NTB|TT=TT|Ritzau=Ritzau|Lusa=Lusa|CNN=CNN|BBC=BBC|NBC=NBC|CBS=CBS|ABC=ABC|NPR=NPR|Pool=Pool|\
+Anadolu=Anadolu|Anadolu Agency=Anadolu|Jiji=Jiji|Jiji Press=Jiji|Zuma=Zuma|ZUMA Press=Zuma|NurPhoto=NurPhoto|\
+SOPA Images=SOPA Images|LightRocket=LightRocket|Corbis=Corbis|WireImage=WireImage|Canadian Press=The Canadian Press|\
+The Canadian Press=The Canadian Press|AAP=AAP|Australian Associated Press=AAP|Handout=Handout|Courtesy=Courtesy";
+
+/// Well-known organisations, with short forms mapped to the name first used in text.
+const ORGANIZATIONS: &str = "Associated Press|AP|Reuters|Agence France-Presse|AFP|CNN|BBC|NBC|NBC News|ABC|ABC News|CBS|\
+CBS News|Fox News|MSNBC|NPR|PBS|Al Jazeera|Bloomberg|Bloomberg News|Xinhua|Tass|Interfax|Kyodo|Yonhap|\
+The New York Times|New York Times|The Washington Post|Washington Post|The Wall Street Journal|Wall Street Journal|\
+USA Today|USA TODAY|The Guardian|Financial Times|The Economist|Time|TIME|Newsweek|The Atlantic|Politico|Axios|Vox|\
+Forbes|Fortune|Los Angeles Times|Chicago Tribune|Boston Globe|Le Monde|Der Spiegel|Spiegel|Bild|Daily Mail|The Sun|\
+The Times|The Telegraph|Sky News|ITV|Channel 4|CNBC|ESPN|HBO|Hulu|Netflix|Disney|Walt Disney Co.|Walt Disney Company|\
+White House|Kremlin|Pentagon|State Department|Justice Department|Department of Justice|Congress|Senate|House|\
+House of Representatives|Supreme Court|Parliament|FBI|CIA|NSA|NASA|FDA|CDC|IRS|DHS|ICE|Federal Reserve|\
+Federal Reserve System|Fed|United Nations|UN|U.N.|European Union|EU|E.U.|NATO|WHO|World Health Organization|IMF|\
+International Monetary Fund|World Bank|WTO|World Trade Organization|OPEC|Interpol|Europol|Red Cross|Red Crescent|\
+Amnesty International|Human Rights Watch|Greenpeace|Doctors Without Borders|Taliban|Hamas|Hezbollah|Islamic State|ISIS|\
+ISIL|al-Qaeda|al-Qaida|al Qaeda|Al Qaeda|Al-Qaeda|Muslim Brotherhood|Boko Haram|al-Shabab|KGB|FSB|GRU|MI5|MI6|Mossad|\
+Shin Bet|Group of 20|G20|G-20|Group of Seven|G7|G-7|Apple|Google|Alphabet|Amazon|Microsoft|Meta|Facebook|Twitter|YouTube|\
+Instagram|TikTok|WhatsApp|Snapchat|LinkedIn|Reddit|Tesla|SpaceX|ExxonMobil|Exxon Mobil|Exxon|Chevron|BP|Shell|Gazprom|\
+Rosneft|Saudi Aramco|Aramco|Boeing|Airbus|General Motors|GM|Ford|Toyota|Volkswagen|Honda|Nissan|Hyundai|Samsung|Sony|\
+Huawei|Alibaba|Tencent|Baidu|Walmart|Target|Costco|Goldman Sachs|JPMorgan|JPMorgan Chase|Morgan Stanley|Deutsche Bank|HSBC|\
+Barclays|Citigroup|Citi|Wells Fargo|Bank of America|UBS|Credit Suisse|BlackRock|Uber|Lyft|Airbnb|Spotify|Nike|Adidas|\
+Coca-Cola|PepsiCo|McDonald's|Starbucks|Pfizer|Moderna|Johnson & Johnson|AstraZeneca|IBM|Intel|Nvidia|Oracle|Cisco|\
+Qualcomm|AT&T|Verizon|Comcast|Warner Bros.|Paramount|Universal|Sony Pictures|Pixar|Marvel|Lucasfilm|NBA|NFL|MLB|NHL|MLS|\
+FIFA|UEFA|IOC|NCAA|Big Ten|SEC|Wikileaks|WikiLeaks|Wikipedia|Harvard|Yale|Princeton|Stanford|MIT|Oxford University|\
+Cambridge University|Columbia University|Georgetown|Johns Hopkins|Sorbonne|Tories|Labour|GOP|Democratic Party|\
+Republican Party|Labour Party|Conservative Party|Communist Party|Scotland Yard|Met Police|Metropolitan Police|Bundestag|\
+Duma|State Duma|Knesset|Politburo|National Assembly|European Commission|European Parliament|European Central Bank|ECB|\
+Security Council|UNICEF|UNESCO|UNHCR|OSCE|ASEAN|African Union|Arab League|OECD|Nasdaq|Dow Jones|\
+New York Stock Exchange|Pentagon|Secret Service|National Guard|Marines|Marine Corps|Air Force|Coast Guard|Army|Navy|\
+Justice Department|Treasury|Treasury Department|Home Office|Foreign Office|Downing Street|Elysee|Élysée|Quai d'Orsay|\
+Vatican|Holy See|Bundesbank|Bank of England|Bank of Japan|People's Bank of China|Occupational Safety and Health Administration|\
+OSHA|EPA|Environmental Protection Agency|Pulitzer|Nobel Committee|ROTC|PETA|NAACP|ACLU|AARP|NRA|YMCA|\
+World Economic Forum|Davos Forum|OPEC+|Hezbollah|Houthis|Wagner Group|Wagner|Proud Boys|Antifa|KKK|Ku Klux Klan|\
+Medicare|Medicaid|Obamacare|Affordable Care Act";
+
+/// Organisation names that are not worth listing on their own when found in text.
+const NOT_ORGS_ALONE: &str = "Medicare|Medicaid|Obamacare|Affordable Care Act|Universal|Target|Meta|Ford|Time|Fed|House|\
+Marvel|Army|Navy|Treasury|Pulitzer|Wagner|Shell|Labour|Vatican|Courtesy|Handout|Pool";
+
+fn split(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Place names → canonical name.
+static PLACES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for list in [COUNTRIES, US_STATES, CITIES, REGIONS] {
+        for p in split(list) {
+            m.insert(p, p);
+        }
+    }
+    for p in split(UNITED_STATES) {
+        m.insert(p, "United States");
+    }
+    m
+});
+
+static STATE_ABBRS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    split(STATE_ABBREVIATIONS).filter_map(|e| e.split_once('=')).collect()
+});
+
+static COUNTRY_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| split(COUNTRIES).chain(split(US_STATES)).chain(split(UNITED_STATES)).collect());
+
+static AGENCY_MAP: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    split(AGENCIES).filter_map(|e| e.split_once('=')).collect()
+});
+
+static ORGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| split(ORGANIZATIONS).collect());
+static NOT_ORGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| split(NOT_ORGS_ALONE).collect());
+static NOT_PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| split(NOT_PLACES_ALONE).collect());
+static ORG_SUFFIX_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| split(ORG_SUFFIXES).collect());
+static PLACE_SUFFIX_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| split(PLACE_SUFFIXES).collect());
+static PLACE_PREFIX_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| split(PLACE_PREFIXES).collect());
+static MISC_SUFFIX_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| split(MISC_SUFFIXES).collect());
+
+/// The canonical name of a known place ("U.S." → "United States").
+pub fn place(name: &str) -> Option<&'static str> {
+    PLACES.get(name).copied().filter(|p| !NOT_PLACES.contains(p))
+}
+
+/// A country, US state or the United States (used to recognise "City, Country" pairs).
+pub fn is_country_or_state(name: &str) -> bool {
+    COUNTRY_SET.contains(name)
+}
+
+/// The state an AP or postal abbreviation stands for ("S.C." → "South Carolina").
+pub fn state_abbreviation(abbr: &str) -> Option<&'static str> {
+    STATE_ABBRS.get(abbr).copied()
+}
+
+/// The canonical name of a news or photo agency ("AP" → "Associated Press").
+pub fn agency(name: &str) -> Option<&'static str> {
+    AGENCY_MAP.get(name).copied().or_else(|| {
+        // Case-insensitive fallback for credits written in capitals ("GETTY IMAGES").
+        AGENCY_MAP.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| *v)
+    })
+}
+
+/// Whether `name` is a well-known organisation.
+pub fn is_known_org(name: &str) -> bool {
+    ORGS.contains(name)
+}
+
+/// Known organisations that are too generic to list alone ("House", "Medicaid").
+pub fn is_weak_org(name: &str) -> bool {
+    NOT_ORGS.contains(name)
+}
+
+pub fn is_org_suffix(word: &str) -> bool {
+    ORG_SUFFIX_SET.contains(word)
+}
+
+pub fn is_place_suffix(word: &str) -> bool {
+    PLACE_SUFFIX_SET.contains(word)
+}
+
+pub fn is_place_prefix(word: &str) -> bool {
+    PLACE_PREFIX_SET.contains(word)
+}
+
+pub fn is_misc_suffix(word: &str) -> bool {
+    MISC_SUFFIX_SET.contains(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookups() {
+        assert_eq!(place("U.S."), Some("United States"));
+        assert_eq!(place("Moscow"), Some("Moscow"));
+        assert_eq!(place("Nowhere"), None);
+        assert_eq!(state_abbreviation("S.C."), Some("South Carolina"));
+        assert_eq!(state_abbreviation("Neb."), Some("Nebraska"));
+        assert_eq!(agency("AP"), Some("Associated Press"));
+        assert_eq!(agency("REUTERS"), Some("Reuters"));
+        assert!(is_known_org("Kremlin"));
+        assert!(is_org_suffix("University"));
+        assert!(is_place_suffix("Province"));
+        assert!(is_country_or_state("Vietnam"));
+    }
+}

@@ -1,0 +1,425 @@
+//! Text primitives shared by every extractor: words and their byte spans, sentence ends that
+//! know newsroom abbreviations, quotation marks, dashes and natural case.
+//!
+//! Everything here works on byte offsets into a block's text and only ever returns offsets that
+//! sit on `char` boundaries, because anchors built from them are sliced by the renderer.
+
+use std::ops::Range;
+
+use super::lexicon;
+
+/// A word of running text: letters, digits and the marks that live inside names and
+/// abbreviations (`O’Connor`, `Caldwell-Pope`, `U.S.`, `H.W.`, `al-Bashir`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    /// The word without a possessive ending or a sentence-final period.
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    /// The word carried `'s`, `’s` or a bare trailing apostrophe (`Weeks’`).
+    pub possessive: bool,
+    /// Byte offset just past the word including any possessive ending.
+    pub full_end: usize,
+}
+
+impl Word<'_> {
+    /// Starts with an upper-case letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Has at least two letters and no lower-case letter ("NATO", "U.S.", "CNN").
+    pub fn is_all_caps(&self) -> bool {
+        is_all_caps(self.text)
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// At least one letter and no lower-case letter.
+pub fn is_all_caps(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 1
+}
+
+/// A quotation mark that can open or close a direct quotation.
+pub fn is_double_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»')
+}
+
+/// An apostrophe or single quotation mark.
+pub fn is_single_quote(c: char) -> bool {
+    matches!(c, '\'' | '‘' | '’' | '‚' | '‛')
+}
+
+/// Characters that end a clause or sentence right after a word.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits text into words with byte spans. Linear in the text length.
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        // Extend over letters/digits and internal joiners.
+        loop {
+            let Some(&(j, d)) = chars.peek() else { break };
+            if is_word_char(d) {
+                end = j + d.len_utf8();
+                chars.next();
+                continue;
+            }
+            if matches!(d, '-' | '‑' | '.' | '\'' | '’' | '&' | '\u{ad}') {
+                // A joiner counts only when a word character follows it directly.
+                let after = j + d.len_utf8();
+                let next = text[after..].chars().next();
+                if next.is_some_and(is_word_char) {
+                    // "’s" at the end of a word is a possessive, not part of it.
+                    if matches!(d, '\'' | '’') && is_possessive_s(text, after) {
+                        break;
+                    }
+                    end = after;
+                    chars.next();
+                    continue;
+                }
+            }
+            break;
+        }
+        let mut word_end = end;
+        let mut full_end = end;
+        let mut possessive = false;
+        // Possessive endings.
+        if let Some(rest) = text.get(end..) {
+            for ending in ["'s", "’s", "'S", "’S"] {
+                if rest.starts_with(ending) && !rest[ending.len()..].chars().next().is_some_and(is_word_char) {
+                    possessive = true;
+                    full_end = end + ending.len();
+                    break;
+                }
+            }
+            if !possessive
+                && (rest.starts_with('’') || rest.starts_with('\''))
+                && text[start..end].ends_with(['s', 'S'])
+                && !rest[rest.chars().next().map_or(0, char::len_utf8)..].chars().next().is_some_and(is_word_char)
+                && start > 0
+            {
+                // "Weeks’ family": a bare apostrophe after s, not a closing quote when no
+                // opening single quote precedes it on the same line (checked loosely).
+                let before = &text[..start];
+                let opened = before.rfind(['‘']).is_some_and(|o| before[o..].find(['’']).is_none());
+                if !opened {
+                    possessive = true;
+                    full_end = end + rest.chars().next().map_or(0, char::len_utf8);
+                }
+            }
+        }
+        // A trailing period belongs to abbreviations and initials ("Sen.", "U.S.", "H.W.").
+        if !possessive && bytes.get(end) == Some(&b'.') {
+            let w = &text[start..end];
+            if lexicon::is_abbreviation(w) || w.contains('.') || (w.chars().count() == 1 && w.chars().all(char::is_uppercase)) {
+                word_end = end + 1;
+                full_end = end + 1;
+                // Consume the period.
+                chars.next();
+            }
+        }
+        out.push(Word { text: &text[start..word_end], start, end: word_end, possessive, full_end });
+    }
+    out
+}
+
+fn is_possessive_s(text: &str, after: usize) -> bool {
+    let rest = &text[after..];
+    let mut it = rest.chars();
+    matches!(it.next(), Some('s' | 'S')) && !it.next().is_some_and(is_word_char)
+}
+
+/// Number of words (runs containing a letter or digit).
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+/// Whether the period at byte `dot` ends a sentence rather than an abbreviation or initial.
+fn period_ends_sentence(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word_start = before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"').map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return true;
+    }
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return false;
+    }
+    // "U.S" before the final period; "a.m" / "p.m" end a sentence only when a capital follows,
+    // which the caller checks, so treat them as abbreviations.
+    if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
+        return false;
+    }
+    !lexicon::is_abbreviation(word)
+}
+
+/// Byte offsets just past each sentence end in `text` (after closing quotes and brackets).
+/// A sentence ends at `.`, `!`, `?` or `…` followed by white space and then something that can
+/// start a sentence; abbreviations ("Sen.", "Nov.", "U.S.") and initials do not end one.
+pub fn sentence_ends(text: &str) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let (is_end, len) = match c {
+            b'.' | b'!' | b'?' => (true, 1),
+            0xE2 if text[i..].starts_with('…') => (true, '…'.len_utf8()),
+            _ => (false, 1),
+        };
+        if !is_end {
+            i += 1;
+            continue;
+        }
+        let mut j = i + len;
+        // Closing marks directly after the terminator belong to the sentence.
+        while j < b.len() {
+            let Some(ch) = text[j..].chars().next() else { break };
+            if matches!(ch, '”' | '"' | '’' | '\'' | ')' | ']' | '»') {
+                j += ch.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let rest = &text[j..];
+        let ws = rest.len() - rest.trim_start().len();
+        if ws == 0 && j < b.len() {
+            i = j.max(i + len);
+            continue;
+        }
+        let next = rest.trim_start().chars().next();
+        let starts = next.is_none_or(|n| n.is_uppercase() || n.is_numeric() || is_double_quote(n) || matches!(n, '‘' | '(' | '[' | '\'' | '—' | '–'));
+        if starts && (c != b'.' || period_ends_sentence(text, i)) {
+            ends.push(j);
+        }
+        i = j.max(i + len);
+    }
+    ends
+}
+
+/// Sentence ranges of `text`, trimmed of surrounding white space.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in sentence_ends(text).into_iter().chain(std::iter::once(text.len())) {
+        if end <= start {
+            continue;
+        }
+        let (s, e) = trim_range(text, start..end);
+        if e > s {
+            out.push(s..e);
+        }
+        start = end;
+    }
+    out
+}
+
+/// A range with leading and trailing white space removed.
+pub fn trim_range(text: &str, r: Range<usize>) -> (usize, usize) {
+    let slice = &text[r.clone()];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    let s = r.start + lead;
+    let e = (r.end - trail).max(s);
+    (s, e)
+}
+
+/// A dash that ends a dateline or separates a credit: `—`, `–`, `-`, `--`, `―`.
+pub fn dash_len(s: &str) -> Option<usize> {
+    for d in ["--", "—", "–", "―", "-", "‒"] {
+        if s.starts_with(d) {
+            return Some(d.len());
+        }
+    }
+    None
+}
+
+/// Natural case for one upper-case word: "MOSCOW" → "Moscow", "MCCAIN" → "McCain",
+/// "O'NEILL" → "O'Neill", "WILKES-BARRE" → "Wilkes-Barre". Mixed-case words are returned as is.
+pub fn natural_word(word: &str) -> String {
+    if !is_all_caps(word) || word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        return word.to_string();
+    }
+    // Initials and abbreviations with periods stay ("U.S.", "D.C.").
+    if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
+        return word.to_string();
+    }
+    let mut out = String::with_capacity(word.len());
+    let mut cap_next = true;
+    let mut prev: Option<char> = None;
+    let chars: Vec<char> = word.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_alphabetic() {
+            if cap_next {
+                out.extend(c.to_uppercase());
+                cap_next = false;
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            // "Mc" and "Mac" prefixes of surnames capitalise the next letter ("McCain").
+            if i == 1 && prev == Some('M') && c == 'C' && chars.len() > 3 {
+                cap_next = true;
+            }
+        } else {
+            out.push(c);
+            // After hyphens and apostrophes a new part starts, but not for "'S" endings.
+            cap_next = matches!(c, '-' | '\'' | '’') && chars.get(i + 2).is_some_and(|n| n.is_alphabetic());
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// Natural case for a phrase: every upper-case word via [`natural_word`], with name particles
+/// in lower case unless they open the phrase ("RIO DE JANEIRO" → "Rio de Janeiro").
+pub fn natural_case(phrase: &str) -> String {
+    let mut out = String::with_capacity(phrase.len());
+    let mut first = true;
+    let mut last = 0;
+    for (start, part) in split_keep(phrase) {
+        out.push_str(&phrase[last..start]);
+        let lower = part.to_lowercase();
+        if !first && is_all_caps(part) && lexicon::is_name_particle(&lower) {
+            out.push_str(&lower);
+        } else {
+            out.push_str(&natural_word(part));
+        }
+        first = false;
+        last = start + part.len();
+    }
+    out.push_str(&phrase[last..]);
+    out
+}
+
+/// Space-separated parts with their byte offsets.
+fn split_keep(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split(' ').scan(0usize, |pos, part| {
+        let start = *pos;
+        *pos += part.len() + 1;
+        Some((start, part))
+    }).filter(|(_, p)| !p.is_empty())
+}
+
+/// Collapses runs of white space (including line breaks) into single spaces.
+pub fn squash(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, part) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+/// Clamps `i` down to the nearest char boundary of `s`.
+pub fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The text ends like a sentence (terminal punctuation, possibly inside quotes or brackets).
+pub fn ends_like_sentence(s: &str) -> bool {
+    let t = s.trim_end().trim_end_matches(['”', '"', '’', '\'', ')', ']', '»']);
+    t.ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_initials_possessives_and_hyphens() {
+        let text = "Sen. John McCain’s aide met George H.W. Bush and Kentavious Caldwell-Pope in the U.S. on Friday.";
+        let ws = words(text);
+        let texts: Vec<&str> = ws.iter().map(|w| w.text).collect();
+        assert_eq!(
+            texts,
+            ["Sen.", "John", "McCain", "aide", "met", "George", "H.W.", "Bush", "and", "Kentavious", "Caldwell-Pope", "in", "the", "U.S.", "on", "Friday"]
+        );
+        assert!(ws[2].possessive);
+        assert_eq!(&text[ws[2].start..ws[2].full_end], "McCain’s");
+    }
+
+    #[test]
+    fn plural_possessive_apostrophe() {
+        let ws = words("adding that Weeks’ family had asked");
+        assert_eq!(ws[2].text, "Weeks");
+        assert!(ws[2].possessive);
+    }
+
+    #[test]
+    fn sentence_ends_skip_abbreviations() {
+        let rows = [
+            ("Sen. Ben Sasse spoke. He left.", 2),
+            ("It fell on Nov. 20, 2019. Then rain.", 2),
+            ("He said “We are done.” She left.", 2),
+            ("“A,” he said. “B.”", 2),
+            ("The U.S. Embassy said so.", 1),
+            ("George H.W. Bush won.", 1),
+        ];
+        for (text, n) in rows {
+            assert_eq!(sentences(text).len(), n, "{text}");
+        }
+    }
+
+    #[test]
+    fn natural_case_rows() {
+        let rows = [
+            ("MOSCOW", "Moscow"),
+            ("LOS ANGELES", "Los Angeles"),
+            ("NATALIYA VASILYEVA", "Nataliya Vasilyeva"),
+            ("MCCAIN", "McCain"),
+            ("O'NEILL", "O'Neill"),
+            ("WILKES-BARRE", "Wilkes-Barre"),
+            ("RIO DE JANEIRO", "Rio de Janeiro"),
+            ("Hanoi", "Hanoi"),
+            ("U.S.", "U.S."),
+            ("SETÚBAL", "Setúbal"),
+        ];
+        for (input, want) in rows {
+            assert_eq!(natural_case(input), want);
+        }
+    }
+
+    #[test]
+    fn dashes() {
+        assert_eq!(dash_len("-- x"), Some(2));
+        assert_eq!(dash_len("— x"), Some(3));
+        assert_eq!(dash_len("x"), None);
+    }
+
+    #[test]
+    fn no_panic_on_odd_text() {
+        for t in ["", "’", "'s", "“", "...", "a.b.c.d.e.", "É’s’", "\u{ad}-"] {
+            let _ = words(t);
+            let _ = sentences(t);
+            let _ = natural_case(t);
+        }
+    }
+}

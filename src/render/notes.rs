@@ -1,0 +1,119 @@
+//! Archivists' notes on the page: the anchored words highlighted with `<mark>`, a numbered
+//! toggle button right after them, and the note itself — a margin note on wide screens, an
+//! inline note the button reveals on narrow ones. Everything is phrasing content, so it can sit
+//! inside the paragraph it annotates.
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use crate::model::{Annotation, AnnotationKind};
+
+use super::body::escape;
+use super::calendar::long_date;
+use super::decorate::Decoration;
+
+/// A human label for a kind of note.
+pub fn kind_label(kind: AnnotationKind) -> &'static str {
+    match kind {
+        AnnotationKind::Context => "Context",
+        AnnotationKind::Correction => "Correction",
+        AnnotationKind::FactCheck => "Fact check",
+        AnnotationKind::Translation => "Translation",
+        AnnotationKind::Link => "See also",
+    }
+}
+
+/// The decoration of annotation `number` (1-based). `link` is the resolved target of a link
+/// note: (URL, title).
+pub fn note_decoration(a: &Annotation, number: usize, link: Option<(String, String)>) -> Option<Decoration> {
+    let anchor = a.anchor?;
+    let kind = a.kind.as_str();
+    let label = kind_label(a.kind);
+    let mut trailer = format!(
+        "<button type=\"button\" class=\"note-toggle kind-{kind}\" aria-expanded=\"false\" aria-controls=\"note-{number}\" title=\"{label}\"><span class=\"visually-hidden\">{label} note </span>{number}</button>"
+    );
+    trailer.push_str(&format!("<span class=\"note kind-{kind}\" id=\"note-{number}\" role=\"note\"><span class=\"note-label\">{number}. {label}</span> "));
+    trailer.push_str(&inline_markdown(&a.note));
+    if let Some((url, title)) = link {
+        trailer.push_str(&format!(
+            " <a class=\"note-link\" href=\"{}\">→ {}</a>",
+            escape(&url),
+            escape(&title)
+        ));
+    }
+    let by: Vec<String> = a
+        .author
+        .iter()
+        .map(|s| escape(s))
+        .chain(a.date.map(long_date))
+        .collect();
+    if !by.is_empty() {
+        trailer.push_str(&format!(" <span class=\"note-meta\">— {}</span>", by.join(", ")));
+    }
+    trailer.push_str("</span>");
+    Some(Decoration {
+        anchor,
+        open: format!("<mark id=\"annotation-{number}\" class=\"annotation kind-{kind}\">"),
+        reopen: format!("<mark class=\"annotation kind-{kind}\">"),
+        close: "</mark>".into(),
+        trailer,
+        is_link: false,
+    })
+}
+
+/// A note's Markdown as phrasing HTML: paragraphs and list items become line breaks, headings
+/// bold, raw HTML is shown as text.
+pub fn inline_markdown(md: &str) -> String {
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut pending_break = false;
+    for event in Parser::new_ext(
+        md,
+        pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION | pulldown_cmark::Options::ENABLE_STRIKETHROUGH,
+    ) {
+        let mapped: Option<Event<'_>> = match event {
+            Event::Start(Tag::Paragraph | Tag::List(_) | Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::HtmlBlock) => {
+                None
+            }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::BlockQuote(_),
+            ) => {
+                if matches!(event, Event::End(TagEnd::Heading(_))) {
+                    events.push(Event::InlineHtml("</strong>".into()));
+                }
+                pending_break = true;
+                None
+            }
+            Event::End(TagEnd::List(_) | TagEnd::HtmlBlock) => None,
+            Event::Start(Tag::Heading { .. }) => Some(Event::InlineHtml("<strong>".into())),
+            Event::Start(Tag::Item) => Some(Event::Text("• ".into())),
+            Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
+            Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
+            e => Some(e),
+        };
+        if let Some(e) = mapped {
+            if pending_break {
+                events.push(Event::InlineHtml("<br>".into()));
+                pending_break = false;
+            }
+            events.push(e);
+        }
+    }
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    html.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_stay_phrasing_content() {
+        assert_eq!(
+            inline_markdown("A *short* note with a [link](https://e.org)."),
+            "A <em>short</em> note with a <a href=\"https://e.org\">link</a>."
+        );
+        assert_eq!(inline_markdown("One.\n\nTwo."), "One.<br>Two.");
+        assert_eq!(inline_markdown("- a\n- b"), "• a<br>• b");
+        assert_eq!(inline_markdown("<script>x</script>"), "&lt;script&gt;x&lt;/script&gt;");
+    }
+}
