@@ -200,7 +200,7 @@ impl fmt::Display for Diagnostics {
         let errors = self.error_count();
         if errors > 0 {
             let s = if errors == 1 { "" } else { "s" };
-            writeln!(f, "{errors} error{s}; nothing was written.")?;
+            writeln!(f, "{errors} error{s}.")?;
         }
         Ok(())
     }

@@ -16,6 +16,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod annotate;
+pub mod check;
 pub mod config;
 pub mod diagnostics;
 pub mod extract;
@@ -25,5 +26,6 @@ pub mod model;
 pub mod parse;
 pub mod pipeline;
 pub mod render;
+pub mod scaffold;
 pub mod slug;
 pub mod write;

@@ -8,6 +8,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use dateline::annotate::AnnotateRequest;
+use dateline::model::AnnotationKind;
 use dateline::pipeline::{self, BuildError, BuildOptions};
 
 #[derive(Parser)]
@@ -44,6 +46,63 @@ enum Command {
         #[arg(long)]
         jobs: Option<usize>,
     },
+    /// Check the site without writing anything: content, annotations, templates, links.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Include drafts.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Attach an archivist's note to the exact words of an article (written to its sidecar).
+    Annotate {
+        /// The article (.md or .txt).
+        file: PathBuf,
+        /// The exact words the note is about.
+        #[arg(long)]
+        quote: String,
+        /// The note (Markdown).
+        #[arg(long)]
+        note: String,
+        #[arg(long, value_enum, default_value_t = Kind::Context)]
+        kind: Kind,
+        #[arg(long)]
+        author: Option<String>,
+        /// The note's date (YYYY-MM-DD).
+        #[arg(long)]
+        date: Option<jiff::civil::Date>,
+        /// Another article (path under content/) or a URL, for link notes.
+        #[arg(long)]
+        link: Option<String>,
+        /// Words just before the quote, to say which occurrence is meant.
+        #[arg(long)]
+        prefix: Option<String>,
+        /// Words just after the quote.
+        #[arg(long)]
+        suffix: Option<String>,
+        /// Which occurrence (1, 2, …) when the words appear more than once.
+        #[arg(long)]
+        occurrence: Option<usize>,
+    },
+    /// Start a new article in content/.
+    New {
+        /// The headline.
+        headline: String,
+        /// Publication date (YYYY-MM-DD); today by default.
+        #[arg(long)]
+        date: Option<jiff::civil::Date>,
+        /// Write wire copy (.txt) instead of Markdown.
+        #[arg(long)]
+        wire: bool,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Create a new archive with a configuration and a first article.
+    Init {
+        /// Folder to create (default: the current folder).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
     /// Print what extraction finds in articles.
     Extract {
         /// Article files (.md or .txt).
@@ -55,6 +114,27 @@ enum Command {
         #[arg(long)]
         registry: Option<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Kind {
+    Context,
+    Correction,
+    FactCheck,
+    Translation,
+    Link,
+}
+
+impl From<Kind> for AnnotationKind {
+    fn from(k: Kind) -> Self {
+        match k {
+            Kind::Context => AnnotationKind::Context,
+            Kind::Correction => AnnotationKind::Correction,
+            Kind::FactCheck => AnnotationKind::FactCheck,
+            Kind::Translation => AnnotationKind::Translation,
+            Kind::Link => AnnotationKind::Link,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -102,6 +182,98 @@ fn main() -> ExitCode {
             format,
             registry,
         } => extract(&files, format, registry),
+        Command::Check { root, drafts } => {
+            let options = BuildOptions {
+                root,
+                drafts,
+                ..BuildOptions::default()
+            };
+            match dateline::check::check(&options) {
+                Ok(report) => {
+                    eprint!("{}", report.diagnostics);
+                    let errors = report.diagnostics.error_count();
+                    let verdict = if errors == 0 {
+                        "no problems".to_string()
+                    } else {
+                        format!("{errors} problems")
+                    };
+                    println!(
+                        "Checked {} articles, {} pages and {} annotations: {verdict}.",
+                        report.articles, report.pages, report.annotations
+                    );
+                    if errors == 0 {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::from(1)
+                    }
+                }
+                Err(e) => fail(e),
+            }
+        }
+        Command::Annotate {
+            file,
+            quote,
+            note,
+            kind,
+            author,
+            date,
+            link,
+            prefix,
+            suffix,
+            occurrence,
+        } => {
+            let kind = kind.into();
+            let request = AnnotateRequest {
+                file,
+                quote,
+                note,
+                kind,
+                author,
+                date,
+                link,
+                prefix,
+                suffix,
+                occurrence,
+            };
+            match dateline::annotate::annotate(&request) {
+                Ok(message) => {
+                    println!("{message}");
+                    ExitCode::SUCCESS
+                }
+                Err(d) => {
+                    eprint!("{d}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::New {
+            headline,
+            date,
+            wire,
+            root,
+        } => match dateline::scaffold::new_article(&root, &headline, date, wire, jiff::Timestamp::now()) {
+            Ok(path) => {
+                println!("Created {}", path.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Init { dir } => match dateline::scaffold::init(&dir, jiff::Timestamp::now()) {
+            Ok(()) => {
+                println!(
+                    "Created a new archive in {0}. Build it with `dateline build --root {0}`.",
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        },
     }
 }
 

@@ -23,22 +23,34 @@ pub const LABOUR: Beats = 1 << 8;
 pub const TRADE: Beats = 1 << 9;
 pub const ALL: Beats = (1 << 10) - 1;
 
-/// Whose mouth a sentence fits, as a bit: `O`fficial, `B`usiness, `U`nion, `E`xpert,
-/// `H`ealth worker, `D`efence lawyer, `P`rivate person. Templates name voices by letter.
-pub type Voices = u8;
-pub const OFFICIAL: Voices = 1;
-pub const BUSINESS: Voices = 1 << 1;
-pub const UNION: Voices = 1 << 2;
-pub const EXPERT: Voices = 1 << 3;
-pub const HEALTH_WORKER: Voices = 1 << 4;
-pub const DEFENCE: Voices = 1 << 5;
-pub const PRIVATE: Voices = 1 << 6;
+/// Whose mouth a sentence fits, as a bit. Templates name voices by letter: `G`overnment,
+/// party `L`eader or lawmaker, `M`ayor, `J`ustice official (judge, prosecutor, police),
+/// `I`nternational official, `B`usiness, `U`nion, `E`xpert, `H`ealth worker, `D`efence
+/// lawyer, `P`rivate person; `O` stands for any official (`GLMJI`).
+pub type Voices = u16;
+pub const GOVERNMENT: Voices = 1;
+pub const PARTY: Voices = 1 << 1;
+pub const MAYOR: Voices = 1 << 2;
+pub const LAW: Voices = 1 << 3;
+pub const INTERNATIONAL: Voices = 1 << 4;
+pub const OFFICIAL: Voices = GOVERNMENT | PARTY | MAYOR | LAW | INTERNATIONAL;
+pub const BUSINESS: Voices = 1 << 5;
+pub const UNION: Voices = 1 << 6;
+pub const EXPERT: Voices = 1 << 7;
+pub const HEALTH_WORKER: Voices = 1 << 8;
+pub const DEFENCE: Voices = 1 << 9;
+pub const PRIVATE: Voices = 1 << 10;
 
 /// `"OE"` → `OFFICIAL | EXPERT`.
 pub fn voices(letters: &str) -> Voices {
     letters
         .chars()
         .map(|c| match c {
+            'G' => GOVERNMENT,
+            'L' => PARTY,
+            'M' => MAYOR,
+            'J' => LAW,
+            'I' => INTERNATIONAL,
             'O' => OFFICIAL,
             'B' => BUSINESS,
             'U' => UNION,
@@ -517,7 +529,7 @@ const CITIES: &[(&str, &str, &str, bool)] = &[
 ];
 
 /// International bodies: (name, needs "the", beats).
-const INTERNATIONAL: &[(&str, bool, Beats)] = &[
+const INTERNATIONAL_BODIES: &[(&str, bool, Beats)] = &[
     ("United Nations", true, DIPLOMACY | HEALTH | CLIMATE),
     ("World Health Organization", true, HEALTH),
     ("International Monetary Fund", true, ECONOMY | TRADE),
@@ -709,11 +721,11 @@ const OFFICES: &[(&str, Beats, usize)] = &[
 
 /// Justice roles: (before a name, appositive, voice).
 const LEGAL_ROLES: &[(&str, &str, Voices)] = &[
-    ("Judge", "a judge at the district court in", OFFICIAL),
-    ("prosecutor", "a prosecutor in", OFFICIAL),
+    ("Judge", "a judge at the district court in", LAW),
+    ("prosecutor", "a prosecutor in", LAW),
     ("defence lawyer", "a defence lawyer based in", DEFENCE),
-    ("police spokesperson", "a police spokesperson in", OFFICIAL),
-    ("Chief Prosecutor", "the chief prosecutor in", OFFICIAL),
+    ("police spokesperson", "a police spokesperson in", LAW),
+    ("Chief Prosecutor", "the chief prosecutor in", LAW),
 ];
 
 const OCCUPATIONS: &[&str] = &[
@@ -895,6 +907,8 @@ pub struct Role {
     pub beats: Beats,
     /// Which quotes and statements suit the person.
     pub voice: Voices,
+    /// The organisation the person speaks for, if any (an index into `Pools::orgs`).
+    pub org: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -1017,6 +1031,40 @@ impl Pools {
             .unwrap_or(0)
     }
 
+    /// Someone with one of `voices` who speaks for one of `orgs` (or, if `country` is given,
+    /// a government official of that country), the better known more often; `None` if the
+    /// pool has nobody like that.
+    pub fn insider(
+        &self,
+        rng: &mut Rng,
+        voices: Voices,
+        orgs: &[usize],
+        country: Option<usize>,
+        surnames: &[&str],
+    ) -> Option<usize> {
+        let found: Vec<usize> = (0..self.people.len())
+            .filter(|&i| {
+                let p = &self.people[i];
+                let belongs = match (p.role.org, country) {
+                    (Some(o), _) => orgs.contains(&o),
+                    (None, Some(c)) => p.country == c && p.role.voice & (GOVERNMENT | MAYOR | LAW) != 0,
+                    (None, None) => false,
+                };
+                belongs && p.role.voice & voices != 0 && !surnames.contains(&p.last)
+            })
+            .take(8)
+            .collect();
+        if found.is_empty() {
+            return None;
+        }
+        // `found` is in popularity order: halve the odds at each step.
+        let mut k = 0;
+        while k + 1 < found.len() && rng.percent(50) {
+            k += 1;
+        }
+        Some(found[k])
+    }
+
     pub fn city(&self, rng: &mut Rng) -> usize {
         self.city_zipf.sample(rng)
     }
@@ -1098,7 +1146,7 @@ impl Pools {
 fn organisations(rng: &mut Rng) -> Vec<Org> {
     let mut orgs = Vec::new();
     let mut push = |name: String, the: bool, kind: OrgKind, beats: Beats| orgs.push(Org { name, the, kind, beats });
-    for &(name, the, beats) in INTERNATIONAL {
+    for &(name, the, beats) in INTERNATIONAL_BODIES {
         push(name.to_string(), the, OrgKind::International, beats);
     }
     for &(field, beats) in MINISTRIES {
@@ -1187,7 +1235,8 @@ fn people(rng: &mut Rng, pools: &Pools) -> Vec<Person> {
                         before: format!("{name} Mayor"),
                         appositive: format!("the mayor of {name}"),
                         beats: POLITICS | CLIMATE | LABOUR | HEALTH,
-                        voice: OFFICIAL,
+                        voice: MAYOR,
+                        org: None,
                     }
                 }
                 3 => {
@@ -1199,6 +1248,7 @@ fn people(rng: &mut Rng, pools: &Pools) -> Vec<Person> {
                         appositive: format!("{appositive} {}", pools.cities[city].name),
                         beats: JUSTICE,
                         voice,
+                        org: None,
                     }
                 }
                 _ => {
@@ -1211,6 +1261,7 @@ fn people(rng: &mut Rng, pools: &Pools) -> Vec<Person> {
                         appositive: format!("a {age}-year-old {job} from {}", pools.cities[city].name),
                         beats: ALL,
                         voice: PRIVATE,
+                        org: None,
                     }
                 }
             };
@@ -1231,7 +1282,8 @@ fn government_role(rng: &mut Rng, country: &Country) -> Role {
         before: format!("{} {office}", country.adjective),
         appositive: format!("{} {}", country.possessive(), office.to_lowercase()),
         beats,
-        voice: OFFICIAL,
+        voice: GOVERNMENT,
+        org: None,
     }
 }
 
@@ -1250,7 +1302,8 @@ fn org_role(rng: &mut Rng, pools: &Pools) -> Role {
     ];
     let weights: Vec<usize> = kinds.iter().map(|k| k.1).collect();
     let kind = kinds[rng.weighted(&weights)].0;
-    let org = &pools.orgs[pools.org(rng, kind, ALL)];
+    let org_index = pools.org(rng, kind, ALL);
+    let org = &pools.orgs[org_index];
     let titles: &[&str] = match kind {
         OrgKind::International => &["spokesperson", "chief economist", "director", "special envoy"],
         OrgKind::Ministry => &["spokesperson", "deputy minister", "senior official"],
@@ -1268,13 +1321,16 @@ fn org_role(rng: &mut Rng, pools: &Pools) -> Role {
                 appositive: format!("{appositive} at {}", org.in_text()),
                 beats,
                 voice: EXPERT,
+                org: Some(org_index),
             };
         }
     };
     let title = *rng.pick(titles);
     let voice = match kind {
         OrgKind::International if title == "chief economist" => EXPERT,
-        OrgKind::International | OrgKind::Ministry | OrgKind::Party => OFFICIAL,
+        OrgKind::International => INTERNATIONAL,
+        OrgKind::Ministry => GOVERNMENT,
+        OrgKind::Party => PARTY,
         OrgKind::Bank if title == "chief executive" => BUSINESS,
         OrgKind::Bank | OrgKind::Institute | OrgKind::University | OrgKind::Charity => EXPERT,
         OrgKind::Company => BUSINESS,
@@ -1291,6 +1347,7 @@ fn org_role(rng: &mut Rng, pools: &Pools) -> Role {
         appositive: format!("{title} {preposition} {}", org.in_text()),
         beats: org.beats,
         voice,
+        org: Some(org_index),
     }
 }
 

@@ -9,10 +9,11 @@ use std::collections::BTreeSet;
 
 use super::calendar::Date;
 use super::pools::{
-    BUSINESS, DEFENCE, EXPERT, HEALTH_WORKER, OFFICIAL, OrgKind, PhotoAgency, Pools, TAGS, UNION, Voices, voices,
+    BUSINESS, DEFENCE, EXPERT, GOVERNMENT, HEALTH_WORKER, OFFICIAL, OrgKind, PhotoAgency, Pools, TAGS, UNION, Voices,
+    voices,
 };
 use super::rng::Rng;
-use super::topics::{GENERIC_BODY, GENERIC_CAPTIONS, GENERIC_QUOTES, TOPICS, Topic};
+use super::topics::{GENERIC_BODY, GENERIC_CAPTIONS, GENERIC_QUOTES, Storyline, TOPICS, Topic};
 
 /// Smallest and largest article file, in bytes.
 pub const MIN_BYTES: usize = 2048;
@@ -71,7 +72,7 @@ impl<'a> Desk<'a> {
         };
         let weights: Vec<usize> = TOPICS.iter().map(|t| t.weight).collect();
         let topic = &TOPICS[rng.weighted(&weights)];
-        let paragraphs = rng.range(6, 14);
+        let mut paragraphs = rng.range(6, 14);
         let lowest = (paragraphs * 170 + 350).max(MIN_BYTES + 200);
         let highest = (paragraphs * 430 + 600).min(MAX_BYTES - 300);
         let target = rng.range(lowest.min(highest), highest);
@@ -91,6 +92,10 @@ impl<'a> Desk<'a> {
             }
             if !misfit && distance <= target / 12 {
                 break;
+            }
+            // Short of material for a long story: spread it over more paragraphs.
+            if size < MIN_BYTES && paragraphs < 14 {
+                paragraphs += 1;
             }
             budget = (budget * target / size.max(1)).clamp(80, 1200);
         }
@@ -144,6 +149,9 @@ enum Block {
 struct Story<'a> {
     pools: &'a Pools,
     topic: &'static Topic,
+    storyline: &'static Storyline,
+    headline: &'static str,
+    lead: &'static str,
     style: Style,
     date: Date,
     /// The day the news happened (the article may run a day or two later).
@@ -177,14 +185,23 @@ const ON_RECORD: Voices = OFFICIAL | BUSINESS | UNION | EXPERT | HEALTH_WORKER |
 
 impl<'a> Story<'a> {
     fn new(pools: &'a Pools, topic: &'static Topic, style: Style, date: Date, mut rng: Rng) -> Self {
-        let lead = pools.person(&mut rng, topic.beats, OFFICIAL, &[]);
-        let home = pools.people[lead].country;
-        let city = if rng.percent(70) {
-            pools.city_in(&mut rng, home)
-        } else {
-            None
+        let storyline = rng.pick(topic.storylines);
+        let headline = *rng.pick(storyline.headlines);
+        // A headline that names the lead person needs a lead that introduces them.
+        let mut leads: Vec<&'static str> = storyline.leads.to_vec();
+        if headline.contains("{S0}") {
+            leads.retain(|l| l.contains("{P0}"));
         }
-        .unwrap_or_else(|| pools.city(&mut rng));
+        let lead = if leads.is_empty() {
+            *rng.pick(storyline.leads)
+        } else {
+            *rng.pick(&leads)
+        };
+        let (lead_voice, lead) = split_voice(lead, GOVERNMENT);
+        let lead_person = pools.person(&mut rng, topic.beats, lead_voice, &[]);
+        // Stories happen where their lead person works.
+        let home = pools.people[lead_person].country;
+        let city = pools.city_in(&mut rng, home).unwrap_or_else(|| pools.city(&mut rng));
         let country = pools.cities[city].country;
         let mut city2 = pools.city(&mut rng);
         while city2 == city {
@@ -199,11 +216,14 @@ impl<'a> Story<'a> {
         Story {
             pools,
             topic,
+            storyline,
+            headline,
+            lead,
             style,
             date,
             event,
             rng,
-            cast: vec![lead],
+            cast: vec![lead_person],
             introduced: vec![false],
             city,
             city2,
@@ -221,8 +241,7 @@ impl<'a> Story<'a> {
 
     fn write(mut self, paragraphs: usize, budget: usize) -> Draft {
         self.in_headline = true;
-        let template = self.pick_any(0, self.topic.headlines);
-        let mut headline = self.fill(template);
+        let mut headline = self.fill(self.headline);
         self.in_headline = false;
         if let Some(rest) = headline.strip_prefix("The ") {
             headline = capitalize(rest);
@@ -233,8 +252,7 @@ impl<'a> Story<'a> {
             _ if self.style == Style::Reuters => headline.to_uppercase(),
             _ => headline,
         };
-        let template = self.pick_any(1, self.topic.leads);
-        let lead = self.fill(template);
+        let lead = self.fill(self.lead);
         let mut blocks = Vec::new();
         let mut first = lead.clone();
         if budget > lead.len() + 120 && self.rng.percent(50) {
@@ -270,13 +288,13 @@ impl<'a> Story<'a> {
 
     /// A sentence the article has not used yet, or `None` when the beat has run dry.
     fn body_sentence(&mut self) -> Option<String> {
-        let template = if self.rng.percent(70) {
-            self.pick_fresh(2, self.topic.body)
-                .or_else(|| self.pick_fresh(3, GENERIC_BODY))
-        } else {
-            self.pick_fresh(3, GENERIC_BODY)
-                .or_else(|| self.pick_fresh(2, self.topic.body))
-        }?;
+        let (storyline, beat) = (self.storyline.body, self.topic.body);
+        let order: [(usize, &'static [&'static str]); 3] = match self.rng.weighted(&[45, 30, 25]) {
+            0 => [(2, storyline), (10, beat), (3, GENERIC_BODY)],
+            1 => [(10, beat), (2, storyline), (3, GENERIC_BODY)],
+            _ => [(3, GENERIC_BODY), (2, storyline), (10, beat)],
+        };
+        let template = order.iter().find_map(|&(pool, list)| self.pick_fresh(pool, list))?;
         let mut s = self.fill(template);
         if self.style == Style::Markdown && s.contains(" not ") && self.rng.percent(15) {
             s = s.replacen(" not ", " *not* ", 1);
@@ -347,37 +365,39 @@ impl<'a> Story<'a> {
     /// A fresh quote and someone in (or newly brought into) the story who could say it.
     fn quote_and_speaker(&mut self) -> (String, usize) {
         for _ in 0..8 {
-            let (pool, list) = if self.rng.percent(80) {
-                (4, self.topic.quotes)
-            } else {
-                (5, GENERIC_QUOTES)
+            let (pool, list) = match self.rng.weighted(&[45, 35, 20]) {
+                0 => (4, self.storyline.quotes),
+                1 => (11, self.topic.quotes),
+                _ => (5, GENERIC_QUOTES),
             };
             let Some(template) = self.pick_fresh(pool, list) else {
                 continue;
             };
-            let (voice, text) = split_voice(template);
+            let (voice, text) = split_voice(template, ON_RECORD);
             if let Some(who) = self.speaker(voice) {
                 return (self.fill(text), who);
             }
             // Nobody here could say it: put it back for later.
-            self.used
-                .remove(&(pool, list.iter().position(|t| *t == template).unwrap_or(0)));
+            if let Some(i) = list.iter().position(|t| *t == template) {
+                self.used.remove(&(pool, i));
+            }
         }
         let template = self.pick_any(5, GENERIC_QUOTES);
-        let (_, text) = split_voice(template);
+        let (_, text) = split_voice(template, ON_RECORD);
         (self.fill(text), 0)
     }
 
     /// A second quote from the same speaker, if one in their voice is left.
     fn quote_in_voice(&mut self, voice: Voices) -> Option<String> {
-        let list = self.topic.quotes;
-        let start = self.rng.below(list.len());
-        for k in 0..list.len() {
-            let i = (start + k) % list.len();
-            let (v, text) = split_voice(list[i]);
-            if v & voice != 0 && !self.used.contains(&(4, i)) {
-                self.used.insert((4, i));
-                return Some(self.fill(text));
+        for (pool, list) in [(4, self.storyline.quotes), (11, self.topic.quotes)] {
+            let start = self.rng.below(list.len());
+            for k in 0..list.len() {
+                let i = (start + k) % list.len();
+                let (v, text) = split_voice(list[i], ON_RECORD);
+                if v & voice != 0 && !self.used.contains(&(pool, i)) {
+                    self.used.insert((pool, i));
+                    return Some(self.fill(text));
+                }
             }
         }
         None
@@ -395,7 +415,15 @@ impl<'a> Story<'a> {
             Some(i) if known.is_empty() || self.rng.percent(50) => return Some(i),
             None if recruit => {
                 let surnames: Vec<&str> = self.cast.iter().map(|&c| self.pools.people[c].last).collect();
-                let person = self.pools.person(&mut self.rng, self.topic.beats, voices, &surnames);
+                let orgs: Vec<usize> = self.orgs.iter().map(|&(_, o)| o).collect();
+                let insider = if self.rng.percent(75) {
+                    let home = Some(self.country);
+                    self.pools.insider(&mut self.rng, voices, &orgs, home, &surnames)
+                } else {
+                    None
+                };
+                let person =
+                    insider.unwrap_or_else(|| self.pools.person(&mut self.rng, self.topic.beats, voices, &surnames));
                 self.cast.push(person);
                 self.introduced.push(false);
                 return Some(self.cast.len() - 1);
@@ -805,9 +833,15 @@ impl<'a> Story<'a> {
         let i = match self.orgs.iter().find(|(k, _)| *k == key) {
             Some(&(_, i)) => i,
             None => {
-                let mut i = self.pools.org(&mut self.rng, kind, self.topic.beats);
+                // The company in the story is the one its spokesperson works for.
+                let own = self.cast.iter().find_map(|&c| {
+                    let o = self.pools.people[c].role.org?;
+                    let free = self.pools.orgs[o].kind == kind && !self.orgs.iter().any(|&(_, b)| b == o);
+                    free.then_some(o)
+                });
+                let mut i = own.unwrap_or_else(|| self.pools.org(&mut self.rng, kind, self.topic.beats));
                 for _ in 0..8 {
-                    if !self.orgs.iter().any(|&(_, o)| o == i) {
+                    if own.is_some() || !self.orgs.iter().any(|&(_, o)| o == i) {
                         break;
                     }
                     i = self.pools.org(&mut self.rng, kind, self.topic.beats);
@@ -882,12 +916,12 @@ impl<'a> Story<'a> {
 
 const SMALL_NUMBERS: &[&str] = &["two", "three", "four", "five", "six", "seven", "eight", "nine"];
 
-/// `"OE|We will act."` → (`OFFICIAL | EXPERT`, `"We will act."`); untagged quotes are for
-/// anyone on the record.
-fn split_voice(template: &'static str) -> (Voices, &'static str) {
+/// `"OE|We will act."` → (`OFFICIAL | EXPERT`, `"We will act."`); untagged templates get
+/// `default`.
+fn split_voice(template: &'static str, default: Voices) -> (Voices, &'static str) {
     match template.split_once('|') {
         Some((tag, text)) if !tag.is_empty() && tag.chars().all(|c| c.is_ascii_uppercase()) => (voices(tag), text),
-        _ => (ON_RECORD, template),
+        _ => (default, template),
     }
 }
 

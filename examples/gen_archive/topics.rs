@@ -116,7 +116,7 @@ pub const TOPICS: &[Topic] = &[
                 ],
                 leads: &[
                     "{country's} central bank left its main interest rate unchanged on {wday}, saying inflation was easing more slowly than expected and that it was too early to talk about cuts.",
-                    "{P0} said on {wday} that it was too early to cut interest rates, after {country's} central bank left borrowing costs unchanged for a {ordinal} straight meeting.",
+                    "G|{P0} said on {wday} that it was too early to cut interest rates, after {country's} central bank left borrowing costs unchanged for a {ordinal} straight meeting.",
                 ],
                 body: &[
                     "Economists polled before the decision had expected no change, although a minority had forecast a cut of a quarter of a percentage point.",
@@ -136,22 +136,21 @@ pub const TOPICS: &[Topic] = &[
             Storyline {
                 headlines: &[
                     "{country} inflation climbs to {pct}, highest in {n} months",
-                    "{Cadj} inflation eases for {ordinal} straight month",
                     "Food prices push {Cadj} inflation higher",
                 ],
                 leads: &[
-                    "Consumer prices in {country} rose {pct} in {month} from a year earlier, official data showed on {wday}, as higher food and energy costs offset weaker demand for goods.",
-                    "{P0} said on {wday} that inflation in {country} had passed its peak, after official data showed consumer prices rising {pct} in {month} from a year earlier.",
+                    "Consumer prices in {country} rose {pct} in {month} from a year earlier, official data showed on {wday}, driven by higher food and energy costs.",
+                    "G|{P0} said on {wday} that the government was watching prices closely, after official data showed consumer prices in {country} rising {pct} in {month} from a year earlier.",
                 ],
                 body: &[
                     "Food prices rose {pct} from a year earlier, the statistics office said, with the biggest increases in vegetables, dairy and bread.",
                     "Core inflation, which strips out volatile food and energy prices, was little changed.",
-                    "Some economists say the slowdown in price growth is mostly due to falling fuel costs and that underlying inflation remains stubbornly high.",
+                    "Some economists say underlying inflation remains stubbornly high even as fuel costs fall.",
                     "Wage growth slowed to {pct} in the three months to {month}, the statistics office said.",
                     "Retail sales fell for a {ordinal} consecutive month in {month}, while consumer confidence dropped to its lowest level since {lastyear}.",
                 ],
                 quotes: &[
-                    "OE|The data show that price pressures are easing, but not as quickly as we had hoped.",
+                    "OE|The data show that price pressures are still with us, and we cannot be complacent.",
                     "O|Households are still under pressure, and we have to be careful not to declare victory too early.",
                     "P|Everything costs more than it did a year ago, and my wages have not kept up.",
                     "P|I used to fill a trolley for what one bag of shopping costs now.",
@@ -160,47 +159,71 @@ pub const TOPICS: &[Topic] = &[
             Storyline {
                 headlines: &[
                     "{Cadj} economy grows faster than expected in {quarter} quarter",
+                    "{Cadj} economy beats forecasts as shoppers keep spending",
+                ],
+                leads: &[
+                    "{country's} economy grew {pct} in the {quarter} quarter, beating forecasts, as household spending held up despite higher interest rates, official data showed on {wday}.",
+                ],
+                body: &[
+                    "Household spending rose {pct}, helped by higher wages and a strong labour market.",
+                    "Economists had expected growth of about half that rate.",
+                    "Investment by businesses was flat, the statistics office said.",
+                ],
+                quotes: &[
+                    "O|The economy has proved more resilient than many people expected.",
+                    "E|Consumers are carrying the economy for now, but they cannot do it forever.",
+                ],
+            },
+            Storyline {
+                headlines: &[
                     "{bank} cuts {country} growth forecast as exports slow",
                     "Economists warn of slowdown as {Cadj} factory output drops",
                 ],
                 leads: &[
-                    "{country's} economy grew {pct} in the {quarter} quarter, beating forecasts, as household spending held up despite higher interest rates, official data showed on {wday}.",
                     "{bank} cut its forecast for {country's} economic growth this year on {wday}, citing a sharp fall in orders for the country's manufacturers and weaker demand abroad.",
                 ],
                 body: &[
                     "{bank} said in a note to clients that it now expected growth of {pct} this year, down from an earlier forecast.",
                     "Factory output fell {pct} in {month} from the previous month, the biggest drop since {lastyear}.",
                     "Exports, which account for about half of economic output, have been hurt by weaker demand from the country's main trading partners.",
-                    "Household spending rose {pct}, helped by higher wages and a strong labour market.",
                     "Investment by businesses fell for a {ordinal} straight quarter.",
                 ],
                 quotes: &[
                     "EB|Nobody should be surprised that growth is slowing after the sharpest rise in interest rates in a generation.",
                     "EB|Our forecast assumes that energy prices stay where they are, which is a big assumption.",
-                    "O|The economy has proved more resilient than many people expected.",
                 ],
             },
             Storyline {
                 headlines: &[
                     "{S0} unveils {money} plan to support small businesses",
-                    "{S0} defends spending plans amid deficit worries",
                     "{Cadj} government offers {money} to struggling small firms",
                 ],
                 leads: &[
-                    "{P0} announced a {money} package on {wday} to help small businesses cope with higher borrowing costs, the government's third such measure since {lastyear}.",
-                    "{P0} on {wday} defended the government's spending plans for {nextyear}, rejecting warnings that the budget deficit was growing too fast.",
+                    "G|{P0} announced a {money} package on {wday} to help small businesses cope with higher borrowing costs, the government's third such measure since {lastyear}.",
                 ],
                 body: &[
                     "Small businesses have been hit particularly hard, with insolvencies rising {pct} in the first half of the year, according to {statement} from {ministry}.",
-                    "The budget deficit is forecast to reach {pct} of economic output this year, above the government's own target.",
                     "The package includes cheap loans, tax deferrals and grants for firms that keep staff on their payroll.",
                     "{institute} estimated in {report} that the measures would add about {pct} to economic output over {n} years.",
                     "Business groups welcomed the measures but said they came too late for many firms.",
                 ],
                 quotes: &[
                     "O|This package is aimed squarely at the small firms that employ most people in this country.",
-                    "O|We will not balance the budget on the backs of working families.",
                     "B|For a lot of companies, this money will decide whether they survive the winter.",
+                ],
+            },
+            Storyline {
+                headlines: &["{S0} defends spending plans amid deficit worries"],
+                leads: &[
+                    "G|{P0} on {wday} defended the government's spending plans for {nextyear}, rejecting warnings that the budget deficit was growing too fast.",
+                ],
+                body: &[
+                    "The budget deficit is forecast to reach {pct} of economic output this year, above the government's own target.",
+                    "Ratings agencies have warned that they could downgrade the country's debt if the deficit keeps growing.",
+                    "Spending on pensions and defence accounts for most of the increase.",
+                ],
+                quotes: &[
+                    "O|We will not balance the budget on the backs of working families.",
                     "E|The question is not whether the government should help, but whether it can afford to keep doing so.",
                 ],
             },
@@ -255,7 +278,7 @@ pub const TOPICS: &[Topic] = &[
                     "{company} scales back {Cadj} gas production",
                 ],
                 leads: &[
-                    "{company} said on {wday} it would cut production at {n} of its fields in {country} after a slump in natural gas prices left some operations unprofitable.",
+                    "B|{company} said on {wday} it would cut production at {n} of its fields in {country} after a slump in natural gas prices left some operations unprofitable.",
                 ],
                 body: &[
                     "{company} employs about {big} people in {country} and is one of the country's largest taxpayers.",
@@ -274,7 +297,7 @@ pub const TOPICS: &[Topic] = &[
                     "{company} posts record profit, faces calls for windfall tax",
                 ],
                 leads: &[
-                    "{company} reported a {pct} rise in quarterly profit on {wday}, helped by higher oil prices, and said it would return more money to shareholders.",
+                    "B|{company} reported a {pct} rise in quarterly profit on {wday}, helped by higher oil prices, and said it would return more money to shareholders.",
                 ],
                 body: &[
                     "Opposition parties renewed calls for a windfall tax on energy companies after the results were published.",
@@ -289,38 +312,60 @@ pub const TOPICS: &[Topic] = &[
             Storyline {
                 headlines: &[
                     "{country} signs long-term gas deal to shore up winter supplies",
-                    "{S0} says gas storage is nearly full ahead of winter",
-                    "{Cadj} utilities told to prepare for winter shortages",
+                    "{country} agrees {n}-year gas import deal",
                 ],
                 leads: &[
-                    "{country} has agreed a {n}-year deal to import liquefied natural gas, {P0} said on {wday}, as the government races to secure supplies before the winter.",
-                    "{P0} said on {wday} that {country's} gas storage sites were nearly full, easing fears of shortages during the winter.",
+                    "G|{country} has agreed a {n}-year deal to import liquefied natural gas, {P0} said on {wday}, as the government races to secure supplies before the winter.",
                 ],
                 body: &[
                     "The first cargoes are expected to arrive at the terminal near {city} before the end of the year.",
-                    "Gas storage sites were about {share} full, according to the network operator.",
-                    "The government has asked households and businesses to cut gas use compared with previous winters.",
                     "Officials declined to disclose the price agreed in the contract.",
+                    "Environmental groups said the deal would lock the country into fossil fuels for decades.",
                 ],
                 quotes: &[
                     "O|Every unit of gas we do not burn this winter is a unit we will not have to import next year.",
-                    "O|We have done everything we can to make sure homes stay warm this winter.",
+                    "O|This deal gives families and businesses the security they need.",
                 ],
+            },
+            Storyline {
+                headlines: &["{S0} says gas storage is nearly full ahead of winter"],
+                leads: &[
+                    "G|{P0} said on {wday} that {country's} gas storage sites were nearly full, easing fears of shortages during the winter.",
+                ],
+                body: &[
+                    "Gas storage sites were about {share} full, according to the network operator.",
+                    "The government has asked households and businesses to cut gas use compared with previous winters.",
+                    "A cold winter could still strain supplies, the network operator warned.",
+                ],
+                quotes: &["O|We have done everything we can to make sure homes stay warm this winter."],
             },
             Storyline {
                 headlines: &[
                     "Power cuts hit {city} as heat wave strains grid",
-                    "Blackout leaves thousands without power in {city}",
+                    "Heat wave pushes {city} power grid to the limit",
                 ],
                 leads: &[
                     "Rolling power cuts left parts of {city} without electricity for several hours on {wday} as demand for air conditioning pushed the grid close to its limits.",
-                    "About {big} homes and businesses in {city} were left without power on {wday} after a fire at a transformer station, {P0} said.",
                 ],
                 body: &[
                     "The grid operator said it had asked large industrial users to reduce consumption during the evening peak and warned that further outages were possible.",
-                    "Engineers were inspecting a transformer station outside {city} that caught fire on {wday}, the utility said.",
                     "Traffic lights failed across the city centre, and several metro lines were suspended.",
                     "Hospitals switched to backup generators, and no patients were affected, officials said.",
+                ],
+                quotes: &[
+                    "B|Our engineers worked through the night, and we expect most customers to have power back by the evening.",
+                    "P|The whole street went dark, and nobody told us anything for hours.",
+                ],
+            },
+            Storyline {
+                headlines: &["Fire at substation leaves thousands without power in {city}"],
+                leads: &[
+                    "GM|About {big} homes and businesses in {city} were left without power on {wday} after a fire at a transformer station, {P0} said.",
+                ],
+                body: &[
+                    "Engineers were inspecting the transformer station outside {city}, the utility said.",
+                    "The cause of the fire was not immediately known.",
+                    "Power had been restored to most homes by the evening.",
                 ],
                 quotes: &[
                     "B|Our engineers worked through the night, and we expect most customers to have power back by the evening.",
@@ -333,7 +378,7 @@ pub const TOPICS: &[Topic] = &[
                     "{Cadj} government to keep nuclear reactors running",
                 ],
                 leads: &[
-                    "{P0} on {wday} defended the government's decision to keep the country's nuclear reactors running for another decade, saying it could not afford to lose a reliable source of low-carbon power.",
+                    "G|{P0} on {wday} defended the government's decision to keep the country's nuclear reactors running for another decade, saying it could not afford to lose a reliable source of low-carbon power.",
                 ],
                 body: &[
                     "The country's {n} reactors supply about {share} of its electricity.",
@@ -351,7 +396,7 @@ pub const TOPICS: &[Topic] = &[
                     "{country} opens its largest offshore wind farm",
                 ],
                 leads: &[
-                    "{P0} opened a {money} offshore wind farm on {wday}, the largest in {country}, saying it would help the country meet its climate targets.",
+                    "G|{P0} opened a {money} offshore wind farm on {wday}, the largest in {country}, saying it would help the country meet its climate targets.",
                 ],
                 body: &[
                     "The wind farm will be able to supply about {big} homes when it is fully running, the operator said.",
@@ -414,7 +459,7 @@ pub const TOPICS: &[Topic] = &[
                 ],
                 leads: &[
                     "{party} won the most seats in {country's} parliamentary election on {wday} but fell short of a majority, preliminary results showed, setting the stage for weeks of coalition talks.",
-                    "{P0} claimed victory in {country's} parliamentary election on {wday} after preliminary results showed {party} winning the most seats, though not enough to govern alone.",
+                    "L|{P0} claimed victory in {country's} parliamentary election on {wday} after preliminary results showed {party} winning the most seats, though not enough to govern alone.",
                 ],
                 body: &[
                     "Turnout was {share}, the election commission said, down from the previous vote.",
@@ -433,13 +478,9 @@ pub const TOPICS: &[Topic] = &[
                 ],
             },
             Storyline {
-                headlines: &[
-                    "{S0} survives no-confidence vote in {country}",
-                    "Opposition in {country} calls for early election",
-                ],
+                headlines: &["{S0} survives no-confidence vote in {country}"],
                 leads: &[
-                    "{P0} survived a vote of no confidence on {wday} after {num} lawmakers backed the motion, short of the number needed to bring down the government.",
-                    "Opposition parties in {country} called on {wday} for an early election, saying the government had lost its majority after a string of defections.",
+                    "G|{P0} survived a vote of no confidence on {wday} after {num} lawmakers backed the motion, short of the number needed to bring down the government.",
                 ],
                 body: &[
                     "{PE} said the government's majority had been weakened by defections and that early elections could not be ruled out.",
@@ -452,22 +493,42 @@ pub const TOPICS: &[Topic] = &[
                 ],
             },
             Storyline {
-                headlines: &[
-                    "{Cadj} parliament approves budget after marathon debate",
-                    "{Cadj} lawmakers reject pension reform bill",
+                headlines: &["Opposition in {country} calls for early election"],
+                leads: &[
+                    "L|Opposition parties in {country} called on {wday} for an early election, saying the government had lost its majority after a string of defections, {P0} said.",
                 ],
+                body: &[
+                    "{PE} said early elections could not be ruled out but that the government was likely to hold on for now.",
+                    "The governing coalition holds {num} more seats than the opposition in the lower house, according to the parliamentary website.",
+                ],
+                quotes: &[
+                    "O|This government has lost the confidence of the people.",
+                    "O|We are ready to govern, and we are ready to face the voters.",
+                ],
+            },
+            Storyline {
+                headlines: &["{Cadj} parliament approves budget after marathon debate"],
                 leads: &[
                     "Lawmakers in {country} approved the budget for {nextyear} early on {wday} after a debate that lasted more than {n} hours, clearing the way for higher spending on defence and health care.",
-                    "Lawmakers in {country} voted down a bill on {wday} that would have raised the retirement age, dealing a blow to {P0}, who had made the reform a priority.",
                 ],
                 body: &[
                     "The opposition accused the government of rushing the bill through parliament without proper scrutiny and said it would challenge parts of it in the constitutional court.",
+                    "The budget includes tax cuts for low earners and higher spending on roads and rail.",
+                ],
+                quotes: &["O|The budget protects the most vulnerable while keeping our finances in order."],
+            },
+            Storyline {
+                headlines: &["{Cadj} lawmakers reject pension reform bill"],
+                leads: &[
+                    "G|Lawmakers in {country} voted down a bill on {wday} that would have raised the retirement age, dealing a blow to {P0}, who had made the reform a priority.",
+                ],
+                body: &[
                     "The vote came after weeks of protests in {city} and other cities over the proposed change to the pension age.",
-                    "{PO} said the coalition would agree on a program for government before the end of the month.",
+                    "{PO} said the government would consider its next steps and talk to all parties.",
                 ],
                 quotes: &[
-                    "O|The budget protects the most vulnerable while keeping our finances in order.",
                     "O|We are ready to talk to anyone who respects the constitution and the rule of law.",
+                    "P|I have worked for forty years, and I should not have to work longer.",
                 ],
             },
             Storyline {
@@ -476,7 +537,7 @@ pub const TOPICS: &[Topic] = &[
                     "{party} picks {S0} to lead campaign",
                 ],
                 leads: &[
-                    "{P0} opened the election campaign in {city} on {wday} with a promise to cut income taxes for middle earners and to hire thousands of new teachers.",
+                    "L|{P0} opened the election campaign in {city} on {wday} with a promise to cut income taxes for middle earners and to hire thousands of new teachers.",
                 ],
                 body: &[
                     "{PO} told supporters in {city} that voters wanted a government that would deliver on its promises.",
@@ -548,7 +609,7 @@ pub const TOPICS: &[Topic] = &[
                     "{Cadj} and {Cadj2} officials discuss border dispute",
                 ],
                 leads: &[
-                    "{P0} met {Cadj2} officials in {city} on {wday} and agreed to resume talks on a long-running border dispute, the first such meeting in more than {n} years.",
+                    "G|{P0} met {Cadj2} officials in {city} on {wday} and agreed to resume talks on a long-running border dispute, the first such meeting in more than {n} years.",
                 ],
                 body: &[
                     "The two countries have been at odds for years over fishing rights, visa rules and the treatment of minorities living near the border.",
@@ -565,31 +626,41 @@ pub const TOPICS: &[Topic] = &[
                 ],
             },
             Storyline {
-                headlines: &[
-                    "{country} expels {n} diplomats in spying row",
-                    "{country} recalls ambassador from {country2}",
-                ],
+                headlines: &["{country} expels {n} diplomats in spying row"],
                 leads: &[
                     "{country} ordered {n} diplomats from {country2} to leave on {wday}, accusing them of activities incompatible with their status, in a sharp escalation of a dispute between the two governments.",
-                    "{country} recalled its ambassador from {country2} on {wday} for consultations, {P0} said, after talks between the two governments broke down.",
                 ],
                 body: &[
                     "The foreign ministry in {country2} called the decision unjustified and said it reserved the right to respond.",
-                    "The ambassador was summoned to the foreign ministry in {city} on {wday} and handed a formal protest note.",
                     "Relations between the two countries have deteriorated since {lastyear}.",
                 ],
-                quotes: &[
-                    "O|These measures are a response to actions that we cannot accept.",
-                    "O|Our position has not changed, and it will not change because of pressure.",
-                ],
+                quotes: &["O|These measures are a response to actions that we cannot accept."],
             },
             Storyline {
-                headlines: &[
-                    "Summit in {city} ends without agreement on aid",
-                    "{intl} calls for ceasefire as fighting spreads",
-                ],
+                headlines: &["{country} recalls ambassador from {country2}"],
                 leads: &[
-                    "Leaders meeting in {city} failed on {wday} to agree on a new aid package, with {P0} saying that differences over how the money should be spent remained too large.",
+                    "G|{country} recalled its ambassador from {country2} on {wday} for consultations, {P0} said, after talks between the two governments broke down.",
+                ],
+                body: &[
+                    "The ambassador of {country2} was summoned to the foreign ministry in {city} on {wday} and handed a formal protest note.",
+                    "Relations between the two countries have deteriorated since {lastyear}.",
+                ],
+                quotes: &["O|Our position has not changed, and it will not change because of pressure."],
+            },
+            Storyline {
+                headlines: &["Summit in {city} ends without agreement on aid"],
+                leads: &[
+                    "GI|Leaders meeting in {city} failed on {wday} to agree on a new aid package, with {P0} saying that differences over how the money should be spent remained too large.",
+                ],
+                body: &[
+                    "Officials said they would try again at a meeting next month.",
+                    "Aid agencies said the delay would hurt the people who most needed help.",
+                ],
+                quotes: &["O|We have made progress, but there is still a long way to go."],
+            },
+            Storyline {
+                headlines: &["{intl} calls for ceasefire as fighting spreads"],
+                leads: &[
                     "{intl} called on {wday} for an immediate ceasefire as fighting spread to towns near the border, forcing thousands of people to flee their homes.",
                 ],
                 body: &[
@@ -599,29 +670,31 @@ pub const TOPICS: &[Topic] = &[
                 ],
                 quotes: &[
                     "OE|There can be no lasting peace without justice for the victims.",
-                    "O|We have made progress, but there is still a long way to go.",
                     "P|We left with nothing but the clothes we were wearing.",
                 ],
             },
             Storyline {
-                headlines: &[
-                    "{S0} heads to {city2} for talks on sanctions",
-                    "{country} and {country2} sign security pact",
-                ],
+                headlines: &["{S0} heads to {city2} for talks on sanctions"],
                 leads: &[
-                    "{P0} arrived in {city2} on {wday} for talks expected to focus on sanctions, trade and the fate of detained nationals.",
-                    "{country} and {country2} signed a security agreement on {wday} that commits them to share intelligence and hold joint military exercises, {P0} said.",
+                    "G|{P0} arrived in {city2} on {wday} for talks expected to focus on sanctions, trade and the fate of detained nationals.",
                 ],
                 body: &[
                     "Sanctions imposed in {lastyear} have cut trade between the two countries by about a third, according to customs data.",
                     "{PO} told reporters that the door to dialogue remained open but that any agreement would have to respect international law.",
                     "The visit is the first by a senior {Cadj} official since relations soured in {lastyear}.",
+                ],
+                quotes: &["E|Sanctions take time to work, and patience is not a quality politicians are known for."],
+            },
+            Storyline {
+                headlines: &["{country} and {country2} sign security pact"],
+                leads: &[
+                    "G|{country} and {country2} signed a security agreement on {wday} that commits them to share intelligence and hold joint military exercises, {P0} said.",
+                ],
+                body: &[
                     "Trade between the two countries was worth about {money} last year, according to official figures.",
+                    "The agreement still has to be ratified by both parliaments.",
                 ],
-                quotes: &[
-                    "O|This agreement makes both our countries safer.",
-                    "E|Sanctions take time to work, and patience is not a quality politicians are known for.",
-                ],
+                quotes: &["O|This agreement makes both our countries safer."],
             },
         ],
         body: &[
@@ -658,7 +731,7 @@ pub const TOPICS: &[Topic] = &[
                     "{Cadj} doctors warn of staff shortages as winter begins",
                 ],
                 leads: &[
-                    "Hospitals across {country} were operating close to full capacity on {wday} as a surge in flu cases added to pressure on emergency departments, {P0} said.",
+                    "GH|Hospitals across {country} were operating close to full capacity on {wday} as a surge in flu cases added to pressure on emergency departments, {P0} said.",
                 ],
                 body: &[
                     "At {hospital}, patients waited an average of {num} hours in the emergency department last week, the hospital said.",
@@ -673,10 +746,10 @@ pub const TOPICS: &[Topic] = &[
             Storyline {
                 headlines: &[
                     "{S0} announces plan to cut waiting lists",
-                    "{S0} pledges {money} for mental health services",
+                    "{S0} promises {money} to cut hospital waiting lists",
                 ],
                 leads: &[
-                    "{P0} unveiled a plan on {wday} to cut hospital waiting lists by a third within {n} years, promising {money} in extra funding and thousands of new staff.",
+                    "G|{P0} unveiled a plan on {wday} to cut hospital waiting lists by a third within {n} years, promising {money} in extra funding and thousands of new staff.",
                 ],
                 body: &[
                     "More than {big} people are waiting for planned operations, according to the latest figures, and about one in {n} has waited longer than a year.",
@@ -710,23 +783,31 @@ pub const TOPICS: &[Topic] = &[
                 ],
             },
             Storyline {
+                headlines: &["{country} launches vaccination drive ahead of winter"],
+                leads: &[
+                    "{country} began a nationwide vaccination campaign on {wday}, aiming to reach {big} people in the first month, as health officials warned of a difficult winter.",
+                ],
+                body: &[
+                    "Health officials said vaccines were available free of charge at pharmacies and family doctors' offices.",
+                    "People over 65 and those with chronic illnesses will be offered appointments first.",
+                ],
+                quotes: &["OHE|Vaccination remains the best protection we have, especially for older people."],
+            },
+            Storyline {
                 headlines: &[
-                    "{country} launches vaccination drive ahead of winter",
                     "Measles cases rise in {city} as vaccination rates fall",
                     "{intl} warns of rising measles cases",
                 ],
                 leads: &[
-                    "{country} began a nationwide vaccination campaign on {wday}, aiming to reach {big} people in the first month, as health officials warned of a difficult winter.",
                     "Health officials in {city} reported {num} new cases of measles on {wday}, the highest weekly figure in years, and urged parents to make sure their children were vaccinated.",
                 ],
                 body: &[
                     "Vaccination rates among young children in {city} have fallen below {share}, health officials said.",
                     "{intl} has urged countries to step up vaccination after a sharp rise in cases of preventable diseases among children.",
-                    "Health officials said vaccines were available free of charge at pharmacies and family doctors' offices.",
                 ],
                 quotes: &[
-                    "OHE|Vaccination remains the best protection we have, especially for older people.",
                     "H|We are seeing children in hospital with a disease we thought we had left behind.",
+                    "OHE|Vaccination remains the best protection we have.",
                 ],
             },
         ],
@@ -772,7 +853,7 @@ pub const TOPICS: &[Topic] = &[
             Storyline {
                 headlines: &[
                     "{company} fined {money} over data breach",
-                    "{Cadj} regulators open inquiry into {company}",
+                    "{Cadj} regulator fines {company} over data leak",
                 ],
                 leads: &[
                     "Regulators in {country} fined {company} {money} on {wday} for failing to protect the personal data of millions of customers whose details were exposed in a breach last year.",
@@ -790,10 +871,10 @@ pub const TOPICS: &[Topic] = &[
             Storyline {
                 headlines: &[
                     "{company} to build {money} chip plant near {city}",
-                    "{Cadj} startup {company} raises {money}",
+                    "{company} picks {city} for new chip factory",
                 ],
                 leads: &[
-                    "{company} said on {wday} it would build a {money} semiconductor plant near {city}, creating about {big} jobs, in one of the largest investments in {country's} history.",
+                    "B|{company} said on {wday} it would build a {money} semiconductor plant near {city}, creating about {big} jobs, in one of the largest investments in {country's} history.",
                 ],
                 body: &[
                     "{POB} said the investment showed that the country could compete for high-tech manufacturing with much larger economies.",
@@ -808,7 +889,7 @@ pub const TOPICS: &[Topic] = &[
             Storyline {
                 headlines: &[
                     "Cyberattack disrupts services at {Cadj} hospitals",
-                    "Hackers target {Cadj} government websites",
+                    "Hospitals in {country} hit by cyberattack",
                 ],
                 leads: &[
                     "A cyberattack disrupted computer systems at several hospitals in {country} on {wday}, forcing staff to cancel appointments and divert ambulances, officials said.",
@@ -824,22 +905,28 @@ pub const TOPICS: &[Topic] = &[
                 ],
             },
             Storyline {
-                headlines: &[
-                    "{S0} pushes for rules on artificial intelligence",
-                    "{S0} warns of rising online fraud",
-                ],
+                headlines: &["{S0} pushes for rules on artificial intelligence"],
                 leads: &[
-                    "{P0} called on {wday} for binding rules on the use of artificial intelligence in hiring, policing and health care, saying voluntary codes had failed.",
-                    "{P0} warned on {wday} that online fraud was rising sharply in {country} and urged banks to do more to protect their customers.",
+                    "GI|{P0} called on {wday} for binding rules on the use of artificial intelligence in hiring, policing and health care, saying voluntary codes had failed.",
                 ],
                 body: &[
                     "{POE} told a conference in {city} that rules were needed to make sure that automated decisions could be explained and challenged.",
-                    "Online fraud cost consumers in {country} about {money} last year, according to police estimates.",
+                    "Technology companies have lobbied against binding rules, arguing they would slow innovation.",
                 ],
                 quotes: &[
                     "OE|We cannot leave decisions about people's jobs and freedom to systems that nobody understands.",
-                    "P|I lost my savings in one afternoon, and the bank says there is nothing it can do.",
                 ],
+            },
+            Storyline {
+                headlines: &["{S0} warns of rising online fraud"],
+                leads: &[
+                    "GJ|{P0} warned on {wday} that online fraud was rising sharply in {country} and urged banks to do more to protect their customers.",
+                ],
+                body: &[
+                    "Online fraud cost consumers in {country} about {money} last year, according to police estimates.",
+                    "Most victims were contacted by phone or text message by people posing as bank staff.",
+                ],
+                quotes: &["P|I lost my savings in one afternoon, and the bank says there is nothing it can do."],
             },
         ],
         body: &[
@@ -882,7 +969,7 @@ pub const TOPICS: &[Topic] = &[
                     "The defendant denies all the charges, and his lawyers say the case is politically motivated.",
                     "{PO} told the court that the evidence showed a pattern of payments that could not be explained by legitimate business.",
                     "The trial is expected to last several months, and more than {num} witnesses are due to testify.",
-                    "If convicted, he faces up to {num} years in prison.",
+                    "If convicted, he faces up to {n} years in prison.",
                 ],
                 quotes: &[
                     "O|Nobody is above the law, no matter how powerful they are.",
@@ -890,31 +977,52 @@ pub const TOPICS: &[Topic] = &[
                 ],
             },
             Storyline {
-                headlines: &[
-                    "Court in {city} rules ban on protests unlawful",
-                    "{Cadj} supreme court strikes down surveillance law",
-                    "{Cadj} court orders release of detained journalist",
-                ],
+                headlines: &["Court in {city} rules ban on protests unlawful"],
                 leads: &[
                     "A court in {city} ruled on {wday} that a ban on demonstrations imposed by the city authorities last year was unlawful, a decision welcomed by rights groups.",
-                    "{country's} supreme court struck down a law on {wday} that allowed police to monitor phone calls without a warrant, saying it violated the right to privacy.",
                 ],
                 body: &[
-                    "The judges said the authorities had failed to show that the measure was necessary to protect public order.",
-                    "Rights groups, including {ngo}, had argued that the law gave police powers that were far too broad.",
-                    "The government said it would study the ruling carefully and could draft a new law that meets the court's concerns.",
-                    "{PDE} said outside the courthouse that the ruling was a victory for everyone who believes in the rule of law.",
+                    "The judges said the authorities had failed to show that the ban was necessary to protect public order.",
+                    "{PDE} said outside the courthouse that the ruling was a victory for everyone who believes in the right to protest.",
+                    "The city said it would study the ruling before deciding whether to appeal.",
                 ],
                 quotes: &[
                     "DE|This ruling sends a clear message that fundamental rights cannot be suspended for convenience.",
                     "OB|We will respect the decision of the court, even if we do not agree with it.",
+                ],
+            },
+            Storyline {
+                headlines: &["{Cadj} supreme court strikes down surveillance law"],
+                leads: &[
+                    "{country's} supreme court struck down a law on {wday} that allowed police to monitor phone calls without a warrant, saying it violated the right to privacy.",
+                ],
+                body: &[
+                    "Rights groups, including {ngo}, had argued that the law gave police powers that were far too broad.",
+                    "The government said it would study the ruling carefully and could draft a new law that meets the court's concerns.",
+                ],
+                quotes: &[
                     "E|The courts have shown that they are prepared to stand up to the government.",
+                    "OB|We will respect the decision of the court, even if we do not agree with it.",
+                ],
+            },
+            Storyline {
+                headlines: &["{Cadj} court orders release of detained journalist"],
+                leads: &[
+                    "A court in {city} ordered the release on {wday} of a journalist who had been held for {num} days on charges that press freedom groups described as fabricated.",
+                ],
+                body: &[
+                    "Press freedom groups have criticised the authorities for the way they handle cases involving journalists.",
+                    "Prosecutors said they would appeal.",
+                ],
+                quotes: &[
+                    "P|We just want him home.",
+                    "DE|Journalism is not a crime, and the court has confirmed it.",
                 ],
             },
             Storyline {
                 headlines: &[
                     "{company} executives charged with fraud",
-                    "Former {company} chief jailed for {n} years",
+                    "Prosecutors charge {n} {company} executives with fraud",
                 ],
                 leads: &[
                     "Prosecutors in {country} charged {n} current and former executives of {company} with fraud on {wday}, accusing them of hiding losses of about {money} from investors.",
@@ -922,7 +1030,7 @@ pub const TOPICS: &[Topic] = &[
                 body: &[
                     "The company said in {statement} that it was cooperating fully with the authorities.",
                     "Shares in {company} have lost more than half their value since the losses came to light.",
-                    "The defendants face up to {num} years in prison if convicted.",
+                    "The defendants face up to {n} years in prison if convicted.",
                 ],
                 quotes: &[
                     "O|We followed the money, and the money led us to the people at the top.",
@@ -930,16 +1038,22 @@ pub const TOPICS: &[Topic] = &[
                 ],
             },
             Storyline {
-                headlines: &[
-                    "Police arrest {n} in {city} over money-laundering scheme",
-                    "Police in {city} investigate attack on opposition office",
-                ],
+                headlines: &["Police arrest {n} in {city} over money-laundering scheme"],
                 leads: &[
-                    "Police in {city} arrested {n} people on {wday} in raids linked to a money-laundering network that moved about {money} through shell companies, {P0} said.",
-                    "Police in {city} were investigating an arson attack on the offices of {party} on {wday}, {P0} said, the {ordinal} attack on a political party in the city this year.",
+                    "J|Police in {city} arrested {n} people on {wday} in raids linked to a money-laundering network that moved about {money} through shell companies, {P0} said.",
                 ],
                 body: &[
                     "Investigators seized cash, luxury cars and property worth about {money} during the raids, police said.",
+                    "The suspects are due to appear in court later this week.",
+                ],
+                quotes: &["O|The investigation is continuing, and we do not rule out further arrests."],
+            },
+            Storyline {
+                headlines: &["Police in {city} investigate attack on opposition office"],
+                leads: &[
+                    "J|Police in {city} were investigating an arson attack on the offices of {party} on {wday}, {P0} said, the {ordinal} attack on a political party in the city this year.",
+                ],
+                body: &[
                     "Police said they were reviewing security camera footage and appealed to witnesses to come forward.",
                     "Nobody was injured, police said.",
                 ],
@@ -952,7 +1066,7 @@ pub const TOPICS: &[Topic] = &[
         body: &[
             "{PE} said the case would test whether the courts were willing to hold powerful people to account.",
             "The sentence can be appealed within {n} weeks, the court said.",
-            "Press freedom groups have criticised the authorities for the way they handle cases involving journalists.",
+            "Prosecutors have been given more resources to pursue financial crime over the past {n} years.",
         ],
         quotes: &[
             "O|The justice system must be seen to work for everyone.",
@@ -994,7 +1108,7 @@ pub const TOPICS: &[Topic] = &[
                 ],
                 leads: &[
                     "Floods caused by days of heavy rain forced more than {big} people from their homes in {country} on {wday}, and at least {n} people were reported dead, officials said.",
-                    "{P0} declared a state of emergency in {n} regions on {wday} after floods cut off villages, washed away bridges and forced thousands of people from their homes.",
+                    "G|{P0} declared a state of emergency in {n} regions on {wday} after floods cut off villages, washed away bridges and forced thousands of people from their homes.",
                 ],
                 body: &[
                     "Rescue teams used boats and helicopters to reach people trapped on rooftops, and the army was deployed to help.",
@@ -1010,37 +1124,38 @@ pub const TOPICS: &[Topic] = &[
                 ],
             },
             Storyline {
-                headlines: &[
-                    "Heat wave brings record temperatures to {city}",
-                    "Wildfire near {city} forces evacuations",
-                ],
+                headlines: &["Heat wave brings record temperatures to {city}"],
                 leads: &[
                     "Temperatures in {city} reached a record {num} degrees Celsius on {wday}, the national weather service said, as a heat wave that has gripped the region for more than a week showed no sign of easing.",
-                    "Firefighters battled a wildfire near {city} on {wday} that forced the evacuation of several villages and destroyed dozens of homes, {P0} said.",
                 ],
                 body: &[
                     "The weather service issued its highest level of warning for {n} regions and advised people to stay indoors during the hottest part of the day.",
-                    "About {big} hectares of forest have burned so far this year, more than twice the average for the past decade.",
                     "Hospitals reported a rise in admissions of elderly people suffering from heat stroke.",
+                ],
+                quotes: &["P|I have never seen anything like this in my whole life."],
+            },
+            Storyline {
+                headlines: &["Wildfire near {city} forces evacuations"],
+                leads: &[
+                    "GM|Firefighters battled a wildfire near {city} on {wday} that forced the evacuation of several villages and destroyed dozens of homes, {P0} said.",
+                ],
+                body: &[
+                    "About {big} hectares of forest have burned so far this year, more than twice the average for the past decade.",
+                    "Strong winds were making it difficult to bring the fire under control, firefighters said.",
                 ],
                 quotes: &[
                     "O|Our firefighters have been working around the clock in extremely difficult conditions.",
-                    "P|I have never seen anything like this in my whole life.",
+                    "P|We saw the flames coming over the hill and just drove.",
                 ],
             },
             Storyline {
-                headlines: &[
-                    "{country} pledges to cut emissions by {share} by {futureyear}",
-                    "{S0} unveils plan to phase out coal by {futureyear}",
-                ],
+                headlines: &["{country} pledges to cut emissions by {share} by {futureyear}"],
                 leads: &[
-                    "{country} pledged on {wday} to cut greenhouse gas emissions by {share} by {futureyear} compared with 2005 levels, {P0} said, in a target environmental groups said was not ambitious enough.",
-                    "{P0} unveiled a plan on {wday} to close all of {country's} coal-fired power plants by {futureyear} and replace them with wind, solar and gas.",
+                    "G|{country} pledged on {wday} to cut greenhouse gas emissions by {share} by {futureyear} compared with 2005 levels, {P0} said, in a target environmental groups said was not ambitious enough.",
                 ],
                 body: &[
                     "{ngo} said the target was a step forward but that the government had no credible plan to meet it.",
-                    "Coal still generates about {share} of the country's electricity, according to government figures.",
-                    "Mining regions will receive about {money} to help workers retrain and to attract new industries.",
+                    "The country's emissions have fallen by about a fifth since 2005, according to government figures.",
                 ],
                 quotes: &[
                     "O|This target is the minimum, not the maximum, of what we intend to achieve.",
@@ -1048,9 +1163,23 @@ pub const TOPICS: &[Topic] = &[
                 ],
             },
             Storyline {
+                headlines: &["{S0} unveils plan to phase out coal by {futureyear}"],
+                leads: &[
+                    "G|{P0} unveiled a plan on {wday} to close all of {country's} coal-fired power plants by {futureyear} and replace them with wind, solar and gas.",
+                ],
+                body: &[
+                    "Coal still generates about {share} of the country's electricity, according to government figures.",
+                    "Mining regions will receive about {money} to help workers retrain and to attract new industries.",
+                ],
+                quotes: &[
+                    "O|No region will be left behind.",
+                    "U|Our members want to know what they will be doing in ten years, and nobody has told them.",
+                ],
+            },
+            Storyline {
                 headlines: &[
                     "Drought threatens harvest as rivers in {country} run low",
-                    "Farmers in {country} count losses after hailstorm",
+                    "Farmers in {country} warn of poor harvest as drought drags on",
                 ],
                 leads: &[
                     "Farmers in {country} warned on {wday} that a months-long drought could cut the wheat harvest by as much as a third, as river levels fell to their lowest in decades.",
@@ -1106,30 +1235,39 @@ pub const TOPICS: &[Topic] = &[
             Storyline {
                 headlines: &[
                     "Rail strike halts trains across {country}",
-                    "{union} calls {n}-day strike over pay",
-                    "Bus drivers in {city} stage walkout",
+                    "Commuters stranded as {Cadj} rail workers walk out",
                 ],
                 leads: &[
                     "Train services across {country} were halted on {wday} as rail workers walked out in a dispute over pay and working conditions, leaving commuters scrambling for other ways to get to work.",
-                    "{union} called a {n}-day strike on {wday} after talks with employers broke down, saying an offer of a {pct} pay rise fell far short of inflation.",
                 ],
                 body: &[
-                    "The union said more than {big} of its members had voted in favour of strike action, on a turnout of {share}.",
                     "Commuters queued for buses and taxis, and traffic on the main roads into {city} was heavier than usual.",
                     "The government has proposed a law requiring minimum service levels during transport strikes, which unions say would undermine the right to strike.",
-                    "Talks are due to resume next week under the supervision of a government-appointed mediator.",
                     "{PB} said the company had made a fair offer and urged the union to return to the negotiating table.",
                 ],
                 quotes: &[
                     "U|Nobody wants to strike, but our members have been left with no choice.",
-                    "BO|We have put a fair offer on the table, and it is time for the union to accept it.",
                     "P|I have been waiting here for three hours and nobody can tell me when the next train is.",
+                ],
+            },
+            Storyline {
+                headlines: &["{union} calls {n}-day strike over pay"],
+                leads: &[
+                    "U|{union} called a {n}-day strike on {wday} after talks with employers broke down, saying an offer of a {pct} pay rise fell far short of inflation, {P0} said.",
+                ],
+                body: &[
+                    "The union said more than {big} of its members had voted in favour of strike action, on a turnout of {share}.",
+                    "Talks are due to resume next week under the supervision of a government-appointed mediator.",
+                ],
+                quotes: &[
+                    "U|Nobody wants to strike, but our members have been left with no choice.",
+                    "BO|We have put a fair offer on the table, and it is time for the union to accept it.",
                 ],
             },
             Storyline {
                 headlines: &["Airport workers in {city} walk out, stranding travellers"],
                 leads: &[
-                    "Hundreds of flights were cancelled at the main airport in {city} on {wday} as ground staff and security workers went on strike, {P0} said.",
+                    "BGM|Hundreds of flights were cancelled at the main airport in {city} on {wday} as ground staff and security workers went on strike, {P0} said.",
                 ],
                 body: &[
                     "Airlines advised passengers to check the status of their flights before travelling to the airport.",
@@ -1143,15 +1281,14 @@ pub const TOPICS: &[Topic] = &[
             Storyline {
                 headlines: &[
                     "{company} to cut {big} jobs in restructuring",
-                    "{company} workers vote to unionise",
+                    "{company} plans to cut {big} jobs",
                 ],
                 leads: &[
-                    "{company} said on {wday} it would cut about {big} jobs over the next {n} years as part of a restructuring aimed at saving {money} a year.",
+                    "B|{company} said on {wday} it would cut about {big} jobs over the next {n} years as part of a restructuring aimed at saving {money} a year.",
                 ],
                 body: &[
                     "The job cuts will fall mainly on administrative staff, the company said, and it hopes to make most of them through voluntary departures.",
                     "Shares in {company} rose {pct} after the announcement, as investors welcomed the cost cuts.",
-                    "The company said it respected the right of workers to organise and would engage constructively with the union.",
                 ],
                 quotes: &[
                     "B|These are difficult decisions, but they are necessary to secure the future of the company.",
@@ -1159,23 +1296,31 @@ pub const TOPICS: &[Topic] = &[
                 ],
             },
             Storyline {
-                headlines: &[
-                    "{Cadj} government and unions reach deal on minimum wage",
-                    "{S0} proposes four-day week pilot",
-                    "Teachers in {country} strike over pay and class sizes",
-                ],
+                headlines: &["{Cadj} government and unions reach deal on minimum wage"],
                 leads: &[
-                    "The government of {country} and the main trade unions agreed on {wday} to raise the minimum wage by {pct} from January, {P0} said, ending months of negotiations.",
-                    "{P0} proposed on {wday} a pilot in which employees at about {num} companies would work four days a week for the same pay.",
+                    "G|The government of {country} and the main trade unions agreed on {wday} to raise the minimum wage by {pct} from January, {P0} said, ending months of negotiations.",
                 ],
                 body: &[
-                    "About {big} teachers took part in the strike, the union said, and many schools were closed.",
-                    "{PE} said real wages in the sector had fallen for {n} consecutive years.",
                     "Employers' groups warned that a higher minimum wage could cost jobs in small businesses.",
+                    "{PE} said real wages for the lowest paid had fallen for {n} consecutive years.",
                 ],
                 quotes: &[
                     "U|The deal protects jobs and gives our members a real pay rise for the first time in years.",
                     "P|I love my job, but I cannot afford to live in the city where I work.",
+                ],
+            },
+            Storyline {
+                headlines: &["{S0} proposes four-day week pilot"],
+                leads: &[
+                    "G|{P0} proposed on {wday} a pilot in which employees at about {num} companies would work four days a week for the same pay.",
+                ],
+                body: &[
+                    "Employers' groups said the idea would not work for small businesses.",
+                    "Similar trials abroad found that productivity held up and staff took fewer sick days.",
+                ],
+                quotes: &[
+                    "O|People should not have to choose between a career and a life.",
+                    "B|It sounds attractive, but someone has to pay for it.",
                 ],
             },
         ],
@@ -1213,10 +1358,10 @@ pub const TOPICS: &[Topic] = &[
             Storyline {
                 headlines: &[
                     "{country} raises tariffs on steel imports from {country2}",
-                    "{Cadj} farmers protest over cheap imports",
+                    "{Cadj} steel tariffs anger {country2}",
                 ],
                 leads: &[
-                    "{country} raised tariffs on steel imports from {country2} to {share} on {wday}, saying a flood of cheap metal was threatening thousands of jobs at home, {P0} said.",
+                    "G|{country} raised tariffs on steel imports from {country2} to {share} on {wday}, saying a flood of cheap metal was threatening thousands of jobs at home, {P0} said.",
                 ],
                 body: &[
                     "Steel makers in {country} have complained for years that competitors abroad benefit from state subsidies and cheap energy.",
@@ -1233,7 +1378,7 @@ pub const TOPICS: &[Topic] = &[
             Storyline {
                 headlines: &[
                     "{Cadj} exports fall for {ordinal} straight month",
-                    "Shipping delays at {city} port hit exporters",
+                    "{Cadj} exports slump as demand abroad weakens",
                 ],
                 leads: &[
                     "{country's} exports fell {pct} in {month} from a year earlier, customs data showed on {wday}, as weaker demand abroad weighed on shipments of machinery and cars.",
@@ -1248,39 +1393,42 @@ pub const TOPICS: &[Topic] = &[
             Storyline {
                 headlines: &[
                     "{company} shares surge after record quarterly profit",
-                    "{company} posts loss as demand weakens",
-                    "Stocks in {city} slide as trade tensions rise",
+                    "{company} raises forecast after record quarter",
                 ],
                 leads: &[
-                    "Shares in {company} jumped as much as {pct} on {wday} after the company reported a record quarterly profit and raised its forecast for the full year.",
+                    "B|Shares in {company} jumped as much as {pct} on {wday} after the company reported a record quarterly profit and raised its forecast for the full year.",
                 ],
                 body: &[
                     "The company said demand for its products was strong at home but weaker in export markets.",
-                    "The benchmark stock index fell {pct}, its biggest one-day drop since {lastyear}, led by carmakers and chip stocks.",
-                    "The company cut its forecast for the full year and said it would reduce capital spending.",
+                    "Analysts said the results were well above expectations.",
+                    "The company said it would raise its dividend.",
                 ],
                 quotes: &["B|We had an exceptional quarter, and we see strong demand continuing into next year."],
             },
             Storyline {
-                headlines: &[
-                    "{country} and {country2} agree to cut tariffs on farm goods",
-                    "{S0} says trade deal with {country2} is within reach",
-                    "{country} lifts ban on {Cadj2} beef imports",
-                ],
+                headlines: &["{country} and {country2} agree to cut tariffs on farm goods"],
                 leads: &[
-                    "{country} and {country2} agreed on {wday} to cut tariffs on a range of farm products, {P0} said, in a deal that could increase trade between the two countries by about {money} a year.",
-                    "{P0} said on {wday} that a trade agreement with {country2} was within reach after negotiators resolved most of the outstanding issues.",
+                    "G|{country} and {country2} agreed on {wday} to cut tariffs on a range of farm products, {P0} said, in a deal that could increase trade between the two countries by about {money} a year.",
                 ],
                 body: &[
                     "Farmers' groups in {country} welcomed the deal, saying it would open a large new market for dairy and meat products.",
-                    "{PO} told reporters that negotiators had resolved most of the outstanding issues but that questions about car imports remained.",
                     "Farmers blocked roads near {city} with tractors on {wday}, demanding protection from cheaper imports.",
                 ],
                 quotes: &[
                     "OB|This deal is good news for farmers on both sides.",
-                    "O|We are closer than we have ever been, but we are not there yet.",
                     "P|We cannot compete with imports that are produced under rules we are not allowed to use.",
                 ],
+            },
+            Storyline {
+                headlines: &["{S0} says trade deal with {country2} is within reach"],
+                leads: &[
+                    "G|{P0} said on {wday} that a trade agreement with {country2} was within reach after negotiators resolved most of the outstanding issues.",
+                ],
+                body: &[
+                    "{PO} told reporters that questions about car imports remained.",
+                    "Negotiations began in {lastyear}.",
+                ],
+                quotes: &["O|We are closer than we have ever been, but we are not there yet."],
             },
         ],
         body: &[

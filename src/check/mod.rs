@@ -1,0 +1,218 @@
+//! `dateline check`: everything a build verifies — configuration, front matter, annotation
+//! anchors, templates — plus a walk of every rendered page for internal links that lead
+//! nowhere, all in memory, without touching the output folder.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Component, Path};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::pipeline::{BuildError, BuildOptions, read_site};
+use crate::render::output_path;
+use crate::write::{Content, OutputFile};
+
+/// What `check` found on a site that builds.
+#[derive(Debug)]
+pub struct CheckReport {
+    pub articles: usize,
+    pub pages: usize,
+    pub annotations: usize,
+    /// Warnings, and errors such as broken links.
+    pub diagnostics: Diagnostics,
+}
+
+/// Checks the site at `options.root`.
+pub fn check(options: &BuildOptions) -> Result<CheckReport, BuildError> {
+    let site = read_site(options)?;
+    let files =
+        crate::render::render(&site.archive, &site.config, &site.theme).map_err(|d| BuildError::Content(d.into()))?;
+    let sources: HashMap<String, &Path> = site
+        .archive
+        .stories
+        .iter()
+        .map(|s| (output_path(&s.url), s.article.file.as_path()))
+        .collect();
+    let mut diagnostics = site.warnings;
+    diagnostics.extend(broken_links(&files, &sources));
+    diagnostics.sort();
+    Ok(CheckReport {
+        articles: site.archive.stories.len(),
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        annotations: site.archive.stories.iter().map(|s| s.article.annotations.len()).sum(),
+        diagnostics,
+    })
+}
+
+/// Internal links in rendered pages whose target file (or `#id`) does not exist.
+pub fn broken_links(files: &[OutputFile], sources: &HashMap<String, &Path>) -> Vec<Diagnostic> {
+    let present: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let mut ids: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    let pages: Vec<(&str, String)> = files
+        .iter()
+        .filter(|f| f.path.ends_with(".html") && f.path != "404.html")
+        .filter_map(|f| match &f.content {
+            Content::Bytes(b) => Some((f.path.as_str(), String::from_utf8_lossy(b).into_owned())),
+            Content::Copy(_) => None,
+        })
+        .collect();
+    for (path, html) in &pages {
+        ids.insert(path, attribute_values(html, "id").map(str::to_string).collect());
+    }
+    // One report per missing target, naming where it is linked from: a broken link in a
+    // template would otherwise repeat on every page.
+    let mut broken: BTreeMap<String, (String, Vec<&str>)> = BTreeMap::new();
+    for (path, html) in &pages {
+        let dir = Path::new(path).parent().unwrap_or(Path::new(""));
+        let links = attribute_values(html, "href")
+            .chain(attribute_values(html, "src"))
+            .chain(attribute_values(html, "action"));
+        for link in links {
+            let link = link.replace("&amp;", "&");
+            if is_external(&link) {
+                continue;
+            }
+            let (target, fragment) = link
+                .split_once('#')
+                .map_or((link.as_str(), None), |(t, f)| (t, Some(f)));
+            let target = target.split('?').next().unwrap_or("");
+            let resolved = if target.is_empty() {
+                path.to_string()
+            } else {
+                resolve(dir, target)
+            };
+            let problem = if !present.contains(resolved.as_str()) {
+                Some((
+                    format!("/{}", resolved.trim_end_matches("index.html")),
+                    "the archive has no such page".to_string(),
+                ))
+            } else {
+                fragment
+                    .filter(|f| !f.is_empty())
+                    .filter(|f| ids.get(resolved.as_str()).is_some_and(|set| !set.contains(*f)))
+                    .map(|f| {
+                        (
+                            format!("/{}#{f}", resolved.trim_end_matches("index.html")),
+                            format!("the page has no element with id `{f}`"),
+                        )
+                    })
+            };
+            if let Some((key, why)) = problem {
+                let entry = broken.entry(key).or_insert_with(|| (why, Vec::new()));
+                if entry.1.last() != Some(path) {
+                    entry.1.push(path);
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (target, (why, from)) in broken {
+        let first = from[0];
+        let file = sources
+            .get(first)
+            .map_or_else(|| format!("templates (page /{first})").into(), |p| p.to_path_buf());
+        let more = match from.len() {
+            1 => String::new(),
+            n => format!(" and {} other pages", n - 1),
+        };
+        out.push(
+            Diagnostic::error(
+                file,
+                format!(
+                    "broken link to {target}: {why} (linked from /{}{more})",
+                    first.trim_end_matches("index.html")
+                ),
+            )
+            .with_help("fix the link's address, or add the page it points to"),
+        );
+    }
+    out.sort_by(|a, b| a.message.cmp(&b.message));
+    out.dedup();
+    out
+}
+
+fn is_external(link: &str) -> bool {
+    link.is_empty()
+        || link.starts_with("//")
+        || link.split_once(':').is_some_and(|(scheme, _)| {
+            !scheme.contains('/')
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '-' || c == '.')
+        })
+}
+
+/// A relative link from `dir` as an output path ("../2021/" from "a/b" → "a/2021/index.html").
+fn resolve(dir: &Path, target: &str) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for c in dir.join(target).components() {
+        match c {
+            Component::ParentDir => {
+                parts.pop();
+            }
+            Component::Normal(s) => parts.push(s.to_string_lossy().into_owned()),
+            _ => {}
+        }
+    }
+    let joined = parts.join("/");
+    if target.ends_with('/') || joined.is_empty() {
+        if joined.is_empty() {
+            "index.html".into()
+        } else {
+            format!("{joined}/index.html")
+        }
+    } else {
+        joined
+    }
+}
+
+/// The values of `name="…"` attributes in HTML.
+fn attribute_values<'a>(html: &'a str, name: &str) -> impl Iterator<Item = &'a str> + 'a {
+    let needle = format!(" {name}=\"");
+    let mut rest = html;
+    std::iter::from_fn(move || {
+        let i = rest.find(&needle)?;
+        rest = &rest[i + needle.len()..];
+        let end = rest.find('"')?;
+        let value = &rest[..end];
+        rest = &rest[end..];
+        Some(value)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_missing_pages_and_anchors() {
+        let files = vec![
+            OutputFile::bytes(
+                "index.html",
+                r##"<a href="./2021/">y</a><a href="./nope/">n</a><a href="https://e.org/x">e</a><a href="#top">t</a><a href="mailto:a@b.c">m</a>"##,
+            ),
+            OutputFile::bytes(
+                "2021/index.html",
+                r#"<p id="top"></p><a href="../index.html#missing">x</a><img src="../style.css"><form action="../search/"></form>"#,
+            ),
+            OutputFile::bytes("style.css", ""),
+        ];
+        let broken = broken_links(&files, &HashMap::new());
+        let messages: Vec<&str> = broken.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages.len(), 4, "{messages:#?}");
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("broken link to /nope/: the archive has no such page (linked from /)"))
+        );
+        assert!(messages.iter().any(|m| m.starts_with("broken link to /#missing")));
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("broken link to /#top") && m.contains("linked from /)"))
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("broken link to /search/") && m.contains("linked from /2021/"))
+        );
+    }
+}

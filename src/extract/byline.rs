@@ -1,0 +1,325 @@
+//! Bylines and sign-offs: who wrote the story and which agencies it came from.
+//!
+//! Shapes: `By NAME`, `By NAME and NAME`, `By NAME, NAME and NAME, CNN`, `By: CNN Wire`,
+//! `Analysis by NAME, CNN Editor-at-large`, `NAME, Associated Press`,
+//! `Robert Roe, Ap National Security Writer`, `NAME and NAME USA TODAY`, `By NAME Staff Writer`,
+//! a bare name line, an all-caps name line with the agency on the next line, and at the foot of
+//! Reuters copy `(Reporting by …; Editing by …)` or a lone `REUTER`. Names come back in natural
+//! case; agency suffixes become sources, not authors.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::gazetteer;
+use super::lexicon;
+use super::text::{is_all_caps, natural_case};
+
+/// What a byline line says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Byline {
+    pub names: Vec<String>,
+    /// Agencies credited for the reporting ("Reuters", "Associated Press").
+    pub sources: Vec<String>,
+}
+
+static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(?:(?:analysis|opinion|commentary|review|story|text|words|reporting|written|interview|column|essay|perspective|report)\s+)?by)(?:\s*:\s*|\s+)")
+        .expect("byline prefix regex")
+});
+
+static NO_NAME_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[\p{L} .&'’-]{1,40}\s)?(?:wire services|wire reports|news services|staff reports|staff and wire reports|staff writers?|staff|wire|news service|news desk|newsroom)$")
+        .expect("no-name byline regex")
+});
+
+/// Words that describe the writer's job, ending the names.
+const JOB_WORDS: &[&str] = &[
+    "staff", "writer", "writers", "correspondent", "reporter", "editor", "editor-at-large", "columnist", "contributor", "analyst", "producer",
+    "senior", "chief", "national", "political", "sports", "security", "special", "bureau", "business", "wire", "international", "diplomatic",
+    "science", "health", "medical", "legal", "supreme", "court", "white", "house", "foreign", "economics", "economic", "energy", "investigative",
+    "entertainment", "technology", "tech", "associate", "deputy", "managing", "executive", "global", "world", "environment", "climate", "sr.",
+    "contributing", "freelance", "photographer", "videographer", "digital", "breaking", "news", "desk", "markets", "finance", "transportation",
+    "education", "religion", "aviation", "defense", "military", "intelligence", "justice", "congressional", "state", "local", "metro", "city",
+    "for", "and", "the", "at", "in", "of",
+];
+
+fn is_job_word(w: &str) -> bool {
+    JOB_WORDS.contains(&w.to_lowercase().as_str())
+}
+
+/// An agency or outlet named in a byline ("Reuters", "Ap", "CNN", "USA TODAY").
+fn outlet(words: &[&str]) -> Option<String> {
+    for n in (1..=words.len().min(4)).rev() {
+        let cand = words[..n].join(" ");
+        if let Some(a) = gazetteer::agency(&cand) {
+            return Some(a.to_string());
+        }
+        if gazetteer::is_known_org(&cand) {
+            return Some(cand);
+        }
+    }
+    None
+}
+
+/// Parses a byline block. `top` is true for lines above the story, where bare names are bylines.
+pub fn parse(block: &str, top: bool) -> Option<Byline> {
+    let lines: Vec<&str> = block.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    match lines.as_slice() {
+        [one] => parse_line(one, top),
+        // "NATALIYA VASILYEVA" over "Associated Press".
+        [name, agency] if top => {
+            let a = agency.trim();
+            let source = gazetteer::agency(a).map(str::to_string).or_else(|| gazetteer::is_known_org(a).then(|| a.to_string()))?;
+            let mut b = parse_line(name, true)?;
+            if b.names.is_empty() {
+                return None;
+            }
+            b.sources.push(source);
+            Some(b)
+        }
+        _ => None,
+    }
+}
+
+fn parse_line(line: &str, top: bool) -> Option<Byline> {
+    let line = line.trim().trim_end_matches(['.', ',']).trim();
+    if line.is_empty() || line.chars().count() > 120 || line.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (rest, prefixed) = match PREFIX.find(line) {
+        Some(m) => (&line[m.end()..], true),
+        None => (line, false),
+    };
+    if !prefixed && !top && !line.contains(',') {
+        return None;
+    }
+    if NO_NAME_BYLINE.is_match(rest) && (prefixed || top) {
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        return Some(Byline { names: Vec::new(), sources: outlet(&words).into_iter().collect() });
+    }
+    let all_caps_line = is_all_caps(rest);
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    if words.is_empty() || words.len() > 16 {
+        return None;
+    }
+    let mut names: Vec<String> = Vec::new();
+    let mut sources: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut i = 0;
+    let mut tail = false;
+    while i < words.len() {
+        let raw = words[i];
+        let w = raw.trim_end_matches(',');
+        let comma = raw.ends_with(',');
+        // An outlet or job title ends the names (mixed-case lines only for all-caps outlets).
+        if let Some(o) = outlet(&words[i..].iter().map(|w| w.trim_end_matches(',')).collect::<Vec<_>>()) {
+            let caps_outlet = is_all_caps(w) && !all_caps_line;
+            if caps_outlet || current.is_empty() || !w.chars().next().is_some_and(char::is_uppercase) || gazetteer::agency(w).is_some() || i > 0 && words[i - 1].ends_with(',') {
+                flush(&mut current, &mut names)?;
+                if !sources.contains(&o) {
+                    sources.push(o);
+                }
+                tail = true;
+                break;
+            }
+        }
+        if w.eq_ignore_ascii_case("and") || w == "&" {
+            flush(&mut current, &mut names)?;
+            i += 1;
+            continue;
+        }
+        if is_job_word(w) && !lexicon::is_name_particle(&w.to_lowercase()) && (current.len() >= 2 || current.is_empty() && !names.is_empty()) {
+            flush(&mut current, &mut names)?;
+            tail = true;
+            break;
+        }
+        current.push(w);
+        if comma {
+            flush(&mut current, &mut names)?;
+        }
+        i += 1;
+    }
+    if !tail {
+        flush(&mut current, &mut names)?;
+    }
+    if names.is_empty() && sources.is_empty() {
+        return None;
+    }
+    // A bare line must be names only, and not too many of them.
+    if !prefixed && names.len() > 3 {
+        return None;
+    }
+    if !prefixed && names.is_empty() {
+        return None;
+    }
+    Some(Byline { names, sources })
+}
+
+/// Adds the collected words as one name, or fails when they cannot be a person's name.
+fn flush(current: &mut Vec<&str>, names: &mut Vec<String>) -> Option<()> {
+    if current.is_empty() {
+        return Some(());
+    }
+    let words = std::mem::take(current);
+    if !name_shaped(&words) {
+        return None;
+    }
+    let name = words.join(" ");
+    names.push(if is_all_caps(&name) { natural_case(&name) } else { name });
+    Some(())
+}
+
+/// Two to five words, each capitalised (or a particle inside), none of them a function word,
+/// place or organisation.
+pub fn name_shaped(words: &[&str]) -> bool {
+    if !(2..=5).contains(&words.len()) {
+        return false;
+    }
+    let joined = words.join(" ");
+    if gazetteer::place(&joined).is_some() || gazetteer::is_known_org(&joined) || gazetteer::agency(&joined).is_some() {
+        return false;
+    }
+    words.iter().enumerate().all(|(i, w)| {
+        let particle = i > 0 && i + 1 < words.len() && lexicon::is_name_particle(&w.to_lowercase());
+        let cap = w.chars().next().is_some_and(char::is_uppercase);
+        (cap || particle)
+            && !lexicon::is_stop_word(w)
+            && !gazetteer::is_org_suffix(w)
+            && !is_job_word(w)
+            && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+    })
+}
+
+/// What a sign-off at the foot of a story says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Signoff {
+    /// Reporters and writers ("Reporting by", "Writing by"): authors of the story.
+    pub authors: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+static SIGNOFF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(?\s*(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|research|graphics|produced|fact-checking|translation)\s+by)\b").expect("signoff regex")
+});
+
+static CONTRIBUTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:contributing:\s*.+|.{2,120}\s(?:contributed|also contributed)(?:\s+reporting)?(?:\s+to\s+this\s+(?:report|story|article))?\.?)$")
+        .expect("contributed regex")
+});
+
+/// Parses a sign-off paragraph: `(Reporting by A in X; Editing by B)`, `Contributing: A`,
+/// `A contributed to this report.`, or a lone `REUTER` / `AP`.
+pub fn parse_signoff(block: &str) -> Option<Signoff> {
+    let t = block.trim();
+    if t.is_empty() || t.contains('\n') && !t.starts_with('(') {
+        return None;
+    }
+    if matches!(t, "REUTER" | "REUTERS" | "Reuters" | "Reuter" | "AP" | "AFP" | "(AP)" | "(Reuters)" | "dpa" | "Xinhua") {
+        let name = gazetteer::agency(t.trim_matches(['(', ')'])).unwrap_or(t);
+        return Some(Signoff { authors: Vec::new(), sources: vec![name.to_string()] });
+    }
+    if SIGNOFF.is_match(t) {
+        let inner = t.trim_start_matches('(').trim_end_matches('.').trim_end_matches(')').trim();
+        let mut authors = Vec::new();
+        for part in inner.split(';') {
+            let part = part.trim();
+            let lower = part.to_lowercase();
+            let authorship = lower.starts_with("reporting by") || lower.starts_with("writing by");
+            if !authorship {
+                continue;
+            }
+            let names = &part[part.to_lowercase().find(" by ").map_or(0, |i| i + 4)..];
+            for name in split_names(names) {
+                if !authors.contains(&name) {
+                    authors.push(name);
+                }
+            }
+        }
+        return Some(Signoff { authors, sources: vec!["Reuters".to_string()] });
+    }
+    if CONTRIBUTED.is_match(t) && t.split_whitespace().count() <= 20 {
+        return Some(Signoff::default());
+    }
+    None
+}
+
+/// "A and B in London, C in Paris" → ["A", "B", "C"].
+fn split_names(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for chunk in s.split([',', '&']).flat_map(|c| c.split(" and ")) {
+        // Drop the place the reporter filed from.
+        let name = chunk.split(" in ").next().unwrap_or("").trim();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if name_shaped(&words) {
+            out.push(if is_all_caps(name) { natural_case(name) } else { name.to_string() });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str, top: bool) -> Option<(Vec<String>, Vec<String>)> {
+        parse(text, top).map(|b| (b.names, b.sources))
+    }
+
+    fn v(xs: &[&str]) -> Vec<String> {
+        xs.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn byline_shapes() {
+        let rows: &[(&str, &[&str], &[&str])] = &[
+            ("By Jane Roe", &["Jane Roe"], &[]),
+            ("By Ana Lima and Tom Reyes", &["Ana Lima", "Tom Reyes"], &[]),
+            ("By Ana Lima, Luis del Campo and Kay Moss, CNN", &["Ana Lima", "Luis del Campo", "Kay Moss"], &["CNN"]),
+            ("By: CNN Wire", &[], &["CNN"]),
+            ("Analysis by Ted Rowe, CNN Editor-at-large", &["Ted Rowe"], &["CNN"]),
+            ("Carla Mendes, Associated Press", &["Carla Mendes"], &["Associated Press"]),
+            ("Robert Roe, Ap National Security Writer", &["Robert Roe"], &["Associated Press"]),
+            ("Kim Lowe and Kevin Marsh USA TODAY", &["Kim Lowe", "Kevin Marsh"], &["USA TODAY"]),
+            ("By Meg Jones Staff Writer", &["Meg Jones"], &[]),
+            ("By NADIA ORLOVA", &["Nadia Orlova"], &[]),
+            ("JEFF COLLINS\nAssociated Press", &["Jeff Collins"], &["Associated Press"]),
+            ("Sara Archibald", &["Sara Archibald"], &[]),
+            ("By Alma de la Cruz", &["Alma de la Cruz"], &[]),
+            ("By Haruka Ino, Reuters", &["Haruka Ino"], &["Reuters"]),
+            ("By Mark O'Neal, Reuters", &["Mark O'Neal"], &["Reuters"]),
+        ];
+        for (text, n, s) in rows {
+            assert_eq!(names(text, true), Some((v(n), v(s))), "{text}");
+        }
+        let none = parse("Detroit News wire services", true).unwrap();
+        assert!(none.names.is_empty());
+    }
+
+    #[test]
+    fn not_bylines() {
+        for text in [
+            "Published 7:07 PM EST Nov 19, 2019",
+            "The bill passed 31-12.",
+            "Extra points",
+            "What did the prosecutors say?",
+            "Moscow",
+            "Samuel Roe said the plan was ready.",
+            "",
+        ] {
+            assert_eq!(parse(text, true), None, "{text}");
+        }
+        assert_eq!(parse("Jane Roe", false), None);
+    }
+
+    #[test]
+    fn signoffs() {
+        let s = parse_signoff("(Reporting by Dan Oko in Washington; Additional reporting by Cat Lobo in Lisbon; Editing by Mark Hey)").unwrap();
+        assert_eq!(s.authors, v(&["Dan Oko"]));
+        assert_eq!(s.sources, v(&["Reuters"]));
+        assert_eq!(parse_signoff("REUTER").unwrap().sources, v(&["Reuters"]));
+        assert!(parse_signoff("Contributing: Kris Phelps").is_some());
+        assert!(parse_signoff("Hana Hab contributed to this report.").is_some());
+        assert!(parse_signoff("The reporters said the deal was done.").is_none());
+    }
+}

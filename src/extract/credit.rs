@@ -1,0 +1,450 @@
+//! Photo credits: finding where a caption's credit starts and taking the credit apart.
+//!
+//! The grammars newsrooms print: `Name/Agency via AP`, `Name/Agency, Kremlin Pool Photo via AP`,
+//! `Name/Pool/Keystone via Getty Images`, `AP Photo/Name`, `REUTERS/Name`,
+//! `Name | Bloomberg | Getty Images`, `Photo: Name, AP`, `Name for The New York Times`,
+//! `Credit Name/Agency, via Shutterstock`, `Name—Getty Images`, `Name / Reuters file`, and the
+//! whole credit in parentheses at the end of a caption: `(AP Photo/Name)`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::Credit;
+
+use super::gazetteer;
+use super::lexicon;
+use super::text::{is_all_caps, natural_case};
+
+/// Labels that introduce a credit; the label is not part of the credit.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s(])(?P<label>(?:Photo credit|Image copyright|Image source|Photo(?:graph)?s?|Picture|Image|Illustration|Credit|Source|Copyright)(?:\s*[:,]\s*|\s+by\s+|\s+)|©\s*)")
+        .expect("credit label regex")
+});
+
+/// A label at the very start of a block or line.
+static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:Photo credit|Image copyright|Image source|Photo(?:graph)?s?|Picture|Image|Illustration|Credit|Source|Copyright)(?:\s*[:,]\s*|\s+by\s+|\s+)|©\s*)")
+        .expect("leading credit label regex")
+});
+
+/// Words that may appear in lower case inside a credit.
+const CONNECTORS: &[&str] = &[
+    "via", "for", "of", "and", "the", "file", "de", "la", "le", "van", "von", "del", "da", "di", "du", "photo", "photos", "images", "image",
+    "staff", "handout", "courtesy", "pool", "photographer", "contributor", "supplied", "provided", "by", "to", "al", "bin", "y", "dos", "das",
+];
+
+/// Words that make a short name line a byline rather than a credit.
+const BYLINE_WORDS: &[&str] = &[
+    "Writer", "writer", "Correspondent", "correspondent", "Reporter", "reporter", "Editor", "editor", "Editor-at-large", "Columnist", "columnist",
+    "Contributor", "Analyst", "analyst", "Producer", "Staff Writer", "Bureau", "Chief", "Senior",
+];
+
+/// Where a credit sits at the end of a caption.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CreditSplit {
+    /// End of the caption text (before the credit, its label or its parenthesis), untrimmed.
+    pub caption_end: usize,
+    /// The credit as printed, without label or parentheses.
+    pub raw: String,
+}
+
+/// Whether `s` reads as a credit. `labelled` credits ("Photo: …") need no further signal.
+pub fn credit_like(s: &str, labelled: bool) -> bool {
+    let s = s.trim();
+    if s.is_empty() || s.chars().count() > 110 {
+        return false;
+    }
+    if s.ends_with(['?', '!', ':', ';', ',']) || (s.ends_with('.') && !ends_with_abbreviation(s)) {
+        return false;
+    }
+    let words: Vec<&str> = s.split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | ',' | '—' | '–')).filter(|w| !w.is_empty() && *w != "-").collect();
+    if words.is_empty() || words.len() > 14 {
+        return false;
+    }
+    for w in &words {
+        let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | '"' | '“' | '”'));
+        if w.is_empty() {
+            continue;
+        }
+        let first = w.chars().next().unwrap_or(' ');
+        if first.is_lowercase() && !CONNECTORS.contains(&w.to_lowercase().as_str()) && !lexicon::is_name_particle(w) {
+            return false;
+        }
+        if first.is_numeric() && !labelled {
+            return false;
+        }
+    }
+    if BYLINE_WORDS.iter().any(|b| words.contains(b)) || s.starts_with("By ") {
+        return false;
+    }
+    // Something must name a party: "Photo" or "Images" alone credit nobody.
+    if words.iter().all(|w| matches!(w.to_lowercase().as_str(), "photo" | "photos" | "image" | "images" | "file" | "via" | "credit" | "source")) {
+        return false;
+    }
+    if labelled {
+        return true;
+    }
+    let lower = s.to_lowercase();
+    s.contains('/')
+        || s.contains('|')
+        || words.iter().any(|w| *w == "via")
+        || lower.contains("photo")
+        || lower.contains("getty")
+        || lower.contains("images")
+        || lower.contains("pool")
+        || lower.contains("handout")
+        || lower.contains("courtesy")
+        || words.iter().any(|w| gazetteer::agency(w).is_some_and(|a| !matches!(a, "Pool" | "Handout" | "Courtesy")))
+        || gazetteer::agency(s).is_some()
+}
+
+fn ends_with_abbreviation(s: &str) -> bool {
+    let last = s.rsplit(char::is_whitespace).next().unwrap_or("");
+    lexicon::is_abbreviation(last) || last.contains('.') && last.len() <= 5
+}
+
+/// Strips a leading label ("Photo: ", "Image copyright ", "Credit ") and surrounding parentheses.
+pub fn strip_label(s: &str) -> (&str, bool) {
+    let t = s.trim();
+    let t = if t.starts_with('(') && t.ends_with(')') { &t[1..t.len() - 1] } else { t };
+    match LEADING_LABEL.find(t) {
+        Some(m) if m.end() < t.len() => (t[m.end()..].trim(), true),
+        _ => (t.trim(), false),
+    }
+}
+
+/// A whole block or line that is only a credit, possibly labelled: "Photo: Jane Roe, AP",
+/// "Image copyright EPA", "Getty Images/Sipa USA". Returns the credit without its label.
+pub fn whole_credit(s: &str) -> Option<String> {
+    let t = s.trim();
+    if t.contains('\n') {
+        return None;
+    }
+    let (body, labelled) = strip_label(t);
+    let paren = t.starts_with('(') && t.ends_with(')');
+    (credit_like(body, labelled || paren) && (labelled || paren || credit_like(body, false))).then(|| body.to_string())
+}
+
+/// Finds a credit at the end of a caption. Returns `None` when the text does not end in one.
+pub fn split_caption(text: &str) -> Option<CreditSplit> {
+    let t = text.trim_end();
+    if t.is_empty() {
+        return None;
+    }
+    // A: the whole credit in parentheses at the very end: "… in 1989. (AP Photo/Jane Roe)".
+    if t.ends_with(')') {
+        if let Some(open) = t.rfind('(') {
+            let inner = &t[open + 1..t.len() - 1];
+            let (body, labelled) = strip_label(inner);
+            let caption = t[..open].trim_end();
+            if !caption.is_empty() && !body.is_empty() && (credit_like(body, false) || labelled && credit_like(body, true)) {
+                return Some(CreditSplit { caption_end: open, raw: body.to_string() });
+            }
+        }
+    }
+    // B: a label after the caption: "… two years. Source: Supplied", "… Credit Jane Roe/AFP".
+    let mut best: Option<CreditSplit> = None;
+    for c in LABEL.captures_iter(t) {
+        let Some(label) = c.name("label") else { continue };
+        let start = label.start();
+        let before = t[..start].trim_end();
+        let rest = t[label.end()..].trim();
+        if before.is_empty() || rest.is_empty() {
+            continue;
+        }
+        // The label must follow the end of a sentence, a line or a closing quote.
+        let joined = before.ends_with(['.', '!', '?', '”', '’', '"', '\'', ')']) || t[..start].ends_with('\n');
+        if joined && credit_like(rest, true) && !rest.contains(". ") {
+            best = Some(CreditSplit { caption_end: start, raw: rest.to_string() });
+        }
+    }
+    if best.is_some() {
+        return best;
+    }
+    // C: the last line is the credit: "Caption\nJane Roe, Associated Press".
+    if let Some(nl) = t.rfind('\n') {
+        let last = t[nl + 1..].trim();
+        if let Some(raw) = whole_credit(last) {
+            if !t[..nl].trim().is_empty() {
+                return Some(CreditSplit { caption_end: nl, raw });
+            }
+        }
+    }
+    // D: a credit after the last sentence: "… in Vienna. Jane Roe / Reuters file".
+    let mut search_end = t.len();
+    while let Some(dot) = t[..search_end].rfind(['.', '!', '?', '”', '’']) {
+        let after = dot + t[dot..].chars().next().map_or(1, char::len_utf8);
+        let rest = &t[after..];
+        if rest.starts_with(char::is_whitespace) {
+            let cand = rest.trim();
+            if credit_like(cand, false) && !t[..after].trim().is_empty() && is_sentence_end(t, dot) {
+                return Some(CreditSplit { caption_end: after, raw: cand.to_string() });
+            }
+            // Only the last sentence can be the credit.
+            if cand.split_whitespace().count() > 14 {
+                break;
+            }
+        }
+        if dot == 0 {
+            break;
+        }
+        search_end = dot;
+    }
+    // E: a credit glued to a caption without punctuation: "… cabaret in Paris Jane Roe/Reuters",
+    // "… and his colleague Tim Doe AP".
+    glued_credit(t)
+}
+
+fn is_sentence_end(t: &str, dot: usize) -> bool {
+    let c = t[dot..].chars().next().unwrap_or(' ');
+    if c != '.' {
+        return true;
+    }
+    let word = t[..dot].rsplit(char::is_whitespace).next().unwrap_or("");
+    // "Ill." or "Co." can end a caption sentence too; only initials are ambiguous.
+    !(word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
+fn glued_credit(t: &str) -> Option<CreditSplit> {
+    if super::text::ends_like_sentence(t) {
+        return None;
+    }
+    let tokens: Vec<(usize, &str)> = t.split(' ').scan(0usize, |pos, w| {
+        let s = *pos;
+        *pos += w.len() + 1;
+        Some((s, w))
+    }).filter(|(_, w)| !w.is_empty()).collect();
+    let (last_start, last) = *tokens.last()?;
+    if tokens.len() < 3 {
+        return None;
+    }
+    // "Name/Agency" as the last token: the photographer's first name (and initials) precede it.
+    if let Some((surname, agency)) = last.split_once('/') {
+        if surname.chars().next().is_some_and(char::is_uppercase) && agency.chars().next().is_some_and(char::is_uppercase) {
+            let mut start = last_start;
+            let mut taken = 0;
+            for &(s, w) in tokens[..tokens.len() - 1].iter().rev() {
+                let initial = w.len() <= 4 && w.ends_with('.');
+                if taken < 1 && w.chars().next().is_some_and(char::is_uppercase) && !lexicon::is_stop_word(w) || initial {
+                    start = s;
+                    if !initial {
+                        taken += 1;
+                    }
+                } else {
+                    break;
+                }
+            }
+            let caption = t[..start].trim_end();
+            if !caption.is_empty() {
+                return Some(CreditSplit { caption_end: start, raw: t[start..].trim().to_string() });
+            }
+        }
+    }
+    // A known agency as the last word(s): "… Tim Doe AP", "… the harbour Getty Images".
+    for n in [2usize, 1] {
+        if tokens.len() <= n + 1 {
+            continue;
+        }
+        let (s, _) = tokens[tokens.len() - n];
+        let cand = &t[s..];
+        if gazetteer::agency(cand).is_some_and(|a| !matches!(a, "Pool" | "Handout" | "Courtesy")) && (is_all_caps(cand) || n == 2 || cand == "Reuters" || cand == "Bloomberg") {
+            let caption = t[..s].trim_end();
+            if caption.split_whitespace().count() >= 3 {
+                return Some(CreditSplit { caption_end: s, raw: cand.to_string() });
+            }
+        }
+    }
+    None
+}
+
+/// Takes a credit apart into photographers, agencies and the distributing party.
+pub fn parse(raw: &str) -> Credit {
+    let (body, _) = strip_label(raw);
+    let body = body.trim().trim_end_matches('.').trim();
+    let mut credit = Credit { raw: body.to_string(), ..Credit::default() };
+    if body.is_empty() {
+        return credit;
+    }
+    // "… via X" names the distributor.
+    let (main, distributor) = match find_via(body) {
+        Some((at, len)) => (body[..at].trim().trim_end_matches(',').trim(), Some(body[at + len..].trim())),
+        None => (body, None),
+    };
+    credit.distributor = distributor.filter(|d| !d.is_empty()).map(clean_agency);
+    // "Name for The Outlet": the photographer shot it for that outlet.
+    let mut parts: Vec<String> = Vec::new();
+    for piece in main.split(['/', '|', ',']) {
+        for piece in split_dashes(piece) {
+            let piece = piece.trim();
+            if piece.is_empty() {
+                continue;
+            }
+            if let Some((who, outlet)) = piece.split_once(" for ") {
+                parts.push(who.trim().to_string());
+                parts.push(outlet.trim().to_string());
+            } else {
+                parts.push(piece.to_string());
+            }
+        }
+    }
+    for part in parts {
+        let part = strip_suffix_words(&part);
+        if part.is_empty() {
+            continue;
+        }
+        if is_person_name(&part) {
+            credit.photographers.push(if is_all_caps(&part) { natural_case(&part) } else { part });
+        } else if !matches!(part.to_lowercase().as_str(), "supplied" | "handout" | "file" | "staff" | "courtesy" | "provided" | "photo" | "photos") {
+            credit.agencies.push(clean_agency(&part));
+        }
+    }
+    credit
+}
+
+/// Position and length of the " via " that introduces the distributor.
+fn find_via(s: &str) -> Option<(usize, usize)> {
+    for pat in [", via ", " via ", " Via "] {
+        if let Some(i) = s.rfind(pat) {
+            return Some((i, pat.len()));
+        }
+    }
+    None
+}
+
+/// Splits at spaced or unspaced long dashes ("Jane Roe—Getty Images", "AFP — Getty Images").
+fn split_dashes(s: &str) -> Vec<&str> {
+    s.split(['—', '–']).flat_map(|p| p.split(" - ")).collect()
+}
+
+/// Drops words that describe the picture rather than name anyone: "file", "Photo", "Pool Photo".
+fn strip_suffix_words(part: &str) -> String {
+    let mut words: Vec<&str> = part.split_whitespace().collect();
+    while let Some(last) = words.last() {
+        if matches!(*last, "file" | "File" | "Photo" | "photo" | "Photos" | "photos" | "Image" | "Images" if words.len() > 1 && !(words.len() == 2 && words[0].eq_ignore_ascii_case("getty"))) {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    // "AP Photo" → "AP".
+    words.join(" ")
+}
+
+/// Natural name for an agency: "REUTERS" → "Reuters", "AP" stays "AP".
+fn clean_agency(s: &str) -> String {
+    let s = s.trim();
+    match s {
+        "REUTERS" | "REUTER" | "Reuter" => "Reuters".to_string(),
+        _ if is_all_caps(s) && s.chars().filter(|c| c.is_alphabetic()).count() > 5 => natural_case(s),
+        _ => s.to_string(),
+    }
+}
+
+/// Two to four capitalised words that are not an agency or organisation: a photographer.
+pub fn is_person_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) {
+        return false;
+    }
+    if gazetteer::agency(s).is_some() || gazetteer::is_known_org(s) {
+        return false;
+    }
+    let caps = words.iter().all(|w| is_all_caps(w));
+    words.iter().enumerate().all(|(i, w)| {
+        let first = w.chars().next().unwrap_or(' ');
+        let name_word = first.is_uppercase() && (caps || !is_all_caps(w) || w.contains('.') || w.chars().count() == 1);
+        let particle = i > 0 && i + 1 < words.len() && lexicon::is_name_particle(w);
+        (name_word || particle)
+            && !gazetteer::is_org_suffix(w)
+            && !matches!(*w, "Pool" | "Photo" | "Images" | "Press" | "News" | "USA" | "Agency" | "Service" | "Registry" | "Handout" | "Getty" | "Kremlin")
+            && gazetteer::agency(w).is_none_or(|_| w.chars().count() > 3 && !is_all_caps(w) && !matches!(*w, "Reuters" | "Bloomberg" | "Sputnik" | "Keystone"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn credit(raw: &str) -> (Vec<String>, Vec<String>, Option<String>) {
+        let c = parse(raw);
+        (c.photographers, c.agencies, c.distributor)
+    }
+
+    fn v(xs: &[&str]) -> Vec<String> {
+        xs.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn credit_grammars() {
+        let rows: &[(&str, &[&str], &[&str], Option<&str>)] = &[
+            ("Jana Novak/Sputnik, Kremlin Pool Photo via AP", &["Jana Novak"], &["Sputnik", "Kremlin Pool"], Some("AP")),
+            ("Piet Berg/Pool/Keystone via Getty Images", &["Piet Berg"], &["Pool", "Keystone"], Some("Getty Images")),
+            ("AP Photo/Lena Whitcomb", &["Lena Whitcomb"], &["AP"], None),
+            ("REUTERS/Pedro Anselmo", &["Pedro Anselmo"], &["Reuters"], None),
+            ("Marcus Leung | Bloomberg | Getty Images", &["Marcus Leung"], &["Bloomberg", "Getty Images"], None),
+            ("Photo: Harriet Dale, AP", &["Harriet Dale"], &["AP"], None),
+            ("Tom Reyes for The New York Times", &["Tom Reyes"], &["The New York Times"], None),
+            ("Credit Amal Idris/Agence France-Presse, via Shutterstock", &["Amal Idris"], &["Agence France-Presse"], Some("Shutterstock")),
+            ("Dana Pruitt / Reuters file", &["Dana Pruitt"], &["Reuters"], None),
+            ("Ray Mills—Getty Images", &["Ray Mills"], &["Getty Images"], None),
+            ("EPA", &[], &["EPA"], None),
+            ("AFP via Getty", &[], &["AFP"], Some("Getty")),
+            ("State Sex Offender Registry via AP", &[], &["State Sex Offender Registry"], Some("AP")),
+            ("Getty Images/Sipa USA", &[], &["Getty Images", "Sipa USA"], None),
+            ("Supplied", &[], &[], None),
+            ("Ringo H.W. Chu, AP", &["Ringo H.W. Chu"], &["AP"], None),
+        ];
+        for (raw, ph, ag, dist) in rows {
+            assert_eq!(credit(raw), (v(ph), v(ag), dist.map(String::from)), "{raw}");
+        }
+        assert_eq!(parse("(AP Photo/Lena Whitcomb)").raw, "AP Photo/Lena Whitcomb");
+        assert_eq!(parse("Photo: Harriet Dale, AP").raw, "Harriet Dale, AP");
+    }
+
+    #[test]
+    fn finds_credits_at_the_end_of_captions() {
+        let rows: &[(&str, &str, &str)] = &[
+            ("Boats at the quay, Friday, March 15, 2019. (AP Photo/Duarte Pinto)", "Boats at the quay, Friday, March 15, 2019.", "AP Photo/Duarte Pinto"),
+            ("A tanker is moored in Sines. REUTERS/Pedro Anselmo", "A tanker is moored in Sines.", "REUTERS/Pedro Anselmo"),
+            ("The house in a town, Austria. Dana Pruitt / Reuters file", "The house in a town, Austria.", "Dana Pruitt / Reuters file"),
+            ("A bill would store data. Source: Supplied", "A bill would store data.", "Supplied"),
+            ("‘A quoted line.’ Photograph: AFP via Getty", "‘A quoted line.’", "AFP via Getty"),
+            ("A quarterback runs\nAl Gold, Associated Press", "A quarterback runs", "Al Gold, Associated Press"),
+            ("The cabaret in Paris Ben Tess/Reuters", "The cabaret in Paris", "Ben Tess/Reuters"),
+            ("A professor (left) and his colleague Tim Wee AP", "A professor (left) and his colleague Tim Wee", "AP"),
+            ("Peacekeepers at a camp on Monday. Credit Amal Idris/Agence France-Presse — Getty Images", "Peacekeepers at a camp on Monday.", "Amal Idris/Agence France-Presse — Getty Images"),
+            ("The sun rises over a field near Lost Hills, California. Ray Mills—Getty Images", "The sun rises over a field near Lost Hills, California.", "Ray Mills—Getty Images"),
+            ("Gunmen stormed a museum, killing 19 people. (Reuters)", "Gunmen stormed a museum, killing 19 people.", "Reuters"),
+        ];
+        for (text, caption, raw) in rows {
+            let s = split_caption(text).unwrap_or_else(|| panic!("no credit in {text}"));
+            assert_eq!(text[..s.caption_end].trim(), *caption, "{text}");
+            assert_eq!(s.raw, *raw, "{text}");
+        }
+    }
+
+    #[test]
+    fn story_text_has_no_credit() {
+        for text in [
+            "The bill passed 31-12.",
+            "“We keep paying,” the senator said. “That is a bad habit.”",
+            "China signed the General Agreement (GATT).",
+            "Officials in Lisbon were expected to brief reporters on Thursday.",
+            "(Sourcing: much of this list was obtained from the National Conference.)",
+            "Greg Beach, Ap Sports Writer",
+            "",
+        ] {
+            assert_eq!(split_caption(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn whole_credits() {
+        assert_eq!(whole_credit("Photo: Hana Dinh, AP").as_deref(), Some("Hana Dinh, AP"));
+        assert_eq!(whole_credit("Image copyright EPA").as_deref(), Some("EPA"));
+        assert_eq!(whole_credit("Getty Images/Sipa USA").as_deref(), Some("Getty Images/Sipa USA"));
+        assert_eq!(whole_credit("Timeline of saga"), None);
+        assert_eq!(whole_credit("Samuel Roe and Ella Poe"), None);
+    }
+}

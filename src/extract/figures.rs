@@ -1,0 +1,167 @@
+//! Figures: photos described in the text by a caption and a credit.
+//!
+//! Wire copy prints a short title line directly above a caption that ends in a credit; web
+//! pages leave "Image caption …" labels, "Image copyright X" credit lines, "1 of 4" counters and
+//! captions repeated verbatim. This module turns one block (or a caption block plus a separate
+//! credit block) into a `Figure`; `layout` decides which blocks those are.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+use crate::model::Figure;
+
+use super::credit;
+use super::dates::{self, DateExpr};
+use super::gazetteer;
+use super::text::{ends_like_sentence, squash, word_count};
+
+/// Labels in front of a caption ("Image caption", "Media caption", "Caption:") and gallery
+/// counters ("1 of 4"), which are not part of the caption.
+static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:\d{1,3}\s*(?:of|/)\s*\d{1,3})\s*|(?i:image|media|photo|video|picture)\s+caption(?:\s*[:,]\s*|\s+)|(?i:caption)\s*:\s*)+")
+        .expect("caption label regex")
+});
+
+/// Where a caption's own text starts once labels and counters are skipped, and whether any
+/// label was there (a labelled caption is a figure even without a credit).
+pub fn caption_label(text: &str) -> (usize, bool) {
+    match CAPTION_LABEL.find(text) {
+        Some(m) if m.end() > 0 && m.end() < text.len() => {
+            let labelled = text[..m.end()].to_lowercase().contains("caption");
+            (m.end(), labelled)
+        }
+        _ => (0, false),
+    }
+}
+
+/// A figure from the caption text `text[caption]` of a block, with an optional credit.
+/// A short first line above the caption is its title.
+pub fn build(text: &str, caption: Range<usize>, raw_credit: Option<&str>, date_reference: Option<Date>) -> Figure {
+    let body = &text[caption.clone()];
+    let (start, _) = caption_label(body);
+    let body = &body[start..];
+    let lines: Vec<&str> = body.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let (title, caption_text) = match lines.as_slice() {
+        [first, rest @ ..] if !rest.is_empty() && is_title_line(first) => (Some(first.to_string()), rest.join(" ")),
+        _ => (None, lines.join(" ")),
+    };
+    let caption_text = squash(&caption_text);
+    let (place, date) = place_and_date(&caption_text, date_reference);
+    Figure {
+        src: None,
+        title,
+        caption: caption_text,
+        credit: raw_credit.map(credit::parse).filter(|c| !c.raw.is_empty()),
+        place,
+        date,
+        blocks: Vec::new(),
+    }
+}
+
+/// A photo title: a short line without a full stop ("Sines terminal", "Biden and Putin Relations").
+fn is_title_line(line: &str) -> bool {
+    let words = word_count(line);
+    (1..=10).contains(&words) && !ends_like_sentence(line) && line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+}
+
+static PLACE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"[\p{Lu}][\p{L}\p{M}.'’\-]*";
+    Regex::new(&format!(r"\b(?:in|near|outside|at|from)\s+(?:the\s+)?(?P<main>{word}(?:\s+(?:{word}|am|de|la|del|upon|on|of)){{0,4}})(?:,\s+(?P<region>{word}(?:\s+{word}){{0,2}}))?"))
+        .expect("place phrase regex")
+});
+
+/// The place and date a caption states: "… in Moscow, Russia, Wednesday, October 13, 2021."
+pub fn place_and_date(caption: &str, reference: Option<Date>) -> (Option<String>, Option<Date>) {
+    let found = dates::find_dates(caption);
+    let full = found.iter().find(|f| matches!(f.expr, DateExpr::Full(_)));
+    let date_at = full.or(found.first()).map(|f| f.range.start);
+    let date = full
+        .and_then(|f| dates::resolve(f.expr, reference))
+        .or_else(|| found.iter().find_map(|f| dates::resolve(f.expr, reference)));
+    let mut best: Option<(usize, String)> = None;
+    for c in PLACE_PHRASE.captures_iter(caption) {
+        let Some(main) = c.name("main") else { continue };
+        let main_text = trim_weekday(main.as_str());
+        let region = c.name("region").map(|r| trim_weekday(r.as_str())).filter(|r| !r.is_empty());
+        let main_place = gazetteer::place(main_text).is_some();
+        let region_place = region.is_some_and(|r| gazetteer::is_country_or_state(r) || gazetteer::state_abbreviation(r).is_some() || gazetteer::place(r).is_some());
+        if !(main_place || region_place) || main_text.is_empty() {
+            continue;
+        }
+        let place = match region.filter(|_| region_place) {
+            Some(r) => format!("{main_text}, {r}"),
+            None => main_text.to_string(),
+        };
+        let distance = date_at.map_or(main.start(), |d| d.abs_diff(main.start()));
+        if best.as_ref().is_none_or(|(d, _)| distance < *d) {
+            best = Some((distance, place));
+        }
+    }
+    (best.map(|(_, p)| p), date)
+}
+
+/// "Hanoi, Vietnam Wednesday" → "Hanoi, Vietnam": a weekday or month run on is not the place.
+fn trim_weekday(s: &str) -> &str {
+    let mut out = s.trim();
+    loop {
+        let Some((head, last)) = out.rsplit_once(' ') else { break };
+        let last = last.trim_end_matches(['.', ',']);
+        if dates::month_number(last).is_some() || matches!(last, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday") {
+            out = head.trim();
+        } else {
+            break;
+        }
+    }
+    if matches!(out, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday") || dates::month_number(out).is_some() {
+        return "";
+    }
+    out.trim_end_matches(['.', ','])
+}
+
+/// Normalised caption text for spotting the same caption printed twice.
+pub fn caption_key(caption: &str) -> String {
+    caption.split_whitespace().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn title_caption_and_credit() {
+        let text = "Sines terminal\nA tanker is moored at the port of Sines, Portugal, October 12, 2021. REUTERS/Pedro Anselmo";
+        let split = credit::split_caption(text).unwrap();
+        let f = build(text, 0..split.caption_end, Some(&split.raw), None);
+        assert_eq!(f.title.as_deref(), Some("Sines terminal"));
+        assert_eq!(f.caption, "A tanker is moored at the port of Sines, Portugal, October 12, 2021.");
+        assert_eq!(f.credit.as_ref().unwrap().photographers, ["Pedro Anselmo"]);
+        assert_eq!(f.place.as_deref(), Some("Sines, Portugal"));
+        assert_eq!(f.date, Some(date(2021, 10, 12)));
+    }
+
+    #[test]
+    fn labels_and_counters_are_stripped() {
+        assert_eq!(caption_label("Image caption Ana said so"), (14, true));
+        assert_eq!(caption_label("2 of 5 Boats at dawn"), (7, false));
+        assert_eq!(caption_label("Media caption Who is she?"), (14, true));
+        assert_eq!(caption_label("Plain caption"), (0, false));
+    }
+
+    #[test]
+    fn caption_places() {
+        let rows = [
+            ("Two ministers shake hands in Hanoi, Vietnam Wednesday, Nov. 20, 2019.", Some("Hanoi, Vietnam")),
+            ("Boats at the old quay in Setúbal, Portugal, Friday, March 15, 2019.", Some("Setúbal, Portugal")),
+            ("A dunk against the Thunder on Tuesday, Nov. 19, 2019, in Los Angeles.", Some("Los Angeles")),
+            ("The sun rises over a field near Lost Hills, California.", Some("Lost Hills, California")),
+            ("A portrait of the writer.", None),
+        ];
+        for (caption, want) in rows {
+            assert_eq!(place_and_date(caption, None).0.as_deref(), want, "{caption}");
+        }
+    }
+}

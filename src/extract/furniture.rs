@@ -1,0 +1,184 @@
+//! Page furniture: what a scraped or syndicated page carries around the story that is not story
+//! text — timestamps ("Updated 9:22 PM EST, Mon November 6, 2023"), gallery counters ("1 of 4"),
+//! bare labels ("Photo", "Advertisement"), related-story links ("Read more: …", "[Read: …]"),
+//! newsletter promos and author boxes. Recognising it keeps it out of quotes and entities and
+//! out of the rendered body.
+
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+use super::dates::{DateExpr, find_dates};
+use super::text::{ends_like_sentence, word_count};
+
+/// What kind of furniture a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Furniture {
+    /// A publication or update time; carries the date when it states one.
+    Timestamp(Option<Date>),
+    /// A bare label or widget text: "Photo", "Advertisement", "Continue reading the main story".
+    Label,
+    /// "Read more:" on its own: the blocks after it are a list of links.
+    RelatedHeader,
+    /// A link to another story: "Read more: …", "[Read: …]", "Internal memo: …".
+    RelatedLink,
+    /// A newsletter or subscription promo.
+    Promo,
+    /// "About the Author": everything after it is the author box.
+    AboutAuthor,
+    /// A gallery counter such as "1 of 4".
+    Counter,
+}
+
+const LABELS: &[&str] = &[
+    "photo", "photos", "image", "images", "video", "videos", "advertisement", "advertising", "ad", "sponsored", "sponsored content",
+    "continue reading the main story", "continue reading", "story continues below", "story continues below advertisement", "skip ad",
+    "share", "share this", "share this article", "share this story", "tweet", "email", "print", "comments", "comment", "related",
+    "related content", "related articles", "related stories", "more", "see also", "watch", "listen", "sign up", "subscribe", "show caption",
+    "hide caption", "toggle caption", "enlarge this image", "close", "back to top", "top stories", "most read", "most popular", "trending",
+    "loading", "loading…", "play video", "replay", "expand", "collapse", "gallery", "view gallery", "open gallery", "full screen",
+    "this story has been updated with additional developments", "this story has been updated", "this article has been updated",
+    "this is a developing story", "developing story", "breaking news", "live updates", "listen to this article", "audio",
+];
+
+static COUNTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}\s*(?:of|/)\s*\d{1,3}$").expect("counter regex"));
+
+static RELATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\[?(?i:read|read more|related|also read|more|watch|listen|see also|more coverage|map|graphic|interactive|photos|gallery|live updates|recommended|don't miss|must read|explainer)\s*:\s*\S").expect("related regex")
+});
+
+static TIMESTAMP_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:updated|published|posted|last updated|last modified|first published|and last updated|modified|created|originally published|updated on|published on)\b").expect("timestamp regex")
+});
+
+static TIME_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:\(?\d{1,2}(?:[:.]\d{2}){1,2}(?:[-+]\d{2}(?::?\d{2})?)?(?:am|pm|a\.m\.|p\.m\.)?\)?|\(?\d{3,4}\)?|am|pm|a\.m\.|p\.m\.|\(?(?:gmt|est|edt|et|pt|pst|pdt|cst|cdt|mst|mdt|utc|bst|cet|cest|hkt|jst|ist|aest|aedt|sgt|msk)\)?|updated|published|posted|last|modified|on|at|and|first|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\||·|•|-|–|—|,)$")
+        .expect("time token regex")
+});
+
+/// Recognises a furniture block. `heading` is true for Markdown headings.
+pub fn classify(text: &str, heading: bool) -> Option<Furniture> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let lower = t.trim_end_matches([':', '.']).trim().to_lowercase();
+    if lower == "about the author" || lower == "about the authors" {
+        return Some(Furniture::AboutAuthor);
+    }
+    if (lower.contains("newsletter") || lower.starts_with("sign up") || lower.starts_with("subscribe")) && word_count(t) <= 30 {
+        return Some(Furniture::Promo);
+    }
+    if heading {
+        return None;
+    }
+    if LABELS.contains(&lower.as_str()) {
+        return Some(Furniture::Label);
+    }
+    if matches!(lower.as_str(), "read more" | "related" | "more on this story" | "more from" | "read next" | "further reading" | "recommended") && t.ends_with(':') || lower == "read more" {
+        return Some(Furniture::RelatedHeader);
+    }
+    if COUNTER.is_match(t) {
+        return Some(Furniture::Counter);
+    }
+    if t.contains('\n') {
+        return None;
+    }
+    if let Some(date) = timestamp(t) {
+        return Some(Furniture::Timestamp(date));
+    }
+    if t.starts_with('[') && t.ends_with(']') {
+        return Some(Furniture::RelatedLink);
+    }
+    if RELATED.is_match(t) && !ends_like_sentence(t) {
+        return Some(Furniture::RelatedLink);
+    }
+    if is_teaser(t) {
+        return Some(Furniture::RelatedLink);
+    }
+    None
+}
+
+/// A publication time line, with the date it states (if any).
+fn timestamp(t: &str) -> Option<Option<Date>> {
+    if t.chars().count() > 160 || !t.chars().any(|c| c.is_ascii_digit()) || word_count(t) > 25 {
+        return None;
+    }
+    let found = find_dates(t);
+    let date = found.iter().find_map(|f| match f.expr {
+        DateExpr::Full(d) => Some(d),
+        _ => None,
+    });
+    if TIMESTAMP_LEAD.is_match(t) {
+        return Some(date);
+    }
+    // Otherwise every token must be part of a date or a time.
+    let mut blanked = t.to_string();
+    for f in found.iter().rev() {
+        if matches!(f.expr, DateExpr::Weekday(_)) {
+            continue;
+        }
+        blanked.replace_range(f.range.clone(), " ");
+    }
+    let tokens: Vec<&str> = blanked.split(|c: char| c.is_whitespace() || c == '|').filter(|s| !s.is_empty()).collect();
+    let dated = found.iter().any(|f| !matches!(f.expr, DateExpr::Weekday(_)));
+    let timed = tokens.iter().any(|w| w.contains(':') && w.chars().any(|c| c.is_ascii_digit()) || w.contains('.') && w.chars().filter(char::is_ascii_digit).count() >= 3);
+    if (dated || timed) && tokens.iter().all(|w| TIME_TOKEN.is_match(w)) {
+        return Some(date);
+    }
+    None
+}
+
+/// A related-story teaser: "Kicker: A headline without a full stop".
+fn is_teaser(t: &str) -> bool {
+    let Some((kicker, rest)) = t.split_once(": ") else { return false };
+    let kicker_words = kicker.split_whitespace().count();
+    let rest_words = word_count(rest);
+    kicker_words <= 4
+        && kicker.chars().next().is_some_and(char::is_uppercase)
+        && !kicker.contains(['.', '“', '"'])
+        && rest_words >= 2
+        && rest.chars().next().is_some_and(|c| c.is_uppercase())
+        && !ends_like_sentence(t)
+        && !rest.starts_with(['“', '"'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn furniture_rows() {
+        let rows: &[(&str, Option<Furniture>)] = &[
+            ("Updated 9:22 PM EST, Mon November 6, 2023", Some(Furniture::Timestamp(Some(date(2023, 11, 6))))),
+            ("Published 7:07 PM EST Nov 19, 2019", Some(Furniture::Timestamp(Some(date(2019, 11, 19))))),
+            ("Nov. 19, 2019", Some(Furniture::Timestamp(Some(date(2019, 11, 19))))),
+            ("5:50 PM", Some(Furniture::Timestamp(None))),
+            ("1:39 PM ET", Some(Furniture::Timestamp(None))),
+            ("Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT", Some(Furniture::Timestamp(Some(date(2019, 11, 18))))),
+            ("November 19, 2019 | 4:20am | Updated November 19, 2019 | 9:32pm", Some(Furniture::Timestamp(Some(date(2019, 11, 19))))),
+            ("and last updated 2013-12-30 16:42:01-05", Some(Furniture::Timestamp(Some(date(2013, 12, 30))))),
+            ("Photo", Some(Furniture::Label)),
+            ("Advertisement", Some(Furniture::Label)),
+            ("Continue reading the main story", Some(Furniture::Label)),
+            ("3 of 12", Some(Furniture::Counter)),
+            ("Read more:", Some(Furniture::RelatedHeader)),
+            ("Read more: A Startup Tries to Cool the Planet", Some(Furniture::RelatedLink)),
+            ("[Read: Why the harbour matters]", Some(Furniture::RelatedLink)),
+            ("Internal memo: Guards falsified records of cell checks", Some(Furniture::RelatedLink)),
+            ("Profile: Ana Ribeiro", Some(Furniture::RelatedLink)),
+            ("Keep up with the Harbour Daily newsletter.", Some(Furniture::Promo)),
+            ("About the Author", Some(Furniture::AboutAuthor)),
+            ("The bill passed 31-12.", None),
+            ("Connecticut: While no law passed, the state acted.", None),
+            ("Prelogar: “I can’t think of anything else.”", None),
+            ("What did the prosecutors say?", None),
+            ("In 2019, the mill closed.", None),
+        ];
+        for (text, want) in rows {
+            assert_eq!(classify(text, false), *want, "{text}");
+        }
+    }
+}
