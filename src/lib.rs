@@ -27,5 +27,8 @@ pub mod parse;
 pub mod pipeline;
 pub mod render;
 pub mod scaffold;
+pub mod search;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod slug;
 pub mod write;

@@ -46,6 +46,24 @@ enum Command {
         #[arg(long)]
         jobs: Option<usize>,
     },
+    /// Preview the archive locally: rebuilds on every edit and reloads the browser.
+    #[cfg(feature = "serve")]
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Address to listen on (default: site.toml's [serve] interface, 127.0.0.1).
+        #[arg(long)]
+        interface: Option<String>,
+        /// Port (default: site.toml's [serve] port, 1111); the next free one is used if taken.
+        #[arg(long)]
+        port: Option<u16>,
+        /// Open the archive in a browser.
+        #[arg(long)]
+        open: bool,
+        /// Include drafts.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Check the site without writing anything: content, annotations, templates, links.
     Check {
         #[arg(long, default_value = ".")]
@@ -182,6 +200,33 @@ fn main() -> ExitCode {
             format,
             registry,
         } => extract(&files, format, registry),
+        #[cfg(feature = "serve")]
+        Command::Serve {
+            root,
+            interface,
+            port,
+            open,
+            drafts,
+        } => {
+            let config = dateline::config::SiteConfig::load(&root).unwrap_or_default();
+            let options = dateline::serve::ServeOptions {
+                build: BuildOptions {
+                    root,
+                    drafts,
+                    ..BuildOptions::default()
+                },
+                interface: interface.unwrap_or(config.serve.interface),
+                port: port.unwrap_or(config.serve.port),
+                open,
+            };
+            match dateline::serve::serve(options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Check { root, drafts } => {
             let options = BuildOptions {
                 root,

@@ -95,13 +95,17 @@ pub struct Site {
 /// Builds the archive and writes it to the output folder.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
+    let mut timings = Timings::from_env();
     let site = read_site(options)?;
+    timings.lap("load, parse, extract, index");
     let output = output_dir(options, &site.config);
     let rendered =
         render::render(&site.archive, &site.config, &site.theme).map_err(|d| BuildError::Content(d.into()))?;
+    timings.lap("render (with search index)");
     let pages = rendered.iter().filter(|f| f.path.ends_with(".html")).count();
     let files = rendered.len();
     write::write(&output, &options.root, rendered, options.force)?;
+    timings.lap("write");
     Ok(BuildReport {
         articles: site.archive.stories.len(),
         pages,
@@ -111,6 +115,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         seconds: started.elapsed().as_secs_f64(),
         warnings: site.warnings,
     })
+}
+
+/// Stage timings on standard error when `DATELINE_TIMINGS` is set, for profiling builds.
+struct Timings(Option<Instant>);
+
+impl Timings {
+    fn from_env() -> Self {
+        Timings(std::env::var_os("DATELINE_TIMINGS").map(|_| Instant::now()))
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if let Some(t) = self.0.as_mut() {
+            eprintln!("{stage}: {:.1} ms", t.elapsed().as_secs_f64() * 1000.0);
+            *t = Instant::now();
+        }
+    }
 }
 
 /// Where the archive goes: `--output`, else `output_dir` under the site root.
@@ -151,14 +171,7 @@ pub fn read_site(options: &BuildOptions) -> Result<Site, BuildError> {
     type Processed = Result<(Story, Option<Diagnostic>), Vec<Diagnostic>>;
     let results: Vec<Processed> = sources
         .into_par_iter()
-        .map(|source| {
-            let mut article = parse::parse(source, &config)?;
-            let unanchored = crate::annotate::anchor_all(&mut article);
-            if !unanchored.is_empty() {
-                return Err(unanchored);
-            }
-            Ok(process(article, &registry, &config))
-        })
+        .map(|source| prepare(source, &registry, &config))
         .collect();
     let mut stories = Vec::with_capacity(results.len());
     for r in results {
@@ -187,6 +200,20 @@ pub fn read_site(options: &BuildOptions) -> Result<Site, BuildError> {
         archive,
         warnings: diagnostics,
     })
+}
+
+/// One source file all the way to a story: parsed, annotations anchored, extracted, dated.
+pub fn prepare(
+    source: crate::model::Source,
+    registry: &Registry,
+    config: &SiteConfig,
+) -> Result<(Story, Option<Diagnostic>), Vec<Diagnostic>> {
+    let mut article = parse::parse(source, config)?;
+    let unanchored = crate::annotate::anchor_all(&mut article);
+    if !unanchored.is_empty() {
+        return Err(unanchored);
+    }
+    Ok(process(article, registry, config))
 }
 
 /// Extracts, merges and dates one parsed article.

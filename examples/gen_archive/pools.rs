@@ -945,6 +945,11 @@ pub struct Pools {
     country_zipf: Zipf,
     photographer_zipf: Zipf,
     reporter_zipf: Zipf,
+    /// For each organisation, the people who speak for it, most newsworthy first.
+    members: Vec<Vec<usize>>,
+    /// For each country, its people who speak for no organisation (ministers, mayors,
+    /// police, private people), most newsworthy first.
+    locals: Vec<Vec<usize>>,
     /// Organisations grouped by kind, each group in its own Zipf order.
     by_kind: Vec<(OrgKind, Vec<usize>, Zipf)>,
 }
@@ -995,6 +1000,8 @@ impl Pools {
             people: Vec::new(),
             photographers: Vec::new(),
             reporters: Vec::new(),
+            members: Vec::new(),
+            locals: Vec::new(),
             by_kind,
         };
         // Popular places first, in a fixed but unalphabetical order.
@@ -1002,6 +1009,14 @@ impl Pools {
         rng.shuffle(&mut order);
         pools.cities = order.iter().map(|&i| pools.cities[i].clone()).collect();
         pools.people = people(&mut rng, &pools);
+        pools.members = vec![Vec::new(); pools.orgs.len()];
+        pools.locals = vec![Vec::new(); pools.countries.len()];
+        for (i, p) in pools.people.iter().enumerate() {
+            match p.role.org {
+                Some(o) => pools.members[o].push(i),
+                None => pools.locals[p.country].push(i),
+            }
+        }
         let taken: BTreeSet<String> = pools.people.iter().map(Person::name).collect();
         pools.photographers = photographers(&mut rng);
         pools.reporters = reporters(&mut rng, &taken);
@@ -1031,33 +1046,41 @@ impl Pools {
             .unwrap_or(0)
     }
 
-    /// Someone with one of `voices` who speaks for one of `orgs` (or, if `country` is given,
-    /// a government official of that country), the better known more often; `None` if the
-    /// pool has nobody like that.
+    /// Someone with one of `voices` who speaks for one of `orgs` or, failing that, belongs
+    /// to `country` and speaks for no organisation; news on `beats` if possible, the better
+    /// known more often. `None` if the pool has nobody like that.
     pub fn insider(
         &self,
         rng: &mut Rng,
+        beats: Beats,
         voices: Voices,
         orgs: &[usize],
-        country: Option<usize>,
+        country: usize,
         surnames: &[&str],
     ) -> Option<usize> {
-        let found: Vec<usize> = (0..self.people.len())
-            .filter(|&i| {
-                let p = &self.people[i];
-                let belongs = match (p.role.org, country) {
-                    (Some(o), _) => orgs.contains(&o),
-                    (None, Some(c)) => p.country == c && p.role.voice & (GOVERNMENT | MAYOR | LAW) != 0,
-                    (None, None) => false,
-                };
-                belongs && p.role.voice & voices != 0 && !surnames.contains(&p.last)
-            })
-            .take(8)
+        let fits = |i: &usize| {
+            let p = &self.people[*i];
+            p.role.voice & voices != 0 && !surnames.contains(&p.last)
+        };
+        let mut found: Vec<usize> = orgs
+            .iter()
+            .flat_map(|&o| self.members[o].iter().copied())
+            .filter(fits)
             .collect();
+        if found.is_empty() {
+            found = self.locals[country].iter().copied().filter(fits).collect();
+        }
+        found.sort_unstable();
+        let on_beat: Vec<usize> = found
+            .iter()
+            .copied()
+            .filter(|&i| self.people[i].role.beats & beats != 0)
+            .collect();
+        let found = if on_beat.is_empty() { found } else { on_beat };
         if found.is_empty() {
             return None;
         }
-        // `found` is in popularity order: halve the odds at each step.
+        // In popularity order: halve the odds at each step.
         let mut k = 0;
         while k + 1 < found.len() && rng.percent(50) {
             k += 1;
@@ -1255,7 +1278,11 @@ fn people(rng: &mut Rng, pools: &Pools) -> Vec<Person> {
                     let city = pools.city(rng);
                     country = pools.cities[city].country;
                     let job = *rng.pick(OCCUPATIONS);
-                    let age = rng.range(19, 81);
+                    let age = match job {
+                        "pensioner" | "retired engineer" => rng.range(63, 86),
+                        "student" => rng.range(18, 26),
+                        _ => rng.range(23, 62),
+                    };
                     Role {
                         before: job.to_string(),
                         appositive: format!("a {age}-year-old {job} from {}", pools.cities[city].name),
@@ -1367,7 +1394,7 @@ fn photographers(rng: &mut Rng) -> Vec<Photographer> {
                 2 => PhotoAgency::Bloomberg,
                 3 => PhotoAgency::Afp,
                 4 => PhotoAgency::Getty,
-                _ => PhotoAgency::ViaAp(*rng.pick(VIA_AP_AGENCIES)),
+                _ => PhotoAgency::ViaAp(rng.pick::<&str>(VIA_AP_AGENCIES)),
             };
             Photographer { name, agency }
         })
@@ -1392,10 +1419,12 @@ fn reporters(rng: &mut Rng, taken: &BTreeSet<String>) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    // Imports live inside the tests: benches compile this module with `cfg(test)` but
+    // without the test harness, which drops the test functions.
 
     #[test]
     fn pools_have_the_promised_sizes() {
+        use super::*;
         let pools = Pools::new(7);
         assert_eq!(pools.people.len(), PEOPLE);
         let names: BTreeSet<String> = pools.people.iter().map(Person::name).collect();

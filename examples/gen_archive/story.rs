@@ -80,17 +80,19 @@ impl<'a> Desk<'a> {
         // Redraft with a bigger or smaller paragraph budget until the story is near its target
         // length; keep the best draft that fits the size limits.
         let mut best: Option<Draft> = None;
-        let mut budget = (target.saturating_sub(400)) / paragraphs;
+        let mut budget = target / paragraphs;
         let rank = |d: &Draft| (!d.fits(), d.text.len().abs_diff(target));
         for attempt in 1..=24 {
             let story_rng = Rng::derived(self.seed, index, attempt);
             let draft = Story::new(self.pools, topic, style, date, story_rng).write(paragraphs, budget);
             let size = draft.text.len();
             let (misfit, distance) = rank(&draft);
+            // A bigger budget cannot help a story that has run out of things to say.
+            let short_of_material = draft.exhausted && size < target;
             if best.as_ref().is_none_or(|b| (misfit, distance) < rank(b)) {
                 best = Some(draft);
             }
-            if !misfit && distance <= target / 12 {
+            if !misfit && (distance <= target / 5 || short_of_material || attempt >= 3) {
                 break;
             }
             // Short of material for a long story: spread it over more paragraphs.
@@ -130,6 +132,8 @@ impl<'a> Desk<'a> {
 struct Draft {
     headline: String,
     text: String,
+    /// The story ran out of material before reaching the paragraphs asked for.
+    exhausted: bool,
 }
 
 impl Draft {
@@ -176,6 +180,9 @@ struct Story<'a> {
     caption_place: String,
     caption_date: String,
 }
+
+/// At most this many generic sentences in one story.
+const MAX_FILLER: usize = 9;
 
 /// At most this many people speak or are mentioned in one story.
 const MAX_CAST: usize = 6;
@@ -255,24 +262,28 @@ impl<'a> Story<'a> {
         let lead = self.fill(self.lead);
         let mut blocks = Vec::new();
         let mut first = lead.clone();
-        if budget > lead.len() + 120 && self.rng.percent(50) {
-            if let Some(more) = self.body_sentence() {
-                first.push(' ');
-                first.push_str(&more);
-            }
+        if budget > lead.len() + 120
+            && self.rng.percent(50)
+            && let Some(more) = self.body_sentence()
+        {
+            first.push(' ');
+            first.push_str(&more);
         }
         blocks.push(Block::Paragraph(first));
         let mut quotes = 0;
         for k in 1..paragraphs {
             let quote_due = quotes == 0 && k + 1 >= paragraphs / 2;
-            let p = if quote_due || self.rng.percent(34) {
+            let p = if quote_due || self.rng.percent(36) {
                 quotes += 1;
-                self.quote_paragraph()
+                self.quote_paragraph(budget).or_else(|| self.body_paragraph(budget))
             } else {
-                self.body_paragraph(budget)
+                self.body_paragraph(budget).or_else(|| self.quote_paragraph(budget))
             };
+            // Out of material: a shorter story beats a repetitive one.
+            let Some(p) = p else { break };
             blocks.push(Block::Paragraph(p));
         }
+        let exhausted = blocks.len() < paragraphs;
         match self.style {
             Style::Markdown => self.add_subheads(&mut blocks),
             _ => self.add_figures(&mut blocks),
@@ -281,7 +292,11 @@ impl<'a> Story<'a> {
             Style::Markdown => self.render_markdown(&headline, &lead, &blocks),
             _ => self.render_wire(&headline, &blocks),
         };
-        Draft { headline, text }
+        Draft {
+            headline,
+            text,
+            exhausted,
+        }
     }
 
     // ---- paragraphs ----------------------------------------------------------------------
@@ -294,7 +309,12 @@ impl<'a> Story<'a> {
             1 => [(10, beat), (2, storyline), (3, GENERIC_BODY)],
             _ => [(3, GENERIC_BODY), (2, storyline), (10, beat)],
         };
-        let template = order.iter().find_map(|&(pool, list)| self.pick_fresh(pool, list))?;
+        // Filler is fine in moderation; a story made of it is not.
+        let filler = self.used.iter().filter(|(pool, _)| *pool == 3).count();
+        let template = order
+            .iter()
+            .filter(|&&(pool, _)| pool != 3 || filler < MAX_FILLER)
+            .find_map(|&(pool, list)| self.pick_fresh(pool, list))?;
         let mut s = self.fill(template);
         if self.style == Style::Markdown && s.contains(" not ") && self.rng.percent(15) {
             s = s.replacen(" not ", " *not* ", 1);
@@ -302,30 +322,27 @@ impl<'a> Story<'a> {
         Some(s)
     }
 
-    fn body_paragraph(&mut self, budget: usize) -> String {
-        let mut p = String::new();
-        let mut sentences = 0;
-        // News paragraphs are short; only very short stories get a fourth sentence.
-        let most = if budget > 360 { 4 } else { 3 };
-        while sentences == 0 || (p.len() < budget * 4 / 5 && sentences < most) {
-            match self.body_sentence() {
-                Some(s) => {
-                    if !p.is_empty() {
-                        p.push(' ');
-                    }
-                    p.push_str(&s);
-                    sentences += 1;
-                }
-                None if p.is_empty() => return self.quote_paragraph(),
-                None => break,
-            }
+    fn body_paragraph(&mut self, budget: usize) -> Option<String> {
+        let mut p = self.body_sentence()?;
+        let mut sentences = 1;
+        // News paragraphs are short: one to three sentences, four in long features.
+        let most = match budget {
+            0..=330 => 2,
+            331..=480 => 3,
+            _ => 4,
+        };
+        while p.len() < budget * 4 / 5 && sentences < most {
+            let Some(more) = self.body_sentence() else { break };
+            p.push(' ');
+            p.push_str(&more);
+            sentences += 1;
         }
-        p
+        Some(p)
     }
 
     /// `"…," Title First Last said.` on first reference, `"…," Last said.` afterwards.
-    fn quote_paragraph(&mut self) -> String {
-        let (text, who) = self.quote_and_speaker();
+    fn quote_paragraph(&mut self, budget: usize) -> Option<String> {
+        let (text, who) = self.quote_and_speaker()?;
         let first_time = !self.introduced[who];
         let (open, close) = if self.curly { ('“', '”') } else { ('"', '"') };
         let person = &self.pools.people[self.cast[who]];
@@ -345,7 +362,9 @@ impl<'a> Story<'a> {
         };
         let voice = person.role.voice;
         let mut p = format!("{open}{}{close} {attribution}", as_attributed(&text));
-        match self.rng.weighted(&[50, 25, 25]) {
+        // Longer stories follow a quote with more of the speaker's words or some context.
+        let weights = if budget > 400 { [25, 30, 45] } else { [50, 25, 25] };
+        match self.rng.weighted(&weights) {
             0 => {}
             1 => {
                 if let Some(more) = self.quote_in_voice(voice) {
@@ -359,32 +378,29 @@ impl<'a> Story<'a> {
                 }
             }
         }
-        capitalize(&p)
+        Some(capitalize(&p))
     }
 
     /// A fresh quote and someone in (or newly brought into) the story who could say it.
-    fn quote_and_speaker(&mut self) -> (String, usize) {
-        for _ in 0..8 {
-            let (pool, list) = match self.rng.weighted(&[45, 35, 20]) {
-                0 => (4, self.storyline.quotes),
-                1 => (11, self.topic.quotes),
-                _ => (5, GENERIC_QUOTES),
-            };
-            let Some(template) = self.pick_fresh(pool, list) else {
-                continue;
-            };
-            let (voice, text) = split_voice(template, ON_RECORD);
-            if let Some(who) = self.speaker(voice) {
-                return (self.fill(text), who);
-            }
-            // Nobody here could say it: put it back for later.
-            if let Some(i) = list.iter().position(|t| *t == template) {
-                self.used.remove(&(pool, i));
+    fn quote_and_speaker(&mut self) -> Option<(String, usize)> {
+        let lists: [(usize, &'static [&'static str]); 3] =
+            [(4, self.storyline.quotes), (11, self.topic.quotes), (5, GENERIC_QUOTES)];
+        let first = self.rng.weighted(&[45, 35, 20]);
+        for (pool, list) in lists[first..].iter().chain(&lists[..first]).copied() {
+            let start = self.rng.below(list.len());
+            for k in 0..list.len() {
+                let i = (start + k) % list.len();
+                if self.used.contains(&(pool, i)) {
+                    continue;
+                }
+                let (voice, text) = split_voice(list[i], ON_RECORD);
+                if let Some(who) = self.speaker(voice) {
+                    self.used.insert((pool, i));
+                    return Some((self.fill(text), who));
+                }
             }
         }
-        let template = self.pick_any(5, GENERIC_QUOTES);
-        let (_, text) = split_voice(template, ON_RECORD);
-        (self.fill(text), 0)
+        None
     }
 
     /// A second quote from the same speaker, if one in their voice is left.
@@ -417,8 +433,9 @@ impl<'a> Story<'a> {
                 let surnames: Vec<&str> = self.cast.iter().map(|&c| self.pools.people[c].last).collect();
                 let orgs: Vec<usize> = self.orgs.iter().map(|&(_, o)| o).collect();
                 let insider = if self.rng.percent(75) {
-                    let home = Some(self.country);
-                    self.pools.insider(&mut self.rng, voices, &orgs, home, &surnames)
+                    let beats = self.topic.beats;
+                    self.pools
+                        .insider(&mut self.rng, beats, voices, &orgs, self.country, &surnames)
                 } else {
                     None
                 };
@@ -962,7 +979,7 @@ fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -1046,11 +1063,13 @@ fn strip_markdown(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::SEED;
-    use super::*;
+    // Imports live inside the tests: benches compile this module with `cfg(test)` but
+    // without the test harness, which drops the test functions.
 
     #[test]
     fn articles_are_news_sized_and_well_formed() {
+        use super::super::SEED;
+        use super::*;
         let pools = Pools::new(SEED);
         let mut desk = Desk::new(&pools, SEED);
         let mut wire = 0;
@@ -1094,6 +1113,8 @@ mod tests {
 
     #[test]
     fn slugs_and_numbers() {
+        use super::super::SEED;
+        use super::*;
         assert_eq!(
             slugify("Müller's party wins 3.4% in Zürich"),
             "mullers-party-wins-3-4-in-zurich"

@@ -35,13 +35,83 @@ static NO_NAME_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that describe the writer's job, ending the names.
 const JOB_WORDS: &[&str] = &[
-    "staff", "writer", "writers", "correspondent", "reporter", "editor", "editor-at-large", "columnist", "contributor", "analyst", "producer",
-    "senior", "chief", "national", "political", "sports", "security", "special", "bureau", "business", "wire", "international", "diplomatic",
-    "science", "health", "medical", "legal", "supreme", "court", "white", "house", "foreign", "economics", "economic", "energy", "investigative",
-    "entertainment", "technology", "tech", "associate", "deputy", "managing", "executive", "global", "world", "environment", "climate", "sr.",
-    "contributing", "freelance", "photographer", "videographer", "digital", "breaking", "news", "desk", "markets", "finance", "transportation",
-    "education", "religion", "aviation", "defense", "military", "intelligence", "justice", "congressional", "state", "local", "metro", "city",
-    "for", "and", "the", "at", "in", "of",
+    "staff",
+    "writer",
+    "writers",
+    "correspondent",
+    "reporter",
+    "editor",
+    "editor-at-large",
+    "columnist",
+    "contributor",
+    "analyst",
+    "producer",
+    "senior",
+    "chief",
+    "national",
+    "political",
+    "sports",
+    "security",
+    "special",
+    "bureau",
+    "business",
+    "wire",
+    "international",
+    "diplomatic",
+    "science",
+    "health",
+    "medical",
+    "legal",
+    "supreme",
+    "court",
+    "white",
+    "house",
+    "foreign",
+    "economics",
+    "economic",
+    "energy",
+    "investigative",
+    "entertainment",
+    "technology",
+    "tech",
+    "associate",
+    "deputy",
+    "managing",
+    "executive",
+    "global",
+    "world",
+    "environment",
+    "climate",
+    "sr.",
+    "contributing",
+    "freelance",
+    "photographer",
+    "videographer",
+    "digital",
+    "breaking",
+    "news",
+    "desk",
+    "markets",
+    "finance",
+    "transportation",
+    "education",
+    "religion",
+    "aviation",
+    "defense",
+    "military",
+    "intelligence",
+    "justice",
+    "congressional",
+    "state",
+    "local",
+    "metro",
+    "city",
+    "for",
+    "and",
+    "the",
+    "at",
+    "in",
+    "of",
 ];
 
 fn is_job_word(w: &str) -> bool {
@@ -70,7 +140,9 @@ pub fn parse(block: &str, top: bool) -> Option<Byline> {
         // "NATALIYA VASILYEVA" over "Associated Press".
         [name, agency] if top => {
             let a = agency.trim();
-            let source = gazetteer::agency(a).map(str::to_string).or_else(|| gazetteer::is_known_org(a).then(|| a.to_string()))?;
+            let source = gazetteer::agency(a)
+                .map(str::to_string)
+                .or_else(|| gazetteer::is_known_org(a).then(|| a.to_string()))?;
             let mut b = parse_line(name, true)?;
             if b.names.is_empty() {
                 return None;
@@ -96,7 +168,10 @@ fn parse_line(line: &str, top: bool) -> Option<Byline> {
     }
     if NO_NAME_BYLINE.is_match(rest) && (prefixed || top) {
         let words: Vec<&str> = rest.split_whitespace().collect();
-        return Some(Byline { names: Vec::new(), sources: outlet(&words).into_iter().collect() });
+        return Some(Byline {
+            names: Vec::new(),
+            sources: outlet(&words).into_iter().collect(),
+        });
     }
     let all_caps_line = is_all_caps(rest);
     let words: Vec<&str> = rest.split_whitespace().collect();
@@ -115,7 +190,12 @@ fn parse_line(line: &str, top: bool) -> Option<Byline> {
         // An outlet or job title ends the names (mixed-case lines only for all-caps outlets).
         if let Some(o) = outlet(&words[i..].iter().map(|w| w.trim_end_matches(',')).collect::<Vec<_>>()) {
             let caps_outlet = is_all_caps(w) && !all_caps_line;
-            if caps_outlet || current.is_empty() || !w.chars().next().is_some_and(char::is_uppercase) || gazetteer::agency(w).is_some() || i > 0 && words[i - 1].ends_with(',') {
+            if caps_outlet
+                || current.is_empty()
+                || !w.chars().next().is_some_and(char::is_uppercase)
+                || gazetteer::agency(w).is_some()
+                || i > 0 && words[i - 1].ends_with(',')
+            {
                 flush(&mut current, &mut names)?;
                 if !sources.contains(&o) {
                     sources.push(o);
@@ -129,7 +209,10 @@ fn parse_line(line: &str, top: bool) -> Option<Byline> {
             i += 1;
             continue;
         }
-        if is_job_word(w) && !lexicon::is_name_particle(&w.to_lowercase()) && (current.len() >= 2 || current.is_empty() && !names.is_empty()) {
+        if is_job_word(w)
+            && !lexicon::is_name_particle(&w.to_lowercase())
+            && (current.len() >= 2 || current.is_empty() && !names.is_empty())
+        {
             flush(&mut current, &mut names)?;
             tail = true;
             break;
@@ -187,7 +270,8 @@ pub fn name_shaped(words: &[&str]) -> bool {
             && !lexicon::is_stop_word(w)
             && !gazetteer::is_org_suffix(w)
             && !is_job_word(w)
-            && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
     })
 }
 
@@ -215,12 +299,22 @@ pub fn parse_signoff(block: &str) -> Option<Signoff> {
     if t.is_empty() || t.contains('\n') && !t.starts_with('(') {
         return None;
     }
-    if matches!(t, "REUTER" | "REUTERS" | "Reuters" | "Reuter" | "AP" | "AFP" | "(AP)" | "(Reuters)" | "dpa" | "Xinhua") {
+    if matches!(
+        t,
+        "REUTER" | "REUTERS" | "Reuters" | "Reuter" | "AP" | "AFP" | "(AP)" | "(Reuters)" | "dpa" | "Xinhua"
+    ) {
         let name = gazetteer::agency(t.trim_matches(['(', ')'])).unwrap_or(t);
-        return Some(Signoff { authors: Vec::new(), sources: vec![name.to_string()] });
+        return Some(Signoff {
+            authors: Vec::new(),
+            sources: vec![name.to_string()],
+        });
     }
     if SIGNOFF.is_match(t) {
-        let inner = t.trim_start_matches('(').trim_end_matches('.').trim_end_matches(')').trim();
+        let inner = t
+            .trim_start_matches('(')
+            .trim_end_matches('.')
+            .trim_end_matches(')')
+            .trim();
         let mut authors = Vec::new();
         for part in inner.split(';') {
             let part = part.trim();
@@ -236,7 +330,10 @@ pub fn parse_signoff(block: &str) -> Option<Signoff> {
                 }
             }
         }
-        return Some(Signoff { authors, sources: vec!["Reuters".to_string()] });
+        return Some(Signoff {
+            authors,
+            sources: vec!["Reuters".to_string()],
+        });
     }
     if CONTRIBUTED.is_match(t) && t.split_whitespace().count() <= 20 {
         return Some(Signoff::default());
@@ -252,7 +349,11 @@ fn split_names(s: &str) -> Vec<String> {
         let name = chunk.split(" in ").next().unwrap_or("").trim();
         let words: Vec<&str> = name.split_whitespace().collect();
         if name_shaped(&words) {
-            out.push(if is_all_caps(name) { natural_case(name) } else { name.to_string() });
+            out.push(if is_all_caps(name) {
+                natural_case(name)
+            } else {
+                name.to_string()
+            });
         }
     }
     out
@@ -275,15 +376,35 @@ mod tests {
         let rows: &[(&str, &[&str], &[&str])] = &[
             ("By Jane Roe", &["Jane Roe"], &[]),
             ("By Ana Lima and Tom Reyes", &["Ana Lima", "Tom Reyes"], &[]),
-            ("By Ana Lima, Luis del Campo and Kay Moss, CNN", &["Ana Lima", "Luis del Campo", "Kay Moss"], &["CNN"]),
+            (
+                "By Ana Lima, Luis del Campo and Kay Moss, CNN",
+                &["Ana Lima", "Luis del Campo", "Kay Moss"],
+                &["CNN"],
+            ),
             ("By: CNN Wire", &[], &["CNN"]),
             ("Analysis by Ted Rowe, CNN Editor-at-large", &["Ted Rowe"], &["CNN"]),
-            ("Carla Mendes, Associated Press", &["Carla Mendes"], &["Associated Press"]),
-            ("Robert Roe, Ap National Security Writer", &["Robert Roe"], &["Associated Press"]),
-            ("Kim Lowe and Kevin Marsh USA TODAY", &["Kim Lowe", "Kevin Marsh"], &["USA TODAY"]),
+            (
+                "Carla Mendes, Associated Press",
+                &["Carla Mendes"],
+                &["Associated Press"],
+            ),
+            (
+                "Robert Roe, Ap National Security Writer",
+                &["Robert Roe"],
+                &["Associated Press"],
+            ),
+            (
+                "Kim Lowe and Kevin Marsh USA TODAY",
+                &["Kim Lowe", "Kevin Marsh"],
+                &["USA TODAY"],
+            ),
             ("By Meg Jones Staff Writer", &["Meg Jones"], &[]),
             ("By NADIA ORLOVA", &["Nadia Orlova"], &[]),
-            ("JEFF COLLINS\nAssociated Press", &["Jeff Collins"], &["Associated Press"]),
+            (
+                "JEFF COLLINS\nAssociated Press",
+                &["Jeff Collins"],
+                &["Associated Press"],
+            ),
             ("Sara Archibald", &["Sara Archibald"], &[]),
             ("By Alma de la Cruz", &["Alma de la Cruz"], &[]),
             ("By Haruka Ino, Reuters", &["Haruka Ino"], &["Reuters"]),
@@ -314,7 +435,10 @@ mod tests {
 
     #[test]
     fn signoffs() {
-        let s = parse_signoff("(Reporting by Dan Oko in Washington; Additional reporting by Cat Lobo in Lisbon; Editing by Mark Hey)").unwrap();
+        let s = parse_signoff(
+            "(Reporting by Dan Oko in Washington; Additional reporting by Cat Lobo in Lisbon; Editing by Mark Hey)",
+        )
+        .unwrap();
         assert_eq!(s.authors, v(&["Dan Oko"]));
         assert_eq!(s.sources, v(&["Reuters"]));
         assert_eq!(parse_signoff("REUTER").unwrap().sources, v(&["Reuters"]));

@@ -30,14 +30,63 @@ static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that may appear in lower case inside a credit.
 const CONNECTORS: &[&str] = &[
-    "via", "for", "of", "and", "the", "file", "de", "la", "le", "van", "von", "del", "da", "di", "du", "photo", "photos", "images", "image",
-    "staff", "handout", "courtesy", "pool", "photographer", "contributor", "supplied", "provided", "by", "to", "al", "bin", "y", "dos", "das",
+    "via",
+    "for",
+    "of",
+    "and",
+    "the",
+    "file",
+    "de",
+    "la",
+    "le",
+    "van",
+    "von",
+    "del",
+    "da",
+    "di",
+    "du",
+    "photo",
+    "photos",
+    "images",
+    "image",
+    "staff",
+    "handout",
+    "courtesy",
+    "pool",
+    "photographer",
+    "contributor",
+    "supplied",
+    "provided",
+    "by",
+    "to",
+    "al",
+    "bin",
+    "y",
+    "dos",
+    "das",
 ];
 
 /// Words that make a short name line a byline rather than a credit.
 const BYLINE_WORDS: &[&str] = &[
-    "Writer", "writer", "Correspondent", "correspondent", "Reporter", "reporter", "Editor", "editor", "Editor-at-large", "Columnist", "columnist",
-    "Contributor", "Analyst", "analyst", "Producer", "Staff Writer", "Bureau", "Chief", "Senior",
+    "Writer",
+    "writer",
+    "Correspondent",
+    "correspondent",
+    "Reporter",
+    "reporter",
+    "Editor",
+    "editor",
+    "Editor-at-large",
+    "Columnist",
+    "columnist",
+    "Contributor",
+    "Analyst",
+    "analyst",
+    "Producer",
+    "Staff Writer",
+    "Bureau",
+    "Chief",
+    "Senior",
 ];
 
 /// Where a credit sits at the end of a caption.
@@ -58,7 +107,10 @@ pub fn credit_like(s: &str, labelled: bool) -> bool {
     if s.ends_with(['?', '!', ':', ';', ',']) || (s.ends_with('.') && !ends_with_abbreviation(s)) {
         return false;
     }
-    let words: Vec<&str> = s.split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | ',' | '—' | '–')).filter(|w| !w.is_empty() && *w != "-").collect();
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | ',' | '—' | '–'))
+        .filter(|w| !w.is_empty() && *w != "-")
+        .collect();
     if words.is_empty() || words.len() > 14 {
         return false;
     }
@@ -79,7 +131,12 @@ pub fn credit_like(s: &str, labelled: bool) -> bool {
         return false;
     }
     // Something must name a party: "Photo" or "Images" alone credit nobody.
-    if words.iter().all(|w| matches!(w.to_lowercase().as_str(), "photo" | "photos" | "image" | "images" | "file" | "via" | "credit" | "source")) {
+    if words.iter().all(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "photo" | "photos" | "image" | "images" | "file" | "via" | "credit" | "source"
+        )
+    }) {
         return false;
     }
     if labelled {
@@ -95,7 +152,9 @@ pub fn credit_like(s: &str, labelled: bool) -> bool {
         || lower.contains("pool")
         || lower.contains("handout")
         || lower.contains("courtesy")
-        || words.iter().any(|w| gazetteer::agency(w).is_some_and(|a| !matches!(a, "Pool" | "Handout" | "Courtesy")))
+        || words
+            .iter()
+            .any(|w| gazetteer::agency(w).is_some_and(|a| !matches!(a, "Pool" | "Handout" | "Courtesy")))
         || gazetteer::agency(s).is_some()
 }
 
@@ -107,7 +166,11 @@ fn ends_with_abbreviation(s: &str) -> bool {
 /// Strips a leading label ("Photo: ", "Image copyright ", "Credit ") and surrounding parentheses.
 pub fn strip_label(s: &str) -> (&str, bool) {
     let t = s.trim();
-    let t = if t.starts_with('(') && t.ends_with(')') { &t[1..t.len() - 1] } else { t };
+    let t = if t.starts_with('(') && t.ends_with(')') {
+        &t[1..t.len() - 1]
+    } else {
+        t
+    };
     match LEADING_LABEL.find(t) {
         Some(m) if m.end() < t.len() => (t[m.end()..].trim(), true),
         _ => (t.trim(), false),
@@ -138,8 +201,14 @@ pub fn split_caption(text: &str) -> Option<CreditSplit> {
             let inner = &t[open + 1..t.len() - 1];
             let (body, labelled) = strip_label(inner);
             let caption = t[..open].trim_end();
-            if !caption.is_empty() && !body.is_empty() && (credit_like(body, false) || labelled && credit_like(body, true)) {
-                return Some(CreditSplit { caption_end: open, raw: body.to_string() });
+            if !caption.is_empty()
+                && !body.is_empty()
+                && (credit_like(body, false) || labelled && credit_like(body, true))
+            {
+                return Some(CreditSplit {
+                    caption_end: open,
+                    raw: body.to_string(),
+                });
             }
         }
     }
@@ -156,7 +225,10 @@ pub fn split_caption(text: &str) -> Option<CreditSplit> {
         // The label must follow the end of a sentence, a line or a closing quote.
         let joined = before.ends_with(['.', '!', '?', '”', '’', '"', '\'', ')']) || t[..start].ends_with('\n');
         if joined && credit_like(rest, true) && !rest.contains(". ") {
-            best = Some(CreditSplit { caption_end: start, raw: rest.to_string() });
+            best = Some(CreditSplit {
+                caption_end: start,
+                raw: rest.to_string(),
+            });
         }
     }
     if best.is_some() {
@@ -179,7 +251,10 @@ pub fn split_caption(text: &str) -> Option<CreditSplit> {
         if rest.starts_with(char::is_whitespace) {
             let cand = rest.trim();
             if credit_like(cand, false) && !t[..after].trim().is_empty() && is_sentence_end(t, dot) {
-                return Some(CreditSplit { caption_end: after, raw: cand.to_string() });
+                return Some(CreditSplit {
+                    caption_end: after,
+                    raw: cand.to_string(),
+                });
             }
             // Only the last sentence can be the credit.
             if cand.split_whitespace().count() > 14 {
@@ -210,23 +285,30 @@ fn glued_credit(t: &str) -> Option<CreditSplit> {
     if super::text::ends_like_sentence(t) {
         return None;
     }
-    let tokens: Vec<(usize, &str)> = t.split(' ').scan(0usize, |pos, w| {
-        let s = *pos;
-        *pos += w.len() + 1;
-        Some((s, w))
-    }).filter(|(_, w)| !w.is_empty()).collect();
+    let tokens: Vec<(usize, &str)> = t
+        .split(' ')
+        .scan(0usize, |pos, w| {
+            let s = *pos;
+            *pos += w.len() + 1;
+            Some((s, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
     let (last_start, last) = *tokens.last()?;
     if tokens.len() < 3 {
         return None;
     }
     // "Name/Agency" as the last token: the photographer's first name (and initials) precede it.
     if let Some((surname, agency)) = last.split_once('/') {
-        if surname.chars().next().is_some_and(char::is_uppercase) && agency.chars().next().is_some_and(char::is_uppercase) {
+        if surname.chars().next().is_some_and(char::is_uppercase)
+            && agency.chars().next().is_some_and(char::is_uppercase)
+        {
             let mut start = last_start;
             let mut taken = 0;
             for &(s, w) in tokens[..tokens.len() - 1].iter().rev() {
                 let initial = w.len() <= 4 && w.ends_with('.');
-                if taken < 1 && w.chars().next().is_some_and(char::is_uppercase) && !lexicon::is_stop_word(w) || initial {
+                if taken < 1 && w.chars().next().is_some_and(char::is_uppercase) && !lexicon::is_stop_word(w) || initial
+                {
                     start = s;
                     if !initial {
                         taken += 1;
@@ -237,7 +319,10 @@ fn glued_credit(t: &str) -> Option<CreditSplit> {
             }
             let caption = t[..start].trim_end();
             if !caption.is_empty() {
-                return Some(CreditSplit { caption_end: start, raw: t[start..].trim().to_string() });
+                return Some(CreditSplit {
+                    caption_end: start,
+                    raw: t[start..].trim().to_string(),
+                });
             }
         }
     }
@@ -248,10 +333,15 @@ fn glued_credit(t: &str) -> Option<CreditSplit> {
         }
         let (s, _) = tokens[tokens.len() - n];
         let cand = &t[s..];
-        if gazetteer::agency(cand).is_some_and(|a| !matches!(a, "Pool" | "Handout" | "Courtesy")) && (is_all_caps(cand) || n == 2 || cand == "Reuters" || cand == "Bloomberg") {
+        if gazetteer::agency(cand).is_some_and(|a| !matches!(a, "Pool" | "Handout" | "Courtesy"))
+            && (is_all_caps(cand) || n == 2 || cand == "Reuters" || cand == "Bloomberg")
+        {
             let caption = t[..s].trim_end();
             if caption.split_whitespace().count() >= 3 {
-                return Some(CreditSplit { caption_end: s, raw: cand.to_string() });
+                return Some(CreditSplit {
+                    caption_end: s,
+                    raw: cand.to_string(),
+                });
             }
         }
     }
@@ -262,13 +352,19 @@ fn glued_credit(t: &str) -> Option<CreditSplit> {
 pub fn parse(raw: &str) -> Credit {
     let (body, _) = strip_label(raw);
     let body = body.trim().trim_end_matches('.').trim();
-    let mut credit = Credit { raw: body.to_string(), ..Credit::default() };
+    let mut credit = Credit {
+        raw: body.to_string(),
+        ..Credit::default()
+    };
     if body.is_empty() {
         return credit;
     }
     // "… via X" names the distributor.
     let (main, distributor) = match find_via(body) {
-        Some((at, len)) => (body[..at].trim().trim_end_matches(',').trim(), Some(body[at + len..].trim())),
+        Some((at, len)) => (
+            body[..at].trim().trim_end_matches(',').trim(),
+            Some(body[at + len..].trim()),
+        ),
         None => (body, None),
     };
     credit.distributor = distributor.filter(|d| !d.is_empty()).map(clean_agency);
@@ -294,8 +390,13 @@ pub fn parse(raw: &str) -> Credit {
             continue;
         }
         if is_person_name(&part) {
-            credit.photographers.push(if is_all_caps(&part) { natural_case(&part) } else { part });
-        } else if !matches!(part.to_lowercase().as_str(), "supplied" | "handout" | "file" | "staff" | "courtesy" | "provided" | "photo" | "photos") {
+            credit
+                .photographers
+                .push(if is_all_caps(&part) { natural_case(&part) } else { part });
+        } else if !matches!(
+            part.to_lowercase().as_str(),
+            "supplied" | "handout" | "file" | "staff" | "courtesy" | "provided" | "photo" | "photos"
+        ) {
             credit.agencies.push(clean_agency(&part));
         }
     }
@@ -321,7 +422,8 @@ fn split_dashes(s: &str) -> Vec<&str> {
 fn strip_suffix_words(part: &str) -> String {
     let mut words: Vec<&str> = part.split_whitespace().collect();
     while let Some(last) = words.last() {
-        if matches!(*last, "file" | "File" | "Photo" | "photo" | "Photos" | "photos" | "Image" | "Images" if words.len() > 1 && !(words.len() == 2 && words[0].eq_ignore_ascii_case("getty"))) {
+        if matches!(*last, "file" | "File" | "Photo" | "photo" | "Photos" | "photos" | "Image" | "Images" if words.len() > 1 && !(words.len() == 2 && words[0].eq_ignore_ascii_case("getty")))
+        {
             words.pop();
         } else {
             break;
@@ -357,8 +459,26 @@ pub fn is_person_name(s: &str) -> bool {
         let particle = i > 0 && i + 1 < words.len() && lexicon::is_name_particle(w);
         (name_word || particle)
             && !gazetteer::is_org_suffix(w)
-            && !matches!(*w, "Pool" | "Photo" | "Images" | "Press" | "News" | "USA" | "Agency" | "Service" | "Registry" | "Handout" | "Getty" | "Kremlin")
-            && gazetteer::agency(w).is_none_or(|_| w.chars().count() > 3 && !is_all_caps(w) && !matches!(*w, "Reuters" | "Bloomberg" | "Sputnik" | "Keystone"))
+            && !matches!(
+                *w,
+                "Pool"
+                    | "Photo"
+                    | "Images"
+                    | "Press"
+                    | "News"
+                    | "USA"
+                    | "Agency"
+                    | "Service"
+                    | "Registry"
+                    | "Handout"
+                    | "Getty"
+                    | "Kremlin"
+            )
+            && gazetteer::agency(w).is_none_or(|_| {
+                w.chars().count() > 3
+                    && !is_all_caps(w)
+                    && !matches!(*w, "Reuters" | "Bloomberg" | "Sputnik" | "Keystone")
+            })
     })
 }
 
@@ -378,19 +498,49 @@ mod tests {
     #[test]
     fn credit_grammars() {
         let rows: &[(&str, &[&str], &[&str], Option<&str>)] = &[
-            ("Jana Novak/Sputnik, Kremlin Pool Photo via AP", &["Jana Novak"], &["Sputnik", "Kremlin Pool"], Some("AP")),
-            ("Piet Berg/Pool/Keystone via Getty Images", &["Piet Berg"], &["Pool", "Keystone"], Some("Getty Images")),
+            (
+                "Jana Novak/Sputnik, Kremlin Pool Photo via AP",
+                &["Jana Novak"],
+                &["Sputnik", "Kremlin Pool"],
+                Some("AP"),
+            ),
+            (
+                "Piet Berg/Pool/Keystone via Getty Images",
+                &["Piet Berg"],
+                &["Pool", "Keystone"],
+                Some("Getty Images"),
+            ),
             ("AP Photo/Lena Whitcomb", &["Lena Whitcomb"], &["AP"], None),
             ("REUTERS/Pedro Anselmo", &["Pedro Anselmo"], &["Reuters"], None),
-            ("Marcus Leung | Bloomberg | Getty Images", &["Marcus Leung"], &["Bloomberg", "Getty Images"], None),
+            (
+                "Marcus Leung | Bloomberg | Getty Images",
+                &["Marcus Leung"],
+                &["Bloomberg", "Getty Images"],
+                None,
+            ),
             ("Photo: Harriet Dale, AP", &["Harriet Dale"], &["AP"], None),
-            ("Tom Reyes for The New York Times", &["Tom Reyes"], &["The New York Times"], None),
-            ("Credit Amal Idris/Agence France-Presse, via Shutterstock", &["Amal Idris"], &["Agence France-Presse"], Some("Shutterstock")),
+            (
+                "Tom Reyes for The New York Times",
+                &["Tom Reyes"],
+                &["The New York Times"],
+                None,
+            ),
+            (
+                "Credit Amal Idris/Agence France-Presse, via Shutterstock",
+                &["Amal Idris"],
+                &["Agence France-Presse"],
+                Some("Shutterstock"),
+            ),
             ("Dana Pruitt / Reuters file", &["Dana Pruitt"], &["Reuters"], None),
             ("Ray Mills—Getty Images", &["Ray Mills"], &["Getty Images"], None),
             ("EPA", &[], &["EPA"], None),
             ("AFP via Getty", &[], &["AFP"], Some("Getty")),
-            ("State Sex Offender Registry via AP", &[], &["State Sex Offender Registry"], Some("AP")),
+            (
+                "State Sex Offender Registry via AP",
+                &[],
+                &["State Sex Offender Registry"],
+                Some("AP"),
+            ),
             ("Getty Images/Sipa USA", &[], &["Getty Images", "Sipa USA"], None),
             ("Supplied", &[], &[], None),
             ("Ringo H.W. Chu, AP", &["Ringo H.W. Chu"], &["AP"], None),
@@ -405,17 +555,61 @@ mod tests {
     #[test]
     fn finds_credits_at_the_end_of_captions() {
         let rows: &[(&str, &str, &str)] = &[
-            ("Boats at the quay, Friday, March 15, 2019. (AP Photo/Duarte Pinto)", "Boats at the quay, Friday, March 15, 2019.", "AP Photo/Duarte Pinto"),
-            ("A tanker is moored in Sines. REUTERS/Pedro Anselmo", "A tanker is moored in Sines.", "REUTERS/Pedro Anselmo"),
-            ("The house in a town, Austria. Dana Pruitt / Reuters file", "The house in a town, Austria.", "Dana Pruitt / Reuters file"),
-            ("A bill would store data. Source: Supplied", "A bill would store data.", "Supplied"),
-            ("‘A quoted line.’ Photograph: AFP via Getty", "‘A quoted line.’", "AFP via Getty"),
-            ("A quarterback runs\nAl Gold, Associated Press", "A quarterback runs", "Al Gold, Associated Press"),
-            ("The cabaret in Paris Ben Tess/Reuters", "The cabaret in Paris", "Ben Tess/Reuters"),
-            ("A professor (left) and his colleague Tim Wee AP", "A professor (left) and his colleague Tim Wee", "AP"),
-            ("Peacekeepers at a camp on Monday. Credit Amal Idris/Agence France-Presse — Getty Images", "Peacekeepers at a camp on Monday.", "Amal Idris/Agence France-Presse — Getty Images"),
-            ("The sun rises over a field near Lost Hills, California. Ray Mills—Getty Images", "The sun rises over a field near Lost Hills, California.", "Ray Mills—Getty Images"),
-            ("Gunmen stormed a museum, killing 19 people. (Reuters)", "Gunmen stormed a museum, killing 19 people.", "Reuters"),
+            (
+                "Boats at the quay, Friday, March 15, 2019. (AP Photo/Duarte Pinto)",
+                "Boats at the quay, Friday, March 15, 2019.",
+                "AP Photo/Duarte Pinto",
+            ),
+            (
+                "A tanker is moored in Sines. REUTERS/Pedro Anselmo",
+                "A tanker is moored in Sines.",
+                "REUTERS/Pedro Anselmo",
+            ),
+            (
+                "The house in a town, Austria. Dana Pruitt / Reuters file",
+                "The house in a town, Austria.",
+                "Dana Pruitt / Reuters file",
+            ),
+            (
+                "A bill would store data. Source: Supplied",
+                "A bill would store data.",
+                "Supplied",
+            ),
+            (
+                "‘A quoted line.’ Photograph: AFP via Getty",
+                "‘A quoted line.’",
+                "AFP via Getty",
+            ),
+            (
+                "A quarterback runs\nAl Gold, Associated Press",
+                "A quarterback runs",
+                "Al Gold, Associated Press",
+            ),
+            (
+                "The cabaret in Paris Ben Tess/Reuters",
+                "The cabaret in Paris",
+                "Ben Tess/Reuters",
+            ),
+            (
+                "A professor (left) and his colleague Tim Wee AP",
+                "A professor (left) and his colleague Tim Wee",
+                "AP",
+            ),
+            (
+                "Peacekeepers at a camp on Monday. Credit Amal Idris/Agence France-Presse — Getty Images",
+                "Peacekeepers at a camp on Monday.",
+                "Amal Idris/Agence France-Presse — Getty Images",
+            ),
+            (
+                "The sun rises over a field near Lost Hills, California. Ray Mills—Getty Images",
+                "The sun rises over a field near Lost Hills, California.",
+                "Ray Mills—Getty Images",
+            ),
+            (
+                "Gunmen stormed a museum, killing 19 people. (Reuters)",
+                "Gunmen stormed a museum, killing 19 people.",
+                "Reuters",
+            ),
         ];
         for (text, caption, raw) in rows {
             let s = split_caption(text).unwrap_or_else(|| panic!("no credit in {text}"));
@@ -443,7 +637,10 @@ mod tests {
     fn whole_credits() {
         assert_eq!(whole_credit("Photo: Hana Dinh, AP").as_deref(), Some("Hana Dinh, AP"));
         assert_eq!(whole_credit("Image copyright EPA").as_deref(), Some("EPA"));
-        assert_eq!(whole_credit("Getty Images/Sipa USA").as_deref(), Some("Getty Images/Sipa USA"));
+        assert_eq!(
+            whole_credit("Getty Images/Sipa USA").as_deref(),
+            Some("Getty Images/Sipa USA")
+        );
         assert_eq!(whole_credit("Timeline of saga"), None);
         assert_eq!(whole_credit("Samuel Roe and Ella Poe"), None);
     }

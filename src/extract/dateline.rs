@@ -40,11 +40,43 @@ static PLACE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\((?P<agency>[\p{Lu}][\p{L}.&' ]{0,28})\)(?:[ \t]*(?P<dash>--|—|–|―|-))?").expect("agency dateline regex")
+    Regex::new(r"^\((?P<agency>[\p{Lu}][\p{L}.&' ]{0,28})\)(?:[ \t]*(?P<dash>--|—|–|―|-))?")
+        .expect("agency dateline regex")
 });
 
 /// All-caps openings that are labels, not places.
-const NOT_PLACES: &[&str] = &["UPDATE", "UPDATED", "BREAKING", "NOTE", "EDITOR'S", "EDITOR’S", "CORRECTION", "WATCH", "PHOTOS", "VIDEO", "LIVE", "EXCLUSIVE", "ANALYSIS", "OPINION", "ADVISORY", "URGENT", "FLASH", "BULLETIN", "NEW", "THE", "A", "AN", "AND", "BUT", "I", "WE", "OK", "PHOTO", "TIP-INS", "UP"];
+const NOT_PLACES: &[&str] = &[
+    "UPDATE",
+    "UPDATED",
+    "BREAKING",
+    "NOTE",
+    "EDITOR'S",
+    "EDITOR’S",
+    "CORRECTION",
+    "WATCH",
+    "PHOTOS",
+    "VIDEO",
+    "LIVE",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "OPINION",
+    "ADVISORY",
+    "URGENT",
+    "FLASH",
+    "BULLETIN",
+    "NEW",
+    "THE",
+    "A",
+    "AN",
+    "AND",
+    "BUT",
+    "I",
+    "WE",
+    "OK",
+    "PHOTO",
+    "TIP-INS",
+    "UP",
+];
 
 /// Parses a dateline at the very start of `text`.
 pub fn parse_at_start(text: &str) -> Option<Parsed> {
@@ -55,7 +87,8 @@ pub fn parse_at_start(text: &str) -> Option<Parsed> {
     let dash = c.name("dash")?;
     // The dash must stand alone: followed by white space or the end, or be a long dash.
     let after = &text[dash.end()..];
-    let dash_ok = after.is_empty() || after.starts_with(char::is_whitespace) || matches!(dash.as_str(), "—" | "--" | "―");
+    let dash_ok =
+        after.is_empty() || after.starts_with(char::is_whitespace) || matches!(dash.as_str(), "—" | "--" | "―");
     if !dash_ok {
         return None;
     }
@@ -66,18 +99,27 @@ pub fn parse_at_start(text: &str) -> Option<Parsed> {
     }
     let main = c.name("main")?.as_str().trim();
     let region = c.name("region").map(|m| m.as_str().trim());
-    let agency = c.name("agency").map(|m| m.as_str().trim().to_string()).filter(|a| agency_like(a));
+    let agency = c
+        .name("agency")
+        .map(|m| m.as_str().trim().to_string())
+        .filter(|a| agency_like(a));
     if c.name("agency").is_some() && agency.is_none() {
         return None;
     }
-    let date = c.name("date").and_then(|m| find_dates(m.as_str()).into_iter().next().map(|f| f.expr));
+    let date = c
+        .name("date")
+        .and_then(|m| find_dates(m.as_str()).into_iter().next().map(|f| f.expr));
     let caps = is_all_caps(main) && main.chars().filter(|c| c.is_alphabetic()).count() >= 2;
     if caps && NOT_PLACES.contains(&main) {
         return None;
     }
     let corroborated = agency.is_some()
         || date.is_some()
-        || region.is_some_and(|r| gazetteer::state_abbreviation(r).is_some() || gazetteer::is_country_or_state(r) || gazetteer::place(r).is_some())
+        || region.is_some_and(|r| {
+            gazetteer::state_abbreviation(r).is_some()
+                || gazetteer::is_country_or_state(r)
+                || gazetteer::place(r).is_some()
+        })
         || gazetteer::place(main).is_some();
     if !caps && !corroborated {
         return None;
@@ -95,7 +137,13 @@ pub fn parse_at_start(text: &str) -> Option<Parsed> {
             place.push_str(r);
         }
     }
-    Some(Parsed { end: dash.end(), place: Some(place), strong: caps || agency.is_some() || date.is_some(), agency, date })
+    Some(Parsed {
+        end: dash.end(),
+        place: Some(place),
+        strong: caps || agency.is_some() || date.is_some(),
+        agency,
+        date,
+    })
 }
 
 /// `(CNN) --`, `(Reuters) -`, or `(CNN)` followed directly by the story.
@@ -123,7 +171,13 @@ fn agency_only(text: &str) -> Option<Parsed> {
             close
         }
     };
-    Some(Parsed { end, place: None, agency: Some(agency.to_string()), date: None, strong: true })
+    Some(Parsed {
+        end,
+        place: None,
+        agency: Some(agency.to_string()),
+        date: None,
+        strong: true,
+    })
 }
 
 /// Looks like the name of an agency or outlet: short, capitalised words, known or acronym-led.
@@ -136,7 +190,8 @@ fn agency_like(s: &str) -> bool {
         return true;
     }
     let first = words[0];
-    (is_all_caps(first) && first.len() >= 2 || gazetteer::agency(first).is_some()) && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    (is_all_caps(first) && first.len() >= 2 || gazetteer::agency(first).is_some())
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Structures a dateline written by hand, which may lack its dash ("Moscow", "MOSCOW (AP)").
@@ -172,19 +227,54 @@ mod tests {
     fn real_world_datelines() {
         let rows: &[(&str, &str, Option<&str>, Option<&str>)] = &[
             ("MOSCOW (AP) — Russia will", "MOSCOW (AP) —", Some("Moscow"), Some("AP")),
-            ("COLUMBIA, S.C. (AP) – The state", "COLUMBIA, S.C. (AP) –", Some("Columbia, S.C."), Some("AP")),
-            ("HANOI, Vietnam (AP) — A minister", "HANOI, Vietnam (AP) —", Some("Hanoi, Vietnam"), Some("AP")),
-            ("WASHINGTON, Oct 13 (Reuters) - The", "WASHINGTON, Oct 13 (Reuters) -", Some("Washington"), Some("Reuters")),
+            (
+                "COLUMBIA, S.C. (AP) – The state",
+                "COLUMBIA, S.C. (AP) –",
+                Some("Columbia, S.C."),
+                Some("AP"),
+            ),
+            (
+                "HANOI, Vietnam (AP) — A minister",
+                "HANOI, Vietnam (AP) —",
+                Some("Hanoi, Vietnam"),
+                Some("AP"),
+            ),
+            (
+                "WASHINGTON, Oct 13 (Reuters) - The",
+                "WASHINGTON, Oct 13 (Reuters) -",
+                Some("Washington"),
+                Some("Reuters"),
+            ),
             ("TOKYO, March 2 - Utilities", "TOKYO, March 2 -", Some("Tokyo"), None),
             ("(Reuters) - Shares rose", "(Reuters) -", None, Some("Reuters")),
             ("(CNN) -- Forty reels", "(CNN) --", None, Some("CNN")),
             ("(CNN) The president", "(CNN)", None, Some("CNN")),
-            ("Hong Kong (CNN Business) -- A deal", "Hong Kong (CNN Business) --", Some("Hong Kong"), Some("CNN Business")),
+            (
+                "Hong Kong (CNN Business) -- A deal",
+                "Hong Kong (CNN Business) --",
+                Some("Hong Kong"),
+                Some("CNN Business"),
+            ),
             ("LONDON — An insurer", "LONDON —", Some("London"), None),
-            ("Dekalb, Ill. — A quarterback", "Dekalb, Ill. —", Some("Dekalb, Ill."), None),
-            ("LOS ANGELES (AP) — To a star", "LOS ANGELES (AP) —", Some("Los Angeles"), Some("AP")),
+            (
+                "Dekalb, Ill. — A quarterback",
+                "Dekalb, Ill. —",
+                Some("Dekalb, Ill."),
+                None,
+            ),
+            (
+                "LOS ANGELES (AP) — To a star",
+                "LOS ANGELES (AP) —",
+                Some("Los Angeles"),
+                Some("AP"),
+            ),
             ("WASHINGTON – Two officers", "WASHINGTON –", Some("Washington"), None),
-            ("SETÚBAL, Portugal (AP) — For", "SETÚBAL, Portugal (AP) —", Some("Setúbal, Portugal"), Some("AP")),
+            (
+                "SETÚBAL, Portugal (AP) — For",
+                "SETÚBAL, Portugal (AP) —",
+                Some("Setúbal, Portugal"),
+                Some("AP"),
+            ),
         ];
         for (text, raw, place, agency) in rows {
             let got = row(text).unwrap_or_else(|| panic!("no dateline in {text}"));

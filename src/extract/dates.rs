@@ -28,22 +28,27 @@ pub struct FoundDate {
 }
 
 const MONTHS: &str = r"January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
-const WEEKDAYS: &str = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun";
+const WEEKDAYS: &str =
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun";
 
 /// "Wednesday, October 13, 2021", "Nov. 20, 2019", "Oct 13", "March 2".
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?:(?:{WEEKDAYS})\.?,?\s+)?({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")).expect("month-day regex")
+    Regex::new(&format!(
+        r"\b(?:(?:{WEEKDAYS})\.?,?\s+)?({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+    ))
+    .expect("month-day regex")
 });
 
 /// "18 Nov 2019", "Mon 18 Nov 2019", "16 June 2021".
-static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(\d{{1,2}})\s+({MONTHS})\.?,?\s+(\d{{4}})\b")).expect("day-month regex")
-});
+static DAY_MONTH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b(\d{{1,2}})\s+({MONTHS})\.?,?\s+(\d{{4}})\b")).expect("day-month regex"));
 
 /// "2013-12-30".
 static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("iso regex"));
 
-static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b").expect("weekday regex"));
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b").expect("weekday regex")
+});
 
 /// The month number of a month name or abbreviation ("Sept." → 9).
 pub fn month_number(word: &str) -> Option<i8> {
@@ -83,8 +88,12 @@ fn weekday(word: &str) -> Option<Weekday> {
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
     let mut found: Vec<FoundDate> = Vec::new();
     for c in MONTH_DAY.captures_iter(text) {
-        let (Some(all), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2)) else { continue };
-        let (Some(month), Ok(day)) = (month_number(m.as_str()), d.as_str().parse::<i8>()) else { continue };
+        let (Some(all), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        let (Some(month), Ok(day)) = (month_number(m.as_str()), d.as_str().parse::<i8>()) else {
+            continue;
+        };
         // "May" followed by a number is a date only when it reads like one.
         let expr = match c.get(3).and_then(|y| y.as_str().parse::<i16>().ok()) {
             Some(year) => match Date::new(year, month, day) {
@@ -94,31 +103,65 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
             None if (1..=31).contains(&day) => DateExpr::MonthDay { month, day },
             None => continue,
         };
-        found.push(FoundDate { range: all.range(), expr });
+        found.push(FoundDate {
+            range: all.range(),
+            expr,
+        });
     }
     for c in DAY_MONTH.captures_iter(text) {
-        let (Some(all), Some(d), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else { continue };
-        if found.iter().any(|f| f.range.start < all.end() && all.start() < f.range.end) {
+        let (Some(all), Some(d), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
+            continue;
+        };
+        if found
+            .iter()
+            .any(|f| f.range.start < all.end() && all.start() < f.range.end)
+        {
             continue;
         }
-        let (Ok(day), Some(month), Ok(year)) = (d.as_str().parse::<i8>(), month_number(m.as_str()), y.as_str().parse::<i16>()) else { continue };
+        let (Ok(day), Some(month), Ok(year)) = (
+            d.as_str().parse::<i8>(),
+            month_number(m.as_str()),
+            y.as_str().parse::<i16>(),
+        ) else {
+            continue;
+        };
         if let Ok(date) = Date::new(year, month, day) {
-            found.push(FoundDate { range: all.range(), expr: DateExpr::Full(date) });
+            found.push(FoundDate {
+                range: all.range(),
+                expr: DateExpr::Full(date),
+            });
         }
     }
     for c in ISO.captures_iter(text) {
-        let (Some(all), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else { continue };
-        let (Ok(year), Ok(month), Ok(day)) = (y.as_str().parse::<i16>(), m.as_str().parse::<i8>(), d.as_str().parse::<i8>()) else { continue };
+        let (Some(all), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
+            continue;
+        };
+        let (Ok(year), Ok(month), Ok(day)) = (
+            y.as_str().parse::<i16>(),
+            m.as_str().parse::<i8>(),
+            d.as_str().parse::<i8>(),
+        ) else {
+            continue;
+        };
         if let Ok(date) = Date::new(year, month, day) {
-            found.push(FoundDate { range: all.range(), expr: DateExpr::Full(date) });
+            found.push(FoundDate {
+                range: all.range(),
+                expr: DateExpr::Full(date),
+            });
         }
     }
     for m in WEEKDAY.find_iter(text) {
-        if found.iter().any(|f| f.range.start <= m.start() && m.end() <= f.range.end) {
+        if found
+            .iter()
+            .any(|f| f.range.start <= m.start() && m.end() <= f.range.end)
+        {
             continue;
         }
         if let Some(wd) = weekday(m.as_str()) {
-            found.push(FoundDate { range: m.range(), expr: DateExpr::Weekday(wd) });
+            found.push(FoundDate {
+                range: m.range(),
+                expr: DateExpr::Weekday(wd),
+            });
         }
     }
     found.sort_by_key(|f| f.range.start);
@@ -131,7 +174,11 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
 pub fn resolve_month_day(month: i8, day: i8, reference: Date) -> Option<Date> {
     let candidate = Date::new(reference.year(), month, day).ok()?;
     let limit = reference.checked_add(31.days()).ok()?;
-    if candidate > limit { Date::new(reference.year() - 1, month, day).ok() } else { Some(candidate) }
+    if candidate > limit {
+        Date::new(reference.year() - 1, month, day).ok()
+    } else {
+        Some(candidate)
+    }
 }
 
 /// The most recent `weekday` on or before `reference` ("on Wednesday" in a story dated Friday).
@@ -165,13 +212,28 @@ mod tests {
     #[test]
     fn finds_newsroom_dates() {
         let rows: [(&str, DateExpr); 7] = [
-            ("in Moscow, Russia, Wednesday, October 13, 2021.", DateExpr::Full(date(2021, 10, 13))),
-            ("shake hands Wednesday, Nov. 20, 2019. Then", DateExpr::Full(date(2019, 11, 20))),
-            ("WASHINGTON, Oct 13 (Reuters) -", DateExpr::MonthDay { month: 10, day: 13 }),
+            (
+                "in Moscow, Russia, Wednesday, October 13, 2021.",
+                DateExpr::Full(date(2021, 10, 13)),
+            ),
+            (
+                "shake hands Wednesday, Nov. 20, 2019. Then",
+                DateExpr::Full(date(2019, 11, 20)),
+            ),
+            (
+                "WASHINGTON, Oct 13 (Reuters) -",
+                DateExpr::MonthDay { month: 10, day: 13 },
+            ),
             ("Tuesday, Sept. 24, 2019", DateExpr::Full(date(2019, 9, 24))),
             ("Mon 18 Nov 2019 18.54 GMT", DateExpr::Full(date(2019, 11, 18))),
-            ("and last updated 2013-12-30 16:42:01-05", DateExpr::Full(date(2013, 12, 30))),
-            ("spoke on Wednesday during a panel", DateExpr::Weekday(Weekday::Wednesday)),
+            (
+                "and last updated 2013-12-30 16:42:01-05",
+                DateExpr::Full(date(2013, 12, 30)),
+            ),
+            (
+                "spoke on Wednesday during a panel",
+                DateExpr::Weekday(Weekday::Wednesday),
+            ),
         ];
         for (text, want) in rows {
             let got = find_dates(text);
@@ -184,13 +246,20 @@ mod tests {
         assert_eq!(resolve_month_day(10, 13, date(2021, 10, 14)), Some(date(2021, 10, 13)));
         assert_eq!(resolve_month_day(12, 30, date(2022, 1, 2)), Some(date(2021, 12, 30)));
         // 2021-10-15 is a Friday; "on Wednesday" is two days earlier.
-        assert_eq!(resolve_weekday(Weekday::Wednesday, date(2021, 10, 15)), date(2021, 10, 13));
+        assert_eq!(
+            resolve_weekday(Weekday::Wednesday, date(2021, 10, 15)),
+            date(2021, 10, 13)
+        );
         assert_eq!(resolve_weekday(Weekday::Friday, date(2021, 10, 15)), date(2021, 10, 15));
         assert_eq!(resolve(DateExpr::Weekday(Weekday::Monday), None), None);
     }
 
     #[test]
     fn ignores_impossible_dates() {
-        assert!(find_dates("Feb 31, 2020 and May 45").iter().all(|f| !matches!(f.expr, DateExpr::Full(_))));
+        assert!(
+            find_dates("Feb 31, 2020 and May 45")
+                .iter()
+                .all(|f| !matches!(f.expr, DateExpr::Full(_)))
+        );
     }
 }

@@ -64,7 +64,9 @@ pub fn build(text: &str, caption: Range<usize>, raw_credit: Option<&str>, date_r
 /// A photo title: a short line without a full stop ("Sines terminal", "Biden and Putin Relations").
 fn is_title_line(line: &str) -> bool {
     let words = word_count(line);
-    (1..=10).contains(&words) && !ends_like_sentence(line) && line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    (1..=10).contains(&words)
+        && !ends_like_sentence(line)
+        && line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
 
 static PLACE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
@@ -85,9 +87,16 @@ pub fn place_and_date(caption: &str, reference: Option<Date>) -> (Option<String>
     for c in PLACE_PHRASE.captures_iter(caption) {
         let Some(main) = c.name("main") else { continue };
         let main_text = trim_weekday(main.as_str());
-        let region = c.name("region").map(|r| trim_weekday(r.as_str())).filter(|r| !r.is_empty());
+        let region = c
+            .name("region")
+            .map(|r| trim_weekday(r.as_str()))
+            .filter(|r| !r.is_empty());
         let main_place = gazetteer::place(main_text).is_some();
-        let region_place = region.is_some_and(|r| gazetteer::is_country_or_state(r) || gazetteer::state_abbreviation(r).is_some() || gazetteer::place(r).is_some());
+        let region_place = region.is_some_and(|r| {
+            gazetteer::is_country_or_state(r)
+                || gazetteer::state_abbreviation(r).is_some()
+                || gazetteer::place(r).is_some()
+        });
         if !(main_place || region_place) || main_text.is_empty() {
             continue;
         }
@@ -107,15 +116,26 @@ pub fn place_and_date(caption: &str, reference: Option<Date>) -> (Option<String>
 fn trim_weekday(s: &str) -> &str {
     let mut out = s.trim();
     loop {
-        let Some((head, last)) = out.rsplit_once(' ') else { break };
+        let Some((head, last)) = out.rsplit_once(' ') else {
+            break;
+        };
         let last = last.trim_end_matches(['.', ',']);
-        if dates::month_number(last).is_some() || matches!(last, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday") {
+        if dates::month_number(last).is_some()
+            || matches!(
+                last,
+                "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+            )
+        {
             out = head.trim();
         } else {
             break;
         }
     }
-    if matches!(out, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday") || dates::month_number(out).is_some() {
+    if matches!(
+        out,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    ) || dates::month_number(out).is_some()
+    {
         return "";
     }
     out.trim_end_matches(['.', ','])
@@ -123,7 +143,11 @@ fn trim_weekday(s: &str) -> &str {
 
 /// Normalised caption text for spotting the same caption printed twice.
 pub fn caption_key(caption: &str) -> String {
-    caption.split_whitespace().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" ")
+    caption
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -137,7 +161,10 @@ mod tests {
         let split = credit::split_caption(text).unwrap();
         let f = build(text, 0..split.caption_end, Some(&split.raw), None);
         assert_eq!(f.title.as_deref(), Some("Sines terminal"));
-        assert_eq!(f.caption, "A tanker is moored at the port of Sines, Portugal, October 12, 2021.");
+        assert_eq!(
+            f.caption,
+            "A tanker is moored at the port of Sines, Portugal, October 12, 2021."
+        );
         assert_eq!(f.credit.as_ref().unwrap().photographers, ["Pedro Anselmo"]);
         assert_eq!(f.place.as_deref(), Some("Sines, Portugal"));
         assert_eq!(f.date, Some(date(2021, 10, 12)));
@@ -154,10 +181,22 @@ mod tests {
     #[test]
     fn caption_places() {
         let rows = [
-            ("Two ministers shake hands in Hanoi, Vietnam Wednesday, Nov. 20, 2019.", Some("Hanoi, Vietnam")),
-            ("Boats at the old quay in Setúbal, Portugal, Friday, March 15, 2019.", Some("Setúbal, Portugal")),
-            ("A dunk against the Thunder on Tuesday, Nov. 19, 2019, in Los Angeles.", Some("Los Angeles")),
-            ("The sun rises over a field near Lost Hills, California.", Some("Lost Hills, California")),
+            (
+                "Two ministers shake hands in Hanoi, Vietnam Wednesday, Nov. 20, 2019.",
+                Some("Hanoi, Vietnam"),
+            ),
+            (
+                "Boats at the old quay in Setúbal, Portugal, Friday, March 15, 2019.",
+                Some("Setúbal, Portugal"),
+            ),
+            (
+                "A dunk against the Thunder on Tuesday, Nov. 19, 2019, in Los Angeles.",
+                Some("Los Angeles"),
+            ),
+            (
+                "The sun rises over a field near Lost Hills, California.",
+                Some("Lost Hills, California"),
+            ),
             ("A portrait of the writer.", None),
         ];
         for (caption, want) in rows {

@@ -32,17 +32,74 @@ pub enum Furniture {
 }
 
 const LABELS: &[&str] = &[
-    "photo", "photos", "image", "images", "video", "videos", "advertisement", "advertising", "ad", "sponsored", "sponsored content",
-    "continue reading the main story", "continue reading", "story continues below", "story continues below advertisement", "skip ad",
-    "share", "share this", "share this article", "share this story", "tweet", "email", "print", "comments", "comment", "related",
-    "related content", "related articles", "related stories", "more", "see also", "watch", "listen", "sign up", "subscribe", "show caption",
-    "hide caption", "toggle caption", "enlarge this image", "close", "back to top", "top stories", "most read", "most popular", "trending",
-    "loading", "loading…", "play video", "replay", "expand", "collapse", "gallery", "view gallery", "open gallery", "full screen",
-    "this story has been updated with additional developments", "this story has been updated", "this article has been updated",
-    "this is a developing story", "developing story", "breaking news", "live updates", "listen to this article", "audio",
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "video",
+    "videos",
+    "advertisement",
+    "advertising",
+    "ad",
+    "sponsored",
+    "sponsored content",
+    "continue reading the main story",
+    "continue reading",
+    "story continues below",
+    "story continues below advertisement",
+    "skip ad",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "tweet",
+    "email",
+    "print",
+    "comments",
+    "comment",
+    "related",
+    "related content",
+    "related articles",
+    "related stories",
+    "more",
+    "see also",
+    "watch",
+    "listen",
+    "sign up",
+    "subscribe",
+    "show caption",
+    "hide caption",
+    "toggle caption",
+    "enlarge this image",
+    "close",
+    "back to top",
+    "top stories",
+    "most read",
+    "most popular",
+    "trending",
+    "loading",
+    "loading…",
+    "play video",
+    "replay",
+    "expand",
+    "collapse",
+    "gallery",
+    "view gallery",
+    "open gallery",
+    "full screen",
+    "this story has been updated with additional developments",
+    "this story has been updated",
+    "this article has been updated",
+    "this is a developing story",
+    "developing story",
+    "breaking news",
+    "live updates",
+    "listen to this article",
+    "audio",
 ];
 
-static COUNTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}\s*(?:of|/)\s*\d{1,3}$").expect("counter regex"));
+static COUNTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,3}\s*(?:of|/)\s*\d{1,3}$").expect("counter regex"));
 
 static RELATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\[?(?i:read|read more|related|also read|more|watch|listen|see also|more coverage|map|graphic|interactive|photos|gallery|live updates|recommended|don't miss|must read|explainer)\s*:\s*\S").expect("related regex")
@@ -67,7 +124,9 @@ pub fn classify(text: &str, heading: bool) -> Option<Furniture> {
     if lower == "about the author" || lower == "about the authors" {
         return Some(Furniture::AboutAuthor);
     }
-    if (lower.contains("newsletter") || lower.starts_with("sign up") || lower.starts_with("subscribe")) && word_count(t) <= 30 {
+    if (lower.contains("newsletter") || lower.starts_with("sign up") || lower.starts_with("subscribe"))
+        && word_count(t) <= 30
+    {
         return Some(Furniture::Promo);
     }
     if heading {
@@ -76,7 +135,12 @@ pub fn classify(text: &str, heading: bool) -> Option<Furniture> {
     if LABELS.contains(&lower.as_str()) {
         return Some(Furniture::Label);
     }
-    if matches!(lower.as_str(), "read more" | "related" | "more on this story" | "more from" | "read next" | "further reading" | "recommended") && t.ends_with(':') || lower == "read more" {
+    if matches!(
+        lower.as_str(),
+        "read more" | "related" | "more on this story" | "more from" | "read next" | "further reading" | "recommended"
+    ) && t.ends_with(':')
+        || lower == "read more"
+    {
         return Some(Furniture::RelatedHeader);
     }
     if COUNTER.is_match(t) {
@@ -121,9 +185,15 @@ fn timestamp(t: &str) -> Option<Option<Date>> {
         }
         blanked.replace_range(f.range.clone(), " ");
     }
-    let tokens: Vec<&str> = blanked.split(|c: char| c.is_whitespace() || c == '|').filter(|s| !s.is_empty()).collect();
+    let tokens: Vec<&str> = blanked
+        .split(|c: char| c.is_whitespace() || c == '|')
+        .filter(|s| !s.is_empty())
+        .collect();
     let dated = found.iter().any(|f| !matches!(f.expr, DateExpr::Weekday(_)));
-    let timed = tokens.iter().any(|w| w.contains(':') && w.chars().any(|c| c.is_ascii_digit()) || w.contains('.') && w.chars().filter(char::is_ascii_digit).count() >= 3);
+    let timed = tokens.iter().any(|w| {
+        w.contains(':') && w.chars().any(|c| c.is_ascii_digit())
+            || w.contains('.') && w.chars().filter(char::is_ascii_digit).count() >= 3
+    });
     if (dated || timed) && tokens.iter().all(|w| TIME_TOKEN.is_match(w)) {
         return Some(date);
     }
@@ -132,7 +202,9 @@ fn timestamp(t: &str) -> Option<Option<Date>> {
 
 /// A related-story teaser: "Kicker: A headline without a full stop".
 fn is_teaser(t: &str) -> bool {
-    let Some((kicker, rest)) = t.split_once(": ") else { return false };
+    let Some((kicker, rest)) = t.split_once(": ") else {
+        return false;
+    };
     let kicker_words = kicker.split_whitespace().count();
     let rest_words = word_count(rest);
     kicker_words <= 4
@@ -152,22 +224,43 @@ mod tests {
     #[test]
     fn furniture_rows() {
         let rows: &[(&str, Option<Furniture>)] = &[
-            ("Updated 9:22 PM EST, Mon November 6, 2023", Some(Furniture::Timestamp(Some(date(2023, 11, 6))))),
-            ("Published 7:07 PM EST Nov 19, 2019", Some(Furniture::Timestamp(Some(date(2019, 11, 19))))),
+            (
+                "Updated 9:22 PM EST, Mon November 6, 2023",
+                Some(Furniture::Timestamp(Some(date(2023, 11, 6)))),
+            ),
+            (
+                "Published 7:07 PM EST Nov 19, 2019",
+                Some(Furniture::Timestamp(Some(date(2019, 11, 19)))),
+            ),
             ("Nov. 19, 2019", Some(Furniture::Timestamp(Some(date(2019, 11, 19))))),
             ("5:50 PM", Some(Furniture::Timestamp(None))),
             ("1:39 PM ET", Some(Furniture::Timestamp(None))),
-            ("Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT", Some(Furniture::Timestamp(Some(date(2019, 11, 18))))),
-            ("November 19, 2019 | 4:20am | Updated November 19, 2019 | 9:32pm", Some(Furniture::Timestamp(Some(date(2019, 11, 19))))),
-            ("and last updated 2013-12-30 16:42:01-05", Some(Furniture::Timestamp(Some(date(2013, 12, 30))))),
+            (
+                "Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT",
+                Some(Furniture::Timestamp(Some(date(2019, 11, 18)))),
+            ),
+            (
+                "November 19, 2019 | 4:20am | Updated November 19, 2019 | 9:32pm",
+                Some(Furniture::Timestamp(Some(date(2019, 11, 19)))),
+            ),
+            (
+                "and last updated 2013-12-30 16:42:01-05",
+                Some(Furniture::Timestamp(Some(date(2013, 12, 30)))),
+            ),
             ("Photo", Some(Furniture::Label)),
             ("Advertisement", Some(Furniture::Label)),
             ("Continue reading the main story", Some(Furniture::Label)),
             ("3 of 12", Some(Furniture::Counter)),
             ("Read more:", Some(Furniture::RelatedHeader)),
-            ("Read more: A Startup Tries to Cool the Planet", Some(Furniture::RelatedLink)),
+            (
+                "Read more: A Startup Tries to Cool the Planet",
+                Some(Furniture::RelatedLink),
+            ),
             ("[Read: Why the harbour matters]", Some(Furniture::RelatedLink)),
-            ("Internal memo: Guards falsified records of cell checks", Some(Furniture::RelatedLink)),
+            (
+                "Internal memo: Guards falsified records of cell checks",
+                Some(Furniture::RelatedLink),
+            ),
             ("Profile: Ana Ribeiro", Some(Furniture::RelatedLink)),
             ("Keep up with the Harbour Daily newsletter.", Some(Furniture::Promo)),
             ("About the Author", Some(Furniture::AboutAuthor)),

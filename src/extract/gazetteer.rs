@@ -213,15 +213,18 @@ static PLACES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| 
     m
 });
 
-static STATE_ABBRS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    split(STATE_ABBREVIATIONS).filter_map(|e| e.split_once('=')).collect()
+static STATE_ABBRS: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| split(STATE_ABBREVIATIONS).filter_map(|e| e.split_once('=')).collect());
+
+static COUNTRY_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    split(COUNTRIES)
+        .chain(split(US_STATES))
+        .chain(split(UNITED_STATES))
+        .collect()
 });
 
-static COUNTRY_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| split(COUNTRIES).chain(split(US_STATES)).chain(split(UNITED_STATES)).collect());
-
-static AGENCY_MAP: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    split(AGENCIES).filter_map(|e| e.split_once('=')).collect()
-});
+static AGENCY_MAP: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| split(AGENCIES).filter_map(|e| e.split_once('=')).collect());
 
 static ORGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| split(ORGANIZATIONS).collect());
 static NOT_ORGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| split(NOT_ORGS_ALONE).collect());
@@ -250,7 +253,10 @@ pub fn state_abbreviation(abbr: &str) -> Option<&'static str> {
 pub fn agency(name: &str) -> Option<&'static str> {
     AGENCY_MAP.get(name).copied().or_else(|| {
         // Case-insensitive fallback for credits written in capitals ("GETTY IMAGES").
-        AGENCY_MAP.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| *v)
+        AGENCY_MAP
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| *v)
     })
 }
 

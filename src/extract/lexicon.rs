@@ -18,13 +18,15 @@ fn lower_set(words: &'static str) -> HashSet<String> {
 
 /// Abbreviations that end with a period but not a sentence (compared without the period).
 static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("Mr Mrs Ms Dr Prof Sen Sens Rep Reps Gov Govs Gen Lt Col Maj Capt Sgt Cpl Pvt Adm Cmdr Cdr Brig Gens \
+    set(
+        "Mr Mrs Ms Dr Prof Sen Sens Rep Reps Gov Govs Gen Lt Col Maj Capt Sgt Cpl Pvt Adm Cmdr Cdr Brig Gens \
          St Ste Mt Ft Jr Sr Rev Hon Msgr Fr Sr Amb Atty Supt Det Insp Pres Sec Gov't \
          Inc Co Corp Ltd Bros Dept Univ Assn Ave Blvd Rd No Nos vs Vol Fig Ch Ed Eds Est \
          Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun \
          Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont \
          Neb Nebr Nev Okla Ore Oreg Pa Penn Tenn Tex Va Vt Wash Wis Wisc Wyo \
-         a.m p.m e.g i.e etc approx")
+         a.m p.m e.g i.e etc approx",
+    )
 });
 
 /// Whether `word` (with or without its final period) is a known abbreviation.
@@ -35,13 +37,47 @@ pub fn is_abbreviation(word: &str) -> bool {
 
 /// Lower-case particles inside personal and place names ("de la Garza", "bin Laden").
 pub fn is_name_particle(lower: &str) -> bool {
-    matches!(lower, "de" | "la" | "le" | "del" | "della" | "der" | "den" | "di" | "da" | "das" | "dos" | "do" | "du" | "van" | "von" | "ter" | "bin" | "ibn" | "al" | "el" | "y" | "am" | "im" | "zu" | "af" | "ben" | "bint" | "abu" | "st" | "mac" | "dei" | "des")
+    matches!(
+        lower,
+        "de" | "la"
+            | "le"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "di"
+            | "da"
+            | "das"
+            | "dos"
+            | "do"
+            | "du"
+            | "van"
+            | "von"
+            | "ter"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "y"
+            | "am"
+            | "im"
+            | "zu"
+            | "af"
+            | "ben"
+            | "bint"
+            | "abu"
+            | "st"
+            | "mac"
+            | "dei"
+            | "des"
+    )
 }
 
 /// Personal titles and offices that precede a name ("Sen.", "Prime Minister", "Coach").
 /// The last title word of a capitalised run separates the role from the name.
 static TITLES: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    lower_set("president vice-president president-elect minister secretary undersecretary secretary-general \
+    lower_set(
+        "president vice-president president-elect minister secretary undersecretary secretary-general \
                chancellor vice-chancellor governor gov. senator sen. sens. representative rep. reps. congressman congresswoman \
                mayor judge justice justices magistrate attorney-general attorney solicitor general gen. \
                director deputy chairman chairwoman chairperson chair chief ceo cfo coo executive \
@@ -54,7 +90,8 @@ static TITLES: LazyLock<HashSet<String>> = LazyLock::new(|| {
                detective agent superintendent supt. det. insp. treasurer comptroller auditor provost dean \
                principal councilman councilwoman councillor alderman delegate administrator chairmen \
                friar brother sister mother saint st. dame baron baroness duke duchess count countess \
-               crown mufti patriarch metropolitan grand rector registrar warden")
+               crown mufti patriarch metropolitan grand rector registrar warden",
+    )
 });
 
 /// Whether a word (any case) is a title or office word.
@@ -66,15 +103,19 @@ pub fn is_title(word: &str) -> bool {
 /// Honorifics that carry a gender.
 pub fn honorific_gender(word: &str) -> Option<Gender> {
     match word.trim_end_matches('.').to_lowercase().as_str() {
-        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "brother" | "sheikh" | "duke" | "baron" | "congressman" | "councilman" | "chairman" | "spokesman" | "businessman" => Some(Gender::Male),
-        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "sister" | "mother" | "duchess" | "baroness" | "congresswoman" | "councilwoman" | "chairwoman" | "spokeswoman" | "businesswoman" | "actress" => Some(Gender::Female),
+        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "brother" | "sheikh" | "duke" | "baron"
+        | "congressman" | "councilman" | "chairman" | "spokesman" | "businessman" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "sister" | "mother" | "duchess"
+        | "baroness" | "congresswoman" | "councilwoman" | "chairwoman" | "spokeswoman" | "businesswoman"
+        | "actress" => Some(Gender::Female),
         _ => None,
     }
 }
 
 /// Lower-case nouns that introduce a person's name ("coach Billy Roe", "the philosopher Ana Lima").
 static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("coach quarterback guard forward center centre pitcher catcher striker goalkeeper goalie player teammate rookie \
+    set(
+        "coach quarterback guard forward center centre pitcher catcher striker goalkeeper goalie player teammate rookie \
          lawyer attorney professor colleague businessman businesswoman billionaire millionaire philosopher chemist \
          physicist scientist engineer artist author writer novelist poet singer songwriter actor actress director \
          producer journalist reporter photographer editor analyst economist historian researcher spokesman \
@@ -91,7 +132,8 @@ static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          chef filmmaker playwright composer conductor dancer model designer curator archivist photojournalist \
          dictator tycoon magnate mogul heir widow widower fiance fiancee girlfriend boyfriend partner \
          undersecretary premier chancellor king queen prince princess emperor empress pope cardinal \
-         exec staffer worker employee protester demonstrator resident farmer fisherman owner")
+         exec staffer worker employee protester demonstrator resident farmer fisherman owner",
+    )
 });
 
 /// Whether `word` is a lower-case noun that introduces a person's name.
@@ -101,10 +143,12 @@ pub fn is_role_noun(word: &str) -> bool {
 
 /// Lower-case nouns that introduce or follow an organisation's name ("newspaper Novaya X").
 static ORG_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("newspaper magazine company firm group party agency network channel broadcaster bank university \
+    set(
+        "newspaper magazine company firm group party agency network channel broadcaster bank university \
          college airline carrier automaker carmaker retailer startup start-up studio publisher website \
          organization organisation foundation charity union league club team ministry daily weekly tabloid \
-         outlet conglomerate insurer lender fund hospital clinic movement militia publication")
+         outlet conglomerate insurer lender fund hospital clinic movement militia publication",
+    )
 });
 
 pub fn is_org_noun(word: &str) -> bool {
@@ -113,7 +157,8 @@ pub fn is_org_noun(word: &str) -> bool {
 
 /// Verbs (and phrases) that attribute speech or writing to a speaker.
 static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("said says say told tells tell added adds asked asks wrote writes write declared declares continued continues \
+    set(
+        "said says say told tells tell added adds asked asks wrote writes write declared declares continued continues \
          interjected interjects countered counters rejoined responded responds replied replies quipped quips joked jokes \
          explained explains noted notes stated states insisted insists argued argues warned warns cautioned cautions \
          acknowledged acknowledges admitted admits conceded concedes alleged alleges claimed claims called calls \
@@ -123,14 +168,17 @@ static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          confirms denied denies complained complains lamented laments praised criticized criticised charged \
          agreed boasted mused wondered answered answers pleaded explained exclaimed retorted snapped sighed \
          elaborated reiterated reiterates maintained maintains contended contends asserted asserts wrote \
-         tweeted texted emailed messaged posted")
+         tweeted texted emailed messaged posted",
+    )
 });
 
 /// Participles that attribute speech to the subject of their sentence ("…, saying that …").
 static SPEECH_PARTICIPLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("saying adding telling asking noting writing arguing warning charging asserting declaring insisting \
+    set(
+        "saying adding telling asking noting writing arguing warning charging asserting declaring insisting \
          explaining calling describing claiming stating urging vowing suggesting stressing acknowledging \
-         admitting conceding recalling answering replying responding quipping joking")
+         admitting conceding recalling answering replying responding quipping joking",
+    )
 });
 
 /// Whether a lower-case word attributes speech.
@@ -144,7 +192,8 @@ pub fn is_speech_participle(word: &str) -> bool {
 
 /// Capitalised words that open sentences or phrases but never names.
 static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("The A An This That These Those It Its It’s It's He She They We I You His Her Hers Their Our My Your Him Them Us \
+    set(
+        "The A An This That These Those It Its It’s It's He She They We I You His Her Hers Their Our My Your Him Them Us \
          In On At By For From With Without Of To As After Before During Since Until While When Where What Who Whom Whose \
          Why How Which If But And Or Nor So Yet Also Although Though Because Despite Given Meanwhile However Still Then \
          Now Today Tonight Yesterday Tomorrow Last Next Some Many Most Much More Both All Each Every Other Another Such \
@@ -167,7 +216,8 @@ static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          Mr Mrs Ms Dr Sir St Saint Mr. Mrs. Ms. Dr. Prof. Prof Gov. Sen. Rep. Gen. Lt. Col. Capt. Sgt. Adm. Rev. \
          Sources Officials Critics Analysts Experts Prosecutors Police Authorities Residents Witnesses Lawmakers \
          Scientists Researchers Investigators Protesters Demonstrators Voters Workers Parents Students Doctors \
-         Republicans Democrats Americans")
+         Republicans Democrats Americans",
+    )
 });
 
 /// Whether a capitalised word is a function word or common sentence opener, not part of a name.
@@ -177,7 +227,8 @@ pub fn is_stop_word(word: &str) -> bool {
 
 /// Nationality and group adjectives ("Russian", "American"): roles and descriptors, never names.
 static DEMONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("American Americans Russian Russians British Briton Britons Chinese French German Germans Italian Italians Spanish \
+    set(
+        "American Americans Russian Russians British Briton Britons Chinese French German Germans Italian Italians Spanish \
          Japanese Korean Koreans Indian Indians Pakistani Afghan Afghans Iranian Iranians Iraqi Iraqis Syrian Syrians \
          Israeli Israelis Palestinian Palestinians Egyptian Egyptians Turkish Turk Turks Greek Greeks Polish Pole Poles \
          Ukrainian Ukrainians Swedish Swede Swedes Norwegian Norwegians Danish Dane Danes Finnish Finn Finns Dutch \
@@ -198,7 +249,8 @@ static DEMONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          Conservative Conservatives Liberal Liberals Progressive Progressives Democrat Republican Federal \
          International National Regional Local Global Foreign Royal Imperial Ottoman Roman Greek Celtic Slavic \
          Anglo Franco Sino Indo Afro Euro Pan Trans North South East West Central Upper Lower Greater \
-         Australian-born American-born British-born Russian-born Chinese-born Indian-born")
+         Australian-born American-born British-born Russian-born Chinese-born Indian-born",
+    )
 });
 
 pub fn is_demonym(word: &str) -> bool {
@@ -282,7 +334,9 @@ static GIVEN_NAMES: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
         m.insert(n, Gender::Female);
     }
     // Names common for both.
-    for n in ["Jean", "Robin", "Kim", "Andrea", "Taylor", "Jordan", "Lee", "Jan", "Sasha", "Erin"] {
+    for n in [
+        "Jean", "Robin", "Kim", "Andrea", "Taylor", "Jordan", "Lee", "Jan", "Sasha", "Erin",
+    ] {
         m.remove(n);
     }
     m
@@ -295,7 +349,11 @@ pub fn given_name_gender(name: &str) -> Option<Gender> {
 
 /// Whether a word is a known given name (either gender, or both).
 pub fn is_given_name(name: &str) -> bool {
-    GIVEN_NAMES.contains_key(name) || matches!(name, "Jean" | "Robin" | "Kim" | "Andrea" | "Taylor" | "Jordan" | "Lee" | "Jan" | "Sasha" | "Erin")
+    GIVEN_NAMES.contains_key(name)
+        || matches!(
+            name,
+            "Jean" | "Robin" | "Kim" | "Andrea" | "Taylor" | "Jordan" | "Lee" | "Jan" | "Sasha" | "Erin"
+        )
 }
 
 /// Name suffixes that stay part of a name ("Mike Roe III", "John Doe Jr.").
@@ -305,12 +363,14 @@ pub fn is_name_suffix(word: &str) -> bool {
 
 /// All-caps words that are not organisations even though they look like acronyms.
 static NOT_ACRONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set("CEO CFO COO CTO TV PM AM GMT EST EDT PST PDT CST CDT ET PT BST CET UTC HKT JST IST ID OK VIP DNA RNA AI GDP \
+    set(
+        "CEO CFO COO CTO TV PM AM GMT EST EDT PST PDT CST CDT ET PT BST CET UTC HKT JST IST ID OK VIP DNA RNA AI GDP \
          LNG LPG MP MPs SG AG TD US UK EU DC NY LA SF III II IV VI VII VIII IX XI XII USA U.S. U.K. U.S.A. PhD MBA RV SUV \
          USB IT PR HR QB RB WR TE MVP NBA's COVID HIV AIDS SARS NFT CO2 UN's FAQ TK OMG LOL BC AD BCE CE NO YES A I \
          ASAP RSVP DIY FYI PS PPS IOU IQ IRA IPO ETF CD DVD CPU GPU PC PDF URL HTML API GPS SMS MMS ATM AC DC HQ \
          VAT CPI PPI PMI GNP FDI EV EVS BBQ IVF ICU ER OB GP RN MD DDS JD MA BA BS MS OBE MBE CBE KBE AP's \
-         ABC's DJ MC VJ RIP PSA NGO NGOs UAV UAVs ICBM WMD KIA MIA POW POWs AWOL GI GIs CIA's FBI's")
+         ABC's DJ MC VJ RIP PSA NGO NGOs UAV UAVs ICBM WMD KIA MIA POW POWs AWOL GI GIs CIA's FBI's",
+    )
 });
 
 pub fn is_non_org_acronym(word: &str) -> bool {

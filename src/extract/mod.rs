@@ -1,16 +1,37 @@
 //! Extract: the newsroom metadata hidden in an article's text.
 //!
-//! Pure functions from an `Article` to an `Extraction`: no file system, no clock, no globals,
-//! so articles are extracted in parallel and results can be cached per article.
+//! Pure functions from an `Article` to an `Extraction`: no file system, no clock, no globals
+//! besides compiled tables, so articles are extracted in parallel and results can be cached per
+//! article.
+//!
+//! The steps, each in its own module:
+//! 1. `layout` — what every block is (story text, byline, figure, subhead, sign-off, furniture),
+//!    using `furniture`, `byline`, `credit` and `figures`;
+//! 2. `dateline` — the opening `MOSCOW (AP) —` of the first story paragraph;
+//! 3. `entities` — people, places and organisations with every mention anchored;
+//! 4. `quotes` — direct quotations and their speakers, resolved through the entities;
+//! 5. `dates` — the best date the text gives.
 
+mod byline;
+mod credit;
+mod dateline;
+mod dates;
+mod entities;
+mod figures;
+mod furniture;
+mod gazetteer;
+mod layout;
+mod lexicon;
 mod merge;
+mod quotes;
 mod registry;
+mod text;
 #[cfg(test)]
 mod throughput;
 
 use jiff::civil::Date;
 
-use crate::model::{Article, BlockRole, Credit, Dateline, Extraction};
+use crate::model::{Anchor, Article, BlockKind, BlockRole, Credit, Dateline, Entity, EntityKind, Extraction};
 
 pub use merge::merge;
 pub use registry::{Registry, RegistryEntry};
@@ -25,29 +46,201 @@ pub struct Context<'a> {
 }
 
 /// Extracts the metadata of one article.
-pub fn extract(article: &Article, _cx: &Context<'_>) -> Extraction {
+pub fn extract(article: &Article, cx: &Context<'_>) -> Extraction {
+    let blocks = &article.blocks;
+    let layout = layout::analyse(article, cx.reference);
+    let roles = layout.roles.clone();
+
+    // The dateline opens the first story paragraph (a strong one may follow a stray line).
+    let mut found_dateline: Option<(usize, dateline::Parsed)> = None;
+    for (rank, i) in (layout.story_start..blocks.len())
+        .filter(|&i| roles[i] == BlockRole::Text && blocks[i].kind == BlockKind::Paragraph)
+        .take(3)
+        .enumerate()
+    {
+        if let Some(p) = dateline::parse_at_start(&blocks[i].text) {
+            if rank == 0 || p.strong {
+                found_dateline = Some((i, p));
+                break;
+            }
+        }
+    }
+
+    // Dates: a year-less dateline resolves against the reference, else the page's timestamp,
+    // else a dated caption.
+    let caption_date = layout.figures.iter().find_map(|f| f.date);
+    let anchor_date = cx.reference.or(layout.timestamp).or(caption_date);
+    let dateline = found_dateline.as_ref().map(|(i, p)| {
+        let text = &blocks[*i].text;
+        let end = text::floor_boundary(text, p.end);
+        Dateline {
+            raw: text[..end].trim().to_string(),
+            place: p.place.clone(),
+            agency: p.agency.clone(),
+            date: p.date.and_then(|d| dates::resolve(d, anchor_date)),
+            anchor: Some(Anchor {
+                block: *i,
+                start: 0,
+                end,
+            }),
+        }
+    });
+
+    // Where story text starts in each block (after the dateline).
+    let from = |i: usize| {
+        found_dateline
+            .as_ref()
+            .filter(|(b, _)| *b == i)
+            .map_or(0, |(_, p)| text::floor_boundary(&blocks[i].text, p.end))
+    };
+
+    // Entities: story text, subheads and captions, minus scare quotes and titles of works.
+    let readable =
+        |i: usize| matches!(roles[i], BlockRole::Text | BlockRole::Subhead) && blocks[i].kind != BlockKind::Other;
+    let mut spans: Vec<entities::Span<'_>> = Vec::new();
+    let short_quotes = |t: &str| -> Vec<std::ops::Range<usize>> {
+        quotes::spans(t)
+            .into_iter()
+            .filter(|q| !quotes::is_quotation(&t[q.start..q.end]))
+            .map(|q| q.start..q.end)
+            .collect()
+    };
+    for i in 0..blocks.len() {
+        if readable(i) {
+            let t = blocks[i].text.as_str();
+            spans.push(entities::Span {
+                block: i,
+                text: t,
+                range: from(i)..t.len(),
+                skip: short_quotes(t),
+            });
+        }
+    }
+    for (block, range) in &layout.captions {
+        let t = blocks[*block].text.as_str();
+        spans.push(entities::Span {
+            block: *block,
+            text: t,
+            range: range.clone(),
+            skip: short_quotes(t),
+        });
+    }
+    spans.sort_by_key(|s| (s.block, s.range.start));
+    let mut found = entities::extract(&spans, cx.registry);
+    if let (Some(d), Some((i, _))) = (&dateline, &found_dateline) {
+        add_dateline_places(&mut found, d, *i, &blocks[*i].text);
+    }
+
+    // Quotations in story text.
+    let story: Vec<quotes::BlockText<'_>> = (0..blocks.len())
+        .filter(|&i| roles[i] == BlockRole::Text && blocks[i].kind == BlockKind::Paragraph)
+        .map(|i| quotes::BlockText {
+            block: i,
+            text: &blocks[i].text,
+            from: from(i),
+        })
+        .collect();
+    let headline = layout.headline.clone().or_else(|| article.headline.clone());
+    let quotes = quotes::extract(&story, &found, headline.as_deref());
+
+    // The best date: dateline, page timestamp, captions, then a weekday in the first paragraph.
+    let body_date = story.first().and_then(|b| {
+        dates::find_dates(&b.text[b.from..])
+            .into_iter()
+            .find_map(|f| dates::resolve(f.expr, cx.reference))
+    });
+    let date = dateline
+        .as_ref()
+        .and_then(|d| d.date)
+        .or(layout.timestamp)
+        .or(caption_date)
+        .or(body_date);
+
+    let mut sources = layout.sources.clone();
+    if let Some(agency) = dateline.as_ref().and_then(|d| d.agency.as_deref()) {
+        let name = gazetteer::agency(agency).unwrap_or(agency).to_string();
+        if !sources.iter().any(|s| s.eq_ignore_ascii_case(&name)) {
+            sources.push(name);
+        }
+    }
+
     Extraction {
-        headline: article.headline.clone(),
-        roles: vec![BlockRole::Text; article.blocks.len()],
-        ..Extraction::default()
+        headline,
+        byline: layout.byline.clone(),
+        sources,
+        dateline,
+        date,
+        figures: layout.figures.clone(),
+        quotes,
+        entities: found.entities,
+        subheads: layout.subheads.clone(),
+        roles,
+    }
+}
+
+/// The dateline's city (and its country or state, when spelled out) are places the story
+/// mentions: "HANOI, Vietnam (AP) —" names Hanoi and Vietnam.
+fn add_dateline_places(found: &mut entities::Found, d: &Dateline, block: usize, text: &str) {
+    let Some(place) = &d.place else { return };
+    let (city, region) = match place.split_once(", ") {
+        Some((c, r)) => (c, Some(r)),
+        None => (place.as_str(), None),
+    };
+    let city_end = text.find([',', '(']).map_or(0, |i| text[..i].trim_end().len());
+    let mut add = |name: &str, anchor: Option<Anchor>| {
+        let name = gazetteer::place(name).unwrap_or(name);
+        let id = match found
+            .entities
+            .iter()
+            .position(|e| e.kind == EntityKind::Place && e.name.eq_ignore_ascii_case(name))
+        {
+            Some(id) => id,
+            None => {
+                found.entities.push(Entity {
+                    name: name.to_string(),
+                    kind: EntityKind::Place,
+                    roles: Vec::new(),
+                    mentions: Vec::new(),
+                });
+                found.genders.push(None);
+                found.entities.len() - 1
+            }
+        };
+        if let Some(a) = anchor {
+            found.entities[id].mentions.insert(0, a);
+            found.mentions.push(entities::Mention {
+                block: a.block,
+                start: a.start,
+                end: a.end,
+                entity: id,
+            });
+            found.mentions.sort();
+        }
+    };
+    let city_anchor = (city_end > 0 && text.is_char_boundary(city_end)).then_some(Anchor {
+        block,
+        start: 0,
+        end: city_end,
+    });
+    add(city, city_anchor);
+    if let Some(r) = region.filter(|r| gazetteer::is_country_or_state(r)) {
+        add(r, None);
     }
 }
 
 /// Structures a dateline written by hand (front matter `dateline = "MOSCOW (AP) —"`).
-pub fn parse_dateline(raw: &str, _reference: Option<Date>) -> Dateline {
+pub fn parse_dateline(raw: &str, reference: Option<Date>) -> Dateline {
+    let p = dateline::parse_raw(raw);
     Dateline {
-        raw: raw.to_string(),
-        place: Some(raw.trim().to_string()),
-        agency: None,
-        date: None,
+        raw: raw.trim().to_string(),
+        place: p.place,
+        agency: p.agency,
+        date: p.date.and_then(|d| dates::resolve(d, reference)),
         anchor: None,
     }
 }
 
 /// Structures a photo credit written by hand (front matter `credit = "AP Photo/Jane Roe"`).
 pub fn parse_credit(raw: &str) -> Credit {
-    Credit {
-        raw: raw.trim().to_string(),
-        ..Credit::default()
-    }
+    credit::parse(raw)
 }

@@ -117,7 +117,10 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             if !possessive
                 && (rest.starts_with('’') || rest.starts_with('\''))
                 && text[start..end].ends_with(['s', 'S'])
-                && !rest[rest.chars().next().map_or(0, char::len_utf8)..].chars().next().is_some_and(is_word_char)
+                && !rest[rest.chars().next().map_or(0, char::len_utf8)..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_word_char)
                 && start > 0
             {
                 // "Weeks’ family": a bare apostrophe after s, not a closing quote when no
@@ -133,14 +136,27 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         // A trailing period belongs to abbreviations and initials ("Sen.", "U.S.", "H.W.").
         if !possessive && bytes.get(end) == Some(&b'.') {
             let w = &text[start..end];
-            if lexicon::is_abbreviation(w) || w.contains('.') || (w.chars().count() == 1 && w.chars().all(char::is_uppercase)) {
+            if lexicon::is_abbreviation(w)
+                || w.contains('.')
+                || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
+            {
                 word_end = end + 1;
                 full_end = end + 1;
                 // Consume the period.
                 chars.next();
             }
         }
-        out.push(Word { text: &text[start..word_end], start, end: word_end, possessive, full_end });
+        // Skip what the word consumed beyond its letters (a possessive ending).
+        while chars.peek().is_some_and(|&(j, _)| j < full_end) {
+            chars.next();
+        }
+        out.push(Word {
+            text: &text[start..word_end],
+            start,
+            end: word_end,
+            possessive,
+            full_end,
+        });
     }
     out
 }
@@ -153,13 +169,17 @@ fn is_possessive_s(text: &str, after: usize) -> bool {
 
 /// Number of words (runs containing a letter or digit).
 pub fn word_count(text: &str) -> usize {
-    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// Whether the period at byte `dot` ends a sentence rather than an abbreviation or initial.
 fn period_ends_sentence(text: &str, dot: usize) -> bool {
     let before = &text[..dot];
-    let word_start = before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"').map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     let word = &before[word_start..];
     if word.is_empty() {
         return true;
@@ -210,7 +230,9 @@ pub fn sentence_ends(text: &str) -> Vec<usize> {
             continue;
         }
         let next = rest.trim_start().chars().next();
-        let starts = next.is_none_or(|n| n.is_uppercase() || n.is_numeric() || is_double_quote(n) || matches!(n, '‘' | '(' | '[' | '\'' | '—' | '–'));
+        let starts = next.is_none_or(|n| {
+            n.is_uppercase() || n.is_numeric() || is_double_quote(n) || matches!(n, '‘' | '(' | '[' | '\'' | '—' | '–')
+        });
         if starts && (c != b'.' || period_ends_sentence(text, i)) {
             ends.push(j);
         }
@@ -315,11 +337,13 @@ pub fn natural_case(phrase: &str) -> String {
 
 /// Space-separated parts with their byte offsets.
 fn split_keep(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    s.split(' ').scan(0usize, |pos, part| {
-        let start = *pos;
-        *pos += part.len() + 1;
-        Some((start, part))
-    }).filter(|(_, p)| !p.is_empty())
+    s.split(' ')
+        .scan(0usize, |pos, part| {
+            let start = *pos;
+            *pos += part.len() + 1;
+            Some((start, part))
+        })
+        .filter(|(_, p)| !p.is_empty())
 }
 
 /// Collapses runs of white space (including line breaks) into single spaces.
@@ -360,7 +384,24 @@ mod tests {
         let texts: Vec<&str> = ws.iter().map(|w| w.text).collect();
         assert_eq!(
             texts,
-            ["Sen.", "John", "McCain", "aide", "met", "George", "H.W.", "Bush", "and", "Kentavious", "Caldwell-Pope", "in", "the", "U.S.", "on", "Friday"]
+            [
+                "Sen.",
+                "John",
+                "McCain",
+                "aide",
+                "met",
+                "George",
+                "H.W.",
+                "Bush",
+                "and",
+                "Kentavious",
+                "Caldwell-Pope",
+                "in",
+                "the",
+                "U.S.",
+                "on",
+                "Friday"
+            ]
         );
         assert!(ws[2].possessive);
         assert_eq!(&text[ws[2].start..ws[2].full_end], "McCain’s");

@@ -83,3 +83,50 @@ fn dump_blocks() {
         }
     }
 }
+
+/// Prints what extraction makes of the file in `DATELINE_FILE`, block by block.
+#[test]
+#[ignore]
+fn explain_article() {
+    let Ok(file) = std::env::var("DATELINE_FILE") else {
+        return;
+    };
+    let source = crate::load::load_file(Path::new(&file)).expect("load");
+    let article = crate::parse::parse(source, &SiteConfig::default()).expect("parse");
+    let registry = Registry::default();
+    let cx = Context {
+        registry: &registry,
+        reference: None,
+    };
+    let ex = extract(&article, &cx);
+    for (i, b) in article.blocks.iter().enumerate() {
+        let t: String = b.text.chars().take(90).collect();
+        println!("[{i:>2}] {:<12} {t:?}", format!("{:?}", ex.roles[i]));
+    }
+    println!("byline {:?} sources {:?}", ex.byline, ex.sources);
+    for f in &ex.figures {
+        println!(
+            "FIG {:?} | {:?} | {:?} | blocks {:?}",
+            f.title,
+            f.caption.chars().take(60).collect::<String>(),
+            f.credit.as_ref().map(|c| &c.raw),
+            f.blocks
+        );
+    }
+    for e in &ex.entities {
+        println!(
+            "ENT {:?} {} roles {:?} mentions {}",
+            e.kind,
+            e.name,
+            e.roles,
+            e.mentions.len()
+        );
+    }
+    for q in &ex.quotes {
+        println!(
+            "QUOTE {:?} <- {:?}",
+            q.text.chars().take(50).collect::<String>(),
+            q.speaker
+        );
+    }
+}

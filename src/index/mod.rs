@@ -47,19 +47,22 @@ pub fn build(mut stories: Vec<Story>, config: &SiteConfig, registry: &Registry) 
             by_url.insert(&s.url, i);
         }
     }
-    let mut days: BTreeMap<_, Vec<usize>> = BTreeMap::new();
+    let mut days: BTreeMap<jiff::civil::Date, Vec<usize>> = BTreeMap::new();
     for (i, s) in stories.iter().enumerate() {
         days.entry(s.published.date).or_default().push(i);
     }
-    let indexes = build_indexes(&stories, config, registry);
-    let related = related(&stories, &indexes);
-    (
-        Archive {
-            stories,
-            days,
-            indexes,
-            related,
-        },
-        diagnostics,
-    )
+    let mut archive = Archive {
+        stories,
+        days,
+        ..Archive::default()
+    };
+    reindex(&mut archive, config, registry);
+    (archive, diagnostics)
+}
+
+/// Recomputes the term indexes and related articles after stories changed in place (same
+/// order, same addresses).
+pub fn reindex(archive: &mut Archive, config: &SiteConfig, registry: &Registry) {
+    archive.indexes = build_indexes(&archive.stories, config, registry);
+    archive.related = related(&archive.stories, &archive.indexes);
 }

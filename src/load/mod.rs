@@ -45,6 +45,54 @@ pub fn load(root: &Path) -> (Vec<Source>, Vec<Diagnostic>) {
     (sources, diagnostics)
 }
 
+/// Reads one article of a site again (the preview server does this when a file changes).
+/// `path` is the article's own file: `x.md`, `x.txt`, or a bundle's `index.md`.
+pub fn load_article(root: &Path, path: &Path) -> Result<Source, Diagnostic> {
+    let content = root.join(CONTENT_DIR);
+    let format = format_of(path).ok_or_else(|| Diagnostic::error(display_path(path, root), "not an article file"))?;
+    let dir = path.parent().unwrap_or(&content);
+    let (assets, sidecar) = if is_bundle_index(path) {
+        (
+            bundle_assets(dir),
+            Some(dir.join(BUNDLE_SIDECAR)).filter(|p| p.is_file()),
+        )
+    } else {
+        (Vec::new(), sidecar_for(path).filter(|p| p.is_file()))
+    };
+    read_source(
+        &Found {
+            path: path.to_path_buf(),
+            format,
+            assets,
+            sidecar,
+        },
+        root,
+        &content,
+    )
+}
+
+/// The article a changed file under `content/` belongs to: itself, the article beside a
+/// sidecar, or the `index.md` of the bundle holding it. `None` for files no article uses.
+pub fn article_of(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_str()?;
+    if let Some(stem) = name.strip_suffix(SIDECAR_SUFFIX) {
+        let dir = path.parent()?;
+        return ["md", "txt"]
+            .iter()
+            .map(|e| dir.join(format!("{stem}.{e}")))
+            .find(|p| p.is_file());
+    }
+    for dir in path.ancestors().skip(1) {
+        if let Some(index) = bundle_index(dir) {
+            return Some(index);
+        }
+        if dir.file_name().is_some_and(|n| n == CONTENT_DIR) {
+            break;
+        }
+    }
+    format_of(path).map(|_| path.to_path_buf())
+}
+
 /// Reads one article file by itself (for `dateline extract`), outside any site.
 pub fn load_file(path: &Path) -> Result<Source, Diagnostic> {
     let format = format_of(path).ok_or_else(|| {

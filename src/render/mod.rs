@@ -32,31 +32,19 @@ use crate::diagnostics::Diagnostic;
 use crate::model::Archive;
 use crate::write::OutputFile;
 
-pub use calendar::{day_url, month_url, year_url};
+pub use calendar::{day_url, long_date, month_url, year_url};
 pub use decorate::Decoration;
+pub use highlight::push_escaped as escape_into;
 pub use links::{Links, index_config, index_enabled, output_path, relativize};
 pub use pages::{Job, Renderer};
 pub use report::ExtractionReport;
 pub use templates::Templates;
 pub use theme::{DEFAULT_STATIC, DEFAULT_TEMPLATES, Theme};
-pub use views::{LinkView, SiteView};
+pub use views::{ImageView, LinkView, SiteView, card_image};
 
 /// Renders every page of the archive.
 pub fn render(archive: &Archive, config: &SiteConfig, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let mut templates = Templates::compile(theme)?;
-    let links = Links::new(config, archive);
-    let mut years: Vec<i16> = archive.days.keys().map(|d| d.year()).collect();
-    years.dedup();
-    let years = years
-        .iter()
-        .rev()
-        .map(|y| LinkView {
-            title: y.to_string(),
-            url: year_url(*y),
-        })
-        .collect();
-    let has_notes = archive.stories.iter().any(|s| !s.article.annotations.is_empty());
-    templates.set_global("site", &SiteView::new(config, &links, years, has_notes));
+    let templates = Templates::compile(theme)?;
     let renderer = Renderer::new(archive, config, templates);
     let jobs = renderer.jobs();
     let results: Vec<Result<Vec<OutputFile>, Diagnostic>> = jobs.par_iter().map(|job| renderer.render(job)).collect();
@@ -76,6 +64,15 @@ pub fn render(archive: &Archive, config: &SiteConfig, theme: &Theme) -> Result<V
             Err(e) => errors.push(
                 Diagnostic::error(crate::config::CONFIG_FILE, e)
                     .with_help("set [markdown] highlight_theme and highlight_theme_dark to one of the listed themes"),
+            ),
+        }
+    }
+    if config.search.enabled {
+        match crate::search::index(crate::search::records(archive), &config.language) {
+            Ok(index) => files.extend(index),
+            Err(e) => errors.push(
+                Diagnostic::error(crate::config::CONFIG_FILE, e)
+                    .with_help("set [search] enabled = false in site.toml to build without search"),
             ),
         }
     }

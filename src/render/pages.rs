@@ -22,7 +22,7 @@ use super::views::{CardView, LinkView, PageView, Pagination};
 use super::{api, feeds, jsonld, timeline};
 
 /// One page (or group of files) to render.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Job {
     Article(usize),
     /// Page `n` (1-based) of the front page.
@@ -42,6 +42,8 @@ pub enum Job {
     Api,
     /// `/annotations/`: every archivist's note.
     Annotations,
+    /// `/search/`.
+    Search,
 }
 
 /// Shared, read-only state of a render.
@@ -58,7 +60,20 @@ pub struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(archive: &'a Archive, config: &'a SiteConfig, templates: Templates) -> Self {
+    pub fn new(archive: &'a Archive, config: &'a SiteConfig, mut templates: Templates) -> Self {
+        let links = Links::new(config, archive);
+        let mut years: Vec<i16> = archive.days.keys().map(|d| d.year()).collect();
+        years.dedup();
+        let years = years
+            .iter()
+            .rev()
+            .map(|y| LinkView {
+                title: y.to_string(),
+                url: year_url(*y),
+            })
+            .collect();
+        let has_notes = archive.stories.iter().any(|s| !s.article.annotations.is_empty());
+        templates.set_global("site", &super::views::SiteView::new(config, &links, years, has_notes));
         let day_counts = archive.days.iter().map(|(d, v)| (*d, v.len())).collect();
         let by_path = archive
             .stories
@@ -69,7 +84,7 @@ impl<'a> Renderer<'a> {
         Renderer {
             archive,
             config,
-            links: Links::new(config, archive),
+            links,
             templates,
             highlighter: Highlighter::default(),
             day_counts,
@@ -105,6 +120,9 @@ impl<'a> Renderer<'a> {
         jobs.push(Job::Api);
         if self.archive.stories.iter().any(|s| !s.article.annotations.is_empty()) {
             jobs.push(Job::Annotations);
+        }
+        if self.config.search.enabled {
+            jobs.push(Job::Search);
         }
         jobs
     }
@@ -142,6 +160,13 @@ impl<'a> Renderer<'a> {
             }
             Job::Api => Ok(vec![api::articles(self.archive, self.config)]),
             Job::Annotations => self.annotations().map(|f| vec![f]),
+            Job::Search => {
+                let mut context = Context::new();
+                let mut page = self.page("Search the archive".into(), "/search/", "search");
+                page.noindex = true;
+                context.insert("page", &page);
+                self.html("search.html", "/search/", &context).map(|f| vec![f])
+            }
         }
     }
 

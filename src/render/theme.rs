@@ -30,6 +30,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded![
     "term.html",
     "atom.xml",
     "annotations.html",
+    "search.html",
     "partials/card.html",
     "partials/calendar.html",
     "partials/pagination.html",
@@ -40,6 +41,7 @@ pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../static/style.css")),
     ("dateline.js", include_bytes!("../../static/dateline.js")),
     ("favicon.svg", include_bytes!("../../static/favicon.svg")),
+    ("search.js", include_bytes!("../../static/search.js")),
 ];
 
 /// Templates and static files after applying a site's overrides.

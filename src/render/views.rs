@@ -118,14 +118,7 @@ pub struct CardView {
 impl CardView {
     pub fn new(story: &Story) -> Self {
         let meta = &story.meta;
-        let image = meta.figures.value.iter().find_map(|f| {
-            let src = f.src.as_deref()?;
-            let files = bundle_files(story);
-            Some(ImageView {
-                src: image_url(src, &story.url, &files),
-                alt: f.title.clone().unwrap_or_else(|| f.caption.clone()),
-            })
-        });
+        let image = card_image(story);
         CardView {
             headline: meta.headline.value.clone(),
             url: story.url.clone(),
@@ -143,6 +136,17 @@ impl CardView {
             quotes: meta.quotes.len(),
         }
     }
+}
+
+/// The first picture of a story that has an image file, for cards, feeds and search results.
+pub fn card_image(story: &Story) -> Option<ImageView> {
+    story.meta.figures.value.iter().find_map(|f| {
+        let src = f.src.as_deref()?;
+        Some(ImageView {
+            src: image_url(src, &story.url, &bundle_files(story)),
+            alt: f.title.clone().unwrap_or_else(|| f.caption.clone()),
+        })
+    })
 }
 
 /// File names of a bundle's assets, relative to the bundle folder.

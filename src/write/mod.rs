@@ -87,7 +87,7 @@ pub fn write(output: &Path, site_root: &Path, files: Vec<OutputFile>, force: boo
     clean_stale(&parent, &name);
     let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
     if let Err(e) = stage(&staging, &files) {
-        let _ = std::fs::remove_dir_all(&staging);
+        let _ = remove_tree(&staging);
         return Err(e);
     }
     swap(&staging, output, &parent, &name)
@@ -189,9 +189,51 @@ fn check_relative(path: &str) -> Result<(), WriteError> {
     }
 }
 
+/// Writing and deleting thousands of small files is bound by file-system latency, not by the
+/// CPU, so it runs on more threads than there are cores.
+fn io_pool() -> Option<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(16)
+        .thread_name(|i| format!("dateline-io-{i}"))
+        .build()
+        .ok()
+}
+
+fn in_io_pool<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    match io_pool() {
+        Some(pool) => pool.install(f),
+        None => f(),
+    }
+}
+
+/// Removes a folder tree, files and folders in parallel (deepest folders first).
+pub fn remove_tree(root: &Path) -> std::io::Result<()> {
+    if !root.exists() {
+        return Ok(());
+    }
+    let mut files = Vec::new();
+    let mut dirs: Vec<(usize, PathBuf)> = Vec::new();
+    for entry in walkdir::WalkDir::new(root).follow_links(false) {
+        let entry = entry.map_err(std::io::Error::other)?;
+        if entry.file_type().is_dir() {
+            dirs.push((entry.depth(), entry.into_path()));
+        } else {
+            files.push(entry.into_path());
+        }
+    }
+    in_io_pool(|| {
+        files.par_iter().try_for_each(std::fs::remove_file)?;
+        dirs.sort_by_key(|d| std::cmp::Reverse(d.0));
+        for level in dirs.chunk_by(|a, b| a.0 == b.0) {
+            level.par_iter().try_for_each(|(_, d)| std::fs::remove_dir(d))?;
+        }
+        Ok(())
+    })
+}
+
 fn stage(staging: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
     if staging.exists() {
-        std::fs::remove_dir_all(staging).map_err(io(staging))?;
+        remove_tree(staging).map_err(io(staging))?;
     }
     std::fs::create_dir_all(staging).map_err(io(staging))?;
     let dirs: BTreeSet<PathBuf> = files
@@ -201,12 +243,14 @@ fn stage(staging: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
     for d in &dirs {
         std::fs::create_dir_all(d).map_err(io(d))?;
     }
-    files.par_iter().try_for_each(|f| {
-        let target = staging.join(&f.path);
-        match &f.content {
-            Content::Bytes(b) => std::fs::write(&target, b).map_err(io(&target)),
-            Content::Copy(from) => std::fs::copy(from, &target).map(|_| ()).map_err(io(from)),
-        }
+    in_io_pool(|| {
+        files.par_iter().try_for_each(|f| {
+            let target = staging.join(&f.path);
+            match &f.content {
+                Content::Bytes(b) => std::fs::write(&target, b).map_err(io(&target)),
+                Content::Copy(from) => std::fs::copy(from, &target).map(|_| ()).map_err(io(from)),
+            }
+        })
     })?;
     let marker = staging.join(MARKER);
     std::fs::write(&marker, MARKER_TEXT).map_err(io(&marker))
@@ -215,7 +259,7 @@ fn stage(staging: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
 fn swap(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), WriteError> {
     if output.exists() && exchange(staging, output) {
         // The old archive now sits at the staging path.
-        let _ = std::fs::remove_dir_all(staging);
+        let _ = remove_tree(staging);
         return Ok(());
     }
     if output.exists() {
@@ -229,7 +273,7 @@ fn swap(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), 
                 source: e,
             });
         }
-        let _ = std::fs::remove_dir_all(&old);
+        let _ = remove_tree(&old);
     } else {
         std::fs::rename(staging, output).map_err(io(output))?;
     }
@@ -275,7 +319,7 @@ fn clean_stale(parent: &Path, name: &str) {
     for e in entries.flatten() {
         let n = e.file_name().to_string_lossy().into_owned();
         if prefixes.iter().any(|p| n.starts_with(p.as_str())) && e.path().join(MARKER).is_file() {
-            let _ = std::fs::remove_dir_all(e.path());
+            let _ = remove_tree(&e.path());
         }
     }
 }

@@ -1,0 +1,340 @@
+//! End-to-end build benchmark: how long `dateline build` takes, and how much memory it needs,
+//! on generated archives of realistic news articles.
+//!
+//! ```text
+//! cargo bench --bench build               # 1,000 and 10,000 articles
+//! cargo bench --bench build -- 500 50000  # other sizes
+//! ```
+//!
+//! Each archive is generated once into `target/bench-archives/N/` by the same generator as
+//! `cargo run --example gen_archive` and reused while the generator version is unchanged.
+//! The real binary then builds it [`RUNS`] times from a clean output folder (the first run
+//! doubles as a warm-up of the page cache); the table reports the median wall time, articles
+//! per second and the child's peak resident set size, and is also written to
+//! `target/bench-results.txt`. A failed build prints its stderr and exits non-zero.
+
+#[path = "../examples/gen_archive/generator.rs"]
+mod generator;
+
+use std::fmt::Write as _;
+use std::fs::{self, File};
+use std::io;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::{Duration, Instant};
+
+/// Builds per archive size; the median of these is reported.
+const RUNS: usize = 3;
+
+const DEFAULT_SIZES: [usize; 2] = [1_000, 10_000];
+
+/// At most this much of a failed build's stderr is printed; the full log stays on disk.
+const STDERR_SHOWN: usize = 64 * 1024;
+
+/// One `dateline build`.
+struct Run {
+    wall: Duration,
+    /// Peak resident set size of the build process, in bytes.
+    peak_rss: Option<u64>,
+}
+
+/// The results for one archive size.
+struct Row {
+    articles: usize,
+    input_bytes: u64,
+    runs: Vec<Run>,
+    /// What `dateline build` printed on success, e.g. "Built 1000 articles into …".
+    report: String,
+}
+
+impl Row {
+    fn median(&self) -> Duration {
+        let mut walls: Vec<Duration> = self.runs.iter().map(|r| r.wall).collect();
+        walls.sort();
+        walls[walls.len() / 2]
+    }
+
+    fn peak_rss(&self) -> Option<u64> {
+        self.runs.iter().filter_map(|r| r.peak_rss).max()
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `cargo bench` passes `--bench`; `cargo test --all-targets` does not, and a test run
+    // should not spend minutes generating and building archives.
+    if !args.iter().any(|a| a == "--bench") {
+        println!("build benchmark: skipped (run it with `cargo bench --bench build`)");
+        return ExitCode::SUCCESS;
+    }
+    let mut sizes = Vec::new();
+    for arg in args.iter().filter(|a| !a.starts_with('-')) {
+        match arg.replace('_', "").parse::<usize>() {
+            Ok(n) if n > 0 => sizes.push(n),
+            _ => {
+                eprintln!(
+                    "error: {arg:?} is not an archive size; \
+                     usage: cargo bench --bench build [-- SIZE...]"
+                );
+                return ExitCode::from(2);
+            }
+        }
+    }
+    if sizes.is_empty() {
+        sizes = DEFAULT_SIZES.to_vec();
+    }
+    match run(&sizes) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(sizes: &[usize]) -> Result<(), String> {
+    let target = target_dir();
+    let exe = PathBuf::from(env!("CARGO_BIN_EXE_dateline"));
+    let mut rows = Vec::new();
+    for &articles in sizes {
+        let root = target.join("bench-archives").join(articles.to_string());
+        let input_bytes = prepare(articles, &root)?;
+        let mut runs = Vec::new();
+        let mut report = String::new();
+        for i in 1..=RUNS {
+            let (run, stdout) = build(&exe, &root, articles)?;
+            println!(
+                "  {articles} articles, run {i}/{RUNS}: {:.3} s, peak RSS {}",
+                run.wall.as_secs_f64(),
+                megabytes(run.peak_rss)
+            );
+            report = stdout;
+            runs.push(run);
+        }
+        rows.push(Row {
+            articles,
+            input_bytes,
+            runs,
+            report,
+        });
+    }
+    let table = table(&exe, &rows);
+    println!("\n{table}");
+    let results = target.join("bench-results.txt");
+    fs::write(&results, &table).map_err(|e| format!("error: cannot write {}: {e}", results.display()))?;
+    println!("(written to {})", results.display());
+    Ok(())
+}
+
+/// `CARGO_TARGET_DIR` if set (cargo runs benches from the package root), else `./target`.
+fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("target"),
+    }
+}
+
+/// Makes sure `root` holds the current generator's archive of `articles`; returns the size
+/// of its content in bytes.
+fn prepare(articles: usize, root: &Path) -> Result<u64, String> {
+    let content = root.join("content");
+    let stamp = fs::read_to_string(root.join(generator::MARKER)).unwrap_or_default();
+    if stamp == generator::marker(articles) && content.is_dir() {
+        let bytes = tree_size(&content).map_err(|e| format!("error: {}: {e}", content.display()))?;
+        println!("Reusing {} ({}).", root.display(), generator::VERSION);
+        return Ok(bytes);
+    }
+    // Anything else in our own scratch folder is stale: start afresh.
+    if root.exists() {
+        fs::remove_dir_all(root).map_err(|e| format!("error: cannot clear {}: {e}", root.display()))?;
+    }
+    println!("Generating {articles} articles into {} ...", root.display());
+    let started = Instant::now();
+    let summary = generator::write_site(articles, root).map_err(|e| format!("error: {e}"))?;
+    println!("Wrote {summary} in {:.1} s.", started.elapsed().as_secs_f64());
+    Ok(summary.bytes)
+}
+
+fn tree_size(dir: &Path) -> io::Result<u64> {
+    let mut total = 0;
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            total += tree_size(&entry.path())?;
+        } else if kind.is_file() {
+            total += entry.metadata()?.len();
+        }
+    }
+    Ok(total)
+}
+
+/// One `dateline build --root ROOT --output ROOT/public` from a clean output folder.
+fn build(exe: &Path, root: &Path, articles: usize) -> Result<(Run, String), String> {
+    let output = root.join("public");
+    clear_output(root, &output).map_err(|e| format!("error: cannot clear {}: {e}", output.display()))?;
+    let logs = root.with_file_name(format!("{articles}.log"));
+    let err_log = logs.with_extension("stderr");
+    let out_log = logs.with_extension("stdout");
+    let file = |path: &Path| File::create(path).map_err(|e| format!("error: cannot create {}: {e}", path.display()));
+    let (stdout, stderr) = (file(&out_log)?, file(&err_log)?);
+
+    let started = Instant::now();
+    let child = Command::new(exe)
+        .arg("build")
+        .arg("--root")
+        .arg(root)
+        .arg("--output")
+        .arg(&output)
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(stderr)
+        .spawn()
+        .map_err(|e| format!("error: cannot run {}: {e}", exe.display()))?;
+    let (status, peak_rss) = wait(child).map_err(|e| format!("error: waiting for dateline: {e}"))?;
+    let wall = started.elapsed();
+
+    let printed = fs::read_to_string(&out_log).unwrap_or_default();
+    if let Some(failure) = status {
+        let errors = fs::read(&err_log).unwrap_or_default();
+        let shown = String::from_utf8_lossy(&errors[..errors.len().min(STDERR_SHOWN)]).into_owned();
+        let mut message = format!(
+            "error: `dateline build` failed on the {articles}-article archive ({failure}).\n\
+             command: {} build --root {} --output {}\n--- stderr ---\n{shown}",
+            exe.display(),
+            root.display(),
+            output.display()
+        );
+        if errors.len() > STDERR_SHOWN {
+            let _ = write!(
+                message,
+                "\n[... {} more bytes in {}]",
+                errors.len() - STDERR_SHOWN,
+                err_log.display()
+            );
+        }
+        if !printed.trim().is_empty() {
+            let _ = write!(message, "\n--- stdout ---\n{printed}");
+        }
+        return Err(message);
+    }
+    let report = printed.lines().last().unwrap_or_default().trim().to_string();
+    Ok((Run { wall, peak_rss }, report))
+}
+
+/// Removes the previous run's output and any staging folder it left beside it, so every run
+/// is a full build rather than a replacement of existing output.
+fn clear_output(root: &Path, output: &Path) -> io::Result<()> {
+    if output.exists() {
+        fs::remove_dir_all(output)?;
+    }
+    for entry in fs::read_dir(root)? {
+        let entry = entry?;
+        if entry.file_name().to_string_lossy().starts_with(".public") && entry.file_type()?.is_dir() {
+            fs::remove_dir_all(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+/// Waits for the child and returns why it failed (`None` on success) and its peak RSS.
+///
+/// `wait4` reports the resource usage of exactly this child, unlike
+/// `getrusage(RUSAGE_CHILDREN)`, whose maximum would carry over from earlier, larger runs.
+#[cfg(unix)]
+fn wait(child: std::process::Child) -> io::Result<(Option<String>, Option<u64>)> {
+    let pid = child.id() as libc::pid_t;
+    let mut status: libc::c_int = 0;
+    // SAFETY: `rusage` is plain old data for which all-zero bytes are a valid value.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    loop {
+        // SAFETY: `pid` is our own unreaped child; both out-pointers are valid for writes.
+        let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+        if reaped == pid {
+            break;
+        }
+        let e = io::Error::last_os_error();
+        if e.kind() != io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
+    let failure = if libc::WIFEXITED(status) {
+        match libc::WEXITSTATUS(status) {
+            0 => None,
+            code => Some(format!("exit code {code}")),
+        }
+    } else if libc::WIFSIGNALED(status) {
+        Some(format!("killed by signal {}", libc::WTERMSIG(status)))
+    } else {
+        Some(format!("wait status {status}"))
+    };
+    // Linux and the BSDs report kilobytes, macOS bytes.
+    let unit = if cfg!(target_os = "macos") { 1 } else { 1024 };
+    let peak = u64::try_from(usage.ru_maxrss).ok().map(|v| v * unit);
+    Ok((failure, peak))
+}
+
+#[cfg(not(unix))]
+fn wait(mut child: std::process::Child) -> io::Result<(Option<String>, Option<u64>)> {
+    let status = child.wait()?;
+    let failure = (!status.success()).then(|| status.to_string());
+    Ok((failure, None))
+}
+
+fn megabytes(bytes: Option<u64>) -> String {
+    match bytes {
+        Some(b) => format!("{:.1} MB", b as f64 / 1e6),
+        None => "n/a".to_string(),
+    }
+}
+
+fn table(exe: &Path, rows: &[Row]) -> String {
+    let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let mut out = String::new();
+    let _ = writeln!(out, "dateline build benchmark");
+    let _ = writeln!(out, "binary:    {}", exe.display());
+    let _ = writeln!(out, "archives:  {} (target/bench-archives/N)", generator::VERSION);
+    let _ = writeln!(
+        out,
+        "method:    {RUNS} clean builds per size (first doubles as warm-up), median wall time; \
+         peak RSS = largest ru_maxrss of the build process; {cpus} CPUs"
+    );
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "{:>9}  {:>9}  {:>9}  {:>9}  {:>9}  {:>11}  {:>12}",
+        "articles", "input MB", "median s", "min s", "max s", "articles/s", "peak RSS MB"
+    );
+    for row in rows {
+        let median = row.median().as_secs_f64();
+        let min = row.runs.iter().map(|r| r.wall).min().unwrap_or_default().as_secs_f64();
+        let max = row.runs.iter().map(|r| r.wall).max().unwrap_or_default().as_secs_f64();
+        let rate = if median > 0.0 {
+            row.articles as f64 / median
+        } else {
+            0.0
+        };
+        let rss = row
+            .peak_rss()
+            .map_or("n/a".to_string(), |b| format!("{:.1}", b as f64 / 1e6));
+        let _ = writeln!(
+            out,
+            "{:>9}  {:>9.1}  {:>9.3}  {:>9.3}  {:>9.3}  {:>11.0}  {:>12}",
+            row.articles,
+            row.input_bytes as f64 / 1e6,
+            median,
+            min,
+            max,
+            rate,
+            rss
+        );
+    }
+    let reports: Vec<&Row> = rows.iter().filter(|r| !r.report.is_empty()).collect();
+    if !reports.is_empty() {
+        let _ = writeln!(out);
+        for row in reports {
+            let _ = writeln!(out, "{:>9}: {}", row.articles, row.report);
+        }
+    }
+    out
+}

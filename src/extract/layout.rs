@@ -1,0 +1,435 @@
+//! Layout: what each body block is — story text, byline, figure, subhead, sign-off or page
+//! furniture — decided in a few passes over the blocks, each looking only at a block and its
+//! neighbours.
+//!
+//! Order matters: furniture first (so a lone "Photo" label is never a credit), then sign-offs,
+//! then figures (a caption with its credit, a credit line and the caption next to it), then
+//! bylines among what is left above the story, then subheads below it.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use crate::model::{Article, BlockKind, BlockRole, Figure, SourceFormat};
+
+use super::byline;
+use super::credit;
+use super::dateline;
+use super::figures;
+use super::furniture::{self, Furniture};
+use super::text::{ends_like_sentence, is_all_caps, is_double_quote, sentences, word_count};
+
+/// The result of reading the blocks' layout.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub roles: Vec<BlockRole>,
+    /// A better headline than the text's first heading, when the page had one.
+    pub headline: Option<String>,
+    pub byline: Vec<String>,
+    pub sources: Vec<String>,
+    pub figures: Vec<Figure>,
+    /// Caption text of each figure, as (block, range), for reading entities.
+    pub captions: Vec<(usize, Range<usize>)>,
+    pub subheads: Vec<String>,
+    /// The date the page's own timestamp gives.
+    pub timestamp: Option<Date>,
+    /// The first block of story text.
+    pub story_start: usize,
+}
+
+/// A Markdown paragraph that is only an image: `![alt](url)`. Returns the URL.
+fn image_url(article: &Article, block: usize) -> Option<String> {
+    if article.format != SourceFormat::Markdown {
+        return None;
+    }
+    let b = &article.blocks[block];
+    let src = article.body.get(b.source.clone())?.trim();
+    if !src.starts_with("![") || !src.ends_with(')') || src.contains('\n') {
+        return None;
+    }
+    let open = src.rfind("](")?;
+    let url = src[open + 2..src.len() - 1]
+        .split_whitespace()
+        .next()?
+        .trim_matches(['<', '>']);
+    (!url.is_empty()).then(|| url.to_string())
+}
+
+/// Reads the layout of an article's blocks.
+pub fn analyse(article: &Article, reference: Option<Date>) -> Layout {
+    let blocks = &article.blocks;
+    let n = blocks.len();
+    let mut l = Layout {
+        roles: vec![BlockRole::Text; n],
+        ..Layout::default()
+    };
+    let images: Vec<Option<String>> = (0..n).map(|i| image_url(article, i)).collect();
+    let paragraph = |i: usize| blocks[i].kind == BlockKind::Paragraph && images[i].is_none();
+
+    mark_furniture(article, &images, &mut l);
+
+    // Sign-offs at the foot of the story.
+    for i in 0..n {
+        if l.roles[i] != BlockRole::Text || !paragraph(i) {
+            continue;
+        }
+        if let Some(s) = byline::parse_signoff(&blocks[i].text) {
+            let lone_agency = s.authors.is_empty() && !s.sources.is_empty() && !blocks[i].text.contains(' ');
+            let near_end = (i + 1..n).all(|j| l.roles[j] == BlockRole::Furniture || blocks[j].text.trim().is_empty());
+            if lone_agency && !near_end {
+                continue;
+            }
+            l.roles[i] = BlockRole::Signoff;
+            push_unique(&mut l.byline, s.authors);
+            push_unique(&mut l.sources, s.sources);
+        }
+    }
+
+    // Where the story starts, provisionally: the first block of prose.
+    let is_caption_block =
+        |i: usize| credit::split_caption(&blocks[i].text).is_some() || figures::caption_label(&blocks[i].text).1;
+    let prose = |i: usize, l: &Layout| {
+        l.roles[i] == BlockRole::Text
+            && paragraph(i)
+            && (dateline::parse_at_start(&blocks[i].text).is_some()
+                || word_count(&blocks[i].text) >= 12 && ends_like_sentence(&blocks[i].text) && !is_caption_block(i))
+    };
+    let story0 = (0..n).find(|&i| prose(i, &l)).unwrap_or(n);
+
+    find_figures(article, &images, story0, reference, &mut l);
+
+    // Bylines above the story.
+    for i in 0..story0.min(n) {
+        if l.roles[i] != BlockRole::Text || !paragraph(i) {
+            continue;
+        }
+        if let Some(b) = byline::parse(&blocks[i].text, true) {
+            l.roles[i] = BlockRole::Byline;
+            push_unique(&mut l.byline, b.names);
+            push_unique(&mut l.sources, b.sources);
+        }
+    }
+    l.story_start = (0..n)
+        .find(|&i| l.roles[i] == BlockRole::Text && paragraph(i) && !blocks[i].text.trim().is_empty())
+        .unwrap_or(n);
+
+    // A heading above the story that reads like a headline is the page's real headline (the
+    // first heading was a section title or kicker).
+    if article.format == SourceFormat::Markdown {
+        if let Some(h) = (0..l.story_start)
+            .find(|&i| matches!(blocks[i].kind, BlockKind::Heading(_)) && l.roles[i] == BlockRole::Subhead)
+        {
+            if headline_like(&blocks[h].text) {
+                l.headline = Some(blocks[h].text.trim().to_string());
+                l.roles[h] = BlockRole::Furniture;
+            }
+        }
+    }
+
+    // Below the story start: boxed bylines ("Jane Roe, BBC correspondent") and subheads.
+    for i in l.story_start..n {
+        if l.roles[i] != BlockRole::Text || !paragraph(i) {
+            continue;
+        }
+        let t = blocks[i].text.trim();
+        if !t.contains('\n') && t.contains(',') && word_count(t) <= 8 {
+            if let Some(b) = byline::parse(t, false) {
+                if !b.names.is_empty() && !b.sources.is_empty() {
+                    l.roles[i] = BlockRole::Byline;
+                    continue;
+                }
+            }
+        }
+        if i > l.story_start && subhead_like(t) {
+            l.roles[i] = BlockRole::Subhead;
+        }
+    }
+    for i in 0..n {
+        if l.roles[i] == BlockRole::Subhead {
+            let t = blocks[i].text.trim();
+            if !t.is_empty() {
+                l.subheads.push(t.to_string());
+            }
+        }
+    }
+    l
+}
+
+fn push_unique(into: &mut Vec<String>, items: Vec<String>) {
+    for item in items {
+        if !into.iter().any(|x| x.eq_ignore_ascii_case(&item)) {
+            into.push(item);
+        }
+    }
+}
+
+/// Furniture, headings, and the list of links after "Read more:".
+fn mark_furniture(article: &Article, images: &[Option<String>], l: &mut Layout) {
+    let blocks = &article.blocks;
+    let mut after_about = false;
+    let mut related_list = false;
+    let mut after_promo = false;
+    for i in 0..blocks.len() {
+        let b = &blocks[i];
+        if after_about {
+            l.roles[i] = BlockRole::Furniture;
+            continue;
+        }
+        match b.kind {
+            BlockKind::Other => {
+                related_list = false;
+                after_promo = false;
+            }
+            BlockKind::Heading(_) => {
+                l.roles[i] = match furniture::classify(&b.text, true) {
+                    Some(Furniture::AboutAuthor) => {
+                        after_about = true;
+                        BlockRole::Furniture
+                    }
+                    Some(Furniture::Promo) => {
+                        after_promo = true;
+                        BlockRole::Furniture
+                    }
+                    Some(_) => BlockRole::Furniture,
+                    None if b.text.trim().is_empty() => BlockRole::Furniture,
+                    None => BlockRole::Subhead,
+                };
+                related_list = false;
+            }
+            BlockKind::Paragraph => {
+                if images[i].is_some() {
+                    continue;
+                }
+                let t = b.text.trim();
+                match furniture::classify(t, false) {
+                    Some(Furniture::Timestamp(d)) => {
+                        l.roles[i] = BlockRole::Furniture;
+                        l.timestamp = l.timestamp.or(d);
+                    }
+                    Some(Furniture::RelatedHeader) => {
+                        l.roles[i] = BlockRole::Furniture;
+                        related_list = true;
+                    }
+                    Some(Furniture::AboutAuthor) => {
+                        l.roles[i] = BlockRole::Furniture;
+                        after_about = true;
+                    }
+                    Some(Furniture::Promo) => {
+                        l.roles[i] = BlockRole::Furniture;
+                        after_promo = true;
+                    }
+                    Some(_) => l.roles[i] = BlockRole::Furniture,
+                    None if t.is_empty() => l.roles[i] = BlockRole::Furniture,
+                    None => {
+                        // Headlines listed after "Read more:" or a promo's one-line pitch.
+                        if related_list && !t.contains('\n') && word_count(t) <= 16 && !t.ends_with('.') {
+                            l.roles[i] = BlockRole::Furniture;
+                        } else if after_promo && !t.contains('\n') && word_count(t) <= 12 {
+                            l.roles[i] = BlockRole::Furniture;
+                        } else {
+                            related_list = false;
+                        }
+                        after_promo = false;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Figures: captions with credits, credit lines with their captions, labelled captions.
+fn find_figures(article: &Article, images: &[Option<String>], story0: usize, reference: Option<Date>, l: &mut Layout) {
+    let blocks = &article.blocks;
+    let n = blocks.len();
+    let usable = |i: usize, l: &Layout| {
+        l.roles[i] == BlockRole::Text && blocks[i].kind == BlockKind::Paragraph && images[i].is_none()
+    };
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut pending_credit: Option<(usize, String)> = None;
+    let mut i = 0;
+    while i < n {
+        if !usable(i, l) {
+            i += 1;
+            continue;
+        }
+        let text = blocks[i].text.as_str();
+        let (label_end, labelled) = figures::caption_label(text);
+        if labelled {
+            // "Image caption …": a caption, with the credit line printed just before it.
+            let split = credit::split_caption(&text[label_end..]);
+            let (end, raw) = match &split {
+                Some(s) => (label_end + s.caption_end, Some(s.raw.clone())),
+                None => (text.len(), None),
+            };
+            let mut fig_blocks = vec![i];
+            let raw = match (raw, pending_credit.take()) {
+                (Some(r), _) => Some(r),
+                (None, Some((cb, r))) if cb + 1 == i => {
+                    fig_blocks.insert(0, cb);
+                    Some(r)
+                }
+                (None, _) => None,
+            };
+            let fig = figures::build(text, 0..end, raw.as_deref(), reference);
+            add_figure(l, &mut seen, fig, fig_blocks, (i, label_end..end));
+            i += 1;
+            continue;
+        }
+        if let Some(raw) = credit::whole_credit(text) {
+            // "Jane Roe, Associated Press" above the story is a byline, not a credit.
+            let top = i < story0;
+            let byline_shaped =
+                byline::parse(text, true).is_some_and(|b| !b.names.is_empty()) && !credit::strip_label(text).1;
+            if !(top && byline_shaped) {
+                let next_labelled = (i + 1 < n) && usable(i + 1, l) && figures::caption_label(&blocks[i + 1].text).1;
+                if next_labelled {
+                    pending_credit = Some((i, raw));
+                    i += 1;
+                    continue;
+                }
+                if i > 0 && eligible_caption(article, images, i - 1, l) {
+                    let cap = i - 1;
+                    let ctext = blocks[cap].text.as_str();
+                    let fig = figures::build(ctext, 0..ctext.len(), Some(&raw), reference);
+                    add_figure(l, &mut seen, fig, vec![cap, i], (cap, 0..ctext.len()));
+                } else {
+                    let fig = figures::build("", 0..0, Some(&raw), reference);
+                    add_figure(l, &mut seen, fig, vec![i], (i, 0..0));
+                }
+                i += 1;
+                continue;
+            }
+        }
+        if let Some(split) = credit::split_caption(text) {
+            let top = i < story0;
+            let byline_shaped = top && byline::parse(text, true).is_some();
+            let caption_words = word_count(&text[..split.caption_end]);
+            if !byline_shaped && caption_words <= 150 && dateline::parse_at_start(text).is_none() {
+                let fig = figures::build(text, 0..split.caption_end, Some(&split.raw), reference);
+                add_figure(l, &mut seen, fig, vec![i], (i, 0..split.caption_end));
+            }
+        }
+        i += 1;
+    }
+    // An image directly above its caption belongs to the figure.
+    for i in 0..n {
+        let Some(url) = &images[i] else { continue };
+        let next = (i + 1..n).find(|&j| l.roles[j] != BlockRole::Furniture);
+        if let Some(j) = next {
+            if let BlockRole::Figure(k) = l.roles[j] {
+                let fig = &mut l.figures[k];
+                if fig.blocks.first() == Some(&j) && fig.src.is_none() {
+                    fig.src = Some(url.clone());
+                    fig.blocks.insert(0, i);
+                    l.roles[i] = BlockRole::Figure(k);
+                }
+            }
+        }
+    }
+}
+
+/// Whether block `i` can be the caption of the credit line after it.
+fn eligible_caption(article: &Article, images: &[Option<String>], i: usize, l: &Layout) -> bool {
+    let b = &article.blocks[i];
+    if l.roles[i] != BlockRole::Text || b.kind != BlockKind::Paragraph || images[i].is_some() {
+        return false;
+    }
+    let t = b.text.trim();
+    let words = word_count(t);
+    (1..=90).contains(&words)
+        && !t.starts_with(is_double_quote)
+        && !t.starts_with("By ")
+        && dateline::parse_at_start(t).is_none()
+        && sentences(t).len() <= 3
+}
+
+fn add_figure(
+    l: &mut Layout,
+    seen: &mut HashMap<String, usize>,
+    mut fig: Figure,
+    blocks: Vec<usize>,
+    caption: (usize, Range<usize>),
+) {
+    let key = figures::caption_key(&fig.caption);
+    let existing = if key.is_empty() { None } else { seen.get(&key).copied() };
+    let index = match existing {
+        Some(k) => {
+            // The same caption again: one figure, and a credit if the first copy lacked one.
+            if l.figures[k].credit.is_none() {
+                l.figures[k].credit = fig.credit.take();
+            }
+            l.figures[k].blocks.extend(blocks.iter().copied());
+            k
+        }
+        None => {
+            let k = l.figures.len();
+            fig.blocks = blocks.clone();
+            l.figures.push(fig);
+            if !key.is_empty() {
+                seen.insert(key, k);
+            }
+            if caption.1.end > caption.1.start {
+                l.captions.push(caption);
+            }
+            k
+        }
+    };
+    for b in blocks {
+        l.roles[b] = BlockRole::Figure(index);
+    }
+}
+
+/// A heading that reads like a headline: title case, several words, no full stop.
+fn headline_like(t: &str) -> bool {
+    let t = t.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() < 3 || words.len() > 20 || t.ends_with('.') {
+        return false;
+    }
+    let long: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let caps = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    !long.is_empty() && caps * 10 >= long.len() * 8
+}
+
+/// A short line between paragraphs that heads a section: "Extra points", "WHO IS AHEAD?",
+/// "What did the prosecutors say?".
+fn subhead_like(t: &str) -> bool {
+    if t.is_empty() || t.contains('\n') {
+        return false;
+    }
+    let words = word_count(t);
+    let caps = is_all_caps(t);
+    let limit = if caps { 14 } else { 12 };
+    let first = t.chars().next().unwrap_or(' ');
+    (1..=limit).contains(&words)
+        && !t.ends_with(['.', ',', ';', ':'])
+        && !t
+            .trim_end_matches(['”', '"', '’', '\'', ')'])
+            .ends_with(['.', ',', ';', ':'])
+        && (first.is_uppercase() || first.is_numeric())
+        && !t.starts_with('(')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subheads_and_headlines() {
+        assert!(subhead_like("Extra points"));
+        assert!(subhead_like("WHO IS AHEAD?"));
+        assert!(subhead_like("What did the prosecutors say?"));
+        assert!(!subhead_like("You shouldn’t just believe them."));
+        assert!(!subhead_like("Here are the takeaways from the day:"));
+        assert!(headline_like("Why Neon Is the Ultimate Symbol of the 20th Century"));
+        assert!(!headline_like("A once-common light now stands for decline."));
+        assert!(!headline_like("a quiet subtitle about the lamps"));
+    }
+}

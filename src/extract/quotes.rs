@@ -1,0 +1,957 @@
+//! Direct quotations and who said them.
+//!
+//! Quotation marks are paired by where they stand, not by their glyph, because typographic
+//! conversion often gets the direction wrong (`… all times,“ he said`). A quotation is at least
+//! four words and not a title ("Wait Wait … Don’t Tell Me!"); shorter quoted bits are scare
+//! quotes. A quote left open at the end of a paragraph continues in the next one.
+//!
+//! Attribution follows newsroom grammar: `"…," Esper said`, `"…," said Hogan Gidley, the …`,
+//! `Esper said, "…"`, `Ms Persson said: "…"`, `"A," he said, "B."`, `…, the Authority said`,
+//! with the speaker resolved through the entities already found: surnames, titles ("the
+//! president added"), pronouns (the most recent fitting subject), relative clauses ("Nuland,
+//! who said that …"), and, in dialogue, the other party.
+
+use std::ops::Range;
+
+use crate::model::{Anchor, EntityKind, Quote};
+
+use super::entities::Found;
+use super::lexicon::{self, Gender};
+use super::text::{is_double_quote, is_single_quote, sentence_ends, word_count, words};
+
+/// A pair of quotation marks in one block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// The quoted words (trimmed).
+    pub start: usize,
+    pub end: usize,
+    /// Byte offset just past the closing mark (or the end of the block).
+    pub close: usize,
+    pub closed: bool,
+}
+
+fn opens_after(p: char) -> bool {
+    p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '‘' | '\'' | ':') || is_double_quote(p)
+}
+
+fn closes_before(n: char) -> bool {
+    n.is_whitespace()
+        || matches!(
+            n,
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '-' | '…' | '’' | '\''
+        )
+        || is_double_quote(n)
+}
+
+/// Pairs the double quotation marks of `text`.
+pub fn spans(text: &str) -> Vec<QuoteSpan> {
+    spans_of(text, is_double_quote, &['“', '„', '«'], &['”', '»'])
+}
+
+/// Pairs single quotation marks (used for quotes in headlines), telling apostrophes apart.
+pub fn single_spans(text: &str) -> Vec<QuoteSpan> {
+    spans_of(text, is_single_quote, &['‘'], &['’'])
+}
+
+fn spans_of(text: &str, is_mark: fn(char) -> bool, openers: &[char], closers: &[char]) -> Vec<QuoteSpan> {
+    let marks: Vec<(usize, char)> = text.char_indices().filter(|&(_, c)| is_mark(c)).collect();
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    let mut k = 0;
+    while k < marks.len() {
+        let (pos, c) = marks[k];
+        let len = c.len_utf8();
+        let prev = text[..pos].chars().next_back();
+        let next = text[pos + len..].chars().next();
+        // An apostrophe inside a word ("don’t", "Weeks’ ") is not a quotation mark.
+        let apostrophe = is_single_quote(c)
+            && prev.is_some_and(char::is_alphanumeric)
+            && (next.is_some_and(char::is_alphanumeric)
+                || c != '‘' && prev.is_some_and(|p| p == 's') && open.is_none());
+        if apostrophe && !(open.is_some() && next.is_none_or(closes_before) && !next.is_some_and(char::is_alphanumeric))
+        {
+            k += 1;
+            continue;
+        }
+        let can_open = prev.is_none_or(opens_after) && next.is_some_and(|n| !n.is_whitespace());
+        let can_close = prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(closes_before);
+        match open {
+            None => {
+                if can_open || openers.contains(&c) && next.is_some() {
+                    // Doubled marks ("““This") open once.
+                    let mut start = pos + len;
+                    while k + 1 < marks.len() && marks[k + 1].0 == start {
+                        start += marks[k + 1].1.len_utf8();
+                        k += 1;
+                    }
+                    open = Some((pos, start));
+                }
+            }
+            Some((opos, ostart)) => {
+                if can_close || !can_open && (closers.contains(&c) || !openers.contains(&c)) {
+                    push(&mut out, text, opos, ostart, pos, pos + len, true);
+                    open = None;
+                } else if can_open && openers.contains(&c) {
+                    // A new quotation opens before the last one closed: that one ran on.
+                    push(&mut out, text, opos, ostart, pos, pos, false);
+                    open = Some((pos, pos + len));
+                }
+            }
+        }
+        k += 1;
+    }
+    if let Some((opos, ostart)) = open {
+        push(&mut out, text, opos, ostart, text.len(), text.len(), false);
+    }
+    out
+}
+
+fn push(out: &mut Vec<QuoteSpan>, text: &str, open: usize, start: usize, end: usize, close: usize, closed: bool) {
+    if end <= start {
+        return;
+    }
+    let inner = &text[start..end];
+    let s = start + (inner.len() - inner.trim_start().len());
+    let e = end - (inner.len() - inner.trim_end().len());
+    if e > s {
+        out.push(QuoteSpan {
+            open,
+            start: s,
+            end: e,
+            close,
+            closed,
+        });
+    }
+}
+
+/// Whether quoted words are a quotation rather than a scare quote or a title: at least four
+/// words, and not every word capitalised.
+pub fn is_quotation(words_text: &str) -> bool {
+    let n = word_count(words_text);
+    if n < 4 {
+        return false;
+    }
+    let ws: Vec<&str> = words_text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let small = |w: &str| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric()),
+            "a" | "an"
+                | "the"
+                | "of"
+                | "to"
+                | "in"
+                | "on"
+                | "and"
+                | "or"
+                | "for"
+                | "at"
+                | "by"
+                | "with"
+                | "from"
+                | "as"
+                | "like"
+        )
+    };
+    let caps = ws
+        .iter()
+        .filter(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    let title = n <= 12
+        && caps * 2 >= ws.len()
+        && ws.iter().all(|w| {
+            small(w)
+                || w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        });
+    !title
+}
+
+/// One text block as the quote finder sees it.
+pub struct BlockText<'a> {
+    pub block: usize,
+    pub text: &'a str,
+    /// Where the story text starts (after a dateline).
+    pub from: usize,
+}
+
+/// Who spoke, as far as the text lets us tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Speaker {
+    Entity(usize),
+    /// A proper-noun phrase that is not a known entity ("the U.S. Trade Act of 1974").
+    Named(usize, usize, usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Ref {
+    block: usize,
+    pos: usize,
+    entity: usize,
+}
+
+/// Finds the quotations of the story blocks (in order) and their speakers.
+pub fn extract(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) -> Vec<Quote> {
+    let mut cx = Resolver {
+        found,
+        refs: Vec::new(),
+    };
+    let mut out: Vec<Quote> = Vec::new();
+    // (speaker of the last quote, it ran on) of the previous block, and earlier speakers.
+    let mut carried: Option<(Option<Speaker>, bool)> = None;
+    let mut history: Vec<Option<Speaker>> = Vec::new();
+    let mut headline_quotes = Vec::new();
+    for (bi, b) in blocks.iter().enumerate() {
+        let text = b.text;
+        let all = spans(text);
+        let ends = sentence_ends(text);
+        let sentence_of = |pos: usize| -> Range<usize> {
+            let i = ends.partition_point(|&e| e <= pos);
+            let start = if i == 0 { 0 } else { ends[i - 1] };
+            let end = ends.get(i).copied().unwrap_or(text.len());
+            start..end
+        };
+        let mut last_speaker: Option<Speaker> = None;
+        let mut last_ran_on = false;
+        let mut block_speakers: Vec<Option<Speaker>> = Vec::new();
+        let mut prev_close = b.from;
+        let mut sentence_cursor = b.from;
+        for (qi, q) in all.iter().enumerate() {
+            if q.open < b.from {
+                continue;
+            }
+            // Subjects of the sentences before this quote, for pronouns.
+            cx.push_subjects(b.block, text, &ends, sentence_cursor, q.open);
+            sentence_cursor = sentence_cursor.max(sentence_of(q.open).start);
+            let content = &text[q.start..q.end];
+            let next_open = all.get(qi + 1).map_or(text.len(), |n| n.open);
+            let sentence = sentence_of(q.open);
+            let before = sentence.start.max(prev_close)..q.open;
+            let after_end = clause_end(text, q.close, next_open);
+            let after = q.close..after_end;
+            let mut speaker = cx
+                .after(b.block, text, after.clone(), q.open)
+                .or_else(|| cx.before(b.block, text, before.clone(), q.open));
+            let attributed = speaker.is_some() || cx.has_verb(text, before.clone()) || cx.has_verb(text, after.clone());
+            if speaker.is_none() && !attributed {
+                let first_in_block = qi == 0 || all[..qi].iter().all(|p| p.open < b.from);
+                speaker = if !first_in_block {
+                    last_speaker
+                } else if text[b.from..q.open].trim().is_empty() && carried.is_some_and(|(_, ran_on)| ran_on) {
+                    carried.and_then(|(s, _)| s)
+                } else {
+                    None
+                };
+                if speaker.is_none() && first_in_block {
+                    // "…, he said. “…”": an attribution in the sentence before.
+                    if sentence.start > b.from {
+                        let prev_sentence = sentence_of(sentence.start.saturating_sub(1));
+                        speaker =
+                            cx.sentence_speaker(b.block, text, prev_sentence.start.max(b.from)..sentence.start, q.open);
+                    }
+                }
+                if speaker.is_none() {
+                    speaker = cx.nearby(b.block, text, before.clone());
+                }
+                if speaker.is_none() && first_in_block && text[b.from..q.open].trim().is_empty() {
+                    speaker = dialogue(&history);
+                }
+            }
+            last_speaker = speaker.or(last_speaker);
+            last_ran_on = !q.closed;
+            block_speakers.push(speaker);
+            if let Some(Speaker::Entity(e)) = speaker {
+                cx.refs.push(Ref {
+                    block: b.block,
+                    pos: q.open,
+                    entity: e,
+                });
+            }
+            prev_close = q.close;
+            if is_quotation(content) {
+                out.push(Quote {
+                    text: content.to_string(),
+                    speaker: speaker.map(|s| cx.name(s, blocks)),
+                    anchor: Some(Anchor {
+                        block: b.block,
+                        start: q.start,
+                        end: q.end,
+                    }),
+                });
+            }
+        }
+        cx.push_subjects(b.block, text, &ends, sentence_cursor, text.len());
+        let _ = bi;
+        if block_speakers.is_empty() {
+            // A paragraph without quotes breaks a dialogue only if it names someone new.
+            if carried.is_some_and(|(_, r)| r) {
+                carried = None;
+            }
+        } else {
+            carried = Some((last_speaker, last_ran_on));
+            history.push(last_speaker);
+        }
+    }
+    if let Some(h) = headline {
+        headline_quotes = cx.headline(h);
+    }
+    headline_quotes.extend(out);
+    headline_quotes
+}
+
+/// Where the attribution after a quote can end: the next quote, or the end of the sentence.
+fn clause_end(text: &str, from: usize, next_open: usize) -> usize {
+    let limit = next_open.min(text.len());
+    let slice = &text[from..limit];
+    for (i, c) in slice.char_indices() {
+        if matches!(c, '.' | '!' | '?' | ';') {
+            let word_start = slice[..i].rfind(|ch: char| ch.is_whitespace()).map_or(0, |w| w + 1);
+            let word = &slice[word_start..i];
+            if c == '.'
+                && (lexicon::is_abbreviation(word)
+                    || word.len() == 1 && word.chars().all(char::is_uppercase)
+                    || word.contains('.'))
+            {
+                continue;
+            }
+            return from + i;
+        }
+    }
+    limit
+}
+
+/// In a back-and-forth, an unattributed paragraph of quotation belongs to the other party.
+fn dialogue(history: &[Option<Speaker>]) -> Option<Speaker> {
+    let last = (*history.last()?)?;
+    history
+        .iter()
+        .rev()
+        .skip(1)
+        .take(3)
+        .flatten()
+        .copied()
+        .find(|s| *s != last)
+        .or(Some(last))
+}
+
+struct Resolver<'a> {
+    found: &'a Found,
+    refs: Vec<Ref>,
+}
+
+/// Words that may sit between a speaker and the verb ("Thomas allegedly told").
+fn is_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "also"
+            | "then"
+            | "later"
+            | "again"
+            | "recently"
+            | "once"
+            | "today"
+            | "yesterday"
+            | "has"
+            | "had"
+            | "have"
+            | "was"
+            | "were"
+            | "is"
+            | "would"
+            | "will"
+            | "could"
+            | "had"
+            | "previously"
+            | "earlier"
+            | "further"
+            | "simply"
+            | "just"
+            | "even"
+            | "still"
+            | "first"
+    ) || w.ends_with("ly") && w.len() > 4
+}
+
+fn verb_at(w: &str) -> Option<bool> {
+    let l = w.to_lowercase();
+    if lexicon::is_speech_verb(&l) {
+        Some(false)
+    } else if lexicon::is_speech_participle(&l) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+impl Resolver<'_> {
+    fn has_verb(&self, text: &str, range: Range<usize>) -> bool {
+        if range.end <= range.start {
+            return false;
+        }
+        words(&text[range]).iter().any(|w| verb_at(w.text).is_some())
+    }
+
+    /// `"…," Esper said`, `"…," said Hogan Gidley, the …`, `"…" in that law, Azzouz said`.
+    fn after(&self, block: usize, text: &str, range: Range<usize>, at: usize) -> Option<Speaker> {
+        if range.end <= range.start {
+            return None;
+        }
+        let ws = words(&text[range.clone()]);
+        let v = ws.iter().take(16).position(|w| verb_at(w.text) == Some(false))?;
+        let verb = &ws[v];
+        let verb_start = range.start + verb.start;
+        let verb_end = range.start + verb.end;
+        // Inverted: `said Hogan Gidley, the principal deputy …`, `says president David Roe`.
+        let before_verb =
+            text[range.start..verb_start].trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '—' | '–'));
+        if before_verb.is_empty() || ws[..v].iter().all(|w| is_filler(w.text)) {
+            let rest_end = text[verb_end..range.end]
+                .find([',', ';', '('])
+                .map_or(range.end, |i| verb_end + i);
+            return self.noun_phrase(block, text, verb_end..rest_end, at);
+        }
+        self.subject_before(block, text, range.start..verb_start, at)
+    }
+
+    /// `Esper said, “…”`, `Ms Persson said: “…”`, `Nuland, who said that she “…”`,
+    /// `…, saying that “…”`.
+    fn before(&self, block: usize, text: &str, range: Range<usize>, at: usize) -> Option<Speaker> {
+        if range.end <= range.start {
+            return None;
+        }
+        let window = &text[range.clone()];
+        let ws = words(window);
+        if let Some(v) = ws.iter().rposition(|w| verb_at(w.text).is_some()) {
+            let verb_start = range.start + ws[v].start;
+            if verb_at(ws[v].text) == Some(true) {
+                return self.first_mention(block, range.start..verb_start, true);
+            }
+            // "according to X"
+            return self.subject_before(block, text, range.start..verb_start, at);
+        }
+        if window.trim_end().ends_with(':') {
+            return self.first_mention(block, range.clone(), true);
+        }
+        if let Some(i) = window.find("according to ") {
+            return self.noun_phrase(block, text, range.start + i + 13..range.end, at);
+        }
+        None
+    }
+
+    /// The speaker of a sentence without quotes: "…, he said." or "Sato said …".
+    fn sentence_speaker(&self, block: usize, text: &str, range: Range<usize>, at: usize) -> Option<Speaker> {
+        let ws = words(&text[range.clone()]);
+        let v = ws.iter().position(|w| verb_at(w.text) == Some(false))?;
+        let verb_start = range.start + ws[v].start;
+        self.subject_before(block, text, range.start..verb_start, at)
+    }
+
+    /// The noun phrase right before a verb, skipping appositives: of the comma-separated parts,
+    /// the nearest name or pronoun wins, then the nearest "the …" phrase.
+    fn subject_before(&self, block: usize, text: &str, range: Range<usize>, at: usize) -> Option<Speaker> {
+        let segment = &text[range.clone()];
+        let mut parts: Vec<Range<usize>> = Vec::new();
+        let mut start = 0;
+        for (i, c) in segment.char_indices() {
+            if matches!(c, ',' | ';' | '—' | '–' | '(' | ')') {
+                parts.push(range.start + start..range.start + i);
+                start = i + c.len_utf8();
+            }
+        }
+        parts.push(range.start + start..range.end);
+        let mut the_parts = Vec::new();
+        for part in parts.iter().rev() {
+            let mut p = part.clone();
+            // Drop fillers at the end ("Thomas allegedly", "Yuri Roe also").
+            loop {
+                let t = text[p.clone()].trim_end();
+                let Some(last) = t.rsplit(char::is_whitespace).next() else {
+                    break;
+                };
+                if !last.is_empty() && is_filler(last) && t.len() > last.len() {
+                    p.end = p.start + t.len() - last.len();
+                } else {
+                    break;
+                }
+            }
+            let t = text[p.clone()].trim();
+            if t.is_empty() {
+                continue;
+            }
+            let t_start = p.start + (text[p.clone()].len() - text[p.clone()].trim_start().len());
+            let first = t.split_whitespace().next().unwrap_or("");
+            let stripped = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let lower_first = first.to_lowercase();
+            let pure = t.split_whitespace().count() <= 8;
+            match lower_first.trim_matches(|c: char| !c.is_alphanumeric()) {
+                "he" | "she" if t.split_whitespace().count() == 1 => {
+                    return self
+                        .pronoun(
+                            block,
+                            at,
+                            if lower_first.starts_with("she") {
+                                Gender::Female
+                            } else {
+                                Gender::Male
+                            },
+                        )
+                        .map(Speaker::Entity);
+                }
+                "it" if t.split_whitespace().count() == 1 => return self.org_pronoun(block, at).map(Speaker::Entity),
+                "they" | "we" | "i" | "you" if t.split_whitespace().count() == 1 => return None,
+                "who" => {
+                    // "Nuland, who said that …": the name before the clause.
+                    return self.last_mention_before(block, t_start, true);
+                }
+                "but" | "and" | "so" | "yet" | "then" if t.split_whitespace().count() == 2 => {
+                    let second = t.split_whitespace().nth(1).unwrap_or("").to_lowercase();
+                    match second.as_str() {
+                        "he" => return self.pronoun(block, at, Gender::Male).map(Speaker::Entity),
+                        "she" => return self.pronoun(block, at, Gender::Female).map(Speaker::Entity),
+                        _ => {}
+                    }
+                }
+                "the" | "a" | "an" | "another" | "one" => {
+                    the_parts.push(t_start..p.end);
+                    continue;
+                }
+                _ => {}
+            }
+            if stripped.chars().next().is_some_and(char::is_uppercase) && pure {
+                if let Some(s) = self.best_in(block, t_start..p.end) {
+                    return Some(s);
+                }
+            }
+        }
+        for p in the_parts {
+            if let Some(s) = self.noun_phrase(block, text, p, at) {
+                return Some(s);
+            }
+        }
+        None
+    }
+
+    /// A noun phrase after a verb or inside a `the …` part.
+    fn noun_phrase(&self, block: usize, text: &str, range: Range<usize>, at: usize) -> Option<Speaker> {
+        let t = text[range.clone()].trim();
+        let t_start = range.start + (text[range.clone()].len() - text[range.clone()].trim_start().len());
+        if t.is_empty() {
+            return None;
+        }
+        let lower = t.to_lowercase();
+        let words_l: Vec<&str> = lower.split_whitespace().collect();
+        match words_l.first().copied() {
+            Some("he") => return self.pronoun(block, at, Gender::Male).map(Speaker::Entity),
+            Some("she") => return self.pronoun(block, at, Gender::Female).map(Speaker::Entity),
+            Some("it") => return self.org_pronoun(block, at).map(Speaker::Entity),
+            _ => {}
+        }
+        // "the Swedish Prosecution Authority": an entity right after the article.
+        let article_len = ["the ", "a ", "an "]
+            .iter()
+            .find(|a| lower.starts_with(*a))
+            .map_or(0, |a| a.len());
+        let head = t_start + article_len;
+        if let Some(m) = self.found.mentions_in(block, head..range.end).next() {
+            if m.start == head
+                && matches!(
+                    self.found.entities[m.entity].kind,
+                    EntityKind::Person | EntityKind::Organization
+                )
+            {
+                return Some(Speaker::Entity(m.entity));
+            }
+        }
+        if article_len == 0 {
+            if let Some(s) = self.best_in(block, t_start..range.end) {
+                return Some(s);
+            }
+        }
+        // "the president", "the Russian leader": a person given that role.
+        for w in words_l.iter().skip(usize::from(article_len > 0)).take(4) {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if w.len() < 3 || matches!(w, "former" | "then" | "new" | "top" | "senior" | "chief") {
+                continue;
+            }
+            let ids = self.found.persons_with_role(w);
+            if !ids.is_empty() {
+                return self
+                    .most_recent(&ids, block, at)
+                    .or(ids.first().copied())
+                    .map(Speaker::Entity);
+            }
+        }
+        // A proper-noun phrase we know nothing else about.
+        let caps = t
+            .split_whitespace()
+            .skip(usize::from(article_len > 0))
+            .take_while(|w| {
+                w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                    || matches!(*w, "of" | "for" | "and")
+            })
+            .count();
+        if caps >= 2 && article_len > 0 {
+            let ws = words(&text[head..range.end]);
+            let end = ws
+                .get(caps.min(ws.len()).saturating_sub(1))
+                .map_or(range.end, |w| head + w.end);
+            return Some(Speaker::Named(block, head, end));
+        }
+        None
+    }
+
+    /// The person (else organisation) mentioned in a name-led phrase: the last person, as in
+    /// "White House Press Secretary Dana Roe".
+    fn best_in(&self, block: usize, range: Range<usize>) -> Option<Speaker> {
+        let mut person = None;
+        let mut org = None;
+        for m in self.found.mentions_in(block, range.clone()) {
+            match self.found.entities[m.entity].kind {
+                EntityKind::Person => person = Some(m.entity),
+                EntityKind::Organization if org.is_none() => org = Some(m.entity),
+                _ => {}
+            }
+        }
+        person.or(org).map(Speaker::Entity)
+    }
+
+    fn first_mention(&self, block: usize, range: Range<usize>, persons_first: bool) -> Option<Speaker> {
+        let ms: Vec<_> = self.found.mentions_in(block, range).collect();
+        let pick = |kind| {
+            ms.iter()
+                .find(|m| self.found.entities[m.entity].kind == kind)
+                .map(|m| m.entity)
+        };
+        let p = pick(EntityKind::Person);
+        let o = pick(EntityKind::Organization);
+        (if persons_first { p.or(o) } else { o.or(p) }).map(Speaker::Entity)
+    }
+
+    fn last_mention_before(&self, block: usize, pos: usize, persons: bool) -> Option<Speaker> {
+        self.found
+            .mentions_in(block, 0..pos)
+            .filter(|m| {
+                !persons
+                    || matches!(
+                        self.found.entities[m.entity].kind,
+                        EntityKind::Person | EntityKind::Organization
+                    )
+            })
+            .last()
+            .map(|m| Speaker::Entity(m.entity))
+    }
+
+    /// A person named earlier in the same sentence ("directives from Xi to “…”").
+    fn nearby(&self, block: usize, _text: &str, range: Range<usize>) -> Option<Speaker> {
+        let ms: Vec<_> = self.found.mentions_in(block, range).collect();
+        ms.iter()
+            .rev()
+            .find(|m| self.found.entities[m.entity].kind == EntityKind::Person)
+            .map(|m| Speaker::Entity(m.entity))
+    }
+
+    fn gender(&self, id: usize) -> Option<Gender> {
+        self.found.genders.get(id).copied().flatten().or_else(|| {
+            let first = self.found.entities[id].name.split_whitespace().next()?;
+            lexicon::given_name_gender(first)
+        })
+    }
+
+    /// "he"/"she": the most recent fitting subject or speaker.
+    fn pronoun(&self, block: usize, at: usize, gender: Gender) -> Option<usize> {
+        self.refs
+            .iter()
+            .rev()
+            .filter(|r| (r.block, r.pos) < (block, at) && block.saturating_sub(r.block) <= 6)
+            .take(30)
+            .find(|r| {
+                self.found.entities[r.entity].kind == EntityKind::Person
+                    && self.gender(r.entity).is_none_or(|g| g == gender)
+            })
+            .map(|r| r.entity)
+    }
+
+    /// "it": the most recent organisation that spoke or acted.
+    fn org_pronoun(&self, block: usize, at: usize) -> Option<usize> {
+        self.refs
+            .iter()
+            .rev()
+            .filter(|r| (r.block, r.pos) < (block, at) && block.saturating_sub(r.block) <= 3)
+            .take(10)
+            .find(|r| self.found.entities[r.entity].kind == EntityKind::Organization)
+            .map(|r| r.entity)
+    }
+
+    fn most_recent(&self, ids: &[usize], block: usize, at: usize) -> Option<usize> {
+        self.refs
+            .iter()
+            .rev()
+            .filter(|r| (r.block, r.pos) < (block, at))
+            .find(|r| ids.contains(&r.entity))
+            .map(|r| r.entity)
+    }
+
+    /// Records the subject of each sentence between `from` and `to` for later pronouns: the
+    /// speaker of a reported-speech verb, else the first person or organisation named.
+    fn push_subjects(&mut self, block: usize, text: &str, ends: &[usize], from: usize, to: usize) {
+        let mut start = from;
+        for &end in ends
+            .iter()
+            .filter(|&&e| e > from && e <= to)
+            .chain(std::iter::once(&to))
+        {
+            if end <= start {
+                continue;
+            }
+            let subject = self
+                .sentence_speaker(block, text, start..end, start)
+                .and_then(|s| match s {
+                    Speaker::Entity(e) => Some(e),
+                    Speaker::Named(..) => None,
+                });
+            let subject = subject.or_else(|| match self.first_mention(block, start..end, true) {
+                Some(Speaker::Entity(e)) => Some(e),
+                _ => None,
+            });
+            if let Some(e) = subject {
+                self.refs.push(Ref {
+                    block,
+                    pos: start,
+                    entity: e,
+                });
+            }
+            start = end;
+        }
+    }
+
+    fn name(&self, s: Speaker, blocks: &[BlockText<'_>]) -> String {
+        match s {
+            Speaker::Entity(e) => self.found.entities[e].name.clone(),
+            Speaker::Named(block, start, end) => blocks
+                .iter()
+                .find(|b| b.block == block)
+                .and_then(|b| b.text.get(start..end))
+                .unwrap_or("")
+                .trim_end_matches(['’', '\''])
+                .to_string(),
+        }
+    }
+
+    /// Quotations in a headline, which uses single quotation marks: "‘…,’ exec says",
+    /// "Roe on talks: ‘…’".
+    fn headline(&self, h: &str) -> Vec<Quote> {
+        let mut out = Vec::new();
+        let mut all = single_spans(h);
+        all.extend(spans(h));
+        for q in all {
+            let content = &h[q.start..q.end];
+            if !is_quotation(content) {
+                continue;
+            }
+            let before = h[..q.open].trim_end();
+            let after = &h[q.close..];
+            let mut speaker = None;
+            if before.ends_with(':') {
+                speaker = self.person_named_in(before);
+            }
+            if speaker.is_none() {
+                let ws = words(after);
+                if let Some(v) = ws.iter().take(6).position(|w| verb_at(w.text) == Some(false)) {
+                    let np = after[..ws[v].start].trim();
+                    speaker = self.person_named_in(np).or_else(|| {
+                        np.split_whitespace().last().and_then(|n| {
+                            let ids = self
+                                .found
+                                .persons_with_role(n.trim_matches(|c: char| !c.is_alphanumeric()));
+                            (ids.len() == 1).then(|| self.found.entities[ids[0]].name.clone())
+                        })
+                    });
+                }
+            }
+            out.push(Quote {
+                text: content.to_string(),
+                speaker,
+                anchor: None,
+            });
+        }
+        out
+    }
+
+    /// The first person named in free text, by full name or surname.
+    fn person_named_in(&self, s: &str) -> Option<String> {
+        for w in words(s) {
+            if !w.is_capitalized() {
+                continue;
+            }
+            let hit = self.found.entities.iter().find(|e| {
+                e.kind == EntityKind::Person && (e.name == w.text || e.name.rsplit(' ').next() == Some(w.text))
+            });
+            if let Some(e) = hit {
+                return Some(e.name.clone());
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Registry;
+    use crate::extract::entities::{self, Span};
+
+    fn pairs(text: &str) -> Vec<(&str, bool)> {
+        spans(text)
+            .into_iter()
+            .map(|q| (&text[q.start..q.end], q.closed))
+            .collect()
+    }
+
+    #[test]
+    fn marks_pair_by_position() {
+        let rows: &[(&str, &[(&str, bool)])] = &[
+            (
+                "“A b c d,” he said, “e f g h.”",
+                &[("A b c d,", true), ("e f g h.", true)],
+            ),
+            ("\"A b,\" he said.", &[("A b,", true)]),
+            (
+                "“When all is done,“ he said, “we go.”",
+                &[("When all is done,", true), ("we go.", true)],
+            ),
+            (
+                "“We had demand and continue to see ” Roe said.",
+                &[("We had demand and continue to see", true)],
+            ),
+            (
+                "She said: “I would like to stress this.",
+                &[("I would like to stress this.", false)],
+            ),
+            (
+                "““This is a very unfair trial,” he said.",
+                &[("This is a very unfair trial,", true)],
+            ),
+            (
+                "“Operating is hard,” Roe said. “ I love it.”",
+                &[("Operating is hard,", true), ("I love it.", true)],
+            ),
+            ("no quotes here", &[]),
+            ("“", &[]),
+        ];
+        for (text, want) in rows {
+            assert_eq!(pairs(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_not_quotations() {
+        assert!(!is_quotation("foreign agent"));
+        assert!(!is_quotation("Wait, Wait … Don’t Tell Me!"));
+        assert!(!is_quotation("The World of Tomorrow."));
+        assert!(is_quotation("quick exam and labs"));
+        assert!(is_quotation("We will not accept attempts,"));
+    }
+
+    fn run(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
+        let spans: Vec<Span<'_>> = paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Span {
+                block: i,
+                text: t,
+                range: 0..t.len(),
+                skip: vec![],
+            })
+            .collect();
+        let found = entities::extract(&spans, &Registry::default());
+        let blocks: Vec<BlockText<'_>> = paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| BlockText {
+                block: i,
+                text: t,
+                from: 0,
+            })
+            .collect();
+        extract(&blocks, &found, None)
+            .into_iter()
+            .map(|q| (q.text, q.speaker))
+            .collect()
+    }
+
+    fn s(x: &str) -> Option<String> {
+        Some(x.to_string())
+    }
+
+    #[test]
+    fn attribution_shapes() {
+        let got = run(&[
+            "Defense Secretary Mark Ross visited the port on Monday.",
+            "“We will not accept threats against our partners,” Ross said in a speech.",
+            "Later, Ross said, “We strongly oppose violations of the law.”",
+            "“The harbour will reopen next spring as planned,” said Dana Cole, the port director.",
+            "Cole said: “I would like to thank the crews who worked all night.",
+            "“They kept the channel open through the storm and saved the season.”",
+            "“Every cargo is sold at a loss,” she said. “The question is how large a loss.”",
+        ]);
+        let want = vec![
+            (
+                "We will not accept threats against our partners,".to_string(),
+                s("Mark Ross"),
+            ),
+            ("We strongly oppose violations of the law.".to_string(), s("Mark Ross")),
+            (
+                "The harbour will reopen next spring as planned,".to_string(),
+                s("Dana Cole"),
+            ),
+            (
+                "I would like to thank the crews who worked all night.".to_string(),
+                s("Dana Cole"),
+            ),
+            (
+                "They kept the channel open through the storm and saved the season.".to_string(),
+                s("Dana Cole"),
+            ),
+            ("Every cargo is sold at a loss,".to_string(), s("Dana Cole")),
+            ("The question is how large a loss.".to_string(), s("Dana Cole")),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn titles_relative_clauses_and_organisations() {
+        let got = run(&[
+            "Russian President Ivan Petrov met Prime Minister Olga Berg on Tuesday.",
+            "“Our ties will improve over the coming year,” the president added.",
+            "The embassy quoted Vera Lind, who said that she “valued the frank and open review.”",
+            "Officials took the decision to “discontinue the investigation into the case”, the Swedish Prosecution Authority said.",
+            "“The evidence has weakened over the long period of time,” it added.",
+        ]);
+        assert_eq!(got[0].1, s("Ivan Petrov"));
+        assert_eq!(got[1].1, s("Vera Lind"));
+        assert_eq!(got[2].1, s("Swedish Prosecution Authority"));
+        assert_eq!(got[3].1, s("Swedish Prosecution Authority"));
+    }
+
+    #[test]
+    fn dialogue_alternates() {
+        let got = run(&[
+            "Justice Samuel Ortiz questioned Solicitor General Elizabeth Marsh.",
+            "“That can be true in some cases,” Marsh said.",
+            "“But there is some risk here,” Ortiz interjected. “Do you dispute that?”",
+            "“There can be a very minimal risk for some people.”",
+        ]);
+        assert_eq!(got.last().unwrap().1, s("Elizabeth Marsh"));
+    }
+}

@@ -1,0 +1,195 @@
+//! `dateline serve`: the archive built in memory and served on loopback, rebuilt as files
+//! change, with pages reloading themselves and build errors shown on every page until fixed.
+
+mod http;
+mod preview;
+mod watch;
+
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, RwLock};
+use std::time::Instant;
+
+use tokio::sync::broadcast;
+
+use crate::pipeline::BuildOptions;
+
+pub use http::{Refusal, Signal, content_type, router, site_key};
+pub use preview::{Change, Preview, Rebuild, Served};
+
+use http::Shared;
+
+/// What the user asked `serve` to do.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub build: BuildOptions,
+    pub interface: String,
+    pub port: u16,
+    pub open: bool,
+}
+
+/// How many ports after the requested one are tried when it is taken.
+const PORT_TRIES: u16 = 10;
+
+/// Runs the preview server until Ctrl-C.
+pub fn serve(options: ServeOptions) -> Result<(), String> {
+    let interface: IpAddr = options
+        .interface
+        .parse()
+        .map_err(|_| format!("`{}` is not an IP address; use e.g. 127.0.0.1", options.interface))?;
+    if !interface.is_loopback() {
+        eprintln!(
+            "warning: serving on {interface}, which other machines can reach. The preview server is meant for your own machine; use 127.0.0.1 unless you need otherwise."
+        );
+    }
+    let root = std::fs::canonicalize(&options.build.root)
+        .map_err(|e| format!("cannot open the site folder {}: {e}", options.build.root.display()))?;
+    let started = Instant::now();
+    let (events, _) = broadcast::channel(64);
+    let shared = Arc::new(Shared {
+        preview: RwLock::new(None),
+        error: RwLock::new(None),
+        events,
+        root: root.clone(),
+    });
+    match Preview::build(&options.build) {
+        Ok(p) => {
+            eprintln!(
+                "Built {} articles in memory in {:.0} ms.",
+                p.site.archive.stories.len(),
+                preview::elapsed_ms(started)
+            );
+            if let Ok(mut guard) = shared.preview.write() {
+                *guard = Some(p);
+            }
+        }
+        Err(e) => {
+            eprint!("{e}");
+            eprintln!("\nServing the error until it is fixed.");
+            if let Ok(mut guard) = shared.error.write() {
+                *guard = Some(e.to_string());
+            }
+        }
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the server: {e}"))?;
+    runtime.block_on(async move {
+        let (listener, addr) = bind(interface, options.port).await?;
+        let url = format!("http://{addr}/");
+        eprintln!("Serving the archive at {url} — edit files and the page reloads. Ctrl-C to stop.");
+        if options.open {
+            open_browser(&url);
+        }
+        let watcher_shared = Arc::clone(&shared);
+        let build_options = options.build.clone();
+        std::thread::spawn(move || watch_loop(build_options, watcher_shared));
+        let app = router(Arc::clone(&shared));
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+                eprintln!("\nStopped.");
+            })
+            .await
+            .map_err(|e| format!("the server stopped: {e}"))
+    })
+}
+
+async fn bind(interface: IpAddr, port: u16) -> Result<(tokio::net::TcpListener, SocketAddr), String> {
+    let mut last = String::new();
+    for p in port..port.saturating_add(PORT_TRIES) {
+        match tokio::net::TcpListener::bind(SocketAddr::new(interface, p)).await {
+            Ok(l) => {
+                if p != port {
+                    eprintln!("Port {port} is taken; using {p} instead.");
+                }
+                let addr = l.local_addr().map_err(|e| e.to_string())?;
+                return Ok((l, addr));
+            }
+            Err(e) => {
+                if p == port {
+                    eprintln!("Port {port} is taken ({e}); trying the next ones.");
+                }
+                last = e.to_string();
+            }
+        }
+    }
+    Err(format!(
+        "no free port between {port} and {}: {last}; choose one with --port",
+        port.saturating_add(PORT_TRIES - 1)
+    ))
+}
+
+/// Rebuilds on every batch of changes and tells the pages.
+fn watch_loop(options: BuildOptions, shared: Arc<Shared>) {
+    let watch = match watch::Watch::new(&shared.root) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("warning: cannot watch the site for changes ({e}); restart `serve` to see edits");
+            return;
+        }
+    };
+    while let Some(paths) = watch.next_batch() {
+        let started = Instant::now();
+        let outcome = {
+            let mut guard = shared.preview.write().unwrap_or_else(|e| e.into_inner());
+            match guard.as_mut() {
+                Some(preview) => {
+                    let changes = preview.classify(&paths);
+                    preview.apply(&changes).map_err(|e| e.to_string())
+                }
+                None => Preview::build(&options)
+                    .map(|p| {
+                        *guard = Some(p);
+                        Rebuild::Full
+                    })
+                    .map_err(|e| e.to_string()),
+            }
+        };
+        let ms = preview::elapsed_ms(started);
+        match outcome {
+            Ok(Rebuild::Nothing) => {}
+            Ok(what) => {
+                if let Ok(mut e) = shared.error.write() {
+                    *e = None;
+                }
+                let _ = shared.events.send(Signal::Reload);
+                eprintln!("{} in {ms:.0} ms", describe(&what));
+            }
+            Err(text) => {
+                eprintln!("{}", text.trim_end());
+                eprintln!("Rebuild failed after {ms:.0} ms; still serving the last good build.");
+                if let Ok(mut e) = shared.error.write() {
+                    *e = Some(text.clone());
+                }
+                let _ = shared.events.send(Signal::Error(text));
+            }
+        }
+    }
+}
+
+/// A line for the terminal about a rebuild.
+pub fn describe(r: &Rebuild) -> String {
+    match r {
+        Rebuild::Full => "Full rebuild".into(),
+        Rebuild::Incremental { articles, pages } => {
+            format!("Incremental rebuild: {articles} article(s), {pages} page(s) re-rendered")
+        }
+        Rebuild::Templates { pages } => format!("Templates changed: {pages} pages re-rendered"),
+        Rebuild::Static { files } => format!("Static files changed: {files} copied"),
+        Rebuild::Nothing => "Nothing to do".into(),
+    }
+}
+
+fn open_browser(url: &str) {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(target_os = "windows") {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if let Err(e) = std::process::Command::new(program).arg(url).spawn() {
+        eprintln!("warning: cannot open a browser ({e}); open {url} yourself");
+    }
+}
