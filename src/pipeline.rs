@@ -99,13 +99,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let site = read_site(options)?;
     timings.lap("load, parse, extract, index");
     let output = output_dir(options, &site.config);
-    let rendered =
-        render::render(&site.archive, &site.config, &site.theme).map_err(|d| BuildError::Content(d.into()))?;
-    timings.lap("render (with search index)");
-    let pages = rendered.iter().filter(|f| f.path.ends_with(".html")).count();
-    let files = rendered.len();
-    write::write(&output, &options.root, rendered, options.force)?;
-    timings.lap("write");
+    let staging = write::Staging::begin(&output, &options.root, options.force)?;
+    let sink = |files: Vec<write::OutputFile>| staging.put(files);
+    let paths = match render::render_into(&site.archive, &site.config, &site.theme, &sink) {
+        Ok(paths) => paths,
+        Err(render::RenderFailure::Content(d)) => return Err(BuildError::Content(d.into())),
+        Err(render::RenderFailure::Write(e)) => return Err(BuildError::Output(e)),
+    };
+    timings.lap("render and write (with search index)");
+    let pages = paths.iter().filter(|p| p.ends_with(".html")).count();
+    let files = paths.len();
+    staging.commit()?;
+    timings.lap("swap in");
     Ok(BuildReport {
         articles: site.archive.stories.len(),
         pages,

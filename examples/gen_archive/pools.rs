@@ -918,6 +918,8 @@ pub struct Person {
     pub role: Role,
     /// Country the person belongs to, for choosing where their stories happen.
     pub country: usize,
+    /// The city a mayor, court official or private person belongs to.
+    pub city: Option<usize>,
 }
 
 impl Person {
@@ -1030,18 +1032,16 @@ impl Pools {
             let p = &self.people[i];
             p.role.voice & voices != 0 && !surnames.contains(&p.last)
         };
-        let mut fallback = None;
-        for _ in 0..64 {
+        let on_beat = |i: usize| self.people[i].role.beats & beats != 0;
+        for _ in 0..200 {
             let i = self.people_zipf.sample(rng);
-            if !usable(i) {
-                continue;
-            }
-            if self.people[i].role.beats & beats != 0 {
+            if usable(i) && on_beat(i) {
                 return i;
             }
-            fallback.get_or_insert(i);
         }
-        fallback
+        // Rare voices on a beat: take the best known such person, or anyone with the voice.
+        (0..self.people.len())
+            .find(|&i| usable(i) && on_beat(i))
             .or_else(|| (0..self.people.len()).find(|&i| usable(i)))
             .unwrap_or(0)
     }
@@ -1236,27 +1236,37 @@ fn people(rng: &mut Rng, pools: &Pools) -> Vec<Person> {
         .iter()
         .position(|c| c.name == "United States")
         .unwrap_or(0);
+    let mut offices_held = BTreeSet::new();
+    let mut mayors = BTreeSet::new();
     names
         .into_iter()
         .take(PEOPLE)
         .map(|(first, last)| {
             let mut country = pools.country(rng);
+            let mut home = None;
             let role = match rng.weighted(&[28, 46, 6, 8, 12]) {
                 0 => {
                     // Washington's titles differ from everyone else's; keep ministers abroad.
                     while country == us {
                         country = pools.country(rng);
                     }
-                    government_role(rng, &pools.countries[country])
+                    government_role(rng, &pools.countries[country], country, &mut offices_held)
                 }
                 1 => org_role(rng, pools),
                 2 => {
                     let city = pools.city(rng);
                     country = pools.cities[city].country;
+                    home = Some(city);
                     let name = pools.cities[city].name;
+                    // One mayor per city; the others held the office before.
+                    let (before, appositive) = if mayors.insert(city) {
+                        (format!("{name} Mayor"), format!("the mayor of {name}"))
+                    } else {
+                        (format!("former {name} Mayor"), format!("a former mayor of {name}"))
+                    };
                     Role {
-                        before: format!("{name} Mayor"),
-                        appositive: format!("the mayor of {name}"),
+                        before,
+                        appositive,
                         beats: POLITICS | CLIMATE | LABOUR | HEALTH,
                         voice: MAYOR,
                         org: None,
@@ -1265,6 +1275,7 @@ fn people(rng: &mut Rng, pools: &Pools) -> Vec<Person> {
                 3 => {
                     let city = pools.city(rng);
                     country = pools.cities[city].country;
+                    home = Some(city);
                     let (before, appositive, voice) = *rng.pick(LEGAL_ROLES);
                     Role {
                         before: before.to_string(),
@@ -1277,6 +1288,7 @@ fn people(rng: &mut Rng, pools: &Pools) -> Vec<Person> {
                 _ => {
                     let city = pools.city(rng);
                     country = pools.cities[city].country;
+                    home = Some(city);
                     let job = *rng.pick(OCCUPATIONS);
                     let age = match job {
                         "pensioner" | "retired engineer" => rng.range(63, 86),
@@ -1285,7 +1297,15 @@ fn people(rng: &mut Rng, pools: &Pools) -> Vec<Person> {
                     };
                     Role {
                         before: job.to_string(),
-                        appositive: format!("a {age}-year-old {job} from {}", pools.cities[city].name),
+                        appositive: format!(
+                            "{} {age}-year-old {job} from {}",
+                            if matches!(age, 8 | 11 | 18 | 80..=89) {
+                                "an"
+                            } else {
+                                "a"
+                            },
+                            pools.cities[city].name
+                        ),
                         beats: ALL,
                         voice: PRIVATE,
                         org: None,
@@ -1297,17 +1317,44 @@ fn people(rng: &mut Rng, pools: &Pools) -> Vec<Person> {
                 last,
                 role,
                 country,
+                city: home,
             }
         })
         .collect()
 }
 
-fn government_role(rng: &mut Rng, country: &Country) -> Role {
+/// A government post in `country`. Each post has one holder; later draws of a taken post
+/// become a deputy (for ministers) or a former holder, so a story never has two foreign
+/// ministers of the same country.
+fn government_role(
+    rng: &mut Rng,
+    country: &Country,
+    country_index: usize,
+    held: &mut BTreeSet<(usize, &'static str)>,
+) -> Role {
     let weights: Vec<usize> = OFFICES.iter().map(|o| o.2).collect();
     let (office, beats, _) = OFFICES[rng.weighted(&weights)];
+    let (before, appositive) = if held.insert((country_index, office)) {
+        (
+            format!("{} {office}", country.adjective),
+            format!("{} {}", country.possessive(), office.to_lowercase()),
+        )
+    } else if office.ends_with(" Minister") && office != "Prime Minister" {
+        let lower = office.to_lowercase();
+        (
+            format!("{} Deputy {office}", country.adjective),
+            format!("{} deputy {lower}", country.possessive()),
+        )
+    } else {
+        let lower = office.to_lowercase();
+        (
+            format!("former {} {office}", country.adjective),
+            format!("{} former {lower}", country.possessive()),
+        )
+    };
     Role {
-        before: format!("{} {office}", country.adjective),
-        appositive: format!("{} {}", country.possessive(), office.to_lowercase()),
+        before,
+        appositive,
         beats,
         voice: GOVERNMENT,
         org: None,

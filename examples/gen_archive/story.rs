@@ -208,7 +208,10 @@ impl<'a> Story<'a> {
         let lead_person = pools.person(&mut rng, topic.beats, lead_voice, &[]);
         // Stories happen where their lead person works.
         let home = pools.people[lead_person].country;
-        let city = pools.city_in(&mut rng, home).unwrap_or_else(|| pools.city(&mut rng));
+        let city = match pools.people[lead_person].city {
+            Some(own) => own,
+            None => pools.city_in(&mut rng, home).unwrap_or_else(|| pools.city(&mut rng)),
+        };
         let country = pools.cities[city].country;
         let mut city2 = pools.city(&mut rng);
         while city2 == city {
@@ -432,7 +435,7 @@ impl<'a> Story<'a> {
             None if recruit => {
                 let surnames: Vec<&str> = self.cast.iter().map(|&c| self.pools.people[c].last).collect();
                 let orgs: Vec<usize> = self.orgs.iter().map(|&(_, o)| o).collect();
-                let insider = if self.rng.percent(75) {
+                let insider = if self.rng.percent(90) {
                     let beats = self.topic.beats;
                     self.pools
                         .insider(&mut self.rng, beats, voices, &orgs, self.country, &surnames)
@@ -1113,7 +1116,6 @@ mod tests {
 
     #[test]
     fn slugs_and_numbers() {
-        use super::super::SEED;
         use super::*;
         assert_eq!(
             slugify("Müller's party wins 3.4% in Zürich"),

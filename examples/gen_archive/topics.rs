@@ -338,7 +338,7 @@ pub const TOPICS: &[Topic] = &[
                     "G|{P0} said on {wday} that {country's} gas storage sites were nearly full, easing fears of shortages during the winter.",
                 ],
                 body: &[
-                    "Gas storage sites were about {share} full, according to the network operator.",
+                    "Gas storage sites were almost full, according to the network operator.",
                     "The government has asked households and businesses to cut gas use compared with previous winters.",
                     "A cold winter could still strain supplies, the network operator warned.",
                 ],
@@ -721,7 +721,7 @@ pub const TOPICS: &[Topic] = &[
             "Relations between the two countries have swung between cooperation and confrontation over the past decade.",
             "{PO} said the government would keep its allies informed.",
             "Diplomats said privately that expectations for a breakthrough were low.",
-            "Both countries are members of {intl}.",
+            "{intl} has offered to host further talks.",
             "{PE} said domestic politics on both sides made compromise difficult.",
         ],
         quotes: &[

@@ -155,6 +155,27 @@ pub fn parse(block: &str, top: bool) -> Option<Byline> {
 }
 
 fn parse_line(line: &str, top: bool) -> Option<Byline> {
+    let named = parse_names(line, top);
+    if named.as_ref().is_some_and(|b| !b.names.is_empty()) {
+        return named;
+    }
+    // "Detroit News wire services", "By: CNN Wire": a byline that names no one.
+    let line = line.trim().trim_end_matches(['.', ',']).trim();
+    let (rest, prefixed) = match PREFIX.find(line) {
+        Some(m) => (&line[m.end()..], true),
+        None => (line, false),
+    };
+    if NO_NAME_BYLINE.is_match(rest) && (prefixed || top) && !rest.chars().any(|c| c.is_ascii_digit()) {
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        return Some(Byline {
+            names: Vec::new(),
+            sources: outlet(&words).into_iter().collect(),
+        });
+    }
+    named
+}
+
+fn parse_names(line: &str, top: bool) -> Option<Byline> {
     let line = line.trim().trim_end_matches(['.', ',']).trim();
     if line.is_empty() || line.chars().count() > 120 || line.chars().any(|c| c.is_ascii_digit()) {
         return None;
@@ -165,13 +186,6 @@ fn parse_line(line: &str, top: bool) -> Option<Byline> {
     };
     if !prefixed && !top && !line.contains(',') {
         return None;
-    }
-    if NO_NAME_BYLINE.is_match(rest) && (prefixed || top) {
-        let words: Vec<&str> = rest.split_whitespace().collect();
-        return Some(Byline {
-            names: Vec::new(),
-            sources: outlet(&words).into_iter().collect(),
-        });
     }
     let all_caps_line = is_all_caps(rest);
     let words: Vec<&str> = rest.split_whitespace().collect();

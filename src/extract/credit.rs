@@ -156,6 +156,10 @@ pub fn credit_like(s: &str, labelled: bool) -> bool {
             .iter()
             .any(|w| gazetteer::agency(w).is_some_and(|a| !matches!(a, "Pool" | "Handout" | "Courtesy")))
         || gazetteer::agency(s).is_some()
+        || s.split([',', '/', '|', '—', '–']).any(|part| {
+            let part = part.trim();
+            part.contains(' ') && gazetteer::agency(part).is_some_and(|a| !matches!(a, "Pool" | "Handout" | "Courtesy"))
+        })
 }
 
 fn ends_with_abbreviation(s: &str) -> bool {

@@ -206,6 +206,22 @@ fn is_teaser(t: &str) -> bool {
         return false;
     };
     let kicker_words = kicker.split_whitespace().count();
+    // "Photo: Jane Roe, AP" is a credit, not a link.
+    if matches!(
+        kicker.to_lowercase().as_str(),
+        "photo"
+            | "photos"
+            | "photograph"
+            | "image"
+            | "picture"
+            | "credit"
+            | "source"
+            | "caption"
+            | "illustration"
+            | "video"
+    ) {
+        return false;
+    }
     let rest_words = word_count(rest);
     kicker_words <= 4
         && kicker.chars().next().is_some_and(char::is_uppercase)

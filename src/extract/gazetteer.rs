@@ -97,7 +97,7 @@ Christchurch|Queenstown|Suva|Port Moresby|Newtown";
 const REGIONS: &str = "Africa|Asia|Europe|North America|South America|Latin America|Central America|Middle East|Near East|\
 Far East|North Africa|West Africa|East Africa|Southern Africa|Sub-Saharan Africa|Southeast Asia|South Asia|Central Asia|\
 East Asia|Eastern Europe|Western Europe|Central Europe|Northern Europe|Southern Europe|Scandinavia|Balkans|the Balkans|\
-Caucasus|Caribbean|Pacific|Atlantic|Arctic|Antarctica|Antarctic|Mediterranean|Persian Gulf|Gulf of Mexico|South China Sea|\
+Caucasus|Caribbean|Pacific|Atlantic|Arctic|Antarctica|Mediterranean|Persian Gulf|Gulf of Mexico|South China Sea|\
 East China Sea|Black Sea|Red Sea|Baltic Sea|Baltic|North Sea|Caspian Sea|Indian Ocean|Pacific Ocean|Atlantic Ocean|\
 Arctic Ocean|Northern Hemisphere|Southern Hemisphere|Western Hemisphere|Siberia|Xinjiang|Tibet|Kashmir|Punjab|Golan Heights|\
 Sahara|Sahel|Horn of Africa|Midwest|New England|Deep South|Pacific Northwest|Darfur|Kurdistan|Catalonia|Bavaria|Quebec|\
@@ -120,7 +120,8 @@ Lake|Mountains|Mountain|Valley|Bay|Gulf|Peninsula|Hemisphere|Region|Desert|Coast
 Falls|Hills|Village|Territory|Prefecture|Oblast|Canton|Parish|Borough|Township|Creek|Canyon|Forest|Glacier|Straits|Strait";
 
 /// Places that open with one of these words ("Boulevard Montmartre", "Lake Geneva").
-const PLACE_PREFIXES: &str = "Boulevard|Rue|Avenue|Lake|Mount|Mt.|Cape|Port|Fort|Gulf|Isle|Via|Piazza|Plaza|Place";
+const PLACE_PREFIXES: &str =
+    "Boulevard|Rue|Avenue|Lake|Mount|Mt.|Cape|Fort|Gulf|Isle|Via|Piazza|Plaza|Villa|Bay of|Gulf of";
 
 /// Words that, ending a capitalised name, make it an organisation.
 const ORG_SUFFIXES: &str = "Party|Ministry|Department|Agency|Authority|Council|Committee|Commission|Court|Tribunal|\
@@ -134,7 +135,7 @@ Pharmaceuticals|Petroleum|Railways|Railroad|Securities|Insurance|Panel|Instituti
 Directorate|Inspectorate|Theatre|Theater|Orchestra|Opera|Library|Archive|Archives|Observatory|Laboratory|Radio|Television|\
 Broadcasting|Records|Pictures|Films|Publishing|Monitor|Observer|Independent|Economist|Mirror|Express|Globe|Examiner|Inquirer|\
 Courier|Standard|Register|Bulletin|Dispatch|Sentinel|Conference|Animation|Studio|Capital|Bancorp|Systems|Reserve|Prosecution|\
-Agencies|Commissioner|Firm|Cooperative|Co-op|Syndicate|Consortium|Guild|Chamber|Mission|Delegation|Regiment|Division|\
+Agencies|Channel|House|Firm|Cooperative|Co-op|Syndicate|Consortium|Guild|Chamber|Mission|Delegation|Regiment|\
 Fleet|Squadron|Wing|Unit|Directorate|Council|Cartel|Gang|Clan|Network";
 
 /// Words that end names of events, prizes, laws and works: neither people nor organisations.
@@ -192,8 +193,8 @@ World Economic Forum|Davos Forum|OPEC+|Hezbollah|Houthis|Wagner Group|Wagner|Pro
 Medicare|Medicaid|Obamacare|Affordable Care Act";
 
 /// Organisation names that are not worth listing on their own when found in text.
-const NOT_ORGS_ALONE: &str = "Medicare|Medicaid|Obamacare|Affordable Care Act|Universal|Target|Meta|Ford|Time|Fed|House|\
-Marvel|Army|Navy|Treasury|Pulitzer|Wagner|Shell|Labour|Vatican|Courtesy|Handout|Pool";
+const NOT_ORGS_ALONE: &str = "Medicare|Medicaid|Obamacare|Affordable Care Act|Universal|Target|Meta|Ford|Time|Fed|\
+Marvel|Treasury|Pulitzer|Wagner|Shell|Labour|Vatican|Courtesy|Handout|Pool";
 
 fn split(list: &'static str) -> impl Iterator<Item = &'static str> {
     list.split('|').map(str::trim).filter(|s| !s.is_empty())

@@ -301,6 +301,13 @@ fn find_figures(article: &Article, images: &[Option<String>], story0: usize, ref
                 continue;
             }
         }
+        if i >= story0 && appositive_caption(text) {
+            // "Jane Roe, the harbour master who …" on its own line: a caption without credit.
+            let fig = figures::build(text, 0..text.len(), None, reference);
+            add_figure(l, &mut seen, fig, vec![i], (i, 0..text.len()));
+            i += 1;
+            continue;
+        }
         if let Some(split) = credit::split_caption(text) {
             let top = i < story0;
             let byline_shaped = top && byline::parse(text, true).is_some();
@@ -327,6 +334,24 @@ fn find_figures(article: &Article, images: &[Option<String>], story0: usize, ref
             }
         }
     }
+}
+
+/// A line naming a person with an appositive and no full stop: a photo caption.
+fn appositive_caption(t: &str) -> bool {
+    let t = t.trim();
+    if t.contains('\n') || ends_like_sentence(t) || word_count(t) > 30 {
+        return false;
+    }
+    let Some((head, tail)) = t.split_once(", ") else {
+        return false;
+    };
+    let head_words: Vec<&str> = head.split_whitespace().collect();
+    (2..=4).contains(&head_words.len())
+        && byline::name_shaped(&head_words)
+        && matches!(
+            tail.split_whitespace().next(),
+            Some("the" | "a" | "an" | "who" | "left" | "right" | "center" | "centre")
+        )
 }
 
 /// Whether block `i` can be the caption of the credit line after it.

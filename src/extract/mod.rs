@@ -94,10 +94,18 @@ pub fn extract(article: &Article, cx: &Context<'_>) -> Extraction {
             .map_or(0, |(_, p)| text::floor_boundary(&blocks[i].text, p.end))
     };
 
-    // Entities: story text, subheads and captions, minus scare quotes and titles of works.
-    let readable =
-        |i: usize| matches!(roles[i], BlockRole::Text | BlockRole::Subhead) && blocks[i].kind != BlockKind::Other;
-    let mut spans: Vec<entities::Span<'_>> = Vec::new();
+    // Entities: story text, subheads and captions, minus scare quotes and titles of works. A
+    // boxed byline inside the story names its outlet but its writer is not a subject.
+    let top_byline = |i: usize| i < layout.story_start;
+    let readable = |i: usize| {
+        blocks[i].kind != BlockKind::Other
+            && match roles[i] {
+                BlockRole::Text => true,
+                BlockRole::Subhead => !text::is_all_caps(&blocks[i].text),
+                BlockRole::Byline => !top_byline(i),
+                _ => false,
+            }
+    };
     let short_quotes = |t: &str| -> Vec<std::ops::Range<usize>> {
         quotes::spans(t)
             .into_iter()
@@ -105,16 +113,16 @@ pub fn extract(article: &Article, cx: &Context<'_>) -> Extraction {
             .map(|q| q.start..q.end)
             .collect()
     };
-    for i in 0..blocks.len() {
-        if readable(i) {
-            let t = blocks[i].text.as_str();
-            spans.push(entities::Span {
-                block: i,
-                text: t,
-                range: from(i)..t.len(),
-                skip: short_quotes(t),
-            });
-        }
+    let mut spans: Vec<entities::Span<'_>> = Vec::new();
+    for i in (0..blocks.len()).filter(|&i| readable(i)) {
+        let t = blocks[i].text.as_str();
+        spans.push(entities::Span {
+            block: i,
+            text: t,
+            range: from(i)..t.len(),
+            skip: short_quotes(t),
+            no_people: roles[i] == BlockRole::Byline,
+        });
     }
     for (block, range) in &layout.captions {
         let t = blocks[*block].text.as_str();
@@ -123,12 +131,30 @@ pub fn extract(article: &Article, cx: &Context<'_>) -> Extraction {
             text: t,
             range: range.clone(),
             skip: short_quotes(t),
+            no_people: false,
         });
     }
     spans.sort_by_key(|s| (s.block, s.range.start));
     let mut found = entities::extract(&spans, cx.registry);
     if let (Some(d), Some((i, _))) = (&dateline, &found_dateline) {
         add_dateline_places(&mut found, d, *i, &blocks[*i].text);
+    }
+    let headline = layout.headline.clone().or_else(|| article.headline.clone());
+    // Places a headline names count as mentioned even when the body only implies them.
+    for place in headline.as_deref().map(entities::headline_places).unwrap_or_default() {
+        if !found
+            .entities
+            .iter()
+            .any(|e| e.kind == EntityKind::Place && e.name.eq_ignore_ascii_case(&place))
+        {
+            found.entities.push(Entity {
+                name: place,
+                kind: EntityKind::Place,
+                roles: Vec::new(),
+                mentions: Vec::new(),
+            });
+            found.genders.push(None);
+        }
     }
 
     // Quotations in story text.
@@ -140,7 +166,6 @@ pub fn extract(article: &Article, cx: &Context<'_>) -> Extraction {
             from: from(i),
         })
         .collect();
-    let headline = layout.headline.clone().or_else(|| article.headline.clone());
     let quotes = quotes::extract(&story, &found, headline.as_deref());
 
     // The best date: dateline, page timestamp, captions, then a weekday in the first paragraph.
@@ -164,6 +189,22 @@ pub fn extract(article: &Article, cx: &Context<'_>) -> Extraction {
         }
     }
 
+    // TEMPORARY DEBUG (remove): explain roles when DATELINE_EXPLAIN is set.
+    if std::env::var_os("DATELINE_EXPLAIN").is_some() {
+        for (i, b) in blocks.iter().enumerate() {
+            let t: String = b.text.chars().take(90).collect();
+            eprintln!("[{i:>2}] {:<12} {t:?}", format!("{:?}", roles[i]));
+        }
+        for e in &found.entities {
+            eprintln!(
+                "ENT {:?} {} roles {:?} mentions {}",
+                e.kind,
+                e.name,
+                e.roles,
+                e.mentions.len()
+            );
+        }
+    }
     Extraction {
         headline,
         byline: layout.byline.clone(),

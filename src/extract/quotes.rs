@@ -194,6 +194,24 @@ enum Speaker {
     Named(usize, usize, usize),
 }
 
+/// What an attribution clause says about the speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Attr {
+    Found(Speaker),
+    /// A speech verb with a speaker we cannot name ("the diplomat said", "Officials said").
+    Unnamed,
+    Nothing,
+}
+
+impl Attr {
+    fn speaker(self) -> Option<Speaker> {
+        match self {
+            Attr::Found(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Ref {
     block: usize,
@@ -208,13 +226,12 @@ pub fn extract(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) 
         refs: Vec::new(),
     };
     let mut out: Vec<Quote> = Vec::new();
-    // (speaker of the last quote, it ran on) of the previous block, and earlier speakers.
+    // The previous quoted paragraph: its last speaker and whether its quote ran on.
     let mut carried: Option<(Option<Speaker>, bool)> = None;
     let mut history: Vec<Option<Speaker>> = Vec::new();
-    let mut headline_quotes = Vec::new();
-    for (bi, b) in blocks.iter().enumerate() {
+    for b in blocks {
         let text = b.text;
-        let all = spans(text);
+        let all: Vec<QuoteSpan> = spans(text).into_iter().filter(|q| q.open >= b.from).collect();
         let ends = sentence_ends(text);
         let sentence_of = |pos: usize| -> Range<usize> {
             let i = ends.partition_point(|&e| e <= pos);
@@ -224,53 +241,69 @@ pub fn extract(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) 
         };
         let mut last_speaker: Option<Speaker> = None;
         let mut last_ran_on = false;
-        let mut block_speakers: Vec<Option<Speaker>> = Vec::new();
         let mut prev_close = b.from;
-        let mut sentence_cursor = b.from;
+        let mut cursor = b.from;
         for (qi, q) in all.iter().enumerate() {
-            if q.open < b.from {
-                continue;
-            }
             // Subjects of the sentences before this quote, for pronouns.
-            cx.push_subjects(b.block, text, &ends, sentence_cursor, q.open);
-            sentence_cursor = sentence_cursor.max(sentence_of(q.open).start);
+            let sentence = sentence_of(q.open);
+            let sentence_start = sentence.start.max(b.from);
+            if sentence_start > cursor {
+                cx.push_subjects(b.block, text, &ends, cursor, sentence_start, &all);
+                cursor = sentence_start;
+            }
             let content = &text[q.start..q.end];
             let next_open = all.get(qi + 1).map_or(text.len(), |n| n.open);
-            let sentence = sentence_of(q.open);
-            let before = sentence.start.max(prev_close)..q.open;
-            let after_end = clause_end(text, q.close, next_open);
-            let after = q.close..after_end;
-            let mut speaker = cx
-                .after(b.block, text, after.clone(), q.open)
-                .or_else(|| cx.before(b.block, text, before.clone(), q.open));
-            let attributed = speaker.is_some() || cx.has_verb(text, before.clone()) || cx.has_verb(text, after.clone());
-            if speaker.is_none() && !attributed {
-                let first_in_block = qi == 0 || all[..qi].iter().all(|p| p.open < b.from);
-                speaker = if !first_in_block {
-                    last_speaker
-                } else if text[b.from..q.open].trim().is_empty() && carried.is_some_and(|(_, ran_on)| ran_on) {
-                    carried.and_then(|(s, _)| s)
-                } else {
-                    None
-                };
-                if speaker.is_none() && first_in_block {
+            let before = sentence_start.max(prev_close)..q.open;
+            let (after_end, terminated) = clause_end(text, q.close, next_open);
+            // A quotation that ends its own sentence is attributed after it only by a short
+            // clause that ends there too ("…?” Roe asked."), not by the next sentence.
+            let ends_itself = content
+                .trim_end_matches(['’', '\'', ')'])
+                .ends_with(['.', '?', '!', '…']);
+            let after_text = text[q.close..after_end].trim_start();
+            let after_ok = !(ends_itself && (!terminated || after_text.starts_with('(')));
+            let a = if after_ok {
+                cx.after(b.block, text, q.close..after_end, q.open)
+            } else {
+                Attr::Nothing
+            };
+            let bf = cx.before(b.block, text, before.clone(), q.open);
+            let before_strong = close_verb(text, before.clone());
+            let attr = match (bf, a) {
+                (Attr::Found(s), _) if before_strong => Attr::Found(s),
+                (_, Attr::Found(s)) => Attr::Found(s),
+                (Attr::Found(s), _) => Attr::Found(s),
+                (Attr::Unnamed, _) | (_, Attr::Unnamed) => Attr::Unnamed,
+                _ => Attr::Nothing,
+            };
+            let mut speaker = attr.speaker();
+            if attr == Attr::Nothing {
+                let first_in_block = qi == 0;
+                let opens_block = text[b.from..q.open].trim().is_empty();
+                if !first_in_block {
+                    // "“A,” Roe said. “B.”": the same speaker goes on.
+                    speaker = last_speaker;
+                } else if opens_block && carried.is_some_and(|(_, ran_on)| ran_on) {
+                    // A quotation left open at the end of the last paragraph continues here.
+                    speaker = carried.and_then(|(s, _)| s);
+                }
+                if speaker.is_none() && first_in_block && sentence_start > b.from {
                     // "…, he said. “…”": an attribution in the sentence before.
-                    if sentence.start > b.from {
-                        let prev_sentence = sentence_of(sentence.start.saturating_sub(1));
-                        speaker =
-                            cx.sentence_speaker(b.block, text, prev_sentence.start.max(b.from)..sentence.start, q.open);
-                    }
+                    let prev_sentence = sentence_of(sentence_start.saturating_sub(1));
+                    speaker = cx
+                        .sentence_speaker(b.block, text, prev_sentence.start.max(b.from)..sentence_start, q.open)
+                        .speaker();
                 }
                 if speaker.is_none() {
-                    speaker = cx.nearby(b.block, text, before.clone());
+                    // "directives from Xi to “…”": a person named earlier in the sentence.
+                    speaker = cx.nearby(b.block, before.clone());
                 }
-                if speaker.is_none() && first_in_block && text[b.from..q.open].trim().is_empty() {
+                if speaker.is_none() && first_in_block && opens_block {
                     speaker = dialogue(&history);
                 }
             }
             last_speaker = speaker.or(last_speaker);
             last_ran_on = !q.closed;
-            block_speakers.push(speaker);
             if let Some(Speaker::Entity(e)) = speaker {
                 cx.refs.push(Ref {
                     block: b.block,
@@ -291,28 +324,25 @@ pub fn extract(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) 
                 });
             }
         }
-        cx.push_subjects(b.block, text, &ends, sentence_cursor, text.len());
-        let _ = bi;
-        if block_speakers.is_empty() {
-            // A paragraph without quotes breaks a dialogue only if it names someone new.
-            if carried.is_some_and(|(_, r)| r) {
-                carried = None;
-            }
+        if cursor < text.len() {
+            cx.push_subjects(b.block, text, &ends, cursor, text.len(), &all);
+        }
+        if all.is_empty() {
+            carried = None;
         } else {
             carried = Some((last_speaker, last_ran_on));
             history.push(last_speaker);
         }
     }
-    if let Some(h) = headline {
-        headline_quotes = cx.headline(h);
-    }
-    headline_quotes.extend(out);
-    headline_quotes
+    let mut quotes = headline.map(|h| cx.headline(h)).unwrap_or_default();
+    quotes.extend(out);
+    quotes
 }
 
-/// Where the attribution after a quote can end: the next quote, or the end of the sentence.
-fn clause_end(text: &str, from: usize, next_open: usize) -> usize {
-    let limit = next_open.min(text.len());
+/// Where the attribution after a quote can end: the next quote or the end of the sentence.
+/// Also says whether a sentence end was found before the next quote.
+fn clause_end(text: &str, from: usize, next_open: usize) -> (usize, bool) {
+    let limit = next_open.min(text.len()).max(from);
     let slice = &text[from..limit];
     for (i, c) in slice.char_indices() {
         if matches!(c, '.' | '!' | '?' | ';') {
@@ -325,10 +355,19 @@ fn clause_end(text: &str, from: usize, next_open: usize) -> usize {
             {
                 continue;
             }
-            return from + i;
+            return (from + i, true);
         }
     }
-    limit
+    (limit, limit == text.len())
+}
+
+/// A speech verb among the last words before a quote ("said Wednesday that “…").
+fn close_verb(text: &str, range: Range<usize>) -> bool {
+    if range.end <= range.start {
+        return false;
+    }
+    let ws = words(&text[range]);
+    ws.iter().rev().take(7).any(|w| verb_at(w.text).is_some())
 }
 
 /// In a back-and-forth, an unattributed paragraph of quotation belongs to the other party.
@@ -371,7 +410,6 @@ fn is_filler(w: &str) -> bool {
             | "would"
             | "will"
             | "could"
-            | "had"
             | "previously"
             | "earlier"
             | "further"
@@ -380,6 +418,7 @@ fn is_filler(w: &str) -> bool {
             | "even"
             | "still"
             | "first"
+            | "overall"
     ) || w.ends_with("ly") && w.len() > 4
 }
 
@@ -395,23 +434,17 @@ fn verb_at(w: &str) -> Option<bool> {
 }
 
 impl Resolver<'_> {
-    fn has_verb(&self, text: &str, range: Range<usize>) -> bool {
-        if range.end <= range.start {
-            return false;
-        }
-        words(&text[range]).iter().any(|w| verb_at(w.text).is_some())
-    }
-
     /// `"…," Esper said`, `"…," said Hogan Gidley, the …`, `"…" in that law, Azzouz said`.
-    fn after(&self, block: usize, text: &str, range: Range<usize>, at: usize) -> Option<Speaker> {
+    fn after(&self, block: usize, text: &str, range: Range<usize>, at: usize) -> Attr {
         if range.end <= range.start {
-            return None;
+            return Attr::Nothing;
         }
         let ws = words(&text[range.clone()]);
-        let v = ws.iter().take(16).position(|w| verb_at(w.text) == Some(false))?;
-        let verb = &ws[v];
-        let verb_start = range.start + verb.start;
-        let verb_end = range.start + verb.end;
+        let Some(v) = ws.iter().take(16).position(|w| verb_at(w.text) == Some(false)) else {
+            return Attr::Nothing;
+        };
+        let verb_start = range.start + ws[v].start;
+        let verb_end = range.start + ws[v].end;
         // Inverted: `said Hogan Gidley, the principal deputy …`, `says president David Roe`.
         let before_verb =
             text[range.start..verb_start].trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '—' | '–'));
@@ -425,52 +458,60 @@ impl Resolver<'_> {
     }
 
     /// `Esper said, “…”`, `Ms Persson said: “…”`, `Nuland, who said that she “…”`,
-    /// `…, saying that “…”`.
-    fn before(&self, block: usize, text: &str, range: Range<usize>, at: usize) -> Option<Speaker> {
+    /// `…, saying that “…”`, `… according to the White House …`.
+    fn before(&self, block: usize, text: &str, range: Range<usize>, at: usize) -> Attr {
         if range.end <= range.start {
-            return None;
+            return Attr::Nothing;
         }
         let window = &text[range.clone()];
         let ws = words(window);
         if let Some(v) = ws.iter().rposition(|w| verb_at(w.text).is_some()) {
             let verb_start = range.start + ws[v].start;
             if verb_at(ws[v].text) == Some(true) {
-                return self.first_mention(block, range.start..verb_start, true);
+                // "…, saying that": the sentence's subject speaks.
+                return match self.first_mention(block, range.start..verb_start) {
+                    Some(s) => Attr::Found(s),
+                    None => Attr::Unnamed,
+                };
             }
-            // "according to X"
             return self.subject_before(block, text, range.start..verb_start, at);
         }
         if window.trim_end().ends_with(':') {
-            return self.first_mention(block, range.clone(), true);
+            return self
+                .first_mention(block, range.clone())
+                .map_or(Attr::Nothing, Attr::Found);
         }
         if let Some(i) = window.find("according to ") {
             return self.noun_phrase(block, text, range.start + i + 13..range.end, at);
         }
-        None
+        Attr::Nothing
     }
 
     /// The speaker of a sentence without quotes: "…, he said." or "Sato said …".
-    fn sentence_speaker(&self, block: usize, text: &str, range: Range<usize>, at: usize) -> Option<Speaker> {
+    fn sentence_speaker(&self, block: usize, text: &str, range: Range<usize>, at: usize) -> Attr {
         let ws = words(&text[range.clone()]);
-        let v = ws.iter().position(|w| verb_at(w.text) == Some(false))?;
+        let Some(v) = ws.iter().position(|w| verb_at(w.text) == Some(false)) else {
+            return Attr::Nothing;
+        };
         let verb_start = range.start + ws[v].start;
         self.subject_before(block, text, range.start..verb_start, at)
     }
 
     /// The noun phrase right before a verb, skipping appositives: of the comma-separated parts,
     /// the nearest name or pronoun wins, then the nearest "the …" phrase.
-    fn subject_before(&self, block: usize, text: &str, range: Range<usize>, at: usize) -> Option<Speaker> {
+    fn subject_before(&self, block: usize, text: &str, range: Range<usize>, at: usize) -> Attr {
         let segment = &text[range.clone()];
         let mut parts: Vec<Range<usize>> = Vec::new();
         let mut start = 0;
         for (i, c) in segment.char_indices() {
-            if matches!(c, ',' | ';' | '—' | '–' | '(' | ')') {
+            if matches!(c, ',' | ';' | '—' | '–' | '(' | ')') || is_double_quote(c) {
                 parts.push(range.start + start..range.start + i);
                 start = i + c.len_utf8();
             }
         }
         parts.push(range.start + start..range.end);
         let mut the_parts = Vec::new();
+        let mut saw_noun = false;
         for part in parts.iter().rev() {
             let mut p = part.clone();
             // Drop fillers at the end ("Thomas allegedly", "Yuri Roe also").
@@ -490,98 +531,116 @@ impl Resolver<'_> {
                 continue;
             }
             let t_start = p.start + (text[p.clone()].len() - text[p.clone()].trim_start().len());
-            let first = t.split_whitespace().next().unwrap_or("");
-            let stripped = t.trim_start_matches(|c: char| !c.is_alphanumeric());
-            let lower_first = first.to_lowercase();
-            let pure = t.split_whitespace().count() <= 8;
-            match lower_first.trim_matches(|c: char| !c.is_alphanumeric()) {
-                "he" | "she" if t.split_whitespace().count() == 1 => {
+            let ws: Vec<&str> = t.split_whitespace().collect();
+            let first = ws[0].to_lowercase();
+            let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+            let second = ws.get(1).map(|w| w.to_lowercase());
+            match (first, ws.len()) {
+                ("he" | "she", 1) => {
+                    return self.pronoun_attr(block, at, if first == "she" { Gender::Female } else { Gender::Male });
+                }
+                ("it", 1) => {
                     return self
-                        .pronoun(
-                            block,
-                            at,
-                            if lower_first.starts_with("she") {
-                                Gender::Female
-                            } else {
-                                Gender::Male
-                            },
-                        )
-                        .map(Speaker::Entity);
+                        .org_pronoun(block, at)
+                        .map_or(Attr::Unnamed, |e| Attr::Found(Speaker::Entity(e)));
                 }
-                "it" if t.split_whitespace().count() == 1 => return self.org_pronoun(block, at).map(Speaker::Entity),
-                "they" | "we" | "i" | "you" if t.split_whitespace().count() == 1 => return None,
-                "who" => {
+                (
+                    "they" | "we" | "i" | "you" | "officials" | "prosecutors" | "police" | "analysts" | "sources"
+                    | "critics" | "experts",
+                    1,
+                ) => return Attr::Unnamed,
+                ("who", _) => {
                     // "Nuland, who said that …": the name before the clause.
-                    return self.last_mention_before(block, t_start, true);
+                    return self
+                        .last_mention_before(block, t_start)
+                        .map_or(Attr::Unnamed, Attr::Found);
                 }
-                "but" | "and" | "so" | "yet" | "then" if t.split_whitespace().count() == 2 => {
-                    let second = t.split_whitespace().nth(1).unwrap_or("").to_lowercase();
-                    match second.as_str() {
-                        "he" => return self.pronoun(block, at, Gender::Male).map(Speaker::Entity),
-                        "she" => return self.pronoun(block, at, Gender::Female).map(Speaker::Entity),
-                        _ => {}
-                    }
-                }
-                "the" | "a" | "an" | "another" | "one" => {
+                ("but" | "and" | "so" | "yet" | "then" | "now", 2) => match second.as_deref() {
+                    Some("he") => return self.pronoun_attr(block, at, Gender::Male),
+                    Some("she") => return self.pronoun_attr(block, at, Gender::Female),
+                    _ => {}
+                },
+                ("the" | "a" | "an" | "another" | "one", _) => {
                     the_parts.push(t_start..p.end);
                     continue;
                 }
                 _ => {}
             }
-            if stripped.chars().next().is_some_and(char::is_uppercase) && pure {
+            // A possessive opens a description, not a name ("Disney’s chairman of …").
+            let possessive_led = ws[0].ends_with("’s") || ws[0].ends_with("'s");
+            let name_led = ws[0].chars().next().is_some_and(char::is_uppercase)
+                || lexicon::is_name_particle(first) && ws.len() > 1;
+            if name_led && !possessive_led && ws.len() <= 8 {
                 if let Some(s) = self.best_in(block, t_start..p.end) {
-                    return Some(s);
+                    return Attr::Found(s);
                 }
             }
+            saw_noun |= ws.len() <= 3;
         }
         for p in the_parts {
-            if let Some(s) = self.noun_phrase(block, text, p, at) {
-                return Some(s);
+            if let Attr::Found(s) = self.noun_phrase(block, text, p, at) {
+                return Attr::Found(s);
             }
         }
-        None
+        if saw_noun { Attr::Unnamed } else { Attr::Nothing }
+    }
+
+    fn pronoun_attr(&self, block: usize, at: usize, gender: Gender) -> Attr {
+        self.pronoun(block, at, gender)
+            .map_or(Attr::Unnamed, |e| Attr::Found(Speaker::Entity(e)))
     }
 
     /// A noun phrase after a verb or inside a `the …` part.
-    fn noun_phrase(&self, block: usize, text: &str, range: Range<usize>, at: usize) -> Option<Speaker> {
+    fn noun_phrase(&self, block: usize, text: &str, range: Range<usize>, at: usize) -> Attr {
         let t = text[range.clone()].trim();
         let t_start = range.start + (text[range.clone()].len() - text[range.clone()].trim_start().len());
         if t.is_empty() {
-            return None;
+            return Attr::Nothing;
         }
         let lower = t.to_lowercase();
         let words_l: Vec<&str> = lower.split_whitespace().collect();
-        match words_l.first().copied() {
-            Some("he") => return self.pronoun(block, at, Gender::Male).map(Speaker::Entity),
-            Some("she") => return self.pronoun(block, at, Gender::Female).map(Speaker::Entity),
-            Some("it") => return self.org_pronoun(block, at).map(Speaker::Entity),
+        match words_l.first().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())) {
+            Some("he") => return self.pronoun_attr(block, at, Gender::Male),
+            Some("she") => return self.pronoun_attr(block, at, Gender::Female),
+            Some("it") => {
+                return self
+                    .org_pronoun(block, at)
+                    .map_or(Attr::Unnamed, |e| Attr::Found(Speaker::Entity(e)));
+            }
             _ => {}
         }
-        // "the Swedish Prosecution Authority": an entity right after the article.
         let article_len = ["the ", "a ", "an "]
             .iter()
             .find(|a| lower.starts_with(*a))
             .map_or(0, |a| a.len());
-        let head = t_start + article_len;
-        if let Some(m) = self.found.mentions_in(block, head..range.end).next() {
-            if m.start == head
-                && matches!(
-                    self.found.entities[m.entity].kind,
-                    EntityKind::Person | EntityKind::Organization
-                )
-            {
-                return Some(Speaker::Entity(m.entity));
-            }
-        }
         if article_len == 0 {
+            // "said White House Press Secretary Dana Roe": the person in the phrase.
             if let Some(s) = self.best_in(block, t_start..range.end) {
-                return Some(s);
+                return Attr::Found(s);
+            }
+        } else {
+            // "the Swedish Prosecution Authority": an entity right after the article.
+            let head = t_start + article_len;
+            if let Some(m) = self.found.mentions_in(block, head..range.end).next() {
+                if m.start == head
+                    && matches!(
+                        self.found.entities[m.entity].kind,
+                        EntityKind::Person | EntityKind::Organization
+                    )
+                {
+                    return Attr::Found(Speaker::Entity(m.entity));
+                }
             }
         }
         // "the president", "the Russian leader": a person given that role.
         for w in words_l.iter().skip(usize::from(article_len > 0)).take(4) {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            if w.len() < 3 || matches!(w, "former" | "then" | "new" | "top" | "senior" | "chief") {
+            if w.len() < 3
+                || matches!(
+                    w,
+                    "former" | "then" | "new" | "top" | "senior" | "chief" | "the" | "and" | "for"
+                )
+            {
                 continue;
             }
             let ids = self.found.persons_with_role(w);
@@ -589,26 +648,27 @@ impl Resolver<'_> {
                 return self
                     .most_recent(&ids, block, at)
                     .or(ids.first().copied())
-                    .map(Speaker::Entity);
+                    .map_or(Attr::Unnamed, |e| Attr::Found(Speaker::Entity(e)));
             }
         }
-        // A proper-noun phrase we know nothing else about.
-        let caps = t
-            .split_whitespace()
-            .skip(usize::from(article_len > 0))
-            .take_while(|w| {
-                w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
-                    || matches!(*w, "of" | "for" | "and")
-            })
-            .count();
-        if caps >= 2 && article_len > 0 {
+        // A proper-noun phrase we know nothing else about ("the U.S. Trade Act of 1974").
+        if article_len > 0 {
+            let head = t_start + article_len;
             let ws = words(&text[head..range.end]);
-            let end = ws
-                .get(caps.min(ws.len()).saturating_sub(1))
-                .map_or(range.end, |w| head + w.end);
-            return Some(Speaker::Named(block, head, end));
+            let caps = ws
+                .iter()
+                .take_while(|w| {
+                    w.is_capitalized()
+                        || w.text.chars().all(|c| c.is_ascii_digit())
+                        || matches!(w.text, "of" | "for" | "and")
+                })
+                .count();
+            if caps >= 2 {
+                let end = head + ws[caps - 1].end;
+                return Attr::Found(Speaker::Named(block, head, end));
+            }
         }
-        None
+        Attr::Unnamed
     }
 
     /// The person (else organisation) mentioned in a name-led phrase: the last person, as in
@@ -616,7 +676,7 @@ impl Resolver<'_> {
     fn best_in(&self, block: usize, range: Range<usize>) -> Option<Speaker> {
         let mut person = None;
         let mut org = None;
-        for m in self.found.mentions_in(block, range.clone()) {
+        for m in self.found.mentions_in(block, range) {
             match self.found.entities[m.entity].kind {
                 EntityKind::Person => person = Some(m.entity),
                 EntityKind::Organization if org.is_none() => org = Some(m.entity),
@@ -626,34 +686,34 @@ impl Resolver<'_> {
         person.or(org).map(Speaker::Entity)
     }
 
-    fn first_mention(&self, block: usize, range: Range<usize>, persons_first: bool) -> Option<Speaker> {
+    /// The first person (else organisation) named in a range.
+    fn first_mention(&self, block: usize, range: Range<usize>) -> Option<Speaker> {
         let ms: Vec<_> = self.found.mentions_in(block, range).collect();
         let pick = |kind| {
             ms.iter()
                 .find(|m| self.found.entities[m.entity].kind == kind)
                 .map(|m| m.entity)
         };
-        let p = pick(EntityKind::Person);
-        let o = pick(EntityKind::Organization);
-        (if persons_first { p.or(o) } else { o.or(p) }).map(Speaker::Entity)
+        pick(EntityKind::Person)
+            .or_else(|| pick(EntityKind::Organization))
+            .map(Speaker::Entity)
     }
 
-    fn last_mention_before(&self, block: usize, pos: usize, persons: bool) -> Option<Speaker> {
+    fn last_mention_before(&self, block: usize, pos: usize) -> Option<Speaker> {
         self.found
             .mentions_in(block, 0..pos)
             .filter(|m| {
-                !persons
-                    || matches!(
-                        self.found.entities[m.entity].kind,
-                        EntityKind::Person | EntityKind::Organization
-                    )
+                matches!(
+                    self.found.entities[m.entity].kind,
+                    EntityKind::Person | EntityKind::Organization
+                )
             })
             .last()
             .map(|m| Speaker::Entity(m.entity))
     }
 
     /// A person named earlier in the same sentence ("directives from Xi to “…”").
-    fn nearby(&self, block: usize, _text: &str, range: Range<usize>) -> Option<Speaker> {
+    fn nearby(&self, block: usize, range: Range<usize>) -> Option<Speaker> {
         let ms: Vec<_> = self.found.mentions_in(block, range).collect();
         ms.iter()
             .rev()
@@ -704,26 +764,32 @@ impl Resolver<'_> {
 
     /// Records the subject of each sentence between `from` and `to` for later pronouns: the
     /// speaker of a reported-speech verb, else the first person or organisation named.
-    fn push_subjects(&mut self, block: usize, text: &str, ends: &[usize], from: usize, to: usize) {
+    fn push_subjects(
+        &mut self,
+        block: usize,
+        text: &str,
+        ends: &[usize],
+        from: usize,
+        to: usize,
+        quotes: &[QuoteSpan],
+    ) {
         let mut start = from;
-        for &end in ends
-            .iter()
-            .filter(|&&e| e > from && e <= to)
-            .chain(std::iter::once(&to))
-        {
+        for &end in ends.iter().filter(|&&e| e > from && e < to).chain(std::iter::once(&to)) {
             if end <= start {
                 continue;
             }
-            let subject = self
-                .sentence_speaker(block, text, start..end, start)
-                .and_then(|s| match s {
-                    Speaker::Entity(e) => Some(e),
-                    Speaker::Named(..) => None,
-                });
-            let subject = subject.or_else(|| match self.first_mention(block, start..end, true) {
-                Some(Speaker::Entity(e)) => Some(e),
-                _ => None,
-            });
+            // Sentences with quotations already left their speakers behind.
+            if quotes.iter().any(|q| q.open < end && q.close > start) {
+                start = end;
+                continue;
+            }
+            let subject = match self.sentence_speaker(block, text, start..end, start) {
+                Attr::Found(Speaker::Entity(e)) => Some(e),
+                _ => match self.first_mention(block, start..end) {
+                    Some(Speaker::Entity(e)) => Some(e),
+                    _ => None,
+                },
+            };
             if let Some(e) = subject {
                 self.refs.push(Ref {
                     block,
@@ -872,6 +938,7 @@ mod tests {
                 text: t,
                 range: 0..t.len(),
                 skip: vec![],
+                no_people: false,
             })
             .collect();
         let found = entities::extract(&spans, &Registry::default());

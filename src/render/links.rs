@@ -96,33 +96,23 @@ pub fn relativize(html: &str, page_url: &str) -> String {
 /// pages such as 404.html that are served at any depth).
 pub fn rebase(html: &str, prefix: &str) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 32);
-    let mut rest = html;
-    while let Some(i) = find_attr(rest) {
-        let (before, after) = rest.split_at(i);
-        out.push_str(before);
-        let eq = after.find("=\"").map_or(0, |e| e + 2);
-        out.push_str(&after[..eq]);
-        let value = &after[eq..];
-        if value.starts_with('/') && !value.starts_with("//") {
+    let mut copied = 0;
+    let mut from = 0;
+    // One pass over every `="/`: linear in the page, however many links it has.
+    while let Some(i) = html[from..].find("=\"/") {
+        let at = from + i;
+        let value = at + 2;
+        from = value + 1;
+        let rooted = !html[value + 1..].starts_with('/');
+        let name_ok = ["href", "src", "action", "poster"].iter().any(|n| html[..at].ends_with(n) && html[..at - n.len()].ends_with(' '));
+        if rooted && name_ok {
+            out.push_str(&html[copied..value]);
             out.push_str(prefix);
-            rest = &value[1..];
-        } else {
-            rest = value;
+            copied = value + 1;
         }
     }
-    out.push_str(rest);
+    out.push_str(&html[copied..]);
     out
-}
-
-/// Offset of the next ` href="`, ` src="` or ` action="` attribute.
-fn find_attr(s: &str) -> Option<usize> {
-    let mut best: Option<usize> = None;
-    for needle in [" href=\"", " src=\"", " action=\"", " poster=\""] {
-        if let Some(i) = s.find(needle) {
-            best = Some(best.map_or(i, |b| b.min(i)));
-        }
-    }
-    best
 }
 
 #[cfg(test)]

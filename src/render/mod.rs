@@ -30,7 +30,7 @@ use rayon::prelude::*;
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 use crate::model::Archive;
-use crate::write::OutputFile;
+use crate::write::{OutputFile, WriteError};
 
 pub use calendar::{day_url, long_date, month_url, year_url};
 pub use decorate::Decoration;
@@ -42,25 +42,70 @@ pub use templates::Templates;
 pub use theme::{DEFAULT_STATIC, DEFAULT_TEMPLATES, Theme};
 pub use views::{ImageView, LinkView, SiteView, card_image};
 
-/// Renders every page of the archive.
+/// Renders every page of the archive into memory (for `check`, the preview server and tests).
 pub fn render(archive: &Archive, config: &SiteConfig, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let templates = Templates::compile(theme)?;
+    let collected = std::sync::Mutex::new(Vec::new());
+    let sink = |files: Vec<OutputFile>| {
+        collected.lock().unwrap_or_else(|e| e.into_inner()).extend(files);
+        Ok(())
+    };
+    match render_into(archive, config, theme, &sink) {
+        Ok(_) => {}
+        Err(RenderFailure::Content(d)) => return Err(d),
+        Err(RenderFailure::Write(e)) => return Err(vec![Diagnostic::error(crate::config::CONFIG_FILE, e.to_string())]),
+    }
+    let mut files = collected.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Why rendering stopped.
+#[derive(Debug)]
+pub enum RenderFailure {
+    /// Template or configuration problems.
+    Content(Vec<Diagnostic>),
+    /// The sink could not take the files.
+    Write(WriteError),
+}
+
+/// Renders every page, handing the files to `sink` as they are made, so that a large archive
+/// never has to sit in memory whole. Returns the paths of all files, sorted.
+pub fn render_into(
+    archive: &Archive,
+    config: &SiteConfig,
+    theme: &Theme,
+    sink: &(dyn Fn(Vec<OutputFile>) -> Result<(), WriteError> + Sync),
+) -> Result<Vec<String>, RenderFailure> {
+    let templates = Templates::compile(theme).map_err(RenderFailure::Content)?;
     let renderer = Renderer::new(archive, config, templates);
     let jobs = renderer.jobs();
-    let results: Vec<Result<Vec<OutputFile>, Diagnostic>> = jobs.par_iter().map(|job| renderer.render(job)).collect();
-    let mut files = theme.static_files();
-    let mut errors: Vec<Diagnostic> = Vec::new();
-    for r in results {
-        match r {
-            Ok(f) => files.extend(f),
-            // The same template error would repeat for every page that uses it.
-            Err(d) if !errors.contains(&d) => errors.push(d),
-            Err(_) => {}
-        }
-    }
+    let errors: std::sync::Mutex<Vec<Diagnostic>> = std::sync::Mutex::new(Vec::new());
+    let mut paths: Vec<String> = jobs
+        .par_iter()
+        .map(|job| match renderer.render(job) {
+            Ok(files) => {
+                let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+                sink(files).map(|_| paths)
+            }
+            Err(d) => {
+                let mut errors = errors.lock().unwrap_or_else(|e| e.into_inner());
+                // The same template error would repeat for every page that uses it.
+                if !errors.contains(&d) {
+                    errors.push(d);
+                }
+                Ok(Vec::new())
+            }
+        })
+        .collect::<Result<Vec<Vec<String>>, WriteError>>()
+        .map_err(RenderFailure::Write)?
+        .into_iter()
+        .flatten()
+        .collect();
+    let mut errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut extra = theme.static_files();
     if renderer.highlighter.was_used() {
         match highlight::stylesheet(&config.markdown.highlight_theme, &config.markdown.highlight_theme_dark) {
-            Ok(css) => files.push(OutputFile::bytes("highlight.css", css)),
+            Ok(css) => extra.push(OutputFile::bytes("highlight.css", css)),
             Err(e) => errors.push(
                 Diagnostic::error(crate::config::CONFIG_FILE, e)
                     .with_help("set [markdown] highlight_theme and highlight_theme_dark to one of the listed themes"),
@@ -69,31 +114,34 @@ pub fn render(archive: &Archive, config: &SiteConfig, theme: &Theme) -> Result<V
     }
     if config.search.enabled {
         match crate::search::index(crate::search::records(archive), &config.language) {
-            Ok(index) => files.extend(index),
+            Ok(index) => extra.extend(index),
             Err(e) => errors.push(
                 Diagnostic::error(crate::config::CONFIG_FILE, e)
                     .with_help("set [search] enabled = false in site.toml to build without search"),
             ),
         }
     }
+    paths.extend(extra.iter().map(|f| f.path.clone()));
     if config.sitemap.enabled {
-        let maps = sitemap::sitemaps(&files, archive, config);
-        files.extend(maps);
+        let maps = sitemap::sitemaps(&paths, archive, config);
+        paths.extend(maps.iter().map(|f| f.path.clone()));
+        extra.extend(maps);
     }
-    errors.extend(collisions(&files, archive));
+    sink(extra).map_err(RenderFailure::Write)?;
+    errors.extend(collisions(&paths, archive));
     if !errors.is_empty() {
-        return Err(errors);
+        return Err(RenderFailure::Content(errors));
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    paths.sort();
+    Ok(paths)
 }
 
 /// Two pages written to one file would silently lose one of them.
-fn collisions(files: &[OutputFile], archive: &Archive) -> Vec<Diagnostic> {
+fn collisions(paths: &[String], archive: &Archive) -> Vec<Diagnostic> {
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     let mut errors = Vec::new();
-    for f in files {
-        *seen.entry(f.path.as_str()).or_default() += 1;
+    for p in paths {
+        *seen.entry(p.as_str()).or_default() += 1;
     }
     for (path, n) in seen {
         if n > 1 {

@@ -5,7 +5,6 @@
 //! marker file; a folder without it is not ours and is never replaced unless the user insists
 //! with `--force` — and the site itself, its content or a home folder are never replaced at all.
 
-use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
@@ -71,26 +70,128 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
 
 /// Writes `files` as the new content of `output`, atomically replacing what was there.
 pub fn write(output: &Path, site_root: &Path, files: Vec<OutputFile>, force: bool) -> Result<(), WriteError> {
-    check_output(output, site_root, force)?;
-    for f in &files {
-        check_relative(&f.path)?;
+    let staging = Staging::begin(output, site_root, force)?;
+    staging.put(files)?;
+    staging.commit()
+}
+
+/// A build's output while it is being written: files stream in from the renderer (so the whole
+/// archive never has to sit in memory) and are written by a pool of I/O threads into a staging
+/// folder, which replaces the output only on `commit`. Dropped without a commit, it leaves no
+/// trace and the previous output untouched.
+pub struct Staging {
+    output: PathBuf,
+    parent: PathBuf,
+    name: String,
+    dir: PathBuf,
+    sender: Option<std::sync::mpsc::SyncSender<OutputFile>>,
+    writers: Vec<std::thread::JoinHandle<Result<(), WriteError>>>,
+    committed: bool,
+}
+
+/// How many threads write files: output is bound by file-system latency, not by the CPU.
+const WRITERS: usize = 12;
+
+impl Staging {
+    /// Checks that the output may be replaced and opens a fresh staging folder beside it.
+    pub fn begin(output: &Path, site_root: &Path, force: bool) -> Result<Staging, WriteError> {
+        check_output(output, site_root, force)?;
+        let parent = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent).map_err(io(&parent))?;
+        let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+        clean_stale(&parent, &name);
+        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        if dir.exists() {
+            remove_tree(&dir).map_err(io(&dir))?;
+        }
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        // The marker goes in first, so an interrupted build's leftovers are recognisably ours.
+        let marker = dir.join(MARKER);
+        std::fs::write(&marker, MARKER_TEXT).map_err(io(&marker))?;
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<OutputFile>(256);
+        let receiver = std::sync::Arc::new(std::sync::Mutex::new(receiver));
+        let made = std::sync::Arc::new(std::sync::Mutex::new(std::collections::HashSet::<PathBuf>::new()));
+        let writers = (0..WRITERS)
+            .map(|_| {
+                let receiver = std::sync::Arc::clone(&receiver);
+                let made = std::sync::Arc::clone(&made);
+                let dir = dir.clone();
+                std::thread::spawn(move || -> Result<(), WriteError> {
+                    loop {
+                        let next = receiver.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                        let Ok(file) = next else { return Ok(()) };
+                        write_one(&dir, &file, &made)?;
+                    }
+                })
+            })
+            .collect();
+        Ok(Staging { output: output.to_path_buf(), parent, name, dir, sender: Some(sender), writers, committed: false })
     }
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent).map_err(io(&parent))?;
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    clean_stale(&parent, &name);
-    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
-    if let Err(e) = stage(&staging, &files) {
-        let _ = remove_tree(&staging);
-        return Err(e);
+
+    /// Queues files for writing. Safe to call from many threads.
+    pub fn put(&self, files: Vec<OutputFile>) -> Result<(), WriteError> {
+        let Some(sender) = &self.sender else { return Ok(()) };
+        for f in files {
+            check_relative(&f.path)?;
+            if sender.send(f).is_err() {
+                // A writer failed and stopped; `commit` reports why.
+                return Ok(());
+            }
+        }
+        Ok(())
     }
-    swap(&staging, output, &parent, &name)
+
+    /// A handle other threads can queue files through.
+    pub fn sender(&self) -> Option<std::sync::mpsc::SyncSender<OutputFile>> {
+        self.sender.clone()
+    }
+
+    /// Waits for every file, then swaps the staging folder in as the output.
+    pub fn commit(mut self) -> Result<(), WriteError> {
+        self.finish_writes()?;
+        swap(&self.dir, &self.output, &self.parent, &self.name)?;
+        self.committed = true;
+        Ok(())
+    }
+
+    fn finish_writes(&mut self) -> Result<(), WriteError> {
+        self.sender = None;
+        let mut first = Ok(());
+        for w in self.writers.drain(..) {
+            let r = w.join().unwrap_or_else(|_| Err(WriteError::Escape("a writer thread failed".into())));
+            if first.is_ok() {
+                first = r;
+            }
+        }
+        first
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = self.finish_writes();
+            let _ = remove_tree(&self.dir);
+        }
+    }
+}
+
+fn write_one(dir: &Path, file: &OutputFile, made: &std::sync::Mutex<std::collections::HashSet<PathBuf>>) -> Result<(), WriteError> {
+    let target = dir.join(&file.path);
+    if let Some(parent) = target.parent() {
+        let known = made.lock().unwrap_or_else(|e| e.into_inner()).contains(parent);
+        if !known {
+            std::fs::create_dir_all(parent).map_err(io(parent))?;
+            made.lock().unwrap_or_else(|e| e.into_inner()).insert(parent.to_path_buf());
+        }
+    }
+    match &file.content {
+        Content::Bytes(b) => std::fs::write(&target, b).map_err(io(&target)),
+        Content::Copy(from) => std::fs::copy(from, &target).map(|_| ()).map_err(io(from)),
+    }
 }
 
 /// Refuses outputs that would destroy something that is not ours.
@@ -229,31 +330,6 @@ pub fn remove_tree(root: &Path) -> std::io::Result<()> {
         }
         Ok(())
     })
-}
-
-fn stage(staging: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
-    if staging.exists() {
-        remove_tree(staging).map_err(io(staging))?;
-    }
-    std::fs::create_dir_all(staging).map_err(io(staging))?;
-    let dirs: BTreeSet<PathBuf> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent().map(|p| staging.join(p)))
-        .collect();
-    for d in &dirs {
-        std::fs::create_dir_all(d).map_err(io(d))?;
-    }
-    in_io_pool(|| {
-        files.par_iter().try_for_each(|f| {
-            let target = staging.join(&f.path);
-            match &f.content {
-                Content::Bytes(b) => std::fs::write(&target, b).map_err(io(&target)),
-                Content::Copy(from) => std::fs::copy(from, &target).map(|_| ()).map_err(io(from)),
-            }
-        })
-    })?;
-    let marker = staging.join(MARKER);
-    std::fs::write(&marker, MARKER_TEXT).map_err(io(&marker))
 }
 
 fn swap(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), WriteError> {
