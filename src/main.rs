@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use dateline::annotate::AnnotateRequest;
 use dateline::model::AnnotationKind;
 use dateline::pipeline::{self, BuildError, BuildOptions};
+use dateline::write::Cleanup;
 
 #[derive(Parser)]
 #[command(
@@ -121,6 +122,9 @@ enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+    /// Internal: removes a previous archive after a build swapped a new one in.
+    #[command(name = "__remove-tree", hide = true)]
+    RemoveTree { dir: PathBuf },
     /// Print what extraction finds in articles.
     Extract {
         /// Article files (.md or .txt).
@@ -179,12 +183,16 @@ fn main() -> ExitCode {
                 eprintln!("error: cannot start {n} worker threads: {e}");
                 return ExitCode::from(2);
             }
+            // The previous archive is deleted by a detached helper process: on file systems that
+            // are slow to remove thousands of folders, the build need not wait for it.
+            let cleanup = std::env::current_exe().map(Cleanup::Detached).unwrap_or_default();
             let options = BuildOptions {
                 root,
                 output,
                 base_url,
                 drafts,
                 force,
+                cleanup,
             };
             match pipeline::build(&options) {
                 Ok(report) => {
@@ -227,6 +235,10 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::RemoveTree { dir } => match dateline::write::remove_our_tree(&dir) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(2),
+        },
         Command::Check { root, drafts } => {
             let options = BuildOptions {
                 root,

@@ -25,6 +25,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     pub drafts: bool,
     pub force: bool,
+    /// How the previous output is removed after the swap.
+    pub cleanup: write::Cleanup,
 }
 
 /// Why a build failed, and with which exit code.
@@ -99,7 +101,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let site = read_site(options)?;
     timings.lap("load, parse, extract, index");
     let output = output_dir(options, &site.config);
-    let staging = write::Staging::begin(&output, &options.root, options.force)?;
+    let staging = write::Staging::begin(&output, &options.root, options.force, options.cleanup.clone())?;
     let sink = |files: Vec<write::OutputFile>| staging.put(files);
     let paths = match render::render_into(&site.archive, &site.config, &site.theme, &sink) {
         Ok(paths) => paths,

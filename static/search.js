@@ -171,6 +171,8 @@ document.addEventListener("keydown", (event) => {
     pagefind = await import(href("pagefind/pagefind.js"));
     await pagefind.options({ baseUrl: root.pathname, excerptLength: 30 });
     pagefind.init();
+    // Facet counts come with results only once the filter lists are loaded.
+    await pagefind.filters();
   } catch (e) {
     status.textContent = "The search index could not be loaded.";
     return;

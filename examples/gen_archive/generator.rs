@@ -17,7 +17,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 /// Bump whenever the output for a given count changes, so cached archives are regenerated.
-pub const VERSION: &str = "gen_archive 3";
+pub const VERSION: &str = "gen_archive 4";
 
 /// The marker file that says a folder is ours to overwrite.
 pub const MARKER: &str = ".gen-archive";

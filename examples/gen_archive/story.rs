@@ -176,6 +176,9 @@ struct Story<'a> {
     curly: bool,
     /// Headlines carry no links or emphasis.
     in_headline: bool,
+    /// Numbers drawn for the headline, handed to the lead so both tell the same story.
+    headline_numbers: Vec<(String, String)>,
+    replay_numbers: bool,
     /// `{where}` and `{when}` of the caption being written.
     caption_place: String,
     caption_date: String,
@@ -244,6 +247,8 @@ impl<'a> Story<'a> {
             used: BTreeSet::new(),
             curly,
             in_headline: false,
+            headline_numbers: Vec::new(),
+            replay_numbers: false,
             caption_place: String::new(),
             caption_date: String::new(),
         }
@@ -262,7 +267,9 @@ impl<'a> Story<'a> {
             _ if self.style == Style::Reuters => headline.to_uppercase(),
             _ => headline,
         };
+        self.replay_numbers = true;
         let lead = self.fill(self.lead);
+        self.replay_numbers = false;
         let mut blocks = Vec::new();
         let mut first = lead.clone();
         if budget > lead.len() + 120
@@ -756,6 +763,22 @@ impl<'a> Story<'a> {
     ///   `wday`, `month`, `lastyear`, `nextyear`, `futureyear`, `quarter`;
     /// - sources: `report`, `statement`, `paper`.
     fn slot(&mut self, name: &str) -> String {
+        if !matches!(name, "n" | "ordinal" | "num" | "big" | "pct" | "share" | "money") {
+            return self.named_slot(name);
+        }
+        if self.replay_numbers
+            && let Some(k) = self.headline_numbers.iter().position(|(n, _)| n == name)
+        {
+            return self.headline_numbers.remove(k).1;
+        }
+        let value = self.named_slot(name);
+        if self.in_headline {
+            self.headline_numbers.push((name.to_string(), value.clone()));
+        }
+        value
+    }
+
+    fn named_slot(&mut self, name: &str) -> String {
         let pools = self.pools;
         let country = &pools.countries[self.country];
         let country2 = &pools.countries[self.country2];

@@ -692,7 +692,7 @@ pub const TOPICS: &[Topic] = &[
             Storyline {
                 headlines: &["{S0} heads to {city2} for talks on sanctions"],
                 leads: &[
-                    "G|{P0} arrived in {city2} on {wday} for talks expected to focus on sanctions, trade and the fate of detained nationals.",
+                    "G|{P0} left for {city2} on {wday} for talks expected to focus on sanctions, trade and the fate of detained nationals.",
                 ],
                 body: &[
                     "Sanctions imposed in {lastyear} have cut trade between the two countries by about a third, according to customs data.",

@@ -315,7 +315,14 @@ fn chunks<'a>(span: &Span<'a>) -> Vec<Chunk<'a>> {
         w.full_end += base;
         w.text = &text[w.start..w.end];
     }
-    ws.retain(|w| !span.skip.iter().any(|r| r.start <= w.start && w.end <= r.end));
+    // Skip ranges are in text order: walk them alongside the words.
+    let mut skips = span.skip.iter().peekable();
+    ws.retain(|w| {
+        while skips.peek().is_some_and(|r| r.end <= w.start) {
+            skips.next();
+        }
+        !skips.peek().is_some_and(|r| r.start <= w.start && w.end <= r.end)
+    });
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
@@ -325,7 +332,8 @@ fn chunks<'a>(span: &Span<'a>) -> Vec<Chunk<'a>> {
         }
         let start = i;
         let mut j = i + 1;
-        while j < ws.len() {
+        // A run longer than any name is title-case text, not a name: cut it.
+        while j < ws.len() && j - start < 12 {
             let prev = &ws[j - 1];
             let gap = &text[prev.full_end.min(ws[j].start)..ws[j].start];
             // "Coach (Frank) Vogel": a first name added in brackets joins the surname.
@@ -419,25 +427,46 @@ pub fn extract(spans: &[Span<'_>], registry: &Registry) -> Found {
 
 /// The place names in a headline (which is not a body block, so has no anchors).
 pub fn headline_places(headline: &str) -> Vec<String> {
+    // Headlines capitalise freely, so only gazetteer names count: windows of one to three
+    // words, longest first.
     let natural = if is_all_caps(headline) {
         super::text::natural_case(headline)
     } else {
         headline.to_string()
     };
-    let spans = [Span {
-        block: 0,
-        text: &natural,
-        range: 0..natural.len(),
-        skip: Vec::new(),
-        no_people: true,
-    }];
-    let found = extract(&spans, &Registry::default());
-    found
-        .entities
-        .into_iter()
-        .filter(|e| e.kind == EntityKind::Place)
-        .map(|e| e.name)
-        .collect()
+    let ws: Vec<&str> = natural
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '—' | '–' | '‘' | '’' | '“' | '”' | '"'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let mut step = 1;
+        for n in (1..=3.min(ws.len() - i)).rev() {
+            let cand = ws[i..i + n].join(" ");
+            let cand = cand.trim_end_matches(['.', '!', '?']).trim_end_matches("'s");
+            let cand = if cand.ends_with("U.S") {
+                format!("{cand}.")
+            } else {
+                cand.to_string()
+            };
+            // "Eastern Michigan routs …" names a university, not the state.
+            let compass = i > 0
+                && matches!(
+                    ws[i - 1],
+                    "North" | "South" | "East" | "West" | "Northern" | "Southern" | "Eastern" | "Western" | "Central"
+                );
+            if let Some(p) = gazetteer::place(&cand).filter(|_| (n > 1 || !lexicon::is_stop_word(&cand)) && !compass) {
+                if !out.iter().any(|o| o == p) {
+                    out.push(p.to_string());
+                }
+                step = n;
+                break;
+            }
+        }
+        i += step;
+    }
+    out
 }
 
 /// The name as written: words joined with single spaces, brackets dropped.
@@ -463,6 +492,28 @@ fn classify_chunk(chunk: &Chunk<'_>, registry: &Registry, out: &mut Vec<Piece>) 
         }
     }
     let mut pieces = Vec::new();
+    // "General Agreement on Tariffs and Trade (GATT)": a run defining an acronym names an
+    // organisation.
+    if let Some(acronym) = chunk
+        .after
+        .strip_prefix(" (")
+        .and_then(|r| r.split_once(')'))
+        .map(|(a, _)| a)
+    {
+        let start = ws
+            .iter()
+            .position(|w| !lexicon::is_stop_word(w.text))
+            .unwrap_or(ws.len());
+        let named = &ws[start..];
+        if named.len() >= 2
+            && is_all_caps(acronym)
+            && !acronym.contains(' ')
+            && initials(&name_of(chunk.text, named)) == acronym
+        {
+            out.push(piece(chunk, named, Kind::Org(name_of(chunk.text, named))));
+            return;
+        }
+    }
     classify(ws, chunk, registry, &mut pieces, 0, false);
     if chunk.no_people {
         pieces.retain(|p| !matches!(p.kind, Kind::Person { .. } | Kind::Single { known: None, .. }));
@@ -471,16 +522,18 @@ fn classify_chunk(chunk: &Chunk<'_>, registry: &Registry, out: &mut Vec<Piece>) 
 }
 
 fn piece(chunk: &Chunk<'_>, ws: &[Word<'_>], kind: Kind) -> Piece {
+    let at_chunk_start = chunk.words.first().is_some_and(|w| w.start == ws[0].start);
+    let at_chunk_end = chunk.words.last().is_some_and(|w| w.end == ws[ws.len() - 1].end);
     Piece {
         block: chunk.block,
         start: ws[0].start,
         end: ws[ws.len() - 1].end,
         name: name_of(chunk.text, ws),
         kind,
-        prev: chunk.prev.map(str::to_string),
-        prev2: chunk.prev2.map(str::to_string),
-        next: chunk.next.map(str::to_string),
-        sentence_start: chunk.sentence_start,
+        prev: at_chunk_start.then(|| chunk.prev.map(str::to_string)).flatten(),
+        prev2: at_chunk_start.then(|| chunk.prev2.map(str::to_string)).flatten(),
+        next: at_chunk_end.then(|| chunk.next.map(str::to_string)).flatten(),
+        sentence_start: chunk.sentence_start && at_chunk_start,
     }
 }
 
@@ -563,7 +616,9 @@ fn classify(ws: &[Word<'_>], chunk: &Chunk<'_>, registry: &Registry, out: &mut V
 
     // "Communist party", "Haqqani network": the organisation is named with its noun. In
     // "Tsai of the Progressive party" only the part after the last connector is the party.
-    if let Some(noun) = next_lower.as_deref().filter(|n| keeps_org_noun(n)) {
+    // "Sudanese militia" describes, "Communist party" names.
+    let descriptive = ws.len() == 1 && lexicon::is_demonym(ws[0].text) && next_lower.as_deref() != Some("party");
+    if let Some(noun) = next_lower.as_deref().filter(|n| keeps_org_noun(n) && !descriptive) {
         if let Some(k) = ws.iter().rposition(|w| matches!(w.text, "of" | "the" | "for" | "and")) {
             recurse(&ws[..k], 0, weak, out);
             recurse(&ws[k + 1..], k + 1, weak, out);
@@ -628,10 +683,43 @@ fn classify(ws: &[Word<'_>], chunk: &Chunk<'_>, registry: &Registry, out: &mut V
 
     // Leading function words and sentence openers are not part of names; "The" stays in front
     // of a title such as "The Atlantic" when it is capitalised mid-sentence.
+    // "Students for Fair Admissions, the group that …": the appositive says what it is.
+    let article = matches!(
+        ws[0].text,
+        "The" | "A" | "An" | "This" | "That" | "These" | "Those" | "But" | "And" | "In" | "On" | "At" | "As"
+    );
+    let coordinated = ws.iter().any(|w| matches!(w.text, "and" | "&"));
+    if ws.len() >= 2
+        && ws.len() <= 7
+        && !article
+        && !coordinated
+        && followed_by_org_appositive(after)
+        && !lexicon::is_given_name(ws[0].text)
+    {
+        out.push(piece(chunk, ws, Kind::Org(whole)));
+        return;
+    }
+    // "The official International Business newspaper": a name before an organisation noun.
+    if ws.len() >= 2
+        && ws.len() <= 6
+        && !article
+        && next_lower.as_deref().is_some_and(lexicon::is_org_noun)
+        && !lexicon::is_given_name(ws[0].text)
+    {
+        out.push(piece(chunk, ws, Kind::Org(whole)));
+        return;
+    }
     let known_prefix = (2..=ws.len().min(6)).any(|n| known(chunk, &ws[..n]));
     let lone_letter = ws[0].text.chars().count() == 1 && ws.len() > 1;
+    // A job at the start of a sentence ("Quarterback Mike Roe threw") is a role, not a name.
+    let job = chunk.sentence_start
+        && at_start
+        && ws.len() > 1
+        && lexicon::is_role_noun(&ws[0].text.to_lowercase())
+        && !lexicon::is_title(ws[0].text);
     let opener = lexicon::is_stop_word(ws[0].text) && !known_prefix
         || lone_letter
+        || job
         || ws[0].text.ends_with("-based")
         || chunk.sentence_start && at_start && ws[0].text.ends_with("ing") && !lexicon::is_given_name(ws[0].text);
     if opener {
@@ -647,7 +735,10 @@ fn classify(ws: &[Word<'_>], chunk: &Chunk<'_>, registry: &Registry, out: &mut V
                     out.push(piece(chunk, &[w0], Kind::Place(p.to_string())));
                 }
             }
-            recurse(&ws[1..], 1, weak, out);
+            // "But the U.S. Embassy": connectors after the opener go with it.
+            let skip = 1 + ws[1..].iter().take_while(|w| !capitalized(w.text)).count();
+            // After "Students for …" the rest is the tail of a name, not a person.
+            recurse(&ws[skip.min(ws.len())..], skip.min(ws.len()), weak || skip > 1, out);
             return;
         }
     }
@@ -686,7 +777,9 @@ fn classify(ws: &[Word<'_>], chunk: &Chunk<'_>, registry: &Registry, out: &mut V
             .iter()
             .enumerate()
             .any(|(i, w)| i > 0 && matches!(w.text, "of" | "for" | "on") && gazetteer::is_org_suffix(ws[i - 1].text));
-        let inside_name = !then_the && (complement || org_like(ws) && !(org_like(left) || known(chunk, left)));
+        // Without "the", only a known name on the left starts a second one ("Harvard and
+        // University of …"); "Securities and Exchange Commission" is one name.
+        let inside_name = !then_the && (complement || org_like(ws) && !known(chunk, left));
         if !inside_name && !gazetteer::is_misc_suffix(last) {
             let right_at = if then_the { k + 2 } else { k + 1 };
             recurse(left, 0, weak, out);
@@ -694,8 +787,10 @@ fn classify(ws: &[Word<'_>], chunk: &Chunk<'_>, registry: &Registry, out: &mut V
             return;
         }
     }
-    // Events, prizes, laws and works.
-    if gazetteer::is_misc_suffix(last) && ws.len() > 1 {
+    // Events, prizes, laws and works — unless a person's name ends in such a word ("Ellie
+    // Hall", "Chief Ana Bay").
+    let person_like = lexicon::is_given_name(ws[0].text) || ws.iter().any(|w| lexicon::is_title(w.text));
+    if gazetteer::is_misc_suffix(last) && ws.len() > 1 && !person_like {
         return;
     }
     // "the group People for the Ethical Treatment of Animals", "newspaper Novaya Gazeta".
@@ -705,7 +800,28 @@ fn classify(ws: &[Word<'_>], chunk: &Chunk<'_>, registry: &Registry, out: &mut V
     }
     if org_like(ws) {
         // "Islamist Muslim Brotherhood": a descriptive adjective before a known name.
-        if ws.len() > 2 && lexicon::is_demonym(ws[0].text) && known(chunk, &ws[1..]) {
+        let political = matches!(
+            ws[0].text,
+            "Liberal"
+                | "Conservative"
+                | "Progressive"
+                | "Socialist"
+                | "Communist"
+                | "National"
+                | "Federal"
+                | "International"
+                | "Democrat"
+                | "Republican"
+                | "Christian"
+                | "Social"
+                | "Regional"
+                | "Local"
+                | "Global"
+                | "Royal"
+                | "Imperial"
+                | "Democratic"
+        );
+        if ws.len() > 2 && lexicon::is_demonym(ws[0].text) && !political && known(chunk, &ws[1..]) {
             recurse(&ws[1..], 1, weak, out);
             return;
         }
@@ -889,17 +1005,6 @@ fn classify(ws: &[Word<'_>], chunk: &Chunk<'_>, registry: &Registry, out: &mut V
             out.push(piece(chunk, ws, Kind::Org(whole)));
             return;
         }
-        // "published in Oxford Open Science": a longer name after "in" is an institution or
-        // a publication, a short one a place.
-        if matches!(prev_lower.as_deref(), Some("in")) && !first_given && !chunk.sentence_start {
-            let kind = if ws.len() >= 3 {
-                Kind::Org(whole)
-            } else {
-                Kind::Place(whole)
-            };
-            out.push(piece(chunk, ws, kind));
-            return;
-        }
         if followed_by_region(after) && !first_given && ws.len() <= 4 {
             out.push(piece(chunk, ws, Kind::Place(whole)));
             return;
@@ -910,6 +1015,17 @@ fn classify(ws: &[Word<'_>], chunk: &Chunk<'_>, registry: &Registry, out: &mut V
             && ws.iter().any(|w| matches!(w.text, "am" | "upon" | "on" | "sur"))
         {
             out.push(piece(chunk, ws, Kind::Place(whole)));
+            return;
+        }
+        // "published in Oxford Open Science": a longer name after "in" is an institution or
+        // a publication, a short one a place.
+        if matches!(prev_lower.as_deref(), Some("in")) && !first_given && !chunk.sentence_start {
+            let kind = if ws.len() >= 3 {
+                Kind::Org(whole)
+            } else {
+                Kind::Place(whole)
+            };
+            out.push(piece(chunk, ws, kind));
             return;
         }
         if weak && !first_given {
@@ -951,21 +1067,23 @@ fn known(chunk: &Chunk<'_>, ws: &[Word<'_>]) -> bool {
 /// One capitalised word, resolved later.
 fn single(chunk: &Chunk<'_>, ws: &[Word<'_>], out: &mut Vec<Piece>, known: Option<(EntityKind, String)>) {
     let w = ws[0].text;
+    let at_start = chunk.words.first().is_some_and(|x| x.start == ws[0].start);
+    let at_end = chunk.words.last().is_some_and(|x| x.end == ws[0].end);
+    let prev = if at_start { chunk.prev } else { None };
+    let next = if at_end { chunk.next } else { None };
     // "Mediterranean beaches", "Atlantic shipping": seas used as adjectives.
     if matches!(
         w,
         "Mediterranean" | "Atlantic" | "Pacific" | "Arctic" | "Baltic" | "Caribbean" | "Asian"
-    ) && chunk
-        .next
-        .is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase))
+    ) && next.is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase))
     {
         return;
     }
     // "corporate America", "America's high court": only "in America" names the place.
-    if w == "America" && !matches!(chunk.prev, Some("in" | "across" | "to" | "from" | "of" | "throughout")) {
+    if w == "America" && !matches!(prev, Some("in" | "across" | "to" | "from" | "of" | "throughout")) {
         return;
     }
-    let role_noun = chunk.prev.filter(|p| lexicon::is_role_noun(p)).map(str::to_string);
+    let role_noun = prev.filter(|p| lexicon::is_role_noun(p)).map(str::to_string);
     out.push(piece(
         chunk,
         ws,
@@ -1046,8 +1164,31 @@ fn org_like(ws: &[Word<'_>]) -> bool {
         return false;
     }
     let last = ws[ws.len() - 1].text;
-    if ws.len() >= 2 && gazetteer::is_org_suffix(last) && !lexicon::is_title(last) && !lexicon::is_stop_word(ws[0].text)
-    {
+    let determiner = matches!(
+        ws[0].text,
+        "The"
+            | "A"
+            | "An"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "But"
+            | "And"
+            | "Or"
+            | "In"
+            | "On"
+            | "At"
+            | "As"
+            | "Its"
+            | "Their"
+            | "His"
+            | "Her"
+            | "Our"
+            | "My"
+            | "Your"
+    );
+    if ws.len() >= 2 && gazetteer::is_org_suffix(last) && !lexicon::is_title(last) && !determiner {
         return true;
     }
     // "X of Y", "X for Y", "X on Y", "Embassy in Y" where X ends in an organisation word.
@@ -1073,11 +1214,13 @@ fn name_shaped(ws: &[Word<'_>]) -> bool {
             && t.ends_with('.')
             && t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
             && gazetteer::place(t).is_none();
+        // A title word can end a name as a surname ("Kevin King", "Ana Bishop").
+        let surname_title = i > 0 && i + 1 == ws.len() && !t.ends_with('.');
         let word = capitalized(t)
             && !is_all_caps(t)
             && !lexicon::is_stop_word(t)
             && !gazetteer::is_org_suffix(t)
-            && !lexicon::is_title(t);
+            && (!lexicon::is_title(t) || surname_title);
         (word || particle || suffix || initial && i + 1 < ws.len()) && !t.chars().any(|c| c.is_ascii_digit())
     })
 }
@@ -1232,7 +1375,11 @@ fn resolve(pieces: Vec<Piece>, registry: &Registry) -> Found {
         if let Some((kind, name)) = known {
             match kind {
                 EntityKind::Organization => {
-                    let id = acronyms.get(w).cloned().map(|n| b.add_org(&n, &p));
+                    let id = acronyms.get(w).cloned().map(|n| b.add_org(&n, &p)).or_else(|| {
+                        let id = b.org_by_initials(w).filter(|_| is_all_caps(w))?;
+                        b.mention(id, &p);
+                        Some(id)
+                    });
                     if id.is_none() {
                         b.add_org_or_part(&name, &p);
                     }
@@ -1275,6 +1422,7 @@ fn resolve(pieces: Vec<Piece>, registry: &Registry) -> Found {
             && !lexicon::is_non_org_acronym(w)
             && gazetteer::state_abbreviation(w).is_none()
             && !w.contains(['-', '.'])
+            && !w.chars().any(|c| c.is_ascii_digit())
         {
             // An acronym of an organisation already named ("CFPB").
             match b.org_by_initials(w) {
@@ -1287,6 +1435,16 @@ fn resolve(pieces: Vec<Piece>, registry: &Registry) -> Found {
         }
         let next = p.next.as_deref().map(str::to_lowercase);
         if next.as_deref().is_some_and(is_thing_noun) {
+            continue;
+        }
+        // "WeWork", "SoftBank": a capital inside a word marks a brand.
+        let camel = w.chars().skip(1).any(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && !w.contains(['-', '\'', '’', '.'])
+            && !w.starts_with("Mc")
+            && !w.starts_with("Mac");
+        if camel {
+            b.add_org_or_part(w, &p);
             continue;
         }
         let prev = p.prev.as_deref().map(str::to_lowercase);
@@ -1343,7 +1501,7 @@ fn distinctive_word(name: &str) -> Option<&str> {
                 | "PLC"
         )
     })?;
-    (!gazetteer::is_org_suffix(last) && *last != words[0]).then_some(*last)
+    (!gazetteer::is_org_suffix(last)).then_some(*last)
 }
 
 /// "R-Neb." → Nebraska, "D-Texas" → Texas.

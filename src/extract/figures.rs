@@ -21,7 +21,7 @@ use super::text::{ends_like_sentence, squash, word_count};
 /// Labels in front of a caption ("Image caption", "Media caption", "Caption:") and gallery
 /// counters ("1 of 4"), which are not part of the caption.
 static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:\d{1,3}\s*(?:of|/)\s*\d{1,3})\s*|(?i:image|media|photo|video|picture)\s+caption(?:\s*[:,]\s*|\s+)|(?i:caption)\s*:\s*)+")
+    Regex::new(r"^(?:(?:\d{1,3}\s*(?:of|/)\s*\d{1,3})\.?\s*|(?i:image|media|photo|video|picture)\s+caption(?:\s*[:,]\s*|\s+)|(?i:caption)\s*:\s*)+")
         .expect("caption label regex")
 });
 
@@ -30,7 +30,9 @@ static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 pub fn caption_label(text: &str) -> (usize, bool) {
     match CAPTION_LABEL.find(text) {
         Some(m) if m.end() > 0 && m.end() < text.len() => {
-            let labelled = text[..m.end()].to_lowercase().contains("caption");
+            // A caption label, or a gallery counter written "1 of 4." before the caption.
+            let label = &text[..m.end()];
+            let labelled = label.to_lowercase().contains("caption") || label.trim_end().ends_with('.');
             (m.end(), labelled)
         }
         _ => (0, false),
@@ -71,7 +73,7 @@ fn is_title_line(line: &str) -> bool {
 
 static PLACE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"[\p{Lu}][\p{L}\p{M}.'’\-]*";
-    Regex::new(&format!(r"\b(?:in|near|outside|at|from)\s+(?:the\s+)?(?P<main>{word}(?:\s+(?:{word}|am|de|la|del|upon|on|of)){{0,4}})(?:,\s+(?P<region>{word}(?:\s+{word}){{0,2}}))?"))
+    Regex::new(&format!(r"\b(?:in|near|outside|at|from|of)\s+(?:the\s+)?(?P<main>{word}(?:\s+(?:{word}|am|de|la|del|upon|on|of)){{0,4}})(?:,\s+(?P<region>{word}(?:\s+{word}){{0,2}}))?"))
         .expect("place phrase regex")
 });
 
@@ -176,6 +178,8 @@ mod tests {
         assert_eq!(caption_label("2 of 5 Boats at dawn"), (7, false));
         assert_eq!(caption_label("Media caption Who is she?"), (14, true));
         assert_eq!(caption_label("Plain caption"), (0, false));
+        assert_eq!(caption_label("1 of 2. A view of the harbour"), (8, true));
+        assert!(!caption_label("3 of 4 voters agreed.").1);
     }
 
     #[test]

@@ -146,7 +146,7 @@ Arena|Bridge|Prison|Jail|Medal|Trophy|Season|Tour|Marathon|Open|Classic|Bowl|Der
 Virus|Syndrome|Disease|Agreement|Formation|Shale|Deco|Trial|Case|Scandal|Affair|Massacre|Attack|Attacks|Bombing|Election|\
 Elections|Primary|Debate|Speech|Address|Lecture|Mass|Christmas|Easter|Ramadan|Eid|Thanksgiving|Halloween|Hanukkah|Diwali|\
 Century|Centuries|Stock|Street|Fame|Hall|Palace|Castle|Cathedral|Mosque|Temple|Synagogue|Airport|Station|Terminal|Port|\
-Highway|Freeway|Interstate|Route|Line|Metro|Subway|Express|Flight|Mission|Operation|Exercise|Campaign";
+Highway|Freeway|Interstate|Route|Line|Metro|Subway|Express|Flight|Mission|Operation|Exercise|Campaign|Parade|Marathon|Concert|Gala|Ceremony";
 
 /// News agencies and the names they go by in credits and datelines.
 const AGENCIES: &str = "Associated Press=Associated Press|AP=Associated Press|Reuters=Reuters|REUTERS=Reuters|Reuter=Reuters|\

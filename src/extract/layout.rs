@@ -69,14 +69,19 @@ pub fn analyse(article: &Article, reference: Option<Date>) -> Layout {
 
     mark_furniture(article, &images, &mut l);
 
-    // Sign-offs at the foot of the story.
+    // Sign-offs at the foot of the story. A lone agency name only counts after the last
+    // block of content.
+    let last_content = (0..n)
+        .rev()
+        .find(|&j| l.roles[j] != BlockRole::Furniture && !blocks[j].text.trim().is_empty())
+        .unwrap_or(0);
     for i in 0..n {
         if l.roles[i] != BlockRole::Text || !paragraph(i) {
             continue;
         }
         if let Some(s) = byline::parse_signoff(&blocks[i].text) {
             let lone_agency = s.authors.is_empty() && !s.sources.is_empty() && !blocks[i].text.contains(' ');
-            let near_end = (i + 1..n).all(|j| l.roles[j] == BlockRole::Furniture || blocks[j].text.trim().is_empty());
+            let near_end = i >= last_content;
             if lone_agency && !near_end {
                 continue;
             }
@@ -301,13 +306,6 @@ fn find_figures(article: &Article, images: &[Option<String>], story0: usize, ref
                 continue;
             }
         }
-        if i >= story0 && appositive_caption(text) {
-            // "Jane Roe, the harbour master who …" on its own line: a caption without credit.
-            let fig = figures::build(text, 0..text.len(), None, reference);
-            add_figure(l, &mut seen, fig, vec![i], (i, 0..text.len()));
-            i += 1;
-            continue;
-        }
         if let Some(split) = credit::split_caption(text) {
             let top = i < story0;
             let byline_shaped = top && byline::parse(text, true).is_some();
@@ -316,6 +314,10 @@ fn find_figures(article: &Article, images: &[Option<String>], story0: usize, ref
                 let fig = figures::build(text, 0..split.caption_end, Some(&split.raw), reference);
                 add_figure(l, &mut seen, fig, vec![i], (i, 0..split.caption_end));
             }
+        } else if i >= story0 && appositive_caption(text) {
+            // "Jane Roe, the harbour master who …" on its own line: a caption without credit.
+            let fig = figures::build(text, 0..text.len(), None, reference);
+            add_figure(l, &mut seen, fig, vec![i], (i, 0..text.len()));
         }
         i += 1;
     }

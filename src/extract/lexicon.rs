@@ -248,7 +248,7 @@ static DEMONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          Coptic Jihadist Jihadists Salafist Salafists Nazi Nazis Communist Communists Socialist Socialists \
          Conservative Conservatives Liberal Liberals Progressive Progressives Democrat Republican Federal \
          International National Regional Local Global Foreign Royal Imperial Ottoman Roman Greek Celtic Slavic \
-         Anglo Franco Sino Indo Afro Euro Pan Trans North South East West Central Upper Lower Greater \
+         Anglo Franco Sino Indo Afro Euro Pan Trans North South East West Central Upper Lower Greater Northwest Northeast Southwest Southeast Midwestern Northwestern Northeastern Southwestern Southeastern \
          Australian-born American-born British-born Russian-born Chinese-born Indian-born",
     )
 });

@@ -204,6 +204,13 @@ pub fn extract(article: &Article, cx: &Context<'_>) -> Extraction {
                 e.mentions.len()
             );
         }
+        for q in &quotes {
+            eprintln!(
+                "QUOTE {:?} <- {:?}",
+                q.text.chars().take(50).collect::<String>(),
+                q.speaker
+            );
+        }
     }
     Extraction {
         headline,

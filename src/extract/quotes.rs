@@ -419,7 +419,7 @@ fn is_filler(w: &str) -> bool {
             | "still"
             | "first"
             | "overall"
-    ) || w.ends_with("ly") && w.len() > 4
+    ) || w.ends_with("ly") && w.len() > 4 && w.chars().all(char::is_lowercase)
 }
 
 fn verb_at(w: &str) -> Option<bool> {
@@ -526,6 +526,48 @@ impl Resolver<'_> {
                     break;
                 }
             }
+            // Leading conjunctions belong to the clause, not the subject ("as X has pointed out").
+            loop {
+                let t = text[p.clone()].trim_start();
+                let lead = p.start + (text[p.clone()].len() - t.len());
+                let Some((first, rest)) = t.split_once(char::is_whitespace) else {
+                    break;
+                };
+                if matches!(
+                    first,
+                    "as" | "but"
+                        | "and"
+                        | "so"
+                        | "yet"
+                        | "then"
+                        | "now"
+                        | "while"
+                        | "when"
+                        | "because"
+                        | "although"
+                        | "though"
+                        | "if"
+                        | "since"
+                        | "after"
+                        | "before"
+                        | "until"
+                        | "where"
+                        | "But"
+                        | "And"
+                        | "As"
+                        | "So"
+                        | "Yet"
+                        | "Then"
+                        | "Now"
+                        | "While"
+                        | "When"
+                ) && !rest.trim().is_empty()
+                {
+                    p.start = lead + first.len();
+                } else {
+                    break;
+                }
+            }
             let t = text[p.clone()].trim();
             if t.is_empty() {
                 continue;
@@ -562,17 +604,31 @@ impl Resolver<'_> {
                 },
                 ("the" | "a" | "an" | "another" | "one", _) => {
                     the_parts.push(t_start..p.end);
+                    saw_noun = true;
                     continue;
                 }
                 _ => {}
             }
             // A possessive opens a description, not a name ("Disney’s chairman of …").
-            let possessive_led = ws[0].ends_with("’s") || ws[0].ends_with("'s");
+            // A possessive opens a description ("Disney’s chairman of …"), unless a name follows
+            // ("Parliament’s Joint Committee").
+            let possessive_led = (ws[0].ends_with("’s") || ws[0].ends_with("'s"))
+                && !ws
+                    .get(1)
+                    .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
             let name_led = ws[0].chars().next().is_some_and(char::is_uppercase)
                 || lexicon::is_name_particle(first) && ws.len() > 1;
-            if name_led && !possessive_led && ws.len() <= 8 {
+            if name_led && !possessive_led && ws.len() <= 14 {
                 if let Some(s) = self.best_in(block, t_start..p.end) {
                     return Attr::Found(s);
+                }
+                // "…,” Amtrak said: a proper name we have no entity for.
+                let proper = ws.len() <= 4
+                    && ws.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    && !lexicon::is_stop_word(ws[0])
+                    && !lexicon::is_demonym(ws[0]);
+                if proper {
+                    return Attr::Found(Speaker::Named(block, t_start, t_start + t.len()));
                 }
             }
             saw_noun |= ws.len() <= 3;
@@ -667,6 +723,32 @@ impl Resolver<'_> {
                 let end = head + ws[caps - 1].end;
                 return Attr::Found(Speaker::Named(block, head, end));
             }
+            // "the Scottish government", "the Afghan military": a named institution.
+            let institution = ws.get(caps).is_some_and(|w| {
+                matches!(
+                    w.text,
+                    "government"
+                        | "ministry"
+                        | "military"
+                        | "army"
+                        | "police"
+                        | "embassy"
+                        | "parliament"
+                        | "cabinet"
+                        | "administration"
+                        | "presidency"
+                        | "authorities"
+                        | "navy"
+                        | "council"
+                        | "court"
+                        | "legislature"
+                        | "senate"
+                )
+            });
+            if caps >= 1 && institution && !lexicon::is_stop_word(ws[0].text) {
+                let end = head + ws[caps].end;
+                return Attr::Found(Speaker::Named(block, head, end));
+            }
         }
         Attr::Unnamed
     }
@@ -678,8 +760,10 @@ impl Resolver<'_> {
         let mut org = None;
         for m in self.found.mentions_in(block, range) {
             match self.found.entities[m.entity].kind {
-                EntityKind::Person => person = Some(m.entity),
-                EntityKind::Organization if org.is_none() => org = Some(m.entity),
+                // The first person ("Patrol Chief Jo Hall with the City Police Department").
+                EntityKind::Person if person.is_none() => person = Some(m.entity),
+                // The last organisation: "Parliament’s Joint Committee on …" is the committee.
+                EntityKind::Organization => org = Some(m.entity),
                 _ => {}
             }
         }
@@ -774,12 +858,22 @@ impl Resolver<'_> {
         quotes: &[QuoteSpan],
     ) {
         let mut start = from;
-        for &end in ends.iter().filter(|&&e| e > from && e < to).chain(std::iter::once(&to)) {
+        let first = ends.partition_point(|&e| e <= from);
+        let last = ends.partition_point(|&e| e < to);
+        let mut q = quotes.partition_point(|q| q.close <= from);
+        for &end in ends[first..last.max(first)].iter().chain(std::iter::once(&to)) {
             if end <= start {
                 continue;
             }
             // Sentences with quotations already left their speakers behind.
-            if quotes.iter().any(|q| q.open < end && q.close > start) {
+            while q < quotes.len() && quotes[q].close <= start {
+                q += 1;
+            }
+            let quoted = quotes[q..]
+                .iter()
+                .take_while(|x| x.open < end)
+                .any(|x| x.close > start && is_quotation(&text[x.start..x.end]));
+            if quoted {
                 start = end;
                 continue;
             }
@@ -837,10 +931,12 @@ impl Resolver<'_> {
                     let np = after[..ws[v].start].trim();
                     speaker = self.person_named_in(np).or_else(|| {
                         np.split_whitespace().last().and_then(|n| {
+                            // Of several people with the role, the story's main subject.
                             let ids = self
                                 .found
                                 .persons_with_role(n.trim_matches(|c: char| !c.is_alphanumeric()));
-                            (ids.len() == 1).then(|| self.found.entities[ids[0]].name.clone())
+                            let best = ids.iter().max_by_key(|&&id| self.found.entities[id].mentions.len())?;
+                            Some(self.found.entities[*best].name.clone())
                         })
                     });
                 }
@@ -1009,6 +1105,51 @@ mod tests {
         assert_eq!(got[1].1, s("Vera Lind"));
         assert_eq!(got[2].1, s("Swedish Prosecution Authority"));
         assert_eq!(got[3].1, s("Swedish Prosecution Authority"));
+    }
+
+    #[test]
+    fn organisations_and_unnamed_speakers() {
+        let got = run(&[
+            "The trade counsellor, Li Wen, said that “all kinds of restrictions” hurt trade.",
+            "“The market has the potential to grow much faster this year,” the diplomat said.",
+            "On Monday, the People’s Daily, the mouthpiece of the ruling party, warned that there is “absolutely no room for compromise”.",
+        ]);
+        assert_eq!(got[0].1, s("Li Wen"));
+        assert_eq!(got[1].1, None);
+        assert_eq!(got[2].1, s("People’s Daily"));
+    }
+
+    #[test]
+    fn headline_quotes() {
+        let paragraphs = ["Walt Disney Co. executive Kevin Moyer said demand was high."];
+        let spans: Vec<Span<'_>> = paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Span {
+                block: i,
+                text: t,
+                range: 0..t.len(),
+                skip: vec![],
+                no_people: false,
+            })
+            .collect();
+        let found = entities::extract(&spans, &Registry::default());
+        let blocks: Vec<BlockText<'_>> = paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| BlockText {
+                block: i,
+                text: t,
+                from: 0,
+            })
+            .collect();
+        let got = extract(
+            &blocks,
+            &found,
+            Some("‘We had some issues,’ exec says on streaming glitches"),
+        );
+        assert_eq!(got[0].text, "We had some issues,");
+        assert_eq!(got[0].speaker, s("Kevin Moyer"));
     }
 
     #[test]

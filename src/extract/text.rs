@@ -125,7 +125,9 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             {
                 // "Weeks’ family": a bare apostrophe after s, not a closing quote when no
                 // opening single quote precedes it on the same line (checked loosely).
-                let before = &text[..start];
+                // Look back a bounded distance only, to stay linear in long paragraphs.
+                let from = floor_boundary(text, start.saturating_sub(160));
+                let before = &text[from..start];
                 let opened = before.rfind(['‘']).is_some_and(|o| before[o..].find(['’']).is_none());
                 if !opened {
                     possessive = true;

@@ -104,7 +104,9 @@ pub fn rebase(html: &str, prefix: &str) -> String {
         let value = at + 2;
         from = value + 1;
         let rooted = !html[value + 1..].starts_with('/');
-        let name_ok = ["href", "src", "action", "poster"].iter().any(|n| html[..at].ends_with(n) && html[..at - n.len()].ends_with(' '));
+        let name_ok = ["href", "src", "action", "poster"]
+            .iter()
+            .any(|n| html[..at].ends_with(n) && html[..at - n.len()].ends_with(' '));
         if rooted && name_ok {
             out.push_str(&html[copied..value]);
             out.push_str(prefix);

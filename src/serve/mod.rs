@@ -70,6 +70,14 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
             }
         }
     }
+    // Watch before announcing the address, so no edit made after it is missed.
+    let watch = match watch::Watch::new(&root) {
+        Ok(w) => Some(w),
+        Err(e) => {
+            eprintln!("warning: cannot watch the site for changes ({e}); restart `serve` to see edits");
+            None
+        }
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -83,7 +91,9 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         }
         let watcher_shared = Arc::clone(&shared);
         let build_options = options.build.clone();
-        std::thread::spawn(move || watch_loop(build_options, watcher_shared));
+        if let Some(watch) = watch {
+            std::thread::spawn(move || watch_loop(watch, build_options, watcher_shared));
+        }
         let app = router(Arc::clone(&shared));
         axum::serve(listener, app)
             .with_graceful_shutdown(async {
@@ -121,14 +131,7 @@ async fn bind(interface: IpAddr, port: u16) -> Result<(tokio::net::TcpListener, 
 }
 
 /// Rebuilds on every batch of changes and tells the pages.
-fn watch_loop(options: BuildOptions, shared: Arc<Shared>) {
-    let watch = match watch::Watch::new(&shared.root) {
-        Ok(w) => w,
-        Err(e) => {
-            eprintln!("warning: cannot watch the site for changes ({e}); restart `serve` to see edits");
-            return;
-        }
-    };
+fn watch_loop(watch: watch::Watch, options: BuildOptions, shared: Arc<Shared>) {
     while let Some(paths) = watch.next_batch() {
         let started = Instant::now();
         let outcome = {

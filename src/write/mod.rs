@@ -70,7 +70,7 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
 
 /// Writes `files` as the new content of `output`, atomically replacing what was there.
 pub fn write(output: &Path, site_root: &Path, files: Vec<OutputFile>, force: bool) -> Result<(), WriteError> {
-    let staging = Staging::begin(output, site_root, force)?;
+    let staging = Staging::begin(output, site_root, force, Cleanup::Now)?;
     staging.put(files)?;
     staging.commit()
 }
@@ -87,6 +87,7 @@ pub struct Staging {
     sender: Option<std::sync::mpsc::SyncSender<OutputFile>>,
     writers: Vec<std::thread::JoinHandle<Result<(), WriteError>>>,
     committed: bool,
+    cleanup: Cleanup,
 }
 
 /// How many threads write files: output is bound by file-system latency, not by the CPU.
@@ -94,15 +95,18 @@ const WRITERS: usize = 12;
 
 impl Staging {
     /// Checks that the output may be replaced and opens a fresh staging folder beside it.
-    pub fn begin(output: &Path, site_root: &Path, force: bool) -> Result<Staging, WriteError> {
+    pub fn begin(output: &Path, site_root: &Path, force: bool, cleanup: Cleanup) -> Result<Staging, WriteError> {
         check_output(output, site_root, force)?;
         let parent = match output.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
         std::fs::create_dir_all(&parent).map_err(io(&parent))?;
-        let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
-        clean_stale(&parent, &name);
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        clean_stale(&parent, &name, &cleanup);
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if dir.exists() {
             remove_tree(&dir).map_err(io(&dir))?;
@@ -128,7 +132,16 @@ impl Staging {
                 })
             })
             .collect();
-        Ok(Staging { output: output.to_path_buf(), parent, name, dir, sender: Some(sender), writers, committed: false })
+        Ok(Staging {
+            output: output.to_path_buf(),
+            parent,
+            name,
+            dir,
+            sender: Some(sender),
+            writers,
+            committed: false,
+            cleanup,
+        })
     }
 
     /// Queues files for writing. Safe to call from many threads.
@@ -152,7 +165,7 @@ impl Staging {
     /// Waits for every file, then swaps the staging folder in as the output.
     pub fn commit(mut self) -> Result<(), WriteError> {
         self.finish_writes()?;
-        swap(&self.dir, &self.output, &self.parent, &self.name)?;
+        swap(&self.dir, &self.output, &self.parent, &self.name, &self.cleanup)?;
         self.committed = true;
         Ok(())
     }
@@ -161,7 +174,9 @@ impl Staging {
         self.sender = None;
         let mut first = Ok(());
         for w in self.writers.drain(..) {
-            let r = w.join().unwrap_or_else(|_| Err(WriteError::Escape("a writer thread failed".into())));
+            let r = w
+                .join()
+                .unwrap_or_else(|_| Err(WriteError::Escape("a writer thread failed".into())));
             if first.is_ok() {
                 first = r;
             }
@@ -179,13 +194,19 @@ impl Drop for Staging {
     }
 }
 
-fn write_one(dir: &Path, file: &OutputFile, made: &std::sync::Mutex<std::collections::HashSet<PathBuf>>) -> Result<(), WriteError> {
+fn write_one(
+    dir: &Path,
+    file: &OutputFile,
+    made: &std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+) -> Result<(), WriteError> {
     let target = dir.join(&file.path);
     if let Some(parent) = target.parent() {
         let known = made.lock().unwrap_or_else(|e| e.into_inner()).contains(parent);
         if !known {
             std::fs::create_dir_all(parent).map_err(io(parent))?;
-            made.lock().unwrap_or_else(|e| e.into_inner()).insert(parent.to_path_buf());
+            made.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(parent.to_path_buf());
         }
     }
     match &file.content {
@@ -332,28 +353,76 @@ pub fn remove_tree(root: &Path) -> std::io::Result<()> {
     })
 }
 
-fn swap(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), WriteError> {
+/// Puts the staging folder in place of the output. The previous archive ends up in a trash
+/// folder beside it, which `cleanup` removes.
+fn swap(staging: &Path, output: &Path, parent: &Path, name: &str, cleanup: &Cleanup) -> Result<(), WriteError> {
+    let trash = parent.join(format!(".{name}.old-{}", std::process::id()));
     if output.exists() && exchange(staging, output) {
         // The old archive now sits at the staging path.
-        let _ = remove_tree(staging);
+        let _ = std::fs::rename(staging, &trash);
+        cleanup.remove(&trash);
         return Ok(());
     }
     if output.exists() {
-        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-        std::fs::rename(output, &old).map_err(io(output))?;
+        std::fs::rename(output, &trash).map_err(io(output))?;
         if let Err(e) = std::fs::rename(staging, output) {
             // Put the previous archive back before reporting.
-            let _ = std::fs::rename(&old, output);
+            let _ = std::fs::rename(&trash, output);
             return Err(WriteError::Io {
                 path: output.to_path_buf(),
                 source: e,
             });
         }
-        let _ = remove_tree(&old);
+        cleanup.remove(&trash);
     } else {
         std::fs::rename(staging, output).map_err(io(output))?;
     }
     Ok(())
+}
+
+/// How the previous archive is removed once the new one is in place.
+#[derive(Debug, Clone, Default)]
+pub enum Cleanup {
+    /// Before returning.
+    #[default]
+    Now,
+    /// By a detached `EXE __remove-tree DIR` process, so the build does not wait on a file
+    /// system that is slow to delete thousands of folders. If it is interrupted, the next build
+    /// finishes the job.
+    Detached(PathBuf),
+}
+
+impl Cleanup {
+    fn remove(&self, dir: &Path) {
+        match self {
+            Cleanup::Now => {
+                let _ = remove_tree(dir);
+            }
+            Cleanup::Detached(exe) => {
+                let spawned = std::process::Command::new(exe)
+                    .arg("__remove-tree")
+                    .arg(dir)
+                    .stdin(std::process::Stdio::null())
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null())
+                    .spawn();
+                if spawned.is_err() {
+                    let _ = remove_tree(dir);
+                }
+            }
+        }
+    }
+}
+
+/// Removes a folder left by dateline (it must carry the marker): what `__remove-tree` runs.
+pub fn remove_our_tree(dir: &Path) -> std::io::Result<()> {
+    if !dir.join(MARKER).is_file() {
+        return Err(std::io::Error::other(format!(
+            "{} has no {MARKER} marker; not removing it",
+            dir.display()
+        )));
+    }
+    remove_tree(dir)
 }
 
 /// Atomically exchanges two folders (Linux `renameat2(RENAME_EXCHANGE)`), so there is no moment
@@ -387,15 +456,28 @@ fn exchange(_: &Path, _: &Path) -> bool {
 }
 
 /// Removes staging and old folders left by interrupted builds (they carry our marker).
-fn clean_stale(parent: &Path, name: &str) {
+fn clean_stale(parent: &Path, name: &str, cleanup: &Cleanup) {
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
     };
     let prefixes = [format!(".{name}.staging-"), format!(".{name}.old-")];
+    let mine = [
+        format!(".{name}.staging-{}", std::process::id()),
+        format!(".{name}.old-{}", std::process::id()),
+    ];
     for e in entries.flatten() {
         let n = e.file_name().to_string_lossy().into_owned();
-        if prefixes.iter().any(|p| n.starts_with(p.as_str())) && e.path().join(MARKER).is_file() {
-            let _ = remove_tree(&e.path());
+        if prefixes.iter().any(|p| n.starts_with(p.as_str())) && !mine.contains(&n) && e.path().join(MARKER).is_file() {
+            // Rename first, so a cleanup still running from an earlier build and this one never
+            // work on the same folder.
+            let moved = parent.join(format!(
+                ".{name}.old-{}-{}",
+                std::process::id(),
+                n.len() + e.path().as_os_str().len()
+            ));
+            if std::fs::rename(e.path(), &moved).is_ok() {
+                cleanup.remove(&moved);
+            }
         }
     }
 }

@@ -1,0 +1,179 @@
+// Browser tests of dateline's archive, as a reader meets it, in headless Chromium:
+//   1. archivists' notes work with the keyboard (issue: annotations),
+//   2. `dateline serve` reloads a page by itself when its article is edited (preview),
+//   3. the search page finds an article, narrows by a facet, and downloads little (search).
+// Usage: node run.mjs PATH/TO/dateline   (CHROMIUM=/usr/bin/chromium by default)
+import { chromium } from "playwright-core";
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import assert from "node:assert/strict";
+import net from "node:net";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, "..", "..");
+const binary = resolve(process.argv[2] || join(repo, "target", "debug", "dateline"));
+const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
+
+function sampleSite() {
+  const dir = mkdtempSync(join(tmpdir(), "dateline-browser-"));
+  for (const entry of ["site.toml", "content", "templates", "static", "data"]) {
+    if (existsSync(join(repo, entry))) cpSync(join(repo, entry), join(dir, entry), { recursive: true });
+  }
+  return dir;
+}
+
+function freePort() {
+  return new Promise((ok) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => ok(p)); });
+  });
+}
+
+async function serve(root) {
+  const port = await freePort();
+  const child = spawn(binary, ["serve", "--port", String(port)], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+  let log = "";
+  const url = await new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error("serve did not start:\n" + log)), 120000);
+    child.stderr.on("data", (chunk) => {
+      log += chunk;
+      const m = log.match(/Serving the archive at (http:\/\/[^ ]+\/)/);
+      if (m) { clearTimeout(timer); ok(m[1]); }
+    });
+    child.on("exit", (code) => fail(new Error(`serve exited with ${code}:\n${log}`)));
+  });
+  return { url, stop: () => child.kill(), log: () => log };
+}
+
+const results = [];
+async function check(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push(`ok   ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    results.push(`FAIL ${name}\n     ${String(e.stack || e).split("\n").join("\n     ")}`);
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+
+const site = sampleSite();
+const server = await serve(site);
+
+try {
+  await check("notes open and close with the keyboard on a narrow screen", async () => {
+    const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+    await page.goto(server.url + "2021/10/13/energy-talks/");
+    const toggle = page.locator(".note-toggle").first();
+    const noteId = await toggle.getAttribute("aria-controls");
+    const note = page.locator("#" + noteId);
+    assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+    assert.equal(await note.isVisible(), false, "a note starts folded on a phone");
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+    assert.equal(await note.isVisible(), true, "Enter shows the note");
+    await page.keyboard.press("Escape");
+    assert.equal(await note.isVisible(), false, "Escape folds it again");
+    assert.equal(await page.evaluate(() => document.activeElement.className), "note-toggle kind-context");
+    await page.keyboard.press("Space");
+    assert.equal(await note.isVisible(), true, "Space works like Enter");
+    // Reachable by Tab from the start of the page.
+    await page.goto(server.url + "2021/10/13/energy-talks/");
+    let reached = false;
+    for (let i = 0; i < 80 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = await page.evaluate(() => document.activeElement.classList.contains("note-toggle"));
+    }
+    assert.ok(reached, "a note toggle is in the tab order");
+    await page.close();
+  });
+
+  await check("notes stand in the margin on a wide screen", async () => {
+    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+    await page.goto(server.url + "2021/10/13/energy-talks/");
+    const note = page.locator(".note").first();
+    assert.ok(await note.isVisible(), "visible without a click");
+    const box = await note.boundingBox();
+    const body = await page.locator(".story-body p").first().boundingBox();
+    assert.ok(box.x > body.x + body.width - 5, `note at x=${box.x} is right of the text column ending at ${body.x + body.width}`);
+    assert.equal(await page.locator(".note-toggle").first().getAttribute("aria-expanded"), "true");
+    await page.close();
+  });
+
+  await check("an edited article reloads the open page by itself", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url + "2021/10/13/lisbon-energy-week/");
+    const headline = page.locator("h1.headline");
+    assert.match(await headline.textContent(), /Lisbon locks down its riverfront/);
+    await page.evaluate(() => { window.__marker = "still here"; });
+    const file = join(site, "content", "2021", "lisbon-energy-week.md");
+    const started = Date.now();
+    writeFileSync(file, readFileSync(file, "utf8").replace("Lisbon locks down its riverfront", "Lisbon seals off its riverfront"));
+    await page.waitForFunction(() => document.querySelector("h1.headline")?.textContent.includes("seals off"), null, { timeout: 20000 });
+    assert.equal(await page.evaluate(() => window.__marker), undefined, "the page was reloaded, not patched");
+    results.push(`     (edit to reloaded page: ${Date.now() - started} ms)`);
+    // A broken edit shows the error overlay and keeps the page.
+    writeFileSync(join(site, "content", "broken.md"), "+++\ntitel = \"x\"\n+++\nBody.\n");
+    await page.waitForSelector("#dateline-build-error", { timeout: 20000 });
+    assert.match(await page.locator("#dateline-build-error").textContent(), /unknown key `titel`/);
+    rmSync(join(site, "content", "broken.md"));
+    await page.waitForFunction(() => !document.getElementById("dateline-build-error"), null, { timeout: 20000 });
+    await page.close();
+  });
+
+  await check("search finds, narrows by a facet, and keeps the query in the address", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    let pagefindBytes = 0;
+    page.on("response", async (response) => {
+      if (response.url().includes("/pagefind/")) {
+        try { pagefindBytes += (await response.body()).length; } catch {}
+      }
+    });
+    await page.goto(server.url);
+    await page.fill("#masthead-q", "ammonia");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/search\/\?q=ammonia/);
+    await page.waitForSelector(".result h2 a", { timeout: 20000 });
+    const first = await page.locator(".result h2 a").first().textContent();
+    assert.match(first, /ammonia/i, `first result: ${first}`);
+    const before = await page.locator(".result").count();
+    // Narrow by the first place facet that does not cover every result.
+    const facets = page.locator('.facet input[name="place"]');
+    await facets.first().waitFor({ timeout: 20000 });
+    let narrowed = false;
+    const n = await facets.count();
+    for (let i = 0; i < n && !narrowed; i++) {
+      const label = await page.locator('.facet input[name="place"] + label .count').nth(i).textContent();
+      if (Number(label) < before) {
+        const value = await facets.nth(i).getAttribute("value");
+        await facets.nth(i).check();
+        await page.waitForFunction((b) => document.querySelectorAll(".result").length < b, before, { timeout: 20000 });
+        assert.match(page.url(), new RegExp("place=" + encodeURIComponent(value).replace(/%20/g, "(\\+|%20)")));
+        narrowed = true;
+      }
+    }
+    assert.ok(narrowed, "a place facet narrowed the results");
+    results.push(`     (bytes from /pagefind/ for the query and facet: ${pagefindBytes})`);
+    // The address alone reproduces the search.
+    const again = await browser.newPage();
+    await again.goto(page.url());
+    await again.waitForSelector(".result h2 a", { timeout: 20000 });
+    assert.ok((await again.locator(".result").count()) < before);
+    await again.close();
+    await page.close();
+  });
+} finally {
+  server.stop();
+  await browser.close();
+  rmSync(site, { recursive: true, force: true });
+}
+
+console.log(results.join("\n"));
+if (results.some((r) => r.startsWith("FAIL"))) process.exit(1);

@@ -1,0 +1,209 @@
+//! The preview server: serves the built archive on loopback, refuses every way out of it, and
+//! follows edits to the articles.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+/// A running `dateline serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn start(root: &std::path::Path) -> Server {
+    let port = free_port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["serve", "--port", &port.to_string()])
+        .current_dir(root)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let mut port = port;
+    loop {
+        let line = rx
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .expect("server started");
+        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+            port = rest.split('/').next().unwrap().parse().unwrap_or(port);
+            break;
+        }
+    }
+    std::thread::spawn(move || while rx.recv().is_ok() {});
+    Server { child, port }
+}
+
+/// A raw GET, so the request line is sent exactly as written (no client-side normalisation).
+fn get(port: u16, raw_path: &str) -> (u16, String, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(
+        stream,
+        "GET {raw_path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let text = String::from_utf8_lossy(&response).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, head.to_string(), body.to_string())
+}
+
+#[test]
+fn serves_pages_with_types_and_no_caching() {
+    let site = sample_site();
+    let server = start(site.path());
+    let (status, head, body) = get(server.port, "/");
+    assert_eq!(status, 200);
+    let head = head.to_lowercase();
+    assert!(head.contains("content-type: text/html"), "{head}");
+    assert!(head.contains("cache-control: no-store"), "{head}");
+    assert!(
+        body.contains("/__dateline/live.js"),
+        "served pages get the reload script"
+    );
+    let (status, head, _) = get(server.port, "/style.css");
+    assert_eq!(status, 200);
+    assert!(head.to_lowercase().contains("content-type: text/css"));
+    let (status, _, body) = get(server.port, "/no/such/page/");
+    assert_eq!(status, 404);
+    assert!(body.contains("not in the archive"), "the site's own 404 page");
+    let (status, head, _) = get(server.port, "/archive");
+    assert_eq!(status, 301, "folders without a slash redirect");
+    assert!(
+        head.contains("Location: /archive/") || head.contains("location: /archive/"),
+        "{head}"
+    );
+    // The built files never carry the reload script.
+    let public = build(site.path());
+    assert!(!read(&public.join("index.html")).contains("__dateline"));
+}
+
+#[test]
+fn refuses_every_way_out_of_the_site() {
+    let site = sample_site();
+    std::fs::write(site.path().join("secret.txt"), "do not serve").unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", site.path().join("static/passwd.css")).unwrap();
+    let server = start(site.path());
+    for attempt in [
+        "/../secret.txt",
+        "/../../../../etc/passwd",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/..%2fsecret.txt",
+        "/archive/..%2f..%2fsecret.txt",
+        "/archive%2f..%2f..%2fsecret.txt",
+        "/..\\secret.txt",
+        "//etc/passwd",
+        "/passwd.css",
+        "/site.toml",
+        "/content/harbour-logbooks.md",
+    ] {
+        let (status, _, body) = get(server.port, attempt);
+        assert!(matches!(status, 403 | 404), "{attempt} → {status}");
+        assert!(
+            !body.contains("do not serve") && !body.contains("root:x:0"),
+            "{attempt} leaked a file"
+        );
+    }
+}
+
+#[test]
+fn an_edited_article_is_served_after_the_rebuild() {
+    let site = sample_site();
+    let server = start(site.path());
+    let (_, _, before) = get(server.port, "/2021/10/13/lisbon-energy-week/");
+    assert!(before.contains("Lisbon locks down its riverfront"), "fixture headline");
+    let file = site.path().join("content/2021/lisbon-energy-week.md");
+    let text = read(&file).replace("Lisbon locks down its riverfront", "Lisbon seals off its riverfront");
+    std::fs::write(&file, text).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let (_, _, body) = get(server.port, "/2021/10/13/lisbon-energy-week/");
+        if body.contains("Lisbon seals off its riverfront") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the edit never showed up");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // Pages that list the article follow too.
+    let (_, _, day) = get(server.port, "/2021/10/13/");
+    assert!(day.contains("Lisbon seals off its riverfront"));
+}
+
+#[test]
+fn a_broken_edit_keeps_the_last_good_build_and_reports_the_error() {
+    let site = sample_site();
+    let server = start(site.path());
+    let mut events = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    events.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    write!(events, "GET /__dateline/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    write(site.path(), "content/broken.md", "+++\ntitel = \"typo\"\n+++\nBody.\n");
+    let mut seen = String::new();
+    let mut buf = [0u8; 4096];
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !seen.contains("unknown key `titel`") && Instant::now() < deadline {
+        let n = events.read(&mut buf).unwrap_or(0);
+        seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    assert!(seen.contains("event: build-error"), "{seen}");
+    assert!(seen.contains("content/broken.md"), "{seen}");
+    let (status, _, body) = get(server.port, "/");
+    assert_eq!(status, 200, "the last good build is still served");
+    assert!(body.contains("The Dateline Morgue"));
+}
+
+#[test]
+fn a_taken_port_moves_to_the_next_one() {
+    let site = sample_site();
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = busy.local_addr().unwrap().port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["serve", "--port", &port.to_string()])
+        .current_dir(site.path())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut said = String::new();
+    while let Some(Ok(line)) = lines.next() {
+        said.push_str(&line);
+        said.push('\n');
+        if line.contains("Serving the archive at") {
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(said.contains(&format!("Port {port} is taken")), "{said}");
+    assert!(!said.contains(&format!("http://127.0.0.1:{port}/")), "{said}");
+}
