@@ -145,7 +145,7 @@ pub fn credit_like(s: &str, labelled: bool) -> bool {
     let lower = s.to_lowercase();
     s.contains('/')
         || s.contains('|')
-        || words.iter().any(|w| *w == "via")
+        || words.contains(&"via")
         || lower.contains("photo")
         || lower.contains("getty")
         || lower.contains("images")
@@ -200,29 +200,42 @@ pub fn split_caption(text: &str) -> Option<CreditSplit> {
         return None;
     }
     // A: the whole credit in parentheses at the very end: "… in 1989. (AP Photo/Jane Roe)".
-    if t.ends_with(')') {
-        if let Some(open) = t.rfind('(') {
-            let inner = &t[open + 1..t.len() - 1];
-            let (body, labelled) = strip_label(inner);
-            let caption = t[..open].trim_end();
-            if !caption.is_empty()
-                && !body.is_empty()
-                && (credit_like(body, false) || labelled && credit_like(body, true))
-            {
-                return Some(CreditSplit {
-                    caption_end: open,
-                    raw: body.to_string(),
-                });
-            }
+    if t.ends_with(')')
+        && let Some(open) = t.rfind('(')
+    {
+        let inner = &t[open + 1..t.len() - 1];
+        let (body, labelled) = strip_label(inner);
+        let caption = t[..open].trim_end();
+        if !caption.is_empty() && !body.is_empty() && (credit_like(body, false) || labelled && credit_like(body, true))
+        {
+            return Some(CreditSplit {
+                caption_end: open,
+                raw: body.to_string(),
+            });
         }
     }
     // B: a label after the caption: "… two years. Source: Supplied", "… Credit Jane Roe/AFP".
     let mut best: Option<CreditSplit> = None;
-    for c in LABEL.captures_iter(t) {
+    let tail = super::text::floor_boundary(t, t.len().saturating_sub(200));
+    // The label regex only runs when a label word is there at all.
+    let labelled = [
+        "Photo",
+        "Picture",
+        "Image",
+        "Illustration",
+        "Credit",
+        "Source",
+        "Copyright",
+        "©",
+    ]
+    .iter()
+    .any(|l| t[tail..].contains(l));
+    // A credit is short and sits at the end: only the tail of a long paragraph can hold one.
+    for c in LABEL.captures_iter(if labelled { &t[tail..] } else { "" }) {
         let Some(label) = c.name("label") else { continue };
-        let start = label.start();
+        let start = tail + label.start();
         let before = t[..start].trim_end();
-        let rest = t[label.end()..].trim();
+        let rest = t[tail + label.end()..].trim();
         if before.is_empty() || rest.is_empty() {
             continue;
         }
@@ -241,10 +254,10 @@ pub fn split_caption(text: &str) -> Option<CreditSplit> {
     // C: the last line is the credit: "Caption\nJane Roe, Associated Press".
     if let Some(nl) = t.rfind('\n') {
         let last = t[nl + 1..].trim();
-        if let Some(raw) = whole_credit(last) {
-            if !t[..nl].trim().is_empty() {
-                return Some(CreditSplit { caption_end: nl, raw });
-            }
+        if let Some(raw) = whole_credit(last)
+            && !t[..nl].trim().is_empty()
+        {
+            return Some(CreditSplit { caption_end: nl, raw });
         }
     }
     // D: a credit after the last sentence: "… in Vienna. Jane Roe / Reuters file".
@@ -303,31 +316,29 @@ fn glued_credit(t: &str) -> Option<CreditSplit> {
         return None;
     }
     // "Name/Agency" as the last token: the photographer's first name (and initials) precede it.
-    if let Some((surname, agency)) = last.split_once('/') {
-        if surname.chars().next().is_some_and(char::is_uppercase)
-            && agency.chars().next().is_some_and(char::is_uppercase)
-        {
-            let mut start = last_start;
-            let mut taken = 0;
-            for &(s, w) in tokens[..tokens.len() - 1].iter().rev() {
-                let initial = w.len() <= 4 && w.ends_with('.');
-                if taken < 1 && w.chars().next().is_some_and(char::is_uppercase) && !lexicon::is_stop_word(w) || initial
-                {
-                    start = s;
-                    if !initial {
-                        taken += 1;
-                    }
-                } else {
-                    break;
+    if let Some((surname, agency)) = last.split_once('/')
+        && surname.chars().next().is_some_and(char::is_uppercase)
+        && agency.chars().next().is_some_and(char::is_uppercase)
+    {
+        let mut start = last_start;
+        let mut taken = 0;
+        for &(s, w) in tokens[..tokens.len() - 1].iter().rev() {
+            let initial = w.len() <= 4 && w.ends_with('.');
+            if taken < 1 && w.chars().next().is_some_and(char::is_uppercase) && !lexicon::is_stop_word(w) || initial {
+                start = s;
+                if !initial {
+                    taken += 1;
                 }
+            } else {
+                break;
             }
-            let caption = t[..start].trim_end();
-            if !caption.is_empty() {
-                return Some(CreditSplit {
-                    caption_end: start,
-                    raw: t[start..].trim().to_string(),
-                });
-            }
+        }
+        let caption = t[..start].trim_end();
+        if !caption.is_empty() {
+            return Some(CreditSplit {
+                caption_end: start,
+                raw: t[start..].trim().to_string(),
+            });
         }
     }
     // A known agency as the last word(s): "… Tim Doe AP", "… the harbour Getty Images".
@@ -499,9 +510,12 @@ mod tests {
         xs.iter().map(|s| s.to_string()).collect()
     }
 
+    /// A credit line, its photographers, its agencies and its distributor.
+    type Row<'a> = (&'a str, &'a [&'a str], &'a [&'a str], Option<&'a str>);
+
     #[test]
     fn credit_grammars() {
-        let rows: &[(&str, &[&str], &[&str], Option<&str>)] = &[
+        let rows: &[Row] = &[
             (
                 "Jana Novak/Sputnik, Kremlin Pool Photo via AP",
                 &["Jana Novak"],

@@ -125,7 +125,7 @@ pub fn parse_at_start(text: &str) -> Option<Parsed> {
         return None;
     }
     // A normal-case opening must look like a place name, not the start of a sentence.
-    if !caps && main.split_whitespace().any(|w| super::lexicon::is_stop_word(w)) {
+    if !caps && main.split_whitespace().any(super::lexicon::is_stop_word) {
         return None;
     }
     let mut place = natural_case(main);

@@ -87,10 +87,15 @@ fn weekday(word: &str) -> Option<Weekday> {
 /// Every date expression in `text`, in order, without overlaps.
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
     let mut found: Vec<FoundDate> = Vec::new();
-    for c in MONTH_DAY.captures_iter(text) {
+    // Find with the fast automaton first; capture groups only inside each match.
+    for hit in MONTH_DAY.find_iter(text) {
+        let Some(c) = MONTH_DAY.captures(hit.as_str()) else {
+            continue;
+        };
         let (Some(all), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
+        let all = hit.start() + all.start()..hit.start() + all.end();
         let (Some(month), Ok(day)) = (month_number(m.as_str()), d.as_str().parse::<i8>()) else {
             continue;
         };
@@ -103,19 +108,17 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
             None if (1..=31).contains(&day) => DateExpr::MonthDay { month, day },
             None => continue,
         };
-        found.push(FoundDate {
-            range: all.range(),
-            expr,
-        });
+        found.push(FoundDate { range: all, expr });
     }
-    for c in DAY_MONTH.captures_iter(text) {
+    for hit in DAY_MONTH.find_iter(text) {
+        let Some(c) = DAY_MONTH.captures(hit.as_str()) else {
+            continue;
+        };
         let (Some(all), Some(d), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
             continue;
         };
-        if found
-            .iter()
-            .any(|f| f.range.start < all.end() && all.start() < f.range.end)
-        {
+        let all = hit.start() + all.start()..hit.start() + all.end();
+        if found.iter().any(|f| f.range.start < all.end && all.start < f.range.end) {
             continue;
         }
         let (Ok(day), Some(month), Ok(year)) = (
@@ -127,7 +130,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
         };
         if let Ok(date) = Date::new(year, month, day) {
             found.push(FoundDate {
-                range: all.range(),
+                range: all,
                 expr: DateExpr::Full(date),
             });
         }
@@ -194,14 +197,6 @@ pub fn resolve(expr: DateExpr, reference: Option<Date>) -> Option<Date> {
         DateExpr::MonthDay { month, day } => resolve_month_day(month, day, reference?),
         DateExpr::Weekday(w) => Some(resolve_weekday(w, reference?)),
     }
-}
-
-/// The first full date in `text`.
-pub fn first_full_date(text: &str) -> Option<Date> {
-    find_dates(text).into_iter().find_map(|f| match f.expr {
-        DateExpr::Full(d) => Some(d),
-        _ => None,
-    })
 }
 
 #[cfg(test)]

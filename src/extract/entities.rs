@@ -18,9 +18,10 @@ use std::ops::Range;
 use crate::model::{Anchor, Entity, EntityKind};
 
 use super::Registry;
+use super::fasthash::FxHashMap;
 use super::gazetteer;
 use super::lexicon::{self, Gender};
-use super::text::{Word, is_all_caps, words};
+use super::text::{Word, is_all_caps};
 
 /// A stretch of text to read for entities.
 #[derive(Debug, Clone)]
@@ -33,6 +34,8 @@ pub struct Span<'a> {
     pub skip: Vec<Range<usize>>,
     /// Read only organisations and places here (a boxed byline names its outlet, not a subject).
     pub no_people: bool,
+    /// The words of the whole block ([`words`]), shared with the quote finder.
+    pub words: &'a [Word<'a>],
 }
 
 /// One anchored reference to an entity.
@@ -109,16 +112,16 @@ enum Kind {
 }
 
 #[derive(Debug, Clone)]
-struct Piece {
+struct Piece<'a> {
     block: usize,
     start: usize,
     end: usize,
     /// The name as written, white space squashed and brackets dropped.
     name: String,
     kind: Kind,
-    prev: Option<String>,
-    prev2: Option<String>,
-    next: Option<String>,
+    prev: Option<&'a str>,
+    prev2: Option<&'a str>,
+    next: Option<&'a str>,
     sentence_start: bool,
 }
 
@@ -307,14 +310,9 @@ fn contiguous(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
 
 fn chunks<'a>(span: &Span<'a>) -> Vec<Chunk<'a>> {
     let text = span.text;
-    let base = span.range.start;
-    let mut ws: Vec<Word<'a>> = words(&text[span.range.clone()]);
-    for w in &mut ws {
-        w.start += base;
-        w.end += base;
-        w.full_end += base;
-        w.text = &text[w.start..w.end];
-    }
+    let from = span.words.partition_point(|w| w.start < span.range.start);
+    let to = span.words.partition_point(|w| w.end <= span.range.end).max(from);
+    let mut ws: Vec<Word<'a>> = span.words[from..to].to_vec();
     // Skip ranges are in text order: walk them alongside the words.
     let mut skips = span.skip.iter().peekable();
     ws.retain(|w| {
@@ -355,24 +353,25 @@ fn chunks<'a>(span: &Span<'a>) -> Vec<Chunk<'a>> {
             }
             // A connector joins only when a capital (or "the" + capital, or a number after
             // "of") follows directly.
-            if is_connector(w) && !prev.possessive {
-                if let Some(n) = ws.get(j + 1).filter(|n| contiguous(text, &ws[j], n)) {
-                    if capitalized(n.text) && !lexicon::is_stop_word(n.text) {
-                        j += 2;
-                        continue;
-                    }
-                    if w == "of" && n.text.chars().all(|c| c.is_ascii_digit()) {
-                        j += 2;
-                        break;
-                    }
-                    if n.text == "the"
-                        && ws.get(j + 2).is_some_and(|nn| {
-                            contiguous(text, n, nn) && capitalized(nn.text) && !lexicon::is_stop_word(nn.text)
-                        })
-                    {
-                        j += 3;
-                        continue;
-                    }
+            if is_connector(w)
+                && !prev.possessive
+                && let Some(n) = ws.get(j + 1).filter(|n| contiguous(text, &ws[j], n))
+            {
+                if capitalized(n.text) && !lexicon::is_stop_word(n.text) {
+                    j += 2;
+                    continue;
+                }
+                if w == "of" && n.text.chars().all(|c| c.is_ascii_digit()) {
+                    j += 2;
+                    break;
+                }
+                if n.text == "the"
+                    && ws.get(j + 2).is_some_and(|nn| {
+                        contiguous(text, n, nn) && capitalized(nn.text) && !lexicon::is_stop_word(nn.text)
+                    })
+                {
+                    j += 3;
+                    continue;
                 }
             }
             break;
@@ -416,7 +415,7 @@ fn chunks<'a>(span: &Span<'a>) -> Vec<Chunk<'a>> {
 
 /// Classifies every chunk of the spans and resolves second references.
 pub fn extract(spans: &[Span<'_>], registry: &Registry) -> Found {
-    let mut pieces: Vec<Piece> = Vec::new();
+    let mut pieces: Vec<Piece<'_>> = Vec::new();
     for span in spans {
         for chunk in chunks(span) {
             classify_chunk(&chunk, registry, &mut pieces);
@@ -482,7 +481,7 @@ fn name_of(text: &str, ws: &[Word<'_>]) -> String {
     out
 }
 
-fn classify_chunk(chunk: &Chunk<'_>, registry: &Registry, out: &mut Vec<Piece>) {
+fn classify_chunk<'a>(chunk: &Chunk<'a>, registry: &Registry, out: &mut Vec<Piece<'a>>) {
     let ws = &chunk.words;
     // Runs written in capitals throughout are headings or shouting, unless known.
     if ws.len() > 1 && ws.iter().all(|w| w.is_all_caps()) {
@@ -521,7 +520,7 @@ fn classify_chunk(chunk: &Chunk<'_>, registry: &Registry, out: &mut Vec<Piece>) 
     out.extend(pieces);
 }
 
-fn piece(chunk: &Chunk<'_>, ws: &[Word<'_>], kind: Kind) -> Piece {
+fn piece<'a>(chunk: &Chunk<'a>, ws: &[Word<'_>], kind: Kind) -> Piece<'a> {
     let at_chunk_start = chunk.words.first().is_some_and(|w| w.start == ws[0].start);
     let at_chunk_end = chunk.words.last().is_some_and(|w| w.end == ws[ws.len() - 1].end);
     Piece {
@@ -530,9 +529,9 @@ fn piece(chunk: &Chunk<'_>, ws: &[Word<'_>], kind: Kind) -> Piece {
         end: ws[ws.len() - 1].end,
         name: name_of(chunk.text, ws),
         kind,
-        prev: at_chunk_start.then(|| chunk.prev.map(str::to_string)).flatten(),
-        prev2: at_chunk_start.then(|| chunk.prev2.map(str::to_string)).flatten(),
-        next: at_chunk_end.then(|| chunk.next.map(str::to_string)).flatten(),
+        prev: chunk.prev.filter(|_| at_chunk_start),
+        prev2: chunk.prev2.filter(|_| at_chunk_start),
+        next: chunk.next.filter(|_| at_chunk_end),
         sentence_start: chunk.sentence_start && at_chunk_start,
     }
 }
@@ -572,7 +571,14 @@ fn followed_by_org_appositive(after: &str) -> bool {
 
 /// Takes apart `ws` (a whole chunk or part of one). `offset` is the index of `ws[0]` in the
 /// chunk; `weak` marks the tail of an `of`/`for` split, where a person is unlikely.
-fn classify(ws: &[Word<'_>], chunk: &Chunk<'_>, registry: &Registry, out: &mut Vec<Piece>, offset: usize, weak: bool) {
+fn classify<'a>(
+    ws: &[Word<'_>],
+    chunk: &Chunk<'a>,
+    registry: &Registry,
+    out: &mut Vec<Piece<'a>>,
+    offset: usize,
+    weak: bool,
+) {
     if ws.is_empty() {
         return;
     }
@@ -590,7 +596,7 @@ fn classify(ws: &[Word<'_>], chunk: &Chunk<'_>, registry: &Registry, out: &mut V
         None
     };
     let after = if at_end { chunk.after } else { "" };
-    let recurse = |part: &[Word<'_>], at: usize, weak: bool, out: &mut Vec<Piece>| {
+    let recurse = |part: &[Word<'_>], at: usize, weak: bool, out: &mut Vec<Piece<'a>>| {
         classify(part, chunk, registry, out, offset + at, weak)
     };
 
@@ -641,11 +647,11 @@ fn classify(ws: &[Word<'_>], chunk: &Chunk<'_>, registry: &Registry, out: &mut V
     if let Some(noun) = next_lower
         .as_deref()
         .filter(|n| matches!(*n, "province" | "county" | "prefecture" | "oblast" | "governorate"))
+        && ws.len() <= 3
+        && !ws.iter().any(|w| is_connector(w.text))
     {
-        if ws.len() <= 3 && !ws.iter().any(|w| is_connector(w.text)) {
-            out.push(piece(chunk, ws, Kind::Place(format!("{whole} {noun}"))));
-            return;
-        }
+        out.push(piece(chunk, ws, Kind::Place(format!("{whole} {noun}"))));
+        return;
     }
     // Party labels used as nouns and adjectives ("Democrats", "Republican primary").
     if ws.len() == 1 {
@@ -709,7 +715,6 @@ fn classify(ws: &[Word<'_>], chunk: &Chunk<'_>, registry: &Registry, out: &mut V
         out.push(piece(chunk, ws, Kind::Org(whole)));
         return;
     }
-    let known_prefix = (2..=ws.len().min(6)).any(|n| known(chunk, &ws[..n]));
     let lone_letter = ws[0].text.chars().count() == 1 && ws.len() > 1;
     // A job at the start of a sentence ("Quarterback Mike Roe threw") is a role, not a name.
     let job = chunk.sentence_start
@@ -717,7 +722,7 @@ fn classify(ws: &[Word<'_>], chunk: &Chunk<'_>, registry: &Registry, out: &mut V
         && ws.len() > 1
         && lexicon::is_role_noun(&ws[0].text.to_lowercase())
         && !lexicon::is_title(ws[0].text);
-    let opener = lexicon::is_stop_word(ws[0].text) && !known_prefix
+    let opener = lexicon::is_stop_word(ws[0].text) && !(2..=ws.len().min(6)).any(|n| known(chunk, &ws[..n]))
         || lone_letter
         || job
         || ws[0].text.ends_with("-based")
@@ -727,13 +732,13 @@ fn classify(ws: &[Word<'_>], chunk: &Chunk<'_>, registry: &Registry, out: &mut V
             ws[0].text == "The" && ws.len() > 1 && !chunk.sentence_start && org_like(&ws[1..]) && !lone_letter;
         if !keep_the {
             // "Washington-based": the place is still mentioned.
-            if let Some(prefix) = ws[0].text.strip_suffix("-based") {
-                if let Some(p) = gazetteer::place(prefix) {
-                    let mut w0 = ws[0];
-                    w0.end = w0.start + prefix.len();
-                    w0.text = &chunk.text[w0.start..w0.end];
-                    out.push(piece(chunk, &[w0], Kind::Place(p.to_string())));
-                }
+            if let Some(prefix) = ws[0].text.strip_suffix("-based")
+                && let Some(p) = gazetteer::place(prefix)
+            {
+                let mut w0 = ws[0];
+                w0.end = w0.start + prefix.len();
+                w0.text = &chunk.text[w0.start..w0.end];
+                out.push(piece(chunk, &[w0], Kind::Place(p.to_string())));
             }
             // "But the U.S. Embassy": connectors after the opener go with it.
             let skip = 1 + ws[1..].iter().take_while(|w| !capitalized(w.text)).count();
@@ -1065,7 +1070,7 @@ fn known(chunk: &Chunk<'_>, ws: &[Word<'_>]) -> bool {
 }
 
 /// One capitalised word, resolved later.
-fn single(chunk: &Chunk<'_>, ws: &[Word<'_>], out: &mut Vec<Piece>, known: Option<(EntityKind, String)>) {
+fn single<'a>(chunk: &Chunk<'a>, ws: &[Word<'_>], out: &mut Vec<Piece<'a>>, known: Option<(EntityKind, String)>) {
     let w = ws[0].text;
     let at_start = chunk.words.first().is_some_and(|x| x.start == ws[0].start);
     let at_end = chunk.words.last().is_some_and(|x| x.end == ws[0].end);
@@ -1098,7 +1103,7 @@ fn single(chunk: &Chunk<'_>, ws: &[Word<'_>], out: &mut Vec<Piece>, known: Optio
 
 /// Organisations and places inside a role ("White House Press Secretary", "U.S. Defense
 /// Secretary", "Australian Federal Police Commissioner").
-fn classify_role(role: &[Word<'_>], chunk: &Chunk<'_>, registry: &Registry, out: &mut Vec<Piece>) {
+fn classify_role<'a>(role: &[Word<'_>], chunk: &Chunk<'a>, registry: &Registry, out: &mut Vec<Piece<'a>>) {
     // Known names first, at any length ("White House" before "White House Press").
     let mut s = 0;
     let mut unknown: Vec<Range<usize>> = Vec::new();
@@ -1192,11 +1197,13 @@ fn org_like(ws: &[Word<'_>]) -> bool {
         return true;
     }
     // "X of Y", "X for Y", "X on Y", "Embassy in Y" where X ends in an organisation word.
-    if let Some(k) = ws.iter().position(|w| matches!(w.text, "of" | "for" | "on" | "in")) {
-        if k >= 1 && k + 1 < ws.len() && gazetteer::is_org_suffix(ws[k - 1].text) && !lexicon::is_title(ws[k - 1].text)
-        {
-            return true;
-        }
+    if let Some(k) = ws.iter().position(|w| matches!(w.text, "of" | "for" | "on" | "in"))
+        && k >= 1
+        && k + 1 < ws.len()
+        && gazetteer::is_org_suffix(ws[k - 1].text)
+        && !lexicon::is_title(ws[k - 1].text)
+    {
+        return true;
     }
     false
 }
@@ -1258,10 +1265,10 @@ fn org_key(name: &str) -> String {
         " corporation",
         " ltd.",
     ] {
-        if let Some(rest) = lower.strip_suffix(tail) {
-            if !rest.is_empty() {
-                lower = rest.to_string();
-            }
+        if let Some(rest) = lower.strip_suffix(tail)
+            && !rest.is_empty()
+        {
+            lower = rest.to_string();
         }
     }
     lower = lower.replace(['’', '\''], "");
@@ -1285,19 +1292,19 @@ fn initials(name: &str) -> String {
 
 /// Builds the entity list from classified pieces: one entity per distinct person, place and
 /// organisation, with surnames, honorifics, acronyms and aliases resolved.
-fn resolve(pieces: Vec<Piece>, registry: &Registry) -> Found {
+fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
     let mut b = Builder::default();
     // Organisations and places found in a clear context win over a person reading of the same
     // words elsewhere ("Walter Roe hospital" … "a visit to Walter Roe").
-    let mut org_names: HashMap<String, String> = HashMap::new();
-    let mut place_names: HashMap<String, String> = HashMap::new();
+    let mut org_names: FxHashMap<&str, &str> = FxHashMap::default();
+    let mut place_names: FxHashMap<&str, &str> = FxHashMap::default();
     for p in &pieces {
         match &p.kind {
             Kind::Org(n) => {
-                org_names.entry(p.name.clone()).or_insert_with(|| n.clone());
+                org_names.entry(p.name.as_str()).or_insert(n.as_str());
             }
             Kind::Place(n) => {
-                place_names.entry(p.name.clone()).or_insert_with(|| n.clone());
+                place_names.entry(p.name.as_str()).or_insert(n.as_str());
             }
             _ => {}
         }
@@ -1319,36 +1326,32 @@ fn resolve(pieces: Vec<Piece>, registry: &Registry) -> Found {
         }
     }
     // Pass 1: full names of people, organisations, places, registry entries.
-    let mut singles: Vec<Piece> = Vec::new();
-    for p in pieces {
-        match p.kind.clone() {
+    let mut singles: Vec<&Piece<'_>> = Vec::new();
+    for p in &pieces {
+        match &p.kind {
             Kind::Registered(i) => {
-                if let Some(e) = registry.entries.get(i) {
-                    b.add(&e.name.clone(), e.kind, &p, None, None);
+                if let Some(e) = registry.entries.get(*i) {
+                    b.add(&e.name, e.kind, p, None, None);
                 }
             }
             Kind::Org(n) => {
-                b.add_org(&n, &p);
+                b.add_org(n, p);
             }
             Kind::Place(n) => {
-                b.add(&n, EntityKind::Place, &p, None, None);
+                b.add(n, EntityKind::Place, p, None, None);
             }
             Kind::Person { role, gender } => {
-                if let Some(o) = org_names.get(&p.name) {
-                    b.add_org(&o.clone(), &p);
-                } else if let Some(pl) = place_names.get(&p.name) {
-                    b.add(&pl.clone(), EntityKind::Place, &p, None, None);
+                if let Some(o) = org_names.get(p.name.as_str()) {
+                    b.add_org(o, p);
+                } else if let Some(pl) = place_names.get(p.name.as_str()) {
+                    b.add(pl, EntityKind::Place, p, None, None);
                 } else if let Some(id) = b.same_person(&p.name) {
-                    b.mention(id, &p);
-                    b.note(id, role, gender);
-                } else if let Some(n) = acronyms
-                    .iter()
-                    .find(|(_, full)| **full == p.name)
-                    .map(|(_, f)| f.clone())
-                {
-                    b.add_org(&n, &p);
+                    b.mention(id, p);
+                    b.note(id, role.clone(), *gender);
+                } else if let Some(n) = acronyms.values().find(|full| **full == p.name) {
+                    b.add_org(n, p);
                 } else {
-                    b.add(&p.name, EntityKind::Person, &p, role, gender);
+                    b.add(&p.name, EntityKind::Person, p, role.clone(), *gender);
                 }
             }
             Kind::Single { .. } => singles.push(p),
@@ -1362,59 +1365,60 @@ fn resolve(pieces: Vec<Piece>, registry: &Registry) -> Found {
             role,
             gender,
             known,
-        } = p.kind.clone()
+        } = &p.kind
         else {
             continue;
         };
         let w = p.name.as_str();
         if let Some(id) = b.person_by_tail(w) {
-            b.mention(id, &p);
-            b.note(id, None, gender);
+            b.mention(id, p);
+            b.note(id, None, *gender);
             continue;
         }
         if let Some((kind, name)) = known {
+            let kind = *kind;
             match kind {
                 EntityKind::Organization => {
-                    let id = acronyms.get(w).cloned().map(|n| b.add_org(&n, &p)).or_else(|| {
+                    let id = acronyms.get(w).cloned().map(|n| b.add_org(&n, p)).or_else(|| {
                         let id = b.org_by_initials(w).filter(|_| is_all_caps(w))?;
-                        b.mention(id, &p);
+                        b.mention(id, p);
                         Some(id)
                     });
                     if id.is_none() {
-                        b.add_org_or_part(&name, &p);
+                        b.add_org_or_part(name, p);
                     }
                 }
                 _ => {
-                    b.add(&name, kind, &p, None, None);
+                    b.add(name, kind, p, None, None);
                 }
             }
             continue;
         }
-        if let Some(&id) = first_names.get(w) {
-            if !titled {
-                b.mention(id, &p);
-                continue;
-            }
+        if let Some(&id) = first_names.get(w)
+            && !*titled
+        {
+            b.mention(id, p);
+            continue;
         }
         if let Some(n) = acronyms.get(w) {
-            b.add_org(&n.clone(), &p);
+            b.add_org(n, p);
             continue;
         }
         if let Some(o) = org_names.get(w) {
-            b.add_org(&o.clone(), &p);
+            b.add_org(o, p);
             continue;
         }
         if let Some(pl) = place_names.get(w) {
-            b.add(&pl.clone(), EntityKind::Place, &p, None, None);
+            b.add(pl, EntityKind::Place, p, None, None);
             continue;
         }
-        if titled {
-            b.add(w, EntityKind::Person, &p, role, gender);
+        if *titled {
+            b.add(w, EntityKind::Person, p, role.clone(), *gender);
             continue;
         }
         // "R-Neb.", "D-Calif.": a lawmaker's party and state.
         if let Some(state) = party_state(w) {
-            b.add(state, EntityKind::Place, &p, None, None);
+            b.add(state, EntityKind::Place, p, None, None);
             continue;
         }
         if is_all_caps(w)
@@ -1426,14 +1430,14 @@ fn resolve(pieces: Vec<Piece>, registry: &Registry) -> Found {
         {
             // An acronym of an organisation already named ("CFPB").
             match b.org_by_initials(w) {
-                Some(id) => b.mention(id, &p),
+                Some(id) => b.mention(id, p),
                 None => {
-                    b.add_org(w, &p);
+                    b.add_org(w, p);
                 }
             }
             continue;
         }
-        let next = p.next.as_deref().map(str::to_lowercase);
+        let next = p.next.map(str::to_lowercase);
         if next.as_deref().is_some_and(is_thing_noun) {
             continue;
         }
@@ -1444,11 +1448,11 @@ fn resolve(pieces: Vec<Piece>, registry: &Registry) -> Found {
             && !w.starts_with("Mc")
             && !w.starts_with("Mac");
         if camel {
-            b.add_org_or_part(w, &p);
+            b.add_org_or_part(w, p);
             continue;
         }
-        let prev = p.prev.as_deref().map(str::to_lowercase);
-        let prev2 = p.prev2.as_deref().map(str::to_lowercase);
+        let prev = p.prev.map(str::to_lowercase);
+        let prev2 = p.prev2.map(str::to_lowercase);
         let place_cue = matches!(prev.as_deref(), Some("in" | "near"))
             || matches!(
                 (prev2.as_deref(), prev.as_deref()),
@@ -1460,15 +1464,15 @@ fn resolve(pieces: Vec<Piece>, registry: &Registry) -> Found {
         if place_cue && !p.sentence_start && w.chars().count() > 2 && !w.contains('-') {
             // "Braunau" after "Braunau am Inn" is the same town.
             match b.place_starting_with(w) {
-                Some(id) => b.mention(id, &p),
+                Some(id) => b.mention(id, p),
                 None => {
-                    b.add(w, EntityKind::Place, &p, None, None);
+                    b.add(w, EntityKind::Place, p, None, None);
                 }
             }
             continue;
         }
-        if next.as_deref().is_some_and(|n| lexicon::is_org_noun(n)) && !p.sentence_start {
-            b.add_org(w, &p);
+        if next.as_deref().is_some_and(lexicon::is_org_noun) && !p.sentence_start {
+            b.add_org(w, p);
         }
     }
     b.finish()
@@ -1556,7 +1560,14 @@ impl Builder {
         (kind, k)
     }
 
-    fn add(&mut self, name: &str, kind: EntityKind, p: &Piece, role: Option<String>, gender: Option<Gender>) -> usize {
+    fn add(
+        &mut self,
+        name: &str,
+        kind: EntityKind,
+        p: &Piece<'_>,
+        role: Option<String>,
+        gender: Option<Gender>,
+    ) -> usize {
         let key = Self::key(kind, name);
         let id = match self.by_key.get(&key) {
             Some(&id) => id,
@@ -1588,23 +1599,23 @@ impl Builder {
     }
 
     fn note(&mut self, id: usize, role: Option<String>, gender: Option<Gender>) {
-        if let Some(r) = role {
-            if !self.entities[id].roles.contains(&r) {
-                self.entities[id].roles.push(r);
-            }
+        if let Some(r) = role
+            && !self.entities[id].roles.contains(&r)
+        {
+            self.entities[id].roles.push(r);
         }
         if let Some(g) = gender {
             self.genders[id].get_or_insert(g);
         }
     }
 
-    fn add_org(&mut self, name: &str, p: &Piece) -> usize {
+    fn add_org(&mut self, name: &str, p: &Piece<'_>) -> usize {
         self.add(name, EntityKind::Organization, p, None, None)
     }
 
     /// A one-word organisation that is the distinctive part of one already named ("Disney" in
     /// a story about "Walt Disney Co.") is the same organisation.
-    fn add_org_or_part(&mut self, name: &str, p: &Piece) -> usize {
+    fn add_org_or_part(&mut self, name: &str, p: &Piece<'_>) -> usize {
         let hit = self
             .entities
             .iter()
@@ -1641,21 +1652,21 @@ impl Builder {
     /// A multi-word name that is another way of writing a person already found: the same first
     /// and last name ("Mike Roe" for "Mike Roe III"), or a known tail ("Hawk Sawyer").
     fn same_person(&self, name: &str) -> Option<usize> {
-        if let Some((short, middle)) = short_name(name) {
-            if let Some(ids) = self.short_names.get(&short) {
-                // "George H.W. Roe" and "George W. Roe" are different people.
-                let candidates: Vec<usize> = ids
-                    .iter()
-                    .copied()
-                    .filter(|&id| {
-                        !middle
-                            || short_name(&self.entities[id].name).is_none_or(|(_, m)| !m)
-                            || self.entities[id].name == name
-                    })
-                    .collect();
-                if let Some(&id) = candidates.first() {
-                    return Some(id);
-                }
+        if let Some((short, middle)) = short_name(name)
+            && let Some(ids) = self.short_names.get(&short)
+        {
+            // "George H.W. Roe" and "George W. Roe" are different people.
+            let candidates: Vec<usize> = ids
+                .iter()
+                .copied()
+                .filter(|&id| {
+                    !middle
+                        || short_name(&self.entities[id].name).is_none_or(|(_, m)| !m)
+                        || self.entities[id].name == name
+                })
+                .collect();
+            if let Some(&id) = candidates.first() {
+                return Some(id);
             }
         }
         self.person_by_tail(name)
@@ -1701,7 +1712,7 @@ impl Builder {
         })
     }
 
-    fn mention(&mut self, id: usize, p: &Piece) {
+    fn mention(&mut self, id: usize, p: &Piece<'_>) {
         self.mentions.push(Mention {
             block: p.block,
             start: p.start,
@@ -1750,14 +1761,17 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::text::words;
 
     fn run(text: &str) -> Found {
+        let words = words(text);
         let spans = [Span {
             block: 0,
             text,
             range: 0..text.len(),
             skip: vec![],
             no_people: false,
+            words: &words,
         }];
         extract(&spans, &Registry::default())
     }

@@ -86,8 +86,13 @@ pub fn place_and_date(caption: &str, reference: Option<Date>) -> (Option<String>
         .and_then(|f| dates::resolve(f.expr, reference))
         .or_else(|| found.iter().find_map(|f| dates::resolve(f.expr, reference)));
     let mut best: Option<(usize, String)> = None;
-    for c in PLACE_PHRASE.captures_iter(caption) {
+    for hit in PLACE_PHRASE.find_iter(caption) {
+        // Capture groups only inside the match: the automaton finds, the backtracker splits.
+        let Some(c) = PLACE_PHRASE.captures(hit.as_str()) else {
+            continue;
+        };
         let Some(main) = c.name("main") else { continue };
+        let main_start = hit.start() + main.start();
         let main_text = trim_weekday(main.as_str());
         let region = c
             .name("region")
@@ -106,7 +111,7 @@ pub fn place_and_date(caption: &str, reference: Option<Date>) -> (Option<String>
             Some(r) => format!("{main_text}, {r}"),
             None => main_text.to_string(),
         };
-        let distance = date_at.map_or(main.start(), |d| d.abs_diff(main.start()));
+        let distance = date_at.map_or(main_start, |d| d.abs_diff(main_start));
         if best.as_ref().is_none_or(|(d, _)| distance < *d) {
             best = Some((distance, place));
         }
@@ -117,10 +122,7 @@ pub fn place_and_date(caption: &str, reference: Option<Date>) -> (Option<String>
 /// "Hanoi, Vietnam Wednesday" → "Hanoi, Vietnam": a weekday or month run on is not the place.
 fn trim_weekday(s: &str) -> &str {
     let mut out = s.trim();
-    loop {
-        let Some((head, last)) = out.rsplit_once(' ') else {
-            break;
-        };
+    while let Some((head, last)) = out.rsplit_once(' ') {
         let last = last.trim_end_matches(['.', ',']);
         if dates::month_number(last).is_some()
             || matches!(

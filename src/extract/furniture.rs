@@ -31,6 +31,9 @@ pub enum Furniture {
     Counter,
 }
 
+static LABEL_SET: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| LABELS.iter().copied().collect());
+
 const LABELS: &[&str] = &[
     "photo",
     "photos",
@@ -120,6 +123,10 @@ pub fn classify(text: &str, heading: bool) -> Option<Furniture> {
     if t.is_empty() {
         return None;
     }
+    // Furniture is short: a long paragraph is story text, whatever it contains.
+    if t.len() > 240 {
+        return None;
+    }
     let lower = t.trim_end_matches([':', '.']).trim().to_lowercase();
     if lower == "about the author" || lower == "about the authors" {
         return Some(Furniture::AboutAuthor);
@@ -132,7 +139,7 @@ pub fn classify(text: &str, heading: bool) -> Option<Furniture> {
     if heading {
         return None;
     }
-    if LABELS.contains(&lower.as_str()) {
+    if LABEL_SET.contains(lower.as_str()) {
         return Some(Furniture::Label);
     }
     if matches!(

@@ -5,7 +5,7 @@
 //! Generic knowledge only. Lookups are exact (case-sensitive) on the name as written, with a
 //! few variants mapped to one canonical form ("U.S." → "United States").
 
-use std::collections::{HashMap, HashSet};
+use super::fasthash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 const COUNTRIES: &str = "Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|Austria|\
@@ -202,7 +202,7 @@ fn split(list: &'static str) -> impl Iterator<Item = &'static str> {
 
 /// Place names → canonical name.
 static PLACES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for list in [COUNTRIES, US_STATES, CITIES, REGIONS] {
         for p in split(list) {
             m.insert(p, p);
@@ -226,6 +226,10 @@ static COUNTRY_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 static AGENCY_MAP: LazyLock<HashMap<&'static str, &'static str>> =
     LazyLock::new(|| split(AGENCIES).filter_map(|e| e.split_once('=')).collect());
+
+/// The same agencies by lower-cased name, for credits written in capitals ("GETTY IMAGES").
+static AGENCY_LOWER: LazyLock<HashMap<String, &'static str>> =
+    LazyLock::new(|| AGENCY_MAP.iter().map(|(k, v)| (k.to_lowercase(), *v)).collect());
 
 static ORGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| split(ORGANIZATIONS).collect());
 static NOT_ORGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| split(NOT_ORGS_ALONE).collect());
@@ -254,10 +258,7 @@ pub fn state_abbreviation(abbr: &str) -> Option<&'static str> {
 pub fn agency(name: &str) -> Option<&'static str> {
     AGENCY_MAP.get(name).copied().or_else(|| {
         // Case-insensitive fallback for credits written in capitals ("GETTY IMAGES").
-        AGENCY_MAP
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| *v)
+        super::fasthash::with_lowercase(name, |lower| AGENCY_LOWER.get(lower).copied())
     })
 }
 

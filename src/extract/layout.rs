@@ -75,12 +75,12 @@ pub fn analyse(article: &Article, reference: Option<Date>) -> Layout {
         .rev()
         .find(|&j| l.roles[j] != BlockRole::Furniture && !blocks[j].text.trim().is_empty())
         .unwrap_or(0);
-    for i in 0..n {
+    for (i, block) in blocks.iter().enumerate() {
         if l.roles[i] != BlockRole::Text || !paragraph(i) {
             continue;
         }
-        if let Some(s) = byline::parse_signoff(&blocks[i].text) {
-            let lone_agency = s.authors.is_empty() && !s.sources.is_empty() && !blocks[i].text.contains(' ');
+        if let Some(s) = byline::parse_signoff(&block.text) {
+            let lone_agency = s.authors.is_empty() && !s.sources.is_empty() && !block.text.contains(' ');
             let near_end = i >= last_content;
             if lone_agency && !near_end {
                 continue;
@@ -105,11 +105,11 @@ pub fn analyse(article: &Article, reference: Option<Date>) -> Layout {
     find_figures(article, &images, story0, reference, &mut l);
 
     // Bylines above the story.
-    for i in 0..story0.min(n) {
+    for (i, block) in blocks.iter().enumerate().take(story0) {
         if l.roles[i] != BlockRole::Text || !paragraph(i) {
             continue;
         }
-        if let Some(b) = byline::parse(&blocks[i].text, true) {
+        if let Some(b) = byline::parse(&block.text, true) {
             l.roles[i] = BlockRole::Byline;
             push_unique(&mut l.byline, b.names);
             push_unique(&mut l.sources, b.sources);
@@ -121,38 +121,39 @@ pub fn analyse(article: &Article, reference: Option<Date>) -> Layout {
 
     // A heading above the story that reads like a headline is the page's real headline (the
     // first heading was a section title or kicker).
-    if article.format == SourceFormat::Markdown {
-        if let Some(h) = (0..l.story_start)
+    if article.format == SourceFormat::Markdown
+        && let Some(h) = (0..l.story_start)
             .find(|&i| matches!(blocks[i].kind, BlockKind::Heading(_)) && l.roles[i] == BlockRole::Subhead)
-        {
-            if headline_like(&blocks[h].text) {
-                l.headline = Some(blocks[h].text.trim().to_string());
-                l.roles[h] = BlockRole::Furniture;
-            }
-        }
+        && headline_like(&blocks[h].text)
+    {
+        l.headline = Some(blocks[h].text.trim().to_string());
+        l.roles[h] = BlockRole::Furniture;
     }
 
     // Below the story start: boxed bylines ("Jane Roe, BBC correspondent") and subheads.
-    for i in l.story_start..n {
+    for (i, block) in blocks.iter().enumerate().skip(l.story_start) {
         if l.roles[i] != BlockRole::Text || !paragraph(i) {
             continue;
         }
-        let t = blocks[i].text.trim();
-        if !t.contains('\n') && t.contains(',') && word_count(t) <= 8 {
-            if let Some(b) = byline::parse(t, false) {
-                if !b.names.is_empty() && !b.sources.is_empty() {
-                    l.roles[i] = BlockRole::Byline;
-                    continue;
-                }
-            }
+        let t = block.text.trim();
+        if t.len() < 160
+            && !t.contains('\n')
+            && t.contains(',')
+            && word_count(t) <= 8
+            && let Some(b) = byline::parse(t, false)
+            && !b.names.is_empty()
+            && !b.sources.is_empty()
+        {
+            l.roles[i] = BlockRole::Byline;
+            continue;
         }
         if i > l.story_start && subhead_like(t) {
             l.roles[i] = BlockRole::Subhead;
         }
     }
-    for i in 0..n {
+    for (i, block) in blocks.iter().enumerate() {
         if l.roles[i] == BlockRole::Subhead {
-            let t = blocks[i].text.trim();
+            let t = block.text.trim();
             if !t.is_empty() {
                 l.subheads.push(t.to_string());
             }
@@ -228,9 +229,10 @@ fn mark_furniture(article: &Article, images: &[Option<String>], l: &mut Layout) 
                     None if t.is_empty() => l.roles[i] = BlockRole::Furniture,
                     None => {
                         // Headlines listed after "Read more:" or a promo's one-line pitch.
-                        if related_list && !t.contains('\n') && word_count(t) <= 16 && !t.ends_with('.') {
-                            l.roles[i] = BlockRole::Furniture;
-                        } else if after_promo && !t.contains('\n') && word_count(t) <= 12 {
+                        let one_line = !t.contains('\n');
+                        let listed = related_list && one_line && word_count(t) <= 16 && !t.ends_with('.');
+                        let pitch = after_promo && one_line && word_count(t) <= 12;
+                        if listed || pitch {
                             l.roles[i] = BlockRole::Furniture;
                         } else {
                             related_list = false;
@@ -322,17 +324,17 @@ fn find_figures(article: &Article, images: &[Option<String>], story0: usize, ref
         i += 1;
     }
     // An image directly above its caption belongs to the figure.
-    for i in 0..n {
-        let Some(url) = &images[i] else { continue };
+    for (i, image) in images.iter().enumerate().take(n) {
+        let Some(url) = image else { continue };
         let next = (i + 1..n).find(|&j| l.roles[j] != BlockRole::Furniture);
-        if let Some(j) = next {
-            if let BlockRole::Figure(k) = l.roles[j] {
-                let fig = &mut l.figures[k];
-                if fig.blocks.first() == Some(&j) && fig.src.is_none() {
-                    fig.src = Some(url.clone());
-                    fig.blocks.insert(0, i);
-                    l.roles[i] = BlockRole::Figure(k);
-                }
+        if let Some(j) = next
+            && let BlockRole::Figure(k) = l.roles[j]
+        {
+            let fig = &mut l.figures[k];
+            if fig.blocks.first() == Some(&j) && fig.src.is_none() {
+                fig.src = Some(url.clone());
+                fig.blocks.insert(0, i);
+                l.roles[i] = BlockRole::Figure(k);
             }
         }
     }
@@ -341,7 +343,7 @@ fn find_figures(article: &Article, images: &[Option<String>], story0: usize, ref
 /// A line naming a person with an appositive and no full stop: a photo caption.
 fn appositive_caption(t: &str) -> bool {
     let t = t.trim();
-    if t.contains('\n') || ends_like_sentence(t) || word_count(t) > 30 {
+    if t.len() > 300 || t.contains('\n') || ends_like_sentence(t) || word_count(t) > 30 {
         return false;
     }
     let Some((head, tail)) = t.split_once(", ") else {
@@ -428,7 +430,7 @@ fn headline_like(t: &str) -> bool {
 /// A short line between paragraphs that heads a section: "Extra points", "WHO IS AHEAD?",
 /// "What did the prosecutors say?".
 fn subhead_like(t: &str) -> bool {
-    if t.is_empty() || t.contains('\n') {
+    if t.is_empty() || t.len() > 200 || t.contains('\n') {
         return false;
     }
     let words = word_count(t);

@@ -5,7 +5,7 @@
 //! Tables are plain text compiled into hash sets once (`LazyLock`), so lookups in the hot
 //! extraction loops are a hash of a short string.
 
-use std::collections::{HashMap, HashSet};
+use super::fasthash::{FxHashMap as HashMap, FxHashSet as HashSet, with_lowercase};
 use std::sync::LazyLock;
 
 fn set(words: &'static str) -> HashSet<&'static str> {
@@ -96,20 +96,21 @@ static TITLES: LazyLock<HashSet<String>> = LazyLock::new(|| {
 
 /// Whether a word (any case) is a title or office word.
 pub fn is_title(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    TITLES.contains(&lower) || TITLES.contains(lower.trim_end_matches('.'))
+    with_lowercase(word, |lower| {
+        TITLES.contains(lower) || TITLES.contains(lower.trim_end_matches('.'))
+    })
 }
 
 /// Honorifics that carry a gender.
 pub fn honorific_gender(word: &str) -> Option<Gender> {
-    match word.trim_end_matches('.').to_lowercase().as_str() {
+    with_lowercase(word.trim_end_matches('.'), |lower| match lower {
         "mr" | "sir" | "lord" | "king" | "prince" | "father" | "brother" | "sheikh" | "duke" | "baron"
         | "congressman" | "councilman" | "chairman" | "spokesman" | "businessman" => Some(Gender::Male),
         "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "sister" | "mother" | "duchess"
         | "baroness" | "congresswoman" | "councilwoman" | "chairwoman" | "spokeswoman" | "businesswoman"
         | "actress" => Some(Gender::Female),
         _ => None,
-    }
+    })
 }
 
 /// Lower-case nouns that introduce a person's name ("coach Billy Roe", "the philosopher Ana Lima").
@@ -181,13 +182,40 @@ static SPEECH_PARTICIPLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     )
 });
 
+/// For each (first letter, length) pair, whether some speech verb or participle has it: most
+/// words of a story are rejected by one bit test before any hashing.
+static VERB_SHAPES: LazyLock<[u32; 26]> = LazyLock::new(|| {
+    let mut shapes = [0u32; 26];
+    for w in SPEECH_VERBS.iter().chain(SPEECH_PARTICIPLES.iter()) {
+        if let Some(i) = w
+            .bytes()
+            .next()
+            .filter(u8::is_ascii_lowercase)
+            .map(|b| usize::from(b - b'a'))
+        {
+            shapes[i] |= 1 << w.len().min(31);
+        }
+    }
+    shapes
+});
+
+/// Whether a lower-case word could be a speech verb or participle at all (cheap pre-check).
+#[inline]
+pub fn may_be_speech_verb(word: &str) -> bool {
+    let b = word.as_bytes();
+    match b.first() {
+        Some(&c) if c.is_ascii_lowercase() && b.len() < 31 => VERB_SHAPES[usize::from(c - b'a')] & (1 << b.len()) != 0,
+        _ => false,
+    }
+}
+
 /// Whether a lower-case word attributes speech.
 pub fn is_speech_verb(word: &str) -> bool {
-    SPEECH_VERBS.contains(word)
+    may_be_speech_verb(word) && SPEECH_VERBS.contains(word)
 }
 
 pub fn is_speech_participle(word: &str) -> bool {
-    SPEECH_PARTICIPLES.contains(word)
+    may_be_speech_verb(word) && SPEECH_PARTICIPLES.contains(word)
 }
 
 /// Capitalised words that open sentences or phrases but never names.
@@ -321,7 +349,7 @@ static GIVEN_NAMES: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
         Ursula Valerie Vanessa Vera Veronica Victoria Viola Violet Virginia Vivian Wendy Whitney Yolanda Yulia Yvonne Zoe \
         Ayesha Benazir Indira Sonia Golda Tzipi Ursula Theresa Nicola Jacinda Giorgia Marine Segolene Ségolène Annalena \
         Kaja Sanna Mette Akiko Yoko Mei Marie-Claire Anne-Marie Carolina Catarina";
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for n in MALE.split_whitespace() {
         m.insert(n, Gender::Male);
     }

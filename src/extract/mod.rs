@@ -17,6 +17,7 @@ mod credit;
 mod dateline;
 mod dates;
 mod entities;
+mod fasthash;
 mod figures;
 mod furniture;
 mod gazetteer;
@@ -58,11 +59,11 @@ pub fn extract(article: &Article, cx: &Context<'_>) -> Extraction {
         .take(3)
         .enumerate()
     {
-        if let Some(p) = dateline::parse_at_start(&blocks[i].text) {
-            if rank == 0 || p.strong {
-                found_dateline = Some((i, p));
-                break;
-            }
+        if let Some(p) = dateline::parse_at_start(&blocks[i].text)
+            && (rank == 0 || p.strong)
+        {
+            found_dateline = Some((i, p));
+            break;
         }
     }
 
@@ -106,10 +107,32 @@ pub fn extract(article: &Article, cx: &Context<'_>) -> Extraction {
                 _ => false,
             }
     };
-    let short_quotes = |t: &str| -> Vec<std::ops::Range<usize>> {
-        quotes::spans(t)
-            .into_iter()
-            .filter(|q| !quotes::is_quotation(&t[q.start..q.end]))
+    // Each block is tokenised and its quotation marks paired once, for entities and quotes.
+    let story_block = |i: usize| roles[i] == BlockRole::Text && blocks[i].kind == BlockKind::Paragraph;
+    let caption_blocks: Vec<usize> = layout.captions.iter().map(|(b, _)| *b).collect();
+    let needed = |i: usize| readable(i) || story_block(i) || caption_blocks.contains(&i);
+    let tokens: Vec<Vec<text::Word<'_>>> = (0..blocks.len())
+        .map(|i| {
+            if needed(i) {
+                text::words(&blocks[i].text)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let marks: Vec<Vec<quotes::QuoteSpan>> = (0..blocks.len())
+        .map(|i| {
+            if needed(i) {
+                quotes::spans(&blocks[i].text)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let short_quotes = |i: usize| -> Vec<std::ops::Range<usize>> {
+        marks[i]
+            .iter()
+            .filter(|q| !q.quotation)
             .map(|q| q.start..q.end)
             .collect()
     };
@@ -120,8 +143,9 @@ pub fn extract(article: &Article, cx: &Context<'_>) -> Extraction {
             block: i,
             text: t,
             range: from(i)..t.len(),
-            skip: short_quotes(t),
+            skip: short_quotes(i),
             no_people: roles[i] == BlockRole::Byline,
+            words: &tokens[i],
         });
     }
     for (block, range) in &layout.captions {
@@ -130,8 +154,9 @@ pub fn extract(article: &Article, cx: &Context<'_>) -> Extraction {
             block: *block,
             text: t,
             range: range.clone(),
-            skip: short_quotes(t),
+            skip: short_quotes(*block),
             no_people: false,
+            words: &tokens[*block],
         });
     }
     spans.sort_by_key(|s| (s.block, s.range.start));
@@ -159,11 +184,13 @@ pub fn extract(article: &Article, cx: &Context<'_>) -> Extraction {
 
     // Quotations in story text.
     let story: Vec<quotes::BlockText<'_>> = (0..blocks.len())
-        .filter(|&i| roles[i] == BlockRole::Text && blocks[i].kind == BlockKind::Paragraph)
+        .filter(|&i| story_block(i))
         .map(|i| quotes::BlockText {
             block: i,
             text: &blocks[i].text,
             from: from(i),
+            words: &tokens[i],
+            spans: &marks[i],
         })
         .collect();
     let quotes = quotes::extract(&story, &found, headline.as_deref());

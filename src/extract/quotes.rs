@@ -16,8 +16,9 @@ use std::ops::Range;
 use crate::model::{Anchor, EntityKind, Quote};
 
 use super::entities::Found;
+use super::fasthash::with_lowercase;
 use super::lexicon::{self, Gender};
-use super::text::{is_double_quote, is_single_quote, sentence_ends, word_count, words};
+use super::text::{Word, is_double_quote, is_single_quote, sentence_ends, word_count, words};
 
 /// A pair of quotation marks in one block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +31,8 @@ pub struct QuoteSpan {
     /// Byte offset just past the closing mark (or the end of the block).
     pub close: usize,
     pub closed: bool,
+    /// The quoted words are a quotation, not a scare quote or a title ([`is_quotation`]).
+    pub quotation: bool,
 }
 
 fn opens_after(p: char) -> bool {
@@ -56,7 +59,17 @@ pub fn single_spans(text: &str) -> Vec<QuoteSpan> {
 }
 
 fn spans_of(text: &str, is_mark: fn(char) -> bool, openers: &[char], closers: &[char]) -> Vec<QuoteSpan> {
-    let marks: Vec<(usize, char)> = text.char_indices().filter(|&(_, c)| is_mark(c)).collect();
+    // Quotation marks are ASCII or start with the bytes 0xE2 / 0xC2: scan bytes, decode rarely.
+    let bytes = text.as_bytes();
+    let mut marks: Vec<(usize, char)> = Vec::new();
+    for (i, &b) in bytes.iter().enumerate() {
+        if matches!(b, b'"' | b'\'' | 0xE2 | 0xC2)
+            && text.is_char_boundary(i)
+            && let Some(c) = text[i..].chars().next().filter(|&c| is_mark(c))
+        {
+            marks.push((i, c));
+        }
+    }
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None;
     let mut k = 0;
@@ -122,6 +135,7 @@ fn push(out: &mut Vec<QuoteSpan>, text: &str, open: usize, start: usize, end: us
             end: e,
             close,
             closed,
+            quotation: is_quotation(&text[s..e]),
         });
     }
 }
@@ -184,6 +198,9 @@ pub struct BlockText<'a> {
     pub text: &'a str,
     /// Where the story text starts (after a dateline).
     pub from: usize,
+    /// The block's words ([`words`]) and quotation marks ([`spans`]), computed once.
+    pub words: &'a [Word<'a>],
+    pub spans: &'a [QuoteSpan],
 }
 
 /// Who spoke, as far as the text lets us tell.
@@ -224,6 +241,7 @@ pub fn extract(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) 
     let mut cx = Resolver {
         found,
         refs: Vec::new(),
+        toks: Vec::new(),
     };
     let mut out: Vec<Quote> = Vec::new();
     // The previous quoted paragraph: its last speaker and whether its quote ran on.
@@ -231,7 +249,8 @@ pub fn extract(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) 
     let mut history: Vec<Option<Speaker>> = Vec::new();
     for b in blocks {
         let text = b.text;
-        let all: Vec<QuoteSpan> = spans(text).into_iter().filter(|q| q.open >= b.from).collect();
+        cx.tokenize(b.words);
+        let all: Vec<QuoteSpan> = b.spans.iter().copied().filter(|q| q.open >= b.from).collect();
         let ends = sentence_ends(text);
         let sentence_of = |pos: usize| -> Range<usize> {
             let i = ends.partition_point(|&e| e <= pos);
@@ -268,7 +287,7 @@ pub fn extract(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) 
                 Attr::Nothing
             };
             let bf = cx.before(b.block, text, before.clone(), q.open);
-            let before_strong = close_verb(text, before.clone());
+            let before_strong = cx.close_verb(before.clone());
             let attr = match (bf, a) {
                 (Attr::Found(s), _) if before_strong => Attr::Found(s),
                 (_, Attr::Found(s)) => Attr::Found(s),
@@ -312,7 +331,7 @@ pub fn extract(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) 
                 });
             }
             prev_close = q.close;
-            if is_quotation(content) {
+            if q.quotation {
                 out.push(Quote {
                     text: content.to_string(),
                     speaker: speaker.map(|s| cx.name(s, blocks)),
@@ -361,15 +380,6 @@ fn clause_end(text: &str, from: usize, next_open: usize) -> (usize, bool) {
     (limit, limit == text.len())
 }
 
-/// A speech verb among the last words before a quote ("said Wednesday that “…").
-fn close_verb(text: &str, range: Range<usize>) -> bool {
-    if range.end <= range.start {
-        return false;
-    }
-    let ws = words(&text[range]);
-    ws.iter().rev().take(7).any(|w| verb_at(w.text).is_some())
-}
-
 /// In a back-and-forth, an unattributed paragraph of quotation belongs to the other party.
 fn dialogue(history: &[Option<Speaker>]) -> Option<Speaker> {
     let last = (*history.last()?)?;
@@ -387,6 +397,17 @@ fn dialogue(history: &[Option<Speaker>]) -> Option<Speaker> {
 struct Resolver<'a> {
     found: &'a Found,
     refs: Vec<Ref>,
+    /// The current block's words, each with whether it attributes speech, tokenised once.
+    toks: Vec<Tok<'a>>,
+}
+
+/// A word of the current block and what it says about attribution.
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
+    w: Word<'a>,
+    /// `Some(false)` for a speech verb ("said"), `Some(true)` for a participle ("saying").
+    verb: Option<bool>,
+    filler: bool,
 }
 
 /// Words that may sit between a speaker and the verb ("Thomas allegedly told").
@@ -423,32 +444,61 @@ fn is_filler(w: &str) -> bool {
 }
 
 fn verb_at(w: &str) -> Option<bool> {
-    let l = w.to_lowercase();
-    if lexicon::is_speech_verb(&l) {
-        Some(false)
-    } else if lexicon::is_speech_participle(&l) {
-        Some(true)
-    } else {
-        None
+    // Speech verbs are short ASCII words; anything else is rejected before lower-casing.
+    if w.len() > 30 || !w.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
     }
+    with_lowercase(w, |l| {
+        if !lexicon::may_be_speech_verb(l) {
+            return None;
+        }
+        if lexicon::is_speech_verb(l) {
+            Some(false)
+        } else if lexicon::is_speech_participle(l) {
+            Some(true)
+        } else {
+            None
+        }
+    })
 }
 
-impl Resolver<'_> {
+impl<'a> Resolver<'a> {
+    fn tokenize(&mut self, words: &[Word<'a>]) {
+        self.toks.clear();
+        self.toks.extend(words.iter().map(|&w| Tok {
+            w,
+            verb: verb_at(w.text),
+            filler: is_filler(w.text),
+        }));
+    }
+
+    /// The current block's words inside `range`.
+    fn toks(&self, range: Range<usize>) -> &[Tok<'a>] {
+        let from = self.toks.partition_point(|t| t.w.start < range.start);
+        let to = self.toks.partition_point(|t| t.w.end <= range.end).max(from);
+        &self.toks[from..to]
+    }
+
+    /// A speech verb among the last words before a quote ("said Wednesday that “…").
+    fn close_verb(&self, range: Range<usize>) -> bool {
+        self.toks(range).iter().rev().take(7).any(|t| t.verb.is_some())
+    }
+
     /// `"…," Esper said`, `"…," said Hogan Gidley, the …`, `"…" in that law, Azzouz said`.
     fn after(&self, block: usize, text: &str, range: Range<usize>, at: usize) -> Attr {
         if range.end <= range.start {
             return Attr::Nothing;
         }
-        let ws = words(&text[range.clone()]);
-        let Some(v) = ws.iter().take(16).position(|w| verb_at(w.text) == Some(false)) else {
+        let ws = self.toks(range.clone());
+        let Some(v) = ws.iter().take(16).position(|t| t.verb == Some(false)) else {
             return Attr::Nothing;
         };
-        let verb_start = range.start + ws[v].start;
-        let verb_end = range.start + ws[v].end;
+        let verb_start = ws[v].w.start;
+        let verb_end = ws[v].w.end;
         // Inverted: `said Hogan Gidley, the principal deputy …`, `says president David Roe`.
         let before_verb =
             text[range.start..verb_start].trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '—' | '–'));
-        if before_verb.is_empty() || ws[..v].iter().all(|w| is_filler(w.text)) {
+        if before_verb.is_empty() || ws[..v].iter().all(|t| t.filler) {
             let rest_end = text[verb_end..range.end]
                 .find([',', ';', '('])
                 .map_or(range.end, |i| verb_end + i);
@@ -464,10 +514,10 @@ impl Resolver<'_> {
             return Attr::Nothing;
         }
         let window = &text[range.clone()];
-        let ws = words(window);
-        if let Some(v) = ws.iter().rposition(|w| verb_at(w.text).is_some()) {
-            let verb_start = range.start + ws[v].start;
-            if verb_at(ws[v].text) == Some(true) {
+        let ws = self.toks(range.clone());
+        if let Some(v) = ws.iter().rposition(|t| t.verb.is_some()) {
+            let verb_start = ws[v].w.start;
+            if ws[v].verb == Some(true) {
                 // "…, saying that": the sentence's subject speaks.
                 return match self.first_mention(block, range.start..verb_start) {
                     Some(s) => Attr::Found(s),
@@ -489,11 +539,11 @@ impl Resolver<'_> {
 
     /// The speaker of a sentence without quotes: "…, he said." or "Sato said …".
     fn sentence_speaker(&self, block: usize, text: &str, range: Range<usize>, at: usize) -> Attr {
-        let ws = words(&text[range.clone()]);
-        let Some(v) = ws.iter().position(|w| verb_at(w.text) == Some(false)) else {
+        let ws = self.toks(range.clone());
+        let Some(v) = ws.iter().position(|t| t.verb == Some(false)) else {
             return Attr::Nothing;
         };
-        let verb_start = range.start + ws[v].start;
+        let verb_start = ws[v].w.start;
         self.subject_before(block, text, range.start..verb_start, at)
     }
 
@@ -677,15 +727,14 @@ impl Resolver<'_> {
         } else {
             // "the Swedish Prosecution Authority": an entity right after the article.
             let head = t_start + article_len;
-            if let Some(m) = self.found.mentions_in(block, head..range.end).next() {
-                if m.start == head
-                    && matches!(
-                        self.found.entities[m.entity].kind,
-                        EntityKind::Person | EntityKind::Organization
-                    )
-                {
-                    return Attr::Found(Speaker::Entity(m.entity));
-                }
+            if let Some(m) = self.found.mentions_in(block, head..range.end).next()
+                && m.start == head
+                && matches!(
+                    self.found.entities[m.entity].kind,
+                    EntityKind::Person | EntityKind::Organization
+                )
+            {
+                return Attr::Found(Speaker::Entity(m.entity));
             }
         }
         // "the president", "the Russian leader": a person given that role.
@@ -710,7 +759,7 @@ impl Resolver<'_> {
         // A proper-noun phrase we know nothing else about ("the U.S. Trade Act of 1974").
         if article_len > 0 {
             let head = t_start + article_len;
-            let ws = words(&text[head..range.end]);
+            let ws: Vec<Word<'_>> = self.toks(head..range.end).iter().map(|t| t.w).collect();
             let caps = ws
                 .iter()
                 .take_while(|w| {
@@ -720,7 +769,7 @@ impl Resolver<'_> {
                 })
                 .count();
             if caps >= 2 {
-                let end = head + ws[caps - 1].end;
+                let end = ws[caps - 1].end;
                 return Attr::Found(Speaker::Named(block, head, end));
             }
             // "the Scottish government", "the Afghan military": a named institution.
@@ -746,7 +795,7 @@ impl Resolver<'_> {
                 )
             });
             if caps >= 1 && institution && !lexicon::is_stop_word(ws[0].text) {
-                let end = head + ws[caps].end;
+                let end = ws[caps].end;
                 return Attr::Found(Speaker::Named(block, head, end));
             }
         }
@@ -872,7 +921,7 @@ impl Resolver<'_> {
             let quoted = quotes[q..]
                 .iter()
                 .take_while(|x| x.open < end)
-                .any(|x| x.close > start && is_quotation(&text[x.start..x.end]));
+                .any(|x| x.close > start && x.quotation);
             if quoted {
                 start = end;
                 continue;
@@ -1025,8 +1074,11 @@ mod tests {
         assert!(is_quotation("We will not accept attempts,"));
     }
 
-    fn run(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
-        let spans: Vec<Span<'_>> = paragraphs
+    /// Runs entity and quote extraction over invented paragraphs.
+    fn quotes_of(paragraphs: &[&str], headline: Option<&str>) -> Vec<Quote> {
+        let words: Vec<Vec<Word<'_>>> = paragraphs.iter().map(|t| super::words(t)).collect();
+        let marks: Vec<Vec<QuoteSpan>> = paragraphs.iter().map(|t| spans(t)).collect();
+        let ents: Vec<Span<'_>> = paragraphs
             .iter()
             .enumerate()
             .map(|(i, t)| Span {
@@ -1035,9 +1087,10 @@ mod tests {
                 range: 0..t.len(),
                 skip: vec![],
                 no_people: false,
+                words: &words[i],
             })
             .collect();
-        let found = entities::extract(&spans, &Registry::default());
+        let found = entities::extract(&ents, &Registry::default());
         let blocks: Vec<BlockText<'_>> = paragraphs
             .iter()
             .enumerate()
@@ -1045,9 +1098,15 @@ mod tests {
                 block: i,
                 text: t,
                 from: 0,
+                words: &words[i],
+                spans: &marks[i],
             })
             .collect();
-        extract(&blocks, &found, None)
+        extract(&blocks, &found, headline)
+    }
+
+    fn run(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
+        quotes_of(paragraphs, None)
             .into_iter()
             .map(|q| (q.text, q.speaker))
             .collect()
@@ -1121,31 +1180,8 @@ mod tests {
 
     #[test]
     fn headline_quotes() {
-        let paragraphs = ["Walt Disney Co. executive Kevin Moyer said demand was high."];
-        let spans: Vec<Span<'_>> = paragraphs
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Span {
-                block: i,
-                text: t,
-                range: 0..t.len(),
-                skip: vec![],
-                no_people: false,
-            })
-            .collect();
-        let found = entities::extract(&spans, &Registry::default());
-        let blocks: Vec<BlockText<'_>> = paragraphs
-            .iter()
-            .enumerate()
-            .map(|(i, t)| BlockText {
-                block: i,
-                text: t,
-                from: 0,
-            })
-            .collect();
-        let got = extract(
-            &blocks,
-            &found,
+        let got = quotes_of(
+            &["Walt Disney Co. executive Kevin Moyer said demand was high."],
             Some("‘We had some issues,’ exec says on streaming glitches"),
         );
         assert_eq!(got[0].text, "We had some issues,");

@@ -32,10 +32,6 @@ impl Word<'_> {
     pub fn is_all_caps(&self) -> bool {
         is_all_caps(self.text)
     }
-
-    pub fn range(&self) -> Range<usize> {
-        self.start..self.end
-    }
 }
 
 /// At least one letter and no lower-case letter.
@@ -67,36 +63,56 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The char at byte `i` (a char boundary) and its length; ASCII without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c, c.len_utf8())
+    }
+}
+
+#[inline]
+fn alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// Splits text into words with byte spans. Linear in the text length.
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
     let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !is_word_char(c) {
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = char_at(text, i);
+        if !alnum(c) {
+            i += len;
             continue;
         }
         let start = i;
-        let mut end = i + c.len_utf8();
+        let mut end = i + len;
         // Extend over letters/digits and internal joiners.
-        loop {
-            let Some(&(j, d)) = chars.peek() else { break };
-            if is_word_char(d) {
-                end = j + d.len_utf8();
-                chars.next();
+        while end < bytes.len() {
+            let (d, dl) = char_at(text, end);
+            if alnum(d) {
+                end += dl;
                 continue;
             }
             if matches!(d, '-' | '‑' | '.' | '\'' | '’' | '&' | '\u{ad}') {
                 // A joiner counts only when a word character follows it directly.
-                let after = j + d.len_utf8();
-                let next = text[after..].chars().next();
-                if next.is_some_and(is_word_char) {
+                let after = end + dl;
+                if after < bytes.len() && alnum(char_at(text, after).0) {
                     // "’s" at the end of a word is a possessive, not part of it.
                     if matches!(d, '\'' | '’') && is_possessive_s(text, after) {
                         break;
                     }
                     end = after;
-                    chars.next();
                     continue;
                 }
             }
@@ -105,33 +121,36 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         let mut word_end = end;
         let mut full_end = end;
         let mut possessive = false;
-        // Possessive endings.
-        if let Some(rest) = text.get(end..) {
-            for ending in ["'s", "’s", "'S", "’S"] {
-                if rest.starts_with(ending) && !rest[ending.len()..].chars().next().is_some_and(is_word_char) {
-                    possessive = true;
-                    full_end = end + ending.len();
-                    break;
-                }
-            }
-            if !possessive
-                && (rest.starts_with('’') || rest.starts_with('\''))
+        // Possessive endings: only when an apostrophe follows.
+        let apostrophe = match bytes.get(end) {
+            Some(b'\'') => Some(1),
+            Some(0xE2) if text[end..].starts_with('’') => Some('’'.len_utf8()),
+            _ => None,
+        };
+        if let Some(alen) = apostrophe {
+            let after = end + alen;
+            let s_follows = matches!(bytes.get(after), Some(b's' | b'S'));
+            if s_follows
+                && !bytes
+                    .get(after + 1)
+                    .is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80 && alnum(char_at(text, after + 1).0))
+            {
+                possessive = true;
+                full_end = after + 1;
+            } else if !s_follows
                 && text[start..end].ends_with(['s', 'S'])
-                && !rest[rest.chars().next().map_or(0, char::len_utf8)..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_word_char)
+                && !(after < bytes.len() && alnum(char_at(text, after).0))
                 && start > 0
             {
                 // "Weeks’ family": a bare apostrophe after s, not a closing quote when no
-                // opening single quote precedes it on the same line (checked loosely).
-                // Look back a bounded distance only, to stay linear in long paragraphs.
+                // opening single quote precedes it nearby. The look-back is bounded so long
+                // paragraphs stay linear.
                 let from = floor_boundary(text, start.saturating_sub(160));
                 let before = &text[from..start];
                 let opened = before.rfind(['‘']).is_some_and(|o| before[o..].find(['’']).is_none());
                 if !opened {
                     possessive = true;
-                    full_end = end + rest.chars().next().map_or(0, char::len_utf8);
+                    full_end = after;
                 }
             }
         }
@@ -144,13 +163,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             {
                 word_end = end + 1;
                 full_end = end + 1;
-                // Consume the period.
-                chars.next();
             }
-        }
-        // Skip what the word consumed beyond its letters (a possessive ending).
-        while chars.peek().is_some_and(|&(j, _)| j < full_end) {
-            chars.next();
         }
         out.push(Word {
             text: &text[start..word_end],
@@ -159,6 +172,10 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             possessive,
             full_end,
         });
+        i = full_end.max(start + 1);
+        while i < bytes.len() && !text.is_char_boundary(i) {
+            i += 1;
+        }
     }
     out
 }
@@ -268,16 +285,6 @@ pub fn trim_range(text: &str, r: Range<usize>) -> (usize, usize) {
     let s = r.start + lead;
     let e = (r.end - trail).max(s);
     (s, e)
-}
-
-/// A dash that ends a dateline or separates a credit: `—`, `–`, `-`, `--`, `―`.
-pub fn dash_len(s: &str) -> Option<usize> {
-    for d in ["--", "—", "–", "―", "-", "‒"] {
-        if s.starts_with(d) {
-            return Some(d.len());
-        }
-    }
-    None
 }
 
 /// Natural case for one upper-case word: "MOSCOW" → "Moscow", "MCCAIN" → "McCain",
@@ -448,13 +455,6 @@ mod tests {
         for (input, want) in rows {
             assert_eq!(natural_case(input), want);
         }
-    }
-
-    #[test]
-    fn dashes() {
-        assert_eq!(dash_len("-- x"), Some(2));
-        assert_eq!(dash_len("— x"), Some(3));
-        assert_eq!(dash_len("x"), None);
     }
 
     #[test]
