@@ -15,7 +15,7 @@ use crate::model::{Archive, Story};
 
 pub use related::related;
 pub use story::{path_date, story};
-pub use terms::{build_indexes, canonical_agency};
+pub use terms::{Contribution, build_indexes, canonical_agency, contributions};
 
 /// Sorts stories newest first and builds the indexes. Two stories at one address are an error.
 pub fn build(mut stories: Vec<Story>, config: &SiteConfig, registry: &Registry) -> (Archive, Vec<Diagnostic>) {
@@ -63,6 +63,21 @@ pub fn build(mut stories: Vec<Story>, config: &SiteConfig, registry: &Registry) 
 /// Recomputes the term indexes and related articles after stories changed in place (same
 /// order, same addresses).
 pub fn reindex(archive: &mut Archive, config: &SiteConfig, registry: &Registry) {
+    archive.aliases = terms::person_aliases(&archive.stories);
     archive.indexes = build_indexes(&archive.stories, config, registry);
     archive.related = related(&archive.stories, &archive.indexes);
+}
+
+/// Brings the indexes up to date after story `i` changed in place from `old` (same date and
+/// address): the story's terms and its related articles, without touching the rest. Falls back
+/// to `reindex` when the change could alter how names merge across the archive.
+pub fn update_story(archive: &mut Archive, i: usize, old: &Story, config: &SiteConfig, registry: &Registry) {
+    if terms::update_story(archive, i, old, config, registry) {
+        let fresh = related::related_one(i, &archive.stories, &archive.indexes);
+        if let Some(slot) = archive.related.get_mut(i) {
+            *slot = fresh;
+        }
+    } else {
+        reindex(archive, config, registry);
+    }
 }

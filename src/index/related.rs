@@ -5,7 +5,7 @@
 //! ("United States") contributes only its stories nearest in time, which keeps the work per
 //! story bounded however large the archive grows.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
@@ -18,7 +18,7 @@ pub const RELATED: usize = 4;
 const CANDIDATES_PER_TERM: usize = 120;
 
 /// Related stories of every story, best first.
-pub fn related(stories: &[Story], indexes: &std::collections::BTreeMap<IndexKind, Index>) -> Vec<Vec<usize>> {
+pub fn related(stories: &[Story], indexes: &BTreeMap<IndexKind, Index>) -> Vec<Vec<usize>> {
     let kinds = [IndexKind::People, IndexKind::Places, IndexKind::Organizations];
     // Each story's terms, as (kind, term index).
     let mut terms_of: Vec<Vec<(IndexKind, usize)>> = vec![Vec::new(); stories.len()];
@@ -31,31 +31,48 @@ pub fn related(stories: &[Story], indexes: &std::collections::BTreeMap<IndexKind
             }
         }
     }
-    let total = stories.len().max(1) as f64;
     (0..stories.len())
         .into_par_iter()
-        .map(|s| {
-            let mut scores: HashMap<usize, f64> = HashMap::new();
-            for &(kind, t) in &terms_of[s] {
-                let term = &indexes[&kind].terms[t];
-                if term.stories.len() < 2 {
-                    continue;
-                }
-                // Rarer terms say more about what two stories share.
-                let weight = (total / term.stories.len() as f64).ln() + 1.0;
-                for other in nearest(&term.stories, s, CANDIDATES_PER_TERM) {
-                    *scores.entry(other).or_default() += weight;
+        .map(|s| rank(s, stories.len(), &terms_of[s], indexes))
+        .collect()
+}
+
+/// The related stories of one story, from its own terms only.
+pub fn related_one(s: usize, stories: &[Story], indexes: &BTreeMap<IndexKind, Index>) -> Vec<usize> {
+    let mut terms: Vec<(IndexKind, usize)> = Vec::new();
+    for kind in [IndexKind::People, IndexKind::Places, IndexKind::Organizations] {
+        if let Some(index) = indexes.get(&kind) {
+            for (t, term) in index.terms.iter().enumerate() {
+                if term.stories.binary_search(&s).is_ok() {
+                    terms.push((kind, t));
                 }
             }
-            let mut ranked: Vec<(usize, f64)> = scores.into_iter().collect();
-            ranked.sort_by(|a, b| {
-                b.1.total_cmp(&a.1)
-                    .then_with(|| a.0.abs_diff(s).cmp(&b.0.abs_diff(s)))
-                    .then_with(|| a.0.cmp(&b.0))
-            });
-            ranked.into_iter().take(RELATED).map(|(o, _)| o).collect()
-        })
-        .collect()
+        }
+    }
+    rank(s, stories.len(), &terms, indexes)
+}
+
+fn rank(s: usize, total: usize, terms: &[(IndexKind, usize)], indexes: &BTreeMap<IndexKind, Index>) -> Vec<usize> {
+    let total = total.max(1) as f64;
+    let mut scores: HashMap<usize, f64> = HashMap::new();
+    for &(kind, t) in terms {
+        let term = &indexes[&kind].terms[t];
+        if term.stories.len() < 2 {
+            continue;
+        }
+        // Rarer terms say more about what two stories share.
+        let weight = (total / term.stories.len() as f64).ln() + 1.0;
+        for other in nearest(&term.stories, s, CANDIDATES_PER_TERM) {
+            *scores.entry(other).or_default() += weight;
+        }
+    }
+    let mut ranked: Vec<(usize, f64)> = scores.into_iter().collect();
+    ranked.sort_by(|a, b| {
+        b.1.total_cmp(&a.1)
+            .then_with(|| a.0.abs_diff(s).cmp(&b.0.abs_diff(s)))
+            .then_with(|| a.0.cmp(&b.0))
+    });
+    ranked.into_iter().take(RELATED).map(|(o, _)| o).collect()
 }
 
 /// Up to `n` entries of `list` (story indexes in date order) nearest to `story`, excluding it.

@@ -3,6 +3,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
+
 use crate::config::SiteConfig;
 use crate::extract::Registry;
 use crate::model::{EntityKind, Index, IndexKind, Story, Term};
@@ -18,134 +20,321 @@ struct Gathering {
     figures: Vec<(usize, usize)>,
 }
 
-impl Gathering {
-    fn add(&mut self, name: &str, story: usize) {
-        *self.spellings.entry(name.to_string()).or_default() += 1;
-        if self.stories.last() != Some(&story) {
-            self.stories.push(story);
+/// What one story adds to one term of one index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contribution {
+    pub kind: IndexKind,
+    pub slug: String,
+    /// The name as this story spells it.
+    pub spelling: String,
+    pub roles: Vec<String>,
+    /// Indexes into the story's `meta.quotes` (people).
+    pub quotes: Vec<usize>,
+    /// Indexes into the story's `meta.figures` (photographers, agencies).
+    pub figures: Vec<usize>,
+}
+
+/// What still has to be attached to a term once every term the story names is known.
+enum Pending {
+    Roles(usize, Vec<String>),
+    Quote(usize),
+    Figure(usize, usize),
+}
+
+/// Everything a story contributes to the enabled indexes. The same rules serve the full build
+/// and the preview server's update of one story, so both always agree.
+pub fn contributions(story: &Story, enabled: &[IndexKind], aliases: &HashMap<String, String>) -> Vec<Contribution> {
+    let mut out: Vec<Contribution> = Vec::new();
+    let mut add = |kind: IndexKind, name: &str| -> Option<usize> {
+        if !enabled.contains(&kind) {
+            return None;
+        }
+        let slug = slugify(name);
+        if slug.is_empty() {
+            return None;
+        }
+        if let Some(i) = out.iter().position(|c| c.kind == kind && c.slug == slug) {
+            return Some(i);
+        }
+        out.push(Contribution {
+            kind,
+            slug,
+            spelling: name.to_string(),
+            roles: Vec::new(),
+            quotes: Vec::new(),
+            figures: Vec::new(),
+        });
+        Some(out.len() - 1)
+    };
+    let meta = &story.meta;
+    let mut pending: Vec<Pending> = Vec::new();
+    for m in &meta.entities {
+        let name = if m.entity.kind == EntityKind::Person {
+            aliases.get(&m.entity.name).unwrap_or(&m.entity.name)
+        } else {
+            &m.entity.name
+        };
+        if let Some(c) = add(IndexKind::of_entity(m.entity.kind), name) {
+            pending.push(Pending::Roles(c, m.entity.roles.clone()));
         }
     }
+    // Quotes are filed under people the story mentions (once all are known), never creating a
+    // person of their own.
+    for (q, quote) in meta.quotes.iter().enumerate() {
+        if quote.speaker.is_some() {
+            pending.push(Pending::Quote(q));
+        }
+    }
+    for (f, figure) in meta.figures.value.iter().enumerate() {
+        let Some(credit) = &figure.credit else { continue };
+        for p in &credit.photographers {
+            if let Some(c) = add(IndexKind::Photographers, p) {
+                pending.push(Pending::Figure(c, f));
+            }
+        }
+        for a in credit.agencies.iter().chain(credit.distributor.iter()) {
+            if let Some(c) = add(IndexKind::Agencies, &canonical_agency(a)) {
+                pending.push(Pending::Figure(c, f));
+            }
+        }
+    }
+    let dateline_agency = meta.dateline.value.as_ref().and_then(|d| d.agency.as_deref());
+    for a in meta.sources.value.iter().map(String::as_str).chain(dateline_agency) {
+        add(IndexKind::Agencies, &canonical_agency(a));
+    }
+    for tag in &story.article.front.tags {
+        add(IndexKind::Tags, tag);
+    }
+    for item in pending {
+        match item {
+            Pending::Quote(q) => {
+                let speaker = meta.quotes[q].speaker.as_deref().unwrap_or("");
+                let speaker = aliases.get(speaker).map_or(speaker, String::as_str);
+                let slug = slugify(speaker);
+                if let Some(person) = out.iter_mut().find(|x| x.kind == IndexKind::People && x.slug == slug) {
+                    person.quotes.push(q);
+                }
+            }
+            Pending::Roles(c, roles) => out[c].roles.extend(roles),
+            Pending::Figure(c, f) => {
+                if !out[c].figures.contains(&f) {
+                    out[c].figures.push(f);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The indexes `site.toml` switches on.
+pub fn enabled_indexes(config: &SiteConfig) -> Vec<IndexKind> {
+    IndexKind::ALL
+        .into_iter()
+        .filter(|k| crate::render::index_enabled(config, *k))
+        .collect()
 }
 
 /// Builds every enabled index. `stories` are newest first, so term story lists are too.
 pub fn build_indexes(stories: &[Story], config: &SiteConfig, registry: &Registry) -> BTreeMap<IndexKind, Index> {
-    let enabled = |k: IndexKind| crate::render::index_enabled(config, k);
-    let mut gathered: BTreeMap<IndexKind, BTreeMap<String, Gathering>> = BTreeMap::new();
-    for kind in IndexKind::ALL.into_iter().filter(|k| enabled(*k)) {
-        gathered.insert(kind, BTreeMap::new());
-    }
-    let people_aliases = person_aliases(stories);
-    for (i, story) in stories.iter().enumerate() {
-        let meta = &story.meta;
-        for m in &meta.entities {
-            let kind = IndexKind::of_entity(m.entity.kind);
-            let name = if m.entity.kind == EntityKind::Person {
-                people_aliases.get(&m.entity.name).unwrap_or(&m.entity.name)
-            } else {
-                &m.entity.name
-            };
-            if let Some(g) = term(&mut gathered, kind, name) {
-                g.add(name, i);
-                for role in &m.entity.roles {
-                    *g.roles.entry(role.clone()).or_default() += 1;
-                }
-            }
-        }
-        for (q, quote) in meta.quotes.iter().enumerate() {
-            let Some(speaker) = quote.speaker.as_deref() else {
+    let enabled = enabled_indexes(config);
+    let aliases = person_aliases(stories);
+    let per_story: Vec<Vec<Contribution>> = stories
+        .par_iter()
+        .map(|s| contributions(s, &enabled, &aliases))
+        .collect();
+    let mut gathered: BTreeMap<IndexKind, BTreeMap<String, Gathering>> =
+        enabled.iter().map(|k| (*k, BTreeMap::new())).collect();
+    for (i, list) in per_story.into_iter().enumerate() {
+        for c in list {
+            let Some(index) = gathered.get_mut(&c.kind) else {
                 continue;
             };
-            let speaker = people_aliases.get(speaker).map_or(speaker, String::as_str);
-            if let Some(g) = gathered
-                .get_mut(&IndexKind::People)
-                .and_then(|idx| idx.get_mut(&slugify(speaker)))
-            {
-                g.quotes.push((i, q));
+            let g = index.entry(c.slug).or_default();
+            *g.spellings.entry(c.spelling).or_default() += 1;
+            g.stories.push(i);
+            for role in c.roles {
+                *g.roles.entry(role).or_default() += 1;
             }
-        }
-        for (f, figure) in meta.figures.value.iter().enumerate() {
-            let Some(credit) = &figure.credit else { continue };
-            for p in &credit.photographers {
-                if let Some(g) = term(&mut gathered, IndexKind::Photographers, p) {
-                    g.add(p, i);
-                    g.figures.push((i, f));
-                }
-            }
-            for a in credit.agencies.iter().chain(credit.distributor.iter()) {
-                let name = canonical_agency(a);
-                if let Some(g) = term(&mut gathered, IndexKind::Agencies, &name) {
-                    g.add(&name, i);
-                    g.figures.push((i, f));
-                }
-            }
-        }
-        let dateline_agency = meta.dateline.value.as_ref().and_then(|d| d.agency.as_deref());
-        for a in meta.sources.value.iter().map(String::as_str).chain(dateline_agency) {
-            let name = canonical_agency(a);
-            if let Some(g) = term(&mut gathered, IndexKind::Agencies, &name) {
-                g.add(&name, i);
-            }
-        }
-        for tag in &story.article.front.tags {
-            if let Some(g) = term(&mut gathered, IndexKind::Tags, tag) {
-                g.add(tag, i);
-            }
+            g.quotes.extend(c.quotes.into_iter().map(|q| (i, q)));
+            g.figures.extend(c.figures.into_iter().map(|f| (i, f)));
         }
     }
+    let alias_slugs: Vec<(String, String)> = aliases
+        .iter()
+        .map(|(alias, full)| (alias.to_lowercase(), slugify(full)))
+        .collect();
     gathered
         .into_iter()
         .map(|(kind, terms)| {
             let mut index = Index::default();
             for (slug, g) in terms {
-                let canonical = registry.lookup(g.spellings.keys().next().map_or("", String::as_str));
-                let name = match canonical {
-                    Some(e) if slugify(&e.name) == slug => e.name.clone(),
-                    _ => most_frequent(&g.spellings),
-                };
+                let term = new_term(
+                    slug,
+                    g.spellings.keys().next().map_or("", String::as_str),
+                    &g.spellings,
+                    registry,
+                );
                 let pos = index.terms.len();
                 for spelling in g.spellings.keys() {
                     index.names.insert(spelling.to_lowercase(), pos);
                 }
-                if kind == IndexKind::People {
-                    for (alias, full) in &people_aliases {
-                        if slugify(full) == slug {
-                            index.names.insert(alias.to_lowercase(), pos);
-                        }
-                    }
-                }
-                if kind == IndexKind::Agencies {
-                    for spelling in AGENCIES.iter().filter(|(_, c)| slugify(c) == slug).map(|(s, _)| s) {
-                        index.names.insert(spelling.to_lowercase(), pos);
-                    }
-                }
                 let mut roles: Vec<(String, usize)> = g.roles.into_iter().collect();
-                roles.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                sort_roles(&mut roles);
                 index.terms.push(Term {
-                    description: canonical.and_then(|e| e.description.clone()),
-                    name,
-                    slug,
                     stories: g.stories,
                     roles,
                     quotes: g.quotes,
                     figures: g.figures,
+                    ..term
                 });
             }
+            add_alias_names(kind, &mut index, &alias_slugs);
             (kind, index)
         })
         .collect()
 }
 
-/// The gathering for `name` in index `kind`, when that index is enabled and the name has a slug.
-fn term<'a>(
-    gathered: &'a mut BTreeMap<IndexKind, BTreeMap<String, Gathering>>,
-    kind: IndexKind,
-    name: &str,
-) -> Option<&'a mut Gathering> {
-    let slug = slugify(name);
-    if slug.is_empty() {
-        return None;
+/// A term's name and description: the registry's canonical entry, else the most frequent
+/// spelling.
+fn new_term(slug: String, first: &str, spellings: &BTreeMap<String, usize>, registry: &Registry) -> Term {
+    let canonical = registry.lookup(first);
+    let name = match canonical {
+        Some(e) if slugify(&e.name) == slug => e.name.clone(),
+        _ => most_frequent(spellings),
+    };
+    Term {
+        description: canonical.and_then(|e| e.description.clone()),
+        name,
+        slug,
+        ..Term::default()
     }
-    Some(gathered.get_mut(&kind)?.entry(slug).or_default())
+}
+
+fn sort_roles(roles: &mut [(String, usize)]) {
+    roles.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+}
+
+/// Surname aliases of people and the agencies' other spellings lead to their terms too.
+fn add_alias_names(kind: IndexKind, index: &mut Index, alias_slugs: &[(String, String)]) {
+    let by_slug: HashMap<&str, usize> = index
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.slug.as_str(), i))
+        .collect();
+    let mut extra = Vec::new();
+    if kind == IndexKind::People {
+        for (alias, slug) in alias_slugs {
+            if let Some(&pos) = by_slug.get(slug.as_str()) {
+                extra.push((alias.clone(), pos));
+            }
+        }
+    }
+    if kind == IndexKind::Agencies {
+        for (spelling, canonical) in AGENCIES {
+            if let Some(&pos) = by_slug.get(slugify(canonical).as_str()) {
+                extra.push((spelling.to_lowercase(), pos));
+            }
+        }
+    }
+    index.names.extend(extra);
+}
+
+/// Updates the indexes for story `i` after it changed from `old` to what `stories[i]` now is,
+/// without rebuilding them. Returns false when the change may alter how names merge across
+/// the archive (its people changed), in which case the caller rebuilds the indexes.
+pub fn update_story(
+    archive: &mut crate::model::Archive,
+    i: usize,
+    old: &Story,
+    config: &SiteConfig,
+    registry: &Registry,
+) -> bool {
+    let people = |s: &Story| -> Vec<String> {
+        s.meta
+            .entities_of(EntityKind::Person)
+            .map(|m| m.entity.name.clone())
+            .collect()
+    };
+    if people(old) != people(&archive.stories[i]) {
+        return false;
+    }
+    let enabled = enabled_indexes(config);
+    let aliases = archive.aliases.clone();
+    let before = contributions(old, &enabled, &aliases);
+    let after = contributions(&archive.stories[i], &enabled, &aliases);
+    if before == after {
+        return true;
+    }
+    for c in &before {
+        let Some(index) = archive.indexes.get_mut(&c.kind) else {
+            continue;
+        };
+        if let Ok(t) = index.terms.binary_search_by(|t| t.slug.as_str().cmp(&c.slug)) {
+            let term = &mut index.terms[t];
+            term.stories.retain(|&s| s != i);
+            term.quotes.retain(|&(s, _)| s != i);
+            term.figures.retain(|&(s, _)| s != i);
+            for role in &c.roles {
+                if let Some(r) = term.roles.iter_mut().find(|r| &r.0 == role) {
+                    r.1 = r.1.saturating_sub(1);
+                }
+            }
+            term.roles.retain(|r| r.1 > 0);
+        }
+    }
+    for c in after {
+        let Some(index) = archive.indexes.get_mut(&c.kind) else {
+            continue;
+        };
+        let t = match index.terms.binary_search_by(|t| t.slug.as_str().cmp(&c.slug)) {
+            Ok(t) => t,
+            Err(at) => {
+                let spellings: BTreeMap<String, usize> = [(c.spelling.clone(), 1)].into();
+                index
+                    .terms
+                    .insert(at, new_term(c.slug.clone(), &c.spelling, &spellings, registry));
+                shift_names(index, at, 1);
+                at
+            }
+        };
+        index.names.entry(c.spelling.to_lowercase()).or_insert(t);
+        let term = &mut index.terms[t];
+        let pos = term.stories.partition_point(|&s| s < i);
+        term.stories.insert(pos, i);
+        for q in c.quotes {
+            let pos = term.quotes.partition_point(|&x| x < (i, q));
+            term.quotes.insert(pos, (i, q));
+        }
+        for f in c.figures {
+            let pos = term.figures.partition_point(|&x| x < (i, f));
+            term.figures.insert(pos, (i, f));
+        }
+        for role in c.roles {
+            match term.roles.iter_mut().find(|r| r.0 == role) {
+                Some(r) => r.1 += 1,
+                None => term.roles.push((role, 1)),
+            }
+        }
+        sort_roles(&mut term.roles);
+    }
+    for index in archive.indexes.values_mut() {
+        while let Some(t) = index.terms.iter().position(|t| t.stories.is_empty()) {
+            index.terms.remove(t);
+            index.names.retain(|_, v| *v != t);
+            shift_names(index, t + 1, -1);
+        }
+    }
+    true
+}
+
+/// Moves the name entries of terms at or after `from` by `by` places.
+fn shift_names(index: &mut Index, from: usize, by: isize) {
+    for v in index.names.values_mut() {
+        if *v >= from {
+            *v = v.saturating_add_signed(by);
+        }
+    }
 }
 
 fn most_frequent(spellings: &BTreeMap<String, usize>) -> String {
@@ -158,7 +347,7 @@ fn most_frequent(spellings: &BTreeMap<String, usize>) -> String {
 
 /// Single-word person names that stand for exactly one full name elsewhere in the archive
 /// ("Putin" → "Vladimir Putin"): an article that only ever says "Putin" still files under him.
-fn person_aliases(stories: &[Story]) -> HashMap<String, String> {
+pub fn person_aliases(stories: &[Story]) -> HashMap<String, String> {
     let mut by_surname: HashMap<String, Vec<String>> = HashMap::new();
     let mut singles: Vec<String> = Vec::new();
     for story in stories {

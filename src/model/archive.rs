@@ -62,6 +62,8 @@ pub struct Archive {
     pub indexes: BTreeMap<IndexKind, Index>,
     /// For each story, related stories, best first.
     pub related: Vec<Vec<usize>>,
+    /// Single-word person names that stand for one full name across the archive ("Putin").
+    pub aliases: std::collections::HashMap<String, String>,
 }
 
 impl Archive {

@@ -76,8 +76,8 @@ pub fn render_into(
     theme: &Theme,
     sink: &(dyn Fn(Vec<OutputFile>) -> Result<(), WriteError> + Sync),
 ) -> Result<Vec<String>, RenderFailure> {
-    let templates = Templates::compile(theme).map_err(RenderFailure::Content)?;
-    let renderer = Renderer::new(archive, config, templates);
+    let mut templates = Templates::compile(theme).map_err(RenderFailure::Content)?;
+    let renderer = Renderer::new(archive, config, &mut templates);
     let jobs = renderer.jobs();
     let errors: std::sync::Mutex<Vec<Diagnostic>> = std::sync::Mutex::new(Vec::new());
     // The search index depends only on the archive: build it beside the pages, which spend much

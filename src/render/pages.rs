@@ -51,7 +51,7 @@ pub struct Renderer<'a> {
     pub archive: &'a Archive,
     pub config: &'a SiteConfig,
     pub links: Links<'a>,
-    pub templates: Templates,
+    pub templates: &'a Templates,
     pub highlighter: Highlighter,
     /// Articles per day, for calendars.
     pub day_counts: BTreeMap<Date, usize>,
@@ -60,7 +60,7 @@ pub struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(archive: &'a Archive, config: &'a SiteConfig, mut templates: Templates) -> Self {
+    pub fn new(archive: &'a Archive, config: &'a SiteConfig, templates: &'a mut Templates) -> Self {
         let links = Links::new(config, archive);
         let mut years: Vec<i16> = archive.days.keys().map(|d| d.year()).collect();
         years.dedup();
@@ -125,6 +125,31 @@ impl<'a> Renderer<'a> {
             jobs.push(Job::Search);
         }
         jobs
+    }
+
+    /// Whether a job is part of this archive (the preview server asks before re-rendering).
+    pub fn has_job(&self, job: &Job) -> bool {
+        let stories = self.archive.stories.len();
+        match *job {
+            Job::Article(i) => i < stories,
+            Job::Front(n) => n >= 1 && n <= stories.div_ceil(self.config.paginate_by).max(1),
+            Job::Archive | Job::NotFound | Job::Api => true,
+            Job::Year(y) => self.archive.days.keys().any(|d| d.year() == y),
+            Job::Month(y, m) => {
+                let first = Date::new(y, m, 1).unwrap_or_default();
+                self.archive.days.range(first..=first.last_of_month()).next().is_some()
+            }
+            Job::Day(d) => self.archive.days.contains_key(&d),
+            Job::Terms(kind) => self.archive.indexes.contains_key(&kind),
+            Job::Term(kind, t, n) => self
+                .archive
+                .index(kind)
+                .and_then(|i| i.terms.get(t))
+                .is_some_and(|term| n >= 1 && n <= term.stories.len().div_ceil(self.per_term_page(kind)).max(1)),
+            Job::Feed => self.config.feeds.enabled,
+            Job::Annotations => self.archive.stories.iter().any(|s| !s.article.annotations.is_empty()),
+            Job::Search => self.config.search.enabled,
+        }
     }
 
     fn per_term_page(&self, kind: IndexKind) -> usize {

@@ -26,6 +26,14 @@ pub struct Shared {
     pub events: broadcast::Sender<Signal>,
     /// Canonical site root: files served from disk must lie inside it.
     pub root: std::path::PathBuf,
+    pub search: std::sync::Mutex<SearchState>,
+}
+
+/// Whether the search index lags behind the articles, and whether it is being rebuilt.
+#[derive(Debug, Default)]
+pub struct SearchState {
+    pub stale: bool,
+    pub running: bool,
 }
 
 /// What pages are told over the event stream.
@@ -145,6 +153,9 @@ async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
             );
         }
     };
+    if key.starts_with("search/") || key.starts_with(crate::search::BUNDLE_DIR) {
+        super::refresh_search(&shared);
+    }
     let found = {
         let guard = shared.preview.read().unwrap_or_else(|e| e.into_inner());
         let Some(preview) = guard.as_ref() else {

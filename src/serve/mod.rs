@@ -50,6 +50,7 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         error: RwLock::new(None),
         events,
         root: root.clone(),
+        search: std::sync::Mutex::new(http::SearchState::default()),
     });
     match Preview::build(&options.build) {
         Ok(p) => {
@@ -158,6 +159,10 @@ fn watch_loop(watch: watch::Watch, options: BuildOptions, shared: Arc<Shared>) {
                 }
                 let _ = shared.events.send(Signal::Reload);
                 eprintln!("{} in {ms:.0} ms", describe(&what));
+                if matches!(what, Rebuild::Incremental { .. }) {
+                    catch_up(&shared);
+                    shared.search.lock().unwrap_or_else(|e| e.into_inner()).stale = true;
+                }
             }
             Err(text) => {
                 eprintln!("{}", text.trim_end());
@@ -169,6 +174,62 @@ fn watch_loop(watch: watch::Watch, options: BuildOptions, shared: Arc<Shared>) {
             }
         }
     }
+}
+
+/// Renders the whole-archive pages an incremental rebuild left for after the reload.
+fn catch_up(shared: &Arc<Shared>) {
+    let started = Instant::now();
+    let mut guard = shared.preview.write().unwrap_or_else(|e| e.into_inner());
+    if let Some(preview) = guard.as_mut() {
+        match preview.catch_up() {
+            Ok(0) => {}
+            Ok(n) => eprintln!(
+                "  then {n} index and API files in {:.0} ms",
+                preview::elapsed_ms(started)
+            ),
+            Err(e) => eprintln!("{}", e.to_string().trim_end()),
+        }
+    }
+}
+
+/// The search index cannot be updated piecemeal (pagefind builds it whole, and at 10,000
+/// articles that takes seconds), so an edit only marks it stale; it is rebuilt in the background
+/// the next time someone opens the search page, which meanwhile answers from the previous index.
+pub(crate) fn refresh_search(shared: &Arc<Shared>) {
+    {
+        let mut state = shared.search.lock().unwrap_or_else(|e| e.into_inner());
+        if !state.stale || state.running {
+            return;
+        }
+        state.running = true;
+        state.stale = false;
+    }
+    let shared = Arc::clone(shared);
+    std::thread::spawn(move || {
+        loop {
+            let started = Instant::now();
+            let records = {
+                let guard = shared.preview.read().unwrap_or_else(|e| e.into_inner());
+                guard.as_ref().and_then(Preview::search_records)
+            };
+            if let Some((records, language)) = records
+                && let Ok(files) = crate::search::index(records, &language)
+            {
+                let mut guard = shared.preview.write().unwrap_or_else(|e| e.into_inner());
+                if let Some(preview) = guard.as_mut() {
+                    preview.replace_search(files);
+                    eprintln!("Search index rebuilt in {:.0} ms", preview::elapsed_ms(started));
+                }
+            }
+            let mut state = shared.search.lock().unwrap_or_else(|e| e.into_inner());
+            if state.stale {
+                state.stale = false;
+                continue;
+            }
+            state.running = false;
+            break;
+        }
+    });
 }
 
 /// A line for the terminal about a rebuild.

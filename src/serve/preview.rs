@@ -46,6 +46,10 @@ pub struct Preview {
     pub options: BuildOptions,
     pub site: Site,
     pub files: HashMap<String, Served>,
+    /// The theme's templates, compiled once and reused by incremental rebuilds.
+    templates: Templates,
+    /// Pages an incremental rebuild left for after the reload.
+    deferred: BTreeSet<Job>,
 }
 
 /// A changed path, sorted by what it affects.
@@ -62,10 +66,13 @@ impl Preview {
     pub fn build(options: &BuildOptions) -> Result<Preview, BuildError> {
         let site = read_site(options)?;
         let files = render_all(&site)?;
+        let templates = Templates::compile(&site.theme).map_err(|d| BuildError::Content(d.into()))?;
         Ok(Preview {
             options: options.clone(),
             site,
             files,
+            templates,
+            deferred: BTreeSet::new(),
         })
     }
 
@@ -136,6 +143,47 @@ impl Preview {
         Ok(Rebuild::Static { files: n })
     }
 
+    /// Renders the pages an incremental rebuild deferred. Returns how many.
+    pub fn catch_up(&mut self) -> Result<usize, BuildError> {
+        let jobs: Vec<Job> = std::mem::take(&mut self.deferred).into_iter().collect();
+        if jobs.is_empty() {
+            return Ok(0);
+        }
+        let renderer = Renderer::new(&self.site.archive, &self.site.config, &mut self.templates);
+        let rendered: Vec<Result<Vec<OutputFile>, Diagnostic>> = jobs
+            .par_iter()
+            .filter(|j| renderer.has_job(j))
+            .map(|j| renderer.render(j))
+            .collect();
+        let mut fresh = Vec::new();
+        for r in rendered {
+            fresh.extend(r.map_err(|d| BuildError::Content(d.into()))?);
+        }
+        let n = fresh.len();
+        for f in fresh {
+            self.files.insert(f.path, served(f.content));
+        }
+        Ok(n)
+    }
+
+    /// The search records of the current archive, for re-indexing off the lock.
+    pub fn search_records(&self) -> Option<(Vec<crate::search::SearchRecord>, String)> {
+        self.site.config.search.enabled.then(|| {
+            (
+                crate::search::records(&self.site.archive),
+                self.site.config.language.clone(),
+            )
+        })
+    }
+
+    /// Replaces the search index files.
+    pub fn replace_search(&mut self, files: Vec<OutputFile>) {
+        self.files.retain(|k, _| !k.starts_with(crate::search::BUNDLE_DIR));
+        for f in files {
+            self.files.insert(f.path, served(f.content));
+        }
+    }
+
     fn full(&mut self) -> Result<Rebuild, BuildError> {
         let fresh = Preview::build(&self.options)?;
         *self = fresh;
@@ -144,6 +192,7 @@ impl Preview {
 
     fn templates(&mut self) -> Result<Rebuild, BuildError> {
         let theme = Theme::load(&self.options.root).map_err(|d| BuildError::Content(d.into()))?;
+        self.templates = Templates::compile(&theme).map_err(|d| BuildError::Content(d.into()))?;
         self.site.theme = theme;
         let files = render_all(&self.site)?;
         let pages = files.keys().filter(|k| k.ends_with(".html")).count();
@@ -188,19 +237,42 @@ impl Preview {
         if diagnostics.has_errors() {
             return Err(BuildError::Content(diagnostics));
         }
+        let t = std::env::var_os("DATELINE_TIMINGS").map(|_| Instant::now());
+        let lap = |what: &str| {
+            if let Some(t) = t {
+                eprintln!("  {what}: {:.1} ms", elapsed_ms(t));
+            }
+        };
+        lap("prepared");
         let changed: Vec<usize> = replaced.iter().map(|(i, _)| *i).collect();
         let before = pages_showing(&self.site, &changed);
+        lap("pages before");
         for (i, story) in replaced {
-            self.site.archive.stories[i] = story;
+            let old = std::mem::replace(&mut self.site.archive.stories[i], story);
+            crate::index::update_story(&mut self.site.archive, i, &old, &self.site.config, &self.site.registry);
         }
-        crate::index::reindex(&mut self.site.archive, &self.site.config, &self.site.registry);
+        lap("reindexed");
         let mut jobs = before;
         jobs.extend(pages_showing(&self.site, &changed));
-        let templates = Templates::compile(&self.site.theme).map_err(|d| BuildError::Content(d.into()))?;
-        let renderer = Renderer::new(&self.site.archive, &self.site.config, templates);
-        let valid: BTreeSet<Job> = renderer.jobs().into_iter().collect();
-        let jobs: Vec<Job> = jobs.intersection(&valid).cloned().collect();
-        let rendered: Vec<Result<Vec<OutputFile>, Diagnostic>> = jobs.par_iter().map(|j| renderer.render(j)).collect();
+        let renderer = Renderer::new(&self.site.archive, &self.site.config, &mut self.templates);
+        // Whole-archive lists (the A–Z indexes, the API) wait until the page has reloaded.
+        let (later, jobs): (Vec<Job>, Vec<Job>) = jobs
+            .into_iter()
+            .filter(|j| renderer.has_job(j))
+            .partition(|j| matches!(j, Job::Terms(_) | Job::Api));
+        self.deferred.extend(later);
+        lap("planned");
+        let rendered: Vec<Result<Vec<OutputFile>, Diagnostic>> = jobs
+            .par_iter()
+            .map(|j| {
+                let t = Instant::now();
+                let r = renderer.render(j);
+                if std::env::var_os("DATELINE_TIMINGS").is_some() && elapsed_ms(t) > 5.0 {
+                    eprintln!("    {j:?}: {:.1} ms", elapsed_ms(t));
+                }
+                r
+            })
+            .collect();
         let mut pages = 0;
         let mut fresh = Vec::new();
         for r in rendered {
@@ -209,6 +281,7 @@ impl Preview {
             fresh.extend(files);
         }
         drop(renderer);
+        lap("rendered");
         for f in fresh {
             self.files.insert(f.path, served(f.content));
         }
