@@ -46,14 +46,22 @@ fn a_killed_build_leaves_the_old_or_the_new_archive_never_a_mix() {
             snap.len()
         );
     }
-    let leftovers: Vec<_> = std::fs::read_dir(site.path())
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("staging") || n.contains(".old-"))
-        .collect();
+    // The replaced archive is removed by a detached process, so give it time to finish.
+    let leftovers = |dir: &std::path::Path| -> Vec<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("staging") || n.contains(".old-"))
+            .collect()
+    };
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while !leftovers(site.path()).is_empty() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let left = leftovers(site.path());
     assert!(
-        leftovers.is_empty(),
-        "a completed build cleans up after killed ones: {leftovers:?}"
+        left.is_empty(),
+        "a completed build cleans up after killed ones: {left:?}"
     );
 }
