@@ -13,6 +13,9 @@ use dateline::model::AnnotationKind;
 use dateline::pipeline::{self, BuildError, BuildOptions};
 use dateline::write::Cleanup;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "dateline",

@@ -126,6 +126,7 @@ pub fn index(records: Vec<SearchRecord>, language: &str) -> Result<Vec<OutputFil
     runtime.block_on(async move {
         let options = PagefindServiceConfig::builder().force_language(lang.clone()).build();
         let mut index = PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
+        let timing = std::env::var_os("DATELINE_TIMINGS").map(|_| std::time::Instant::now());
         for r in records {
             index
                 .add_custom_record(
@@ -138,6 +139,9 @@ pub fn index(records: Vec<SearchRecord>, language: &str) -> Result<Vec<OutputFil
                 )
                 .await
                 .map_err(|e| format!("cannot index an article: {e}"))?;
+        }
+        if let Some(t) = timing {
+            eprintln!("    search records added: {:.1} ms", t.elapsed().as_secs_f64() * 1000.0);
         }
         let files = index
             .get_files()
