@@ -27,8 +27,6 @@ mod merge;
 mod quotes;
 mod registry;
 mod text;
-#[cfg(test)]
-mod throughput;
 
 use jiff::civil::Date;
 
