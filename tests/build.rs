@@ -152,3 +152,19 @@ fn markdown_features_render() {
     assert!(!html.contains("<script>alert"), "raw HTML is sanitised");
     assert!(public.join("highlight.css").is_file());
 }
+
+#[test]
+fn script_links_in_bodies_and_notes_are_defanged() {
+    let site = site(&[
+        ("site.toml", "title = \"T\"\n"),
+        (
+            "content/md.md",
+            "+++\ntitle = \"Links\"\ndate = 2020-02-03\n\n[[annotations]]\nquote = \"plain words\"\nnote = \"See [this](JavaScript:alert(2)).\"\n+++\nSome plain words with [a link](javascript:alert(1)) and ![a picture](data:text/html,x).\n",
+        ),
+    ]);
+    let public = build(site.path());
+    let html = read(&public.join("2020/02/03/md/index.html")).to_lowercase();
+    assert!(html.contains("plain words"));
+    assert!(!html.contains("javascript:"), "no script link survives");
+    assert!(!html.contains("data:text"), "no data: image survives");
+}

@@ -45,6 +45,12 @@ impl ReaderText {
                         push_mapped(&mut text, &mut map, " ", (b, i));
                     }
                     last_space = true;
+                } else if norm == "-" && text.ends_with('-') && !last_space {
+                    // A run of dashes ("--" typed for one) reads as one dash. The run's first
+                    // character stays its anchor; the rest extend it.
+                    if let Some(last) = map.last_mut() {
+                        last.1 = i;
+                    }
                 } else {
                     push_mapped(&mut text, &mut map, norm.as_ref(), (b, i));
                     last_space = false;
@@ -168,6 +174,8 @@ pub fn normalise(s: &str) -> String {
                 out.push(' ');
             }
             last_space = true;
+        } else if n == "-" && out.ends_with('-') && !last_space {
+            // A run of dashes ("--" typed for one) reads as one dash.
         } else {
             out.push_str(&n);
             last_space = false;
@@ -176,8 +184,7 @@ pub fn normalise(s: &str) -> String {
     while out.ends_with(' ') {
         out.pop();
     }
-    // "--" typed for a dash reads as one.
-    out.replace("--", "-")
+    out
 }
 
 #[cfg(test)]
@@ -222,6 +229,20 @@ mod tests {
             rt.anchor(rt.find("fast. Second", None, None)[0], &b).is_none(),
             "spans two blocks"
         );
+    }
+
+    #[test]
+    fn typed_double_dashes_in_wire_copy_anchor() {
+        let b = blocks(&["ATLANTA (CNN) -- The talks ended."]);
+        let rt = ReaderText::new(&b);
+        for quote in ["(CNN) -- The talks", "(CNN) - The talks", "(CNN) — The talks"] {
+            let found = rt.find(quote, None, None);
+            assert_eq!(found.len(), 1, "{quote}");
+            let a = rt.anchor(found[0], &b).unwrap();
+            assert_eq!(&b[0].text[a.start..a.end], "(CNN) -- The talks");
+        }
+        let a = rt.anchor(rt.find("CNN) --", None, None)[0], &b).unwrap();
+        assert_eq!(&b[0].text[a.start..a.end], "CNN) --", "a trailing run of dashes is anchored whole");
     }
 
     #[test]

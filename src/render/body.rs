@@ -125,7 +125,7 @@ fn markdown(input: &BodyInput<'_>) -> BodyHtml {
     let mut image_depth = 0usize;
     let mut code: Option<(String, String)> = None;
     let mut result = BodyHtml::default();
-    for event in Parser::new_ext(&article.body, options) {
+    for event in Parser::new_ext(&article.body, options).map(super::sanitize::defang) {
         let step = walker.step(&event);
         match step {
             Step::Open(kind) => {

@@ -68,7 +68,9 @@ pub fn inline_markdown(md: &str) -> String {
     for event in Parser::new_ext(
         md,
         pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION | pulldown_cmark::Options::ENABLE_STRIKETHROUGH,
-    ) {
+    )
+    .map(super::sanitize::defang)
+    {
         let mapped: Option<Event<'_>> = match event {
             Event::Start(Tag::Paragraph | Tag::List(_) | Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::HtmlBlock) => {
                 None
