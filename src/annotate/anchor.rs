@@ -242,7 +242,11 @@ mod tests {
             assert_eq!(&b[0].text[a.start..a.end], "(CNN) -- The talks");
         }
         let a = rt.anchor(rt.find("CNN) --", None, None)[0], &b).unwrap();
-        assert_eq!(&b[0].text[a.start..a.end], "CNN) --", "a trailing run of dashes is anchored whole");
+        assert_eq!(
+            &b[0].text[a.start..a.end],
+            "CNN) --",
+            "a trailing run of dashes is anchored whole"
+        );
     }
 
     #[test]

@@ -214,29 +214,6 @@ pub fn extract(article: &Article, cx: &Context<'_>) -> Extraction {
         }
     }
 
-    // TEMPORARY DEBUG (remove): explain roles when DATELINE_EXPLAIN is set.
-    if std::env::var_os("DATELINE_EXPLAIN").is_some() {
-        for (i, b) in blocks.iter().enumerate() {
-            let t: String = b.text.chars().take(90).collect();
-            eprintln!("[{i:>2}] {:<12} {t:?}", format!("{:?}", roles[i]));
-        }
-        for e in &found.entities {
-            eprintln!(
-                "ENT {:?} {} roles {:?} mentions {}",
-                e.kind,
-                e.name,
-                e.roles,
-                e.mentions.len()
-            );
-        }
-        for q in &quotes {
-            eprintln!(
-                "QUOTE {:?} <- {:?}",
-                q.text.chars().take(50).collect::<String>(),
-                q.speaker
-            );
-        }
-    }
     Extraction {
         headline,
         byline: layout.byline.clone(),
