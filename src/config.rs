@@ -101,6 +101,28 @@ pub struct IndexesConfig {
     pub tags: IndexConfig,
 }
 
+impl IndexesConfig {
+    /// A `[indexes.people]` table need not repeat the defaults it does not change.
+    fn fill_defaults(&mut self) {
+        let defaults = IndexesConfig::default();
+        for (index, default) in [
+            (&mut self.people, defaults.people),
+            (&mut self.places, defaults.places),
+            (&mut self.organizations, defaults.organizations),
+            (&mut self.photographers, defaults.photographers),
+            (&mut self.agencies, defaults.agencies),
+            (&mut self.tags, defaults.tags),
+        ] {
+            if index.path.is_empty() {
+                index.path = default.path;
+            }
+            if index.title.is_empty() {
+                index.title = default.title;
+            }
+        }
+    }
+}
+
 impl Default for IndexesConfig {
     fn default() -> Self {
         let index = |path: &str, title: &str| IndexConfig {
@@ -126,7 +148,10 @@ impl Default for IndexesConfig {
 pub struct IndexConfig {
     #[serde(default = "yes")]
     pub enabled: bool,
+    /// Empty in a table that leaves it out; filled with the index's default after loading.
+    #[serde(default)]
     pub path: String,
+    #[serde(default)]
     pub title: String,
     /// Overrides the site's `paginate_by` for term pages of this index.
     #[serde(default)]
@@ -241,7 +266,8 @@ impl SiteConfig {
 
     /// Parses and validates the text of `site.toml`.
     pub fn parse(text: &str, file: &Path) -> Result<SiteConfig, Diagnostic> {
-        let config: SiteConfig = from_toml(text, file)?;
+        let mut config: SiteConfig = from_toml(text, file)?;
+        config.indexes.fill_defaults();
         config.validate(text, file)?;
         Ok(config)
     }
@@ -351,6 +377,29 @@ mod tests {
         assert_eq!(c.title, "The Morgue");
         assert_eq!(c.permalink, "/{year}/{month}/{day}/{slug}/");
         assert_eq!(c.paginate_by, 20);
+    }
+
+    #[test]
+    fn an_index_table_changes_only_what_it_names() {
+        let c = parse(
+            r#"
+[indexes.tags]
+enabled = false
+
+[indexes.people]
+path = "who"
+"#,
+        )
+        .unwrap();
+        assert!(!c.indexes.tags.enabled);
+        assert_eq!(
+            (c.indexes.tags.path.as_str(), c.indexes.tags.title.as_str()),
+            ("tags", "Tags")
+        );
+        assert_eq!(
+            (c.indexes.people.path.as_str(), c.indexes.people.title.as_str()),
+            ("who", "People")
+        );
     }
 
     #[test]

@@ -76,9 +76,9 @@ async function search() {
   if (mine !== run || !result) return;
   const n = result.results.length;
   status.textContent = n === 0 ? "No articles match." : `${n} article${n === 1 ? "" : "s"}` + (q ? ` for “${q}”` : "") + ".";
-  renderFacets(result, filters);
   const items = await Promise.all(result.results.slice(0, shown).map((r) => r.data()));
   if (mine !== run) return;
+  renderFacets(result, filters, items);
   list.replaceChildren(...items.map(renderResult));
   if (n > shown) {
     const more = el("button", { type: "button", class: "more" }, `Show more (${n - shown} left)`);
@@ -100,11 +100,20 @@ function renderResult(data) {
       meta.byline ? el("p", { class: "card-byline" }, "By " + meta.byline) : null));
 }
 
-function renderFacets(result, active) {
+// Exact counts over every match need a facet's whole filter list, which on a large archive
+// is bigger than the rest of a query together; so a facet's list is fetched only once it is in
+// use, and until then its values are counted over the results on screen.
+function tally(items, key) {
+  const counts = {};
+  for (const item of items) for (const v of (item.filters && item.filters[key]) || []) counts[v] = (counts[v] || 0) + 1;
+  return counts;
+}
+
+function renderFacets(result, active, items) {
   const groups = [];
   for (const [key, label] of FACETS) {
-    const counts = result.filters && result.filters[key];
-    if (!counts) continue;
+    const exact = result.filters && result.filters[key] && Object.keys(result.filters[key]).length > 0;
+    const counts = exact ? result.filters[key] : tally(items, key);
     let values = Object.entries(counts).filter(([v, c]) => c > 0 || (active[key] || []).includes(v));
     if (!values.length) continue;
     values.sort((a, b) => (key === "year" ? b[0].localeCompare(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0])));
@@ -125,7 +134,8 @@ function renderFacets(result, active) {
       });
       return el("li", {}, box, el("label", { for: id }, value, " ", el("span", { class: "count" }, String(count))));
     });
-    groups.push(el("fieldset", { class: "facet" }, el("legend", {}, label), el("ul", {}, ...boxes)));
+    const legend = exact ? label : `${label} (in these ${items.length})`;
+    groups.push(el("fieldset", { class: "facet" }, el("legend", {}, legend), el("ul", {}, ...boxes)));
   }
   facetBox.replaceChildren(...groups);
 }
@@ -171,8 +181,6 @@ document.addEventListener("keydown", (event) => {
     pagefind = await import(href("pagefind/pagefind.js"));
     await pagefind.options({ baseUrl: root.pathname, excerptLength: 30 });
     pagefind.init();
-    // Facet counts come with results only once the filter lists are loaded.
-    await pagefind.filters();
   } catch (e) {
     status.textContent = "The search index could not be loaded.";
     return;
