@@ -247,14 +247,20 @@ fn read_registry(root: &Path, config: &SiteConfig) -> Result<Registry, Diagnosti
 
 /// `dateline extract`: the extraction report of each file, outside any site.
 pub fn extract_files(files: &[PathBuf], registry: Option<&Path>) -> Result<Vec<ExtractionReport>, BuildError> {
+    // Inside a site, its site.toml and registry apply (a broken one is reported, not ignored);
+    // elsewhere the defaults do.
+    let config = if Path::new(crate::config::CONFIG_FILE).is_file() {
+        SiteConfig::load(Path::new("."))?
+    } else {
+        SiteConfig::default()
+    };
     let registry = match registry {
         Some(p) => {
             let text = load::read_text(p, p)?;
             Registry::parse(&text, p)?
         }
-        None => read_registry(Path::new("."), &SiteConfig::default()).unwrap_or_default(),
+        None => read_registry(Path::new("."), &config)?,
     };
-    let config = SiteConfig::load(Path::new(".")).unwrap_or_default();
     let mut reports = Vec::new();
     let mut diagnostics = Diagnostics::default();
     for file in files {
