@@ -59,10 +59,13 @@ pub fn articles(archive: &Archive, config: &SiteConfig) -> OutputFile {
 
 /// The full extraction of one article, as `article.json` in its folder.
 #[derive(Debug, Clone, Serialize)]
-struct ArticleJson {
+struct ArticleJson<'a> {
     url: String,
     #[serde(flatten)]
     report: ExtractionReport,
+    /// The archivists' notes, as declared (the W3C export with selectors is
+    /// `annotations.jsonld`).
+    annotations: &'a [crate::model::Annotation],
 }
 
 /// `article.json` beside an article's page (`folder` ends in `/`).
@@ -70,6 +73,7 @@ pub fn article_json(story: &Story, config: &SiteConfig, folder: &str) -> OutputF
     let doc = ArticleJson {
         url: config.absolute(&story.url),
         report: ExtractionReport::of_story(story),
+        annotations: &story.article.annotations,
     };
     OutputFile::bytes(
         format!("{folder}article.json"),
