@@ -27,6 +27,10 @@ use dateline::model::Article;
 
 use support::{prepare, target_dir};
 
+// Measured with the allocator the `dateline` binary runs with.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Each measurement repeats extraction over the whole set until at least this much time has
 /// passed, so short sets are not measured by a single noisy pass.
 const MIN_TIME: Duration = Duration::from_secs(3);
