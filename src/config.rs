@@ -210,7 +210,10 @@ pub struct SearchConfig {
 
 impl Default for SearchConfig {
     fn default() -> Self {
-        SearchConfig { enabled: true }
+        // A dateline built without the search index still builds sites that do not ask for it.
+        SearchConfig {
+            enabled: cfg!(feature = "search"),
+        }
     }
 }
 

@@ -165,7 +165,9 @@ fn the_api_lists_every_article() {
     ] {
         assert!(one.get(field).is_some(), "article.json lacks {field}");
     }
-    let notes = one["annotations"].as_array().expect("article.json lists the annotations");
+    let notes = one["annotations"]
+        .as_array()
+        .expect("article.json lists the annotations");
     assert_eq!(notes.len(), 2);
     assert_eq!(notes[0]["quote"], "port of Sines");
     assert_eq!(notes[0]["prefix"], "start with LNG cargoes to the");

@@ -1,6 +1,8 @@
 //! The preview server: serves the built archive on loopback, refuses every way out of it, and
 //! follows edits to the articles.
 
+#![cfg(feature = "serve")]
+
 mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
