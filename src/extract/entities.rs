@@ -1325,9 +1325,22 @@ fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
             acronyms.insert(b2.name.clone(), full);
         }
     }
+    // Ships are named like people ("the tanker Corvina Star") but are neither people nor
+    // organisations: a name that a vessel noun introduces is left out wherever it appears.
+    let vessels: Vec<&str> = pieces
+        .iter()
+        .filter(|p| matches!(p.kind, Kind::Person { .. }) && p.prev.is_some_and(lexicon::is_vessel_noun))
+        .map(|p| p.name.as_str())
+        .collect();
+    let is_vessel = |p: &Piece<'_>| {
+        matches!(p.kind, Kind::Person { .. } | Kind::Single { known: None, .. })
+            && vessels
+                .iter()
+                .any(|v| *v == p.name || v.split(' ').any(|w| w == p.name))
+    };
     // Pass 1: full names of people, organisations, places, registry entries.
     let mut singles: Vec<&Piece<'_>> = Vec::new();
-    for p in &pieces {
+    for p in pieces.iter().filter(|p| vessels.is_empty() || !is_vessel(p)) {
         match &p.kind {
             Kind::Registered(i) => {
                 if let Some(e) = registry.entries.get(*i) {
@@ -1866,6 +1879,14 @@ mod tests {
         );
         let people = names(&f, EntityKind::Person);
         assert!(people.is_empty(), "{people:?}");
+    }
+
+    #[test]
+    fn ships_are_not_people() {
+        let f = run(
+            "The ship, the Marisol Dawn, docked at noon. The tanker Marisol Dawn carried ammonia, port director Maria Lopes said.",
+        );
+        assert_eq!(names(&f, EntityKind::Person), ["Maria Lopes"]);
     }
 
     #[test]

@@ -405,6 +405,34 @@ pub fn is_non_org_acronym(word: &str) -> bool {
     NOT_ACRONYMS.contains(word)
 }
 
+/// Nouns that introduce a ship's name: "the tanker Corvina Star", "aboard the ferry Isla".
+pub fn is_vessel_noun(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    [
+        "tanker",
+        "ship",
+        "vessel",
+        "freighter",
+        "ferry",
+        "yacht",
+        "trawler",
+        "tug",
+        "tugboat",
+        "liner",
+        "barge",
+        "containership",
+        "frigate",
+        "destroyer",
+        "submarine",
+        "cutter",
+        "schooner",
+        "steamer",
+        "icebreaker",
+    ]
+    .iter()
+    .any(|v| w.eq_ignore_ascii_case(v))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
