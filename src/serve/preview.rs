@@ -14,7 +14,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Story;
 use crate::pipeline::{BuildError, BuildOptions, Site, prepare, read_site};
 use crate::render::{Job, Renderer, Templates, Theme};
-use crate::write::{Content, OutputFile};
+use crate::write::{Content, OutputFile, lexical_absolute};
 
 /// One file of the previewed site.
 #[derive(Debug, Clone)]
@@ -78,7 +78,7 @@ impl Preview {
 
     /// Sorts changed paths into what they affect.
     pub fn classify(&self, paths: &[PathBuf]) -> BTreeSet<Change> {
-        let root = absolute(&self.options.root);
+        let root = lexical_absolute(&self.options.root);
         let mut out = BTreeSet::new();
         for path in paths {
             let rel = path.strip_prefix(&root).unwrap_or(path);
@@ -209,13 +209,13 @@ impl Preview {
             if !path.is_file() {
                 return Ok(None);
             }
-            let rel_of = |s: &Story| absolute(&root.join(crate::load::CONTENT_DIR).join(&s.article.rel));
+            let rel_of = |s: &Story| lexical_absolute(&root.join(crate::load::CONTENT_DIR).join(&s.article.rel));
             let Some(i) = self
                 .site
                 .archive
                 .stories
                 .iter()
-                .position(|s| rel_of(s) == absolute(path))
+                .position(|s| rel_of(s) == lexical_absolute(path))
             else {
                 return Ok(None);
             };
@@ -346,26 +346,6 @@ fn served(content: Content) -> Served {
         Content::Bytes(b) => Served::Bytes(Arc::new(b)),
         Content::Copy(p) => Served::File(p),
     }
-}
-
-/// An absolute path with `.` and `..` resolved lexically.
-pub fn absolute(p: &Path) -> PathBuf {
-    let joined = if p.is_absolute() {
-        p.to_path_buf()
-    } else {
-        std::env::current_dir().unwrap_or_default().join(p)
-    };
-    let mut out = PathBuf::new();
-    for c in joined.components() {
-        match c {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// How long something took, for the terminal.

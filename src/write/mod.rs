@@ -261,9 +261,8 @@ pub fn check_output(output: &Path, site_root: &Path, force: bool) -> Result<(), 
     }
 }
 
-/// An absolute, lexically normalised path (the output may not exist yet, so no canonicalize
-/// of the full path; its existing ancestors are canonicalised to see through symlinks).
-fn absolute(p: &Path) -> PathBuf {
+/// An absolute path with `.` and `..` resolved lexically, without touching the file system.
+pub fn lexical_absolute(p: &Path) -> PathBuf {
     let joined = if p.is_absolute() {
         p.to_path_buf()
     } else {
@@ -279,6 +278,13 @@ fn absolute(p: &Path) -> PathBuf {
             c => out.push(c),
         }
     }
+    out
+}
+
+/// An absolute, lexically normalised path (the output may not exist yet, so no canonicalize
+/// of the full path; its existing ancestors are canonicalised to see through symlinks).
+fn absolute(p: &Path) -> PathBuf {
+    let out = lexical_absolute(p);
     // Resolve symlinks in the longest existing prefix.
     let mut existing = out.clone();
     let mut rest = Vec::new();
