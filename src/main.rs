@@ -203,6 +203,11 @@ fn main() -> ExitCode {
                     println!("{report}");
                     ExitCode::SUCCESS
                 }
+                Err(e @ BuildError::Content(_)) => {
+                    eprint!("{e}");
+                    eprintln!("The previous output was left as it was.");
+                    ExitCode::from(e.exit_code())
+                }
                 Err(e) => fail(e),
             }
         }
@@ -363,8 +368,16 @@ fn extract(files: &[PathBuf], format: Format, registry: Option<PathBuf>) -> Exit
     };
     match out {
         Ok(s) => {
-            println!("{s}");
-            ExitCode::SUCCESS
+            // A reader that stops early (`| head`) is not an error.
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            match writeln!(stdout, "{s}") {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: cannot write the extraction: {e}");
+                    ExitCode::from(2)
+                }
+                _ => ExitCode::SUCCESS,
+            }
         }
         Err(e) => {
             eprintln!("error: cannot format the extraction: {e}");

@@ -33,7 +33,7 @@ pub struct BuildOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
     /// Problems in the user's content, configuration or templates (exit 1).
-    #[error("{0}The previous output was left as it was.")]
+    #[error("{0}")]
     Content(Diagnostics),
     /// The output could not be written, or the command was misused (exit 2).
     #[error("error: {0}")]

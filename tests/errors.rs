@@ -220,3 +220,37 @@ fn usage_errors_exit_2() {
         Some(2)
     );
 }
+
+#[test]
+fn extract_reports_a_broken_site_toml_without_talking_of_output() {
+    let site = site(&[
+        ("site.toml", "titel = \"x\"\n"),
+        ("a.txt", "HEADLINE\n\nLONDON — Text.\n"),
+    ]);
+    let out = dateline(site.path(), &["extract", "a.txt"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("site.toml:1"), "{err}");
+    assert!(err.contains("did you mean `title`"), "{err}");
+    assert!(!err.contains("previous output"), "extract writes no output: {err}");
+}
+
+#[test]
+fn extract_into_a_closed_pipe_does_not_panic() {
+    let site = site(&[("a.txt", "HEADLINE\n\nLONDON — Text with words enough to fill a pipe.\n")]);
+    // Enough output to overflow a pipe buffer, read by nobody.
+    let mut args: Vec<&str> = vec!["extract", "--format", "text"];
+    args.extend(std::iter::repeat_n("a.txt", 2000));
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(&args)
+        .current_dir(site.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.status.success(), "{err}");
+}
