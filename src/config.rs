@@ -210,10 +210,7 @@ pub struct SearchConfig {
 
 impl Default for SearchConfig {
     fn default() -> Self {
-        // A dateline built without the search index still builds sites that do not ask for it.
-        SearchConfig {
-            enabled: cfg!(feature = "search"),
-        }
+        SearchConfig { enabled: true }
     }
 }
 

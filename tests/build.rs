@@ -168,3 +168,52 @@ fn script_links_in_bodies_and_notes_are_defanged() {
     assert!(!html.contains("javascript:"), "no script link survives");
     assert!(!html.contains("data:text"), "no data: image survives");
 }
+
+/// The search index covers every article, its files decode, and `[search] enabled = false`
+/// leaves out the index, the search page and the masthead box.
+#[test]
+fn search_index_covers_every_article_and_can_be_turned_off() {
+    use std::io::Read as _;
+    let gunzip = |bytes: &[u8]| {
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(bytes).read_to_end(&mut out).unwrap();
+        out
+    };
+    let site = sample_site();
+    let files = tree(&build(site.path()));
+    let manifest: serde_json::Value = serde_json::from_slice(&gunzip(&files["search-index/manifest.bin"])).unwrap();
+    let articles = manifest["articles"].as_u64().unwrap() as usize;
+    let docs: Vec<&String> = files.keys().filter(|p| p.starts_with("search-index/docs/")).collect();
+    assert_eq!(docs.len(), articles);
+    let urls: Vec<String> = docs
+        .iter()
+        .map(|p| {
+            let doc: serde_json::Value = serde_json::from_slice(&gunzip(&files[*p])).unwrap();
+            doc["url"].as_str().unwrap().to_string()
+        })
+        .collect();
+    for url in &urls {
+        assert!(files.contains_key(&format!("{url}index.html")), "{url} is not a page");
+    }
+    let shards = manifest["shards"].as_array().unwrap().len();
+    assert_eq!(
+        files.keys().filter(|p| p.starts_with("search-index/terms/")).count(),
+        shards
+    );
+    assert!(files.contains_key("search/index.html"));
+    assert!(String::from_utf8_lossy(&files["index.html"]).contains("masthead-q"));
+
+    let config = std::fs::read_to_string(site.path().join("site.toml")).unwrap();
+    write(
+        site.path(),
+        "site.toml",
+        &format!("{config}\n[search]\nenabled = false\n"),
+    );
+    let files = tree(&build(site.path()));
+    assert!(
+        !files
+            .keys()
+            .any(|p| p.starts_with("search-index/") || p.starts_with("search/"))
+    );
+    assert!(!String::from_utf8_lossy(&files["index.html"]).contains("masthead-q"));
+}

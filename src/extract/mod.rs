@@ -17,7 +17,7 @@ mod credit;
 mod dateline;
 mod dates;
 mod entities;
-mod fasthash;
+pub(crate) mod fasthash;
 mod figures;
 mod furniture;
 mod gazetteer;

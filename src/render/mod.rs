@@ -127,13 +127,10 @@ pub fn render_into(
             }
         }
         if let Some(search) = search {
-            match search
-                .join()
-                .unwrap_or_else(|_| Err("the search indexer stopped unexpectedly".into()))
-            {
+            match search.join() {
                 Ok(index) => extra.extend(index),
-                Err(e) => errors.push(
-                    Diagnostic::error(crate::config::CONFIG_FILE, e)
+                Err(_) => errors.push(
+                    Diagnostic::error(crate::config::CONFIG_FILE, "the search indexer stopped unexpectedly")
                         .with_help("set [search] enabled = false in site.toml to build without search"),
                 ),
             }

@@ -192,9 +192,9 @@ fn catch_up(shared: &Arc<Shared>) {
     }
 }
 
-/// The search index cannot be updated piecemeal (pagefind builds it whole, and at 10,000
-/// articles that takes seconds), so an edit only marks it stale; it is rebuilt in the background
-/// the next time someone opens the search page, which meanwhile answers from the previous index.
+/// The search index is rebuilt whole (its shards and article ids depend on every article), so an
+/// edit only marks it stale; it is rebuilt in the background the next time someone opens the
+/// search page, which meanwhile answers from the previous index.
 pub(crate) fn refresh_search(shared: &Arc<Shared>) {
     {
         let mut state = shared.search.lock().unwrap_or_else(|e| e.into_inner());
@@ -212,9 +212,8 @@ pub(crate) fn refresh_search(shared: &Arc<Shared>) {
                 let guard = shared.preview.read().unwrap_or_else(|e| e.into_inner());
                 guard.as_ref().and_then(Preview::search_records)
             };
-            if let Some((records, language)) = records
-                && let Ok(files) = crate::search::index(records, &language)
-            {
+            if let Some((records, language)) = records {
+                let files = crate::search::index(records, &language);
                 let mut guard = shared.preview.write().unwrap_or_else(|e| e.into_inner());
                 if let Some(preview) = guard.as_mut() {
                     preview.replace_search(files);

@@ -130,10 +130,10 @@ try {
 
   await check("search finds, narrows by a facet, and keeps the query in the address", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    let pagefindBytes = 0;
+    let indexBytes = 0;
     page.on("response", async (response) => {
-      if (response.url().includes("/pagefind/")) {
-        try { pagefindBytes += (await response.body()).length; } catch {}
+      if (response.url().includes("/search-index/")) {
+        try { indexBytes += (await response.body()).length; } catch {}
       }
     });
     await page.goto(server.url);
@@ -141,6 +141,7 @@ try {
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/search\/\?q=ammonia/);
     await page.waitForSelector(".result h2 a", { timeout: 20000 });
+    await page.waitForSelector("#search-results:not([aria-busy])", { timeout: 20000 });
     const first = await page.locator(".result h2 a").first().textContent();
     assert.match(first, /ammonia/i, `first result: ${first}`);
     const before = await page.locator(".result").count();
@@ -160,11 +161,12 @@ try {
       }
     }
     assert.ok(narrowed, "a place facet narrowed the results");
-    results.push(`     (bytes from /pagefind/ for the query and facet: ${pagefindBytes})`);
+    results.push(`     (bytes from /search-index/ for the query and facet: ${indexBytes})`);
     // The address alone reproduces the search.
     const again = await browser.newPage();
     await again.goto(page.url());
     await again.waitForSelector(".result h2 a", { timeout: 20000 });
+    await again.waitForSelector("#search-results:not([aria-busy])", { timeout: 20000 });
     assert.ok((await again.locator(".result").count()) < before);
     await again.close();
     await page.close();

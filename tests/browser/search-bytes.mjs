@@ -2,8 +2,9 @@
 //   node tests/browser/search-bytes.mjs PUBLIC_DIR [QUERY ...]
 // Serves PUBLIC_DIR on a free local port, opens /search/?q=QUERY in headless Chromium for each
 // query (a fresh page, so nothing is cached between queries), waits for the results, applies
-// the first year facet, and prints the bytes fetched from /pagefind/ by kind of file, plus the
-// time to the first results. Run it after `dateline build` of a generated archive.
+// the first person facet, types a longer query, and prints the bytes fetched for search (the
+// page's script and the files under /search-index/) by kind of file, plus the time to the first
+// results. Run it after `dateline build` of a generated archive.
 import { chromium } from "playwright-core";
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -35,9 +36,9 @@ await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
 const base = `http://127.0.0.1:${server.address().port}/`;
 
 const kind = (url) => {
-  const m = url.match(/\/pagefind\/(?:(fragment|index|filter)\/|.*\.(pf_meta|pagefind)$|(.*\.js)$)/);
-  if (!m) return "other";
-  return m[1] || m[2] || "js";
+  const m = new URL(url).pathname.match(/\/search-index\/(manifest|terms|docs)\b|\/(search\.js)$/);
+  if (!m) return null;
+  return m[1] || "js";
 };
 
 const browser = await chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox", "--disable-gpu"] });
@@ -48,10 +49,11 @@ try {
     const bytes = {};
     let phase = "query";
     const count = async (response) => {
-      if (!response.url().includes("/pagefind/")) return;
+      const what = kind(response.url());
+      if (!what) return;
       try {
         const n = (await response.body()).length;
-        const key = `${phase}:${kind(response.url())}`;
+        const key = `${phase}:${what}`;
         bytes[key] = (bytes[key] || 0) + n;
       } catch {}
     };
@@ -60,15 +62,16 @@ try {
     await page.goto(base + "search/?q=" + encodeURIComponent(q));
     await page.waitForSelector(".result h2 a", { timeout: 60000 });
     const firstResults = Date.now() - started;
+    await page.waitForSelector("#search-results:not([aria-busy])", { timeout: 60000 });
+    const allResults = Date.now() - started;
     const results = await page.locator(".result").count();
     await page.waitForLoadState("networkidle");
     phase = "facet";
-    const year = page.locator('.facet input[name="year"]').first();
-    await year.waitFor({ timeout: 60000 });
-    const filterFetched = page.waitForResponse((r) => r.url().includes("/pagefind/filter/"), { timeout: 10000 }).catch(() => null);
-    await year.check();
-    await filterFetched;
-    await page.waitForSelector("legend:text-is('Year')", { timeout: 10000 }).catch(() => null);
+    const person = page.locator('.facet input[name="person"]').first();
+    await person.waitFor({ timeout: 60000 });
+    await person.check();
+    await page.waitForFunction(() => /person=/.test(location.search) && !/Searching/.test(document.getElementById("search-status").textContent), null, { timeout: 60000 });
+    await page.waitForLoadState("networkidle");
     // A second query typed into the loaded page: what a reader waits for once the search is open.
     phase = "typed";
     const typed = Date.now();
@@ -81,9 +84,9 @@ try {
     await page.waitForFunction(() => /port/.test(location.search) && !/Searching/.test(document.getElementById("search-status").textContent), null, { timeout: 60000 });
     const secondQuery = Date.now() - typed;
     const sum = (p) => Object.entries(bytes).filter(([k]) => k.startsWith(p)).reduce((a, [, v]) => a + v, 0);
-    console.log(`query "${q}": first results in ${firstResults} ms (page load included), ${results} shown; "${q} port" typed next: ${secondQuery} ms (200 ms typing pause included)`);
+    console.log(`query "${q}": first results in ${firstResults} ms, all ${results} of the first page in ${allResults} ms (page load included); "${q} port" typed next: ${secondQuery} ms (150 ms typing pause included)`);
     for (const [k, v] of Object.entries(bytes).sort()) console.log(`  ${k.padEnd(18)} ${kb(v)}`);
-    console.log(`  total for the query ${kb(sum("query"))} (of which JS and WebAssembly ${kb((bytes["query:js"] || 0) + (bytes["query:pagefind"] || 0))}), then the facet ${kb(sum("facet"))}, then the typed query ${kb(sum("typed"))}`);
+    console.log(`  total for the query ${kb(sum("query"))} (of which the script ${kb(bytes["query:js"] || 0)}), then the facet ${kb(sum("facet"))}, then the typed query ${kb(sum("typed"))}`);
     await page.close();
   }
 } finally {

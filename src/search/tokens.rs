@@ -1,0 +1,133 @@
+//! How search text becomes index terms. The search page (`static/search.js`) applies exactly
+//! the same steps to what a reader types, so the two must change together; the unit tests below
+//! pin the rules, and the browser test searches through them end to end.
+//!
+//! 1. Lowercase, decompose (NFKD) and drop combining marks, so "Zelenskyy" and "ZELENSKYY" and
+//!    "São" and "Sao" meet; a final sigma is folded to σ because JavaScript and Rust disagree on
+//!    it only there.
+//! 2. Words are runs of letters and digits, with apostrophes inside them ("O'Brien", "don't");
+//!    a possessive "'s" is dropped and other apostrophes removed ("Putin's" → "putin").
+//! 3. For English, plurals are folded by the classic S-stemmer (Harman, 1991): "ships" → "ship",
+//!    "policies" → "policy", "sanctions" → "sanction". A name may be folded too ("Jones" →
+//!    "jone"), which does no harm: queries go through the same rule.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+static WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*").expect("word pattern"));
+
+/// Folds text for matching: lowercase, no accents.
+pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    text.to_lowercase()
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| if c == 'ς' { 'σ' } else { c })
+        .collect()
+}
+
+/// Calls `each` with every word of already folded text, apostrophes resolved, unstemmed.
+pub fn words(folded: &str, mut each: impl FnMut(&str)) {
+    let mut buffer = String::new();
+    for m in WORD.find_iter(folded) {
+        let mut word = m.as_str();
+        for possessive in ["'s", "’s"] {
+            if let Some(stripped) = word.strip_suffix(possessive) {
+                word = stripped;
+            }
+        }
+        if word.contains(['\'', '’']) {
+            buffer.clear();
+            buffer.extend(word.chars().filter(|c| !matches!(c, '\'' | '’')));
+            each(&buffer);
+        } else {
+            each(word);
+        }
+    }
+}
+
+/// Words the S-stemmer would fold into another word ("news" is not the plural of "new").
+const NOT_PLURALS: &[&str] = &[
+    "always",
+    "economics",
+    "news",
+    "perhaps",
+    "politics",
+    "series",
+    "species",
+    "this",
+];
+
+/// The English S-stemmer; other languages are indexed unstemmed (the search page then
+/// matches the end of a word by prefix instead).
+pub fn stem(word: &str, english: bool) -> Cow<'_, str> {
+    if !english || word.chars().count() < 4 || word.bytes().any(|b| b.is_ascii_digit()) || NOT_PLURALS.contains(&word) {
+        return Cow::Borrowed(word);
+    }
+    if let Some(base) = word.strip_suffix("ies")
+        && !base.ends_with(['e', 'a'])
+    {
+        return Cow::Owned(format!("{base}y"));
+    }
+    if let Some(base) = word.strip_suffix("es")
+        && !base.ends_with(['a', 'e', 'o'])
+    {
+        return Cow::Owned(format!("{base}e"));
+    }
+    if let Some(base) = word.strip_suffix('s')
+        && !base.ends_with(['u', 's'])
+    {
+        return Cow::Borrowed(base);
+    }
+    Cow::Borrowed(word)
+}
+
+/// Every term of `text`, in order.
+pub fn terms(text: &str, english: bool, mut each: impl FnMut(&str)) {
+    let folded = fold(text);
+    words(&folded, |w| each(&stem(w, english)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        terms(text, true, |t| out.push(t.to_string()));
+        out
+    }
+
+    #[test]
+    fn one_row_per_rule() {
+        let rows: &[(&str, &[&str])] = &[
+            ("Putin's remarks", &["putin", "remark"]),
+            ("O’Brien didn't", &["obrien", "didnt"]),
+            ("SÃO PAULO, Zürich", &["sao", "paulo", "zurich"]),
+            ("ships, policies and gases", &["ship", "policy", "and", "gase"]),
+            ("the news series", &["the", "news", "series"]),
+            ("bus, glass, class, status", &["bus", "glass", "class", "status"]),
+            ("1980s G7 U.S.", &["1980s", "g7", "u", "s"]),
+            ("wire — copy–desk", &["wire", "copy", "desk"]),
+            ("ΟΔΥΣΣΕΥΣ", &["οδυσσευσ"]),
+            ("is as was", &["is", "as", "was"]),
+        ];
+        for (text, expected) in rows {
+            assert_eq!(all(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn other_languages_are_not_stemmed() {
+        let mut out = Vec::new();
+        terms("Ministros portugueses", false, |t| out.push(t.to_string()));
+        assert_eq!(out, ["ministros", "portugueses"]);
+    }
+}
