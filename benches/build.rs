@@ -4,14 +4,21 @@
 //! ```text
 //! cargo bench --bench build               # 1,000 and 10,000 articles
 //! cargo bench --bench build -- 500 50000  # other sizes
+//! DATELINE_BENCH_OUTPUT=/dev/shm cargo bench --bench build   # outputs on a RAM disk
 //! ```
 //!
 //! Each archive is generated once into `target/bench-archives/N/` by the same generator as
 //! `cargo run --example gen_archive` and reused while the generator version is unchanged.
 //! The real binary then builds it [`RUNS`] times from a clean output folder (the first run
-//! doubles as a warm-up of the page cache); the table reports the median wall time, articles
-//! per second and the child's peak resident set size, and is also written to
+//! doubles as a warm-up of the page cache), alternately with the search index (the default)
+//! and without it (a sibling `N-nosearch/` site whose `content` links to the same articles), so
+//! the table shows what search indexing adds. It reports the median wall time, articles per
+//! second and the child's peak resident set size, and is also written to
 //! `target/bench-results.txt`. A failed build prints its stderr and exits non-zero.
+//!
+//! Outputs go to `N/public/` unless `DATELINE_BENCH_OUTPUT` names another folder: on ext4, a
+//! build that follows the deletion of a previous 50,000-file output pays for the kernel's scan
+//! of recently freed inodes, which a RAM disk leaves out.
 
 mod support;
 
@@ -42,6 +49,7 @@ struct Run {
 /// The results for one archive size.
 struct Row {
     articles: usize,
+    search: bool,
     input_bytes: u64,
     runs: Vec<Run>,
     /// What `dateline build` printed on success, e.g. "Built 1000 articles into …".
@@ -100,24 +108,29 @@ fn run(sizes: &[usize]) -> Result<(), String> {
     for &articles in sizes {
         let root = target.join("bench-archives").join(articles.to_string());
         let input_bytes = prepare(articles, &root)?;
-        let mut runs = Vec::new();
-        let mut report = String::new();
-        for i in 1..=RUNS {
-            let (run, stdout) = build(&exe, &root, articles)?;
-            println!(
-                "  {articles} articles, run {i}/{RUNS}: {:.3} s, peak RSS {}",
-                run.wall.as_secs_f64(),
-                megabytes(run.peak_rss)
-            );
-            report = stdout;
-            runs.push(run);
-        }
-        rows.push(Row {
+        let without = without_search(&root)?;
+        let mut pair = [true, false].map(|search| Row {
             articles,
+            search,
             input_bytes,
-            runs,
-            report,
+            runs: Vec::new(),
+            report: String::new(),
         });
+        for i in 1..=RUNS {
+            for row in &mut pair {
+                let site = if row.search { &root } else { &without };
+                let label = if row.search { "search on" } else { "search off" };
+                let (run, stdout) = build(&exe, site, articles)?;
+                println!(
+                    "  {articles} articles, {label}, run {i}/{RUNS}: {:.3} s, peak RSS {}",
+                    run.wall.as_secs_f64(),
+                    megabytes(run.peak_rss)
+                );
+                row.report = stdout;
+                row.runs.push(run);
+            }
+        }
+        rows.extend(pair);
     }
     let table = table(&exe, &rows);
     println!("\n{table}");
@@ -127,11 +140,42 @@ fn run(sizes: &[usize]) -> Result<(), String> {
     Ok(())
 }
 
-/// One `dateline build --root ROOT --output ROOT/public` from a clean output folder.
+/// The same archive with `[search] enabled = false`: a sibling site whose `content` is a link
+/// to the archive's.
+fn without_search(root: &Path) -> Result<PathBuf, String> {
+    let name = root.file_name().unwrap_or_default().to_string_lossy();
+    let site = root.with_file_name(format!("{name}-nosearch"));
+    let failed = |e: io::Error| format!("error: cannot prepare {}: {e}", site.display());
+    let config = fs::read_to_string(root.join("site.toml")).map_err(failed)?;
+    if config.contains("[search]") {
+        return Err(format!(
+            "error: {}/site.toml already has a [search] table",
+            root.display()
+        ));
+    }
+    fs::create_dir_all(&site).map_err(failed)?;
+    fs::write(site.join("site.toml"), format!("{config}\n[search]\nenabled = false\n")).map_err(failed)?;
+    let link = site.join("content");
+    if fs::symlink_metadata(&link).is_err() {
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(root.join("content"), &link).map_err(failed)?;
+        #[cfg(not(unix))]
+        return Err("error: the search-off comparison needs symbolic links (Unix)".into());
+    }
+    Ok(site)
+}
+
+/// One `dateline build --root ROOT --output OUTPUT` from a clean output folder.
 fn build(exe: &Path, root: &Path, articles: usize) -> Result<(Run, String), String> {
-    let output = root.join("public");
+    let output = match std::env::var_os("DATELINE_BENCH_OUTPUT") {
+        Some(dir) => PathBuf::from(dir).join(root.file_name().unwrap_or_default()),
+        None => root.join("public"),
+    };
     clear_output(root, &output).map_err(|e| format!("error: cannot clear {}: {e}", output.display()))?;
-    let logs = root.with_file_name(format!("{articles}.log"));
+    let logs = root.with_file_name(format!(
+        "{}.log",
+        root.file_name().unwrap_or_default().to_string_lossy()
+    ));
     let err_log = logs.with_extension("stderr");
     let out_log = logs.with_extension("stdout");
     let file = |path: &Path| File::create(path).map_err(|e| format!("error: cannot create {}: {e}", path.display()));
@@ -254,14 +298,16 @@ fn table(exe: &Path, rows: &[Row]) -> String {
     let _ = writeln!(out, "archives:  {} (target/bench-archives/N)", generator::VERSION);
     let _ = writeln!(
         out,
-        "method:    {RUNS} clean builds per size (first doubles as warm-up), median wall time; \
-         peak RSS = largest ru_maxrss of the build process; {cpus} CPUs"
+        "method:    {RUNS} clean builds per size and setting, alternating (first doubles as \
+         warm-up), median wall time; peak RSS = largest ru_maxrss of the build process; {cpus} CPUs"
     );
+    let output = std::env::var("DATELINE_BENCH_OUTPUT").unwrap_or_else(|_| "target/bench-archives/N/public".into());
+    let _ = writeln!(out, "output:    {output}");
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "{:>9}  {:>9}  {:>9}  {:>9}  {:>9}  {:>11}  {:>12}",
-        "articles", "input MB", "median s", "min s", "max s", "articles/s", "peak RSS MB"
+        "{:>9}  {:>7}  {:>9}  {:>9}  {:>9}  {:>9}  {:>11}  {:>12}",
+        "articles", "search", "input MB", "median s", "min s", "max s", "articles/s", "peak RSS MB"
     );
     for row in rows {
         let median = row.median().as_secs_f64();
@@ -277,8 +323,9 @@ fn table(exe: &Path, rows: &[Row]) -> String {
             .map_or("n/a".to_string(), |b| format!("{:.1}", b as f64 / 1e6));
         let _ = writeln!(
             out,
-            "{:>9}  {:>9.1}  {:>9.3}  {:>9.3}  {:>9.3}  {:>11.0}  {:>12}",
+            "{:>9}  {:>7}  {:>9.1}  {:>9.3}  {:>9.3}  {:>9.3}  {:>11.0}  {:>12}",
             row.articles,
+            if row.search { "on" } else { "off" },
             row.input_bytes as f64 / 1e6,
             median,
             min,
@@ -287,11 +334,25 @@ fn table(exe: &Path, rows: &[Row]) -> String {
             rss
         );
     }
+    let _ = writeln!(out);
+    for pair in rows.chunks(2) {
+        if let [on, off] = pair {
+            let (on, off) = (on.median().as_secs_f64(), off.median().as_secs_f64());
+            let _ = writeln!(
+                out,
+                "{:>9}: search indexing adds {:.2} s (median with it minus median without), {:.0} % of the rest of the build",
+                pair[0].articles,
+                on - off,
+                if off > 0.0 { (on - off) / off * 100.0 } else { 0.0 }
+            );
+        }
+    }
     let reports: Vec<&Row> = rows.iter().filter(|r| !r.report.is_empty()).collect();
     if !reports.is_empty() {
         let _ = writeln!(out);
         for row in reports {
-            let _ = writeln!(out, "{:>9}: {}", row.articles, row.report);
+            let search = if row.search { "on" } else { "off" };
+            let _ = writeln!(out, "{:>9} (search {search}): {}", row.articles, row.report);
         }
     }
     out

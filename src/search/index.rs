@@ -24,6 +24,7 @@
 //! under 100 KB; see the README's development section.
 
 use std::collections::BTreeMap;
+use std::hash::Hasher as _;
 use std::io::Write as _;
 
 use flate2::Compression;
@@ -32,7 +33,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{SearchRecord, tokens};
-use crate::extract::fasthash::FxHashMap;
+use crate::extract::fasthash::{FxHashMap, FxHasher};
 use crate::write::OutputFile;
 
 /// Where the index files go in the output.
@@ -273,14 +274,12 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 
 /// A hash of everything the index says, so each build's files have their own URLs.
 fn build_hash(shards: &[Vec<u8>], docs: &[Vec<u8>]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hasher = FxHasher::default();
     for bytes in shards.iter().chain(docs) {
-        for &b in bytes.iter().chain(&[0xff]) {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x100_0000_01b3);
-        }
+        hasher.write(bytes);
+        hasher.write_usize(bytes.len());
     }
-    format!("{hash:016x}")
+    format!("{:016x}", hasher.finish())
 }
 
 #[cfg(test)]
