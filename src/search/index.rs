@@ -26,6 +26,7 @@
 use std::collections::BTreeMap;
 use std::hash::Hasher as _;
 use std::io::Write as _;
+use std::sync::Arc;
 
 use flate2::Compression;
 use flate2::write::GzEncoder;
@@ -57,19 +58,66 @@ const B: f64 = 0.75;
 
 /// Builds the index of `records` as output files under [`BUNDLE_DIR`]. `language` is the
 /// site's; English plurals are folded (see [`tokens`]).
-pub fn index(mut records: Vec<SearchRecord>, language: &str) -> Vec<OutputFile> {
+pub fn index(records: Vec<SearchRecord>, language: &str) -> Vec<OutputFile> {
+    index_with(records, language, &mut Cache::default())
+}
+
+/// What indexing one article yields on its own: its terms and its gzipped article file.
+struct Indexed {
+    record: SearchRecord,
+    terms: Vec<(String, u32)>,
+    length: u32,
+    doc: Vec<u8>,
+}
+
+impl Indexed {
+    fn new(record: SearchRecord, english: bool) -> Self {
+        let (terms, length) = count_terms(&record, english);
+        let doc = gzip(&document(&record));
+        Indexed {
+            record,
+            terms,
+            length,
+            doc,
+        }
+    }
+}
+
+/// The articles of the previous index, for a rebuild that re-reads only the articles that
+/// changed (`dateline serve`); the terms shards and the manifest are always made afresh, because
+/// article ids and every word's article count may move with any change.
+#[derive(Default)]
+pub struct Cache {
+    english: bool,
+    articles: FxHashMap<String, Arc<Indexed>>,
+}
+
+/// [`index`], reusing what `cache` holds for articles that did not change, and leaving it
+/// holding this index's articles.
+pub fn index_with(records: Vec<SearchRecord>, language: &str, cache: &mut Cache) -> Vec<OutputFile> {
     let english = language
         .split(['-', '_'])
         .next()
         .is_some_and(|l| l.eq_ignore_ascii_case("en"));
-    records.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.url.cmp(&b.url)));
+    if cache.english != english {
+        cache.articles.clear();
+        cache.english = english;
+    }
+    let mut indexed: Vec<Arc<Indexed>> = records
+        .into_par_iter()
+        .map(|record| match cache.articles.get(&record.url) {
+            Some(known) if known.record == record => Arc::clone(known),
+            _ => Arc::new(Indexed::new(record, english)),
+        })
+        .collect();
+    indexed.sort_by(|a, b| (b.record.date.cmp(&a.record.date)).then_with(|| a.record.url.cmp(&b.record.url)));
+    cache.articles = indexed.iter().map(|i| (i.record.url.clone(), Arc::clone(i))).collect();
 
-    let counted: Vec<(Vec<(String, u32)>, u32)> = records.par_iter().map(|r| count_terms(r, english)).collect();
-    let lengths: Vec<u32> = counted.iter().map(|(_, len)| *len).collect();
+    let lengths: Vec<u32> = indexed.iter().map(|i| i.length).collect();
     // Articles in id order, so every posting list comes out sorted by id.
     let mut dictionary: FxHashMap<&str, Vec<(u32, u32)>> = FxHashMap::default();
-    for (id, (terms, _)) in counted.iter().enumerate() {
-        for (term, tf) in terms {
+    for (id, article) in indexed.iter().enumerate() {
+        for (term, tf) in &article.terms {
             dictionary.entry(term.as_str()).or_default().push((id as u32, *tf));
         }
     }
@@ -79,7 +127,7 @@ pub fn index(mut records: Vec<SearchRecord>, language: &str) -> Vec<OutputFile> 
         .collect();
     terms.par_sort_unstable_by(|a, b| a.term.cmp(b.term));
 
-    let n = records.len();
+    let n = indexed.len();
     let (common, kept): (Vec<_>, Vec<_>) = terms
         .into_iter()
         .partition(|t| !t.term.starts_with(FACET_MARK) && t.postings.len() > common_above(n));
@@ -91,13 +139,13 @@ pub fn index(mut records: Vec<SearchRecord>, language: &str) -> Vec<OutputFile> 
     let best = scores.iter().flatten().copied().fold(0.0_f64, f64::max);
 
     let (starts, shards) = shard(&kept, &scores, best);
-    let docs: Vec<Vec<u8>> = records.par_iter().map(document).collect();
-    let build = build_hash(&shards, &docs);
+    let build = build_hash(&shards, indexed.iter().map(|i| &i.doc));
 
     let mut years: Vec<(i16, usize)> = Vec::new();
-    for (id, r) in records.iter().enumerate() {
-        if years.last().is_none_or(|&(y, _)| y != r.date.year()) {
-            years.push((r.date.year(), id));
+    for (id, article) in indexed.iter().enumerate() {
+        let year = article.record.date.year();
+        if years.last().is_none_or(|&(y, _)| y != year) {
+            years.push((year, id));
         }
     }
     let manifest = Manifest {
@@ -111,7 +159,7 @@ pub fn index(mut records: Vec<SearchRecord>, language: &str) -> Vec<OutputFile> 
     };
     let manifest = serde_json::to_vec(&manifest).expect("the manifest is plain data");
 
-    let mut files: Vec<OutputFile> = Vec::with_capacity(shards.len() + docs.len() + 1);
+    let mut files: Vec<OutputFile> = Vec::with_capacity(shards.len() + indexed.len() + 1);
     files.push(OutputFile::bytes(format!("{BUNDLE_DIR}/manifest.bin"), gzip(&manifest)));
     files.par_extend(
         shards
@@ -120,9 +168,10 @@ pub fn index(mut records: Vec<SearchRecord>, language: &str) -> Vec<OutputFile> 
             .map(|(i, s)| OutputFile::bytes(format!("{BUNDLE_DIR}/terms/{i}.bin"), gzip(s))),
     );
     files.par_extend(
-        docs.par_iter()
+        indexed
+            .par_iter()
             .enumerate()
-            .map(|(i, d)| OutputFile::bytes(format!("{BUNDLE_DIR}/docs/{i}.bin"), gzip(d))),
+            .map(|(i, a)| OutputFile::bytes(format!("{BUNDLE_DIR}/docs/{i}.bin"), a.doc.clone())),
     );
     files
 }
@@ -273,7 +322,7 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// A hash of everything the index says, so each build's files have their own URLs.
-fn build_hash(shards: &[Vec<u8>], docs: &[Vec<u8>]) -> String {
+fn build_hash<'a>(shards: &'a [Vec<u8>], docs: impl Iterator<Item = &'a Vec<u8>>) -> String {
     let mut hasher = FxHasher::default();
     for bytes in shards.iter().chain(docs) {
         hasher.write(bytes);
@@ -447,6 +496,18 @@ mod tests {
     fn only_words_in_half_of_a_large_archive_are_too_common() {
         assert_eq!(common_above(100), COMMON_MIN);
         assert_eq!(common_above(100_000), 50_000);
+    }
+
+    #[test]
+    fn a_rebuild_from_the_cache_equals_a_fresh_build() {
+        let mut cache = Cache::default();
+        let _ = index_with(sample(), "en", &mut cache);
+        let mut edited = sample();
+        edited[0].text = "The ammonia harbour reopened.".to_string();
+        edited.pop();
+        let again = index_with(edited.clone(), "en", &mut cache);
+        assert_eq!(again, index(edited, "en"));
+        assert_eq!(cache.articles.len(), 2);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use crate::model::{Archive, EntityKind, Story};
 
-pub use index::{BUNDLE_DIR, index};
+pub use index::{BUNDLE_DIR, Cache, index, index_with};
 
 /// One article as the index sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]

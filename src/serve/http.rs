@@ -30,10 +30,12 @@ pub struct Shared {
 }
 
 /// Whether the search index lags behind the articles, and whether it is being rebuilt.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct SearchState {
     pub stale: bool,
     pub running: bool,
+    /// The articles of the last rebuild, so the next re-reads only what changed.
+    pub cache: Option<crate::search::Cache>,
 }
 
 /// What pages are told over the event stream.

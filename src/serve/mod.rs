@@ -192,9 +192,10 @@ fn catch_up(shared: &Arc<Shared>) {
     }
 }
 
-/// The search index is rebuilt whole (its shards and article ids depend on every article), so an
-/// edit only marks it stale; it is rebuilt in the background the next time someone opens the
-/// search page, which meanwhile answers from the previous index.
+/// An edit only marks the search index stale; it is rebuilt in the background the next time
+/// someone opens the search page, which meanwhile answers from the previous index. The rebuild
+/// re-reads only the articles that changed since the last one (the first fills the cache); the
+/// term shards are made afresh, because article ids and word counts move with any change.
 pub(crate) fn refresh_search(shared: &Arc<Shared>) {
     {
         let mut state = shared.search.lock().unwrap_or_else(|e| e.into_inner());
@@ -213,7 +214,15 @@ pub(crate) fn refresh_search(shared: &Arc<Shared>) {
                 guard.as_ref().and_then(Preview::search_records)
             };
             if let Some((records, language)) = records {
-                let files = crate::search::index(records, &language);
+                let mut cache = shared
+                    .search
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .cache
+                    .take()
+                    .unwrap_or_default();
+                let files = crate::search::index_with(records, &language, &mut cache);
+                shared.search.lock().unwrap_or_else(|e| e.into_inner()).cache = Some(cache);
                 let mut guard = shared.preview.write().unwrap_or_else(|e| e.into_inner());
                 if let Some(preview) = guard.as_mut() {
                     preview.replace_search(files);
