@@ -162,6 +162,10 @@ function yearOf(id) {
 // common.
 async function match(q, filters) {
   const typed = words(fold(q));
+  // Fetch every shard the query needs at once rather than word after word.
+  const wanted = typed.map(stem).filter((t) => !manifest.common.has(t));
+  for (const [key] of FACETS) for (const value of filters[key] || []) if (key !== "year") wanted.push(`#${key}:${value}`);
+  if (manifest.starts.length) await Promise.all([...new Set(wanted.map(shardOf))].map(shard));
   const terms = [];
   const common = [];
   const sets = [];
