@@ -187,10 +187,40 @@ fn is_possessive_s(text: &str, after: usize) -> bool {
 }
 
 /// Number of words (runs containing a letter or digit).
+///
+/// One pass over the text: layout and captions count the words of nearly every block, so this
+/// avoids splitting into slices and rescanning each one. Runs are delimited by the same white
+/// space as `str::split_whitespace`.
 pub fn word_count(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    let mut count = 0;
+    let mut in_run = false;
+    let mut run_has_word_char = false;
+    let mut i = 0;
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        let (space, word_char, len) = match bytes[i] {
+            b @ 0..0x80 => (matches!(b, b'\t'..=b'\r' | b' '), b.is_ascii_alphanumeric(), 1),
+            _ => {
+                let (c, len) = char_at(text, i);
+                (c.is_whitespace(), c.is_alphanumeric(), len)
+            }
+        };
+        if space {
+            if in_run && run_has_word_char {
+                count += 1;
+            }
+            in_run = false;
+            run_has_word_char = false;
+        } else {
+            in_run = true;
+            run_has_word_char |= word_char;
+        }
+        i += len;
+    }
+    if in_run && run_has_word_char {
+        count += 1;
+    }
+    count
 }
 
 /// Whether the period at byte `dot` ends a sentence rather than an abbreviation or initial.
