@@ -87,8 +87,20 @@ fn weekday(word: &str) -> Option<Weekday> {
 /// Every date expression in `text`, in order, without overlaps.
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
     let mut found: Vec<FoundDate> = Vec::new();
+    // Most text handed here has no date at all. Every numeric form needs a digit and every
+    // weekday name ends in "day": without them the regexes cannot match, so skip them.
+    let has_digit = if text.is_ascii() {
+        text.bytes().any(|b| b.is_ascii_digit())
+    } else {
+        text.chars().any(char::is_numeric)
+    };
+    let has_day = text.contains("day");
+    if !has_digit && !has_day {
+        return found;
+    }
+    let numeric = if has_digit { text } else { "" };
     // Find with the fast automaton first; capture groups only inside each match.
-    for hit in MONTH_DAY.find_iter(text) {
+    for hit in MONTH_DAY.find_iter(numeric) {
         let Some(c) = MONTH_DAY.captures(hit.as_str()) else {
             continue;
         };
@@ -110,7 +122,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
         };
         found.push(FoundDate { range: all, expr });
     }
-    for hit in DAY_MONTH.find_iter(text) {
+    for hit in DAY_MONTH.find_iter(numeric) {
         let Some(c) = DAY_MONTH.captures(hit.as_str()) else {
             continue;
         };
@@ -135,7 +147,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
             });
         }
     }
-    for c in ISO.captures_iter(text) {
+    for c in ISO.captures_iter(numeric) {
         let (Some(all), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
             continue;
         };
@@ -153,7 +165,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
             });
         }
     }
-    for m in WEEKDAY.find_iter(text) {
+    for m in WEEKDAY.find_iter(if has_day { text } else { "" }) {
         if found
             .iter()
             .any(|f| f.range.start <= m.start() && m.end() <= f.range.end)
