@@ -262,7 +262,7 @@ pub fn split_caption(text: &str) -> Option<CreditSplit> {
     }
     // D: a credit after the last sentence: "… in Vienna. Jane Roe / Reuters file".
     let mut search_end = t.len();
-    while let Some(dot) = t[..search_end].rfind(['.', '!', '?', '”', '’']) {
+    while let Some(dot) = last_sentence_mark(&t[..search_end]) {
         let after = dot + t[dot..].chars().next().map_or(1, char::len_utf8);
         let rest = &t[after..];
         if rest.starts_with(char::is_whitespace) {
@@ -286,6 +286,25 @@ pub fn split_caption(text: &str) -> Option<CreditSplit> {
     // E: a credit glued to a caption without punctuation: "… cabaret in Paris Jane Roe/Reuters",
     // "… and his colleague Tim Doe AP".
     glued_credit(t)
+}
+
+/// The byte offset of the last `.`, `!`, `?`, `”` or `’` in `s`.
+///
+/// Every paragraph is checked for a trailing credit, and one-sentence paragraphs are walked
+/// back to their start, so this scans bytes instead of decoding chars in reverse. The curly
+/// marks are the UTF-8 sequences E2 80 9D and E2 80 99; their last byte cannot start a char.
+fn last_sentence_mark(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut k = b.len();
+    while k > 0 {
+        k -= 1;
+        match b[k] {
+            b'.' | b'!' | b'?' => return Some(k),
+            0x9D | 0x99 if k >= 2 && b[k - 2] == 0xE2 && b[k - 1] == 0x80 => return Some(k - 2),
+            _ => {}
+        }
+    }
+    None
 }
 
 fn is_sentence_end(t: &str, dot: usize) -> bool {
