@@ -12,7 +12,6 @@
 //! One pass over the words builds the chunks; classification looks only at a chunk and its
 //! neighbours; resolution uses hash maps — so the work is linear in the article's length.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::model::{Anchor, Entity, EntityKind};
@@ -1310,7 +1309,7 @@ fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
         }
     }
     // Acronyms defined in brackets after a name: "Liberal Democratic Party (LDP)".
-    let mut acronyms: HashMap<String, String> = HashMap::new();
+    let mut acronyms: FxHashMap<String, String> = FxHashMap::default();
     for w in pieces.windows(2) {
         let (a, b2) = (&w[0], &w[1]);
         if a.block != b2.block || !is_all_caps(&b2.name) || b2.start < a.end || b2.start - a.end > 3 {
@@ -1537,11 +1536,11 @@ struct Builder {
     entities: Vec<Entity>,
     genders: Vec<Option<Gender>>,
     mentions: Vec<Mention>,
-    by_key: HashMap<(EntityKind, String), usize>,
+    by_key: FxHashMap<(EntityKind, String), usize>,
     /// Lower-cased surname (and two-word tails like "hawk sawyer", "de miranda") → people.
-    tails: HashMap<String, Vec<usize>>,
+    tails: FxHashMap<String, Vec<usize>>,
     /// "first last" without middle names or suffixes → people ("Donald J. Roe" = "Donald Roe").
-    short_names: HashMap<String, Vec<usize>>,
+    short_names: FxHashMap<String, Vec<usize>>,
     /// The last mention of each entity, to prefer the most recent bearer of a surname.
     last_seen: Vec<usize>,
     /// The earliest mention of each entity, (block, offset).
@@ -1691,8 +1690,8 @@ impl Builder {
         ids.iter().copied().max_by_key(|&id| self.last_seen[id])
     }
 
-    fn first_names(&self) -> HashMap<String, usize> {
-        let mut count: HashMap<String, Vec<usize>> = HashMap::new();
+    fn first_names(&self) -> FxHashMap<String, usize> {
+        let mut count: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (id, e) in self.entities.iter().enumerate() {
             if e.kind == EntityKind::Person {
                 let words: Vec<&str> = e.name.split_whitespace().collect();

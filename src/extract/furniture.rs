@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use regex::Regex;
 
 use super::dates::{DateExpr, find_dates};
+use super::fasthash::FxHashSet;
 use super::text::{ends_like_sentence, word_count};
 
 /// What kind of furniture a block is.
@@ -31,8 +32,7 @@ pub enum Furniture {
     Counter,
 }
 
-static LABEL_SET: LazyLock<std::collections::HashSet<&'static str>> =
-    LazyLock::new(|| LABELS.iter().copied().collect());
+static LABEL_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| LABELS.iter().copied().collect());
 
 const LABELS: &[&str] = &[
     "photo",
