@@ -5,8 +5,9 @@
 //! at compile time and keys come from article text only as lookups, so a fast multiplicative hash
 //! (the "Fx" hash used inside rustc) is safe here and several times faster.
 
+use std::borrow::Borrow;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 /// A small, fast, non-cryptographic hasher for short string keys.
 #[derive(Debug, Default, Clone, Copy)]
@@ -32,11 +33,26 @@ impl Hasher for FxHasher {
             buf.copy_from_slice(c);
             self.add(u64::from_le_bytes(buf));
         }
-        let rest = chunks.remainder();
+        // The tail, zero-padded to a little-endian word, assembled from fixed-size loads:
+        // copying it into a buffer became a call to `memcpy` on every lookup.
+        let mut rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(buf));
+            let mut word = 0u64;
+            let mut shift = 0;
+            if let Some((four, tail)) = rest.split_first_chunk::<4>() {
+                word = u64::from(u32::from_le_bytes(*four));
+                shift = 32;
+                rest = tail;
+            }
+            if let Some((two, tail)) = rest.split_first_chunk::<2>() {
+                word |= u64::from(u16::from_le_bytes(*two)) << shift;
+                shift += 16;
+                rest = tail;
+            }
+            if let Some(&one) = rest.first() {
+                word |= u64::from(one) << shift;
+            }
+            self.add(word);
         }
     }
 
@@ -59,6 +75,123 @@ impl Hasher for FxHasher {
 pub type FxBuild = BuildHasherDefault<FxHasher>;
 pub type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
 pub type FxHashSet<K> = HashSet<K, FxBuild>;
+
+/// Which lengths the keys starting (and ending) with each byte have: an exact pre-check that
+/// turns most misses into two array reads. Nearly every word of an article is looked up in
+/// several tables and most are in none of them, so misses dominate.
+#[derive(Debug, Clone)]
+struct Shapes {
+    by_first: [u32; 256],
+    by_last: [u32; 256],
+    empty: bool,
+}
+
+impl Shapes {
+    fn of<'a>(keys: impl Iterator<Item = &'a str>) -> Self {
+        let mut shapes = Shapes {
+            by_first: [0; 256],
+            by_last: [0; 256],
+            empty: false,
+        };
+        for key in keys {
+            let b = key.as_bytes();
+            match (b.first(), b.last()) {
+                (Some(&first), Some(&last)) => {
+                    shapes.by_first[usize::from(first)] |= Self::bit(b.len());
+                    shapes.by_last[usize::from(last)] |= Self::bit(b.len());
+                }
+                _ => shapes.empty = true,
+            }
+        }
+        shapes
+    }
+
+    /// Lengths of 31 bytes and more share one bit.
+    #[inline]
+    fn bit(len: usize) -> u32 {
+        1 << len.min(31)
+    }
+
+    /// False only when no key can equal `key`.
+    #[inline]
+    fn may_hold(&self, key: &str) -> bool {
+        let b = key.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&first), Some(&last)) => {
+                let bit = Self::bit(b.len());
+                self.by_first[usize::from(first)] & bit != 0 && self.by_last[usize::from(last)] & bit != 0
+            }
+            _ => self.empty,
+        }
+    }
+}
+
+/// A fixed word table (built once, then only read) keyed by strings, with a cheap pre-check
+/// in front of the hash lookup.
+#[derive(Debug, Clone)]
+pub struct WordMap<K, V> {
+    map: FxHashMap<K, V>,
+    shapes: Shapes,
+}
+
+impl<K: Borrow<str> + Hash + Eq, V> WordMap<K, V> {
+    #[inline]
+    pub fn get(&self, key: &str) -> Option<&V> {
+        if self.shapes.may_hold(key) {
+            self.map.get(key)
+        } else {
+            None
+        }
+    }
+
+    #[inline]
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    pub fn iter(&self) -> std::collections::hash_map::Iter<'_, K, V> {
+        self.map.iter()
+    }
+}
+
+impl<K: Borrow<str> + Hash + Eq, V> From<FxHashMap<K, V>> for WordMap<K, V> {
+    fn from(map: FxHashMap<K, V>) -> Self {
+        let shapes = Shapes::of(map.keys().map(Borrow::borrow));
+        WordMap { map, shapes }
+    }
+}
+
+impl<K: Borrow<str> + Hash + Eq, V> FromIterator<(K, V)> for WordMap<K, V> {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
+        iter.into_iter().collect::<FxHashMap<K, V>>().into()
+    }
+}
+
+/// A fixed set of words with the same pre-check as [`WordMap`].
+#[derive(Debug, Clone)]
+pub struct WordSet<K> {
+    set: FxHashSet<K>,
+    shapes: Shapes,
+}
+
+impl<K: Borrow<str> + Hash + Eq> WordSet<K> {
+    #[inline]
+    pub fn contains(&self, key: &str) -> bool {
+        self.shapes.may_hold(key) && self.set.contains(key)
+    }
+
+    pub fn iter(&self) -> std::collections::hash_set::Iter<'_, K> {
+        self.set.iter()
+    }
+}
+
+impl<K: Borrow<str> + Hash + Eq> FromIterator<K> for WordSet<K> {
+    fn from_iter<I: IntoIterator<Item = K>>(iter: I) -> Self {
+        let set: FxHashSet<K> = iter.into_iter().collect();
+        let shapes = Shapes::of(set.iter().map(Borrow::borrow));
+        WordSet { set, shapes }
+    }
+}
 
 /// Calls `f` with `word` in ASCII lower case, without allocating for short words.
 #[inline]
@@ -94,5 +227,38 @@ mod tests {
         let mut set: FxHashSet<&str> = FxHashSet::default();
         set.insert("moscow");
         assert!(set.contains("moscow"));
+    }
+
+    #[test]
+    fn word_tables_find_exactly_their_keys() {
+        let set: WordSet<&str> = ["Sen.", "a", "Moscow", "São Paulo"].into_iter().collect();
+        for hit in ["Sen.", "a", "Moscow", "São Paulo"] {
+            assert!(set.contains(hit), "{hit}");
+        }
+        for miss in ["", "Sen", "b", "Moscaw", "Mosco", "São", "A"] {
+            assert!(!set.contains(miss), "{miss}");
+        }
+        let map: WordMap<String, usize> = [("x".repeat(40), 1), ("y".to_string(), 2)].into_iter().collect();
+        assert_eq!(map.get(&"x".repeat(40)), Some(&1));
+        assert_eq!(map.get(&"x".repeat(39)), None);
+        assert!(map.contains_key("y"));
+    }
+
+    #[test]
+    fn hash_of_every_tail_length_matches_zero_padding() {
+        // The tail is assembled from 4-, 2- and 1-byte loads; it must equal the zero-padded word.
+        let text = "abcdefghijklmnopq";
+        for len in 0..=text.len() {
+            let bytes = &text.as_bytes()[..len];
+            let mut fast = FxHasher::default();
+            fast.write(bytes);
+            let mut want = FxHasher::default();
+            for chunk in bytes.chunks(8) {
+                let mut buf = [0u8; 8];
+                buf[..chunk.len()].copy_from_slice(chunk);
+                want.add(u64::from_le_bytes(buf));
+            }
+            assert_eq!(fast.finish(), want.finish(), "{len}");
+        }
     }
 }

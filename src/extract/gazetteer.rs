@@ -5,7 +5,7 @@
 //! Generic knowledge only. Lookups are exact (case-sensitive) on the name as written, with a
 //! few variants mapped to one canonical form ("U.S." → "United States").
 
-use super::fasthash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use super::fasthash::{FxHashMap, WordMap, WordSet};
 use std::sync::LazyLock;
 
 const COUNTRIES: &str = "Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|Austria|\
@@ -201,8 +201,8 @@ fn split(list: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 /// Place names → canonical name.
-static PLACES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    let mut m = HashMap::default();
+static PLACES: LazyLock<WordMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut m = FxHashMap::default();
     for list in [COUNTRIES, US_STATES, CITIES, REGIONS] {
         for p in split(list) {
             m.insert(p, p);
@@ -211,33 +211,33 @@ static PLACES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| 
     for p in split(UNITED_STATES) {
         m.insert(p, "United States");
     }
-    m
+    m.into()
 });
 
-static STATE_ABBRS: LazyLock<HashMap<&'static str, &'static str>> =
+static STATE_ABBRS: LazyLock<WordMap<&'static str, &'static str>> =
     LazyLock::new(|| split(STATE_ABBREVIATIONS).filter_map(|e| e.split_once('=')).collect());
 
-static COUNTRY_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static COUNTRY_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
     split(COUNTRIES)
         .chain(split(US_STATES))
         .chain(split(UNITED_STATES))
         .collect()
 });
 
-static AGENCY_MAP: LazyLock<HashMap<&'static str, &'static str>> =
+static AGENCY_MAP: LazyLock<WordMap<&'static str, &'static str>> =
     LazyLock::new(|| split(AGENCIES).filter_map(|e| e.split_once('=')).collect());
 
 /// The same agencies by lower-cased name, for credits written in capitals ("GETTY IMAGES").
-static AGENCY_LOWER: LazyLock<HashMap<String, &'static str>> =
+static AGENCY_LOWER: LazyLock<WordMap<String, &'static str>> =
     LazyLock::new(|| AGENCY_MAP.iter().map(|(k, v)| (k.to_lowercase(), *v)).collect());
 
-static ORGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| split(ORGANIZATIONS).collect());
-static NOT_ORGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| split(NOT_ORGS_ALONE).collect());
-static NOT_PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| split(NOT_PLACES_ALONE).collect());
-static ORG_SUFFIX_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| split(ORG_SUFFIXES).collect());
-static PLACE_SUFFIX_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| split(PLACE_SUFFIXES).collect());
-static PLACE_PREFIX_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| split(PLACE_PREFIXES).collect());
-static MISC_SUFFIX_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| split(MISC_SUFFIXES).collect());
+static ORGS: LazyLock<WordSet<&'static str>> = LazyLock::new(|| split(ORGANIZATIONS).collect());
+static NOT_ORGS: LazyLock<WordSet<&'static str>> = LazyLock::new(|| split(NOT_ORGS_ALONE).collect());
+static NOT_PLACES: LazyLock<WordSet<&'static str>> = LazyLock::new(|| split(NOT_PLACES_ALONE).collect());
+static ORG_SUFFIX_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| split(ORG_SUFFIXES).collect());
+static PLACE_SUFFIX_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| split(PLACE_SUFFIXES).collect());
+static PLACE_PREFIX_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| split(PLACE_PREFIXES).collect());
+static MISC_SUFFIX_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| split(MISC_SUFFIXES).collect());
 
 /// The canonical name of a known place ("U.S." → "United States").
 pub fn place(name: &str) -> Option<&'static str> {

@@ -5,19 +5,19 @@
 //! Tables are plain text compiled into hash sets once (`LazyLock`), so lookups in the hot
 //! extraction loops are a hash of a short string.
 
-use super::fasthash::{FxHashMap as HashMap, FxHashSet as HashSet, with_lowercase};
+use super::fasthash::{FxHashMap, WordMap, WordSet, with_lowercase};
 use std::sync::LazyLock;
 
-fn set(words: &'static str) -> HashSet<&'static str> {
+fn set(words: &'static str) -> WordSet<&'static str> {
     words.split_whitespace().collect()
 }
 
-fn lower_set(words: &'static str) -> HashSet<String> {
+fn lower_set(words: &'static str) -> WordSet<String> {
     words.split_whitespace().map(str::to_lowercase).collect()
 }
 
 /// Abbreviations that end with a period but not a sentence (compared without the period).
-static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ABBREVIATIONS: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
     set(
         "Mr Mrs Ms Dr Prof Sen Sens Rep Reps Gov Govs Gen Lt Col Maj Capt Sgt Cpl Pvt Adm Cmdr Cdr Brig Gens \
          St Ste Mt Ft Jr Sr Rev Hon Msgr Fr Sr Amb Atty Supt Det Insp Pres Sec Gov't \
@@ -75,7 +75,7 @@ pub fn is_name_particle(lower: &str) -> bool {
 
 /// Personal titles and offices that precede a name ("Sen.", "Prime Minister", "Coach").
 /// The last title word of a capitalised run separates the role from the name.
-static TITLES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static TITLES: LazyLock<WordSet<String>> = LazyLock::new(|| {
     lower_set(
         "president vice-president president-elect minister secretary undersecretary secretary-general \
                chancellor vice-chancellor governor gov. senator sen. sens. representative rep. reps. congressman congresswoman \
@@ -114,7 +114,7 @@ pub fn honorific_gender(word: &str) -> Option<Gender> {
 }
 
 /// Lower-case nouns that introduce a person's name ("coach Billy Roe", "the philosopher Ana Lima").
-static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ROLE_NOUNS: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
     set(
         "coach quarterback guard forward center centre pitcher catcher striker goalkeeper goalie player teammate rookie \
          lawyer attorney professor colleague businessman businesswoman billionaire millionaire philosopher chemist \
@@ -143,7 +143,7 @@ pub fn is_role_noun(word: &str) -> bool {
 }
 
 /// Lower-case nouns that introduce or follow an organisation's name ("newspaper Novaya X").
-static ORG_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ORG_NOUNS: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
     set(
         "newspaper magazine company firm group party agency network channel broadcaster bank university \
          college airline carrier automaker carmaker retailer startup start-up studio publisher website \
@@ -157,7 +157,7 @@ pub fn is_org_noun(word: &str) -> bool {
 }
 
 /// Verbs (and phrases) that attribute speech or writing to a speaker.
-static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static SPEECH_VERBS: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
     set(
         "said says say pointed told tells tell added adds asked asks wrote writes write declared declares continued continues \
          interjected interjects countered  rejoined responded responds replied  quipped  joked  \
@@ -174,7 +174,7 @@ static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Participles that attribute speech to the subject of their sentence ("…, saying that …").
-static SPEECH_PARTICIPLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static SPEECH_PARTICIPLES: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
     set(
         "saying adding telling asking noting writing arguing warning charging asserting declaring insisting \
          explaining calling describing claiming stating urging vowing suggesting stressing acknowledging \
@@ -219,7 +219,7 @@ pub fn is_speech_participle(word: &str) -> bool {
 }
 
 /// Capitalised words that open sentences or phrases but never names.
-static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static STOP_WORDS: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
     set(
         "The A An This That These Those It Its It’s It's He She They We I You His Her Hers Their Our My Your Him Them Us \
          In On At By For From With Without Of To As After Before During Since Until While When Where What Who Whom Whose \
@@ -254,7 +254,7 @@ pub fn is_stop_word(word: &str) -> bool {
 }
 
 /// Nationality and group adjectives ("Russian", "American"): roles and descriptors, never names.
-static DEMONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static DEMONYMS: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
     set(
         "American Americans Russian Russians British Briton Britons Chinese French German Germans Italian Italians Spanish \
          Japanese Korean Koreans Indian Indians Pakistani Afghan Afghans Iranian Iranians Iraqi Iraqis Syrian Syrians \
@@ -294,7 +294,7 @@ pub enum Gender {
 
 /// Common given names by gender: used to recognise where a name starts and which pronoun
 /// refers back to it. International and far from exhaustive; unknown names stay neutral.
-static GIVEN_NAMES: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
+static GIVEN_NAMES: LazyLock<WordMap<&'static str, Gender>> = LazyLock::new(|| {
     const MALE: &str = "Aaron Abdul Abdullah Abe Adam Adrian Ahmad Ahmed Ajay Al Alan Albert Alberto Alec Alejandro Alex Alexander \
         Alexandre Alexei Alexey Alfred Ali Alistair Allen Alvin Amir Amit Anders Andre Andrea Andreas Andrei Andrew Andrey \
         Andy Angel Angelo Anthony Anton Antonio Archie Arjun Arnold Art Arthur Austin Avi Barack Barry Bart Ben Benjamin \
@@ -349,7 +349,7 @@ static GIVEN_NAMES: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
         Ursula Valerie Vanessa Vera Veronica Victoria Viola Violet Virginia Vivian Wendy Whitney Yolanda Yulia Yvonne Zoe \
         Ayesha Benazir Indira Sonia Golda Tzipi Ursula Theresa Nicola Jacinda Giorgia Marine Segolene Ségolène Annalena \
         Kaja Sanna Mette Akiko Yoko Mei Marie-Claire Anne-Marie Carolina Catarina";
-    let mut m = HashMap::default();
+    let mut m = FxHashMap::default();
     for n in MALE.split_whitespace() {
         m.insert(n, Gender::Male);
     }
@@ -367,7 +367,7 @@ static GIVEN_NAMES: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
     ] {
         m.remove(n);
     }
-    m
+    m.into()
 });
 
 /// The gender a given name suggests, if it is a common name.
@@ -390,7 +390,7 @@ pub fn is_name_suffix(word: &str) -> bool {
 }
 
 /// All-caps words that are not organisations even though they look like acronyms.
-static NOT_ACRONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static NOT_ACRONYMS: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
     set(
         "CEO CFO COO CTO TV PM AM GMT EST EDT PST PDT CST CDT ET PT BST CET UTC HKT JST IST ID OK VIP DNA RNA AI GDP \
          LNG LPG MP MPs SG AG TD US UK EU DC NY LA SF III II IV VI VII VIII IX XI XII USA U.S. U.K. U.S.A. PhD MBA RV SUV \
