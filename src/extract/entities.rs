@@ -470,6 +470,15 @@ pub fn headline_places(headline: &str) -> Vec<String> {
 /// The name as written: words joined with single spaces, brackets dropped.
 fn name_of(text: &str, ws: &[Word<'_>]) -> String {
     let raw = &text[ws[0].start..ws[ws.len() - 1].end];
+    // Nearly every name is plain ASCII words with single spaces, already in its written form
+    // (a run starts and ends on a word, so there is no outer white space to drop).
+    let plain = raw
+        .bytes()
+        .all(|b| b == b' ' || (b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0B && !matches!(b, b'(' | b')')))
+        && !raw.contains("  ");
+    if plain {
+        return raw.to_string();
+    }
     let mut out = String::with_capacity(raw.len());
     for (i, part) in raw.split_whitespace().enumerate() {
         if i > 0 {
