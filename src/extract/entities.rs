@@ -472,11 +472,7 @@ fn name_of(text: &str, ws: &[Word<'_>]) -> String {
     let raw = &text[ws[0].start..ws[ws.len() - 1].end];
     // Nearly every name is plain ASCII words with single spaces, already in its written form
     // (a run starts and ends on a word, so there is no outer white space to drop).
-    let plain = raw
-        .bytes()
-        .all(|b| b == b' ' || (b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0B && !matches!(b, b'(' | b')')))
-        && !raw.contains("  ");
-    if plain {
+    if is_plain_name(raw) {
         return raw.to_string();
     }
     let mut out = String::with_capacity(raw.len());
@@ -487,6 +483,19 @@ fn name_of(text: &str, ws: &[Word<'_>]) -> String {
         out.push_str(part.trim_matches(['(', ')']));
     }
     out
+}
+
+/// ASCII without brackets, line breaks or doubled spaces: `name_of` would return it unchanged.
+fn is_plain_name(raw: &str) -> bool {
+    let mut prev_space = false;
+    for b in raw.bytes() {
+        let space = b == b' ';
+        if space && prev_space || !space && (!b.is_ascii() || matches!(b, b'\t'..=b'\r' | b'(' | b')')) {
+            return false;
+        }
+        prev_space = space;
+    }
+    true
 }
 
 fn classify_chunk<'a>(chunk: &Chunk<'a>, registry: &Registry, out: &mut Vec<Piece<'a>>) {
