@@ -127,7 +127,22 @@ pub fn classify(text: &str, heading: bool) -> Option<Furniture> {
     if t.len() > 240 {
         return None;
     }
-    let lower = t.trim_end_matches([':', '.']).trim().to_lowercase();
+    // Blocks are at most 240 bytes here: lower-case ASCII ones on the stack.
+    let mut buf = [0u8; 240];
+    let key = t.trim_end_matches([':', '.']).trim();
+    let owned;
+    let lower: &str = match buf.get_mut(..key.len()) {
+        Some(dst) if key.is_ascii() => {
+            for (d, s) in dst.iter_mut().zip(key.bytes()) {
+                *d = s.to_ascii_lowercase();
+            }
+            std::str::from_utf8(dst).unwrap_or(key)
+        }
+        _ => {
+            owned = key.to_lowercase();
+            &owned
+        }
+    };
     if lower == "about the author" || lower == "about the authors" {
         return Some(Furniture::AboutAuthor);
     }
@@ -139,11 +154,11 @@ pub fn classify(text: &str, heading: bool) -> Option<Furniture> {
     if heading {
         return None;
     }
-    if LABEL_SET.contains(lower.as_str()) {
+    if LABEL_SET.contains(lower) {
         return Some(Furniture::Label);
     }
     if matches!(
-        lower.as_str(),
+        lower,
         "read more" | "related" | "more on this story" | "more from" | "read next" | "further reading" | "recommended"
     ) && t.ends_with(':')
         || lower == "read more"
@@ -209,9 +224,15 @@ fn timestamp(t: &str) -> Option<Option<Date>> {
 
 /// A related-story teaser: "Kicker: A headline without a full stop".
 fn is_teaser(t: &str) -> bool {
-    let Some((kicker, rest)) = t.split_once(": ") else {
+    // The first ": ", found through its colon (a byte search) rather than a substring search.
+    let Some(colon) = t
+        .match_indices(':')
+        .map(|(i, _)| i)
+        .find(|&i| t.as_bytes().get(i + 1) == Some(&b' '))
+    else {
         return false;
     };
+    let (kicker, rest) = (&t[..colon], &t[colon + 2..]);
     let kicker_words = kicker.split_whitespace().count();
     // "Photo: Jane Roe, AP" is a credit, not a link.
     if matches!(
