@@ -202,11 +202,15 @@ static VERB_SHAPES: LazyLock<[u32; 26]> = LazyLock::new(|| {
 /// Whether a lower-case word could be a speech verb or participle at all (cheap pre-check).
 #[inline]
 pub fn may_be_speech_verb(word: &str) -> bool {
-    let b = word.as_bytes();
-    match b.first() {
-        Some(&c) if c.is_ascii_lowercase() && b.len() < 31 => VERB_SHAPES[usize::from(c - b'a')] & (1 << b.len()) != 0,
-        _ => false,
-    }
+    word.as_bytes()
+        .first()
+        .is_some_and(|&c| speech_verb_shape(c, word.len()))
+}
+
+/// Whether some speech verb or participle starts with the byte `first` and is `len` bytes long.
+#[inline]
+pub fn speech_verb_shape(first: u8, len: usize) -> bool {
+    first.is_ascii_lowercase() && len < 31 && VERB_SHAPES[usize::from(first - b'a')] & (1 << len) != 0
 }
 
 /// Whether a lower-case word attributes speech.

@@ -448,6 +448,11 @@ fn verb_at(w: &str) -> Option<bool> {
     if w.len() > 30 || !w.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
+    // Lower-casing ASCII keeps the length and lower-cases the first byte, so the verb shapes
+    // can reject most words as written, before they are copied and lower-cased.
+    if w.is_ascii() && !lexicon::speech_verb_shape(w.as_bytes()[0].to_ascii_lowercase(), w.len()) {
+        return None;
+    }
     with_lowercase(w, |l| {
         if !lexicon::may_be_speech_verb(l) {
             return None;
