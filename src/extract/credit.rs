@@ -291,20 +291,21 @@ pub fn split_caption(text: &str) -> Option<CreditSplit> {
 /// The byte offset of the last `.`, `!`, `?`, `”` or `’` in `s`.
 ///
 /// Every paragraph is checked for a trailing credit, and one-sentence paragraphs are walked
-/// back to their start, so this scans bytes instead of decoding chars in reverse. The curly
-/// marks are the UTF-8 sequences E2 80 9D and E2 80 99; their last byte cannot start a char.
+/// back to their start, so this searches bytes instead of decoding chars in reverse. The curly
+/// marks are the UTF-8 sequences E2 80 9D and E2 80 99, whose last byte never starts a char;
+/// they are looked for only after the last ASCII mark.
 fn last_sentence_mark(s: &str) -> Option<usize> {
     let b = s.as_bytes();
-    let mut k = b.len();
-    while k > 0 {
-        k -= 1;
-        match b[k] {
-            b'.' | b'!' | b'?' => return Some(k),
-            0x9D | 0x99 if k >= 2 && b[k - 2] == 0xE2 && b[k - 1] == 0x80 => return Some(k - 2),
-            _ => {}
+    let ascii = memchr::memrchr3(b'.', b'!', b'?', b);
+    let from = ascii.map_or(0, |a| a + 1);
+    let mut end = b.len();
+    while let Some(k) = memchr::memrchr2(0x9D, 0x99, &b[from..end]).map(|k| from + k) {
+        if k >= 2 && b[k - 2] == 0xE2 && b[k - 1] == 0x80 {
+            return Some(k - 2);
         }
+        end = k;
     }
-    None
+    ascii
 }
 
 fn is_sentence_end(t: &str, dot: usize) -> bool {

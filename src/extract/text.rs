@@ -250,18 +250,22 @@ fn period_ends_sentence(text: &str, dot: usize) -> bool {
 pub fn sentence_ends(text: &str) -> Vec<usize> {
     let mut ends = Vec::new();
     let b = text.as_bytes();
+    // Jump from terminator to terminator with byte searches; the next ellipsis is remembered
+    // until it is passed, so the text is searched for it only once.
+    let ellipsis = memchr::memmem::Finder::new("…");
+    let mut next_ellipsis = ellipsis.find(b).unwrap_or(b.len());
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
-        let (is_end, len) = match c {
-            b'.' | b'!' | b'?' => (true, 1),
-            0xE2 if text[i..].starts_with('…') => (true, '…'.len_utf8()),
-            _ => (false, 1),
-        };
-        if !is_end {
-            i += 1;
-            continue;
+        if next_ellipsis < i {
+            next_ellipsis = ellipsis.find(&b[i..]).map_or(b.len(), |k| i + k);
         }
+        let ascii = memchr::memchr3(b'.', b'!', b'?', &b[i..]).map_or(b.len(), |k| i + k);
+        i = ascii.min(next_ellipsis);
+        if i >= b.len() {
+            break;
+        }
+        let c = b[i];
+        let len = if c == 0xE2 { '…'.len_utf8() } else { 1 };
         let mut j = i + len;
         // Closing marks directly after the terminator belong to the sentence.
         while j < b.len() {
