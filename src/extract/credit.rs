@@ -101,7 +101,8 @@ pub struct CreditSplit {
 /// Whether `s` reads as a credit. `labelled` credits ("Photo: …") need no further signal.
 pub fn credit_like(s: &str, labelled: bool) -> bool {
     let s = s.trim();
-    if s.is_empty() || s.chars().count() > 110 {
+    // Counting stops at the limit: candidates are often whole sentences or paragraphs.
+    if s.is_empty() || s.chars().nth(110).is_some() {
         return false;
     }
     if s.ends_with(['?', '!', ':', ';', ',']) || (s.ends_with('.') && !ends_with_abbreviation(s)) {
@@ -218,18 +219,7 @@ pub fn split_caption(text: &str) -> Option<CreditSplit> {
     let mut best: Option<CreditSplit> = None;
     let tail = super::text::floor_boundary(t, t.len().saturating_sub(200));
     // The label regex only runs when a label word is there at all.
-    let labelled = [
-        "Photo",
-        "Picture",
-        "Image",
-        "Illustration",
-        "Credit",
-        "Source",
-        "Copyright",
-        "©",
-    ]
-    .iter()
-    .any(|l| t[tail..].contains(l));
+    let labelled = has_label_word(&t[tail..]);
     // A credit is short and sits at the end: only the tail of a long paragraph can hold one.
     for c in LABEL.captures_iter(if labelled { &t[tail..] } else { "" }) {
         let Some(label) = c.name("label") else { continue };
@@ -274,7 +264,7 @@ pub fn split_caption(text: &str) -> Option<CreditSplit> {
                 });
             }
             // Only the last sentence can be the credit.
-            if cand.split_whitespace().count() > 14 {
+            if cand.split_whitespace().nth(14).is_some() {
                 break;
             }
         }
@@ -286,6 +276,24 @@ pub fn split_caption(text: &str) -> Option<CreditSplit> {
     // E: a credit glued to a caption without punctuation: "… cabaret in Paris Jane Roe/Reuters",
     // "… and his colleague Tim Doe AP".
     glued_credit(t)
+}
+
+/// Whether `s` contains a word that can start a credit label ("Photo", "Picture", "Image",
+/// "Illustration", "Credit", "Source", "Copyright", "©"): one pass over the bytes, keyed on
+/// each word's first byte, instead of one substring search per word.
+fn has_label_word(s: &str) -> bool {
+    let b = s.as_bytes();
+    (0..b.len()).any(|i| {
+        let rest = &b[i..];
+        match b[i] {
+            b'P' => rest.starts_with(b"Photo") || rest.starts_with(b"Picture"),
+            b'I' => rest.starts_with(b"Image") || rest.starts_with(b"Illustration"),
+            b'C' => rest.starts_with(b"Credit") || rest.starts_with(b"Copyright"),
+            b'S' => rest.starts_with(b"Source"),
+            0xC2 => rest.starts_with("©".as_bytes()),
+            _ => false,
+        }
+    })
 }
 
 /// The byte offset of the last `.`, `!`, `?`, `”` or `’` in `s`.
