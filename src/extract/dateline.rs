@@ -83,6 +83,12 @@ pub fn parse_at_start(text: &str) -> Option<Parsed> {
     if text.starts_with('(') {
         return agency_only(text);
     }
+    // Nothing in the pattern matches a line break, and it ends in a dash: without a dash on
+    // the first line (most paragraphs) the regex cannot match, so it is not run.
+    let first_line = &text[..memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len())];
+    if !first_line.contains(['-', '—', '–', '―']) {
+        return None;
+    }
     let c = PLACE_DATELINE.captures(text)?;
     let dash = c.name("dash")?;
     // The dash must stand alone: followed by white space or the end, or be a long dash.
