@@ -323,7 +323,7 @@ pub fn parse_signoff(block: &str) -> Option<Signoff> {
             sources: vec![name.to_string()],
         });
     }
-    if SIGNOFF.is_match(t) {
+    if may_open_signoff(t) && SIGNOFF.is_match(t) {
         let inner = t
             .trim_start_matches('(')
             .trim_end_matches('.')
@@ -353,6 +353,19 @@ pub fn parse_signoff(block: &str) -> Option<Signoff> {
         return Some(Signoff::default());
     }
     None
+}
+
+/// Whether `t` can match [`SIGNOFF`]: after an optional bracket and white space, it must start
+/// with the first letter of one of its words. None of those letters has a non-ASCII case
+/// variant, so an ASCII test is exact, and most paragraphs skip the Unicode regex.
+fn may_open_signoff(t: &str) -> bool {
+    let lead = t.strip_prefix('(').unwrap_or(t).trim_start();
+    lead.as_bytes().first().is_some_and(|b| {
+        matches!(
+            b.to_ascii_lowercase(),
+            b'a' | b'r' | b'w' | b'e' | b'c' | b'g' | b'p' | b'f' | b't'
+        )
+    })
 }
 
 /// "A and B in London, C in Paris" → ["A", "B", "C"].
