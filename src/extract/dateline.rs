@@ -89,7 +89,12 @@ pub fn parse_at_start(text: &str) -> Option<Parsed> {
     if !first_line.contains(['-', '—', '–', '―']) {
         return None;
     }
-    let c = PLACE_DATELINE.captures(text)?;
+    // The automaton rejects an opening within a few words; capture groups (whose engine first
+    // sets up state for the whole haystack) are only worth it for a match, on the first line.
+    if !PLACE_DATELINE.is_match(first_line) {
+        return None;
+    }
+    let c = PLACE_DATELINE.captures(first_line)?;
     let dash = c.name("dash")?;
     // The dash must stand alone: followed by white space or the end, or be a long dash.
     let after = &text[dash.end()..];
