@@ -84,6 +84,17 @@ fn weekday(word: &str) -> Option<Weekday> {
     })
 }
 
+/// Whether `text` contains "Jan", "Feb", … or "Dec" (case-sensitive, as the regexes are).
+fn has_month_prefix(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(3).any(|w| {
+        matches!(
+            w,
+            b"Jan" | b"Feb" | b"Mar" | b"Apr" | b"May" | b"Jun" | b"Jul" | b"Aug" | b"Sep" | b"Oct" | b"Nov" | b"Dec"
+        )
+    })
+}
+
 /// Every date expression in `text`, in order, without overlaps.
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
     let mut found: Vec<FoundDate> = Vec::new();
@@ -98,9 +109,12 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
     if !has_digit && !has_day {
         return found;
     }
-    let numeric = if has_digit { text } else { "" };
+    // Month forms also need a month name, and every name and abbreviation starts with one of
+    // the twelve three-letter abbreviations; ISO dates need a hyphen.
+    let with_month = if has_digit && has_month_prefix(text) { text } else { "" };
+    let iso = if has_digit && text.contains('-') { text } else { "" };
     // Find with the fast automaton first; capture groups only inside each match.
-    for hit in MONTH_DAY.find_iter(numeric) {
+    for hit in MONTH_DAY.find_iter(with_month) {
         let Some(c) = MONTH_DAY.captures(hit.as_str()) else {
             continue;
         };
@@ -122,7 +136,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
         };
         found.push(FoundDate { range: all, expr });
     }
-    for hit in DAY_MONTH.find_iter(numeric) {
+    for hit in DAY_MONTH.find_iter(with_month) {
         let Some(c) = DAY_MONTH.captures(hit.as_str()) else {
             continue;
         };
@@ -147,7 +161,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
             });
         }
     }
-    for c in ISO.captures_iter(numeric) {
+    for c in ISO.captures_iter(iso) {
         let (Some(all), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
             continue;
         };
