@@ -1266,11 +1266,11 @@ fn org_key(name: &str) -> String {
     if let Some(a) = gazetteer::agency(name) {
         return a.to_lowercase();
     }
+    // Every organisation mention is keyed: the key is edited in place, allocating only for
+    // the final "X department" form.
     let mut lower = name.to_lowercase();
-    for article in ["the "] {
-        if let Some(rest) = lower.strip_prefix(article) {
-            lower = rest.to_string();
-        }
+    if lower.starts_with("the ") {
+        lower.drain(.."the ".len());
     }
     for tail in [
         " magazine",
@@ -1282,16 +1282,18 @@ fn org_key(name: &str) -> String {
         " corporation",
         " ltd.",
     ] {
-        if let Some(rest) = lower.strip_suffix(tail)
-            && !rest.is_empty()
-        {
-            lower = rest.to_string();
+        if lower.len() > tail.len() && lower.ends_with(tail) {
+            lower.truncate(lower.len() - tail.len());
         }
     }
-    lower = lower.replace(['’', '\''], "");
-    for head in ["department", "ministry", "bureau", "office"] {
-        let prefix = format!("{head} of ");
-        if let Some(rest) = lower.strip_prefix(&prefix) {
+    lower.retain(|c| !matches!(c, '’' | '\''));
+    for (head, prefix) in [
+        ("department", "department of "),
+        ("ministry", "ministry of "),
+        ("bureau", "bureau of "),
+        ("office", "office of "),
+    ] {
+        if let Some(rest) = lower.strip_prefix(prefix) {
             return format!("{} {head}", rest.trim_start_matches("the "));
         }
     }
@@ -1311,6 +1313,8 @@ fn initials(name: &str) -> String {
 /// organisation, with surnames, honorifics, acronyms and aliases resolved.
 fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
     let mut b = Builder::default();
+    // Nearly every piece becomes one mention.
+    b.mentions.reserve(pieces.len());
     // Organisations and places found in a clear context win over a person reading of the same
     // words elsewhere ("Walter Roe hospital" … "a visit to Walter Roe").
     let mut org_names: FxHashMap<&str, &str> = FxHashMap::default();
