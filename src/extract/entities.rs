@@ -12,6 +12,7 @@
 //! One pass over the words builds the chunks; classification looks only at a chunk and its
 //! neighbours; resolution uses hash maps — so the work is linear in the article's length.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::model::{Anchor, Entity, EntityKind};
@@ -468,12 +469,15 @@ pub fn headline_places(headline: &str) -> Vec<String> {
 }
 
 /// The name as written: words joined with single spaces, brackets dropped.
-fn name_of(text: &str, ws: &[Word<'_>]) -> String {
+///
+/// Borrowed from the text when it is already in that form: most names are only looked up
+/// (every sub-run of a chunk is tried against the gazetteer), and few are kept.
+fn name_of<'t>(text: &'t str, ws: &[Word<'_>]) -> Cow<'t, str> {
     let raw = &text[ws[0].start..ws[ws.len() - 1].end];
     // Nearly every name is plain ASCII words with single spaces, already in its written form
     // (a run starts and ends on a word, so there is no outer white space to drop).
     if is_plain_name(raw) {
-        return raw.to_string();
+        return Cow::Borrowed(raw);
     }
     let mut out = String::with_capacity(raw.len());
     for (i, part) in raw.split_whitespace().enumerate() {
@@ -482,7 +486,7 @@ fn name_of(text: &str, ws: &[Word<'_>]) -> String {
         }
         out.push_str(part.trim_matches(['(', ')']));
     }
-    out
+    Cow::Owned(out)
 }
 
 /// ASCII without brackets, line breaks or doubled spaces: `name_of` would return it unchanged.
@@ -526,7 +530,7 @@ fn classify_chunk<'a>(chunk: &Chunk<'a>, registry: &Registry, out: &mut Vec<Piec
             && !acronym.contains(' ')
             && initials(&name_of(chunk.text, named)) == acronym
         {
-            out.push(piece(chunk, named, Kind::Org(name_of(chunk.text, named))));
+            out.push(piece(chunk, named, Kind::Org(name_of(chunk.text, named).into_owned())));
             return;
         }
     }
@@ -544,7 +548,7 @@ fn piece<'a>(chunk: &Chunk<'a>, ws: &[Word<'_>], kind: Kind) -> Piece<'a> {
         block: chunk.block,
         start: ws[0].start,
         end: ws[ws.len() - 1].end,
-        name: name_of(chunk.text, ws),
+        name: name_of(chunk.text, ws).into_owned(),
         kind,
         prev: chunk.prev.filter(|_| at_chunk_start),
         prev2: chunk.prev2.filter(|_| at_chunk_start),
@@ -655,7 +659,11 @@ fn classify<'a>(
                 && !lexicon::is_demonym(ws[0].text)
                 && !ws[0].text.ends_with("ic")
                 && !ws[0].text.ends_with("ist");
-            let name = if proper { whole } else { format!("{whole} {noun}") };
+            let name = if proper {
+                whole.into_owned()
+            } else {
+                format!("{whole} {noun}")
+            };
             out.push(piece(chunk, ws, Kind::Org(name)));
             return;
         }
@@ -697,9 +705,9 @@ fn classify<'a>(
             return;
         }
         if ws.len() > 1 {
-            out.push(piece(chunk, ws, Kind::Org(whole)));
+            out.push(piece(chunk, ws, Kind::Org(whole.into_owned())));
         } else {
-            single(chunk, ws, out, Some((EntityKind::Organization, whole)));
+            single(chunk, ws, out, Some((EntityKind::Organization, whole.into_owned())));
         }
         return;
     }
@@ -719,7 +727,7 @@ fn classify<'a>(
         && followed_by_org_appositive(after)
         && !lexicon::is_given_name(ws[0].text)
     {
-        out.push(piece(chunk, ws, Kind::Org(whole)));
+        out.push(piece(chunk, ws, Kind::Org(whole.into_owned())));
         return;
     }
     // "The official International Business newspaper": a name before an organisation noun.
@@ -729,7 +737,7 @@ fn classify<'a>(
         && next_lower.as_deref().is_some_and(lexicon::is_org_noun)
         && !lexicon::is_given_name(ws[0].text)
     {
-        out.push(piece(chunk, ws, Kind::Org(whole)));
+        out.push(piece(chunk, ws, Kind::Org(whole.into_owned())));
         return;
     }
     let lone_letter = ws[0].text.chars().count() == 1 && ws.len() > 1;
@@ -817,7 +825,7 @@ fn classify<'a>(
     }
     // "the group People for the Ethical Treatment of Animals", "newspaper Novaya Gazeta".
     if prev_lower.as_deref().is_some_and(lexicon::is_org_noun) && ws.len() <= 8 && ws.len() > 1 {
-        out.push(piece(chunk, ws, Kind::Org(whole)));
+        out.push(piece(chunk, ws, Kind::Org(whole.into_owned())));
         return;
     }
     if org_like(ws) {
@@ -847,7 +855,7 @@ fn classify<'a>(
             recurse(&ws[1..], 1, weak, out);
             return;
         }
-        out.push(piece(chunk, ws, Kind::Org(whole)));
+        out.push(piece(chunk, ws, Kind::Org(whole.into_owned())));
         return;
     }
     let has_connector = ws
@@ -857,11 +865,11 @@ fn classify<'a>(
         && (gazetteer::is_place_suffix(last) && !has_connector
             || gazetteer::is_place_prefix(ws[0].text) && !lexicon::is_title(ws[0].text))
     {
-        out.push(piece(chunk, ws, Kind::Place(whole)));
+        out.push(piece(chunk, ws, Kind::Place(whole.into_owned())));
         return;
     }
     if ws.len() > 1 && ws.len() <= 4 && !has_connector && followed_by_org_appositive(after) {
-        out.push(piece(chunk, ws, Kind::Org(whole)));
+        out.push(piece(chunk, ws, Kind::Org(whole.into_owned())));
         return;
     }
 
@@ -875,7 +883,7 @@ fn classify<'a>(
         if t + 1 < ws.len() {
             let role_words = &ws[..=t];
             let mut rest = &ws[t + 1..];
-            let mut role = name_of(chunk.text, role_words);
+            let mut role = name_of(chunk.text, role_words).into_owned();
             // "Secretary of State Mike Roe": the office's complement precedes the name.
             if matches!(rest[0].text, "of" | "for") {
                 let tail = &rest[1..];
@@ -950,7 +958,7 @@ fn classify<'a>(
                 | "Greater"
         ) {
             if ws.len() <= 3 && followed_by_region(after) {
-                out.push(piece(chunk, ws, Kind::Place(whole)));
+                out.push(piece(chunk, ws, Kind::Place(whole.into_owned())));
             }
             return;
         }
@@ -1024,11 +1032,11 @@ fn classify<'a>(
                 )
         });
         if org_after || job_after && !first_given {
-            out.push(piece(chunk, ws, Kind::Org(whole)));
+            out.push(piece(chunk, ws, Kind::Org(whole.into_owned())));
             return;
         }
         if followed_by_region(after) && !first_given && ws.len() <= 4 {
-            out.push(piece(chunk, ws, Kind::Place(whole)));
+            out.push(piece(chunk, ws, Kind::Place(whole.into_owned())));
             return;
         }
         // "in Braunau am Inn": a run with a place particle after "in" is a place.
@@ -1036,16 +1044,16 @@ fn classify<'a>(
             && !first_given
             && ws.iter().any(|w| matches!(w.text, "am" | "upon" | "on" | "sur"))
         {
-            out.push(piece(chunk, ws, Kind::Place(whole)));
+            out.push(piece(chunk, ws, Kind::Place(whole.into_owned())));
             return;
         }
         // "published in Oxford Open Science": a longer name after "in" is an institution or
         // a publication, a short one a place.
         if matches!(prev_lower.as_deref(), Some("in")) && !first_given && !chunk.sentence_start {
             let kind = if ws.len() >= 3 {
-                Kind::Org(whole)
+                Kind::Org(whole.into_owned())
             } else {
-                Kind::Place(whole)
+                Kind::Place(whole.into_owned())
             };
             out.push(piece(chunk, ws, kind));
             return;
@@ -1139,7 +1147,7 @@ fn classify_role<'a>(role: &[Word<'_>], chunk: &Chunk<'a>, registry: &Registry, 
             } else if let Some(p) = gazetteer::place(&sub) {
                 Some(Kind::Place(p.to_string()))
             } else if gazetteer::is_known_org(&sub) && !gazetteer::is_weak_org(&sub) {
-                Some(Kind::Org(sub))
+                Some(Kind::Org(sub.into_owned()))
             } else {
                 None
             };
@@ -1172,7 +1180,7 @@ fn classify_role<'a>(role: &[Word<'_>], chunk: &Chunk<'a>, registry: &Registry, 
                 out.push(piece(
                     chunk,
                     &part[start..end],
-                    Kind::Org(name_of(chunk.text, &part[start..end])),
+                    Kind::Org(name_of(chunk.text, &part[start..end]).into_owned()),
                 ));
                 break;
             }
