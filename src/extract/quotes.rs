@@ -628,11 +628,15 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let t_start = p.start + (text[p.clone()].len() - text[p.clone()].trim_start().len());
-            let ws: Vec<&str> = t.split_whitespace().collect();
-            let first = ws[0].to_lowercase();
+            // Only the first two words and small word counts (up to 14) matter: count no
+            // further than 15 and collect nothing.
+            let mut words = t.split_whitespace();
+            let word0 = words.next().unwrap_or_default();
+            let word1 = words.next();
+            let count = 1 + usize::from(word1.is_some()) + words.take(13).count();
+            let first = word0.to_lowercase();
             let first = first.trim_matches(|c: char| !c.is_alphanumeric());
-            let second = ws.get(1).map(|w| w.to_lowercase());
-            match (first, ws.len()) {
+            match (first, count) {
                 ("he" | "she", 1) => {
                     return self.pronoun_attr(block, at, if first == "she" { Gender::Female } else { Gender::Male });
                 }
@@ -652,7 +656,7 @@ impl<'a> Resolver<'a> {
                         .last_mention_before(block, t_start)
                         .map_or(Attr::Unnamed, Attr::Found);
                 }
-                ("but" | "and" | "so" | "yet" | "then" | "now", 2) => match second.as_deref() {
+                ("but" | "and" | "so" | "yet" | "then" | "now", 2) => match word1.map(str::to_lowercase).as_deref() {
                     Some("he") => return self.pronoun_attr(block, at, Gender::Male),
                     Some("she") => return self.pronoun_attr(block, at, Gender::Female),
                     _ => {}
@@ -667,26 +671,25 @@ impl<'a> Resolver<'a> {
             // A possessive opens a description, not a name ("Disney’s chairman of …").
             // A possessive opens a description ("Disney’s chairman of …"), unless a name follows
             // ("Parliament’s Joint Committee").
-            let possessive_led = (ws[0].ends_with("’s") || ws[0].ends_with("'s"))
-                && !ws
-                    .get(1)
-                    .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-            let name_led = ws[0].chars().next().is_some_and(char::is_uppercase)
-                || lexicon::is_name_particle(first) && ws.len() > 1;
-            if name_led && !possessive_led && ws.len() <= 14 {
+            let possessive_led = (word0.ends_with("’s") || word0.ends_with("'s"))
+                && !word1.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+            let name_led =
+                word0.chars().next().is_some_and(char::is_uppercase) || lexicon::is_name_particle(first) && count > 1;
+            if name_led && !possessive_led && count <= 14 {
                 if let Some(s) = self.best_in(block, t_start..p.end) {
                     return Attr::Found(s);
                 }
                 // "…,” Amtrak said: a proper name we have no entity for.
-                let proper = ws.len() <= 4
-                    && ws.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
-                    && !lexicon::is_stop_word(ws[0])
-                    && !lexicon::is_demonym(ws[0]);
+                let proper = count <= 4
+                    && t.split_whitespace()
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    && !lexicon::is_stop_word(word0)
+                    && !lexicon::is_demonym(word0);
                 if proper {
                     return Attr::Found(Speaker::Named(block, t_start, t_start + t.len()));
                 }
             }
-            saw_noun |= ws.len() <= 3;
+            saw_noun |= count <= 3;
         }
         for p in the_parts {
             if let Attr::Found(s) = self.noun_phrase(block, text, p, at) {
