@@ -20,8 +20,8 @@
 //!
 //! Why not pagefind: it built the same index in about twice the time the rest of a 10,000-
 //! article build takes, and a reader's first query downloaded 300–450 KB (its WebAssembly, its
-//! page list). This layout indexes in a fraction of a second and a first query fetches well
-//! under 100 KB; see the README's development section.
+//! page list). This layout adds about a third to such a build and a first query fetches under
+//! 100 KB; see the README's development section.
 
 use std::collections::BTreeMap;
 use std::hash::Hasher as _;
@@ -212,14 +212,10 @@ fn count_terms(r: &SearchRecord, english: bool) -> (Vec<(String, u32)>, u32) {
     tokens::terms(&r.headline, english, |t| add(t, HEADLINE_WEIGHT));
     tokens::terms(&r.text, english, |t| add(t, 1));
     let mut terms: Vec<(String, u32)> = counts.into_iter().collect();
+    // The record lists each facet value once, so each facet term comes once per article.
     for (facet, values) in &r.facets {
         for value in values {
-            let term = format!("{FACET_MARK}{facet}:{value}");
-            // An agency can be both credited and in the dateline; the record lists it once,
-            // but a term must appear once per article.
-            if !terms.iter().any(|(t, _)| *t == term) {
-                terms.push((term, 0));
-            }
+            terms.push((format!("{FACET_MARK}{facet}:{value}"), 0));
         }
     }
     (terms, length)
@@ -260,18 +256,14 @@ fn shard(terms: &[Term], scores: &[Vec<f64>], best: f64) -> (Vec<String>, Vec<Ve
         }
         varint(&mut current, t.term.len() as u64);
         current.extend_from_slice(t.term.as_bytes());
-        let mut entries: Vec<(u32, u8)> = Vec::with_capacity(t.postings.len());
+        varint(&mut current, t.postings.len() as u64);
+        let mut previous = 0;
         for (&(id, _), &score) in t.postings.iter().zip(scores) {
             let weight = if best > 0.0 {
                 (score / best * 255.0).ceil().clamp(1.0, 255.0) as u8
             } else {
                 1
             };
-            entries.push((id, weight));
-        }
-        varint(&mut current, entries.len() as u64);
-        let mut previous = 0;
-        for (id, weight) in entries {
             varint(&mut current, u64::from(id - previous));
             current.push(weight);
             previous = id;
