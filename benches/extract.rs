@@ -4,7 +4,12 @@
 //! ```text
 //! cargo bench --bench extract                    # sample archive + generated 1,000 articles
 //! DATELINE_CORPUS=../corpus cargo bench --bench extract   # also every article under these folders
+//! DATELINE_BENCH_ROUNDS=10 perf stat -e task-clock target/release/deps/extract-HASH --bench
 //! ```
+//!
+//! With `DATELINE_BENCH_ROUNDS`, each set is extracted exactly that many times on one thread and
+//! nothing is timed: a fixed amount of work whose CPU time (`perf stat`, `time`) a busy machine
+//! disturbs far less than it disturbs wall-clock throughput.
 //!
 //! Articles are loaded and parsed first (not timed); then extraction runs over all of them,
 //! round after round for at least [`MIN_TIME`], on one thread, and again on every core. Bytes
@@ -68,6 +73,19 @@ fn run() -> Result<(), String> {
         }
     }
     let registry = Registry::default();
+    if let Ok(rounds) = std::env::var("DATELINE_BENCH_ROUNDS") {
+        let rounds: usize = rounds
+            .parse()
+            .map_err(|_| format!("error: DATELINE_BENCH_ROUNDS must be a whole number, not {rounds:?}"))?;
+        let mut checksum = 0usize;
+        for (_, set) in &sets {
+            for _ in 0..rounds {
+                checksum = checksum.wrapping_add(set.iter().map(|a| extract_one(a, &registry)).sum::<usize>());
+            }
+        }
+        println!("extracted every set {rounds} times (checksum {checksum})");
+        return Ok(());
+    }
     let mut out = String::new();
     let cpus = rayon::current_num_threads();
     let _ = writeln!(out, "dateline extraction benchmark");
