@@ -440,7 +440,10 @@ fn chunks<'a>(span: &Span<'a>, ws: &[Word<'a>], mut each: impl FnMut(&Chunk<'a, 
 
 /// Classifies every chunk of the spans and resolves second references.
 pub fn extract(spans: &[Span<'_>], registry: &Registry) -> Found {
-    let mut pieces: Vec<Piece<'_>> = Vec::new();
+    // About one piece for every fifteen words of running text: room for most stories at once.
+    let words: usize = spans.iter().map(|s| s.words.len()).sum();
+    let mut pieces: Vec<Piece<'_>> = Vec::with_capacity(words / 8);
+
     for span in spans {
         let ws = span_words(span);
         chunks(span, &ws, |chunk| classify_chunk(chunk, registry, &mut pieces));
@@ -668,8 +671,8 @@ fn classify<'a>(
     // "Communist party", "Haqqani network": the organisation is named with its noun. In
     // "Tsai of the Progressive party" only the part after the last connector is the party.
     // "Sudanese militia" describes, "Communist party" names.
-    let descriptive = ws.len() == 1 && lexicon::is_demonym(ws[0].text) && next_lower != Some("party");
-    if let Some(noun) = next_lower.filter(|n| keeps_org_noun(n) && !descriptive) {
+    let descriptive = || ws.len() == 1 && next_lower != Some("party") && lexicon::is_demonym(ws[0].text);
+    if let Some(noun) = next_lower.filter(|n| keeps_org_noun(n) && !descriptive()) {
         if let Some(k) = ws.iter().rposition(|w| matches!(w.text, "of" | "the" | "for" | "and")) {
             recurse(&ws[..k], 0, weak, out);
             recurse(&ws[k + 1..], k + 1, weak, out);
@@ -843,8 +846,8 @@ fn classify<'a>(
     }
     // Events, prizes, laws and works — unless a person's name ends in such a word ("Ellie
     // Hall", "Chief Ana Bay").
-    let person_like = lexicon::is_given_name(ws[0].text) || ws.iter().any(|w| lexicon::is_title(w.text));
-    if gazetteer::is_misc_suffix(last) && ws.len() > 1 && !person_like {
+    let person_like = || lexicon::is_given_name(ws[0].text) || ws.iter().any(|w| lexicon::is_title(w.text));
+    if ws.len() > 1 && gazetteer::is_misc_suffix(last) && !person_like() {
         return;
     }
     // "the group People for the Ethical Treatment of Animals", "newspaper Novaya Gazeta".
@@ -898,11 +901,15 @@ fn classify<'a>(
     }
 
     // Titles: the last title word separates the role from the name. A title word ending the
-    // run after a given name is a surname ("Kevin King").
-    let title_at = ws
-        .iter()
-        .rposition(|w| lexicon::is_title(w.text))
-        .filter(|&t| !(t + 1 == ws.len() && ws[..t].iter().any(|w| lexicon::is_given_name(w.text))));
+    // run after a given name is a surname ("Kevin King"). A lone word is neither.
+    let title_at = if ws.len() > 1 {
+        ws.iter()
+            .rposition(|w| lexicon::is_title(w.text))
+            .filter(|&t| !(t + 1 == ws.len() && ws[..t].iter().any(|w| lexicon::is_given_name(w.text))))
+    } else {
+        None
+    };
+
     if let Some(t) = title_at {
         if t + 1 < ws.len() {
             let role_words = &ws[..=t];
@@ -1019,15 +1026,10 @@ fn classify<'a>(
 
     if ws.len() == 1 {
         let w = ws[0].text;
-        if w.chars().all(|c| c.is_ascii_digit())
-            || lexicon::is_stop_word(w)
-            || lexicon::is_demonym(w) && !w.starts_with(['R', 'D', 'I'])
-        {
+        if w.chars().all(|c| c.is_ascii_digit()) || lexicon::is_stop_word(w) || lexicon::is_demonym(w) {
             return;
         }
-        if lexicon::is_demonym(w) {
-            return;
-        }
+
         single(chunk, ws, out, None);
         return;
     }
@@ -1377,8 +1379,12 @@ fn initial_letters(name: &str) -> impl Iterator<Item = char> + '_ {
 /// organisation, with surnames, honorifics, acronyms and aliases resolved.
 fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
     let mut b = Builder::default();
-    // Nearly every piece becomes one mention.
+    // Nearly every piece becomes one mention, and at most one new entity.
     b.mentions.reserve(pieces.len());
+    b.entities.reserve(pieces.len());
+    b.genders.reserve(pieces.len());
+    b.last_seen.reserve(pieces.len());
+    b.first_pos.reserve(pieces.len());
     // Organisations and places found in a clear context win over a person reading of the same
     // words elsewhere ("Walter Roe hospital" … "a visit to Walter Roe").
     let mut org_names: FxHashMap<&str, &str> = FxHashMap::default();
@@ -1424,7 +1430,7 @@ fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
                 .any(|v| *v == p.name || v.split(' ').any(|w| w == p.name))
     };
     // Pass 1: full names of people, organisations, places, registry entries.
-    let mut singles: Vec<&Piece<'_>> = Vec::new();
+    let mut singles: Vec<&Piece<'_>> = Vec::with_capacity(pieces.len());
     for p in pieces.iter().filter(|p| vessels.is_empty() || !is_vessel(p)) {
         match &p.kind {
             Kind::Registered(i) => {
