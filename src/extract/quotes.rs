@@ -18,7 +18,7 @@ use crate::model::{Anchor, EntityKind, Quote};
 use super::entities::Found;
 use super::fasthash::with_lowercase;
 use super::lexicon::{self, Gender};
-use super::text::{Word, is_double_quote, is_single_quote, sentence_ends, word_count, words};
+use super::text::{Word, is_double_quote, is_single_quote, sentence_ends, word_count_up_to, words};
 
 /// A pair of quotation marks in one block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,9 +143,13 @@ fn push(out: &mut Vec<QuoteSpan>, text: &str, open: usize, start: usize, end: us
 /// Whether quoted words are a quotation rather than a scare quote or a title: at least four
 /// words, and not every word capitalised.
 pub fn is_quotation(words_text: &str) -> bool {
-    let n = word_count(words_text);
+    // Counting past 13 changes nothing: more than twelve words are never a title.
+    let n = word_count_up_to(words_text, 13);
     if n < 4 {
         return false;
+    }
+    if n > 12 {
+        return true;
     }
     let ws: Vec<&str> = words_text
         .split_whitespace()
@@ -180,8 +184,7 @@ pub fn is_quotation(words_text: &str) -> bool {
                 .is_some_and(char::is_uppercase)
         })
         .count();
-    let title = n <= 12
-        && caps * 2 >= ws.len()
+    let title = caps * 2 >= ws.len()
         && ws.iter().all(|w| {
             small(w)
                 || w.trim_start_matches(|c: char| !c.is_alphanumeric())
