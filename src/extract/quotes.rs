@@ -244,7 +244,7 @@ pub fn extract(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) 
     let mut cx = Resolver {
         found,
         refs: Vec::new(),
-        toks: Vec::new(),
+        words: &[],
     };
     let mut out: Vec<Quote> = Vec::new();
     // The previous quoted paragraph: its last speaker and whether its quote ran on.
@@ -252,7 +252,7 @@ pub fn extract(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) 
     let mut history: Vec<Option<Speaker>> = Vec::new();
     for b in blocks {
         let text = b.text;
-        cx.tokenize(b.words);
+        cx.words = b.words;
         let all: Vec<QuoteSpan> = b.spans.iter().copied().filter(|q| q.open >= b.from).collect();
         let ends = sentence_ends(text);
         let sentence_of = |pos: usize| -> Range<usize> {
@@ -400,17 +400,9 @@ fn dialogue(history: &[Option<Speaker>]) -> Option<Speaker> {
 struct Resolver<'a> {
     found: &'a Found,
     refs: Vec<Ref>,
-    /// The current block's words, each with whether it attributes speech, tokenised once.
-    toks: Vec<Tok<'a>>,
-}
-
-/// A word of the current block and what it says about attribution.
-#[derive(Debug, Clone, Copy)]
-struct Tok<'a> {
-    w: Word<'a>,
-    /// `Some(false)` for a speech verb ("said"), `Some(true)` for a participle ("saying").
-    verb: Option<bool>,
-    filler: bool,
+    /// The current block's words. Whether a word attributes speech ([`verb_at`]) is asked only
+    /// of the words attribution reads: around quotes and up to a sentence's first speech verb.
+    words: &'a [Word<'a>],
 }
 
 /// Words that may sit between a speaker and the verb ("Thomas allegedly told").
@@ -446,6 +438,7 @@ fn is_filler(w: &str) -> bool {
     ) || w.ends_with("ly") && w.len() > 4 && w.chars().all(char::is_lowercase)
 }
 
+/// `Some(false)` for a speech verb ("said"), `Some(true)` for a participle ("saying").
 fn verb_at(w: &str) -> Option<bool> {
     // Speech verbs are short ASCII words; anything else is rejected before lower-casing.
     if w.len() > 30 || !w.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
@@ -471,25 +464,20 @@ fn verb_at(w: &str) -> Option<bool> {
 }
 
 impl<'a> Resolver<'a> {
-    fn tokenize(&mut self, words: &[Word<'a>]) {
-        self.toks.clear();
-        self.toks.extend(words.iter().map(|&w| Tok {
-            w,
-            verb: verb_at(w.text),
-            filler: is_filler(w.text),
-        }));
-    }
-
     /// The current block's words inside `range`.
-    fn toks(&self, range: Range<usize>) -> &[Tok<'a>] {
-        let from = self.toks.partition_point(|t| t.w.start < range.start);
-        let to = self.toks.partition_point(|t| t.w.end <= range.end).max(from);
-        &self.toks[from..to]
+    fn words_in(&self, range: Range<usize>) -> &'a [Word<'a>] {
+        let from = self.words.partition_point(|w| w.start < range.start);
+        let to = self.words.partition_point(|w| w.end <= range.end).max(from);
+        &self.words[from..to]
     }
 
     /// A speech verb among the last words before a quote ("said Wednesday that “…").
     fn close_verb(&self, range: Range<usize>) -> bool {
-        self.toks(range).iter().rev().take(7).any(|t| t.verb.is_some())
+        self.words_in(range)
+            .iter()
+            .rev()
+            .take(7)
+            .any(|w| verb_at(w.text).is_some())
     }
 
     /// `"…," Esper said`, `"…," said Hogan Gidley, the …`, `"…" in that law, Azzouz said`.
@@ -497,16 +485,16 @@ impl<'a> Resolver<'a> {
         if range.end <= range.start {
             return Attr::Nothing;
         }
-        let ws = self.toks(range.clone());
-        let Some(v) = ws.iter().take(16).position(|t| t.verb == Some(false)) else {
+        let ws = self.words_in(range.clone());
+        let Some(v) = ws.iter().take(16).position(|w| verb_at(w.text) == Some(false)) else {
             return Attr::Nothing;
         };
-        let verb_start = ws[v].w.start;
-        let verb_end = ws[v].w.end;
+        let verb_start = ws[v].start;
+        let verb_end = ws[v].end;
         // Inverted: `said Hogan Gidley, the principal deputy …`, `says president David Roe`.
         let before_verb =
             text[range.start..verb_start].trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '—' | '–'));
-        if before_verb.is_empty() || ws[..v].iter().all(|t| t.filler) {
+        if before_verb.is_empty() || ws[..v].iter().all(|w| is_filler(w.text)) {
             let rest_end = text[verb_end..range.end]
                 .find([',', ';', '('])
                 .map_or(range.end, |i| verb_end + i);
@@ -522,10 +510,15 @@ impl<'a> Resolver<'a> {
             return Attr::Nothing;
         }
         let window = &text[range.clone()];
-        let ws = self.toks(range.clone());
-        if let Some(v) = ws.iter().rposition(|t| t.verb.is_some()) {
-            let verb_start = ws[v].w.start;
-            if ws[v].verb == Some(true) {
+        let ws = self.words_in(range.clone());
+        let last_verb = ws
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(i, w)| Some((i, verb_at(w.text)?)));
+        if let Some((v, participle)) = last_verb {
+            let verb_start = ws[v].start;
+            if participle {
                 // "…, saying that": the sentence's subject speaks.
                 return match self.first_mention(block, range.start..verb_start) {
                     Some(s) => Attr::Found(s),
@@ -547,11 +540,11 @@ impl<'a> Resolver<'a> {
 
     /// The speaker of a sentence without quotes: "…, he said." or "Sato said …".
     fn sentence_speaker(&self, block: usize, text: &str, range: Range<usize>, at: usize) -> Attr {
-        let ws = self.toks(range.clone());
-        let Some(v) = ws.iter().position(|t| t.verb == Some(false)) else {
+        let ws = self.words_in(range.clone());
+        let Some(v) = ws.iter().position(|w| verb_at(w.text) == Some(false)) else {
             return Attr::Nothing;
         };
-        let verb_start = ws[v].w.start;
+        let verb_start = ws[v].start;
         self.subject_before(block, text, range.start..verb_start, at)
     }
 
@@ -770,7 +763,7 @@ impl<'a> Resolver<'a> {
         // A proper-noun phrase we know nothing else about ("the U.S. Trade Act of 1974").
         if article_len > 0 {
             let head = t_start + article_len;
-            let ws: Vec<Word<'_>> = self.toks(head..range.end).iter().map(|t| t.w).collect();
+            let ws = self.words_in(head..range.end);
             let caps = ws
                 .iter()
                 .take_while(|w| {
