@@ -50,23 +50,28 @@ fn closes_before(n: char) -> bool {
 
 /// Pairs the double quotation marks of `text`.
 pub fn spans(text: &str) -> Vec<QuoteSpan> {
-    spans_of(text, is_double_quote, &['“', '„', '«'], &['”', '»'])
+    spans_of(text, is_double_quote, [b'"', 0xE2, 0xC2], &['“', '„', '«'], &['”', '»'])
 }
 
 /// Pairs single quotation marks (used for quotes in headlines), telling apostrophes apart.
 pub fn single_spans(text: &str) -> Vec<QuoteSpan> {
-    spans_of(text, is_single_quote, &['‘'], &['’'])
+    spans_of(text, is_single_quote, [b'\'', 0xE2, 0xE2], &['‘'], &['’'])
 }
 
-fn spans_of(text: &str, is_mark: fn(char) -> bool, openers: &[char], closers: &[char]) -> Vec<QuoteSpan> {
-    // Quotation marks are ASCII or start with the bytes 0xE2 / 0xC2: scan bytes, decode rarely.
-    let bytes = text.as_bytes();
+/// Pairs the marks for which `is_mark` holds; each of them starts with one of `first_bytes`
+/// (an ASCII mark or the lead byte of a longer one), so the text is searched for those bytes
+/// and decoded only where they stand.
+fn spans_of(
+    text: &str,
+    is_mark: fn(char) -> bool,
+    first_bytes: [u8; 3],
+    openers: &[char],
+    closers: &[char],
+) -> Vec<QuoteSpan> {
+    let [a, b, c] = first_bytes;
     let mut marks: Vec<(usize, char)> = Vec::new();
-    for (i, &b) in bytes.iter().enumerate() {
-        if matches!(b, b'"' | b'\'' | 0xE2 | 0xC2)
-            && text.is_char_boundary(i)
-            && let Some(c) = text[i..].chars().next().filter(|&c| is_mark(c))
-        {
+    for i in memchr::memchr3_iter(a, b, c, text.as_bytes()) {
+        if let Some(c) = text[i..].chars().next().filter(|&c| is_mark(c)) {
             marks.push((i, c));
         }
     }
