@@ -450,8 +450,9 @@ fn verb_at(w: &str) -> Option<bool> {
         return None;
     }
     // Lower-casing ASCII keeps the length and lower-cases the first byte, so the verb shapes
-    // can reject most words as written, before they are copied and lower-cased.
-    if w.is_ascii() && !lexicon::speech_verb_shape(w.as_bytes()[0].to_ascii_lowercase(), w.len()) {
+    // can reject most words as written, before they are checked for ASCII, copied and
+    // lower-cased.
+    if !lexicon::speech_verb_shape(w.as_bytes()[0].to_ascii_lowercase(), w.len()) && w.is_ascii() {
         return None;
     }
     with_lowercase(w, |l| {
@@ -559,10 +560,20 @@ impl<'a> Resolver<'a> {
         let segment = &text[range.clone()];
         let mut parts: Vec<Range<usize>> = Vec::new();
         let mut start = 0;
-        for (i, c) in segment.char_indices() {
-            if matches!(c, ',' | ';' | '—' | '–' | '(' | ')') || is_double_quote(c) {
+        // The separators are ASCII or start with 0xE2 / 0xC2: scan bytes, decode only there.
+        for (i, &b) in segment.as_bytes().iter().enumerate() {
+            let len = match b {
+                b',' | b';' | b'(' | b')' | b'"' => 1,
+                0xE2 | 0xC2 => segment[i..]
+                    .chars()
+                    .next()
+                    .filter(|&c| matches!(c, '—' | '–') || is_double_quote(c))
+                    .map_or(0, char::len_utf8),
+                _ => 0,
+            };
+            if len > 0 {
                 parts.push(range.start + start..range.start + i);
-                start = i + c.len_utf8();
+                start = i + len;
             }
         }
         parts.push(range.start + start..range.end);
@@ -635,7 +646,21 @@ impl<'a> Resolver<'a> {
             let word0 = words.next().unwrap_or_default();
             let word1 = words.next();
             let count = 1 + usize::from(word1.is_some()) + words.take(13).count();
-            let first = word0.to_lowercase();
+            let mut buf = [0u8; 32];
+            let lowered;
+            let first = match word0.as_bytes() {
+                // Lower-cased on the stack: this runs for every clause before a speech verb.
+                w if w.len() <= buf.len() && w.is_ascii() => {
+                    let lower = &mut buf[..w.len()];
+                    lower.copy_from_slice(w);
+                    lower.make_ascii_lowercase();
+                    std::str::from_utf8(lower).unwrap_or_default()
+                }
+                _ => {
+                    lowered = word0.to_lowercase();
+                    lowered.as_str()
+                }
+            };
             let first = first.trim_matches(|c: char| !c.is_alphanumeric());
             match (first, count) {
                 ("he" | "she", 1) => {
