@@ -5,6 +5,7 @@
 //! sit on `char` boundaries, because anchors built from them are sliced by the renderer.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::lexicon;
 
@@ -331,6 +332,9 @@ fn period_ends_sentence(text: &str, dot: usize) -> bool {
     !lexicon::is_abbreviation(word)
 }
 
+/// Built once: a searcher's set-up costs about as much as searching a short paragraph.
+static ELLIPSIS: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("…"));
+
 /// Byte offsets just past each sentence end in `text` (after closing quotes and brackets).
 /// A sentence ends at `.`, `!`, `?` or `…` followed by white space and then something that can
 /// start a sentence; abbreviations ("Sen.", "Nov.", "U.S.") and initials do not end one.
@@ -339,7 +343,7 @@ pub fn sentence_ends(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
     // Jump from terminator to terminator with byte searches; the next ellipsis is remembered
     // until it is passed, so the text is searched for it only once.
-    let ellipsis = memchr::memmem::Finder::new("…");
+    let ellipsis = &*ELLIPSIS;
     let mut next_ellipsis = ellipsis.find(b).unwrap_or(b.len());
     let mut i = 0;
     while i < b.len() {
