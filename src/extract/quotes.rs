@@ -402,6 +402,19 @@ fn dialogue(history: &[Option<Speaker>]) -> Option<Speaker> {
         .or(Some(last))
 }
 
+/// The bytes a clause separator in [`Resolver::subject_before`] can start with: `,;()"` and
+/// the lead bytes of dashes and typographic quotation marks.
+static SEPARATOR_FIRST_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    let bytes = b",;()\"\xE2\xC2";
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 struct Resolver<'a> {
     found: &'a Found,
     refs: Vec<Ref>,
@@ -562,14 +575,17 @@ impl<'a> Resolver<'a> {
         let mut start = 0;
         // The separators are ASCII or start with 0xE2 / 0xC2: scan bytes, decode only there.
         for (i, &b) in segment.as_bytes().iter().enumerate() {
-            let len = match b {
-                b',' | b';' | b'(' | b')' | b'"' => 1,
-                0xE2 | 0xC2 => segment[i..]
+            if !SEPARATOR_FIRST_BYTE[usize::from(b)] {
+                continue;
+            }
+            let len = if b.is_ascii() {
+                1
+            } else {
+                segment[i..]
                     .chars()
                     .next()
                     .filter(|&c| matches!(c, '—' | '–') || is_double_quote(c))
-                    .map_or(0, char::len_utf8),
-                _ => 0,
+                    .map_or(0, char::len_utf8)
             };
             if len > 0 {
                 parts.push(range.start + start..range.start + i);
