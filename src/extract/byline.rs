@@ -165,7 +165,11 @@ fn parse_line(line: &str, top: bool) -> Option<Byline> {
         Some(m) => (&line[m.end()..], true),
         None => (line, false),
     };
-    if NO_NAME_BYLINE.is_match(rest) && (prefixed || top) && !rest.chars().any(|c| c.is_ascii_digit()) {
+    if (prefixed || top)
+        && !rest.chars().any(|c| c.is_ascii_digit())
+        && may_name_no_one(rest)
+        && NO_NAME_BYLINE.is_match(rest)
+    {
         let words: Vec<&str> = rest.split_whitespace().collect();
         return Some(Byline {
             names: Vec::new(),
@@ -173,6 +177,27 @@ fn parse_line(line: &str, top: bool) -> Option<Byline> {
         });
     }
     named
+}
+
+/// Whether `s` can match [`NO_NAME_BYLINE`]: it must end in "services", "reports", "writer(s)",
+/// "staff", "wire", "service", "desk" or "newsroom", in any case. When its last two bytes are
+/// ASCII chars, an ASCII case-insensitive test of them is exact; otherwise the regex decides.
+fn may_name_no_one(s: &str) -> bool {
+    match s.as_bytes() {
+        [.., a, b] if a.is_ascii() && b.is_ascii() => matches!(
+            [a.to_ascii_lowercase(), b.to_ascii_lowercase()],
+            [b'e', b's']
+                | [b't', b's']
+                | [b'e', b'r']
+                | [b'r', b's']
+                | [b'f', b'f']
+                | [b'r', b'e']
+                | [b'c', b'e']
+                | [b's', b'k']
+                | [b'o', b'm']
+        ),
+        _ => true,
+    }
 }
 
 fn parse_names(line: &str, top: bool) -> Option<Byline> {
@@ -356,16 +381,26 @@ pub fn parse_signoff(block: &str) -> Option<Signoff> {
 }
 
 /// Whether `t` can match [`SIGNOFF`]: after an optional bracket and white space, it must start
-/// with the first letter of one of its words. None of those letters has a non-ASCII case
-/// variant, so an ASCII test is exact, and most paragraphs skip the Unicode regex.
+/// with the first three letters of one of its words. When those three bytes are ASCII, an ASCII
+/// case-insensitive test is exact; otherwise the regex decides. Most paragraphs skip it.
 fn may_open_signoff(t: &str) -> bool {
     let lead = t.strip_prefix('(').unwrap_or(t).trim_start();
-    lead.as_bytes().first().is_some_and(|b| {
-        matches!(
-            b.to_ascii_lowercase(),
-            b'a' | b'r' | b'w' | b'e' | b'c' | b'g' | b'p' | b'f' | b't'
-        )
-    })
+    match lead.as_bytes().get(..3) {
+        Some(&[a, b, c]) if [a, b, c].is_ascii() => matches!(
+            [a.to_ascii_lowercase(), b.to_ascii_lowercase(), c.to_ascii_lowercase()],
+            [b'a', b'd', b'd']
+                | [b'r', b'e', b'p']
+                | [b'w', b'r', b'i']
+                | [b'e', b'd', b'i']
+                | [b'c', b'o', b'm']
+                | [b'r', b'e', b's']
+                | [b'g', b'r', b'a']
+                | [b'p', b'r', b'o']
+                | [b'f', b'a', b'c']
+                | [b't', b'r', b'a']
+        ),
+        _ => true,
+    }
 }
 
 /// "A and B in London, C in Paris" → ["A", "B", "C"].

@@ -12,6 +12,7 @@ use regex::Regex;
 
 use crate::model::Credit;
 
+use super::fasthash::with_lowercase;
 use super::gazetteer;
 use super::lexicon;
 use super::text::{is_all_caps, natural_case};
@@ -27,6 +28,18 @@ static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:Photo credit|Image copyright|Image source|Photo(?:graph)?s?|Picture|Image|Illustration|Credit|Source|Copyright)(?:\s*[:,]\s*|\s+by\s+|\s+)|©\s*)")
         .expect("leading credit label regex")
 });
+
+/// How every label starts (the label regexes are case-sensitive).
+const LABEL_STARTS: [&str; 8] = [
+    "Photo",
+    "Image",
+    "Picture",
+    "Illustration",
+    "Credit",
+    "Source",
+    "Copyright",
+    "©",
+];
 
 /// Words that may appear in lower case inside a credit.
 const CONNECTORS: &[&str] = &[
@@ -101,33 +114,44 @@ pub struct CreditSplit {
 /// Whether `s` reads as a credit. `labelled` credits ("Photo: …") need no further signal.
 pub fn credit_like(s: &str, labelled: bool) -> bool {
     let s = s.trim();
-    // Counting stops at the limit: candidates are often whole sentences or paragraphs.
-    if s.is_empty() || s.chars().nth(110).is_some() {
+    // The cheap tests first: candidates are often whole sentences or paragraphs.
+    if s.is_empty() || s.ends_with(['?', '!', ':', ';', ',']) {
         return false;
     }
-    if s.ends_with(['?', '!', ':', ';', ',']) || (s.ends_with('.') && !ends_with_abbreviation(s)) {
+    // Counting stops at the limit; 110 bytes or fewer cannot be more than 110 chars.
+    if s.len() > 110 && s.chars().nth(110).is_some() {
         return false;
     }
-    let words: Vec<&str> = s
-        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | ',' | '—' | '–'))
-        .filter(|w| !w.is_empty() && *w != "-")
-        .collect();
-    if words.is_empty() || words.len() > 14 {
+    if s.ends_with('.') && !ends_with_abbreviation(s) {
         return false;
     }
-    for w in &words {
+    // Every word must be capitalised, a connector or (labelled) a number: one pass that stops
+    // at the first word of running text, before anything is collected.
+    let mut count = 0;
+    for w in credit_words(s) {
+        count += 1;
+        if count > 14 {
+            return false;
+        }
         let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | '"' | '“' | '”'));
         if w.is_empty() {
             continue;
         }
         let first = w.chars().next().unwrap_or(' ');
-        if first.is_lowercase() && !CONNECTORS.contains(&w.to_lowercase().as_str()) && !lexicon::is_name_particle(w) {
+        if first.is_lowercase()
+            && !with_lowercase(w, |lower| CONNECTORS.contains(&lower))
+            && !lexicon::is_name_particle(w)
+        {
             return false;
         }
         if first.is_numeric() && !labelled {
             return false;
         }
     }
+    if count == 0 {
+        return false;
+    }
+    let words: Vec<&str> = credit_words(s).collect();
     if BYLINE_WORDS.iter().any(|b| words.contains(b)) || s.starts_with("By ") {
         return false;
     }
@@ -163,6 +187,28 @@ pub fn credit_like(s: &str, labelled: bool) -> bool {
         })
 }
 
+/// The words of a credit candidate: split at white space and at the separators credits use.
+fn credit_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | ',' | '—' | '–'))
+        .filter(|w| !w.is_empty() && *w != "-")
+}
+
+/// Whether no credit can end where `t` (trimmed at the end) ends. Every candidate the caption
+/// forms below try ends with `t`'s last char and `credit_like` rejects one ending in `?`, `!`,
+/// `:`, `;`, `,` or a full stop that closes no abbreviation. A candidate's last word is `t`'s
+/// last word unless a label glued to it ("Photo:U.S.") was cut off, which needs a `:`, `,` or
+/// `©` in that word. Most story paragraphs end this way and skip the search altogether.
+fn ends_without_credit(t: &str) -> bool {
+    if t.ends_with(['?', '!', ':', ';', ',']) {
+        return true;
+    }
+    if !t.ends_with('.') {
+        return false;
+    }
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    !last.contains([':', ',', '©']) && !ends_with_abbreviation(t)
+}
+
 fn ends_with_abbreviation(s: &str) -> bool {
     let last = s.rsplit(char::is_whitespace).next().unwrap_or("");
     lexicon::is_abbreviation(last) || last.contains('.') && last.len() <= 5
@@ -176,7 +222,9 @@ pub fn strip_label(s: &str) -> (&str, bool) {
     } else {
         t
     };
-    match LEADING_LABEL.find(t) {
+    // Most blocks start with no label word and skip the regex.
+    let may_be_labelled = LABEL_STARTS.iter().any(|w| t.starts_with(w));
+    match may_be_labelled.then(|| LEADING_LABEL.find(t)).flatten() {
         Some(m) if m.end() < t.len() => (t[m.end()..].trim(), true),
         _ => (t.trim(), false),
     }
@@ -199,6 +247,9 @@ pub fn split_caption(text: &str) -> Option<CreditSplit> {
     let t = text.trim_end();
     if t.is_empty() {
         return None;
+    }
+    if ends_without_credit(t) {
+        return glued_credit(t);
     }
     // A: the whole credit in parentheses at the very end: "… in 1989. (AP Photo/Jane Roe)".
     if t.ends_with(')')

@@ -31,24 +31,37 @@ const MONTHS: &str = r"January|February|March|April|May|June|July|August|Septemb
 const WEEKDAYS: &str =
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun";
 
+// Each pattern is tried only where a match can start (see `find_dates`), anchored there; the
+// leading `\b` of the search pattern is checked by `word_starts_at` instead, since an anchored
+// search on the rest of the text cannot see the char before it.
+
 /// "Wednesday, October 13, 2021", "Nov. 20, 2019", "Oct 13", "March 2".
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:(?:{WEEKDAYS})\.?,?\s+)?({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+        r"^(?:(?:{WEEKDAYS})\.?,?\s+)?({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
     ))
     .expect("month-day regex")
 });
 
 /// "18 Nov 2019", "Mon 18 Nov 2019", "16 June 2021".
 static DAY_MONTH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b(\d{{1,2}})\s+({MONTHS})\.?,?\s+(\d{{4}})\b")).expect("day-month regex"));
+    LazyLock::new(|| Regex::new(&format!(r"^(\d{{1,2}})\s+({MONTHS})\.?,?\s+(\d{{4}})\b")).expect("day-month regex"));
 
 /// "2013-12-30".
-static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("iso regex"));
+static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})\b").expect("iso regex"));
 
-static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b").expect("weekday regex")
-});
+/// A single word char as the regex crate defines it (`\w`), for the char before a match.
+static WORD_CHAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w$").expect("word char regex"));
+
+const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// The month number of a month name or abbreviation ("Sept." → 9).
 pub fn month_number(word: &str) -> Option<i8> {
@@ -95,6 +108,129 @@ fn has_month_prefix(text: &str) -> bool {
     })
 }
 
+/// Whether `text` holds a word starting at byte `at`: the `\b` before a word char, as the
+/// regex crate defines word chars.
+pub(super) fn word_starts_at(text: &str, at: usize) -> bool {
+    match text[..at].chars().next_back() {
+        None => true,
+        Some(c) if c.is_ascii() => !(c.is_ascii_alphanumeric() || c == '_'),
+        Some(c) => !WORD_CHAR.is_match(c.encode_utf8(&mut [0; 4])),
+    }
+}
+
+/// Whether a word ends at byte `at` of `text`, just after a word char.
+fn word_ends_at(text: &str, at: usize) -> bool {
+    match text[at..].chars().next() {
+        None => true,
+        Some(c) if c.is_ascii() => !(c.is_ascii_alphanumeric() || c == '_'),
+        Some(c) => !WORD_CHAR.is_match(c.encode_utf8(&mut [0; 4])),
+    }
+}
+
+/// The matches, left to right and without overlaps, that `\b` followed by the anchored `re`
+/// has in `text`, as `find_iter` would give them. `re` is tried only at word starts where
+/// `may_start` holds, which it must for every char a match can start with (and only at char
+/// boundaries).
+///
+/// An unanchored search needs a reverse scan to find where a match starts, and with Unicode
+/// `\b` the fast engine gives up at the first non-ASCII byte (a curly quote or dash in most
+/// paragraphs) and a slow one scans the whole text. Anchored at a handful of word starts, the
+/// fast engine reads only as far as each candidate match.
+pub(super) fn anchored_matches(
+    text: &str,
+    re: &Regex,
+    may_start: impl Fn(&str, usize) -> bool,
+    mut found: impl FnMut(Range<usize>),
+) {
+    let mut at = 0;
+    while at < text.len() {
+        if may_start(text, at)
+            && word_starts_at(text, at)
+            && let Some(m) = re.find(&text[at..])
+            && m.end() > 0
+        {
+            found(at..at + m.end());
+            at += m.end();
+        } else {
+            at += 1;
+        }
+    }
+}
+
+/// Whether a month name or weekday (each starts with one of these) begins at byte `at`.
+fn month_or_weekday_at(text: &str, at: usize) -> bool {
+    matches!(
+        text.as_bytes().get(at..at + 3),
+        Some(
+            b"Jan"
+                | b"Feb"
+                | b"Mar"
+                | b"Apr"
+                | b"May"
+                | b"Jun"
+                | b"Jul"
+                | b"Aug"
+                | b"Sep"
+                | b"Oct"
+                | b"Nov"
+                | b"Dec"
+                | b"Mon"
+                | b"Tue"
+                | b"Wed"
+                | b"Thu"
+                | b"Fri"
+                | b"Sat"
+                | b"Sun"
+        )
+    )
+}
+
+/// Whether a digit (`\d`, any script) may begin at byte `at`; `is_numeric` covers more than
+/// `\d`, which only lets the regex try more places.
+fn digit_at(text: &str, at: usize) -> bool {
+    match text.as_bytes()[at] {
+        b @ 0..0x80 => b.is_ascii_digit(),
+        _ => text.is_char_boundary(at) && text[at..].chars().next().is_some_and(char::is_numeric),
+    }
+}
+
+/// `\s` on an ASCII byte.
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// Whether one or two digits and a space ([`DAY_MONTH`]) may begin at byte `at`. ASCII is
+/// tested exactly; at a non-ASCII char (a digit or space of another script) the regex decides.
+fn day_then_space_at(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    if !b[at].is_ascii() {
+        return digit_at(text, at);
+    }
+    if !b[at].is_ascii_digit() {
+        return false;
+    }
+    match b.get(at + 1) {
+        Some(&x) if x.is_ascii_digit() => b.get(at + 2).is_some_and(|&y| !y.is_ascii() || ascii_space(y)),
+        Some(&x) => !x.is_ascii() || ascii_space(x),
+        None => false,
+    }
+}
+
+/// Whether four digits and a hyphen ([`ISO`]) may begin at byte `at`, tested exactly on ASCII.
+fn year_then_hyphen_at(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    if !b[at].is_ascii() {
+        return digit_at(text, at);
+    }
+    match b.get(at..at + 5) {
+        Some(w) if w.is_ascii() => w[..4].iter().all(u8::is_ascii_digit) && w[4] == b'-',
+        // A non-ASCII digit may follow: the regex decides.
+        Some(_) => b[at].is_ascii_digit(),
+        // A whole date is at least ten bytes.
+        None => false,
+    }
+}
+
 /// Every date expression in `text`, in order, without overlaps.
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
     let mut found: Vec<FoundDate> = Vec::new();
@@ -113,15 +249,17 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
     // the twelve three-letter abbreviations; ISO dates need a hyphen.
     let with_month = if has_digit && has_month_prefix(text) { text } else { "" };
     let iso = if has_digit && text.contains('-') { text } else { "" };
-    // Find with the fast automaton first; capture groups only inside each match.
-    for hit in MONTH_DAY.find_iter(with_month) {
-        let Some(c) = MONTH_DAY.captures(hit.as_str()) else {
+    let mut hits = Vec::new();
+    anchored_matches(with_month, &MONTH_DAY, month_or_weekday_at, |hit| hits.push(hit));
+    for hit in hits.drain(..) {
+        // Capture groups only inside the match, as the search pattern would give them.
+        let Some(c) = MONTH_DAY.captures(&text[hit.clone()]) else {
             continue;
         };
         let (Some(all), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
-        let all = hit.start() + all.start()..hit.start() + all.end();
+        let all = hit.start + all.start()..hit.start + all.end();
         let (Some(month), Ok(day)) = (month_number(m.as_str()), d.as_str().parse::<i8>()) else {
             continue;
         };
@@ -136,14 +274,15 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
         };
         found.push(FoundDate { range: all, expr });
     }
-    for hit in DAY_MONTH.find_iter(with_month) {
-        let Some(c) = DAY_MONTH.captures(hit.as_str()) else {
+    anchored_matches(with_month, &DAY_MONTH, day_then_space_at, |hit| hits.push(hit));
+    for hit in hits.drain(..) {
+        let Some(c) = DAY_MONTH.captures(&text[hit.clone()]) else {
             continue;
         };
         let (Some(all), Some(d), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
             continue;
         };
-        let all = hit.start() + all.start()..hit.start() + all.end();
+        let all = hit.start + all.start()..hit.start + all.end();
         if found.iter().any(|f| f.range.start < all.end && all.start < f.range.end) {
             continue;
         }
@@ -161,7 +300,13 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
             });
         }
     }
-    for c in ISO.captures_iter(iso) {
+    anchored_matches(iso, &ISO, year_then_hyphen_at, |hit| hits.push(hit));
+    for hit in hits.drain(..) {
+        // Groups as a search of the whole text gives them: the anchored pattern on the rest of
+        // the text from the match.
+        let Some(c) = ISO.captures(&text[hit.start..]) else {
+            continue;
+        };
         let (Some(all), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
             continue;
         };
@@ -174,27 +319,48 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
         };
         if let Ok(date) = Date::new(year, month, day) {
             found.push(FoundDate {
-                range: all.range(),
+                range: hit.start + all.start()..hit.start + all.end(),
                 expr: DateExpr::Full(date),
             });
         }
     }
-    for m in WEEKDAY.find_iter(if has_day { text } else { "" }) {
-        if found
-            .iter()
-            .any(|f| f.range.start <= m.start() && m.end() <= f.range.end)
-        {
-            continue;
-        }
-        if let Some(wd) = weekday(m.as_str()) {
-            found.push(FoundDate {
-                range: m.range(),
-                expr: DateExpr::Weekday(wd),
-            });
+    if has_day {
+        for m in weekday_names(text) {
+            if found.iter().any(|f| f.range.start <= m.start && m.end <= f.range.end) {
+                continue;
+            }
+            if let Some(wd) = weekday(&text[m.clone()]) {
+                found.push(FoundDate {
+                    range: m,
+                    expr: DateExpr::Weekday(wd),
+                });
+            }
         }
     }
     found.sort_by_key(|f| f.range.start);
     found
+}
+
+/// Every weekday name written out as a whole word ("Monday" but not "Mondays"), left to right.
+fn weekday_names(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    // Every name ends in "day": look only before each "day".
+    for day in memchr::memmem::find_iter(text.as_bytes(), b"day") {
+        let end = day + 3;
+        let Some(name) = WEEKDAY_NAMES
+            .iter()
+            .find(|n| end >= n.len() + at && text.as_bytes()[end - n.len()..end] == *n.as_bytes())
+        else {
+            continue;
+        };
+        let start = end - name.len();
+        if word_starts_at(text, start) && word_ends_at(text, end) {
+            out.push(start..end);
+            at = end;
+        }
+    }
+    out
 }
 
 /// A month and day placed in the year that puts it at or shortly before `reference`: datelines

@@ -18,7 +18,7 @@ use std::ops::Range;
 use crate::model::{Anchor, Entity, EntityKind};
 
 use super::Registry;
-use super::fasthash::FxHashMap;
+use super::fasthash::{FxHashMap, with_lowercase};
 use super::gazetteer;
 use super::lexicon::{self, Gender};
 use super::text::{Word, is_all_caps};
@@ -92,13 +92,13 @@ impl Found {
 
 /// What a piece of a chunk turned out to be.
 #[derive(Debug, Clone, PartialEq)]
-enum Kind {
+enum Kind<'a> {
     Person {
         role: Option<String>,
         gender: Option<Gender>,
     },
-    Org(String),
-    Place(String),
+    Org(Cow<'a, str>),
+    Place(Cow<'a, str>),
     /// A registry entry, by index.
     Registered(usize),
     /// One capitalised word to resolve later: a surname, an acronym, a place after "in", or a
@@ -107,7 +107,7 @@ enum Kind {
         titled: bool,
         role: Option<String>,
         gender: Option<Gender>,
-        known: Option<(EntityKind, String)>,
+        known: Option<(EntityKind, Cow<'a, str>)>,
     },
 }
 
@@ -117,8 +117,8 @@ struct Piece<'a> {
     start: usize,
     end: usize,
     /// The name as written, white space squashed and brackets dropped.
-    name: String,
-    kind: Kind,
+    name: Cow<'a, str>,
+    kind: Kind<'a>,
     prev: Option<&'a str>,
     prev2: Option<&'a str>,
     next: Option<&'a str>,
@@ -291,13 +291,16 @@ fn capitalized(w: &str) -> bool {
 }
 
 /// The capitalised runs of one span, with what stands around them.
-struct Chunk<'a> {
+struct Chunk<'a, 'w> {
     block: usize,
     text: &'a str,
-    words: Vec<Word<'a>>,
+    words: &'w [Word<'a>],
     prev: Option<&'a str>,
     prev2: Option<&'a str>,
     next: Option<&'a str>,
+    /// `prev` and `next` in lower case, for the noun tables (asked at every level of a split).
+    prev_lower: Option<Cow<'a, str>>,
+    next_lower: Option<Cow<'a, str>>,
     /// Up to 80 bytes of text right after the chunk (for ", Idaho", ", an … group").
     after: &'a str,
     sentence_start: bool,
@@ -308,11 +311,26 @@ fn contiguous(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
     a.full_end <= b.start && text[a.full_end..b.start].chars().all(char::is_whitespace) && b.start - a.full_end <= 3
 }
 
-fn chunks<'a>(span: &Span<'a>) -> Vec<Chunk<'a>> {
-    let text = span.text;
+/// `word.to_lowercase()`, borrowed when that changes nothing: the words around a name are
+/// nearly always lower-case already.
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// The words of a span to read: all of the block's words in its range but those inside skip
+/// ranges (borrowed when there are none to skip).
+fn span_words<'a, 's>(span: &'s Span<'a>) -> Cow<'s, [Word<'a>]> {
     let from = span.words.partition_point(|w| w.start < span.range.start);
     let to = span.words.partition_point(|w| w.end <= span.range.end).max(from);
-    let mut ws: Vec<Word<'a>> = span.words[from..to].to_vec();
+    let all = &span.words[from..to];
+    if span.skip.is_empty() {
+        return Cow::Borrowed(all);
+    }
+    let mut ws: Vec<Word<'a>> = all.to_vec();
     // Skip ranges are in text order: walk them alongside the words.
     let mut skips = span.skip.iter().peekable();
     ws.retain(|w| {
@@ -321,7 +339,12 @@ fn chunks<'a>(span: &Span<'a>) -> Vec<Chunk<'a>> {
         }
         !skips.peek().is_some_and(|r| r.start <= w.start && w.end <= r.end)
     });
-    let mut out = Vec::new();
+    Cow::Owned(ws)
+}
+
+/// Calls `each` with every capitalised run of `ws` (the words of `span` to read).
+fn chunks<'a>(span: &Span<'a>, ws: &[Word<'a>], mut each: impl FnMut(&Chunk<'a, '_>)) {
+    let text = span.text;
     let mut i = 0;
     while i < ws.len() {
         if !capitalized(ws[i].text) {
@@ -394,32 +417,36 @@ fn chunks<'a>(span: &Span<'a>) -> Vec<Chunk<'a>> {
             }
             e
         };
-        out.push(Chunk {
+        let prev = start
+            .checked_sub(1)
+            .filter(|&k| contiguous(text, &ws[k], first))
+            .map(|k| ws[k].text);
+        each(&Chunk {
             block: span.block,
             text,
-            words: ws[start..end].to_vec(),
-            prev: start
-                .checked_sub(1)
-                .filter(|&k| contiguous(text, &ws[k], first))
-                .map(|k| ws[k].text),
+            words: &ws[start..end],
+            prev,
             prev2: start.checked_sub(2).map(|k| ws[k].text),
             next,
+            prev_lower: prev.map(lower),
+            next_lower: next.map(lower),
             after: &text[last.full_end..after_end],
             sentence_start,
             no_people: span.no_people,
         });
         i = end.max(i + 1);
     }
-    out
 }
 
 /// Classifies every chunk of the spans and resolves second references.
 pub fn extract(spans: &[Span<'_>], registry: &Registry) -> Found {
-    let mut pieces: Vec<Piece<'_>> = Vec::new();
+    // About one piece for every fifteen words of running text: room for most stories at once.
+    let words: usize = spans.iter().map(|s| s.words.len()).sum();
+    let mut pieces: Vec<Piece<'_>> = Vec::with_capacity(words / 8);
+
     for span in spans {
-        for chunk in chunks(span) {
-            classify_chunk(&chunk, registry, &mut pieces);
-        }
+        let ws = span_words(span);
+        chunks(span, &ws, |chunk| classify_chunk(chunk, registry, &mut pieces));
     }
     resolve(pieces, registry)
 }
@@ -502,8 +529,8 @@ fn is_plain_name(raw: &str) -> bool {
     true
 }
 
-fn classify_chunk<'a>(chunk: &Chunk<'a>, registry: &Registry, out: &mut Vec<Piece<'a>>) {
-    let ws = &chunk.words;
+fn classify_chunk<'a>(chunk: &Chunk<'a, '_>, registry: &Registry, out: &mut Vec<Piece<'a>>) {
+    let ws = chunk.words;
     // Runs written in capitals throughout are headings or shouting, unless known.
     if ws.len() > 1 && ws.iter().all(|w| w.is_all_caps()) {
         let whole = name_of(chunk.text, ws);
@@ -511,7 +538,6 @@ fn classify_chunk<'a>(chunk: &Chunk<'a>, registry: &Registry, out: &mut Vec<Piec
             return;
         }
     }
-    let mut pieces = Vec::new();
     // "General Agreement on Tariffs and Trade (GATT)": a run defining an acronym names an
     // organisation.
     if let Some(acronym) = chunk
@@ -530,25 +556,34 @@ fn classify_chunk<'a>(chunk: &Chunk<'a>, registry: &Registry, out: &mut Vec<Piec
             && !acronym.contains(' ')
             && initials(&name_of(chunk.text, named)) == acronym
         {
-            out.push(piece(chunk, named, Kind::Org(name_of(chunk.text, named).into_owned())));
+            out.push(piece(chunk, named, Kind::Org(name_of(chunk.text, named))));
             return;
         }
     }
-    classify(ws, chunk, registry, &mut pieces, 0, false);
+    let from = out.len();
+    classify(ws, chunk, registry, out, 0, false);
     if chunk.no_people {
-        pieces.retain(|p| !matches!(p.kind, Kind::Person { .. } | Kind::Single { known: None, .. }));
+        // Keep the organisations and places of this chunk, in order.
+        let mut kept = from;
+        for i in from..out.len() {
+            if !matches!(out[i].kind, Kind::Person { .. } | Kind::Single { known: None, .. }) {
+                out.swap(kept, i);
+                kept += 1;
+            }
+        }
+        out.truncate(kept);
     }
-    out.extend(pieces);
 }
 
-fn piece<'a>(chunk: &Chunk<'a>, ws: &[Word<'_>], kind: Kind) -> Piece<'a> {
+fn piece<'a>(chunk: &Chunk<'a, '_>, ws: &[Word<'_>], kind: Kind<'a>) -> Piece<'a> {
     let at_chunk_start = chunk.words.first().is_some_and(|w| w.start == ws[0].start);
     let at_chunk_end = chunk.words.last().is_some_and(|w| w.end == ws[ws.len() - 1].end);
     Piece {
         block: chunk.block,
         start: ws[0].start,
         end: ws[ws.len() - 1].end,
-        name: name_of(chunk.text, ws).into_owned(),
+        name: name_of(chunk.text, ws),
+
         kind,
         prev: chunk.prev.filter(|_| at_chunk_start),
         prev2: chunk.prev2.filter(|_| at_chunk_start),
@@ -580,11 +615,11 @@ fn followed_by_org_appositive(after: &str) -> bool {
     let Some(rest) = after.strip_prefix(", ") else {
         return false;
     };
-    let ws: Vec<&str> = rest.split_whitespace().take(6).collect();
-    if !matches!(ws.first().copied(), Some("a" | "an" | "the")) {
+    let mut ws = rest.split_whitespace().take(6);
+    if !matches!(ws.next(), Some("a" | "an" | "the")) {
         return false;
     }
-    ws.iter().skip(1).take_while(|w| !w.ends_with(',')).any(|w| {
+    ws.take_while(|w| !w.ends_with(',')).any(|w| {
         lexicon::is_org_noun(w.trim_end_matches([',', '.']))
             && !matches!(w.trim_end_matches([',', '.']), "team" | "club" | "fund")
     })
@@ -594,7 +629,7 @@ fn followed_by_org_appositive(after: &str) -> bool {
 /// chunk; `weak` marks the tail of an `of`/`for` split, where a person is unlikely.
 fn classify<'a>(
     ws: &[Word<'_>],
-    chunk: &Chunk<'a>,
+    chunk: &Chunk<'a, '_>,
     registry: &Registry,
     out: &mut Vec<Piece<'a>>,
     offset: usize,
@@ -606,16 +641,8 @@ fn classify<'a>(
     let at_start = offset == 0;
     let at_end = offset + ws.len() == chunk.words.len();
     let whole = name_of(chunk.text, ws);
-    let next_lower = if at_end {
-        chunk.next.map(str::to_lowercase)
-    } else {
-        None
-    };
-    let prev_lower = if at_start {
-        chunk.prev.map(str::to_lowercase)
-    } else {
-        None
-    };
+    let next_lower = chunk.next_lower.as_deref().filter(|_| at_end);
+    let prev_lower = chunk.prev_lower.as_deref().filter(|_| at_start);
     let after = if at_end { chunk.after } else { "" };
     let recurse = |part: &[Word<'_>], at: usize, weak: bool, out: &mut Vec<Piece<'a>>| {
         classify(part, chunk, registry, out, offset + at, weak)
@@ -644,8 +671,8 @@ fn classify<'a>(
     // "Communist party", "Haqqani network": the organisation is named with its noun. In
     // "Tsai of the Progressive party" only the part after the last connector is the party.
     // "Sudanese militia" describes, "Communist party" names.
-    let descriptive = ws.len() == 1 && lexicon::is_demonym(ws[0].text) && next_lower.as_deref() != Some("party");
-    if let Some(noun) = next_lower.as_deref().filter(|n| keeps_org_noun(n) && !descriptive) {
+    let descriptive = || ws.len() == 1 && next_lower != Some("party") && lexicon::is_demonym(ws[0].text);
+    if let Some(noun) = next_lower.filter(|n| keeps_org_noun(n) && !descriptive()) {
         if let Some(k) = ws.iter().rposition(|w| matches!(w.text, "of" | "the" | "for" | "and")) {
             recurse(&ws[..k], 0, weak, out);
             recurse(&ws[k + 1..], k + 1, weak, out);
@@ -660,22 +687,22 @@ fn classify<'a>(
                 && !ws[0].text.ends_with("ic")
                 && !ws[0].text.ends_with("ist");
             let name = if proper {
-                whole.into_owned()
+                whole
             } else {
-                format!("{whole} {noun}")
+                Cow::Owned(format!("{whole} {noun}"))
             };
+
             out.push(piece(chunk, ws, Kind::Org(name)));
             return;
         }
     }
     // "Zabul province", "Orange county".
-    if let Some(noun) = next_lower
-        .as_deref()
-        .filter(|n| matches!(*n, "province" | "county" | "prefecture" | "oblast" | "governorate"))
+    if let Some(noun) =
+        next_lower.filter(|n| matches!(*n, "province" | "county" | "prefecture" | "oblast" | "governorate"))
         && ws.len() <= 3
         && !ws.iter().any(|w| is_connector(w.text))
     {
-        out.push(piece(chunk, ws, Kind::Place(format!("{whole} {noun}"))));
+        out.push(piece(chunk, ws, Kind::Place(Cow::Owned(format!("{whole} {noun}")))));
         return;
     }
     // Party labels used as nouns and adjectives ("Democrats", "Republican primary").
@@ -694,9 +721,9 @@ fn classify<'a>(
     // Known names first: "New York", "The Washington Post", "Associated Press".
     if let Some(p) = gazetteer::place(&whole) {
         if ws.len() > 1 {
-            out.push(piece(chunk, ws, Kind::Place(p.to_string())));
+            out.push(piece(chunk, ws, Kind::Place(Cow::Borrowed(p))));
         } else {
-            single(chunk, ws, out, Some((EntityKind::Place, p.to_string())));
+            single(chunk, ws, out, Some((EntityKind::Place, Cow::Borrowed(p))));
         }
         return;
     }
@@ -705,9 +732,9 @@ fn classify<'a>(
             return;
         }
         if ws.len() > 1 {
-            out.push(piece(chunk, ws, Kind::Org(whole.into_owned())));
+            out.push(piece(chunk, ws, Kind::Org(whole)));
         } else {
-            single(chunk, ws, out, Some((EntityKind::Organization, whole.into_owned())));
+            single(chunk, ws, out, Some((EntityKind::Organization, whole)));
         }
         return;
     }
@@ -727,17 +754,17 @@ fn classify<'a>(
         && followed_by_org_appositive(after)
         && !lexicon::is_given_name(ws[0].text)
     {
-        out.push(piece(chunk, ws, Kind::Org(whole.into_owned())));
+        out.push(piece(chunk, ws, Kind::Org(whole)));
         return;
     }
     // "The official International Business newspaper": a name before an organisation noun.
     if ws.len() >= 2
         && ws.len() <= 6
         && !article
-        && next_lower.as_deref().is_some_and(lexicon::is_org_noun)
+        && next_lower.is_some_and(lexicon::is_org_noun)
         && !lexicon::is_given_name(ws[0].text)
     {
-        out.push(piece(chunk, ws, Kind::Org(whole.into_owned())));
+        out.push(piece(chunk, ws, Kind::Org(whole)));
         return;
     }
     let lone_letter = ws[0].text.chars().count() == 1 && ws.len() > 1;
@@ -745,7 +772,7 @@ fn classify<'a>(
     let job = chunk.sentence_start
         && at_start
         && ws.len() > 1
-        && lexicon::is_role_noun(&ws[0].text.to_lowercase())
+        && with_lowercase(ws[0].text, lexicon::is_role_noun)
         && !lexicon::is_title(ws[0].text);
     let opener = lexicon::is_stop_word(ws[0].text) && !(2..=ws.len().min(6)).any(|n| known(chunk, &ws[..n]))
         || lone_letter
@@ -763,7 +790,7 @@ fn classify<'a>(
                 let mut w0 = ws[0];
                 w0.end = w0.start + prefix.len();
                 w0.text = &chunk.text[w0.start..w0.end];
-                out.push(piece(chunk, &[w0], Kind::Place(p.to_string())));
+                out.push(piece(chunk, &[w0], Kind::Place(Cow::Borrowed(p))));
             }
             // "But the U.S. Embassy": connectors after the opener go with it.
             let skip = 1 + ws[1..].iter().take_while(|w| !capitalized(w.text)).count();
@@ -819,13 +846,13 @@ fn classify<'a>(
     }
     // Events, prizes, laws and works — unless a person's name ends in such a word ("Ellie
     // Hall", "Chief Ana Bay").
-    let person_like = lexicon::is_given_name(ws[0].text) || ws.iter().any(|w| lexicon::is_title(w.text));
-    if gazetteer::is_misc_suffix(last) && ws.len() > 1 && !person_like {
+    let person_like = || lexicon::is_given_name(ws[0].text) || ws.iter().any(|w| lexicon::is_title(w.text));
+    if ws.len() > 1 && gazetteer::is_misc_suffix(last) && !person_like() {
         return;
     }
     // "the group People for the Ethical Treatment of Animals", "newspaper Novaya Gazeta".
-    if prev_lower.as_deref().is_some_and(lexicon::is_org_noun) && ws.len() <= 8 && ws.len() > 1 {
-        out.push(piece(chunk, ws, Kind::Org(whole.into_owned())));
+    if prev_lower.is_some_and(lexicon::is_org_noun) && ws.len() <= 8 && ws.len() > 1 {
+        out.push(piece(chunk, ws, Kind::Org(whole)));
         return;
     }
     if org_like(ws) {
@@ -855,7 +882,7 @@ fn classify<'a>(
             recurse(&ws[1..], 1, weak, out);
             return;
         }
-        out.push(piece(chunk, ws, Kind::Org(whole.into_owned())));
+        out.push(piece(chunk, ws, Kind::Org(whole)));
         return;
     }
     let has_connector = ws
@@ -865,20 +892,24 @@ fn classify<'a>(
         && (gazetteer::is_place_suffix(last) && !has_connector
             || gazetteer::is_place_prefix(ws[0].text) && !lexicon::is_title(ws[0].text))
     {
-        out.push(piece(chunk, ws, Kind::Place(whole.into_owned())));
+        out.push(piece(chunk, ws, Kind::Place(whole)));
         return;
     }
     if ws.len() > 1 && ws.len() <= 4 && !has_connector && followed_by_org_appositive(after) {
-        out.push(piece(chunk, ws, Kind::Org(whole.into_owned())));
+        out.push(piece(chunk, ws, Kind::Org(whole)));
         return;
     }
 
     // Titles: the last title word separates the role from the name. A title word ending the
-    // run after a given name is a surname ("Kevin King").
-    let title_at = ws
-        .iter()
-        .rposition(|w| lexicon::is_title(w.text))
-        .filter(|&t| !(t + 1 == ws.len() && ws[..t].iter().any(|w| lexicon::is_given_name(w.text))));
+    // run after a given name is a surname ("Kevin King"). A lone word is neither.
+    let title_at = if ws.len() > 1 {
+        ws.iter()
+            .rposition(|w| lexicon::is_title(w.text))
+            .filter(|&t| !(t + 1 == ws.len() && ws[..t].iter().any(|w| lexicon::is_given_name(w.text))))
+    } else {
+        None
+    };
+
     if let Some(t) = title_at {
         if t + 1 < ws.len() {
             let role_words = &ws[..=t];
@@ -958,7 +989,7 @@ fn classify<'a>(
                 | "Greater"
         ) {
             if ws.len() <= 3 && followed_by_region(after) {
-                out.push(piece(chunk, ws, Kind::Place(whole.into_owned())));
+                out.push(piece(chunk, ws, Kind::Place(whole)));
             }
             return;
         }
@@ -995,15 +1026,10 @@ fn classify<'a>(
 
     if ws.len() == 1 {
         let w = ws[0].text;
-        if w.chars().all(|c| c.is_ascii_digit())
-            || lexicon::is_stop_word(w)
-            || lexicon::is_demonym(w) && !w.starts_with(['R', 'D', 'I'])
-        {
+        if w.chars().all(|c| c.is_ascii_digit()) || lexicon::is_stop_word(w) || lexicon::is_demonym(w) {
             return;
         }
-        if lexicon::is_demonym(w) {
-            return;
-        }
+
         single(chunk, ws, out, None);
         return;
     }
@@ -1011,20 +1037,17 @@ fn classify<'a>(
     if name_shaped(ws) {
         let first_given = lexicon::is_given_name(ws[0].text);
         // "the Moulin Rouge", "the Nittany Lions": people rarely take an article.
-        if prev_lower.as_deref() == Some("the")
-            && !first_given
-            && !next_lower.as_deref().is_some_and(is_person_attributive)
-        {
+        if prev_lower == Some("the") && !first_given && !next_lower.is_some_and(is_person_attributive) {
             return;
         }
-        if next_lower.as_deref().is_some_and(is_thing_noun) && !first_given {
+        if next_lower.is_some_and(is_thing_noun) && !first_given {
             return;
         }
         // "Walter Roe hospital", "Penn State quarterback": an organisation noun (or, for a
         // name that does not start like a person's, a job) after the name makes it an
         // institution or a team.
-        let org_after = next_lower.as_deref().is_some_and(lexicon::is_org_noun);
-        let job_after = next_lower.as_deref().is_some_and(|n| {
+        let org_after = next_lower.is_some_and(lexicon::is_org_noun);
+        let job_after = next_lower.is_some_and(|n| {
             lexicon::is_role_noun(n)
                 && !matches!(
                     n,
@@ -1032,28 +1055,28 @@ fn classify<'a>(
                 )
         });
         if org_after || job_after && !first_given {
-            out.push(piece(chunk, ws, Kind::Org(whole.into_owned())));
+            out.push(piece(chunk, ws, Kind::Org(whole)));
             return;
         }
         if followed_by_region(after) && !first_given && ws.len() <= 4 {
-            out.push(piece(chunk, ws, Kind::Place(whole.into_owned())));
+            out.push(piece(chunk, ws, Kind::Place(whole)));
             return;
         }
         // "in Braunau am Inn": a run with a place particle after "in" is a place.
-        if matches!(prev_lower.as_deref(), Some("in" | "near"))
+        if matches!(prev_lower, Some("in" | "near"))
             && !first_given
             && ws.iter().any(|w| matches!(w.text, "am" | "upon" | "on" | "sur"))
         {
-            out.push(piece(chunk, ws, Kind::Place(whole.into_owned())));
+            out.push(piece(chunk, ws, Kind::Place(whole)));
             return;
         }
         // "published in Oxford Open Science": a longer name after "in" is an institution or
         // a publication, a short one a place.
-        if matches!(prev_lower.as_deref(), Some("in")) && !first_given && !chunk.sentence_start {
+        if matches!(prev_lower, Some("in")) && !first_given && !chunk.sentence_start {
             let kind = if ws.len() >= 3 {
-                Kind::Org(whole.into_owned())
+                Kind::Org(whole)
             } else {
-                Kind::Place(whole.into_owned())
+                Kind::Place(whole)
             };
             out.push(piece(chunk, ws, kind));
             return;
@@ -1061,10 +1084,7 @@ fn classify<'a>(
         if weak && !first_given {
             return;
         }
-        let role = prev_lower
-            .as_deref()
-            .filter(|p| lexicon::is_role_noun(p))
-            .map(str::to_string);
+        let role = prev_lower.filter(|p| lexicon::is_role_noun(p)).map(str::to_string);
         out.push(piece(
             chunk,
             ws,
@@ -1086,7 +1106,7 @@ fn classify<'a>(
 }
 
 /// Whether a run is a known place or organisation.
-fn known(chunk: &Chunk<'_>, ws: &[Word<'_>]) -> bool {
+fn known(chunk: &Chunk<'_, '_>, ws: &[Word<'_>]) -> bool {
     if ws.is_empty() {
         return false;
     }
@@ -1095,7 +1115,12 @@ fn known(chunk: &Chunk<'_>, ws: &[Word<'_>]) -> bool {
 }
 
 /// One capitalised word, resolved later.
-fn single<'a>(chunk: &Chunk<'a>, ws: &[Word<'_>], out: &mut Vec<Piece<'a>>, known: Option<(EntityKind, String)>) {
+fn single<'a>(
+    chunk: &Chunk<'a, '_>,
+    ws: &[Word<'_>],
+    out: &mut Vec<Piece<'a>>,
+    known: Option<(EntityKind, Cow<'a, str>)>,
+) {
     let w = ws[0].text;
     let at_start = chunk.words.first().is_some_and(|x| x.start == ws[0].start);
     let at_end = chunk.words.last().is_some_and(|x| x.end == ws[0].end);
@@ -1128,7 +1153,7 @@ fn single<'a>(chunk: &Chunk<'a>, ws: &[Word<'_>], out: &mut Vec<Piece<'a>>, know
 
 /// Organisations and places inside a role ("White House Press Secretary", "U.S. Defense
 /// Secretary", "Australian Federal Police Commissioner").
-fn classify_role<'a>(role: &[Word<'_>], chunk: &Chunk<'a>, registry: &Registry, out: &mut Vec<Piece<'a>>) {
+fn classify_role<'a>(role: &[Word<'_>], chunk: &Chunk<'a, '_>, registry: &Registry, out: &mut Vec<Piece<'a>>) {
     // Known names first, at any length ("White House" before "White House Press").
     let mut s = 0;
     let mut unknown: Vec<Range<usize>> = Vec::new();
@@ -1140,14 +1165,20 @@ fn classify_role<'a>(role: &[Word<'_>], chunk: &Chunk<'a>, registry: &Registry, 
             if lexicon::is_title(&sub) || lexicon::is_stop_word(&sub) {
                 continue;
             }
-            let kind = if let Some(e) = registry.lookup(&sub).filter(|_| !registry.is_empty()) {
+            // Asked first: looking up lower-cases the name, even in an empty registry.
+            let registered = if registry.is_empty() {
+                None
+            } else {
+                registry.lookup(&sub)
+            };
+            let kind = if let Some(e) = registered {
                 Some(Kind::Registered(
                     registry.entries.iter().position(|x| x.name == e.name).unwrap_or(0),
                 ))
             } else if let Some(p) = gazetteer::place(&sub) {
-                Some(Kind::Place(p.to_string()))
+                Some(Kind::Place(Cow::Borrowed(p)))
             } else if gazetteer::is_known_org(&sub) && !gazetteer::is_weak_org(&sub) {
-                Some(Kind::Org(sub.into_owned()))
+                Some(Kind::Org(sub))
             } else {
                 None
             };
@@ -1180,7 +1211,7 @@ fn classify_role<'a>(role: &[Word<'_>], chunk: &Chunk<'a>, registry: &Registry, 
                 out.push(piece(
                     chunk,
                     &part[start..end],
-                    Kind::Org(name_of(chunk.text, &part[start..end]).into_owned()),
+                    Kind::Org(name_of(chunk.text, &part[start..end])),
                 ));
                 break;
             }
@@ -1240,7 +1271,7 @@ fn name_shaped(ws: &[Word<'_>]) -> bool {
     }
     ws.iter().enumerate().all(|(i, w)| {
         let t = w.text;
-        let particle = i > 0 && i + 1 < ws.len() && lexicon::is_name_particle(&t.to_lowercase());
+        let particle = i > 0 && i + 1 < ws.len() && with_lowercase(t, lexicon::is_name_particle);
         let suffix = i + 1 == ws.len() && i >= 2 && lexicon::is_name_suffix(t);
         let initial = t.len() <= 5
             && t.ends_with('.')
@@ -1270,13 +1301,16 @@ fn clean_role(role: &str) -> Option<String> {
 
 /// Key for recognising one organisation written several ways: "Justice Department" and
 /// "Department of Justice", "AP" and "Associated Press", "Forbes Magazine" and "Forbes".
-fn org_key(name: &str) -> String {
+///
+/// Written into `lower`, a buffer the builder keeps: every organisation mention is keyed, and
+/// most only find an entity already made.
+fn org_key(name: &str, lower: &mut String) {
+    lower.clear();
     if let Some(a) = gazetteer::agency(name) {
-        return a.to_lowercase();
+        push_lowercase(lower, a);
+        return;
     }
-    // Every organisation mention is keyed: the key is edited in place, allocating only for
-    // the final "X department" form.
-    let mut lower = name.to_lowercase();
+    push_lowercase(lower, name);
     if lower.starts_with("the ") {
         lower.drain(.."the ".len());
     }
@@ -1302,27 +1336,55 @@ fn org_key(name: &str) -> String {
         ("office", "office of "),
     ] {
         if let Some(rest) = lower.strip_prefix(prefix) {
-            return format!("{} {head}", rest.trim_start_matches("the "));
+            *lower = format!("{} {head}", rest.trim_start_matches("the "));
+            return;
         }
     }
-    lower
+}
+
+/// Appends `s.to_lowercase()` to `out`, in place when `s` is ASCII.
+fn push_lowercase(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let at = out.len();
+        out.push_str(s);
+        out[at..].make_ascii_lowercase();
+    } else {
+        out.push_str(&s.to_lowercase());
+    }
+}
+
+/// `s.to_lowercase()`, reusing `s` when it is ASCII.
+fn into_lowercase(mut s: String) -> String {
+    if s.is_ascii() {
+        s.make_ascii_lowercase();
+        s
+    } else {
+        s.to_lowercase()
+    }
 }
 
 /// Initials of a name's significant words ("Consumer Financial Protection Bureau" → CFPB).
 fn initials(name: &str) -> String {
+    initial_letters(name).collect()
+}
+
+fn initial_letters(name: &str) -> impl Iterator<Item = char> + '_ {
     name.split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !matches!(*w, "of" | "and" | "for" | "the" | "on" | "&" | "in" | "de"))
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
-        .collect()
 }
 
 /// Builds the entity list from classified pieces: one entity per distinct person, place and
 /// organisation, with surnames, honorifics, acronyms and aliases resolved.
 fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
     let mut b = Builder::default();
-    // Nearly every piece becomes one mention.
+    // Nearly every piece becomes one mention, and at most one new entity.
     b.mentions.reserve(pieces.len());
+    b.entities.reserve(pieces.len());
+    b.genders.reserve(pieces.len());
+    b.last_seen.reserve(pieces.len());
+    b.first_pos.reserve(pieces.len());
     // Organisations and places found in a clear context win over a person reading of the same
     // words elsewhere ("Walter Roe hospital" … "a visit to Walter Roe").
     let mut org_names: FxHashMap<&str, &str> = FxHashMap::default();
@@ -1330,28 +1392,28 @@ fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
     for p in &pieces {
         match &p.kind {
             Kind::Org(n) => {
-                org_names.entry(p.name.as_str()).or_insert(n.as_str());
+                org_names.entry(&*p.name).or_insert(&**n);
             }
             Kind::Place(n) => {
-                place_names.entry(p.name.as_str()).or_insert(n.as_str());
+                place_names.entry(&*p.name).or_insert(&**n);
             }
             _ => {}
         }
     }
     // Acronyms defined in brackets after a name: "Liberal Democratic Party (LDP)".
-    let mut acronyms: FxHashMap<String, String> = FxHashMap::default();
+    let mut acronyms: FxHashMap<&str, &str> = FxHashMap::default();
     for w in pieces.windows(2) {
         let (a, b2) = (&w[0], &w[1]);
         if a.block != b2.block || !is_all_caps(&b2.name) || b2.start < a.end || b2.start - a.end > 3 {
             continue;
         }
         let full = match &a.kind {
-            Kind::Org(n) => n.clone(),
+            Kind::Org(n) => &**n,
             Kind::Person { .. } | Kind::Place(_) => continue,
-            _ => a.name.clone(),
+            _ => &*a.name,
         };
-        if a.name.split_whitespace().count() >= 2 && initials(&full) == b2.name.replace('.', "") {
-            acronyms.insert(b2.name.clone(), full);
+        if a.name.split_whitespace().count() >= 2 && initials(full) == b2.name.replace('.', "") {
+            acronyms.insert(&b2.name, full);
         }
     }
     // Ships are named like people ("the tanker Corvina Star") but are neither people nor
@@ -1359,7 +1421,7 @@ fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
     let vessels: Vec<&str> = pieces
         .iter()
         .filter(|p| matches!(p.kind, Kind::Person { .. }) && p.prev.is_some_and(lexicon::is_vessel_noun))
-        .map(|p| p.name.as_str())
+        .map(|p| &*p.name)
         .collect();
     let is_vessel = |p: &Piece<'_>| {
         matches!(p.kind, Kind::Person { .. } | Kind::Single { known: None, .. })
@@ -1368,7 +1430,7 @@ fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
                 .any(|v| *v == p.name || v.split(' ').any(|w| w == p.name))
     };
     // Pass 1: full names of people, organisations, places, registry entries.
-    let mut singles: Vec<&Piece<'_>> = Vec::new();
+    let mut singles: Vec<&Piece<'_>> = Vec::with_capacity(pieces.len());
     for p in pieces.iter().filter(|p| vessels.is_empty() || !is_vessel(p)) {
         match &p.kind {
             Kind::Registered(i) => {
@@ -1383,9 +1445,9 @@ fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
                 b.add(n, EntityKind::Place, p, None, None);
             }
             Kind::Person { role, gender } => {
-                if let Some(o) = org_names.get(p.name.as_str()) {
+                if let Some(o) = org_names.get(&*p.name) {
                     b.add_org(o, p);
-                } else if let Some(pl) = place_names.get(p.name.as_str()) {
+                } else if let Some(pl) = place_names.get(&*p.name) {
                     b.add(pl, EntityKind::Place, p, None, None);
                 } else if let Some(id) = b.same_person(&p.name) {
                     b.mention(id, p);
@@ -1411,7 +1473,7 @@ fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
         else {
             continue;
         };
-        let w = p.name.as_str();
+        let w = &*p.name;
         if let Some(id) = b.person_by_tail(w) {
             b.mention(id, p);
             b.note(id, None, *gender);
@@ -1421,7 +1483,7 @@ fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
             let kind = *kind;
             match kind {
                 EntityKind::Organization => {
-                    let id = acronyms.get(w).cloned().map(|n| b.add_org(&n, p)).or_else(|| {
+                    let id = acronyms.get(w).copied().map(|n| b.add_org(n, p)).or_else(|| {
                         let id = b.org_by_initials(w).filter(|_| is_all_caps(w))?;
                         b.mention(id, p);
                         Some(id)
@@ -1479,7 +1541,7 @@ fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
             }
             continue;
         }
-        let next = p.next.map(str::to_lowercase);
+        let next = p.next.map(lower);
         if next.as_deref().is_some_and(is_thing_noun) {
             continue;
         }
@@ -1493,8 +1555,8 @@ fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
             b.add_org_or_part(w, p);
             continue;
         }
-        let prev = p.prev.map(str::to_lowercase);
-        let prev2 = p.prev2.map(str::to_lowercase);
+        let prev = p.prev.map(lower);
+        let prev2 = p.prev2.map(lower);
         let place_cue = matches!(prev.as_deref(), Some("in" | "near"))
             || matches!(
                 (prev2.as_deref(), prev.as_deref()),
@@ -1523,13 +1585,11 @@ fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
 /// The word that names a company once corporate suffixes are dropped: "Walt Disney Co." →
 /// "Disney" (but "Harvard Law School" has none: its last word is generic).
 fn distinctive_word(name: &str) -> Option<&str> {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if words.len() < 2 {
-        return None;
-    }
-    let last = words.iter().rev().find(|w| {
+    // At least two words.
+    name.split_whitespace().nth(1)?;
+    let last = name.split_whitespace().rev().find(|w| {
         !matches!(
-            **w,
+            *w,
             "Co."
                 | "Co"
                 | "Inc."
@@ -1547,7 +1607,7 @@ fn distinctive_word(name: &str) -> Option<&str> {
                 | "PLC"
         )
     })?;
-    (!gazetteer::is_org_suffix(last)).then_some(*last)
+    (!gazetteer::is_org_suffix(last)).then_some(last)
 }
 
 /// "R-Neb." → Nebraska, "D-Texas" → Texas.
@@ -1566,7 +1626,10 @@ struct Builder {
     entities: Vec<Entity>,
     genders: Vec<Option<Gender>>,
     mentions: Vec<Mention>,
-    by_key: FxHashMap<(EntityKind, String), usize>,
+    /// Entities by kind ([`slot`]) and key: the lower-cased name, or [`org_key`].
+    by_key: [FxHashMap<String, usize>; 3],
+    /// The last organisation key made (kept to reuse its buffer).
+    org_key: String,
     /// Lower-cased surname (and two-word tails like "hawk sawyer", "de miranda") → people.
     tails: FxHashMap<String, Vec<usize>>,
     /// "first last" without middle names or suffixes → people ("Donald J. Roe" = "Donald Roe").
@@ -1577,29 +1640,44 @@ struct Builder {
     first_pos: Vec<(usize, usize)>,
 }
 
-/// First and last name words of a person's name, without initials and suffixes.
+/// First and last name words of a person's name, without initials and suffixes; and whether
+/// there are words between them.
 fn short_name(name: &str) -> Option<(String, bool)> {
-    let words: Vec<&str> = name
-        .split_whitespace()
-        .filter(|w| !lexicon::is_name_suffix(w))
-        .collect();
-    if words.len() < 2 {
-        return None;
+    let mut words = name.split_whitespace().filter(|w| !lexicon::is_name_suffix(w));
+    let first = words.next()?;
+    let mut last = words.next()?;
+    let mut middle = false;
+    for w in words {
+        last = w;
+        middle = true;
     }
-    let middle = words.len() > 2;
-    Some((
-        format!("{} {}", words[0], words[words.len() - 1]).to_lowercase(),
-        middle,
-    ))
+    let mut short = String::with_capacity(first.len() + 1 + last.len());
+    short.push_str(first);
+    short.push(' ');
+    short.push_str(last);
+    Some((into_lowercase(short), middle))
+}
+
+/// Where [`Builder::by_key`] keeps entities of a kind.
+fn slot(kind: EntityKind) -> usize {
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::Place => 1,
+        EntityKind::Organization => 2,
+    }
 }
 
 impl Builder {
-    fn key(kind: EntityKind, name: &str) -> (EntityKind, String) {
-        let k = match kind {
-            EntityKind::Organization => org_key(name),
-            _ => name.to_lowercase(),
-        };
-        (kind, k)
+    /// The entity of this kind and name, if there is one yet (for an organisation, leaves
+    /// its key in `self.org_key`).
+    fn find(&mut self, kind: EntityKind, name: &str) -> Option<usize> {
+        let keys = &self.by_key[slot(kind)];
+        if kind == EntityKind::Organization {
+            org_key(name, &mut self.org_key);
+            keys.get(self.org_key.as_str()).copied()
+        } else {
+            with_lowercase(name, |k| keys.get(k).copied())
+        }
     }
 
     fn add(
@@ -1610,9 +1688,8 @@ impl Builder {
         role: Option<String>,
         gender: Option<Gender>,
     ) -> usize {
-        let key = Self::key(kind, name);
-        let id = match self.by_key.get(&key) {
-            Some(&id) => id,
+        let id = match self.find(kind, name) {
+            Some(id) => id,
             None => {
                 let id = self.entities.len();
                 self.entities.push(Entity {
@@ -1624,7 +1701,12 @@ impl Builder {
                 self.genders.push(None);
                 self.last_seen.push(0);
                 self.first_pos.push((usize::MAX, usize::MAX));
-                self.by_key.insert(key, id);
+                let key = if kind == EntityKind::Organization {
+                    self.org_key.clone()
+                } else {
+                    name.to_lowercase()
+                };
+                self.by_key[slot(kind)].insert(key, id);
                 if kind == EntityKind::Person {
                     self.index_person(name, id);
                 }
@@ -1672,22 +1754,28 @@ impl Builder {
     }
 
     fn index_person(&mut self, name: &str, id: usize) {
-        let words: Vec<&str> = name
-            .split_whitespace()
-            .filter(|w| !lexicon::is_name_suffix(w))
-            .collect();
+        // The last two words and how many there are, without suffixes.
+        let mut count = 0;
+        let (mut before, mut last) = ("", "");
+        for w in name.split_whitespace().filter(|w| !lexicon::is_name_suffix(w)) {
+            before = last;
+            last = w;
+            count += 1;
+        }
         if let Some((short, _)) = short_name(name) {
             self.short_names.entry(short).or_default().push(id);
         }
-        if words.len() < 2 {
+        if count < 2 {
             self.tails.entry(name.to_lowercase()).or_default().push(id);
             return;
         }
-        let last = words[words.len() - 1].to_lowercase();
-        self.tails.entry(last).or_default().push(id);
-        if words.len() >= 3 {
-            let two = words[words.len() - 2..].join(" ").to_lowercase();
-            self.tails.entry(two).or_default().push(id);
+        self.tails.entry(last.to_lowercase()).or_default().push(id);
+        if count >= 3 {
+            let mut two = String::with_capacity(before.len() + 1 + last.len());
+            two.push_str(before);
+            two.push(' ');
+            two.push_str(last);
+            self.tails.entry(into_lowercase(two)).or_default().push(id);
         }
     }
 
@@ -1698,17 +1786,11 @@ impl Builder {
             && let Some(ids) = self.short_names.get(&short)
         {
             // "George H.W. Roe" and "George W. Roe" are different people.
-            let candidates: Vec<usize> = ids
-                .iter()
-                .copied()
-                .filter(|&id| {
-                    !middle
-                        || short_name(&self.entities[id].name).is_none_or(|(_, m)| !m)
-                        || self.entities[id].name == name
-                })
-                .collect();
-            if let Some(&id) = candidates.first() {
-                return Some(id);
+            let candidate = ids.iter().copied().find(|&id| {
+                !middle || short_name(&self.entities[id].name).is_none_or(|(_, m)| !m) || self.entities[id].name == name
+            });
+            if candidate.is_some() {
+                return candidate;
             }
         }
         self.person_by_tail(name)
@@ -1716,26 +1798,25 @@ impl Builder {
 
     /// The person a surname (or trailing part of a name) refers to: the most recent one.
     fn person_by_tail(&self, name: &str) -> Option<usize> {
-        let ids = self.tails.get(&name.to_lowercase())?;
+        let ids = with_lowercase(name, |k| self.tails.get(k))?;
         ids.iter().copied().max_by_key(|&id| self.last_seen[id])
     }
 
     fn first_names(&self) -> FxHashMap<String, usize> {
-        let mut count: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        // First word → the one person whose name it starts (`None` once a second shares it).
+        let mut sole: FxHashMap<&str, Option<usize>> = FxHashMap::default();
         for (id, e) in self.entities.iter().enumerate() {
             if e.kind == EntityKind::Person {
-                let words: Vec<&str> = e.name.split_whitespace().collect();
-                if words.len() >= 2 {
-                    count.entry(words[0].to_string()).or_default().push(id);
+                let mut words = e.name.split_whitespace();
+                if let (Some(first), Some(_)) = (words.next(), words.next()) {
+                    sole.entry(first).and_modify(|s| *s = None).or_insert(Some(id));
                 }
             }
         }
-        count
-            .into_iter()
-            .filter(|(n, ids)| {
-                ids.len() == 1 && !self.tails.contains_key(&n.to_lowercase()) && gazetteer::place(n).is_none()
-            })
-            .map(|(n, ids)| (n, ids[0]))
+        sole.into_iter()
+            .filter_map(|(n, id)| Some((n, id?)))
+            .filter(|(n, _)| !with_lowercase(n, |k| self.tails.contains_key(k)) && gazetteer::place(n).is_none())
+            .map(|(n, id)| (n.to_string(), id))
             .collect()
     }
 
@@ -1750,7 +1831,9 @@ impl Builder {
 
     fn org_by_initials(&self, acronym: &str) -> Option<usize> {
         self.entities.iter().position(|e| {
-            e.kind == EntityKind::Organization && e.name.split_whitespace().count() >= 2 && initials(&e.name) == acronym
+            e.kind == EntityKind::Organization
+                && e.name.split_whitespace().nth(1).is_some()
+                && initial_letters(&e.name).eq(acronym.chars())
         })
     }
 
@@ -1766,11 +1849,9 @@ impl Builder {
     }
 
     fn finish(mut self) -> Found {
-        // Entities in the order the story first mentions them.
-        let mut first = vec![(usize::MAX, usize::MAX); self.entities.len()];
-        for m in &self.mentions {
-            first[m.entity] = first[m.entity].min((m.block, m.start));
-        }
+        // Entities in the order the story first mentions them (every mention went through
+        // `mention`, which kept the earliest).
+        let first = std::mem::take(&mut self.first_pos);
         let mut order: Vec<usize> = (0..self.entities.len()).collect();
         order.sort_by_key(|&i| (first[i], i));
         let mut new_index = vec![0; order.len()];
@@ -1785,6 +1866,13 @@ impl Builder {
         }
         self.mentions.sort();
         self.mentions.dedup();
+        let mut counts = vec![0; self.entities.len()];
+        for m in &self.mentions {
+            counts[m.entity] += 1;
+        }
+        for (e, n) in self.entities.iter_mut().zip(counts) {
+            e.mentions.reserve_exact(n);
+        }
         for m in &self.mentions {
             self.entities[m.entity].mentions.push(Anchor {
                 block: m.block,

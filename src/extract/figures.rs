@@ -28,7 +28,12 @@ static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// Where a caption's own text starts once labels and counters are skipped, and whether any
 /// label was there (a labelled caption is a figure even without a credit).
 pub fn caption_label(text: &str) -> (usize, bool) {
-    match CAPTION_LABEL.find(text) {
+    // Every label starts with a digit or with "image", "media", "photo", "video", "picture" or
+    // "caption" in any case; a block opening with another ASCII char skips the regex.
+    let may_be_labelled = text.as_bytes().first().is_some_and(|&b| {
+        !b.is_ascii() || b.is_ascii_digit() || matches!(b.to_ascii_lowercase(), b'i' | b'm' | b'p' | b'v' | b'c')
+    });
+    match may_be_labelled.then(|| CAPTION_LABEL.find(text)).flatten() {
         Some(m) if m.end() > 0 && m.end() < text.len() => {
             // A caption label, or a gallery counter written "1 of 4." before the caption.
             let label = &text[..m.end()];
@@ -71,9 +76,11 @@ fn is_title_line(line: &str) -> bool {
         && line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
 
+/// "in Moscow, Russia", "near Lost Hills, California": tried only where a word starts with
+/// one of the prepositions (`place_and_date`), hence anchored.
 static PLACE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"[\p{Lu}][\p{L}\p{M}.'’\-]*";
-    Regex::new(&format!(r"\b(?:in|near|outside|at|from|of)\s+(?:the\s+)?(?P<main>{word}(?:\s+(?:{word}|am|de|la|del|upon|on|of)){{0,4}})(?:,\s+(?P<region>{word}(?:\s+{word}){{0,2}}))?"))
+    Regex::new(&format!(r"^(?:in|near|outside|at|from|of)\s+(?:the\s+)?(?P<main>{word}(?:\s+(?:{word}|am|de|la|del|upon|on|of)){{0,4}})(?:,\s+(?P<region>{word}(?:\s+{word}){{0,2}}))?"))
         .expect("place phrase regex")
 });
 
@@ -86,13 +93,15 @@ pub fn place_and_date(caption: &str, reference: Option<Date>) -> (Option<String>
         .and_then(|f| dates::resolve(f.expr, reference))
         .or_else(|| found.iter().find_map(|f| dates::resolve(f.expr, reference)));
     let mut best: Option<(usize, String)> = None;
-    for hit in PLACE_PHRASE.find_iter(caption) {
+    let mut hits = Vec::new();
+    dates::anchored_matches(caption, &PLACE_PHRASE, preposition_at, |hit| hits.push(hit));
+    for hit in hits {
         // Capture groups only inside the match: the automaton finds, the backtracker splits.
-        let Some(c) = PLACE_PHRASE.captures(hit.as_str()) else {
+        let Some(c) = PLACE_PHRASE.captures(&caption[hit.clone()]) else {
             continue;
         };
         let Some(main) = c.name("main") else { continue };
-        let main_start = hit.start() + main.start();
+        let main_start = hit.start + main.start();
         let main_text = trim_weekday(main.as_str());
         let region = c
             .name("region")
@@ -117,6 +126,14 @@ pub fn place_and_date(caption: &str, reference: Option<Date>) -> (Option<String>
         }
     }
     (best.map(|(_, p)| p), date)
+}
+
+/// Whether one of the prepositions that open a place phrase starts at byte `at`.
+fn preposition_at(text: &str, at: usize) -> bool {
+    let rest = &text.as_bytes()[at..];
+    [&b"in"[..], b"near", b"outside", b"at", b"from", b"of"]
+        .iter()
+        .any(|p| rest.starts_with(p))
 }
 
 /// "Hanoi, Vietnam Wednesday" → "Hanoi, Vietnam": a weekday or month run on is not the place.
@@ -147,11 +164,19 @@ fn trim_weekday(s: &str) -> &str {
 
 /// Normalised caption text for spotting the same caption printed twice.
 pub fn caption_key(caption: &str) -> String {
-    caption
-        .split_whitespace()
-        .map(|w| w.to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut key = String::with_capacity(caption.len());
+    for w in caption.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        // Word by word, as a final sigma lowers by where its word ends.
+        if w.is_ascii() {
+            key.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            key.push_str(&w.to_lowercase());
+        }
+    }
+    key
 }
 
 #[cfg(test)]

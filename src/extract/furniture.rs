@@ -127,22 +127,10 @@ pub fn classify(text: &str, heading: bool) -> Option<Furniture> {
     if t.len() > 240 {
         return None;
     }
-    // Blocks are at most 240 bytes here: lower-case ASCII ones on the stack.
+    // Blocks are at most 240 bytes here: lowered on the stack.
     let mut buf = [0u8; 240];
     let key = t.trim_end_matches([':', '.']).trim();
-    let owned;
-    let lower: &str = match buf.get_mut(..key.len()) {
-        Some(dst) if key.is_ascii() => {
-            for (d, s) in dst.iter_mut().zip(key.bytes()) {
-                *d = s.to_ascii_lowercase();
-            }
-            std::str::from_utf8(dst).unwrap_or(key)
-        }
-        _ => {
-            owned = key.to_lowercase();
-            &owned
-        }
-    };
+    let lower = fold_for_labels(key, &mut buf);
     if lower == "about the author" || lower == "about the authors" {
         return Some(Furniture::AboutAuthor);
     }
@@ -165,7 +153,12 @@ pub fn classify(text: &str, heading: bool) -> Option<Furniture> {
     {
         return Some(Furniture::RelatedHeader);
     }
-    if COUNTER.is_match(t) {
+    // A counter starts with a digit (of any script) and a related link has a colon.
+    let digit_first = t
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_digit() || !b.is_ascii());
+    if digit_first && COUNTER.is_match(t) {
         return Some(Furniture::Counter);
     }
     if t.contains('\n') {
@@ -177,13 +170,37 @@ pub fn classify(text: &str, heading: bool) -> Option<Furniture> {
     if t.starts_with('[') && t.ends_with(']') {
         return Some(Furniture::RelatedLink);
     }
-    if RELATED.is_match(t) && !ends_like_sentence(t) {
+    if t.contains(':') && RELATED.is_match(t) && !ends_like_sentence(t) {
         return Some(Furniture::RelatedLink);
     }
     if is_teaser(t) {
         return Some(Furniture::RelatedLink);
     }
     None
+}
+
+/// `key` in lower case as far as the tests in `classify` can tell, written into `buf`.
+///
+/// Those tests compare with, or look for, ASCII words and "loading…". Only two other chars
+/// have a lower case with ASCII in it: the Kelvin sign ("k", kept) and "İ", whose "i" is
+/// followed by a combining dot that no such word contains. Every other char can only fail a
+/// comparison, lower-cased or not, so it is kept as written instead of being converted.
+fn fold_for_labels<'a>(key: &'a str, buf: &'a mut [u8; 240]) -> &'a str {
+    let bytes = key.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while i < bytes.len() && n < buf.len() {
+        if bytes[i..].starts_with("\u{212A}".as_bytes()) {
+            buf[n] = b'k';
+            i += 3;
+        } else {
+            buf[n] = bytes[i].to_ascii_lowercase();
+            i += 1;
+        }
+        n += 1;
+    }
+    // Whole chars are copied or replaced by ASCII, so this is UTF-8 whenever `key` fits.
+    std::str::from_utf8(&buf[..n]).unwrap_or(key)
 }
 
 /// A publication time line, with the date it states (if any).

@@ -36,6 +36,9 @@ pub struct Layout {
     pub timestamp: Option<Date>,
     /// The first block of story text.
     pub story_start: usize,
+    /// The first block read as prose and the dateline it opens with, if any: the driver looks
+    /// for the dateline there first and need not parse the block again.
+    pub opening: Option<(usize, Option<dateline::Parsed>)>,
 }
 
 /// A Markdown paragraph that is only an image: `![alt](url)`. Returns the URL.
@@ -94,13 +97,23 @@ pub fn analyse(article: &Article, reference: Option<Date>) -> Layout {
     // Where the story starts, provisionally: the first block of prose.
     let is_caption_block =
         |i: usize| credit::split_caption(&blocks[i].text).is_some() || figures::caption_label(&blocks[i].text).1;
-    let prose = |i: usize, l: &Layout| {
-        l.roles[i] == BlockRole::Text
-            && paragraph(i)
-            && (dateline::parse_at_start(&blocks[i].text).is_some()
-                || word_count(&blocks[i].text) >= 12 && ends_like_sentence(&blocks[i].text) && !is_caption_block(i))
-    };
-    let story0 = (0..n).find(|&i| prose(i, &l)).unwrap_or(n);
+    let mut opening = None;
+    let story0 = (0..n)
+        .find(|&i| {
+            if l.roles[i] != BlockRole::Text || !paragraph(i) {
+                return false;
+            }
+            let text = &blocks[i].text;
+            let dateline = dateline::parse_at_start(text);
+            let prose =
+                dateline.is_some() || ends_like_sentence(text) && word_count(text) >= 12 && !is_caption_block(i);
+            if prose {
+                opening = Some((i, dateline));
+            }
+            prose
+        })
+        .unwrap_or(n);
+    l.opening = opening;
 
     find_figures(article, &images, story0, reference, &mut l);
 
@@ -433,17 +446,18 @@ fn subhead_like(t: &str) -> bool {
     if t.is_empty() || t.len() > 200 || t.contains('\n') {
         return false;
     }
-    let words = word_count(t);
-    let caps = is_all_caps(t);
-    let limit = if caps { 14 } else { 12 };
+    // The first and last chars first: most short paragraphs end in a full stop.
     let first = t.chars().next().unwrap_or(' ');
-    (1..=limit).contains(&words)
-        && !t.ends_with(['.', ',', ';', ':'])
-        && !t
-            .trim_end_matches(['”', '"', '’', '\'', ')'])
+    if t.ends_with(['.', ',', ';', ':'])
+        || t.trim_end_matches(['”', '"', '’', '\'', ')'])
             .ends_with(['.', ',', ';', ':'])
-        && (first.is_uppercase() || first.is_numeric())
-        && !t.starts_with('(')
+        || !(first.is_uppercase() || first.is_numeric())
+        || t.starts_with('(')
+    {
+        return false;
+    }
+    let limit = if is_all_caps(t) { 14 } else { 12 };
+    (1..=limit).contains(&word_count(t))
 }
 
 #[cfg(test)]

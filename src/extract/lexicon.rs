@@ -96,8 +96,9 @@ static TITLES: LazyLock<WordSet<String>> = LazyLock::new(|| {
 
 /// Whether a word (any case) is a title or office word.
 pub fn is_title(word: &str) -> bool {
+    // Without a final period the second lookup would be the first again.
     with_lowercase(word, |lower| {
-        TITLES.contains(lower) || TITLES.contains(lower.trim_end_matches('.'))
+        TITLES.contains(lower) || lower.ends_with('.') && TITLES.contains(lower.trim_end_matches('.'))
     })
 }
 

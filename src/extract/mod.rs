@@ -47,8 +47,9 @@ pub struct Context<'a> {
 /// Extracts the metadata of one article.
 pub fn extract(article: &Article, cx: &Context<'_>) -> Extraction {
     let blocks = &article.blocks;
-    let layout = layout::analyse(article, cx.reference);
+    let mut layout = layout::analyse(article, cx.reference);
     let roles = layout.roles.clone();
+    let mut opening = layout.opening.take();
 
     // The dateline opens the first story paragraph (a strong one may follow a stray line).
     let mut found_dateline: Option<(usize, dateline::Parsed)> = None;
@@ -57,7 +58,11 @@ pub fn extract(article: &Article, cx: &Context<'_>) -> Extraction {
         .take(3)
         .enumerate()
     {
-        if let Some(p) = dateline::parse_at_start(&blocks[i].text)
+        let parsed = match opening.take_if(|(b, _)| *b == i) {
+            Some((_, parsed)) => parsed,
+            None => dateline::parse_at_start(&blocks[i].text),
+        };
+        if let Some(p) = parsed
             && (rank == 0 || p.strong)
         {
             found_dateline = Some((i, p));
@@ -193,18 +198,21 @@ pub fn extract(article: &Article, cx: &Context<'_>) -> Extraction {
         .collect();
     let quotes = quotes::extract(&story, &found, headline.as_deref());
 
-    // The best date: dateline, page timestamp, captions, then a weekday in the first paragraph.
-    let body_date = story.first().and_then(|b| {
-        dates::find_dates(&b.text[b.from..])
-            .into_iter()
-            .find_map(|f| dates::resolve(f.expr, cx.reference))
-    });
+    // The best date: dateline, page timestamp, captions, then a weekday in the first paragraph
+    // (only searched for when nothing before it gave a date).
+    let body_date = || {
+        story.first().and_then(|b| {
+            dates::find_dates(&b.text[b.from..])
+                .into_iter()
+                .find_map(|f| dates::resolve(f.expr, cx.reference))
+        })
+    };
     let date = dateline
         .as_ref()
         .and_then(|d| d.date)
         .or(layout.timestamp)
         .or(caption_date)
-        .or(body_date);
+        .or_else(body_date);
 
     let mut sources = layout.sources.clone();
     if let Some(agency) = dateline.as_ref().and_then(|d| d.agency.as_deref()) {

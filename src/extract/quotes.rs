@@ -18,7 +18,7 @@ use crate::model::{Anchor, EntityKind, Quote};
 use super::entities::Found;
 use super::fasthash::with_lowercase;
 use super::lexicon::{self, Gender};
-use super::text::{Word, is_double_quote, is_single_quote, sentence_ends, word_count, words};
+use super::text::{Word, is_double_quote, is_single_quote, sentence_ends, word_count_up_to, words};
 
 /// A pair of quotation marks in one block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,23 +50,28 @@ fn closes_before(n: char) -> bool {
 
 /// Pairs the double quotation marks of `text`.
 pub fn spans(text: &str) -> Vec<QuoteSpan> {
-    spans_of(text, is_double_quote, &['“', '„', '«'], &['”', '»'])
+    spans_of(text, is_double_quote, [b'"', 0xE2, 0xC2], &['“', '„', '«'], &['”', '»'])
 }
 
 /// Pairs single quotation marks (used for quotes in headlines), telling apostrophes apart.
 pub fn single_spans(text: &str) -> Vec<QuoteSpan> {
-    spans_of(text, is_single_quote, &['‘'], &['’'])
+    spans_of(text, is_single_quote, [b'\'', 0xE2, 0xE2], &['‘'], &['’'])
 }
 
-fn spans_of(text: &str, is_mark: fn(char) -> bool, openers: &[char], closers: &[char]) -> Vec<QuoteSpan> {
-    // Quotation marks are ASCII or start with the bytes 0xE2 / 0xC2: scan bytes, decode rarely.
-    let bytes = text.as_bytes();
+/// Pairs the marks for which `is_mark` holds; each of them starts with one of `first_bytes`
+/// (an ASCII mark or the lead byte of a longer one), so the text is searched for those bytes
+/// and decoded only where they stand.
+fn spans_of(
+    text: &str,
+    is_mark: fn(char) -> bool,
+    first_bytes: [u8; 3],
+    openers: &[char],
+    closers: &[char],
+) -> Vec<QuoteSpan> {
+    let [a, b, c] = first_bytes;
     let mut marks: Vec<(usize, char)> = Vec::new();
-    for (i, &b) in bytes.iter().enumerate() {
-        if matches!(b, b'"' | b'\'' | 0xE2 | 0xC2)
-            && text.is_char_boundary(i)
-            && let Some(c) = text[i..].chars().next().filter(|&c| is_mark(c))
-        {
+    for i in memchr::memchr3_iter(a, b, c, text.as_bytes()) {
+        if let Some(c) = text[i..].chars().next().filter(|&c| is_mark(c)) {
             marks.push((i, c));
         }
     }
@@ -143,9 +148,13 @@ fn push(out: &mut Vec<QuoteSpan>, text: &str, open: usize, start: usize, end: us
 /// Whether quoted words are a quotation rather than a scare quote or a title: at least four
 /// words, and not every word capitalised.
 pub fn is_quotation(words_text: &str) -> bool {
-    let n = word_count(words_text);
+    // Counting past 13 changes nothing: more than twelve words are never a title.
+    let n = word_count_up_to(words_text, 13);
     if n < 4 {
         return false;
+    }
+    if n > 12 {
+        return true;
     }
     let ws: Vec<&str> = words_text
         .split_whitespace()
@@ -180,8 +189,7 @@ pub fn is_quotation(words_text: &str) -> bool {
                 .is_some_and(char::is_uppercase)
         })
         .count();
-    let title = n <= 12
-        && caps * 2 >= ws.len()
+    let title = caps * 2 >= ws.len()
         && ws.iter().all(|w| {
             small(w)
                 || w.trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -241,7 +249,7 @@ pub fn extract(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) 
     let mut cx = Resolver {
         found,
         refs: Vec::new(),
-        toks: Vec::new(),
+        words: &[],
     };
     let mut out: Vec<Quote> = Vec::new();
     // The previous quoted paragraph: its last speaker and whether its quote ran on.
@@ -249,7 +257,7 @@ pub fn extract(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) 
     let mut history: Vec<Option<Speaker>> = Vec::new();
     for b in blocks {
         let text = b.text;
-        cx.tokenize(b.words);
+        cx.words = b.words;
         let all: Vec<QuoteSpan> = b.spans.iter().copied().filter(|q| q.open >= b.from).collect();
         let ends = sentence_ends(text);
         let sentence_of = |pos: usize| -> Range<usize> {
@@ -394,20 +402,25 @@ fn dialogue(history: &[Option<Speaker>]) -> Option<Speaker> {
         .or(Some(last))
 }
 
+/// The bytes a clause separator in [`Resolver::subject_before`] can start with: `,;()"` and
+/// the lead bytes of dashes and typographic quotation marks.
+static SEPARATOR_FIRST_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    let bytes = b",;()\"\xE2\xC2";
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 struct Resolver<'a> {
     found: &'a Found,
     refs: Vec<Ref>,
-    /// The current block's words, each with whether it attributes speech, tokenised once.
-    toks: Vec<Tok<'a>>,
-}
-
-/// A word of the current block and what it says about attribution.
-#[derive(Debug, Clone, Copy)]
-struct Tok<'a> {
-    w: Word<'a>,
-    /// `Some(false)` for a speech verb ("said"), `Some(true)` for a participle ("saying").
-    verb: Option<bool>,
-    filler: bool,
+    /// The current block's words. Whether a word attributes speech ([`verb_at`]) is asked only
+    /// of the words attribution reads: around quotes and up to a sentence's first speech verb.
+    words: &'a [Word<'a>],
 }
 
 /// Words that may sit between a speaker and the verb ("Thomas allegedly told").
@@ -443,14 +456,16 @@ fn is_filler(w: &str) -> bool {
     ) || w.ends_with("ly") && w.len() > 4 && w.chars().all(char::is_lowercase)
 }
 
+/// `Some(false)` for a speech verb ("said"), `Some(true)` for a participle ("saying").
 fn verb_at(w: &str) -> Option<bool> {
     // Speech verbs are short ASCII words; anything else is rejected before lower-casing.
     if w.len() > 30 || !w.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
     // Lower-casing ASCII keeps the length and lower-cases the first byte, so the verb shapes
-    // can reject most words as written, before they are copied and lower-cased.
-    if w.is_ascii() && !lexicon::speech_verb_shape(w.as_bytes()[0].to_ascii_lowercase(), w.len()) {
+    // can reject most words as written, before they are checked for ASCII, copied and
+    // lower-cased.
+    if !lexicon::speech_verb_shape(w.as_bytes()[0].to_ascii_lowercase(), w.len()) && w.is_ascii() {
         return None;
     }
     with_lowercase(w, |l| {
@@ -468,25 +483,20 @@ fn verb_at(w: &str) -> Option<bool> {
 }
 
 impl<'a> Resolver<'a> {
-    fn tokenize(&mut self, words: &[Word<'a>]) {
-        self.toks.clear();
-        self.toks.extend(words.iter().map(|&w| Tok {
-            w,
-            verb: verb_at(w.text),
-            filler: is_filler(w.text),
-        }));
-    }
-
     /// The current block's words inside `range`.
-    fn toks(&self, range: Range<usize>) -> &[Tok<'a>] {
-        let from = self.toks.partition_point(|t| t.w.start < range.start);
-        let to = self.toks.partition_point(|t| t.w.end <= range.end).max(from);
-        &self.toks[from..to]
+    fn words_in(&self, range: Range<usize>) -> &'a [Word<'a>] {
+        let from = self.words.partition_point(|w| w.start < range.start);
+        let to = self.words.partition_point(|w| w.end <= range.end).max(from);
+        &self.words[from..to]
     }
 
     /// A speech verb among the last words before a quote ("said Wednesday that “…").
     fn close_verb(&self, range: Range<usize>) -> bool {
-        self.toks(range).iter().rev().take(7).any(|t| t.verb.is_some())
+        self.words_in(range)
+            .iter()
+            .rev()
+            .take(7)
+            .any(|w| verb_at(w.text).is_some())
     }
 
     /// `"…," Esper said`, `"…," said Hogan Gidley, the …`, `"…" in that law, Azzouz said`.
@@ -494,16 +504,16 @@ impl<'a> Resolver<'a> {
         if range.end <= range.start {
             return Attr::Nothing;
         }
-        let ws = self.toks(range.clone());
-        let Some(v) = ws.iter().take(16).position(|t| t.verb == Some(false)) else {
+        let ws = self.words_in(range.clone());
+        let Some(v) = ws.iter().take(16).position(|w| verb_at(w.text) == Some(false)) else {
             return Attr::Nothing;
         };
-        let verb_start = ws[v].w.start;
-        let verb_end = ws[v].w.end;
+        let verb_start = ws[v].start;
+        let verb_end = ws[v].end;
         // Inverted: `said Hogan Gidley, the principal deputy …`, `says president David Roe`.
         let before_verb =
             text[range.start..verb_start].trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '—' | '–'));
-        if before_verb.is_empty() || ws[..v].iter().all(|t| t.filler) {
+        if before_verb.is_empty() || ws[..v].iter().all(|w| is_filler(w.text)) {
             let rest_end = text[verb_end..range.end]
                 .find([',', ';', '('])
                 .map_or(range.end, |i| verb_end + i);
@@ -519,10 +529,15 @@ impl<'a> Resolver<'a> {
             return Attr::Nothing;
         }
         let window = &text[range.clone()];
-        let ws = self.toks(range.clone());
-        if let Some(v) = ws.iter().rposition(|t| t.verb.is_some()) {
-            let verb_start = ws[v].w.start;
-            if ws[v].verb == Some(true) {
+        let ws = self.words_in(range.clone());
+        let last_verb = ws
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(i, w)| Some((i, verb_at(w.text)?)));
+        if let Some((v, participle)) = last_verb {
+            let verb_start = ws[v].start;
+            if participle {
                 // "…, saying that": the sentence's subject speaks.
                 return match self.first_mention(block, range.start..verb_start) {
                     Some(s) => Attr::Found(s),
@@ -544,11 +559,11 @@ impl<'a> Resolver<'a> {
 
     /// The speaker of a sentence without quotes: "…, he said." or "Sato said …".
     fn sentence_speaker(&self, block: usize, text: &str, range: Range<usize>, at: usize) -> Attr {
-        let ws = self.toks(range.clone());
-        let Some(v) = ws.iter().position(|t| t.verb == Some(false)) else {
+        let ws = self.words_in(range.clone());
+        let Some(v) = ws.iter().position(|w| verb_at(w.text) == Some(false)) else {
             return Attr::Nothing;
         };
-        let verb_start = ws[v].w.start;
+        let verb_start = ws[v].start;
         self.subject_before(block, text, range.start..verb_start, at)
     }
 
@@ -558,10 +573,23 @@ impl<'a> Resolver<'a> {
         let segment = &text[range.clone()];
         let mut parts: Vec<Range<usize>> = Vec::new();
         let mut start = 0;
-        for (i, c) in segment.char_indices() {
-            if matches!(c, ',' | ';' | '—' | '–' | '(' | ')') || is_double_quote(c) {
+        // The separators are ASCII or start with 0xE2 / 0xC2: scan bytes, decode only there.
+        for (i, &b) in segment.as_bytes().iter().enumerate() {
+            if !SEPARATOR_FIRST_BYTE[usize::from(b)] {
+                continue;
+            }
+            let len = if b.is_ascii() {
+                1
+            } else {
+                segment[i..]
+                    .chars()
+                    .next()
+                    .filter(|&c| matches!(c, '—' | '–') || is_double_quote(c))
+                    .map_or(0, char::len_utf8)
+            };
+            if len > 0 {
                 parts.push(range.start + start..range.start + i);
-                start = i + c.len_utf8();
+                start = i + len;
             }
         }
         parts.push(range.start + start..range.end);
@@ -634,7 +662,21 @@ impl<'a> Resolver<'a> {
             let word0 = words.next().unwrap_or_default();
             let word1 = words.next();
             let count = 1 + usize::from(word1.is_some()) + words.take(13).count();
-            let first = word0.to_lowercase();
+            let mut buf = [0u8; 32];
+            let lowered;
+            let first = match word0.as_bytes() {
+                // Lower-cased on the stack: this runs for every clause before a speech verb.
+                w if w.len() <= buf.len() && w.is_ascii() => {
+                    let lower = &mut buf[..w.len()];
+                    lower.copy_from_slice(w);
+                    lower.make_ascii_lowercase();
+                    std::str::from_utf8(lower).unwrap_or_default()
+                }
+                _ => {
+                    lowered = word0.to_lowercase();
+                    lowered.as_str()
+                }
+            };
             let first = first.trim_matches(|c: char| !c.is_alphanumeric());
             match (first, count) {
                 ("he" | "she", 1) => {
@@ -767,7 +809,7 @@ impl<'a> Resolver<'a> {
         // A proper-noun phrase we know nothing else about ("the U.S. Trade Act of 1974").
         if article_len > 0 {
             let head = t_start + article_len;
-            let ws: Vec<Word<'_>> = self.toks(head..range.end).iter().map(|t| t.w).collect();
+            let ws = self.words_in(head..range.end);
             let caps = ws
                 .iter()
                 .take_while(|w| {

@@ -5,6 +5,7 @@
 //! sit on `char` boundaries, because anchors built from them are sliced by the renderer.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::lexicon;
 
@@ -85,39 +86,29 @@ fn alnum(c: char) -> bool {
 }
 
 /// Splits text into words with byte spans. Linear in the text length.
+///
+/// Every story block passes through here, so runs of ASCII letters, digits and separators are
+/// walked byte by byte; only non-ASCII bytes are decoded.
 pub fn words(text: &str) -> Vec<Word<'_>> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut i = 0;
     while i < bytes.len() {
-        let (c, len) = char_at(text, i);
-        if !alnum(c) {
-            i += len;
-            continue;
-        }
-        let start = i;
-        let mut end = i + len;
-        // Extend over letters/digits and internal joiners.
-        while end < bytes.len() {
-            let (d, dl) = char_at(text, end);
-            if alnum(d) {
-                end += dl;
+        let b = bytes[i];
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                i += 1;
                 continue;
             }
-            if matches!(d, '-' | '‑' | '.' | '\'' | '’' | '&' | '\u{ad}') {
-                // A joiner counts only when a word character follows it directly.
-                let after = end + dl;
-                if after < bytes.len() && alnum(char_at(text, after).0) {
-                    // "’s" at the end of a word is a possessive, not part of it.
-                    if matches!(d, '\'' | '’') && is_possessive_s(text, after) {
-                        break;
-                    }
-                    end = after;
-                    continue;
-                }
+        } else {
+            let (c, len) = char_at(text, i);
+            if !c.is_alphanumeric() {
+                i += len;
+                continue;
             }
-            break;
         }
+        let start = i;
+        let end = word_end(text, start);
         let mut word_end = end;
         let mut full_end = end;
         let mut possessive = false;
@@ -130,18 +121,10 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         if let Some(alen) = apostrophe {
             let after = end + alen;
             let s_follows = matches!(bytes.get(after), Some(b's' | b'S'));
-            if s_follows
-                && !bytes
-                    .get(after + 1)
-                    .is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80 && alnum(char_at(text, after + 1).0))
-            {
+            if s_follows && !alnum_at(text, after + 1) {
                 possessive = true;
                 full_end = after + 1;
-            } else if !s_follows
-                && text[start..end].ends_with(['s', 'S'])
-                && !(after < bytes.len() && alnum(char_at(text, after).0))
-                && start > 0
-            {
+            } else if !s_follows && matches!(bytes[end - 1], b's' | b'S') && !alnum_at(text, after) && start > 0 {
                 // "Weeks’ family": a bare apostrophe after s, not a closing quote when no
                 // opening single quote precedes it nearby. The look-back is bounded so long
                 // paragraphs stay linear.
@@ -172,12 +155,87 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             possessive,
             full_end,
         });
-        i = full_end.max(start + 1);
-        while i < bytes.len() && !text.is_char_boundary(i) {
-            i += 1;
-        }
+        // Every end above sits just past a whole char, so the next search starts on a boundary.
+        i = full_end;
     }
     out
+}
+
+/// Whether a letter or digit starts at byte `i` (a char boundary, or the end of the text).
+#[inline]
+fn alnum_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => alnum(char_at(text, i).0),
+    }
+}
+
+/// Byte offset just past the word starting at `start` (a letter or digit): letters and digits
+/// joined by marks that have a word character right after them, stopping before a possessive.
+#[inline]
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    // Eight bytes at a time while they are ASCII letters and digits: most words end inside
+    // their first eight bytes, with one predictable branch instead of one per byte.
+    while let Some(&chunk) = bytes.get(end..).and_then(|rest| rest.first_chunk::<8>()) {
+        let run = ascii_alnum_prefix(u64::from_le_bytes(chunk));
+        end += run;
+        if run < 8 {
+            break;
+        }
+    }
+    while end < bytes.len() {
+        let b = bytes[end];
+        if b.is_ascii_alphanumeric() {
+            end += 1;
+            continue;
+        }
+        let (d, dl) = if b < 0x80 {
+            if !matches!(b, b'-' | b'.' | b'\'' | b'&') {
+                break;
+            }
+            (b as char, 1)
+        } else {
+            let (d, dl) = char_at(text, end);
+            if d.is_alphanumeric() {
+                end += dl;
+                continue;
+            }
+            if !matches!(d, '‑' | '’' | '\u{ad}') {
+                break;
+            }
+            (d, dl)
+        };
+        // A joiner counts only when a word character follows it directly.
+        let after = end + dl;
+        if !alnum_at(text, after) {
+            break;
+        }
+        // "’s" at the end of a word is a possessive, not part of it.
+        if matches!(d, '\'' | '’') && is_possessive_s(text, after) {
+            break;
+        }
+        end = after;
+    }
+    end
+}
+
+/// How many of the eight bytes of `x` (little-endian) lead with ASCII letters and digits.
+#[inline]
+fn ascii_alnum_prefix(x: u64) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn each(b: u8) -> u64 {
+        u64::from_le_bytes([b; 8])
+    }
+    // With the high bits cleared no byte carries into the next: a byte v has its high bit set
+    // after adding 0x80 - lo exactly when v >= lo, and after adding 0x7f - hi when v > hi.
+    let low = x & !HIGH;
+    let folded = (x | each(0x20)) & !HIGH;
+    let in_range = |v: u64, lo: u8, hi: u8| (v + each(0x80 - lo)) & !(v + each(0x7f - hi)) & HIGH;
+    let alnum = (in_range(folded, b'a', b'z') | in_range(low, b'0', b'9')) & !x & HIGH;
+    ((!alnum & HIGH).trailing_zeros() / 8) as usize
 }
 
 fn is_possessive_s(text: &str, after: usize) -> bool {
@@ -192,33 +250,63 @@ fn is_possessive_s(text: &str, after: usize) -> bool {
 /// avoids splitting into slices and rescanning each one. Runs are delimited by the same white
 /// space as `str::split_whitespace`.
 pub fn word_count(text: &str) -> usize {
-    let mut count = 0;
-    let mut in_run = false;
-    let mut run_has_word_char = false;
-    let mut i = 0;
+    word_count_up_to(text, usize::MAX)
+}
+
+/// Byte classes of ASCII for counting words.
+const OTHER: u8 = 0;
+const SPACE: u8 = 1;
+const WORD: u8 = 2;
+
+static ASCII_CLASS: [u8; 128] = {
+    let mut class = [OTHER; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        class[b] = if matches!(c, b'\t'..=b'\r' | b' ') {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            WORD
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    class
+};
+
+/// [`word_count`], but counting stops at `limit`: the smaller of the two.
+///
+/// A run is counted at its first letter or digit, without a branch that depends on the text,
+/// because word and space boundaries come too irregularly for the branch predictor.
+pub fn word_count_up_to(text: &str, limit: usize) -> usize {
     let bytes = text.as_bytes();
+    let mut count = 0;
+    // No letter or digit yet since the last white space (or the start).
+    let mut armed = true;
+    let mut i = 0;
     while i < bytes.len() {
-        let (space, word_char, len) = match bytes[i] {
-            b @ 0..0x80 => (matches!(b, b'\t'..=b'\r' | b' '), b.is_ascii_alphanumeric(), 1),
-            _ => {
-                let (c, len) = char_at(text, i);
-                (c.is_whitespace(), c.is_alphanumeric(), len)
+        let b = bytes[i];
+        let class = if b < 0x80 {
+            i += 1;
+            ASCII_CLASS[usize::from(b)]
+        } else {
+            let (c, len) = char_at(text, i);
+            i += len;
+            if c.is_whitespace() {
+                SPACE
+            } else if c.is_alphanumeric() {
+                WORD
+            } else {
+                OTHER
             }
         };
-        if space {
-            if in_run && run_has_word_char {
-                count += 1;
-            }
-            in_run = false;
-            run_has_word_char = false;
-        } else {
-            in_run = true;
-            run_has_word_char |= word_char;
+        let first = armed & (class == WORD);
+        count += usize::from(first);
+        if first && count >= limit {
+            return count;
         }
-        i += len;
-    }
-    if in_run && run_has_word_char {
-        count += 1;
+        armed = (armed & (class != WORD)) | (class == SPACE);
     }
     count
 }
@@ -244,6 +332,9 @@ fn period_ends_sentence(text: &str, dot: usize) -> bool {
     !lexicon::is_abbreviation(word)
 }
 
+/// Built once: a searcher's set-up costs about as much as searching a short paragraph.
+static ELLIPSIS: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("…"));
+
 /// Byte offsets just past each sentence end in `text` (after closing quotes and brackets).
 /// A sentence ends at `.`, `!`, `?` or `…` followed by white space and then something that can
 /// start a sentence; abbreviations ("Sen.", "Nov.", "U.S.") and initials do not end one.
@@ -252,7 +343,7 @@ pub fn sentence_ends(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
     // Jump from terminator to terminator with byte searches; the next ellipsis is remembered
     // until it is passed, so the text is searched for it only once.
-    let ellipsis = memchr::memmem::Finder::new("…");
+    let ellipsis = &*ELLIPSIS;
     let mut next_ellipsis = ellipsis.find(b).unwrap_or(b.len());
     let mut i = 0;
     while i < b.len() {
@@ -448,6 +539,38 @@ mod tests {
         );
         assert!(ws[2].possessive);
         assert_eq!(&text[ws[2].start..ws[2].full_end], "McCain’s");
+    }
+
+    #[test]
+    fn ascii_alnum_prefix_rows() {
+        let rows: [(&[u8; 8], usize); 7] = [
+            (b"abcdefgh", 8),
+            (b"Zz09AZaz", 8),
+            (b"said, th", 4),
+            (b" word123", 0),
+            (b"ab@[`{/:", 2),
+            (b"U.S. Emb", 1),
+            (&[b'a', b'b', 0xC3, 0xA9, b'c', b'd', b'e', b'f'], 2),
+        ];
+        for (bytes, want) in rows {
+            assert_eq!(ascii_alnum_prefix(u64::from_le_bytes(*bytes)), want, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn word_count_rows() {
+        let rows = [
+            ("", 0),
+            ("one", 1),
+            ("  two words ", 2),
+            ("— a dash, and 12 – more", 5),
+            ("Setúbal\u{a0}São\u{2003}Paulo", 3),
+            ("« … »", 0),
+        ];
+        for (text, n) in rows {
+            assert_eq!(word_count(text), n, "{text}");
+            assert_eq!(word_count_up_to(text, 2), n.min(2), "{text}");
+        }
     }
 
     #[test]
