@@ -322,6 +322,8 @@ mod tests {
             ("Photo", Some(Furniture::Label)),
             ("Advertisement", Some(Furniture::Label)),
             ("Continue reading the main story", Some(Furniture::Label)),
+            ("LOADING…", Some(Furniture::Label)),
+            ("BAC\u{212A} TO TOP", Some(Furniture::Label)),
             ("3 of 12", Some(Furniture::Counter)),
             ("Read more:", Some(Furniture::RelatedHeader)),
             (
