@@ -374,7 +374,7 @@ pub fn parse_signoff(block: &str) -> Option<Signoff> {
             sources: vec!["Reuters".to_string()],
         });
     }
-    if t.contains("ontribut") && t.len() < 300 && CONTRIBUTED.is_match(t) && t.split_whitespace().count() <= 20 {
+    if t.len() < 300 && t.contains("ontribut") && CONTRIBUTED.is_match(t) && t.split_whitespace().count() <= 20 {
         return Some(Signoff::default());
     }
     None

@@ -118,11 +118,12 @@ pub fn credit_like(s: &str, labelled: bool) -> bool {
     if s.is_empty() || s.ends_with(['?', '!', ':', ';', ',']) {
         return false;
     }
-    // Counting stops at the limit; 110 bytes or fewer cannot be more than 110 chars.
-    if s.len() > 110 && s.chars().nth(110).is_some() {
+    if s.ends_with('.') && !ends_with_abbreviation(s) {
         return false;
     }
-    if s.ends_with('.') && !ends_with_abbreviation(s) {
+    // At most 110 chars: a char takes one to four bytes, so only lengths in between are
+    // counted, and counting stops at the limit.
+    if s.len() > 4 * 110 || s.len() > 110 && s.chars().nth(110).is_some() {
         return false;
     }
     // Every word must be capitalised, a connector or (labelled) a number: one pass that stops
@@ -330,21 +331,21 @@ pub fn split_caption(text: &str) -> Option<CreditSplit> {
 }
 
 /// Whether `s` contains a word that can start a credit label ("Photo", "Picture", "Image",
-/// "Illustration", "Credit", "Source", "Copyright", "©"): one pass over the bytes, keyed on
-/// each word's first byte, instead of one substring search per word.
+/// "Illustration", "Credit", "Source", "Copyright", "©"): a look at each place one of their
+/// first bytes occurs, instead of one substring search per word.
 fn has_label_word(s: &str) -> bool {
     let b = s.as_bytes();
-    (0..b.len()).any(|i| {
+    let at = |i: usize| {
         let rest = &b[i..];
         match b[i] {
             b'P' => rest.starts_with(b"Photo") || rest.starts_with(b"Picture"),
             b'I' => rest.starts_with(b"Image") || rest.starts_with(b"Illustration"),
             b'C' => rest.starts_with(b"Credit") || rest.starts_with(b"Copyright"),
             b'S' => rest.starts_with(b"Source"),
-            0xC2 => rest.starts_with("©".as_bytes()),
-            _ => false,
+            _ => rest.starts_with("©".as_bytes()),
         }
-    })
+    };
+    memchr::memchr3_iter(b'P', b'I', b'C', b).any(at) || memchr::memchr2_iter(b'S', 0xC2, b).any(at)
 }
 
 /// The byte offset of the last `.`, `!`, `?`, `”` or `’` in `s`.

@@ -428,6 +428,31 @@ mod tests {
         }
     }
 
+    /// Where a date was found and what it says.
+    type Found = (Range<usize>, DateExpr);
+
+    #[test]
+    fn dates_start_and_end_at_word_boundaries() {
+        let monday = DateExpr::Weekday(Weekday::Monday);
+        let rows: Vec<(&str, Vec<Found>)> = vec![
+            ("Mondays and Monday.", vec![(12..18, monday)]),
+            ("xMonday Monday_ Monday", vec![(16..22, monday)]),
+            ("éMonday", vec![]),
+            ("123 Nov 2019", vec![]),
+            ("18 Nov 2019", vec![(0..11, DateExpr::Full(date(2019, 11, 18)))]),
+            ("filed 2013-12-30", vec![(6..16, DateExpr::Full(date(2013, 12, 30)))]),
+            ("x2013-12-30", vec![]),
+            (
+                "On Monday, Jan. 5, 2015",
+                vec![(3..23, DateExpr::Full(date(2015, 1, 5)))],
+            ),
+        ];
+        for (text, want) in rows {
+            let got: Vec<Found> = find_dates(text).into_iter().map(|f| (f.range, f.expr)).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
     #[test]
     fn resolves_against_a_reference() {
         assert_eq!(resolve_month_day(10, 13, date(2021, 10, 14)), Some(date(2021, 10, 13)));

@@ -80,9 +80,10 @@ impl Found {
             .filter(|(_, e)| e.kind == EntityKind::Person)
             .filter(|(_, e)| {
                 e.roles.iter().any(|r| {
-                    r.to_lowercase()
-                        .split(|c: char| !c.is_alphanumeric() && c != '-')
-                        .any(|w| !w.is_empty() && w.starts_with(&noun))
+                    with_lowercase(r, |r| {
+                        r.split(|c: char| !c.is_alphanumeric() && c != '-')
+                            .any(|w| !w.is_empty() && w.starts_with(&noun))
+                    })
                 })
             })
             .map(|(i, _)| i)
@@ -279,14 +280,17 @@ fn is_person_attributive(w: &str) -> bool {
     )
 }
 
+/// Called for every word of the text: the first byte settles nearly every case.
+#[inline]
 fn capitalized(w: &str) -> bool {
-    match w.chars().next() {
-        Some(c) if c.is_uppercase() => true,
+    match w.as_bytes().first() {
+        Some(b'A'..=b'Z') => true,
         // "al-Bashir", "el-Sisi": particles glued to a capital.
-        Some('a' | 'e') => {
+        Some(b'a' | b'e') => {
             (w.starts_with("al-") || w.starts_with("el-")) && w[3..].chars().next().is_some_and(char::is_uppercase)
         }
-        _ => false,
+        Some(b) if b.is_ascii() => false,
+        _ => w.chars().next().is_some_and(char::is_uppercase),
     }
 }
 

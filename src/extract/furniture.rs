@@ -187,20 +187,31 @@ pub fn classify(text: &str, heading: bool) -> Option<Furniture> {
 /// comparison, lower-cased or not, so it is kept as written instead of being converted.
 fn fold_for_labels<'a>(key: &'a str, buf: &'a mut [u8; 240]) -> &'a str {
     let bytes = key.as_bytes();
+    let Some(dst) = buf.get_mut(..bytes.len()) else {
+        return key;
+    };
+    let kelvin = "\u{212A}".as_bytes();
+    if bytes.is_ascii() || memchr::memmem::find(bytes, kelvin).is_none() {
+        // Non-ASCII bytes are left alone by `to_ascii_lowercase`.
+        for (d, s) in dst.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
+        }
+        return std::str::from_utf8(dst).unwrap_or(key);
+    }
     let mut n = 0;
     let mut i = 0;
-    while i < bytes.len() && n < buf.len() {
-        if bytes[i..].starts_with("\u{212A}".as_bytes()) {
-            buf[n] = b'k';
-            i += 3;
+    while i < bytes.len() {
+        if bytes[i..].starts_with(kelvin) {
+            dst[n] = b'k';
+            i += kelvin.len();
         } else {
-            buf[n] = bytes[i].to_ascii_lowercase();
+            dst[n] = bytes[i].to_ascii_lowercase();
             i += 1;
         }
         n += 1;
     }
-    // Whole chars are copied or replaced by ASCII, so this is UTF-8 whenever `key` fits.
-    std::str::from_utf8(&buf[..n]).unwrap_or(key)
+    // Whole chars are copied or replaced by ASCII: still UTF-8.
+    std::str::from_utf8(&dst[..n]).unwrap_or(key)
 }
 
 /// A publication time line, with the date it states (if any).
@@ -311,6 +322,8 @@ mod tests {
             ("Photo", Some(Furniture::Label)),
             ("Advertisement", Some(Furniture::Label)),
             ("Continue reading the main story", Some(Furniture::Label)),
+            ("LOADING…", Some(Furniture::Label)),
+            ("BAC\u{212A} TO TOP", Some(Furniture::Label)),
             ("3 of 12", Some(Furniture::Counter)),
             ("Read more:", Some(Furniture::RelatedHeader)),
             (
