@@ -53,16 +53,6 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d
 /// A single word char as the regex crate defines it (`\w`), for the char before a match.
 static WORD_CHAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w$").expect("word char regex"));
 
-const WEEKDAY_NAMES: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 /// The month number of a month name or abbreviation ("Sept." → 9).
 pub fn month_number(word: &str) -> Option<i8> {
     let w = word.trim_end_matches('.');
@@ -348,14 +338,14 @@ fn weekday_names(text: &str) -> Vec<Range<usize>> {
     // Every name ends in "day": look only before each "day".
     for day in memchr::memmem::find_iter(text.as_bytes(), b"day") {
         let end = day + 3;
-        let Some(name) = WEEKDAY_NAMES
-            .iter()
-            .find(|n| end >= n.len() + at && text.as_bytes()[end - n.len()..end] == *n.as_bytes())
-        else {
-            continue;
-        };
-        let start = end - name.len();
-        if word_starts_at(text, start) && word_ends_at(text, end) {
+        // The letters before "day" back to the last non-letter: a weekday only when `weekday`
+        // knows them; a word char before them fails the word-start test as it would for a name.
+        let bytes = text.as_bytes();
+        let mut start = day;
+        while start > at && day - start < "Wednes".len() && bytes[start - 1].is_ascii_alphabetic() {
+            start -= 1;
+        }
+        if weekday(&text[start..end]).is_some() && word_starts_at(text, start) && word_ends_at(text, end) {
             out.push(start..end);
             at = end;
         }
@@ -438,6 +428,11 @@ mod tests {
             ("Mondays and Monday.", vec![(12..18, monday)]),
             ("xMonday Monday_ Monday", vec![(16..22, monday)]),
             ("éMonday", vec![]),
+            ("xxWednesday Sunday", vec![(12..18, DateExpr::Weekday(Weekday::Sunday))]),
+            (
+                "Monday-Friday",
+                vec![(0..6, monday), (7..13, DateExpr::Weekday(Weekday::Friday))],
+            ),
             ("123 Nov 2019", vec![]),
             ("18 Nov 2019", vec![(0..11, DateExpr::Full(date(2019, 11, 18)))]),
             ("filed 2013-12-30", vec![(6..16, DateExpr::Full(date(2013, 12, 30)))]),
