@@ -29,7 +29,8 @@ static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("leading credit label regex")
 });
 
-/// How every label starts (the label regexes are case-sensitive).
+/// How every label starts (the label regexes are case-sensitive). Their first bytes are the
+/// ones `has_label_word` searches for.
 const LABEL_STARTS: [&str; 8] = [
     "Photo",
     "Image",
@@ -335,16 +336,7 @@ pub fn split_caption(text: &str) -> Option<CreditSplit> {
 /// first bytes occurs, instead of one substring search per word.
 fn has_label_word(s: &str) -> bool {
     let b = s.as_bytes();
-    let at = |i: usize| {
-        let rest = &b[i..];
-        match b[i] {
-            b'P' => rest.starts_with(b"Photo") || rest.starts_with(b"Picture"),
-            b'I' => rest.starts_with(b"Image") || rest.starts_with(b"Illustration"),
-            b'C' => rest.starts_with(b"Credit") || rest.starts_with(b"Copyright"),
-            b'S' => rest.starts_with(b"Source"),
-            _ => rest.starts_with("©".as_bytes()),
-        }
-    };
+    let at = |i: usize| LABEL_STARTS.iter().any(|w| b[i..].starts_with(w.as_bytes()));
     memchr::memchr3_iter(b'P', b'I', b'C', b).any(at) || memchr::memchr2_iter(b'S', 0xC2, b).any(at)
 }
 
