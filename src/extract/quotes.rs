@@ -11,6 +11,7 @@
 //! president added"), pronouns (the most recent fitting subject), relative clauses ("Nuland,
 //! who said that …"), and, in dialogue, the other party.
 
+use std::cell::{Cell, RefCell};
 use std::ops::Range;
 
 use crate::model::{Anchor, EntityKind, Quote};
@@ -244,20 +245,46 @@ struct Ref {
     entity: usize,
 }
 
+/// One entry of the running list of who spoke or acted, in the order the story was read.
+///
+/// A sentence's subject is only worked out when a pronoun or a title looks back that far:
+/// most sentences of an article are never asked about, and finding a subject means reading
+/// the sentence's clauses for a speech verb.
+#[derive(Debug, Clone, Copy)]
+enum Entry {
+    Ref(Ref),
+    /// A sentence of `blocks[index]` whose subject is not worked out yet.
+    Sentence {
+        index: usize,
+        start: usize,
+        end: usize,
+    },
+    /// A sentence without a subject.
+    Nobody,
+}
+
+/// How deep subjects may be worked out through one another ("He said …" whose "he" is the
+/// subject of the sentence before, and so on) before the rest are worked out in reading
+/// order, which needs no nesting.
+const MAX_NESTING: u32 = 16;
+
 /// Finds the quotations of the story blocks (in order) and their speakers.
 pub fn extract(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) -> Vec<Quote> {
     let mut cx = Resolver {
         found,
-        refs: Vec::new(),
-        words: &[],
+        blocks,
+        refs: RefCell::new(Vec::new()),
+        settled: Cell::new(0),
+        nesting: Cell::new(0),
+        words: Cell::new(&[]),
     };
     let mut out: Vec<Quote> = Vec::new();
     // The previous quoted paragraph: its last speaker and whether its quote ran on.
     let mut carried: Option<(Option<Speaker>, bool)> = None;
     let mut history: Vec<Option<Speaker>> = Vec::new();
-    for b in blocks {
+    for (index, b) in blocks.iter().enumerate() {
         let text = b.text;
-        cx.words = b.words;
+        cx.words.set(b.words);
         let all: Vec<QuoteSpan> = b.spans.iter().copied().filter(|q| q.open >= b.from).collect();
         let ends = sentence_ends(text);
         let sentence_of = |pos: usize| -> Range<usize> {
@@ -275,7 +302,7 @@ pub fn extract(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) 
             let sentence = sentence_of(q.open);
             let sentence_start = sentence.start.max(b.from);
             if sentence_start > cursor {
-                cx.push_subjects(b.block, text, &ends, cursor, sentence_start, &all);
+                cx.push_subjects(index, &ends, cursor, sentence_start, &all);
                 cursor = sentence_start;
             }
             let content = &text[q.start..q.end];
@@ -332,11 +359,11 @@ pub fn extract(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) 
             last_speaker = speaker.or(last_speaker);
             last_ran_on = !q.closed;
             if let Some(Speaker::Entity(e)) = speaker {
-                cx.refs.push(Ref {
+                cx.refs.get_mut().push(Entry::Ref(Ref {
                     block: b.block,
                     pos: q.open,
                     entity: e,
-                });
+                }));
             }
             prev_close = q.close;
             if q.quotation {
@@ -352,7 +379,7 @@ pub fn extract(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) 
             }
         }
         if cursor < text.len() {
-            cx.push_subjects(b.block, text, &ends, cursor, text.len(), &all);
+            cx.push_subjects(index, &ends, cursor, text.len(), &all);
         }
         if all.is_empty() {
             carried = None;
@@ -417,10 +444,17 @@ static SEPARATOR_FIRST_BYTE: [bool; 256] = {
 
 struct Resolver<'a> {
     found: &'a Found,
-    refs: Vec<Ref>,
-    /// The current block's words. Whether a word attributes speech ([`verb_at`]) is asked only
-    /// of the words attribution reads: around quotes and up to a sentence's first speech verb.
-    words: &'a [Word<'a>],
+    blocks: &'a [BlockText<'a>],
+    /// Who spoke or acted so far, for pronouns and titles; filled in as they look back.
+    refs: RefCell<Vec<Entry>>,
+    /// Every entry before this index is worked out.
+    settled: Cell<usize>,
+    /// How many sentence subjects are being worked out inside one another.
+    nesting: Cell<u32>,
+    /// The words of the block being read. Whether a word attributes speech ([`verb_at`]) is
+    /// asked only of the words attribution reads: around quotes and up to a sentence's first
+    /// speech verb.
+    words: Cell<&'a [Word<'a>]>,
 }
 
 /// Words that may sit between a speaker and the verb ("Thomas allegedly told").
@@ -485,9 +519,10 @@ fn verb_at(w: &str) -> Option<bool> {
 impl<'a> Resolver<'a> {
     /// The current block's words inside `range`.
     fn words_in(&self, range: Range<usize>) -> &'a [Word<'a>] {
-        let from = self.words.partition_point(|w| w.start < range.start);
-        let to = self.words.partition_point(|w| w.end <= range.end).max(from);
-        &self.words[from..to]
+        let words = self.words.get();
+        let from = words.partition_point(|w| w.start < range.start);
+        let to = words.partition_point(|w| w.end <= range.end).max(from);
+        &words[from..to]
     }
 
     /// A speech verb among the last words before a quote ("said Wednesday that “…").
@@ -913,58 +948,130 @@ impl<'a> Resolver<'a> {
 
     /// "he"/"she": the most recent fitting subject or speaker.
     fn pronoun(&self, block: usize, at: usize, gender: Gender) -> Option<usize> {
-        self.refs
-            .iter()
-            .rev()
-            .filter(|r| (r.block, r.pos) < (block, at) && block.saturating_sub(r.block) <= 6)
-            .take(30)
-            .find(|r| {
-                self.found.entities[r.entity].kind == EntityKind::Person
-                    && self.gender(r.entity).is_none_or(|g| g == gender)
-            })
-            .map(|r| r.entity)
+        let mut seen = 0;
+        self.look_back(block, at, 6, |r| {
+            seen += 1;
+            if seen > 30 {
+                return Some(None);
+            }
+            (self.found.entities[r.entity].kind == EntityKind::Person
+                && self.gender(r.entity).is_none_or(|g| g == gender))
+            .then_some(Some(r.entity))
+        })
+        .flatten()
     }
 
     /// "it": the most recent organisation that spoke or acted.
     fn org_pronoun(&self, block: usize, at: usize) -> Option<usize> {
-        self.refs
-            .iter()
-            .rev()
-            .filter(|r| (r.block, r.pos) < (block, at) && block.saturating_sub(r.block) <= 3)
-            .take(10)
-            .find(|r| self.found.entities[r.entity].kind == EntityKind::Organization)
-            .map(|r| r.entity)
+        let mut seen = 0;
+        self.look_back(block, at, 3, |r| {
+            seen += 1;
+            if seen > 10 {
+                return Some(None);
+            }
+            (self.found.entities[r.entity].kind == EntityKind::Organization).then_some(Some(r.entity))
+        })
+        .flatten()
     }
 
     fn most_recent(&self, ids: &[usize], block: usize, at: usize) -> Option<usize> {
-        self.refs
-            .iter()
-            .rev()
-            .filter(|r| (r.block, r.pos) < (block, at))
-            .find(|r| ids.contains(&r.entity))
-            .map(|r| r.entity)
+        self.look_back(block, at, usize::MAX, |r| ids.contains(&r.entity).then_some(r.entity))
     }
 
-    /// Records the subject of each sentence between `from` and `to` for later pronouns: the
-    /// speaker of a reported-speech verb, else the first person or organisation named.
-    fn push_subjects(
-        &mut self,
+    /// Offers `visit` who spoke or acted before `at` in `block` and in the `reach` blocks
+    /// before it, most recent first, until it answers.
+    fn look_back<T>(
+        &self,
         block: usize,
-        text: &str,
-        ends: &[usize],
-        from: usize,
-        to: usize,
-        quotes: &[QuoteSpan],
-    ) {
+        at: usize,
+        reach: usize,
+        mut visit: impl FnMut(Ref) -> Option<T>,
+    ) -> Option<T> {
+        let before = |b: usize, pos: usize| (b, pos) < (block, at) && block.saturating_sub(b) <= reach;
+        let mut i = self.refs.borrow().len();
+        while i > 0 {
+            i -= 1;
+            let entry = self.refs.borrow()[i];
+            let r = match entry {
+                Entry::Ref(r) if before(r.block, r.pos) => r,
+                Entry::Sentence { index, start, .. } if before(self.blocks[index].block, start) => {
+                    match self.settle(i) {
+                        Some(r) => r,
+                        None => continue,
+                    }
+                }
+                _ => continue,
+            };
+            if let Some(found) = visit(r) {
+                return Some(found);
+            }
+        }
+        None
+    }
+
+    /// Works out the subject of the sentence at entry `i`. It depends only on the entries
+    /// before it, whatever was read since: every later entry stands later in the story.
+    fn settle(&self, i: usize) -> Option<Ref> {
+        let nesting = self.nesting.get();
+        if nesting >= MAX_NESTING {
+            // Deep enough: work out every earlier sentence in reading order first, so none of
+            // them needs to look further back than what is already worked out.
+            for j in self.settled.get()..i {
+                self.settle_one(j);
+            }
+        }
+        self.nesting.set(nesting + 1);
+        let r = self.settle_one(i);
+        self.nesting.set(nesting);
+        r
+    }
+
+    fn settle_one(&self, i: usize) -> Option<Ref> {
+        let entry = self.refs.borrow()[i];
+        let r = match entry {
+            Entry::Ref(r) => return Some(r),
+            Entry::Nobody => return None,
+            Entry::Sentence { index, start, end } => {
+                let b = &self.blocks[index];
+                let words = self.words.replace(b.words);
+                let subject = match self.sentence_speaker(b.block, b.text, start..end, start) {
+                    Attr::Found(Speaker::Entity(e)) => Some(e),
+                    _ => match self.first_mention(b.block, start..end) {
+                        Some(Speaker::Entity(e)) => Some(e),
+                        _ => None,
+                    },
+                };
+                self.words.set(words);
+                subject.map(|entity| Ref {
+                    block: b.block,
+                    pos: start,
+                    entity,
+                })
+            }
+        };
+        self.refs.borrow_mut()[i] = r.map_or(Entry::Nobody, Entry::Ref);
+        let refs = self.refs.borrow();
+        let mut settled = self.settled.get();
+        while settled < refs.len() && !matches!(refs[settled], Entry::Sentence { .. }) {
+            settled += 1;
+        }
+        self.settled.set(settled);
+        r
+    }
+
+    /// Notes each sentence of `blocks[index]` between `from` and `to` whose subject a later
+    /// pronoun may stand for: the speaker of a reported-speech verb, else the first person or
+    /// organisation named. Sentences with quotations already left their speakers behind.
+    fn push_subjects(&mut self, index: usize, ends: &[usize], from: usize, to: usize, quotes: &[QuoteSpan]) {
         let mut start = from;
         let first = ends.partition_point(|&e| e <= from);
         let last = ends.partition_point(|&e| e < to);
         let mut q = quotes.partition_point(|q| q.close <= from);
+        let refs = self.refs.get_mut();
         for &end in ends[first..last.max(first)].iter().chain(std::iter::once(&to)) {
             if end <= start {
                 continue;
             }
-            // Sentences with quotations already left their speakers behind.
             while q < quotes.len() && quotes[q].close <= start {
                 q += 1;
             }
@@ -972,23 +1079,8 @@ impl<'a> Resolver<'a> {
                 .iter()
                 .take_while(|x| x.open < end)
                 .any(|x| x.close > start && x.quotation);
-            if quoted {
-                start = end;
-                continue;
-            }
-            let subject = match self.sentence_speaker(block, text, start..end, start) {
-                Attr::Found(Speaker::Entity(e)) => Some(e),
-                _ => match self.first_mention(block, start..end) {
-                    Some(Speaker::Entity(e)) => Some(e),
-                    _ => None,
-                },
-            };
-            if let Some(e) = subject {
-                self.refs.push(Ref {
-                    block,
-                    pos: start,
-                    entity: e,
-                });
+            if !quoted {
+                refs.push(Entry::Sentence { index, start, end });
             }
             start = end;
         }
@@ -1199,6 +1291,25 @@ mod tests {
             ("The question is how large a loss.".to_string(), s("Dana Cole")),
         ];
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn pronouns_resolve_through_long_chains_of_subjects() {
+        // Every "He said …" sentence stands for the mayor through the one before it: far more
+        // sentences than subjects are worked out inside one another.
+        let mut story = String::from("Mayor Tom Reed opened the bridge on Monday.");
+        for _ in 0..300 {
+            story.push_str(" He said the work was done.");
+        }
+        let quote = "“The bridge will carry traffic from the first of May,” he said.";
+        let got = run(&[&story, "Reporters gathered at the river.", quote]);
+        assert_eq!(
+            got,
+            vec![(
+                "The bridge will carry traffic from the first of May,".to_string(),
+                s("Tom Reed")
+            )]
+        );
     }
 
     #[test]
