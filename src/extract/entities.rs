@@ -469,17 +469,24 @@ pub fn headline_places(headline: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .collect();
     let mut out: Vec<String> = Vec::new();
+    // Every window is spelled out in this one buffer: a headline has dozens of them.
+    let mut cand = String::new();
     let mut i = 0;
     while i < ws.len() {
         let mut step = 1;
         for n in (1..=3.min(ws.len() - i)).rev() {
-            let cand = ws[i..i + n].join(" ");
-            let cand = cand.trim_end_matches(['.', '!', '?']).trim_end_matches("'s");
-            let cand = if cand.ends_with("U.S") {
-                format!("{cand}.")
-            } else {
-                cand.to_string()
-            };
+            cand.clear();
+            for (k, w) in ws[i..i + n].iter().enumerate() {
+                if k > 0 {
+                    cand.push(' ');
+                }
+                cand.push_str(w);
+            }
+            let kept = cand.trim_end_matches(['.', '!', '?']).trim_end_matches("'s").len();
+            cand.truncate(kept);
+            if cand.ends_with("U.S") {
+                cand.push('.');
+            }
             // "Eastern Michigan routs …" names a university, not the state.
             let compass = i > 0
                 && matches!(

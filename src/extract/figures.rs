@@ -16,7 +16,7 @@ use crate::model::Figure;
 use super::credit;
 use super::dates::{self, DateExpr};
 use super::gazetteer;
-use super::text::{ends_like_sentence, squash, word_count};
+use super::text::{ends_like_sentence, letters_are_ascii, squash, word_count};
 
 /// Labels in front of a caption ("Image caption", "Media caption", "Caption:") and gallery
 /// counters ("1 of 4"), which are not part of the caption.
@@ -78,11 +78,14 @@ fn is_title_line(line: &str) -> bool {
 
 /// "in Moscow, Russia", "near Lost Hills, California": tried only where a word starts with
 /// one of the prepositions (`place_and_date`), hence anchored.
-static PLACE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    let word = r"[\p{Lu}][\p{L}\p{M}.'’\-]*";
+static PLACE_PHRASE: LazyLock<Regex> = LazyLock::new(|| place_phrase(r"[\p{Lu}][\p{L}\p{M}.'’\-]*"));
+/// The same for captions whose letters are all ASCII ([`letters_are_ascii`]): far fewer states.
+static ASCII_PLACE_PHRASE: LazyLock<Regex> = LazyLock::new(|| place_phrase(r"[A-Z][A-Za-z.'’\-]*"));
+
+fn place_phrase(word: &str) -> Regex {
     Regex::new(&format!(r"^(?:in|near|outside|at|from|of)\s+(?:the\s+)?(?P<main>{word}(?:\s+(?:{word}|am|de|la|del|upon|on|of)){{0,4}})(?:,\s+(?P<region>{word}(?:\s+{word}){{0,2}}))?"))
         .expect("place phrase regex")
-});
+}
 
 /// The place and date a caption states: "… in Moscow, Russia, Wednesday, October 13, 2021."
 pub fn place_and_date(caption: &str, reference: Option<Date>) -> (Option<String>, Option<Date>) {
@@ -94,10 +97,15 @@ pub fn place_and_date(caption: &str, reference: Option<Date>) -> (Option<String>
         .or_else(|| found.iter().find_map(|f| dates::resolve(f.expr, reference)));
     let mut best: Option<(usize, String)> = None;
     let mut hits = Vec::new();
-    dates::anchored_matches(caption, &PLACE_PHRASE, preposition_at, |hit| hits.push(hit));
+    let pattern = if letters_are_ascii(caption) {
+        &*ASCII_PLACE_PHRASE
+    } else {
+        &*PLACE_PHRASE
+    };
+    dates::anchored_matches(caption, pattern, preposition_at, |hit| hits.push(hit));
     for hit in hits {
         // Capture groups only inside the match: the automaton finds, the backtracker splits.
-        let Some(c) = PLACE_PHRASE.captures(&caption[hit.clone()]) else {
+        let Some(c) = pattern.captures(&caption[hit.clone()]) else {
             continue;
         };
         let Some(main) = c.name("main") else { continue };
