@@ -441,6 +441,23 @@ mod tests {
                 "On Monday, Jan. 5, 2015",
                 vec![(3..23, DateExpr::Full(date(2015, 1, 5)))],
             ),
+            (
+                "“Oct. 13”—and 18 Nov 2019’s",
+                vec![
+                    (3..10, DateExpr::MonthDay { month: 10, day: 13 }),
+                    (20..31, DateExpr::Full(date(2019, 11, 18))),
+                ],
+            ),
+            // A letter of another script right after the number ends no word.
+            (
+                "Oct 13é and Oct 14",
+                vec![(13..19, DateExpr::MonthDay { month: 10, day: 14 })],
+            ),
+            (
+                "São Paulo, Oct 13, 2021",
+                vec![(12..24, DateExpr::Full(date(2021, 10, 13)))],
+            ),
+            ("filed 2013-12-30ü", vec![]),
         ];
         for (text, want) in rows {
             let got: Vec<Found> = find_dates(text).into_iter().map(|f| (f.range, f.expr)).collect();
