@@ -48,7 +48,7 @@ pub struct Context<'a> {
 pub fn extract(article: &Article, cx: &Context<'_>) -> Extraction {
     let blocks = &article.blocks;
     let mut layout = layout::analyse(article, cx.reference);
-    let roles = layout.roles.clone();
+    let roles = std::mem::take(&mut layout.roles);
     let mut opening = layout.opening.take();
 
     // The dateline opens the first story paragraph (a strong one may follow a stray line).
@@ -167,7 +167,7 @@ pub fn extract(article: &Article, cx: &Context<'_>) -> Extraction {
     if let (Some(d), Some((i, _))) = (&dateline, &found_dateline) {
         add_dateline_places(&mut found, d, *i, &blocks[*i].text);
     }
-    let headline = layout.headline.clone().or_else(|| article.headline.clone());
+    let headline = layout.headline.take().or_else(|| article.headline.clone());
     // Places a headline names count as mentioned even when the body only implies them.
     for place in headline.as_deref().map(entities::headline_places).unwrap_or_default() {
         if !found
@@ -214,7 +214,7 @@ pub fn extract(article: &Article, cx: &Context<'_>) -> Extraction {
         .or(caption_date)
         .or_else(body_date);
 
-    let mut sources = layout.sources.clone();
+    let mut sources = std::mem::take(&mut layout.sources);
     if let Some(agency) = dateline.as_ref().and_then(|d| d.agency.as_deref()) {
         let name = gazetteer::agency(agency).unwrap_or(agency).to_string();
         if !sources.iter().any(|s| s.eq_ignore_ascii_case(&name)) {
@@ -224,14 +224,14 @@ pub fn extract(article: &Article, cx: &Context<'_>) -> Extraction {
 
     Extraction {
         headline,
-        byline: layout.byline.clone(),
+        byline: layout.byline,
         sources,
         dateline,
         date,
-        figures: layout.figures.clone(),
+        figures: layout.figures,
         quotes,
         entities: found.entities,
-        subheads: layout.subheads.clone(),
+        subheads: layout.subheads,
         roles,
     }
 }

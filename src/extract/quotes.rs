@@ -157,10 +157,6 @@ pub fn is_quotation(words_text: &str) -> bool {
     if n > 12 {
         return true;
     }
-    let ws: Vec<&str> = words_text
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
     let small = |w: &str| {
         matches!(
             w.trim_matches(|c: char| !c.is_alphanumeric()),
@@ -181,24 +177,20 @@ pub fn is_quotation(words_text: &str) -> bool {
                 | "like"
         )
     };
-    let caps = ws
-        .iter()
-        .filter(|w| {
-            w.trim_start_matches(|c: char| !c.is_alphanumeric())
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-        })
-        .count();
-    let title = caps * 2 >= ws.len()
-        && ws.iter().all(|w| {
-            small(w)
-                || w.trim_start_matches(|c: char| !c.is_alphanumeric())
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-        });
-    !title
+    // A title: of the words with a letter, at least half start with a capital (at their first
+    // letter or digit) and every one is capitalised, a number or a small word.
+    let (mut lettered, mut caps, mut title_case) = (0, 0, true);
+    for w in words_text.split_whitespace() {
+        if !w.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        lettered += 1;
+        let first = w.chars().find(|c| c.is_alphanumeric());
+        let upper = first.is_some_and(char::is_uppercase);
+        caps += usize::from(upper);
+        title_case &= upper || first.is_some_and(char::is_numeric) || small(w);
+    }
+    !(caps * 2 >= lettered && title_case)
 }
 
 /// One text block as the quote finder sees it.
@@ -285,7 +277,10 @@ pub fn extract(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) 
     for (index, b) in blocks.iter().enumerate() {
         let text = b.text;
         cx.words.set(b.words);
-        let all: Vec<QuoteSpan> = b.spans.iter().copied().filter(|q| q.open >= b.from).collect();
+        // Spans come in text order (each opens after the last one closed): those after the
+        // dateline are a tail of them.
+        debug_assert!(b.spans.windows(2).all(|w| w[0].close <= w[1].open));
+        let all = &b.spans[b.spans.partition_point(|q| q.open < b.from)..];
         let ends = sentence_ends(text);
         let sentence_of = |pos: usize| -> Range<usize> {
             let i = ends.partition_point(|&e| e <= pos);
@@ -302,7 +297,7 @@ pub fn extract(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) 
             let sentence = sentence_of(q.open);
             let sentence_start = sentence.start.max(b.from);
             if sentence_start > cursor {
-                cx.push_subjects(index, &ends, cursor, sentence_start, &all);
+                cx.push_subjects(index, &ends, cursor, sentence_start, all);
                 cursor = sentence_start;
             }
             let content = &text[q.start..q.end];
@@ -379,7 +374,7 @@ pub fn extract(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) 
             }
         }
         if cursor < text.len() {
-            cx.push_subjects(index, &ends, cursor, text.len(), &all);
+            cx.push_subjects(index, &ends, cursor, text.len(), all);
         }
         if all.is_empty() {
             carried = None;

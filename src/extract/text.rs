@@ -357,7 +357,8 @@ static ELLIPSIS: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| me
 /// A sentence ends at `.`, `!`, `?` or `…` followed by white space and then something that can
 /// start a sentence; abbreviations ("Sen.", "Nov.", "U.S.") and initials do not end one.
 pub fn sentence_ends(text: &str) -> Vec<usize> {
-    let mut ends = Vec::new();
+    // Room for sentences of twenty words or more without growing.
+    let mut ends = Vec::with_capacity(text.len() / 100 + 2);
     let b = text.as_bytes();
     // Jump from terminator to terminator with byte searches; the next ellipsis is remembered
     // until it is passed, so the text is searched for it only once.
