@@ -204,6 +204,13 @@ fn word_end(text: &str, start: usize) -> usize {
             break;
         }
     }
+    // Most words end at a space or a punctuation mark that joins nothing.
+    if bytes
+        .get(end)
+        .is_none_or(|&b| b < 0x80 && !ASCII_JOINER[usize::from(b)])
+    {
+        return end;
+    }
     while end < bytes.len() {
         let b = bytes[end];
         if b.is_ascii_alphanumeric() {
@@ -240,21 +247,41 @@ fn word_end(text: &str, start: usize) -> usize {
     end
 }
 
-/// How many of the eight bytes of `x` (little-endian) lead with ASCII letters and digits.
+/// The high bit of each byte.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit set in each byte of `x` that is an ASCII letter or digit.
 #[inline]
-fn ascii_alnum_prefix(x: u64) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+fn ascii_alnum_lanes(x: u64) -> u64 {
     const fn each(b: u8) -> u64 {
         u64::from_le_bytes([b; 8])
     }
     // With the high bits cleared no byte carries into the next: a byte v has its high bit set
     // after adding 0x80 - lo exactly when v >= lo, and after adding 0x7f - hi when v > hi.
-    let low = x & !HIGH;
-    let folded = (x | each(0x20)) & !HIGH;
-    let in_range = |v: u64, lo: u8, hi: u8| (v + each(0x80 - lo)) & !(v + each(0x7f - hi)) & HIGH;
-    let alnum = (in_range(folded, b'a', b'z') | in_range(low, b'0', b'9')) & !x & HIGH;
-    ((!alnum & HIGH).trailing_zeros() / 8) as usize
+    let low = x & !HIGH_BITS;
+    let folded = (x | each(0x20)) & !HIGH_BITS;
+    let in_range = |v: u64, lo: u8, hi: u8| (v + each(0x80 - lo)) & !(v + each(0x7f - hi)) & HIGH_BITS;
+    (in_range(folded, b'a', b'z') | in_range(low, b'0', b'9')) & !x & HIGH_BITS
 }
+
+/// How many of the eight bytes of `x` (little-endian) lead with ASCII letters and digits.
+#[inline]
+fn ascii_alnum_prefix(x: u64) -> usize {
+    ((!ascii_alnum_lanes(x) & HIGH_BITS).trailing_zeros() / 8) as usize
+}
+
+/// ASCII bytes that may join two parts of a word (`-`, `.`, `'`, `&`), and letters and digits,
+/// which continue one: at any other ASCII byte a word ends.
+static ASCII_JOINER: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'\'' | b'&');
+        b += 1;
+    }
+    table
+};
 
 fn is_possessive_s(text: &str, after: usize) -> bool {
     let rest = &text[after..];
