@@ -300,7 +300,15 @@ pub fn strip_label(s: &str) -> (&str, bool) {
 pub fn whole_credit(s: &str) -> Option<String> {
     let t = s.trim();
     // The end first: most blocks are story text, and a look at their end rejects them.
-    if ends_without_credit(t) || t.contains('\n') {
+    if ends_without_credit(t) {
+        return None;
+    }
+    credit_line(t)
+}
+
+/// [`whole_credit`] of a trimmed block whose end does not rule a credit out.
+fn credit_line(t: &str) -> Option<String> {
+    if t.contains('\n') {
         return None;
     }
     let (body, labelled) = strip_label(t);
@@ -317,6 +325,51 @@ pub fn split_caption(text: &str) -> Option<CreditSplit> {
     if ends_without_credit(t) {
         return glued_credit(t);
     }
+    caption_credit(t)
+}
+
+/// A block asked both whether it is a credit line ([`whole_credit`]) and whether it ends in a
+/// credit ([`split_caption`]): its end, which rules most story paragraphs out of both, is read
+/// once. Both trim the block's end the same way, and the leading white space `whole_credit`
+/// also trims changes neither its last char nor its last word.
+pub struct CreditEnding<'a> {
+    text: &'a str,
+    /// No credit can end where the block ends ([`ends_without_credit`]).
+    ruled_out: bool,
+}
+
+impl<'a> CreditEnding<'a> {
+    pub fn of(text: &'a str) -> Self {
+        CreditEnding {
+            text,
+            ruled_out: ends_without_credit(text.trim_end()),
+        }
+    }
+
+    /// The same as [`whole_credit`] of the block.
+    pub fn whole_credit(&self) -> Option<String> {
+        if self.ruled_out {
+            None
+        } else {
+            credit_line(self.text.trim())
+        }
+    }
+
+    /// The same as [`split_caption`] of the block.
+    pub fn split_caption(&self) -> Option<CreditSplit> {
+        let t = self.text.trim_end();
+        if t.is_empty() {
+            None
+        } else if self.ruled_out {
+            glued_credit(t)
+        } else {
+            caption_credit(t)
+        }
+    }
+}
+
+/// [`split_caption`] of a block trimmed at the end whose end does not rule a credit out.
+fn caption_credit(t: &str) -> Option<CreditSplit> {
     // A: the whole credit in parentheses at the very end: "… in 1989. (AP Photo/Jane Roe)".
     if t.ends_with(')')
         && let Some(open) = t.rfind('(')
@@ -836,5 +889,25 @@ mod tests {
         );
         assert_eq!(whole_credit("Timeline of saga"), None);
         assert_eq!(whole_credit("Samuel Roe and Ella Poe"), None);
+    }
+
+    #[test]
+    fn one_reading_of_the_end_answers_both() {
+        for text in [
+            "Photo: Hana Dinh, AP",
+            "  Getty Images/Sipa USA ",
+            "A tanker is moored in Sines. REUTERS/Pedro Anselmo",
+            "The cabaret in Paris Ben Tess/Reuters",
+            "“We will rebuild,” she said. “It will take time.”",
+            "The bill passed 31-12.",
+            "(AP Photo/Lena Whitcomb)",
+            "A quarterback runs\nAl Gold, Associated Press",
+            "   ",
+            "",
+        ] {
+            let ending = CreditEnding::of(text);
+            assert_eq!(ending.whole_credit(), whole_credit(text), "{text}");
+            assert_eq!(ending.split_caption(), split_caption(text), "{text}");
+        }
     }
 }

@@ -296,7 +296,8 @@ fn find_figures(article: &Article, images: &[Option<String>], story0: usize, ref
             i += 1;
             continue;
         }
-        if let Some(raw) = credit::whole_credit(text) {
+        let ending = credit::CreditEnding::of(text);
+        if let Some(raw) = ending.whole_credit() {
             // "Jane Roe, Associated Press" above the story is a byline, not a credit.
             let top = i < story0;
             let byline_shaped =
@@ -321,7 +322,7 @@ fn find_figures(article: &Article, images: &[Option<String>], story0: usize, ref
                 continue;
             }
         }
-        if let Some(split) = credit::split_caption(text) {
+        if let Some(split) = ending.split_caption() {
             let top = i < story0;
             let byline_shaped = top && byline::parse(text, true).is_some();
             let caption_words = word_count_up_to(&text[..split.caption_end], 151);
