@@ -1263,7 +1263,9 @@ fn classify_role<'a>(role: &[Word<'_>], chunk: &Chunk<'a, '_>, registry: &Regist
 
 /// Ends with an organisation word, or is "Organisation of X" ("Bureau of Prisons").
 fn org_like(ws: &[Word<'_>]) -> bool {
-    if ws.is_empty() {
+    // Both shapes take two words or more (a suffix after a name, or a word before and after
+    // the connector), and most runs asked about are single words.
+    if ws.len() < 2 {
         return false;
     }
     let last = ws[ws.len() - 1].text;
@@ -1409,6 +1411,17 @@ fn push_lowercase(out: &mut String, s: &str) {
     }
 }
 
+/// `s.to_lowercase()`, copied and lowered in place when it is ASCII.
+fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = s.to_string();
+        out.make_ascii_lowercase();
+        out
+    } else {
+        s.to_lowercase()
+    }
+}
+
 /// `s.to_lowercase()`, reusing `s` when it is ASCII.
 fn into_lowercase(mut s: String) -> String {
     if s.is_ascii() {
@@ -1460,7 +1473,7 @@ fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
     let mut acronyms: FxHashMap<&str, &str> = FxHashMap::default();
     for w in pieces.windows(2) {
         let (a, b2) = (&w[0], &w[1]);
-        if a.block != b2.block || !is_all_caps(&b2.name) || b2.start < a.end || b2.start - a.end > 3 {
+        if a.block != b2.block || b2.start < a.end || b2.start - a.end > 3 || !is_all_caps(&b2.name) {
             continue;
         }
         let full = match &a.kind {
@@ -1786,7 +1799,7 @@ impl Builder {
                 let key = if kind == EntityKind::Organization {
                     self.org_key.clone()
                 } else {
-                    name.to_lowercase()
+                    lowercase(name)
                 };
                 self.by_key[slot(kind)].insert(key, id);
                 if kind == EntityKind::Person {
@@ -1854,10 +1867,10 @@ impl Builder {
             }
         }
         if count < 2 {
-            self.add_tail(name.to_lowercase(), id);
+            self.add_tail(lowercase(name), id);
             return;
         }
-        self.add_tail(last.to_lowercase(), id);
+        self.add_tail(lowercase(last), id);
         if count >= 3 {
             let mut two = String::with_capacity(before.len() + 1 + last.len());
             two.push_str(before);
@@ -2121,6 +2134,26 @@ mod tests {
         let f = run("Michael Bloomberg spoke. Bloomberg’s shadow loomed over the race in Georgia.");
         assert_eq!(names(&f, EntityKind::Person), ["Michael Bloomberg"]);
         assert!(names(&f, EntityKind::Organization).is_empty());
+    }
+
+    #[test]
+    fn organisation_shapes() {
+        let rows: &[(&str, bool)] = &[
+            ("University", false),
+            ("Bureau", false),
+            ("Kent University", true),
+            ("Bureau of Prisons", true),
+            ("Embassy in Moscow", true),
+            ("The University", false),
+            ("Bureau of", false),
+            ("Mike Roe", false),
+        ];
+        for &(text, want) in rows {
+            let ws = words(text);
+            assert_eq!(org_like(&ws), want, "{text}");
+        }
+        assert_eq!(lowercase("Ana Roe"), "ana roe");
+        assert_eq!(lowercase("ÉLODIE"), "élodie");
     }
 
     #[test]
