@@ -510,7 +510,13 @@ pub fn headline_places(headline: &str) -> Vec<String> {
                 }
                 cand.push_str(w);
             }
-            let kept = cand.trim_end_matches(['.', '!', '?']).trim_end_matches("'s").len();
+            // A possessive is cut off by suffix: a string pattern would build a searcher for
+            // every window.
+            let mut kept = cand.trim_end_matches(['.', '!', '?']);
+            while let Some(rest) = kept.strip_suffix("'s") {
+                kept = rest;
+            }
+            let kept = kept.len();
             cand.truncate(kept);
             if cand.ends_with("U.S") {
                 cand.push('.');
@@ -2154,6 +2160,19 @@ mod tests {
         }
         assert_eq!(lowercase("Ana Roe"), "ana roe");
         assert_eq!(lowercase("ÉLODIE"), "élodie");
+    }
+
+    #[test]
+    fn places_in_headlines() {
+        let rows: &[(&str, &[&str])] = &[
+            ("Moscow's mayor visits Paris.", &["Moscow", "Paris"]),
+            ("U.S. and New York agree", &["United States", "New York"]),
+            ("Eastern Michigan routs Ohio!", &["Ohio"]),
+            ("KYIV'S NEW PLAN", &["Kyiv"]),
+        ];
+        for &(headline, want) in rows {
+            assert_eq!(headline_places(headline), want, "{headline}");
+        }
     }
 
     #[test]
