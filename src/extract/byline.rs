@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::fasthash::with_lowercase;
 use super::gazetteer;
 use super::lexicon;
 use super::text::{is_all_caps, natural_case};
@@ -115,19 +116,24 @@ const JOB_WORDS: &[&str] = &[
 ];
 
 fn is_job_word(w: &str) -> bool {
-    JOB_WORDS.contains(&w.to_lowercase().as_str())
+    with_lowercase(w, |lower| JOB_WORDS.contains(&lower))
 }
 
 /// An agency or outlet named in a byline ("Reuters", "Ap", "CNN", "USA TODAY").
 fn outlet(words: &[&str]) -> Option<String> {
-    for n in (1..=words.len().min(4)).rev() {
-        let cand = words[..n].join(" ");
-        if let Some(a) = gazetteer::agency(&cand) {
+    let words = &words[..words.len().min(4)];
+    // Every candidate is a prefix of the first four words joined: one string, cut shorter.
+    let joined = words.join(" ");
+    let mut end = joined.len();
+    for n in (1..=words.len()).rev() {
+        let cand = &joined[..end];
+        if let Some(a) = gazetteer::agency(cand) {
             return Some(a.to_string());
         }
-        if gazetteer::is_known_org(&cand) {
-            return Some(cand);
+        if gazetteer::is_known_org(cand) {
+            return Some(cand.to_string());
         }
+        end = end.saturating_sub(words[n - 1].len() + 1);
     }
     None
 }
@@ -227,7 +233,13 @@ fn parse_names(line: &str, top: bool) -> Option<Byline> {
         let w = raw.trim_end_matches(',');
         let comma = raw.ends_with(',');
         // An outlet or job title ends the names (mixed-case lines only for all-caps outlets).
-        if let Some(o) = outlet(&words[i..].iter().map(|w| w.trim_end_matches(',')).collect::<Vec<_>>()) {
+        // `outlet` reads at most four words.
+        let mut ahead = [""; 4];
+        let k = (words.len() - i).min(ahead.len());
+        for (slot, w) in ahead.iter_mut().zip(&words[i..i + k]) {
+            *slot = w.trim_end_matches(',');
+        }
+        if let Some(o) = outlet(&ahead[..k]) {
             let caps_outlet = is_all_caps(w) && !all_caps_line;
             if caps_outlet
                 || current.is_empty()
@@ -331,13 +343,19 @@ static CONTRIBUTED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("contributed regex")
 });
 
+/// The stem `CONTRIBUTED` needs, looked for before the regex runs.
+static CONTRIBUT: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("ontribut"));
+
 /// Parses a sign-off paragraph: `(Reporting by A in X; Editing by B)`, `Contributing: A`,
 /// `A contributed to this report.`, or a lone `REUTER` / `AP`.
 pub fn parse_signoff(block: &str) -> Option<Signoff> {
     let t = block.trim();
-    if t.is_empty() || t.contains('\n') && !t.starts_with('(') {
+    if t.is_empty() {
         return None;
     }
+    // Only a bracketed sign-off may run over several lines. The names below hold no line
+    // break; the tests after them look for one only once the cheaper ones have passed.
+    let one_line_or_bracketed = || t.starts_with('(') || memchr::memchr(b'\n', t.as_bytes()).is_none();
     if matches!(
         t,
         "REUTER" | "REUTERS" | "Reuters" | "Reuter" | "AP" | "AFP" | "(AP)" | "(Reuters)" | "dpa" | "Xinhua"
@@ -348,7 +366,7 @@ pub fn parse_signoff(block: &str) -> Option<Signoff> {
             sources: vec![name.to_string()],
         });
     }
-    if may_open_signoff(t) && SIGNOFF.is_match(t) {
+    if may_open_signoff(t) && one_line_or_bracketed() && SIGNOFF.is_match(t) {
         let inner = t
             .trim_start_matches('(')
             .trim_end_matches('.')
@@ -374,33 +392,55 @@ pub fn parse_signoff(block: &str) -> Option<Signoff> {
             sources: vec!["Reuters".to_string()],
         });
     }
-    if t.len() < 300 && t.contains("ontribut") && CONTRIBUTED.is_match(t) && t.split_whitespace().count() <= 20 {
+    if t.len() < 300
+        && CONTRIBUT.find(t.as_bytes()).is_some()
+        && one_line_or_bracketed()
+        && CONTRIBUTED.is_match(t)
+        && t.split_whitespace().count() <= 20
+    {
         return Some(Signoff::default());
     }
     None
 }
 
+/// The words that open a [`SIGNOFF`], after an optional bracket and white space.
+const SIGNOFF_WORDS: [&[u8]; 10] = [
+    b"additional",
+    b"reporting",
+    b"writing",
+    b"editing",
+    b"compiled",
+    b"research",
+    b"graphics",
+    b"produced",
+    b"fact-checking",
+    b"translation",
+];
+
 /// Whether `t` can match [`SIGNOFF`]: after an optional bracket and white space, it must start
-/// with the first three letters of one of its words. When those three bytes are ASCII, an ASCII
-/// case-insensitive test is exact; otherwise the regex decides. Most paragraphs skip it.
+/// with one of its words in any case. Under Unicode case folding an ASCII letter matches only
+/// itself in either ASCII case, the Kelvin sign (a "k") and the long s (an "s"); a test stops at
+/// the first byte that can match neither, and at either sign the regex decides. "President",
+/// "Protesters" and paragraphs opening with a quotation mark skip the regex here.
 fn may_open_signoff(t: &str) -> bool {
-    let lead = t.strip_prefix('(').unwrap_or(t).trim_start();
-    match lead.as_bytes().get(..3) {
-        Some(&[a, b, c]) if [a, b, c].is_ascii() => matches!(
-            [a.to_ascii_lowercase(), b.to_ascii_lowercase(), c.to_ascii_lowercase()],
-            [b'a', b'd', b'd']
-                | [b'r', b'e', b'p']
-                | [b'w', b'r', b'i']
-                | [b'e', b'd', b'i']
-                | [b'c', b'o', b'm']
-                | [b'r', b'e', b's']
-                | [b'g', b'r', b'a']
-                | [b'p', b'r', b'o']
-                | [b'f', b'a', b'c']
-                | [b't', b'r', b'a']
-        ),
-        _ => true,
-    }
+    let lead = t.strip_prefix('(').unwrap_or(t).trim_start().as_bytes();
+    // The first byte picks the words worth a look; neither sign starts one of them.
+    let Some(first) = lead.first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
+    SIGNOFF_WORDS.iter().filter(|word| word[0] == first).any(|word| {
+        for (i, &w) in word.iter().enumerate() {
+            match lead.get(i) {
+                Some(b) if b.eq_ignore_ascii_case(&w) => {}
+                Some(b) if !b.is_ascii() => {
+                    let rest = &lead[i..];
+                    return rest.starts_with("\u{212A}".as_bytes()) || rest.starts_with("\u{17F}".as_bytes());
+                }
+                _ => return false,
+            }
+        }
+        true
+    })
 }
 
 /// "A and B in London, C in Paris" → ["A", "B", "C"].
@@ -496,6 +536,37 @@ mod tests {
     }
 
     #[test]
+    fn signoff_openings() {
+        let rows: &[(&str, bool)] = &[
+            ("(Reporting by Dan Oko; Editing by Mark Hey)", true),
+            ("( Writing by Cat Lobo)", true),
+            ("Additional reporting by Cat Lobo", true),
+            ("FACT-CHECKING BY ANA LIMA", true),
+            ("Re\u{17F}earch by Ana Lima", true),
+            ("Fact-chec\u{212A}ing by Ana Lima", true),
+            ("President Lula said the plan was ready.", false),
+            ("Reports of damage came in overnight.", false),
+            ("“Reporting by the book,” she said.", false),
+            ("Rep", false),
+            ("", false),
+        ];
+        for (text, want) in rows {
+            assert_eq!(may_open_signoff(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn outlets_among_the_next_words() {
+        assert_eq!(
+            outlet(&["Associated", "Press", "Writer"]).as_deref(),
+            Some("Associated Press")
+        );
+        assert_eq!(outlet(&["Reuters"]).as_deref(), Some("Reuters"));
+        assert_eq!(outlet(&["Kim", "Lowe", "and", "Kevin", "Marsh"]), None);
+        assert_eq!(outlet(&[]), None);
+    }
+
+    #[test]
     fn signoffs() {
         let s = parse_signoff(
             "(Reporting by Dan Oko in Washington; Additional reporting by Cat Lobo in Lisbon; Editing by Mark Hey)",
@@ -506,6 +577,9 @@ mod tests {
         assert_eq!(parse_signoff("REUTER").unwrap().sources, v(&["Reuters"]));
         assert!(parse_signoff("Contributing: Kris Phelps").is_some());
         assert!(parse_signoff("Hana Hab contributed to this report.").is_some());
+        assert!(parse_signoff("Hana Hab contributed\nto this report.").is_none());
+        assert!(parse_signoff("(Reporting by Dan Oko;\nEditing by Mark Hey)").is_some());
+        assert!(parse_signoff("REUTER\n").is_some());
         assert!(parse_signoff("The reporters said the deal was done.").is_none());
     }
 }

@@ -139,13 +139,10 @@ pub fn credit_like(s: &str, labelled: bool) -> bool {
         if w.is_empty() {
             continue;
         }
-        let first = w.chars().next().unwrap_or(' ');
-        if first.is_lowercase()
-            && !with_lowercase(w, |lower| CONNECTORS.contains(&lower))
-            && !lexicon::is_name_particle(w)
-        {
+        if lower_case_word(w) {
             return false;
         }
+        let first = w.chars().next().unwrap_or(' ');
         if first.is_numeric() && !labelled {
             return false;
         }
@@ -191,29 +188,95 @@ pub fn credit_like(s: &str, labelled: bool) -> bool {
 
 /// The words of a credit candidate: split at white space and at the separators credits use.
 fn credit_words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | ',' | '—' | '–'))
+    s.split(|c: char| c.is_whitespace() || is_credit_separator(c))
         .filter(|w| !w.is_empty() && *w != "-")
 }
 
-/// Whether no credit can end where `t` (trimmed at the end) ends. Every candidate the caption
-/// forms below try ends with `t`'s last char and `credit_like` rejects one ending in `?`, `!`,
-/// `:`, `;`, `,` or a full stop that closes no abbreviation. A candidate's last word is `t`'s
-/// last word unless a label glued to it ("Photo:U.S.") was cut off, which needs a `:`, `,` or
-/// `©` in that word. Most story paragraphs end this way and skip the search altogether.
-fn ends_without_credit(t: &str) -> bool {
-    if t.ends_with(['?', '!', ':', ';', ',']) {
-        return true;
-    }
-    if !t.ends_with('.') {
+fn is_credit_separator(c: char) -> bool {
+    matches!(c, '/' | '|' | ',' | '—' | '–')
+}
+
+/// A word of running text, which no credit holds: it starts in lower case and is neither a
+/// connector ("via", "for") nor a name particle. `w` has its brackets and quotes trimmed.
+fn lower_case_word(w: &str) -> bool {
+    if !w.chars().next().is_some_and(char::is_lowercase) {
         return false;
     }
-    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
-    !last.contains([':', ',', '©']) && !ends_with_abbreviation(t)
+    // Connectors and particles are ASCII letters only, and lowering keeps every other ASCII
+    // char: a word with one ("time.", "year’s") is neither, without a look at either list.
+    if w.bytes().any(|b| b.is_ascii() && !b.is_ascii_alphabetic()) {
+        return true;
+    }
+    !with_lowercase(w, |lower| CONNECTORS.contains(&lower)) && !lexicon::is_name_particle(w)
+}
+
+/// Whether no credit can end where `t` (trimmed at the end) ends. Every candidate the caption
+/// forms below try, and the body `whole_credit` tests, ends with `t`'s last char and
+/// `credit_like` rejects one ending in `?`, `!`, `:`, `;`, `,` or a full stop that closes no
+/// abbreviation. A candidate's last word is `t`'s last word unless a label glued to it
+/// ("Photo:U.S.") was cut off, which needs a `:`, `,` or `©` in that word, or a parenthesis
+/// around the credit was cut off, which needs `t` to end in `)`. So when `t`'s last word is
+/// running text in lower case ("… will take time.”"), `credit_like` rejects every candidate
+/// too. Most story paragraphs end one of these ways and skip the search altogether.
+fn ends_without_credit(t: &str) -> bool {
+    let Some(&end) = t.as_bytes().last() else {
+        return false;
+    };
+    if matches!(end, b'?' | b'!' | b':' | b';' | b',') {
+        return true;
+    }
+    let (last, glued) = last_word(t);
+    if glued {
+        return false;
+    }
+    if end == b'.' && !abbreviation_word(last) {
+        return true;
+    }
+    if end == b')' {
+        return false;
+    }
+    // The last of `credit_words`, as `credit_like` trims it; an empty one is skipped there.
+    let word = last.rsplit(is_credit_separator).next().unwrap_or("");
+    let word = if word == "-" { "" } else { word };
+    lower_case_word(word.trim_matches(|c: char| matches!(c, '(' | ')' | '"' | '“' | '”')))
 }
 
 fn ends_with_abbreviation(s: &str) -> bool {
-    let last = s.rsplit(char::is_whitespace).next().unwrap_or("");
+    abbreviation_word(last_word(s).0)
+}
+
+/// Whether a word ending in a full stop abbreviates ("Co.", "U.S.") rather than ends a sentence.
+fn abbreviation_word(last: &str) -> bool {
     lexicon::is_abbreviation(last) || last.contains('.') && last.len() <= 5
+}
+
+/// What follows the last white space of `t`, and whether it holds a `:`, `,` or `©` (a label
+/// glued to the word after it). Read backwards a byte at a time where the bytes are ASCII:
+/// every paragraph's end is looked at, twice.
+fn last_word(t: &str) -> (&str, bool) {
+    let b = t.as_bytes();
+    let mut start = b.len();
+    let mut glued = false;
+    while let Some(&c) = b[..start].last() {
+        if c.is_ascii() {
+            // The ASCII chars `char::is_whitespace` accepts.
+            if matches!(c, b'\t'..=b'\r' | b' ') {
+                break;
+            }
+            glued |= matches!(c, b':' | b',');
+            start -= 1;
+        } else {
+            let Some(ch) = t[..start].chars().next_back() else {
+                break;
+            };
+            if ch.is_whitespace() {
+                break;
+            }
+            glued |= ch == '©';
+            start -= ch.len_utf8();
+        }
+    }
+    (&t[start..], glued)
 }
 
 /// Strips a leading label ("Photo: ", "Image copyright ", "Credit ") and surrounding parentheses.
@@ -236,6 +299,15 @@ pub fn strip_label(s: &str) -> (&str, bool) {
 /// "Image copyright EPA", "Getty Images/Sipa USA". Returns the credit without its label.
 pub fn whole_credit(s: &str) -> Option<String> {
     let t = s.trim();
+    // The end first: most blocks are story text, and a look at their end rejects them.
+    if ends_without_credit(t) {
+        return None;
+    }
+    credit_line(t)
+}
+
+/// [`whole_credit`] of a trimmed block whose end does not rule a credit out.
+fn credit_line(t: &str) -> Option<String> {
     if t.contains('\n') {
         return None;
     }
@@ -253,6 +325,51 @@ pub fn split_caption(text: &str) -> Option<CreditSplit> {
     if ends_without_credit(t) {
         return glued_credit(t);
     }
+    caption_credit(t)
+}
+
+/// A block asked both whether it is a credit line ([`whole_credit`]) and whether it ends in a
+/// credit ([`split_caption`]): its end, which rules most story paragraphs out of both, is read
+/// once. Both trim the block's end the same way, and the leading white space `whole_credit`
+/// also trims changes neither its last char nor its last word.
+pub struct CreditEnding<'a> {
+    text: &'a str,
+    /// No credit can end where the block ends ([`ends_without_credit`]).
+    ruled_out: bool,
+}
+
+impl<'a> CreditEnding<'a> {
+    pub fn of(text: &'a str) -> Self {
+        CreditEnding {
+            text,
+            ruled_out: ends_without_credit(text.trim_end()),
+        }
+    }
+
+    /// The same as [`whole_credit`] of the block.
+    pub fn whole_credit(&self) -> Option<String> {
+        if self.ruled_out {
+            None
+        } else {
+            credit_line(self.text.trim())
+        }
+    }
+
+    /// The same as [`split_caption`] of the block.
+    pub fn split_caption(&self) -> Option<CreditSplit> {
+        let t = self.text.trim_end();
+        if t.is_empty() {
+            None
+        } else if self.ruled_out {
+            glued_credit(t)
+        } else {
+            caption_credit(t)
+        }
+    }
+}
+
+/// [`split_caption`] of a block trimmed at the end whose end does not rule a credit out.
+fn caption_credit(t: &str) -> Option<CreditSplit> {
     // A: the whole credit in parentheses at the very end: "… in 1989. (AP Photo/Jane Roe)".
     if t.ends_with(')')
         && let Some(open) = t.rfind('(')
@@ -274,7 +391,7 @@ pub fn split_caption(text: &str) -> Option<CreditSplit> {
     // The label regex only runs when a label word is there at all.
     let labelled = has_label_word(&t[tail..]);
     // A credit is short and sits at the end: only the tail of a long paragraph can hold one.
-    for c in LABEL.captures_iter(if labelled { &t[tail..] } else { "" }) {
+    for c in labelled.then(|| LABEL.captures_iter(&t[tail..])).into_iter().flatten() {
         let Some(label) = c.name("label") else { continue };
         let start = tail + label.start();
         let before = t[..start].trim_end();
@@ -456,23 +573,25 @@ pub fn parse(raw: &str) -> Credit {
     };
     credit.distributor = distributor.filter(|d| !d.is_empty()).map(clean_agency);
     // "Name for The Outlet": the photographer shot it for that outlet.
-    let mut parts: Vec<String> = Vec::new();
+    let mut parts: Vec<&str> = Vec::new();
     for piece in main.split(['/', '|', ',']) {
         for piece in split_dashes(piece) {
             let piece = piece.trim();
             if piece.is_empty() {
                 continue;
             }
-            if let Some((who, outlet)) = piece.split_once(" for ") {
-                parts.push(who.trim().to_string());
-                parts.push(outlet.trim().to_string());
+            // " for " needs an "f": most pieces have none and skip the substring search.
+            let outlet = memchr::memchr(b'f', piece.as_bytes()).and_then(|_| piece.split_once(" for "));
+            if let Some((who, outlet)) = outlet {
+                parts.push(who.trim());
+                parts.push(outlet.trim());
             } else {
-                parts.push(piece.to_string());
+                parts.push(piece);
             }
         }
     }
     for part in parts {
-        let part = strip_suffix_words(&part);
+        let part = strip_suffix_words(part);
         if part.is_empty() {
             continue;
         }
@@ -492,6 +611,8 @@ pub fn parse(raw: &str) -> Credit {
 
 /// Position and length of the " via " that introduces the distributor.
 fn find_via(s: &str) -> Option<(usize, usize)> {
+    // Every pattern has a "v" or "V"; most credits have neither.
+    memchr::memchr2(b'v', b'V', s.as_bytes())?;
     for pat in [", via ", " via ", " Via "] {
         if let Some(i) = s.rfind(pat) {
             return Some((i, pat.len()));
@@ -501,8 +622,8 @@ fn find_via(s: &str) -> Option<(usize, usize)> {
 }
 
 /// Splits at spaced or unspaced long dashes ("Jane Roe—Getty Images", "AFP — Getty Images").
-fn split_dashes(s: &str) -> Vec<&str> {
-    s.split(['—', '–']).flat_map(|p| p.split(" - ")).collect()
+fn split_dashes(s: &str) -> impl Iterator<Item = &str> {
+    s.split(['—', '–']).flat_map(|p| p.split(" - "))
 }
 
 /// Drops words that describe the picture rather than name anyone: "file", "Photo", "Pool Photo".
@@ -717,10 +838,45 @@ mod tests {
             "Officials in Lisbon were expected to brief reporters on Thursday.",
             "(Sourcing: much of this list was obtained from the National Conference.)",
             "Greg Beach, Ap Sports Writer",
+            "“We will rebuild,” she said. “It will take time.”",
             "",
         ] {
             assert_eq!(split_caption(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn ends_that_hold_no_credit() {
+        let rows: &[(&str, bool)] = &[
+            ("The bill passed 31-12.", true),
+            ("Did the mayor know?", true),
+            ("“We will rebuild,” she said. “It will take time.”", true),
+            ("The talks went on through the night", true),
+            ("‘It is over,’ she said. ‘Quite over’", true),
+            ("The senator said so, Jane Roe reported.", true),
+            ("Boats at the quay. Photo:U.S. Navy", false),
+            ("Boats at the quay. Photo:jane", false),
+            ("Boats at the quay. Photo:jane roe", true),
+            ("Boats at the quay, 7 a.m.", true),
+            ("Boats at the quay in the U.S.", false),
+            ("Boats at the quay. (AP Photo/jane roe)", false),
+            ("A harbour at dawn. Jane Roe via", false),
+            ("A harbour at dawn. Ana de", false),
+            ("A harbour at dawn. Jane Roe/", false),
+            ("A harbour at dawn. Jane Roe / -", false),
+            ("A harbour at dawn. Jane Roe/Reuters", false),
+            ("A harbour at dawn. Jane Roe/reuters", true),
+            ("", false),
+        ];
+        for (text, want) in rows {
+            assert_eq!(ends_without_credit(text), *want, "{text}");
+        }
+        assert_eq!(last_word("at dawn"), ("dawn", false));
+        assert_eq!(last_word("at\u{a0}dawn"), ("dawn", false));
+        assert_eq!(last_word("dawn"), ("dawn", false));
+        assert_eq!(last_word("Image ©Roe"), ("©Roe", true));
+        assert_eq!(last_word("Photo,Roe"), ("Photo,Roe", true));
+        assert_eq!(last_word("at dawn "), ("", false));
     }
 
     #[test]
@@ -733,5 +889,25 @@ mod tests {
         );
         assert_eq!(whole_credit("Timeline of saga"), None);
         assert_eq!(whole_credit("Samuel Roe and Ella Poe"), None);
+    }
+
+    #[test]
+    fn one_reading_of_the_end_answers_both() {
+        for text in [
+            "Photo: Hana Dinh, AP",
+            "  Getty Images/Sipa USA ",
+            "A tanker is moored in Sines. REUTERS/Pedro Anselmo",
+            "The cabaret in Paris Ben Tess/Reuters",
+            "“We will rebuild,” she said. “It will take time.”",
+            "The bill passed 31-12.",
+            "(AP Photo/Lena Whitcomb)",
+            "A quarterback runs\nAl Gold, Associated Press",
+            "   ",
+            "",
+        ] {
+            let ending = CreditEnding::of(text);
+            assert_eq!(ending.whole_credit(), whole_credit(text), "{text}");
+            assert_eq!(ending.split_caption(), split_caption(text), "{text}");
+        }
     }
 }

@@ -280,18 +280,30 @@ fn is_person_attributive(w: &str) -> bool {
     )
 }
 
-/// Called for every word of the text: the first byte settles nearly every case.
-#[inline]
+/// Called for every word of the text: the first byte settles nearly every case, in line; the
+/// rest is asked out of line.
+#[inline(always)]
 fn capitalized(w: &str) -> bool {
     match w.as_bytes().first() {
         Some(b'A'..=b'Z') => true,
-        // "al-Bashir", "el-Sisi": particles glued to a capital.
-        Some(b'a' | b'e') => {
-            (w.starts_with("al-") || w.starts_with("el-")) && w[3..].chars().next().is_some_and(char::is_uppercase)
-        }
+        // "and", "an", "as": only "al-" and "el-" are worth a closer look.
+        Some(b'a' | b'e') => w.len() > 3 && w.as_bytes()[1..3] == *b"l-" && glued_capital(w),
         Some(b) if b.is_ascii() => false,
-        _ => w.chars().next().is_some_and(char::is_uppercase),
+        Some(_) => starts_upper_case(w),
+        None => false,
     }
+}
+
+/// "al-Bashir", "el-Sisi": particles glued to a capital.
+#[inline(never)]
+fn glued_capital(w: &str) -> bool {
+    (w.starts_with("al-") || w.starts_with("el-")) && w[3..].chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cold]
+#[inline(never)]
+fn starts_upper_case(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The capitalised runs of one span, with what stands around them.
@@ -309,6 +321,21 @@ struct Chunk<'a, 'w> {
     after: &'a str,
     sentence_start: bool,
     no_people: bool,
+    /// The run's text is already in [`name_of`]'s form, and so is every part of it.
+    plain: bool,
+}
+
+impl<'a> Chunk<'a, '_> {
+    /// [`name_of`] a run of this chunk's words. Every sub-run is named, at every level of a
+    /// split; a substring of a plain name (no brackets, line breaks, doubled spaces or
+    /// non-ASCII bytes) is plain, so the chunk's one test stands for all of them.
+    fn name(&self, ws: &[Word<'_>]) -> Cow<'a, str> {
+        if self.plain {
+            Cow::Borrowed(&self.text[ws[0].start..ws[ws.len() - 1].end])
+        } else {
+            name_of(self.text, ws)
+        }
+    }
 }
 
 fn contiguous(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
@@ -437,6 +464,7 @@ fn chunks<'a>(span: &Span<'a>, ws: &[Word<'a>], mut each: impl FnMut(&Chunk<'a, 
             after: &text[last.full_end..after_end],
             sentence_start,
             no_people: span.no_people,
+            plain: is_plain_name(&text[first.start..last.end]),
         });
         i = end.max(i + 1);
     }
@@ -482,7 +510,13 @@ pub fn headline_places(headline: &str) -> Vec<String> {
                 }
                 cand.push_str(w);
             }
-            let kept = cand.trim_end_matches(['.', '!', '?']).trim_end_matches("'s").len();
+            // A possessive is cut off by suffix: a string pattern would build a searcher for
+            // every window.
+            let mut kept = cand.trim_end_matches(['.', '!', '?']);
+            while let Some(rest) = kept.strip_suffix("'s") {
+                kept = rest;
+            }
+            let kept = kept.len();
             cand.truncate(kept);
             if cand.ends_with("U.S") {
                 cand.push('.');
@@ -544,7 +578,7 @@ fn classify_chunk<'a>(chunk: &Chunk<'a, '_>, registry: &Registry, out: &mut Vec<
     let ws = chunk.words;
     // Runs written in capitals throughout are headings or shouting, unless known.
     if ws.len() > 1 && ws.iter().all(|w| w.is_all_caps()) {
-        let whole = name_of(chunk.text, ws);
+        let whole = chunk.name(ws);
         if !gazetteer::is_known_org(&whole) && gazetteer::place(&whole).is_none() {
             return;
         }
@@ -562,12 +596,9 @@ fn classify_chunk<'a>(chunk: &Chunk<'a, '_>, registry: &Registry, out: &mut Vec<
             .position(|w| !lexicon::is_stop_word(w.text))
             .unwrap_or(ws.len());
         let named = &ws[start..];
-        if named.len() >= 2
-            && is_all_caps(acronym)
-            && !acronym.contains(' ')
-            && initials(&name_of(chunk.text, named)) == acronym
+        if named.len() >= 2 && is_all_caps(acronym) && !acronym.contains(' ') && initials(&chunk.name(named)) == acronym
         {
-            out.push(piece(chunk, named, Kind::Org(name_of(chunk.text, named))));
+            out.push(piece(chunk, named, Kind::Org(chunk.name(named))));
             return;
         }
     }
@@ -593,7 +624,7 @@ fn piece<'a>(chunk: &Chunk<'a, '_>, ws: &[Word<'_>], kind: Kind<'a>) -> Piece<'a
         block: chunk.block,
         start: ws[0].start,
         end: ws[ws.len() - 1].end,
-        name: name_of(chunk.text, ws),
+        name: chunk.name(ws),
 
         kind,
         prev: chunk.prev.filter(|_| at_chunk_start),
@@ -651,7 +682,7 @@ fn classify<'a>(
     }
     let at_start = offset == 0;
     let at_end = offset + ws.len() == chunk.words.len();
-    let whole = name_of(chunk.text, ws);
+    let whole = chunk.name(ws);
     let next_lower = chunk.next_lower.as_deref().filter(|_| at_end);
     let prev_lower = chunk.prev_lower.as_deref().filter(|_| at_start);
     let after = if at_end { chunk.after } else { "" };
@@ -668,7 +699,7 @@ fn classify<'a>(
         }
         for len in (1..ws.len()).rev() {
             for s in 0..=ws.len() - len {
-                let sub = name_of(chunk.text, &ws[s..s + len]);
+                let sub = chunk.name(&ws[s..s + len]);
                 if registry.lookup(&sub).is_some() && !(len == 1 && lexicon::is_stop_word(&sub)) {
                     recurse(&ws[..s], 0, weak, out);
                     recurse(&ws[s..s + len], s, weak, out);
@@ -778,7 +809,13 @@ fn classify<'a>(
         out.push(piece(chunk, ws, Kind::Org(whole)));
         return;
     }
-    let lone_letter = ws[0].text.chars().count() == 1 && ws.len() > 1;
+    // One character, counted without walking the word.
+    let lone_letter = ws.len() > 1
+        && ws[0]
+            .text
+            .chars()
+            .next()
+            .is_some_and(|c| c.len_utf8() == ws[0].text.len());
     // A job at the start of a sentence ("Quarterback Mike Roe threw") is a role, not a name.
     let job = chunk.sentence_start
         && at_start
@@ -925,7 +962,7 @@ fn classify<'a>(
         if t + 1 < ws.len() {
             let role_words = &ws[..=t];
             let mut rest = &ws[t + 1..];
-            let mut role = name_of(chunk.text, role_words).into_owned();
+            let mut role = chunk.name(role_words).into_owned();
             // "Secretary of State Mike Roe": the office's complement precedes the name.
             if matches!(rest[0].text, "of" | "for") {
                 let tail = &rest[1..];
@@ -938,7 +975,7 @@ fn classify<'a>(
                     classify_role(ws, chunk, registry, out);
                     return;
                 }
-                role = format!("{role} {} {}", rest[0].text, name_of(chunk.text, &tail[..name_at]));
+                role = format!("{role} {} {}", rest[0].text, chunk.name(&tail[..name_at]));
                 rest = &tail[name_at..];
             }
             let honorific = role_words.iter().rev().find_map(|w| lexicon::honorific_gender(w.text));
@@ -1022,7 +1059,7 @@ fn classify<'a>(
     if ws.len() > 1 {
         for len in (1..ws.len()).rev() {
             for s in 0..=ws.len() - len {
-                let sub = name_of(chunk.text, &ws[s..s + len]);
+                let sub = chunk.name(&ws[s..s + len]);
                 let place = gazetteer::place(&sub).is_some() && !lexicon::is_given_name(&sub);
                 let org = gazetteer::is_known_org(&sub) && len > 1;
                 if (place || org) && !(s == 0 && len == 1 && name_shaped(ws)) {
@@ -1069,7 +1106,7 @@ fn classify<'a>(
             out.push(piece(chunk, ws, Kind::Org(whole)));
             return;
         }
-        if followed_by_region(after) && !first_given && ws.len() <= 4 {
+        if !first_given && ws.len() <= 4 && followed_by_region(after) {
             out.push(piece(chunk, ws, Kind::Place(whole)));
             return;
         }
@@ -1121,7 +1158,7 @@ fn known(chunk: &Chunk<'_, '_>, ws: &[Word<'_>]) -> bool {
     if ws.is_empty() {
         return false;
     }
-    let name = name_of(chunk.text, ws);
+    let name = chunk.name(ws);
     gazetteer::place(&name).is_some() || gazetteer::is_known_org(&name)
 }
 
@@ -1172,7 +1209,7 @@ fn classify_role<'a>(role: &[Word<'_>], chunk: &Chunk<'a, '_>, registry: &Regist
     while s < role.len() {
         let mut matched = 0;
         for len in (1..=(role.len() - s).min(5)).rev() {
-            let sub = name_of(chunk.text, &role[s..s + len]);
+            let sub = chunk.name(&role[s..s + len]);
             if lexicon::is_title(&sub) || lexicon::is_stop_word(&sub) {
                 continue;
             }
@@ -1222,7 +1259,7 @@ fn classify_role<'a>(role: &[Word<'_>], chunk: &Chunk<'a, '_>, registry: &Regist
                 out.push(piece(
                     chunk,
                     &part[start..end],
-                    Kind::Org(name_of(chunk.text, &part[start..end])),
+                    Kind::Org(chunk.name(&part[start..end])),
                 ));
                 break;
             }
@@ -1232,7 +1269,9 @@ fn classify_role<'a>(role: &[Word<'_>], chunk: &Chunk<'a, '_>, registry: &Regist
 
 /// Ends with an organisation word, or is "Organisation of X" ("Bureau of Prisons").
 fn org_like(ws: &[Word<'_>]) -> bool {
-    if ws.is_empty() {
+    // Both shapes take two words or more (a suffix after a name, or a word before and after
+    // the connector), and most runs asked about are single words.
+    if ws.len() < 2 {
         return false;
     }
     let last = ws[ws.len() - 1].text;
@@ -1280,22 +1319,32 @@ fn name_shaped(ws: &[Word<'_>]) -> bool {
     if !(2..=5).contains(&ws.len()) {
         return false;
     }
+    // Every test is a pure function of the word and its place, so they are asked lazily,
+    // the cheapest and most often decisive first: the answer is the same.
     ws.iter().enumerate().all(|(i, w)| {
         let t = w.text;
-        let particle = i > 0 && i + 1 < ws.len() && with_lowercase(t, lexicon::is_name_particle);
-        let suffix = i + 1 == ws.len() && i >= 2 && lexicon::is_name_suffix(t);
-        let initial = t.len() <= 5
-            && t.ends_with('.')
-            && t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
-            && gazetteer::place(t).is_none();
+        if t.bytes().any(|b| b.is_ascii_digit()) {
+            return false;
+        }
         // A title word can end a name as a surname ("Kevin King", "Ana Bishop").
         let surname_title = i > 0 && i + 1 == ws.len() && !t.ends_with('.');
-        let word = capitalized(t)
-            && !is_all_caps(t)
-            && !lexicon::is_stop_word(t)
-            && !gazetteer::is_org_suffix(t)
-            && (!lexicon::is_title(t) || surname_title);
-        (word || particle || suffix || initial && i + 1 < ws.len()) && !t.chars().any(|c| c.is_ascii_digit())
+        let word = || {
+            capitalized(t)
+                && !is_all_caps(t)
+                && !lexicon::is_stop_word(t)
+                && !gazetteer::is_org_suffix(t)
+                && (surname_title || !lexicon::is_title(t))
+        };
+        let particle = || i > 0 && i + 1 < ws.len() && with_lowercase(t, lexicon::is_name_particle);
+        let suffix = || i + 1 == ws.len() && i >= 2 && lexicon::is_name_suffix(t);
+        let initial = || {
+            i + 1 < ws.len()
+                && t.len() <= 5
+                && t.ends_with('.')
+                && t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+                && gazetteer::place(t).is_none()
+        };
+        word() || particle() || suffix() || initial()
     })
 }
 
@@ -1339,7 +1388,11 @@ fn org_key(name: &str, lower: &mut String) {
             lower.truncate(lower.len() - tail.len());
         }
     }
-    lower.retain(|c| !matches!(c, '’' | '\''));
+    // Dropping apostrophes walks the key by characters: only when there may be one ('’' is
+    // the only character here whose UTF-8 starts with 0xE2 that could be dropped).
+    if lower.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        lower.retain(|c| !matches!(c, '’' | '\''));
+    }
     for (head, prefix) in [
         ("department", "department of "),
         ("ministry", "ministry of "),
@@ -1361,6 +1414,17 @@ fn push_lowercase(out: &mut String, s: &str) {
         out[at..].make_ascii_lowercase();
     } else {
         out.push_str(&s.to_lowercase());
+    }
+}
+
+/// `s.to_lowercase()`, copied and lowered in place when it is ASCII.
+fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = s.to_string();
+        out.make_ascii_lowercase();
+        out
+    } else {
+        s.to_lowercase()
     }
 }
 
@@ -1415,7 +1479,7 @@ fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
     let mut acronyms: FxHashMap<&str, &str> = FxHashMap::default();
     for w in pieces.windows(2) {
         let (a, b2) = (&w[0], &w[1]);
-        if a.block != b2.block || !is_all_caps(&b2.name) || b2.start < a.end || b2.start - a.end > 3 {
+        if a.block != b2.block || b2.start < a.end || b2.start - a.end > 3 || !is_all_caps(&b2.name) {
             continue;
         }
         let full = match &a.kind {
@@ -1643,6 +1707,10 @@ struct Builder {
     org_key: String,
     /// Lower-cased surname (and two-word tails like "hawk sawyer", "de miranda") → people.
     tails: FxHashMap<String, Vec<usize>>,
+    /// Which [`tail_bit`]s the keys of `tails` set: most words asked about are no one's tail.
+    tail_bits: [u64; 4],
+    /// A short name being looked up ([`short_name_into`]), kept to reuse its buffer.
+    short: String,
     /// "first last" without middle names or suffixes → people ("Donald J. Roe" = "Donald Roe").
     short_names: FxHashMap<String, Vec<usize>>,
     /// The last mention of each entity, to prefer the most recent bearer of a surname.
@@ -1654,6 +1722,14 @@ struct Builder {
 /// First and last name words of a person's name, without initials and suffixes; and whether
 /// there are words between them.
 fn short_name(name: &str) -> Option<(String, bool)> {
+    let mut short = String::new();
+    let middle = short_name_into(name, &mut short)?;
+    Some((short, middle))
+}
+
+/// [`short_name`] written into `short` (which keeps its buffer), returning only whether there
+/// are words between; `None` leaves `short` unspecified.
+fn short_name_into(name: &str, short: &mut String) -> Option<bool> {
     let mut words = name.split_whitespace().filter(|w| !lexicon::is_name_suffix(w));
     let first = words.next()?;
     let mut last = words.next()?;
@@ -1662,11 +1738,23 @@ fn short_name(name: &str) -> Option<(String, bool)> {
         last = w;
         middle = true;
     }
-    let mut short = String::with_capacity(first.len() + 1 + last.len());
+    short.clear();
     short.push_str(first);
     short.push(' ');
     short.push_str(last);
-    Some((into_lowercase(short), middle))
+    if short.is_ascii() {
+        short.make_ascii_lowercase();
+    } else {
+        *short = short.to_lowercase();
+    }
+    Some(middle)
+}
+
+/// The bit of [`Builder::tail_bits`] for a key with this first byte and length: a word whose
+/// lower case is a key has the key's length and lower-cased first byte when it is ASCII.
+fn tail_bit(first: u8, len: usize) -> (usize, u64) {
+    let h = usize::from(first).wrapping_mul(31).wrapping_add(len) & 255;
+    (h >> 6, 1 << (h & 63))
 }
 
 /// Where [`Builder::by_key`] keeps entities of a kind.
@@ -1699,9 +1787,11 @@ impl Builder {
         role: Option<String>,
         gender: Option<Gender>,
     ) -> usize {
+        let mut made = false;
         let id = match self.find(kind, name) {
             Some(id) => id,
             None => {
+                made = true;
                 let id = self.entities.len();
                 self.entities.push(Entity {
                     name: name.to_string(),
@@ -1715,7 +1805,7 @@ impl Builder {
                 let key = if kind == EntityKind::Organization {
                     self.org_key.clone()
                 } else {
-                    name.to_lowercase()
+                    lowercase(name)
                 };
                 self.by_key[slot(kind)].insert(key, id);
                 if kind == EntityKind::Person {
@@ -1724,8 +1814,9 @@ impl Builder {
                 id
             }
         };
-        // An organisation is named as the story first names it ("AP" or "Associated Press").
-        if kind == EntityKind::Organization && (p.block, p.start) < self.first_pos[id] {
+        // An organisation is named as the story first names it ("AP" or "Associated Press"); one
+        // just made already bears this name.
+        if kind == EntityKind::Organization && !made && (p.block, p.start) < self.first_pos[id] {
             self.entities[id].name = name.to_string();
         }
         self.note(id, role, gender);
@@ -1773,28 +1864,49 @@ impl Builder {
             last = w;
             count += 1;
         }
-        if let Some((short, _)) = short_name(name) {
-            self.short_names.entry(short).or_default().push(id);
+        if short_name_into(name, &mut self.short).is_some() {
+            match self.short_names.get_mut(self.short.as_str()) {
+                Some(ids) => ids.push(id),
+                None => {
+                    self.short_names.insert(self.short.clone(), vec![id]);
+                }
+            }
         }
         if count < 2 {
-            self.tails.entry(name.to_lowercase()).or_default().push(id);
+            self.add_tail(lowercase(name), id);
             return;
         }
-        self.tails.entry(last.to_lowercase()).or_default().push(id);
+        self.add_tail(lowercase(last), id);
         if count >= 3 {
             let mut two = String::with_capacity(before.len() + 1 + last.len());
             two.push_str(before);
             two.push(' ');
             two.push_str(last);
-            self.tails.entry(into_lowercase(two)).or_default().push(id);
+            self.add_tail(into_lowercase(two), id);
         }
+    }
+
+    fn add_tail(&mut self, key: String, id: usize) {
+        let (i, bit) = tail_bit(key.as_bytes().first().copied().unwrap_or(0), key.len());
+        self.tail_bits[i] |= bit;
+        self.tails.entry(key).or_default().push(id);
+    }
+
+    /// False only when `name` in lower case is no key of `tails`.
+    fn may_be_tail(&self, name: &str) -> bool {
+        if !name.is_ascii() {
+            return true;
+        }
+        let first = name.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+        let (i, bit) = tail_bit(first, name.len());
+        self.tail_bits[i] & bit != 0
     }
 
     /// A multi-word name that is another way of writing a person already found: the same first
     /// and last name ("Mike Roe" for "Mike Roe III"), or a known tail ("Hawk Sawyer").
-    fn same_person(&self, name: &str) -> Option<usize> {
-        if let Some((short, middle)) = short_name(name)
-            && let Some(ids) = self.short_names.get(&short)
+    fn same_person(&mut self, name: &str) -> Option<usize> {
+        if let Some(middle) = short_name_into(name, &mut self.short)
+            && let Some(ids) = self.short_names.get(self.short.as_str())
         {
             // "George H.W. Roe" and "George W. Roe" are different people.
             let candidate = ids.iter().copied().find(|&id| {
@@ -1809,6 +1921,9 @@ impl Builder {
 
     /// The person a surname (or trailing part of a name) refers to: the most recent one.
     fn person_by_tail(&self, name: &str) -> Option<usize> {
+        if !self.may_be_tail(name) {
+            return None;
+        }
         let ids = with_lowercase(name, |k| self.tails.get(k))?;
         ids.iter().copied().max_by_key(|&id| self.last_seen[id])
     }
@@ -1826,7 +1941,10 @@ impl Builder {
         }
         sole.into_iter()
             .filter_map(|(n, id)| Some((n, id?)))
-            .filter(|(n, _)| !with_lowercase(n, |k| self.tails.contains_key(k)) && gazetteer::place(n).is_none())
+            .filter(|(n, _)| {
+                !(self.may_be_tail(n) && with_lowercase(n, |k| self.tails.contains_key(k)))
+                    && gazetteer::place(n).is_none()
+            })
             .map(|(n, id)| (n.to_string(), id))
             .collect()
     }
@@ -2022,6 +2140,120 @@ mod tests {
         let f = run("Michael Bloomberg spoke. Bloomberg’s shadow loomed over the race in Georgia.");
         assert_eq!(names(&f, EntityKind::Person), ["Michael Bloomberg"]);
         assert!(names(&f, EntityKind::Organization).is_empty());
+    }
+
+    #[test]
+    fn organisation_shapes() {
+        let rows: &[(&str, bool)] = &[
+            ("University", false),
+            ("Bureau", false),
+            ("Kent University", true),
+            ("Bureau of Prisons", true),
+            ("Embassy in Moscow", true),
+            ("The University", false),
+            ("Bureau of", false),
+            ("Mike Roe", false),
+        ];
+        for &(text, want) in rows {
+            let ws = words(text);
+            assert_eq!(org_like(&ws), want, "{text}");
+        }
+        assert_eq!(lowercase("Ana Roe"), "ana roe");
+        assert_eq!(lowercase("ÉLODIE"), "élodie");
+    }
+
+    #[test]
+    fn places_in_headlines() {
+        let rows: &[(&str, &[&str])] = &[
+            ("Moscow's mayor visits Paris.", &["Moscow", "Paris"]),
+            ("U.S. and New York agree", &["United States", "New York"]),
+            ("Eastern Michigan routs Ohio!", &["Ohio"]),
+            ("KYIV'S NEW PLAN", &["Kyiv"]),
+        ];
+        for &(headline, want) in rows {
+            assert_eq!(headline_places(headline), want, "{headline}");
+        }
+    }
+
+    #[test]
+    fn capitalised_words() {
+        let rows: &[(&str, bool)] = &[
+            ("Mike", true),
+            ("and", false),
+            ("al-Bashir", true),
+            ("el-Sisi", true),
+            ("al-", false),
+            ("al-qaeda", false),
+            ("alto", false),
+            ("Élan", true),
+            ("éclair", false),
+            ("", false),
+        ];
+        for &(word, want) in rows {
+            assert_eq!(capitalized(word), want, "{word}");
+        }
+    }
+
+    #[test]
+    fn organisation_keys_drop_apostrophes() {
+        let rows: &[(&str, &str)] = &[
+            ("People’s Daily", "peoples daily"),
+            ("McDonald's", "mcdonalds"),
+            ("Acme — Group", "acme — group"),
+            ("Café Roma Company", "café roma"),
+            ("Department of the Interior", "interior department"),
+        ];
+        let mut key = String::new();
+        for &(name, want) in rows {
+            org_key(name, &mut key);
+            assert_eq!(key, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn surnames_and_short_names_of_people() {
+        let mut b = Builder {
+            last_seen: vec![1, 2],
+            ..Builder::default()
+        };
+        b.index_person("Ana María Roe", 0);
+        b.index_person("Łukasz Nowak Jr.", 1);
+        let rows: &[(&str, Option<usize>)] = &[
+            ("Roe", Some(0)),
+            ("ROE", Some(0)),
+            ("María Roe", Some(0)),
+            ("MARÍA ROE", Some(0)),
+            ("Nowak", Some(1)),
+            ("Ana", None),
+            ("Rob", None),
+            ("", None),
+        ];
+        for &(word, want) in rows {
+            assert_eq!(b.person_by_tail(word), want, "{word}");
+        }
+        assert_eq!(short_name("Ana María Roe"), Some(("ana roe".to_string(), true)));
+        assert_eq!(
+            short_name("Łukasz Nowak Jr."),
+            Some(("łukasz nowak".to_string(), false))
+        );
+        assert_eq!(short_name("Roe"), None);
+    }
+
+    #[test]
+    fn names_of_parts_of_a_run() {
+        let rows: &[(&str, &str)] = &[
+            ("Secretary of State Mia Lund said so.", "Mia Lund"),
+            ("“Coach (Frank) Vale came in,” he said.", "Frank Vale"),
+            ("Mayor José Ortíz spoke.", "José Ortíz"),
+        ];
+        for (text, want) in rows {
+            let f = run(text);
+            assert!(
+                names(&f, EntityKind::Person).contains(&want.to_string()),
+                "{text}: {:?}",
+                names(&f, EntityKind::Person)
+            );
+        }
     }
 
     #[test]

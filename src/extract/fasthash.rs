@@ -124,6 +124,23 @@ impl Shapes {
             _ => self.empty,
         }
     }
+
+    /// False only when no key can equal `word` in lower case: for ASCII words (whose lower
+    /// case keeps every byte's place) the test looks at the lowered first and last bytes;
+    /// anything else may lower to other lengths and always passes.
+    #[inline]
+    fn may_hold_lowercase_of(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&first), Some(&last)) if b.is_ascii() => {
+                let bit = Self::bit(b.len());
+                self.by_first[usize::from(first.to_ascii_lowercase())] & bit != 0
+                    && self.by_last[usize::from(last.to_ascii_lowercase())] & bit != 0
+            }
+            (Some(_), Some(_)) => true,
+            _ => self.empty,
+        }
+    }
 }
 
 /// A fixed word table (built once, then only read) keyed by strings, with a cheap pre-check
@@ -147,6 +164,13 @@ impl<K: Borrow<str> + Hash + Eq, V> WordMap<K, V> {
     #[inline]
     pub fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
+    }
+
+    /// False only when no key can equal `word.to_lowercase()` (a pre-check for lower-cased
+    /// lookups that spares building the lower-case copy of most words).
+    #[inline]
+    pub fn may_hold_lowercase_of(&self, word: &str) -> bool {
+        self.shapes.may_hold_lowercase_of(word)
     }
 
     pub fn iter(&self) -> std::collections::hash_map::Iter<'_, K, V> {
@@ -178,6 +202,12 @@ impl<K: Borrow<str> + Hash + Eq> WordSet<K> {
     #[inline]
     pub fn contains(&self, key: &str) -> bool {
         self.shapes.may_hold(key) && self.set.contains(key)
+    }
+
+    /// False only when no key can equal `word.to_lowercase()` (see [`WordMap::may_hold_lowercase_of`]).
+    #[inline]
+    pub fn may_hold_lowercase_of(&self, word: &str) -> bool {
+        self.shapes.may_hold_lowercase_of(word)
     }
 
     pub fn iter(&self) -> std::collections::hash_set::Iter<'_, K> {
@@ -242,6 +272,33 @@ mod tests {
         assert_eq!(map.get(&"x".repeat(40)), Some(&1));
         assert_eq!(map.get(&"x".repeat(39)), None);
         assert!(map.contains_key("y"));
+    }
+
+    #[test]
+    fn lower_case_pre_check_never_rejects_a_key() {
+        let set: WordSet<String> = ["sen.", "king", "secretary-general", "x"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        // (word, whether its lower case is a key): capitals, a final period, the Kelvin sign
+        // (which lowers to an ASCII "k"), a lone letter, the empty word.
+        let rows: &[(&str, bool)] = &[
+            ("Sen.", true),
+            ("SEN.", true),
+            ("King", true),
+            ("\u{212A}ing", true),
+            ("Secretary-General", true),
+            ("X", true),
+            ("Senator", false),
+            ("Kin", false),
+            ("", false),
+        ];
+        for &(word, key) in rows {
+            let found = set.may_hold_lowercase_of(word) && set.contains(&word.to_lowercase());
+            assert_eq!(found, key, "{word}");
+        }
+        assert!(!set.may_hold_lowercase_of("Mayor"));
+        assert!(!set.may_hold_lowercase_of(""));
     }
 
     #[test]

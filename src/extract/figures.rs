@@ -179,7 +179,9 @@ pub fn caption_key(caption: &str) -> String {
         }
         // Word by word, as a final sigma lowers by where its word ends.
         if w.is_ascii() {
-            key.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            let start = key.len();
+            key.push_str(w);
+            key[start..].make_ascii_lowercase();
         } else {
             key.push_str(&w.to_lowercase());
         }
@@ -205,6 +207,13 @@ mod tests {
         assert_eq!(f.credit.as_ref().unwrap().photographers, ["Pedro Anselmo"]);
         assert_eq!(f.place.as_deref(), Some("Sines, Portugal"));
         assert_eq!(f.date, Some(date(2021, 10, 12)));
+    }
+
+    #[test]
+    fn caption_keys() {
+        assert_eq!(caption_key("  Boats AT the\nQuay "), "boats at the quay");
+        assert_eq!(caption_key("ΟΔΟΣ Setúbal"), "οδος setúbal");
+        assert_eq!(caption_key(""), "");
     }
 
     #[test]

@@ -257,7 +257,11 @@ pub fn state_abbreviation(abbr: &str) -> Option<&'static str> {
 /// The canonical name of a news or photo agency ("AP" → "Associated Press").
 pub fn agency(name: &str) -> Option<&'static str> {
     AGENCY_MAP.get(name).copied().or_else(|| {
-        // Case-insensitive fallback for credits written in capitals ("GETTY IMAGES").
+        // Case-insensitive fallback for credits written in capitals ("GETTY IMAGES"). Every
+        // organisation name is asked, and the shape of its lower case rules out most.
+        if !AGENCY_LOWER.may_hold_lowercase_of(name) {
+            return None;
+        }
         super::fasthash::with_lowercase(name, |lower| AGENCY_LOWER.get(lower).copied())
     })
 }
@@ -301,6 +305,9 @@ mod tests {
         assert_eq!(state_abbreviation("Neb."), Some("Nebraska"));
         assert_eq!(agency("AP"), Some("Associated Press"));
         assert_eq!(agency("REUTERS"), Some("Reuters"));
+        assert_eq!(agency("GETTY IMAGES"), Some("Getty Images"));
+        assert_eq!(agency("Getty images"), Some("Getty Images"));
+        assert_eq!(agency("Department of Justice"), None);
         assert!(is_known_org("Kremlin"));
         assert!(is_org_suffix("University"));
         assert!(is_place_suffix("Province"));

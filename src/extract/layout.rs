@@ -18,7 +18,7 @@ use super::credit;
 use super::dateline;
 use super::figures;
 use super::furniture::{self, Furniture};
-use super::text::{ends_like_sentence, is_all_caps, is_double_quote, sentences, word_count};
+use super::text::{ends_like_sentence, is_all_caps, is_double_quote, sentences, word_count_up_to};
 
 /// The result of reading the blocks' layout.
 #[derive(Debug, Clone, Default)]
@@ -105,8 +105,8 @@ pub fn analyse(article: &Article, reference: Option<Date>) -> Layout {
             }
             let text = &blocks[i].text;
             let dateline = dateline::parse_at_start(text);
-            let prose =
-                dateline.is_some() || ends_like_sentence(text) && word_count(text) >= 12 && !is_caption_block(i);
+            let prose = dateline.is_some()
+                || ends_like_sentence(text) && word_count_up_to(text, 12) >= 12 && !is_caption_block(i);
             if prose {
                 opening = Some((i, dateline));
             }
@@ -150,9 +150,9 @@ pub fn analyse(article: &Article, reference: Option<Date>) -> Layout {
         }
         let t = block.text.trim();
         if t.len() < 160
-            && !t.contains('\n')
             && t.contains(',')
-            && word_count(t) <= 8
+            && memchr::memchr(b'\n', t.as_bytes()).is_none()
+            && word_count_up_to(t, 9) <= 8
             && let Some(b) = byline::parse(t, false)
             && !b.names.is_empty()
             && !b.sources.is_empty()
@@ -242,9 +242,9 @@ fn mark_furniture(article: &Article, images: &[Option<String>], l: &mut Layout) 
                     None if t.is_empty() => l.roles[i] = BlockRole::Furniture,
                     None => {
                         // Headlines listed after "Read more:" or a promo's one-line pitch.
-                        let one_line = !t.contains('\n');
-                        let listed = related_list && one_line && word_count(t) <= 16 && !t.ends_with('.');
-                        let pitch = after_promo && one_line && word_count(t) <= 12;
+                        let one_line = || memchr::memchr(b'\n', t.as_bytes()).is_none();
+                        let listed = related_list && !t.ends_with('.') && word_count_up_to(t, 17) <= 16 && one_line();
+                        let pitch = after_promo && word_count_up_to(t, 13) <= 12 && one_line();
                         if listed || pitch {
                             l.roles[i] = BlockRole::Furniture;
                         } else {
@@ -296,7 +296,8 @@ fn find_figures(article: &Article, images: &[Option<String>], story0: usize, ref
             i += 1;
             continue;
         }
-        if let Some(raw) = credit::whole_credit(text) {
+        let ending = credit::CreditEnding::of(text);
+        if let Some(raw) = ending.whole_credit() {
             // "Jane Roe, Associated Press" above the story is a byline, not a credit.
             let top = i < story0;
             let byline_shaped =
@@ -321,10 +322,10 @@ fn find_figures(article: &Article, images: &[Option<String>], story0: usize, ref
                 continue;
             }
         }
-        if let Some(split) = credit::split_caption(text) {
+        if let Some(split) = ending.split_caption() {
             let top = i < story0;
             let byline_shaped = top && byline::parse(text, true).is_some();
-            let caption_words = word_count(&text[..split.caption_end]);
+            let caption_words = word_count_up_to(&text[..split.caption_end], 151);
             if !byline_shaped && caption_words <= 150 && dateline::parse_at_start(text).is_none() {
                 let fig = figures::build(text, 0..split.caption_end, Some(&split.raw), reference);
                 add_figure(l, &mut seen, fig, vec![i], (i, 0..split.caption_end));
@@ -356,19 +357,23 @@ fn find_figures(article: &Article, images: &[Option<String>], story0: usize, ref
 /// A line naming a person with an appositive and no full stop: a photo caption.
 fn appositive_caption(t: &str) -> bool {
     let t = t.trim();
-    if t.len() > 300 || t.contains('\n') || ends_like_sentence(t) || word_count(t) > 30 {
+    if t.len() > 300 || ends_like_sentence(t) {
         return false;
     }
     let Some((head, tail)) = t.split_once(", ") else {
         return false;
     };
+    // The word after the comma first: it rejects nearly every line before anything is counted.
+    if !matches!(
+        tail.split_whitespace().next(),
+        Some("the" | "a" | "an" | "who" | "left" | "right" | "center" | "centre")
+    ) || memchr::memchr(b'\n', t.as_bytes()).is_some()
+        || word_count_up_to(t, 31) > 30
+    {
+        return false;
+    }
     let head_words: Vec<&str> = head.split_whitespace().collect();
-    (2..=4).contains(&head_words.len())
-        && byline::name_shaped(&head_words)
-        && matches!(
-            tail.split_whitespace().next(),
-            Some("the" | "a" | "an" | "who" | "left" | "right" | "center" | "centre")
-        )
+    (2..=4).contains(&head_words.len()) && byline::name_shaped(&head_words)
 }
 
 /// Whether block `i` can be the caption of the credit line after it.
@@ -378,7 +383,7 @@ fn eligible_caption(article: &Article, images: &[Option<String>], i: usize, l: &
         return false;
     }
     let t = b.text.trim();
-    let words = word_count(t);
+    let words = word_count_up_to(t, 91);
     (1..=90).contains(&words)
         && !t.starts_with(is_double_quote)
         && !t.starts_with("By ")
@@ -443,7 +448,7 @@ fn headline_like(t: &str) -> bool {
 /// A short line between paragraphs that heads a section: "Extra points", "WHO IS AHEAD?",
 /// "What did the prosecutors say?".
 fn subhead_like(t: &str) -> bool {
-    if t.is_empty() || t.len() > 200 || t.contains('\n') {
+    if t.is_empty() || t.len() > 200 {
         return false;
     }
     // The first and last chars first: most short paragraphs end in a full stop.
@@ -453,11 +458,12 @@ fn subhead_like(t: &str) -> bool {
             .ends_with(['.', ',', ';', ':'])
         || !(first.is_uppercase() || first.is_numeric())
         || t.starts_with('(')
+        || memchr::memchr(b'\n', t.as_bytes()).is_some()
     {
         return false;
     }
     let limit = if is_all_caps(t) { 14 } else { 12 };
-    (1..=limit).contains(&word_count(t))
+    (1..=limit).contains(&word_count_up_to(t, limit + 1))
 }
 
 #[cfg(test)]
@@ -474,5 +480,20 @@ mod tests {
         assert!(headline_like("Why Neon Is the Ultimate Symbol of the 20th Century"));
         assert!(!headline_like("A once-common light now stands for decline."));
         assert!(!headline_like("a quiet subtitle about the lamps"));
+    }
+
+    #[test]
+    fn appositive_captions() {
+        let rows: &[(&str, bool)] = &[
+            ("Jane Roe, the harbour master who found the boat", true),
+            ("Tomas Lind, left of the mayor at the quay", true),
+            ("Jane Roe, the harbour master who found the boat.", false),
+            ("Jane Roe, harbour master", false),
+            ("The harbour, the boats and the quay", false),
+            ("Jane Roe, the harbour master\nwho found the boat", false),
+        ];
+        for (text, want) in rows {
+            assert_eq!(appositive_caption(text), *want, "{text}");
+        }
     }
 }

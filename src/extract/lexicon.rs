@@ -96,6 +96,13 @@ static TITLES: LazyLock<WordSet<String>> = LazyLock::new(|| {
 
 /// Whether a word (any case) is a title or office word.
 pub fn is_title(word: &str) -> bool {
+    // Asked for nearly every word of a capitalised run, and most are no title: the shape of
+    // the lower-cased word (with or without its final periods) settles those without
+    // lowering it.
+    let trimmed = word.trim_end_matches('.');
+    if !TITLES.may_hold_lowercase_of(word) && (trimmed.len() == word.len() || !TITLES.may_hold_lowercase_of(trimmed)) {
+        return false;
+    }
     // Without a final period the second lookup would be the first again.
     with_lowercase(word, |lower| {
         TITLES.contains(lower) || lower.ends_with('.') && TITLES.contains(lower.trim_end_matches('.'))
