@@ -14,7 +14,7 @@ use regex::Regex;
 use super::fasthash::with_lowercase;
 use super::gazetteer;
 use super::lexicon;
-use super::text::{is_all_caps, natural_case};
+use super::text::{is_all_caps, is_one_line, natural_case};
 
 /// What a byline line says.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -355,7 +355,7 @@ pub fn parse_signoff(block: &str) -> Option<Signoff> {
     }
     // Only a bracketed sign-off may run over several lines. The names below hold no line
     // break; the tests after them look for one only once the cheaper ones have passed.
-    let one_line_or_bracketed = || t.starts_with('(') || memchr::memchr(b'\n', t.as_bytes()).is_none();
+    let one_line_or_bracketed = || t.starts_with('(') || is_one_line(t);
     if matches!(
         t,
         "REUTER" | "REUTERS" | "Reuters" | "Reuter" | "AP" | "AFP" | "(AP)" | "(Reuters)" | "dpa" | "Xinhua"

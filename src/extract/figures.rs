@@ -16,7 +16,7 @@ use crate::model::Figure;
 use super::credit;
 use super::dates::{self, DateExpr};
 use super::gazetteer;
-use super::text::{ends_like_sentence, letters_are_ascii, squash, word_count};
+use super::text::{ends_like_sentence, letters_are_ascii, push_lowercase, squash, word_count};
 
 /// Labels in front of a caption ("Image caption", "Media caption", "Caption:") and gallery
 /// counters ("1 of 4"), which are not part of the caption.
@@ -178,13 +178,7 @@ pub fn caption_key(caption: &str) -> String {
             key.push(' ');
         }
         // Word by word, as a final sigma lowers by where its word ends.
-        if w.is_ascii() {
-            let start = key.len();
-            key.push_str(w);
-            key[start..].make_ascii_lowercase();
-        } else {
-            key.push_str(&w.to_lowercase());
-        }
+        push_lowercase(&mut key, w);
     }
     key
 }

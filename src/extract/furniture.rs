@@ -11,7 +11,7 @@ use regex::Regex;
 
 use super::dates::{DateExpr, find_dates};
 use super::fasthash::FxHashSet;
-use super::text::{ends_like_sentence, word_count_up_to};
+use super::text::{ends_like_sentence, is_one_line, word_count_up_to};
 
 /// What kind of furniture a block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,7 +167,7 @@ pub fn classify(text: &str, heading: bool) -> Option<Furniture> {
     if digit_first && COUNTER.is_match(t) {
         return Some(Furniture::Counter);
     }
-    if memchr::memchr(b'\n', t.as_bytes()).is_some() {
+    if !is_one_line(t) {
         return None;
     }
     if let Some(date) = timestamp(t) {

@@ -18,7 +18,7 @@ use super::credit;
 use super::dateline;
 use super::figures;
 use super::furniture::{self, Furniture};
-use super::text::{ends_like_sentence, is_all_caps, is_double_quote, sentences, word_count_up_to};
+use super::text::{ends_like_sentence, is_all_caps, is_double_quote, is_one_line, sentences, word_count_up_to};
 
 /// The result of reading the blocks' layout.
 #[derive(Debug, Clone, Default)]
@@ -151,7 +151,7 @@ pub fn analyse(article: &Article, reference: Option<Date>) -> Layout {
         let t = block.text.trim();
         if t.len() < 160
             && t.contains(',')
-            && memchr::memchr(b'\n', t.as_bytes()).is_none()
+            && is_one_line(t)
             && word_count_up_to(t, 9) <= 8
             && let Some(b) = byline::parse(t, false)
             && !b.names.is_empty()
@@ -242,9 +242,9 @@ fn mark_furniture(article: &Article, images: &[Option<String>], l: &mut Layout) 
                     None if t.is_empty() => l.roles[i] = BlockRole::Furniture,
                     None => {
                         // Headlines listed after "Read more:" or a promo's one-line pitch.
-                        let one_line = || memchr::memchr(b'\n', t.as_bytes()).is_none();
-                        let listed = related_list && !t.ends_with('.') && word_count_up_to(t, 17) <= 16 && one_line();
-                        let pitch = after_promo && word_count_up_to(t, 13) <= 12 && one_line();
+                        let listed =
+                            related_list && !t.ends_with('.') && word_count_up_to(t, 17) <= 16 && is_one_line(t);
+                        let pitch = after_promo && word_count_up_to(t, 13) <= 12 && is_one_line(t);
                         if listed || pitch {
                             l.roles[i] = BlockRole::Furniture;
                         } else {
@@ -367,7 +367,7 @@ fn appositive_caption(t: &str) -> bool {
     if !matches!(
         tail.split_whitespace().next(),
         Some("the" | "a" | "an" | "who" | "left" | "right" | "center" | "centre")
-    ) || memchr::memchr(b'\n', t.as_bytes()).is_some()
+    ) || !is_one_line(t)
         || word_count_up_to(t, 31) > 30
     {
         return false;
@@ -458,7 +458,7 @@ fn subhead_like(t: &str) -> bool {
             .ends_with(['.', ',', ';', ':'])
         || !(first.is_uppercase() || first.is_numeric())
         || t.starts_with('(')
-        || memchr::memchr(b'\n', t.as_bytes()).is_some()
+        || !is_one_line(t)
     {
         return false;
     }

@@ -9,6 +9,23 @@ use std::sync::LazyLock;
 
 use super::lexicon;
 
+/// Whether `t` holds no line break. Layout asks this of most blocks; the vectorised byte
+/// search reads a paragraph several times faster than `str::contains`.
+pub fn is_one_line(t: &str) -> bool {
+    memchr::memchr(b'\n', t.as_bytes()).is_none()
+}
+
+/// Appends `s.to_lowercase()` to `out`, in place when `s` is ASCII.
+pub fn push_lowercase(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let at = out.len();
+        out.push_str(s);
+        out[at..].make_ascii_lowercase();
+    } else {
+        out.push_str(&s.to_lowercase());
+    }
+}
+
 /// Whether every letter, mark, digit and word char of `s` is ASCII: any other char is a space
 /// or punctuation from Latin-1 or General Punctuation (dashes, curly quotes, non-breaking
 /// spaces, ellipses) or a currency sign.
