@@ -132,7 +132,7 @@ fn extract_one(article: &Article, registry: &Registry) -> usize {
         registry,
         reference: article.front.date.map(|p| p.date),
     };
-    let found = extract(article, &cx);
+    let found = extract(&article.document(), &cx);
     found.entities.len() + found.quotes.len() + found.figures.len()
 }
 

@@ -15,13 +15,16 @@
 // off the hot path, where boxing them would only add noise.
 #![allow(clippy::result_large_err)]
 
+/// Extraction is its own crate (`crates/dateline-extract`): pure, with no I/O dependencies.
+pub use dateline_extract as extract;
+
 pub mod annotate;
 pub mod check;
 pub mod config;
 pub mod diagnostics;
-pub mod extract;
 pub mod index;
 pub mod load;
+pub mod merge;
 pub mod model;
 pub mod parse;
 pub mod pipeline;

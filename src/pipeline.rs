@@ -15,7 +15,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::extract::{self, Registry};
 use crate::model::{Archive, Article, Story};
 use crate::render::{self, ExtractionReport, Theme};
-use crate::{index, load, parse, write};
+use crate::{index, load, merge, parse, write};
 
 /// What the user asked `build` to do.
 #[derive(Debug, Clone, Default)]
@@ -231,8 +231,8 @@ pub fn process(article: Article, registry: &Registry, config: &SiteConfig) -> (S
         .map(|p| p.date)
         .or_else(|| index::path_date(&article.rel.to_string_lossy()));
     let cx = extract::Context { registry, reference };
-    let extraction = extract::extract(&article, &cx);
-    let meta = extract::merge(&article, &extraction, &cx);
+    let extraction = extract::extract(&article.document(), &cx);
+    let meta = merge::merge(&article, &extraction, &cx);
     index::story(article, extraction, meta, config)
 }
 
@@ -242,7 +242,7 @@ fn read_registry(root: &Path, config: &SiteConfig) -> Result<Registry, Diagnosti
         return Ok(Registry::default());
     }
     let text = load::read_text(&file, &config.extract.registry)?;
-    Registry::parse(&text, &config.extract.registry)
+    parse::registry(&text, &config.extract.registry)
 }
 
 /// `dateline extract`: the extraction report of each file, outside any site.
@@ -257,7 +257,7 @@ pub fn extract_files(files: &[PathBuf], registry: Option<&Path>) -> Result<Vec<E
     let registry = match registry {
         Some(p) => {
             let text = load::read_text(p, p)?;
-            Registry::parse(&text, p)?
+            parse::registry(&text, p)?
         }
         None => read_registry(Path::new("."), &config)?,
     };

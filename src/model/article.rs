@@ -1,22 +1,11 @@
 //! An article as read from `content/`: its front matter, its own headline and its body blocks.
 
-use std::ops::Range;
 use std::path::PathBuf;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::{Dateline, Entity, EntityKind, Figure, Quote};
-
-/// The two input formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SourceFormat {
-    /// `*.md`: Markdown with optional `+++` TOML front matter.
-    Markdown,
-    /// `*.txt`: plain-text wire copy exactly as an agency publishes it.
-    Wire,
-}
+use super::{Block, Dateline, Document, Entity, EntityKind, Figure, Quote, SourceFormat};
 
 /// A file read from `content/`, before anything is interpreted.
 #[derive(Debug, Clone)]
@@ -154,30 +143,6 @@ pub struct FrontMatter {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-/// The shape of a body block.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum BlockKind {
-    Paragraph,
-    Heading(u8),
-    /// A block quotation, list, table, code block, rule or raw HTML: rendered as written and
-    /// never taken apart by extraction.
-    Other,
-}
-
-/// One top-level block of an article body.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
-    pub kind: BlockKind,
-    /// The text as a reader sees it (Markdown rendered to plain text with typographic
-    /// punctuation; wire copy as written). Line breaks inside the block are `\n`.
-    pub text: String,
-    /// 1-based line in the source file where the block starts.
-    pub line: usize,
-    /// Byte range of the block in `Article::body`.
-    pub source: Range<usize>,
-}
-
 /// A parsed article: front matter validated, body split into blocks.
 #[derive(Debug, Clone)]
 pub struct Article {
@@ -198,6 +163,18 @@ pub struct Article {
     pub bytes: usize,
     /// When the file was last modified.
     pub modified: Option<jiff::Timestamp>,
+}
+
+impl Article {
+    /// The article's text as extraction reads it.
+    pub fn document(&self) -> Document<'_> {
+        Document {
+            format: self.format,
+            headline: self.headline.as_deref(),
+            body: &self.body,
+            blocks: &self.blocks,
+        }
+    }
 }
 
 /// Where a metadata value came from.

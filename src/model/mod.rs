@@ -6,8 +6,7 @@
 
 mod archive;
 mod article;
-mod newsroom;
 
 pub use archive::*;
 pub use article::*;
-pub use newsroom::*;
+pub use dateline_extract::model::*;

@@ -3,6 +3,7 @@
 
 mod body;
 mod front_matter;
+mod registry;
 
 use std::path::Path;
 
@@ -14,6 +15,7 @@ use crate::model::{Article, BlockKind, FrontMatter, Source, SourceFormat};
 
 pub use body::{BlockWalker, Step, TextCursor, markdown_blocks, markdown_options, wire_blocks};
 pub use front_matter::parse_published;
+pub use registry::registry;
 
 /// Parses one source file. All problems in it are reported together.
 pub fn parse(source: Source, config: &SiteConfig) -> Result<Article, Vec<Diagnostic>> {

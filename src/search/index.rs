@@ -34,8 +34,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{SearchRecord, tokens};
-use crate::extract::fasthash::{FxHashMap, FxHasher};
 use crate::write::OutputFile;
+use rustc_hash::{FxHashMap, FxHasher};
 
 /// Where the index files go in the output.
 pub const BUNDLE_DIR: &str = "search-index";

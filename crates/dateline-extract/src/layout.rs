@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-use crate::model::{Article, BlockKind, BlockRole, Figure, SourceFormat};
+use crate::model::{BlockKind, BlockRole, Document, Figure, SourceFormat};
 
 use super::byline;
 use super::credit;
@@ -42,7 +42,7 @@ pub struct Layout {
 }
 
 /// A Markdown paragraph that is only an image: `![alt](url)`. Returns the URL.
-fn image_url(article: &Article, block: usize) -> Option<String> {
+fn image_url(article: &Document<'_>, block: usize) -> Option<String> {
     if article.format != SourceFormat::Markdown {
         return None;
     }
@@ -60,8 +60,8 @@ fn image_url(article: &Article, block: usize) -> Option<String> {
 }
 
 /// Reads the layout of an article's blocks.
-pub fn analyse(article: &Article, reference: Option<Date>) -> Layout {
-    let blocks = &article.blocks;
+pub fn analyse(article: &Document<'_>, reference: Option<Date>) -> Layout {
+    let blocks = article.blocks;
     let n = blocks.len();
     let mut l = Layout {
         roles: vec![BlockRole::Text; n],
@@ -184,8 +184,8 @@ fn push_unique(into: &mut Vec<String>, items: Vec<String>) {
 }
 
 /// Furniture, headings, and the list of links after "Read more:".
-fn mark_furniture(article: &Article, images: &[Option<String>], l: &mut Layout) {
-    let blocks = &article.blocks;
+fn mark_furniture(article: &Document<'_>, images: &[Option<String>], l: &mut Layout) {
+    let blocks = article.blocks;
     let mut after_about = false;
     let mut related_list = false;
     let mut after_promo = false;
@@ -259,8 +259,14 @@ fn mark_furniture(article: &Article, images: &[Option<String>], l: &mut Layout) 
 }
 
 /// Figures: captions with credits, credit lines with their captions, labelled captions.
-fn find_figures(article: &Article, images: &[Option<String>], story0: usize, reference: Option<Date>, l: &mut Layout) {
-    let blocks = &article.blocks;
+fn find_figures(
+    article: &Document<'_>,
+    images: &[Option<String>],
+    story0: usize,
+    reference: Option<Date>,
+    l: &mut Layout,
+) {
+    let blocks = article.blocks;
     let n = blocks.len();
     let usable = |i: usize, l: &Layout| {
         l.roles[i] == BlockRole::Text && blocks[i].kind == BlockKind::Paragraph && images[i].is_none()
@@ -377,7 +383,7 @@ fn appositive_caption(t: &str) -> bool {
 }
 
 /// Whether block `i` can be the caption of the credit line after it.
-fn eligible_caption(article: &Article, images: &[Option<String>], i: usize, l: &Layout) -> bool {
+fn eligible_caption(article: &Document<'_>, images: &[Option<String>], i: usize, l: &Layout) -> bool {
     let b = &article.blocks[i];
     if l.roles[i] != BlockRole::Text || b.kind != BlockKind::Paragraph || images[i].is_some() {
         return false;

@@ -1,7 +1,56 @@
-//! Metadata a news archivist cares about, in the shapes the extraction contract fixes.
+//! What extraction reads and what it finds: an article's body blocks in, the metadata a news
+//! archivist cares about out, in the shapes the extraction contract fixes.
+
+use std::ops::Range;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
+
+/// The two input formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceFormat {
+    /// `*.md`: Markdown with optional `+++` TOML front matter.
+    Markdown,
+    /// `*.txt`: plain-text wire copy exactly as an agency publishes it.
+    Wire,
+}
+
+/// The shape of a body block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    Paragraph,
+    Heading(u8),
+    /// A block quotation, list, table, code block, rule or raw HTML: rendered as written and
+    /// never taken apart by extraction.
+    Other,
+}
+
+/// One top-level block of an article body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// The text as a reader sees it (Markdown rendered to plain text with typographic
+    /// punctuation; wire copy as written). Line breaks inside the block are `\n`.
+    pub text: String,
+    /// 1-based line in the source file where the block starts.
+    pub line: usize,
+    /// Byte range of the block in `Document::body`.
+    pub source: Range<usize>,
+}
+
+/// The text of one article as extraction reads it: the headline the text carries and its body
+/// blocks. Front matter is not here: it is merged with what extraction finds afterwards.
+#[derive(Debug, Clone, Copy)]
+pub struct Document<'a> {
+    pub format: SourceFormat,
+    /// The headline the text itself carries (wire copy's first line, a Markdown leading `# `).
+    pub headline: Option<&'a str>,
+    /// The body source the blocks were read from (Markdown keeps image syntax here).
+    pub body: &'a str,
+    pub blocks: &'a [Block],
+}
 
 /// Where a piece of text sits in an article body: a block and a byte range of its plain text.
 ///
@@ -9,7 +58,7 @@ use serde::{Deserialize, Serialize};
 /// re-running extraction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Anchor {
-    /// Index into `Article::blocks`.
+    /// Index into `Document::blocks`.
     pub block: usize,
     /// Byte offset of the first byte in the block's `text`.
     pub start: usize,
@@ -128,7 +177,7 @@ pub enum BlockRole {
     Furniture,
 }
 
-/// Everything extraction finds in one article. Pure data: see `crate::extract`.
+/// Everything extraction finds in one article. Pure data: see [`crate::extract`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Extraction {
     pub headline: Option<String>,

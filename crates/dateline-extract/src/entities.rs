@@ -2005,7 +2005,7 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::text::words;
+    use crate::text::words;
 
     fn run(text: &str) -> Found {
         let words = words(text);

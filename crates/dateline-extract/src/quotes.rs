@@ -1156,8 +1156,8 @@ impl<'a> Resolver<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::Registry;
-    use crate::extract::entities::{self, Span};
+    use crate::Registry;
+    use crate::entities::{self, Span};
 
     fn pairs(text: &str) -> Vec<(&str, bool)> {
         spans(text)

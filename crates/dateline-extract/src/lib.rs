@@ -1,8 +1,8 @@
-//! Extract: the newsroom metadata hidden in an article's text.
+//! dateline-extract: the newsroom metadata hidden in an article's text.
 //!
-//! Pure functions from an `Article` to an `Extraction`: no file system, no clock, no globals
-//! besides compiled tables, so articles are extracted in parallel and results can be cached per
-//! article.
+//! Pure functions from a [`Document`] (an article's headline and body blocks) to an
+//! [`Extraction`]: no file system, no clock, no globals besides compiled tables, so articles are
+//! extracted in parallel and results can be cached per article.
 //!
 //! The steps, each in its own module:
 //! 1. `layout` — what every block is (story text, byline, figure, subhead, sign-off, furniture),
@@ -17,23 +17,22 @@ mod credit;
 mod dateline;
 mod dates;
 mod entities;
-pub(crate) mod fasthash;
+mod fasthash;
 mod figures;
 mod furniture;
 mod gazetteer;
 mod layout;
 mod lexicon;
-mod merge;
+pub mod model;
 mod quotes;
 mod registry;
 mod text;
 
 use jiff::civil::Date;
 
-use crate::model::{Anchor, Article, BlockKind, BlockRole, Credit, Dateline, Entity, EntityKind, Extraction};
+use crate::model::{Anchor, BlockKind, BlockRole, Credit, Dateline, Document, Entity, EntityKind, Extraction};
 
-pub use merge::merge;
-pub use registry::{Registry, RegistryEntry};
+pub use registry::{AliasClash, Registry, RegistryEntry};
 
 /// What extraction may know besides the article itself.
 #[derive(Debug, Clone, Copy)]
@@ -45,8 +44,8 @@ pub struct Context<'a> {
 }
 
 /// Extracts the metadata of one article.
-pub fn extract(article: &Article, cx: &Context<'_>) -> Extraction {
-    let blocks = &article.blocks;
+pub fn extract(article: &Document<'_>, cx: &Context<'_>) -> Extraction {
+    let blocks = article.blocks;
     let mut layout = layout::analyse(article, cx.reference);
     let roles = std::mem::take(&mut layout.roles);
     let mut opening = layout.opening.take();
@@ -167,7 +166,7 @@ pub fn extract(article: &Article, cx: &Context<'_>) -> Extraction {
     if let (Some(d), Some((i, _))) = (&dateline, &found_dateline) {
         add_dateline_places(&mut found, d, *i, &blocks[*i].text);
     }
-    let headline = layout.headline.take().or_else(|| article.headline.clone());
+    let headline = layout.headline.take().or_else(|| article.headline.map(str::to_string));
     // Places a headline names count as mentioned even when the body only implies them.
     for place in headline.as_deref().map(entities::headline_places).unwrap_or_default() {
         if !found

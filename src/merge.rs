@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use crate::model::{Article, Entity, EntityKind, Extraction, Field, Mention, Metadata, Origin};
 
-use super::{Context, parse_credit, parse_dateline};
+use crate::extract::{Context, parse_credit, parse_dateline};
 
 /// The longest automatic summary, in characters.
 const SUMMARY_CHARS: usize = 280;
