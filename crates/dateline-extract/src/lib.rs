@@ -23,6 +23,7 @@ mod furniture;
 mod gazetteer;
 mod layout;
 mod lexicon;
+mod lists;
 pub mod model;
 mod quotes;
 mod registry;

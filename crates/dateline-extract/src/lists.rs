@@ -1,0 +1,194 @@
+//! Word lists: the vocabulary extraction's rules consult, one list per concept.
+//!
+//! A rule asks "is this word a title?", "is this an organisation suffix?"; the answer lives in a
+//! data file under `data/lists/`, not in the code, so a reader sees every list whole, a change
+//! to one is a one-line diff, and two rules that mean the same concept share one list instead of
+//! keeping slightly different copies.
+//!
+//! The file format is deliberately plain:
+//!
+//! ```text
+//! # What the list holds and the newsroom convention it serves, with invented examples.
+//! # Where it comes from when it is not the project's own.
+//! first entry
+//! second entry
+//! ```
+//!
+//! Lines starting with `#` and blank lines are ignored; every other line is one entry (entries
+//! may hold spaces: "prime minister"). Entries are sorted bytewise and unique, which a test
+//! checks, so lists merge and diff cleanly. A map is the same with a tab between key and value
+//! (`Calif.<TAB>California`), sorted by key.
+//!
+//! Files are compiled in with `include_str!` and hashed once, on first use.
+
+use std::sync::LazyLock;
+
+use super::fasthash::{WordMap, WordSet, with_lowercase};
+
+/// The entries of a list file: its lines that are neither blank nor comments.
+fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// A set of words or phrases, as written in its file.
+pub struct List {
+    /// The file under `data/lists/`, for tests and messages.
+    pub file: &'static str,
+    text: &'static str,
+    set: LazyLock<WordSet<&'static str>>,
+}
+
+impl List {
+    #[doc(hidden)]
+    pub const fn new(file: &'static str, text: &'static str, build: fn() -> WordSet<&'static str>) -> Self {
+        List {
+            file,
+            text,
+            set: LazyLock::new(build),
+        }
+    }
+
+    /// Whether `word` is an entry exactly as written.
+    pub fn contains(&self, word: &str) -> bool {
+        self.set.contains(word)
+    }
+
+    /// Whether `word`, lower-cased, is an entry: for lists kept in lower case and asked about
+    /// words in any case. The shape test settles most words without lower-casing them.
+    pub fn contains_lowercase_of(&self, word: &str) -> bool {
+        self.set.may_hold_lowercase_of(word) && with_lowercase(word, |lower| self.set.contains(lower))
+    }
+
+    /// The entries in file order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> {
+        entries(self.text)
+    }
+}
+
+/// A map from a word or phrase to another, as written in its file (`key<TAB>value`).
+pub struct Map {
+    pub file: &'static str,
+    text: &'static str,
+    map: LazyLock<WordMap<&'static str, &'static str>>,
+}
+
+impl Map {
+    #[doc(hidden)]
+    pub const fn new(
+        file: &'static str,
+        text: &'static str,
+        build: fn() -> WordMap<&'static str, &'static str>,
+    ) -> Self {
+        Map {
+            file,
+            text,
+            map: LazyLock::new(build),
+        }
+    }
+
+    /// The value for `key` exactly as written.
+    pub fn get(&self, key: &str) -> Option<&'static str> {
+        self.map.get(key).copied()
+    }
+
+    /// The value for `key` lower-cased: for maps whose keys are kept in lower case.
+    pub fn get_lowercase_of(&self, key: &str) -> Option<&'static str> {
+        if !self.map.may_hold_lowercase_of(key) {
+            return None;
+        }
+        with_lowercase(key, |lower| self.map.get(lower).copied())
+    }
+
+    /// The (key, value) pairs in file order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        entries(self.text).map(split_pair)
+    }
+}
+
+fn split_pair(line: &'static str) -> (&'static str, &'static str) {
+    line.split_once('\t').unwrap_or((line, ""))
+}
+
+#[doc(hidden)]
+pub fn build_set(text: &'static str) -> WordSet<&'static str> {
+    entries(text).collect()
+}
+
+#[doc(hidden)]
+pub fn build_map(text: &'static str) -> WordMap<&'static str, &'static str> {
+    entries(text).map(split_pair).collect()
+}
+
+/// Declares the lists: `NAME: List = "file.txt";` or `NAME: Map = "file.tsv";`, each with a
+/// doc comment saying what it is for.
+macro_rules! lists {
+    ($($(#[$doc:meta])* $name:ident: $kind:ident = $file:literal;)*) => {
+        $(
+            $(#[$doc])*
+            pub static $name: $kind = lists!(@new $kind, $file);
+        )*
+
+        /// Every list and map, for the file checks.
+        #[cfg(test)]
+        pub(crate) const ALL_FILES: &[(&str, &str)] = &[$(($file, include_str!(concat!("../data/lists/", $file)))),*];
+    };
+    (@new List, $file:literal) => {
+        List::new($file, include_str!(concat!("../data/lists/", $file)), || {
+            build_set(include_str!(concat!("../data/lists/", $file)))
+        })
+    };
+    (@new Map, $file:literal) => {
+        Map::new($file, include_str!(concat!("../data/lists/", $file)), || {
+            build_map(include_str!(concat!("../data/lists/", $file)))
+        })
+    };
+}
+
+lists! {
+    // Names and the words around them (lexicon, gazetteer).
+
+    // Entities and quotes.
+
+    // Layout: bylines, credits, datelines, dates, figures, furniture.
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Entries sorted bytewise and unique, maps with one tab per line, and every list opening
+    /// with a comment that says what it is for.
+    #[test]
+    fn list_files_are_sorted_unique_and_described() {
+        for (file, text) in ALL_FILES {
+            assert!(text.starts_with("# "), "data/lists/{file}: open with a `# ` comment saying what the list is for");
+            let keys: Vec<&str> = entries(text).map(|l| split_pair(l).0).collect();
+            for pair in keys.windows(2) {
+                assert!(
+                    pair[0] < pair[1],
+                    "data/lists/{file}: `{}` then `{}`: entries must be sorted bytewise and unique",
+                    pair[0],
+                    pair[1]
+                );
+            }
+            for line in entries(text) {
+                assert_eq!(line.trim(), line, "data/lists/{file}: `{line}` has white space around it");
+                if file.ends_with(".tsv") {
+                    assert_eq!(line.matches('\t').count(), 1, "data/lists/{file}: `{line}` needs one tab");
+                }
+            }
+        }
+    }
+
+    /// No two files hold the same entries: one concept, one list.
+    #[test]
+    fn no_list_repeats_another() {
+        for (i, (a, ta)) in ALL_FILES.iter().enumerate() {
+            for (b, tb) in &ALL_FILES[i + 1..] {
+                let ea: Vec<&str> = entries(ta).collect();
+                let eb: Vec<&str> = entries(tb).collect();
+                assert_ne!(ea, eb, "data/lists/{a} and data/lists/{b} hold the same entries: keep one");
+            }
+        }
+    }
+}
