@@ -149,15 +149,19 @@ def main() -> None:
 
     folded = alternates = 0
     pending_alternates = []
+    # A national capital is named in datelines and stories more than its size says: its cities.json
+    # row is kept as kind "capital" (matched on the country's `capital` field and country code).
+    capitals = {(clean(c["capital"]), c["iso"]) for c in countries.values() if c.get("capital")}
     for c in cities.values():
         name = clean(c["name"])
         country = c["countrycode"]
         population = to_int(c.get("population"))
-        add(name, "city", name, country, population)
+        kind = "capital" if (name, country) in capitals else "city"
+        add(name, kind, name, country, population)
         ascii_name = ascii_fold(name)
         if ascii_name:
             folded += 1
-            add(ascii_name, "city", name, country, population)
+            add(ascii_name, kind, name, country, population)
         if population >= ALT_MIN_POPULATION:
             for alt in c.get("alternatenames") or []:
                 alt = clean(alt)
@@ -200,7 +204,7 @@ def main() -> None:
     for r in out:
         counts[r[1]] = counts.get(r[1], 0) + 1
     print(f"wrote {OUT} ({len(out)} rows, {OUT.stat().st_size} bytes)")
-    for kind in ("continent", "country", "division", "county", "city"):
+    for kind in ("continent", "country", "division", "county", "capital", "city"):
         print(f"  {kind:9} {counts.get(kind, 0)}")
     print(f"  source cities {len(cities)}; ASCII-folded names {folded}; "
           f"alternate names taken {alternates}; all-lower-case names skipped "
