@@ -24,6 +24,7 @@ mod gazetteer;
 mod layout;
 mod lexicon;
 mod lists;
+mod places;
 pub mod model;
 mod quotes;
 mod registry;
