@@ -161,7 +161,10 @@ mod tests {
     #[test]
     fn list_files_are_sorted_unique_and_described() {
         for (file, text) in ALL_FILES {
-            assert!(text.starts_with("# "), "data/lists/{file}: open with a `# ` comment saying what the list is for");
+            assert!(
+                text.starts_with("# "),
+                "data/lists/{file}: open with a `# ` comment saying what the list is for"
+            );
             let keys: Vec<&str> = entries(text).map(|l| split_pair(l).0).collect();
             for pair in keys.windows(2) {
                 assert!(
@@ -172,9 +175,17 @@ mod tests {
                 );
             }
             for line in entries(text) {
-                assert_eq!(line.trim(), line, "data/lists/{file}: `{line}` has white space around it");
+                assert_eq!(
+                    line.trim(),
+                    line,
+                    "data/lists/{file}: `{line}` has white space around it"
+                );
                 if file.ends_with(".tsv") {
-                    assert_eq!(line.matches('\t').count(), 1, "data/lists/{file}: `{line}` needs one tab");
+                    assert_eq!(
+                        line.matches('\t').count(),
+                        1,
+                        "data/lists/{file}: `{line}` needs one tab"
+                    );
                 }
             }
         }
@@ -187,7 +198,10 @@ mod tests {
             for (b, tb) in &ALL_FILES[i + 1..] {
                 let ea: Vec<&str> = entries(ta).collect();
                 let eb: Vec<&str> = entries(tb).collect();
-                assert_ne!(ea, eb, "data/lists/{a} and data/lists/{b} hold the same entries: keep one");
+                assert_ne!(
+                    ea, eb,
+                    "data/lists/{a} and data/lists/{b} hold the same entries: keep one"
+                );
             }
         }
     }
