@@ -146,6 +146,34 @@ macro_rules! lists {
 
 lists! {
     // Names and the words around them (lexicon, gazetteer).
+    /// Abbreviations that end with a period but not a sentence, without the period ("Sen", "Sept").
+    ABBREVIATIONS: List = "abbreviations.txt";
+    /// Lower-case particles inside personal and place names ("de", "van", "bin").
+    NAME_PARTICLES: List = "name_particles.txt";
+    /// Titles and offices before a name, lower case ("senator", "sen.", "coach"), asked lower-cased.
+    TITLES: List = "titles.txt";
+    /// Honorifics and gendered role words, lower case without a period, to `f` or `m`.
+    HONORIFIC_GENDERS: Map = "honorific_genders.tsv";
+    /// Lower-case nouns that introduce a person's name ("coach", "philosopher", "brother").
+    ROLE_NOUNS: List = "role_nouns.txt";
+    /// Lower-case nouns that introduce or follow an organisation's name ("newspaper", "startup").
+    ORG_NOUNS: List = "org_nouns.txt";
+    /// Verbs that attribute speech or writing to a speaker ("said", "told", "wrote").
+    SPEECH_VERBS: List = "speech_verbs.txt";
+    /// Participles that attribute speech to their sentence's subject ("saying", "adding").
+    SPEECH_PARTICIPLES: List = "speech_participles.txt";
+    /// Capitalised words that open sentences or phrases but are never part of a name.
+    STOP_WORDS: List = "stop_words.txt";
+    /// Nationality, group, compass and scope words that describe a name ("Russian", "Northern").
+    DEMONYMS: List = "demonyms.txt";
+    /// Common given names to `f`, `m` or `u` (both), hand-picked; compare data/given_names.tsv.
+    GIVEN_NAMES: Map = "given_names_common.tsv";
+    /// Generational suffixes that stay part of a name ("Jr.", "III").
+    NAME_SUFFIXES: List = "name_suffixes.txt";
+    /// All-capital words that look like organisation acronyms but are not ("CEO", "GMT").
+    NON_ORG_ACRONYMS: List = "non_org_acronyms.txt";
+    /// Lower-case nouns that introduce a ship's name ("tanker", "ferry").
+    VESSEL_NOUNS: List = "vessel_nouns.txt";
 
     // Entities and quotes.
 
