@@ -174,6 +174,22 @@ lists! {
     NON_ORG_ACRONYMS: List = "non_org_acronyms.txt";
     /// Lower-case nouns that introduce a ship's name ("tanker", "ferry").
     VESSEL_NOUNS: List = "vessel_nouns.txt";
+    /// US state abbreviations, AP style and postal, to the state ("Calif." and "CA" to California).
+    STATE_ABBREVIATIONS: Map = "state_abbreviations.tsv";
+    /// Words that, ending a capitalised name, make it a place ("Province", "Street").
+    PLACE_SUFFIXES: List = "place_suffixes.txt";
+    /// Words that open a place name ("Lake", "Mount", "Gulf of").
+    PLACE_PREFIXES: List = "place_prefixes.txt";
+    /// Words that, ending a capitalised name, make it an organisation ("Council", "Corp.").
+    ORG_SUFFIXES: List = "org_suffixes.txt";
+    /// Words that end names of events, prizes, laws, works and buildings ("Prize", "Act").
+    MISC_SUFFIXES: List = "misc_suffixes.txt";
+    /// News and photo agencies by the names they go by, to the canonical name ("AP").
+    AGENCIES: Map = "agencies.tsv";
+    /// Well-known organisations and their short forms.
+    ORGANIZATIONS: List = "organizations.txt";
+    /// Known organisations too generic to list when the name stands alone ("Target", "Medicaid").
+    WEAK_ORGANIZATIONS: List = "weak_organizations.txt";
 
     // Entities and quotes.
 
