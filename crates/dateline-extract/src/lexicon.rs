@@ -166,5 +166,14 @@ mod tests {
         assert_eq!(given_name_gender("Samuel"), Some(Gender::Male));
         assert_eq!(given_name_gender("Robin"), None);
         assert_eq!(honorific_gender("Ms"), Some(Gender::Female));
+        assert_eq!(honorific_gender("Councilman"), Some(Gender::Male));
+        // Names common for both genders are given names that suggest no pronoun.
+        assert!(is_given_name("Robin") && is_given_name("Erin"));
+        assert_eq!(given_name_gender("Erin"), None);
+        assert!(!is_given_name("Springfield"));
+        assert!(is_vessel_noun("Tanker,"));
+        assert!(!is_vessel_noun("tankers"));
+        assert!(is_title("Lt."));
+        assert!(!is_title("Lieutenants"));
     }
 }
