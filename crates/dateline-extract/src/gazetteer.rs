@@ -3,9 +3,15 @@
 //! organisations, plus the words that mark a name as a place or an organisation.
 //!
 //! Generic knowledge only. Lookups are exact (case-sensitive) on the name as written, with a
-//! few variants mapped to one canonical form ("U.S." → "United States").
+//! few variants mapped to one canonical form ("U.S." → "United States"). The place names are
+//! still written out below; the state abbreviations, agencies, organisations and the words that
+//! mark a name live in data files under `data/lists/` (see [`super::lists`]).
 
 use super::fasthash::{FxHashMap, WordMap, WordSet};
+use super::lists::{
+    AGENCIES, MISC_SUFFIXES, ORG_SUFFIXES, ORGANIZATIONS, PLACE_PREFIXES, PLACE_SUFFIXES, STATE_ABBREVIATIONS,
+    WEAK_ORGANIZATIONS,
+};
 use std::sync::LazyLock;
 
 const COUNTRIES: &str = "Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|Austria|\
@@ -35,20 +41,6 @@ Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachuset
 Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|\
 Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|\
 Wisconsin|Wyoming|District of Columbia";
-
-/// AP style state abbreviations and postal codes, mapped to the state.
-const STATE_ABBREVIATIONS: &str = "Ala.=Alabama|Ariz.=Arizona|Ark.=Arkansas|Calif.=California|Cal.=California|Colo.=Colorado|\
-Conn.=Connecticut|Del.=Delaware|Fla.=Florida|Ga.=Georgia|Ill.=Illinois|Ind.=Indiana|Kan.=Kansas|Kans.=Kansas|Ky.=Kentucky|\
-La.=Louisiana|Md.=Maryland|Mass.=Massachusetts|Mich.=Michigan|Minn.=Minnesota|Miss.=Mississippi|Mo.=Missouri|Mont.=Montana|\
-Neb.=Nebraska|Nebr.=Nebraska|Nev.=Nevada|N.H.=New Hampshire|N.J.=New Jersey|N.M.=New Mexico|N.Y.=New York|N.C.=North Carolina|\
-N.D.=North Dakota|Okla.=Oklahoma|Ore.=Oregon|Pa.=Pennsylvania|R.I.=Rhode Island|S.C.=South Carolina|S.D.=South Dakota|\
-Tenn.=Tennessee|Tex.=Texas|Vt.=Vermont|Va.=Virginia|Wash.=Washington|W.Va.=West Virginia|Wis.=Wisconsin|Wyo.=Wyoming|\
-D.C.=District of Columbia|AL=Alabama|AK=Alaska|AZ=Arizona|AR=Arkansas|CA=California|CO=Colorado|CT=Connecticut|DE=Delaware|\
-FL=Florida|GA=Georgia|HI=Hawaii|ID=Idaho|IL=Illinois|IN=Indiana|IA=Iowa|KS=Kansas|KY=Kentucky|LA=Louisiana|ME=Maine|\
-MD=Maryland|MA=Massachusetts|MI=Michigan|MN=Minnesota|MS=Mississippi|MO=Missouri|MT=Montana|NE=Nebraska|NV=Nevada|\
-NH=New Hampshire|NJ=New Jersey|NM=New Mexico|NY=New York|NC=North Carolina|ND=North Dakota|OH=Ohio|OK=Oklahoma|OR=Oregon|\
-PA=Pennsylvania|RI=Rhode Island|SC=South Carolina|SD=South Dakota|TN=Tennessee|TX=Texas|UT=Utah|VT=Vermont|VA=Virginia|\
-WA=Washington|WV=West Virginia|WI=Wisconsin|WY=Wyoming|DC=District of Columbia";
 
 const CITIES: &str = "Abu Dhabi|Abuja|Accra|Addis Ababa|Aleppo|Algiers|Amman|Amsterdam|Ankara|Antwerp|Astana|Athens|Atlanta|\
 Auckland|Austin|Baghdad|Baku|Baltimore|Bamako|Bangkok|Barcelona|Basra|Beijing|Peking|Beirut|Belfast|Belgrade|Benghazi|Berlin|\
@@ -114,88 +106,6 @@ Mississippi River|Rio Grande|Great Lakes|Lake Michigan|Times Square|Tiananmen Sq
 /// Regions that are places in text but never a useful place on their own in a caption.
 const NOT_PLACES_ALONE: &str = "Wall Street";
 
-/// Words that, ending a capitalised name, make it a place ("Zabul Province", "Times Square").
-const PLACE_SUFFIXES: &str = "Province|County|Square|Street|Avenue|Boulevard|Road|Park|Strip|Island|Islands|Sea|Ocean|River|\
-Lake|Mountains|Mountain|Valley|Bay|Gulf|Peninsula|Hemisphere|Region|Desert|Coast|Canal|Heights|Beach|Harbor|Harbour|Plaza|\
-Falls|Hills|Village|Territory|Prefecture|Oblast|Canton|Parish|Borough|Township|Creek|Canyon|Forest|Glacier|Straits|Strait";
-
-/// Places that open with one of these words ("Boulevard Montmartre", "Lake Geneva").
-const PLACE_PREFIXES: &str =
-    "Boulevard|Rue|Avenue|Lake|Mount|Mt.|Cape|Fort|Gulf|Isle|Via|Piazza|Plaza|Villa|Bay of|Gulf of";
-
-/// Words that, ending a capitalised name, make it an organisation.
-const ORG_SUFFIXES: &str = "Party|Ministry|Department|Agency|Authority|Council|Committee|Commission|Court|Tribunal|\
-University|College|School|Institute|Academy|Association|Union|Bank|Company|Co.|Corp.|Corporation|Inc.|Incorporated|Ltd.|\
-LLC|Group|Organization|Organisation|Foundation|Fund|Center|Centre|Museum|Service|Services|Bureau|Office|Administration|\
-Army|Navy|Police|Force|Forces|Guard|Network|Times|Post|News|Press|Daily|Herald|Tribune|Journal|Gazette|Telegraph|Chronicle|\
-Magazine|Registry|Society|League|Federation|Board|Trust|Hospital|Clinic|Studios|Media|Entertainment|Airlines|Airways|Motors|\
-Brotherhood|Embassy|Consulate|Parliament|Assembly|Senate|Congress|Cabinet|Government|Club|Church|Alliance|Coalition|\
-Movement|Front|Brigade|Brigades|Battalion|Corps|Command|Exchange|Partners|Holdings|Industries|Technologies|Laboratories|Labs|\
-Pharmaceuticals|Petroleum|Railways|Railroad|Securities|Insurance|Panel|Institution|Legislature|Caucus|Secretariat|\
-Directorate|Inspectorate|Theatre|Theater|Orchestra|Opera|Library|Archive|Archives|Observatory|Laboratory|Radio|Television|\
-Broadcasting|Records|Pictures|Films|Publishing|Monitor|Observer|Independent|Economist|Mirror|Express|Globe|Examiner|Inquirer|\
-Courier|Standard|Register|Bulletin|Dispatch|Sentinel|Conference|Animation|Studio|Capital|Bancorp|Systems|Reserve|Prosecution|\
-Agencies|Channel|House|Firm|Cooperative|Co-op|Syndicate|Consortium|Guild|Chamber|Mission|Delegation|Regiment|\
-Fleet|Squadron|Wing|Unit|Directorate|Council|Cartel|Gang|Clan|Network";
-
-/// Words that end names of events, prizes, laws and works: neither people nor organisations.
-const MISC_SUFFIXES: &str = "Prize|Award|Awards|Week|Day|Games|Olympics|Cup|Championship|Championships|Series|Festival|Show|\
-Fair|Exposition|Expo|War|Act|Bill|Accord|Accords|Treaty|Amendment|Convention|Protocol|Plan|Program|Programme|Project|\
-Initiative|Doctrine|Declaration|Constitution|Code|Law|Index|Report|Era|Age|Revolution|Spring|Hotel|Tower|Building|Stadium|\
-Arena|Bridge|Prison|Jail|Medal|Trophy|Season|Tour|Marathon|Open|Classic|Bowl|Derby|Prix|Rally|Summit|Talks|Crisis|Pandemic|\
-Virus|Syndrome|Disease|Agreement|Formation|Shale|Deco|Trial|Case|Scandal|Affair|Massacre|Attack|Attacks|Bombing|Election|\
-Elections|Primary|Debate|Speech|Address|Lecture|Mass|Christmas|Easter|Ramadan|Eid|Thanksgiving|Halloween|Hanukkah|Diwali|\
-Century|Centuries|Stock|Street|Fame|Hall|Palace|Castle|Cathedral|Mosque|Temple|Synagogue|Airport|Station|Terminal|Port|\
-Highway|Freeway|Interstate|Route|Line|Metro|Subway|Express|Flight|Mission|Operation|Exercise|Campaign|Parade|Marathon|Concert|Gala|Ceremony";
-
-/// News agencies and the names they go by in credits and datelines.
-const AGENCIES: &str = "Associated Press=Associated Press|AP=Associated Press|Reuters=Reuters|REUTERS=Reuters|Reuter=Reuters|\
-REUTER=Reuters|Agence France-Presse=Agence France-Presse|Agence France Presse=Agence France-Presse|AFP=Agence France-Presse|\
-Getty Images=Getty Images|Getty=Getty Images|EPA=EPA|EPA-EFE=EPA-EFE|European Pressphoto Agency=EPA|Bloomberg=Bloomberg|\
-Xinhua=Xinhua|Tass=Tass|TASS=Tass|Interfax=Interfax|RIA Novosti=RIA Novosti|Sputnik=Sputnik|Kyodo=Kyodo|Kyodo News=Kyodo|\
-Yonhap=Yonhap|dpa=dpa|DPA=dpa|ANSA=ANSA|EFE=EFE|UPI=UPI|United Press International=UPI|PA=PA|PA Images=PA|Press Association=PA|\
-Shutterstock=Shutterstock|Alamy=Alamy|Sipa=Sipa|Sipa USA=Sipa USA|Polaris=Polaris|Redux=Redux|Magnum=Magnum|Keystone=Keystone|\
-ANP=ANP|Belga=Belga|NTB=NTB|TT=TT|Ritzau=Ritzau|Lusa=Lusa|CNN=CNN|BBC=BBC|NBC=NBC|CBS=CBS|ABC=ABC|NPR=NPR|Pool=Pool|\
-Anadolu=Anadolu|Anadolu Agency=Anadolu|Jiji=Jiji|Jiji Press=Jiji|Zuma=Zuma|ZUMA Press=Zuma|NurPhoto=NurPhoto|\
-SOPA Images=SOPA Images|LightRocket=LightRocket|Corbis=Corbis|WireImage=WireImage|Canadian Press=The Canadian Press|\
-The Canadian Press=The Canadian Press|AAP=AAP|Australian Associated Press=AAP|Handout=Handout|Courtesy=Courtesy";
-
-/// Well-known organisations, with short forms mapped to the name first used in text.
-const ORGANIZATIONS: &str = "Associated Press|AP|Reuters|Agence France-Presse|AFP|CNN|BBC|NBC|NBC News|ABC|ABC News|CBS|\
-CBS News|Fox News|MSNBC|NPR|PBS|Al Jazeera|Bloomberg|Bloomberg News|Xinhua|Tass|Interfax|Kyodo|Yonhap|\
-The New York Times|New York Times|The Washington Post|Washington Post|The Wall Street Journal|Wall Street Journal|\
-USA Today|USA TODAY|The Guardian|Financial Times|The Economist|Time|TIME|Newsweek|The Atlantic|Politico|Axios|Vox|\
-Forbes|Fortune|Los Angeles Times|Chicago Tribune|Boston Globe|Le Monde|Der Spiegel|Spiegel|Bild|Daily Mail|The Sun|\
-The Times|The Telegraph|Sky News|ITV|Channel 4|CNBC|ESPN|HBO|Hulu|Netflix|Disney|Walt Disney Co.|Walt Disney Company|\
-White House|Kremlin|Pentagon|State Department|Justice Department|Department of Justice|Congress|Senate|House|\
-House of Representatives|Supreme Court|Parliament|FBI|CIA|NSA|NASA|FDA|CDC|IRS|DHS|ICE|Federal Reserve|\
-Federal Reserve System|Fed|United Nations|UN|U.N.|European Union|EU|E.U.|NATO|WHO|World Health Organization|IMF|\
-International Monetary Fund|World Bank|WTO|World Trade Organization|OPEC|Interpol|Europol|Red Cross|Red Crescent|\
-Amnesty International|Human Rights Watch|Greenpeace|Doctors Without Borders|Taliban|Hamas|Hezbollah|Islamic State|ISIS|\
-ISIL|al-Qaeda|al-Qaida|al Qaeda|Al Qaeda|Al-Qaeda|Muslim Brotherhood|Boko Haram|al-Shabab|KGB|FSB|GRU|MI5|MI6|Mossad|\
-Shin Bet|Group of 20|G20|G-20|Group of Seven|G7|G-7|Apple|Google|Alphabet|Amazon|Microsoft|Meta|Facebook|Twitter|YouTube|\
-Instagram|TikTok|WhatsApp|Snapchat|LinkedIn|Reddit|Tesla|SpaceX|ExxonMobil|Exxon Mobil|Exxon|Chevron|BP|Shell|Gazprom|\
-Rosneft|Saudi Aramco|Aramco|Boeing|Airbus|General Motors|GM|Ford|Toyota|Volkswagen|Honda|Nissan|Hyundai|Samsung|Sony|\
-Huawei|Alibaba|Tencent|Baidu|Walmart|Target|Costco|Goldman Sachs|JPMorgan|JPMorgan Chase|Morgan Stanley|Deutsche Bank|HSBC|\
-Barclays|Citigroup|Citi|Wells Fargo|Bank of America|UBS|Credit Suisse|BlackRock|Uber|Lyft|Airbnb|Spotify|Nike|Adidas|\
-Coca-Cola|PepsiCo|McDonald's|Starbucks|Pfizer|Moderna|Johnson & Johnson|AstraZeneca|IBM|Intel|Nvidia|Oracle|Cisco|\
-Qualcomm|AT&T|Verizon|Comcast|Warner Bros.|Paramount|Universal|Sony Pictures|Pixar|Marvel|Lucasfilm|NBA|NFL|MLB|NHL|MLS|\
-FIFA|UEFA|IOC|NCAA|Big Ten|SEC|Wikileaks|WikiLeaks|Wikipedia|Harvard|Yale|Princeton|Stanford|MIT|Oxford University|\
-Cambridge University|Columbia University|Georgetown|Johns Hopkins|Sorbonne|Tories|Labour|GOP|Democratic Party|\
-Republican Party|Labour Party|Conservative Party|Communist Party|Scotland Yard|Met Police|Metropolitan Police|Bundestag|\
-Duma|State Duma|Knesset|Politburo|National Assembly|European Commission|European Parliament|European Central Bank|ECB|\
-Security Council|UNICEF|UNESCO|UNHCR|OSCE|ASEAN|African Union|Arab League|OECD|Nasdaq|Dow Jones|\
-New York Stock Exchange|Pentagon|Secret Service|National Guard|Marines|Marine Corps|Air Force|Coast Guard|Army|Navy|\
-Justice Department|Treasury|Treasury Department|Home Office|Foreign Office|Downing Street|Elysee|Élysée|Quai d'Orsay|\
-Vatican|Holy See|Bundesbank|Bank of England|Bank of Japan|People's Bank of China|Occupational Safety and Health Administration|\
-OSHA|EPA|Environmental Protection Agency|Pulitzer|Nobel Committee|ROTC|PETA|NAACP|ACLU|AARP|NRA|YMCA|\
-World Economic Forum|Davos Forum|OPEC+|Hezbollah|Houthis|Wagner Group|Wagner|Proud Boys|Antifa|KKK|Ku Klux Klan|\
-Medicare|Medicaid|Obamacare|Affordable Care Act";
-
-/// Organisation names that are not worth listing on their own when found in text.
-const NOT_ORGS_ALONE: &str = "Medicare|Medicaid|Obamacare|Affordable Care Act|Universal|Target|Meta|Ford|Time|Fed|\
-Marvel|Treasury|Pulitzer|Wagner|Shell|Labour|Vatican|Courtesy|Handout|Pool";
-
 fn split(list: &'static str) -> impl Iterator<Item = &'static str> {
     list.split('|').map(str::trim).filter(|s| !s.is_empty())
 }
@@ -214,9 +124,6 @@ static PLACES: LazyLock<WordMap<&'static str, &'static str>> = LazyLock::new(|| 
     m.into()
 });
 
-static STATE_ABBRS: LazyLock<WordMap<&'static str, &'static str>> =
-    LazyLock::new(|| split(STATE_ABBREVIATIONS).filter_map(|e| e.split_once('=')).collect());
-
 static COUNTRY_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
     split(COUNTRIES)
         .chain(split(US_STATES))
@@ -224,20 +131,11 @@ static COUNTRY_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-static AGENCY_MAP: LazyLock<WordMap<&'static str, &'static str>> =
-    LazyLock::new(|| split(AGENCIES).filter_map(|e| e.split_once('=')).collect());
-
 /// The same agencies by lower-cased name, for credits written in capitals ("GETTY IMAGES").
 static AGENCY_LOWER: LazyLock<WordMap<String, &'static str>> =
-    LazyLock::new(|| AGENCY_MAP.iter().map(|(k, v)| (k.to_lowercase(), *v)).collect());
+    LazyLock::new(|| AGENCIES.iter().map(|(k, v)| (k.to_lowercase(), v)).collect());
 
-static ORGS: LazyLock<WordSet<&'static str>> = LazyLock::new(|| split(ORGANIZATIONS).collect());
-static NOT_ORGS: LazyLock<WordSet<&'static str>> = LazyLock::new(|| split(NOT_ORGS_ALONE).collect());
 static NOT_PLACES: LazyLock<WordSet<&'static str>> = LazyLock::new(|| split(NOT_PLACES_ALONE).collect());
-static ORG_SUFFIX_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| split(ORG_SUFFIXES).collect());
-static PLACE_SUFFIX_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| split(PLACE_SUFFIXES).collect());
-static PLACE_PREFIX_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| split(PLACE_PREFIXES).collect());
-static MISC_SUFFIX_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| split(MISC_SUFFIXES).collect());
 
 /// The canonical name of a known place ("U.S." → "United States").
 pub fn place(name: &str) -> Option<&'static str> {
@@ -251,12 +149,12 @@ pub fn is_country_or_state(name: &str) -> bool {
 
 /// The state an AP or postal abbreviation stands for ("S.C." → "South Carolina").
 pub fn state_abbreviation(abbr: &str) -> Option<&'static str> {
-    STATE_ABBRS.get(abbr).copied()
+    STATE_ABBREVIATIONS.get(abbr)
 }
 
 /// The canonical name of a news or photo agency ("AP" → "Associated Press").
 pub fn agency(name: &str) -> Option<&'static str> {
-    AGENCY_MAP.get(name).copied().or_else(|| {
+    AGENCIES.get(name).or_else(|| {
         // Case-insensitive fallback for credits written in capitals ("GETTY IMAGES"). Every
         // organisation name is asked, and the shape of its lower case rules out most.
         if !AGENCY_LOWER.may_hold_lowercase_of(name) {
@@ -268,28 +166,33 @@ pub fn agency(name: &str) -> Option<&'static str> {
 
 /// Whether `name` is a well-known organisation.
 pub fn is_known_org(name: &str) -> bool {
-    ORGS.contains(name)
+    ORGANIZATIONS.contains(name)
 }
 
-/// Known organisations that are too generic to list alone ("House", "Medicaid").
+/// Known organisations that are too generic to list alone ("Target", "Medicaid").
 pub fn is_weak_org(name: &str) -> bool {
-    NOT_ORGS.contains(name)
+    WEAK_ORGANIZATIONS.contains(name)
 }
 
+/// Whether a word ending a capitalised name makes it an organisation ("Springfield City Council").
 pub fn is_org_suffix(word: &str) -> bool {
-    ORG_SUFFIX_SET.contains(word)
+    ORG_SUFFIXES.contains(word)
 }
 
+/// Whether a word ending a capitalised name makes it a place ("Roe County", "Maple Street").
 pub fn is_place_suffix(word: &str) -> bool {
-    PLACE_SUFFIX_SET.contains(word)
+    PLACE_SUFFIXES.contains(word)
 }
 
+/// Whether a word opens a place name ("Lake Springfield", "Mount Roe").
 pub fn is_place_prefix(word: &str) -> bool {
-    PLACE_PREFIX_SET.contains(word)
+    PLACE_PREFIXES.contains(word)
 }
 
+/// Whether a word ending a capitalised name makes it an event, prize, law, work or building
+/// ("Roe Prize", "Springfield Marathon").
 pub fn is_misc_suffix(word: &str) -> bool {
-    MISC_SUFFIX_SET.contains(word)
+    MISC_SUFFIXES.contains(word)
 }
 
 #[cfg(test)]

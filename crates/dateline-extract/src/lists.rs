@@ -146,6 +146,50 @@ macro_rules! lists {
 
 lists! {
     // Names and the words around them (lexicon, gazetteer).
+    /// Abbreviations that end with a period but not a sentence, without the period ("Sen", "Sept").
+    ABBREVIATIONS: List = "abbreviations.txt";
+    /// Lower-case particles inside personal and place names ("de", "van", "bin").
+    NAME_PARTICLES: List = "name_particles.txt";
+    /// Titles and offices before a name, lower case ("senator", "sen.", "coach"), asked lower-cased.
+    TITLES: List = "titles.txt";
+    /// Honorifics and gendered role words, lower case without a period, to `f` or `m`.
+    HONORIFIC_GENDERS: Map = "honorific_genders.tsv";
+    /// Lower-case nouns that introduce a person's name ("coach", "philosopher", "brother").
+    ROLE_NOUNS: List = "role_nouns.txt";
+    /// Lower-case nouns that introduce or follow an organisation's name ("newspaper", "startup").
+    ORG_NOUNS: List = "org_nouns.txt";
+    /// Verbs that attribute speech or writing to a speaker ("said", "told", "wrote").
+    SPEECH_VERBS: List = "speech_verbs.txt";
+    /// Participles that attribute speech to their sentence's subject ("saying", "adding").
+    SPEECH_PARTICIPLES: List = "speech_participles.txt";
+    /// Capitalised words that open sentences or phrases but are never part of a name.
+    STOP_WORDS: List = "stop_words.txt";
+    /// Nationality, group, compass and scope words that describe a name ("Russian", "Northern").
+    DEMONYMS: List = "demonyms.txt";
+    /// Common given names to `f`, `m` or `u` (both), hand-picked; compare data/given_names.tsv.
+    GIVEN_NAMES: Map = "given_names_common.tsv";
+    /// Generational suffixes that stay part of a name ("Jr.", "III").
+    NAME_SUFFIXES: List = "name_suffixes.txt";
+    /// All-capital words that look like organisation acronyms but are not ("CEO", "GMT").
+    NON_ORG_ACRONYMS: List = "non_org_acronyms.txt";
+    /// Lower-case nouns that introduce a ship's name ("tanker", "ferry").
+    VESSEL_NOUNS: List = "vessel_nouns.txt";
+    /// US state abbreviations, AP style and postal, to the state ("Calif." and "CA" to California).
+    STATE_ABBREVIATIONS: Map = "state_abbreviations.tsv";
+    /// Words that, ending a capitalised name, make it a place ("Province", "Street").
+    PLACE_SUFFIXES: List = "place_suffixes.txt";
+    /// Words that open a place name ("Lake", "Mount", "Gulf of").
+    PLACE_PREFIXES: List = "place_prefixes.txt";
+    /// Words that, ending a capitalised name, make it an organisation ("Council", "Corp.").
+    ORG_SUFFIXES: List = "org_suffixes.txt";
+    /// Words that end names of events, prizes, laws, works and buildings ("Prize", "Act").
+    MISC_SUFFIXES: List = "misc_suffixes.txt";
+    /// News and photo agencies by the names they go by, to the canonical name ("AP").
+    AGENCIES: Map = "agencies.tsv";
+    /// Well-known organisations and their short forms.
+    ORGANIZATIONS: List = "organizations.txt";
+    /// Known organisations too generic to list when the name stands alone ("Target", "Medicaid").
+    WEAK_ORGANIZATIONS: List = "weak_organizations.txt";
 
     // Entities and quotes.
 
@@ -161,7 +205,10 @@ mod tests {
     #[test]
     fn list_files_are_sorted_unique_and_described() {
         for (file, text) in ALL_FILES {
-            assert!(text.starts_with("# "), "data/lists/{file}: open with a `# ` comment saying what the list is for");
+            assert!(
+                text.starts_with("# "),
+                "data/lists/{file}: open with a `# ` comment saying what the list is for"
+            );
             let keys: Vec<&str> = entries(text).map(|l| split_pair(l).0).collect();
             for pair in keys.windows(2) {
                 assert!(
@@ -172,9 +219,17 @@ mod tests {
                 );
             }
             for line in entries(text) {
-                assert_eq!(line.trim(), line, "data/lists/{file}: `{line}` has white space around it");
+                assert_eq!(
+                    line.trim(),
+                    line,
+                    "data/lists/{file}: `{line}` has white space around it"
+                );
                 if file.ends_with(".tsv") {
-                    assert_eq!(line.matches('\t').count(), 1, "data/lists/{file}: `{line}` needs one tab");
+                    assert_eq!(
+                        line.matches('\t').count(),
+                        1,
+                        "data/lists/{file}: `{line}` needs one tab"
+                    );
                 }
             }
         }
@@ -187,7 +242,10 @@ mod tests {
             for (b, tb) in &ALL_FILES[i + 1..] {
                 let ea: Vec<&str> = entries(ta).collect();
                 let eb: Vec<&str> = entries(tb).collect();
-                assert_ne!(ea, eb, "data/lists/{a} and data/lists/{b} hold the same entries: keep one");
+                assert_ne!(
+                    ea, eb,
+                    "data/lists/{a} and data/lists/{b} hold the same entries: keep one"
+                );
             }
         }
     }
