@@ -210,8 +210,10 @@ impl<K: Borrow<str> + Hash + Eq> WordSet<K> {
         self.shapes.may_hold_lowercase_of(word)
     }
 
-    pub fn iter(&self) -> std::collections::hash_set::Iter<'_, K> {
-        self.set.iter()
+    /// The stored key equal to `key`.
+    #[inline]
+    pub fn get(&self, key: &str) -> Option<&K> {
+        if self.shapes.may_hold(key) { self.set.get(key) } else { None }
     }
 }
 

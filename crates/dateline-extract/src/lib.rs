@@ -24,6 +24,7 @@ mod gazetteer;
 mod layout;
 mod lexicon;
 mod lists;
+mod names;
 mod places;
 pub mod model;
 mod quotes;

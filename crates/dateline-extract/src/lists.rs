@@ -53,6 +53,11 @@ impl List {
         self.set.contains(word)
     }
 
+    /// The entry equal to `word`, as the file spells it (for names kept as `&'static str`).
+    pub fn get(&self, word: &str) -> Option<&'static str> {
+        self.set.get(word).copied()
+    }
+
     /// Whether `word`, lower-cased, is an entry: for lists kept in lower case and asked about
     /// words in any case. The shape test settles most words without lower-casing them.
     pub fn contains_lowercase_of(&self, word: &str) -> bool {
@@ -190,6 +195,13 @@ lists! {
     ORGANIZATIONS: List = "organizations.txt";
     /// Known organisations too generic to list when the name stands alone ("Target", "Medicaid").
     WEAK_ORGANIZATIONS: List = "weak_organizations.txt";
+
+    /// Names of countries that GeoNames spells otherwise or no longer holds, to the name listed.
+    COUNTRY_NAMES: Map = "country_names.tsv";
+    /// Regions, seas, rivers, islands and ranges news copy names as places.
+    REGIONS: List = "regions.txt";
+    /// English names of well-known cities that GeoNames spells otherwise.
+    CITY_NAMES: List = "city_names.txt";
 
     // Entities and quotes.
 

@@ -14,6 +14,7 @@
 use std::sync::LazyLock;
 
 use super::fasthash::{FxHashMap, WordMap};
+use super::names;
 
 /// What kind of place a name is, most prominent first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -46,6 +47,8 @@ impl PlaceKind {
 /// One place a name may refer to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Place {
+    /// The name as looked up, spelled as the gazetteer spells it.
+    pub name: &'static str,
     /// The place's own name: "Beijing" for "Peking", "Bogotá" for "Bogota".
     pub canonical: &'static str,
     pub kind: PlaceKind,
@@ -57,13 +60,31 @@ pub struct Place {
 /// Cities at least this big are known to a news reader without context: "Osaka", "Lagos".
 const WELL_KNOWN_CITY: u64 = 1_000_000;
 
+/// A capital smaller than this is known on sight only when its name is no person's.
+const SMALL_CAPITAL: u64 = 50_000;
+
+/// A city name of two or more words is rarely anything else ("Salt Lake City", "Fort Worth"):
+/// at this size it is known on sight.
+const WELL_KNOWN_COMPOUND: u64 = 100_000;
+
+/// A one-word city this big is known on sight unless its name is also a common word or name:
+/// "Denver", "Seattle"; not "Jackson" or "Hamilton", which need "in" or a state after them.
+const WELL_KNOWN_ONE_WORD: u64 = 250_000;
+
 impl Place {
     /// Whether the name alone says "place": countries, continents, US states, capitals and
     /// cities of a million or more. Other towns and counties are places only in context.
     pub fn prominent(&self) -> bool {
         match self.kind {
-            PlaceKind::Country | PlaceKind::Continent | PlaceKind::Division | PlaceKind::Capital => true,
-            PlaceKind::City => self.population >= WELL_KNOWN_CITY,
+            PlaceKind::Country | PlaceKind::Continent | PlaceKind::Division => true,
+            // The capital of a small territory may share its name with a person ("Hamilton",
+            // "Douglas"); only a capital of some size or an unmistakable name is known on sight.
+            PlaceKind::Capital => self.population >= SMALL_CAPITAL || !names::is_name_word(self.name),
+            PlaceKind::City => {
+                self.population >= WELL_KNOWN_CITY
+                    || self.name.contains(' ') && self.population >= WELL_KNOWN_COMPOUND
+                    || self.population >= WELL_KNOWN_ONE_WORD && !names::is_name_word(self.name)
+            }
             PlaceKind::County => false,
         }
     }
@@ -85,6 +106,7 @@ static PLACES: LazyLock<WordMap<&'static str, Place>> = LazyLock::new(|| {
         };
         let Some(kind) = PlaceKind::parse(kind) else { continue };
         let place = Place {
+            name,
             canonical,
             kind,
             country,
@@ -122,11 +144,13 @@ mod tests {
             ("Washington", Some(("Washington", PlaceKind::Capital, true))),
             ("Paris", Some(("Paris", PlaceKind::Capital, true))),
             ("Osaka", Some(("Osaka", PlaceKind::City, true))),
-            // An older English name of a big city, and a name without its accents.
-            ("Peking", Some(("Beijing", PlaceKind::City, true))),
+            // A name without its accents.
             ("Sao Paulo", Some(("São Paulo", PlaceKind::City, true))),
             // Towns and counties are places only in context.
-            ("Reading", Some(("Reading", PlaceKind::City, false))),
+            ("Jackson", Some(("Jackson", PlaceKind::City, false))),
+            // A capital of a few thousand people and a city, both sharing a person's name.
+            ("Hamilton", Some(("Hamilton", PlaceKind::Capital, false))),
+            ("Denver", Some(("Denver", PlaceKind::City, true))),
             ("Orange County", Some(("Orange County", PlaceKind::County, false))),
             ("Nowhere Special", None),
             ("paris", None),

@@ -20,7 +20,7 @@ given_names.tsv  `name <TAB> gender`, every name of both first-name files,
                  gender f, m or u (u when the name is in both files and neither
                  frequency is at least 4x the other), sorted bytewise.
 surnames.txt     one surname per line, the 20,000 most frequent (rank <= 20000)
-                 surnames of dist.all.last, sorted bytewise.
+                 surnames of dist.all.last, most frequent first.
 
 Names are written with simple capitalisation: "MARY" -> "Mary",
 "MCDONALD" -> "Mcdonald".
@@ -122,21 +122,27 @@ def main() -> None:
         for name, freq, _rank in parse(files[source], source):
             table[name] = max(freq, table.get(name, 0.0))
 
+    # The third column is how many people in a million of the name's more frequent gender
+    # bear it: the lists run down to names a few hundred people had, which are words and
+    # place names as often ("Denver"), and the extractor weighs common names differently.
     given = {}
     for name in set(male) | set(female):
-        given[natural(name)] = gender(female.get(name), male.get(name))
+        per_million = round(max(female.get(name, 0.0), male.get(name, 0.0)) * 10_000)
+        given[natural(name)] = (gender(female.get(name), male.get(name)), per_million)
     given_rows = sorted(given.items(), key=lambda kv: kv[0].encode("utf-8"))
-    counts = {g: sum(1 for _, v in given_rows if v == g) for g in "fmu"}
-    size = write_atomic(GIVEN_OUT, (f"{n}\t{g}" for n, g in given_rows))
+    counts = {g: sum(1 for _, (v, _) in given_rows if v == g) for g in "fmu"}
+    size = write_atomic(GIVEN_OUT, (f"{n}\t{g}\t{pm}" for n, (g, pm) in given_rows))
     print(f"wrote {GIVEN_OUT} ({len(given_rows)} names, {size} bytes): "
           f"f {counts['f']}, m {counts['m']}, u {counts['u']} "
           f"(source: {len(female)} female, {len(male)} male, "
           f"{len(set(male) & set(female))} in both)")
 
-    surnames = {natural(name) for name, _freq, rank in
-                parse(files["dist.all.last"], "dist.all.last")
-                if rank <= SURNAME_MAX_RANK}
-    surname_rows = sorted(surnames, key=lambda s: s.encode("utf-8"))
+    # Most frequent first: a surname's line number is its rank, which lets the extractor tell
+    # a common surname ("Hamilton") from a rare one.
+    surname_rows = []
+    for name, _freq, rank in sorted(parse(files["dist.all.last"], "dist.all.last"), key=lambda r: r[2]):
+        if rank <= SURNAME_MAX_RANK and natural(name) not in surname_rows[-1:]:
+            surname_rows.append(natural(name))
     size = write_atomic(SURNAMES_OUT, surname_rows)
     print(f"wrote {SURNAMES_OUT} ({len(surname_rows)} surnames, {size} bytes; "
           f"ranks 1..{SURNAME_MAX_RANK} of dist.all.last)")

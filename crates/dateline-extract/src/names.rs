@@ -1,0 +1,105 @@
+//! Personal names: the given names and surnames of the 1990 US Census.
+//!
+//! `data/given_names.tsv` (with the gender each name is mostly given to) and
+//! `data/surnames.txt` (the 20,000 most frequent surnames, most frequent first) are generated
+//! by `data/generate/names.py`. The lists lean American; they are evidence that a capitalised
+//! word is a name, weighed with the words around it, never proof.
+
+use std::sync::LazyLock;
+
+use super::fasthash::{FxHashMap, WordMap, with_lowercase};
+use super::lexicon::Gender;
+
+/// A given name's gender code (`f`, `m`, `u`) and how many in a million bore it.
+#[derive(Debug, Clone, Copy)]
+struct Given {
+    gender: u8,
+    per_million: u32,
+}
+
+/// Lower-cased given name → what the Census says of it.
+static GIVEN: LazyLock<WordMap<String, Given>> = LazyLock::new(|| {
+    include_str!("../data/given_names.tsv")
+        .lines()
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let (name, gender, per_million) = (cols.next()?, cols.next()?, cols.next()?);
+            let given = Given {
+                gender: gender.bytes().next().unwrap_or(b'u'),
+                per_million: per_million.parse().unwrap_or(0),
+            };
+            Some((name.to_lowercase(), given))
+        })
+        .collect()
+});
+
+/// A given name this common (per million of its gender) is a person's name more often than a
+/// word or a place's: "Grant" yes, "Denver" (90) no.
+const COMMON_GIVEN: u32 = 100;
+
+/// Lower-cased surname → frequency rank (1 is the most frequent).
+static SURNAMES: LazyLock<WordMap<String, u32>> = LazyLock::new(|| {
+    let mut ranks = FxHashMap::default();
+    for (i, name) in include_str!("../data/surnames.txt").lines().enumerate() {
+        ranks.entry(name.to_lowercase()).or_insert(i as u32 + 1);
+    }
+    ranks.into()
+});
+
+/// A surname this common is as likely to be a word of a place or company name as a person's:
+/// "Hamilton", "Chandler", "Preston".
+const COMMON_SURNAME: u32 = 1_000;
+
+/// Whether `word` (any case) is a given name in the Census lists.
+pub fn is_given_name(word: &str) -> bool {
+    GIVEN.may_hold_lowercase_of(word) && with_lowercase(word, |w| GIVEN.contains_key(w))
+}
+
+/// The gender a given name is mostly given to, when the lists say.
+pub fn given_name_gender(word: &str) -> Option<Gender> {
+    if !GIVEN.may_hold_lowercase_of(word) {
+        return None;
+    }
+    with_lowercase(word, |w| match GIVEN.get(w).map(|g| g.gender) {
+        Some(b'f') => Some(Gender::Female),
+        Some(b'm') => Some(Gender::Male),
+        _ => None,
+    })
+}
+
+/// The frequency rank of a surname (any case), 1 the most frequent.
+pub fn surname_rank(word: &str) -> Option<u32> {
+    if !SURNAMES.may_hold_lowercase_of(word) {
+        return None;
+    }
+    with_lowercase(word, |w| SURNAMES.get(w).copied())
+}
+
+/// Whether `word` (any case) is a common given name.
+pub fn is_common_given_name(word: &str) -> bool {
+    GIVEN.may_hold_lowercase_of(word)
+        && with_lowercase(word, |w| GIVEN.get(w).is_some_and(|g| g.per_million >= COMMON_GIVEN))
+}
+
+/// Whether a word is often a person's name: a common given name or a common surname.
+pub fn is_name_word(word: &str) -> bool {
+    is_common_given_name(word) || surname_rank(word).is_some_and(|r| r <= COMMON_SURNAME)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn census_names() {
+        assert!(is_given_name("Mary") && is_given_name("MARY") && is_given_name("john"));
+        assert_eq!(given_name_gender("Mary"), Some(Gender::Female));
+        assert_eq!(given_name_gender("John"), Some(Gender::Male));
+        assert!(!is_given_name("Springfield"));
+        assert_eq!(surname_rank("Smith"), Some(1));
+        assert!(surname_rank("Hamilton").is_some_and(|r| r <= COMMON_SURNAME));
+        assert!(is_name_word("Hamilton") && !is_name_word("Seattle"));
+        // In the lists, but too rare a given name to outweigh the city.
+        assert!(is_given_name("Denver") && !is_name_word("Denver"));
+    }
+}
