@@ -1,12 +1,12 @@
 //! Entities: the people, places and organisations a story mentions, with every mention anchored.
 //!
-//! The text is cut into runs of capitalised words ("chunks": `Russian President Vladimir Putin`,
+//! The text is cut into runs of capitalised words ("chunks": `Russian President Ivan Petrov`,
 //! `Bureau of Prisons`, `U.S. Embassy in Moscow`), and each chunk is taken apart by what news
-//! writing reliably signals: titles before names (`Secretary of State Mike Pompeo` → Mike Pompeo,
+//! writing reliably signals: titles before names (`Secretary of State Mia Lund` → Mia Lund,
 //! role "Secretary of State"), organisation and place words (`… University`, `… Province`), the
 //! gazetteer and the archive's own registry, and the words around the chunk (`coach X`,
 //! `X hospital`, `in X`, `X, Idaho`, `X, an al-Qaeda-linked group`). Second references —
-//! surnames (`Putin`), honorifics (`Mr. Reeves`), acronyms (`LDP`, `CFPB`) — resolve to the
+//! surnames (`Petrov`), honorifics (`Mr. Roe`), acronyms (`LDP`, `CFPB`) — resolve to the
 //! entity first introduced.
 //!
 //! One pass over the words builds the chunks; classification looks only at a chunk and its
@@ -711,7 +711,7 @@ fn classify<'a>(
     }
 
     // "Communist party", "Haqqani network": the organisation is named with its noun. In
-    // "Tsai of the Progressive party" only the part after the last connector is the party.
+    // "Roe of the Progressive party" only the part after the last connector is the party.
     // "Sudanese militia" describes, "Communist party" names.
     let descriptive = || ws.len() == 1 && next_lower != Some("party") && lexicon::is_demonym(ws[0].text);
     if let Some(noun) = next_lower.filter(|n| keeps_org_noun(n) && !descriptive()) {
@@ -721,7 +721,7 @@ fn classify<'a>(
             return;
         }
         if !lexicon::is_stop_word(&whole) {
-            // A proper name keeps its own name ("the Ennahda party" → Ennahda); adjectives
+            // A proper name keeps its own name ("the Redcliff party" → Redcliff); adjectives
             // need the noun ("Communist party", "Democratic Progressive party").
             let proper = ws.len() == 1
                 && noun == "party"
@@ -1018,7 +1018,7 @@ fn classify<'a>(
         }
     }
 
-    // Nationality adjectives describe the name that follows ("Australian Tim Weeks"); compass
+    // Nationality adjectives describe the name that follows ("Australian Tim Roe"); compass
     // words before a place name something else ("Eastern Michigan" the university).
     if ws.len() > 1 && lexicon::is_demonym(ws[0].text) && !lexicon::is_given_name(ws[0].text) {
         if matches!(
@@ -1045,7 +1045,7 @@ fn classify<'a>(
         return;
     }
 
-    // Other connectors split the run: "Neonworks of Cincinnati" → "Cincinnati".
+    // Other connectors split the run: "Acme Widgets of Springfield" → "Springfield".
     if let Some(k) = ws
         .iter()
         .position(|w| matches!(w.text, "of" | "for" | "on" | "the" | "upon" | "in"))
@@ -1055,7 +1055,7 @@ fn classify<'a>(
         return;
     }
 
-    // A known place or organisation inside a longer run ("Trump Chicago", "CBS All Access").
+    // A known place or organisation inside a longer run ("Roe Chicago", "CBS All Access").
     if ws.len() > 1 {
         for len in (1..ws.len()).rev() {
             for s in 0..=ws.len() - len {
@@ -1118,7 +1118,7 @@ fn classify<'a>(
             out.push(piece(chunk, ws, Kind::Place(whole)));
             return;
         }
-        // "published in Oxford Open Science": a longer name after "in" is an institution or
+        // "published in Springfield Open Science": a longer name after "in" is an institution or
         // a publication, a short one a place.
         if matches!(prev_lower, Some("in")) && !first_given && !chunk.sentence_start {
             let kind = if ws.len() >= 3 {
@@ -1690,7 +1690,7 @@ struct Builder {
     by_key: [FxHashMap<String, usize>; 3],
     /// The last organisation key made (kept to reuse its buffer).
     org_key: String,
-    /// Lower-cased surname (and two-word tails like "hawk sawyer", "de miranda") → people.
+    /// Lower-cased surname (and two-word tails like "lund roe", "de souza") → people.
     tails: FxHashMap<String, Vec<usize>>,
     /// Which [`tail_bit`]s the keys of `tails` set: most words asked about are no one's tail.
     tail_bits: [u64; 4],
@@ -1888,7 +1888,7 @@ impl Builder {
     }
 
     /// A multi-word name that is another way of writing a person already found: the same first
-    /// and last name ("Mike Roe" for "Mike Roe III"), or a known tail ("Hawk Sawyer").
+    /// and last name ("Mike Roe" for "Mike Roe III"), or a known tail ("Lund Roe").
     fn same_person(&mut self, name: &str) -> Option<usize> {
         if let Some(middle) = short_name_into(name, &mut self.short)
             && let Some(ids) = self.short_names.get(self.short.as_str())
@@ -2124,8 +2124,8 @@ mod tests {
 
     #[test]
     fn surnames_prefer_people_over_known_names() {
-        let f = run("Michael Bloomberg spoke. Bloomberg’s shadow loomed over the race in Georgia.");
-        assert_eq!(names(&f, EntityKind::Person), ["Michael Bloomberg"]);
+        let f = run("Ellen Forbes spoke. Forbes’s shadow loomed over the race in Georgia.");
+        assert_eq!(names(&f, EntityKind::Person), ["Ellen Forbes"]);
         assert!(names(&f, EntityKind::Organization).is_empty());
     }
 

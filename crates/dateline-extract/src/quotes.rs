@@ -1,14 +1,14 @@
 //! Direct quotations and who said them.
 //!
 //! Quotation marks are paired by where they stand, not by their glyph, because typographic
-//! conversion often gets the direction wrong (`… all times,“ he said`). A quotation is at least
+//! conversion often gets the direction wrong (`… at all costs,“ he said`). A quotation is at least
 //! four words and not a title ("Wait Wait … Don’t Tell Me!"); shorter quoted bits are scare
 //! quotes. A quote left open at the end of a paragraph continues in the next one.
 //!
-//! Attribution follows newsroom grammar: `"…," Esper said`, `"…," said Hogan Gidley, the …`,
-//! `Esper said, "…"`, `Ms Persson said: "…"`, `"A," he said, "B."`, `…, the Authority said`,
+//! Attribution follows newsroom grammar: `"…," Roe said`, `"…," said Dana Cole, the …`,
+//! `Roe said, "…"`, `Ms Lund said: "…"`, `"A," he said, "B."`, `…, the Authority said`,
 //! with the speaker resolved through the entities already found: surnames, titles ("the
-//! president added"), pronouns (the most recent fitting subject), relative clauses ("Nuland,
+//! president added"), pronouns (the most recent fitting subject), relative clauses ("Lind,
 //! who said that …"), and, in dialogue, the other party.
 
 use std::cell::{Cell, RefCell};
@@ -84,7 +84,7 @@ fn spans_of(
         let len = c.len_utf8();
         let prev = text[..pos].chars().next_back();
         let next = text[pos + len..].chars().next();
-        // An apostrophe inside a word ("don’t", "Weeks’ ") is not a quotation mark.
+        // An apostrophe inside a word ("don’t", "Roes’ ") is not a quotation mark.
         let apostrophe = is_single_quote(c)
             && prev.is_some_and(char::is_alphanumeric)
             && (next.is_some_and(char::is_alphanumeric)
@@ -344,7 +344,7 @@ pub fn extract(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) 
                         .speaker();
                 }
                 if speaker.is_none() {
-                    // "directives from Xi to “…”": a person named earlier in the sentence.
+                    // "directives from Roe to “…”": a person named earlier in the sentence.
                     speaker = cx.nearby(b.block, before.clone());
                 }
                 if speaker.is_none() && first_in_block && opens_block {
@@ -452,7 +452,7 @@ struct Resolver<'a> {
     words: Cell<&'a [Word<'a>]>,
 }
 
-/// Words that may sit between a speaker and the verb ("Thomas allegedly told").
+/// Words that may sit between a speaker and the verb ("Roe allegedly told").
 fn is_filler(w: &str) -> bool {
     matches!(
         w,
@@ -529,7 +529,7 @@ impl<'a> Resolver<'a> {
             .any(|w| verb_at(w.text).is_some())
     }
 
-    /// `"…," Esper said`, `"…," said Hogan Gidley, the …`, `"…" in that law, Azzouz said`.
+    /// `"…," Roe said`, `"…," said Dana Cole, the …`, `"…" in that law, Lund said`.
     fn after(&self, block: usize, text: &str, range: Range<usize>, at: usize) -> Attr {
         if range.end <= range.start {
             return Attr::Nothing;
@@ -540,7 +540,7 @@ impl<'a> Resolver<'a> {
         };
         let verb_start = ws[v].start;
         let verb_end = ws[v].end;
-        // Inverted: `said Hogan Gidley, the principal deputy …`, `says president David Roe`.
+        // Inverted: `said Dana Cole, the principal deputy …`, `says president David Roe`.
         let before_verb =
             text[range.start..verb_start].trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '—' | '–'));
         if before_verb.is_empty() || ws[..v].iter().all(|w| is_filler(w.text)) {
@@ -552,7 +552,7 @@ impl<'a> Resolver<'a> {
         self.subject_before(block, text, range.start..verb_start, at)
     }
 
-    /// `Esper said, “…”`, `Ms Persson said: “…”`, `Nuland, who said that she “…”`,
+    /// `Roe said, “…”`, `Ms Lund said: “…”`, `Lind, who said that she “…”`,
     /// `…, saying that “…”`, `… according to the White House …`.
     fn before(&self, block: usize, text: &str, range: Range<usize>, at: usize) -> Attr {
         if range.end <= range.start {
@@ -587,7 +587,7 @@ impl<'a> Resolver<'a> {
         Attr::Nothing
     }
 
-    /// The speaker of a sentence without quotes: "…, he said." or "Sato said …".
+    /// The speaker of a sentence without quotes: "…, he said." or "Roe said …".
     fn sentence_speaker(&self, block: usize, text: &str, range: Range<usize>, at: usize) -> Attr {
         let ws = self.words_in(range.clone());
         let Some(v) = ws.iter().position(|w| verb_at(w.text) == Some(false)) else {
@@ -627,7 +627,7 @@ impl<'a> Resolver<'a> {
         let mut saw_noun = false;
         for part in parts.iter().rev() {
             let mut p = part.clone();
-            // Drop fillers at the end ("Thomas allegedly", "Yuri Roe also").
+            // Drop fillers at the end ("Roe allegedly", "Yuri Roe also").
             loop {
                 let t = text[p.clone()].trim_end();
                 let Some(last) = t.rsplit(char::is_whitespace).next() else {
@@ -723,7 +723,7 @@ impl<'a> Resolver<'a> {
                     1,
                 ) => return Attr::Unnamed,
                 ("who", _) => {
-                    // "Nuland, who said that …": the name before the clause.
+                    // "Lind, who said that …": the name before the clause.
                     return self
                         .last_mention_before(block, t_start)
                         .map_or(Attr::Unnamed, Attr::Found);
@@ -925,7 +925,7 @@ impl<'a> Resolver<'a> {
             .map(|m| Speaker::Entity(m.entity))
     }
 
-    /// A person named earlier in the same sentence ("directives from Xi to “…”").
+    /// A person named earlier in the same sentence ("directives from Roe to “…”").
     fn nearby(&self, block: usize, range: Range<usize>) -> Option<Speaker> {
         let ms: Vec<_> = self.found.mentions_in(block, range).collect();
         ms.iter()
@@ -1337,11 +1337,11 @@ mod tests {
     #[test]
     fn headline_quotes() {
         let got = quotes_of(
-            &["Walt Disney Co. executive Kevin Moyer said demand was high."],
+            &["Walt Disney Co. executive Kevin Dale said demand was high."],
             Some("‘We had some issues,’ exec says on streaming glitches"),
         );
         assert_eq!(got[0].text, "We had some issues,");
-        assert_eq!(got[0].speaker, s("Kevin Moyer"));
+        assert_eq!(got[0].speaker, s("Kevin Dale"));
     }
 
     #[test]
