@@ -190,6 +190,20 @@ lists! {
     COMPANY_SUFFIXES: List = "company_suffixes.txt";
     /// Organisation nouns written both "Department of X" and "X Department".
     INVERTIBLE_ORG_NOUNS: List = "invertible_org_nouns.txt";
+    /// Small words title case leaves in lower case ("of", "the").
+    TITLE_SMALL_WORDS: List = "title_small_words.txt";
+    /// Words between a speaker and the speech verb ("Roe also said").
+    ATTRIBUTION_FILLERS: List = "attribution_fillers.txt";
+    /// Conjunctions that open a clause before its subject ("as Roe said"), lower case.
+    CLAUSE_CONJUNCTIONS: List = "clause_conjunctions.txt";
+    /// Pronouns and plurals that stand for unnamed speakers ("officials said").
+    UNNAMED_SUBJECTS: List = "unnamed_subjects.txt";
+    /// Words that open a description of a speaker ("the mayor said", "one lawyer said").
+    SPEAKER_DETERMINERS: List = "speaker_determiners.txt";
+    /// Words that qualify a role in a description ("the former mayor").
+    ROLE_QUALIFIERS: List = "role_qualifiers.txt";
+    /// Public institutions named after capitalised words ("the Acme government said").
+    INSTITUTION_NOUNS: List = "institution_nouns.txt";
 
     // Layout: bylines, credits, datelines, dates, figures, furniture.
 }

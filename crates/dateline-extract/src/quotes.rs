@@ -19,6 +19,10 @@ use crate::model::{Anchor, EntityKind, Quote};
 use super::entities::Found;
 use super::fasthash::with_lowercase;
 use super::lexicon::{self, Gender};
+use super::lists::{
+    ATTRIBUTION_FILLERS, CLAUSE_CONJUNCTIONS, INSTITUTION_NOUNS, NAME_JOINERS, ROLE_QUALIFIERS, SPEAKER_DETERMINERS,
+    TITLE_SMALL_WORDS, UNNAMED_SUBJECTS,
+};
 use super::text::{Word, is_double_quote, is_single_quote, sentence_ends, word_count_up_to, words};
 
 /// A pair of quotation marks in one block.
@@ -157,26 +161,7 @@ pub fn is_quotation(words_text: &str) -> bool {
     if n > 12 {
         return true;
     }
-    let small = |w: &str| {
-        matches!(
-            w.trim_matches(|c: char| !c.is_alphanumeric()),
-            "a" | "an"
-                | "the"
-                | "of"
-                | "to"
-                | "in"
-                | "on"
-                | "and"
-                | "or"
-                | "for"
-                | "at"
-                | "by"
-                | "with"
-                | "from"
-                | "as"
-                | "like"
-        )
-    };
+    let small = |w: &str| TITLE_SMALL_WORDS.contains(w.trim_matches(|c: char| !c.is_alphanumeric()));
     // A title: of the words with a letter, at least half start with a capital (at their first
     // letter or digit) and every one is capitalised, a number or a small word.
     let (mut lettered, mut caps, mut title_case) = (0, 0, true);
@@ -454,35 +439,7 @@ struct Resolver<'a> {
 
 /// Words that may sit between a speaker and the verb ("Roe allegedly told").
 fn is_filler(w: &str) -> bool {
-    matches!(
-        w,
-        "also"
-            | "then"
-            | "later"
-            | "again"
-            | "recently"
-            | "once"
-            | "today"
-            | "yesterday"
-            | "has"
-            | "had"
-            | "have"
-            | "was"
-            | "were"
-            | "is"
-            | "would"
-            | "will"
-            | "could"
-            | "previously"
-            | "earlier"
-            | "further"
-            | "simply"
-            | "just"
-            | "even"
-            | "still"
-            | "first"
-            | "overall"
-    ) || w.ends_with("ly") && w.len() > 4 && w.chars().all(char::is_lowercase)
+    ATTRIBUTION_FILLERS.contains(w) || w.ends_with("ly") && w.len() > 4 && w.chars().all(char::is_lowercase)
 }
 
 /// `Some(false)` for a speech verb ("said"), `Some(true)` for a participle ("saying").
@@ -646,36 +603,7 @@ impl<'a> Resolver<'a> {
                 let Some((first, rest)) = t.split_once(char::is_whitespace) else {
                     break;
                 };
-                if matches!(
-                    first,
-                    "as" | "but"
-                        | "and"
-                        | "so"
-                        | "yet"
-                        | "then"
-                        | "now"
-                        | "while"
-                        | "when"
-                        | "because"
-                        | "although"
-                        | "though"
-                        | "if"
-                        | "since"
-                        | "after"
-                        | "before"
-                        | "until"
-                        | "where"
-                        | "But"
-                        | "And"
-                        | "As"
-                        | "So"
-                        | "Yet"
-                        | "Then"
-                        | "Now"
-                        | "While"
-                        | "When"
-                ) && !rest.trim().is_empty()
-                {
+                if CLAUSE_CONJUNCTIONS.contains_lowercase_of(first) && !rest.trim().is_empty() {
                     p.start = lead + first.len();
                 } else {
                     break;
@@ -717,23 +645,21 @@ impl<'a> Resolver<'a> {
                         .org_pronoun(block, at)
                         .map_or(Attr::Unnamed, |e| Attr::Found(Speaker::Entity(e)));
                 }
-                (
-                    "they" | "we" | "i" | "you" | "officials" | "prosecutors" | "police" | "analysts" | "sources"
-                    | "critics" | "experts",
-                    1,
-                ) => return Attr::Unnamed,
+                (unnamed, 1) if UNNAMED_SUBJECTS.contains(unnamed) => return Attr::Unnamed,
                 ("who", _) => {
                     // "Lind, who said that …": the name before the clause.
                     return self
                         .last_mention_before(block, t_start)
                         .map_or(Attr::Unnamed, Attr::Found);
                 }
-                ("but" | "and" | "so" | "yet" | "then" | "now", 2) => match word1.map(str::to_lowercase).as_deref() {
-                    Some("he") => return self.pronoun_attr(block, at, Gender::Male),
-                    Some("she") => return self.pronoun_attr(block, at, Gender::Female),
-                    _ => {}
-                },
-                ("the" | "a" | "an" | "another" | "one", _) => {
+                (conjunction, 2) if CLAUSE_CONJUNCTIONS.contains(conjunction) => {
+                    match word1.map(str::to_lowercase).as_deref() {
+                        Some("he") => return self.pronoun_attr(block, at, Gender::Male),
+                        Some("she") => return self.pronoun_attr(block, at, Gender::Female),
+                        _ => {}
+                    }
+                }
+                (determiner, _) if SPEAKER_DETERMINERS.contains(determiner) => {
                     the_parts.push(t_start..p.end);
                     saw_noun = true;
                     continue;
@@ -820,12 +746,7 @@ impl<'a> Resolver<'a> {
         // "the president", "the Russian leader": a person given that role.
         for w in words_l.iter().skip(usize::from(article_len > 0)).take(4) {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            if w.len() < 3
-                || matches!(
-                    w,
-                    "former" | "then" | "new" | "top" | "senior" | "chief" | "the" | "and" | "for"
-                )
-            {
+            if w.len() < 3 || ROLE_QUALIFIERS.contains(w) {
                 continue;
             }
             let ids = self.found.persons_with_role(w);
@@ -843,9 +764,7 @@ impl<'a> Resolver<'a> {
             let caps = ws
                 .iter()
                 .take_while(|w| {
-                    w.is_capitalized()
-                        || w.text.chars().all(|c| c.is_ascii_digit())
-                        || matches!(w.text, "of" | "for" | "and")
+                    w.is_capitalized() || w.text.chars().all(|c| c.is_ascii_digit()) || NAME_JOINERS.contains(w.text)
                 })
                 .count();
             if caps >= 2 {
@@ -853,27 +772,7 @@ impl<'a> Resolver<'a> {
                 return Attr::Found(Speaker::Named(block, head, end));
             }
             // "the Scottish government", "the Afghan military": a named institution.
-            let institution = ws.get(caps).is_some_and(|w| {
-                matches!(
-                    w.text,
-                    "government"
-                        | "ministry"
-                        | "military"
-                        | "army"
-                        | "police"
-                        | "embassy"
-                        | "parliament"
-                        | "cabinet"
-                        | "administration"
-                        | "presidency"
-                        | "authorities"
-                        | "navy"
-                        | "council"
-                        | "court"
-                        | "legislature"
-                        | "senate"
-                )
-            });
+            let institution = ws.get(caps).is_some_and(|w| INSTITUTION_NOUNS.contains(w.text));
             if caps >= 1 && institution && !lexicon::is_stop_word(ws[0].text) {
                 let end = ws[caps].end;
                 return Attr::Found(Speaker::Named(block, head, end));
