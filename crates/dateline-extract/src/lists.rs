@@ -205,6 +205,62 @@ lists! {
 
     // Entities and quotes.
 
+    /// Function words that join two capitalised parts of one name ("Bureau of Prisons").
+    NAME_JOINERS: List = "name_joiners.txt";
+    /// Particles that join capitalised words into one run ("Luis de Mora"); narrower than the
+    /// lexicon's name particles.
+    JOINING_PARTICLES: List = "joining_particles.txt";
+    /// Prepositions that open an organisation word's complement ("Bureau of", "Embassy in").
+    ORG_PREPOSITIONS: List = "org_prepositions.txt";
+    /// Words whose possessive stays inside a name ("People's Daily").
+    POSSESSIVE_NAME_WORDS: List = "possessive_name_words.txt";
+    /// Nouns after a name that make it a thing, not a person ("the Blue Heron cabaret").
+    THING_NOUNS: List = "thing_nouns.txt";
+    /// Nouns after a name that complete an organisation's name ("the Redcliff network").
+    ORG_NAME_NOUNS: List = "org_name_nouns.txt";
+    /// Nouns after a name that leave it a person ("the Jane Roe administration").
+    PERSON_ATTRIBUTIVE_NOUNS: List = "person_attributive_nouns.txt";
+    /// Compass and position words before a region ("Eastern", "Greater").
+    REGION_QUALIFIERS: List = "region_qualifiers.txt";
+    /// Administrative divisions written after their name ("Zabul province").
+    DIVISION_NOUNS: List = "division_nouns.txt";
+    /// Party words used alone, to the party's name ("Democrats" → Democratic Party).
+    PARTY_LABELS: Map = "party_labels.tsv";
+    /// Capitalised function words that open a run but no organisation's name ("The", "Its").
+    LEADING_FUNCTION_WORDS: List = "leading_function_words.txt";
+    /// Endings of hyphenated adjectives, not names ("-backed", "-era").
+    COMPOUND_ADJECTIVE_SUFFIXES: List = "compound_adjective_suffixes.txt";
+    /// Adjectives that open an organisation's name rather than describe it ("National").
+    ORG_NAME_ADJECTIVES: List = "org_name_adjectives.txt";
+    /// Particles inside a place name ("Neustadt am See").
+    PLACE_PARTICLES: List = "place_particles.txt";
+    /// Seas and regions often used as adjectives ("Atlantic shipping").
+    ADJECTIVAL_PLACE_NAMES: List = "adjectival_place_names.txt";
+    /// Prepositions after which a bare "America" is the country ("in America").
+    PLACE_PREPOSITIONS: List = "place_prepositions.txt";
+    /// Family relations, which describe a person rather than make a name an institution.
+    KIN_NOUNS: List = "kin_nouns.txt";
+    /// Settlements and regions written before "of" and a place ("the town of Redcliff").
+    PLACE_KIND_NOUNS: List = "place_kind_nouns.txt";
+    /// Legal-form and group words ending a company's name ("Co.", "Holdings"), lower case.
+    COMPANY_SUFFIXES: List = "company_suffixes.txt";
+    /// Organisation nouns written both "Department of X" and "X Department".
+    INVERTIBLE_ORG_NOUNS: List = "invertible_org_nouns.txt";
+    /// Small words title case leaves in lower case ("of", "the").
+    TITLE_SMALL_WORDS: List = "title_small_words.txt";
+    /// Words between a speaker and the speech verb ("Roe also said").
+    ATTRIBUTION_FILLERS: List = "attribution_fillers.txt";
+    /// Conjunctions that open a clause before its subject ("as Roe said"), lower case.
+    CLAUSE_CONJUNCTIONS: List = "clause_conjunctions.txt";
+    /// Pronouns and plurals that stand for unnamed speakers ("officials said").
+    UNNAMED_SUBJECTS: List = "unnamed_subjects.txt";
+    /// Words that open a description of a speaker ("the mayor said", "one lawyer said").
+    SPEAKER_DETERMINERS: List = "speaker_determiners.txt";
+    /// Words that qualify a role in a description ("the former mayor").
+    ROLE_QUALIFIERS: List = "role_qualifiers.txt";
+    /// Public institutions named after capitalised words ("the Acme government said").
+    INSTITUTION_NOUNS: List = "institution_nouns.txt";
+
     // Layout: bylines, credits, datelines, dates, figures, furniture.
 }
 
