@@ -150,6 +150,21 @@ lists! {
     // Entities and quotes.
 
     // Layout: bylines, credits, datelines, dates, figures, furniture.
+
+    /// Month names and abbreviations, each with its month number.
+    MONTHS: Map = "months.tsv";
+    /// The days of the week written out, each with its ISO number (Monday 1).
+    WEEKDAYS: Map = "weekdays.tsv";
+    /// Abbreviated weekdays ("Tues.", "Mon"), read only before a date or in a timestamp.
+    WEEKDAY_ABBREVIATIONS: List = "weekday_abbreviations.txt";
+    /// Lower-case words inside a place name ("Rio de Janeiro"), in datelines and captions.
+    PLACE_JOINERS: List = "place_joiners.txt";
+    /// Prepositions that open the place a caption names ("in", "near").
+    PLACE_PREPOSITIONS: List = "place_prepositions.txt";
+    /// Capitalised openings before a dash that are not a dateline's place ("UPDATE —").
+    DATELINE_NON_PLACES: List = "dateline_non_places.txt";
+    /// Words before "caption" in a web page's caption label ("Image caption"), lower case.
+    CAPTION_LABEL_WORDS: List = "caption_label_words.txt";
 }
 
 #[cfg(test)]
@@ -161,7 +176,10 @@ mod tests {
     #[test]
     fn list_files_are_sorted_unique_and_described() {
         for (file, text) in ALL_FILES {
-            assert!(text.starts_with("# "), "data/lists/{file}: open with a `# ` comment saying what the list is for");
+            assert!(
+                text.starts_with("# "),
+                "data/lists/{file}: open with a `# ` comment saying what the list is for"
+            );
             let keys: Vec<&str> = entries(text).map(|l| split_pair(l).0).collect();
             for pair in keys.windows(2) {
                 assert!(
@@ -172,9 +190,17 @@ mod tests {
                 );
             }
             for line in entries(text) {
-                assert_eq!(line.trim(), line, "data/lists/{file}: `{line}` has white space around it");
+                assert_eq!(
+                    line.trim(),
+                    line,
+                    "data/lists/{file}: `{line}` has white space around it"
+                );
                 if file.ends_with(".tsv") {
-                    assert_eq!(line.matches('\t').count(), 1, "data/lists/{file}: `{line}` needs one tab");
+                    assert_eq!(
+                        line.matches('\t').count(),
+                        1,
+                        "data/lists/{file}: `{line}` needs one tab"
+                    );
                 }
             }
         }
@@ -187,7 +213,10 @@ mod tests {
             for (b, tb) in &ALL_FILES[i + 1..] {
                 let ea: Vec<&str> = entries(ta).collect();
                 let eb: Vec<&str> = entries(tb).collect();
-                assert_ne!(ea, eb, "data/lists/{a} and data/lists/{b} hold the same entries: keep one");
+                assert_ne!(
+                    ea, eb,
+                    "data/lists/{a} and data/lists/{b} hold the same entries: keep one"
+                );
             }
         }
     }
