@@ -163,6 +163,16 @@ lists! {
     PLACE_PREPOSITIONS: List = "place_prepositions.txt";
     /// Capitalised openings before a dash that are not a dateline's place ("UPDATE —").
     DATELINE_NON_PLACES: List = "dateline_non_places.txt";
+    /// The job title after a byline's names, and the small words inside one (lower case).
+    BYLINE_JOB_WORDS: List = "byline_job_words.txt";
+    /// Words before "by" that open a byline ("Analysis by"), lower case.
+    BYLINE_OPENERS: List = "byline_openers.txt";
+    /// What a byline credits instead of a writer ("wire services", "staff"), lower case.
+    BYLINE_DESKS: List = "byline_desks.txt";
+    /// What a wire sign-off credits ("Reporting by", "Editing by"), lower case.
+    SIGNOFF_ROLES: List = "signoff_roles.txt";
+    /// An agency's name alone at the foot of a story ("REUTER", "(AP)"), as printed.
+    SIGNOFF_AGENCIES: List = "signoff_agencies.txt";
     /// Words before "caption" in a web page's caption label ("Image caption"), lower case.
     CAPTION_LABEL_WORDS: List = "caption_label_words.txt";
 }
