@@ -169,10 +169,28 @@ lists! {
     BYLINE_OPENERS: List = "byline_openers.txt";
     /// What a byline credits instead of a writer ("wire services", "staff"), lower case.
     BYLINE_DESKS: List = "byline_desks.txt";
+    /// Job titles that make a "name, outlet" line a byline rather than a photo credit.
+    BYLINE_TITLES: List = "byline_titles.txt";
     /// What a wire sign-off credits ("Reporting by", "Editing by"), lower case.
     SIGNOFF_ROLES: List = "signoff_roles.txt";
     /// An agency's name alone at the foot of a story ("REUTER", "(AP)"), as printed.
     SIGNOFF_AGENCIES: List = "signoff_agencies.txt";
+    /// Labels before a photo credit ("Photo:", "Image copyright"), as printed.
+    CREDIT_LABELS: List = "credit_labels.txt";
+    /// Words a photo credit may hold in lower case ("via", "for", "file"), lower case.
+    CREDIT_CONNECTORS: List = "credit_connectors.txt";
+    /// Words of a credit that name no one ("Photo", "via"), lower case.
+    CREDIT_WORDS_NAMING_NOBODY: List = "credit_words_naming_nobody.txt";
+    /// Credit parts that say how a picture was obtained ("Handout"), not an agency; lower case.
+    CREDIT_NON_AGENCIES: List = "credit_non_agencies.txt";
+    /// Words after an agency's name that describe the picture ("AP Photo"), as printed.
+    CREDIT_PICTURE_WORDS: List = "credit_picture_words.txt";
+    /// What marks a capitalised line as a photo credit, looked for anywhere in it; lower case.
+    CREDIT_SIGNALS: List = "credit_signals.txt";
+    /// Capitalised credit words that are never part of a photographer's name ("Pool").
+    CREDIT_NON_NAME_WORDS: List = "credit_non_name_words.txt";
+    /// Agencies whose names are never a person's name or an ordinary word, as printed.
+    DISTINCTIVE_AGENCIES: List = "distinctive_agencies.txt";
     /// Words before "caption" in a web page's caption label ("Image caption"), lower case.
     CAPTION_LABEL_WORDS: List = "caption_label_words.txt";
 }
