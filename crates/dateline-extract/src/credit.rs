@@ -498,7 +498,7 @@ fn glued_credit(t: &str) -> Option<CreditSplit> {
         let (s, _) = tokens[tokens.len() - n];
         let cand = &t[s..];
         if gazetteer::agency(cand).is_some_and(names_a_party)
-            && (is_all_caps(cand) || n == 2 || cand == "Reuters" || cand == "Bloomberg")
+            && (is_all_caps(cand) || n == 2 || DISTINCTIVE_AGENCIES.contains(cand))
         {
             let caption = t[..s].trim_end();
             if caption.split_whitespace().count() >= 3 {
