@@ -193,6 +193,22 @@ lists! {
     DISTINCTIVE_AGENCIES: List = "distinctive_agencies.txt";
     /// Words before "caption" in a web page's caption label ("Image caption"), lower case.
     CAPTION_LABEL_WORDS: List = "caption_label_words.txt";
+    /// Whole lines of page furniture ("Advertisement", "Back to top"), lower case.
+    PAGE_LABELS: List = "page_labels.txt";
+    /// Headers over a list of links to other stories ("Read more:"), lower case.
+    RELATED_HEADERS: List = "related_headers.txt";
+    /// Kickers that introduce a link to another story ("Read more: …"), lower case.
+    RELATED_KICKERS: List = "related_kickers.txt";
+    /// Kickers that label a picture ("Photo: …"), so the line is no link; lower case.
+    PICTURE_KICKERS: List = "picture_kickers.txt";
+    /// Words that open a publication-time line ("Updated", "Published on"), lower case.
+    TIMESTAMP_LEADS: List = "timestamp_leads.txt";
+    /// Words among the dates and times of a publication-time line ("at", "updated").
+    TIMESTAMP_WORDS: List = "timestamp_words.txt";
+    /// Time zone abbreviations after a timestamp's time ("EST", "GMT"), lower case.
+    TIME_ZONES: List = "time_zones.txt";
+    /// Words after the comma of a caption naming a person ("Jane Roe, the …", "…, left").
+    APPOSITIVE_OPENERS: List = "appositive_openers.txt";
 }
 
 #[cfg(test)]
