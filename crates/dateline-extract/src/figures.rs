@@ -92,7 +92,7 @@ fn is_title_line(line: &str) -> bool {
         && line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
 
-/// "in Springfield, Illinois", "near Lost Hills, California": tried only where a word starts
+/// "in Springfield, Illinois", "near Shelbyville, Illinois": tried only where a word starts
 /// with one of the prepositions (`place_and_date`), hence anchored.
 static PLACE_PHRASE: LazyLock<Regex> = LazyLock::new(|| place_phrase(r"[\p{Lu}][\p{L}\p{M}.'’\-]*"));
 /// The same for captions whose letters are all ASCII ([`letters_are_ascii`]): far fewer states.
@@ -101,8 +101,8 @@ static ASCII_PLACE_PHRASE: LazyLock<Regex> = LazyLock::new(|| place_phrase(r"[A-
 fn place_phrase(word: &str) -> Regex {
     let prepositions = dates::alternation(PLACE_PREPOSITIONS.iter());
     // In file order, "de" before "del". Nothing after a joiner is required, so the first
-    // joiner that matches ends the search: "del" is read as "de" and the place phrase
-    // ("Playa de") ends there, as the pattern has always read it.
+    // joiner that matches is kept: "in Villa del Mar, Acme" is read as "Villa de", as the
+    // pattern has always read it (longest first would read "Villa del Mar", "Acme").
     let joiners = dates::alternation_as_listed(PLACE_JOINERS.iter());
     Regex::new(&format!(r"^(?:{prepositions})\s+(?:the\s+)?(?P<main>{word}(?:\s+(?:{word}|{joiners})){{0,4}})(?:,\s+(?P<region>{word}(?:\s+{word}){{0,2}}))?"))
         .expect("place phrase regex")
