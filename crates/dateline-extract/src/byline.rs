@@ -11,9 +11,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::fasthash::with_lowercase;
+use super::dates::alternation;
 use super::gazetteer;
 use super::lexicon;
+use super::lists::{BYLINE_DESKS, BYLINE_JOB_WORDS, BYLINE_OPENERS, SIGNOFF_AGENCIES, SIGNOFF_ROLES};
 use super::text::{is_all_caps, is_one_line, natural_case};
 
 /// What a byline line says.
@@ -25,98 +26,18 @@ pub struct Byline {
 }
 
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:(?:(?:analysis|opinion|commentary|review|story|text|words|reporting|written|interview|column|essay|perspective|report)\s+)?by)(?:\s*:\s*|\s+)")
-        .expect("byline prefix regex")
+    let openers = alternation(BYLINE_OPENERS.iter());
+    Regex::new(&format!(r"^(?i:(?:(?:{openers})\s+)?by)(?:\s*:\s*|\s+)")).expect("byline prefix regex")
 });
 
 static NO_NAME_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[\p{L} .&'’-]{1,40}\s)?(?:wire services|wire reports|news services|staff reports|staff and wire reports|staff writers?|staff|wire|news service|news desk|newsroom)$")
-        .expect("no-name byline regex")
+    let desks = alternation(BYLINE_DESKS.iter());
+    Regex::new(&format!(r"(?i)^(?:[\p{{L}} .&'’-]{{1,40}}\s)?(?:{desks})$")).expect("no-name byline regex")
 });
 
-/// Words that describe the writer's job, ending the names.
-const JOB_WORDS: &[&str] = &[
-    "staff",
-    "writer",
-    "writers",
-    "correspondent",
-    "reporter",
-    "editor",
-    "editor-at-large",
-    "columnist",
-    "contributor",
-    "analyst",
-    "producer",
-    "senior",
-    "chief",
-    "national",
-    "political",
-    "sports",
-    "security",
-    "special",
-    "bureau",
-    "business",
-    "wire",
-    "international",
-    "diplomatic",
-    "science",
-    "health",
-    "medical",
-    "legal",
-    "supreme",
-    "court",
-    "white",
-    "house",
-    "foreign",
-    "economics",
-    "economic",
-    "energy",
-    "investigative",
-    "entertainment",
-    "technology",
-    "tech",
-    "associate",
-    "deputy",
-    "managing",
-    "executive",
-    "global",
-    "world",
-    "environment",
-    "climate",
-    "sr.",
-    "contributing",
-    "freelance",
-    "photographer",
-    "videographer",
-    "digital",
-    "breaking",
-    "news",
-    "desk",
-    "markets",
-    "finance",
-    "transportation",
-    "education",
-    "religion",
-    "aviation",
-    "defense",
-    "military",
-    "intelligence",
-    "justice",
-    "congressional",
-    "state",
-    "local",
-    "metro",
-    "city",
-    "for",
-    "and",
-    "the",
-    "at",
-    "in",
-    "of",
-];
-
+/// A word of the writer's job title, which ends the names.
 fn is_job_word(w: &str) -> bool {
-    with_lowercase(w, |lower| JOB_WORDS.contains(&lower))
+    BYLINE_JOB_WORDS.contains_lowercase_of(w)
 }
 
 /// An agency or outlet named in a byline ("Reuters", "Ap", "CNN", "USA TODAY").
@@ -143,7 +64,7 @@ pub fn parse(block: &str, top: bool) -> Option<Byline> {
     let lines: Vec<&str> = block.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     match lines.as_slice() {
         [one] => parse_line(one, top),
-        // "NATALIYA VASILYEVA" over "Associated Press".
+        // "JANE ROE" over "Associated Press".
         [name, agency] if top => {
             let a = agency.trim();
             let source = gazetteer::agency(a)
@@ -165,7 +86,7 @@ fn parse_line(line: &str, top: bool) -> Option<Byline> {
     if named.as_ref().is_some_and(|b| !b.names.is_empty()) {
         return named;
     }
-    // "Detroit News wire services", "By: CNN Wire": a byline that names no one.
+    // "Springfield Courier wire services", "By: CNN Wire": a byline that names no one.
     let line = line.trim().trim_end_matches(['.', ',']).trim();
     let (rest, prefixed) = match PREFIX.find(line) {
         Some(m) => (&line[m.end()..], true),
@@ -185,23 +106,35 @@ fn parse_line(line: &str, top: bool) -> Option<Byline> {
     named
 }
 
-/// Whether `s` can match [`NO_NAME_BYLINE`]: it must end in "services", "reports", "writer(s)",
-/// "staff", "wire", "service", "desk" or "newsroom", in any case. When its last two bytes are
-/// ASCII chars, an ASCII case-insensitive test of them is exact; otherwise the regex decides.
+/// How the desks end: the last two bytes of each, in ASCII lower case ("es" of "wire
+/// services", "ff" of "staff"), and whether some desk ends otherwise (then every line may
+/// name one).
+static DESK_ENDINGS: LazyLock<(Vec<[u8; 2]>, bool)> = LazyLock::new(|| {
+    let mut endings = Vec::new();
+    let mut other = false;
+    for desk in BYLINE_DESKS.iter() {
+        match desk.as_bytes() {
+            [.., a, b] if a.is_ascii() && b.is_ascii() => {
+                let ending = [a.to_ascii_lowercase(), b.to_ascii_lowercase()];
+                if !endings.contains(&ending) {
+                    endings.push(ending);
+                }
+            }
+            _ => other = true,
+        }
+    }
+    (endings, other)
+});
+
+/// Whether `s` can match [`NO_NAME_BYLINE`]: it must end in one of the desks, in any case.
+/// When its last two bytes are ASCII chars, an ASCII case-insensitive test of them is exact;
+/// otherwise the regex decides.
 fn may_name_no_one(s: &str) -> bool {
+    let (endings, other) = &*DESK_ENDINGS;
     match s.as_bytes() {
-        [.., a, b] if a.is_ascii() && b.is_ascii() => matches!(
-            [a.to_ascii_lowercase(), b.to_ascii_lowercase()],
-            [b'e', b's']
-                | [b't', b's']
-                | [b'e', b'r']
-                | [b'r', b's']
-                | [b'f', b'f']
-                | [b'r', b'e']
-                | [b'c', b'e']
-                | [b's', b'k']
-                | [b'o', b'm']
-        ),
+        [.., a, b] if a.is_ascii() && b.is_ascii() => {
+            *other || endings.contains(&[a.to_ascii_lowercase(), b.to_ascii_lowercase()])
+        }
         _ => true,
     }
 }
@@ -334,8 +267,12 @@ pub struct Signoff {
     pub sources: Vec<String>,
 }
 
+/// The word that may stand before a sign-off's role: "Additional reporting by".
+const ADDITIONAL: &str = "additional";
+
 static SIGNOFF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\(?\s*(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|research|graphics|produced|fact-checking|translation)\s+by)\b").expect("signoff regex")
+    let roles = alternation(SIGNOFF_ROLES.iter());
+    Regex::new(&format!(r"^\(?\s*(?i:(?:{ADDITIONAL}\s+)?(?:{roles})\s+by)\b")).expect("signoff regex")
 });
 
 static CONTRIBUTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -356,10 +293,7 @@ pub fn parse_signoff(block: &str) -> Option<Signoff> {
     // Only a bracketed sign-off may run over several lines. The names below hold no line
     // break; the tests after them look for one only once the cheaper ones have passed.
     let one_line_or_bracketed = || t.starts_with('(') || is_one_line(t);
-    if matches!(
-        t,
-        "REUTER" | "REUTERS" | "Reuters" | "Reuter" | "AP" | "AFP" | "(AP)" | "(Reuters)" | "dpa" | "Xinhua"
-    ) {
+    if SIGNOFF_AGENCIES.contains(t) {
         let name = gazetteer::agency(t.trim_matches(['(', ')'])).unwrap_or(t);
         return Some(Signoff {
             authors: Vec::new(),
@@ -403,19 +337,15 @@ pub fn parse_signoff(block: &str) -> Option<Signoff> {
     None
 }
 
-/// The words that open a [`SIGNOFF`], after an optional bracket and white space.
-const SIGNOFF_WORDS: [&[u8]; 10] = [
-    b"additional",
-    b"reporting",
-    b"writing",
-    b"editing",
-    b"compiled",
-    b"research",
-    b"graphics",
-    b"produced",
-    b"fact-checking",
-    b"translation",
-];
+/// The words that open a [`SIGNOFF`], after an optional bracket and white space, in lower case:
+/// "additional" and the roles.
+static SIGNOFF_WORDS: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| {
+    std::iter::once(ADDITIONAL)
+        .chain(SIGNOFF_ROLES.iter())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.as_bytes().to_ascii_lowercase())
+        .collect()
+});
 
 /// Whether `t` can match [`SIGNOFF`]: after an optional bracket and white space, it must start
 /// with one of its words in any case. Under Unicode case folding an ASCII letter matches only
@@ -424,8 +354,14 @@ const SIGNOFF_WORDS: [&[u8]; 10] = [
 /// "Protesters" and paragraphs opening with a quotation mark skip the regex here.
 fn may_open_signoff(t: &str) -> bool {
     let lead = t.strip_prefix('(').unwrap_or(t).trim_start().as_bytes();
-    // The first byte picks the words worth a look; neither sign starts one of them.
-    let Some(first) = lead.first().map(u8::to_ascii_lowercase) else {
+    // The first letter picks the words worth a look; either sign stands for its letter.
+    let first = if lead.starts_with("\u{212A}".as_bytes()) {
+        b'k'
+    } else if lead.starts_with("\u{17F}".as_bytes()) {
+        b's'
+    } else if let Some(&b) = lead.first() {
+        b.to_ascii_lowercase()
+    } else {
         return false;
     };
     SIGNOFF_WORDS.iter().filter(|word| word[0] == first).any(|word| {
@@ -502,11 +438,7 @@ mod tests {
             ),
             ("By Meg Jones Staff Writer", &["Meg Jones"], &[]),
             ("By NADIA ORLOVA", &["Nadia Orlova"], &[]),
-            (
-                "JEFF COLLINS\nAssociated Press",
-                &["Jeff Collins"],
-                &["Associated Press"],
-            ),
+            ("JANE ROE\nAssociated Press", &["Jane Roe"], &["Associated Press"]),
             ("Sara Archibald", &["Sara Archibald"], &[]),
             ("By Alma de la Cruz", &["Alma de la Cruz"], &[]),
             ("By Haruka Ino, Reuters", &["Haruka Ino"], &["Reuters"]),
@@ -515,7 +447,7 @@ mod tests {
         for (text, n, s) in rows {
             assert_eq!(names(text, true), Some((v(n), v(s))), "{text}");
         }
-        let none = parse("Detroit News wire services", true).unwrap();
+        let none = parse("Springfield Courier wire services", true).unwrap();
         assert!(none.names.is_empty());
     }
 
@@ -537,6 +469,7 @@ mod tests {
 
     #[test]
     fn signoff_openings() {
+        assert_eq!(SIGNOFF_WORDS.len(), 10);
         let rows: &[(&str, bool)] = &[
             ("(Reporting by Dan Oko; Editing by Mark Hey)", true),
             ("( Writing by Cat Lobo)", true),
@@ -544,7 +477,7 @@ mod tests {
             ("FACT-CHECKING BY ANA LIMA", true),
             ("Re\u{17F}earch by Ana Lima", true),
             ("Fact-chec\u{212A}ing by Ana Lima", true),
-            ("President Lula said the plan was ready.", false),
+            ("President Roe said the plan was ready.", false),
             ("Reports of damage came in overnight.", false),
             ("“Reporting by the book,” she said.", false),
             ("Rep", false),
@@ -552,6 +485,22 @@ mod tests {
         ];
         for (text, want) in rows {
             assert_eq!(may_open_signoff(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn desk_endings_from_the_list() {
+        let (endings, other) = &*DESK_ENDINGS;
+        assert!(!other);
+        assert_eq!(endings.len(), 9);
+        for (text, want) in [
+            ("Springfield Courier Wire Services", true),
+            ("Acme News STAFF", true),
+            ("Springfield Gazette", false),
+            ("Staff writer Jane Roe", false),
+            ("x", true),
+        ] {
+            assert_eq!(may_name_no_one(text), want, "{text}");
         }
     }
 

@@ -9,6 +9,8 @@ use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use regex::Regex;
 
+use super::lists::{MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS};
+
 /// What a date expression in the text pins down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateExpr {
@@ -27,9 +29,90 @@ pub struct FoundDate {
     pub expr: DateExpr,
 }
 
-const MONTHS: &str = r"January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
-const WEEKDAYS: &str =
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun";
+/// The entries as a regex alternation (`a|b|c`), escaped, longest first: where one entry is a
+/// prefix of another ("Sept" and "Sep", "Photo credit" and "Photo") the longer is tried first.
+/// For building a pattern once, when it is compiled.
+pub(super) fn alternation<'a>(entries: impl IntoIterator<Item = &'a str>) -> String {
+    let mut entries: Vec<&str> = entries.into_iter().collect();
+    entries.sort_by_key(|e| std::cmp::Reverse(e.len()));
+    entries.into_iter().map(regex::escape).collect::<Vec<_>>().join("|")
+}
+
+/// The entries as a regex alternation in the order given, escaped: where one entry is a prefix
+/// of another, the one given first is tried first.
+pub(super) fn alternation_as_listed<'a>(entries: impl IntoIterator<Item = &'a str>) -> String {
+    entries.into_iter().map(regex::escape).collect::<Vec<_>>().join("|")
+}
+
+/// Every month name and abbreviation, as a regex alternation.
+pub(super) fn month_alternation() -> String {
+    alternation(MONTHS.iter().map(|(name, _)| name))
+}
+
+/// Every weekday, written out or abbreviated, as a regex alternation.
+pub(super) fn weekday_alternation() -> String {
+    alternation(
+        WEEKDAYS
+            .iter()
+            .map(|(name, _)| name)
+            .chain(WEEKDAY_ABBREVIATIONS.iter()),
+    )
+}
+
+/// How the entries of a list open (the first few bytes of each), for the byte-at-a-time
+/// pre-checks that say where a pattern built from the list may start. Built once from the
+/// list; asked at every byte of a text, so the first byte is looked up in a table.
+pub(super) struct Openings {
+    first: [bool; 256],
+    openings: Vec<&'static [u8]>,
+}
+
+impl Openings {
+    /// The first `len` bytes of each entry (the whole entry when shorter).
+    pub(super) fn of(entries: impl IntoIterator<Item = &'static str>, len: usize) -> Self {
+        let mut first = [false; 256];
+        let mut openings: Vec<&'static [u8]> = Vec::new();
+        for entry in entries {
+            let b = entry.as_bytes();
+            let opening = &b[..len.min(b.len())];
+            if let Some(&f) = opening.first() {
+                first[usize::from(f)] = true;
+            }
+            if !openings.contains(&opening) {
+                openings.push(opening);
+            }
+        }
+        Openings { first, openings }
+    }
+
+    /// Whether `b` starts with one of the openings.
+    #[inline]
+    pub(super) fn at(&self, b: &[u8]) -> bool {
+        b.first().is_some_and(|&f| self.first[usize::from(f)]) && self.openings.iter().any(|o| b.starts_with(o))
+    }
+}
+
+/// Every month name and abbreviation starts with one of the twelve three-letter abbreviations.
+static MONTH_OPENINGS: LazyLock<Openings> = LazyLock::new(|| Openings::of(MONTHS.iter().map(|(name, _)| name), 3));
+
+/// The same for months and weekdays: "Jan" … "Dec", "Mon" … "Sun".
+static MONTH_OR_WEEKDAY_OPENINGS: LazyLock<Openings> = LazyLock::new(|| {
+    let months = MONTHS.iter().map(|(name, _)| name);
+    let weekdays = WEEKDAYS
+        .iter()
+        .map(|(name, _)| name)
+        .chain(WEEKDAY_ABBREVIATIONS.iter());
+    Openings::of(months.chain(weekdays), 3)
+});
+
+/// How many letters the longest weekday has before its "day" ("Wednes").
+static LONGEST_WEEKDAY_STEM: LazyLock<usize> = LazyLock::new(|| {
+    WEEKDAYS
+        .iter()
+        .map(|(name, _)| name.len() - "day".len())
+        .max()
+        .unwrap_or(0)
+});
 
 // Each pattern is tried only where a match can start (see `find_dates`), anchored there; the
 // leading `\b` of the search pattern is checked by `word_starts_at` instead, since an anchored
@@ -37,15 +120,18 @@ const WEEKDAYS: &str =
 
 /// "Wednesday, October 13, 2021", "Nov. 20, 2019", "Oct 13", "March 2".
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    let (weekdays, months) = (weekday_alternation(), month_alternation());
     Regex::new(&format!(
-        r"^(?:(?:{WEEKDAYS})\.?,?\s+)?({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+        r"^(?:(?:{weekdays})\.?,?\s+)?({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
     ))
     .expect("month-day regex")
 });
 
 /// "18 Nov 2019", "Mon 18 Nov 2019", "16 June 2021".
-static DAY_MONTH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^(\d{{1,2}})\s+({MONTHS})\.?,?\s+(\d{{4}})\b")).expect("day-month regex"));
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    let months = month_alternation();
+    Regex::new(&format!(r"^(\d{{1,2}})\s+({months})\.?,?\s+(\d{{4}})\b")).expect("day-month regex")
+});
 
 /// "2013-12-30".
 static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})\b").expect("iso regex"));
@@ -55,47 +141,19 @@ static WORD_CHAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w$").expect(
 
 /// The month number of a month name or abbreviation ("Sept." → 9).
 pub fn month_number(word: &str) -> Option<i8> {
-    let w = word.trim_end_matches('.');
-    let n = match w {
-        "January" | "Jan" => 1,
-        "February" | "Feb" => 2,
-        "March" | "Mar" => 3,
-        "April" | "Apr" => 4,
-        "May" => 5,
-        "June" | "Jun" => 6,
-        "July" | "Jul" => 7,
-        "August" | "Aug" => 8,
-        "September" | "Sept" | "Sep" => 9,
-        "October" | "Oct" => 10,
-        "November" | "Nov" => 11,
-        "December" | "Dec" => 12,
-        _ => return None,
-    };
-    Some(n)
+    MONTHS.get(word.trim_end_matches('.')).and_then(|n| n.parse().ok())
 }
 
-fn weekday(word: &str) -> Option<Weekday> {
-    Some(match word {
-        "Monday" => Weekday::Monday,
-        "Tuesday" => Weekday::Tuesday,
-        "Wednesday" => Weekday::Wednesday,
-        "Thursday" => Weekday::Thursday,
-        "Friday" => Weekday::Friday,
-        "Saturday" => Weekday::Saturday,
-        "Sunday" => Weekday::Sunday,
-        _ => return None,
-    })
+/// The weekday a word names when it is written out ("Wednesday", not "Wed").
+pub(super) fn weekday(word: &str) -> Option<Weekday> {
+    let n = WEEKDAYS.get(word)?.parse().ok()?;
+    Weekday::from_monday_one_offset(n).ok()
 }
 
 /// Whether `text` contains "Jan", "Feb", … or "Dec" (case-sensitive, as the regexes are).
 fn has_month_prefix(text: &str) -> bool {
     let b = text.as_bytes();
-    b.windows(3).any(|w| {
-        matches!(
-            w,
-            b"Jan" | b"Feb" | b"Mar" | b"Apr" | b"May" | b"Jun" | b"Jul" | b"Aug" | b"Sep" | b"Oct" | b"Nov" | b"Dec"
-        )
-    })
+    (0..b.len()).any(|i| MONTH_OPENINGS.at(&b[i..]))
 }
 
 /// Whether `text` holds a word starting at byte `at`: the `\b` before a word char, as the
@@ -147,32 +205,9 @@ pub(super) fn anchored_matches(
     }
 }
 
-/// Whether a month name or weekday (each starts with one of these) begins at byte `at`.
+/// Whether a month name or weekday may begin at byte `at`: how one of them opens is there.
 fn month_or_weekday_at(text: &str, at: usize) -> bool {
-    matches!(
-        text.as_bytes().get(at..at + 3),
-        Some(
-            b"Jan"
-                | b"Feb"
-                | b"Mar"
-                | b"Apr"
-                | b"May"
-                | b"Jun"
-                | b"Jul"
-                | b"Aug"
-                | b"Sep"
-                | b"Oct"
-                | b"Nov"
-                | b"Dec"
-                | b"Mon"
-                | b"Tue"
-                | b"Wed"
-                | b"Thu"
-                | b"Fri"
-                | b"Sat"
-                | b"Sun"
-        )
-    )
+    MONTH_OR_WEEKDAY_OPENINGS.at(&text.as_bytes()[at..])
 }
 
 /// Whether a digit (`\d`, any script) may begin at byte `at`; `is_numeric` covers more than
@@ -236,7 +271,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
         return found;
     }
     // Month forms also need a month name, and every name and abbreviation starts with one of
-    // the twelve three-letter abbreviations; ISO dates need a hyphen.
+    // the twelve three-letter abbreviations (`MONTH_OPENINGS`); ISO dates need a hyphen.
     let with_month = if has_digit && has_month_prefix(text) { text } else { "" };
     let iso = if has_digit && text.contains('-') { text } else { "" };
     let mut hits = Vec::new();
@@ -335,6 +370,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
 fn weekday_names(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut at = 0;
+    let stem = *LONGEST_WEEKDAY_STEM;
     // Every name ends in "day": look only before each "day".
     for day in memchr::memmem::find_iter(text.as_bytes(), b"day") {
         let end = day + 3;
@@ -342,7 +378,7 @@ fn weekday_names(text: &str) -> Vec<Range<usize>> {
         // knows them; a word char before them fails the word-start test as it would for a name.
         let bytes = text.as_bytes();
         let mut start = day;
-        while start > at && day - start < "Wednes".len() && bytes[start - 1].is_ascii_alphabetic() {
+        while start > at && day - start < stem && bytes[start - 1].is_ascii_alphabetic() {
             start -= 1;
         }
         if weekday(&text[start..end]).is_some() && word_starts_at(text, start) && word_ends_at(text, end) {
@@ -476,6 +512,35 @@ mod tests {
         );
         assert_eq!(resolve_weekday(Weekday::Friday, date(2021, 10, 15)), date(2021, 10, 15));
         assert_eq!(resolve(DateExpr::Weekday(Weekday::Monday), None), None);
+    }
+
+    #[test]
+    fn month_and_weekday_lists() {
+        for (name, n) in MONTHS.iter() {
+            assert!(matches!(n.parse::<i8>(), Ok(1..=12)), "months.tsv: {name}");
+        }
+        for (name, n) in WEEKDAYS.iter() {
+            assert!(weekday(name).is_some(), "weekdays.tsv: {name} {n}");
+            // `find_dates` and `weekday_names` look for a weekday only before a "day".
+            assert!(name.ends_with("day"), "weekdays.tsv: {name}");
+        }
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(month_number("May"), Some(5));
+        assert_eq!(month_number("may"), None);
+        assert_eq!(weekday("Wednesday"), Some(Weekday::Wednesday));
+        assert_eq!(weekday("Wed"), None);
+        assert_eq!(*LONGEST_WEEKDAY_STEM, "Wednes".len());
+        for (text, month) in [("in Sept", true), ("Ju", false), ("a Jul", true), ("MAY", false)] {
+            assert_eq!(has_month_prefix(text), month, "{text}");
+        }
+        for (text, at, want) in [
+            ("on Tue", 3, true),
+            ("Sun", 0, true),
+            ("Su", 0, false),
+            ("xFeb", 0, false),
+        ] {
+            assert_eq!(month_or_weekday_at(text, at), want, "{text}");
+        }
     }
 
     #[test]

@@ -16,22 +16,38 @@ use crate::model::Figure;
 use super::credit;
 use super::dates::{self, DateExpr};
 use super::gazetteer;
+use super::lists::{CAPTION_LABEL_WORDS, PLACE_JOINERS, PLACE_PREPOSITIONS};
 use super::text::{ends_like_sentence, letters_are_ascii, push_lowercase, squash, word_count};
 
 /// Labels in front of a caption ("Image caption", "Media caption", "Caption:") and gallery
 /// counters ("1 of 4"), which are not part of the caption.
 static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:\d{1,3}\s*(?:of|/)\s*\d{1,3})\.?\s*|(?i:image|media|photo|video|picture)\s+caption(?:\s*[:,]\s*|\s+)|(?i:caption)\s*:\s*)+")
-        .expect("caption label regex")
+    let words = dates::alternation(CAPTION_LABEL_WORDS.iter());
+    Regex::new(&format!(
+        r"^(?:(?:\d{{1,3}}\s*(?:of|/)\s*\d{{1,3}})\.?\s*|(?i:{words})\s+caption(?:\s*[:,]\s*|\s+)|(?i:caption)\s*:\s*)+"
+    ))
+    .expect("caption label regex")
+});
+
+/// The ASCII bytes, in lower case, a caption label may start with: the first letters of the
+/// words before "caption", and the "c" of "caption" itself.
+static CAPTION_LABEL_STARTS: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut starts = [false; 256];
+    for word in CAPTION_LABEL_WORDS.iter().chain(["caption"]) {
+        if let Some(&b) = word.as_bytes().first() {
+            starts[usize::from(b.to_ascii_lowercase())] = true;
+        }
+    }
+    starts
 });
 
 /// Where a caption's own text starts once labels and counters are skipped, and whether any
 /// label was there (a labelled caption is a figure even without a credit).
 pub fn caption_label(text: &str) -> (usize, bool) {
-    // Every label starts with a digit or with "image", "media", "photo", "video", "picture" or
-    // "caption" in any case; a block opening with another ASCII char skips the regex.
+    // Every label starts with a digit, with one of the words before "caption" or with
+    // "caption", in any case; a block opening with another ASCII char skips the regex.
     let may_be_labelled = text.as_bytes().first().is_some_and(|&b| {
-        !b.is_ascii() || b.is_ascii_digit() || matches!(b.to_ascii_lowercase(), b'i' | b'm' | b'p' | b'v' | b'c')
+        !b.is_ascii() || b.is_ascii_digit() || CAPTION_LABEL_STARTS[usize::from(b.to_ascii_lowercase())]
     });
     match may_be_labelled.then(|| CAPTION_LABEL.find(text)).flatten() {
         Some(m) if m.end() > 0 && m.end() < text.len() => {
@@ -68,7 +84,7 @@ pub fn build(text: &str, caption: Range<usize>, raw_credit: Option<&str>, date_r
     }
 }
 
-/// A photo title: a short line without a full stop ("Sines terminal", "Biden and Putin Relations").
+/// A photo title: a short line without a full stop ("Harbour terminal", "Springfield Mayors Meet").
 fn is_title_line(line: &str) -> bool {
     let words = word_count(line);
     (1..=10).contains(&words)
@@ -76,18 +92,27 @@ fn is_title_line(line: &str) -> bool {
         && line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
 
-/// "in Moscow, Russia", "near Lost Hills, California": tried only where a word starts with
-/// one of the prepositions (`place_and_date`), hence anchored.
+/// "in Springfield, Illinois", "near Shelbyville, Illinois": tried only where a word starts
+/// with one of the prepositions (`place_and_date`), hence anchored.
 static PLACE_PHRASE: LazyLock<Regex> = LazyLock::new(|| place_phrase(r"[\p{Lu}][\p{L}\p{M}.'’\-]*"));
 /// The same for captions whose letters are all ASCII ([`letters_are_ascii`]): far fewer states.
 static ASCII_PLACE_PHRASE: LazyLock<Regex> = LazyLock::new(|| place_phrase(r"[A-Z][A-Za-z.'’\-]*"));
 
 fn place_phrase(word: &str) -> Regex {
-    Regex::new(&format!(r"^(?:in|near|outside|at|from|of)\s+(?:the\s+)?(?P<main>{word}(?:\s+(?:{word}|am|de|la|del|upon|on|of)){{0,4}})(?:,\s+(?P<region>{word}(?:\s+{word}){{0,2}}))?"))
+    let prepositions = dates::alternation(PLACE_PREPOSITIONS.iter());
+    // In file order, "de" before "del". Nothing after a joiner is required, so the first
+    // joiner that matches is kept: "in Villa del Mar, Acme" is read as "Villa de", as the
+    // pattern has always read it (longest first would read "Villa del Mar", "Acme").
+    let joiners = dates::alternation_as_listed(PLACE_JOINERS.iter());
+    Regex::new(&format!(r"^(?:{prepositions})\s+(?:the\s+)?(?P<main>{word}(?:\s+(?:{word}|{joiners})){{0,4}})(?:,\s+(?P<region>{word}(?:\s+{word}){{0,2}}))?"))
         .expect("place phrase regex")
 }
 
-/// The place and date a caption states: "… in Moscow, Russia, Wednesday, October 13, 2021."
+/// How the prepositions open, for the byte-at-a-time check of where a place phrase may start.
+static PREPOSITION_OPENINGS: LazyLock<dates::Openings> =
+    LazyLock::new(|| dates::Openings::of(PLACE_PREPOSITIONS.iter(), usize::MAX));
+
+/// The place and date a caption states: "… in Springfield, Illinois, Wednesday, October 13, 2021."
 pub fn place_and_date(caption: &str, reference: Option<Date>) -> (Option<String>, Option<Date>) {
     let found = dates::find_dates(caption);
     let full = found.iter().find(|f| matches!(f.expr, DateExpr::Full(_)));
@@ -138,33 +163,22 @@ pub fn place_and_date(caption: &str, reference: Option<Date>) -> (Option<String>
 
 /// Whether one of the prepositions that open a place phrase starts at byte `at`.
 fn preposition_at(text: &str, at: usize) -> bool {
-    let rest = &text.as_bytes()[at..];
-    [&b"in"[..], b"near", b"outside", b"at", b"from", b"of"]
-        .iter()
-        .any(|p| rest.starts_with(p))
+    PREPOSITION_OPENINGS.at(&text.as_bytes()[at..])
 }
 
-/// "Hanoi, Vietnam Wednesday" → "Hanoi, Vietnam": a weekday or month run on is not the place.
+/// "Springfield, Illinois Wednesday" → "Springfield, Illinois": a weekday or month run on is not
+/// the place.
 fn trim_weekday(s: &str) -> &str {
     let mut out = s.trim();
     while let Some((head, last)) = out.rsplit_once(' ') {
         let last = last.trim_end_matches(['.', ',']);
-        if dates::month_number(last).is_some()
-            || matches!(
-                last,
-                "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-            )
-        {
+        if dates::month_number(last).is_some() || dates::weekday(last).is_some() {
             out = head.trim();
         } else {
             break;
         }
     }
-    if matches!(
-        out,
-        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-    ) || dates::month_number(out).is_some()
-    {
+    if dates::weekday(out).is_some() || dates::month_number(out).is_some() {
         return "";
     }
     out.trim_end_matches(['.', ','])

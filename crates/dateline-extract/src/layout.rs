@@ -18,6 +18,7 @@ use super::credit;
 use super::dateline;
 use super::figures;
 use super::furniture::{self, Furniture};
+use super::lists::APPOSITIVE_OPENERS;
 use super::text::{ends_like_sentence, is_all_caps, is_double_quote, is_one_line, sentences, word_count_up_to};
 
 /// The result of reading the blocks' layout.
@@ -370,10 +371,11 @@ fn appositive_caption(t: &str) -> bool {
         return false;
     };
     // The word after the comma first: it rejects nearly every line before anything is counted.
-    if !matches!(
-        tail.split_whitespace().next(),
-        Some("the" | "a" | "an" | "who" | "left" | "right" | "center" | "centre")
-    ) || !is_one_line(t)
+    if !tail
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| APPOSITIVE_OPENERS.contains(w))
+        || !is_one_line(t)
         || word_count_up_to(t, 31) > 30
     {
         return false;
@@ -483,7 +485,7 @@ mod tests {
         assert!(subhead_like("What did the prosecutors say?"));
         assert!(!subhead_like("You shouldn’t just believe them."));
         assert!(!subhead_like("Here are the takeaways from the day:"));
-        assert!(headline_like("Why Neon Is the Ultimate Symbol of the 20th Century"));
+        assert!(headline_like("Why the Harbour Lamps Went Dark Last Winter"));
         assert!(!headline_like("A once-common light now stands for decline."));
         assert!(!headline_like("a quiet subtitle about the lamps"));
     }

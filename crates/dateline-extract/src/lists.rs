@@ -236,7 +236,7 @@ lists! {
     PLACE_PARTICLES: List = "place_particles.txt";
     /// Seas and regions often used as adjectives ("Atlantic shipping").
     ADJECTIVAL_PLACE_NAMES: List = "adjectival_place_names.txt";
-    /// Prepositions after which a bare "America" is the country ("in America").
+    /// Prepositions that introduce a place ("in", "near", "across").
     PLACE_PREPOSITIONS: List = "place_prepositions.txt";
     /// Family relations, which describe a person rather than make a name an institution.
     KIN_NOUNS: List = "kin_nouns.txt";
@@ -262,6 +262,63 @@ lists! {
     INSTITUTION_NOUNS: List = "institution_nouns.txt";
 
     // Layout: bylines, credits, datelines, dates, figures, furniture.
+
+    /// Month names and abbreviations, each with its month number.
+    MONTHS: Map = "months.tsv";
+    /// The days of the week written out, each with its ISO number (Monday 1).
+    WEEKDAYS: Map = "weekdays.tsv";
+    /// Abbreviated weekdays ("Tues.", "Mon"), read only before a date or in a timestamp.
+    WEEKDAY_ABBREVIATIONS: List = "weekday_abbreviations.txt";
+    /// Lower-case words inside a place name ("Rio de Janeiro"), in datelines and captions.
+    PLACE_JOINERS: List = "place_joiners.txt";
+    /// Capitalised openings before a dash that are not a dateline's place ("UPDATE —").
+    DATELINE_NON_PLACES: List = "dateline_non_places.txt";
+    /// The job title after a byline's names, and the small words inside one (lower case).
+    BYLINE_JOB_WORDS: List = "byline_job_words.txt";
+    /// Words before "by" that open a byline ("Analysis by"), lower case.
+    BYLINE_OPENERS: List = "byline_openers.txt";
+    /// What a byline credits instead of a writer ("wire services", "staff"), lower case.
+    BYLINE_DESKS: List = "byline_desks.txt";
+    /// Job titles that make a "name, outlet" line a byline rather than a photo credit.
+    BYLINE_TITLES: List = "byline_titles.txt";
+    /// What a wire sign-off credits ("Reporting by", "Editing by"), lower case.
+    SIGNOFF_ROLES: List = "signoff_roles.txt";
+    /// An agency's name alone at the foot of a story ("REUTER", "(AP)"), as printed.
+    SIGNOFF_AGENCIES: List = "signoff_agencies.txt";
+    /// Labels before a photo credit ("Photo:", "Image copyright"), as printed.
+    CREDIT_LABELS: List = "credit_labels.txt";
+    /// Words a photo credit may hold in lower case ("via", "for", "file"), lower case.
+    CREDIT_CONNECTORS: List = "credit_connectors.txt";
+    /// Words of a credit that name no one ("Photo", "via"), lower case.
+    CREDIT_WORDS_NAMING_NOBODY: List = "credit_words_naming_nobody.txt";
+    /// Credit parts that say how a picture was obtained ("Handout"), not an agency; lower case.
+    CREDIT_NON_AGENCIES: List = "credit_non_agencies.txt";
+    /// Words after an agency's name that describe the picture ("AP Photo"), as printed.
+    CREDIT_PICTURE_WORDS: List = "credit_picture_words.txt";
+    /// What marks a capitalised line as a photo credit, looked for anywhere in it; lower case.
+    CREDIT_SIGNALS: List = "credit_signals.txt";
+    /// Capitalised credit words that are never part of a photographer's name ("Pool").
+    CREDIT_NON_NAME_WORDS: List = "credit_non_name_words.txt";
+    /// Agencies whose names are never a person's name or an ordinary word, as printed.
+    DISTINCTIVE_AGENCIES: List = "distinctive_agencies.txt";
+    /// Words before "caption" in a web page's caption label ("Image caption"), lower case.
+    CAPTION_LABEL_WORDS: List = "caption_label_words.txt";
+    /// Whole lines of page furniture ("Advertisement", "Back to top"), lower case.
+    PAGE_LABELS: List = "page_labels.txt";
+    /// Headers over a list of links to other stories ("Read more:"), lower case.
+    RELATED_HEADERS: List = "related_headers.txt";
+    /// Kickers that introduce a link to another story ("Read more: …"), lower case.
+    RELATED_KICKERS: List = "related_kickers.txt";
+    /// Kickers that label a picture ("Photo: …"), so the line is no link; lower case.
+    PICTURE_KICKERS: List = "picture_kickers.txt";
+    /// Words that open a publication-time line ("Updated", "Published on"), lower case.
+    TIMESTAMP_LEADS: List = "timestamp_leads.txt";
+    /// Words among the dates and times of a publication-time line ("at", "updated").
+    TIMESTAMP_WORDS: List = "timestamp_words.txt";
+    /// Time zone abbreviations after a timestamp's time ("EST", "GMT"), lower case.
+    TIME_ZONES: List = "time_zones.txt";
+    /// Words after the comma of a caption naming a person ("Jane Roe, the …", "…, left").
+    APPOSITIVE_OPENERS: List = "appositive_openers.txt";
 }
 
 #[cfg(test)]
