@@ -213,7 +213,11 @@ impl<K: Borrow<str> + Hash + Eq> WordSet<K> {
     /// The stored key equal to `key`.
     #[inline]
     pub fn get(&self, key: &str) -> Option<&K> {
-        if self.shapes.may_hold(key) { self.set.get(key) } else { None }
+        if self.shapes.may_hold(key) {
+            self.set.get(key)
+        } else {
+            None
+        }
     }
 }
 

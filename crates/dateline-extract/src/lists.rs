@@ -32,17 +32,14 @@ fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
 
 /// A set of words or phrases, as written in its file.
 pub struct List {
-    /// The file under `data/lists/`, for tests and messages.
-    pub file: &'static str,
     text: &'static str,
     set: LazyLock<WordSet<&'static str>>,
 }
 
 impl List {
     #[doc(hidden)]
-    pub const fn new(file: &'static str, text: &'static str, build: fn() -> WordSet<&'static str>) -> Self {
+    pub const fn new(text: &'static str, build: fn() -> WordSet<&'static str>) -> Self {
         List {
-            file,
             text,
             set: LazyLock::new(build),
         }
@@ -72,20 +69,14 @@ impl List {
 
 /// A map from a word or phrase to another, as written in its file (`key<TAB>value`).
 pub struct Map {
-    pub file: &'static str,
     text: &'static str,
     map: LazyLock<WordMap<&'static str, &'static str>>,
 }
 
 impl Map {
     #[doc(hidden)]
-    pub const fn new(
-        file: &'static str,
-        text: &'static str,
-        build: fn() -> WordMap<&'static str, &'static str>,
-    ) -> Self {
+    pub const fn new(text: &'static str, build: fn() -> WordMap<&'static str, &'static str>) -> Self {
         Map {
-            file,
             text,
             map: LazyLock::new(build),
         }
@@ -138,12 +129,12 @@ macro_rules! lists {
         pub(crate) const ALL_FILES: &[(&str, &str)] = &[$(($file, include_str!(concat!("../data/lists/", $file)))),*];
     };
     (@new List, $file:literal) => {
-        List::new($file, include_str!(concat!("../data/lists/", $file)), || {
+        List::new(include_str!(concat!("../data/lists/", $file)), || {
             build_set(include_str!(concat!("../data/lists/", $file)))
         })
     };
     (@new Map, $file:literal) => {
-        Map::new($file, include_str!(concat!("../data/lists/", $file)), || {
+        Map::new(include_str!(concat!("../data/lists/", $file)), || {
             build_map(include_str!(concat!("../data/lists/", $file)))
         })
     };
