@@ -1,0 +1,238 @@
+//! Chunks: the runs of capitalised words a name can be, with the words around them.
+
+use std::borrow::Cow;
+
+use super::Span;
+use crate::lexicon::{self};
+use crate::lists::{JOINING_PARTICLES, NAME_JOINERS, POSSESSIVE_NAME_WORDS};
+use crate::text::Word;
+
+/// Lower-case words that may join capitalised words inside one run: function words ("Bureau
+/// of Prisons") and name particles ("Luis de Mora").
+pub(super) fn is_connector(w: &str) -> bool {
+    NAME_JOINERS.contains(w) || JOINING_PARTICLES.contains(w)
+}
+
+/// Called for every word of the text: the first byte settles nearly every case, in line; the
+/// rest is asked out of line.
+#[inline(always)]
+pub(super) fn capitalized(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b'A'..=b'Z') => true,
+        // "and", "an", "as": only "al-" and "el-" are worth a closer look.
+        Some(b'a' | b'e') => w.len() > 3 && w.as_bytes()[1..3] == *b"l-" && glued_capital(w),
+        Some(b) if b.is_ascii() => false,
+        Some(_) => starts_upper_case(w),
+        None => false,
+    }
+}
+
+/// "al-Bashir", "el-Sisi": particles glued to a capital.
+#[inline(never)]
+pub(super) fn glued_capital(w: &str) -> bool {
+    (w.starts_with("al-") || w.starts_with("el-")) && w[3..].chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cold]
+#[inline(never)]
+pub(super) fn starts_upper_case(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The capitalised runs of one span, with what stands around them.
+pub(super) struct Chunk<'a, 'w> {
+    pub(super) block: usize,
+    pub(super) text: &'a str,
+    pub(super) words: &'w [Word<'a>],
+    pub(super) prev: Option<&'a str>,
+    pub(super) prev2: Option<&'a str>,
+    pub(super) next: Option<&'a str>,
+    /// `prev` and `next` in lower case, for the noun tables (asked at every level of a split).
+    pub(super) prev_lower: Option<Cow<'a, str>>,
+    pub(super) next_lower: Option<Cow<'a, str>>,
+    /// Up to 80 bytes of text right after the chunk (for ", Idaho", ", an … group").
+    pub(super) after: &'a str,
+    pub(super) sentence_start: bool,
+    pub(super) no_people: bool,
+    /// The run's text is already in [`name_of`]'s form, and so is every part of it.
+    pub(super) plain: bool,
+}
+
+impl<'a> Chunk<'a, '_> {
+    /// [`name_of`] a run of this chunk's words. Every sub-run is named, at every level of a
+    /// split; a substring of a plain name (no brackets, line breaks, doubled spaces or
+    /// non-ASCII bytes) is plain, so the chunk's one test stands for all of them.
+    pub(super) fn name(&self, ws: &[Word<'_>]) -> Cow<'a, str> {
+        if self.plain {
+            Cow::Borrowed(&self.text[ws[0].start..ws[ws.len() - 1].end])
+        } else {
+            name_of(self.text, ws)
+        }
+    }
+}
+
+pub(super) fn contiguous(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
+    a.full_end <= b.start && text[a.full_end..b.start].chars().all(char::is_whitespace) && b.start - a.full_end <= 3
+}
+
+/// `word.to_lowercase()`, borrowed when that changes nothing: the words around a name are
+/// nearly always lower-case already.
+pub(super) fn lower(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// The words of a span to read: all of the block's words in its range but those inside skip
+/// ranges (borrowed when there are none to skip).
+pub(super) fn span_words<'a, 's>(span: &'s Span<'a>) -> Cow<'s, [Word<'a>]> {
+    let from = span.words.partition_point(|w| w.start < span.range.start);
+    let to = span.words.partition_point(|w| w.end <= span.range.end).max(from);
+    let all = &span.words[from..to];
+    if span.skip.is_empty() {
+        return Cow::Borrowed(all);
+    }
+    let mut ws: Vec<Word<'a>> = all.to_vec();
+    // Skip ranges are in text order: walk them alongside the words.
+    let mut skips = span.skip.iter().peekable();
+    ws.retain(|w| {
+        while skips.peek().is_some_and(|r| r.end <= w.start) {
+            skips.next();
+        }
+        !skips.peek().is_some_and(|r| r.start <= w.start && w.end <= r.end)
+    });
+    Cow::Owned(ws)
+}
+
+/// Calls `each` with every capitalised run of `ws` (the words of `span` to read).
+pub(super) fn chunks<'a>(span: &Span<'a>, ws: &[Word<'a>], mut each: impl FnMut(&Chunk<'a, '_>)) {
+    let text = span.text;
+    let mut i = 0;
+    while i < ws.len() {
+        if !capitalized(ws[i].text) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i + 1;
+        // A run longer than any name is title-case text, not a name: cut it.
+        while j < ws.len() && j - start < 12 {
+            let prev = &ws[j - 1];
+            let gap = &text[prev.full_end.min(ws[j].start)..ws[j].start];
+            // "Coach (Frank) Vogel": a first name added in brackets joins the surname.
+            let bracketed = gap == ") " && capitalized(ws[j].text) && text[..prev.start].ends_with('(');
+            if !bracketed && !contiguous(text, prev, &ws[j]) {
+                break;
+            }
+            if prev.possessive && !(POSSESSIVE_NAME_WORDS.contains(prev.text) && capitalized(ws[j].text)) {
+                break;
+            }
+            let w = ws[j].text;
+            if capitalized(w) {
+                j += 1;
+                continue;
+            }
+            // "in" joins only "Embassy in Moscow".
+            if w == "in" && !matches!(prev.text, "Embassy" | "Consulate") {
+                break;
+            }
+            // A connector joins only when a capital (or "the" + capital, or a number after
+            // "of") follows directly.
+            if is_connector(w)
+                && !prev.possessive
+                && let Some(n) = ws.get(j + 1).filter(|n| contiguous(text, &ws[j], n))
+            {
+                if capitalized(n.text) && !lexicon::is_stop_word(n.text) {
+                    j += 2;
+                    continue;
+                }
+                if w == "of" && n.text.chars().all(|c| c.is_ascii_digit()) {
+                    j += 2;
+                    break;
+                }
+                if n.text == "the"
+                    && ws.get(j + 2).is_some_and(|nn| {
+                        contiguous(text, n, nn) && capitalized(nn.text) && !lexicon::is_stop_word(nn.text)
+                    })
+                {
+                    j += 3;
+                    continue;
+                }
+            }
+            break;
+        }
+        let mut end = j;
+        while end > start + 1 && !capitalized(ws[end - 1].text) && !ws[end - 1].text.chars().all(|c| c.is_ascii_digit())
+        {
+            end -= 1;
+        }
+        let first = &ws[start];
+        let before = text[..first.start]
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '(' | '['));
+        let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '—', '–', '…']);
+        let last = &ws[end - 1];
+        let next = ws.get(end).filter(|n| contiguous(text, last, n)).map(|n| n.text);
+        let after_end = {
+            let mut e = (last.full_end + 80).min(text.len());
+            while !text.is_char_boundary(e) {
+                e -= 1;
+            }
+            e
+        };
+        let prev = start
+            .checked_sub(1)
+            .filter(|&k| contiguous(text, &ws[k], first))
+            .map(|k| ws[k].text);
+        each(&Chunk {
+            block: span.block,
+            text,
+            words: &ws[start..end],
+            prev,
+            prev2: start.checked_sub(2).map(|k| ws[k].text),
+            next,
+            prev_lower: prev.map(lower),
+            next_lower: next.map(lower),
+            after: &text[last.full_end..after_end],
+            sentence_start,
+            no_people: span.no_people,
+            plain: is_plain_name(&text[first.start..last.end]),
+        });
+        i = end.max(i + 1);
+    }
+}
+
+/// The name as written: words joined with single spaces, brackets dropped.
+///
+/// Borrowed from the text when it is already in that form: most names are only looked up
+/// (every sub-run of a chunk is tried against the gazetteer), and few are kept.
+pub(super) fn name_of<'t>(text: &'t str, ws: &[Word<'_>]) -> Cow<'t, str> {
+    let raw = &text[ws[0].start..ws[ws.len() - 1].end];
+    // Nearly every name is plain ASCII words with single spaces, already in its written form
+    // (a run starts and ends on a word, so there is no outer white space to drop).
+    if is_plain_name(raw) {
+        return Cow::Borrowed(raw);
+    }
+    let mut out = String::with_capacity(raw.len());
+    for (i, part) in raw.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(part.trim_matches(['(', ')']));
+    }
+    Cow::Owned(out)
+}
+
+/// ASCII without brackets, line breaks or doubled spaces: `name_of` would return it unchanged.
+pub(super) fn is_plain_name(raw: &str) -> bool {
+    let mut prev_space = false;
+    for b in raw.bytes() {
+        let space = b == b' ';
+        if space && prev_space || !space && (!b.is_ascii() || matches!(b, b'\t'..=b'\r' | b'(' | b')')) {
+            return false;
+        }
+        prev_space = space;
+    }
+    true
+}

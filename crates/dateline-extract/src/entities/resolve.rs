@@ -1,0 +1,629 @@
+//! Resolve: one entity per person, place and organisation, second references joined to first.
+
+use crate::model::{Anchor, Entity, EntityKind};
+
+use super::chunk::lower;
+use super::classify::{Kind, Piece};
+use super::{Found, Mention};
+use crate::Registry;
+use crate::fasthash::{FxHashMap, with_lowercase};
+use crate::gazetteer;
+use crate::lexicon::{self, Gender};
+use crate::lists::{COMPANY_SUFFIXES, INVERTIBLE_ORG_NOUNS, PLACE_KIND_NOUNS, THING_NOUNS};
+use crate::text::{is_all_caps, push_lowercase};
+
+/// Key for recognising one organisation written several ways: "Justice Department" and
+/// "Department of Justice", "AP" and "Associated Press", "Forbes Magazine" and "Forbes".
+///
+/// Written into `lower`, a buffer the builder keeps: every organisation mention is keyed, and
+/// most only find an entity already made.
+pub(super) fn org_key(name: &str, lower: &mut String) {
+    lower.clear();
+    if let Some(a) = gazetteer::agency(name) {
+        push_lowercase(lower, a);
+        return;
+    }
+    push_lowercase(lower, name);
+    if lower.starts_with("the ") {
+        lower.drain(.."the ".len());
+    }
+    // "Acme Corporation", "Acme Group Inc." and "Acme"; "Forbes Magazine" and "Forbes": however
+    // many such words end the name.
+    while let Some((head, last)) = lower.rsplit_once(' ')
+        && !head.is_empty()
+        && (COMPANY_SUFFIXES.contains(last) || matches!(last, "magazine" | "newspaper"))
+    {
+        let keep = head.len();
+        lower.truncate(keep);
+    }
+    // Dropping apostrophes walks the key by characters: only when there may be one ('’' is
+    // the only character here whose UTF-8 starts with 0xE2 that could be dropped).
+    if lower.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        lower.retain(|c| !matches!(c, '’' | '\''));
+    }
+    // "Department of the Interior" → "interior department".
+    if let Some((head, rest)) = lower.split_once(' ')
+        && let Some(rest) = rest.strip_prefix("of ")
+        && INVERTIBLE_ORG_NOUNS.contains(head)
+    {
+        *lower = format!("{} {head}", rest.trim_start_matches("the "));
+    }
+}
+
+/// `s.to_lowercase()`, copied and lowered in place when it is ASCII.
+pub(super) fn lowercase(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_lowercase(&mut out, s);
+    out
+}
+
+/// `s.to_lowercase()`, reusing `s` when it is ASCII.
+pub(super) fn into_lowercase(mut s: String) -> String {
+    if s.is_ascii() {
+        s.make_ascii_lowercase();
+        s
+    } else {
+        s.to_lowercase()
+    }
+}
+
+/// Initials of a name's significant words ("Consumer Financial Protection Bureau" → CFPB).
+pub(super) fn initials(name: &str) -> String {
+    initial_letters(name).collect()
+}
+
+/// The first letters of a name's capitalised words: small words ("of", "and", "de") start
+/// with no capital and drop out.
+pub(super) fn initial_letters(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+}
+
+/// Builds the entity list from classified pieces: one entity per distinct person, place and
+/// organisation, with surnames, honorifics, acronyms and aliases resolved.
+pub(super) fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
+    let mut b = Builder::default();
+    // Nearly every piece becomes one mention, and at most one new entity.
+    b.mentions.reserve(pieces.len());
+    b.entities.reserve(pieces.len());
+    b.genders.reserve(pieces.len());
+    b.last_seen.reserve(pieces.len());
+    b.first_pos.reserve(pieces.len());
+    // Organisations and places found in a clear context win over a person reading of the same
+    // words elsewhere ("Walter Roe hospital" … "a visit to Walter Roe").
+    let mut org_names: FxHashMap<&str, &str> = FxHashMap::default();
+    let mut place_names: FxHashMap<&str, &str> = FxHashMap::default();
+    for p in &pieces {
+        match &p.kind {
+            Kind::Org(n) => {
+                org_names.entry(&*p.name).or_insert(&**n);
+            }
+            Kind::Place(n) => {
+                place_names.entry(&*p.name).or_insert(&**n);
+            }
+            _ => {}
+        }
+    }
+    // Acronyms defined in brackets after a name: "Liberal Democratic Party (LDP)".
+    let mut acronyms: FxHashMap<&str, &str> = FxHashMap::default();
+    for w in pieces.windows(2) {
+        let (a, b2) = (&w[0], &w[1]);
+        if a.block != b2.block || b2.start < a.end || b2.start - a.end > 3 || !is_all_caps(&b2.name) {
+            continue;
+        }
+        let full = match &a.kind {
+            Kind::Org(n) => &**n,
+            Kind::Person { .. } | Kind::Place(_) => continue,
+            _ => &*a.name,
+        };
+        if a.name.split_whitespace().count() >= 2 && initials(full) == b2.name.replace('.', "") {
+            acronyms.insert(&b2.name, full);
+        }
+    }
+    // Ships are named like people ("the tanker Corvina Star") but are neither people nor
+    // organisations: a name that a vessel noun introduces is left out wherever it appears.
+    let vessels: Vec<&str> = pieces
+        .iter()
+        .filter(|p| matches!(p.kind, Kind::Person { .. }) && p.prev.is_some_and(lexicon::is_vessel_noun))
+        .map(|p| &*p.name)
+        .collect();
+    let is_vessel = |p: &Piece<'_>| {
+        matches!(p.kind, Kind::Person { .. } | Kind::Single { known: None, .. })
+            && vessels
+                .iter()
+                .any(|v| *v == p.name || v.split(' ').any(|w| w == p.name))
+    };
+    // Pass 1: full names of people, organisations, places, registry entries.
+    let mut singles: Vec<&Piece<'_>> = Vec::with_capacity(pieces.len());
+    for p in pieces.iter().filter(|p| vessels.is_empty() || !is_vessel(p)) {
+        match &p.kind {
+            Kind::Registered(i) => {
+                if let Some(e) = registry.entries.get(*i) {
+                    b.add(&e.name, e.kind, p, None, None);
+                }
+            }
+            Kind::Org(n) => {
+                b.add_org(n, p);
+            }
+            Kind::Place(n) => {
+                b.add(n, EntityKind::Place, p, None, None);
+            }
+            Kind::Person { role, gender } => {
+                if let Some(o) = org_names.get(&*p.name) {
+                    b.add_org(o, p);
+                } else if let Some(pl) = place_names.get(&*p.name) {
+                    b.add(pl, EntityKind::Place, p, None, None);
+                } else if let Some(id) = b.same_person(&p.name) {
+                    b.mention(id, p);
+                    b.note(id, role.clone(), *gender);
+                } else if let Some(n) = acronyms.values().find(|full| **full == p.name) {
+                    b.add_org(n, p);
+                } else {
+                    b.add(&p.name, EntityKind::Person, p, role.clone(), *gender);
+                }
+            }
+            Kind::Single { .. } => singles.push(p),
+        }
+    }
+    // Pass 2: single words — surnames, first names, acronyms, known names, places after "in".
+    let first_names = b.first_names();
+    for p in singles {
+        let Kind::Single {
+            titled,
+            role,
+            gender,
+            known,
+        } = &p.kind
+        else {
+            continue;
+        };
+        let w = &*p.name;
+        if let Some(id) = b.person_by_tail(w) {
+            b.mention(id, p);
+            b.note(id, None, *gender);
+            continue;
+        }
+        if let Some((kind, name)) = known {
+            let kind = *kind;
+            match kind {
+                EntityKind::Organization => {
+                    let id = acronyms.get(w).copied().map(|n| b.add_org(n, p)).or_else(|| {
+                        let id = b.org_by_initials(w).filter(|_| is_all_caps(w))?;
+                        b.mention(id, p);
+                        Some(id)
+                    });
+                    if id.is_none() {
+                        b.add_org_or_part(name, p);
+                    }
+                }
+                _ => {
+                    b.add(name, kind, p, None, None);
+                }
+            }
+            continue;
+        }
+        if let Some(&id) = first_names.get(w)
+            && !*titled
+        {
+            b.mention(id, p);
+            continue;
+        }
+        if let Some(n) = acronyms.get(w) {
+            b.add_org(n, p);
+            continue;
+        }
+        if let Some(o) = org_names.get(w) {
+            b.add_org(o, p);
+            continue;
+        }
+        if let Some(pl) = place_names.get(w) {
+            b.add(pl, EntityKind::Place, p, None, None);
+            continue;
+        }
+        if *titled {
+            b.add(w, EntityKind::Person, p, role.clone(), *gender);
+            continue;
+        }
+        // "R-Neb.", "D-Calif.": a lawmaker's party and state.
+        if let Some(state) = party_state(w) {
+            b.add(state, EntityKind::Place, p, None, None);
+            continue;
+        }
+        if is_all_caps(w)
+            && (2..=6).contains(&w.chars().filter(|c| c.is_alphabetic()).count())
+            && !lexicon::is_non_org_acronym(w)
+            && gazetteer::state_abbreviation(w).is_none()
+            && !w.contains(['-', '.'])
+            && !w.chars().any(|c| c.is_ascii_digit())
+        {
+            // An acronym of an organisation already named ("CFPB").
+            match b.org_by_initials(w) {
+                Some(id) => b.mention(id, p),
+                None => {
+                    b.add_org(w, p);
+                }
+            }
+            continue;
+        }
+        let next = p.next.map(lower);
+        if next.as_deref().is_some_and(|n| THING_NOUNS.contains(n)) {
+            continue;
+        }
+        // "WeWork", "SoftBank": a capital inside a word marks a brand.
+        let camel = w.chars().skip(1).any(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && !w.contains(['-', '\'', '’', '.'])
+            && !w.starts_with("Mc")
+            && !w.starts_with("Mac");
+        if camel {
+            b.add_org_or_part(w, p);
+            continue;
+        }
+        let prev = p.prev.map(lower);
+        let prev2 = p.prev2.map(lower);
+        let place_cue = matches!(prev.as_deref(), Some("in" | "near"))
+            || matches!(
+                (prev2.as_deref(), prev.as_deref()),
+                (Some(kind), Some("of")) if PLACE_KIND_NOUNS.contains(kind)
+            );
+        if place_cue && !p.sentence_start && w.chars().count() > 2 && !w.contains('-') {
+            // "Braunau" after "Braunau am Inn" is the same town.
+            match b.place_starting_with(w) {
+                Some(id) => b.mention(id, p),
+                None => {
+                    b.add(w, EntityKind::Place, p, None, None);
+                }
+            }
+            continue;
+        }
+        if next.as_deref().is_some_and(lexicon::is_org_noun) && !p.sentence_start {
+            b.add_org(w, p);
+        }
+    }
+    b.finish()
+}
+
+/// The word that names a company once corporate suffixes are dropped: "Walt Disney Co." →
+/// "Disney" (but "Harvard Law School" has none: its last word is generic).
+pub(super) fn distinctive_word(name: &str) -> Option<&str> {
+    // At least two words.
+    name.split_whitespace().nth(1)?;
+    let last = name
+        .split_whitespace()
+        .rev()
+        .find(|w| !COMPANY_SUFFIXES.contains_lowercase_of(w))?;
+    (!gazetteer::is_org_suffix(last)).then_some(last)
+}
+
+/// "R-Neb." → Nebraska, "D-Texas" → Texas.
+pub(super) fn party_state(w: &str) -> Option<&'static str> {
+    let rest = w
+        .strip_prefix("R-")
+        .or_else(|| w.strip_prefix("D-"))
+        .or_else(|| w.strip_prefix("I-"))?;
+    gazetteer::state_abbreviation(rest)
+        .or_else(|| gazetteer::state_abbreviation(&format!("{rest}.")))
+        .or_else(|| gazetteer::place(rest).filter(|p| gazetteer::is_country_or_state(p)))
+}
+
+#[derive(Default)]
+pub(super) struct Builder {
+    pub(super) entities: Vec<Entity>,
+    pub(super) genders: Vec<Option<Gender>>,
+    pub(super) mentions: Vec<Mention>,
+    /// Entities by kind ([`slot`]) and key: the lower-cased name, or [`org_key`].
+    pub(super) by_key: [FxHashMap<String, usize>; 3],
+    /// The last organisation key made (kept to reuse its buffer).
+    pub(super) org_key: String,
+    /// Lower-cased surname (and two-word tails like "lund roe", "de souza") → people.
+    pub(super) tails: FxHashMap<String, Vec<usize>>,
+    /// Which [`tail_bit`]s the keys of `tails` set: most words asked about are no one's tail.
+    pub(super) tail_bits: [u64; 4],
+    /// A short name being looked up ([`short_name_into`]), kept to reuse its buffer.
+    pub(super) short: String,
+    /// "first last" without middle names or suffixes → people ("Donald J. Roe" = "Donald Roe").
+    pub(super) short_names: FxHashMap<String, Vec<usize>>,
+    /// The last mention of each entity, to prefer the most recent bearer of a surname.
+    pub(super) last_seen: Vec<usize>,
+    /// The earliest mention of each entity, (block, offset).
+    pub(super) first_pos: Vec<(usize, usize)>,
+}
+
+/// First and last name words of a person's name, without initials and suffixes; and whether
+/// there are words between them.
+pub(super) fn short_name(name: &str) -> Option<(String, bool)> {
+    let mut short = String::new();
+    let middle = short_name_into(name, &mut short)?;
+    Some((short, middle))
+}
+
+/// [`short_name`] written into `short` (which keeps its buffer), returning only whether there
+/// are words between; `None` leaves `short` unspecified.
+pub(super) fn short_name_into(name: &str, short: &mut String) -> Option<bool> {
+    let mut words = name.split_whitespace().filter(|w| !lexicon::is_name_suffix(w));
+    let first = words.next()?;
+    let mut last = words.next()?;
+    let mut middle = false;
+    for w in words {
+        last = w;
+        middle = true;
+    }
+    short.clear();
+    short.push_str(first);
+    short.push(' ');
+    short.push_str(last);
+    if short.is_ascii() {
+        short.make_ascii_lowercase();
+    } else {
+        *short = short.to_lowercase();
+    }
+    Some(middle)
+}
+
+/// The bit of [`Builder::tail_bits`] for a key with this first byte and length: a word whose
+/// lower case is a key has the key's length and lower-cased first byte when it is ASCII.
+pub(super) fn tail_bit(first: u8, len: usize) -> (usize, u64) {
+    let h = usize::from(first).wrapping_mul(31).wrapping_add(len) & 255;
+    (h >> 6, 1 << (h & 63))
+}
+
+/// Where [`Builder::by_key`] keeps entities of a kind.
+pub(super) fn slot(kind: EntityKind) -> usize {
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::Place => 1,
+        EntityKind::Organization => 2,
+    }
+}
+
+impl Builder {
+    /// The entity of this kind and name, if there is one yet (for an organisation, leaves
+    /// its key in `self.org_key`).
+    fn find(&mut self, kind: EntityKind, name: &str) -> Option<usize> {
+        let keys = &self.by_key[slot(kind)];
+        if kind == EntityKind::Organization {
+            org_key(name, &mut self.org_key);
+            keys.get(self.org_key.as_str()).copied()
+        } else {
+            with_lowercase(name, |k| keys.get(k).copied())
+        }
+    }
+
+    fn add(
+        &mut self,
+        name: &str,
+        kind: EntityKind,
+        p: &Piece<'_>,
+        role: Option<String>,
+        gender: Option<Gender>,
+    ) -> usize {
+        let mut made = false;
+        let id = match self.find(kind, name) {
+            Some(id) => id,
+            None => {
+                made = true;
+                let id = self.entities.len();
+                self.entities.push(Entity {
+                    name: name.to_string(),
+                    kind,
+                    roles: Vec::new(),
+                    mentions: Vec::new(),
+                });
+                self.genders.push(None);
+                self.last_seen.push(0);
+                self.first_pos.push((usize::MAX, usize::MAX));
+                let key = if kind == EntityKind::Organization {
+                    self.org_key.clone()
+                } else {
+                    lowercase(name)
+                };
+                self.by_key[slot(kind)].insert(key, id);
+                if kind == EntityKind::Person {
+                    self.index_person(name, id);
+                }
+                id
+            }
+        };
+        // An organisation is named as the story first names it ("AP" or "Associated Press"); one
+        // just made already bears this name.
+        if kind == EntityKind::Organization && !made && (p.block, p.start) < self.first_pos[id] {
+            self.entities[id].name = name.to_string();
+        }
+        self.note(id, role, gender);
+        self.mention(id, p);
+        id
+    }
+
+    fn note(&mut self, id: usize, role: Option<String>, gender: Option<Gender>) {
+        if let Some(r) = role
+            && !self.entities[id].roles.contains(&r)
+        {
+            self.entities[id].roles.push(r);
+        }
+        if let Some(g) = gender {
+            self.genders[id].get_or_insert(g);
+        }
+    }
+
+    fn add_org(&mut self, name: &str, p: &Piece<'_>) -> usize {
+        self.add(name, EntityKind::Organization, p, None, None)
+    }
+
+    /// A one-word organisation that is the distinctive part of one already named ("Disney" in
+    /// a story about "Walt Disney Co.") is the same organisation.
+    fn add_org_or_part(&mut self, name: &str, p: &Piece<'_>) -> usize {
+        let hit = self
+            .entities
+            .iter()
+            .position(|e| e.kind == EntityKind::Organization && distinctive_word(&e.name) == Some(name));
+        match hit {
+            Some(id) => {
+                self.mention(id, p);
+                id
+            }
+            None => self.add_org(name, p),
+        }
+    }
+
+    pub(super) fn index_person(&mut self, name: &str, id: usize) {
+        // The last two words and how many there are, without suffixes.
+        let mut count = 0;
+        let (mut before, mut last) = ("", "");
+        for w in name.split_whitespace().filter(|w| !lexicon::is_name_suffix(w)) {
+            before = last;
+            last = w;
+            count += 1;
+        }
+        if short_name_into(name, &mut self.short).is_some() {
+            match self.short_names.get_mut(self.short.as_str()) {
+                Some(ids) => ids.push(id),
+                None => {
+                    self.short_names.insert(self.short.clone(), vec![id]);
+                }
+            }
+        }
+        if count < 2 {
+            self.add_tail(lowercase(name), id);
+            return;
+        }
+        self.add_tail(lowercase(last), id);
+        if count >= 3 {
+            let mut two = String::with_capacity(before.len() + 1 + last.len());
+            two.push_str(before);
+            two.push(' ');
+            two.push_str(last);
+            self.add_tail(into_lowercase(two), id);
+        }
+    }
+
+    fn add_tail(&mut self, key: String, id: usize) {
+        let (i, bit) = tail_bit(key.as_bytes().first().copied().unwrap_or(0), key.len());
+        self.tail_bits[i] |= bit;
+        self.tails.entry(key).or_default().push(id);
+    }
+
+    /// False only when `name` in lower case is no key of `tails`.
+    fn may_be_tail(&self, name: &str) -> bool {
+        if !name.is_ascii() {
+            return true;
+        }
+        let first = name.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+        let (i, bit) = tail_bit(first, name.len());
+        self.tail_bits[i] & bit != 0
+    }
+
+    /// A multi-word name that is another way of writing a person already found: the same first
+    /// and last name ("Mike Roe" for "Mike Roe III"), or a known tail ("Lund Roe").
+    fn same_person(&mut self, name: &str) -> Option<usize> {
+        if let Some(middle) = short_name_into(name, &mut self.short)
+            && let Some(ids) = self.short_names.get(self.short.as_str())
+        {
+            // "George H.W. Roe" and "George W. Roe" are different people.
+            let candidate = ids.iter().copied().find(|&id| {
+                !middle || short_name(&self.entities[id].name).is_none_or(|(_, m)| !m) || self.entities[id].name == name
+            });
+            if candidate.is_some() {
+                return candidate;
+            }
+        }
+        self.person_by_tail(name)
+    }
+
+    /// The person a surname (or trailing part of a name) refers to: the most recent one.
+    pub(super) fn person_by_tail(&self, name: &str) -> Option<usize> {
+        if !self.may_be_tail(name) {
+            return None;
+        }
+        let ids = with_lowercase(name, |k| self.tails.get(k))?;
+        ids.iter().copied().max_by_key(|&id| self.last_seen[id])
+    }
+
+    fn first_names(&self) -> FxHashMap<String, usize> {
+        // First word → the one person whose name it starts (`None` once a second shares it).
+        let mut sole: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+        for (id, e) in self.entities.iter().enumerate() {
+            if e.kind == EntityKind::Person {
+                let mut words = e.name.split_whitespace();
+                if let (Some(first), Some(_)) = (words.next(), words.next()) {
+                    sole.entry(first).and_modify(|s| *s = None).or_insert(Some(id));
+                }
+            }
+        }
+        sole.into_iter()
+            .filter_map(|(n, id)| Some((n, id?)))
+            .filter(|(n, _)| {
+                !(self.may_be_tail(n) && with_lowercase(n, |k| self.tails.contains_key(k)))
+                    && gazetteer::place(n).is_none()
+            })
+            .map(|(n, id)| (n.to_string(), id))
+            .collect()
+    }
+
+    /// A place already named whose name starts with this word ("Braunau am Inn").
+    fn place_starting_with(&self, word: &str) -> Option<usize> {
+        self.entities.iter().position(|e| {
+            e.kind == EntityKind::Place
+                && e.name.split_whitespace().count() > 1
+                && e.name.split_whitespace().next() == Some(word)
+        })
+    }
+
+    fn org_by_initials(&self, acronym: &str) -> Option<usize> {
+        self.entities.iter().position(|e| {
+            e.kind == EntityKind::Organization
+                && e.name.split_whitespace().nth(1).is_some()
+                && initial_letters(&e.name).eq(acronym.chars())
+        })
+    }
+
+    fn mention(&mut self, id: usize, p: &Piece<'_>) {
+        self.mentions.push(Mention {
+            block: p.block,
+            start: p.start,
+            end: p.end,
+            entity: id,
+        });
+        self.last_seen[id] = self.mentions.len();
+        self.first_pos[id] = self.first_pos[id].min((p.block, p.start));
+    }
+
+    fn finish(mut self) -> Found {
+        // Entities in the order the story first mentions them (every mention went through
+        // `mention`, which kept the earliest).
+        let first = std::mem::take(&mut self.first_pos);
+        let mut order: Vec<usize> = (0..self.entities.len()).collect();
+        order.sort_by_key(|&i| (first[i], i));
+        let mut new_index = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        let mut entities: Vec<Option<Entity>> = self.entities.into_iter().map(Some).collect();
+        self.entities = order.iter().filter_map(|&i| entities[i].take()).collect();
+        self.genders = order.iter().map(|&i| self.genders[i]).collect();
+        for m in &mut self.mentions {
+            m.entity = new_index[m.entity];
+        }
+        self.mentions.sort();
+        self.mentions.dedup();
+        let mut counts = vec![0; self.entities.len()];
+        for m in &self.mentions {
+            counts[m.entity] += 1;
+        }
+        for (e, n) in self.entities.iter_mut().zip(counts) {
+            e.mentions.reserve_exact(n);
+        }
+        for m in &self.mentions {
+            self.entities[m.entity].mentions.push(Anchor {
+                block: m.block,
+                start: m.start,
+                end: m.end,
+            });
+        }
+        Found {
+            entities: self.entities,
+            genders: self.genders,
+            mentions: self.mentions,
+        }
+    }
+}
