@@ -1,21 +1,19 @@
 //! Classify: what each run of capitalised words names — a person, a place, an organisation.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::model::EntityKind;
 
-use super::chunk::{Chunk, capitalized, is_connector};
+use super::chunk::{Chunk, capitalized};
 use super::resolve::initials;
+use super::rules::RULES;
 use crate::Registry;
 use crate::fasthash::with_lowercase;
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
-use crate::lists::{
-    ADJECTIVAL_PLACE_NAMES, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, KIN_NOUNS, LEADING_FUNCTION_WORDS,
-    NAME_JOINERS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS,
-    PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, THING_NOUNS,
-};
+use crate::lists::{ADJECTIVAL_PLACE_NAMES, LEADING_FUNCTION_WORDS, ORG_PREPOSITIONS, PLACE_PREPOSITIONS};
 use crate::text::{Word, is_all_caps};
 
 /// What a piece of a chunk turned out to be.
@@ -51,6 +49,8 @@ pub(super) struct Piece<'a> {
     pub(super) prev2: Option<&'a str>,
     pub(super) next: Option<&'a str>,
     pub(super) sentence_start: bool,
+    /// The rule that found it, for `--explain`.
+    pub(super) rule: &'static str,
 }
 
 pub(super) fn classify_chunk<'a>(chunk: &Chunk<'a, '_>, registry: &Registry, out: &mut Vec<Piece<'a>>) {
@@ -77,7 +77,9 @@ pub(super) fn classify_chunk<'a>(chunk: &Chunk<'a, '_>, registry: &Registry, out
         let named = &ws[start..];
         if named.len() >= 2 && is_all_caps(acronym) && !acronym.contains(' ') && initials(&chunk.name(named)) == acronym
         {
-            out.push(piece(chunk, named, Kind::Org(chunk.name(named))));
+            let mut p = piece(chunk, named, Kind::Org(chunk.name(named)));
+            p.rule = "name defining an acronym";
+            out.push(p);
             return;
         }
     }
@@ -110,6 +112,7 @@ pub(super) fn piece<'a>(chunk: &Chunk<'a, '_>, ws: &[Word<'_>], kind: Kind<'a>) 
         prev2: chunk.prev2.filter(|_| at_chunk_start),
         next: chunk.next.filter(|_| at_chunk_end),
         sentence_start: chunk.sentence_start && at_chunk_start,
+        rule: "",
     }
 }
 
@@ -146,10 +149,101 @@ pub(super) fn followed_by_org_appositive(after: &str) -> bool {
     })
 }
 
-/// Takes apart `ws` (a whole chunk or part of one). `offset` is the index of `ws[0]` in the
-/// chunk; `weak` marks the tail of an `of`/`for` split, where a person is unlikely.
+/// A run of a chunk's words being classified, with what the rules look at around it.
+pub(super) struct Run<'a, 'r> {
+    pub(super) ws: &'r [Word<'a>],
+    pub(super) chunk: &'r Chunk<'a, 'r>,
+    pub(super) registry: &'r Registry,
+    /// Index of `ws[0]` in the chunk.
+    offset: usize,
+    /// The tail of an "of"/"for" split, where a person is unlikely.
+    pub(super) weak: bool,
+    /// The run's name as written.
+    pub(super) whole: Cow<'a, str>,
+    /// The words just before and after the run, in lower case, when the run touches the
+    /// chunk's edge; the text right after it ("…, Idaho") likewise.
+    pub(super) prev_lower: Option<&'r str>,
+    pub(super) next_lower: Option<&'r str>,
+    pub(super) after: &'a str,
+    /// Whether the run is shaped like a person's name, and opens with a given name: asked by
+    /// several rules, worked out once.
+    shape: OnceCell<Option<bool>>,
+}
+
+impl<'a> Run<'a, '_> {
+    /// `Some(opens with a given name)` when the run is shaped like a person's name.
+    pub(super) fn person_shaped(&self) -> Option<bool> {
+        *self
+            .shape
+            .get_or_init(|| name_shaped(self.ws).then(|| lexicon::is_given_name(self.ws[0].text)))
+    }
+
+    pub(super) fn at_start(&self) -> bool {
+        self.offset == 0
+    }
+
+    pub(super) fn last(&self) -> &'a str {
+        self.ws[self.ws.len() - 1].text
+    }
+
+    /// The name of some of the run's words.
+    pub(super) fn name(&self, words: Range<usize>) -> Cow<'a, str> {
+        self.chunk.name(&self.ws[words])
+    }
+}
+
+/// One thing a verdict says about part of a run (word ranges are the run's).
+pub(super) enum Out<'a> {
+    /// These words name this.
+    Name(Range<usize>, Kind<'a>),
+    /// One word for the story to settle, perhaps a place or organisation the gazetteer knows.
+    Single(Range<usize>, Option<(EntityKind, Cow<'a, str>)>),
+    /// Ask the rules again about these words; `true` marks the tail of a split.
+    Again(Range<usize>, bool),
+    /// A role before a name: only the organisations and places inside it count.
+    Role(Range<usize>),
+    /// The first word's first `n` bytes name this place ("Springfield-based").
+    Prefix(usize, &'static str),
+}
+
+impl Out<'_> {
+    pub(super) fn again(words: Range<usize>, weak: bool) -> Self {
+        Out::Again(words, weak)
+    }
+}
+
+/// What a rule decides about a run: what its parts name, in order (nothing: no name here).
+pub(super) struct Verdict<'a>(Vec<Out<'a>>);
+
+impl<'a> Verdict<'a> {
+    /// The run names nothing.
+    pub(super) fn none() -> Self {
+        Verdict(Vec::new())
+    }
+
+    /// The whole run names this.
+    pub(super) fn all(r: &Run<'a, '_>, kind: Kind<'a>) -> Self {
+        Verdict(vec![Out::Name(0..r.ws.len(), kind)])
+    }
+
+    pub(super) fn of(outs: Vec<Out<'a>>) -> Self {
+        Verdict(outs)
+    }
+
+    /// The words `from..to` are one name; what stands either side is asked again.
+    pub(super) fn split3(r: &Run<'a, '_>, from: usize, to: usize) -> Self {
+        Verdict(vec![
+            Out::again(0..from, r.weak),
+            Out::again(from..to, r.weak),
+            Out::again(to..r.ws.len(), r.weak),
+        ])
+    }
+}
+
+/// Takes apart `ws` (a whole chunk or part of one) by asking the rules in order; the first to
+/// answer decides. `offset` is the index of `ws[0]` in the chunk.
 pub(super) fn classify<'a>(
-    ws: &[Word<'_>],
+    ws: &[Word<'a>],
     chunk: &Chunk<'a, '_>,
     registry: &Registry,
     out: &mut Vec<Piece<'a>>,
@@ -161,409 +255,50 @@ pub(super) fn classify<'a>(
     }
     let at_start = offset == 0;
     let at_end = offset + ws.len() == chunk.words.len();
-    let whole = chunk.name(ws);
-    let next_lower = chunk.next_lower.as_deref().filter(|_| at_end);
-    let prev_lower = chunk.prev_lower.as_deref().filter(|_| at_start);
-    let after = if at_end { chunk.after } else { "" };
-    let recurse = |part: &[Word<'_>], at: usize, weak: bool, out: &mut Vec<Piece<'a>>| {
-        classify(part, chunk, registry, out, offset + at, weak)
+    let run = Run {
+        ws,
+        chunk,
+        registry,
+        offset,
+        weak,
+        whole: chunk.name(ws),
+        prev_lower: chunk.prev_lower.as_deref().filter(|_| at_start),
+        next_lower: chunk.next_lower.as_deref().filter(|_| at_end),
+        after: if at_end { chunk.after } else { "" },
+        shape: OnceCell::new(),
     };
-
-    // The archive's registry overrides everything.
-    if !registry.is_empty() {
-        if let Some(e) = registry.lookup(&whole) {
-            let idx = registry.entries.iter().position(|x| x.name == e.name).unwrap_or(0);
-            out.push(piece(chunk, ws, Kind::Registered(idx)));
-            return;
-        }
-        for len in (1..ws.len()).rev() {
-            for s in 0..=ws.len() - len {
-                let sub = chunk.name(&ws[s..s + len]);
-                if registry.lookup(&sub).is_some() && !(len == 1 && lexicon::is_stop_word(&sub)) {
-                    recurse(&ws[..s], 0, weak, out);
-                    recurse(&ws[s..s + len], s, weak, out);
-                    recurse(&ws[s + len..], s + len, weak, out);
-                    return;
+    for (name, rule) in RULES {
+        if let Some(Verdict(outs)) = rule(&run) {
+            for o in outs {
+                let from = out.len();
+                apply(&run, o, out);
+                // What this rule made itself (not what rules asked again made) is its doing.
+                for p in &mut out[from..] {
+                    if p.rule.is_empty() {
+                        p.rule = name;
+                    }
                 }
             }
+            return;
         }
     }
+}
 
-    // "Communist party", "Haqqani network": the organisation is named with its noun. In
-    // "Roe of the Progressive party" only the part after the last connector is the party.
-    // "Sudanese militia" describes, "Communist party" names.
-    let descriptive = || ws.len() == 1 && next_lower != Some("party") && lexicon::is_demonym(ws[0].text);
-    if let Some(noun) = next_lower.filter(|n| ORG_NAME_NOUNS.contains(n) && !descriptive()) {
-        if let Some(k) = ws.iter().rposition(|w| NAME_JOINERS.contains(w.text)) {
-            recurse(&ws[..k], 0, weak, out);
-            recurse(&ws[k + 1..], k + 1, weak, out);
-            return;
+fn apply<'a>(run: &Run<'a, '_>, o: Out<'a>, out: &mut Vec<Piece<'a>>) {
+    let (ws, chunk) = (run.ws, run.chunk);
+    match o {
+        Out::Name(r, kind) => out.push(piece(chunk, &ws[r], kind)),
+        Out::Single(r, known) => single(chunk, &ws[r], out, known),
+        Out::Again(r, weak) => {
+            let at = run.offset + r.start;
+            classify(&ws[r], chunk, run.registry, out, at, weak)
         }
-        if !lexicon::is_stop_word(&whole) {
-            // A proper name keeps its own name ("the Redcliff party" → Redcliff); adjectives
-            // need the noun ("Communist party", "Democratic Progressive party").
-            let proper = ws.len() == 1
-                && noun == "party"
-                && !lexicon::is_demonym(ws[0].text)
-                && !ws[0].text.ends_with("ic")
-                && !ws[0].text.ends_with("ist");
-            let name = if proper {
-                whole
-            } else {
-                Cow::Owned(format!("{whole} {noun}"))
-            };
-
-            out.push(piece(chunk, ws, Kind::Org(name)));
-            return;
-        }
-    }
-    // "Zabul province", "Orange county".
-    if let Some(noun) = next_lower.filter(|n| DIVISION_NOUNS.contains(n))
-        && ws.len() <= 3
-        && !ws.iter().any(|w| is_connector(w.text))
-    {
-        out.push(piece(chunk, ws, Kind::Place(Cow::Owned(format!("{whole} {noun}")))));
-        return;
-    }
-    // Party labels used as nouns and adjectives ("Democrats", "Republican primary").
-    if ws.len() == 1
-        && let Some(p) = PARTY_LABELS.get(ws[0].text)
-    {
-        out.push(piece(chunk, ws, Kind::Org(p.into())));
-        return;
-    }
-
-    // Known names first: "New York", "The Washington Post", "Associated Press".
-    if let Some(p) = gazetteer::place(&whole) {
-        if ws.len() > 1 {
-            out.push(piece(chunk, ws, Kind::Place(Cow::Borrowed(p))));
-        } else {
-            single(chunk, ws, out, Some((EntityKind::Place, Cow::Borrowed(p))));
-        }
-        return;
-    }
-    if gazetteer::is_known_org(&whole) {
-        if gazetteer::is_weak_org(&whole) {
-            return;
-        }
-        if ws.len() > 1 {
-            out.push(piece(chunk, ws, Kind::Org(whole)));
-        } else {
-            single(chunk, ws, out, Some((EntityKind::Organization, whole)));
-        }
-        return;
-    }
-
-    // Leading function words and sentence openers are not part of names; "The" stays in front
-    // of a title such as "The Atlantic" when it is capitalised mid-sentence.
-    // "Students for Fair Admissions, the group that …": the appositive says what it is.
-    let article = LEADING_FUNCTION_WORDS.contains(ws[0].text);
-    let coordinated = ws.iter().any(|w| matches!(w.text, "and" | "&"));
-    if ws.len() >= 2
-        && ws.len() <= 7
-        && !article
-        && !coordinated
-        && followed_by_org_appositive(after)
-        && !lexicon::is_given_name(ws[0].text)
-    {
-        out.push(piece(chunk, ws, Kind::Org(whole)));
-        return;
-    }
-    // "The official International Business newspaper": a name before an organisation noun.
-    if ws.len() >= 2
-        && ws.len() <= 6
-        && !article
-        && next_lower.is_some_and(lexicon::is_org_noun)
-        && !lexicon::is_given_name(ws[0].text)
-    {
-        out.push(piece(chunk, ws, Kind::Org(whole)));
-        return;
-    }
-    // One character, counted without walking the word.
-    let lone_letter = ws.len() > 1
-        && ws[0]
-            .text
-            .chars()
-            .next()
-            .is_some_and(|c| c.len_utf8() == ws[0].text.len());
-    // A job at the start of a sentence ("Quarterback Mike Roe threw") is a role, not a name.
-    let job = chunk.sentence_start
-        && at_start
-        && ws.len() > 1
-        && with_lowercase(ws[0].text, lexicon::is_role_noun)
-        && !lexicon::is_title(ws[0].text);
-    let opener = lexicon::is_stop_word(ws[0].text) && !(2..=ws.len().min(6)).any(|n| known(chunk, &ws[..n]))
-        || lone_letter
-        || job
-        || ws[0].text.ends_with("-based")
-        || chunk.sentence_start && at_start && ws[0].text.ends_with("ing") && !lexicon::is_given_name(ws[0].text);
-    if opener {
-        let keep_the =
-            ws[0].text == "The" && ws.len() > 1 && !chunk.sentence_start && org_like(&ws[1..]) && !lone_letter;
-        if !keep_the {
-            // "Washington-based": the place is still mentioned.
-            if let Some(prefix) = ws[0].text.strip_suffix("-based")
-                && let Some(p) = gazetteer::place(prefix)
-            {
-                let mut w0 = ws[0];
-                w0.end = w0.start + prefix.len();
-                w0.text = &chunk.text[w0.start..w0.end];
-                out.push(piece(chunk, &[w0], Kind::Place(Cow::Borrowed(p))));
-            }
-            // "But the U.S. Embassy": connectors after the opener go with it.
-            let skip = 1 + ws[1..].iter().take_while(|w| !capitalized(w.text)).count();
-            // After "Students for …" the rest is the tail of a name, not a person.
-            recurse(&ws[skip.min(ws.len())..], skip.min(ws.len()), weak || skip > 1, out);
-            return;
-        }
-    }
-
-    let last = ws[ws.len() - 1].text;
-    // "Cold War-era", "al-Qaeda-linked": adjectives, not names. Every ending is a hyphen and a
-    // word, so the word's ending from its last hyphen is the one to look up.
-    if last
-        .rfind('-')
-        .is_some_and(|i| COMPOUND_ADJECTIVE_SUFFIXES.contains(&last[i..]))
-    {
-        return;
-    }
-    // "Bureau of Prisons and the Department of Justice", "Tova Roe and Mike Moe": a
-    // coordination splits unless it is inside one organisation's name.
-    if let Some(k) = ws.iter().position(|w| matches!(w.text, "and" | "&")) {
-        let left = &ws[..k];
-        let then_the = ws.get(k + 1).is_some_and(|w| w.text == "the");
-        // "Center for Health and Human Rights": an "and" inside the complement of an
-        // organisation word; "Safety and Health Administration": inside a name ending in one.
-        let complement = ws[..k]
-            .iter()
-            .enumerate()
-            .any(|(i, w)| i > 0 && ORG_PREPOSITIONS.contains(w.text) && gazetteer::is_org_suffix(ws[i - 1].text));
-        // Without "the", only a known name on the left starts a second one ("Harvard and
-        // University of …"); "Securities and Exchange Commission" is one name.
-        let inside_name = !then_the && (complement || org_like(ws) && !known(chunk, left));
-        if !inside_name && !gazetteer::is_misc_suffix(last) {
-            let right_at = if then_the { k + 2 } else { k + 1 };
-            recurse(left, 0, weak, out);
-            recurse(&ws[right_at.min(ws.len())..], right_at.min(ws.len()), weak, out);
-            return;
-        }
-    }
-    // Events, prizes, laws and works — unless a person's name ends in such a word ("Ellie
-    // Hall", "Chief Ana Bay").
-    let person_like = || lexicon::is_given_name(ws[0].text) || ws.iter().any(|w| lexicon::is_title(w.text));
-    if ws.len() > 1 && gazetteer::is_misc_suffix(last) && !person_like() {
-        return;
-    }
-    // "the group People for the Ethical Treatment of Animals", "newspaper Novaya Gazeta".
-    if prev_lower.is_some_and(lexicon::is_org_noun) && ws.len() <= 8 && ws.len() > 1 {
-        out.push(piece(chunk, ws, Kind::Org(whole)));
-        return;
-    }
-    if org_like(ws) {
-        // "Islamist Muslim Brotherhood": a descriptive adjective before a known name.
-        let political = ORG_NAME_ADJECTIVES.contains(ws[0].text);
-        if ws.len() > 2 && lexicon::is_demonym(ws[0].text) && !political && known(chunk, &ws[1..]) {
-            recurse(&ws[1..], 1, weak, out);
-            return;
-        }
-        out.push(piece(chunk, ws, Kind::Org(whole)));
-        return;
-    }
-    let has_connector = ws.iter().any(|w| NAME_JOINERS.contains(w.text));
-    if ws.len() > 1
-        && (gazetteer::is_place_suffix(last) && !has_connector
-            || gazetteer::is_place_prefix(ws[0].text) && !lexicon::is_title(ws[0].text))
-    {
-        out.push(piece(chunk, ws, Kind::Place(whole)));
-        return;
-    }
-    if ws.len() > 1 && ws.len() <= 4 && !has_connector && followed_by_org_appositive(after) {
-        out.push(piece(chunk, ws, Kind::Org(whole)));
-        return;
-    }
-
-    // Titles: the last title word separates the role from the name. A title word ending the
-    // run after a given name is a surname ("Kevin King"). A lone word is neither.
-    let title_at = if ws.len() > 1 {
-        ws.iter()
-            .rposition(|w| lexicon::is_title(w.text))
-            .filter(|&t| !(t + 1 == ws.len() && ws[..t].iter().any(|w| lexicon::is_given_name(w.text))))
-    } else {
-        None
-    };
-
-    if let Some(t) = title_at {
-        if t + 1 < ws.len() {
-            let role_words = &ws[..=t];
-            let mut rest = &ws[t + 1..];
-            let mut role = chunk.name(role_words).into_owned();
-            // "Secretary of State Mike Roe": the office's complement precedes the name.
-            if matches!(rest[0].text, "of" | "for") {
-                let tail = &rest[1..];
-                let name_at = tail
-                    .iter()
-                    .position(|w| lexicon::is_given_name(w.text))
-                    .filter(|&g| g > 0 && tail.len() - g <= 4)
-                    .unwrap_or(tail.len().saturating_sub(2));
-                if name_at == 0 || tail.is_empty() {
-                    classify_role(ws, chunk, registry, out);
-                    return;
-                }
-                role = format!("{role} {} {}", rest[0].text, chunk.name(&tail[..name_at]));
-                rest = &tail[name_at..];
-            }
-            let honorific = role_words.iter().rev().find_map(|w| lexicon::honorific_gender(w.text));
-            classify_role(role_words, chunk, registry, out);
-            if rest.len() == 1 {
-                let w = rest[0].text;
-                if gazetteer::place(w).is_none() && !lexicon::is_stop_word(w) && !is_all_caps(w) {
-                    out.push(piece(
-                        chunk,
-                        rest,
-                        Kind::Single {
-                            titled: true,
-                            role: clean_role(&role),
-                            gender: honorific,
-                            known: None,
-                        },
-                    ));
-                }
-                return;
-            }
-            if name_shaped(rest) {
-                out.push(piece(
-                    chunk,
-                    rest,
-                    Kind::Person {
-                        role: clean_role(&role),
-                        gender: honorific.or_else(|| lexicon::given_name_gender(rest[0].text)),
-                    },
-                ));
-            } else {
-                let at = ws.len() - rest.len();
-                recurse(rest, at, weak, out);
-            }
-            return;
-        }
-        if ws.len() > 1 {
-            // A role without a name ("Home Secretary"): organisations and places inside it.
-            classify_role(ws, chunk, registry, out);
-            return;
-        }
-    }
-
-    // Nationality adjectives describe the name that follows ("Australian Tim Roe"); compass
-    // words before a place name something else ("Eastern Michigan" the university).
-    if ws.len() > 1 && lexicon::is_demonym(ws[0].text) && !lexicon::is_given_name(ws[0].text) {
-        if REGION_QUALIFIERS.contains(ws[0].text) {
-            if ws.len() <= 3 && followed_by_region(after) {
-                out.push(piece(chunk, ws, Kind::Place(whole)));
-            }
-            return;
-        }
-        recurse(&ws[1..], 1, weak, out);
-        return;
-    }
-
-    // Other joiners split the run at the first of them: "Acme Widgets of Springfield" →
-    // "Springfield".
-    if let Some(k) = ws.iter().position(|w| NAME_JOINERS.contains(w.text)) {
-        recurse(&ws[..k], 0, weak, out);
-        recurse(&ws[k + 1..], k + 1, true, out);
-        return;
-    }
-
-    // A known place or organisation inside a longer run ("Roe Chicago", "CBS All Access").
-    if ws.len() > 1 {
-        for len in (1..ws.len()).rev() {
-            for s in 0..=ws.len() - len {
-                let sub = chunk.name(&ws[s..s + len]);
-                let place = gazetteer::place(&sub).is_some() && !lexicon::is_given_name(&sub);
-                let org = gazetteer::is_known_org(&sub) && len > 1;
-                if (place || org) && !(s == 0 && len == 1 && name_shaped(ws)) {
-                    recurse(&ws[..s], 0, weak, out);
-                    recurse(&ws[s..s + len], s, weak, out);
-                    recurse(&ws[s + len..], s + len, weak, out);
-                    return;
-                }
-            }
-        }
-    }
-
-    if ws.len() == 1 {
-        let w = ws[0].text;
-        if w.chars().all(|c| c.is_ascii_digit()) || lexicon::is_stop_word(w) || lexicon::is_demonym(w) {
-            return;
-        }
-
-        single(chunk, ws, out, None);
-        return;
-    }
-
-    if name_shaped(ws) {
-        let first_given = lexicon::is_given_name(ws[0].text);
-        // "the Moulin Rouge", "the Nittany Lions": people rarely take an article.
-        if prev_lower == Some("the")
-            && !first_given
-            && !next_lower.is_some_and(|n| PERSON_ATTRIBUTIVE_NOUNS.contains(n))
-        {
-            return;
-        }
-        if next_lower.is_some_and(|n| THING_NOUNS.contains(n)) && !first_given {
-            return;
-        }
-        // "Walter Roe hospital", "Penn State quarterback": an organisation noun (or, for a
-        // name that does not start like a person's, a job) after the name makes it an
-        // institution or a team.
-        let org_after = next_lower.is_some_and(lexicon::is_org_noun);
-        let job_after = next_lower.is_some_and(|n| lexicon::is_role_noun(n) && !KIN_NOUNS.contains(n));
-        if org_after || job_after && !first_given {
-            out.push(piece(chunk, ws, Kind::Org(whole)));
-            return;
-        }
-        if !first_given && ws.len() <= 4 && followed_by_region(after) {
-            out.push(piece(chunk, ws, Kind::Place(whole)));
-            return;
-        }
-        // "in Braunau am Inn": a run with a place particle after "in" is a place.
-        if matches!(prev_lower, Some("in" | "near"))
-            && !first_given
-            && ws.iter().any(|w| PLACE_PARTICLES.contains(w.text))
-        {
-            out.push(piece(chunk, ws, Kind::Place(whole)));
-            return;
-        }
-        // "published in Springfield Open Science": a longer name after "in" is an institution or
-        // a publication, a short one a place.
-        if matches!(prev_lower, Some("in")) && !first_given && !chunk.sentence_start {
-            let kind = if ws.len() >= 3 {
-                Kind::Org(whole)
-            } else {
-                Kind::Place(whole)
-            };
-            out.push(piece(chunk, ws, kind));
-            return;
-        }
-        if weak && !first_given {
-            return;
-        }
-        let role = prev_lower.filter(|p| lexicon::is_role_noun(p)).map(str::to_string);
-        out.push(piece(
-            chunk,
-            ws,
-            Kind::Person {
-                role,
-                gender: lexicon::given_name_gender(ws[0].text),
-            },
-        ));
-        return;
-    }
-    // Runs we cannot read as one name: acronyms inside may still be organisations.
-    if ws.len() <= 6 {
-        for (k, w) in ws.iter().enumerate() {
-            if w.is_all_caps() && w.text.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
-                recurse(std::slice::from_ref(w), k, weak, out);
-            }
+        Out::Role(r) => classify_role(&ws[r], chunk, run.registry, out),
+        Out::Prefix(len, place) => {
+            let mut w0 = ws[0];
+            w0.end = w0.start + len;
+            w0.text = &chunk.text[w0.start..w0.end];
+            out.push(piece(chunk, &[w0], Kind::Place(Cow::Borrowed(place))));
         }
     }
 }

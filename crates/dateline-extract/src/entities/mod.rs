@@ -15,6 +15,7 @@
 mod chunk;
 mod classify;
 mod resolve;
+mod rules;
 
 use chunk::{chunks, span_words};
 use classify::{Piece, classify_chunk};
@@ -167,10 +168,10 @@ pub fn headline_places(headline: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use super::chunk::capitalized;
     use super::classify::org_like;
     use super::resolve::{Builder, lowercase, org_key, short_name};
+    use super::*;
     use crate::text::words;
 
     fn run(text: &str) -> Found {

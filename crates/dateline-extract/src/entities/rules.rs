@@ -1,0 +1,518 @@
+//! The rules that say what a run of capitalised words names, in the order they are asked.
+//!
+//! Each rule looks at one [`Run`] — a chunk or part of one, with the words around it — and
+//! either passes (`None`) or gives a [`Verdict`]: the run is a person, a place or an
+//! organisation; it is no name; or it is several things, each part asked again from the top.
+//! The first rule that answers decides, so the order is part of the rules: what the archive's
+//! registry says comes first, then names the gazetteer knows, then the shapes of organisation
+//! and place names, then titles before names, and last the shape of a person's name.
+//!
+//! Every rule implements a convention of news writing, stated in its comment with invented
+//! examples; its name is what `dateline extract --explain` prints for what it found.
+
+use std::borrow::Cow;
+
+use crate::fasthash::with_lowercase;
+use crate::gazetteer;
+use crate::lexicon;
+use crate::lists::{
+    COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, KIN_NOUNS, LEADING_FUNCTION_WORDS, NAME_JOINERS, ORG_NAME_ADJECTIVES,
+    ORG_NAME_NOUNS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PLACE_PARTICLES, REGION_QUALIFIERS,
+    THING_NOUNS,
+};
+use crate::model::EntityKind;
+use crate::text::is_all_caps;
+
+use super::chunk::capitalized;
+use super::classify::{Kind, Out, Run, Verdict, clean_role, followed_by_org_appositive, followed_by_region, known};
+use super::classify::{name_shaped, org_like};
+
+/// A rule: a verdict on the run, or `None` to let the next rule decide.
+pub(super) type Rule = for<'a, 'r> fn(&Run<'a, 'r>) -> Option<Verdict<'a>>;
+
+/// The rules, in the order they are asked, each with the name `--explain` shows.
+pub(super) const RULES: &[(&str, Rule)] = &[
+    ("registry", registry),
+    ("named with its noun", named_with_its_noun),
+    ("division with its noun", division_with_its_noun),
+    ("party label", party_label),
+    ("known place", known_place),
+    ("known organisation", known_organisation),
+    ("organisation by appositive", organisation_by_appositive),
+    ("name before an organisation noun", before_organisation_noun),
+    ("sentence opener", sentence_opener),
+    ("compound adjective", compound_adjective),
+    ("coordination", coordination),
+    ("event or work", event_or_work),
+    ("name after an organisation noun", after_organisation_noun),
+    ("organisation shape", organisation_shape),
+    ("place shape", place_shape),
+    ("short organisation by appositive", short_organisation_by_appositive),
+    ("title before a name", title_before_name),
+    ("nationality before a name", nationality_before_name),
+    ("joiner", joiner),
+    ("known name inside", known_name_inside),
+    ("one word", one_word),
+    ("name after \"the\"", name_after_the),
+    ("name before a thing", name_before_thing),
+    ("name before an institution noun", name_before_institution_noun),
+    ("name before its region", name_before_region),
+    ("place with a particle", place_with_particle),
+    ("name after \"in\"", name_after_in),
+    ("tail of a name", tail_of_a_name),
+    ("person's name", persons_name),
+    ("acronyms inside", acronyms_inside),
+];
+
+/// The archive's registry overrides everything: the whole run, else the longest registered
+/// name inside it, with what stands either side asked again ("Acme Corp Chief Jane Roe").
+fn registry<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    if r.registry.is_empty() {
+        return None;
+    }
+    if let Some(e) = r.registry.lookup(&r.whole) {
+        let idx = r.registry.entries.iter().position(|x| x.name == e.name).unwrap_or(0);
+        return Some(Verdict::all(r, Kind::Registered(idx)));
+    }
+    let n = r.ws.len();
+    for len in (1..n).rev() {
+        for s in 0..=n - len {
+            let sub = r.name(s..s + len);
+            if r.registry.lookup(&sub).is_some() && !(len == 1 && lexicon::is_stop_word(&sub)) {
+                return Some(Verdict::split3(r, s, s + len));
+            }
+        }
+    }
+    None
+}
+
+/// "the Communist party", "the Redcliff network": an organisation named together with its noun.
+/// In "Roe of the Progressive party" only the part after the last joiner is the party; a
+/// nationality before "militia" describes ("Sudanese militia"), before "party" it names.
+fn named_with_its_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let noun = r.next_lower.filter(|n| ORG_NAME_NOUNS.contains(n))?;
+    let descriptive = r.ws.len() == 1 && noun != "party" && lexicon::is_demonym(r.ws[0].text);
+    if descriptive {
+        return None;
+    }
+    if let Some(k) = r.ws.iter().rposition(|w| NAME_JOINERS.contains(w.text)) {
+        return Some(Verdict::of(vec![
+            Out::again(0..k, r.weak),
+            Out::again(k + 1..r.ws.len(), r.weak),
+        ]));
+    }
+    if lexicon::is_stop_word(&r.whole) {
+        return None;
+    }
+    // A proper name keeps its own name ("the Redcliff party" → Redcliff); adjectives need the
+    // noun ("Communist party", "Democratic Progressive party").
+    let w = r.ws[0].text;
+    let proper =
+        r.ws.len() == 1 && noun == "party" && !lexicon::is_demonym(w) && !w.ends_with("ic") && !w.ends_with("ist");
+    let name = if proper {
+        r.whole.clone()
+    } else {
+        Cow::Owned(format!("{} {noun}", r.whole))
+    };
+    Some(Verdict::all(r, Kind::Org(name)))
+}
+
+/// "Zabul province", "Orange county": a short name before a lower-case division noun.
+fn division_with_its_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let noun = r.next_lower.filter(|n| DIVISION_NOUNS.contains(n))?;
+    if r.ws.len() > 3 || r.ws.iter().any(|w| super::chunk::is_connector(w.text)) {
+        return None;
+    }
+    Some(Verdict::all(r, Kind::Place(Cow::Owned(format!("{} {noun}", r.whole)))))
+}
+
+/// Party labels used as nouns and adjectives ("Democrats", "Republican primary") name the party.
+fn party_label<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let party = PARTY_LABELS.get(r.ws[0].text).filter(|_| r.ws.len() == 1)?;
+    Some(Verdict::all(r, Kind::Org(party.into())))
+}
+
+/// A place the gazetteer knows on sight: "New York", "Hanoi". One word waits for the story to
+/// say whether it is the place or a person of that name.
+fn known_place<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let p = gazetteer::place(&r.whole)?;
+    Some(if r.ws.len() > 1 {
+        Verdict::all(r, Kind::Place(Cow::Borrowed(p)))
+    } else {
+        Verdict::of(vec![Out::Single(0..1, Some((EntityKind::Place, Cow::Borrowed(p))))])
+    })
+}
+
+/// An organisation the directory knows: "Associated Press", "NATO". Some are too generic to
+/// list alone ("Medicaid").
+fn known_organisation<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    if !gazetteer::is_known_org(&r.whole) {
+        return None;
+    }
+    Some(if gazetteer::is_weak_org(&r.whole) {
+        Verdict::none()
+    } else if r.ws.len() > 1 {
+        Verdict::all(r, Kind::Org(r.whole.clone()))
+    } else {
+        Verdict::of(vec![Out::Single(
+            0..1,
+            Some((EntityKind::Organization, r.whole.clone())),
+        )])
+    })
+}
+
+/// Whether the run opens with an article or other function word ("The", "A", "But").
+fn opens_with_function_word(r: &Run<'_, '_>) -> bool {
+    LEADING_FUNCTION_WORDS.contains(r.ws[0].text)
+}
+
+/// "Friends of Springfield Parks, the group that …": an appositive saying what kind of
+/// organisation the run names.
+fn organisation_by_appositive<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let coordinated = r.ws.iter().any(|w| matches!(w.text, "and" | "&"));
+    let fits = (2..=7).contains(&r.ws.len())
+        && !opens_with_function_word(r)
+        && !coordinated
+        && followed_by_org_appositive(r.after)
+        && !lexicon::is_given_name(r.ws[0].text);
+    fits.then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
+}
+
+/// "the official Springfield Evening newspaper": a name before an organisation noun.
+fn before_organisation_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let fits = (2..=6).contains(&r.ws.len())
+        && !opens_with_function_word(r)
+        && r.next_lower.is_some_and(lexicon::is_org_noun)
+        && !lexicon::is_given_name(r.ws[0].text);
+    fits.then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
+}
+
+/// Leading function words and sentence openers are not part of names: "But the Acme board",
+/// "Quarterback Jo Roe threw" (a job opening a sentence), "Springfield-based Acme", "Having
+/// won …". "The" stays in front of a title such as "The Springfield Courier" mid-sentence.
+fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let ws = r.ws;
+    let first = ws[0].text;
+    // One character, counted without walking the word.
+    let lone_letter = ws.len() > 1 && first.chars().next().is_some_and(|c| c.len_utf8() == first.len());
+    let sentence_start = r.chunk.sentence_start && r.at_start();
+    let job =
+        sentence_start && ws.len() > 1 && with_lowercase(first, lexicon::is_role_noun) && !lexicon::is_title(first);
+    let opener = lexicon::is_stop_word(first) && !(2..=ws.len().min(6)).any(|n| known(r.chunk, &ws[..n]))
+        || lone_letter
+        || job
+        || first.ends_with("-based")
+        || sentence_start && first.ends_with("ing") && !lexicon::is_given_name(first);
+    if !opener {
+        return None;
+    }
+    let keep_the = first == "The" && ws.len() > 1 && !r.chunk.sentence_start && org_like(&ws[1..]) && !lone_letter;
+    if keep_the {
+        return None;
+    }
+    let mut outs = Vec::with_capacity(2);
+    // "Springfield-based": the place is still mentioned.
+    if let Some(prefix) = first.strip_suffix("-based")
+        && let Some(p) = gazetteer::place(prefix)
+    {
+        outs.push(Out::Prefix(prefix.len(), p));
+    }
+    // "But the Acme board": joiners after the opener go with it; after "Friends of …" the rest
+    // is the tail of a name, not a person.
+    let skip = (1 + ws[1..].iter().take_while(|w| !capitalized(w.text)).count()).min(ws.len());
+    outs.push(Out::again(skip..ws.len(), r.weak || skip > 1));
+    Some(Verdict::of(outs))
+}
+
+/// "Cold War-era", "Acme-backed": hyphenated adjectives, not names.
+fn compound_adjective<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let last = r.last();
+    // Every ending is a hyphen and a word: the word's ending from its last hyphen is the key.
+    let adjective = last
+        .rfind('-')
+        .is_some_and(|i| COMPOUND_ADJECTIVE_SUFFIXES.contains(&last[i..]));
+    adjective.then(Verdict::none)
+}
+
+/// "the Bureau of Parks and the Department of Roads", "Jane Roe and John Doe": a coordination
+/// splits the run unless the "and" is inside one organisation's name ("Center for Health and
+/// Human Rights", "Securities and Exchange Commission").
+fn coordination<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let ws = r.ws;
+    let k = ws.iter().position(|w| matches!(w.text, "and" | "&"))?;
+    let then_the = ws.get(k + 1).is_some_and(|w| w.text == "the");
+    // An "and" inside the complement of an organisation word ("Center for Health and …").
+    let complement = ws[..k]
+        .iter()
+        .enumerate()
+        .any(|(i, w)| i > 0 && ORG_PREPOSITIONS.contains(w.text) && gazetteer::is_org_suffix(ws[i - 1].text));
+    // Without "the", only a known name on the left starts a second one.
+    let inside_name = !then_the && (complement || org_like(ws) && !known(r.chunk, &ws[..k]));
+    if inside_name || gazetteer::is_misc_suffix(r.last()) {
+        return None;
+    }
+    let right = (if then_the { k + 2 } else { k + 1 }).min(ws.len());
+    Some(Verdict::of(vec![
+        Out::again(0..k, r.weak),
+        Out::again(right..ws.len(), r.weak),
+    ]))
+}
+
+/// Events, prizes, laws and works ("Springfield Marathon", "Roe Prize") are no entity — unless
+/// a person's name ends in such a word ("Ellie Hall", "Chief Ana Bay").
+fn event_or_work<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let person_like = || lexicon::is_given_name(r.ws[0].text) || r.ws.iter().any(|w| lexicon::is_title(w.text));
+    (r.ws.len() > 1 && gazetteer::is_misc_suffix(r.last()) && !person_like()).then(Verdict::none)
+}
+
+/// "the group Friends of Springfield Parks", "the newspaper Springfield Gazette": an
+/// organisation noun before the name says what it is.
+fn after_organisation_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let fits = r.prev_lower.is_some_and(lexicon::is_org_noun) && (2..=8).contains(&r.ws.len());
+    fits.then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
+}
+
+/// "Acme Widget Corp", "Bureau of Parks": an organisation word ends the name or heads it before
+/// "of". A nationality before a known name describes it ("Ruritanian Acme Corp").
+fn organisation_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    if !org_like(r.ws) {
+        return None;
+    }
+    let ws = r.ws;
+    let political = ORG_NAME_ADJECTIVES.contains(ws[0].text);
+    if ws.len() > 2 && lexicon::is_demonym(ws[0].text) && !political && known(r.chunk, &ws[1..]) {
+        return Some(Verdict::of(vec![Out::again(1..ws.len(), r.weak)]));
+    }
+    Some(Verdict::all(r, Kind::Org(r.whole.clone())))
+}
+
+/// "Roe County", "Maple Street", "Lake Springfield": a place word ends or opens the name.
+fn place_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let has_joiner = r.ws.iter().any(|w| NAME_JOINERS.contains(w.text));
+    let fits = r.ws.len() > 1
+        && (gazetteer::is_place_suffix(r.last()) && !has_joiner
+            || gazetteer::is_place_prefix(r.ws[0].text) && !lexicon::is_title(r.ws[0].text));
+    fits.then(|| Verdict::all(r, Kind::Place(r.whole.clone())))
+}
+
+/// A short name that an appositive calls an organisation ("Acme Labs, a research firm").
+fn short_organisation_by_appositive<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let has_joiner = r.ws.iter().any(|w| NAME_JOINERS.contains(w.text));
+    let fits = (2..=4).contains(&r.ws.len()) && !has_joiner && followed_by_org_appositive(r.after);
+    fits.then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
+}
+
+/// Titles before names (AP style): the last title word separates the role from the name —
+/// "Secretary of State Jane Roe" → Jane Roe, role "Secretary of State"; "Sen. Roe" → a titled
+/// surname. A title word ending a run after a given name is a surname ("Kevin King"); a title
+/// with no name after it is a role, whose organisations and places still count ("Springfield
+/// Police Chief").
+fn title_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let ws = r.ws;
+    if ws.len() < 2 {
+        return None;
+    }
+    let t = ws
+        .iter()
+        .rposition(|w| lexicon::is_title(w.text))
+        .filter(|&t| !(t + 1 == ws.len() && ws[..t].iter().any(|w| lexicon::is_given_name(w.text))))?;
+    if t + 1 == ws.len() {
+        return Some(Verdict::of(vec![Out::Role(0..ws.len())]));
+    }
+    let mut role = r.name(0..t + 1).into_owned();
+    let mut name_at = t + 1;
+    // "Secretary of State Jane Roe": the office's complement precedes the name.
+    if matches!(ws[name_at].text, "of" | "for") {
+        let tail = &ws[name_at + 1..];
+        let given = tail
+            .iter()
+            .position(|w| lexicon::is_given_name(w.text))
+            .filter(|&g| g > 0 && tail.len() - g <= 4)
+            .unwrap_or(tail.len().saturating_sub(2));
+        if given == 0 || tail.is_empty() {
+            return Some(Verdict::of(vec![Out::Role(0..ws.len())]));
+        }
+        role = format!(
+            "{role} {} {}",
+            ws[name_at].text,
+            r.name(name_at + 1..name_at + 1 + given)
+        );
+        name_at += 1 + given;
+    }
+    let honorific = ws[..=t].iter().rev().find_map(|w| lexicon::honorific_gender(w.text));
+    let rest = &ws[name_at..];
+    let mut outs = vec![Out::Role(0..t + 1)];
+    if rest.len() == 1 {
+        let w = rest[0].text;
+        if gazetteer::place(w).is_none() && !lexicon::is_stop_word(w) && !is_all_caps(w) {
+            let kind = Kind::Single {
+                titled: true,
+                role: clean_role(&role),
+                gender: honorific,
+                known: None,
+            };
+            outs.push(Out::Name(name_at..ws.len(), kind));
+        }
+    } else if name_shaped(rest) {
+        let kind = Kind::Person {
+            role: clean_role(&role),
+            gender: honorific.or_else(|| lexicon::given_name_gender(rest[0].text)),
+        };
+        outs.push(Out::Name(name_at..ws.len(), kind));
+    } else {
+        outs.push(Out::again(name_at..ws.len(), r.weak));
+    }
+    Some(Verdict::of(outs))
+}
+
+/// Nationality adjectives describe the name that follows ("Ruritanian Jane Roe"); compass words
+/// before a place name a region only when its state or country follows ("Eastern Springfield,
+/// Ohio"), else something else ("Eastern Springfield" the university).
+fn nationality_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let first = r.ws[0].text;
+    if r.ws.len() < 2 || !lexicon::is_demonym(first) || lexicon::is_given_name(first) {
+        return None;
+    }
+    if REGION_QUALIFIERS.contains(first) {
+        let region = r.ws.len() <= 3 && followed_by_region(r.after);
+        return Some(if region {
+            Verdict::all(r, Kind::Place(r.whole.clone()))
+        } else {
+            Verdict::none()
+        });
+    }
+    Some(Verdict::of(vec![Out::again(1..r.ws.len(), r.weak)]))
+}
+
+/// Other joiners split the run at the first of them: "Acme Widgets of Springfield" →
+/// "Springfield"; the tail of such a split is seldom a person.
+fn joiner<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let k = r.ws.iter().position(|w| NAME_JOINERS.contains(w.text))?;
+    Some(Verdict::of(vec![
+        Out::again(0..k, r.weak),
+        Out::again(k + 1..r.ws.len(), true),
+    ]))
+}
+
+/// A known place or organisation inside a longer run ("Roe Springfield", "Acme News All
+/// Access"), unless the run is a person's name that starts with it.
+fn known_name_inside<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let n = r.ws.len();
+    if n < 2 {
+        return None;
+    }
+    for len in (1..n).rev() {
+        for s in 0..=n - len {
+            let sub = r.name(s..s + len);
+            let place = gazetteer::place(&sub).is_some() && !lexicon::is_given_name(&sub);
+            let org = gazetteer::is_known_org(&sub) && len > 1;
+            if (place || org) && !(s == 0 && len == 1 && name_shaped(r.ws)) {
+                return Some(Verdict::split3(r, s, s + len));
+            }
+        }
+    }
+    None
+}
+
+/// One capitalised word: a surname, an acronym or a place, for the story to settle. Numbers,
+/// function words and nationalities are none.
+fn one_word<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    if r.ws.len() != 1 {
+        return None;
+    }
+    let w = r.ws[0].text;
+    let nothing = w.chars().all(|c| c.is_ascii_digit()) || lexicon::is_stop_word(w) || lexicon::is_demonym(w);
+    Some(if nothing {
+        Verdict::none()
+    } else {
+        Verdict::of(vec![Out::Single(0..1, None)])
+    })
+}
+
+/// "the Moulin Rouge", "the Springfield Isotopes": people rarely take an article.
+fn name_after_the<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let given = r.person_shaped()?;
+    let fits =
+        r.prev_lower == Some("the") && !given && !r.next_lower.is_some_and(|n| PERSON_ATTRIBUTIVE_NOUNS.contains(n));
+    fits.then(Verdict::none)
+}
+
+/// "the Roe Memorial prison", "a Springfield Isotopes game": a thing noun after the name.
+fn name_before_thing<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let given = r.person_shaped()?;
+    (!given && r.next_lower.is_some_and(|n| THING_NOUNS.contains(n))).then(Verdict::none)
+}
+
+/// "Walter Roe hospital", "Springfield State quarterback": an organisation noun (or, for a name
+/// that does not start like a person's, a job) after the name makes it an institution or team.
+fn name_before_institution_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let given = r.person_shaped()?;
+    let org_after = r.next_lower.is_some_and(lexicon::is_org_noun);
+    let job_after = r
+        .next_lower
+        .is_some_and(|n| lexicon::is_role_noun(n) && !KIN_NOUNS.contains(n));
+    (org_after || job_after && !given).then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
+}
+
+/// "Shelby Falls, Idaho": a name followed by its state or country is a place.
+fn name_before_region<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let given = r.person_shaped()?;
+    let fits = !given && r.ws.len() <= 4 && followed_by_region(r.after);
+    fits.then(|| Verdict::all(r, Kind::Place(r.whole.clone())))
+}
+
+/// "in Neustadt am Rhein": a name with a place particle after "in" or "near" is a place.
+fn place_with_particle<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let given = r.person_shaped()?;
+    let fits =
+        matches!(r.prev_lower, Some("in" | "near")) && !given && r.ws.iter().any(|w| PLACE_PARTICLES.contains(w.text));
+    fits.then(|| Verdict::all(r, Kind::Place(r.whole.clone())))
+}
+
+/// "published in Springfield Open Science", "lives in Shelby Falls": after "in", a longer name
+/// is an institution or a publication, a short one a place.
+fn name_after_in<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let given = r.person_shaped()?;
+    if r.prev_lower != Some("in") || given || r.chunk.sentence_start {
+        return None;
+    }
+    Some(Verdict::all(
+        r,
+        if r.ws.len() >= 3 {
+            Kind::Org(r.whole.clone())
+        } else {
+            Kind::Place(r.whole.clone())
+        },
+    ))
+}
+
+/// The tail of an "of" split ("Friends of Springfield Parks") is a person only when it starts
+/// with a given name.
+fn tail_of_a_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let given = r.person_shaped()?;
+    (r.weak && !given).then(Verdict::none)
+}
+
+/// Two to five capitalised name words: a person, with the role a noun before gives ("coach
+/// Jane Roe").
+fn persons_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    r.person_shaped()?;
+    let role = r.prev_lower.filter(|p| lexicon::is_role_noun(p)).map(str::to_string);
+    let gender = lexicon::given_name_gender(r.ws[0].text);
+    Some(Verdict::all(r, Kind::Person { role, gender }))
+}
+
+/// A run read as no one name may still hold acronyms that are organisations ("ACME and the
+/// SPCA reports").
+fn acronyms_inside<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    if r.ws.len() > 6 {
+        return Some(Verdict::none());
+    }
+    let outs =
+        r.ws.iter()
+            .enumerate()
+            .filter(|(_, w)| w.is_all_caps() && w.text.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .map(|(k, _)| Out::again(k..k + 1, r.weak))
+            .collect();
+    Some(Verdict::of(outs))
+}
