@@ -10,7 +10,7 @@ use super::chunk::{Chunk, capitalized};
 use super::resolve::initials;
 use super::rules::RULES;
 use crate::Registry;
-use crate::fasthash::with_lowercase;
+use crate::fasthash::{FxHashSet, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::lists::{ADJECTIVAL_PLACE_NAMES, LEADING_FUNCTION_WORDS, ORG_PREPOSITIONS, PLACE_PREPOSITIONS};
@@ -22,6 +22,8 @@ pub(super) enum Kind<'a> {
     Person {
         role: Option<String>,
         gender: Option<Gender>,
+        /// Something besides its shape says this is a person (see `rules::persons_name`).
+        sure: bool,
     },
     Org(Cow<'a, str>),
     Place(Cow<'a, str>),
@@ -53,7 +55,33 @@ pub(super) struct Piece<'a> {
     pub(super) rule: &'static str,
 }
 
-pub(super) fn classify_chunk<'a>(chunk: &Chunk<'a, '_>, registry: &Registry, out: &mut Vec<Piece<'a>>) {
+/// What classification knows of the whole story besides the run in hand.
+pub(super) struct Story<'a, 'r> {
+    pub(super) registry: &'r Registry,
+    /// Every word the story writes in lower case: a capitalised run made of such words is a
+    /// heading or a product name ("Weight Loss Tips"), not a person.
+    pub(super) lower_words: FxHashSet<&'a str>,
+}
+
+impl<'a, 'r> Story<'a, 'r> {
+    pub(super) fn new(registry: &'r Registry, spans: &[super::Span<'a>]) -> Self {
+        let lower_words = spans
+            .iter()
+            .flat_map(|s| s.words.iter())
+            .filter(|w| w.text.as_bytes().first().is_some_and(u8::is_ascii_lowercase))
+            .map(|w| w.text)
+            .collect();
+        Story { registry, lower_words }
+    }
+
+    /// Whether the story writes `word` in lower case somewhere.
+    pub(super) fn uses_lowercase(&self, word: &str) -> bool {
+        with_lowercase(word, |l| self.lower_words.contains(l))
+    }
+}
+
+pub(super) fn classify_chunk<'a>(chunk: &Chunk<'a, '_>, story: &Story<'a, '_>, out: &mut Vec<Piece<'a>>) {
+    let registry = story.registry;
     let ws = chunk.words;
     // Runs written in capitals throughout are headings or shouting, unless known.
     if ws.len() > 1 && ws.iter().all(|w| w.is_all_caps()) {
@@ -84,7 +112,7 @@ pub(super) fn classify_chunk<'a>(chunk: &Chunk<'a, '_>, registry: &Registry, out
         }
     }
     let from = out.len();
-    classify(ws, chunk, registry, out, 0, false);
+    classify(ws, chunk, story, out, 0, false);
     if chunk.no_people {
         // Keep the organisations and places of this chunk, in order.
         let mut kept = from;
@@ -153,6 +181,7 @@ pub(super) fn followed_by_org_appositive(after: &str) -> bool {
 pub(super) struct Run<'a, 'r> {
     pub(super) ws: &'r [Word<'a>],
     pub(super) chunk: &'r Chunk<'a, 'r>,
+    pub(super) story: &'r Story<'a, 'r>,
     pub(super) registry: &'r Registry,
     /// Index of `ws[0]` in the chunk.
     offset: usize,
@@ -245,7 +274,7 @@ impl<'a> Verdict<'a> {
 pub(super) fn classify<'a>(
     ws: &[Word<'a>],
     chunk: &Chunk<'a, '_>,
-    registry: &Registry,
+    story: &Story<'a, '_>,
     out: &mut Vec<Piece<'a>>,
     offset: usize,
     weak: bool,
@@ -258,7 +287,8 @@ pub(super) fn classify<'a>(
     let run = Run {
         ws,
         chunk,
-        registry,
+        story,
+        registry: story.registry,
         offset,
         weak,
         whole: chunk.name(ws),
@@ -291,7 +321,7 @@ fn apply<'a>(run: &Run<'a, '_>, o: Out<'a>, out: &mut Vec<Piece<'a>>) {
         Out::Single(r, known) => single(chunk, &ws[r], out, known),
         Out::Again(r, weak) => {
             let at = run.offset + r.start;
-            classify(&ws[r], chunk, run.registry, out, at, weak)
+            classify(&ws[r], chunk, run.story, out, at, weak)
         }
         Out::Role(r) => classify_role(&ws[r], chunk, run.registry, out),
         Out::Prefix(len, place) => {

@@ -18,7 +18,7 @@ mod resolve;
 mod rules;
 
 use chunk::{chunks, span_words};
-use classify::{Piece, classify_chunk};
+use classify::{Piece, Story, classify_chunk};
 use resolve::resolve;
 
 use std::ops::Range;
@@ -106,9 +106,10 @@ pub fn extract(spans: &[Span<'_>], registry: &Registry) -> Found {
     let words: usize = spans.iter().map(|s| s.words.len()).sum();
     let mut pieces: Vec<Piece<'_>> = Vec::with_capacity(words / 8);
 
+    let story = Story::new(registry, spans);
     for span in spans {
         let ws = span_words(span);
-        chunks(span, &ws, |chunk| classify_chunk(chunk, registry, &mut pieces));
+        chunks(span, &ws, |chunk| classify_chunk(chunk, &story, &mut pieces));
     }
     resolve(pieces, registry)
 }

@@ -140,7 +140,8 @@ pub(super) fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
         match &p.kind {
             Kind::Registered(i) => {
                 if let Some(e) = registry.entries.get(*i) {
-                    b.add(&e.name, e.kind, p, None, None);
+                    let id = b.add(&e.name, e.kind, p, None, None);
+                    b.confirm(id, true);
                 }
             }
             Kind::Org(n) => {
@@ -149,7 +150,7 @@ pub(super) fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
             Kind::Place(n) => {
                 b.add(n, EntityKind::Place, p, None, None);
             }
-            Kind::Person { role, gender } => {
+            Kind::Person { role, gender, sure } => {
                 if let Some(o) = org_names.get(&*p.name) {
                     b.add_org(o, p);
                 } else if let Some(pl) = place_names.get(&*p.name) {
@@ -157,10 +158,12 @@ pub(super) fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
                 } else if let Some(id) = b.same_person(&p.name) {
                     b.mention(id, p);
                     b.note(id, role.clone(), *gender);
+                    b.confirm(id, *sure);
                 } else if let Some(n) = acronyms.values().find(|full| **full == p.name) {
                     b.add_org(n, p);
                 } else {
-                    b.add(&p.name, EntityKind::Person, p, role.clone(), *gender);
+                    let id = b.add(&p.name, EntityKind::Person, p, role.clone(), *gender);
+                    b.confirm(id, *sure);
                 }
             }
             Kind::Single { .. } => singles.push(p),
@@ -180,8 +183,12 @@ pub(super) fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
         };
         let w = &*p.name;
         if let Some(id) = b.person_by_tail(w) {
+            // A second reference by surname ("Roe said") confirms the person; a brand's
+            // product line repeats its last word too ("the Acme PhonePro … the PhonePro"), but
+            // a surname is not written in capitals or with a capital inside.
             b.mention(id, p);
             b.note(id, None, *gender);
+            b.confirm(id, !is_all_caps(w) && !camel_case(w));
             continue;
         }
         if let Some((kind, name)) = known {
@@ -207,6 +214,7 @@ pub(super) fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
             && !*titled
         {
             b.mention(id, p);
+            b.confirm(id, true);
             continue;
         }
         if let Some(n) = acronyms.get(w) {
@@ -222,7 +230,8 @@ pub(super) fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
             continue;
         }
         if *titled {
-            b.add(w, EntityKind::Person, p, role.clone(), *gender);
+            let id = b.add(w, EntityKind::Person, p, role.clone(), *gender);
+            b.confirm(id, true);
             continue;
         }
         // "R-Neb.", "D-Calif.": a lawmaker's party and state.
@@ -250,13 +259,7 @@ pub(super) fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
         if next.as_deref().is_some_and(|n| THING_NOUNS.contains(n)) {
             continue;
         }
-        // "WeWork", "SoftBank": a capital inside a word marks a brand.
-        let camel = w.chars().skip(1).any(char::is_uppercase)
-            && w.chars().any(char::is_lowercase)
-            && !w.contains(['-', '\'', '’', '.'])
-            && !w.starts_with("Mc")
-            && !w.starts_with("Mac");
-        if camel {
+        if camel_case(w) {
             b.add_org_or_part(w, p);
             continue;
         }
@@ -282,6 +285,16 @@ pub(super) fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
         }
     }
     b.finish()
+}
+
+/// "WeWork", "SoftBank": a capital inside a word marks a brand (but not "McKay", "MacLeod",
+/// "O'Neill" or "Smith-Jones").
+fn camel_case(w: &str) -> bool {
+    w.chars().skip(1).any(char::is_uppercase)
+        && w.chars().any(char::is_lowercase)
+        && !w.contains(['-', '\'', '’', '.'])
+        && !w.starts_with("Mc")
+        && !w.starts_with("Mac")
 }
 
 /// The word that names a company once corporate suffixes are dropped: "Walt Disney Co." →
@@ -326,6 +339,8 @@ pub(super) struct Builder {
     pub(super) short_names: FxHashMap<String, Vec<usize>>,
     /// The last mention of each entity, to prefer the most recent bearer of a surname.
     pub(super) last_seen: Vec<usize>,
+    /// People something besides the shape of their name confirms; others are left out.
+    pub(super) unsure: Vec<bool>,
     /// The earliest mention of each entity, (block, offset).
     pub(super) first_pos: Vec<(usize, usize)>,
 }
@@ -413,6 +428,7 @@ impl Builder {
                 self.genders.push(None);
                 self.last_seen.push(0);
                 self.first_pos.push((usize::MAX, usize::MAX));
+                self.unsure.push(kind == EntityKind::Person);
                 let key = if kind == EntityKind::Organization {
                     self.org_key.clone()
                 } else {
@@ -577,6 +593,13 @@ impl Builder {
         })
     }
 
+    /// Records that evidence confirms a person (or, with `false`, that this mention adds none).
+    fn confirm(&mut self, id: usize, sure: bool) {
+        if sure {
+            self.unsure[id] = false;
+        }
+    }
+
     fn mention(&mut self, id: usize, p: &Piece<'_>) {
         self.mentions.push(Mention {
             block: p.block,
@@ -590,14 +613,17 @@ impl Builder {
 
     fn finish(mut self) -> Found {
         // Entities in the order the story first mentions them (every mention went through
-        // `mention`, which kept the earliest).
+        // `mention`, which kept the earliest); unconfirmed people are left out, with their
+        // mentions.
         let first = std::mem::take(&mut self.first_pos);
-        let mut order: Vec<usize> = (0..self.entities.len()).collect();
+        let unsure = std::mem::take(&mut self.unsure);
+        let mut order: Vec<usize> = (0..self.entities.len()).filter(|&i| !unsure[i]).collect();
         order.sort_by_key(|&i| (first[i], i));
-        let mut new_index = vec![0; order.len()];
+        let mut new_index = vec![usize::MAX; self.entities.len()];
         for (new, &old) in order.iter().enumerate() {
             new_index[old] = new;
         }
+        self.mentions.retain(|m| new_index[m.entity] != usize::MAX);
         let mut entities: Vec<Option<Entity>> = self.entities.into_iter().map(Some).collect();
         self.entities = order.iter().filter_map(|&i| entities[i].take()).collect();
         self.genders = order.iter().map(|&i| self.genders[i]).collect();

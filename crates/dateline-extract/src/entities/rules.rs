@@ -15,6 +15,7 @@ use std::borrow::Cow;
 use crate::fasthash::with_lowercase;
 use crate::gazetteer;
 use crate::lexicon;
+use crate::names;
 use crate::lists::{
     COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, KIN_NOUNS, LEADING_FUNCTION_WORDS, NAME_JOINERS, ORG_NAME_ADJECTIVES,
     ORG_NAME_NOUNS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PLACE_PARTICLES, REGION_QUALIFIERS,
@@ -357,6 +358,7 @@ fn title_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         let kind = Kind::Person {
             role: clean_role(&role),
             gender: honorific.or_else(|| lexicon::given_name_gender(rest[0].text)),
+            sure: true,
         };
         outs.push(Out::Name(name_at..ws.len(), kind));
     } else {
@@ -495,11 +497,48 @@ fn tail_of_a_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 
 /// Two to five capitalised name words: a person, with the role a noun before gives ("coach
 /// Jane Roe").
+///
+/// Web pages capitalise product names, headings and slogans the same way ("Magic Keyboard",
+/// "Weight Loss Tips"), so the shape alone leaves a person unconfirmed: the resolver keeps one
+/// only when something else says it is a person — here, a given name first, a role before it,
+/// a speech verb beside it or an appositive after it; later, a second reference by surname.
 fn persons_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     r.person_shaped()?;
     let role = r.prev_lower.filter(|p| lexicon::is_role_noun(p)).map(str::to_string);
-    let gender = lexicon::given_name_gender(r.ws[0].text);
-    Some(Verdict::all(r, Kind::Person { role, gender }))
+    let gender = lexicon::given_name_gender(r.ws[0].text).or_else(|| names::given_name_gender(r.ws[0].text));
+    let sure = role.is_some() || person_by_context(r);
+    Some(Verdict::all(r, Kind::Person { role, gender, sure }))
+}
+
+/// What around a name says it is a person's: a given name opening it ("Jane Roe"), a speech
+/// verb before or after it ("said Jane Roe", "Jane Roe told"), or an appositive after it
+/// ("Jane Roe, 45,", "Jane Roe, who …", "Jane Roe, a spokeswoman for …"), or words the story
+/// never writes in lower case.
+fn person_by_context(r: &Run<'_, '_>) -> bool {
+    let first = r.ws[0].text;
+    if lexicon::is_given_name(first) || names::is_common_given_name(first) {
+        return true;
+    }
+    // "Jo Vann" where neither word is one the story uses in lower case: a name, not a phrase.
+    if names::surname_rank(r.last()).is_some() && !r.ws.iter().any(|w| r.story.uses_lowercase(w.text)) {
+        return true;
+    }
+    let speech = |w: Option<&str>| w.is_some_and(|w| lexicon::is_speech_verb(w) || lexicon::is_speech_participle(w));
+    if speech(r.prev_lower) || speech(r.next_lower) {
+        return true;
+    }
+    let Some(rest) = r.after.strip_prefix(", ") else {
+        return false;
+    };
+    let mut words = rest.split_whitespace().map(|w| w.trim_end_matches([',', '.', ';']));
+    match words.next() {
+        Some(w) if w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty() => true,
+        Some("who" | "whose") => true,
+        Some("a" | "an" | "the") => words
+            .take(4)
+            .any(|w| with_lowercase(w, |l| lexicon::is_role_noun(l) || lexicon::is_title(l))),
+        _ => false,
+    }
 }
 
 /// A run read as no one name may still hold acronyms that are organisations ("ACME and the
