@@ -195,6 +195,10 @@ lists! {
     CITY_NAMES: List = "city_names.txt";
 
     // Entities and quotes.
+    /// Auxiliary and linking verbs: after a name, it is a clause's subject.
+    AUXILIARY_VERBS: List = "auxiliary_verbs.txt";
+    /// Nouns for a body's people and words ("officials", "statement").
+    BODY_NOUNS: List = "body_nouns.txt";
 
     /// Function words that join two capitalised parts of one name ("Bureau of Prisons").
     NAME_JOINERS: List = "name_joiners.txt";

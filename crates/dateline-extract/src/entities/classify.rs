@@ -53,6 +53,8 @@ pub(super) struct Piece<'a> {
     pub(super) sentence_start: bool,
     /// The rule that found it, for `--explain`.
     pub(super) rule: &'static str,
+    /// The name carried a possessive ending ("Acme's").
+    pub(super) possessive: bool,
 }
 
 /// What classification knows of the whole story besides the run in hand.
@@ -141,6 +143,7 @@ pub(super) fn piece<'a>(chunk: &Chunk<'a, '_>, ws: &[Word<'_>], kind: Kind<'a>) 
         next: chunk.next.filter(|_| at_chunk_end),
         sentence_start: chunk.sentence_start && at_chunk_start,
         rule: "",
+        possessive: ws[ws.len() - 1].possessive,
     }
 }
 

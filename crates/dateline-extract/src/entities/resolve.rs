@@ -9,7 +9,7 @@ use crate::Registry;
 use crate::fasthash::{FxHashMap, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
-use crate::lists::{COMPANY_SUFFIXES, INVERTIBLE_ORG_NOUNS, PLACE_KIND_NOUNS, THING_NOUNS};
+use crate::lists::{AUXILIARY_VERBS, BODY_NOUNS, COMPANY_SUFFIXES, INVERTIBLE_ORG_NOUNS, PLACE_KIND_NOUNS, THING_NOUNS};
 use crate::text::{is_all_caps, push_lowercase};
 
 /// Key for recognising one organisation written several ways: "Justice Department" and
@@ -246,12 +246,14 @@ pub(super) fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
             && !w.contains(['-', '.'])
             && !w.chars().any(|c| c.is_ascii_digit())
         {
-            // An acronym of an organisation already named ("CFPB").
+            // An acronym of an organisation already named ("CFPB"), or one that acts as an
+            // organisation; technical abbreviations ("HDMI ports", "LED lights") do neither.
             match b.org_by_initials(w) {
                 Some(id) => b.mention(id, p),
-                None => {
+                None if acts_as_organisation(p) => {
                     b.add_org(w, p);
                 }
+                None => {}
             }
             continue;
         }
@@ -287,10 +289,29 @@ pub(super) fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
     b.finish()
 }
 
+/// Whether an unknown acronym is used as an organisation's name: it owns something ("ACME's
+/// chief"), speaks ("ACME said"), heads a clause ("the ACME has ruled") or names the body a
+/// noun belongs to ("an ACME spokeswoman", "ACME officials").
+fn acts_as_organisation(p: &Piece<'_>) -> bool {
+    let next = p.next.map(lower);
+    let next = next.as_deref();
+    p.possessive
+        || next.is_some_and(|n| {
+            lexicon::is_speech_verb(n)
+                || lexicon::is_speech_participle(n)
+                || lexicon::is_role_noun(n)
+                || lexicon::is_org_noun(n)
+                || AUXILIARY_VERBS.contains(n)
+                || BODY_NOUNS.contains(n)
+        })
+        || p.prev.is_some_and(|w| w == "the") && next.is_none()
+}
+
 /// "WeWork", "SoftBank": a capital inside a word marks a brand (but not "McKay", "MacLeod",
 /// "O'Neill" or "Smith-Jones").
 fn camel_case(w: &str) -> bool {
-    w.chars().skip(1).any(char::is_uppercase)
+    !w.bytes().any(|b| b.is_ascii_digit())
+        && w.chars().skip(1).any(char::is_uppercase)
         && w.chars().any(char::is_lowercase)
         && !w.contains(['-', '\'', '’', '.'])
         && !w.starts_with("Mc")

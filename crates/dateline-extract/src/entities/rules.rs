@@ -417,13 +417,14 @@ fn known_name_inside<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 }
 
 /// One capitalised word: a surname, an acronym or a place, for the story to settle. Numbers,
-/// function words and nationalities are none.
+/// codes, function words and nationalities are none.
 fn one_word<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     if r.ws.len() != 1 {
         return None;
     }
     let w = r.ws[0].text;
-    let nothing = w.chars().all(|c| c.is_ascii_digit()) || lexicon::is_stop_word(w) || lexicon::is_demonym(w);
+    // A word with a digit is a number, a model or a link's code ("G20", "X5", "aB3xQ9"), no name.
+    let nothing = w.bytes().any(|b| b.is_ascii_digit()) || lexicon::is_stop_word(w) || lexicon::is_demonym(w);
     Some(if nothing {
         Verdict::none()
     } else {
