@@ -46,6 +46,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("coordination", coordination),
     ("event or work", event_or_work),
     ("name after an organisation noun", after_organisation_noun),
+    ("person of an organisation", person_of_organisation),
     ("organisation shape", organisation_shape),
     ("place shape", place_shape),
     ("short organisation by appositive", short_organisation_by_appositive),
@@ -247,8 +248,10 @@ fn coordination<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         .iter()
         .enumerate()
         .any(|(i, w)| i > 0 && ORG_PREPOSITIONS.contains(w.text) && gazetteer::is_org_suffix(ws[i - 1].text));
-    // Without "the", only a known name on the left starts a second one.
-    let inside_name = !then_the && (complement || org_like(ws) && !known(r.chunk, &ws[..k]));
+    // Without "the", only a known name on the left starts a second one — or a person's name
+    // on the right ("the Acme Foundation and Jane Roe").
+    let right_person = ws.get(k + 1..).is_some_and(|rest| names_a_person(rest));
+    let inside_name = !then_the && !right_person && (complement || org_like(ws) && !known(r.chunk, &ws[..k]));
     if inside_name || gazetteer::is_misc_suffix(r.last()) {
         return None;
     }
@@ -271,6 +274,23 @@ fn event_or_work<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 fn after_organisation_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let fits = r.prev_lower.is_some_and(lexicon::is_org_noun) && (2..=8).contains(&r.ws.len());
     fits.then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
+}
+
+/// Whether words are a person's name opening with a given name ("Jane Roe", "Jane Q. Roe").
+fn names_a_person(ws: &[crate::text::Word<'_>]) -> bool {
+    name_shaped(ws) && (lexicon::is_given_name(ws[0].text) || names::is_common_given_name(ws[0].text))
+}
+
+/// "Jane Roe of the Springfield Courier", "Jane Roe at Acme Corp": a person and the
+/// organisation they speak for, written as one capitalised run.
+fn person_of_organisation<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let k = r.ws.iter().position(|w| matches!(w.text, "of" | "at" | "from"))?;
+    let org = &r.ws[k + 1..];
+    let org = if org.first().is_some_and(|w| w.text == "the") { &org[1..] } else { org };
+    if !names_a_person(&r.ws[..k]) || !(org_like(org) || known(r.chunk, org)) {
+        return None;
+    }
+    Some(Verdict::of(vec![Out::again(0..k, r.weak), Out::again(k + 1..r.ws.len(), r.weak)]))
 }
 
 /// "Acme Widget Corp", "Bureau of Parks": an organisation word ends the name or heads it before
