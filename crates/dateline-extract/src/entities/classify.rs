@@ -13,7 +13,7 @@ use crate::Registry;
 use crate::fasthash::{FxHashSet, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
-use crate::lists::{ADJECTIVAL_PLACE_NAMES, LEADING_FUNCTION_WORDS, ORG_PREPOSITIONS, PLACE_PREPOSITIONS};
+use crate::lists::{AUXILIARY_VERBS, ADJECTIVAL_PLACE_NAMES, LEADING_FUNCTION_WORDS, ORG_PREPOSITIONS, PLACE_PREPOSITIONS};
 use crate::text::{Word, is_all_caps};
 
 /// What a piece of a chunk turned out to be.
@@ -365,6 +365,9 @@ pub(super) fn single<'a>(
     if w == "America" && !prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(p)) {
         return;
     }
+    if matches!(known, Some((EntityKind::Place, _))) && attributive_abbreviation(chunk, ws, at_start, at_end) {
+        return;
+    }
     let role_noun = prev.filter(|p| lexicon::is_role_noun(p)).map(str::to_string);
     out.push(piece(
         chunk,
@@ -376,6 +379,31 @@ pub(super) fn single<'a>(
             known,
         },
     ));
+}
+
+/// "U.S. officials", "the UK economy", "U.S. Ambassador Jane Roe": a country's abbreviation
+/// before a noun is an adjective and names no place; "in the U.S.", "the UK and Ruritania",
+/// "the U.S. has" name the country.
+fn attributive_abbreviation(chunk: &Chunk<'_, '_>, ws: &[Word<'_>], at_start: bool, at_end: bool) -> bool {
+    let w = ws[0].text;
+    let abbreviation = w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+    if !abbreviation || ws[0].possessive {
+        return false;
+    }
+    let lower = |w: Option<&str>| w.map(|w| w.to_ascii_lowercase());
+    let (prev, prev2) = if at_start { (lower(chunk.prev), lower(chunk.prev2)) } else { (None, None) };
+    let after_preposition = prev.as_deref().is_some_and(|p| PLACE_PREPOSITIONS.contains(p))
+        || prev.as_deref() == Some("the") && prev2.as_deref().is_some_and(|p| PLACE_PREPOSITIONS.contains(p));
+    if after_preposition {
+        return false;
+    }
+    if !at_end {
+        return true;
+    }
+    match lower(chunk.next).as_deref() {
+        None | Some("and" | "or") => false,
+        Some(n) => !(AUXILIARY_VERBS.contains(n) || lexicon::is_speech_verb(n)),
+    }
 }
 
 /// Organisations and places inside a role ("White House Press Secretary", "U.S. Defense
