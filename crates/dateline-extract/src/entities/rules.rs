@@ -18,7 +18,8 @@ use crate::lexicon;
 use crate::names;
 use crate::lists::{
     COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, KIN_NOUNS, LEADING_FUNCTION_WORDS, NAME_JOINERS, ORG_NAME_ADJECTIVES,
-    ORG_NAME_NOUNS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PLACE_PARTICLES, REGION_QUALIFIERS,
+    ORG_NAME_NOUNS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS,
+    REGION_QUALIFIERS,
     THING_NOUNS,
 };
 use crate::model::EntityKind;
@@ -436,13 +437,19 @@ fn known_name_inside<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     None
 }
 
-/// One capitalised word: a surname, an acronym or a place, for the story to settle. Numbers,
-/// codes, function words and nationalities are none.
+/// One capitalised word: a surname, an acronym or a place, for the story to settle — unless a
+/// preposition or a state after it already says it is a town. Numbers, codes, function words
+/// and nationalities are none.
 fn one_word<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     if r.ws.len() != 1 {
         return None;
     }
     let w = r.ws[0].text;
+    // "Shelbyville, Ill.", "from Shelbyville": a town the gazetteer holds, in a place's context.
+    let placed = followed_by_region(r.after) || r.prev_lower.is_some_and(|p| PLACE_PREPOSITIONS.contains(p));
+    if placed && let Some(town) = gazetteer::town(w) {
+        return Some(Verdict::all(r, Kind::Place(Cow::Borrowed(town))));
+    }
     // A word with a digit is a number, a model or a link's code ("G20", "X5", "aB3xQ9"), no name.
     let nothing = w.bytes().any(|b| b.is_ascii_digit()) || lexicon::is_stop_word(w) || lexicon::is_demonym(w);
     Some(if nothing {
