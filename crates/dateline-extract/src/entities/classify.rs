@@ -13,7 +13,9 @@ use crate::Registry;
 use crate::fasthash::{FxHashSet, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
-use crate::lists::{AUXILIARY_VERBS, ADJECTIVAL_PLACE_NAMES, LEADING_FUNCTION_WORDS, ORG_PREPOSITIONS, PLACE_PREPOSITIONS};
+use crate::lists::{
+    ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, LEADING_FUNCTION_WORDS, ORG_PREPOSITIONS, PLACE_PREPOSITIONS,
+};
 use crate::text::{Word, is_all_caps};
 
 /// What a piece of a chunk turned out to be.
@@ -391,7 +393,11 @@ fn attributive_abbreviation(chunk: &Chunk<'_, '_>, ws: &[Word<'_>], at_start: bo
         return false;
     }
     let lower = |w: Option<&str>| w.map(|w| w.to_ascii_lowercase());
-    let (prev, prev2) = if at_start { (lower(chunk.prev), lower(chunk.prev2)) } else { (None, None) };
+    let (prev, prev2) = if at_start {
+        (lower(chunk.prev), lower(chunk.prev2))
+    } else {
+        (None, None)
+    };
     let after_preposition = prev.as_deref().is_some_and(|p| PLACE_PREPOSITIONS.contains(p))
         || prev.as_deref() == Some("the") && prev2.as_deref().is_some_and(|p| PLACE_PREPOSITIONS.contains(p));
     if after_preposition {

@@ -196,6 +196,88 @@ mod tests {
             .collect()
     }
 
+    /// One row per convention: the text, then names that must and must not be found, by kind.
+    #[test]
+    fn conventions() {
+        use EntityKind::{Organization as O, Person as P, Place as L};
+        let rows: &[(&str, &[(EntityKind, &str)], &[(EntityKind, &str)])] = &[
+            // A run shaped like a name needs evidence it is a person's.
+            (
+                "The new Magic Keyboard has a Touch Strip, and the keyboard is quiet.",
+                &[],
+                &[(P, "Magic Keyboard"), (P, "Touch Strip")],
+            ),
+            ("Jane Roe arrived on Monday.", &[(P, "Jane Roe")], &[]),
+            ("Ngozi Adebayo, 41, runs the shop.", &[(P, "Ngozi Adebayo")], &[]),
+            (
+                "The shop belongs to Ngozi Adebayo. Adebayo said it was busy.",
+                &[(P, "Ngozi Adebayo")],
+                &[],
+            ),
+            (
+                "Tiago Varela told reporters the deal was done.",
+                &[(P, "Tiago Varela")],
+                &[],
+            ),
+            // A brand's product line repeats its last word; that is no surname reference.
+            (
+                "Buy the Zeno PhonePro today. The PhonePro ships in May.",
+                &[],
+                &[(P, "Zeno PhonePro")],
+            ),
+            // Wire copy writes company suffixes without a period.
+            (
+                "Acme Widget Corp said it would buy Brightwater Inc for cash.",
+                &[(O, "Acme Widget Corp"), (O, "Brightwater Inc")],
+                &[(P, "Acme Widget Corp")],
+            ),
+            // Unknown acronyms are organisations only when they act as one.
+            (
+                "The monitor has two HDMI ports and LED lights.",
+                &[],
+                &[(O, "HDMI"), (O, "LED")],
+            ),
+            (
+                "SLPA officials said the port would reopen. The SLPA has agreed.",
+                &[(O, "SLPA")],
+                &[],
+            ),
+            // A person and the organisation they speak for, written as one run.
+            (
+                "Jane Roe of the Springfield Courier wrote it.",
+                &[(P, "Jane Roe"), (O, "Springfield Courier")],
+                &[(O, "Jane Roe of the Springfield Courier")],
+            ),
+            // A country's abbreviation before a noun is an adjective.
+            (
+                "U.S. officials met in Geneva.",
+                &[(L, "Geneva")],
+                &[(L, "United States")],
+            ),
+            ("Exports to the U.S. fell.", &[(L, "United States")], &[]),
+            // A town the gazetteer holds, in a place's context.
+            (
+                "She grew up in Shelbyville, Ky., and moved from Lynchburg last year.",
+                &[(L, "Lynchburg")],
+                &[],
+            ),
+        ];
+        for (text, want, not) in rows {
+            let f = run(text);
+            let has = |(k, n): &(EntityKind, &str)| f.entities.iter().any(|e| e.kind == *k && e.name == *n);
+            for w in *want {
+                assert!(
+                    has(w),
+                    "{text}: expected {w:?} in {:?}",
+                    f.entities.iter().map(|e| (&e.name, e.kind)).collect::<Vec<_>>()
+                );
+            }
+            for n in *not {
+                assert!(!has(n), "{text}: did not expect {n:?}");
+            }
+        }
+    }
+
     #[test]
     fn people_with_titles_and_second_references() {
         let f = run(

@@ -9,7 +9,9 @@ use crate::Registry;
 use crate::fasthash::{FxHashMap, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
-use crate::lists::{AUXILIARY_VERBS, BODY_NOUNS, COMPANY_SUFFIXES, INVERTIBLE_ORG_NOUNS, PLACE_KIND_NOUNS, THING_NOUNS};
+use crate::lists::{
+    AUXILIARY_VERBS, BODY_NOUNS, COMPANY_SUFFIXES, INVERTIBLE_ORG_NOUNS, PLACE_KIND_NOUNS, THING_NOUNS,
+};
 use crate::text::{is_all_caps, push_lowercase};
 
 /// Key for recognising one organisation written several ways: "Justice Department" and

@@ -15,14 +15,13 @@ use std::borrow::Cow;
 use crate::fasthash::with_lowercase;
 use crate::gazetteer;
 use crate::lexicon;
-use crate::names;
 use crate::lists::{
     COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, KIN_NOUNS, LEADING_FUNCTION_WORDS, NAME_JOINERS, ORG_NAME_ADJECTIVES,
     ORG_NAME_NOUNS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS,
-    REGION_QUALIFIERS,
-    THING_NOUNS,
+    REGION_QUALIFIERS, THING_NOUNS,
 };
 use crate::model::EntityKind;
+use crate::names;
 use crate::text::is_all_caps;
 
 use super::chunk::capitalized;
@@ -286,12 +285,19 @@ fn names_a_person(ws: &[crate::text::Word<'_>]) -> bool {
 /// organisation they speak for, written as one capitalised run.
 fn person_of_organisation<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let k = r.ws.iter().position(|w| matches!(w.text, "of" | "at" | "from"))?;
-    let org = &r.ws[k + 1..];
-    let org = if org.first().is_some_and(|w| w.text == "the") { &org[1..] } else { org };
+    let from = if r.ws.get(k + 1).is_some_and(|w| w.text == "the") {
+        k + 2
+    } else {
+        k + 1
+    };
+    let org = &r.ws[from.min(r.ws.len())..];
     if !names_a_person(&r.ws[..k]) || !(org_like(org) || known(r.chunk, org)) {
         return None;
     }
-    Some(Verdict::of(vec![Out::again(0..k, r.weak), Out::again(k + 1..r.ws.len(), r.weak)]))
+    Some(Verdict::of(vec![
+        Out::again(0..k, r.weak),
+        Out::again(from..r.ws.len(), r.weak),
+    ]))
 }
 
 /// "Acme Widget Corp", "Bureau of Parks": an organisation word ends the name or heads it before
