@@ -77,7 +77,7 @@ pub fn build(text: &str, caption: Range<usize>, raw_credit: Option<&str>, date_r
         src: None,
         title,
         caption: caption_text,
-        credit: raw_credit.map(credit::parse).filter(|c| !c.raw.is_empty()),
+        credit: raw_credit.map(credit::parse_unlabelled).filter(|c| !c.raw.is_empty()),
         place,
         date,
         blocks: Vec::new(),
@@ -85,11 +85,16 @@ pub fn build(text: &str, caption: Range<usize>, raw_credit: Option<&str>, date_r
 }
 
 /// A photo title: a short line without a full stop ("Harbour terminal", "Springfield Mayors Meet").
-fn is_title_line(line: &str) -> bool {
+/// A quoted title opens with its capital after the quotation mark ("'Harbour Lamps' Go Dark").
+pub fn is_title_line(line: &str) -> bool {
     let words = word_count(line);
     (1..=10).contains(&words)
         && !ends_like_sentence(line)
-        && line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        && line
+            .trim_start_matches(['\'', '"', '‘', '“'])
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
 
 /// "in Springfield, Illinois", "near Shelbyville, Illinois": tried only where a word starts
