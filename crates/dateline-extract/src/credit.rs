@@ -141,7 +141,9 @@ pub fn credit_like(s: &str, labelled: bool) -> bool {
         return false;
     }
     let words: Vec<&str> = credit_words(s).collect();
-    if words.iter().any(|w| BYLINE_TITLES.contains(w)) || s.starts_with("By ") {
+    // A writer's job title makes an unlabelled line a byline ("Jane Roe, Contributor"); after a
+    // credit label it is the photographer's ("Credit: Acme - Contributor").
+    if !labelled && words.iter().any(|w| BYLINE_TITLES.contains(w)) || s.starts_with("By ") {
         return false;
     }
     // Something must name a party: "Photo" or "Images" alone credit nobody.
@@ -864,8 +866,19 @@ pub fn is_person_name(s: &str) -> bool {
     if gazetteer::agency(s).is_some() || gazetteer::is_known_org(s) {
         return false;
     }
-    let caps = words.iter().all(|w| is_all_caps(w));
     let last = words.len() - 1;
+    // A title's article or preposition inside ("Tales From The Harbour", "The Springfield
+    // Courier") makes it a title, not a name: a stop word within a name is only ever its edge
+    // ("Will Roe", "Jane May").
+    if words[0] == "The" || words[1..last].iter().any(|w| lexicon::is_stop_word(w)) {
+        return false;
+    }
+    let caps = words.iter().all(|w| is_all_caps(w));
+    // In capitals an outlet's article reads like a name's particle ("LA GACETA", "EL DIARIO"):
+    // a name never opens with a particle, so neither does a name in capitals.
+    if caps && lexicon::is_name_particle(&words[0].to_lowercase()) {
+        return false;
+    }
     words.iter().enumerate().all(|(i, w)| {
         let first = w.chars().next().unwrap_or(' ');
         let capitals = is_all_caps(w);
@@ -901,85 +914,90 @@ mod tests {
     /// A credit line, its photographers, its agencies and its distributor.
     type Row<'a> = (&'a str, &'a [&'a str], &'a [&'a str], Option<&'a str>);
 
+    /// One row per credit grammar: the credit, its photographers, agencies and distributor.
+    const CREDIT_ROWS: &[Row] = &[
+        (
+            "Jana Novak/Sputnik, Kremlin Pool Photo via AP",
+            &["Jana Novak"],
+            &["Sputnik", "Kremlin Pool"],
+            Some("AP"),
+        ),
+        (
+            "Piet Berg/Pool/Keystone via Getty Images",
+            &["Piet Berg"],
+            &["Pool", "Keystone"],
+            Some("Getty Images"),
+        ),
+        ("AP Photo/Lena Whitcomb", &["Lena Whitcomb"], &["AP"], None),
+        ("REUTERS/Pedro Anselmo", &["Pedro Anselmo"], &["Reuters"], None),
+        (
+            "Marcus Leung | Bloomberg | Getty Images",
+            &["Marcus Leung"],
+            &["Bloomberg", "Getty Images"],
+            None,
+        ),
+        ("Photo: Harriet Dale, AP", &["Harriet Dale"], &["AP"], None),
+        (
+            "Tom Reyes for The New York Times",
+            &["Tom Reyes"],
+            &["The New York Times"],
+            None,
+        ),
+        (
+            "Credit Amal Idris/Agence France-Presse, via Shutterstock",
+            &["Amal Idris"],
+            &["Agence France-Presse"],
+            Some("Shutterstock"),
+        ),
+        ("Dana Pruitt / Reuters file", &["Dana Pruitt"], &["Reuters"], None),
+        ("Ray Mills—Getty Images", &["Ray Mills"], &["Getty Images"], None),
+        ("EPA", &[], &["EPA"], None),
+        ("AFP via Getty", &[], &["AFP"], Some("Getty")),
+        (
+            "State Sex Offender Registry via AP",
+            &[],
+            &["State Sex Offender Registry"],
+            Some("AP"),
+        ),
+        ("Getty Images/Sipa USA", &[], &["Getty Images", "Sipa USA"], None),
+        ("Supplied", &[], &[], None),
+        ("Jana H.W. Roe, AP", &["Jana H.W. Roe"], &["AP"], None),
+        (
+            "Jane Roe, left, and John Doe/Acme/AP",
+            &["Jane Roe", "John Doe"],
+            &["Acme", "AP"],
+            None,
+        ),
+        (
+            "Photo Illustration by Jana Novak for The Springfield Courier",
+            &["Jana Novak"],
+            &["The Springfield Courier"],
+            None,
+        ),
+        (
+            "Fotoilustración de Jana Novak para Acme Diario",
+            &["Jana Novak"],
+            &["Acme Diario"],
+            None,
+        ),
+        ("Jana ROE / AFP", &["Jana Roe"], &["AFP"], None),
+        (
+            "JANE ROE/SPRINGFIELD PHOTO LIBRARY",
+            &["Jane Roe"],
+            &["Springfield Photo Library"],
+            None,
+        ),
+        ("Courtesy of Acme Corp", &[], &["Acme Corp"], None),
+        ("Submitted photo", &[], &[], None),
+        ("Acme - Contributor", &[], &["Acme"], None),
+        ("Jane Roe and John Doe/Acme", &["Jane Roe", "John Doe"], &["Acme"], None),
+        ("All About Harbours", &[], &["All About Harbours"], None),
+        ("EL DIARIO", &[], &["El Diario"], None),
+    ];
+
     #[test]
     fn credit_grammars() {
-        let rows: &[Row] = &[
-            (
-                "Jana Novak/Sputnik, Kremlin Pool Photo via AP",
-                &["Jana Novak"],
-                &["Sputnik", "Kremlin Pool"],
-                Some("AP"),
-            ),
-            (
-                "Piet Berg/Pool/Keystone via Getty Images",
-                &["Piet Berg"],
-                &["Pool", "Keystone"],
-                Some("Getty Images"),
-            ),
-            ("AP Photo/Lena Whitcomb", &["Lena Whitcomb"], &["AP"], None),
-            ("REUTERS/Pedro Anselmo", &["Pedro Anselmo"], &["Reuters"], None),
-            (
-                "Marcus Leung | Bloomberg | Getty Images",
-                &["Marcus Leung"],
-                &["Bloomberg", "Getty Images"],
-                None,
-            ),
-            ("Photo: Harriet Dale, AP", &["Harriet Dale"], &["AP"], None),
-            (
-                "Tom Reyes for The New York Times",
-                &["Tom Reyes"],
-                &["The New York Times"],
-                None,
-            ),
-            (
-                "Credit Amal Idris/Agence France-Presse, via Shutterstock",
-                &["Amal Idris"],
-                &["Agence France-Presse"],
-                Some("Shutterstock"),
-            ),
-            ("Dana Pruitt / Reuters file", &["Dana Pruitt"], &["Reuters"], None),
-            ("Ray Mills—Getty Images", &["Ray Mills"], &["Getty Images"], None),
-            ("EPA", &[], &["EPA"], None),
-            ("AFP via Getty", &[], &["AFP"], Some("Getty")),
-            (
-                "State Sex Offender Registry via AP",
-                &[],
-                &["State Sex Offender Registry"],
-                Some("AP"),
-            ),
-            ("Getty Images/Sipa USA", &[], &["Getty Images", "Sipa USA"], None),
-            ("Supplied", &[], &[], None),
-            ("Jana H.W. Roe, AP", &["Jana H.W. Roe"], &["AP"], None),
-            (
-                "Jane Roe, left, and John Doe/Acme/AP",
-                &["Jane Roe", "John Doe"],
-                &["Acme", "AP"],
-                None,
-            ),
-            (
-                "Photo Illustration by Jana Novak for The Springfield Courier",
-                &["Jana Novak"],
-                &["The Springfield Courier"],
-                None,
-            ),
-            (
-                "Fotoilustración de Jana Novak para Acme Diario",
-                &["Jana Novak"],
-                &["Acme Diario"],
-                None,
-            ),
-            ("Jana ROE / AFP", &["Jana Roe"], &["AFP"], None),
-            (
-                "JANE ROE/SPRINGFIELD PHOTO LIBRARY",
-                &["Jane Roe"],
-                &["Springfield Photo Library"],
-                None,
-            ),
-            ("Courtesy of Acme Corp", &[], &["Acme Corp"], None),
-            ("Submitted photo", &[], &[], None),
-            ("Acme - Contributor", &[], &["Acme"], None),
-            ("Jane Roe and John Doe/Acme", &["Jane Roe", "John Doe"], &["Acme"], None),
-        ];
+        let rows = CREDIT_ROWS;
         for (raw, ph, ag, dist) in rows {
             assert_eq!(credit(raw), (v(ph), v(ag), dist.map(String::from)), "{raw}");
         }
@@ -993,111 +1011,119 @@ mod tests {
         );
     }
 
+    /// One row per form of credit at the end of a caption: the block, its caption, its credit.
+    const CAPTION_ROWS: &[(&str, &str, &str)] = &[
+        (
+            "Boats at the quay, Friday, March 15, 2019. (AP Photo/Duarte Pinto)",
+            "Boats at the quay, Friday, March 15, 2019.",
+            "AP Photo/Duarte Pinto",
+        ),
+        (
+            "A tanker is moored in Sines. REUTERS/Pedro Anselmo",
+            "A tanker is moored in Sines.",
+            "REUTERS/Pedro Anselmo",
+        ),
+        (
+            "The house in a town, Austria. Dana Pruitt / Reuters file",
+            "The house in a town, Austria.",
+            "Dana Pruitt / Reuters file",
+        ),
+        (
+            "A bill would store data. Source: Supplied",
+            "A bill would store data.",
+            "Supplied",
+        ),
+        (
+            "‘A quoted line.’ Photograph: AFP via Getty",
+            "‘A quoted line.’",
+            "AFP via Getty",
+        ),
+        (
+            "A quarterback runs\nAl Gold, Associated Press",
+            "A quarterback runs",
+            "Al Gold, Associated Press",
+        ),
+        (
+            "The cabaret in Paris Ben Tess/Reuters",
+            "The cabaret in Paris",
+            "Ben Tess/Reuters",
+        ),
+        (
+            "A professor (left) and his colleague Tim Wee AP",
+            "A professor (left) and his colleague Tim Wee",
+            "AP",
+        ),
+        (
+            "Peacekeepers at a camp on Monday. Credit Amal Idris/Agence France-Presse — Getty Images",
+            "Peacekeepers at a camp on Monday.",
+            "Amal Idris/Agence France-Presse — Getty Images",
+        ),
+        (
+            "The sun rises over a field near Lost Hills, California. Ray Mills—Getty Images",
+            "The sun rises over a field near Lost Hills, California.",
+            "Ray Mills—Getty Images",
+        ),
+        (
+            "Gunmen stormed a museum, killing 19 people. (Reuters)",
+            "Gunmen stormed a museum, killing 19 people.",
+            "Reuters",
+        ),
+        (
+            "A ward of the city hospital where patients were treated Credit: Acme Images",
+            "A ward of the city hospital where patients were treated",
+            "Acme Images",
+        ),
+        (
+            "Gas clouds collide at the edge of a void. (Image credit: Acme Collaboration)",
+            "Gas clouds collide at the edge of a void.",
+            "Acme Collaboration",
+        ),
+        (
+            "Ships at anchor off the coast. (Image: © NASA/ESA/J. Roe)",
+            "Ships at anchor off the coast.",
+            "NASA/ESA/J. Roe",
+        ),
+        (
+            "Boats at the old quay | Jane Roe/Acme Images",
+            "Boats at the old quay",
+            "Jane Roe/Acme Images",
+        ),
+        (
+            "Boats at the old quay in winter — Acme Images",
+            "Boats at the old quay in winter",
+            "Acme Images",
+        ),
+        ("Jane Roe Submitted photo", "Jane Roe", "Submitted photo"),
+        (
+            "A hunter killed and ate a rabbit Credit: Acme - Contributor",
+            "A hunter killed and ate a rabbit",
+            "Acme - Contributor",
+        ),
+        (
+            "The mayor in 2018. (Photos by Jane Roe, left, and John Doe/Acme/AP)",
+            "The mayor in 2018.",
+            "Jane Roe, left, and John Doe/Acme/AP",
+        ),
+        (
+            "The mayor lost. Credit... Jane Roe/The Springfield Courier",
+            "The mayor lost.",
+            "Jane Roe/The Springfield Courier",
+        ),
+        (
+            "FILE PHOTO: Workers unload crates at the port of Springfield, March 3, 2019. REUTERS/Jane Roe",
+            "FILE PHOTO: Workers unload crates at the port of Springfield, March 3, 2019.",
+            "REUTERS/Jane Roe",
+        ),
+        (
+            "A rally in the square. (Jane Roe/Springfield Courier via AP)",
+            "A rally in the square.",
+            "Jane Roe/Springfield Courier via AP",
+        ),
+    ];
+
     #[test]
     fn finds_credits_at_the_end_of_captions() {
-        let rows: &[(&str, &str, &str)] = &[
-            (
-                "Boats at the quay, Friday, March 15, 2019. (AP Photo/Duarte Pinto)",
-                "Boats at the quay, Friday, March 15, 2019.",
-                "AP Photo/Duarte Pinto",
-            ),
-            (
-                "A tanker is moored in Sines. REUTERS/Pedro Anselmo",
-                "A tanker is moored in Sines.",
-                "REUTERS/Pedro Anselmo",
-            ),
-            (
-                "The house in a town, Austria. Dana Pruitt / Reuters file",
-                "The house in a town, Austria.",
-                "Dana Pruitt / Reuters file",
-            ),
-            (
-                "A bill would store data. Source: Supplied",
-                "A bill would store data.",
-                "Supplied",
-            ),
-            (
-                "‘A quoted line.’ Photograph: AFP via Getty",
-                "‘A quoted line.’",
-                "AFP via Getty",
-            ),
-            (
-                "A quarterback runs\nAl Gold, Associated Press",
-                "A quarterback runs",
-                "Al Gold, Associated Press",
-            ),
-            (
-                "The cabaret in Paris Ben Tess/Reuters",
-                "The cabaret in Paris",
-                "Ben Tess/Reuters",
-            ),
-            (
-                "A professor (left) and his colleague Tim Wee AP",
-                "A professor (left) and his colleague Tim Wee",
-                "AP",
-            ),
-            (
-                "Peacekeepers at a camp on Monday. Credit Amal Idris/Agence France-Presse — Getty Images",
-                "Peacekeepers at a camp on Monday.",
-                "Amal Idris/Agence France-Presse — Getty Images",
-            ),
-            (
-                "The sun rises over a field near Lost Hills, California. Ray Mills—Getty Images",
-                "The sun rises over a field near Lost Hills, California.",
-                "Ray Mills—Getty Images",
-            ),
-            (
-                "Gunmen stormed a museum, killing 19 people. (Reuters)",
-                "Gunmen stormed a museum, killing 19 people.",
-                "Reuters",
-            ),
-            (
-                "A ward of the city hospital where patients were treated Credit: Acme Images",
-                "A ward of the city hospital where patients were treated",
-                "Acme Images",
-            ),
-            (
-                "Gas clouds collide at the edge of a void. (Image credit: Acme Collaboration)",
-                "Gas clouds collide at the edge of a void.",
-                "Acme Collaboration",
-            ),
-            (
-                "Ships at anchor off the coast. (Image: © NASA/ESA/J. Roe)",
-                "Ships at anchor off the coast.",
-                "NASA/ESA/J. Roe",
-            ),
-            (
-                "Boats at the old quay | Jane Roe/Acme Images",
-                "Boats at the old quay",
-                "Jane Roe/Acme Images",
-            ),
-            (
-                "Boats at the old quay in winter — Acme Images",
-                "Boats at the old quay in winter",
-                "Acme Images",
-            ),
-            ("Jane Roe Submitted photo", "Jane Roe", "Submitted photo"),
-            (
-                "The mayor in 2018. (Photos by Jane Roe, left, and John Doe/Acme/AP)",
-                "The mayor in 2018.",
-                "Jane Roe, left, and John Doe/Acme/AP",
-            ),
-            (
-                "The mayor lost. Credit... Jane Roe/The Springfield Courier",
-                "The mayor lost.",
-                "Jane Roe/The Springfield Courier",
-            ),
-            (
-                "FILE PHOTO: Workers unload crates at the port of Springfield, March 3, 2019. REUTERS/Jane Roe",
-                "FILE PHOTO: Workers unload crates at the port of Springfield, March 3, 2019.",
-                "REUTERS/Jane Roe",
-            ),
-            (
-                "A rally in the square. (Jane Roe/Springfield Courier via AP)",
-                "A rally in the square.",
-                "Jane Roe/Springfield Courier via AP",
-            ),
-        ];
+        let rows = CAPTION_ROWS;
         for (text, caption, raw) in rows {
             let s = split_caption(text).unwrap_or_else(|| panic!("no credit in {text}"));
             assert_eq!(text[..s.caption_end].trim(), *caption, "{text}");

@@ -16,15 +16,18 @@ use crate::model::Figure;
 use super::credit;
 use super::dates::{self, DateExpr};
 use super::gazetteer;
-use super::lists::{CAPTION_LABEL_WORDS, PLACE_JOINERS, PLACE_PREPOSITIONS};
+use super::lists::{CAPTION_LABEL_WORDS, FEATURE_PICTURE_WORDS, PLACE_JOINERS, PLACE_PREPOSITIONS};
 use super::text::{ends_like_sentence, letters_are_ascii, push_lowercase, squash, word_count};
 
 /// Labels in front of a caption ("Image caption", "Media caption", "Caption:") and gallery
 /// counters ("1 of 4"), which are not part of the caption.
+/// Also the labels of a page's feature picture, which name what it shows: "Cover image: an
+/// artist's impression of the quay", "Main photo: Jane Roe at the harbour".
 static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     let words = dates::alternation(CAPTION_LABEL_WORDS.iter());
+    let features = dates::alternation(FEATURE_PICTURE_WORDS.iter());
     Regex::new(&format!(
-        r"^(?:(?:\d{{1,3}}\s*(?:of|/)\s*\d{{1,3}})\.?\s*|(?i:{words})\s+caption(?:\s*[:,]\s*|\s+)|(?i:caption)\s*:\s*)+"
+        r"^(?:(?:\d{{1,3}}\s*(?:of|/)\s*\d{{1,3}})\.?\s*|(?i:{words})\s+caption(?:\s*[:,]\s*|\s+)|(?i:caption)\s*:\s*|(?i:(?:{features})\s+(?:{words}|image)\s*:\s*))+"
     ))
     .expect("caption label regex")
 });
@@ -33,7 +36,11 @@ static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// words before "caption", and the "c" of "caption" itself.
 static CAPTION_LABEL_STARTS: LazyLock<[bool; 256]> = LazyLock::new(|| {
     let mut starts = [false; 256];
-    for word in CAPTION_LABEL_WORDS.iter().chain(["caption"]) {
+    for word in CAPTION_LABEL_WORDS
+        .iter()
+        .chain(FEATURE_PICTURE_WORDS.iter())
+        .chain(["caption"])
+    {
         if let Some(&b) = word.as_bytes().first() {
             starts[usize::from(b.to_ascii_lowercase())] = true;
         }
@@ -53,7 +60,7 @@ pub fn caption_label(text: &str) -> (usize, bool) {
         Some(m) if m.end() > 0 && m.end() < text.len() => {
             // A caption label, or a gallery counter written "1 of 4." before the caption.
             let label = &text[..m.end()];
-            let labelled = label.to_lowercase().contains("caption") || label.trim_end().ends_with('.');
+            let labelled = label.to_lowercase().contains("caption") || label.trim_end().ends_with(['.', ':']);
             (m.end(), labelled)
         }
         _ => (0, false),
@@ -237,6 +244,9 @@ mod tests {
         assert_eq!(caption_label("Plain caption"), (0, false));
         assert_eq!(caption_label("1 of 2. A view of the harbour"), (8, true));
         assert!(!caption_label("3 of 4 voters agreed.").1);
+        assert_eq!(caption_label("Cover image: an artist’s view of the quay"), (13, true));
+        assert_eq!(caption_label("Main Photo: Jane Roe at the quay"), (12, true));
+        assert!(!caption_label("Main street at dawn").1);
     }
 
     #[test]

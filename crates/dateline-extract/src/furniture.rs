@@ -265,7 +265,7 @@ fn is_teaser(t: &str, first_colon: usize) -> bool {
     // "Photo: Jane Roe, AP" is a credit and "FILE PHOTO: Workers at the quay …" a caption,
     // not links: the kicker's last word labels a picture.
     let last_word = kicker.rsplit(' ').next().unwrap_or(kicker);
-    if PICTURE_KICKERS.contains_lowercase_of(last_word) {
+    if PICTURE_KICKERS.contains_lowercase_of(last_word) || credit::strip_label(t).1 {
         return false;
     }
     let rest_words = word_count_up_to(rest, 2);
@@ -370,6 +370,7 @@ mod tests {
             ),
             ("Profile: Ana Ribeiro", Some(Furniture::RelatedLink)),
             ("FILE PHOTO: Workers unload crates at the quay. REUTERS/Jane Roe", None),
+            ("Foto: Acme Diario", None),
             ("Keep up with the Harbour Daily newsletter.", Some(Furniture::Promo)),
             ("About the Author", Some(Furniture::AboutAuthor)),
             ("The bill passed 31-12.", None),

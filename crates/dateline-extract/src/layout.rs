@@ -18,7 +18,7 @@ use super::credit;
 use super::dateline;
 use super::figures;
 use super::furniture::{self, Furniture};
-use super::lists::APPOSITIVE_OPENERS;
+use super::lists::{APPOSITIVE_OPENERS, CAPTION_CUE_WORDS, CREDIT_POSITION_WORDS};
 use super::text::{ends_like_sentence, is_all_caps, is_double_quote, is_one_line, sentences, word_count_up_to};
 
 /// The result of reading the blocks' layout.
@@ -73,49 +73,8 @@ pub fn analyse(article: &Document<'_>, reference: Option<Date>) -> Layout {
 
     mark_furniture(article, &images, &mut l);
 
-    // Sign-offs at the foot of the story. A lone agency name only counts after the last
-    // block of content.
-    let last_content = (0..n)
-        .rev()
-        .find(|&j| l.roles[j] != BlockRole::Furniture && !blocks[j].text.trim().is_empty())
-        .unwrap_or(0);
-    for (i, block) in blocks.iter().enumerate() {
-        if l.roles[i] != BlockRole::Text || !paragraph(i) {
-            continue;
-        }
-        if let Some(s) = byline::parse_signoff(&block.text) {
-            let lone_agency = s.authors.is_empty() && !s.sources.is_empty() && !block.text.contains(' ');
-            let near_end = i >= last_content;
-            if lone_agency && !near_end {
-                continue;
-            }
-            l.roles[i] = BlockRole::Signoff;
-            push_unique(&mut l.byline, s.authors);
-            push_unique(&mut l.sources, s.sources);
-        }
-    }
-
-    // Where the story starts, provisionally: the first block of prose.
-    let is_caption_block =
-        |i: usize| credit::split_caption(&blocks[i].text).is_some() || figures::caption_label(&blocks[i].text).1;
-    let mut opening = None;
-    let story0 = (0..n)
-        .find(|&i| {
-            if l.roles[i] != BlockRole::Text || !paragraph(i) {
-                return false;
-            }
-            let text = &blocks[i].text;
-            let dateline = dateline::parse_at_start(text);
-            let prose = dateline.is_some()
-                || ends_like_sentence(text) && word_count_up_to(text, 12) >= 12 && !is_caption_block(i);
-            if prose {
-                opening = Some((i, dateline));
-            }
-            prose
-        })
-        .unwrap_or(n);
-    l.opening = opening;
-
+    mark_signoffs(article, &images, &mut l);
+    let story0 = provisional_story_start(article, &images, &mut l);
     find_figures(article, &images, story0, reference, &mut l);
 
     // Bylines above the story.
@@ -174,6 +133,62 @@ pub fn analyse(article: &Document<'_>, reference: Option<Date>) -> Layout {
         }
     }
     l
+}
+
+/// Sign-offs at the foot of the story ("Reporting by Jane Roe; Editing by John Doe", "(AP)").
+fn mark_signoffs(article: &Document<'_>, images: &[Option<String>], l: &mut Layout) {
+    let blocks = article.blocks;
+    let n = blocks.len();
+    let paragraph = |i: usize| blocks[i].kind == BlockKind::Paragraph && images[i].is_none();
+    // A lone agency name only counts after the last block of content.
+    let last_content = (0..n)
+        .rev()
+        .find(|&j| l.roles[j] != BlockRole::Furniture && !blocks[j].text.trim().is_empty())
+        .unwrap_or(0);
+    for (i, block) in blocks.iter().enumerate() {
+        if l.roles[i] != BlockRole::Text || !paragraph(i) {
+            continue;
+        }
+        if let Some(s) = byline::parse_signoff(&block.text) {
+            let lone_agency = s.authors.is_empty() && !s.sources.is_empty() && !block.text.contains(' ');
+            let near_end = i >= last_content;
+            if lone_agency && !near_end {
+                continue;
+            }
+            l.roles[i] = BlockRole::Signoff;
+            push_unique(&mut l.byline, s.authors);
+            push_unique(&mut l.sources, s.sources);
+        }
+    }
+}
+
+/// Where the story starts, before figures and bylines are known: the first block of prose.
+/// Remembers that block and its dateline in `l.opening`.
+fn provisional_story_start(article: &Document<'_>, images: &[Option<String>], l: &mut Layout) -> usize {
+    let blocks = article.blocks;
+    let n = blocks.len();
+    let paragraph = |i: usize| blocks[i].kind == BlockKind::Paragraph && images[i].is_none();
+    // Where the story starts, provisionally: the first block of prose.
+    let is_caption_block =
+        |i: usize| credit::split_caption(&blocks[i].text).is_some() || figures::caption_label(&blocks[i].text).1;
+    let mut opening = None;
+    let story0 = (0..n)
+        .find(|&i| {
+            if l.roles[i] != BlockRole::Text || !paragraph(i) {
+                return false;
+            }
+            let text = &blocks[i].text;
+            let dateline = dateline::parse_at_start(text);
+            let prose = dateline.is_some()
+                || ends_like_sentence(text) && word_count_up_to(text, 12) >= 12 && !is_caption_block(i);
+            if prose {
+                opening = Some((i, dateline));
+            }
+            prose
+        })
+        .unwrap_or(n);
+    l.opening = opening;
+    story0
 }
 
 fn push_unique(into: &mut Vec<String>, items: Vec<String>) {
@@ -503,6 +518,9 @@ fn credit_line(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usize> {
     if credit_open_image(r, i, &raw) {
         return Some(1);
     }
+    if let Some(used) = credit_over_caption(r, i, &raw) {
+        return Some(used);
+    }
     if i > 0 && eligible_caption(r.article, r.images, i - 1, r.l) {
         let cap = i - 1;
         let ctext = r.text(cap).to_string();
@@ -513,6 +531,34 @@ fn credit_line(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usize> {
         r.add(fig, vec![i], (i, 0..0));
     }
     Some(1)
+}
+
+/// Some pages print the credit above the caption: "Jane Roe | Acme Images" over "John Doe,
+/// pictured at the quay in 2018, when he was mayor." With no caption above the credit line,
+/// the paragraph below is its caption when it speaks caption language ([`caption_cued`]) and
+/// is short; otherwise the story starts there.
+fn credit_over_caption(r: &mut FigureReader<'_, '_>, i: usize, raw: &str) -> Option<usize> {
+    let cap = i + 1;
+    if i > 0 && eligible_caption(r.article, r.images, i - 1, r.l) || !r.usable(cap) {
+        return None;
+    }
+    let ctext = r.text(cap).to_string();
+    if word_count_up_to(&ctext, 61) > 60 || !caption_cued(&ctext) || r.captioned(cap) {
+        return None;
+    }
+    let fig = figures::build(&ctext, 0..ctext.len(), Some(raw), r.reference);
+    r.add(fig, vec![i, cap], (cap, 0..ctext.len()));
+    Some(2)
+}
+
+/// Whether a paragraph speaks caption language: "pictured", "poses", or where people stand in
+/// parentheses ("Jane Roe (left) and John Doe").
+fn caption_cued(t: &str) -> bool {
+    t.split_whitespace().any(|w| {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let bracketed = w.starts_with('(') && w.trim_end_matches([',', '.']).ends_with(')');
+        CAPTION_CUE_WORDS.contains_lowercase_of(bare) || bracketed && CREDIT_POSITION_WORDS.contains_lowercase_of(bare)
+    })
 }
 
 /// Gives the credit line at `i` to the uncredited figure of the image above it, when only list
@@ -566,7 +612,8 @@ fn appositive_caption_rule(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usi
 /// A line naming a person with an appositive and no full stop: a photo caption.
 fn appositive_caption(t: &str) -> bool {
     let t = t.trim();
-    if t.len() > 300 || ends_like_sentence(t) {
+    // A tweet's text ("Hey Springfield, the lamps are back #harbour") is an embed, not a caption.
+    if t.len() > 300 || ends_like_sentence(t) || t.contains(" #") {
         return false;
     }
     let Some((head, tail)) = t.split_once(", ") else {
@@ -729,88 +776,110 @@ mod tests {
             .collect()
     }
 
+    /// The figures of a page: title, caption and credit.
+    type Figures<'a> = &'a [(Option<&'a str>, &'a str, Option<&'a str>)];
+
     /// One row per figure convention: the page's blocks and the figures read from them.
+    const FIGURE_ROWS: &[(&[&str], Figures<'_>)] = &[
+        // A short line below an image is its caption.
+        (
+            &["![](quay.jpg)", "The old quay at dawn.", STORY],
+            &[(None, "The old quay at dawn.", None)],
+        ),
+        // Alt text that describes the image is the caption; the credit comes past a list marker.
+        (
+            &[
+                "![Jane Roe speaks at the harbour on Monday.](roe.jpg)",
+                "- Photo",
+                "Credit Jane Roe/Acme",
+                STORY,
+            ],
+            &[(None, "Jane Roe speaks at the harbour on Monday.", Some("Jane Roe/Acme"))],
+        ),
+        // The alt text printed again below the image is the same caption.
+        (
+            &["![Jane Roe at the quay](roe.jpg)", "Jane Roe at the quay", STORY],
+            &[(None, "Jane Roe at the quay", None)],
+        ),
+        // Alt text that repeats the headline or is in lower case describes nothing.
+        (&["![Harbour Lamps Go Dark](a.jpg)", STORY], &[]),
+        (&["![harbour lamps at night](a.jpg)", STORY], &[]),
+        // A video embed: title, then its description printed twice.
+        (
+            &[
+                "Harbour Lamps Go Dark Tonight",
+                "Workers switch off the last lamps on the old quay on Monday.",
+                "Workers switch off the last lamps on the old quay on Monday.",
+                STORY,
+            ],
+            &[(
+                Some("Harbour Lamps Go Dark Tonight"),
+                "Workers switch off the last lamps on the old quay on Monday.",
+                None,
+            )],
+        ),
+        // A credit line with no caption is a figure with an empty caption.
+        (
+            &["![](a.jpg)", "Photo: Acme Images", STORY],
+            &[(None, "", Some("Acme Images"))],
+        ),
+        // A caption standing alone, ending in its credit.
+        (
+            &[
+                STORY,
+                "FILE PHOTO: Workers unload crates at the port of Springfield, March 3, 2019. REUTERS/Jane Roe",
+                STORY,
+            ],
+            &[(
+                None,
+                "FILE PHOTO: Workers unload crates at the port of Springfield, March 3, 2019.",
+                Some("REUTERS/Jane Roe"),
+            )],
+        ),
+        // Portraits captioned with a name and how the picture was obtained.
+        (
+            &[STORY, "Jane Roe Submitted photo", "John Doe Submitted photo", STORY],
+            &[
+                (None, "Jane Roe", Some("Submitted photo")),
+                (None, "John Doe", Some("Submitted photo")),
+            ],
+        ),
+        // A credit printed above the caption it belongs to.
+        (
+            &[
+                "Updated Nov 19, 9:41 AM",
+                "Jane Roe | Acme Images",
+                "John Doe, pictured at the quay in 2018, when he was mayor.",
+                STORY,
+            ],
+            &[(
+                None,
+                "John Doe, pictured at the quay in 2018, when he was mayor.",
+                Some("Jane Roe | Acme Images"),
+            )],
+        ),
+        (
+            &["Updated Nov 19, 9:41 AM", "Photo: Acme Images", STORY],
+            &[(None, "", Some("Acme Images"))],
+        ),
+        // No figures: a byline, a timestamp, a paragraph ending in a name.
+        (
+            &[
+                "By Jane Roe | Springfield Courier",
+                "(Published Monday, Nov. 18, 2019)",
+                STORY,
+            ],
+            &[],
+        ),
+        (
+            &[STORY, "The lamps were switched off at midnight by Jane Roe", STORY],
+            &[],
+        ),
+    ];
+
     #[test]
     fn figure_rules() {
-        type Row<'a> = (&'a [&'a str], &'a [(Option<&'a str>, &'a str, Option<&'a str>)]);
-        let rows: &[Row] = &[
-            // A short line below an image is its caption.
-            (
-                &["![](quay.jpg)", "The old quay at dawn.", STORY],
-                &[(None, "The old quay at dawn.", None)],
-            ),
-            // Alt text that describes the image is the caption; the credit comes past a list marker.
-            (
-                &[
-                    "![Jane Roe speaks at the harbour on Monday.](roe.jpg)",
-                    "- Photo",
-                    "Credit Jane Roe/Acme",
-                    STORY,
-                ],
-                &[(None, "Jane Roe speaks at the harbour on Monday.", Some("Jane Roe/Acme"))],
-            ),
-            // The alt text printed again below the image is the same caption.
-            (
-                &["![Jane Roe at the quay](roe.jpg)", "Jane Roe at the quay", STORY],
-                &[(None, "Jane Roe at the quay", None)],
-            ),
-            // Alt text that repeats the headline or is in lower case describes nothing.
-            (&["![Harbour Lamps Go Dark](a.jpg)", STORY], &[]),
-            (&["![harbour lamps at night](a.jpg)", STORY], &[]),
-            // A video embed: title, then its description printed twice.
-            (
-                &[
-                    "Harbour Lamps Go Dark Tonight",
-                    "Workers switch off the last lamps on the old quay on Monday.",
-                    "Workers switch off the last lamps on the old quay on Monday.",
-                    STORY,
-                ],
-                &[(
-                    Some("Harbour Lamps Go Dark Tonight"),
-                    "Workers switch off the last lamps on the old quay on Monday.",
-                    None,
-                )],
-            ),
-            // A credit line with no caption is a figure with an empty caption.
-            (
-                &["![](a.jpg)", "Photo: Acme Images", STORY],
-                &[(None, "", Some("Acme Images"))],
-            ),
-            // A caption standing alone, ending in its credit.
-            (
-                &[
-                    STORY,
-                    "FILE PHOTO: Workers unload crates at the port of Springfield, March 3, 2019. REUTERS/Jane Roe",
-                    STORY,
-                ],
-                &[(
-                    None,
-                    "FILE PHOTO: Workers unload crates at the port of Springfield, March 3, 2019.",
-                    Some("REUTERS/Jane Roe"),
-                )],
-            ),
-            // Portraits captioned with a name and how the picture was obtained.
-            (
-                &[STORY, "Jane Roe Submitted photo", "John Doe Submitted photo", STORY],
-                &[
-                    (None, "Jane Roe", Some("Submitted photo")),
-                    (None, "John Doe", Some("Submitted photo")),
-                ],
-            ),
-            // No figures: a byline, a timestamp, a paragraph ending in a name.
-            (
-                &[
-                    "By Jane Roe | Springfield Courier",
-                    "(Published Monday, Nov. 18, 2019)",
-                    STORY,
-                ],
-                &[],
-            ),
-            (
-                &[STORY, "The lamps were switched off at midnight by Jane Roe", STORY],
-                &[],
-            ),
-        ];
+        let rows = FIGURE_ROWS;
         for (blocks, want) in rows {
             let want: Vec<(Option<String>, String, Option<String>)> = want
                 .iter()
@@ -841,6 +910,7 @@ mod tests {
             ("Jane Roe, harbour master", false),
             ("The harbour, the boats and the quay", false),
             ("Jane Roe, the harbour master\nwho found the boat", false),
+            ("Hey Springfield, the lamps are back #harbour", false),
         ];
         for (text, want) in rows {
             assert_eq!(appositive_caption(text), *want, "{text}");

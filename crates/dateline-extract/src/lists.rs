@@ -300,6 +300,10 @@ lists! {
     CREDIT_OUTLET_PREPOSITIONS: List = "credit_outlet_prepositions.txt";
     /// Agencies whose names are never a person's name or an ordinary word, as printed.
     DISTINCTIVE_AGENCIES: List = "distinctive_agencies.txt";
+    /// Words of caption language ("pictured", "poses"), lower case.
+    CAPTION_CUE_WORDS: List = "caption_cue_words.txt";
+    /// Words before "image" in the label of a page's feature picture ("Cover image:"), lower case.
+    FEATURE_PICTURE_WORDS: List = "feature_picture_words.txt";
     /// Words before "caption" in a web page's caption label ("Image caption"), lower case.
     CAPTION_LABEL_WORDS: List = "caption_label_words.txt";
     /// Whole lines of page furniture ("Advertisement", "Back to top"), lower case.
