@@ -19,6 +19,7 @@ use super::lists::{
     CREDIT_NON_NAME_WORDS, CREDIT_OUTLET_PREPOSITIONS, CREDIT_PICTURE_WORDS, CREDIT_POSITION_WORDS, CREDIT_SIGNALS,
     CREDIT_WORDS_NAMING_NOBODY, CREDIT_WORK_NOUNS, DISTINCTIVE_AGENCIES,
 };
+use super::names;
 use super::text::{is_all_caps, natural_case, natural_word};
 
 /// The sign that labels a credit without a word: "© Jane Roe".
@@ -683,12 +684,20 @@ pub fn parse_unlabelled(raw: &str) -> Credit {
         None => (body, None),
     };
     credit.distributor = distributor.filter(|d| !d.is_empty()).map(clean_agency);
-    for (part, outlet) in credit_parts(main) {
-        // What follows "for" is the outlet the picture was taken for, whatever its shape.
+    let parts = credit_parts(main);
+    let alone = parts.len() == 1;
+    for (part, outlet) in parts {
+        // What follows "for" is the outlet the picture was taken for, whatever its shape. A
+        // credit of one name alone ("Jane Roe", "Acme Robotics") is a person's by shape only
+        // when it opens with a given name or an initial; beside an agency the shape suffices.
+        let person_possible = !alone || opens_like_a_person(&part);
         let verdict = if outlet {
             agency_part(&part)
         } else {
-            PART_RULES.iter().find_map(|(_, rule)| rule(&part))
+            PART_RULES
+                .iter()
+                .filter(|(name, _)| person_possible || *name != PHOTOGRAPHER)
+                .find_map(|(_, rule)| rule(&part))
         };
         match verdict {
             Some(Part::Photographer(name)) => credit.photographers.push(name),
@@ -710,13 +719,22 @@ enum Part {
 /// A rule reading one credit part, with a verdict or none.
 type PartRule = fn(&str) -> Option<Part>;
 
+/// The name of the rule that reads a part as a person's name.
+const PHOTOGRAPHER: &str = "photographer";
+
 /// How a credit part is read, in this order: the first rule with a verdict decides.
 const PART_RULES: &[(&str, PartRule)] = &[
     ("where the photographed stand", position_part),
     ("how the picture was obtained", obtained_part),
-    ("photographer", photographer_part),
+    (PHOTOGRAPHER, photographer_part),
     ("agency", agency_part),
 ];
+
+/// Whether a name opens with a given name ("Jane Roe") or an initial ("J. Roe", "J.R. Doe").
+fn opens_like_a_person(part: &str) -> bool {
+    let first = part.split_whitespace().next().unwrap_or("");
+    names::is_given_name(first) || first.ends_with('.') && first.chars().filter(|c| c.is_alphabetic()).count() <= 2
+}
 
 /// "left", "from left": where the people in the picture stand ("Jane Roe, left, and John Doe").
 fn position_part(part: &str) -> Option<Part> {
@@ -883,7 +901,7 @@ pub fn is_person_name(s: &str) -> bool {
         let first = w.chars().next().unwrap_or(' ');
         let capitals = is_all_caps(w);
         // "Jana ROE": wire services print the surname in capitals.
-        let capital_surname = i == last && capitals;
+        let capital_surname = i == last && capitals && w.chars().filter(|c| c.is_alphabetic()).count() > 2;
         let name_word =
             first.is_uppercase() && (caps || capital_surname || !capitals || w.contains('.') || w.chars().count() == 1);
         let particle = i > 0 && i + 1 < words.len() && lexicon::is_name_particle(w);
@@ -993,6 +1011,9 @@ mod tests {
         ("Jane Roe and John Doe/Acme", &["Jane Roe", "John Doe"], &["Acme"], None),
         ("All About Harbours", &[], &["All About Harbours"], None),
         ("EL DIARIO", &[], &["El Diario"], None),
+        ("Acme Robotics", &[], &["Acme Robotics"], None),
+        ("Jane Roe", &["Jane Roe"], &[], None),
+        ("Acme Photo/Creatas RF", &[], &["Acme", "Creatas RF"], None),
     ];
 
     #[test]

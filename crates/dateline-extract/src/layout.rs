@@ -395,7 +395,9 @@ fn image_with_caption_below(r: &mut FigureReader<'_, '_>, i: usize) -> Option<us
     }
     let t = r.text(j).trim();
     let short = is_one_line(t) && (1..=16).contains(&word_count_up_to(t, 17));
-    if !short || t.starts_with("By ") || t.starts_with(is_double_quote) || dateline::parse_at_start(t).is_some() {
+    // A line in parentheses is an aside or a credit ("(All photos: Acme staff)"), not a caption.
+    let aside = t.starts_with('(') || t.starts_with("By ") || t.starts_with(is_double_quote);
+    if !short || aside || dateline::parse_at_start(t).is_some() {
         return None;
     }
     let text = r.text(j).to_string();
@@ -483,7 +485,8 @@ fn titled_repeated_caption(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usi
     }
     let title = r.text(i).trim();
     let caption = r.text(c1).trim();
-    if !is_one_line(title) || !figures::is_title_line(title) || caption != r.text(c2).trim() || r.captioned(i) {
+    let short_title = word_count_up_to(title, 2) >= 2 && is_one_line(title) && figures::is_title_line(title);
+    if !short_title || caption != r.text(c2).trim() || r.captioned(i) {
         return None;
     }
     if !ends_like_sentence(caption) || word_count_up_to(caption, 8) < 8 {
@@ -641,7 +644,9 @@ fn eligible_caption(article: &Document<'_>, images: &[Option<String>], i: usize,
     }
     let t = b.text.trim();
     let words = word_count_up_to(t, 91);
+    // A line with an address ("Jane Roe, columnist jane@acme.example") is a byline.
     (1..=90).contains(&words)
+        && !t.contains('@')
         && !t.starts_with(is_double_quote)
         && !t.starts_with("By ")
         && dateline::parse_at_start(t).is_none()
