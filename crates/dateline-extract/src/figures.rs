@@ -91,6 +91,27 @@ pub fn build(text: &str, caption: Range<usize>, raw_credit: Option<&str>, date_r
     }
 }
 
+/// Where the caption's own words lie in `text[caption]`: past labels, counters and a title line
+/// ("Sines terminal\nA tanker is moored …"), so that reading the caption for names never runs
+/// the title into its first sentence.
+pub fn caption_range(text: &str, caption: Range<usize>) -> Range<usize> {
+    let Some(body) = text.get(caption.clone()) else {
+        return caption;
+    };
+    let (label_end, _) = caption_label(body);
+    let mut start = caption.start + label_end;
+    let rest = &text[start..caption.end];
+    let lead = rest.len() - rest.trim_start().len();
+    if let Some(nl) = rest.trim_start().find('\n') {
+        let first = rest.trim_start()[..nl].trim();
+        let more = !rest.trim_start()[nl..].trim().is_empty();
+        if more && is_title_line(first) {
+            start += lead + nl + 1;
+        }
+    }
+    start..caption.end
+}
+
 /// A photo title: a short line without a full stop ("Harbour terminal", "Springfield Mayors Meet").
 /// A quoted title opens with its capital after the quotation mark ("'Harbour Lamps' Go Dark").
 pub fn is_title_line(line: &str) -> bool {
@@ -227,6 +248,22 @@ mod tests {
         assert_eq!(f.credit.as_ref().unwrap().photographers, ["Pedro Anselmo"]);
         assert_eq!(f.place.as_deref(), Some("Sines, Portugal"));
         assert_eq!(f.date, Some(date(2021, 10, 12)));
+    }
+
+    #[test]
+    fn caption_ranges_skip_labels_and_titles() {
+        let rows: &[(&str, &str)] = &[
+            (
+                "Harbour Lamps\nJane Roe switches off a lamp.",
+                "Jane Roe switches off a lamp.",
+            ),
+            ("Image caption Jane Roe at the quay", "Jane Roe at the quay"),
+            ("Jane Roe at the quay", "Jane Roe at the quay"),
+            ("Harbour Lamps", "Harbour Lamps"),
+        ];
+        for (text, want) in rows {
+            assert_eq!(&text[caption_range(text, 0..text.len())], *want, "{text}");
+        }
     }
 
     #[test]

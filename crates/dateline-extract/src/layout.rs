@@ -364,8 +364,11 @@ impl FigureReader<'_, '_> {
         figures::caption_label(text).1 || credit::split_caption(text).is_some() || credit::whole_credit(text).is_some()
     }
 
+    /// Adds a figure; entities read its caption's own words, without label or title line.
     fn add(&mut self, fig: Figure, blocks: Vec<usize>, caption: (usize, Range<usize>)) -> usize {
-        add_figure(self.l, &mut self.seen, fig, blocks, caption)
+        let (block, range) = caption;
+        let range = figures::caption_range(self.text(block), range);
+        add_figure(self.l, &mut self.seen, fig, blocks, (block, range))
     }
 }
 
