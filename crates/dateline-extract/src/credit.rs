@@ -1013,7 +1013,7 @@ mod tests {
         ("EL DIARIO", &[], &["El Diario"], None),
         ("Acme Robotics", &[], &["Acme Robotics"], None),
         ("Jane Roe", &["Jane Roe"], &[], None),
-        ("Acme Photo/Creatas RF", &[], &["Acme", "Creatas RF"], None),
+        ("Acme Photo/Stock RF", &[], &["Acme", "Stock RF"], None),
     ];
 
     #[test]
@@ -1116,8 +1116,8 @@ mod tests {
         ),
         ("Jane Roe Submitted photo", "Jane Roe", "Submitted photo"),
         (
-            "A hunter killed and ate a rabbit Credit: Acme - Contributor",
-            "A hunter killed and ate a rabbit",
+            "A ferry leaves the old quay Credit: Acme - Contributor",
+            "A ferry leaves the old quay",
             "Acme - Contributor",
         ),
         (

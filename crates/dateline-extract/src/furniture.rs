@@ -93,7 +93,7 @@ pub fn classify(text: &str, heading: bool) -> Option<Furniture> {
     if may_be_word && PAGE_LABELS.contains(lower) {
         return Some(Furniture::Label);
     }
-    // "Story continues below gallery": a page label saying what the page breaks for, then what.
+    // "Story continues below video": a page label saying what the page breaks for, then what.
     if may_be_word && continues_below(lower) {
         return Some(Furniture::Label);
     }
@@ -111,7 +111,7 @@ pub fn classify(text: &str, heading: bool) -> Option<Furniture> {
     if !is_one_line(t) {
         return None;
     }
-    // A timestamp may stand in parentheses under a video: "(Published Monday, Nov. 18, 2019)".
+    // A timestamp may stand in parentheses under a video: "(Published Tuesday, March 3, 2020)".
     let unbracketed = t.strip_prefix('(').and_then(|u| u.strip_suffix(')')).unwrap_or(t);
     if let Some(date) = timestamp(unbracketed) {
         return Some(Furniture::Timestamp(date));
@@ -132,7 +132,7 @@ pub fn classify(text: &str, heading: bool) -> Option<Furniture> {
 }
 
 /// Whether a lower-case line opens with a page label ending in "below" and names what follows:
-/// "story continues below gallery", "story continues below the video".
+/// "story continues below video", "story continues below the map".
 fn continues_below(lower: &str) -> bool {
     memchr::memmem::find(lower.as_bytes(), b"below ").is_some()
         && PAGE_LABELS
@@ -350,10 +350,10 @@ mod tests {
             ),
             ("Read more: the harbour at dawn.", None),
             (
-                "(Published Monday, Nov. 18, 2019)",
-                Some(Furniture::Timestamp(Some(date(2019, 11, 18)))),
+                "(Published Tuesday, March 3, 2020)",
+                Some(Furniture::Timestamp(Some(date(2020, 3, 3)))),
             ),
-            ("Story continues below gallery", Some(Furniture::Label)),
+            ("Story continues below video", Some(Furniture::Label)),
             ("[Photo: Acme Corp]", None),
             ("Story continues", None),
             ("Sign up for our newsletter.", Some(Furniture::Promo)),

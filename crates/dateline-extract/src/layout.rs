@@ -540,7 +540,7 @@ fn credit_line(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usize> {
 }
 
 /// Some pages print the credit above the caption: "Jane Roe | Acme Images" over "John Doe,
-/// pictured at the quay in 2018, when he was mayor." With no caption above the credit line,
+/// pictured on the quay last spring." With no caption above the credit line,
 /// the paragraph below is its caption when it speaks caption language ([`caption_cued`]) and
 /// is short; otherwise the story starts there.
 fn credit_over_caption(r: &mut FigureReader<'_, '_>, i: usize, raw: &str) -> Option<usize> {
@@ -855,26 +855,26 @@ mod tests {
         // A credit printed above the caption it belongs to.
         (
             &[
-                "Updated Nov 19, 9:41 AM",
+                "Updated March 3, 10:15 AM",
                 "Jane Roe | Acme Images",
-                "John Doe, pictured at the quay in 2018, when he was mayor.",
+                "John Doe, pictured on the quay last spring.",
                 STORY,
             ],
             &[(
                 None,
-                "John Doe, pictured at the quay in 2018, when he was mayor.",
+                "John Doe, pictured on the quay last spring.",
                 Some("Jane Roe | Acme Images"),
             )],
         ),
         (
-            &["Updated Nov 19, 9:41 AM", "Photo: Acme Images", STORY],
+            &["Updated March 3, 10:15 AM", "Photo: Acme Images", STORY],
             &[(None, "", Some("Acme Images"))],
         ),
         // No figures: a byline, a timestamp, a paragraph ending in a name.
         (
             &[
                 "By Jane Roe | Springfield Courier",
-                "(Published Monday, Nov. 18, 2019)",
+                "(Published Tuesday, March 3, 2020)",
                 STORY,
             ],
             &[],
