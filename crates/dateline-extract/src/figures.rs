@@ -16,15 +16,18 @@ use crate::model::Figure;
 use super::credit;
 use super::dates::{self, DateExpr};
 use super::gazetteer;
-use super::lists::{CAPTION_LABEL_WORDS, PLACE_JOINERS, PLACE_PREPOSITIONS};
+use super::lists::{CAPTION_LABEL_WORDS, FEATURE_PICTURE_WORDS, PLACE_JOINERS, PLACE_PREPOSITIONS};
 use super::text::{ends_like_sentence, letters_are_ascii, push_lowercase, squash, word_count};
 
 /// Labels in front of a caption ("Image caption", "Media caption", "Caption:") and gallery
 /// counters ("1 of 4"), which are not part of the caption.
+/// Also the labels of a page's feature picture, which name what it shows: "Cover image: an
+/// the old quay at dawn", "Main photo: Jane Roe at the harbour".
 static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     let words = dates::alternation(CAPTION_LABEL_WORDS.iter());
+    let features = dates::alternation(FEATURE_PICTURE_WORDS.iter());
     Regex::new(&format!(
-        r"^(?:(?:\d{{1,3}}\s*(?:of|/)\s*\d{{1,3}})\.?\s*|(?i:{words})\s+caption(?:\s*[:,]\s*|\s+)|(?i:caption)\s*:\s*)+"
+        r"^(?:(?:\d{{1,3}}\s*(?:of|/)\s*\d{{1,3}})\.?\s*|(?i:{words})\s+caption(?:\s*[:,]\s*|\s+)|(?i:caption)\s*:\s*|(?i:(?:{features})\s+(?:{words}|image)\s*:\s*))+"
     ))
     .expect("caption label regex")
 });
@@ -33,7 +36,11 @@ static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// words before "caption", and the "c" of "caption" itself.
 static CAPTION_LABEL_STARTS: LazyLock<[bool; 256]> = LazyLock::new(|| {
     let mut starts = [false; 256];
-    for word in CAPTION_LABEL_WORDS.iter().chain(["caption"]) {
+    for word in CAPTION_LABEL_WORDS
+        .iter()
+        .chain(FEATURE_PICTURE_WORDS.iter())
+        .chain(["caption"])
+    {
         if let Some(&b) = word.as_bytes().first() {
             starts[usize::from(b.to_ascii_lowercase())] = true;
         }
@@ -53,7 +60,7 @@ pub fn caption_label(text: &str) -> (usize, bool) {
         Some(m) if m.end() > 0 && m.end() < text.len() => {
             // A caption label, or a gallery counter written "1 of 4." before the caption.
             let label = &text[..m.end()];
-            let labelled = label.to_lowercase().contains("caption") || label.trim_end().ends_with('.');
+            let labelled = label.to_lowercase().contains("caption") || label.trim_end().ends_with(['.', ':']);
             (m.end(), labelled)
         }
         _ => (0, false),
@@ -77,19 +84,45 @@ pub fn build(text: &str, caption: Range<usize>, raw_credit: Option<&str>, date_r
         src: None,
         title,
         caption: caption_text,
-        credit: raw_credit.map(credit::parse).filter(|c| !c.raw.is_empty()),
+        credit: raw_credit.map(credit::parse_unlabelled).filter(|c| !c.raw.is_empty()),
         place,
         date,
         blocks: Vec::new(),
     }
 }
 
+/// Where the caption's own words lie in `text[caption]`: past labels, counters and a title line
+/// ("Sines terminal\nA tanker is moored …"), so that reading the caption for names never runs
+/// the title into its first sentence.
+pub fn caption_range(text: &str, caption: Range<usize>) -> Range<usize> {
+    let Some(body) = text.get(caption.clone()) else {
+        return caption;
+    };
+    let (label_end, _) = caption_label(body);
+    let mut start = caption.start + label_end;
+    let rest = &text[start..caption.end];
+    let lead = rest.len() - rest.trim_start().len();
+    if let Some(nl) = rest.trim_start().find('\n') {
+        let first = rest.trim_start()[..nl].trim();
+        let more = !rest.trim_start()[nl..].trim().is_empty();
+        if more && is_title_line(first) {
+            start += lead + nl + 1;
+        }
+    }
+    start..caption.end
+}
+
 /// A photo title: a short line without a full stop ("Harbour terminal", "Springfield Mayors Meet").
-fn is_title_line(line: &str) -> bool {
+/// A quoted title opens with its capital after the quotation mark ("'Harbour Lamps' Go Dark").
+pub fn is_title_line(line: &str) -> bool {
     let words = word_count(line);
     (1..=10).contains(&words)
         && !ends_like_sentence(line)
-        && line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        && line
+            .trim_start_matches(['\'', '"', '‘', '“'])
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
 
 /// "in Springfield, Illinois", "near Shelbyville, Illinois": tried only where a word starts
@@ -218,6 +251,22 @@ mod tests {
     }
 
     #[test]
+    fn caption_ranges_skip_labels_and_titles() {
+        let rows: &[(&str, &str)] = &[
+            (
+                "Harbour Lamps\nJane Roe switches off a lamp.",
+                "Jane Roe switches off a lamp.",
+            ),
+            ("Image caption Jane Roe at the quay", "Jane Roe at the quay"),
+            ("Jane Roe at the quay", "Jane Roe at the quay"),
+            ("Harbour Lamps", "Harbour Lamps"),
+        ];
+        for (text, want) in rows {
+            assert_eq!(&text[caption_range(text, 0..text.len())], *want, "{text}");
+        }
+    }
+
+    #[test]
     fn caption_keys() {
         assert_eq!(caption_key("  Boats AT the\nQuay "), "boats at the quay");
         assert_eq!(caption_key("ΟΔΟΣ Setúbal"), "οδος setúbal");
@@ -232,6 +281,9 @@ mod tests {
         assert_eq!(caption_label("Plain caption"), (0, false));
         assert_eq!(caption_label("1 of 2. A view of the harbour"), (8, true));
         assert!(!caption_label("3 of 4 voters agreed.").1);
+        assert_eq!(caption_label("Cover image: the old quay at dawn"), (13, true));
+        assert_eq!(caption_label("Main Photo: Jane Roe at the quay"), (12, true));
+        assert!(!caption_label("Main street at dawn").1);
     }
 
     #[test]

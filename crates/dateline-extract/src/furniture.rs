@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use regex::Regex;
 
+use super::credit;
 use super::dates::{DateExpr, alternation, find_dates, weekday_alternation};
 use super::lists::{
     PAGE_LABELS, PICTURE_KICKERS, RELATED_HEADERS, RELATED_KICKERS, TIME_ZONES, TIMESTAMP_LEADS, TIMESTAMP_WORDS,
@@ -92,6 +93,10 @@ pub fn classify(text: &str, heading: bool) -> Option<Furniture> {
     if may_be_word && PAGE_LABELS.contains(lower) {
         return Some(Furniture::Label);
     }
+    // "Story continues below video": a page label saying what the page breaks for, then what.
+    if may_be_word && continues_below(lower) {
+        return Some(Furniture::Label);
+    }
     if RELATED_HEADERS.contains(lower) && t.ends_with(':') || lower == "read more" {
         return Some(Furniture::RelatedHeader);
     }
@@ -106,10 +111,13 @@ pub fn classify(text: &str, heading: bool) -> Option<Furniture> {
     if !is_one_line(t) {
         return None;
     }
-    if let Some(date) = timestamp(t) {
+    // A timestamp may stand in parentheses under a video: "(Published Tuesday, March 3, 2020)".
+    let unbracketed = t.strip_prefix('(').and_then(|u| u.strip_suffix(')')).unwrap_or(t);
+    if let Some(date) = timestamp(unbracketed) {
         return Some(Furniture::Timestamp(date));
     }
-    if t.starts_with('[') && t.ends_with(']') {
+    // "[Read: …]" links to another story; "[Photo: Acme Corp]" is a credit.
+    if t.starts_with('[') && t.ends_with(']') && !credit::strip_label(t).1 {
         return Some(Furniture::RelatedLink);
     }
     // A related link and a teaser both have a colon and do not end like a sentence.
@@ -121,6 +129,15 @@ pub fn classify(text: &str, heading: bool) -> Option<Furniture> {
         return Some(Furniture::RelatedLink);
     }
     None
+}
+
+/// Whether a lower-case line opens with a page label ending in "below" and names what follows:
+/// "story continues below video", "story continues below the map".
+fn continues_below(lower: &str) -> bool {
+    memchr::memmem::find(lower.as_bytes(), b"below ").is_some()
+        && PAGE_LABELS
+            .iter()
+            .any(|label| label.ends_with(" below") && lower.starts_with(label) && lower[label.len()..].starts_with(' '))
 }
 
 /// The headers of an author box.
@@ -245,8 +262,10 @@ fn is_teaser(t: &str, first_colon: usize) -> bool {
     };
     let (kicker, rest) = (&t[..colon], &t[colon + 2..]);
     let kicker_words = kicker.split_whitespace().count();
-    // "Photo: Jane Roe, AP" is a credit, not a link.
-    if PICTURE_KICKERS.contains_lowercase_of(kicker) {
+    // "Photo: Jane Roe, AP" is a credit and "FILE PHOTO: Workers at the quay …" a caption,
+    // not links: the kicker's last word labels a picture.
+    let last_word = kicker.rsplit(' ').next().unwrap_or(kicker);
+    if PICTURE_KICKERS.contains_lowercase_of(last_word) || credit::strip_label(t).1 {
         return false;
     }
     let rest_words = word_count_up_to(rest, 2);
@@ -330,6 +349,13 @@ mod tests {
                 Some(Furniture::Label),
             ),
             ("Read more: the harbour at dawn.", None),
+            (
+                "(Published Tuesday, March 3, 2020)",
+                Some(Furniture::Timestamp(Some(date(2020, 3, 3)))),
+            ),
+            ("Story continues below video", Some(Furniture::Label)),
+            ("[Photo: Acme Corp]", None),
+            ("Story continues", None),
             ("Sign up for our newsletter.", Some(Furniture::Promo)),
             ("3 of 12", Some(Furniture::Counter)),
             ("Read more:", Some(Furniture::RelatedHeader)),
@@ -343,6 +369,8 @@ mod tests {
                 Some(Furniture::RelatedLink),
             ),
             ("Profile: Ana Ribeiro", Some(Furniture::RelatedLink)),
+            ("FILE PHOTO: Workers unload crates at the quay. REUTERS/Jane Roe", None),
+            ("Foto: Acme Diario", None),
             ("Keep up with the Harbour Daily newsletter.", Some(Furniture::Promo)),
             ("About the Author", Some(Furniture::AboutAuthor)),
             ("The bill passed 31-12.", None),

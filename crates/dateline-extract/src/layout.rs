@@ -18,7 +18,7 @@ use super::credit;
 use super::dateline;
 use super::figures;
 use super::furniture::{self, Furniture};
-use super::lists::APPOSITIVE_OPENERS;
+use super::lists::{APPOSITIVE_OPENERS, CAPTION_CUE_WORDS, CREDIT_POSITION_WORDS};
 use super::text::{ends_like_sentence, is_all_caps, is_double_quote, is_one_line, sentences, word_count_up_to};
 
 /// The result of reading the blocks' layout.
@@ -73,49 +73,8 @@ pub fn analyse(article: &Document<'_>, reference: Option<Date>) -> Layout {
 
     mark_furniture(article, &images, &mut l);
 
-    // Sign-offs at the foot of the story. A lone agency name only counts after the last
-    // block of content.
-    let last_content = (0..n)
-        .rev()
-        .find(|&j| l.roles[j] != BlockRole::Furniture && !blocks[j].text.trim().is_empty())
-        .unwrap_or(0);
-    for (i, block) in blocks.iter().enumerate() {
-        if l.roles[i] != BlockRole::Text || !paragraph(i) {
-            continue;
-        }
-        if let Some(s) = byline::parse_signoff(&block.text) {
-            let lone_agency = s.authors.is_empty() && !s.sources.is_empty() && !block.text.contains(' ');
-            let near_end = i >= last_content;
-            if lone_agency && !near_end {
-                continue;
-            }
-            l.roles[i] = BlockRole::Signoff;
-            push_unique(&mut l.byline, s.authors);
-            push_unique(&mut l.sources, s.sources);
-        }
-    }
-
-    // Where the story starts, provisionally: the first block of prose.
-    let is_caption_block =
-        |i: usize| credit::split_caption(&blocks[i].text).is_some() || figures::caption_label(&blocks[i].text).1;
-    let mut opening = None;
-    let story0 = (0..n)
-        .find(|&i| {
-            if l.roles[i] != BlockRole::Text || !paragraph(i) {
-                return false;
-            }
-            let text = &blocks[i].text;
-            let dateline = dateline::parse_at_start(text);
-            let prose = dateline.is_some()
-                || ends_like_sentence(text) && word_count_up_to(text, 12) >= 12 && !is_caption_block(i);
-            if prose {
-                opening = Some((i, dateline));
-            }
-            prose
-        })
-        .unwrap_or(n);
-    l.opening = opening;
-
+    mark_signoffs(article, &images, &mut l);
+    let story0 = provisional_story_start(article, &images, &mut l);
     find_figures(article, &images, story0, reference, &mut l);
 
     // Bylines above the story.
@@ -174,6 +133,62 @@ pub fn analyse(article: &Document<'_>, reference: Option<Date>) -> Layout {
         }
     }
     l
+}
+
+/// Sign-offs at the foot of the story ("Reporting by Jane Roe; Editing by John Doe", "(AP)").
+fn mark_signoffs(article: &Document<'_>, images: &[Option<String>], l: &mut Layout) {
+    let blocks = article.blocks;
+    let n = blocks.len();
+    let paragraph = |i: usize| blocks[i].kind == BlockKind::Paragraph && images[i].is_none();
+    // A lone agency name only counts after the last block of content.
+    let last_content = (0..n)
+        .rev()
+        .find(|&j| l.roles[j] != BlockRole::Furniture && !blocks[j].text.trim().is_empty())
+        .unwrap_or(0);
+    for (i, block) in blocks.iter().enumerate() {
+        if l.roles[i] != BlockRole::Text || !paragraph(i) {
+            continue;
+        }
+        if let Some(s) = byline::parse_signoff(&block.text) {
+            let lone_agency = s.authors.is_empty() && !s.sources.is_empty() && !block.text.contains(' ');
+            let near_end = i >= last_content;
+            if lone_agency && !near_end {
+                continue;
+            }
+            l.roles[i] = BlockRole::Signoff;
+            push_unique(&mut l.byline, s.authors);
+            push_unique(&mut l.sources, s.sources);
+        }
+    }
+}
+
+/// Where the story starts, before figures and bylines are known: the first block of prose.
+/// Remembers that block and its dateline in `l.opening`.
+fn provisional_story_start(article: &Document<'_>, images: &[Option<String>], l: &mut Layout) -> usize {
+    let blocks = article.blocks;
+    let n = blocks.len();
+    let paragraph = |i: usize| blocks[i].kind == BlockKind::Paragraph && images[i].is_none();
+    // Where the story starts, provisionally: the first block of prose.
+    let is_caption_block =
+        |i: usize| credit::split_caption(&blocks[i].text).is_some() || figures::caption_label(&blocks[i].text).1;
+    let mut opening = None;
+    let story0 = (0..n)
+        .find(|&i| {
+            if l.roles[i] != BlockRole::Text || !paragraph(i) {
+                return false;
+            }
+            let text = &blocks[i].text;
+            let dateline = dateline::parse_at_start(text);
+            let prose = dateline.is_some()
+                || ends_like_sentence(text) && word_count_up_to(text, 12) >= 12 && !is_caption_block(i);
+            if prose {
+                opening = Some((i, dateline));
+            }
+            prose
+        })
+        .unwrap_or(n);
+    l.opening = opening;
+    story0
 }
 
 fn push_unique(into: &mut Vec<String>, items: Vec<String>) {
@@ -259,7 +274,8 @@ fn mark_furniture(article: &Document<'_>, images: &[Option<String>], l: &mut Lay
     }
 }
 
-/// Figures: captions with credits, credit lines with their captions, labelled captions.
+/// Figures: captions with credits, credit lines with their captions, labelled captions,
+/// images with the caption below them or in their alt text.
 fn find_figures(
     article: &Document<'_>,
     images: &[Option<String>],
@@ -267,84 +283,28 @@ fn find_figures(
     reference: Option<Date>,
     l: &mut Layout,
 ) {
-    let blocks = article.blocks;
-    let n = blocks.len();
-    let usable = |i: usize, l: &Layout| {
-        l.roles[i] == BlockRole::Text && blocks[i].kind == BlockKind::Paragraph && images[i].is_none()
+    let n = article.blocks.len();
+    let mut r = FigureReader {
+        article,
+        images,
+        story0,
+        reference,
+        l,
+        seen: HashMap::new(),
+        pending_credit: None,
+        open_image: None,
     };
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut pending_credit: Option<(usize, String)> = None;
     let mut i = 0;
     while i < n {
-        if !usable(i, l) {
-            i += 1;
-            continue;
-        }
-        let text = blocks[i].text.as_str();
-        let (label_end, labelled) = figures::caption_label(text);
-        if labelled {
-            // "Image caption …": a caption, with the credit line printed just before it.
-            let split = credit::split_caption(&text[label_end..]);
-            let (end, raw) = match &split {
-                Some(s) => (label_end + s.caption_end, Some(s.raw.clone())),
-                None => (text.len(), None),
-            };
-            let mut fig_blocks = vec![i];
-            let raw = match (raw, pending_credit.take()) {
-                (Some(r), _) => Some(r),
-                (None, Some((cb, r))) if cb + 1 == i => {
-                    fig_blocks.insert(0, cb);
-                    Some(r)
-                }
-                (None, _) => None,
-            };
-            let fig = figures::build(text, 0..end, raw.as_deref(), reference);
-            add_figure(l, &mut seen, fig, fig_blocks, (i, label_end..end));
-            i += 1;
-            continue;
-        }
-        let ending = credit::CreditEnding::of(text);
-        if let Some(raw) = ending.whole_credit() {
-            // "Jane Roe, Associated Press" above the story is a byline, not a credit.
-            let top = i < story0;
-            let byline_shaped =
-                byline::parse(text, true).is_some_and(|b| !b.names.is_empty()) && !credit::strip_label(text).1;
-            if !(top && byline_shaped) {
-                let next_labelled = (i + 1 < n) && usable(i + 1, l) && figures::caption_label(&blocks[i + 1].text).1;
-                if next_labelled {
-                    pending_credit = Some((i, raw));
-                    i += 1;
-                    continue;
-                }
-                if i > 0 && eligible_caption(article, images, i - 1, l) {
-                    let cap = i - 1;
-                    let ctext = blocks[cap].text.as_str();
-                    let fig = figures::build(ctext, 0..ctext.len(), Some(&raw), reference);
-                    add_figure(l, &mut seen, fig, vec![cap, i], (cap, 0..ctext.len()));
-                } else {
-                    let fig = figures::build("", 0..0, Some(&raw), reference);
-                    add_figure(l, &mut seen, fig, vec![i], (i, 0..0));
-                }
-                i += 1;
-                continue;
-            }
-        }
-        if let Some(split) = ending.split_caption() {
-            let top = i < story0;
-            let byline_shaped = top && byline::parse(text, true).is_some();
-            let caption_words = word_count_up_to(&text[..split.caption_end], 151);
-            if !byline_shaped && caption_words <= 150 && dateline::parse_at_start(text).is_none() {
-                let fig = figures::build(text, 0..split.caption_end, Some(&split.raw), reference);
-                add_figure(l, &mut seen, fig, vec![i], (i, 0..split.caption_end));
-            }
-        } else if i >= story0 && appositive_caption(text) {
-            // "Jane Roe, the harbour master who …" on its own line: a caption without credit.
-            let fig = figures::build(text, 0..text.len(), None, reference);
-            add_figure(l, &mut seen, fig, vec![i], (i, 0..text.len()));
-        }
-        i += 1;
+        let used = FIGURE_RULES.iter().find_map(|(_, rule)| rule(&mut r, i)).unwrap_or(1);
+        i += used.max(1);
     }
-    // An image directly above its caption belongs to the figure.
+    attach_images(article, images, l);
+}
+
+/// An image directly above its caption belongs to the figure.
+fn attach_images(article: &Document<'_>, images: &[Option<String>], l: &mut Layout) {
+    let n = article.blocks.len();
     for (i, image) in images.iter().enumerate().take(n) {
         let Some(url) = image else { continue };
         let next = (i + 1..n).find(|&j| l.roles[j] != BlockRole::Furniture);
@@ -361,10 +321,305 @@ fn find_figures(
     }
 }
 
+/// What the figure rules share while they walk the blocks.
+struct FigureReader<'r, 'a> {
+    article: &'r Document<'a>,
+    images: &'r [Option<String>],
+    story0: usize,
+    reference: Option<Date>,
+    l: &'r mut Layout,
+    /// Figures by caption key: a caption printed twice is one figure.
+    seen: HashMap<String, usize>,
+    /// A credit line printed just above a labelled caption ("Image copyright Acme" over
+    /// "Image caption …").
+    pending_credit: Option<(usize, String)>,
+    /// The last figure made from an image that has no credit yet: a credit line below the image,
+    /// past list markers and furniture, is its credit.
+    open_image: Option<usize>,
+}
+
+impl FigureReader<'_, '_> {
+    fn text(&self, i: usize) -> &str {
+        self.article.blocks[i].text.as_str()
+    }
+
+    /// A paragraph of text no earlier pass has claimed.
+    fn usable(&self, i: usize) -> bool {
+        i < self.article.blocks.len()
+            && self.l.roles[i] == BlockRole::Text
+            && self.article.blocks[i].kind == BlockKind::Paragraph
+            && self.images[i].is_none()
+    }
+
+    /// An image block no earlier pass has claimed, with its URL.
+    fn image(&self, i: usize) -> Option<&str> {
+        (self.l.roles[i] == BlockRole::Text)
+            .then(|| self.images[i].as_deref())
+            .flatten()
+    }
+
+    /// Whether block `i` is a caption in its own right: labelled, or ending in a credit.
+    fn captioned(&self, i: usize) -> bool {
+        let text = self.text(i);
+        figures::caption_label(text).1 || credit::split_caption(text).is_some() || credit::whole_credit(text).is_some()
+    }
+
+    /// Adds a figure; entities read its caption's own words, without label or title line.
+    fn add(&mut self, fig: Figure, blocks: Vec<usize>, caption: (usize, Range<usize>)) -> usize {
+        let (block, range) = caption;
+        let range = figures::caption_range(self.text(block), range);
+        add_figure(self.l, &mut self.seen, fig, blocks, (block, range))
+    }
+}
+
+/// A figure rule looks at block `i` and, when it makes (or deliberately passes over) a figure
+/// there, says how many blocks it used.
+type FigureRule = fn(&mut FigureReader<'_, '_>, usize) -> Option<usize>;
+
+/// The figure rules, in the order they are tried on each block; the first with a verdict wins.
+const FIGURE_RULES: &[(&str, FigureRule)] = &[
+    ("image with its caption below", image_with_caption_below),
+    ("image described by its alt text", image_alt_caption),
+    ("labelled caption", labelled_caption),
+    ("title over a caption printed twice", titled_repeated_caption),
+    ("credit line", credit_line),
+    ("caption ending in a credit", caption_with_credit),
+    ("caption naming a person", appositive_caption_rule),
+];
+
+/// A short line directly below an image, neither a credit nor story prose, is its caption:
+/// "![](harbour.jpg)" over "The old quay at dawn." The line is one line of at most 16 words
+/// (a story's opening paragraph is longer) and opens no story ("By …", a dateline).
+fn image_with_caption_below(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usize> {
+    let url = r.image(i)?.to_string();
+    let j = i + 1;
+    if !r.usable(j) || r.captioned(j) {
+        return None;
+    }
+    let t = r.text(j).trim();
+    let short = is_one_line(t) && (1..=16).contains(&word_count_up_to(t, 17));
+    // A line in parentheses is an aside or a credit ("(All photos: Acme staff)"), not a caption.
+    let aside = t.starts_with('(') || t.starts_with("By ") || t.starts_with(is_double_quote);
+    if !short || aside || dateline::parse_at_start(t).is_some() {
+        return None;
+    }
+    let text = r.text(j).to_string();
+    let mut fig = figures::build(&text, 0..text.len(), None, r.reference);
+    fig.src = Some(url);
+    let k = r.add(fig, vec![i, j], (j, 0..text.len()));
+    r.open_image = Some(k);
+    Some(2)
+}
+
+/// An image whose alt text describes it, with no caption of its own below, is a figure with
+/// the alt text as caption: "![Jane Roe speaks at the harbour](roe.jpg)". The same text
+/// printed again below it is the same caption. A decorative alt text is none (see
+/// [`descriptive_alt`]).
+fn image_alt_caption(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usize> {
+    let url = r.image(i)?.to_string();
+    let alt = r.text(i).trim().to_string();
+    if !descriptive_alt(&alt, r.article.headline) || r.usable(i + 1) && r.captioned(i + 1) {
+        return None;
+    }
+    let mut fig = figures::build(&alt, 0..alt.len(), None, r.reference);
+    fig.src = Some(url);
+    let key = figures::caption_key(&fig.caption);
+    let repeated = r.usable(i + 1) && figures::caption_key(r.text(i + 1)) == key;
+    let blocks = if repeated { vec![i, i + 1] } else { vec![i] };
+    let used = blocks.len();
+    let alt_range = 0..r.text(i).len();
+    let k = r.add(fig, blocks, (i, alt_range));
+    r.open_image = Some(k);
+    Some(used)
+}
+
+/// Whether an image's alt text is a caption: at least two words opening with a capital, not
+/// the headline again, not labelled ("Image: …"). Alt text in lower case is a description for
+/// screen readers ("harbour lamps at night") and a single word a file or a name tag.
+fn descriptive_alt(alt: &str, headline: Option<&str>) -> bool {
+    if word_count_up_to(alt, 2) < 2 || !alt.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
+        return false;
+    }
+    if credit::strip_label(alt).1 || figures::caption_label(alt).1 {
+        return false;
+    }
+    let key = figures::caption_key(alt.trim_end_matches('.'));
+    let headline = headline.map(|h| figures::caption_key(h.trim_end_matches('.')));
+    !headline.is_some_and(|h| h.starts_with(&key) || key.starts_with(&h))
+}
+
+/// "Image caption …": a caption, with the credit line printed just before it.
+fn labelled_caption(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usize> {
+    if !r.usable(i) {
+        return None;
+    }
+    let text = r.text(i).to_string();
+    let (label_end, labelled) = figures::caption_label(&text);
+    if !labelled {
+        return None;
+    }
+    let split = credit::split_caption(&text[label_end..]);
+    let (end, raw) = match &split {
+        Some(s) => (label_end + s.caption_end, Some(s.raw.clone())),
+        None => (text.len(), None),
+    };
+    let mut fig_blocks = vec![i];
+    let raw = match (raw, r.pending_credit.take()) {
+        (Some(raw), _) => Some(raw),
+        (None, Some((cb, raw))) if cb + 1 == i => {
+            fig_blocks.insert(0, cb);
+            Some(raw)
+        }
+        (None, _) => None,
+    };
+    let fig = figures::build(&text, 0..end, raw.as_deref(), r.reference);
+    r.add(fig, fig_blocks, (i, label_end..end));
+    Some(1)
+}
+
+/// A video or photo embed: a short title line over a description printed twice (once as the
+/// image's text, once below it): "Harbour Lamps Go Dark" / "Workers switch off the last
+/// lamps on the quay." / the same again. The description is a sentence of several words, so
+/// two identical short lines are no figure.
+fn titled_repeated_caption(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usize> {
+    let (c1, c2) = (i + 1, i + 2);
+    if !(r.usable(i) && r.usable(c1) && r.usable(c2)) {
+        return None;
+    }
+    let title = r.text(i).trim();
+    let caption = r.text(c1).trim();
+    let short_title = word_count_up_to(title, 2) >= 2 && is_one_line(title) && figures::is_title_line(title);
+    if !short_title || caption != r.text(c2).trim() || r.captioned(i) {
+        return None;
+    }
+    if !ends_like_sentence(caption) || word_count_up_to(caption, 8) < 8 {
+        return None;
+    }
+    let title = title.to_string();
+    let text = r.text(c1).to_string();
+    let mut fig = figures::build(&text, 0..text.len(), None, r.reference);
+    fig.title = Some(title);
+    r.add(fig, vec![i, c1, c2], (c1, 0..text.len()));
+    Some(3)
+}
+
+/// A line that is only a credit: the credit of the caption above it, of an image above it, of
+/// the labelled caption below it, or a figure of its own with an empty caption.
+fn credit_line(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usize> {
+    if !r.usable(i) {
+        return None;
+    }
+    let text = r.text(i).to_string();
+    let raw = credit::CreditEnding::of(&text).whole_credit()?;
+    // "Jane Roe, Associated Press" above the story is a byline, not a credit.
+    let byline_shaped =
+        byline::parse(&text, true).is_some_and(|b| !b.names.is_empty()) && !credit::strip_label(&text).1;
+    if i < r.story0 && byline_shaped {
+        return None;
+    }
+    if r.usable(i + 1) && figures::caption_label(r.text(i + 1)).1 {
+        r.pending_credit = Some((i, raw));
+        return Some(1);
+    }
+    if credit_open_image(r, i, &raw) {
+        return Some(1);
+    }
+    if let Some(used) = credit_over_caption(r, i, &raw) {
+        return Some(used);
+    }
+    if i > 0 && eligible_caption(r.article, r.images, i - 1, r.l) {
+        let cap = i - 1;
+        let ctext = r.text(cap).to_string();
+        let fig = figures::build(&ctext, 0..ctext.len(), Some(&raw), r.reference);
+        r.add(fig, vec![cap, i], (cap, 0..ctext.len()));
+    } else {
+        let fig = figures::build("", 0..0, Some(&raw), r.reference);
+        r.add(fig, vec![i], (i, 0..0));
+    }
+    Some(1)
+}
+
+/// Some pages print the credit above the caption: "Jane Roe | Acme Images" over "John Doe,
+/// pictured on the quay last spring." With no caption above the credit line,
+/// the paragraph below is its caption when it speaks caption language ([`caption_cued`]) and
+/// is short; otherwise the story starts there.
+fn credit_over_caption(r: &mut FigureReader<'_, '_>, i: usize, raw: &str) -> Option<usize> {
+    let cap = i + 1;
+    if i > 0 && eligible_caption(r.article, r.images, i - 1, r.l) || !r.usable(cap) {
+        return None;
+    }
+    let ctext = r.text(cap).to_string();
+    if word_count_up_to(&ctext, 61) > 60 || !caption_cued(&ctext) || r.captioned(cap) {
+        return None;
+    }
+    let fig = figures::build(&ctext, 0..ctext.len(), Some(raw), r.reference);
+    r.add(fig, vec![i, cap], (cap, 0..ctext.len()));
+    Some(2)
+}
+
+/// Whether a paragraph speaks caption language: "pictured", "poses", or where people stand in
+/// parentheses ("Jane Roe (left) and John Doe").
+fn caption_cued(t: &str) -> bool {
+    t.split_whitespace().any(|w| {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let bracketed = w.starts_with('(') && w.trim_end_matches([',', '.']).ends_with(')');
+        CAPTION_CUE_WORDS.contains_lowercase_of(bare) || bracketed && CREDIT_POSITION_WORDS.contains_lowercase_of(bare)
+    })
+}
+
+/// Gives the credit line at `i` to the uncredited figure of the image above it, when only list
+/// markers ("- Photo") and furniture stand between them.
+fn credit_open_image(r: &mut FigureReader<'_, '_>, i: usize, raw: &str) -> bool {
+    let Some(k) = r.open_image else { return false };
+    let blocks = r.article.blocks;
+    let last = r.l.figures[k].blocks.last().copied().unwrap_or(i);
+    let between_clear = (last + 1..i).all(|j| {
+        blocks[j].kind == BlockKind::Other || r.l.roles[j] == BlockRole::Furniture || blocks[j].text.trim().is_empty()
+    });
+    if last >= i || !between_clear || r.l.figures[k].credit.is_some() {
+        return false;
+    }
+    r.l.figures[k].credit = Some(credit::parse_unlabelled(raw)).filter(|c| !c.raw.is_empty());
+    r.l.figures[k].blocks.push(i);
+    r.l.roles[i] = BlockRole::Figure(k);
+    r.open_image = None;
+    true
+}
+
+/// A caption ending in its credit: "Boats at the quay. REUTERS/Jane Roe".
+fn caption_with_credit(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usize> {
+    if !r.usable(i) {
+        return None;
+    }
+    let text = r.text(i).to_string();
+    let split = credit::CreditEnding::of(&text).split_caption()?;
+    let byline_shaped = i < r.story0 && byline::parse(&text, true).is_some();
+    let caption_words = word_count_up_to(&text[..split.caption_end], 151);
+    if byline_shaped || caption_words > 150 || dateline::parse_at_start(&text).is_some() {
+        return Some(1);
+    }
+    let fig = figures::build(&text, 0..split.caption_end, Some(&split.raw), r.reference);
+    r.add(fig, vec![i], (i, 0..split.caption_end));
+    Some(1)
+}
+
+/// "Jane Roe, the harbour master who …" on its own line below the story start: a caption
+/// without credit.
+fn appositive_caption_rule(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usize> {
+    if !r.usable(i) || i < r.story0 || !appositive_caption(r.text(i)) {
+        return None;
+    }
+    let text = r.text(i).to_string();
+    let fig = figures::build(&text, 0..text.len(), None, r.reference);
+    r.add(fig, vec![i], (i, 0..text.len()));
+    Some(1)
+}
+
 /// A line naming a person with an appositive and no full stop: a photo caption.
 fn appositive_caption(t: &str) -> bool {
     let t = t.trim();
-    if t.len() > 300 || ends_like_sentence(t) {
+    // A tweet's text ("Hey Springfield, the lamps are back #harbour") is an embed, not a caption.
+    if t.len() > 300 || ends_like_sentence(t) || t.contains(" #") {
         return false;
     }
     let Some((head, tail)) = t.split_once(", ") else {
@@ -392,7 +647,9 @@ fn eligible_caption(article: &Document<'_>, images: &[Option<String>], i: usize,
     }
     let t = b.text.trim();
     let words = word_count_up_to(t, 91);
+    // A line with an address ("Jane Roe, columnist jane@acme.example") is a byline.
     (1..=90).contains(&words)
+        && !t.contains('@')
         && !t.starts_with(is_double_quote)
         && !t.starts_with("By ")
         && dateline::parse_at_start(t).is_none()
@@ -405,7 +662,7 @@ fn add_figure(
     mut fig: Figure,
     blocks: Vec<usize>,
     caption: (usize, Range<usize>),
-) {
+) -> usize {
     let key = figures::caption_key(&fig.caption);
     let existing = if key.is_empty() { None } else { seen.get(&key).copied() };
     let index = match existing {
@@ -433,6 +690,7 @@ fn add_figure(
     for b in blocks {
         l.roles[b] = BlockRole::Figure(index);
     }
+    index
 }
 
 /// A heading that reads like a headline: title case, several words, no full stop.
@@ -477,6 +735,167 @@ fn subhead_like(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Block;
+
+    /// A story paragraph: long, several clauses, a full stop.
+    const STORY: &str = "Officials in Springfield said on Tuesday that the harbour lamps, which have lit the quay \
+                         since 1921, would be replaced by cheaper lights before the winter season begins.";
+
+    /// The figures (title, caption, credit) of a Markdown page made of `blocks`: "![alt](src)"
+    /// is an image whose text is its alt, "- item" a list, anything else a paragraph.
+    fn figures_of(headline: &str, blocks: &[&str]) -> Vec<(Option<String>, String, Option<String>)> {
+        let mut body = String::new();
+        let mut parsed = Vec::new();
+        for b in blocks {
+            let start = body.len();
+            body.push_str(b);
+            let source = start..body.len();
+            body.push_str("\n\n");
+            let (kind, text) = if let Some(rest) = b.strip_prefix("![") {
+                (BlockKind::Paragraph, rest.split("](").next().unwrap_or(""))
+            } else if let Some(item) = b.strip_prefix("- ") {
+                (BlockKind::Other, item)
+            } else {
+                (BlockKind::Paragraph, *b)
+            };
+            parsed.push(Block {
+                kind,
+                text: text.to_string(),
+                line: 0,
+                source,
+            });
+        }
+        let doc = Document {
+            format: SourceFormat::Markdown,
+            headline: Some(headline),
+            body: &body,
+            blocks: &parsed,
+        };
+        analyse(&doc, None)
+            .figures
+            .iter()
+            .map(|f| {
+                (
+                    f.title.clone(),
+                    f.caption.clone(),
+                    f.credit.as_ref().map(|c| c.raw.clone()),
+                )
+            })
+            .collect()
+    }
+
+    /// The figures of a page: title, caption and credit.
+    type Figures<'a> = &'a [(Option<&'a str>, &'a str, Option<&'a str>)];
+
+    /// One row per figure convention: the page's blocks and the figures read from them.
+    const FIGURE_ROWS: &[(&[&str], Figures<'_>)] = &[
+        // A short line below an image is its caption.
+        (
+            &["![](quay.jpg)", "The old quay at dawn.", STORY],
+            &[(None, "The old quay at dawn.", None)],
+        ),
+        // Alt text that describes the image is the caption; the credit comes past a list marker.
+        (
+            &[
+                "![Jane Roe speaks at the harbour on Monday.](roe.jpg)",
+                "- Photo",
+                "Credit Jane Roe/Acme",
+                STORY,
+            ],
+            &[(None, "Jane Roe speaks at the harbour on Monday.", Some("Jane Roe/Acme"))],
+        ),
+        // The alt text printed again below the image is the same caption.
+        (
+            &["![Jane Roe at the quay](roe.jpg)", "Jane Roe at the quay", STORY],
+            &[(None, "Jane Roe at the quay", None)],
+        ),
+        // Alt text that repeats the headline or is in lower case describes nothing.
+        (&["![Harbour Lamps Go Dark](a.jpg)", STORY], &[]),
+        (&["![harbour lamps at night](a.jpg)", STORY], &[]),
+        // A video embed: title, then its description printed twice.
+        (
+            &[
+                "Harbour Lamps Go Dark Tonight",
+                "Workers switch off the last lamps on the old quay on Monday.",
+                "Workers switch off the last lamps on the old quay on Monday.",
+                STORY,
+            ],
+            &[(
+                Some("Harbour Lamps Go Dark Tonight"),
+                "Workers switch off the last lamps on the old quay on Monday.",
+                None,
+            )],
+        ),
+        // A credit line with no caption is a figure with an empty caption.
+        (
+            &["![](a.jpg)", "Photo: Acme Images", STORY],
+            &[(None, "", Some("Acme Images"))],
+        ),
+        // A caption standing alone, ending in its credit.
+        (
+            &[
+                STORY,
+                "FILE PHOTO: Workers unload crates at the port of Springfield, March 3, 2019. REUTERS/Jane Roe",
+                STORY,
+            ],
+            &[(
+                None,
+                "FILE PHOTO: Workers unload crates at the port of Springfield, March 3, 2019.",
+                Some("REUTERS/Jane Roe"),
+            )],
+        ),
+        // Portraits captioned with a name and how the picture was obtained.
+        (
+            &[STORY, "Jane Roe Submitted photo", "John Doe Submitted photo", STORY],
+            &[
+                (None, "Jane Roe", Some("Submitted photo")),
+                (None, "John Doe", Some("Submitted photo")),
+            ],
+        ),
+        // A credit printed above the caption it belongs to.
+        (
+            &[
+                "Updated March 3, 10:15 AM",
+                "Jane Roe | Acme Images",
+                "John Doe, pictured on the quay last spring.",
+                STORY,
+            ],
+            &[(
+                None,
+                "John Doe, pictured on the quay last spring.",
+                Some("Jane Roe | Acme Images"),
+            )],
+        ),
+        (
+            &["Updated March 3, 10:15 AM", "Photo: Acme Images", STORY],
+            &[(None, "", Some("Acme Images"))],
+        ),
+        // No figures: a byline, a timestamp, a paragraph ending in a name.
+        (
+            &[
+                "By Jane Roe | Springfield Courier",
+                "(Published Tuesday, March 3, 2020)",
+                STORY,
+            ],
+            &[],
+        ),
+        (
+            &[STORY, "The lamps were switched off at midnight by Jane Roe", STORY],
+            &[],
+        ),
+    ];
+
+    #[test]
+    fn figure_rules() {
+        let rows = FIGURE_ROWS;
+        for (blocks, want) in rows {
+            let want: Vec<(Option<String>, String, Option<String>)> = want
+                .iter()
+                .map(|(t, c, r)| (t.map(String::from), c.to_string(), r.map(String::from)))
+                .collect();
+            assert_eq!(figures_of("Harbour Lamps Go Dark", blocks), want, "{blocks:?}");
+        }
+    }
 
     #[test]
     fn subheads_and_headlines() {
@@ -499,6 +918,7 @@ mod tests {
             ("Jane Roe, harbour master", false),
             ("The harbour, the boats and the quay", false),
             ("Jane Roe, the harbour master\nwho found the boat", false),
+            ("Hey Springfield, the lamps are back #harbour", false),
         ];
         for (text, want) in rows {
             assert_eq!(appositive_caption(text), *want, "{text}");

@@ -294,8 +294,20 @@ lists! {
     CREDIT_SIGNALS: List = "credit_signals.txt";
     /// Capitalised credit words that are never part of a photographer's name ("Pool").
     CREDIT_NON_NAME_WORDS: List = "credit_non_name_words.txt";
+    /// Where the photographed stand ("left", "from left"), never a credited party; lower case.
+    CREDIT_POSITION_WORDS: List = "credit_position_words.txt";
+    /// The kind of picture before "by" ("Photo Illustration by …", "Foto de …"); lower case.
+    CREDIT_WORK_NOUNS: List = "credit_work_nouns.txt";
+    /// "by" in a credit, in the languages of the archive ("by", "de", "por"), lower case.
+    CREDIT_AUTHOR_PREPOSITIONS: List = "credit_author_prepositions.txt";
+    /// "for" before the outlet a picture was taken for ("for", "para"), lower case.
+    CREDIT_OUTLET_PREPOSITIONS: List = "credit_outlet_prepositions.txt";
     /// Agencies whose names are never a person's name or an ordinary word, as printed.
     DISTINCTIVE_AGENCIES: List = "distinctive_agencies.txt";
+    /// Words of caption language ("pictured", "poses"), lower case.
+    CAPTION_CUE_WORDS: List = "caption_cue_words.txt";
+    /// Words before "image" in the label of a page's feature picture ("Cover image:"), lower case.
+    FEATURE_PICTURE_WORDS: List = "feature_picture_words.txt";
     /// Words before "caption" in a web page's caption label ("Image caption"), lower case.
     CAPTION_LABEL_WORDS: List = "caption_label_words.txt";
     /// Whole lines of page furniture ("Advertisement", "Back to top"), lower case.
