@@ -85,7 +85,6 @@ impl<'a, 'r> Story<'a, 'r> {
 }
 
 pub(super) fn classify_chunk<'a>(chunk: &Chunk<'a, '_>, story: &Story<'a, '_>, out: &mut Vec<Piece<'a>>) {
-    let registry = story.registry;
     let ws = chunk.words;
     // Runs written in capitals throughout are headings or shouting, unless known.
     if ws.len() > 1 && ws.iter().all(|w| w.is_all_caps()) {

@@ -1,6 +1,7 @@
 //! Resolve: one entity per person, place and organisation, second references joined to first.
 
 use crate::model::{Anchor, Entity, EntityKind};
+use std::borrow::Cow;
 
 use super::chunk::lower;
 use super::classify::{Kind, Piece};
@@ -84,6 +85,11 @@ pub(super) fn initial_letters(name: &str) -> impl Iterator<Item = char> + '_ {
 
 /// Builds the entity list from classified pieces: one entity per distinct person, place and
 /// organisation, with surnames, honorifics, acronyms and aliases resolved.
+///
+/// Two passes: full names first (people, organisations, places, registry entries), so that
+/// the single words of the second pass — surnames, first names, acronyms, towns — find what
+/// they refer back to. Each single word is settled by the first of [`SINGLE_WORD_RULES`] that
+/// answers.
 pub(super) fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
     let mut b = Builder::default();
     // Nearly every piece becomes one mention, and at most one new entity.
@@ -92,26 +98,73 @@ pub(super) fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
     b.genders.reserve(pieces.len());
     b.last_seen.reserve(pieces.len());
     b.first_pos.reserve(pieces.len());
-    // Organisations and places found in a clear context win over a person reading of the same
-    // words elsewhere ("Walter Roe hospital" … "a visit to Walter Roe").
-    let mut org_names: FxHashMap<&str, &str> = FxHashMap::default();
-    let mut place_names: FxHashMap<&str, &str> = FxHashMap::default();
-    for p in &pieces {
-        match &p.kind {
-            Kind::Org(n) => {
-                org_names.entry(&*p.name).or_insert(&**n);
-            }
-            Kind::Place(n) => {
-                place_names.entry(&*p.name).or_insert(&**n);
-            }
-            _ => {}
+    let mut known = Lookups::new(&pieces);
+    let vessels = vessel_names(&pieces);
+    let mut singles: Vec<&Piece<'_>> = Vec::with_capacity(pieces.len());
+    for p in pieces.iter().filter(|p| vessels.is_empty() || !is_vessel(&vessels, p)) {
+        if matches!(p.kind, Kind::Single { .. }) {
+            singles.push(p);
+        } else {
+            full_name(&mut b, &known, p, registry);
         }
     }
-    // Acronyms defined in brackets after a name: "Liberal Democratic Party (LDP)".
-    let mut acronyms: FxHashMap<&str, &str> = FxHashMap::default();
+    known.first_names = b.first_names();
+    for p in singles {
+        let Kind::Single { gender, .. } = &p.kind else { continue };
+        let Some((_, r)) = SINGLE_WORD_RULES
+            .iter()
+            .find_map(|(name, rule)| rule(p, &b, &known).map(|r| (name, r)))
+        else {
+            continue;
+        };
+        settle(&mut b, p, r, *gender);
+    }
+    b.finish()
+}
+
+/// What the text says about names as a whole, for the passes to consult.
+struct Lookups<'p> {
+    /// Organisations and places found in a clear context win over a person reading of the
+    /// same words elsewhere ("Walter Roe hospital" … "a visit to Walter Roe").
+    org_names: FxHashMap<&'p str, &'p str>,
+    place_names: FxHashMap<&'p str, &'p str>,
+    /// Acronyms defined in brackets after a name: "Liberal Democratic Party (LDP)".
+    acronyms: FxHashMap<&'p str, &'p str>,
+    /// People's first names → the person, once the full names are in.
+    first_names: FxHashMap<String, usize>,
+}
+
+impl<'p> Lookups<'p> {
+    fn new(pieces: &'p [Piece<'p>]) -> Self {
+        let mut org_names = FxHashMap::default();
+        let mut place_names = FxHashMap::default();
+        for p in pieces {
+            match &p.kind {
+                Kind::Org(n) => {
+                    org_names.entry(&*p.name).or_insert(&**n);
+                }
+                Kind::Place(n) => {
+                    place_names.entry(&*p.name).or_insert(&**n);
+                }
+                _ => {}
+            }
+        }
+        Lookups {
+            org_names,
+            place_names,
+            acronyms: defined_acronyms(pieces),
+            first_names: FxHashMap::default(),
+        }
+    }
+}
+
+/// "Liberal Democratic Party (LDP)": an all-caps piece in brackets right after a name that
+/// its initials spell.
+fn defined_acronyms<'p>(pieces: &'p [Piece<'p>]) -> FxHashMap<&'p str, &'p str> {
+    let mut acronyms = FxHashMap::default();
     for w in pieces.windows(2) {
-        let (a, b2) = (&w[0], &w[1]);
-        if a.block != b2.block || b2.start < a.end || b2.start - a.end > 3 || !is_all_caps(&b2.name) {
+        let (a, b) = (&w[0], &w[1]);
+        if a.block != b.block || b.start < a.end || b.start - a.end > 3 || !is_all_caps(&b.name) {
             continue;
         }
         let full = match &a.kind {
@@ -119,176 +172,256 @@ pub(super) fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
             Kind::Person { .. } | Kind::Place(_) => continue,
             _ => &*a.name,
         };
-        if a.name.split_whitespace().count() >= 2 && initials(full) == b2.name.replace('.', "") {
-            acronyms.insert(&b2.name, full);
+        if a.name.split_whitespace().count() >= 2 && initials(full) == b.name.replace('.', "") {
+            acronyms.insert(&*b.name, full);
         }
     }
-    // Ships are named like people ("the tanker Corvina Star") but are neither people nor
-    // organisations: a name that a vessel noun introduces is left out wherever it appears.
-    let vessels: Vec<&str> = pieces
+    acronyms
+}
+
+/// Ships are named like people ("the tanker Corvina Star") but are neither people nor
+/// organisations: a name that a vessel noun introduces is left out wherever it appears.
+fn vessel_names<'p>(pieces: &'p [Piece<'p>]) -> Vec<&'p str> {
+    pieces
         .iter()
         .filter(|p| matches!(p.kind, Kind::Person { .. }) && p.prev.is_some_and(lexicon::is_vessel_noun))
         .map(|p| &*p.name)
-        .collect();
-    let is_vessel = |p: &Piece<'_>| {
-        matches!(p.kind, Kind::Person { .. } | Kind::Single { known: None, .. })
-            && vessels
-                .iter()
-                .any(|v| *v == p.name || v.split(' ').any(|w| w == p.name))
-    };
-    // Pass 1: full names of people, organisations, places, registry entries.
-    let mut singles: Vec<&Piece<'_>> = Vec::with_capacity(pieces.len());
-    for p in pieces.iter().filter(|p| vessels.is_empty() || !is_vessel(p)) {
-        match &p.kind {
-            Kind::Registered(i) => {
-                if let Some(e) = registry.entries.get(*i) {
-                    let id = b.add(&e.name, e.kind, p, None, None);
-                    b.confirm(id, true);
-                }
+        .collect()
+}
+
+fn is_vessel(vessels: &[&str], p: &Piece<'_>) -> bool {
+    matches!(p.kind, Kind::Person { .. } | Kind::Single { known: None, .. })
+        && vessels
+            .iter()
+            .any(|v| *v == p.name || v.split(' ').any(|w| w == p.name))
+}
+
+/// Pass 1: a full name — a registry entry, an organisation, a place, or a person (unless the
+/// same words name an organisation or place elsewhere, or a defined acronym's expansion).
+fn full_name(b: &mut Builder, known: &Lookups<'_>, p: &Piece<'_>, registry: &Registry) {
+    match &p.kind {
+        Kind::Registered(i) => {
+            if let Some(e) = registry.entries.get(*i) {
+                let id = b.add(&e.name, e.kind, p, None, None);
+                b.confirm(id, true);
             }
-            Kind::Org(n) => {
-                b.add_org(n, p);
-            }
-            Kind::Place(n) => {
-                b.add(n, EntityKind::Place, p, None, None);
-            }
-            Kind::Person { role, gender, sure } => {
-                if let Some(o) = org_names.get(&*p.name) {
-                    b.add_org(o, p);
-                } else if let Some(pl) = place_names.get(&*p.name) {
-                    b.add(pl, EntityKind::Place, p, None, None);
-                } else if let Some(id) = b.same_person(&p.name) {
-                    b.mention(id, p);
-                    b.note(id, role.clone(), *gender);
-                    b.confirm(id, *sure);
-                } else if let Some(n) = acronyms.values().find(|full| **full == p.name) {
-                    b.add_org(n, p);
-                } else {
-                    let id = b.add(&p.name, EntityKind::Person, p, role.clone(), *gender);
-                    b.confirm(id, *sure);
-                }
-            }
-            Kind::Single { .. } => singles.push(p),
         }
-    }
-    // Pass 2: single words — surnames, first names, acronyms, known names, places after "in".
-    let first_names = b.first_names();
-    for p in singles {
-        let Kind::Single {
-            titled,
-            role,
-            gender,
-            known,
-        } = &p.kind
-        else {
-            continue;
-        };
-        let w = &*p.name;
-        if let Some(id) = b.person_by_tail(w) {
-            // A second reference by surname ("Roe said") confirms the person; a brand's
-            // product line repeats its last word too ("the Acme PhonePro … the PhonePro"), but
-            // a surname is not written in capitals or with a capital inside.
-            b.mention(id, p);
-            b.note(id, None, *gender);
-            b.confirm(id, !is_all_caps(w) && !camel_case(w));
-            continue;
-        }
-        if let Some((kind, name)) = known {
-            let kind = *kind;
-            match kind {
-                EntityKind::Organization => {
-                    let id = acronyms.get(w).copied().map(|n| b.add_org(n, p)).or_else(|| {
-                        let id = b.org_by_initials(w).filter(|_| is_all_caps(w))?;
-                        b.mention(id, p);
-                        Some(id)
-                    });
-                    if id.is_none() {
-                        b.add_org_or_part(name, p);
-                    }
-                }
-                _ => {
-                    b.add(name, kind, p, None, None);
-                }
-            }
-            continue;
-        }
-        if let Some(&id) = first_names.get(w)
-            && !*titled
-        {
-            b.mention(id, p);
-            b.confirm(id, true);
-            continue;
-        }
-        if let Some(n) = acronyms.get(w) {
+        Kind::Org(n) => {
             b.add_org(n, p);
-            continue;
         }
-        if let Some(o) = org_names.get(w) {
-            b.add_org(o, p);
-            continue;
+        Kind::Place(n) => {
+            b.add(n, EntityKind::Place, p, None, None);
         }
-        if let Some(pl) = place_names.get(w) {
-            b.add(pl, EntityKind::Place, p, None, None);
-            continue;
-        }
-        if *titled {
-            let id = b.add(w, EntityKind::Person, p, role.clone(), *gender);
-            b.confirm(id, true);
-            continue;
-        }
-        // "R-Neb.", "D-Calif.": a lawmaker's party and state.
-        if let Some(state) = party_state(w) {
-            b.add(state, EntityKind::Place, p, None, None);
-            continue;
-        }
-        if is_all_caps(w)
-            && (2..=6).contains(&w.chars().filter(|c| c.is_alphabetic()).count())
-            && !lexicon::is_non_org_acronym(w)
-            && gazetteer::state_abbreviation(w).is_none()
-            && !w.contains(['-', '.'])
-            && !w.chars().any(|c| c.is_ascii_digit())
-        {
-            // An acronym of an organisation already named ("CFPB"), or one that acts as an
-            // organisation; technical abbreviations ("HDMI ports", "LED lights") do neither.
-            match b.org_by_initials(w) {
-                Some(id) => b.mention(id, p),
-                None if acts_as_organisation(p) => {
-                    b.add_org(w, p);
-                }
-                None => {}
+        Kind::Person { role, gender, sure } => {
+            if let Some(o) = known.org_names.get(&*p.name) {
+                b.add_org(o, p);
+            } else if let Some(pl) = known.place_names.get(&*p.name) {
+                b.add(pl, EntityKind::Place, p, None, None);
+            } else if let Some(id) = b.same_person(&p.name) {
+                b.mention(id, p);
+                b.note(id, role.clone(), *gender);
+                b.confirm(id, *sure);
+            } else if let Some(n) = known.acronyms.values().find(|full| **full == p.name) {
+                b.add_org(n, p);
+            } else {
+                let id = b.add(&p.name, EntityKind::Person, p, role.clone(), *gender);
+                b.confirm(id, *sure);
             }
-            continue;
         }
-        let next = p.next.map(lower);
-        if next.as_deref().is_some_and(|n| THING_NOUNS.contains(n)) {
-            continue;
-        }
-        if camel_case(w) {
-            b.add_org_or_part(w, p);
-            continue;
-        }
-        let prev = p.prev.map(lower);
-        let prev2 = p.prev2.map(lower);
-        let place_cue = matches!(prev.as_deref(), Some("in" | "near"))
-            || matches!(
-                (prev2.as_deref(), prev.as_deref()),
-                (Some(kind), Some("of")) if PLACE_KIND_NOUNS.contains(kind)
-            );
-        if place_cue && !p.sentence_start && w.chars().count() > 2 && !w.contains('-') {
-            // "Braunau" after "Braunau am Inn" is the same town.
-            match b.place_starting_with(w) {
-                Some(id) => b.mention(id, p),
-                None => {
-                    b.add(w, EntityKind::Place, p, None, None);
-                }
-            }
-            continue;
-        }
-        if next.as_deref().is_some_and(lexicon::is_org_noun) && !p.sentence_start {
-            b.add_org(w, p);
-        }
+        Kind::Single { .. } => {}
     }
-    b.finish()
+}
+
+/// What pass 2 decides a single word refers to.
+enum Settled<'n> {
+    /// An entity already found; `true` when this mention confirms a person.
+    Mention(usize, bool),
+    /// An organisation of this name (made if new).
+    Org(&'n str),
+    /// An organisation, or the one whose distinctive word this is ("Disney" for "Walt Disney
+    /// Co.").
+    OrgOrPart(&'n str),
+    Place(&'n str),
+    /// A town already named with more words ("Braunau" after "Braunau am Inn"), else a place.
+    Town(&'n str),
+    /// A person with a title or role ("Sen. Roe").
+    Titled(&'n str, Option<String>),
+    /// Nothing worth listing.
+    Nothing,
+}
+
+/// A rule of pass 2: how a single word is settled, or `None` to ask the next.
+type SingleWordRule = for<'n> fn(&'n Piece<'n>, &Builder, &'n Lookups<'n>) -> Option<Settled<'n>>;
+
+/// The rules for single words, in order, with the names `--explain` shows.
+const SINGLE_WORD_RULES: &[(&str, SingleWordRule)] = &[
+    ("surname of a person named", surname),
+    ("known place or organisation", known_single),
+    ("first name of a person named", first_name),
+    ("defined acronym", defined_acronym),
+    ("name found in context elsewhere", found_elsewhere),
+    ("titled surname", titled_surname),
+    ("lawmaker's party and state", lawmakers_state),
+    ("acronym", acronym),
+    ("word before a thing", before_a_thing),
+    ("brand", brand),
+    ("place after a preposition", place_after_preposition),
+    ("name before an organisation noun", before_an_organisation_noun),
+];
+
+fn settle(b: &mut Builder, p: &Piece<'_>, settled: Settled<'_>, gender: Option<Gender>) {
+    match settled {
+        Settled::Mention(id, confirm) => {
+            b.mention(id, p);
+            if b.entities[id].kind == EntityKind::Person {
+                b.note(id, None, gender);
+            }
+            b.confirm(id, confirm);
+        }
+        Settled::Org(n) => {
+            b.add_org(n, p);
+        }
+        Settled::OrgOrPart(n) => {
+            b.add_org_or_part(n, p);
+        }
+        Settled::Place(n) => {
+            b.add(n, EntityKind::Place, p, None, None);
+        }
+        Settled::Town(w) => match b.place_starting_with(w) {
+            Some(id) => b.mention(id, p),
+            None => {
+                b.add(w, EntityKind::Place, p, None, None);
+            }
+        },
+        Settled::Titled(w, role) => {
+            let id = b.add(w, EntityKind::Person, p, role, gender);
+            b.confirm(id, true);
+        }
+        Settled::Nothing => {}
+    }
+}
+
+/// The parts of a single-word piece: whether a title precedes it, its role, and the place
+/// or organisation the gazetteer knows by that word.
+type SingleParts<'n> = (bool, &'n Option<String>, &'n Option<(EntityKind, Cow<'n, str>)>);
+
+fn single_parts<'n>(p: &'n Piece<'n>) -> Option<SingleParts<'n>> {
+    match &p.kind {
+        Kind::Single {
+            titled, role, known, ..
+        } => Some((*titled, role, known)),
+        _ => None,
+    }
+}
+
+/// "Roe said": the surname of a person already named. A brand's product line repeats its
+/// last word too ("the Acme PhonePro … the PhonePro"), but a surname is not written in
+/// capitals or with a capital inside, so only such a reference confirms the person.
+fn surname<'n>(p: &'n Piece<'n>, b: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    let id = b.person_by_tail(&p.name)?;
+    Some(Settled::Mention(id, !is_all_caps(&p.name) && !camel_case(&p.name)))
+}
+
+/// A place or organisation the gazetteer knows, or an acronym of one the story named.
+fn known_single<'n>(p: &'n Piece<'n>, b: &Builder, k: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    let (_, _, known) = single_parts(p)?;
+    let (kind, name) = known.as_ref()?;
+    if *kind != EntityKind::Organization {
+        return Some(Settled::Place(name));
+    }
+    let w = &*p.name;
+    if let Some(n) = k.acronyms.get(w) {
+        return Some(Settled::Org(n));
+    }
+    if is_all_caps(w)
+        && let Some(id) = b.org_by_initials(w)
+    {
+        return Some(Settled::Mention(id, false));
+    }
+    Some(Settled::OrgOrPart(name))
+}
+
+/// "Jane" after "Jane Roe": a first name of a person named (not after a title: "Sen. Jane").
+fn first_name<'n>(p: &'n Piece<'n>, _: &Builder, k: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    let (titled, _, _) = single_parts(p)?;
+    let id = *k.first_names.get(&*p.name).filter(|_| !titled)?;
+    Some(Settled::Mention(id, true))
+}
+
+fn defined_acronym<'n>(p: &'n Piece<'n>, _: &Builder, k: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    k.acronyms.get(&*p.name).map(|n| Settled::Org(n))
+}
+
+/// A word another mention showed to be an organisation or a place.
+fn found_elsewhere<'n>(p: &'n Piece<'n>, _: &Builder, k: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    let w = &*p.name;
+    k.org_names
+        .get(w)
+        .map(|o| Settled::Org(o))
+        .or_else(|| k.place_names.get(w).map(|pl| Settled::Place(pl)))
+}
+
+/// "Sen. Roe", "coach Roe": a surname with a title or role is a person.
+fn titled_surname<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    let (titled, role, _) = single_parts(p)?;
+    titled.then(|| Settled::Titled(&p.name, role.clone()))
+}
+
+/// "R-Neb.", "D-Calif.": a lawmaker's party and state.
+fn lawmakers_state<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    party_state(&p.name).map(Settled::Place)
+}
+
+/// An acronym of an organisation already named ("CFPB"), or one that acts as an organisation;
+/// technical abbreviations ("HDMI ports", "LED lights") do neither.
+fn acronym<'n>(p: &'n Piece<'n>, b: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    let w = &*p.name;
+    let shaped = is_all_caps(w)
+        && (2..=6).contains(&w.chars().filter(|c| c.is_alphabetic()).count())
+        && !lexicon::is_non_org_acronym(w)
+        && gazetteer::state_abbreviation(w).is_none()
+        && !w.contains(['-', '.'])
+        && !w.chars().any(|c| c.is_ascii_digit());
+    if !shaped {
+        return None;
+    }
+    Some(match b.org_by_initials(w) {
+        Some(id) => Settled::Mention(id, false),
+        None if acts_as_organisation(p) => Settled::Org(w),
+        None => Settled::Nothing,
+    })
+}
+
+/// "the Roe Memorial prison": a word before a thing noun names the thing.
+fn before_a_thing<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    let next = p.next.map(lower);
+    next.as_deref()
+        .is_some_and(|n| THING_NOUNS.contains(n))
+        .then_some(Settled::Nothing)
+}
+
+/// "WeWork", "SoftBank": a capital inside a word marks a brand.
+fn brand<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    camel_case(&p.name).then(|| Settled::OrgOrPart(&p.name))
+}
+
+/// "in Braunau", "the city of Braunau": a word after a place preposition or a place noun.
+fn place_after_preposition<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    let w = &*p.name;
+    let prev = p.prev.map(lower);
+    let prev2 = p.prev2.map(lower);
+    let cue = matches!(prev.as_deref(), Some("in" | "near"))
+        || matches!(
+            (prev2.as_deref(), prev.as_deref()),
+            (Some(kind), Some("of")) if PLACE_KIND_NOUNS.contains(kind)
+        );
+    (cue && !p.sentence_start && w.chars().count() > 2 && !w.contains('-')).then_some(Settled::Town(w))
+}
+
+/// "Acme spokeswoman", "Acme board": an organisation noun after the word, mid-sentence.
+fn before_an_organisation_noun<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    let next = p.next.map(lower);
+    (next.as_deref().is_some_and(lexicon::is_org_noun) && !p.sentence_start).then(|| Settled::Org(&p.name))
 }
 
 /// Whether an unknown acronym is used as an organisation's name: it owns something ("ACME's
