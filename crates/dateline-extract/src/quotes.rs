@@ -53,6 +53,7 @@ pub fn extract(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) 
 fn explained(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) -> Vec<(Quote, Option<Rule>)> {
     let mut story = StoryReader {
         cx: Resolver::new(found, blocks),
+        blocks,
         carried: None,
         history: Vec::new(),
         out: Vec::new(),
@@ -70,12 +71,39 @@ fn explained(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) ->
         })
         .collect();
     quotes.extend(story.out);
+    drop_slogans(&mut quotes, blocks, headline);
     quotes
+}
+
+/// Words in quotation marks that nobody said and that the story quotes more than once (in its
+/// headline or body, in any case: "Buy Local. Buy Now." and later "Buy local. Buy now.") are a
+/// slogan or a tagline, not a quotation.
+fn drop_slogans(quotes: &mut Vec<(Quote, Option<Rule>)>, blocks: &[BlockText<'_>], headline: Option<&str>) {
+    if quotes.iter().all(|(q, _)| q.speaker.is_some()) {
+        return;
+    }
+    let key = |s: &str| -> String {
+        let words = s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+        words.map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+    };
+    let mut quoted: Vec<String> = blocks
+        .iter()
+        .flat_map(|b| b.spans.iter().map(move |q| key(&b.text[q.start..q.end])))
+        .collect();
+    if let Some(h) = headline {
+        let marks = marks::single_spans(h).into_iter().chain(spans(h));
+        quoted.extend(marks.map(|q| key(&h[q.start..q.end])));
+    }
+    quotes.retain(|(q, _)| {
+        let k = key(&q.text);
+        q.speaker.is_some() || quoted.iter().filter(|x| **x == k).count() < 2
+    });
 }
 
 /// What reading the story so far leaves for the next block.
 struct StoryReader<'a> {
     cx: Resolver<'a>,
+    blocks: &'a [BlockText<'a>],
     /// The previous quoted paragraph: its last speaker and whether its quote ran on.
     carried: Option<(Option<Speaker>, bool)>,
     /// The last speaker of every quoted paragraph so far, for dialogue.
@@ -111,6 +139,8 @@ impl BlockReading<'_> {
 struct QuoteAt<'q> {
     block: usize,
     text: &'q str,
+    /// The story block before this one.
+    block_before: Option<&'q BlockText<'q>>,
     q: QuoteSpan,
     /// The text between the previous quote (or the sentence start) and this one.
     before: Range<usize>,
@@ -154,7 +184,7 @@ impl<'a> StoryReader<'a> {
         }
     }
 
-    fn read_quote(&mut self, r: &mut BlockReading<'_>, qi: usize) {
+    fn read_quote(&mut self, r: &mut BlockReading<'a>, qi: usize) {
         let (b, q) = (r.b, r.all[qi]);
         // Subjects of the sentences before this quote, for pronouns.
         let sentence_start = r.sentence_of(q.open).start.max(b.from);
@@ -166,6 +196,7 @@ impl<'a> StoryReader<'a> {
         let at = QuoteAt {
             block: b.block,
             text: b.text,
+            block_before: r.index.checked_sub(1).map(|i| &self.blocks[i]),
             q,
             before: sentence_start.max(r.prev_close)..q.open,
             first_in_block: qi == 0,
@@ -204,7 +235,7 @@ impl<'a> StoryReader<'a> {
 
     /// The speaker of a quotation without an attribution of its own: the first continuation
     /// rule that knows one.
-    fn continuation(&self, at: &QuoteAt<'_>) -> (Option<Speaker>, Option<Rule>) {
+    fn continuation(&self, at: &QuoteAt<'a>) -> (Option<Speaker>, Option<Rule>) {
         for &(rule, apply) in CONTINUATIONS {
             if let Some(s) = apply(&self.cx, at, &self.history) {
                 return (Some(s), Some(rule));
@@ -215,12 +246,13 @@ impl<'a> StoryReader<'a> {
 }
 
 /// A way an unattributed quotation takes the speaker of something before it.
-type Continuation = fn(&Resolver<'_>, &QuoteAt<'_>, &[Option<Speaker>]) -> Option<Speaker>;
+type Continuation = for<'a> fn(&Resolver<'a>, &QuoteAt<'a>, &[Option<Speaker>]) -> Option<Speaker>;
 
 /// The continuation rules, in the order they are tried.
 const CONTINUATIONS: &[(Rule, Continuation)] = &[
     ("same_speaker_goes_on", same_speaker_goes_on),
     ("quotation_runs_on", quotation_runs_on),
+    ("lead_in_ends_paragraph_before", lead_in_ends_paragraph_before),
     ("attribution_in_sentence_before", attribution_in_sentence_before),
     ("person_named_earlier_in_sentence", person_named_earlier_in_sentence),
     ("other_party_of_dialogue", other_party_of_dialogue),
@@ -238,6 +270,13 @@ fn quotation_runs_on(_: &Resolver<'_>, at: &QuoteAt<'_>, _: &[Option<Speaker>]) 
     (at.first_in_block && at.opens_block && ran_on)
         .then_some(at.carried.and_then(|(s, _)| s))
         .flatten()
+}
+
+/// "A spokeswoman for Acme added:" closing a paragraph introduces the quotation that opens the
+/// next one.
+fn lead_in_ends_paragraph_before<'a>(cx: &Resolver<'a>, at: &QuoteAt<'a>, _: &[Option<Speaker>]) -> Option<Speaker> {
+    let before = at.block_before.filter(|_| at.first_in_block && at.opens_block)?;
+    cx.paragraph_lead_in(before).speaker()
 }
 
 /// "…, he said. “…”": an attribution in the sentence before the quote's own.

@@ -15,12 +15,12 @@ use crate::model::EntityKind;
 use super::super::fasthash::with_lowercase;
 use super::super::lexicon::{self, Gender};
 use super::super::lists::{
-    ATTRIBUTION_FILLERS, CLAUSE_CONJUNCTIONS, INSTITUTION_NOUNS, NAME_JOINERS, ROLE_QUALIFIERS, SPEAKER_DETERMINERS,
-    UNNAMED_SUBJECTS,
+    ATTRIBUTION_FILLERS, BODY_NOUNS, CLAUSE_CONJUNCTIONS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, NAME_JOINERS,
+    RELATIVE_PRONOUNS, ROLE_QUALIFIERS, SPEAKER_DETERMINERS, UNNAMED_SUBJECTS,
 };
-use super::super::text::is_double_quote;
+use super::super::text::{is_double_quote, sentence_ends};
 use super::resolver::{Resolver, Speaker};
-use super::{QuoteAt, Rule};
+use super::{BlockText, QuoteAt, Rule};
 
 /// What an attribution clause says about the speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -262,6 +262,8 @@ enum PartVerdict {
     Speaker(Attr),
     /// A description ("the diplomat", "a spokeswoman"), read if no part names anyone.
     Description,
+    /// An appositive that says nothing of who spoke ("R-Neb."): the next part is read.
+    Aside,
 }
 
 /// A way the words before a speech verb name its subject.
@@ -269,6 +271,7 @@ type SubjectRule = fn(&Resolver<'_>, &Part<'_>) -> Option<PartVerdict>;
 
 /// The subject rules, in the order they are tried on each part, nearest part first.
 const SUBJECT_RULES: &[(Rule, SubjectRule)] = &[
+    ("party_and_state", party_and_state),
     ("pronoun_subject", pronoun_subject),
     ("organisation_pronoun_subject", organisation_pronoun_subject),
     ("unnamed_subject", unnamed_subject),
@@ -277,6 +280,16 @@ const SUBJECT_RULES: &[(Rule, SubjectRule)] = &[
     ("description_subject", description_subject),
     ("named_subject", named_subject),
 ];
+
+/// "Sen. Jane Roe, D-Ore., said": the U.S. party-and-state designation after a lawmaker's
+/// name (a party initial, a hyphen, a state or its abbreviation) is an aside, not a speaker.
+fn party_and_state(_: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
+    let (party, state) = p.t.split_once('-')?;
+    let state_like = state.chars().next().is_some_and(char::is_uppercase)
+        && state.len() <= 16
+        && state.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | ' '));
+    (p.count <= 2 && matches!(party, "R" | "D" | "I") && state_like).then_some(PartVerdict::Aside)
+}
 
 /// "he said", "she added": the last named person of that gender.
 fn pronoun_subject(cx: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
@@ -302,9 +315,9 @@ fn unnamed_subject(_: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
     (p.count == 1 && UNNAMED_SUBJECTS.contains(p.first())).then_some(PartVerdict::Speaker(Attr::Unnamed))
 }
 
-/// "Lind, who said that …": the name before the relative clause.
+/// "Lind, who said that …", "Roe, que declaró": the name before the relative clause.
 fn relative_clause_subject(cx: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
-    (p.first() == "who").then(|| {
+    RELATIVE_PRONOUNS.contains(p.first()).then(|| {
         let attr = cx
             .last_mention_before(p.clause.block, p.t_start)
             .map_or(Attr::Unnamed, Attr::found);
@@ -395,6 +408,8 @@ const PHRASE_RULES: &[(Rule, PhraseRule)] = &[
     ("pronoun_phrase", pronoun_phrase),
     ("named_in_phrase", named_in_phrase),
     ("entity_after_article", entity_after_article),
+    ("document_issuer", document_issuer),
+    ("organisation_by_kind", organisation_by_kind),
     ("person_with_role", person_with_role),
     ("proper_noun_phrase", proper_noun_phrase),
     ("named_institution", named_institution),
@@ -411,14 +426,21 @@ fn pronoun_phrase(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
     }
 }
 
-/// "said White House Press Secretary Dana Roe": the person in the phrase.
+/// "said White House Press Secretary Dana Roe": the person in the phrase, whose name stands
+/// among its first words (titles are short; a name further on is someone the phrase talks
+/// about).
 fn named_in_phrase(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
     if np.article_len > 0 {
         return None;
     }
-    cx.best_in(np.clause.block, np.t_start..np.clause.range.end)
-        .map(Attr::found)
+    let ws = cx.words_in(np.t_start..np.clause.range.end);
+    let end = ws.get(NAME_WITHIN_WORDS).map_or(np.clause.range.end, |w| w.start);
+    cx.best_in(np.clause.block, np.t_start..end).map(Attr::found)
 }
+
+/// How many words of a noun phrase may come before the speaker's name ends: "said White House
+/// Deputy Press Secretary Jane Q. Roe".
+const NAME_WITHIN_WORDS: usize = 8;
 
 /// "the Swedish Prosecution Authority": an entity right after the article.
 fn entity_after_article(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
@@ -427,6 +449,49 @@ fn entity_after_article(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
     }
     let m = cx.mention_at(np.clause.block, np.head()..np.clause.range.end)?;
     matches!(cx.kind(m), EntityKind::Person | EntityKind::Organization).then(|| Attr::found(Speaker::Entity(m)))
+}
+
+/// "the statement said", "the Acme report adds", "a statement from Acme Corp said": a document
+/// speaks for its issuer, named in the description or else the organisation named last.
+fn document_issuer(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
+    if np.article_len == 0 {
+        return None;
+    }
+    let mut after_article = np.lower_words().skip(1).take(3);
+    if !after_article.any(|w| DOCUMENT_NOUNS.contains(w)) {
+        return None;
+    }
+    let range = np.head()..np.clause.range.end;
+    if let Some(s) = cx.best_in(np.clause.block, range) {
+        return Some(Attr::found(s));
+    }
+    let definite = np.lower.starts_with("the ");
+    let issuer = cx
+        .recent_organisation(np.clause.block, np.clause.at, None)
+        .filter(|_| definite);
+    Some(issuer.map_or(Attr::Unnamed, |e| Attr::found(Speaker::Entity(e))))
+}
+
+/// "the company said", "the central bank said", "the staff concluded": an organisation told
+/// by its kind is the organisation named last before the quote, one whose name holds the noun
+/// first ("Acme Bank … the bank said"). A public institution ("the ministry", "the police")
+/// must be named with its noun: "the government" is no company mentioned before it.
+fn organisation_by_kind(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
+    if !np.lower.starts_with("the ") {
+        return None;
+    }
+    let described = &np.clause.text[np.head()..np.clause.range.end];
+    let words = described.split_whitespace().count();
+    if !(1..=3).contains(&words) || described.chars().any(char::is_uppercase) {
+        return None;
+    }
+    let noun = np.lower_words().last()?;
+    let institution = INSTITUTION_NOUNS.contains(noun);
+    if !(institution || lexicon::is_org_noun(noun) || BODY_NOUNS.contains(noun)) {
+        return None;
+    }
+    let e = cx.recent_organisation(np.clause.block, np.clause.at, Some((noun, institution)))?;
+    Some(Attr::found(Speaker::Entity(e)))
 }
 
 /// "the president", "the Russian leader": a person given that role, the most recent first.
@@ -523,7 +588,7 @@ fn according_to(cx: &Resolver<'_>, c: &Clause<'_>, _: Option<(usize, bool)>) -> 
     Some(cx.noun_phrase(&c.with_range(c.range.start + i + 13..c.range.end)))
 }
 
-impl Resolver<'_> {
+impl<'a> Resolver<'a> {
     /// The speaker a quotation's own attribution names: the clause after it or the clause
     /// before it, whichever names someone (a speech verb right before the quote first).
     pub(super) fn attribution(&self, at: &QuoteAt<'_>, next_open: usize) -> Attr {
@@ -556,6 +621,30 @@ impl Resolver<'_> {
             (Attr::Unnamed, _) | (_, Attr::Unnamed) => Attr::Unnamed,
             _ => Attr::Nothing,
         }
+    }
+
+    /// The speaker a paragraph ending in a colon introduces ("Roe added:"), read from its last
+    /// sentence as a clause before a quotation.
+    pub(super) fn paragraph_lead_in(&self, before: &BlockText<'a>) -> Attr {
+        let text = before.text.trim_end();
+        if !text.ends_with(':') {
+            return Attr::Nothing;
+        }
+        let ends = sentence_ends(text);
+        let start = ends
+            .iter()
+            .rev()
+            .copied()
+            .find(|&e| e < text.len())
+            .unwrap_or(0)
+            .max(before.from);
+        let clause = Clause {
+            block: before.block,
+            text: before.text,
+            range: start..text.len(),
+            at: start,
+        };
+        self.with_words(before.words, || self.before(&clause))
     }
 
     /// A speech verb among the last words before a quote ("said Wednesday that “…").
@@ -637,6 +726,7 @@ impl Resolver<'_> {
                         saw_noun = true;
                         continue 'parts;
                     }
+                    Some(PartVerdict::Aside) => continue 'parts,
                     None => {}
                 }
             }

@@ -4,7 +4,7 @@
 //! direction wrong (`… at all costs,“ he said`). A quotation is at least four words and not a
 //! title ("Wait Wait … Don’t Tell Me!"); shorter quoted bits are scare quotes.
 
-use crate::lists::TITLE_SMALL_WORDS;
+use crate::lists::{QUOTATIVE_VERBS, TITLE_SMALL_WORDS};
 use crate::text::{is_double_quote, is_single_quote, word_count_up_to};
 
 /// A pair of quotation marks in one block.
@@ -35,33 +35,68 @@ fn closes_before(n: char) -> bool {
         || is_double_quote(n)
 }
 
-/// Pairs the double quotation marks of `text`.
+/// Pairs the double quotation marks of `text`, and the corner brackets of Chinese and Japanese
+/// text (「…」), which quote speech there.
 pub fn spans(text: &str) -> Vec<QuoteSpan> {
-    spans_of(text, is_double_quote, [b'"', 0xE2, 0xC2], &['“', '„', '«'], &['”', '»'])
+    let marks = marks_of(text, is_double_quote, [b'"', 0xE2, 0xC2]);
+    let mut out = pair(text, &marks, &['“', '„', '«'], &['”', '»']);
+    // Corner brackets start with the lead byte of most kana and ideographs: looked for only in
+    // text that has one, paired apart from the other marks, and kept only where they quote
+    // speech outside any other quotation.
+    if memchr::memchr(CORNER_LEAD_BYTE, text.as_bytes()).is_some() {
+        let corners = marks_of(text, is_corner_bracket, [CORNER_LEAD_BYTE; 3]);
+        let speech = pair(text, &corners, &['「'], &['」'])
+            .into_iter()
+            .filter(|q| q.closed && q.quotation && reported_speech(text, q));
+        for q in speech {
+            let i = out.partition_point(|o| o.open < q.open);
+            let clear = out.get(i).is_none_or(|o| o.open >= q.close) && (i == 0 || out[i - 1].close <= q.open);
+            if clear {
+                out.insert(i, q);
+            }
+        }
+    }
+    out
+}
+
+/// Corner brackets also set off terms and names ("「Acme」を", "「Acme」という"); they quote
+/// speech when the quotative particle and a speech verb follow (Japanese "「…」と述べた") or a
+/// colon leads in (Chinese "他說：「…」").
+fn reported_speech(text: &str, q: &QuoteSpan) -> bool {
+    let after = text[q.close..].strip_prefix('と').and_then(|rest| rest.chars().next());
+    let mut buf = [0u8; 4];
+    after.is_some_and(|c| QUOTATIVE_VERBS.contains(c.encode_utf8(&mut buf)))
+        || text[..q.open].trim_end().ends_with(['：', ':'])
+}
+
+/// The lead byte of 「 and 」 in UTF-8.
+const CORNER_LEAD_BYTE: u8 = 0xE3;
+
+/// 「 and 」 quote speech in Chinese and Japanese; the white corner brackets 『』 mark titles of
+/// works and quotes inside quotes, so they are left alone.
+fn is_corner_bracket(c: char) -> bool {
+    matches!(c, '「' | '」')
 }
 
 /// Pairs single quotation marks (used for quotes in headlines), telling apostrophes apart.
 pub fn single_spans(text: &str) -> Vec<QuoteSpan> {
-    spans_of(text, is_single_quote, [b'\'', 0xE2, 0xE2], &['‘'], &['’'])
+    let marks = marks_of(text, is_single_quote, [b'\'', 0xE2, 0xE2]);
+    pair(text, &marks, &['‘'], &['’'])
 }
 
-/// Pairs the marks for which `is_mark` holds; each of them starts with one of `first_bytes`
-/// (an ASCII mark or the lead byte of a longer one), so the text is searched for those bytes
-/// and decoded only where they stand.
-fn spans_of(
-    text: &str,
-    is_mark: fn(char) -> bool,
-    first_bytes: [u8; 3],
-    openers: &[char],
-    closers: &[char],
-) -> Vec<QuoteSpan> {
+/// The marks for which `is_mark` holds, with their offsets; each of them starts with one of
+/// `first_bytes` (an ASCII mark or the lead byte of a longer one), so the text is searched for
+/// those bytes and decoded only where they stand.
+fn marks_of(text: &str, is_mark: fn(char) -> bool, first_bytes: [u8; 3]) -> Vec<(usize, char)> {
     let [a, b, c] = first_bytes;
-    let mut marks: Vec<(usize, char)> = Vec::new();
-    for i in memchr::memchr3_iter(a, b, c, text.as_bytes()) {
-        if let Some(c) = text[i..].chars().next().filter(|&c| is_mark(c)) {
-            marks.push((i, c));
-        }
-    }
+    memchr::memchr3_iter(a, b, c, text.as_bytes())
+        .filter_map(|i| text[i..].chars().next().filter(|&c| is_mark(c)).map(|c| (i, c)))
+        .collect()
+}
+
+/// Pairs marks by where they stand: a mark after a space opens, one before a space or
+/// punctuation closes, and an unmistakable opener or closer decides when the position does not.
+fn pair(text: &str, marks: &[(usize, char)], openers: &[char], closers: &[char]) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None;
     let mut k = 0;
@@ -95,7 +130,9 @@ fn spans_of(
                 }
             }
             Some((opos, ostart)) => {
-                if can_close || !can_open && (closers.contains(&c) || !openers.contains(&c)) {
+                // French sets guillemets off with spaces inside them: "« Nous gagnerons », dit-il".
+                let spaced_guillemet = c == '»' && prev.is_some_and(char::is_whitespace);
+                if can_close || spaced_guillemet || !can_open && (closers.contains(&c) || !openers.contains(&c)) {
                     push(&mut out, text, opos, ostart, pos, pos + len, true);
                     open = None;
                 } else if can_open && openers.contains(&c) {
@@ -136,7 +173,10 @@ fn push(out: &mut Vec<QuoteSpan>, text: &str, open: usize, start: usize, end: us
 /// words, and not every word capitalised.
 pub fn is_quotation(words_text: &str) -> bool {
     // Counting past 13 changes nothing: more than twelve words are never a title.
-    let n = word_count_up_to(words_text, 13);
+    let mut n = word_count_up_to(words_text, 13);
+    if n < 4 && !words_text.is_ascii() {
+        n = n.max(unspaced_words(words_text));
+    }
     if n < 4 {
         return false;
     }
@@ -158,6 +198,16 @@ pub fn is_quotation(words_text: &str) -> bool {
         title_case &= upper || first.is_some_and(char::is_numeric) || small(w);
     }
     !(caps * 2 >= lettered && title_case)
+}
+
+/// Words in Chinese and Japanese text, which puts no spaces between them: a word is about two
+/// ideographs or kana ("明日は東京に行きます" is about five words; "脱獄", a term, is one).
+fn unspaced_words(text: &str) -> usize {
+    let unspaced = text
+        .chars()
+        .filter(|&c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'))
+        .count();
+    unspaced / 2
 }
 
 #[cfg(test)]
@@ -199,6 +249,17 @@ mod tests {
                 "“Operating is hard,” Roe said. “ I love it.”",
                 &[("Operating is hard,", true), ("I love it.", true)],
             ),
+            (
+                "« Nous allons gagner ce soir », a dit Roe.",
+                &[("Nous allons gagner ce soir", true)],
+            ),
+            ("„Wir bauen die Brücke“, sagte Roe.", &[("Wir bauen die Brücke", true)]),
+            (
+                "市長は「明日は新しい橋を開通します」と述べた。",
+                &[("明日は新しい橋を開通します", true)],
+            ),
+            // A term in corner brackets is no quotation, and no mark at all.
+            ("「脱獄」という言葉", &[]),
             ("no quotes here", &[]),
             ("“", &[]),
         ];

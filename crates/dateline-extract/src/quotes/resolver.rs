@@ -17,6 +17,22 @@ use super::BlockText;
 use super::attribution::verb_at;
 use super::marks::{QuoteSpan, is_quotation, single_spans, spans};
 
+/// A person's name without the titles and honorifics before it ("Dr. Jane Roe", "Sen. John
+/// Doe"), as long as a first name and surname remain: a royal "Prince Jon" keeps the title his
+/// name is never written without. Of a name not known to be a person's, only an abbreviated
+/// title is dropped ("Dr. Jane Roe", but "Doctor Acme Inc." stays).
+fn without_titles(name: &str, person: bool) -> &str {
+    let mut rest = name;
+    while let Some((first, tail)) = rest.split_once(' ') {
+        let title = lexicon::is_title(first) && (person || first.ends_with('.'));
+        if !title || !tail.contains(' ') {
+            break;
+        }
+        rest = tail.trim_start();
+    }
+    rest
+}
+
 /// Who spoke, as far as the text lets us tell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Speaker {
@@ -55,6 +71,10 @@ enum Entry {
 /// subject of the sentence before, and so on) before the rest are worked out in reading
 /// order, which needs no nesting.
 const MAX_NESTING: u32 = 16;
+
+/// How many blocks back an organisation described by its kind ("the company said") may have
+/// been named.
+const ORGANISATION_REACH: usize = 8;
 
 pub(super) struct Resolver<'a> {
     pub(super) found: &'a Found,
@@ -149,6 +169,42 @@ impl<'a> Resolver<'a> {
             .filter(|m| matches!(self.kind(m.entity), EntityKind::Person | EntityKind::Organization))
             .last()
             .map(|m| Speaker::Entity(m.entity))
+    }
+
+    /// The organisation named last before `at`, in its block or the few before it. With a
+    /// noun, one whose name holds it comes first ("the bank" is "Acme Bank" even after a
+    /// mention of Roe Corp), and with `(noun, true)` only such an organisation will do.
+    pub(super) fn recent_organisation(&self, block: usize, at: usize, noun: Option<(&str, bool)>) -> Option<usize> {
+        let end = self
+            .found
+            .mentions
+            .partition_point(|m| (m.block, m.start) < (block, at));
+        let mut nearest = None;
+        for m in self.found.mentions[..end].iter().rev() {
+            if block - m.block > ORGANISATION_REACH {
+                break;
+            }
+            if self.kind(m.entity) != EntityKind::Organization {
+                continue;
+            }
+            let Some((noun, _)) = noun else {
+                return Some(m.entity);
+            };
+            let name = &self.found.entities[m.entity].name;
+            if name.split_whitespace().any(|w| w.eq_ignore_ascii_case(noun)) {
+                return Some(m.entity);
+            }
+            nearest = nearest.or(Some(m.entity));
+        }
+        nearest.filter(|_| noun.is_some_and(|(_, strict)| !strict))
+    }
+
+    /// Runs `f` with the words of another block.
+    pub(super) fn with_words<T>(&self, words: &'a [Word<'a>], f: impl FnOnce() -> T) -> T {
+        let saved = self.words.replace(words);
+        let out = f();
+        self.words.set(saved);
+        out
     }
 
     /// The last person named in a range ("directives from Roe to “…”").
@@ -311,19 +367,43 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// The speaker's name as the output gives it.
+    /// The speaker's name as the output gives it: a person by the bare name as first
+    /// introduced ("Dr. Jane Roe" and a later "Roe" are both Jane Roe), an organisation or an
+    /// unknown proper noun as written.
     pub(super) fn name(&self, s: Speaker) -> String {
-        match s {
-            Speaker::Entity(e) => self.found.entities[e].name.clone(),
-            Speaker::Named(block, start, end) => self
-                .blocks
-                .iter()
-                .find(|b| b.block == block)
-                .and_then(|b| b.text.get(start..end))
-                .unwrap_or("")
-                .trim_end_matches(['’', '\''])
-                .to_string(),
+        let (name, person) = match s {
+            Speaker::Entity(e) => (self.found.entities[e].name.as_str(), self.kind(e) == EntityKind::Person),
+            Speaker::Named(block, start, end) => {
+                let text = self
+                    .blocks
+                    .iter()
+                    .find(|b| b.block == block)
+                    .and_then(|b| b.text.get(start..end));
+                (text.unwrap_or("").trim_end_matches(['’', '\'']), true)
+            }
+        };
+        let bare = without_titles(name, person);
+        if !person {
+            return bare.to_string();
         }
+        self.introduced_as(bare).unwrap_or(bare).to_string()
+    }
+
+    /// The full name a person given by surname alone was introduced by ("Roe" after "Jane
+    /// Roe"), when every named person of the story with that surname is the same.
+    fn introduced_as(&self, surname: &str) -> Option<&str> {
+        if surname.contains(' ') || !surname.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let mut full = self
+            .found
+            .entities
+            .iter()
+            .filter(|e| e.kind != EntityKind::Place)
+            .map(|e| without_titles(&e.name, e.kind == EntityKind::Person))
+            .filter(|n| n.len() > surname.len() && n.contains(' ') && n.rsplit(' ').next() == Some(surname));
+        let first = full.next()?;
+        full.all(|n| n == first).then_some(first)
     }
 
     /// Quotations in a headline, which uses single quotation marks: "‘…,’ exec says",

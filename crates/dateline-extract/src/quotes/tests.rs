@@ -147,3 +147,210 @@ fn dialogue_alternates() {
     ]);
     assert_eq!(got.last().unwrap().1, s("Elizabeth Marsh"));
 }
+
+/// One newsroom convention of attribution: the story, the start of the quotation asked about,
+/// the speaker the convention gives it and the rule that finds that speaker.
+type ConventionRow<'a> = (&'a [&'a str], &'a str, Option<&'a str>, Option<Rule>);
+
+/// One row per convention.
+const CONVENTIONS: &[ConventionRow<'static>] = &[
+    (
+        &["“We will open the new bridge in May,” Mayor Tom Reed said."],
+        "We will",
+        Some("Tom Reed"),
+        Some("named_subject"),
+    ),
+    (
+        &["“The harbour will reopen next spring,” said Dana Cole, the port director."],
+        "The harbour",
+        Some("Dana Cole"),
+        Some("named_in_phrase"),
+    ),
+    (
+        &["Later, Dana Cole said, “We strongly oppose any delay to the works.”"],
+        "We strongly",
+        Some("Dana Cole"),
+        Some("named_subject"),
+    ),
+    (
+        &["Ms. Vera Lind on the budget: “Every school will get its share this year.”"],
+        "Every school",
+        Some("Vera Lind"),
+        Some("colon_lead_in"),
+    ),
+    (
+        &[
+            "Mayor Vera Lind opened the school on Monday.",
+            "“Every child deserves a good school near home,” she said.",
+        ],
+        "Every child",
+        Some("Vera Lind"),
+        Some("pronoun_subject"),
+    ),
+    (
+        &[
+            "Russian President Ivan Petrov met the press on Tuesday.",
+            "“Our ties will improve over the coming year,” the president added.",
+        ],
+        "Our ties",
+        Some("Ivan Petrov"),
+        Some("person_with_role"),
+    ),
+    (
+        &["The embassy quoted Vera Lind, who said that she “valued the frank and open review.”"],
+        "valued",
+        Some("Vera Lind"),
+        Some("relative_clause_subject"),
+    ),
+    (
+        // Honorifics are dropped and a surname stands for the name first introduced.
+        &[
+            "Dr. Ana Maria Lopes treated the patients.",
+            "“We saw the first cases in early May,” Lopes said.",
+        ],
+        "We saw",
+        Some("Ana Maria Lopes"),
+        Some("named_subject"),
+    ),
+    (
+        &["Sen. Jane Roe, D-Ore., said, “The bill will pass the chamber this week.”"],
+        "The bill",
+        Some("Jane Roe"),
+        Some("named_subject"),
+    ),
+    (
+        &[
+            "The Swedish Prosecution Authority dropped the case.",
+            "“The evidence has weakened over a long period of time,” it added.",
+        ],
+        "The evidence",
+        Some("Swedish Prosecution Authority"),
+        Some("organisation_pronoun_subject"),
+    ),
+    (
+        &[
+            "The Swedish Prosecution Authority dropped the case.",
+            "“The evidence has weakened over a long period of time,” the authority said.",
+        ],
+        "The evidence",
+        Some("Swedish Prosecution Authority"),
+        Some("organisation_by_kind"),
+    ),
+    (
+        &[
+            "The Swedish Prosecution Authority dropped the case on Monday.",
+            "“The evidence has weakened over a long period of time,” the statement said.",
+        ],
+        "The evidence",
+        Some("Swedish Prosecution Authority"),
+        Some("document_issuer"),
+    ),
+    (
+        &["“The diplomat has no word on the talks yet,” the diplomat said."],
+        "The diplomat",
+        None,
+        None,
+    ),
+    (
+        &["“We lost the match,” Tom Reed said. “The next one is ours to win.”"],
+        "The next",
+        Some("Tom Reed"),
+        Some("same_speaker_goes_on"),
+    ),
+    (
+        &[
+            "Mayor Tom Reed said: “The bridge will carry traffic from May.",
+            "“The old ferry will stop running the same week.”",
+        ],
+        "The old",
+        Some("Tom Reed"),
+        Some("quotation_runs_on"),
+    ),
+    (
+        &[
+            "Mayor Tom Reed opened the bridge and added:",
+            "“The old ferry will stop running the same week.”",
+        ],
+        "The old",
+        Some("Tom Reed"),
+        Some("lead_in_ends_paragraph_before"),
+    ),
+    (
+        &["The work is done, Mayor Tom Reed said. “The bridge opens in May for all traffic.”"],
+        "The bridge",
+        Some("Tom Reed"),
+        Some("attribution_in_sentence_before"),
+    ),
+    (
+        &["«Vamos a ganar la liga este año», dijo Juan Roca."],
+        "Vamos",
+        Some("Juan Roca"),
+        Some("named_in_phrase"),
+    ),
+    (
+        &["„Wir bauen die Brücke bis zum Mai“, sagte Anna Berg."],
+        "Wir bauen",
+        Some("Anna Berg"),
+        Some("named_in_phrase"),
+    ),
+    (
+        &["市長は「明日は新しい橋を開通します」と述べた。"],
+        "明日は",
+        None,
+        None,
+    ),
+];
+
+#[test]
+fn attribution_conventions() {
+    for (story, opening, speaker, rule) in CONVENTIONS {
+        let got = explain(story);
+        let hit = got.iter().find(|(q, _)| q.text.starts_with(opening));
+        let Some((quote, why)) = hit else {
+            panic!("no quotation “{opening}…” in {story:?}: {got:?}");
+        };
+        assert_eq!(quote.speaker.as_deref(), *speaker, "speaker of “{opening}…”");
+        assert_eq!(why, rule, "rule for “{opening}…”");
+    }
+}
+
+#[test]
+fn slogans_and_corner_bracket_terms_are_not_quotations() {
+    let got = explain(&[
+        "The agency’s campaign “Buy local. Buy now.” ran all summer.",
+        "Its posters read “Buy Local. Buy Now.” in every shop.",
+        "新製品は「スーパーライトニングマシン」という名前だ。",
+    ]);
+    assert!(got.is_empty(), "{got:?}");
+}
+
+/// [`explained`] over invented paragraphs.
+fn explain(paragraphs: &[&str]) -> Vec<(Quote, Option<Rule>)> {
+    let words: Vec<Vec<Word<'_>>> = paragraphs.iter().map(|t| crate::text::words(t)).collect();
+    let marks: Vec<Vec<QuoteSpan>> = paragraphs.iter().map(|t| spans(t)).collect();
+    let ents: Vec<Span<'_>> = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Span {
+            block: i,
+            text: t,
+            range: 0..t.len(),
+            skip: vec![],
+            no_people: false,
+            words: &words[i],
+        })
+        .collect();
+    let found = entities::extract(&ents, &Registry::default());
+    let blocks: Vec<BlockText<'_>> = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, t)| BlockText {
+            block: i,
+            text: t,
+            from: 0,
+            words: &words[i],
+            spans: &marks[i],
+        })
+        .collect();
+    explained(&blocks, &found, None)
+}
