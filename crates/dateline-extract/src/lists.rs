@@ -197,8 +197,8 @@ lists! {
     // Entities and quotes.
     /// Auxiliary and linking verbs: after a name, it is a clause's subject.
     AUXILIARY_VERBS: List = "auxiliary_verbs.txt";
-    /// Nouns for a body's people and words ("officials", "statement").
-    BODY_NOUNS: List = "body_nouns.txt";
+    /// Nouns for a body's members and words ("officials", "statement").
+    MEMBER_NOUNS: List = "member_nouns.txt";
 
     /// Function words that join two capitalised parts of one name ("Bureau of Prisons").
     NAME_JOINERS: List = "name_joiners.txt";
@@ -255,6 +255,14 @@ lists! {
     ROLE_QUALIFIERS: List = "role_qualifiers.txt";
     /// Public institutions named after capitalised words ("the Acme government said").
     INSTITUTION_NOUNS: List = "institution_nouns.txt";
+    /// First characters of Japanese speech verbs after the quotative particle ("「…」と述べた").
+    QUOTATIVE_VERBS: List = "quotative_verbs.txt";
+    /// Relative pronouns that open a clause about the name before them ("Roe, who said").
+    RELATIVE_PRONOUNS: List = "relative_pronouns.txt";
+    /// Bodies of an organisation that speak for it ("the board said", "the staff concluded").
+    BODY_NOUNS: List = "body_nouns.txt";
+    /// Documents that speak for whoever issued them ("the statement said", "the report adds").
+    DOCUMENT_NOUNS: List = "document_nouns.txt";
 
     // Layout: bylines, credits, datelines, dates, figures, furniture.
 

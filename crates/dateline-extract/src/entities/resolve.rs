@@ -11,7 +11,7 @@ use crate::fasthash::{FxHashMap, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::lists::{
-    AUXILIARY_VERBS, BODY_NOUNS, COMPANY_SUFFIXES, INVERTIBLE_ORG_NOUNS, PLACE_KIND_NOUNS, THING_NOUNS,
+    AUXILIARY_VERBS, COMPANY_SUFFIXES, INVERTIBLE_ORG_NOUNS, MEMBER_NOUNS, PLACE_KIND_NOUNS, THING_NOUNS,
 };
 use crate::text::{is_all_caps, push_lowercase};
 
@@ -437,7 +437,7 @@ fn acts_as_organisation(p: &Piece<'_>) -> bool {
                 || lexicon::is_role_noun(n)
                 || lexicon::is_org_noun(n)
                 || AUXILIARY_VERBS.contains(n)
-                || BODY_NOUNS.contains(n)
+                || MEMBER_NOUNS.contains(n)
         })
         || p.prev.is_some_and(|w| w == "the") && next.is_none()
 }

@@ -1,0 +1,778 @@
+//! Attribution grammar: who the clause next to a quotation says spoke.
+//!
+//! A clause after a quotation names its speaker before or after a speech verb (`"…," Roe
+//! said`, `"…," said Dana Cole, the …`); a clause before it ends in a speech verb, a colon or
+//! "according to" (`Roe said, "…"`, `Ms Lund said: "…"`). The words before a speech verb are
+//! split at commas and dashes into parts, nearest first, and each part is offered to the
+//! subject rules ([`SUBJECT_RULES`]): a pronoun, an unnamed subject ("officials"), a relative
+//! clause, a name, or a description ("the senator") read later by the noun-phrase rules
+//! ([`PHRASE_RULES`]). Every rule is a small function returning a verdict or passing.
+
+use std::ops::Range;
+
+use crate::model::EntityKind;
+
+use super::super::fasthash::with_lowercase;
+use super::super::lexicon::{self, Gender};
+use super::super::lists::{
+    ATTRIBUTION_FILLERS, BODY_NOUNS, CLAUSE_CONJUNCTIONS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, NAME_JOINERS,
+    RELATIVE_PRONOUNS, ROLE_QUALIFIERS, SPEAKER_DETERMINERS, UNNAMED_SUBJECTS,
+};
+use super::super::text::{is_double_quote, sentence_ends};
+use super::resolver::{Resolver, Speaker};
+use super::{BlockText, QuoteAt, Rule};
+
+/// What an attribution clause says about the speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Attr {
+    /// A speaker, and the rule that found it.
+    Found(Speaker, Rule),
+    /// A speech verb with a speaker we cannot name ("the diplomat said", "Officials said").
+    Unnamed,
+    Nothing,
+}
+
+impl Attr {
+    pub(super) fn speaker(self) -> Option<Speaker> {
+        match self {
+            Attr::Found(s, _) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// A speaker whose rule is named by the table that applies it.
+    fn found(s: Speaker) -> Attr {
+        Attr::Found(s, "")
+    }
+
+    /// Names the rule that decided, unless a rule nested inside it already did.
+    fn named(self, rule: Rule) -> Attr {
+        match self {
+            Attr::Found(s, "") => Attr::Found(s, rule),
+            other => other,
+        }
+    }
+}
+
+/// Words that may sit between a speaker and the verb ("Roe allegedly told").
+fn is_filler(w: &str) -> bool {
+    ATTRIBUTION_FILLERS.contains(w) || w.ends_with("ly") && w.len() > 4 && w.chars().all(char::is_lowercase)
+}
+
+/// `Some(false)` for a speech verb ("said"), `Some(true)` for a participle ("saying").
+pub(super) fn verb_at(w: &str) -> Option<bool> {
+    // Speech verbs are short ASCII words; anything else is rejected before lower-casing.
+    if w.len() > 30 || !w.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    // Lower-casing ASCII keeps the length and lower-cases the first byte, so the verb shapes
+    // can reject most words as written, before they are checked for ASCII, copied and
+    // lower-cased.
+    if !lexicon::speech_verb_shape(w.as_bytes()[0].to_ascii_lowercase(), w.len()) && w.is_ascii() {
+        return None;
+    }
+    with_lowercase(w, |l| {
+        if !lexicon::may_be_speech_verb(l) {
+            return None;
+        }
+        if lexicon::is_speech_verb(l) {
+            Some(false)
+        } else if lexicon::is_speech_participle(l) {
+            Some(true)
+        } else {
+            None
+        }
+    })
+}
+
+/// Where the attribution after a quote can end: the next quote or the end of the sentence.
+/// Also says whether a sentence end was found before the next quote.
+fn clause_end(text: &str, from: usize, next_open: usize) -> (usize, bool) {
+    let limit = next_open.min(text.len()).max(from);
+    let slice = &text[from..limit];
+    for (i, c) in slice.char_indices() {
+        if matches!(c, '.' | '!' | '?' | ';') {
+            let word_start = slice[..i].rfind(|ch: char| ch.is_whitespace()).map_or(0, |w| w + 1);
+            let word = &slice[word_start..i];
+            if c == '.'
+                && (lexicon::is_abbreviation(word)
+                    || word.len() == 1 && word.chars().all(char::is_uppercase)
+                    || word.contains('.'))
+            {
+                continue;
+            }
+            return (from + i, true);
+        }
+    }
+    (limit, limit == text.len())
+}
+
+/// A stretch of a block read for an attribution, and the quote it attributes.
+#[derive(Clone)]
+pub(super) struct Clause<'t> {
+    pub block: usize,
+    pub text: &'t str,
+    pub range: Range<usize>,
+    /// Where the quotation opens: pronouns look back from here.
+    pub at: usize,
+}
+
+impl<'t> Clause<'t> {
+    fn with_range(&self, range: Range<usize>) -> Clause<'t> {
+        Clause { range, ..self.clone() }
+    }
+}
+
+/// The bytes a clause separator in [`clause_parts`] can start with: `,;()"` and the lead bytes
+/// of dashes and typographic quotation marks.
+static SEPARATOR_FIRST_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    let bytes = b",;()\"\xE2\xC2";
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// The comma-, dash- and bracket-separated parts of `range`, in text order.
+fn clause_parts(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let segment = &text[range.clone()];
+    let mut parts = Vec::new();
+    let mut start = 0;
+    // The separators are ASCII or start with 0xE2 / 0xC2: scan bytes, decode only there.
+    for (i, &b) in segment.as_bytes().iter().enumerate() {
+        if !SEPARATOR_FIRST_BYTE[usize::from(b)] {
+            continue;
+        }
+        let len = if b.is_ascii() {
+            1
+        } else {
+            segment[i..]
+                .chars()
+                .next()
+                .filter(|&c| matches!(c, '—' | '–') || is_double_quote(c))
+                .map_or(0, char::len_utf8)
+        };
+        if len > 0 {
+            parts.push(range.start + start..range.start + i);
+            start = i + len;
+        }
+    }
+    parts.push(range.start + start..range.end);
+    parts
+}
+
+/// A word lower-cased on the stack when it is short ASCII (most are), else on the heap: the
+/// subject rules run for every clause before a speech verb.
+enum Lowered {
+    Stack([u8; 32], usize),
+    Heap(String),
+}
+
+impl Lowered {
+    fn new(w: &str) -> Lowered {
+        if w.len() <= 32 && w.is_ascii() {
+            let mut buf = [0u8; 32];
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[..w.len()].make_ascii_lowercase();
+            Lowered::Stack(buf, w.len())
+        } else {
+            Lowered::Heap(w.to_lowercase())
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            Lowered::Stack(buf, len) => std::str::from_utf8(&buf[..*len]).unwrap_or_default(),
+            Lowered::Heap(s) => s,
+        }
+    }
+}
+
+/// One part of the words before a speech verb, trimmed of fillers and leading conjunctions.
+struct Part<'t> {
+    clause: Clause<'t>,
+    /// The trimmed part (`clause.range` is the part as split).
+    t: &'t str,
+    t_start: usize,
+    word0: &'t str,
+    word1: Option<&'t str>,
+    /// The first word lower-cased, before trimming its punctuation.
+    lowered: Lowered,
+    /// The number of words, counted no further than 15 (only small counts matter).
+    count: usize,
+}
+
+impl<'t> Part<'t> {
+    fn read(clause: &Clause<'t>, part: Range<usize>) -> Option<Part<'t>> {
+        let text = clause.text;
+        let mut p = part;
+        // Drop fillers at the end ("Roe allegedly", "Yuri Roe also").
+        loop {
+            let t = text[p.clone()].trim_end();
+            match t.rsplit(char::is_whitespace).next() {
+                Some(last) if !last.is_empty() && is_filler(last) && t.len() > last.len() => {
+                    p.end = p.start + t.len() - last.len();
+                }
+                _ => break,
+            }
+        }
+        // Leading conjunctions belong to the clause, not the subject ("as X has pointed out").
+        loop {
+            let t = text[p.clone()].trim_start();
+            let lead = p.start + (text[p.clone()].len() - t.len());
+            match t.split_once(char::is_whitespace) {
+                Some((first, rest)) if CLAUSE_CONJUNCTIONS.contains_lowercase_of(first) && !rest.trim().is_empty() => {
+                    p.start = lead + first.len();
+                }
+                _ => break,
+            }
+        }
+        let t = text[p.clone()].trim();
+        if t.is_empty() {
+            return None;
+        }
+        let t_start = p.start + (text[p.clone()].len() - text[p.clone()].trim_start().len());
+        let mut words = t.split_whitespace();
+        let word0 = words.next().unwrap_or_default();
+        let word1 = words.next();
+        let count = 1 + usize::from(word1.is_some()) + words.take(13).count();
+        Some(Part {
+            clause: clause.with_range(t_start..p.end),
+            t,
+            t_start,
+            word0,
+            word1,
+            lowered: Lowered::new(word0),
+            count,
+        })
+    }
+
+    /// The first word, lower-cased and without punctuation.
+    fn first(&self) -> &str {
+        self.lowered.as_str().trim_matches(|c: char| !c.is_alphanumeric())
+    }
+}
+
+/// What a subject rule made of one part.
+enum PartVerdict {
+    /// The part settles the attribution.
+    Speaker(Attr),
+    /// A description ("the diplomat", "a spokeswoman"), read if no part names anyone.
+    Description,
+    /// An appositive that says nothing of who spoke ("R-Neb."): the next part is read.
+    Aside,
+}
+
+/// A way the words before a speech verb name its subject.
+type SubjectRule = fn(&Resolver<'_>, &Part<'_>) -> Option<PartVerdict>;
+
+/// The subject rules, in the order they are tried on each part, nearest part first.
+const SUBJECT_RULES: &[(Rule, SubjectRule)] = &[
+    ("party_and_state", party_and_state),
+    ("pronoun_subject", pronoun_subject),
+    ("organisation_pronoun_subject", organisation_pronoun_subject),
+    ("unnamed_subject", unnamed_subject),
+    ("relative_clause_subject", relative_clause_subject),
+    ("conjunction_then_pronoun", conjunction_then_pronoun),
+    ("description_subject", description_subject),
+    ("named_subject", named_subject),
+];
+
+/// "Sen. Jane Roe, D-Ore., said": the U.S. party-and-state designation after a lawmaker's
+/// name (a party initial, a hyphen, a state or its abbreviation) is an aside, not a speaker.
+fn party_and_state(_: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
+    let (party, state) = p.t.split_once('-')?;
+    let state_like = state.chars().next().is_some_and(char::is_uppercase)
+        && state.len() <= 16
+        && state.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | ' '));
+    (p.count <= 2 && matches!(party, "R" | "D" | "I") && state_like).then_some(PartVerdict::Aside)
+}
+
+/// "he said", "she added": the last named person of that gender.
+fn pronoun_subject(cx: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
+    let gender = match (p.first(), p.count) {
+        ("he", 1) => Gender::Male,
+        ("she", 1) => Gender::Female,
+        _ => return None,
+    };
+    Some(PartVerdict::Speaker(cx.pronoun_attr(
+        p.clause.block,
+        p.clause.at,
+        gender,
+    )))
+}
+
+/// "it said": the last organisation that spoke or acted.
+fn organisation_pronoun_subject(cx: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
+    (p.first() == "it" && p.count == 1).then(|| PartVerdict::Speaker(cx.org_pronoun_attr(p.clause.block, p.clause.at)))
+}
+
+/// "officials said", "they said": speakers the story does not name.
+fn unnamed_subject(_: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
+    (p.count == 1 && UNNAMED_SUBJECTS.contains(p.first())).then_some(PartVerdict::Speaker(Attr::Unnamed))
+}
+
+/// "Lind, who said that …", "Roe, que declaró": the name before the relative clause.
+fn relative_clause_subject(cx: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
+    RELATIVE_PRONOUNS.contains(p.first()).then(|| {
+        let attr = cx
+            .last_mention_before(p.clause.block, p.t_start)
+            .map_or(Attr::Unnamed, Attr::found);
+        PartVerdict::Speaker(attr)
+    })
+}
+
+/// "… because he said": a pronoun after a conjunction that opens the clause.
+fn conjunction_then_pronoun(cx: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
+    if p.count != 2 || !CLAUSE_CONJUNCTIONS.contains(p.first()) {
+        return None;
+    }
+    let gender = match p.word1.map(str::to_lowercase).as_deref() {
+        Some("he") => Gender::Male,
+        Some("she") => Gender::Female,
+        _ => return None,
+    };
+    Some(PartVerdict::Speaker(cx.pronoun_attr(
+        p.clause.block,
+        p.clause.at,
+        gender,
+    )))
+}
+
+/// "the diplomat said", "a spokeswoman said": a description, read after any name.
+fn description_subject(_: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
+    SPEAKER_DETERMINERS
+        .contains(p.first())
+        .then_some(PartVerdict::Description)
+}
+
+/// "Roe said", "White House spokeswoman Dana Roe said", "…,” Amtrak said".
+fn named_subject(cx: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
+    // A possessive opens a description ("Disney’s chairman of …"), unless a name follows
+    // ("Parliament’s Joint Committee").
+    let possessive_led = (p.word0.ends_with("’s") || p.word0.ends_with("'s"))
+        && !p
+            .word1
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let name_led =
+        p.word0.chars().next().is_some_and(char::is_uppercase) || lexicon::is_name_particle(p.first()) && p.count > 1;
+    if !name_led || possessive_led || p.count > 14 {
+        return None;
+    }
+    if let Some(s) = cx.best_in(p.clause.block, p.clause.range.clone()) {
+        return Some(PartVerdict::Speaker(Attr::found(s)));
+    }
+    // "…,” Amtrak said: a proper name we have no entity for.
+    let proper = p.count <= 4
+        && p.t
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !lexicon::is_stop_word(p.word0)
+        && !lexicon::is_demonym(p.word0);
+    let named = Speaker::Named(p.clause.block, p.t_start, p.t_start + p.t.len());
+    proper.then_some(PartVerdict::Speaker(Attr::found(named)))
+}
+
+/// A noun phrase after a verb or a description before one, as the phrase rules read it.
+struct Phrase<'t> {
+    clause: Clause<'t>,
+    t_start: usize,
+    /// The phrase lower-cased.
+    lower: String,
+    /// The length of a leading article ("the ", "a ", "an "), 0 without one.
+    article_len: usize,
+}
+
+impl Phrase<'_> {
+    /// The lower-cased words, without punctuation at their ends.
+    fn lower_words(&self) -> impl Iterator<Item = &str> {
+        self.lower
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    }
+
+    /// Where the words after the article start.
+    fn head(&self) -> usize {
+        self.t_start + self.article_len
+    }
+}
+
+/// A way a noun phrase names a speaker.
+type PhraseRule = fn(&Resolver<'_>, &Phrase<'_>) -> Option<Attr>;
+
+/// The noun-phrase rules, in the order they are tried.
+const PHRASE_RULES: &[(Rule, PhraseRule)] = &[
+    ("pronoun_phrase", pronoun_phrase),
+    ("named_in_phrase", named_in_phrase),
+    ("entity_after_article", entity_after_article),
+    ("document_issuer", document_issuer),
+    ("organisation_by_kind", organisation_by_kind),
+    ("person_with_role", person_with_role),
+    ("proper_noun_phrase", proper_noun_phrase),
+    ("named_institution", named_institution),
+];
+
+/// "said he", "said it".
+fn pronoun_phrase(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
+    let (block, at) = (np.clause.block, np.clause.at);
+    match np.lower_words().next()? {
+        "he" => Some(cx.pronoun_attr(block, at, Gender::Male)),
+        "she" => Some(cx.pronoun_attr(block, at, Gender::Female)),
+        "it" => Some(cx.org_pronoun_attr(block, at)),
+        _ => None,
+    }
+}
+
+/// "said White House Press Secretary Dana Roe": the person in the phrase, whose name stands
+/// among its first words (titles are short; a name further on is someone the phrase talks
+/// about).
+fn named_in_phrase(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
+    if np.article_len > 0 {
+        return None;
+    }
+    let ws = cx.words_in(np.t_start..np.clause.range.end);
+    let end = ws.get(NAME_WITHIN_WORDS).map_or(np.clause.range.end, |w| w.start);
+    cx.best_in(np.clause.block, np.t_start..end).map(Attr::found)
+}
+
+/// How many words of a noun phrase may come before the speaker's name ends: "said White House
+/// Deputy Press Secretary Jane Q. Roe".
+const NAME_WITHIN_WORDS: usize = 8;
+
+/// "the Swedish Prosecution Authority": an entity right after the article.
+fn entity_after_article(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
+    if np.article_len == 0 {
+        return None;
+    }
+    let m = cx.mention_at(np.clause.block, np.head()..np.clause.range.end)?;
+    matches!(cx.kind(m), EntityKind::Person | EntityKind::Organization).then(|| Attr::found(Speaker::Entity(m)))
+}
+
+/// "the statement said", "the Acme report adds", "a statement from Acme Corp said": a document
+/// speaks for its issuer, named in the description or else the organisation named last.
+fn document_issuer(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
+    if np.article_len == 0 {
+        return None;
+    }
+    let mut after_article = np.lower_words().skip(1).take(3);
+    if !after_article.any(|w| DOCUMENT_NOUNS.contains(w)) {
+        return None;
+    }
+    let range = np.head()..np.clause.range.end;
+    if let Some(s) = cx.best_in(np.clause.block, range) {
+        return Some(Attr::found(s));
+    }
+    let definite = np.lower.starts_with("the ");
+    let issuer = cx
+        .recent_organisation(np.clause.block, np.clause.at, None)
+        .filter(|_| definite);
+    Some(issuer.map_or(Attr::Unnamed, |e| Attr::found(Speaker::Entity(e))))
+}
+
+/// "the company said", "the central bank said", "the staff concluded": an organisation told
+/// by its kind is the organisation named last before the quote, one whose name holds the noun
+/// first ("Acme Bank … the bank said"). A public institution ("the ministry", "the police")
+/// must be named with its noun: "the government" is no company mentioned before it.
+fn organisation_by_kind(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
+    if !np.lower.starts_with("the ") {
+        return None;
+    }
+    let described = &np.clause.text[np.head()..np.clause.range.end];
+    let words = described.split_whitespace().count();
+    if !(1..=3).contains(&words) || described.chars().any(char::is_uppercase) {
+        return None;
+    }
+    let noun = np.lower_words().last()?;
+    let institution = INSTITUTION_NOUNS.contains(noun);
+    if !(institution || lexicon::is_org_noun(noun) || BODY_NOUNS.contains(noun)) {
+        return None;
+    }
+    let e = cx.recent_organisation(np.clause.block, np.clause.at, Some((noun, institution)))?;
+    Some(Attr::found(Speaker::Entity(e)))
+}
+
+/// "the president", "the Russian leader": a person given that role, the most recent first.
+fn person_with_role(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
+    for w in np.lower_words().skip(usize::from(np.article_len > 0)).take(4) {
+        if w.len() < 3 || ROLE_QUALIFIERS.contains(w) {
+            continue;
+        }
+        let ids = cx.found.persons_with_role(w);
+        if !ids.is_empty() {
+            let id = cx
+                .most_recent(&ids, np.clause.block, np.clause.at)
+                .or(ids.first().copied());
+            return Some(id.map_or(Attr::Unnamed, |e| Attr::found(Speaker::Entity(e))));
+        }
+    }
+    None
+}
+
+/// How many capitalised words (or numbers, or name joiners) open the words after the article.
+fn capitalised_run(cx: &Resolver<'_>, np: &Phrase<'_>) -> usize {
+    cx.words_in(np.head()..np.clause.range.end)
+        .iter()
+        .take_while(|w| {
+            w.is_capitalized() || w.text.chars().all(|c| c.is_ascii_digit()) || NAME_JOINERS.contains(w.text)
+        })
+        .count()
+}
+
+/// "the U.S. Trade Act of 1974": a proper-noun phrase we know nothing else about.
+fn proper_noun_phrase(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
+    if np.article_len == 0 {
+        return None;
+    }
+    let ws = cx.words_in(np.head()..np.clause.range.end);
+    let caps = capitalised_run(cx, np);
+    (caps >= 2).then(|| Attr::found(Speaker::Named(np.clause.block, np.head(), ws[caps - 1].end)))
+}
+
+/// "the Scottish government", "the Afghan military": a named institution.
+fn named_institution(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
+    if np.article_len == 0 {
+        return None;
+    }
+    let ws = cx.words_in(np.head()..np.clause.range.end);
+    let caps = capitalised_run(cx, np);
+    let institution = ws.get(caps).is_some_and(|w| INSTITUTION_NOUNS.contains(w.text));
+    (caps >= 1 && institution && !lexicon::is_stop_word(ws[0].text))
+        .then(|| Attr::found(Speaker::Named(np.clause.block, np.head(), ws[caps].end)))
+}
+
+/// A way a clause before a quotation introduces it.
+type LeadInRule = fn(&Resolver<'_>, &Clause<'_>, Option<(usize, bool)>) -> Option<Attr>;
+
+/// The lead-in rules, in the order they are tried; each gets the clause's last speech verb
+/// (where it starts, and whether it is a participle).
+const LEAD_IN_RULES: &[(Rule, LeadInRule)] = &[
+    ("participle_lead_in", participle_lead_in),
+    ("x_said_before", x_said_before),
+    ("colon_lead_in", colon_lead_in),
+    ("according_to", according_to),
+];
+
+/// "…, saying that “…”": the sentence's subject speaks.
+fn participle_lead_in(cx: &Resolver<'_>, c: &Clause<'_>, verb: Option<(usize, bool)>) -> Option<Attr> {
+    let (verb_start, true) = verb? else {
+        return None;
+    };
+    Some(
+        cx.first_mention(c.block, c.range.start..verb_start)
+            .map_or(Attr::Unnamed, Attr::found),
+    )
+}
+
+/// `Roe said, “…”`, `Lind, who said that she “…”`: the subject of the verb.
+fn x_said_before(cx: &Resolver<'_>, c: &Clause<'_>, verb: Option<(usize, bool)>) -> Option<Attr> {
+    let (verb_start, false) = verb? else {
+        return None;
+    };
+    Some(cx.subject_before(&c.with_range(c.range.start..verb_start)))
+}
+
+/// `Ms Lund on the talks: “…”`: the first person (else organisation) before a colon.
+fn colon_lead_in(cx: &Resolver<'_>, c: &Clause<'_>, _: Option<(usize, bool)>) -> Option<Attr> {
+    c.text[c.range.clone()].trim_end().ends_with(':').then(|| {
+        cx.first_mention(c.block, c.range.clone())
+            .map_or(Attr::Nothing, Attr::found)
+    })
+}
+
+/// `… according to the White House …`.
+fn according_to(cx: &Resolver<'_>, c: &Clause<'_>, _: Option<(usize, bool)>) -> Option<Attr> {
+    let i = c.text[c.range.clone()].find("according to ")?;
+    Some(cx.noun_phrase(&c.with_range(c.range.start + i + 13..c.range.end)))
+}
+
+impl<'a> Resolver<'a> {
+    /// The speaker a quotation's own attribution names: the clause after it or the clause
+    /// before it, whichever names someone (a speech verb right before the quote first).
+    pub(super) fn attribution(&self, at: &QuoteAt<'_>, next_open: usize) -> Attr {
+        let (text, q) = (at.text, at.q);
+        let content = &text[q.start..q.end];
+        let (after_end, terminated) = clause_end(text, q.close, next_open);
+        // A quotation that ends its own sentence is attributed after it only by a short
+        // clause that ends there too ("…?” Roe asked."), not by the next sentence.
+        let ends_itself = content
+            .trim_end_matches(['’', '\'', ')'])
+            .ends_with(['.', '?', '!', '…']);
+        let after_text = text[q.close..after_end].trim_start();
+        let after_ok = !(ends_itself && (!terminated || after_text.starts_with('(')));
+        let clause = |range| Clause {
+            block: at.block,
+            text,
+            range,
+            at: q.open,
+        };
+        let after = if after_ok {
+            self.after(&clause(q.close..after_end)).named("x_said_after")
+        } else {
+            Attr::Nothing
+        };
+        let before = self.before(&clause(at.before.clone()));
+        let before_strong = self.close_verb(at.before.clone());
+        match (before, after) {
+            (found @ Attr::Found(..), _) if before_strong => found,
+            (_, found @ Attr::Found(..)) | (found @ Attr::Found(..), _) => found,
+            (Attr::Unnamed, _) | (_, Attr::Unnamed) => Attr::Unnamed,
+            _ => Attr::Nothing,
+        }
+    }
+
+    /// The speaker a paragraph ending in a colon introduces ("Roe added:"), read from its last
+    /// sentence as a clause before a quotation.
+    pub(super) fn paragraph_lead_in(&self, before: &BlockText<'a>) -> Attr {
+        let text = before.text.trim_end();
+        if !text.ends_with(':') {
+            return Attr::Nothing;
+        }
+        let ends = sentence_ends(text);
+        let start = ends
+            .iter()
+            .rev()
+            .copied()
+            .find(|&e| e < text.len())
+            .unwrap_or(0)
+            .max(before.from);
+        let clause = Clause {
+            block: before.block,
+            text: before.text,
+            range: start..text.len(),
+            at: start,
+        };
+        self.with_words(before.words, || self.before(&clause))
+    }
+
+    /// A speech verb among the last words before a quote ("said Wednesday that “…").
+    fn close_verb(&self, range: Range<usize>) -> bool {
+        self.words_in(range)
+            .iter()
+            .rev()
+            .take(7)
+            .any(|w| verb_at(w.text).is_some())
+    }
+
+    /// `"…," Roe said`, `"…," said Dana Cole, the …`, `"…" in that law, Lund said`.
+    fn after(&self, c: &Clause<'_>) -> Attr {
+        if c.range.end <= c.range.start {
+            return Attr::Nothing;
+        }
+        let ws = self.words_in(c.range.clone());
+        let Some(v) = ws.iter().take(16).position(|w| verb_at(w.text) == Some(false)) else {
+            return Attr::Nothing;
+        };
+        let (verb_start, verb_end) = (ws[v].start, ws[v].end);
+        let before_verb = c.text[c.range.start..verb_start]
+            .trim_matches(|ch: char| ch.is_whitespace() || matches!(ch, ',' | '—' | '–'));
+        if before_verb.is_empty() || ws[..v].iter().all(|w| is_filler(w.text)) {
+            // Inverted: `said Dana Cole, the principal deputy …`, `says president David Roe`.
+            let rest_end = c.text[verb_end..c.range.end]
+                .find([',', ';', '('])
+                .map_or(c.range.end, |i| verb_end + i);
+            return self
+                .noun_phrase(&c.with_range(verb_end..rest_end))
+                .named("said_x_after");
+        }
+        self.subject_before(&c.with_range(c.range.start..verb_start))
+    }
+
+    /// `Roe said, “…”`, `Ms Lund said: “…”`, `…, saying that “…”`, `… according to …`.
+    fn before(&self, c: &Clause<'_>) -> Attr {
+        if c.range.end <= c.range.start {
+            return Attr::Nothing;
+        }
+        let ws = self.words_in(c.range.clone());
+        let verb = ws.iter().rev().find_map(|w| Some((w.start, verb_at(w.text)?)));
+        for &(rule, apply) in LEAD_IN_RULES {
+            if let Some(attr) = apply(self, c, verb) {
+                return attr.named(rule);
+            }
+        }
+        Attr::Nothing
+    }
+
+    /// The speaker of a sentence without quotes: "…, he said." or "Roe said …".
+    pub(super) fn sentence_speaker(&self, block: usize, text: &str, range: Range<usize>, at: usize) -> Attr {
+        let ws = self.words_in(range.clone());
+        let Some(v) = ws.iter().position(|w| verb_at(w.text) == Some(false)) else {
+            return Attr::Nothing;
+        };
+        self.subject_before(&Clause {
+            block,
+            text,
+            range: range.start..ws[v].start,
+            at,
+        })
+    }
+
+    /// The noun phrase right before a verb, skipping appositives: of the comma-separated parts,
+    /// the nearest name or pronoun wins, then the nearest description.
+    fn subject_before(&self, c: &Clause<'_>) -> Attr {
+        let mut descriptions = Vec::new();
+        let mut saw_noun = false;
+        'parts: for range in clause_parts(c.text, c.range.clone()).into_iter().rev() {
+            let Some(part) = Part::read(c, range) else {
+                continue;
+            };
+            for &(rule, apply) in SUBJECT_RULES {
+                match apply(self, &part) {
+                    Some(PartVerdict::Speaker(attr)) => return attr.named(rule),
+                    Some(PartVerdict::Description) => {
+                        descriptions.push(part.clause.range.clone());
+                        saw_noun = true;
+                        continue 'parts;
+                    }
+                    Some(PartVerdict::Aside) => continue 'parts,
+                    None => {}
+                }
+            }
+            saw_noun |= part.count <= 3;
+        }
+        for range in descriptions {
+            if let found @ Attr::Found(..) = self.noun_phrase(&c.with_range(range)) {
+                return found;
+            }
+        }
+        if saw_noun { Attr::Unnamed } else { Attr::Nothing }
+    }
+
+    /// A noun phrase after a verb or inside a description: the first phrase rule that applies.
+    fn noun_phrase(&self, c: &Clause<'_>) -> Attr {
+        let raw = &c.text[c.range.clone()];
+        let t = raw.trim();
+        if t.is_empty() {
+            return Attr::Nothing;
+        }
+        let lower = t.to_lowercase();
+        let article_len = ["the ", "a ", "an "]
+            .iter()
+            .find(|a| lower.starts_with(*a))
+            .map_or(0, |a| a.len());
+        let np = Phrase {
+            clause: c.clone(),
+            t_start: c.range.start + (raw.len() - raw.trim_start().len()),
+            lower,
+            article_len,
+        };
+        for &(rule, apply) in PHRASE_RULES {
+            if let Some(attr) = apply(self, &np) {
+                return attr.named(rule);
+            }
+        }
+        Attr::Unnamed
+    }
+
+    fn pronoun_attr(&self, block: usize, at: usize, gender: Gender) -> Attr {
+        self.pronoun(block, at, gender)
+            .map_or(Attr::Unnamed, |e| Attr::found(Speaker::Entity(e)))
+    }
+
+    fn org_pronoun_attr(&self, block: usize, at: usize) -> Attr {
+        self.org_pronoun(block, at)
+            .map_or(Attr::Unnamed, |e| Attr::found(Speaker::Entity(e)))
+    }
+}

@@ -1,0 +1,279 @@
+//! Quotation marks paired by where they stand, and whether the quoted words are a quotation.
+//!
+//! Marks are paired by position, not glyph, because typographic conversion often gets the
+//! direction wrong (`… at all costs,“ he said`). A quotation is at least four words and not a
+//! title ("Wait Wait … Don’t Tell Me!"); shorter quoted bits are scare quotes.
+
+use crate::lists::{QUOTATIVE_VERBS, TITLE_SMALL_WORDS};
+use crate::text::{is_double_quote, is_single_quote, word_count_up_to};
+
+/// A pair of quotation marks in one block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// The quoted words (trimmed).
+    pub start: usize,
+    pub end: usize,
+    /// Byte offset just past the closing mark (or the end of the block).
+    pub close: usize,
+    pub closed: bool,
+    /// The quoted words are a quotation, not a scare quote or a title ([`is_quotation`]).
+    pub quotation: bool,
+}
+
+fn opens_after(p: char) -> bool {
+    p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '‘' | '\'' | ':') || is_double_quote(p)
+}
+
+fn closes_before(n: char) -> bool {
+    n.is_whitespace()
+        || matches!(
+            n,
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '-' | '…' | '’' | '\''
+        )
+        || is_double_quote(n)
+}
+
+/// Pairs the double quotation marks of `text`, and the corner brackets of Chinese and Japanese
+/// text (「…」), which quote speech there.
+pub fn spans(text: &str) -> Vec<QuoteSpan> {
+    let marks = marks_of(text, is_double_quote, [b'"', 0xE2, 0xC2]);
+    let mut out = pair(text, &marks, &['“', '„', '«'], &['”', '»']);
+    // Corner brackets start with the lead byte of most kana and ideographs: looked for only in
+    // text that has one, paired apart from the other marks, and kept only where they quote
+    // speech outside any other quotation.
+    if memchr::memchr(CORNER_LEAD_BYTE, text.as_bytes()).is_some() {
+        let corners = marks_of(text, is_corner_bracket, [CORNER_LEAD_BYTE; 3]);
+        let speech = pair(text, &corners, &['「'], &['」'])
+            .into_iter()
+            .filter(|q| q.closed && q.quotation && reported_speech(text, q));
+        for q in speech {
+            let i = out.partition_point(|o| o.open < q.open);
+            let clear = out.get(i).is_none_or(|o| o.open >= q.close) && (i == 0 || out[i - 1].close <= q.open);
+            if clear {
+                out.insert(i, q);
+            }
+        }
+    }
+    out
+}
+
+/// Corner brackets also set off terms and names ("「Acme」を", "「Acme」という"); they quote
+/// speech when the quotative particle and a speech verb follow (Japanese "「…」と述べた") or a
+/// colon leads in (Chinese "他說：「…」").
+fn reported_speech(text: &str, q: &QuoteSpan) -> bool {
+    let after = text[q.close..].strip_prefix('と').and_then(|rest| rest.chars().next());
+    let mut buf = [0u8; 4];
+    after.is_some_and(|c| QUOTATIVE_VERBS.contains(c.encode_utf8(&mut buf)))
+        || text[..q.open].trim_end().ends_with(['：', ':'])
+}
+
+/// The lead byte of 「 and 」 in UTF-8.
+const CORNER_LEAD_BYTE: u8 = 0xE3;
+
+/// 「 and 」 quote speech in Chinese and Japanese; the white corner brackets 『』 mark titles of
+/// works and quotes inside quotes, so they are left alone.
+fn is_corner_bracket(c: char) -> bool {
+    matches!(c, '「' | '」')
+}
+
+/// Pairs single quotation marks (used for quotes in headlines), telling apostrophes apart.
+pub fn single_spans(text: &str) -> Vec<QuoteSpan> {
+    let marks = marks_of(text, is_single_quote, [b'\'', 0xE2, 0xE2]);
+    pair(text, &marks, &['‘'], &['’'])
+}
+
+/// The marks for which `is_mark` holds, with their offsets; each of them starts with one of
+/// `first_bytes` (an ASCII mark or the lead byte of a longer one), so the text is searched for
+/// those bytes and decoded only where they stand.
+fn marks_of(text: &str, is_mark: fn(char) -> bool, first_bytes: [u8; 3]) -> Vec<(usize, char)> {
+    let [a, b, c] = first_bytes;
+    memchr::memchr3_iter(a, b, c, text.as_bytes())
+        .filter_map(|i| text[i..].chars().next().filter(|&c| is_mark(c)).map(|c| (i, c)))
+        .collect()
+}
+
+/// Pairs marks by where they stand: a mark after a space opens, one before a space or
+/// punctuation closes, and an unmistakable opener or closer decides when the position does not.
+fn pair(text: &str, marks: &[(usize, char)], openers: &[char], closers: &[char]) -> Vec<QuoteSpan> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    let mut k = 0;
+    while k < marks.len() {
+        let (pos, c) = marks[k];
+        let len = c.len_utf8();
+        let prev = text[..pos].chars().next_back();
+        let next = text[pos + len..].chars().next();
+        // An apostrophe inside a word ("don’t", "Roes’ ") is not a quotation mark.
+        let apostrophe = is_single_quote(c)
+            && prev.is_some_and(char::is_alphanumeric)
+            && (next.is_some_and(char::is_alphanumeric)
+                || c != '‘' && prev.is_some_and(|p| p == 's') && open.is_none());
+        if apostrophe && !(open.is_some() && next.is_none_or(closes_before) && !next.is_some_and(char::is_alphanumeric))
+        {
+            k += 1;
+            continue;
+        }
+        let can_open = prev.is_none_or(opens_after) && next.is_some_and(|n| !n.is_whitespace());
+        let can_close = prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(closes_before);
+        match open {
+            None => {
+                if can_open || openers.contains(&c) && next.is_some() {
+                    // Doubled marks ("““This") open once.
+                    let mut start = pos + len;
+                    while k + 1 < marks.len() && marks[k + 1].0 == start {
+                        start += marks[k + 1].1.len_utf8();
+                        k += 1;
+                    }
+                    open = Some((pos, start));
+                }
+            }
+            Some((opos, ostart)) => {
+                // French sets guillemets off with spaces inside them: "« Nous gagnerons », dit-il".
+                let spaced_guillemet = c == '»' && prev.is_some_and(char::is_whitespace);
+                if can_close || spaced_guillemet || !can_open && (closers.contains(&c) || !openers.contains(&c)) {
+                    push(&mut out, text, opos, ostart, pos, pos + len, true);
+                    open = None;
+                } else if can_open && openers.contains(&c) {
+                    // A new quotation opens before the last one closed: that one ran on.
+                    push(&mut out, text, opos, ostart, pos, pos, false);
+                    open = Some((pos, pos + len));
+                }
+            }
+        }
+        k += 1;
+    }
+    if let Some((opos, ostart)) = open {
+        push(&mut out, text, opos, ostart, text.len(), text.len(), false);
+    }
+    out
+}
+
+fn push(out: &mut Vec<QuoteSpan>, text: &str, open: usize, start: usize, end: usize, close: usize, closed: bool) {
+    if end <= start {
+        return;
+    }
+    let inner = &text[start..end];
+    let s = start + (inner.len() - inner.trim_start().len());
+    let e = end - (inner.len() - inner.trim_end().len());
+    if e > s {
+        out.push(QuoteSpan {
+            open,
+            start: s,
+            end: e,
+            close,
+            closed,
+            quotation: is_quotation(&text[s..e]),
+        });
+    }
+}
+
+/// Whether quoted words are a quotation rather than a scare quote or a title: at least four
+/// words, and not every word capitalised.
+pub fn is_quotation(words_text: &str) -> bool {
+    // Counting past 13 changes nothing: more than twelve words are never a title.
+    let mut n = word_count_up_to(words_text, 13);
+    if n < 4 && !words_text.is_ascii() {
+        n = n.max(unspaced_words(words_text));
+    }
+    if n < 4 {
+        return false;
+    }
+    if n > 12 {
+        return true;
+    }
+    let small = |w: &str| TITLE_SMALL_WORDS.contains(w.trim_matches(|c: char| !c.is_alphanumeric()));
+    // A title: of the words with a letter, at least half start with a capital (at their first
+    // letter or digit) and every one is capitalised, a number or a small word.
+    let (mut lettered, mut caps, mut title_case) = (0, 0, true);
+    for w in words_text.split_whitespace() {
+        if !w.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        lettered += 1;
+        let first = w.chars().find(|c| c.is_alphanumeric());
+        let upper = first.is_some_and(char::is_uppercase);
+        caps += usize::from(upper);
+        title_case &= upper || first.is_some_and(char::is_numeric) || small(w);
+    }
+    !(caps * 2 >= lettered && title_case)
+}
+
+/// Words in Chinese and Japanese text, which puts no spaces between them: a word is about two
+/// ideographs or kana ("明日は東京に行きます" is about five words; "脱獄", a term, is one).
+fn unspaced_words(text: &str) -> usize {
+    let unspaced = text
+        .chars()
+        .filter(|&c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'))
+        .count();
+    unspaced / 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(text: &str) -> Vec<(&str, bool)> {
+        spans(text)
+            .into_iter()
+            .map(|q| (&text[q.start..q.end], q.closed))
+            .collect()
+    }
+
+    #[test]
+    fn marks_pair_by_position() {
+        let rows: &[(&str, &[(&str, bool)])] = &[
+            (
+                "“A b c d,” he said, “e f g h.”",
+                &[("A b c d,", true), ("e f g h.", true)],
+            ),
+            ("\"A b,\" he said.", &[("A b,", true)]),
+            (
+                "“When all is done,“ he said, “we go.”",
+                &[("When all is done,", true), ("we go.", true)],
+            ),
+            (
+                "“We had demand and continue to see ” Roe said.",
+                &[("We had demand and continue to see", true)],
+            ),
+            (
+                "She said: “I would like to stress this.",
+                &[("I would like to stress this.", false)],
+            ),
+            (
+                "““This is a very unfair trial,” he said.",
+                &[("This is a very unfair trial,", true)],
+            ),
+            (
+                "“Operating is hard,” Roe said. “ I love it.”",
+                &[("Operating is hard,", true), ("I love it.", true)],
+            ),
+            (
+                "« Nous allons gagner ce soir », a dit Roe.",
+                &[("Nous allons gagner ce soir", true)],
+            ),
+            ("„Wir bauen die Brücke“, sagte Roe.", &[("Wir bauen die Brücke", true)]),
+            (
+                "市長は「明日は新しい橋を開通します」と述べた。",
+                &[("明日は新しい橋を開通します", true)],
+            ),
+            // A term in corner brackets is no quotation, and no mark at all.
+            ("「脱獄」という言葉", &[]),
+            ("no quotes here", &[]),
+            ("“", &[]),
+        ];
+        for (text, want) in rows {
+            assert_eq!(pairs(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_not_quotations() {
+        assert!(!is_quotation("foreign agent"));
+        assert!(!is_quotation("Wait, Wait … Don’t Tell Me!"));
+        assert!(!is_quotation("The World of Tomorrow."));
+        assert!(is_quotation("quick exam and labs"));
+        assert!(is_quotation("We will not accept attempts,"));
+    }
+}

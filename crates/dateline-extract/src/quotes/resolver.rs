@@ -1,0 +1,459 @@
+//! Who a name, a pronoun or a title in an attribution stands for.
+//!
+//! The resolver keeps a running list of who spoke or acted, in reading order, so a pronoun
+//! ("he said") can stand for the most recent fitting subject and a title ("the president
+//! added") for the most recent person given it. Names resolve through the entities the entity
+//! finder already linked (full names, surnames, aliases).
+
+use std::cell::{Cell, RefCell};
+use std::ops::Range;
+
+use crate::model::{EntityKind, Quote};
+
+use super::super::entities::Found;
+use super::super::lexicon::{self, Gender};
+use super::super::text::{Word, words};
+use super::BlockText;
+use super::attribution::verb_at;
+use super::marks::{QuoteSpan, is_quotation, single_spans, spans};
+
+/// A person's name without the titles and honorifics before it ("Dr. Jane Roe", "Sen. John
+/// Doe"), as long as a first name and surname remain: a royal "Prince Jon" keeps the title his
+/// name is never written without. Of a name not known to be a person's, only an abbreviated
+/// title is dropped ("Dr. Jane Roe", but "Doctor Acme Inc." stays).
+fn without_titles(name: &str, person: bool) -> &str {
+    let mut rest = name;
+    while let Some((first, tail)) = rest.split_once(' ') {
+        let title = lexicon::is_title(first) && (person || first.ends_with('.'));
+        if !title || !tail.contains(' ') {
+            break;
+        }
+        rest = tail.trim_start();
+    }
+    rest
+}
+
+/// Who spoke, as far as the text lets us tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Speaker {
+    Entity(usize),
+    /// A proper-noun phrase that is not a known entity ("the U.S. Trade Act of 1974"): block
+    /// and byte range.
+    Named(usize, usize, usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Ref {
+    block: usize,
+    pos: usize,
+    entity: usize,
+}
+
+/// One entry of the running list of who spoke or acted, in the order the story was read.
+///
+/// A sentence's subject is only worked out when a pronoun or a title looks back that far:
+/// most sentences of an article are never asked about, and finding a subject means reading
+/// the sentence's clauses for a speech verb.
+#[derive(Debug, Clone, Copy)]
+enum Entry {
+    Ref(Ref),
+    /// A sentence of `blocks[index]` whose subject is not worked out yet.
+    Sentence {
+        index: usize,
+        start: usize,
+        end: usize,
+    },
+    /// A sentence without a subject.
+    Nobody,
+}
+
+/// How deep subjects may be worked out through one another ("He said …" whose "he" is the
+/// subject of the sentence before, and so on) before the rest are worked out in reading
+/// order, which needs no nesting.
+const MAX_NESTING: u32 = 16;
+
+/// How many blocks back an organisation described by its kind ("the company said") may have
+/// been named.
+const ORGANISATION_REACH: usize = 8;
+
+pub(super) struct Resolver<'a> {
+    pub(super) found: &'a Found,
+    blocks: &'a [BlockText<'a>],
+    /// Who spoke or acted so far, for pronouns and titles; filled in as they look back.
+    refs: RefCell<Vec<Entry>>,
+    /// Every entry before this index is worked out.
+    settled: Cell<usize>,
+    /// How many sentence subjects are being worked out inside one another.
+    nesting: Cell<u32>,
+    /// The words of the block being read. Whether a word attributes speech ([`verb_at`]) is
+    /// asked only of the words attribution reads: around quotes and up to a sentence's first
+    /// speech verb.
+    words: Cell<&'a [Word<'a>]>,
+}
+
+impl<'a> Resolver<'a> {
+    pub(super) fn new(found: &'a Found, blocks: &'a [BlockText<'a>]) -> Resolver<'a> {
+        Resolver {
+            found,
+            blocks,
+            refs: RefCell::new(Vec::new()),
+            settled: Cell::new(0),
+            nesting: Cell::new(0),
+            words: Cell::new(&[]),
+        }
+    }
+
+    /// Starts reading a block with these words.
+    pub(super) fn set_words(&self, words: &'a [Word<'a>]) {
+        self.words.set(words);
+    }
+
+    /// The current block's words inside `range`.
+    pub(super) fn words_in(&self, range: Range<usize>) -> &'a [Word<'a>] {
+        let words = self.words.get();
+        let from = words.partition_point(|w| w.start < range.start);
+        let to = words.partition_point(|w| w.end <= range.end).max(from);
+        &words[from..to]
+    }
+
+    /// Notes that `entity` spoke at `pos`, for later pronouns and titles.
+    pub(super) fn note_speaker(&mut self, block: usize, pos: usize, entity: usize) {
+        self.refs.get_mut().push(Entry::Ref(Ref { block, pos, entity }));
+    }
+
+    pub(super) fn kind(&self, entity: usize) -> EntityKind {
+        self.found.entities[entity].kind
+    }
+
+    /// The person (else organisation) mentioned in a name-led phrase: the last person, as in
+    /// "White House Press Secretary Dana Roe".
+    pub(super) fn best_in(&self, block: usize, range: Range<usize>) -> Option<Speaker> {
+        let mut person = None;
+        let mut org = None;
+        for m in self.found.mentions_in(block, range) {
+            match self.kind(m.entity) {
+                // The first person ("Patrol Chief Jo Hall with the City Police Department").
+                EntityKind::Person if person.is_none() => person = Some(m.entity),
+                // The last organisation: "Parliament’s Joint Committee on …" is the committee.
+                EntityKind::Organization => org = Some(m.entity),
+                _ => {}
+            }
+        }
+        person.or(org).map(Speaker::Entity)
+    }
+
+    /// The first person (else organisation) named in a range.
+    pub(super) fn first_mention(&self, block: usize, range: Range<usize>) -> Option<Speaker> {
+        let pick = |kind| {
+            self.found
+                .mentions_in(block, range.clone())
+                .find(|m| self.kind(m.entity) == kind)
+                .map(|m| m.entity)
+        };
+        pick(EntityKind::Person)
+            .or_else(|| pick(EntityKind::Organization))
+            .map(Speaker::Entity)
+    }
+
+    /// The entity mentioned right at the start of `range`.
+    pub(super) fn mention_at(&self, block: usize, range: Range<usize>) -> Option<usize> {
+        let start = range.start;
+        let m = self.found.mentions_in(block, range).next()?;
+        (m.start == start).then_some(m.entity)
+    }
+
+    /// The last person or organisation mentioned before `pos`.
+    pub(super) fn last_mention_before(&self, block: usize, pos: usize) -> Option<Speaker> {
+        self.found
+            .mentions_in(block, 0..pos)
+            .filter(|m| matches!(self.kind(m.entity), EntityKind::Person | EntityKind::Organization))
+            .last()
+            .map(|m| Speaker::Entity(m.entity))
+    }
+
+    /// The organisation named last before `at`, in its block or the few before it. With a
+    /// noun, one whose name holds it comes first ("the bank" is "Acme Bank" even after a
+    /// mention of Roe Corp), and with `(noun, true)` only such an organisation will do.
+    pub(super) fn recent_organisation(&self, block: usize, at: usize, noun: Option<(&str, bool)>) -> Option<usize> {
+        let end = self
+            .found
+            .mentions
+            .partition_point(|m| (m.block, m.start) < (block, at));
+        let mut nearest = None;
+        for m in self.found.mentions[..end].iter().rev() {
+            if block - m.block > ORGANISATION_REACH {
+                break;
+            }
+            if self.kind(m.entity) != EntityKind::Organization {
+                continue;
+            }
+            let Some((noun, _)) = noun else {
+                return Some(m.entity);
+            };
+            let name = &self.found.entities[m.entity].name;
+            if name.split_whitespace().any(|w| w.eq_ignore_ascii_case(noun)) {
+                return Some(m.entity);
+            }
+            nearest = nearest.or(Some(m.entity));
+        }
+        nearest.filter(|_| noun.is_some_and(|(_, strict)| !strict))
+    }
+
+    /// Runs `f` with the words of another block.
+    pub(super) fn with_words<T>(&self, words: &'a [Word<'a>], f: impl FnOnce() -> T) -> T {
+        let saved = self.words.replace(words);
+        let out = f();
+        self.words.set(saved);
+        out
+    }
+
+    /// The last person named in a range ("directives from Roe to “…”").
+    pub(super) fn nearby(&self, block: usize, range: Range<usize>) -> Option<Speaker> {
+        self.found
+            .mentions_in(block, range)
+            .filter(|m| self.kind(m.entity) == EntityKind::Person)
+            .last()
+            .map(|m| Speaker::Entity(m.entity))
+    }
+
+    fn gender(&self, id: usize) -> Option<Gender> {
+        self.found.genders.get(id).copied().flatten().or_else(|| {
+            let first = self.found.entities[id].name.split_whitespace().next()?;
+            lexicon::given_name_gender(first)
+        })
+    }
+
+    /// "he"/"she": the most recent fitting subject or speaker.
+    pub(super) fn pronoun(&self, block: usize, at: usize, gender: Gender) -> Option<usize> {
+        let mut seen = 0;
+        self.look_back(block, at, 6, |r| {
+            seen += 1;
+            if seen > 30 {
+                return Some(None);
+            }
+            (self.kind(r.entity) == EntityKind::Person && self.gender(r.entity).is_none_or(|g| g == gender))
+                .then_some(Some(r.entity))
+        })
+        .flatten()
+    }
+
+    /// "it": the most recent organisation that spoke or acted.
+    pub(super) fn org_pronoun(&self, block: usize, at: usize) -> Option<usize> {
+        let mut seen = 0;
+        self.look_back(block, at, 3, |r| {
+            seen += 1;
+            if seen > 10 {
+                return Some(None);
+            }
+            (self.kind(r.entity) == EntityKind::Organization).then_some(Some(r.entity))
+        })
+        .flatten()
+    }
+
+    /// Of `ids`, the one that spoke or acted last before `at`.
+    pub(super) fn most_recent(&self, ids: &[usize], block: usize, at: usize) -> Option<usize> {
+        self.look_back(block, at, usize::MAX, |r| ids.contains(&r.entity).then_some(r.entity))
+    }
+
+    /// Offers `visit` who spoke or acted before `at` in `block` and in the `reach` blocks
+    /// before it, most recent first, until it answers.
+    fn look_back<T>(
+        &self,
+        block: usize,
+        at: usize,
+        reach: usize,
+        mut visit: impl FnMut(Ref) -> Option<T>,
+    ) -> Option<T> {
+        let before = |b: usize, pos: usize| (b, pos) < (block, at) && block.saturating_sub(b) <= reach;
+        let mut i = self.refs.borrow().len();
+        while i > 0 {
+            i -= 1;
+            let entry = self.refs.borrow()[i];
+            let r = match entry {
+                Entry::Ref(r) if before(r.block, r.pos) => r,
+                Entry::Sentence { index, start, .. } if before(self.blocks[index].block, start) => {
+                    match self.settle(i) {
+                        Some(r) => r,
+                        None => continue,
+                    }
+                }
+                _ => continue,
+            };
+            if let Some(found) = visit(r) {
+                return Some(found);
+            }
+        }
+        None
+    }
+
+    /// Works out the subject of the sentence at entry `i`. It depends only on the entries
+    /// before it, whatever was read since: every later entry stands later in the story.
+    fn settle(&self, i: usize) -> Option<Ref> {
+        let nesting = self.nesting.get();
+        if nesting >= MAX_NESTING {
+            // Deep enough: work out every earlier sentence in reading order first, so none of
+            // them needs to look further back than what is already worked out.
+            for j in self.settled.get()..i {
+                self.settle_one(j);
+            }
+        }
+        self.nesting.set(nesting + 1);
+        let r = self.settle_one(i);
+        self.nesting.set(nesting);
+        r
+    }
+
+    fn settle_one(&self, i: usize) -> Option<Ref> {
+        let entry = self.refs.borrow()[i];
+        let r = match entry {
+            Entry::Ref(r) => return Some(r),
+            Entry::Nobody => return None,
+            Entry::Sentence { index, start, end } => self.sentence_subject(index, start, end),
+        };
+        self.refs.borrow_mut()[i] = r.map_or(Entry::Nobody, Entry::Ref);
+        let refs = self.refs.borrow();
+        let mut settled = self.settled.get();
+        while settled < refs.len() && !matches!(refs[settled], Entry::Sentence { .. }) {
+            settled += 1;
+        }
+        self.settled.set(settled);
+        r
+    }
+
+    /// The subject of a sentence: the speaker of its speech verb, else the first person or
+    /// organisation it names.
+    fn sentence_subject(&self, index: usize, start: usize, end: usize) -> Option<Ref> {
+        let b = &self.blocks[index];
+        let words = self.words.replace(b.words);
+        let subject = match self.sentence_speaker(b.block, b.text, start..end, start).speaker() {
+            Some(Speaker::Entity(e)) => Some(e),
+            _ => match self.first_mention(b.block, start..end) {
+                Some(Speaker::Entity(e)) => Some(e),
+                _ => None,
+            },
+        };
+        self.words.set(words);
+        subject.map(|entity| Ref {
+            block: b.block,
+            pos: start,
+            entity,
+        })
+    }
+
+    /// Notes each sentence of `blocks[index]` between `from` and `to` whose subject a later
+    /// pronoun may stand for: the speaker of a reported-speech verb, else the first person or
+    /// organisation named. Sentences with quotations already left their speakers behind.
+    pub(super) fn push_subjects(&mut self, index: usize, ends: &[usize], from: usize, to: usize, quotes: &[QuoteSpan]) {
+        let mut start = from;
+        let first = ends.partition_point(|&e| e <= from);
+        let last = ends.partition_point(|&e| e < to);
+        let mut q = quotes.partition_point(|q| q.close <= from);
+        let refs = self.refs.get_mut();
+        for &end in ends[first..last.max(first)].iter().chain(std::iter::once(&to)) {
+            if end <= start {
+                continue;
+            }
+            while q < quotes.len() && quotes[q].close <= start {
+                q += 1;
+            }
+            let quoted = quotes[q..]
+                .iter()
+                .take_while(|x| x.open < end)
+                .any(|x| x.close > start && x.quotation);
+            if !quoted {
+                refs.push(Entry::Sentence { index, start, end });
+            }
+            start = end;
+        }
+    }
+
+    /// The speaker's name as the output gives it: a person by the bare name as first
+    /// introduced ("Dr. Jane Roe" and a later "Roe" are both Jane Roe), an organisation or an
+    /// unknown proper noun as written.
+    pub(super) fn name(&self, s: Speaker) -> String {
+        let (name, person) = match s {
+            Speaker::Entity(e) => (self.found.entities[e].name.as_str(), self.kind(e) == EntityKind::Person),
+            Speaker::Named(block, start, end) => {
+                let text = self
+                    .blocks
+                    .iter()
+                    .find(|b| b.block == block)
+                    .and_then(|b| b.text.get(start..end));
+                (text.unwrap_or("").trim_end_matches(['’', '\'']), true)
+            }
+        };
+        let bare = without_titles(name, person);
+        if !person {
+            return bare.to_string();
+        }
+        self.introduced_as(bare).unwrap_or(bare).to_string()
+    }
+
+    /// The full name a person given by surname alone was introduced by ("Roe" after "Jane
+    /// Roe"), when every named person of the story with that surname is the same.
+    fn introduced_as(&self, surname: &str) -> Option<&str> {
+        if surname.contains(' ') || !surname.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let mut full = self
+            .found
+            .entities
+            .iter()
+            .filter(|e| e.kind != EntityKind::Place)
+            .map(|e| without_titles(&e.name, e.kind == EntityKind::Person))
+            .filter(|n| n.len() > surname.len() && n.contains(' ') && n.rsplit(' ').next() == Some(surname));
+        let first = full.next()?;
+        full.all(|n| n == first).then_some(first)
+    }
+
+    /// Quotations in a headline, which uses single quotation marks: "‘…,’ exec says",
+    /// "Roe on talks: ‘…’".
+    pub(super) fn headline(&self, h: &str) -> Vec<Quote> {
+        let mut all = single_spans(h);
+        all.extend(spans(h));
+        all.into_iter()
+            .filter(|q| is_quotation(&h[q.start..q.end]))
+            .map(|q| Quote {
+                text: h[q.start..q.end].to_string(),
+                speaker: self.headline_speaker(h, q),
+                anchor: None,
+            })
+            .collect()
+    }
+
+    /// "Roe on talks: ‘…’", "‘…’, Roe says", "‘…,’ exec says" (the person with that role).
+    fn headline_speaker(&self, h: &str, q: QuoteSpan) -> Option<String> {
+        let before = h[..q.open].trim_end();
+        if before.ends_with(':')
+            && let Some(name) = self.person_named_in(before)
+        {
+            return Some(name);
+        }
+        let after = &h[q.close..];
+        let ws = words(after);
+        let v = ws.iter().take(6).position(|w| verb_at(w.text) == Some(false))?;
+        let np = after[..ws[v].start].trim();
+        self.person_named_in(np).or_else(|| {
+            let role = np.split_whitespace().last()?;
+            // Of several people with the role, the story's main subject.
+            let ids = self
+                .found
+                .persons_with_role(role.trim_matches(|c: char| !c.is_alphanumeric()));
+            let best = ids.iter().max_by_key(|&&id| self.found.entities[id].mentions.len())?;
+            Some(self.found.entities[*best].name.clone())
+        })
+    }
+
+    /// The first person named in free text, by full name or surname.
+    fn person_named_in(&self, s: &str) -> Option<String> {
+        words(s).iter().filter(|w| w.is_capitalized()).find_map(|w| {
+            self.found
+                .entities
+                .iter()
+                .find(|e| {
+                    e.kind == EntityKind::Person && (e.name == w.text || e.name.rsplit(' ').next() == Some(w.text))
+                })
+                .map(|e| e.name.clone())
+        })
+    }
+}

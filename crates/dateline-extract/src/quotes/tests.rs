@@ -1,0 +1,356 @@
+//! Quote extraction over invented paragraphs.
+
+use super::*;
+use crate::Registry;
+use crate::entities::{self, Span};
+
+/// Runs entity and quote extraction over invented paragraphs.
+fn quotes_of(paragraphs: &[&str], headline: Option<&str>) -> Vec<Quote> {
+    let words: Vec<Vec<Word<'_>>> = paragraphs.iter().map(|t| crate::text::words(t)).collect();
+    let marks: Vec<Vec<QuoteSpan>> = paragraphs.iter().map(|t| spans(t)).collect();
+    let ents: Vec<Span<'_>> = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Span {
+            block: i,
+            text: t,
+            range: 0..t.len(),
+            skip: vec![],
+            no_people: false,
+            words: &words[i],
+        })
+        .collect();
+    let found = entities::extract(&ents, &Registry::default());
+    let blocks: Vec<BlockText<'_>> = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, t)| BlockText {
+            block: i,
+            text: t,
+            from: 0,
+            words: &words[i],
+            spans: &marks[i],
+        })
+        .collect();
+    extract(&blocks, &found, headline)
+}
+
+fn run(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
+    quotes_of(paragraphs, None)
+        .into_iter()
+        .map(|q| (q.text, q.speaker))
+        .collect()
+}
+
+fn s(x: &str) -> Option<String> {
+    Some(x.to_string())
+}
+
+#[test]
+fn attribution_shapes() {
+    let got = run(&[
+        "Defense Secretary Mark Ross visited the port on Monday.",
+        "“We will not accept threats against our partners,” Ross said in a speech.",
+        "Later, Ross said, “We strongly oppose violations of the law.”",
+        "“The harbour will reopen next spring as planned,” said Dana Cole, the port director.",
+        "Cole said: “I would like to thank the crews who worked all night.",
+        "“They kept the channel open through the storm and saved the season.”",
+        "“Every cargo is sold at a loss,” she said. “The question is how large a loss.”",
+    ]);
+    let want = vec![
+        (
+            "We will not accept threats against our partners,".to_string(),
+            s("Mark Ross"),
+        ),
+        ("We strongly oppose violations of the law.".to_string(), s("Mark Ross")),
+        (
+            "The harbour will reopen next spring as planned,".to_string(),
+            s("Dana Cole"),
+        ),
+        (
+            "I would like to thank the crews who worked all night.".to_string(),
+            s("Dana Cole"),
+        ),
+        (
+            "They kept the channel open through the storm and saved the season.".to_string(),
+            s("Dana Cole"),
+        ),
+        ("Every cargo is sold at a loss,".to_string(), s("Dana Cole")),
+        ("The question is how large a loss.".to_string(), s("Dana Cole")),
+    ];
+    assert_eq!(got, want);
+}
+
+#[test]
+fn pronouns_resolve_through_long_chains_of_subjects() {
+    // Every "He said …" sentence stands for the mayor through the one before it: far more
+    // sentences than subjects are worked out inside one another.
+    let mut story = String::from("Mayor Tom Reed opened the bridge on Monday.");
+    for _ in 0..300 {
+        story.push_str(" He said the work was done.");
+    }
+    let quote = "“The bridge will carry traffic from the first of May,” he said.";
+    let got = run(&[&story, "Reporters gathered at the river.", quote]);
+    assert_eq!(
+        got,
+        vec![(
+            "The bridge will carry traffic from the first of May,".to_string(),
+            s("Tom Reed")
+        )]
+    );
+}
+
+#[test]
+fn titles_relative_clauses_and_organisations() {
+    let got = run(&[
+        "Russian President Ivan Petrov met Prime Minister Olga Berg on Tuesday.",
+        "“Our ties will improve over the coming year,” the president added.",
+        "The embassy quoted Vera Lind, who said that she “valued the frank and open review.”",
+        "Officials took the decision to “discontinue the investigation into the case”, the Swedish Prosecution Authority said.",
+        "“The evidence has weakened over the long period of time,” it added.",
+    ]);
+    assert_eq!(got[0].1, s("Ivan Petrov"));
+    assert_eq!(got[1].1, s("Vera Lind"));
+    assert_eq!(got[2].1, s("Swedish Prosecution Authority"));
+    assert_eq!(got[3].1, s("Swedish Prosecution Authority"));
+}
+
+#[test]
+fn organisations_and_unnamed_speakers() {
+    let got = run(&[
+        "The trade counsellor, Li Wen, said that “all kinds of restrictions” hurt trade.",
+        "“The market has the potential to grow much faster this year,” the diplomat said.",
+        "On Monday, the People’s Daily, the mouthpiece of the ruling party, warned that there is “absolutely no room for compromise”.",
+    ]);
+    assert_eq!(got[0].1, s("Li Wen"));
+    assert_eq!(got[1].1, None);
+    assert_eq!(got[2].1, s("People’s Daily"));
+}
+
+#[test]
+fn headline_quotes() {
+    let got = quotes_of(
+        &["Walt Disney Co. executive Kevin Dale said demand was high."],
+        Some("‘We had some issues,’ exec says on streaming glitches"),
+    );
+    assert_eq!(got[0].text, "We had some issues,");
+    assert_eq!(got[0].speaker, s("Kevin Dale"));
+}
+
+#[test]
+fn dialogue_alternates() {
+    let got = run(&[
+        "Justice Samuel Ortiz questioned Solicitor General Elizabeth Marsh.",
+        "“That can be true in some cases,” Marsh said.",
+        "“But there is some risk here,” Ortiz interjected. “Do you dispute that?”",
+        "“There can be a very minimal risk for some people.”",
+    ]);
+    assert_eq!(got.last().unwrap().1, s("Elizabeth Marsh"));
+}
+
+/// One newsroom convention of attribution: the story, the start of the quotation asked about,
+/// the speaker the convention gives it and the rule that finds that speaker.
+type ConventionRow<'a> = (&'a [&'a str], &'a str, Option<&'a str>, Option<Rule>);
+
+/// One row per convention.
+const CONVENTIONS: &[ConventionRow<'static>] = &[
+    (
+        &["“We will open the new bridge in May,” Mayor Tom Reed said."],
+        "We will",
+        Some("Tom Reed"),
+        Some("named_subject"),
+    ),
+    (
+        &["“The harbour will reopen next spring,” said Dana Cole, the port director."],
+        "The harbour",
+        Some("Dana Cole"),
+        Some("named_in_phrase"),
+    ),
+    (
+        &["Later, Dana Cole said, “We strongly oppose any delay to the works.”"],
+        "We strongly",
+        Some("Dana Cole"),
+        Some("named_subject"),
+    ),
+    (
+        &["Ms. Vera Lind on the budget: “Every school will get its share this year.”"],
+        "Every school",
+        Some("Vera Lind"),
+        Some("colon_lead_in"),
+    ),
+    (
+        &[
+            "Mayor Vera Lind opened the school on Monday.",
+            "“Every child deserves a good school near home,” she said.",
+        ],
+        "Every child",
+        Some("Vera Lind"),
+        Some("pronoun_subject"),
+    ),
+    (
+        &[
+            "Russian President Ivan Petrov met the press on Tuesday.",
+            "“Our ties will improve over the coming year,” the president added.",
+        ],
+        "Our ties",
+        Some("Ivan Petrov"),
+        Some("person_with_role"),
+    ),
+    (
+        &["The embassy quoted Vera Lind, who said that she “valued the frank and open review.”"],
+        "valued",
+        Some("Vera Lind"),
+        Some("relative_clause_subject"),
+    ),
+    (
+        // Honorifics are dropped and a surname stands for the name first introduced.
+        &[
+            "Dr. Ana Maria Lopes treated the patients.",
+            "“We saw the first cases in early May,” Lopes said.",
+        ],
+        "We saw",
+        Some("Ana Maria Lopes"),
+        Some("named_subject"),
+    ),
+    (
+        &["Sen. Jane Roe, D-Ore., said, “The bill will pass the chamber this week.”"],
+        "The bill",
+        Some("Jane Roe"),
+        Some("named_subject"),
+    ),
+    (
+        &[
+            "The Swedish Prosecution Authority dropped the case.",
+            "“The evidence has weakened over a long period of time,” it added.",
+        ],
+        "The evidence",
+        Some("Swedish Prosecution Authority"),
+        Some("organisation_pronoun_subject"),
+    ),
+    (
+        &[
+            "The Swedish Prosecution Authority dropped the case.",
+            "“The evidence has weakened over a long period of time,” the authority said.",
+        ],
+        "The evidence",
+        Some("Swedish Prosecution Authority"),
+        Some("organisation_by_kind"),
+    ),
+    (
+        &[
+            "The Swedish Prosecution Authority dropped the case on Monday.",
+            "“The evidence has weakened over a long period of time,” the statement said.",
+        ],
+        "The evidence",
+        Some("Swedish Prosecution Authority"),
+        Some("document_issuer"),
+    ),
+    (
+        &["“The diplomat has no word on the talks yet,” the diplomat said."],
+        "The diplomat",
+        None,
+        None,
+    ),
+    (
+        &["“We lost the match,” Tom Reed said. “The next one is ours to win.”"],
+        "The next",
+        Some("Tom Reed"),
+        Some("same_speaker_goes_on"),
+    ),
+    (
+        &[
+            "Mayor Tom Reed said: “The bridge will carry traffic from May.",
+            "“The old ferry will stop running the same week.”",
+        ],
+        "The old",
+        Some("Tom Reed"),
+        Some("quotation_runs_on"),
+    ),
+    (
+        &[
+            "Mayor Tom Reed opened the bridge and added:",
+            "“The old ferry will stop running the same week.”",
+        ],
+        "The old",
+        Some("Tom Reed"),
+        Some("lead_in_ends_paragraph_before"),
+    ),
+    (
+        &["The work is done, Mayor Tom Reed said. “The bridge opens in May for all traffic.”"],
+        "The bridge",
+        Some("Tom Reed"),
+        Some("attribution_in_sentence_before"),
+    ),
+    (
+        &["«Vamos a ganar la liga este año», dijo Juan Roca."],
+        "Vamos",
+        Some("Juan Roca"),
+        Some("named_in_phrase"),
+    ),
+    (
+        &["„Wir bauen die Brücke bis zum Mai“, sagte Anna Berg."],
+        "Wir bauen",
+        Some("Anna Berg"),
+        Some("named_in_phrase"),
+    ),
+    (
+        &["市長は「明日は新しい橋を開通します」と述べた。"],
+        "明日は",
+        None,
+        None,
+    ),
+];
+
+#[test]
+fn attribution_conventions() {
+    for (story, opening, speaker, rule) in CONVENTIONS {
+        let got = explain(story);
+        let hit = got.iter().find(|(q, _)| q.text.starts_with(opening));
+        let Some((quote, why)) = hit else {
+            panic!("no quotation “{opening}…” in {story:?}: {got:?}");
+        };
+        assert_eq!(quote.speaker.as_deref(), *speaker, "speaker of “{opening}…”");
+        assert_eq!(why, rule, "rule for “{opening}…”");
+    }
+}
+
+#[test]
+fn slogans_and_corner_bracket_terms_are_not_quotations() {
+    let got = explain(&[
+        "The agency’s campaign “Buy local. Buy now.” ran all summer.",
+        "Its posters read “Buy Local. Buy Now.” in every shop.",
+        "新製品は「スーパーライトニングマシン」という名前だ。",
+    ]);
+    assert!(got.is_empty(), "{got:?}");
+}
+
+/// [`explained`] over invented paragraphs.
+fn explain(paragraphs: &[&str]) -> Vec<(Quote, Option<Rule>)> {
+    let words: Vec<Vec<Word<'_>>> = paragraphs.iter().map(|t| crate::text::words(t)).collect();
+    let marks: Vec<Vec<QuoteSpan>> = paragraphs.iter().map(|t| spans(t)).collect();
+    let ents: Vec<Span<'_>> = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Span {
+            block: i,
+            text: t,
+            range: 0..t.len(),
+            skip: vec![],
+            no_people: false,
+            words: &words[i],
+        })
+        .collect();
+    let found = entities::extract(&ents, &Registry::default());
+    let blocks: Vec<BlockText<'_>> = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, t)| BlockText {
+            block: i,
+            text: t,
+            from: 0,
+            words: &words[i],
+            spans: &marks[i],
+        })
+        .collect();
+    explained(&blocks, &found, None)
+}
