@@ -245,8 +245,10 @@ fn is_teaser(t: &str, first_colon: usize) -> bool {
     };
     let (kicker, rest) = (&t[..colon], &t[colon + 2..]);
     let kicker_words = kicker.split_whitespace().count();
-    // "Photo: Jane Roe, AP" is a credit, not a link.
-    if PICTURE_KICKERS.contains_lowercase_of(kicker) {
+    // "Photo: Jane Roe, AP" is a credit, not a link; "Tested by: Jane Roe" and "BY: Jane Roe"
+    // are bylines.
+    let byline = kicker.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("by"));
+    if byline || PICTURE_KICKERS.contains_lowercase_of(kicker) {
         return false;
     }
     let rest_words = word_count_up_to(rest, 2);
@@ -343,6 +345,8 @@ mod tests {
                 Some(Furniture::RelatedLink),
             ),
             ("Profile: Ana Ribeiro", Some(Furniture::RelatedLink)),
+            ("Tested by: Ana Ribeiro", None),
+            ("BY: Ana Ribeiro, MS", None),
             ("Keep up with the Harbour Daily newsletter.", Some(Furniture::Promo)),
             ("About the Author", Some(Furniture::AboutAuthor)),
             ("The bill passed 31-12.", None),

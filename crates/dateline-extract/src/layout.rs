@@ -72,28 +72,7 @@ pub fn analyse(article: &Document<'_>, reference: Option<Date>) -> Layout {
     let paragraph = |i: usize| blocks[i].kind == BlockKind::Paragraph && images[i].is_none();
 
     mark_furniture(article, &images, &mut l);
-
-    // Sign-offs at the foot of the story. A lone agency name only counts after the last
-    // block of content.
-    let last_content = (0..n)
-        .rev()
-        .find(|&j| l.roles[j] != BlockRole::Furniture && !blocks[j].text.trim().is_empty())
-        .unwrap_or(0);
-    for (i, block) in blocks.iter().enumerate() {
-        if l.roles[i] != BlockRole::Text || !paragraph(i) {
-            continue;
-        }
-        if let Some(s) = byline::parse_signoff(&block.text) {
-            let lone_agency = s.authors.is_empty() && !s.sources.is_empty() && !block.text.contains(' ');
-            let near_end = i >= last_content;
-            if lone_agency && !near_end {
-                continue;
-            }
-            l.roles[i] = BlockRole::Signoff;
-            push_unique(&mut l.byline, s.authors);
-            push_unique(&mut l.sources, s.sources);
-        }
-    }
+    let signed = mark_signoffs(article, &images, &mut l);
 
     // Where the story starts, provisionally: the first block of prose.
     let is_caption_block =
@@ -118,17 +97,7 @@ pub fn analyse(article: &Document<'_>, reference: Option<Date>) -> Layout {
 
     find_figures(article, &images, story0, reference, &mut l);
 
-    // Bylines above the story.
-    for (i, block) in blocks.iter().enumerate().take(story0) {
-        if l.roles[i] != BlockRole::Text || !paragraph(i) {
-            continue;
-        }
-        if let Some(b) = byline::parse(&block.text, true) {
-            l.roles[i] = BlockRole::Byline;
-            push_unique(&mut l.byline, b.names);
-            push_unique(&mut l.sources, b.sources);
-        }
-    }
+    top_bylines(article, &images, story0, &mut l);
     l.story_start = (0..n)
         .find(|&i| l.roles[i] == BlockRole::Text && paragraph(i) && !blocks[i].text.trim().is_empty())
         .unwrap_or(n);
@@ -144,9 +113,24 @@ pub fn analyse(article: &Document<'_>, reference: Option<Date>) -> Layout {
         l.roles[h] = BlockRole::Furniture;
     }
 
-    // Below the story start: boxed bylines ("Jane Roe, BBC correspondent") and subheads.
+    boxed_bylines_and_subheads(article, &images, &mut l);
+    foot_bylines(article, &images, signed, &mut l);
+    for (i, block) in blocks.iter().enumerate() {
+        if l.roles[i] == BlockRole::Subhead {
+            let t = block.text.trim();
+            if !t.is_empty() {
+                l.subheads.push(t.to_string());
+            }
+        }
+    }
+    l
+}
+
+/// Below the story start: boxed bylines ("Jane Roe, BBC correspondent") and subheads.
+fn boxed_bylines_and_subheads(article: &Document<'_>, images: &[Option<String>], l: &mut Layout) {
+    let blocks = article.blocks;
     for (i, block) in blocks.iter().enumerate().skip(l.story_start) {
-        if l.roles[i] != BlockRole::Text || !paragraph(i) {
+        if l.roles[i] != BlockRole::Text || block.kind != BlockKind::Paragraph || images[i].is_some() {
             continue;
         }
         let t = block.text.trim();
@@ -165,15 +149,138 @@ pub fn analyse(article: &Document<'_>, reference: Option<Date>) -> Layout {
             l.roles[i] = BlockRole::Subhead;
         }
     }
+}
+
+/// Sign-offs at the foot of the story: "(Reporting by Jane Roe; Editing by John Doe)",
+/// "Jane Roe contributed to this report.", a lone "REUTER". A lone agency name only counts
+/// after the last block of content. Returns the reporters the sign-offs name, who are the
+/// byline when the story has no other.
+fn mark_signoffs(article: &Document<'_>, images: &[Option<String>], l: &mut Layout) -> Vec<String> {
+    let blocks = article.blocks;
+    let n = blocks.len();
+    let last_content = (0..n)
+        .rev()
+        .find(|&j| l.roles[j] != BlockRole::Furniture && !blocks[j].text.trim().is_empty())
+        .unwrap_or(0);
+    let mut signed = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
-        if l.roles[i] == BlockRole::Subhead {
-            let t = block.text.trim();
-            if !t.is_empty() {
-                l.subheads.push(t.to_string());
+        if l.roles[i] != BlockRole::Text || block.kind != BlockKind::Paragraph || images[i].is_some() {
+            continue;
+        }
+        if let Some(s) = byline::parse_signoff(&block.text) {
+            let lone_agency = s.authors.is_empty() && !s.sources.is_empty() && !block.text.contains(' ');
+            let near_end = i >= last_content;
+            if lone_agency && !near_end {
+                continue;
             }
+            l.roles[i] = BlockRole::Signoff;
+            push_unique(&mut signed, s.authors);
+            push_unique(&mut l.sources, s.sources);
         }
     }
-    l
+    signed
+}
+
+/// How many paragraphs below the first prose block a "By" line may still stand: pages print
+/// the lead photo's caption, then the byline ("By Jane Roe | Springfield Courier").
+const BYLINE_BELOW_CAPTION: usize = 3;
+
+/// Bylines above the story. A page that prints "By" before its byline does so for every
+/// writer, even when it credits only itself ("By Acme News"): a bare name line beside one is
+/// a caption ("Jane Roe" under her photo) unless it repeats the byline's names ("February 1,
+/// 2019 Jane Roe" under "By Jane Roe"). Likewise a second bare name line below the first is a
+/// section label or a caption ("GIRLS BASKETBALL"). With none above the story, a "By" line
+/// just below the lead caption is the byline.
+fn top_bylines(article: &Document<'_>, images: &[Option<String>], story0: usize, l: &mut Layout) {
+    let blocks = article.blocks;
+    let usable = |i: usize, l: &Layout| {
+        l.roles[i] == BlockRole::Text && blocks[i].kind == BlockKind::Paragraph && images[i].is_none()
+    };
+    let found: Vec<(usize, byline::Byline)> = (0..story0.min(blocks.len()))
+        .filter(|&i| usable(i, l))
+        .filter_map(|i| byline::parse(&blocks[i].text, true).map(|b| (i, b)))
+        .collect();
+    let said: Vec<String> = found
+        .iter()
+        .filter(|(_, b)| b.prefixed)
+        .flat_map(|(_, b)| b.names.iter().cloned())
+        .collect();
+    let any_prefixed = found.iter().any(|(_, b)| b.prefixed);
+    for (i, b) in found {
+        let repeats = b.names.iter().all(|n| said.iter().any(|s| s.eq_ignore_ascii_case(n)));
+        // One bare name line is the byline; a second one further down is a label or caption.
+        let second_bare = !b.prefixed && !b.names.is_empty() && !l.byline.is_empty();
+        if !b.prefixed && (any_prefixed || second_bare) && !repeats {
+            continue;
+        }
+        l.roles[i] = BlockRole::Byline;
+        push_unique(&mut l.byline, b.names);
+        push_unique(&mut l.sources, b.sources);
+    }
+    if !l.byline.is_empty() {
+        return;
+    }
+    let below = (story0..blocks.len())
+        .filter(|&i| usable(i, l))
+        .take(BYLINE_BELOW_CAPTION)
+        .find_map(|i| {
+            let t = blocks[i].text.trim();
+            let b = byline::parse(t, true).filter(|b| b.prefixed && !b.names.is_empty() && is_one_line(t))?;
+            Some((i, b))
+        });
+    if let Some((i, b)) = below {
+        l.roles[i] = BlockRole::Byline;
+        push_unique(&mut l.byline, b.names);
+        push_unique(&mut l.sources, b.sources);
+    }
+}
+
+/// How many paragraphs from the end an author's note or a closing byline may stand: a list of
+/// related links may follow it.
+const FOOT_PARAGRAPHS: usize = 3;
+
+/// The foot of the story: a note on the writer ("Jane Roe is a reporter for the Courier.")
+/// is marked as a byline wherever it stands, so its writer is no subject; its writers, a
+/// closing "-- By Jane Roe" or the sign-off's reporters are the byline when there is no other.
+fn foot_bylines(article: &Document<'_>, images: &[Option<String>], signed: Vec<String>, l: &mut Layout) {
+    let blocks = article.blocks;
+    let story: Vec<usize> = (l.story_start..blocks.len())
+        .filter(|&i| l.roles[i] == BlockRole::Text && blocks[i].kind == BlockKind::Paragraph && images[i].is_none())
+        .collect();
+    let foot = &story[story.len().saturating_sub(FOOT_PARAGRAPHS)..];
+    let mut noted = Vec::new();
+    for &i in foot {
+        let Some(names) = byline::author_note(&blocks[i].text) else {
+            continue;
+        };
+        let elsewhere = |name: &str| {
+            let surname = name.rsplit(' ').next().unwrap_or(name);
+            story.iter().any(|&j| j != i && blocks[j].text.contains(surname))
+        };
+        if names.iter().any(|n| elsewhere(n)) {
+            continue;
+        }
+        l.roles[i] = BlockRole::Byline;
+        push_unique(&mut noted, names);
+    }
+    if !l.byline.is_empty() {
+        return;
+    }
+    let closing = || {
+        foot.iter()
+            .rev()
+            .find_map(|&i| byline::closing_byline(&blocks[i].text))
+            .map(|b| b.names)
+            .unwrap_or_default()
+    };
+    let names = if !signed.is_empty() {
+        signed
+    } else if !noted.is_empty() {
+        noted
+    } else {
+        closing()
+    };
+    push_unique(&mut l.byline, names);
 }
 
 fn push_unique(into: &mut Vec<String>, items: Vec<String>) {
@@ -305,10 +412,11 @@ fn find_figures(
         }
         let ending = credit::CreditEnding::of(text);
         if let Some(raw) = ending.whole_credit() {
-            // "Jane Roe, Associated Press" above the story is a byline, not a credit.
+            // "Jane Roe, Associated Press" above the story is a byline, not a credit, and so is
+            // any line that says "By" ("By: Acme Wire").
             let top = i < story0;
-            let byline_shaped =
-                byline::parse(text, true).is_some_and(|b| !b.names.is_empty()) && !credit::strip_label(text).1;
+            let byline_shaped = byline::parse(text, true).is_some_and(|b| b.prefixed || !b.names.is_empty())
+                && !credit::strip_label(text).1;
             if !(top && byline_shaped) {
                 let next_labelled = (i + 1 < n) && usable(i + 1, l) && figures::caption_label(&blocks[i + 1].text).1;
                 if next_labelled {

@@ -270,6 +270,12 @@ lists! {
     BYLINE_OPENERS: List = "byline_openers.txt";
     /// What a byline credits instead of a writer ("wire services", "staff"), lower case.
     BYLINE_DESKS: List = "byline_desks.txt";
+    /// Degrees and licences after a writer's name ("Jane Roe, MS, RDN"), as printed.
+    BYLINE_CREDENTIALS: List = "byline_credentials.txt";
+    /// Words between a byline's names and the date or handle after them ("Follow"), lower case.
+    BYLINE_TAIL_WORDS: List = "byline_tail_words.txt";
+    /// The verb after a writer's name in a note on the writer ("Jane Roe is …"), as printed.
+    AUTHOR_NOTE_VERBS: List = "author_note_verbs.txt";
     /// Job titles that make a "name, outlet" line a byline rather than a photo credit.
     BYLINE_TITLES: List = "byline_titles.txt";
     /// What a wire sign-off credits ("Reporting by", "Editing by"), lower case.
