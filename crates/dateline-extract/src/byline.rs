@@ -26,8 +26,8 @@ use super::gazetteer;
 use super::lexicon;
 use super::lists::{
     AUTHOR_NOTE_VERBS, BYLINE_CREDENTIALS, BYLINE_DESKS, BYLINE_JOB_WORDS, BYLINE_OPENERS, BYLINE_TAIL_WORDS,
-    CREDIT_PICTURE_WORDS, CREDIT_SIGNALS, SIGNOFF_AGENCIES, SIGNOFF_ROLES, TIME_ZONES, TIMESTAMP_WORDS,
-    TITLE_SMALL_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS,
+    CREDIT_PICTURE_WORDS, CREDIT_SIGNALS, SIGNATURE_ROLES, SIGNOFF_AGENCIES, SIGNOFF_ROLES, TIME_ZONES,
+    TIMESTAMP_WORDS, TITLE_SMALL_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS,
 };
 use super::names;
 use super::text::{is_all_caps, is_one_line, natural_case, sentences};
@@ -735,6 +735,48 @@ pub fn author_note(text: &str) -> Option<Vec<String>> {
     (!names.is_empty()).then_some(names)
 }
 
+/// The writer named by the signature line that closes a story with an e-mail address: "Jane
+/// Roe jroe@example.com", "Jane Roe, staff writer jroe@example.com", and in Korean the name
+/// and the role either way round ("홍길동 기자 hong@example.com", "칼럼니스트 홍길동 …").
+pub fn signature(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.len() > 200 || !is_one_line(t) {
+        return None;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let (address, rest) = words.split_last()?;
+    let domain = address.split_once('@').map(|(_, d)| d)?;
+    if !domain.contains('.') || rest.len() > 6 {
+        return None;
+    }
+    let name: Vec<&str> = rest
+        .iter()
+        .map(|w| w.trim_end_matches(','))
+        .filter(|w| !SIGNATURE_ROLES.contains(w) && !is_job_word(w))
+        .collect();
+    let single = match name.as_slice() {
+        [one] => hangul_or_han_name(one),
+        _ => false,
+    };
+    (single || name_shaped(&name)).then(|| {
+        let joined = name.join(" ");
+        if is_all_caps(&joined) {
+            natural_case(&joined)
+        } else {
+            joined
+        }
+    })
+}
+
+/// A Korean, Chinese or Japanese personal name written as one word of two to four syllables or
+/// characters ("홍길동").
+fn hangul_or_han_name(w: &str) -> bool {
+    let n = w.chars().count();
+    (2..=4).contains(&n)
+        && w.chars()
+            .all(|c| matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{4E00}'..='\u{9FFF}'))
+}
+
 /// What a sign-off at the foot of a story says.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Signoff {
@@ -1139,6 +1181,21 @@ mod tests {
         ];
         for (text, want) in rows {
             assert_eq!(author_note(text), want.map(v), "{text}");
+        }
+    }
+
+    #[test]
+    fn signatures() {
+        let rows: &[(&str, Option<&str>)] = &[
+            ("Jane Roe jroe@example.com", Some("Jane Roe")),
+            ("Jane Roe, staff writer jroe@example.com", Some("Jane Roe")),
+            ("홍길동 기자 hong@example.com", Some("홍길동")),
+            ("칼럼니스트 홍길동 hong@example.com", Some("홍길동")),
+            ("Write to us at desk@example.com", None),
+            ("Jane Roe", None),
+        ];
+        for (text, want) in rows {
+            assert_eq!(signature(text).as_deref(), *want, "{text}");
         }
     }
 

@@ -241,8 +241,9 @@ const FOOT_PARAGRAPHS: usize = 3;
 
 /// The foot of the story: a note on the writer ("Jane Roe is a reporter for the Courier.")
 /// is marked as a byline wherever it stands, so its writer is no subject; its writers, a
-/// closing "-- By Jane Roe" or the sign-off's reporters are the byline when there is no other.
-fn foot_bylines(article: &Document<'_>, images: &[Option<String>], signed: Vec<String>, l: &mut Layout) {
+/// closing "-- By Jane Roe", a signature line with an e-mail address or the sign-off's
+/// reporters are the byline when there is no other.
+fn foot_bylines(article: &Document<'_>, images: &[Option<String>], mut signed: Vec<String>, l: &mut Layout) {
     let blocks = article.blocks;
     let story: Vec<usize> = (l.story_start..blocks.len())
         .filter(|&i| l.roles[i] == BlockRole::Text && blocks[i].kind == BlockKind::Paragraph && images[i].is_none())
@@ -250,6 +251,12 @@ fn foot_bylines(article: &Document<'_>, images: &[Option<String>], signed: Vec<S
     let foot = &story[story.len().saturating_sub(FOOT_PARAGRAPHS)..];
     let mut noted = Vec::new();
     for &i in foot {
+        // A signature line with the writer's e-mail address: "Jane Roe jroe@example.com".
+        if let Some(name) = byline::signature(&blocks[i].text) {
+            l.roles[i] = BlockRole::Byline;
+            push_unique(&mut signed, vec![name]);
+            continue;
+        }
         let Some(names) = byline::author_note(&blocks[i].text) else {
             continue;
         };
@@ -266,19 +273,16 @@ fn foot_bylines(article: &Document<'_>, images: &[Option<String>], signed: Vec<S
     if !l.byline.is_empty() {
         return;
     }
-    let closing = || {
-        foot.iter()
-            .rev()
-            .find_map(|&i| byline::closing_byline(&blocks[i].text))
-            .map(|b| b.names)
-            .unwrap_or_default()
-    };
     let names = if !signed.is_empty() {
         signed
     } else if !noted.is_empty() {
         noted
     } else {
-        closing()
+        foot.iter()
+            .rev()
+            .find_map(|&i| byline::closing_byline(&blocks[i].text))
+            .map(|b| b.names)
+            .unwrap_or_default()
     };
     push_unique(&mut l.byline, names);
 }

@@ -276,6 +276,8 @@ lists! {
     BYLINE_TAIL_WORDS: List = "byline_tail_words.txt";
     /// The verb after a writer's name in a note on the writer ("Jane Roe is …"), as printed.
     AUTHOR_NOTE_VERBS: List = "author_note_verbs.txt";
+    /// The writer's role in a closing signature line with an e-mail address ("기자"), as printed.
+    SIGNATURE_ROLES: List = "signature_roles.txt";
     /// Job titles that make a "name, outlet" line a byline rather than a photo credit.
     BYLINE_TITLES: List = "byline_titles.txt";
     /// What a wire sign-off credits ("Reporting by", "Editing by"), lower case.
