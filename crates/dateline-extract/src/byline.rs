@@ -25,9 +25,9 @@ use super::dates::{DateExpr, alternation, find_dates, month_number};
 use super::gazetteer;
 use super::lexicon;
 use super::lists::{
-    AUTHOR_NOTE_VERBS, BYLINE_CREDENTIALS, BYLINE_DESKS, BYLINE_JOB_WORDS, BYLINE_OPENERS, BYLINE_TAIL_WORDS,
-    CREDIT_PICTURE_WORDS, CREDIT_SIGNALS, SIGNATURE_ROLES, SIGNOFF_AGENCIES, SIGNOFF_ROLES, TIME_ZONES,
-    TIMESTAMP_WORDS, TITLE_SMALL_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS,
+    AUTHOR_NOTE_VERBS, BYLINE_CREDENTIALS, BYLINE_DESKS, BYLINE_HONORIFICS, BYLINE_JOB_WORDS, BYLINE_OPENERS,
+    BYLINE_TAIL_WORDS, CREDIT_PICTURE_WORDS, CREDIT_SIGNALS, SIGNATURE_ROLES, SIGNOFF_AGENCIES, SIGNOFF_ROLES,
+    TIME_ZONES, TIMESTAMP_WORDS, TITLE_SMALL_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS,
 };
 use super::names;
 use super::text::{is_all_caps, is_one_line, natural_case, sentences};
@@ -252,7 +252,9 @@ fn number_at(s: &str) -> Option<usize> {
                 .first()
                 .is_some_and(|b| matches!(b, b':' | b'/' | b'-' | b'.' | b')'))
                 && rest.get(1).is_some_and(u8::is_ascii_digit);
-            if marked || w.starts_with('+') {
+            // "(555) 010-0100": an area code in brackets opens a phone number.
+            let area_code = w.starts_with('(') && rest == b")";
+            if marked || area_code || w.starts_with('+') {
                 return Some(offset);
             }
         }
@@ -639,6 +641,10 @@ fn read_segment(seg: &str, read: &mut Read) -> Option<()> {
         };
         if w.eq_ignore_ascii_case("and") || w == "&" {
             flush(&mut current, &mut read.names)?;
+            continue;
+        }
+        // "By Dr. Jane Roe": the title before a name is not part of it.
+        if current.is_empty() && i + 1 < words.len() && BYLINE_HONORIFICS.contains(w.trim_end_matches('.')) {
             continue;
         }
         if let Some(stop) = WORD_STOPS.iter().find_map(|(_, rule)| rule(&ws, i)) {
@@ -1038,6 +1044,7 @@ mod tests {
             ("By Jane Roe jroe@example.com", &["Jane Roe"], &[]),
             ("By Jane Roe Follow @janeroe", &["Jane Roe"], &[]),
             ("By Jane Roe Tel. 555-0100", &["Jane Roe"], &[]),
+            ("Jane Roe (555) 010-0100", &["Jane Roe"], &[]),
         ]);
     }
 
@@ -1046,6 +1053,7 @@ mod tests {
     fn credentials_initials_and_brackets() {
         check(&[
             ("By Jane Roe PhD", &["Jane Roe"], &[]),
+            ("By Dr. Jane Roe and Prof. John Doe", &["Jane Roe", "John Doe"], &[]),
             ("By Jane Roe, MA", &["Jane Roe"], &[]),
             (
                 "Jane Roe and Trevor J. Mitchell Springfield Courier",

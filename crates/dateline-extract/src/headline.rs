@@ -10,6 +10,7 @@
 //! evidence.
 
 use super::gazetteer;
+use super::lists::TITLE_SMALL_WORDS;
 use super::text::is_all_caps;
 
 /// What else the page says, to tell a site's name from the end of a headline.
@@ -144,9 +145,23 @@ fn named_on_page(t: &Title<'_>, ev: &Evidence<'_>) -> Option<bool> {
             before.is_none_or(|c| !c.is_alphanumeric()) && next.is_none_or(after)
         })
     };
-    let as_phrase = bounded(&phrase, |c| !c.is_alphanumeric());
+    // A phrase must read like a name: a subtitle ("The Long Wait") may echo the story.
+    let as_phrase = name_like(t.suffix) && bounded(&phrase, |c| !c.is_alphanumeric());
     let as_address = bounded(&squashed, |c| c == '.');
     (as_phrase || as_address).then_some(true)
+}
+
+/// A short name: every word capitalised (or written without case) but the small words of a
+/// title, and no article opening it ("Acme Games", "Acme de Noticias", not "The Long Wait").
+fn name_like(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words.len() <= 4
+        && words
+            .first()
+            .is_some_and(|w| !TITLE_SMALL_WORDS.contains_lowercase_of(w))
+        && words.iter().enumerate().all(|(i, w)| {
+            !w.starts_with(char::is_lowercase) || i > 0 && (TITLE_SMALL_WORDS.contains(w) || w.chars().count() <= 3)
+        })
 }
 
 /// "About us – Vortex Acme Entertainment": a name ending like an organisation's.
@@ -181,7 +196,7 @@ mod tests {
     fn site_suffixes() {
         let bylines = vec!["Jane Roe".to_string()];
         let sources = vec!["Springfield Courier".to_string()];
-        let body = "Read more at acmegames.example and the Harbour Gazette archive.";
+        let body = "Read more at acmegames.example and the Harbour Gazette archive. The long wait ends.";
         let ev = Evidence {
             bylines: &bylines,
             sources: &sources,
@@ -200,6 +215,7 @@ mod tests {
             ("How to tie a bowline | example.com", "How to tie a bowline"),
             ("Patch notes for the spring – Acme Games", "Patch notes for the spring"),
             ("Ferry times change — Harbour Gazette", "Ferry times change"),
+            ("Harbour strike - The Long Wait", "Harbour strike - The Long Wait"),
             ("About us – Vortex Acme Entertainment", "About us"),
             (
                 "The reviews are in — and they are mixed - Acmeblog",

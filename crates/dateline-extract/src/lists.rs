@@ -272,6 +272,8 @@ lists! {
     BYLINE_DESKS: List = "byline_desks.txt";
     /// Degrees and licences after a writer's name ("Jane Roe, MS, RDN"), as printed.
     BYLINE_CREDENTIALS: List = "byline_credentials.txt";
+    /// Titles a byline prints before the writer's name ("Dr.", "Prof."), as printed.
+    BYLINE_HONORIFICS: List = "byline_honorifics.txt";
     /// Words between a byline's names and the date or handle after them ("Follow"), lower case.
     BYLINE_TAIL_WORDS: List = "byline_tail_words.txt";
     /// The verb after a writer's name in a note on the writer ("Jane Roe is …"), as printed.
