@@ -385,8 +385,11 @@ fn names_no_one(part: &str, o: &Opened<'_>, top: bool, sources: Option<Vec<Strin
         && !part.chars().any(|c| c.is_ascii_digit())
         && may_name_no_one(part)
         && NO_NAME_BYLINE.is_match(part);
-    // An account or site name alone after "By": one word.
-    let account = o.english && !part.contains(char::is_whitespace);
+    // An account or site name alone after "By": one word ("By admin"), or a short name that is
+    // no person's ("By Acme News", "By The Springfield Courier").
+    let account = o.english
+        && (!part.contains(char::is_whitespace)
+            || part.split_whitespace().nth(5).is_none() && affiliation_like(part) && !part.contains(char::is_numeric));
     if !(desk || account || o.prefixed && !sources.is_empty()) {
         return None;
     }
@@ -1101,6 +1104,7 @@ mod tests {
             ("By admin", &[], &[]),
             ("By admin - 2018-09-16", &[], &[]),
             ("By www.example.com", &[], &[]),
+            ("By Acme News", &[], &[]),
             ("Staff Reports", &[], &[]),
             ("Springfield Courier wire services", &[], &[]),
         ]);

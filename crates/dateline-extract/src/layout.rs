@@ -113,8 +113,8 @@ pub fn analyse(article: &Document<'_>, reference: Option<Date>) -> Layout {
         l.roles[h] = BlockRole::Furniture;
     }
 
-    boxed_bylines_and_subheads(article, &images, &mut l);
     foot_bylines(article, &images, signed, &mut l);
+    boxed_bylines_and_subheads(article, &images, &mut l);
     for (i, block) in blocks.iter().enumerate() {
         if l.roles[i] == BlockRole::Subhead {
             let t = block.text.trim();
@@ -335,7 +335,12 @@ fn mark_furniture(article: &Document<'_>, images: &[Option<String>], l: &mut Lay
                 let t = b.text.trim();
                 match furniture::classify(t, false) {
                     Some(Furniture::Timestamp(d)) => {
-                        l.roles[i] = BlockRole::Furniture;
+                        // "Published Nov 19, 2019 | By Jane Roe": the byline after the date is
+                        // read with the bylines.
+                        let byline = byline::parse(t, true).is_some_and(|b| b.prefixed && !b.names.is_empty());
+                        if !byline {
+                            l.roles[i] = BlockRole::Furniture;
+                        }
                         l.timestamp = l.timestamp.or(d);
                     }
                     Some(Furniture::RelatedHeader) => {
@@ -589,6 +594,7 @@ fn subhead_like(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Block;
 
     #[test]
     fn subheads_and_headlines() {
@@ -600,6 +606,79 @@ mod tests {
         assert!(headline_like("Why the Harbour Lamps Went Dark Last Winter"));
         assert!(!headline_like("A once-common light now stands for decline."));
         assert!(!headline_like("a quiet subtitle about the lamps"));
+    }
+
+    /// Paragraph blocks of an invented page, one per line of `page`.
+    fn page(lines: &[&str]) -> Vec<Block> {
+        lines
+            .iter()
+            .map(|t| Block {
+                kind: BlockKind::Paragraph,
+                text: t.to_string(),
+                line: 1,
+                source: 0..0,
+            })
+            .collect()
+    }
+
+    fn bylines_of(lines: &[&str]) -> Vec<String> {
+        let blocks = page(lines);
+        let doc = Document {
+            format: SourceFormat::Markdown,
+            headline: Some("Harbour lights return"),
+            body: "",
+            blocks: &blocks,
+        };
+        analyse(&doc, None).byline
+    }
+
+    const STORY: &str = "The harbour lights came back on Tuesday after a winter in the dark, the port said.";
+    const MORE: &str = "Fishermen said the lamps had been missed by every crew that came in after dusk.";
+
+    #[test]
+    fn where_bylines_stand() {
+        let rows: &[(&[&str], &[&str])] = &[
+            // Above the story.
+            (&["By Jane Roe", STORY, MORE], &["Jane Roe"]),
+            // A bare name beside a "By" line is a caption; repeated, it is the byline again.
+            (&["By Acme News", "Jane Roe", STORY], &[]),
+            (&["By Jane Roe", "Nov 20, 2019 Jane Roe", STORY], &["Jane Roe"]),
+            // A second bare name line is a label.
+            (&["Jane Roe", "GIRLS SAILING", STORY], &["Jane Roe"]),
+            // Below the lead caption.
+            (&[STORY, "By Jane Roe | Springfield Courier", MORE], &["Jane Roe"]),
+            // A date line that carries the byline.
+            (
+                &["Published 10:02 AM EST Nov 19, 2019 | By Jane Roe", STORY],
+                &["Jane Roe"],
+            ),
+            // The foot: sign-off reporters, a note on the writer, a closing "By".
+            (
+                &[STORY, MORE, "(Reporting by Jane Roe; Editing by John Doe)"],
+                &["Jane Roe"],
+            ),
+            (
+                &["By Mary Major", STORY, "(Reporting by Jane Roe; Editing by John Doe)"],
+                &["Mary Major"],
+            ),
+            (
+                &[STORY, MORE, "Jane Roe is a reporter for the Springfield Courier."],
+                &["Jane Roe"],
+            ),
+            (
+                &[
+                    STORY,
+                    "Fishermen thanked the crews who had kept the lamps lit. -- By Jane Roe Follow @janeroe",
+                ],
+                &["Jane Roe"],
+            ),
+            (&[STORY, MORE, "— By Jane Roe"], &["Jane Roe"]),
+            (&[STORY, MORE, "Jane Roe jroe@example.com"], &["Jane Roe"]),
+        ];
+        for (lines, want) in rows {
+            let want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+            assert_eq!(bylines_of(lines), want, "{lines:?}");
+        }
     }
 
     #[test]
