@@ -25,9 +25,9 @@ use super::dates::{DateExpr, alternation, find_dates, month_number};
 use super::gazetteer;
 use super::lexicon;
 use super::lists::{
-    AUTHOR_NOTE_VERBS, BYLINE_CREDENTIALS, BYLINE_DESKS, BYLINE_HONORIFICS, BYLINE_JOB_WORDS, BYLINE_OPENERS,
-    BYLINE_TAIL_WORDS, CREDIT_PICTURE_WORDS, CREDIT_SIGNALS, SIGNATURE_ROLES, SIGNOFF_AGENCIES, SIGNOFF_ROLES,
-    TIME_ZONES, TIMESTAMP_WORDS, TITLE_SMALL_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS,
+    AUTHOR_NOTE_VERBS, BYLINE_CREDENTIALS, BYLINE_DESKS, BYLINE_HONORIFICS, BYLINE_JOB_WORDS, BYLINE_LABELS,
+    BYLINE_OPENERS, BYLINE_TAIL_WORDS, CREDIT_PICTURE_WORDS, CREDIT_SIGNALS, SIGNATURE_ROLES, SIGNOFF_AGENCIES,
+    SIGNOFF_ROLES, TIME_ZONES, TIMESTAMP_WORDS, TITLE_SMALL_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS,
 };
 use super::names;
 use super::text::{is_all_caps, is_one_line, natural_case, sentences};
@@ -42,12 +42,14 @@ pub struct Byline {
     pub prefixed: bool,
 }
 
-/// "By", "Analysis by", "Tested by:", "BY:", and the same word in French, Spanish and
-/// Portuguese ("Par", "Por") and German ("Von"). Group `by` is the word itself.
+/// "By", "Analysis by", "Tested by:", "BY:", the same word in French, Spanish and Portuguese
+/// ("Par", "Por") and German ("Von"), and a field label ("Author: Jane Roe"). Group `by` is
+/// the word itself, when there is one.
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     let openers = alternation(BYLINE_OPENERS.iter());
+    let labels = alternation(BYLINE_LABELS.iter());
     Regex::new(&format!(
-        r"^(?i:(?:(?:{openers})\s+)?(?P<by>by|par|por|von))(?:\s*:\s*|\s+)"
+        r"^(?i:(?:(?:{openers})\s+)?(?P<by>by|par|por|von)(?:\s*:\s*|\s+)|(?:{labels})\s*:\s*)"
     ))
     .expect("byline prefix regex")
 });
@@ -208,9 +210,10 @@ const NAME_ENDS: &[(&str, NameEnd)] = &[
     ("bracket", bracket_at),
 ];
 
-/// "By Jane Roe | Special to the Courier", "By Jane Roe · Springfield Courier".
+/// "By Jane Roe | Special to the Courier", "By Jane Roe · Springfield Courier", "By Jane
+/// Roe/Staff Writer". (On a bare line a slash makes a photo credit: see [`parse_line`].)
 fn pipe_at(s: &str) -> Option<usize> {
-    s.find(['|', '·', '•'])
+    s.find(['|', '·', '•', '/'])
 }
 
 /// "Jane Roe - Nov 19, 2019", "By Jane Roe – Staff Writer", "By Jane Roe -- Courier".
@@ -354,7 +357,9 @@ fn parse_line(line: &str, top: bool) -> Option<Byline> {
         return None;
     }
     let (part, tail) = name_part(o.rest);
-    if !o.prefixed && tail.is_some_and(names_a_picture_source) {
+    // "Jane Roe | Getty Images", "Jane Roe/Acme Wire": a bare line in a credit's grammar.
+    let slash = |t: &str| t.starts_with('/');
+    if !o.prefixed && tail.is_some_and(|t| slash(t) || names_a_picture_source(t)) {
         return None;
     }
     let part = part.trim_end_matches(['.', ',']).trim();
@@ -642,7 +647,8 @@ fn read_segment(seg: &str, read: &mut Read) -> Option<()> {
             named: read.names.len(),
             all_caps_line,
         };
-        if w.eq_ignore_ascii_case("and") || w == "&" {
+        // "By Jane Roe and John Doe", "By Jane Roe with John Doe".
+        if w.eq_ignore_ascii_case("and") || w == "&" || w == "with" && !current.is_empty() {
             flush(&mut current, &mut read.names)?;
             continue;
         }
@@ -1089,6 +1095,10 @@ mod tests {
                 &[],
             ),
             ("Words by Jane Roe", &["Jane Roe"], &[]),
+            ("Posted by Jane Roe on November 18, 2019", &["Jane Roe"], &[]),
+            ("Author: Jane Roe", &["Jane Roe"], &[]),
+            ("By Jane Roe/Staff Writer", &["Jane Roe"], &[]),
+            ("By Jane Roe with John Doe", &["Jane Roe", "John Doe"], &[]),
             ("Par Jeanne Roux", &["Jeanne Roux"], &[]),
             ("Por Juana Rodríguez", &["Juana Rodríguez"], &[]),
             ("Von Johanna Roth", &["Johanna Roth"], &[]),
@@ -1123,6 +1133,7 @@ mod tests {
             // Photo credits and captions.
             "Jane Roe | Getty Images",
             "Jane Roe - Acme Photo",
+            "Jane Roe/Acme Wire",
             "Acme's new headset.",
             "Jane Roe, 47, a teacher",
             // Widget text.

@@ -11,7 +11,8 @@ use regex::Regex;
 
 use super::dates::{DateExpr, alternation, find_dates, weekday_alternation};
 use super::lists::{
-    PAGE_LABELS, PICTURE_KICKERS, RELATED_HEADERS, RELATED_KICKERS, TIME_ZONES, TIMESTAMP_LEADS, TIMESTAMP_WORDS,
+    BYLINE_LABELS, PAGE_LABELS, PICTURE_KICKERS, RELATED_HEADERS, RELATED_KICKERS, TIME_ZONES, TIMESTAMP_LEADS,
+    TIMESTAMP_WORDS,
 };
 use super::text::{ends_like_sentence, is_one_line, word_count_up_to};
 
@@ -245,9 +246,10 @@ fn is_teaser(t: &str, first_colon: usize) -> bool {
     };
     let (kicker, rest) = (&t[..colon], &t[colon + 2..]);
     let kicker_words = kicker.split_whitespace().count();
-    // "Photo: Jane Roe, AP" is a credit, not a link; "Tested by: Jane Roe" and "BY: Jane Roe"
-    // are bylines.
-    let byline = kicker.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("by"));
+    // "Photo: Jane Roe, AP" is a credit, not a link; "Tested by: Jane Roe", "BY: Jane Roe" and
+    // "Author: Jane Roe" are bylines.
+    let byline = kicker.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("by"))
+        || BYLINE_LABELS.contains_lowercase_of(kicker);
     if byline || PICTURE_KICKERS.contains_lowercase_of(kicker) {
         return false;
     }
@@ -347,6 +349,7 @@ mod tests {
             ("Profile: Ana Ribeiro", Some(Furniture::RelatedLink)),
             ("Tested by: Ana Ribeiro", None),
             ("BY: Ana Ribeiro, MS", None),
+            ("Author: Ana Ribeiro", None),
             ("Keep up with the Harbour Daily newsletter.", Some(Furniture::Promo)),
             ("About the Author", Some(Furniture::AboutAuthor)),
             ("The bill passed 31-12.", None),

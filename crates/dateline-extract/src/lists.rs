@@ -268,6 +268,8 @@ lists! {
     BYLINE_JOB_WORDS: List = "byline_job_words.txt";
     /// Words before "by" that open a byline ("Analysis by"), lower case.
     BYLINE_OPENERS: List = "byline_openers.txt";
+    /// Field labels before a byline ("Author:"), lower case.
+    BYLINE_LABELS: List = "byline_labels.txt";
     /// What a byline credits instead of a writer ("wire services", "staff"), lower case.
     BYLINE_DESKS: List = "byline_desks.txt";
     /// Degrees and licences after a writer's name ("Jane Roe, MS, RDN"), as printed.
