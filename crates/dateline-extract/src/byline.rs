@@ -393,6 +393,7 @@ fn names_no_one(part: &str, o: &Opened<'_>, top: bool, sources: Option<Vec<Strin
     // An account or site name alone after "By": one word ("By admin"), or a short name that is
     // no person's ("By Acme News", "By The Springfield Courier").
     let account = o.english
+        && part.chars().any(char::is_alphanumeric)
         && (!part.contains(char::is_whitespace)
             || part.split_whitespace().nth(5).is_none() && affiliation_like(part) && !part.contains(char::is_numeric));
     if !(desk || account || o.prefixed && !sources.is_empty()) {
@@ -460,6 +461,9 @@ struct Read {
 /// "Jane Roe, 47, a teacher").
 fn read_names(part: &str, loose: bool) -> Option<Read> {
     let segments: Vec<&str> = part.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+    if segments.is_empty() {
+        return None;
+    }
     let listed = segments.iter().rposition(|s| lists_names(s)).unwrap_or(0);
     // "Jane Roe, Mary Doe": a list without "and" goes on while the parts open with a given name.
     let listed = listed + segments[listed + 1..].iter().take_while(|s| person_like(s)).count();
@@ -1144,6 +1148,9 @@ mod tests {
             "NEW YORK",
             "Springfield Times: the new season begins",
             "By Tuesday, the river had risen.",
+            ", ,",
+            "By , ,",
+            "— | —",
         ] {
             assert_eq!(parse(text, true), None, "{text}");
         }
