@@ -725,15 +725,18 @@ pub fn name_shaped(words: &[&str]) -> bool {
 /// A "By" closing the story, after its last sentence: "… the end of the affair. -- By Jane Roe
 /// Follow @janeroe", "— By Jane Roe".
 static CLOSING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?:^|[.!?"”’)]\s+)(?:--|—|–)\s*(By\s)"#).expect("closing byline regex"));
+    LazyLock::new(|| Regex::new(r#"(?:^|[.!?"”’)]\s+)(?P<dash>--|—|–)\s*(?P<by>By\s)"#).expect("closing byline regex"));
 
-/// The byline closing a story paragraph, if any.
-pub fn closing_byline(text: &str) -> Option<Byline> {
+/// The byline closing a story paragraph, if any, and the byte offset of its dash, where the
+/// story text ends.
+pub fn closing_byline(text: &str) -> Option<(usize, Byline)> {
     if !text.contains("By") {
         return None;
     }
-    let start = CLOSING.captures_iter(text).last()?.get(1)?.start();
-    parse_line(&text[start..], true).filter(|b| b.prefixed && !b.names.is_empty())
+    let c = CLOSING.captures_iter(text).last()?;
+    let (dash, by) = (c.name("dash")?.start(), c.name("by")?.start());
+    let b = parse_line(&text[by..], true).filter(|b| b.prefixed && !b.names.is_empty())?;
+    Some((dash, b))
 }
 
 /// The writers a note on them names: every sentence opens with a name and a verb of the note
@@ -1184,13 +1187,19 @@ mod tests {
                 Some(&["Jane Roe"]),
             ),
             ("— By Jane Roe", Some(&["Jane Roe"])),
+            ("-- By Jane Roe", Some(&["Jane Roe"])),
             ("The tide came in -- by all accounts early.", None),
             ("By the end of the day the harbour was full.", None),
         ];
         for (text, want) in rows {
-            let got = closing_byline(text).map(|b| b.names);
+            let got = closing_byline(text).map(|(_, b)| b.names);
             assert_eq!(got, want.map(v), "{text}");
         }
+        let text = "Check the tide. -- By Jane Roe";
+        assert_eq!(
+            closing_byline(text).map(|(end, _)| &text[..end]),
+            Some("Check the tide. ")
+        );
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub struct Layout {
     pub timestamp: Option<Date>,
     /// The first block of story text.
     pub story_start: usize,
+    /// Where story text ends inside a block that closes with a byline ("… the end. -- By Jane
+    /// Roe"): (block, byte offset). The writer named after it is no subject.
+    pub text_ends: Vec<(usize, usize)>,
     /// The first block read as prose and the dateline it opens with, if any: the driver looks
     /// for the dateline there first and need not parse the block again.
     pub opening: Option<(usize, Option<dateline::Parsed>)>,
@@ -270,6 +273,13 @@ fn foot_bylines(article: &Document<'_>, images: &[Option<String>], mut signed: V
         l.roles[i] = BlockRole::Byline;
         push_unique(&mut noted, names);
     }
+    let closing = foot
+        .iter()
+        .rev()
+        .find_map(|&i| byline::closing_byline(&blocks[i].text).map(|(end, b)| (i, end, b)));
+    if let Some((i, end, _)) = &closing {
+        l.text_ends.push((*i, *end));
+    }
     if !l.byline.is_empty() {
         return;
     }
@@ -278,11 +288,7 @@ fn foot_bylines(article: &Document<'_>, images: &[Option<String>], mut signed: V
     } else if !noted.is_empty() {
         noted
     } else {
-        foot.iter()
-            .rev()
-            .find_map(|&i| byline::closing_byline(&blocks[i].text))
-            .map(|b| b.names)
-            .unwrap_or_default()
+        closing.map(|(_, _, b)| b.names).unwrap_or_default()
     };
     push_unique(&mut l.byline, names);
 }
@@ -679,6 +685,21 @@ mod tests {
             let want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
             assert_eq!(bylines_of(lines), want, "{lines:?}");
         }
+    }
+
+    #[test]
+    fn story_text_ends_before_a_closing_byline() {
+        let closing = "Fishermen thanked the crews who had kept the lamps lit. -- By Jane Roe Follow @janeroe";
+        let blocks = page(&["By Mary Major", STORY, closing]);
+        let doc = Document {
+            format: SourceFormat::Markdown,
+            headline: None,
+            body: "",
+            blocks: &blocks,
+        };
+        let l = analyse(&doc, None);
+        assert_eq!(l.byline, vec!["Mary Major".to_string()]);
+        assert_eq!(l.text_ends, vec![(2, closing.find("--").unwrap_or(0))]);
     }
 
     #[test]

@@ -145,10 +145,16 @@ pub fn extract(article: &Document<'_>, cx: &Context<'_>) -> Extraction {
     let mut spans: Vec<entities::Span<'_>> = Vec::new();
     for i in (0..blocks.len()).filter(|&i| readable(i)) {
         let t = blocks[i].text.as_str();
+        // Story text ends before a closing byline ("… -- By Jane Roe").
+        let end = layout
+            .text_ends
+            .iter()
+            .find(|(b, _)| *b == i)
+            .map_or(t.len(), |(_, e)| *e);
         spans.push(entities::Span {
             block: i,
             text: t,
-            range: from(i)..t.len(),
+            range: from(i)..end.max(from(i)),
             skip: short_quotes(i),
             no_people: roles[i] == BlockRole::Byline,
             words: &tokens[i],
