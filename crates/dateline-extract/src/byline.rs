@@ -1,21 +1,36 @@
 //! Bylines and sign-offs: who wrote the story and which agencies it came from.
 //!
-//! Shapes: `By NAME`, `By NAME and NAME`, `By NAME, NAME and NAME, CNN`, `By: CNN Wire`,
-//! `Analysis by NAME, CNN Editor-at-large`, `NAME, Associated Press`,
-//! `Robert Roe, Ap National Security Writer`, `NAME and NAME USA TODAY`, `By NAME Staff Writer`,
-//! a bare name line, an all-caps name line with the agency on the next line, and at the foot of
-//! Reuters copy `(Reporting by …; Editing by …)` or a lone `REUTER`. Names come back in natural
-//! case; agency suffixes become sources, not authors.
+//! A byline line is read in three steps, each an ordered table of small conventions:
+//! 1. where the names start ([`open`]): after a date printed before the byline
+//!    ("February 1, 2019 | By Jane Roe", "Nov 20, 2019 Jane Roe") and after the opener ("By",
+//!    "Analysis by", "Tested by:", and the "Par", "Por", "Von" of other languages);
+//! 2. where they end ([`NAME_ENDS`]): at a pipe, a spaced dash, a handle or e-mail address, a
+//!    date, time or number, a field label or a bracket ("By Jane Roe | Special to the Courier",
+//!    "Jane Roe - Nov 19, 2019, 8:15 pm CST", "By Jane Roe @janeroe");
+//! 3. which of the words left are names ([`read_names`]): commas part the names from the outlet
+//!    unless an "and" lists more names ("By Jane Roe, Springfield Courier" but "By A, B and C,
+//!    CNN"), and a job title, credential, known outlet, web address or place ends a name
+//!    ([`WORD_STOPS`]).
+//!
+//! A byline that credits only an outlet or its staff ("By Springfield Courier Staff", "By
+//! admin") names no one. At the foot of Reuters copy `(Reporting by …; Editing by …)` or a lone
+//! `REUTER` signs off. Names come back in natural case; outlets become sources, not authors.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dates::alternation;
+use super::dates::{DateExpr, alternation, find_dates, month_number};
 use super::gazetteer;
 use super::lexicon;
-use super::lists::{BYLINE_DESKS, BYLINE_JOB_WORDS, BYLINE_OPENERS, SIGNOFF_AGENCIES, SIGNOFF_ROLES};
-use super::text::{is_all_caps, is_one_line, natural_case};
+use super::lists::{
+    AUTHOR_NOTE_VERBS, BYLINE_CREDENTIALS, BYLINE_DESKS, BYLINE_HONORIFICS, BYLINE_JOB_WORDS, BYLINE_LABELS,
+    BYLINE_OPENERS, BYLINE_TAIL_WORDS, CREDIT_PICTURE_WORDS, CREDIT_SIGNALS, SIGNATURE_ROLES, SIGNOFF_AGENCIES,
+    SIGNOFF_ROLES, TIME_ZONES, TIMESTAMP_WORDS, TITLE_SMALL_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS,
+};
+use super::names;
+use super::text::{is_all_caps, is_one_line, natural_case, sentences};
 
 /// What a byline line says.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -23,12 +38,25 @@ pub struct Byline {
     pub names: Vec<String>,
     /// Agencies credited for the reporting ("Reuters", "Associated Press").
     pub sources: Vec<String>,
+    /// The line opened with "By" (or its like): a byline by its own say, not by its shape.
+    pub prefixed: bool,
 }
 
+/// "By", "Analysis by", "Tested by:", "BY:", the same word in French, Spanish and Portuguese
+/// ("Par", "Por") and German ("Von"), and a field label ("Author: Jane Roe"). Group `by` is
+/// the word itself, when there is one.
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     let openers = alternation(BYLINE_OPENERS.iter());
-    Regex::new(&format!(r"^(?i:(?:(?:{openers})\s+)?by)(?:\s*:\s*|\s+)")).expect("byline prefix regex")
+    let labels = alternation(BYLINE_LABELS.iter());
+    Regex::new(&format!(
+        r"^(?i:(?:(?:{openers})\s+)?(?P<by>by|par|por|von)(?:\s*:\s*|\s+)|(?:{labels})\s*:\s*)"
+    ))
+    .expect("byline prefix regex")
 });
+
+/// A "by" after other words: "February 1, 2019 | BY: Jane Roe", "Monday 7:45 am PST by Jane Roe".
+static LATE_BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:^|[\s|·•,])by(?:\s*:\s*|\s+)").expect("late by regex"));
 
 static NO_NAME_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     let desks = alternation(BYLINE_DESKS.iter());
@@ -81,29 +109,307 @@ pub fn parse(block: &str, top: bool) -> Option<Byline> {
     }
 }
 
-fn parse_line(line: &str, top: bool) -> Option<Byline> {
-    let named = parse_names(line, top);
-    if named.as_ref().is_some_and(|b| !b.names.is_empty()) {
-        return named;
+/// Where a byline's names start, and whether an opener said it is one.
+struct Opened<'a> {
+    rest: &'a str,
+    prefixed: bool,
+    /// The opener was English "by", which may credit a lone account name ("By admin").
+    english: bool,
+}
+
+/// Finds the names' start: after a date printed first, then after the opener.
+fn open(line: &str, top: bool) -> Opened<'_> {
+    let line = if top { after_leading_date(line) } else { line };
+    match PREFIX.captures(line) {
+        Some(c) => Opened {
+            rest: line[c.get(0).map_or(0, |m| m.end())..].trim(),
+            prefixed: true,
+            english: c.name("by").is_some_and(|m| m.as_str().eq_ignore_ascii_case("by")),
+        },
+        None => Opened {
+            rest: line,
+            prefixed: false,
+            english: false,
+        },
     }
-    // "Springfield Courier wire services", "By: CNN Wire": a byline that names no one.
-    let line = line.trim().trim_end_matches(['.', ',']).trim();
-    let (rest, prefixed) = match PREFIX.find(line) {
-        Some(m) => (&line[m.end()..], true),
-        None => (line, false),
+}
+
+/// A date (and time) printed before the byline on its line: "February 1, 2019 | BY: Jane Roe",
+/// "Monday November 18, 2019 7:45 am PST by Jane Roe", "Nov 20, 2019 Jane Roe". Returns the
+/// line from the byline on.
+fn after_leading_date(line: &str) -> &str {
+    // Every date and time holds a digit; most lines hold none.
+    if !line.bytes().take(80).any(|b| b.is_ascii_digit()) {
+        return line;
+    }
+    if let Some(m) = LATE_BY.find_iter(line).find(|m| m.start() > 0 && m.start() <= 80) {
+        let before = &line[..m.start()];
+        if before.bytes().any(|b| b.is_ascii_digit()) && all_time_words(before) {
+            return line[m.start()..].trim_start_matches(is_separator).trim_start();
+        }
+    }
+    let found = find_dates(line);
+    match found.first() {
+        Some(f) if f.range.start == 0 && !matches!(f.expr, DateExpr::Weekday(_)) => {
+            skip_time_words(&line[f.range.end..])
+        }
+        _ => line,
+    }
+}
+
+/// Whether every word of `s` belongs to a date or time: numbers, months, weekdays, time zones,
+/// "am", "pm", timestamp words and separators.
+fn all_time_words(s: &str) -> bool {
+    s.split_whitespace().all(|w| {
+        let w = w.trim_matches(is_separator);
+        w.is_empty() || time_word(w)
+    })
+}
+
+/// Skips the time, zone and separators after a leading date: "| 4:20am EST | Jane Roe".
+fn skip_time_words(s: &str) -> &str {
+    let mut rest = s.trim_start_matches(is_separator).trim_start();
+    while let Some(w) = rest.split_whitespace().next() {
+        let bare = w.trim_matches(is_separator);
+        if !bare.is_empty() && !time_word(bare) {
+            break;
+        }
+        rest = rest[w.len()..].trim_start_matches(is_separator).trim_start();
+    }
+    rest
+}
+
+/// A word of a date or time: a number ("4:20am", "2019", "19"), a month or weekday, a time zone,
+/// "am"/"pm", or a timestamp word ("Updated", "at").
+fn time_word(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || month_number(w).is_some()
+        || WEEKDAYS.get(w).is_some()
+        || WEEKDAY_ABBREVIATIONS.contains(w.trim_end_matches('.'))
+        || TIME_ZONES.contains_lowercase_of(w.trim_matches(['(', ')']))
+        || ["am", "pm", "a.m.", "p.m."].iter().any(|x| w.eq_ignore_ascii_case(x))
+        || TIMESTAMP_WORDS.contains_lowercase_of(w)
+}
+
+/// Punctuation that separates the fields of a byline line.
+fn is_separator(c: char) -> bool {
+    matches!(c, '|' | '·' | '•' | ',' | ';' | '-' | '–' | '—' | ':' | '/')
+}
+
+/// A rule that finds where a byline's names end: the byte offset of what follows them.
+type NameEnd = fn(&str) -> Option<usize>;
+
+/// Where the names end, in no particular order: the earliest mark found wins.
+const NAME_ENDS: &[(&str, NameEnd)] = &[
+    ("pipe or bullet", pipe_at),
+    ("spaced dash", spaced_dash_at),
+    ("handle or address", handle_at),
+    ("date", date_at),
+    ("time or number", number_at),
+    ("field label", field_label_at),
+    ("bracket", bracket_at),
+];
+
+/// "By Jane Roe | Special to the Courier", "By Jane Roe · Springfield Courier", "By Jane
+/// Roe/Staff Writer". (On a bare line a slash makes a photo credit: see [`parse_line`].)
+fn pipe_at(s: &str) -> Option<usize> {
+    s.find(['|', '·', '•', '/'])
+}
+
+/// "Jane Roe - Nov 19, 2019", "By Jane Roe – Staff Writer", "By Jane Roe -- Courier".
+fn spaced_dash_at(s: &str) -> Option<usize> {
+    [" - ", " – ", " — ", " -- "]
+        .iter()
+        .filter_map(|d| s.find(d))
+        .min()
+        .map(|i| i + 1)
+}
+
+/// "Jane Roe @janeroe", "Jane Roe Follow @janeroe", "Jane Roe jroe@example.com": the
+/// handle or the whole address.
+fn handle_at(s: &str) -> Option<usize> {
+    let at = s.find('@')?;
+    Some(s[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1))
+}
+
+/// The first date: "Updated Nov 13, 2019", "Monday, November 18, 2019".
+fn date_at(s: &str) -> Option<usize> {
+    find_dates(s)
+        .iter()
+        .find(|f| !matches!(f.expr, DateExpr::Weekday(_)))
+        .map(|f| f.range.start)
+}
+
+/// The first word that is a time, a numeric date or a phone number: "4:00", "11/13/19",
+/// "2019-11-18T20:51:19Z", "555-0100", "+1". A bare number ("Jane Roe, 47, a teacher") or
+/// a year alone ("Race Calendar 2018", a title) is not one: it ends no byline, and the line is
+/// not one.
+fn number_at(s: &str) -> Option<usize> {
+    let mut offset = 0;
+    for w in s.split(' ') {
+        let t = w.trim_start_matches(['(', '+']);
+        if t.starts_with(|c: char| c.is_ascii_digit()) {
+            let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+            let rest = &t.as_bytes()[digits..];
+            let marked = rest
+                .first()
+                .is_some_and(|b| matches!(b, b':' | b'/' | b'-' | b'.' | b')'))
+                && rest.get(1).is_some_and(u8::is_ascii_digit);
+            // "(555) 010-0100": an area code in brackets opens a phone number.
+            let area_code = w.starts_with('(') && rest == b")";
+            if marked || area_code || w.starts_with('+') {
+                return Some(offset);
+            }
+        }
+        offset += w.len() + 1;
+    }
+    None
+}
+
+/// A later field with its label: "Tested by: Jane Roe RRP: £20", "By Jane Roe Topic: Science".
+fn field_label_at(s: &str) -> Option<usize> {
+    let mut offset = 0;
+    for w in s.split(' ') {
+        if offset > 0 && w.len() > 1 && w.ends_with(':') {
+            return Some(offset);
+        }
+        offset += w.len() + 1;
+    }
+    None
+}
+
+/// "Jane Roe (Reuters)", but not a bracketed middle name: "Jane (Ann) Roe". A bracket that
+/// opens the line ("(L-R) Jane Roe, John Doe", a caption) leaves no names.
+fn bracket_at(s: &str) -> Option<usize> {
+    let open = s.find('(')?;
+    let Some(close) = s[open..].find(')').map(|i| open + i) else {
+        return Some(open);
     };
-    if (prefixed || top)
-        && !rest.chars().any(|c| c.is_ascii_digit())
-        && may_name_no_one(rest)
-        && NO_NAME_BYLINE.is_match(rest)
-    {
-        let words: Vec<&str> = rest.split_whitespace().collect();
-        return Some(Byline {
-            names: Vec::new(),
-            sources: outlet(&words).into_iter().collect(),
-        });
+    // "(L-R) Jane Roe, John Doe" opens a caption: nothing before the bracket.
+    if s[..open].trim().is_empty() {
+        return Some(open);
     }
-    named
+    let inside_names = s[open + 1..close]
+        .split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase));
+    let name_goes_on = s[close + 1..].trim_start().starts_with(char::is_uppercase);
+    (!(inside_names && name_goes_on)).then_some(open)
+}
+
+/// Splits the names from what follows them. Returns the names' part (trimmed of the words left
+/// before the mark, "Updated", "On", "Follow", a weekday) and what follows, if anything.
+fn name_part(rest: &str) -> (&str, Option<&str>) {
+    let Some(end) = NAME_ENDS.iter().filter_map(|(_, rule)| rule(rest)).min() else {
+        return (rest, None);
+    };
+    (trim_tail(&rest[..end]), Some(rest[end..].trim()))
+}
+
+/// Drops separators and the words a date, handle or number follows: "Jane Roe On" → "Jane Roe".
+fn trim_tail(mut s: &str) -> &str {
+    loop {
+        s = s.trim_end_matches(|c: char| c.is_whitespace() || is_separator(c) || c == '(');
+        let last = s.rsplit(char::is_whitespace).next().unwrap_or("");
+        let tail_word = !last.is_empty()
+            && last.len() < s.len()
+            && (time_word(last) || BYLINE_TAIL_WORDS.contains_lowercase_of(last));
+        if !tail_word {
+            return s;
+        }
+        s = &s[..s.len() - last.len()];
+    }
+}
+
+/// What follows a bare name line names a picture source: "Jane Roe | Getty Images" and
+/// "Jane Roe - Photo" are photo credits, not bylines.
+fn names_a_picture_source(tail: &str) -> bool {
+    tail.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        CREDIT_SIGNALS.contains_lowercase_of(w) || CREDIT_PICTURE_WORDS.contains(w)
+    })
+}
+
+/// A bare line that ends like a sentence ("Acme's new headset.") is a caption or story text;
+/// a final initial or suffix ("Jane Q.", "John Doe Jr.") is part of a name.
+fn ends_like_caption(line: &str) -> bool {
+    let Some(stripped) = line.strip_suffix(['.', '!', '?']) else {
+        return false;
+    };
+    let last = stripped.rsplit(char::is_whitespace).next().unwrap_or("");
+    !(line.ends_with('.') && (last.chars().count() == 1 || lexicon::is_name_suffix(&format!("{last}."))))
+}
+
+/// The most words a bare name line holds, with the date, outlet and labels after the names:
+/// a longer line is story text ("SPRINGFIELD, March 5 - The council said …").
+const BARE_LINE_WORDS: usize = 16;
+
+fn too_long_for_bare(line: &str) -> bool {
+    line.split_whitespace().nth(BARE_LINE_WORDS).is_some()
+}
+
+fn parse_line(line: &str, top: bool) -> Option<Byline> {
+    let line = line.trim();
+    if line.is_empty() || line.len() > 400 {
+        return None;
+    }
+    let o = open(line, top);
+    if !o.prefixed && (ends_like_caption(line) || !top && !line.contains(',') || too_long_for_bare(line)) {
+        return None;
+    }
+    let (part, tail) = name_part(o.rest);
+    // "Jane Roe | Getty Images", "Jane Roe/Acme Wire": a bare line in a credit's grammar.
+    let slash = |t: &str| t.starts_with('/');
+    if !o.prefixed && tail.is_some_and(|t| slash(t) || names_a_picture_source(t)) {
+        return None;
+    }
+    let part = part.trim_end_matches(['.', ',']).trim();
+    if part.is_empty() || part.chars().count() > 120 {
+        return None;
+    }
+    match read_names(part, o.prefixed) {
+        Some(r) if !r.names.is_empty() => {
+            // A bare line must be names only, and not too many of them.
+            if !o.prefixed && r.names.len() > 3 {
+                return None;
+            }
+            Some(Byline {
+                names: r.names,
+                sources: r.sources,
+                prefixed: o.prefixed,
+            })
+        }
+        read => names_no_one(part, &o, top, read.map(|r| r.sources)),
+    }
+}
+
+/// A byline that credits no person: "By: CNN Wire", "Springfield Courier wire services",
+/// "By SPRINGFIELD COURIER STAFF", "By admin", "By www.example.com".
+fn names_no_one(part: &str, o: &Opened<'_>, top: bool, sources: Option<Vec<String>>) -> Option<Byline> {
+    let sources = sources.unwrap_or_default();
+    let desk = (o.prefixed || top)
+        && !part.chars().any(|c| c.is_ascii_digit())
+        && may_name_no_one(part)
+        && NO_NAME_BYLINE.is_match(part);
+    // An account or site name alone after "By": one word ("By admin"), or a short name that is
+    // no person's ("By Acme News", "By The Springfield Courier").
+    let account = o.english
+        && part.chars().any(char::is_alphanumeric)
+        && (!part.contains(char::is_whitespace)
+            || part.split_whitespace().nth(5).is_none() && affiliation_like(part) && !part.contains(char::is_numeric));
+    if !(desk || account || o.prefixed && !sources.is_empty()) {
+        return None;
+    }
+    let sources = if sources.is_empty() {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        outlet(&words).into_iter().collect()
+    } else {
+        sources
+    };
+    Some(Byline {
+        names: Vec::new(),
+        sources,
+        prefixed: o.prefixed,
+    })
 }
 
 /// How the desks end: the last two bytes of each, in ASCII lower case ("es" of "wire
@@ -139,88 +445,233 @@ fn may_name_no_one(s: &str) -> bool {
     }
 }
 
-fn parse_names(line: &str, top: bool) -> Option<Byline> {
-    let line = line.trim().trim_end_matches(['.', ',']).trim();
-    if line.is_empty() || line.chars().count() > 120 || line.chars().any(|c| c.is_ascii_digit()) {
+/// The names and outlets read from a byline's names part.
+#[derive(Debug, Default)]
+struct Read {
+    names: Vec<String>,
+    sources: Vec<String>,
+}
+
+/// Reads the names: the comma-separated parts up to the last one that lists a name with "and"
+/// hold names ("Ana Lima, Luis del Campo and Kay Moss"); with no "and", only the first does.
+/// The parts after them are the outlet, the job or the credentials ("Springfield Courier",
+/// "IGN Staff", "MS, RDN"). `loose` is true for a line that opened with "By"; a bare line's
+/// parts after the names must read like an outlet or a title (capitalised words and the small
+/// words of a title), not like a caption ("Jane Roe, the harbour master who found the boat",
+/// "Jane Roe, 47, a teacher").
+fn read_names(part: &str, loose: bool) -> Option<Read> {
+    let segments: Vec<&str> = part.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+    if segments.is_empty() {
         return None;
     }
-    let (rest, prefixed) = match PREFIX.find(line) {
-        Some(m) => (&line[m.end()..], true),
-        None => (line, false),
+    let listed = segments.iter().rposition(|s| lists_names(s)).unwrap_or(0);
+    // "Jane Roe, Mary Doe": a list without "and" goes on while the parts open with a given name.
+    let listed = listed + segments[listed + 1..].iter().take_while(|s| person_like(s)).count();
+    let mut read = Read::default();
+    for (k, seg) in segments.iter().enumerate() {
+        if k <= listed {
+            read_segment(seg, &mut read)?;
+        } else {
+            if !loose && !affiliation_like(seg) {
+                return None;
+            }
+            let words: Vec<&str> = seg.split_whitespace().collect();
+            if let Some(o) = outlet(&words)
+                && !read.sources.contains(&o)
+            {
+                read.sources.push(o);
+            }
+        }
+    }
+    (!read.names.is_empty() || !read.sources.is_empty()).then_some(read)
+}
+
+/// A part after a comma that is a person's name, not an outlet: it opens with a common given
+/// name ("Mary Doe", but not "Springfield Courier") and is no known outlet.
+fn person_like(seg: &str) -> bool {
+    let words: Vec<&str> = seg.split_whitespace().collect();
+    words.len() <= 4
+        && words.first().is_some_and(|w| names::is_common_given_name(w))
+        && name_shaped(&words)
+        && outlet(&words).is_none()
+}
+
+/// Whether a part of a byline joins names with "and" or "&".
+fn lists_names(seg: &str) -> bool {
+    seg.split_whitespace()
+        .any(|w| w == "&" || w.eq_ignore_ascii_case("and"))
+}
+
+/// The outlet or title after a byline's names: capitalised words, job words and small words.
+fn affiliation_like(seg: &str) -> bool {
+    seg.split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase) || w == "&" || is_job_word(w) || TITLE_SMALL_WORDS.contains(w))
+}
+
+/// A part naming only a desk of the outlet: "SPRINGFIELD COURIER STAFF", "Acme News Staff
+/// Reports", "Courier wire services". A person's title ("Staff Writer") is no desk here: it
+/// follows a name ("By Jane Roe Staff Writer").
+fn names_a_desk(seg: &str) -> bool {
+    if !may_name_no_one(seg) {
+        return false;
+    }
+    let lower = seg.to_lowercase();
+    BYLINE_DESKS.iter().any(|d| {
+        !d.ends_with("writer")
+            && !d.ends_with("writers")
+            && lower.ends_with(d)
+            && (lower.len() == d.len() || lower[..lower.len() - d.len()].ends_with(' '))
+    })
+}
+
+/// What ends the names inside a part of a byline, at word `i`.
+enum Stop {
+    /// An outlet the gazetteer knows: a source.
+    Outlet(String),
+    /// A job title, credential, web address or an unknown outlet.
+    Other,
+}
+
+/// The words of one part of a byline and the names read so far, for [`WORD_STOPS`].
+struct Words<'a, 'b> {
+    words: &'b [&'a str],
+    /// The words of the name being read.
+    current: &'b [&'a str],
+    /// Names already read from this line.
+    named: usize,
+    all_caps_line: bool,
+}
+
+/// A rule that ends the names at word `i`.
+type WordStop = fn(&Words<'_, '_>, usize) -> Option<Stop>;
+
+/// What ends the names, tried in order at each word.
+const WORD_STOPS: &[(&str, WordStop)] = &[
+    ("known outlet", known_outlet),
+    ("job title", job_title),
+    ("credential", credential),
+    ("web address or brand", web_address),
+    ("place opening an outlet", place_outlet),
+    ("surname after an initial", after_initial),
+];
+
+/// "Kim Lowe and Kevin Marsh USA TODAY", "Carla Mendes Associated Press". In a mixed-case
+/// line an all-caps agency ends a name; otherwise the outlet must open the part or follow a
+/// name already read.
+fn known_outlet(ws: &Words<'_, '_>, i: usize) -> Option<Stop> {
+    let mut ahead = [""; 4];
+    let k = (ws.words.len() - i).min(ahead.len());
+    ahead[..k].copy_from_slice(&ws.words[i..i + k]);
+    let o = outlet(&ahead[..k])?;
+    let w = ws.words[i];
+    let ends = is_all_caps(w) && !ws.all_caps_line
+        || ws.current.is_empty()
+        || !w.starts_with(char::is_uppercase)
+        || gazetteer::agency(w).is_some();
+    ends.then_some(Stop::Outlet(o))
+}
+
+/// "By Meg Jones Staff Writer", "Jane Roe Senior Contributor".
+fn job_title(ws: &Words<'_, '_>, i: usize) -> Option<Stop> {
+    let w = ws.words[i];
+    let after_name = ws.current.len() >= 2 || ws.current.is_empty() && ws.named > 0;
+    (is_job_word(w) && !lexicon::is_name_particle(&w.to_lowercase()) && after_name).then_some(Stop::Other)
+}
+
+/// "Jane Roe MS RDN", "John Doe PhD".
+fn credential(ws: &Words<'_, '_>, i: usize) -> Option<Stop> {
+    (ws.current.len() >= 2 && BYLINE_CREDENTIALS.contains(ws.words[i])).then_some(Stop::Other)
+}
+
+/// "Jane Roe Example.com", "John Doe ACMENews": a web address or a brand written in capitals
+/// run into a word, which no name is ("McNeil" and "LaMotte" have one capital before the next).
+fn web_address(ws: &Words<'_, '_>, i: usize) -> Option<Stop> {
+    let w = ws.words[i];
+    let web = w.contains('.')
+        && w.rsplit('.')
+            .next()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(char::is_alphabetic));
+    let caps_run = w.chars().take_while(|c| c.is_uppercase()).count();
+    let brand = caps_run >= 3 && w.chars().nth(caps_run).is_some_and(char::is_lowercase);
+    (ws.current.len() >= 2 && (web || brand)).then_some(Stop::Other)
+}
+
+/// "Elliot Roe Springfield Courier": outlets are often named after their city, and a place
+/// after a whole name with more words after it opens one.
+fn place_outlet(ws: &Words<'_, '_>, i: usize) -> Option<Stop> {
+    let complete = ws.current.len() >= 2 && ws.current.last().is_some_and(|w| !is_initial(w));
+    if !complete || i + 1 >= ws.words.len() {
+        return None;
+    }
+    let rest = &ws.words[i..];
+    let end = rest
+        .iter()
+        .position(|w| !w.starts_with(char::is_uppercase))
+        .unwrap_or(rest.len());
+    (1..end.min(3))
+        .any(|n| gazetteer::town(&rest[..n].join(" ")).is_some())
+        .then_some(Stop::Other)
+}
+
+/// "Trevor J. Roe Springfield Courier": after a middle initial the next word ends the name.
+fn after_initial(ws: &Words<'_, '_>, _i: usize) -> Option<Stop> {
+    let [.., initial, surname] = ws.current else {
+        return None;
     };
-    if !prefixed && !top && !line.contains(',') {
-        return None;
+    (ws.current.len() >= 3 && is_initial(initial) && !is_initial(surname)).then_some(Stop::Other)
+}
+
+/// "J.", "R.": a single letter and a full stop.
+fn is_initial(w: &str) -> bool {
+    let mut chars = w.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+}
+
+/// Reads the names of one comma-separated part into `read`; fails when a name is not one.
+fn read_segment(seg: &str, read: &mut Read) -> Option<()> {
+    if names_a_desk(seg) {
+        let words: Vec<&str> = seg.split_whitespace().collect();
+        read.sources.extend(outlet(&words));
+        return Some(());
     }
-    let all_caps_line = is_all_caps(rest);
-    let words: Vec<&str> = rest.split_whitespace().collect();
+    let words: Vec<&str> = seg
+        .split_whitespace()
+        .map(|w| w.trim_matches(['(', ')']))
+        .filter(|w| !w.is_empty())
+        .collect();
     if words.is_empty() || words.len() > 16 {
         return None;
     }
-    let mut names: Vec<String> = Vec::new();
-    let mut sources: Vec<String> = Vec::new();
+    let all_caps_line = is_all_caps(seg);
     let mut current: Vec<&str> = Vec::new();
-    let mut i = 0;
-    let mut tail = false;
-    while i < words.len() {
-        let raw = words[i];
-        let w = raw.trim_end_matches(',');
-        let comma = raw.ends_with(',');
-        // An outlet or job title ends the names (mixed-case lines only for all-caps outlets).
-        // `outlet` reads at most four words.
-        let mut ahead = [""; 4];
-        let k = (words.len() - i).min(ahead.len());
-        for (slot, w) in ahead.iter_mut().zip(&words[i..i + k]) {
-            *slot = w.trim_end_matches(',');
-        }
-        if let Some(o) = outlet(&ahead[..k]) {
-            let caps_outlet = is_all_caps(w) && !all_caps_line;
-            if caps_outlet
-                || current.is_empty()
-                || !w.chars().next().is_some_and(char::is_uppercase)
-                || gazetteer::agency(w).is_some()
-                || i > 0 && words[i - 1].ends_with(',')
-            {
-                flush(&mut current, &mut names)?;
-                if !sources.contains(&o) {
-                    sources.push(o);
-                }
-                tail = true;
-                break;
-            }
-        }
-        if w.eq_ignore_ascii_case("and") || w == "&" {
-            flush(&mut current, &mut names)?;
-            i += 1;
+    for (i, &w) in words.iter().enumerate() {
+        let ws = Words {
+            words: &words,
+            current: &current,
+            named: read.names.len(),
+            all_caps_line,
+        };
+        // "By Jane Roe and John Doe", "By Jane Roe with John Doe".
+        if w.eq_ignore_ascii_case("and") || w == "&" || w == "with" && !current.is_empty() {
+            flush(&mut current, &mut read.names)?;
             continue;
         }
-        if is_job_word(w)
-            && !lexicon::is_name_particle(&w.to_lowercase())
-            && (current.len() >= 2 || current.is_empty() && !names.is_empty())
-        {
-            flush(&mut current, &mut names)?;
-            tail = true;
-            break;
+        // "By Dr. Jane Roe": the title before a name is not part of it.
+        if current.is_empty() && i + 1 < words.len() && BYLINE_HONORIFICS.contains(w.trim_end_matches('.')) {
+            continue;
+        }
+        if let Some(stop) = WORD_STOPS.iter().find_map(|(_, rule)| rule(&ws, i)) {
+            flush(&mut current, &mut read.names)?;
+            if let Stop::Outlet(o) = stop
+                && !read.sources.contains(&o)
+            {
+                read.sources.push(o);
+            }
+            return Some(());
         }
         current.push(w);
-        if comma {
-            flush(&mut current, &mut names)?;
-        }
-        i += 1;
     }
-    if !tail {
-        flush(&mut current, &mut names)?;
-    }
-    if names.is_empty() && sources.is_empty() {
-        return None;
-    }
-    // A bare line must be names only, and not too many of them.
-    if !prefixed && names.len() > 3 {
-        return None;
-    }
-    if !prefixed && names.is_empty() {
-        return None;
-    }
-    Some(Byline { names, sources })
+    flush(&mut current, &mut read.names)
 }
 
 /// Adds the collected words as one name, or fails when they cannot be a person's name.
@@ -237,26 +688,115 @@ fn flush(current: &mut Vec<&str>, names: &mut Vec<String>) -> Option<()> {
     Some(())
 }
 
-/// Two to five words, each capitalised (or a particle inside), none of them a function word,
-/// place or organisation.
+/// Two to five words, each capitalised (or a particle inside), none of them a function word
+/// (but a surname that is one: "Jane Young", "John May"), place, organisation or possessive
+/// ("Acme's").
 pub fn name_shaped(words: &[&str]) -> bool {
     if !(2..=5).contains(&words.len()) {
         return false;
     }
     let joined = words.join(" ");
-    if gazetteer::place(&joined).is_some() || gazetteer::is_known_org(&joined) || gazetteer::agency(&joined).is_some() {
+    let natural = if is_all_caps(&joined) {
+        Cow::Owned(natural_case(&joined))
+    } else {
+        Cow::Borrowed(joined.as_str())
+    };
+    if gazetteer::place(&natural).is_some() || gazetteer::is_known_org(&joined) || gazetteer::agency(&joined).is_some()
+    {
         return false;
     }
+    let last = words.len() - 1;
     words.iter().enumerate().all(|(i, w)| {
-        let particle = i > 0 && i + 1 < words.len() && lexicon::is_name_particle(&w.to_lowercase());
+        let particle = i > 0 && i < last && lexicon::is_name_particle(&w.to_lowercase());
         let cap = w.chars().next().is_some_and(char::is_uppercase);
+        // A word that opens sentences may still be a surname at the end: "Jane Young".
+        let surname = i == last && names::surname_rank(w).is_some();
         (cap || particle)
-            && !lexicon::is_stop_word(w)
+            && (!lexicon::is_stop_word(w) || surname)
             && !gazetteer::is_org_suffix(w)
             && !is_job_word(w)
+            && !w.ends_with("'s")
+            && !w.ends_with("’s")
             && w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
     })
+}
+
+/// A "By" closing the story, after its last sentence: "… the end of the affair. -- By Jane Roe
+/// Follow @janeroe", "— By Jane Roe".
+static CLOSING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?:^|[.!?"”’)]\s+)(?P<dash>--|—|–)\s*(?P<by>By\s)"#).expect("closing byline regex"));
+
+/// The byline closing a story paragraph, if any, and the byte offset of its dash, where the
+/// story text ends.
+pub fn closing_byline(text: &str) -> Option<(usize, Byline)> {
+    if !text.contains("By") {
+        return None;
+    }
+    let c = CLOSING.captures_iter(text).last()?;
+    let (dash, by) = (c.name("dash")?.start(), c.name("by")?.start());
+    let b = parse_line(&text[by..], true).filter(|b| b.prefixed && !b.names.is_empty())?;
+    Some((dash, b))
+}
+
+/// The writers a note on them names: every sentence opens with a name and a verb of the note
+/// ("Jane Roe is a reporter for the Courier. John Doe covers science."). The note is short.
+pub fn author_note(text: &str) -> Option<Vec<String>> {
+    let t = text.trim();
+    if t.len() > 600 || !is_one_line(t) {
+        return None;
+    }
+    let mut names = Vec::new();
+    for r in sentences(t) {
+        let words: Vec<&str> = t[r].split_whitespace().take(5).collect();
+        let k = (2..=4)
+            .find(|&k| words.get(k).is_some_and(|w| AUTHOR_NOTE_VERBS.contains(w)) && name_shaped(&words[..k]))?;
+        let name = words[..k].join(" ");
+        names.push(if is_all_caps(&name) { natural_case(&name) } else { name });
+    }
+    (!names.is_empty()).then_some(names)
+}
+
+/// The writer named by the signature line that closes a story with an e-mail address: "Jane
+/// Roe jroe@example.com", "Jane Roe, staff writer jroe@example.com", and in Korean the name
+/// and the role either way round ("홍길동 기자 hong@example.com", "칼럼니스트 홍길동 …").
+pub fn signature(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.len() > 200 || !is_one_line(t) {
+        return None;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let (address, rest) = words.split_last()?;
+    let domain = address.split_once('@').map(|(_, d)| d)?;
+    if !domain.contains('.') || rest.len() > 6 {
+        return None;
+    }
+    let name: Vec<&str> = rest
+        .iter()
+        .map(|w| w.trim_end_matches(','))
+        .filter(|w| !SIGNATURE_ROLES.contains(w) && !is_job_word(w))
+        .collect();
+    let single = match name.as_slice() {
+        [one] => hangul_or_han_name(one),
+        _ => false,
+    };
+    (single || name_shaped(&name)).then(|| {
+        let joined = name.join(" ");
+        if is_all_caps(&joined) {
+            natural_case(&joined)
+        } else {
+            joined
+        }
+    })
+}
+
+/// A Korean, Chinese or Japanese personal name written as one word of two to four syllables or
+/// characters ("홍길동").
+fn hangul_or_han_name(w: &str) -> bool {
+    let n = w.chars().count();
+    (2..=4).contains(&n)
+        && w.chars()
+            .all(|c| matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{4E00}'..='\u{9FFF}'))
 }
 
 /// What a sign-off at the foot of a story says.
@@ -409,9 +949,17 @@ mod tests {
         xs.iter().map(|s| s.to_string()).collect()
     }
 
+    /// Asserts each row: (line, names, sources).
+    fn check(rows: &[(&str, &[&str], &[&str])]) {
+        for (text, n, s) in rows {
+            assert_eq!(names(text, true), Some((v(n), v(s))), "{text}");
+        }
+    }
+
+    /// The classic shapes: "By NAME", names and agencies, bare name lines.
     #[test]
     fn byline_shapes() {
-        let rows: &[(&str, &[&str], &[&str])] = &[
+        check(&[
             ("By Jane Roe", &["Jane Roe"], &[]),
             ("By Ana Lima and Tom Reyes", &["Ana Lima", "Tom Reyes"], &[]),
             (
@@ -443,12 +991,140 @@ mod tests {
             ("By Alma de la Cruz", &["Alma de la Cruz"], &[]),
             ("By Haruka Ino, Reuters", &["Haruka Ino"], &["Reuters"]),
             ("By Mark O'Neal, Reuters", &["Mark O'Neal"], &["Reuters"]),
-        ];
-        for (text, n, s) in rows {
-            assert_eq!(names(text, true), Some((v(n), v(s))), "{text}");
-        }
-        let none = parse("Springfield Courier wire services", true).unwrap();
-        assert!(none.names.is_empty());
+        ]);
+    }
+
+    /// Any outlet after the comma, known or not; roles and staff after it too.
+    #[test]
+    fn outlets_and_roles_after_a_comma() {
+        check(&[
+            ("By Jane Roe, Springfield Courier", &["Jane Roe"], &[]),
+            ("By Jane Roe, Courier Staff", &["Jane Roe"], &[]),
+            (
+                "By Jane Roe and John Doe, Courier Staff Writers",
+                &["Jane Roe", "John Doe"],
+                &[],
+            ),
+        ]);
+    }
+
+    /// A pipe or a spaced dash ends the names.
+    #[test]
+    fn pipes_and_dashes() {
+        check(&[
+            ("By Jane Roe | Special to the Courier", &["Jane Roe"], &[]),
+            ("By Jane Roe - Staff Writer", &["Jane Roe"], &[]),
+            ("By Jane Roe – Springfield Courier Contributor", &["Jane Roe"], &[]),
+            ("By Jane Roe Senior Contributor", &["Jane Roe"], &[]),
+        ]);
+    }
+
+    /// Dates and times after the names.
+    #[test]
+    fn dates_and_times_after_the_names() {
+        check(&[
+            ("By Jane Roe Updated Nov 13, 2019, 10:28am EST", &["Jane Roe"], &[]),
+            ("By Jane Roe On 11/13/19 at 4:00 PM EST", &["Jane Roe"], &[]),
+            ("By Jane Roe 2019-11-18T20:51:19Z Science", &["Jane Roe"], &[]),
+            (
+                "By Jane Roe and John Doe Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)",
+                &["Jane Roe", "John Doe"],
+                &[],
+            ),
+            ("Jane Roe - Nov 19, 2019, 8:15 pm CST", &["Jane Roe"], &[]),
+            ("Jane Roe 27/09/2018 Comments", &["Jane Roe"], &[]),
+        ]);
+    }
+
+    /// A date before the byline on the same line.
+    #[test]
+    fn dates_before_the_byline() {
+        check(&[
+            ("February 1, 2019 | BY: Jane Roe, MS, RDN", &["Jane Roe"], &[]),
+            ("Monday November 18, 2019 7:45 am PST by Jane Roe", &["Jane Roe"], &[]),
+            ("November 20, 2019 Jane Roe", &["Jane Roe"], &[]),
+        ]);
+    }
+
+    /// Handles, addresses and numbers after the name.
+    #[test]
+    fn handles_addresses_and_numbers() {
+        check(&[
+            ("Jane Roe @janeroe", &["Jane Roe"], &[]),
+            ("By Jane Young | Springfield Courier", &["Jane Young"], &[]),
+            (
+                "By Jane Roe @SpringfieldDesk Nov 18, 2019, 11:47am EST",
+                &["Jane Roe"],
+                &[],
+            ),
+            ("By Jane Roe jroe@example.com", &["Jane Roe"], &[]),
+            ("By Jane Roe Follow @janeroe", &["Jane Roe"], &[]),
+            ("By Jane Roe Tel. 555-0100", &["Jane Roe"], &[]),
+            ("Jane Roe (555) 010-0100", &["Jane Roe"], &[]),
+        ]);
+    }
+
+    /// Credentials, middle initials, bracketed middle names.
+    #[test]
+    fn credentials_initials_and_brackets() {
+        check(&[
+            ("By Jane Roe PhD", &["Jane Roe"], &[]),
+            ("By Dr. Jane Roe and Prof. John Doe", &["Jane Roe", "John Doe"], &[]),
+            ("By Jane Roe, MA", &["Jane Roe"], &[]),
+            (
+                "Jane Roe and Trevor J. Mitchell Springfield Courier",
+                &["Jane Roe", "Trevor J. Mitchell"],
+                &[],
+            ),
+            ("Jane (Ann) Roe", &["Jane Ann Roe"], &[]),
+            ("Jane Roe, Mary Doe", &["Jane Roe", "Mary Doe"], &[]),
+            ("Jane Roe (Acme Wire)", &["Jane Roe"], &[]),
+        ]);
+    }
+
+    /// An outlet named after its city, a web address or a brand after the name.
+    #[test]
+    fn outlets_after_a_whole_name() {
+        check(&[
+            ("Elliot Roe Springfield Courier", &["Elliot Roe"], &[]),
+            ("By Jane Roe Example.com", &["Jane Roe"], &[]),
+            ("By Jane Roe ACMENews", &["Jane Roe"], &[]),
+        ]);
+    }
+
+    /// Openers: reviews, other languages, a field label after the name.
+    #[test]
+    fn openers() {
+        check(&[
+            (
+                "Tested by: Jane Roe RRP: £20 More info: www.example.com",
+                &["Jane Roe"],
+                &[],
+            ),
+            ("Words by Jane Roe", &["Jane Roe"], &[]),
+            ("Posted by Jane Roe on November 18, 2019", &["Jane Roe"], &[]),
+            ("Author: Jane Roe", &["Jane Roe"], &[]),
+            ("By Jane Roe/Staff Writer", &["Jane Roe"], &[]),
+            ("By Jane Roe with John Doe", &["Jane Roe", "John Doe"], &[]),
+            ("Par Jeanne Roux", &["Jeanne Roux"], &[]),
+            ("Por Juana Rodríguez", &["Juana Rodríguez"], &[]),
+            ("Von Johanna Roth", &["Johanna Roth"], &[]),
+        ]);
+    }
+
+    /// Only an outlet, its staff or an account: no one.
+    #[test]
+    fn bylines_naming_no_one() {
+        check(&[
+            ("By SPRINGFIELD COURIER STAFF", &[], &[]),
+            ("By Courier Staff", &[], &[]),
+            ("By admin", &[], &[]),
+            ("By admin - 2018-09-16", &[], &[]),
+            ("By www.example.com", &[], &[]),
+            ("By Acme News", &[], &[]),
+            ("Staff Reports", &[], &[]),
+            ("Springfield Courier wire services", &[], &[]),
+        ]);
     }
 
     #[test]
@@ -461,10 +1137,105 @@ mod tests {
             "Moscow",
             "Samuel Roe said the plan was ready.",
             "",
+            // Photo credits and captions.
+            "Jane Roe | Getty Images",
+            "Jane Roe - Acme Photo",
+            "Jane Roe/Acme Wire",
+            "Acme's new headset.",
+            "Jane Roe, 47, a teacher",
+            // Widget text.
+            "Follow Author",
+            "Race Calendar da Stock Car 2018",
+            "(L-R) Jane Roe, John Doe, Mary Major",
+            "SPRINGFIELD , March 5 - The council said on Thursday that it would delay the vote",
+            "NEW YORK",
+            "Springfield Times: the new season begins",
+            "By Tuesday, the river had risen.",
+            ", ,",
+            "By , ,",
+            "— | —",
         ] {
             assert_eq!(parse(text, true), None, "{text}");
         }
         assert_eq!(parse("Jane Roe", false), None);
+        assert_eq!(parse("Jane Roe, the harbour master who found the boat", false), None);
+    }
+
+    #[test]
+    fn name_ends() {
+        for (name, rule) in NAME_ENDS {
+            let row = match *name {
+                "pipe or bullet" => ("Jane Roe | Courier", 9),
+                "spaced dash" => ("Jane Roe - Courier", 9),
+                "handle or address" => ("Jane Roe jroe@example.com", 9),
+                "date" => ("Jane Roe Nov 19, 2019", 9),
+                "time or number" => ("Jane Roe 4:00 PM", 9),
+                "field label" => ("Jane Roe Topic: Science", 9),
+                "bracket" => ("Jane Roe (Courier)", 9),
+                other => panic!("no example for {other}"),
+            };
+            assert_eq!(rule(row.0), Some(row.1), "{name}: {}", row.0);
+            assert_eq!(rule("Jane Roe"), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn closing_bylines() {
+        let rows: &[(&str, Option<&[&str]>)] = &[
+            (
+                "The lesson, as always: check the tide. -- By Jane Roe Follow @janeroe Related Stories",
+                Some(&["Jane Roe"]),
+            ),
+            ("— By Jane Roe", Some(&["Jane Roe"])),
+            ("-- By Jane Roe", Some(&["Jane Roe"])),
+            ("The tide came in -- by all accounts early.", None),
+            ("By the end of the day the harbour was full.", None),
+        ];
+        for (text, want) in rows {
+            let got = closing_byline(text).map(|(_, b)| b.names);
+            assert_eq!(got, want.map(v), "{text}");
+        }
+        let text = "Check the tide. -- By Jane Roe";
+        assert_eq!(
+            closing_byline(text).map(|(end, _)| &text[..end]),
+            Some("Check the tide. ")
+        );
+    }
+
+    #[test]
+    fn author_notes() {
+        let rows: &[(&str, Option<&[&str]>)] = &[
+            (
+                "Jane Roe is a reporter for the Springfield Courier.",
+                Some(&["Jane Roe"]),
+            ),
+            ("Jane Roe is on Twitter at janeroe.", Some(&["Jane Roe"])),
+            (
+                "Juana Roe es periodista. Pedro Doe es abogado",
+                Some(&["Juana Roe", "Pedro Doe"]),
+            ),
+            ("John Doe covers science for the Courier.", Some(&["John Doe"])),
+            ("Jane Roe is a reporter. She lives by the harbour.", None),
+            ("The harbour is quiet again.", None),
+        ];
+        for (text, want) in rows {
+            assert_eq!(author_note(text), want.map(v), "{text}");
+        }
+    }
+
+    #[test]
+    fn signatures() {
+        let rows: &[(&str, Option<&str>)] = &[
+            ("Jane Roe jroe@example.com", Some("Jane Roe")),
+            ("Jane Roe, staff writer jroe@example.com", Some("Jane Roe")),
+            ("홍길동 기자 hong@example.com", Some("홍길동")),
+            ("칼럼니스트 홍길동 hong@example.com", Some("홍길동")),
+            ("Write to us at desk@example.com", None),
+            ("Jane Roe", None),
+        ];
+        for (text, want) in rows {
+            assert_eq!(signature(text).as_deref(), *want, "{text}");
+        }
     }
 
     #[test]

@@ -12,7 +12,8 @@ use regex::Regex;
 use super::credit;
 use super::dates::{DateExpr, alternation, find_dates, weekday_alternation};
 use super::lists::{
-    PAGE_LABELS, PICTURE_KICKERS, RELATED_HEADERS, RELATED_KICKERS, TIME_ZONES, TIMESTAMP_LEADS, TIMESTAMP_WORDS,
+    BYLINE_LABELS, PAGE_LABELS, PICTURE_KICKERS, RELATED_HEADERS, RELATED_KICKERS, TIME_ZONES, TIMESTAMP_LEADS,
+    TIMESTAMP_WORDS,
 };
 use super::text::{ends_like_sentence, is_one_line, word_count_up_to};
 
@@ -263,9 +264,11 @@ fn is_teaser(t: &str, first_colon: usize) -> bool {
     let (kicker, rest) = (&t[..colon], &t[colon + 2..]);
     let kicker_words = kicker.split_whitespace().count();
     // "Photo: Jane Roe, AP" is a credit and "FILE PHOTO: Workers at the quay …" a caption,
-    // not links: the kicker's last word labels a picture.
+    // not links: the kicker's last word labels a picture. "Tested by: Jane Roe", "BY: Jane
+    // Roe" and "Author: Jane Roe" are bylines.
     let last_word = kicker.rsplit(' ').next().unwrap_or(kicker);
-    if PICTURE_KICKERS.contains_lowercase_of(last_word) || credit::strip_label(t).1 {
+    let byline = last_word.eq_ignore_ascii_case("by") || BYLINE_LABELS.contains_lowercase_of(kicker);
+    if byline || PICTURE_KICKERS.contains_lowercase_of(last_word) || credit::strip_label(t).1 {
         return false;
     }
     let rest_words = word_count_up_to(rest, 2);
@@ -371,6 +374,9 @@ mod tests {
             ("Profile: Ana Ribeiro", Some(Furniture::RelatedLink)),
             ("FILE PHOTO: Workers unload crates at the quay. REUTERS/Jane Roe", None),
             ("Foto: Acme Diario", None),
+            ("Tested by: Ana Ribeiro", None),
+            ("BY: Ana Ribeiro, MS", None),
+            ("Author: Ana Ribeiro", None),
             ("Keep up with the Harbour Daily newsletter.", Some(Furniture::Promo)),
             ("About the Author", Some(Furniture::AboutAuthor)),
             ("The bill passed 31-12.", None),

@@ -40,6 +40,9 @@ pub struct Layout {
     /// The first block read as prose and the dateline it opens with, if any: the driver looks
     /// for the dateline there first and need not parse the block again.
     pub opening: Option<(usize, Option<dateline::Parsed>)>,
+    /// Where story text ends inside a block that closes with a byline ("… the end. -- By Jane
+    /// Roe"): (block, byte offset). The writer named after it is no subject.
+    pub text_ends: Vec<(usize, usize)>,
 }
 
 /// A Markdown paragraph that is only an image: `![alt](url)`. Returns the URL.
@@ -72,22 +75,12 @@ pub fn analyse(article: &Document<'_>, reference: Option<Date>) -> Layout {
     let paragraph = |i: usize| blocks[i].kind == BlockKind::Paragraph && images[i].is_none();
 
     mark_furniture(article, &images, &mut l);
+    let signed = mark_signoffs(article, &images, &mut l);
 
-    mark_signoffs(article, &images, &mut l);
     let story0 = provisional_story_start(article, &images, &mut l);
     find_figures(article, &images, story0, reference, &mut l);
 
-    // Bylines above the story.
-    for (i, block) in blocks.iter().enumerate().take(story0) {
-        if l.roles[i] != BlockRole::Text || !paragraph(i) {
-            continue;
-        }
-        if let Some(b) = byline::parse(&block.text, true) {
-            l.roles[i] = BlockRole::Byline;
-            push_unique(&mut l.byline, b.names);
-            push_unique(&mut l.sources, b.sources);
-        }
-    }
+    top_bylines(article, &images, story0, &mut l);
     l.story_start = (0..n)
         .find(|&i| l.roles[i] == BlockRole::Text && paragraph(i) && !blocks[i].text.trim().is_empty())
         .unwrap_or(n);
@@ -103,9 +96,24 @@ pub fn analyse(article: &Document<'_>, reference: Option<Date>) -> Layout {
         l.roles[h] = BlockRole::Furniture;
     }
 
-    // Below the story start: boxed bylines ("Jane Roe, BBC correspondent") and subheads.
+    foot_bylines(article, &images, signed, &mut l);
+    boxed_bylines_and_subheads(article, &images, &mut l);
+    for (i, block) in blocks.iter().enumerate() {
+        if l.roles[i] == BlockRole::Subhead {
+            let t = block.text.trim();
+            if !t.is_empty() {
+                l.subheads.push(t.to_string());
+            }
+        }
+    }
+    l
+}
+
+/// Below the story start: boxed bylines ("Jane Roe, BBC correspondent") and subheads.
+fn boxed_bylines_and_subheads(article: &Document<'_>, images: &[Option<String>], l: &mut Layout) {
+    let blocks = article.blocks;
     for (i, block) in blocks.iter().enumerate().skip(l.story_start) {
-        if l.roles[i] != BlockRole::Text || !paragraph(i) {
+        if l.roles[i] != BlockRole::Text || block.kind != BlockKind::Paragraph || images[i].is_some() {
             continue;
         }
         let t = block.text.trim();
@@ -124,29 +132,22 @@ pub fn analyse(article: &Document<'_>, reference: Option<Date>) -> Layout {
             l.roles[i] = BlockRole::Subhead;
         }
     }
-    for (i, block) in blocks.iter().enumerate() {
-        if l.roles[i] == BlockRole::Subhead {
-            let t = block.text.trim();
-            if !t.is_empty() {
-                l.subheads.push(t.to_string());
-            }
-        }
-    }
-    l
 }
 
-/// Sign-offs at the foot of the story ("Reporting by Jane Roe; Editing by John Doe", "(AP)").
-fn mark_signoffs(article: &Document<'_>, images: &[Option<String>], l: &mut Layout) {
+/// Sign-offs at the foot of the story: "(Reporting by Jane Roe; Editing by John Doe)",
+/// "Jane Roe contributed to this report.", a lone "REUTER". A lone agency name only counts
+/// after the last block of content. Returns the reporters the sign-offs name, who are the
+/// byline when the story has no other.
+fn mark_signoffs(article: &Document<'_>, images: &[Option<String>], l: &mut Layout) -> Vec<String> {
     let blocks = article.blocks;
     let n = blocks.len();
-    let paragraph = |i: usize| blocks[i].kind == BlockKind::Paragraph && images[i].is_none();
-    // A lone agency name only counts after the last block of content.
     let last_content = (0..n)
         .rev()
         .find(|&j| l.roles[j] != BlockRole::Furniture && !blocks[j].text.trim().is_empty())
         .unwrap_or(0);
+    let mut signed = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
-        if l.roles[i] != BlockRole::Text || !paragraph(i) {
+        if l.roles[i] != BlockRole::Text || block.kind != BlockKind::Paragraph || images[i].is_some() {
             continue;
         }
         if let Some(s) = byline::parse_signoff(&block.text) {
@@ -156,10 +157,120 @@ fn mark_signoffs(article: &Document<'_>, images: &[Option<String>], l: &mut Layo
                 continue;
             }
             l.roles[i] = BlockRole::Signoff;
-            push_unique(&mut l.byline, s.authors);
+            push_unique(&mut signed, s.authors);
             push_unique(&mut l.sources, s.sources);
         }
     }
+    signed
+}
+
+/// How many paragraphs below the first prose block a "By" line may still stand: pages print
+/// the lead photo's caption, then the byline ("By Jane Roe | Springfield Courier").
+const BYLINE_BELOW_CAPTION: usize = 3;
+
+/// Bylines above the story. A page that prints "By" before its byline does so for every
+/// writer, even when it credits only itself ("By Acme News"): a bare name line beside one is
+/// a caption ("Jane Roe" under her photo) unless it repeats the byline's names ("February 1,
+/// 2019 Jane Roe" under "By Jane Roe"). Likewise a second bare name line below the first is a
+/// section label or a caption ("GIRLS BASKETBALL"). With none above the story, a "By" line
+/// just below the lead caption is the byline.
+fn top_bylines(article: &Document<'_>, images: &[Option<String>], story0: usize, l: &mut Layout) {
+    let blocks = article.blocks;
+    let usable = |i: usize, l: &Layout| {
+        l.roles[i] == BlockRole::Text && blocks[i].kind == BlockKind::Paragraph && images[i].is_none()
+    };
+    let found: Vec<(usize, byline::Byline)> = (0..story0.min(blocks.len()))
+        .filter(|&i| usable(i, l))
+        .filter_map(|i| byline::parse(&blocks[i].text, true).map(|b| (i, b)))
+        .collect();
+    let said: Vec<String> = found
+        .iter()
+        .filter(|(_, b)| b.prefixed)
+        .flat_map(|(_, b)| b.names.iter().cloned())
+        .collect();
+    let any_prefixed = found.iter().any(|(_, b)| b.prefixed);
+    for (i, b) in found {
+        let repeats = b.names.iter().all(|n| said.iter().any(|s| s.eq_ignore_ascii_case(n)));
+        // One bare name line is the byline; a second one further down is a label or caption.
+        let second_bare = !b.prefixed && !b.names.is_empty() && !l.byline.is_empty();
+        if !b.prefixed && (any_prefixed || second_bare) && !repeats {
+            continue;
+        }
+        l.roles[i] = BlockRole::Byline;
+        push_unique(&mut l.byline, b.names);
+        push_unique(&mut l.sources, b.sources);
+    }
+    if !l.byline.is_empty() {
+        return;
+    }
+    let below = (story0..blocks.len())
+        .filter(|&i| usable(i, l))
+        .take(BYLINE_BELOW_CAPTION)
+        .find_map(|i| {
+            let t = blocks[i].text.trim();
+            let b = byline::parse(t, true).filter(|b| b.prefixed && !b.names.is_empty() && is_one_line(t))?;
+            Some((i, b))
+        });
+    if let Some((i, b)) = below {
+        l.roles[i] = BlockRole::Byline;
+        push_unique(&mut l.byline, b.names);
+        push_unique(&mut l.sources, b.sources);
+    }
+}
+
+/// How many paragraphs from the end an author's note or a closing byline may stand: a list of
+/// related links may follow it.
+const FOOT_PARAGRAPHS: usize = 3;
+
+/// The foot of the story: a note on the writer ("Jane Roe is a reporter for the Courier.")
+/// is marked as a byline wherever it stands, so its writer is no subject; its writers, a
+/// closing "-- By Jane Roe", a signature line with an e-mail address or the sign-off's
+/// reporters are the byline when there is no other.
+fn foot_bylines(article: &Document<'_>, images: &[Option<String>], mut signed: Vec<String>, l: &mut Layout) {
+    let blocks = article.blocks;
+    let story: Vec<usize> = (l.story_start..blocks.len())
+        .filter(|&i| l.roles[i] == BlockRole::Text && blocks[i].kind == BlockKind::Paragraph && images[i].is_none())
+        .collect();
+    let foot = &story[story.len().saturating_sub(FOOT_PARAGRAPHS)..];
+    let mut noted = Vec::new();
+    for &i in foot {
+        // A signature line with the writer's e-mail address: "Jane Roe jroe@example.com".
+        if let Some(name) = byline::signature(&blocks[i].text) {
+            l.roles[i] = BlockRole::Byline;
+            push_unique(&mut signed, vec![name]);
+            continue;
+        }
+        let Some(names) = byline::author_note(&blocks[i].text) else {
+            continue;
+        };
+        let elsewhere = |name: &str| {
+            let surname = name.rsplit(' ').next().unwrap_or(name);
+            story.iter().any(|&j| j != i && blocks[j].text.contains(surname))
+        };
+        if names.iter().any(|n| elsewhere(n)) {
+            continue;
+        }
+        l.roles[i] = BlockRole::Byline;
+        push_unique(&mut noted, names);
+    }
+    let closing = foot
+        .iter()
+        .rev()
+        .find_map(|&i| byline::closing_byline(&blocks[i].text).map(|(end, b)| (i, end, b)));
+    if let Some((i, end, _)) = &closing {
+        l.text_ends.push((*i, *end));
+    }
+    if !l.byline.is_empty() {
+        return;
+    }
+    let names = if !signed.is_empty() {
+        signed
+    } else if !noted.is_empty() {
+        noted
+    } else {
+        closing.map(|(_, _, b)| b.names).unwrap_or_default()
+    };
+    push_unique(&mut l.byline, names);
 }
 
 /// Where the story starts, before figures and bylines are known: the first block of prose.
@@ -239,7 +350,12 @@ fn mark_furniture(article: &Document<'_>, images: &[Option<String>], l: &mut Lay
                 let t = b.text.trim();
                 match furniture::classify(t, false) {
                     Some(Furniture::Timestamp(d)) => {
-                        l.roles[i] = BlockRole::Furniture;
+                        // "Published Nov 19, 2019 | By Jane Roe": the byline after the date is
+                        // read with the bylines.
+                        let byline = byline::parse(t, true).is_some_and(|b| b.prefixed && !b.names.is_empty());
+                        if !byline {
+                            l.roles[i] = BlockRole::Furniture;
+                        }
                         l.timestamp = l.timestamp.or(d);
                     }
                     Some(Furniture::RelatedHeader) => {
@@ -511,9 +627,10 @@ fn credit_line(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usize> {
     }
     let text = r.text(i).to_string();
     let raw = credit::CreditEnding::of(&text).whole_credit()?;
-    // "Jane Roe, Associated Press" above the story is a byline, not a credit.
+    // "Jane Roe, Associated Press" above the story is a byline, not a credit, and so is any
+    // line that says "By" ("By: Acme Wire").
     let byline_shaped =
-        byline::parse(&text, true).is_some_and(|b| !b.names.is_empty()) && !credit::strip_label(&text).1;
+        byline::parse(&text, true).is_some_and(|b| b.prefixed || !b.names.is_empty()) && !credit::strip_label(&text).1;
     if i < r.story0 && byline_shaped {
         return None;
     }
@@ -923,5 +1040,93 @@ mod tests {
         for (text, want) in rows {
             assert_eq!(appositive_caption(text), *want, "{text}");
         }
+    }
+
+    /// Paragraph blocks of an invented page, one per line of `page`.
+    fn page(lines: &[&str]) -> Vec<Block> {
+        lines
+            .iter()
+            .map(|t| Block {
+                kind: BlockKind::Paragraph,
+                text: t.to_string(),
+                line: 1,
+                source: 0..0,
+            })
+            .collect()
+    }
+
+    fn bylines_of(lines: &[&str]) -> Vec<String> {
+        let blocks = page(lines);
+        let doc = Document {
+            format: SourceFormat::Markdown,
+            headline: Some("Harbour lights return"),
+            body: "",
+            blocks: &blocks,
+        };
+        analyse(&doc, None).byline
+    }
+
+    const LEAD: &str = "The harbour lights came back on Tuesday after a winter in the dark, the port said.";
+    const MORE: &str = "Fishermen said the lamps had been missed by every crew that came in after dusk.";
+
+    #[test]
+    fn where_bylines_stand() {
+        let rows: &[(&[&str], &[&str])] = &[
+            // Above the story.
+            (&["By Jane Roe", LEAD, MORE], &["Jane Roe"]),
+            // A bare name beside a "By" line is a caption; repeated, it is the byline again.
+            (&["By Acme News", "Jane Roe", LEAD], &[]),
+            (&["By Jane Roe", "Nov 20, 2019 Jane Roe", LEAD], &["Jane Roe"]),
+            // A second bare name line is a label.
+            (&["Jane Roe", "GIRLS SAILING", LEAD], &["Jane Roe"]),
+            // Below the lead caption.
+            (&[LEAD, "By Jane Roe | Springfield Courier", MORE], &["Jane Roe"]),
+            // A date line that carries the byline.
+            (
+                &["Published 10:02 AM EST Nov 19, 2019 | By Jane Roe", LEAD],
+                &["Jane Roe"],
+            ),
+            // The foot: sign-off reporters, a note on the writer, a closing "By".
+            (
+                &[LEAD, MORE, "(Reporting by Jane Roe; Editing by John Doe)"],
+                &["Jane Roe"],
+            ),
+            (
+                &["By Mary Major", LEAD, "(Reporting by Jane Roe; Editing by John Doe)"],
+                &["Mary Major"],
+            ),
+            (
+                &[LEAD, MORE, "Jane Roe is a reporter for the Springfield Courier."],
+                &["Jane Roe"],
+            ),
+            (
+                &[
+                    LEAD,
+                    "Fishermen thanked the crews who had kept the lamps lit. -- By Jane Roe Follow @janeroe",
+                ],
+                &["Jane Roe"],
+            ),
+            (&[LEAD, MORE, "— By Jane Roe"], &["Jane Roe"]),
+            (&[LEAD, MORE, "Jane Roe jroe@example.com"], &["Jane Roe"]),
+        ];
+        for (lines, want) in rows {
+            let want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+            assert_eq!(bylines_of(lines), want, "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn story_text_ends_before_a_closing_byline() {
+        let closing = "Fishermen thanked the crews who had kept the lamps lit. -- By Jane Roe Follow @janeroe";
+        let blocks = page(&["By Mary Major", LEAD, closing]);
+        let doc = Document {
+            format: SourceFormat::Markdown,
+            headline: None,
+            body: "",
+            blocks: &blocks,
+        };
+        let l = analyse(&doc, None);
+        assert_eq!(l.byline, vec!["Mary Major".to_string()]);
+        assert_eq!(l.text_ends, vec![(2, closing.find("--").unwrap_or(0))]);
     }
 }

@@ -6,7 +6,7 @@
 //!
 //! The steps, each in its own module:
 //! 1. `layout` — what every block is (story text, byline, figure, subhead, sign-off, furniture),
-//!    using `furniture`, `byline`, `credit` and `figures`;
+//!    using `furniture`, `byline`, `credit` and `figures`, and `headline` for the page title;
 //! 2. `dateline` — the opening `MOSCOW (AP) —` of the first story paragraph;
 //! 3. `entities` — people, places and organisations with every mention anchored;
 //! 4. `quotes` — direct quotations and their speakers, resolved through the entities;
@@ -21,6 +21,7 @@ mod fasthash;
 mod figures;
 mod furniture;
 mod gazetteer;
+mod headline;
 mod layout;
 mod lexicon;
 mod lists;
@@ -144,10 +145,16 @@ pub fn extract(article: &Document<'_>, cx: &Context<'_>) -> Extraction {
     let mut spans: Vec<entities::Span<'_>> = Vec::new();
     for i in (0..blocks.len()).filter(|&i| readable(i)) {
         let t = blocks[i].text.as_str();
+        // Story text ends before a closing byline ("… -- By Jane Roe").
+        let end = layout
+            .text_ends
+            .iter()
+            .find(|(b, _)| *b == i)
+            .map_or(t.len(), |(_, e)| *e);
         spans.push(entities::Span {
             block: i,
             text: t,
-            range: from(i)..t.len(),
+            range: from(i)..end.max(from(i)),
             skip: short_quotes(i),
             no_people: roles[i] == BlockRole::Byline,
             words: &tokens[i],
@@ -169,7 +176,18 @@ pub fn extract(article: &Document<'_>, cx: &Context<'_>) -> Extraction {
     if let (Some(d), Some((i, _))) = (&dateline, &found_dateline) {
         add_dateline_places(&mut found, d, *i, &blocks[*i].text);
     }
-    let headline = layout.headline.take().or_else(|| article.headline.map(str::to_string));
+    // The page's title without the site's name after it ("… - Springfield Courier").
+    let evidence = headline::Evidence {
+        bylines: &layout.byline,
+        sources: &layout.sources,
+        body: article.body,
+        web: article.format == model::SourceFormat::Markdown,
+    };
+    let headline = layout
+        .headline
+        .take()
+        .or_else(|| article.headline.map(str::to_string))
+        .map(|h| headline::without_site(&h, &evidence).to_string());
     // Places a headline names count as mentioned even when the body only implies them.
     for place in headline.as_deref().map(entities::headline_places).unwrap_or_default() {
         if !found

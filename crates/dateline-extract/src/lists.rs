@@ -280,8 +280,20 @@ lists! {
     BYLINE_JOB_WORDS: List = "byline_job_words.txt";
     /// Words before "by" that open a byline ("Analysis by"), lower case.
     BYLINE_OPENERS: List = "byline_openers.txt";
+    /// Field labels before a byline ("Author:"), lower case.
+    BYLINE_LABELS: List = "byline_labels.txt";
     /// What a byline credits instead of a writer ("wire services", "staff"), lower case.
     BYLINE_DESKS: List = "byline_desks.txt";
+    /// Degrees and licences after a writer's name ("Jane Roe, MS, RDN"), as printed.
+    BYLINE_CREDENTIALS: List = "byline_credentials.txt";
+    /// Titles a byline prints before the writer's name ("Dr.", "Prof."), as printed.
+    BYLINE_HONORIFICS: List = "byline_honorifics.txt";
+    /// Words between a byline's names and the date or handle after them ("Follow"), lower case.
+    BYLINE_TAIL_WORDS: List = "byline_tail_words.txt";
+    /// The verb after a writer's name in a note on the writer ("Jane Roe is …"), as printed.
+    AUTHOR_NOTE_VERBS: List = "author_note_verbs.txt";
+    /// The writer's role in a closing signature line with an e-mail address ("기자"), as printed.
+    SIGNATURE_ROLES: List = "signature_roles.txt";
     /// Job titles that make a "name, outlet" line a byline rather than a photo credit.
     BYLINE_TITLES: List = "byline_titles.txt";
     /// What a wire sign-off credits ("Reporting by", "Editing by"), lower case.

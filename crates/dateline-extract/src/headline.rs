@@ -1,0 +1,258 @@
+//! Headlines: a web page's title often carries the site's (or the writer's) name after a
+//! separator — "Springfield rezoning vote delayed - Springfield Courier", "About us – Acme
+//! Games", "Ten quiet harbours | Jane Roe". The headline is the title without it. A subtitle
+//! or the second half of a real headline stays: "Harbour review – calm waters, no surprises",
+//! "Die Hafenbahn – der lange Weg zurück".
+//!
+//! The last separator splits the title into a head and a suffix, and an ordered table of
+//! small rules says whether the suffix is the site: each answers cut, keep, or nothing, and
+//! the first answer wins. With no answer the title stays whole: a suffix is cut only on
+//! evidence.
+
+use super::gazetteer;
+use super::lists::TITLE_SMALL_WORDS;
+use super::text::is_all_caps;
+
+/// What else the page says, to tell a site's name from the end of a headline.
+#[derive(Debug, Clone, Copy)]
+pub struct Evidence<'a> {
+    /// The byline's names.
+    pub bylines: &'a [String],
+    /// The agencies and outlets the byline and sign-offs credit.
+    pub sources: &'a [String],
+    /// The page's body source, links and image addresses included.
+    pub body: &'a str,
+    /// The page is a web capture (Markdown), whose title the site wrote.
+    pub web: bool,
+}
+
+/// The separators a site puts between a page's headline and its own name.
+const SEPARATORS: [&str; 4] = [" - ", " | ", " – ", " — "];
+
+/// A title cut at its last separator.
+struct Title<'a> {
+    head: &'a str,
+    suffix: &'a str,
+    /// How many separators the whole title holds.
+    separators: usize,
+}
+
+/// A rule's answer: cut the suffix (`true`), keep it (`false`), or no answer.
+type Rule = fn(&Title<'_>, &Evidence<'_>) -> Option<bool>;
+
+/// The rules, in order: reasons to keep first (but a web address, which is written in lower
+/// case, before the lower-case test), then evidence of a site's name.
+const RULES: &[(&str, Rule)] = &[
+    ("not a web page", not_web),
+    ("wire headline in capitals", in_capitals),
+    ("head too short", head_too_short),
+    ("web address", web_address),
+    ("suffix runs on in lower case", lower_case_suffix),
+    ("suffix too long for a name", long_suffix),
+    ("byline name", byline_name),
+    ("known outlet", known_outlet),
+    ("named elsewhere on the page", named_on_page),
+    ("organisation's name", organisation_name),
+    ("last of several separators", after_several),
+    ("one brand word", brand_word),
+];
+
+/// The headline without the site's name after it, when the page shows the suffix is one.
+pub fn without_site<'a>(title: &'a str, ev: &Evidence<'_>) -> &'a str {
+    let title = title.trim();
+    let Some((at, sep)) = SEPARATORS
+        .iter()
+        .filter_map(|s| title.rfind(s).map(|i| (i, *s)))
+        .max_by_key(|(i, _)| *i)
+    else {
+        return title;
+    };
+    let t = Title {
+        head: title[..at].trim(),
+        suffix: title[at + sep.len()..].trim(),
+        separators: SEPARATORS.iter().map(|s| title.matches(s).count()).sum(),
+    };
+    let cut = RULES.iter().find_map(|(_, rule)| rule(&t, ev)).unwrap_or(false);
+    if cut { t.head } else { title }
+}
+
+/// Wire copy's first line is the headline as the agency filed it.
+fn not_web(_: &Title<'_>, ev: &Evidence<'_>) -> Option<bool> {
+    (!ev.web).then_some(false)
+}
+
+/// "ECONOMIC SPOTLIGHT - HARBOUR TRADE": a slug and a headline in capitals.
+fn in_capitals(t: &Title<'_>, _: &Evidence<'_>) -> Option<bool> {
+    (is_all_caps(t.head) && is_all_caps(t.suffix)).then_some(false)
+}
+
+/// "Review - Harbour Lights": a one-word head is a kicker, not a headline.
+fn head_too_short(t: &Title<'_>, _: &Evidence<'_>) -> Option<bool> {
+    (t.head.split_whitespace().count() < 2).then_some(false)
+}
+
+/// "Harbour review – calm waters, no surprises": the headline goes on.
+fn lower_case_suffix(t: &Title<'_>, _: &Evidence<'_>) -> Option<bool> {
+    t.suffix.starts_with(char::is_lowercase).then_some(false)
+}
+
+/// A site's name is short: "Springfield Courier", "Acme Games".
+fn long_suffix(t: &Title<'_>, _: &Evidence<'_>) -> Option<bool> {
+    (t.suffix.split_whitespace().count() > 5).then_some(false)
+}
+
+/// "Ten quiet harbours | Jane Roe" under "By Jane Roe".
+fn byline_name(t: &Title<'_>, ev: &Evidence<'_>) -> Option<bool> {
+    ev.bylines
+        .iter()
+        .any(|b| b.eq_ignore_ascii_case(t.suffix))
+        .then_some(true)
+}
+
+/// An outlet the byline credits or the gazetteer knows: "… - Reuters", "… | Acme News".
+fn known_outlet(t: &Title<'_>, ev: &Evidence<'_>) -> Option<bool> {
+    let s = t.suffix;
+    (ev.sources.iter().any(|o| o.eq_ignore_ascii_case(s))
+        || gazetteer::agency(s).is_some()
+        || gazetteer::is_known_org(s))
+    .then_some(true)
+}
+
+/// "… | example.com", "… - News.example.org".
+fn web_address(t: &Title<'_>, _: &Evidence<'_>) -> Option<bool> {
+    let s = t.suffix;
+    let tld = s.rsplit('.').next().unwrap_or("");
+    let address = !s.contains(char::is_whitespace)
+        && s.contains('.')
+        && (2..=6).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_alphabetic());
+    address.then_some(true)
+}
+
+/// The suffix appears elsewhere on the page as a phrase or as a web address: "… - Acme Games"
+/// over a page that links to "acmegames.example" or says "Acme Games" again.
+fn named_on_page(t: &Title<'_>, ev: &Evidence<'_>) -> Option<bool> {
+    let phrase = t.suffix.to_lowercase();
+    let squashed: String = phrase.chars().filter(|c| c.is_alphanumeric()).collect();
+    if squashed.chars().count() < 3 {
+        return None;
+    }
+    let body = ev.body.to_lowercase();
+    let bounded = |needle: &str, after: fn(char) -> bool| {
+        body.match_indices(needle).any(|(i, m)| {
+            let before = body[..i].chars().next_back();
+            let next = body[i + m.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric()) && next.is_none_or(after)
+        })
+    };
+    // A phrase must read like a name: a subtitle ("The Long Wait") may echo the story.
+    let as_phrase = name_like(t.suffix) && bounded(&phrase, |c| !c.is_alphanumeric());
+    let as_address = bounded(&squashed, |c| c == '.');
+    (as_phrase || as_address).then_some(true)
+}
+
+/// A short name: every word capitalised (or written without case) but the small words of a
+/// title, and no article opening it ("Acme Games", "Acme de Noticias", not "The Long Wait").
+fn name_like(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words.len() <= 4
+        && words
+            .first()
+            .is_some_and(|w| !TITLE_SMALL_WORDS.contains_lowercase_of(w))
+        && words.iter().enumerate().all(|(i, w)| {
+            !w.starts_with(char::is_lowercase) || i > 0 && (TITLE_SMALL_WORDS.contains(w) || w.chars().count() <= 3)
+        })
+}
+
+/// "About us – Vortex Acme Entertainment": a name ending like an organisation's.
+fn organisation_name(t: &Title<'_>, _: &Evidence<'_>) -> Option<bool> {
+    let words: Vec<&str> = t.suffix.split_whitespace().collect();
+    let titled = words.iter().all(|w| w.starts_with(char::is_uppercase));
+    let last = words.last().copied().unwrap_or("");
+    (titled && words.len() >= 2 && gazetteer::is_org_suffix(last)).then_some(true)
+}
+
+/// "Reviews are in — and they are mixed - Acme": a headline with a dash of its own, then the
+/// site's short title-cased name.
+fn after_several(t: &Title<'_>, _: &Evidence<'_>) -> Option<bool> {
+    let words: Vec<&str> = t.suffix.split_whitespace().collect();
+    let titled = words.iter().all(|w| w.starts_with(char::is_uppercase));
+    (t.separators >= 2 && titled && words.len() <= 3).then_some(true)
+}
+
+/// "Harbour lights are back - Acmeblog": a single capitalised word after the separator is a
+/// brand, not the second half of a headline.
+fn brand_word(t: &Title<'_>, _: &Evidence<'_>) -> Option<bool> {
+    let s = t.suffix;
+    let one_word = !s.contains(char::is_whitespace);
+    (one_word && s.starts_with(char::is_uppercase) && !is_all_caps(s)).then_some(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_suffixes() {
+        let bylines = vec!["Jane Roe".to_string()];
+        let sources = vec!["Springfield Courier".to_string()];
+        let body = "Read more at acmegames.example and the Harbour Gazette archive. The long wait ends.";
+        let ev = Evidence {
+            bylines: &bylines,
+            sources: &sources,
+            body,
+            web: true,
+        };
+        // One row per rule: (title, headline).
+        let rows: &[(&str, &str)] = &[
+            // Cut: the byline, a credited or known outlet, an address, a name found on the page.
+            ("Ten quiet harbours | Jane Roe", "Ten quiet harbours"),
+            (
+                "Springfield rezoning vote delayed - Springfield Courier",
+                "Springfield rezoning vote delayed",
+            ),
+            ("Harbour talks stall - Reuters", "Harbour talks stall"),
+            ("How to tie a bowline | example.com", "How to tie a bowline"),
+            ("Patch notes for the spring – Acme Games", "Patch notes for the spring"),
+            ("Ferry times change — Harbour Gazette", "Ferry times change"),
+            ("Harbour strike - The Long Wait", "Harbour strike - The Long Wait"),
+            ("About us – Vortex Acme Entertainment", "About us"),
+            (
+                "The reviews are in — and they are mixed - Acmeblog",
+                "The reviews are in — and they are mixed",
+            ),
+            ("Harbour lights are back - Acmeblog", "Harbour lights are back"),
+            // Keep: a subtitle, the second half of a headline, a kicker, wire capitals.
+            (
+                "Harbour review – calm waters, no surprises",
+                "Harbour review – calm waters, no surprises",
+            ),
+            (
+                "Die Hafenbahn – der lange Weg zurück",
+                "Die Hafenbahn – der lange Weg zurück",
+            ),
+            ("Review - Harbour Lights", "Review - Harbour Lights"),
+            (
+                "CHAPTER TWO: The harbour? - Quiet Waters",
+                "CHAPTER TWO: The harbour? - Quiet Waters",
+            ),
+            (
+                "ECONOMIC SPOTLIGHT - HARBOUR TRADE",
+                "ECONOMIC SPOTLIGHT - HARBOUR TRADE",
+            ),
+            (
+                "Harbour pilots strike - What the new contract means for the port",
+                "Harbour pilots strike - What the new contract means for the port",
+            ),
+            ("No separator here", "No separator here"),
+        ];
+        for (title, want) in rows {
+            assert_eq!(without_site(title, &ev), *want, "{title}");
+        }
+        let wire = Evidence { web: false, ..ev };
+        assert_eq!(
+            without_site("Harbour talks stall - Reuters", &wire),
+            "Harbour talks stall - Reuters"
+        );
+    }
+}
