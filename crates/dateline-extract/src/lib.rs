@@ -51,46 +51,15 @@ pub fn extract(article: &Document<'_>, cx: &Context<'_>) -> Extraction {
     let blocks = article.blocks;
     let mut layout = layout::analyse(article, cx.reference);
     let roles = std::mem::take(&mut layout.roles);
-    let mut opening = layout.opening.take();
-
-    // The dateline opens the first story paragraph (a strong one may follow a stray line).
-    let mut found_dateline: Option<(usize, dateline::Parsed)> = None;
-    for (rank, i) in (layout.story_start..blocks.len())
-        .filter(|&i| roles[i] == BlockRole::Text && blocks[i].kind == BlockKind::Paragraph)
-        .take(3)
-        .enumerate()
-    {
-        let parsed = match opening.take_if(|(b, _)| *b == i) {
-            Some((_, parsed)) => parsed,
-            None => dateline::parse_at_start(&blocks[i].text),
-        };
-        if let Some(p) = parsed
-            && (rank == 0 || p.strong)
-        {
-            found_dateline = Some((i, p));
-            break;
-        }
-    }
+    let found_dateline = find_dateline(blocks, &roles, layout.story_start, layout.opening.take());
 
     // Dates: a year-less dateline resolves against the reference, else the page's timestamp,
     // else a dated caption.
     let caption_date = layout.figures.iter().find_map(|f| f.date);
     let anchor_date = cx.reference.or(layout.timestamp).or(caption_date);
-    let dateline = found_dateline.as_ref().map(|(i, p)| {
-        let text = &blocks[*i].text;
-        let end = text::floor_boundary(text, p.end);
-        Dateline {
-            raw: text[..end].trim().to_string(),
-            place: p.place.clone(),
-            agency: p.agency.clone(),
-            date: p.date.and_then(|d| dates::resolve(d, anchor_date)),
-            anchor: Some(Anchor {
-                block: *i,
-                start: 0,
-                end,
-            }),
-        }
-    });
+    let dateline = found_dateline
+        .as_ref()
+        .map(|(i, p)| dateline_in(&blocks[*i].text, *i, p, anchor_date));
 
     // Where story text starts in each block (after the dateline).
     let from = |i: usize| {
@@ -235,6 +204,40 @@ pub fn extract(article: &Document<'_>, cx: &Context<'_>) -> Extraction {
         entities: found.entities,
         subheads: layout.subheads,
         roles,
+    }
+}
+
+/// The dateline opens the first story paragraph; a strong one (in capitals, credited, dated or
+/// with its state) may follow a stray line or two the layout left as text (a timestamp, a
+/// kicker). The layout already parsed the first prose block (`opening`).
+fn find_dateline(
+    blocks: &[model::Block],
+    roles: &[BlockRole],
+    story_start: usize,
+    mut opening: Option<(usize, Option<dateline::Parsed>)>,
+) -> Option<(usize, dateline::Parsed)> {
+    (story_start..blocks.len())
+        .filter(|&i| roles[i] == BlockRole::Text && blocks[i].kind == BlockKind::Paragraph)
+        .take(3)
+        .enumerate()
+        .find_map(|(rank, i)| {
+            let parsed = match opening.take_if(|(b, _)| *b == i) {
+                Some((_, parsed)) => parsed,
+                None => dateline::parse_at_start(&blocks[i].text),
+            };
+            parsed.filter(|p| rank == 0 || p.strong).map(|p| (i, p))
+        })
+}
+
+/// The dateline as the article shows it, its date resolved against `anchor_date`.
+fn dateline_in(text: &str, block: usize, p: &dateline::Parsed, anchor_date: Option<Date>) -> Dateline {
+    let end = text::floor_boundary(text, p.end);
+    Dateline {
+        raw: text[..end].trim().to_string(),
+        place: p.place.clone(),
+        agency: p.agency.clone(),
+        date: p.date.and_then(|d| dates::resolve(d, anchor_date)),
+        anchor: Some(Anchor { block, start: 0, end }),
     }
 }
 
