@@ -9,7 +9,10 @@
 //!   `SPRINGFIELD, Feb 26 -`, on archival copy also in mixed case), newspapers `LONDON —`,
 //!   `Springfield, Ill. —`, `Springfield, IL –`, broadcasters and branded desks
 //!   `Hong Kong (CNN Business) --`, `SPRINGFIELD (KXYZ) —`, and press releases
-//!   `SPRINGFIELD, Ill., Nov. 19, 2019 /PRNewswire/ --`. The colon is the style of Indian and
+//!   `SPRINGFIELD, Ill., Nov. 19, 2019 /PRNewswire/ --`; Spanish-language and Russian agencies
+//!   close their credit with a full stop, `SPRINGFIELD, 19 Nov (EFE).-` and
+//!   `SPRINGFIELD, November 19. /TASS/.`, German ones write it in lower case,
+//!   `Springfield (dpa) -`. The colon is the style of Indian and
 //!   other agencies: `NEW DELHI:`, `NEW DELHI (PTI):`, `Mumbai, Nov 19 (IANS):`;
 //! - a press release's place in capitals alone on its first line: `SPRINGFIELD, ILLINOIS`.
 //!
@@ -105,11 +108,17 @@ fn place_dateline(word: &str, digit: &str) -> Regex {
     let main = place_words(word);
     let region = region_words(word);
     let date = filing_date(digit);
-    // The outlet in parentheses, `--(BUSINESS WIRE)--` glued to the place, or a press-release
-    // wire between slashes.
+    // The outlet in parentheses, `--(BUSINESS WIRE)--` glued to the place, or a wire between
+    // slashes (press releases).
     let outlet = r"(?:[ \t]*(?:--)?\((?P<agency>[^()\n]{1,40})\)|[ \t]+/(?P<wire>[^/\n]{2,40})/)";
+    // Or the outlet's credit closed by a full stop: Spanish-language agencies put one before
+    // the dash, `SPRINGFIELD, 19 Nov (EFE).-`; Russian ones after the slashes,
+    // `SPRINGFIELD, November 19. /TASS/.`.
+    let stopped = r"(?:[ \t]*\((?P<stopped_agency>[^()\n]{1,40})\)(?P<stop>\.[-—–])|[ \t]+/(?P<stopped_wire>[^/\n]{2,40})/(?P<slash_stop>\.))";
+    // Or the outlet alone, the story right after it: `Springfield (CNN)The`.
+    let closing = r"[ \t]*\((?P<closing_agency>[^()\n]{1,40})\)";
     Regex::new(&format!(
-        r"^(?P<main>{main})(?:,[ \t]*(?P<region>{region}))?(?:,[ \t]*(?P<date>{date}))?{outlet}?[ \t]*(?P<sep>{SEPARATOR})"
+        r"^(?P<main>{main})(?:,[ \t]*(?P<region>{region}))?(?:,[ \t]*(?P<date>{date})\.?)?(?:{stopped}|{outlet}?[ \t]*(?P<sep>{SEPARATOR})|{closing})"
     ))
     .expect("dateline regex")
 }
@@ -147,6 +156,8 @@ static PLACE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 enum Separator {
     Dash,
     Colon,
+    /// None: the story follows the outlet's closing parenthesis ("Springfield (CNN)The").
+    Parenthesis,
 }
 
 /// An opening shaped like a place's dateline, before any judgement of whether it names one.
@@ -248,8 +259,9 @@ fn sentence_opening(h: &Head<'_>) -> Option<Verdict> {
 }
 
 /// "SPRINGFIELD (AP) —", "Springfield (KXYZ) —": only a dateline credits an outlet so.
+/// Without a dash after the parenthesis the place must speak for itself.
 fn outlet_credited(h: &Head<'_>) -> Option<Verdict> {
-    h.agency.is_some().then_some(Verdict::Place)
+    (h.agency.is_some() && h.separator != Separator::Parenthesis).then_some(Verdict::Place)
 }
 
 /// "Springfield, Feb 26 -": archival wire copy dates the place it names.
@@ -271,7 +283,7 @@ fn known_on_sight(h: &Head<'_>) -> Option<Verdict> {
 /// gazetteer included ("SMALLVILLE —"). A colon after capitals is as often a label or a
 /// speaker's name in a transcript ("FTC:", "JANE ROE:"), which the gazetteer must rule out.
 fn capitals_before_dash(h: &Head<'_>) -> Option<Verdict> {
-    (h.caps && h.separator == Separator::Dash).then_some(Verdict::Place)
+    (h.caps && h.separator != Separator::Colon).then_some(Verdict::Place)
 }
 
 /// Any town of the gazetteer, unless its name is also a person's ("Jackson — who …").
@@ -333,11 +345,14 @@ fn place_case(phrase: &str) -> String {
 fn separator_stands_alone(text: &str, sep: regex::Match<'_>) -> Option<Separator> {
     let after = &text[sep.end()..];
     let spaced = after.is_empty() || after.starts_with(char::is_whitespace);
+    let before = &text[..sep.start()];
     match sep.as_str() {
         ":" => spaced.then_some(Separator::Colon),
+        // The full stop closing a credit between slashes ends the dateline as a dash does.
+        "." => spaced.then_some(Separator::Dash),
         // Hyphenated words inside the place would have been eaten by WORD; a "-" glued to
         // the previous word is a hyphen, not a dash.
-        "-" => (spaced && text[..sep.start()].ends_with([' ', '\t', ')'])).then_some(Separator::Dash),
+        "-" => (spaced && before.ends_with([' ', '\t', ')'])).then_some(Separator::Dash),
         "–" => spaced.then_some(Separator::Dash),
         _ => Some(Separator::Dash),
     }
@@ -352,9 +367,10 @@ fn place_then_separator(text: &str) -> Option<Parsed> {
 /// The parts of a place's dateline at the start of `text`, and where it ends.
 fn read_head(text: &str) -> Option<(Head<'_>, usize)> {
     let line = first_line(text);
-    // Nothing in the pattern matches a line break, and it ends in a dash or colon: without
-    // one on the first line (most paragraphs) the regex is not run.
-    if !line.contains(['-', '—', '–', '―', ':']) {
+    // Nothing in the pattern matches a line break, and it ends in a dash or colon, a closing
+    // parenthesis or the full stop after slashes: without one on the first line (most
+    // paragraphs) the regex is not run.
+    if !line.contains(['-', '—', '–', '―', ':', ')']) && !line.contains("/.") {
         return None;
     }
     let pattern = if letters_are_ascii(line) {
@@ -368,23 +384,74 @@ fn read_head(text: &str) -> Option<(Head<'_>, usize)> {
         return None;
     }
     let c = pattern.captures(line)?;
-    let sep = c.name("sep")?;
-    let separator = separator_stands_alone(text, sep)?;
+    let (end, separator) = dateline_end(text, &c)?;
     let mut head = Head::new(
         c.name("main")?.as_str().trim(),
         c.name("region").map(|m| m.as_str().trim()),
         separator,
     );
-    head.agency = match (c.name("agency"), c.name("wire")) {
-        // Something else in parentheses ("Springfield (Ill.) —") makes no dateline.
-        (Some(a), _) => Some(Some(a.as_str().trim()).filter(|a| outlet_like(a))?.to_string()),
-        (None, Some(w)) => Some(w.as_str().trim().to_string()),
-        (None, None) => None,
-    };
+    head.agency = credited_outlet(&c)?;
     head.date = c
         .name("date")
         .and_then(|m| find_dates(m.as_str()).into_iter().next().map(|f| f.expr));
-    Some((head, sep.end()))
+    Some((head, end))
+}
+
+/// Where the dateline the pattern matched ends, and how.
+fn dateline_end(text: &str, c: &regex::Captures<'_>) -> Option<(usize, Separator)> {
+    if let Some(outlet) = c.name("closing_agency") {
+        // With nothing after the parenthesis, only an outlet known by name or a station's
+        // call sign is sure to be the dateline's ("Springfield (CNN)The", not "Acme Union
+        // (AU) Officials").
+        let outlet = outlet.as_str().trim();
+        let known = outlet
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| gazetteer::agency(w).is_some());
+        let end = c.get(0)?.end();
+        return ((known || is_call_sign(outlet)) && story_follows(&text[end..]))
+            .then_some((end, Separator::Parenthesis));
+    }
+    let sep = c
+        .name("sep")
+        .or_else(|| c.name("stop"))
+        .or_else(|| c.name("slash_stop"))?;
+    Some((sep.end(), separator_stands_alone(text, sep)?))
+}
+
+/// The outlet credited, as written: `Some(None)` when there is none, `None` when the
+/// parentheses hold something else ("Springfield (Ill.) —"), which makes no dateline.
+fn credited_outlet(c: &regex::Captures<'_>) -> Option<Option<String>> {
+    let wire = c.name("wire").or_else(|| c.name("stopped_wire"));
+    let agency = c
+        .name("agency")
+        .or_else(|| c.name("stopped_agency"))
+        .or_else(|| c.name("closing_agency"));
+    Some(match (agency, wire) {
+        (Some(a), _) => Some(Some(a.as_str().trim()).filter(|a| outlet_like(a))?.to_string()),
+        (None, Some(w)) => Some(w.as_str().trim().to_string()),
+        (None, None) => None,
+    })
+}
+
+/// A US broadcaster's call sign: K or W and two or three more capitals, maybe a band after a
+/// hyphen ("KXYZ", "WABC-TV").
+fn is_call_sign(s: &str) -> bool {
+    let (base, band) = s.split_once('-').unwrap_or((s, ""));
+    (3..=4).contains(&base.len())
+        && base.starts_with(['K', 'W'])
+        && base.bytes().all(|b| b.is_ascii_uppercase())
+        && band.len() <= 2
+        && band.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The story starts here: a capital, a figure or a quotation mark (or nothing, the story on
+/// the next line).
+fn story_follows(rest: &str) -> bool {
+    rest.trim_start()
+        .chars()
+        .next()
+        .is_none_or(|n| n.is_uppercase() || n.is_numeric() || super::text::is_double_quote(n))
 }
 
 /// `(CNN) --`, `(Reuters) -`, `(Springfield Courier) —`, or `(CNN)` followed directly by the
@@ -407,10 +474,7 @@ fn agency_alone(text: &str) -> Option<Parsed> {
             let close = c.get(0)?.end();
             // Without a dash the story must follow at once, and only a wire agency or an
             // acronym-led desk is sure to be the dateline ("(CNN)", "(CNN Business)").
-            let next = text[close..].trim_start().chars().next();
-            if !agency_like(agency)
-                || !next.is_none_or(|n| n.is_uppercase() || n.is_numeric() || super::text::is_double_quote(n))
-            {
+            if !agency_like(agency) || !story_follows(&text[close..]) {
                 return None;
             }
             close
@@ -456,6 +520,10 @@ fn is_caption_direction(word: &str) -> bool {
 /// ("Springfield (Ill.) —") or a label ("(UPDATED) —").
 fn outlet_like(s: &str) -> bool {
     if agency_like(s) && gazetteer::agency(s).is_some() {
+        return true;
+    }
+    // German-language agencies write their acronym in lower case: "Springfield (ots) -".
+    if (2..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase()) {
         return true;
     }
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -751,6 +819,21 @@ mod tests {
             Some("Springfield Courier"),
             PLACE_FIRST,
         ),
+        // CNN on the web: no dash, the story glued to the parenthesis.
+        (
+            "Lisbon (CNN)The president",
+            "Lisbon (CNN)",
+            Some("Lisbon"),
+            Some("CNN"),
+            PLACE_FIRST,
+        ),
+        (
+            "SMALLVILLE (KXYZ) Firefighters",
+            "SMALLVILLE (KXYZ)",
+            Some("Smallville"),
+            Some("KXYZ"),
+            PLACE_FIRST,
+        ),
         // Press releases: the wire between slashes or parentheses glued to the dashes.
         (
             "SMALLVILLE, Ill., Nov. 19, 2019 /PRNewswire/ -- Acme",
@@ -772,6 +855,27 @@ mod tests {
             Some("Smallville, Illinois"),
             None,
             PLACE_LINE_RULE,
+        ),
+        (
+            "SPRINGFIELD, 19 Nov (EFE).- El consejo",
+            "SPRINGFIELD, 19 Nov (EFE).-",
+            Some("Springfield"),
+            Some("EFE"),
+            PLACE_FIRST,
+        ),
+        (
+            "SPRINGFIELD, November 19. /TASS/. The council",
+            "SPRINGFIELD, November 19. /TASS/.",
+            Some("Springfield"),
+            Some("TASS"),
+            PLACE_FIRST,
+        ),
+        (
+            "Springfield (ots) - Der Rat",
+            "Springfield (ots) -",
+            Some("Springfield"),
+            Some("ots"),
+            PLACE_FIRST,
         ),
         // The colon of Indian and other agencies.
         (
@@ -880,6 +984,11 @@ mod tests {
             "Acme Corp, Springfield:",
             "Smallville, ST: The council met.",
             "The time was 10:30 a.m.",
+            "WASHINGTON. The council met.",
+            "Acme Union (AU) Officials met.",
+            "United States (US) Attorney Jane Roe said.",
+            "Jackson (CNN) The council met.",
+            "Springfield (Ill.).- The council met.",
             "",
             "(",
         ] {
