@@ -96,11 +96,12 @@ fn region_words(word: &str) -> String {
     format!(r"{name}(?:,[ \t]*{name})?")
 }
 
-/// The filing date: "Oct 13", "Nov. 19, 2019", or day first, "19 November".
+/// The filing date: "Oct 13", "Nov. 19, 2019", or day first, "19 November"; archival copy
+/// also has the month in capitals ("MARCH 2").
 fn filing_date(digit: &str) -> String {
     let months = month_alternation();
     format!(
-        r"(?:{months})\.?[ \t]+{digit}{{1,2}}(?:,[ \t]*{digit}{{4}})?|{digit}{{1,2}}[ \t]+(?:{months})\.?(?:[ \t]+{digit}{{4}})?"
+        r"(?i:{months})\.?[ \t]+{digit}{{1,2}}(?:,[ \t]*{digit}{{4}})?|{digit}{{1,2}}[ \t]+(?i:{months})\.?(?:[ \t]+{digit}{{4}})?"
     )
 }
 
@@ -118,7 +119,7 @@ fn place_dateline(word: &str, digit: &str) -> Regex {
     // Or the outlet alone, the story right after it: `Springfield (CNN)The`.
     let closing = r"[ \t]*\((?P<closing_agency>[^()\n]{1,40})\)";
     Regex::new(&format!(
-        r"^(?P<main>{main})(?:,[ \t]*(?P<region>{region}))?(?:,[ \t]*(?P<date>{date})\.?)?(?:{stopped}|{outlet}?[ \t]*(?P<sep>{SEPARATOR})|{closing})"
+        r"^(?P<main>{main})(?:[ \t]*,[ \t]*(?P<region>{region}))?(?:[ \t]*,[ \t]*(?P<date>{date})\.?)?(?:{stopped}|{outlet}?[ \t]*(?P<sep>{SEPARATOR})|{closing})"
     ))
     .expect("dateline regex")
 }
@@ -200,7 +201,7 @@ impl<'a> Head<'a> {
             strong: self.caps
                 || self.agency.is_some()
                 || self.date.is_some()
-                || self.region.is_some_and(region_is_known),
+                || self.region.is_some_and(region_is_state_or_country),
             agency: self.agency,
             date: self.date,
         })
@@ -225,7 +226,8 @@ const EVIDENCE: &[(&str, Evidence)] = &[
     ("a sentence's opening words", sentence_opening),
     ("an outlet credited", outlet_credited),
     ("a filing date", dated),
-    ("a state or country after it", region_known),
+    ("a state or country after it", state_or_country_after),
+    ("a known place after it", known_place_after),
     ("a place known on sight", known_on_sight),
     ("capitals before a dash", capitals_before_dash),
     ("a town that is no one's name", town_not_a_name),
@@ -270,8 +272,19 @@ fn dated(h: &Head<'_>) -> Option<Verdict> {
 }
 
 /// "Springfield, Ill. —", "Springfield, IL –", "Springfield, Illinois, USA:".
-fn region_known(h: &Head<'_>) -> Option<Verdict> {
-    h.region.filter(|r| region_is_known(r)).map(|_| Verdict::Place)
+fn state_or_country_after(h: &Head<'_>) -> Option<Verdict> {
+    h.region
+        .filter(|r| region_is_state_or_country(r))
+        .map(|_| Verdict::Place)
+}
+
+/// "SPRINGFIELD, Acme Province —": another known place after it, unless the first words are
+/// a person's name and the place where they live ("Jane Roe, Lisbon: …", a vox pop).
+fn known_place_after(h: &Head<'_>) -> Option<Verdict> {
+    let first = natural_word(h.main.split_whitespace().next()?);
+    h.region
+        .filter(|r| region_is_known(r) && !is_name_word(&first))
+        .map(|_| Verdict::Place)
 }
 
 /// Countries, states, capitals and big cities are places on sight ("Lisbon —", "Mumbai:").
@@ -292,9 +305,18 @@ fn town_not_a_name(h: &Head<'_>) -> Option<Verdict> {
         .then_some(Verdict::Place)
 }
 
-/// Every part of a region is a state (abbreviated or not) or a country, or a known place.
-fn region_is_known(region: &str) -> bool {
+/// Every part of a region is a state (abbreviated or not) or a country.
+fn region_is_state_or_country(region: &str) -> bool {
     // As written first: capitals may be the name itself ("USA", "UAE").
+    let known = |name: &str| gazetteer::is_country_or_state(name);
+    region
+        .split(',')
+        .map(str::trim)
+        .all(|part| gazetteer::state_abbreviation(part).is_some() || known(part) || known(&natural_case(part)))
+}
+
+/// Every part of a region is a state or a country, or a place known on sight.
+fn region_is_known(region: &str) -> bool {
     let known = |name: &str| gazetteer::is_country_or_state(name) || gazetteer::place(name).is_some();
     region
         .split(',')
@@ -391,9 +413,7 @@ fn read_head(text: &str) -> Option<(Head<'_>, usize)> {
         separator,
     );
     head.agency = credited_outlet(&c)?;
-    head.date = c
-        .name("date")
-        .and_then(|m| find_dates(m.as_str()).into_iter().next().map(|f| f.expr));
+    head.date = c.name("date").and_then(|m| filing_date_of(m.as_str()));
     Some((head, end))
 }
 
@@ -432,6 +452,26 @@ fn credited_outlet(c: &regex::Captures<'_>) -> Option<Option<String>> {
         (None, Some(w)) => Some(w.as_str().trim().to_string()),
         (None, None) => None,
     })
+}
+
+/// The date a dateline's date part states. A month in capitals is read in natural case, and
+/// a day written first ("19 November") is read in the month-first order the date reader
+/// knows without a year.
+fn filing_date_of(date: &str) -> Option<DateExpr> {
+    let date = if is_all_caps(date) {
+        natural_case(date)
+    } else {
+        date.to_string()
+    };
+    let mut parts = date.split_whitespace();
+    let month_first = match (parts.next(), parts.next(), parts.next()) {
+        (Some(day), Some(month), year) if day.bytes().all(|b| b.is_ascii_digit()) => match year {
+            Some(year) => format!("{month} {day}, {year}"),
+            None => format!("{month} {day}"),
+        },
+        _ => date,
+    };
+    find_dates(&month_first).into_iter().next().map(|f| f.expr)
 }
 
 /// A US broadcaster's call sign: K or W and two or three more capitals, maybe a band after a
@@ -599,7 +639,7 @@ fn place_line(text: &str) -> Option<Parsed> {
     let c = PLACE_LINE.captures(line)?;
     let main = c.name("main")?.as_str().trim();
     let region = c.name("region")?.as_str().trim();
-    if DATELINE_NON_PLACES.contains(main) || !region_is_known(region) {
+    if DATELINE_NON_PLACES.contains(main) || !region_is_state_or_country(region) {
         return None;
     }
     Some(Parsed {
@@ -714,6 +754,20 @@ mod tests {
             "ST. PAUL, Minn., March 6 - Acme",
             "ST. PAUL, Minn., March 6 -",
             Some("St. Paul, Minn."),
+            None,
+            PLACE_FIRST,
+        ),
+        (
+            "SPRINGFIELD, MARCH 2 - Shares of",
+            "SPRINGFIELD, MARCH 2 -",
+            Some("Springfield"),
+            None,
+            PLACE_FIRST,
+        ),
+        (
+            "NEW YORK , March 5 - The",
+            "NEW YORK , March 5 -",
+            Some("New York"),
             None,
             PLACE_FIRST,
         ),
@@ -981,6 +1035,7 @@ mod tests {
             "Springfield (Ill.) — The council met.",
             "Reuters, Lisbon, reported on Monday that",
             "JANE ROE, ASSOCIATED PRESS",
+            "JANE ROE, LISBON",
             "Acme Corp, Springfield:",
             "Smallville, ST: The council met.",
             "The time was 10:30 a.m.",
@@ -1005,6 +1060,8 @@ mod tests {
             ("New York (CNN) — A", "an outlet credited", Verdict::Place),
             ("Smallville, March 5 - The", "a filing date", Verdict::Place),
             ("Smallville, Ill. — The", "a state or country after it", Verdict::Place),
+            ("SMALLVILLE, Lisbon: The", "a known place after it", Verdict::Place),
+            ("Jane Roe, Lisbon: The", "nothing says it is a place", Verdict::NotPlace),
             ("Lisbon: The", "a place known on sight", Verdict::Place),
             ("SMALLVILLE — The", "capitals before a dash", Verdict::Place),
             ("SMALLVILLE: The", "nothing says it is a place", Verdict::NotPlace),
@@ -1013,6 +1070,30 @@ mod tests {
         for &(text, name, verdict) in rows {
             let (head, _) = read_head(text).unwrap_or_else(|| panic!("no head in {text}"));
             assert_eq!(judge(&head), (name, verdict), "{text}");
+        }
+    }
+
+    #[test]
+    fn filing_dates() {
+        let month_day = |month, day| Some(DateExpr::MonthDay { month, day });
+        let rows: &[(&str, Option<DateExpr>)] = &[
+            ("SPRINGFIELD, Oct 13 (Reuters) - The", month_day(10, 13)),
+            ("SPRINGFIELD, MARCH 2 - Shares", month_day(3, 2)),
+            ("SPRINGFIELD, 19 November (Reuters) - The", month_day(11, 19)),
+            (
+                "SPRINGFIELD, 19 Nov 2019 (Reuters) - The",
+                Some(DateExpr::Full(jiff::civil::date(2019, 11, 19))),
+            ),
+            ("Mumbai, Nov 19 (IANS): The", month_day(11, 19)),
+            (
+                "SMALLVILLE, Ill., Nov. 19, 2019 /PRNewswire/ -- Acme",
+                Some(DateExpr::Full(jiff::civil::date(2019, 11, 19))),
+            ),
+            ("SPRINGFIELD (AP) — The", None),
+        ];
+        for (text, date) in rows {
+            let p = parse_at_start(text).unwrap_or_else(|| panic!("no dateline in {text}"));
+            assert_eq!(p.date, *date, "{text}");
         }
     }
 
