@@ -78,6 +78,8 @@ fn first_line(text: &str) -> &str {
 const WORD: &str = r"[\p{Lu}](?:[\p{L}\p{M}.'’\-]*[\p{L}\p{M}.'’])?";
 /// [`WORD`] for text whose letters are all ASCII ([`letters_are_ascii`]).
 const ASCII_WORD: &str = r"[A-Z](?:[A-Za-z.'’\-]*[A-Za-z.'’])?";
+/// White space inside a dateline: web pages put no-break and thin spaces around the dash.
+const SP: &str = r"[ \t\x{a0}\x{2009}\x{202f}]";
 /// What ends a dateline: the wire's dashes, or the colon of Indian and other agencies.
 const SEPARATOR: &str = r"--|—|–|―|-|:";
 
@@ -87,13 +89,13 @@ fn place_words(word: &str) -> String {
     // dash, never a letter: which of two joiners that start alike ("de", "del") is tried
     // first does not matter here.
     let joiners = alternation_as_listed(PLACE_JOINERS.iter());
-    format!(r"{word}(?:[ \t]+(?:{word}|{joiners})){{0,4}}")
+    format!(r"{word}(?:{SP}+(?:{word}|{joiners})){{0,4}}")
 }
 
 /// A state or country after the place, or both: "Ill.", "Karnataka, India".
 fn region_words(word: &str) -> String {
-    let name = format!(r"{word}(?:[ \t]+{word}){{0,3}}");
-    format!(r"{name}(?:,[ \t]*{name})?")
+    let name = format!(r"{word}(?:{SP}+{word}){{0,3}}");
+    format!(r"{name}(?:,{SP}*{name})?")
 }
 
 /// The filing date: "Oct 13", "Nov. 19, 2019", or day first, "19 November"; archival copy
@@ -101,7 +103,7 @@ fn region_words(word: &str) -> String {
 fn filing_date(digit: &str) -> String {
     let months = month_alternation();
     format!(
-        r"(?i:{months})\.?[ \t]+{digit}{{1,2}}(?:,[ \t]*{digit}{{4}})?|{digit}{{1,2}}[ \t]+(?i:{months})\.?(?:[ \t]+{digit}{{4}})?"
+        r"(?i:{months})\.?{SP}+{digit}{{1,2}}(?:,{SP}*{digit}{{4}})?|{digit}{{1,2}}{SP}+(?i:{months})\.?(?:{SP}+{digit}{{4}})?"
     )
 }
 
@@ -111,15 +113,17 @@ fn place_dateline(word: &str, digit: &str) -> Regex {
     let date = filing_date(digit);
     // The outlet in parentheses, `--(BUSINESS WIRE)--` glued to the place, or a wire between
     // slashes (press releases).
-    let outlet = r"(?:[ \t]*(?:--)?\((?P<agency>[^()\n]{1,40})\)|[ \t]+/(?P<wire>[^/\n]{2,40})/)";
+    let outlet = format!(r"(?:{SP}*(?:--)?\((?P<agency>[^()\n]{{1,40}})\)|{SP}+/(?P<wire>[^/\n]{{2,40}})/)");
     // Or the outlet's credit closed by a full stop: Spanish-language agencies put one before
     // the dash, `SPRINGFIELD, 19 Nov (EFE).-`; Russian ones after the slashes,
     // `SPRINGFIELD, November 19. /TASS/.`.
-    let stopped = r"(?:[ \t]*\((?P<stopped_agency>[^()\n]{1,40})\)(?P<stop>\.[-—–])|[ \t]+/(?P<stopped_wire>[^/\n]{2,40})/(?P<slash_stop>\.))";
+    let stopped = format!(
+        r"(?:{SP}*\((?P<stopped_agency>[^()\n]{{1,40}})\)(?P<stop>\.[-—–])|{SP}+/(?P<stopped_wire>[^/\n]{{2,40}})/(?P<slash_stop>\.))"
+    );
     // Or the outlet alone, the story right after it: `Springfield (CNN)The`.
-    let closing = r"[ \t]*\((?P<closing_agency>[^()\n]{1,40})\)";
+    let closing = format!(r"{SP}*\((?P<closing_agency>[^()\n]{{1,40}})\)");
     Regex::new(&format!(
-        r"^(?P<main>{main})(?:[ \t]*,[ \t]*(?P<region>{region}))?(?:[ \t]*,[ \t]*(?P<date>{date})\.?)?(?:{stopped}|{outlet}?[ \t]*(?P<sep>{SEPARATOR})|{closing})"
+        r"^(?P<main>{main})(?:{SP}*,{SP}*(?P<region>{region}))?(?:{SP}*,{SP}*(?P<date>{date})\.?)?(?:{stopped}|{outlet}?{SP}*(?P<sep>{SEPARATOR})|{closing})"
     ))
     .expect("dateline regex")
 }
@@ -130,8 +134,10 @@ static PLACE_DATELINE: LazyLock<Regex> = LazyLock::new(|| place_dateline(WORD, r
 static ASCII_PLACE_DATELINE: LazyLock<Regex> = LazyLock::new(|| place_dateline(ASCII_WORD, "[0-9]"));
 
 static AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\((?P<agency>[\p{Lu}][\p{L}.&'’\- ]{0,38})\)(?:[ \t]*(?P<dash>--|—|–|―|-))?")
-        .expect("agency dateline regex")
+    Regex::new(&format!(
+        r"^\((?P<agency>[\p{{Lu}}][\p{{L}}.&'’\- ]{{0,38}})\)(?:{SP}*(?P<dash>--|—|–|―|-))?"
+    ))
+    .expect("agency dateline regex")
 });
 
 /// `Reuters, Springfield,` or `PTI, Springfield:`: the agency, the place, and a comma, colon or
@@ -140,7 +146,7 @@ static AGENCY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     let main = place_words(WORD);
     let region = region_words(WORD);
     Regex::new(&format!(
-        r"^(?P<agency>{WORD}(?:[ \t]+{WORD}){{0,2}}),[ \t]*(?P<main>{main})(?:,[ \t]*(?P<region>{region}))?[ \t]*(?P<sep>,|{SEPARATOR})?"
+        r"^(?P<agency>{WORD}(?:{SP}+{WORD}){{0,2}}),{SP}*(?P<main>{main})(?:,{SP}*(?P<region>{region}))?{SP}*(?P<sep>,|{SEPARATOR})?"
     ))
     .expect("agency-first dateline regex")
 });
@@ -149,7 +155,7 @@ static AGENCY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 static PLACE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     let main = place_words(WORD);
     let region = region_words(WORD);
-    Regex::new(&format!(r"^(?P<main>{main}),[ \t]*(?P<region>{region})[ \t]*$")).expect("place line regex")
+    Regex::new(&format!(r"^(?P<main>{main}),{SP}*(?P<region>{region}){SP}*$")).expect("place line regex")
 });
 
 /// What separates the dateline from the story.
@@ -175,11 +181,14 @@ struct Head<'a> {
     /// The outlet credited in parentheses or between slashes.
     agency: Option<String>,
     separator: Separator,
+    /// The text after the separator.
+    after: &'a str,
 }
 
 impl<'a> Head<'a> {
-    fn new(main: &'a str, region: Option<&'a str>, separator: Separator) -> Self {
+    fn new(main: &'a str, region: Option<&'a str>, separator: Separator, after: &'a str) -> Self {
         Head {
+            after,
             main,
             natural: natural_case(main),
             caps: is_all_caps(main) && main.chars().filter(|c| c.is_alphabetic()).count() >= 2,
@@ -221,6 +230,7 @@ type Evidence = fn(&Head<'_>) -> Option<Verdict>;
 /// Whether an opening names a place, in the order the evidence is weighed: what rules a head
 /// out comes before what rules it in. Nothing said means no dateline.
 const EVIDENCE: &[(&str, Evidence)] = &[
+    ("a photo caption's place and date", photo_caption),
     ("a label in capitals, not a place", label_not_place),
     ("a date, not a place", calendar_word),
     ("a sentence's opening words", sentence_opening),
@@ -239,6 +249,17 @@ fn judge(head: &Head<'_>) -> (&'static str, Verdict) {
         .iter()
         .find_map(|&(name, rule)| rule(head).map(|v| (name, v)))
         .unwrap_or(("nothing says it is a place", Verdict::NotPlace))
+}
+
+/// Photo agencies open a caption with the place and the date in capitals:
+/// "SPRINGFIELD, ILLINOIS - NOVEMBER 19: Jane Roe speaks …". That is a caption, not a story.
+fn photo_caption(h: &Head<'_>) -> Option<Verdict> {
+    static CAPTION_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        let months = month_alternation();
+        Regex::new(&format!(r"^\s*(?i:{months})\.?{SP}+[0-9]{{1,2}}(?:,{SP}*[0-9]{{4}})?:"))
+            .expect("caption date regex")
+    });
+    (h.caps && h.separator == Separator::Dash && CAPTION_DATE.is_match(h.after)).then_some(Verdict::NotPlace)
 }
 
 /// "UPDATE —", "BREAKING:", "EDITOR'S NOTE:" label the story; they are not where it was filed.
@@ -374,7 +395,7 @@ fn separator_stands_alone(text: &str, sep: regex::Match<'_>) -> Option<Separator
         "." => spaced.then_some(Separator::Dash),
         // Hyphenated words inside the place would have been eaten by WORD; a "-" glued to
         // the previous word is a hyphen, not a dash.
-        "-" => (spaced && before.ends_with([' ', '\t', ')'])).then_some(Separator::Dash),
+        "-" => (spaced && before.ends_with(|c: char| c == ')' || c.is_whitespace())).then_some(Separator::Dash),
         "–" => spaced.then_some(Separator::Dash),
         _ => Some(Separator::Dash),
     }
@@ -411,6 +432,7 @@ fn read_head(text: &str) -> Option<(Head<'_>, usize)> {
         c.name("main")?.as_str().trim(),
         c.name("region").map(|m| m.as_str().trim()),
         separator,
+        &text[end..],
     );
     head.agency = credited_outlet(&c)?;
     head.date = c.name("date").and_then(|m| filing_date_of(m.as_str()));
@@ -802,6 +824,20 @@ mod tests {
         // Newspapers: the place alone, or with its state (AP or postal) or country.
         ("LONDON — An insurer", "LONDON —", Some("London"), None, PLACE_FIRST),
         (
+            "LONDON\u{a0}— An insurer",
+            "LONDON\u{a0}—",
+            Some("London"),
+            None,
+            PLACE_FIRST,
+        ),
+        (
+            "SPRINGFIELD, Ill.\u{a0}(AP)\u{a0}- The",
+            "SPRINGFIELD, Ill.\u{a0}(AP)\u{a0}-",
+            Some("Springfield, Ill."),
+            Some("AP"),
+            PLACE_FIRST,
+        ),
+        (
             "SMALLVILLE – Two officers",
             "SMALLVILLE –",
             Some("Smallville"),
@@ -1036,6 +1072,7 @@ mod tests {
             "Reuters, Lisbon, reported on Monday that",
             "JANE ROE, ASSOCIATED PRESS",
             "JANE ROE, LISBON",
+            "SPRINGFIELD, ILLINOIS - NOVEMBER 19: Jane Roe speaks at a rally.",
             "Acme Corp, Springfield:",
             "Smallville, ST: The council met.",
             "The time was 10:30 a.m.",
@@ -1054,6 +1091,11 @@ mod tests {
     #[test]
     fn evidence_that_an_opening_names_a_place() {
         let rows: &[(&str, &str, Verdict)] = &[
+            (
+                "SPRINGFIELD, ILLINOIS - NOVEMBER 19: Jane",
+                "a photo caption's place and date",
+                Verdict::NotPlace,
+            ),
             ("UPDATE — The", "a label in capitals, not a place", Verdict::NotPlace),
             ("Monday, Nov. 18 — The", "a date, not a place", Verdict::NotPlace),
             ("The Ministry — which", "a sentence's opening words", Verdict::NotPlace),
