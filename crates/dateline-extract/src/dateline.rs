@@ -4,16 +4,17 @@
 //! - the agency alone: `(Reuters) -`, `(CNN) --`, or `(CNN)` with no dash at all;
 //! - the agency first, then the place, on a line of their own: `Reuters, Springfield,` or
 //!   `PTI, Springfield:` above the story;
-//! - the place, then a dash or a colon. The dash is the wire's and the newspapers': AP
-//!   `SPRINGFIELD, Ill. (AP) —`, Reuters `SPRINGFIELD, Oct 13 (Reuters) -` (in 1987 just
-//!   `SPRINGFIELD, Feb 26 -`, on archival copy also in mixed case), newspapers `LONDON —`,
-//!   `Springfield, Ill. —`, `Springfield, IL –`, broadcasters and branded desks
-//!   `Hong Kong (CNN Business) --`, `SPRINGFIELD (KXYZ) —`, and press releases
-//!   `SPRINGFIELD, Ill., Nov. 19, 2019 /PRNewswire/ --`; Spanish-language and Russian agencies
-//!   close their credit with a full stop, `SPRINGFIELD, 19 Nov (EFE).-` and
-//!   `SPRINGFIELD, November 19. /TASS/.`, German ones write it in lower case,
-//!   `Springfield (dpa) -`. The colon is the style of Indian and
-//!   other agencies: `NEW DELHI:`, `NEW DELHI (PTI):`, `Mumbai, Nov 19 (IANS):`;
+//! - the place, then a dash, a colon or the outlet's closing parenthesis:
+//!   - the wire's and the newspapers' dash: AP `SPRINGFIELD, Ill. (AP) —`, Reuters
+//!     `SPRINGFIELD, Oct 13 (Reuters) -` (in 1987 just `SPRINGFIELD, Feb 26 -`, on archival
+//!     copy also in mixed case), newspapers `LONDON —`, `Springfield, Ill. —`,
+//!     `Springfield, IL –`, broadcasters and branded desks `Hong Kong (CNN Business) --`,
+//!     `SPRINGFIELD (KXYZ) —`, press releases `SPRINGFIELD, Ill., Nov. 19, 2019 /PRNewswire/ --`;
+//!   - a credit closed by a full stop (Spanish-language and Russian agencies):
+//!     `SPRINGFIELD, 19 Nov (EFE).-`, `SPRINGFIELD, November 19. /TASS/.`;
+//!   - the colon of Indian and other agencies: `NEW DELHI:`, `NEW DELHI (PTI):`,
+//!     `Mumbai, Nov 19 (IANS):`, `Springfield [India], Nov 19 (ANI):`;
+//!   - nothing after the outlet, as CNN's pages print it: `Springfield (CNN)The`;
 //! - a press release's place in capitals alone on its first line: `SPRINGFIELD, ILLINOIS`.
 //!
 //! The place comes back in natural case with its state or country part kept as written.
@@ -123,7 +124,7 @@ fn place_dateline(word: &str, digit: &str) -> Regex {
     // Or the outlet alone, the story right after it: `Springfield (CNN)The`.
     let closing = format!(r"{SP}*\((?P<closing_agency>[^()\n]{{1,40}})\)");
     Regex::new(&format!(
-        r"^(?P<main>{main})(?:{SP}*,{SP}*(?P<region>{region}))?(?:{SP}*,{SP}*(?P<date>{date})\.?)?(?:{stopped}|{outlet}?{SP}*(?P<sep>{SEPARATOR})|{closing})"
+        r"^(?P<main>{main})(?:{SP}*\[(?P<bracket>{region})\])?(?:{SP}*,{SP}*(?P<region>{region}))?(?:{SP}*,{SP}*(?P<date>{date})\.?)?(?:{stopped}|{outlet}?{SP}*(?P<sep>{SEPARATOR})|{closing})"
     ))
     .expect("dateline regex")
 }
@@ -177,6 +178,9 @@ struct Head<'a> {
     caps: bool,
     /// The state or country after it, as written: "Ill.", "Karnataka, India".
     region: Option<&'a str>,
+    /// The country in square brackets right after it, as one Indian agency writes it:
+    /// "Springfield [India], Nov 19 (ANI):".
+    bracket: Option<&'a str>,
     date: Option<DateExpr>,
     /// The outlet credited in parentheses or between slashes.
     agency: Option<String>,
@@ -193,6 +197,7 @@ impl<'a> Head<'a> {
             natural: natural_case(main),
             caps: is_all_caps(main) && main.chars().filter(|c| c.is_alphabetic()).count() >= 2,
             region,
+            bracket: None,
             date: None,
             agency: None,
             separator,
@@ -206,7 +211,7 @@ impl<'a> Head<'a> {
         }
         Some(Parsed {
             end,
-            place: Some(place_name(self.main, self.region)),
+            place: Some(place_name(self.main, self.bracket, self.region)),
             strong: self.caps
                 || self.agency.is_some()
                 || self.date.is_some()
@@ -295,6 +300,7 @@ fn dated(h: &Head<'_>) -> Option<Verdict> {
 /// "Springfield, Ill. —", "Springfield, IL –", "Springfield, Illinois, USA:".
 fn state_or_country_after(h: &Head<'_>) -> Option<Verdict> {
     h.region
+        .or(h.bracket)
         .filter(|r| region_is_state_or_country(r))
         .map(|_| Verdict::Place)
 }
@@ -347,9 +353,15 @@ fn region_is_known(region: &str) -> bool {
 
 /// The place in natural case, its state or country part kept as written unless it is in
 /// capitals that are not its own spelling ("LISBON, PORTUGAL" → "Lisbon, Portugal";
-/// "SPRINGFIELD, ILL." → "Springfield, Ill."; "Springfield, IL" and "Springfield, USA" stay).
-fn place_name(main: &str, region: Option<&str>) -> String {
+/// "SPRINGFIELD, ILL." → "Springfield, Ill."; "Springfield, IL" and "Springfield, USA" stay);
+/// a country in brackets stays in its brackets ("Springfield [India]").
+fn place_name(main: &str, bracket: Option<&str>, region: Option<&str>) -> String {
     let mut place = place_case(main);
+    if let Some(b) = bracket {
+        place.push_str(" [");
+        place.push_str(b);
+        place.push(']');
+    }
     for part in region.into_iter().flat_map(|r| r.split(',')).map(str::trim) {
         place.push_str(", ");
         let name_as_written = gazetteer::state_abbreviation(part).is_some() || gazetteer::is_country_or_state(part);
@@ -390,7 +402,9 @@ fn separator_stands_alone(text: &str, sep: regex::Match<'_>) -> Option<Separator
     let spaced = after.is_empty() || after.starts_with(char::is_whitespace);
     let before = &text[..sep.start()];
     match sep.as_str() {
-        ":" => spaced.then_some(Separator::Colon),
+        // A colon also ends labels ("Update: the council …"); the story after a dateline's
+        // colon opens a sentence.
+        ":" => (spaced && story_follows(after)).then_some(Separator::Colon),
         // The full stop closing a credit between slashes ends the dateline as a dash does.
         "." => spaced.then_some(Separator::Dash),
         // Hyphenated words inside the place would have been eaten by WORD; a "-" glued to
@@ -434,6 +448,7 @@ fn read_head(text: &str) -> Option<(Head<'_>, usize)> {
         separator,
         &text[end..],
     );
+    head.bracket = c.name("bracket").map(|m| m.as_str().trim());
     head.agency = credited_outlet(&c)?;
     head.date = c.name("date").and_then(|m| filing_date_of(m.as_str()));
     Some((head, end))
@@ -442,16 +457,8 @@ fn read_head(text: &str) -> Option<(Head<'_>, usize)> {
 /// Where the dateline the pattern matched ends, and how.
 fn dateline_end(text: &str, c: &regex::Captures<'_>) -> Option<(usize, Separator)> {
     if let Some(outlet) = c.name("closing_agency") {
-        // With nothing after the parenthesis, only an outlet known by name or a station's
-        // call sign is sure to be the dateline's ("Springfield (CNN)The", not "Acme Union
-        // (AU) Officials").
-        let outlet = outlet.as_str().trim();
-        let known = outlet
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| gazetteer::agency(w).is_some());
         let end = c.get(0)?.end();
-        return ((known || is_call_sign(outlet)) && story_follows(&text[end..]))
+        return (glued_outlet(outlet.as_str().trim(), c.name("main")?.as_str()) && story_follows(&text[end..]))
             .then_some((end, Separator::Parenthesis));
     }
     let sep = c
@@ -459,6 +466,28 @@ fn dateline_end(text: &str, c: &regex::Captures<'_>) -> Option<(usize, Separator
         .or_else(|| c.name("stop"))
         .or_else(|| c.name("slash_stop"))?;
     Some((sep.end(), separator_stands_alone(text, sep)?))
+}
+
+/// With nothing after the parenthesis, only a wire agency known by name, a station's call
+/// sign or an agency's acronym is sure to be the dateline's outlet ("Springfield (CNN)The",
+/// "Springfield, Nov 19 (PTI) The"). An acronym of the words before it only defines an
+/// abbreviation ("Acme Union (AU) officials").
+fn glued_outlet(outlet: &str, main: &str) -> bool {
+    let known = outlet
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| gazetteer::agency(w).is_some());
+    let acronym = (2..=5).contains(&outlet.len()) && outlet.bytes().all(|b| b.is_ascii_uppercase());
+    known || is_call_sign(outlet) || acronym && !abbreviates(outlet, main)
+}
+
+/// Whether `acronym` is made of the initials of the capitalised words of `name`.
+fn abbreviates(acronym: &str, name: &str) -> bool {
+    let initials = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase());
+    acronym.chars().eq(initials)
 }
 
 /// The outlet credited, as written: `Some(None)` when there is none, `None` when the
@@ -643,7 +672,7 @@ fn agency_then_place(text: &str) -> Option<Parsed> {
     }
     Some(Parsed {
         end,
-        place: Some(place_name(main, region)),
+        place: Some(place_name(main, None, region)),
         agency: Some(agency.to_string()),
         date: None,
         strong: true,
@@ -666,7 +695,7 @@ fn place_line(text: &str) -> Option<Parsed> {
     }
     Some(Parsed {
         end: line.len(),
-        place: Some(place_name(main, Some(region))),
+        place: Some(place_name(main, None, Some(region))),
         agency: None,
         date: None,
         strong: false,
@@ -924,6 +953,13 @@ mod tests {
             Some("KXYZ"),
             PLACE_FIRST,
         ),
+        (
+            "Springfield, Nov 19 (PTI) The council",
+            "Springfield, Nov 19 (PTI)",
+            Some("Springfield"),
+            Some("PTI"),
+            PLACE_FIRST,
+        ),
         // Press releases: the wire between slashes or parentheses glued to the dashes.
         (
             "SMALLVILLE, Ill., Nov. 19, 2019 /PRNewswire/ -- Acme",
@@ -990,6 +1026,13 @@ mod tests {
             PLACE_FIRST,
         ),
         ("Lisbon: The council met", "Lisbon:", Some("Lisbon"), None, PLACE_FIRST),
+        (
+            "Springfield [India], Nov 19 (ANI): The",
+            "Springfield [India], Nov 19 (ANI):",
+            Some("Springfield [India]"),
+            Some("ANI"),
+            PLACE_FIRST,
+        ),
         (
             "Smallville, Kansas, USA: The",
             "Smallville, Kansas, USA:",
@@ -1078,6 +1121,7 @@ mod tests {
             "The time was 10:30 a.m.",
             "WASHINGTON. The council met.",
             "Acme Union (AU) Officials met.",
+            "Lisbon: the view from the river.",
             "United States (US) Attorney Jane Roe said.",
             "Jackson (CNN) The council met.",
             "Springfield (Ill.).- The council met.",
