@@ -242,14 +242,18 @@ fn dateline_in(text: &str, block: usize, p: &dateline::Parsed, anchor_date: Opti
 }
 
 /// The dateline's city (and its country or state, when spelled out) are places the story
-/// mentions: "HANOI, Vietnam (AP) —" names Hanoi and Vietnam.
+/// mentions: "HANOI, Vietnam (AP) —" names Hanoi and Vietnam, "Springfield [India], Nov 19
+/// (ANI):" Springfield and India, "Springfield, Kansas, USA:" all three.
 fn add_dateline_places(found: &mut entities::Found, d: &Dateline, block: usize, text: &str) {
     let Some(place) = &d.place else { return };
-    let (city, region) = match place.split_once(", ") {
+    let (head, region) = match place.split_once(", ") {
         Some((c, r)) => (c, Some(r)),
         None => (place.as_str(), None),
     };
-    let city_end = text.find([',', '(']).map_or(0, |i| text[..i].trim_end().len());
+    let (city, bracket) = match head.split_once(" [") {
+        Some((c, b)) => (c, Some(b.trim_end_matches(']'))),
+        None => (head, None),
+    };
     let mut add = |name: &str, anchor: Option<Anchor>| {
         let name = gazetteer::place(name).unwrap_or(name);
         let id = match found
@@ -280,15 +284,33 @@ fn add_dateline_places(found: &mut entities::Found, d: &Dateline, block: usize, 
             found.mentions.sort();
         }
     };
-    let city_anchor = (city_end > 0 && text.is_char_boundary(city_end)).then_some(Anchor {
+    let raw_end = d.anchor.map_or(text.len(), |a| a.end).min(text.len());
+    let city_anchor = city_span(&text[..raw_end], city).map(|r| Anchor {
         block,
-        start: 0,
-        end: city_end,
+        start: r.start,
+        end: r.end,
     });
     add(city, city_anchor);
-    if let Some(r) = region.filter(|r| gazetteer::is_country_or_state(r)) {
+    let regions = bracket
+        .into_iter()
+        .chain(region.into_iter().flat_map(|r| r.split(", ")));
+    for r in regions.filter(|r| gazetteer::is_country_or_state(r)) {
         add(r, None);
     }
+}
+
+/// Where a dateline names its city: the name in any case ("NEW DELHI" for New Delhi), else
+/// the words before its first comma, bracket, parenthesis or colon.
+fn city_span(raw: &str, city: &str) -> Option<std::ops::Range<usize>> {
+    let found = raw
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|&i| raw.get(i..i + city.len()).is_some_and(|s| s.eq_ignore_ascii_case(city)));
+    if let Some(start) = found {
+        return Some(start..start + city.len());
+    }
+    let end = raw.find([',', '(', '[', ':']).map(|i| raw[..i].trim_end().len())?;
+    (end > 0).then_some(0..end)
 }
 
 /// Structures a dateline written by hand (front matter `dateline = "MOSCOW (AP) —"`).
