@@ -192,7 +192,6 @@ struct Head<'a> {
 impl<'a> Head<'a> {
     fn new(main: &'a str, region: Option<&'a str>, separator: Separator, after: &'a str) -> Self {
         Head {
-            after,
             main,
             natural: natural_case(main),
             caps: is_all_caps(main) && main.chars().filter(|c| c.is_alphabetic()).count() >= 2,
@@ -201,6 +200,7 @@ impl<'a> Head<'a> {
             date: None,
             agency: None,
             separator,
+            after,
         }
     }
 
