@@ -52,46 +52,15 @@ pub fn extract(article: &Document<'_>, cx: &Context<'_>) -> Extraction {
     let blocks = article.blocks;
     let mut layout = layout::analyse(article, cx.reference);
     let roles = std::mem::take(&mut layout.roles);
-    let mut opening = layout.opening.take();
-
-    // The dateline opens the first story paragraph (a strong one may follow a stray line).
-    let mut found_dateline: Option<(usize, dateline::Parsed)> = None;
-    for (rank, i) in (layout.story_start..blocks.len())
-        .filter(|&i| roles[i] == BlockRole::Text && blocks[i].kind == BlockKind::Paragraph)
-        .take(3)
-        .enumerate()
-    {
-        let parsed = match opening.take_if(|(b, _)| *b == i) {
-            Some((_, parsed)) => parsed,
-            None => dateline::parse_at_start(&blocks[i].text),
-        };
-        if let Some(p) = parsed
-            && (rank == 0 || p.strong)
-        {
-            found_dateline = Some((i, p));
-            break;
-        }
-    }
+    let found_dateline = find_dateline(blocks, &roles, layout.story_start, layout.opening.take());
 
     // Dates: a year-less dateline resolves against the reference, else the page's timestamp,
     // else a dated caption.
     let caption_date = layout.figures.iter().find_map(|f| f.date);
     let anchor_date = cx.reference.or(layout.timestamp).or(caption_date);
-    let dateline = found_dateline.as_ref().map(|(i, p)| {
-        let text = &blocks[*i].text;
-        let end = text::floor_boundary(text, p.end);
-        Dateline {
-            raw: text[..end].trim().to_string(),
-            place: p.place.clone(),
-            agency: p.agency.clone(),
-            date: p.date.and_then(|d| dates::resolve(d, anchor_date)),
-            anchor: Some(Anchor {
-                block: *i,
-                start: 0,
-                end,
-            }),
-        }
-    });
+    let dateline = found_dateline
+        .as_ref()
+        .map(|(i, p)| dateline_in(&blocks[*i].text, *i, p, anchor_date));
 
     // Where story text starts in each block (after the dateline).
     let from = |i: usize| {
@@ -256,15 +225,53 @@ pub fn extract(article: &Document<'_>, cx: &Context<'_>) -> Extraction {
     }
 }
 
+/// The dateline opens the first story paragraph; a strong one (in capitals, credited, dated or
+/// with its state) may follow a stray line or two the layout left as text (a timestamp, a
+/// kicker). The layout already parsed the first prose block (`opening`).
+fn find_dateline(
+    blocks: &[model::Block],
+    roles: &[BlockRole],
+    story_start: usize,
+    mut opening: Option<(usize, Option<dateline::Parsed>)>,
+) -> Option<(usize, dateline::Parsed)> {
+    (story_start..blocks.len())
+        .filter(|&i| roles[i] == BlockRole::Text && blocks[i].kind == BlockKind::Paragraph)
+        .take(3)
+        .enumerate()
+        .find_map(|(rank, i)| {
+            let parsed = match opening.take_if(|(b, _)| *b == i) {
+                Some((_, parsed)) => parsed,
+                None => dateline::parse_at_start(&blocks[i].text),
+            };
+            parsed.filter(|p| rank == 0 || p.strong).map(|p| (i, p))
+        })
+}
+
+/// The dateline as the article shows it, its date resolved against `anchor_date`.
+fn dateline_in(text: &str, block: usize, p: &dateline::Parsed, anchor_date: Option<Date>) -> Dateline {
+    let end = text::floor_boundary(text, p.end);
+    Dateline {
+        raw: text[..end].trim().to_string(),
+        place: p.place.clone(),
+        agency: p.agency.clone(),
+        date: p.date.and_then(|d| dates::resolve(d, anchor_date)),
+        anchor: Some(Anchor { block, start: 0, end }),
+    }
+}
+
 /// The dateline's city (and its country or state, when spelled out) are places the story
-/// mentions: "HANOI, Vietnam (AP) —" names Hanoi and Vietnam.
+/// mentions: "HANOI, Vietnam (AP) —" names Hanoi and Vietnam, "Springfield [India], Nov 19
+/// (ANI):" Springfield and India, "Springfield, Kansas, USA:" all three.
 fn add_dateline_places(found: &mut entities::Found, d: &Dateline, block: usize, text: &str) {
     let Some(place) = &d.place else { return };
-    let (city, region) = match place.split_once(", ") {
+    let (head, region) = match place.split_once(", ") {
         Some((c, r)) => (c, Some(r)),
         None => (place.as_str(), None),
     };
-    let city_end = text.find([',', '(']).map_or(0, |i| text[..i].trim_end().len());
+    let (city, bracket) = match head.split_once(" [") {
+        Some((c, b)) => (c, Some(b.trim_end_matches(']'))),
+        None => (head, None),
+    };
     let mut add = |name: &str, anchor: Option<Anchor>| {
         let name = gazetteer::place(name).unwrap_or(name);
         let id = match found
@@ -295,15 +302,33 @@ fn add_dateline_places(found: &mut entities::Found, d: &Dateline, block: usize, 
             found.mentions.sort();
         }
     };
-    let city_anchor = (city_end > 0 && text.is_char_boundary(city_end)).then_some(Anchor {
+    let raw_end = d.anchor.map_or(text.len(), |a| a.end).min(text.len());
+    let city_anchor = city_span(&text[..raw_end], city).map(|r| Anchor {
         block,
-        start: 0,
-        end: city_end,
+        start: r.start,
+        end: r.end,
     });
     add(city, city_anchor);
-    if let Some(r) = region.filter(|r| gazetteer::is_country_or_state(r)) {
+    let regions = bracket
+        .into_iter()
+        .chain(region.into_iter().flat_map(|r| r.split(", ")));
+    for r in regions.filter(|r| gazetteer::is_country_or_state(r)) {
         add(r, None);
     }
+}
+
+/// Where a dateline names its city: the name in any case ("NEW DELHI" for New Delhi), else
+/// the words before its first comma, bracket, parenthesis or colon.
+fn city_span(raw: &str, city: &str) -> Option<std::ops::Range<usize>> {
+    let found = raw
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|&i| raw.get(i..i + city.len()).is_some_and(|s| s.eq_ignore_ascii_case(city)));
+    if let Some(start) = found {
+        return Some(start..start + city.len());
+    }
+    let end = raw.find([',', '(', '[', ':']).map(|i| raw[..i].trim_end().len())?;
+    (end > 0).then_some(0..end)
 }
 
 /// Structures a dateline written by hand (front matter `dateline = "MOSCOW (AP) —"`).
