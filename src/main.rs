@@ -138,6 +138,9 @@ enum Command {
         /// Entity registry to use (default: data/entities.toml under the current folder, if any).
         #[arg(long)]
         registry: Option<PathBuf>,
+        /// Also print, for each extracted value, the rule that found it.
+        #[arg(long)]
+        explain: bool,
     },
 }
 
@@ -215,7 +218,8 @@ fn main() -> ExitCode {
             files,
             format,
             registry,
-        } => extract(&files, format, registry),
+            explain,
+        } => extract(&files, format, registry, explain),
         #[cfg(feature = "serve")]
         Command::Serve {
             root,
@@ -350,8 +354,8 @@ fn fail(e: BuildError) -> ExitCode {
     ExitCode::from(e.exit_code())
 }
 
-fn extract(files: &[PathBuf], format: Format, registry: Option<PathBuf>) -> ExitCode {
-    let reports = match pipeline::extract_files(files, registry.as_deref()) {
+fn extract(files: &[PathBuf], format: Format, registry: Option<PathBuf>, explain: bool) -> ExitCode {
+    let reports = match pipeline::extract_files(files, registry.as_deref(), explain) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };

@@ -225,15 +225,22 @@ pub fn prepare(
 
 /// Extracts, merges and dates one parsed article.
 pub fn process(article: Article, registry: &Registry, config: &SiteConfig) -> (Story, Option<Diagnostic>) {
-    let reference = article
-        .front
-        .date
-        .map(|p| p.date)
-        .or_else(|| index::path_date(&article.rel.to_string_lossy()));
-    let cx = extract::Context { registry, reference };
+    let cx = extract::Context {
+        registry,
+        reference: reference_date(&article),
+    };
     let extraction = extract::extract(&article.document(), &cx);
     let meta = merge::merge(&article, &extraction, &cx);
     index::story(article, extraction, meta, config)
+}
+
+/// The date relative dates in the text resolve against: the front matter's, else the path's.
+fn reference_date(article: &Article) -> Option<jiff::civil::Date> {
+    article
+        .front
+        .date
+        .map(|p| p.date)
+        .or_else(|| index::path_date(&article.rel.to_string_lossy()))
 }
 
 fn read_registry(root: &Path, config: &SiteConfig) -> Result<Registry, Diagnostic> {
@@ -246,7 +253,13 @@ fn read_registry(root: &Path, config: &SiteConfig) -> Result<Registry, Diagnosti
 }
 
 /// `dateline extract`: the extraction report of each file, outside any site.
-pub fn extract_files(files: &[PathBuf], registry: Option<&Path>) -> Result<Vec<ExtractionReport>, BuildError> {
+///
+/// With `explain`, each report also lists the rule that found every extracted value.
+pub fn extract_files(
+    files: &[PathBuf],
+    registry: Option<&Path>,
+    explain: bool,
+) -> Result<Vec<ExtractionReport>, BuildError> {
     // Inside a site, its site.toml and registry apply (a broken one is reported, not ignored);
     // elsewhere the defaults do.
     let config = if Path::new(crate::config::CONFIG_FILE).is_file() {
@@ -273,12 +286,19 @@ pub fn extract_files(files: &[PathBuf], registry: Option<&Path>) -> Result<Vec<E
         };
         match parse::parse(source, &config) {
             Ok(article) => {
+                let explanations = if explain {
+                    let cx = extract::Context {
+                        registry: &registry,
+                        reference: reference_date(&article),
+                    };
+                    extract::extract(&article.document(), &cx).explanations
+                } else {
+                    Vec::new()
+                };
                 let (story, _) = process(article, &registry, &config);
-                reports.push(ExtractionReport::new(
-                    &file.to_string_lossy(),
-                    story.article.format,
-                    &story.meta,
-                ));
+                let mut report = ExtractionReport::new(&file.to_string_lossy(), story.article.format, &story.meta);
+                report.explain = explanations;
+                reports.push(report);
             }
             Err(ds) => diagnostics.extend(ds),
         }

@@ -24,6 +24,9 @@ pub struct ExtractionReport {
     pub summary: Option<String>,
     /// Which fields front matter declared and which extraction found.
     pub origin: OriginReport,
+    /// With `--explain`: the rule that found each extracted value.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub explain: Vec<crate::model::Explanation>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -130,6 +133,7 @@ impl ExtractionReport {
                     .map(|m| m.entity.name.clone())
                     .collect(),
             },
+            explain: Vec::new(),
         }
     }
 
@@ -199,6 +203,12 @@ impl ExtractionReport {
         }
         let _ = writeln!(s, "places:    {}", self.places.join("; "));
         let _ = writeln!(s, "orgs:      {}", self.organizations.join("; "));
+        if !self.explain.is_empty() {
+            let _ = writeln!(s, "explain:");
+            for e in &self.explain {
+                let _ = writeln!(s, "  {:<13} {}  <- {}", e.field, e.value, e.rule);
+            }
+        }
         s
     }
 }

@@ -65,6 +65,11 @@ pub fn parse_at_start(text: &str) -> Option<Parsed> {
     read_opening(text).map(|(_, p)| p)
 }
 
+/// The name of the convention that reads the dateline opening `text`.
+pub fn convention(text: &str) -> Option<&'static str> {
+    read_opening(text).map(|(name, _)| name)
+}
+
 /// The dateline at the start of `text` and the name of the convention that read it.
 fn read_opening(text: &str) -> Option<(&'static str, Parsed)> {
     OPENINGS.iter().find_map(|&(name, rule)| rule(text).map(|p| (name, p)))

@@ -172,10 +172,6 @@ impl<K: Borrow<str> + Hash + Eq, V> WordMap<K, V> {
     pub fn may_hold_lowercase_of(&self, word: &str) -> bool {
         self.shapes.may_hold_lowercase_of(word)
     }
-
-    pub fn iter(&self) -> std::collections::hash_map::Iter<'_, K, V> {
-        self.map.iter()
-    }
 }
 
 impl<K: Borrow<str> + Hash + Eq, V> From<FxHashMap<K, V>> for WordMap<K, V> {

@@ -43,6 +43,10 @@ pub struct Layout {
     /// Where story text ends inside a block that closes with a byline ("… the end. -- By Jane
     /// Roe"): (block, byte offset). The writer named after it is no subject.
     pub text_ends: Vec<(usize, usize)>,
+    /// The rule that found each figure, and the convention the byline was read by
+    /// (`--explain`).
+    pub figure_rules: Vec<&'static str>,
+    pub byline_rule: Option<&'static str>,
 }
 
 /// A Markdown paragraph that is only an image: `![alt](url)`. Returns the URL.
@@ -199,6 +203,7 @@ fn top_bylines(article: &Document<'_>, images: &[Option<String>], story0: usize,
         l.roles[i] = BlockRole::Byline;
         push_unique(&mut l.byline, b.names);
         push_unique(&mut l.sources, b.sources);
+        l.byline_rule.get_or_insert("byline above the story");
     }
     if !l.byline.is_empty() {
         return;
@@ -215,6 +220,7 @@ fn top_bylines(article: &Document<'_>, images: &[Option<String>], story0: usize,
         l.roles[i] = BlockRole::Byline;
         push_unique(&mut l.byline, b.names);
         push_unique(&mut l.sources, b.sources);
+        l.byline_rule = Some("byline below the lead caption");
     }
 }
 
@@ -263,13 +269,16 @@ fn foot_bylines(article: &Document<'_>, images: &[Option<String>], mut signed: V
     if !l.byline.is_empty() {
         return;
     }
-    let names = if !signed.is_empty() {
-        signed
+    let (names, rule) = if !signed.is_empty() {
+        (signed, "reporters of the sign-off")
     } else if !noted.is_empty() {
-        noted
+        (noted, "note on the writer")
     } else {
-        closing.map(|(_, _, b)| b.names).unwrap_or_default()
+        (closing.map(|(_, _, b)| b.names).unwrap_or_default(), "closing byline")
     };
+    if !names.is_empty() {
+        l.byline_rule = Some(rule);
+    }
     push_unique(&mut l.byline, names);
 }
 
@@ -412,7 +421,13 @@ fn find_figures(
     };
     let mut i = 0;
     while i < n {
-        let used = FIGURE_RULES.iter().find_map(|(_, rule)| rule(&mut r, i)).unwrap_or(1);
+        let before = r.l.figures.len();
+        let (name, used) = FIGURE_RULES
+            .iter()
+            .find_map(|(name, rule)| rule(&mut r, i).map(|used| (*name, used)))
+            .unwrap_or(("", 1));
+        let made = r.l.figures.len() - before;
+        r.l.figure_rules.extend(std::iter::repeat_n(name, made));
         i += used.max(1);
     }
     attach_images(article, images, l);

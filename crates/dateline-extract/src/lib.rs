@@ -31,10 +31,13 @@ mod places;
 mod quotes;
 mod registry;
 mod text;
+pub mod vocabulary;
 
 use jiff::civil::Date;
 
-use crate::model::{Anchor, BlockKind, BlockRole, Credit, Dateline, Document, Entity, EntityKind, Extraction};
+use crate::model::{
+    Anchor, BlockKind, BlockRole, Credit, Dateline, Document, Entity, EntityKind, Explanation, Extraction,
+};
 
 pub use registry::{AliasClash, Registry, RegistryEntry};
 
@@ -52,113 +55,192 @@ pub fn extract(article: &Document<'_>, cx: &Context<'_>) -> Extraction {
     let blocks = article.blocks;
     let mut layout = layout::analyse(article, cx.reference);
     let roles = std::mem::take(&mut layout.roles);
-    let found_dateline = find_dateline(blocks, &roles, layout.story_start, layout.opening.take());
+    let opening = find_dateline(blocks, &roles, layout.story_start, layout.opening.take());
 
     // Dates: a year-less dateline resolves against the reference, else the page's timestamp,
     // else a dated caption.
     let caption_date = layout.figures.iter().find_map(|f| f.date);
     let anchor_date = cx.reference.or(layout.timestamp).or(caption_date);
-    let dateline = found_dateline
+    let dateline = opening
         .as_ref()
         .map(|(i, p)| dateline_in(&blocks[*i].text, *i, p, anchor_date));
-
     // Where story text starts in each block (after the dateline).
     let from = |i: usize| {
-        found_dateline
+        opening
             .as_ref()
             .filter(|(b, _)| *b == i)
             .map_or(0, |(_, p)| text::floor_boundary(&blocks[i].text, p.end))
     };
 
-    // Entities: story text, subheads and captions, minus scare quotes and titles of works. A
-    // boxed byline inside the story names its outlet but its writer is not a subject.
-    let top_byline = |i: usize| i < layout.story_start;
-    let readable = |i: usize| {
-        blocks[i].kind != BlockKind::Other
-            && match roles[i] {
+    let reading = Reading::new(blocks, &roles, &layout);
+    let mut found = entities::extract(&reading.entity_spans(&layout, &from), cx.registry);
+    if let (Some(d), Some((i, _))) = (&dateline, &opening) {
+        add_dateline_places(&mut found, d, *i, &blocks[*i].text);
+    }
+    let headline = headline_of(article, &mut layout);
+    add_headline_places(&mut found, headline.as_deref());
+
+    let story = reading.story_blocks(&from);
+    let quotes = quotes::explained(&story, &found, headline.as_deref());
+    let (date, date_rule) = best_date(dateline.as_ref(), &layout, caption_date, &story, cx.reference);
+    let mut sources = std::mem::take(&mut layout.sources);
+    if let Some(agency) = dateline.as_ref().and_then(|d| d.agency.as_deref()) {
+        let name = gazetteer::agency(agency).unwrap_or(agency).to_string();
+        if !sources.iter().any(|s| s.eq_ignore_ascii_case(&name)) {
+            sources.push(name);
+        }
+    }
+
+    let mut ex = Extraction {
+        headline,
+        byline: std::mem::take(&mut layout.byline),
+        sources,
+        dateline,
+        date,
+        figures: std::mem::take(&mut layout.figures),
+        quotes: Vec::new(),
+        entities: Vec::new(),
+        subheads: std::mem::take(&mut layout.subheads),
+        roles,
+        explanations: Vec::new(),
+    };
+    ex.explanations = explain(&ex, &layout, &found, &quotes, date_rule);
+    ex.quotes = quotes.into_iter().map(|(q, _)| q).collect();
+    ex.entities = found.entities;
+    ex
+}
+
+/// Each block tokenised and its quotation marks paired, once, for entities and quotes.
+struct Reading<'a> {
+    blocks: &'a [model::Block],
+    roles: &'a [BlockRole],
+    tokens: Vec<Vec<text::Word<'a>>>,
+    marks: Vec<Vec<quotes::QuoteSpan>>,
+    story_start: usize,
+}
+
+impl<'a> Reading<'a> {
+    fn new(blocks: &'a [model::Block], roles: &'a [BlockRole], layout: &layout::Layout) -> Self {
+        let mut r = Reading {
+            blocks,
+            roles,
+            tokens: Vec::new(),
+            marks: Vec::new(),
+            story_start: layout.story_start,
+        };
+        let captions: Vec<usize> = layout.captions.iter().map(|(b, _)| *b).collect();
+        let needed = |i: usize| r.readable(i) || r.story_block(i) || captions.contains(&i);
+        let needed: Vec<bool> = (0..blocks.len()).map(needed).collect();
+        r.tokens = (0..blocks.len())
+            .map(|i| {
+                if needed[i] {
+                    text::words(&blocks[i].text)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        r.marks = (0..blocks.len())
+            .map(|i| {
+                if needed[i] {
+                    quotes::spans(&blocks[i].text)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        r
+    }
+
+    /// Story text, subheads in natural case, and bylines inside the story (which name an
+    /// outlet; their writer is no subject).
+    fn readable(&self, i: usize) -> bool {
+        self.blocks[i].kind != BlockKind::Other
+            && match self.roles[i] {
                 BlockRole::Text => true,
-                BlockRole::Subhead => !text::is_all_caps(&blocks[i].text),
-                BlockRole::Byline => !top_byline(i),
+                BlockRole::Subhead => !text::is_all_caps(&self.blocks[i].text),
+                BlockRole::Byline => i >= self.story_start,
                 _ => false,
             }
-    };
-    // Each block is tokenised and its quotation marks paired once, for entities and quotes.
-    let story_block = |i: usize| roles[i] == BlockRole::Text && blocks[i].kind == BlockKind::Paragraph;
-    let caption_blocks: Vec<usize> = layout.captions.iter().map(|(b, _)| *b).collect();
-    let needed = |i: usize| readable(i) || story_block(i) || caption_blocks.contains(&i);
-    let tokens: Vec<Vec<text::Word<'_>>> = (0..blocks.len())
-        .map(|i| {
-            if needed(i) {
-                text::words(&blocks[i].text)
-            } else {
-                Vec::new()
-            }
-        })
-        .collect();
-    let marks: Vec<Vec<quotes::QuoteSpan>> = (0..blocks.len())
-        .map(|i| {
-            if needed(i) {
-                quotes::spans(&blocks[i].text)
-            } else {
-                Vec::new()
-            }
-        })
-        .collect();
-    let short_quotes = |i: usize| -> Vec<std::ops::Range<usize>> {
-        marks[i]
+    }
+
+    fn story_block(&self, i: usize) -> bool {
+        self.roles[i] == BlockRole::Text && self.blocks[i].kind == BlockKind::Paragraph
+    }
+
+    /// Scare quotes and titles of works: not read for entities.
+    fn short_quotes(&self, i: usize) -> Vec<std::ops::Range<usize>> {
+        self.marks[i]
             .iter()
             .filter(|q| !q.quotation)
             .map(|q| q.start..q.end)
             .collect()
-    };
-    let mut spans: Vec<entities::Span<'_>> = Vec::new();
-    for i in (0..blocks.len()).filter(|&i| readable(i)) {
-        let t = blocks[i].text.as_str();
-        // Story text ends before a closing byline ("… -- By Jane Roe").
-        let end = layout
-            .text_ends
-            .iter()
-            .find(|(b, _)| *b == i)
-            .map_or(t.len(), |(_, e)| *e);
-        spans.push(entities::Span {
+    }
+
+    /// What entities read: readable blocks from after the dateline to before a closing byline
+    /// ("… -- By Jane Roe"), and the captions' own words.
+    fn entity_spans(&self, layout: &layout::Layout, from: &dyn Fn(usize) -> usize) -> Vec<entities::Span<'_>> {
+        let mut spans: Vec<entities::Span<'_>> = Vec::new();
+        for i in (0..self.blocks.len()).filter(|&i| self.readable(i)) {
+            let t = self.blocks[i].text.as_str();
+            let end = layout
+                .text_ends
+                .iter()
+                .find(|(b, _)| *b == i)
+                .map_or(t.len(), |(_, e)| *e);
+            spans.push(self.span(i, from(i)..end.max(from(i)), self.roles[i] == BlockRole::Byline));
+        }
+        for (block, range) in &layout.captions {
+            spans.push(self.span(*block, range.clone(), false));
+        }
+        spans.sort_by_key(|s| (s.block, s.range.start));
+        spans
+    }
+
+    fn span(&self, i: usize, range: std::ops::Range<usize>, no_people: bool) -> entities::Span<'_> {
+        entities::Span {
             block: i,
-            text: t,
-            range: from(i)..end.max(from(i)),
-            skip: short_quotes(i),
-            no_people: roles[i] == BlockRole::Byline,
-            words: &tokens[i],
-        });
+            text: &self.blocks[i].text,
+            range,
+            skip: self.short_quotes(i),
+            no_people,
+            words: &self.tokens[i],
+        }
     }
-    for (block, range) in &layout.captions {
-        let t = blocks[*block].text.as_str();
-        spans.push(entities::Span {
-            block: *block,
-            text: t,
-            range: range.clone(),
-            skip: short_quotes(*block),
-            no_people: false,
-            words: &tokens[*block],
-        });
+
+    /// The story's paragraphs, for quotations.
+    fn story_blocks(&self, from: &dyn Fn(usize) -> usize) -> Vec<quotes::BlockText<'_>> {
+        (0..self.blocks.len())
+            .filter(|&i| self.story_block(i))
+            .map(|i| quotes::BlockText {
+                block: i,
+                text: &self.blocks[i].text,
+                from: from(i),
+                words: &self.tokens[i],
+                spans: &self.marks[i],
+            })
+            .collect()
     }
-    spans.sort_by_key(|s| (s.block, s.range.start));
-    let mut found = entities::extract(&spans, cx.registry);
-    if let (Some(d), Some((i, _))) = (&dateline, &found_dateline) {
-        add_dateline_places(&mut found, d, *i, &blocks[*i].text);
-    }
-    // The page's title without the site's name after it ("… - Springfield Courier").
+}
+
+/// The page's title without the site's name after it ("… - Springfield Courier").
+fn headline_of(article: &Document<'_>, layout: &mut layout::Layout) -> Option<String> {
     let evidence = headline::Evidence {
         bylines: &layout.byline,
         sources: &layout.sources,
         body: article.body,
         web: article.format == model::SourceFormat::Markdown,
     };
-    let headline = layout
+    layout
         .headline
-        .take()
+        .clone()
         .or_else(|| article.headline.map(str::to_string))
-        .map(|h| headline::without_site(&h, &evidence).to_string());
-    // Places a headline names count as mentioned even when the body only implies them.
-    for place in headline.as_deref().map(entities::headline_places).unwrap_or_default() {
+        .map(|h| headline::without_site(&h, &evidence).to_string())
+}
+
+/// Places a headline names count as mentioned even when the body only implies them.
+fn add_headline_places(found: &mut entities::Found, headline: Option<&str>) {
+    for place in headline.map(entities::headline_places).unwrap_or_default() {
         if !found
             .entities
             .iter()
@@ -171,58 +253,103 @@ pub fn extract(article: &Document<'_>, cx: &Context<'_>) -> Extraction {
                 mentions: Vec::new(),
             });
             found.genders.push(None);
+            found.rules.push("place in the headline");
         }
     }
+}
 
-    // Quotations in story text.
-    let story: Vec<quotes::BlockText<'_>> = (0..blocks.len())
-        .filter(|&i| story_block(i))
-        .map(|i| quotes::BlockText {
-            block: i,
-            text: &blocks[i].text,
-            from: from(i),
-            words: &tokens[i],
-            spans: &marks[i],
-        })
-        .collect();
-    let quotes = quotes::extract(&story, &found, headline.as_deref());
+/// The best date, and where it came from: the dateline, the page's timestamp, a caption, then
+/// a weekday or date in the first paragraph (only searched for when nothing before gave one).
+fn best_date(
+    dateline: Option<&Dateline>,
+    layout: &layout::Layout,
+    caption_date: Option<Date>,
+    story: &[quotes::BlockText<'_>],
+    reference: Option<Date>,
+) -> (Option<Date>, &'static str) {
+    if let Some(d) = dateline.and_then(|d| d.date) {
+        return (Some(d), "date in the dateline");
+    }
+    if let Some(d) = layout.timestamp {
+        return (Some(d), "page timestamp");
+    }
+    if let Some(d) = caption_date {
+        return (Some(d), "date in a caption");
+    }
+    let body = story.first().and_then(|b| {
+        dates::find_dates(&b.text[b.from..])
+            .into_iter()
+            .find_map(|f| dates::resolve(f.expr, reference))
+    });
+    (body, "date in the first paragraph")
+}
 
-    // The best date: dateline, page timestamp, captions, then a weekday in the first paragraph
-    // (only searched for when nothing before it gave a date).
-    let body_date = || {
-        story.first().and_then(|b| {
-            dates::find_dates(&b.text[b.from..])
-                .into_iter()
-                .find_map(|f| dates::resolve(f.expr, cx.reference))
-        })
+/// For each value of the extraction, the rule that found it.
+fn explain(
+    ex: &Extraction,
+    layout: &layout::Layout,
+    found: &entities::Found,
+    quotes: &[(model::Quote, Option<quotes::Rule>)],
+    date_rule: &'static str,
+) -> Vec<Explanation> {
+    let mut out = Vec::new();
+    let mut add = |field: &'static str, value: String, rule: &'static str| {
+        out.push(Explanation { field, value, rule });
     };
-    let date = dateline
-        .as_ref()
-        .and_then(|d| d.date)
-        .or(layout.timestamp)
-        .or(caption_date)
-        .or_else(body_date);
-
-    let mut sources = std::mem::take(&mut layout.sources);
-    if let Some(agency) = dateline.as_ref().and_then(|d| d.agency.as_deref()) {
-        let name = gazetteer::agency(agency).unwrap_or(agency).to_string();
-        if !sources.iter().any(|s| s.eq_ignore_ascii_case(&name)) {
-            sources.push(name);
-        }
+    if let Some(h) = &ex.headline {
+        let rule = if layout.headline.is_some() {
+            "heading that reads like a headline"
+        } else {
+            "the text's headline"
+        };
+        add("headline", h.clone(), rule);
     }
-
-    Extraction {
-        headline,
-        byline: layout.byline,
-        sources,
-        dateline,
-        date,
-        figures: layout.figures,
-        quotes,
-        entities: found.entities,
-        subheads: layout.subheads,
-        roles,
+    for name in &ex.byline {
+        add("byline", name.clone(), layout.byline_rule.unwrap_or("byline line"));
     }
+    if let Some(d) = &ex.dateline {
+        add(
+            "dateline",
+            d.raw.clone(),
+            dateline::convention(&d.raw).unwrap_or("dateline"),
+        );
+    }
+    if let Some(d) = ex.date {
+        add("date", d.to_string(), date_rule);
+    }
+    for (f, rule) in ex
+        .figures
+        .iter()
+        .zip(layout.figure_rules.iter().chain(std::iter::repeat(&"figure")))
+    {
+        let value = if f.caption.is_empty() {
+            f.credit.as_ref().map(|c| c.raw.clone()).unwrap_or_default()
+        } else {
+            f.caption.clone()
+        };
+        add("figures", value, rule);
+    }
+    for (q, rule) in quotes {
+        let speaker = q.speaker.as_deref().unwrap_or("(no speaker)");
+        add(
+            "quotes",
+            format!("{speaker}: {}", q.text),
+            rule.unwrap_or("no attribution"),
+        );
+    }
+    for (e, rule) in found.entities.iter().zip(&found.rules) {
+        let field = match e.kind {
+            EntityKind::Person => "people",
+            EntityKind::Place => "places",
+            EntityKind::Organization => "organizations",
+        };
+        add(
+            field,
+            e.name.clone(),
+            if rule.is_empty() { "registry or context" } else { rule },
+        );
+    }
+    out
 }
 
 /// The dateline opens the first story paragraph; a strong one (in capitals, credited, dated or
@@ -288,6 +415,7 @@ fn add_dateline_places(found: &mut entities::Found, d: &Dateline, block: usize, 
                     mentions: Vec::new(),
                 });
                 found.genders.push(None);
+                found.rules.push("place in the dateline");
                 found.entities.len() - 1
             }
         };

@@ -193,6 +193,19 @@ pub struct Extraction {
     pub subheads: Vec<String>,
     /// One role per body block, in block order.
     pub roles: Vec<BlockRole>,
+    /// For each value found, the rule that found it (`dateline extract --explain`).
+    #[serde(skip)]
+    pub explanations: Vec<Explanation>,
+}
+
+/// Which rule of the extractor produced a value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Explanation {
+    /// The field of the extraction contract: "byline", "people", "quotes", ….
+    pub field: &'static str,
+    pub value: String,
+    /// The rule's name, as its table lists it.
+    pub rule: &'static str,
 }
 
 impl Extraction {

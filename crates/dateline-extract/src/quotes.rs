@@ -44,13 +44,9 @@ pub struct BlockText<'a> {
 /// The name of the rule that found a speaker, as an explanation prints it.
 pub type Rule = &'static str;
 
-/// Finds the quotations of the story blocks (in order) and their speakers.
-pub fn extract(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) -> Vec<Quote> {
-    explained(blocks, found, headline).into_iter().map(|(q, _)| q).collect()
-}
-
-/// [`extract`], with the rule that named each quotation's speaker (`None` when none did).
-fn explained(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) -> Vec<(Quote, Option<Rule>)> {
+/// The quotations of the story blocks (in order) and their speakers, with the rule that named
+/// each quotation's speaker (`None` when none did).
+pub(crate) fn explained(blocks: &[BlockText<'_>], found: &Found, headline: Option<&str>) -> Vec<(Quote, Option<Rule>)> {
     let mut story = StoryReader {
         cx: Resolver::new(found, blocks),
         blocks,

@@ -61,6 +61,8 @@ pub struct Mention {
 pub struct Found {
     pub entities: Vec<Entity>,
     pub genders: Vec<Option<Gender>>,
+    /// For each entity, the rule that found it first (`--explain`).
+    pub rules: Vec<&'static str>,
     /// Every mention, sorted by block and offset.
     pub mentions: Vec<Mention>,
 }

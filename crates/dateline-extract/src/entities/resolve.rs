@@ -497,6 +497,8 @@ pub(super) struct Builder {
     pub(super) last_seen: Vec<usize>,
     /// People something besides the shape of their name confirms; others are left out.
     pub(super) unsure: Vec<bool>,
+    /// The rule that found each entity.
+    pub(super) rules: Vec<&'static str>,
     /// The earliest mention of each entity, (block, offset).
     pub(super) first_pos: Vec<(usize, usize)>,
 }
@@ -585,6 +587,7 @@ impl Builder {
                 self.last_seen.push(0);
                 self.first_pos.push((usize::MAX, usize::MAX));
                 self.unsure.push(kind == EntityKind::Person);
+                self.rules.push(p.rule);
                 let key = if kind == EntityKind::Organization {
                     self.org_key.clone()
                 } else {
@@ -783,6 +786,7 @@ impl Builder {
         let mut entities: Vec<Option<Entity>> = self.entities.into_iter().map(Some).collect();
         self.entities = order.iter().filter_map(|&i| entities[i].take()).collect();
         self.genders = order.iter().map(|&i| self.genders[i]).collect();
+        self.rules = order.iter().map(|&i| self.rules[i]).collect();
         for m in &mut self.mentions {
             m.entity = new_index[m.entity];
         }
@@ -805,6 +809,7 @@ impl Builder {
         Found {
             entities: self.entities,
             genders: self.genders,
+            rules: self.rules,
             mentions: self.mentions,
         }
     }

@@ -32,7 +32,10 @@ fn quotes_of(paragraphs: &[&str], headline: Option<&str>) -> Vec<Quote> {
             spans: &marks[i],
         })
         .collect();
-    extract(&blocks, &found, headline)
+    explained(&blocks, &found, headline)
+        .into_iter()
+        .map(|(q, _)| q)
+        .collect()
 }
 
 fn run(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
