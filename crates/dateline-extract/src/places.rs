@@ -136,7 +136,8 @@ mod tests {
 
     #[test]
     fn names_find_their_most_prominent_place() {
-        let cases: &[(&str, Option<(&str, PlaceKind, bool)>)] = &[
+        type Want = Option<(&'static str, PlaceKind, bool)>;
+        let cases: &[(&str, Want)] = &[
             ("France", Some(("France", PlaceKind::Country, true))),
             ("Africa", Some(("Africa", PlaceKind::Continent, true))),
             ("Ohio", Some(("Ohio", PlaceKind::Division, true))),

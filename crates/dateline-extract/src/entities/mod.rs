@@ -202,7 +202,8 @@ mod tests {
     #[test]
     fn conventions() {
         use EntityKind::{Organization as O, Person as P, Place as L};
-        let rows: &[(&str, &[(EntityKind, &str)], &[(EntityKind, &str)])] = &[
+        type Names = &'static [(EntityKind, &'static str)];
+        let rows: &[(&str, Names, Names)] = &[
             // A run shaped like a name needs evidence it is a person's.
             (
                 "The new Magic Keyboard has a Touch Strip, and the keyboard is quiet.",
