@@ -274,9 +274,22 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
     // the twelve three-letter abbreviations (`MONTH_OPENINGS`); ISO dates need a hyphen.
     let with_month = if has_digit && has_month_prefix(text) { text } else { "" };
     let iso = if has_digit && text.contains('-') { text } else { "" };
+    month_day_dates(text, with_month, &mut found);
+    day_month_dates(text, with_month, &mut found);
+    iso_dates(text, iso, &mut found);
+    if has_day {
+        weekday_dates(text, &mut found);
+    }
+    found.sort_by_key(|f| f.range.start);
+    found
+}
+
+/// "Nov. 20, 2019", "Oct 13": a month, then the day, maybe the year. `with_month` is the text,
+/// or empty when it holds no month name.
+fn month_day_dates(text: &str, with_month: &str, found: &mut Vec<FoundDate>) {
     let mut hits = Vec::new();
     anchored_matches(with_month, &MONTH_DAY, month_or_weekday_at, |hit| hits.push(hit));
-    for hit in hits.drain(..) {
+    for hit in hits {
         // Capture groups only inside the match, as the search pattern would give them.
         let Some(c) = MONTH_DAY.captures(&text[hit.clone()]) else {
             continue;
@@ -299,8 +312,13 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
         };
         found.push(FoundDate { range: all, expr });
     }
+}
+
+/// "18 November 2019": the day first, as British and European papers print it.
+fn day_month_dates(text: &str, with_month: &str, found: &mut Vec<FoundDate>) {
+    let mut hits = Vec::new();
     anchored_matches(with_month, &DAY_MONTH, day_then_space_at, |hit| hits.push(hit));
-    for hit in hits.drain(..) {
+    for hit in hits {
         let Some(c) = DAY_MONTH.captures(&text[hit.clone()]) else {
             continue;
         };
@@ -325,8 +343,13 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
             });
         }
     }
+}
+
+/// "2019-11-20": ISO dates of web timestamps. `iso` is the text, or empty without a hyphen.
+fn iso_dates(text: &str, iso: &str, found: &mut Vec<FoundDate>) {
+    let mut hits = Vec::new();
     anchored_matches(iso, &ISO, year_then_hyphen_at, |hit| hits.push(hit));
-    for hit in hits.drain(..) {
+    for hit in hits {
         // Groups as a search of the whole text gives them: the anchored pattern on the rest of
         // the text from the match.
         let Some(c) = ISO.captures(&text[hit.start..]) else {
@@ -349,21 +372,21 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
             });
         }
     }
-    if has_day {
-        for m in weekday_names(text) {
-            if found.iter().any(|f| f.range.start <= m.start && m.end <= f.range.end) {
-                continue;
-            }
-            if let Some(wd) = weekday(&text[m.clone()]) {
-                found.push(FoundDate {
-                    range: m,
-                    expr: DateExpr::Weekday(wd),
-                });
-            }
+}
+
+/// "on Wednesday": a weekday not already part of a date found.
+fn weekday_dates(text: &str, found: &mut Vec<FoundDate>) {
+    for m in weekday_names(text) {
+        if found.iter().any(|f| f.range.start <= m.start && m.end <= f.range.end) {
+            continue;
+        }
+        if let Some(wd) = weekday(&text[m.clone()]) {
+            found.push(FoundDate {
+                range: m,
+                expr: DateExpr::Weekday(wd),
+            });
         }
     }
-    found.sort_by_key(|f| f.range.start);
-    found
 }
 
 /// Every weekday name written out as a whole word ("Monday" but not "Mondays"), left to right.
