@@ -242,8 +242,8 @@ mod tests {
                 &[("I would like to stress this.", false)],
             ),
             (
-                "““This is a very unfair trial,” he said.",
-                &[("This is a very unfair trial,", true)],
+                "““This is a very long meeting,” he said.",
+                &[("This is a very long meeting,", true)],
             ),
             (
                 "“Operating is hard,” Roe said. “ I love it.”",
