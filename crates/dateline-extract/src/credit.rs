@@ -1065,9 +1065,9 @@ mod tests {
             "Al Brandt, Associated Press",
         ),
         (
-            "The cabaret in Paris Ben Tess/Reuters",
-            "The cabaret in Paris",
-            "Ben Tess/Reuters",
+            "The theatre in Paris Ben Varga/Reuters",
+            "The theatre in Paris",
+            "Ben Varga/Reuters",
         ),
         (
             "A professor (left) and his colleague Tim Voss AP",
@@ -1242,7 +1242,7 @@ mod tests {
             "Photo: Hana Dorn, AP",
             "  Getty Images/Sipa USA ",
             "A tanker is moored in Sines. REUTERS/Pedro Anselmo",
-            "The cabaret in Paris Ben Tess/Reuters",
+            "The theatre in Paris Ben Varga/Reuters",
             "“We will rebuild,” she said. “It will take time.”",
             "The bill passed 31-12.",
             "(AP Photo/Lena Whitcomb)",
