@@ -161,11 +161,11 @@ mod tests {
     #[test]
     fn wire_copy_headline_and_paragraphs() {
         let a = parse(
-            source("a.txt", "\nMAYOR SAYS BRIDGE CAN OPEN\n\nMOSCOW (AP) — Text.\n\nMore.\n"),
+            source("a.txt", "\nMAYOR SAYS TIES CAN MEND\n\nMOSCOW (AP) — Text.\n\nMore.\n"),
             &SiteConfig::default(),
         )
         .unwrap();
-        assert_eq!(a.headline.as_deref(), Some("MAYOR SAYS BRIDGE CAN OPEN"));
+        assert_eq!(a.headline.as_deref(), Some("MAYOR SAYS TIES CAN MEND"));
         assert_eq!(a.blocks.len(), 2);
         assert_eq!(a.blocks[0].line, 4);
     }
