@@ -15,7 +15,7 @@ pub struct Story {
     pub published: Published,
     pub updated: Option<Published>,
     pub slug: String,
-    /// Site-relative URL path with leading and trailing slash: "/2021/10/13/putin-says/".
+    /// Site-relative URL path with leading and trailing slash: "/2021/10/13/mayor-says/".
     pub url: String,
 }
 
@@ -62,7 +62,7 @@ pub struct Archive {
     pub indexes: BTreeMap<IndexKind, Index>,
     /// For each story, related stories, best first.
     pub related: Vec<Vec<usize>>,
-    /// Single-word person names that stand for one full name across the archive ("Putin").
+    /// Single-word person names that stand for one full name across the archive ("Petrov").
     pub aliases: std::collections::HashMap<String, String>,
 }
 

@@ -10,9 +10,9 @@ use super::{Block, Dateline, Document, Entity, EntityKind, Figure, Quote, Source
 /// A file read from `content/`, before anything is interpreted.
 #[derive(Debug, Clone)]
 pub struct Source {
-    /// Path as the user knows it, relative to the site root ("content/2021/putin.txt").
+    /// Path as the user knows it, relative to the site root ("content/2021/harbour.txt").
     pub file: PathBuf,
-    /// Path relative to `content/` ("2021/putin.txt").
+    /// Path relative to `content/` ("2021/harbour.txt").
     pub rel: PathBuf,
     pub format: SourceFormat,
     pub text: String,

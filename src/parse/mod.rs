@@ -122,7 +122,7 @@ pub fn default_slug(rel: &Path) -> String {
         Some(stem) => stem,
         None => "article",
     };
-    // Strip a leading date from names like "2021-10-13-putin-says".
+    // Strip a leading date from names like "2021-10-13-mayor-says".
     let bytes = name.as_bytes();
     let dated = bytes.len() > 11
         && bytes[..10].iter().enumerate().all(|(i, b)| {
@@ -161,11 +161,11 @@ mod tests {
     #[test]
     fn wire_copy_headline_and_paragraphs() {
         let a = parse(
-            source("a.txt", "\nPUTIN SAYS TIES CAN MEND\n\nMOSCOW (AP) — Text.\n\nMore.\n"),
+            source("a.txt", "\nMAYOR SAYS TIES CAN MEND\n\nMOSCOW (AP) — Text.\n\nMore.\n"),
             &SiteConfig::default(),
         )
         .unwrap();
-        assert_eq!(a.headline.as_deref(), Some("PUTIN SAYS TIES CAN MEND"));
+        assert_eq!(a.headline.as_deref(), Some("MAYOR SAYS TIES CAN MEND"));
         assert_eq!(a.blocks.len(), 2);
         assert_eq!(a.blocks[0].line, 4);
     }
@@ -193,7 +193,7 @@ mod tests {
 
     #[test]
     fn default_slugs() {
-        assert_eq!(default_slug(Path::new("2021/2021-10-13-putin-says.md")), "putin-says");
+        assert_eq!(default_slug(Path::new("2021/2021-10-13-mayor-says.md")), "mayor-says");
         assert_eq!(default_slug(Path::new("2021/energy-week/index.md")), "energy-week");
         assert_eq!(default_slug(Path::new("Wire Story.txt")), "wire-story");
     }

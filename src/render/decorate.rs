@@ -146,11 +146,11 @@ mod tests {
 
     #[test]
     fn nested_and_crossing_ranges_stay_well_formed() {
-        // "Putin said hello": quote 0..16 containing a link 0..5.
+        // "Marsh said hello": quote 0..16 containing a link 0..5.
         let d = [deco(0, 16, "q", false), deco(0, 5, "a", true)];
         assert_eq!(
-            render(&d, &[("Putin said hello", 0, false)]),
-            "<q id=\"q\"><a id=\"a\">Putin</a> said hello</q>"
+            render(&d, &[("Marsh said hello", 0, false)]),
+            "<q id=\"q\"><a id=\"a\">Marsh</a> said hello</q>"
         );
         // Crossing: x 0..6, y 3..9 over "abcdefghi".
         let d = [deco(0, 6, "x", false), deco(3, 9, "y", false)];

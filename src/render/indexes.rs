@@ -26,7 +26,7 @@ pub struct TermsView {
 #[derive(Debug, Clone, Serialize)]
 pub struct TermLink {
     pub name: String,
-    /// How the A–Z list shows it: "Putin, Vladimir" for people.
+    /// How the A–Z list shows it: "Petrov, Ivan" for people.
     pub label: String,
     pub url: String,
     pub count: usize,
@@ -102,7 +102,7 @@ fn sort_key(label: &str) -> String {
     crate::slug::slugify(label)
 }
 
-/// "Vladimir Putin" → "Putin, Vladimir", the way a morgue files people.
+/// "Ivan Petrov" → "Petrov, Ivan", the way a morgue files people.
 pub fn surname_first(name: &str) -> String {
     match name.rsplit_once(' ') {
         Some((given, surname)) if !given.is_empty() => format!("{surname}, {given}"),
@@ -238,8 +238,8 @@ mod tests {
 
     #[test]
     fn people_are_filed_by_surname() {
-        assert_eq!(surname_first("Vladimir Putin"), "Putin, Vladimir");
-        assert_eq!(surname_first("Ngo Xuan Lich"), "Lich, Ngo Xuan");
-        assert_eq!(surname_first("Madonna"), "Madonna");
+        assert_eq!(surname_first("Ivan Petrov"), "Petrov, Ivan");
+        assert_eq!(surname_first("Vu Thi Hanh"), "Hanh, Vu Thi");
+        assert_eq!(surname_first("Aurelio"), "Aurelio");
     }
 }

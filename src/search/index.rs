@@ -6,8 +6,8 @@
 //! * `terms/N.bin` — the inverted index, cut into shards of about [`SHARD_BYTES`] by term in
 //!   byte order; the manifest's shard starts tell the browser which one holds a term. Each
 //!   entry is the term (varint length, UTF-8), its article count, then per article the id gap
-//!   (varint) and a one-byte relevance weight. Facet values are terms too ("#person:Vladimir
-//!   Putin"), so narrowing by a facet fetches one small list, like a word does.
+//!   (varint) and a one-byte relevance weight. Facet values are terms too ("#person:Ivan
+//!   Petrov"), so narrowing by a facet fetches one small list, like a word does.
 //! * `docs/ID.bin` — JSON for one article: what a result shows, the text its excerpt is cut
 //!   from, and its facet values.
 //!

@@ -18,7 +18,7 @@ pub use index::{BUNDLE_DIR, Cache, index, index_with};
 /// One article as the index sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchRecord {
-    /// Site path without the leading slash ("2021/10/13/putin-says/"); the search page prefixes
+    /// Site path without the leading slash ("2021/10/13/mayor-says/"); the search page prefixes
     /// the site's own base path, so the archive can live in any folder.
     pub url: String,
     pub date: Date,

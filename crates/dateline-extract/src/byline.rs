@@ -990,7 +990,7 @@ mod tests {
             ("Sara Archibald", &["Sara Archibald"], &[]),
             ("By Alma de la Cruz", &["Alma de la Cruz"], &[]),
             ("By Haruka Ino, Reuters", &["Haruka Ino"], &["Reuters"]),
-            ("By Mark O'Neal, Reuters", &["Mark O'Neal"], &["Reuters"]),
+            ("By Sean O'Dowd, Reuters", &["Sean O'Dowd"], &["Reuters"]),
         ]);
     }
 
@@ -1072,8 +1072,8 @@ mod tests {
             ("By Dr. Jane Roe and Prof. John Doe", &["Jane Roe", "John Doe"], &[]),
             ("By Jane Roe, MA", &["Jane Roe"], &[]),
             (
-                "Jane Roe and Trevor J. Mitchell Springfield Courier",
-                &["Jane Roe", "Trevor J. Mitchell"],
+                "Jane Roe and Owen J. Hale Springfield Courier",
+                &["Jane Roe", "Owen J. Hale"],
                 &[],
             ),
             ("Jane (Ann) Roe", &["Jane Ann Roe"], &[]),
@@ -1145,7 +1145,7 @@ mod tests {
             "Jane Roe, 47, a teacher",
             // Widget text.
             "Follow Author",
-            "Race Calendar da Stock Car 2018",
+            "Race Calendar da Copa Acme 2018",
             "(L-R) Jane Roe, John Doe, Mary Major",
             "SPRINGFIELD , March 5 - The council said on Thursday that it would delay the vote",
             "NEW YORK",

@@ -1,8 +1,8 @@
 //! Photo credits: finding where a caption's credit starts and taking the credit apart.
 //!
-//! The grammars newsrooms print: `Name/Agency via AP`, `Name/Agency, Kremlin Pool Photo via AP`,
+//! The grammars newsrooms print: `Name/Agency via AP`, `Name/Agency, Palace Pool Photo via AP`,
 //! `Name/Pool/Keystone via Getty Images`, `AP Photo/Name`, `REUTERS/Name`,
-//! `Name | Bloomberg | Getty Images`, `Photo: Name, AP`, `Name for The New York Times`,
+//! `Name | Bloomberg | Getty Images`, `Photo: Name, AP`, `Name for The Springfield Courier`,
 //! `Credit Name/Agency, via Shutterstock`, `Name—Getty Images`, `Name / Reuters file`, and the
 //! whole credit in parentheses at the end of a caption: `(AP Photo/Name)`.
 
@@ -935,9 +935,9 @@ mod tests {
     /// One row per credit grammar: the credit, its photographers, agencies and distributor.
     const CREDIT_ROWS: &[Row] = &[
         (
-            "Jana Novak/Sputnik, Kremlin Pool Photo via AP",
+            "Jana Novak/Acme News, Palace Pool Photo via AP",
             &["Jana Novak"],
-            &["Sputnik", "Kremlin Pool"],
+            &["Acme News", "Palace Pool"],
             Some("AP"),
         ),
         (
@@ -956,9 +956,9 @@ mod tests {
         ),
         ("Photo: Harriet Dale, AP", &["Harriet Dale"], &["AP"], None),
         (
-            "Tom Reyes for The New York Times",
+            "Tom Reyes for The Ruritania Times",
             &["Tom Reyes"],
-            &["The New York Times"],
+            &["The Ruritania Times"],
             None,
         ),
         (
@@ -968,13 +968,13 @@ mod tests {
             Some("Shutterstock"),
         ),
         ("Dana Pruitt / Reuters file", &["Dana Pruitt"], &["Reuters"], None),
-        ("Ray Mills—Getty Images", &["Ray Mills"], &["Getty Images"], None),
+        ("Ray Hollis—Getty Images", &["Ray Hollis"], &["Getty Images"], None),
         ("EPA", &[], &["EPA"], None),
         ("AFP via Getty", &[], &["AFP"], Some("Getty")),
         (
-            "State Sex Offender Registry via AP",
+            "State Vehicle Licence Registry via AP",
             &[],
-            &["State Sex Offender Registry"],
+            &["State Vehicle Licence Registry"],
             Some("AP"),
         ),
         ("Getty Images/Sipa USA", &[], &["Getty Images", "Sipa USA"], None),
@@ -1060,18 +1060,18 @@ mod tests {
             "AFP via Getty",
         ),
         (
-            "A quarterback runs\nAl Gold, Associated Press",
+            "A quarterback runs\nAl Brandt, Associated Press",
             "A quarterback runs",
-            "Al Gold, Associated Press",
+            "Al Brandt, Associated Press",
         ),
         (
-            "The cabaret in Paris Ben Tess/Reuters",
-            "The cabaret in Paris",
-            "Ben Tess/Reuters",
+            "The theatre in Paris Ben Varga/Reuters",
+            "The theatre in Paris",
+            "Ben Varga/Reuters",
         ),
         (
-            "A professor (left) and his colleague Tim Wee AP",
-            "A professor (left) and his colleague Tim Wee",
+            "A professor (left) and his colleague Tim Voss AP",
+            "A professor (left) and his colleague Tim Voss",
             "AP",
         ),
         (
@@ -1080,9 +1080,9 @@ mod tests {
             "Amal Idris/Agence France-Presse — Getty Images",
         ),
         (
-            "The sun rises over a field near Lost Hills, California. Ray Mills—Getty Images",
-            "The sun rises over a field near Lost Hills, California.",
-            "Ray Mills—Getty Images",
+            "The sun rises over a field near Pine Hollow, California. Ray Hollis—Getty Images",
+            "The sun rises over a field near Pine Hollow, California.",
+            "Ray Hollis—Getty Images",
         ),
         (
             "Gunmen stormed a museum, killing 19 people. (Reuters)",
@@ -1159,7 +1159,7 @@ mod tests {
             "“We keep paying,” the senator said. “That is a bad habit.”",
             "China signed the General Agreement (GATT).",
             "Officials in Lisbon were expected to brief reporters on Thursday.",
-            "(Sourcing: much of this list was obtained from the National Conference.)",
+            "(Sourcing: most of these figures came from the Springfield Bureau.)",
             "John Doe, Ap Sports Writer",
             "Round two: 8 April – Springfield / Shelbyville",
             "The new system: the digital record (eID)",
@@ -1208,7 +1208,7 @@ mod tests {
 
     #[test]
     fn whole_credits() {
-        assert_eq!(whole_credit("Photo: Hana Dinh, AP").as_deref(), Some("Hana Dinh, AP"));
+        assert_eq!(whole_credit("Photo: Hana Dorn, AP").as_deref(), Some("Hana Dorn, AP"));
         assert_eq!(whole_credit("Image copyright EPA").as_deref(), Some("EPA"));
         assert_eq!(
             whole_credit("Getty Images/Sipa USA").as_deref(),
@@ -1239,14 +1239,14 @@ mod tests {
     #[test]
     fn one_reading_of_the_end_answers_both() {
         for text in [
-            "Photo: Hana Dinh, AP",
+            "Photo: Hana Dorn, AP",
             "  Getty Images/Sipa USA ",
             "A tanker is moored in Sines. REUTERS/Pedro Anselmo",
-            "The cabaret in Paris Ben Tess/Reuters",
+            "The theatre in Paris Ben Varga/Reuters",
             "“We will rebuild,” she said. “It will take time.”",
             "The bill passed 31-12.",
             "(AP Photo/Lena Whitcomb)",
-            "A quarterback runs\nAl Gold, Associated Press",
+            "A quarterback runs\nAl Brandt, Associated Press",
             "   ",
             "",
         ] {

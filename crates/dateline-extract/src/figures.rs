@@ -290,7 +290,7 @@ mod tests {
     fn caption_places() {
         let rows = [
             (
-                "Two ministers shake hands in Hanoi, Vietnam Wednesday, Nov. 20, 2019.",
+                "Two ministers meet in Hanoi, Vietnam Wednesday, Nov. 20, 2019.",
                 Some("Hanoi, Vietnam"),
             ),
             (
@@ -298,12 +298,12 @@ mod tests {
                 Some("Setúbal, Portugal"),
             ),
             (
-                "A dunk against the Thunder on Tuesday, Nov. 19, 2019, in Los Angeles.",
+                "A dunk against the visitors on Tuesday, Nov. 19, 2019, in Los Angeles.",
                 Some("Los Angeles"),
             ),
             (
-                "The sun rises over a field near Lost Hills, California.",
-                Some("Lost Hills, California"),
+                "The sun rises over a field near Pine Hollow, California.",
+                Some("Pine Hollow, California"),
             ),
             ("A portrait of the writer.", None),
         ];

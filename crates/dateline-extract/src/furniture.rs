@@ -381,7 +381,7 @@ mod tests {
             ("About the Author", Some(Furniture::AboutAuthor)),
             ("The bill passed 31-12.", None),
             ("Connecticut: While no law passed, the state acted.", None),
-            ("Roe: “I can’t think of anything else.”", None),
+            ("Roe: “I can’t see any other way.”", None),
             ("What did the prosecutors say?", None),
             ("In 2019, the mill closed.", None),
         ];

@@ -18,7 +18,7 @@ pub fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.contains(w)
 }
 
-/// Lower-case particles inside personal and place names ("Juan de la Roca", "Omar bin Hadi").
+/// Lower-case particles inside personal and place names ("Juan de la Vega", "Omar bin Hadi").
 pub fn is_name_particle(lower: &str) -> bool {
     NAME_PARTICLES.contains(lower)
 }

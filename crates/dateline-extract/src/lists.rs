@@ -200,14 +200,14 @@ lists! {
     /// Nouns for a body's members and words ("officials", "statement").
     MEMBER_NOUNS: List = "member_nouns.txt";
 
-    /// Function words that join two capitalised parts of one name ("Bureau of Prisons").
+    /// Function words that join two capitalised parts of one name ("Bureau of Statistics").
     NAME_JOINERS: List = "name_joiners.txt";
     /// Particles that join capitalised words into one run ("Luis de Mora"); narrower than the
     /// lexicon's name particles.
     JOINING_PARTICLES: List = "joining_particles.txt";
     /// Prepositions that open an organisation word's complement ("Bureau of", "Embassy in").
     ORG_PREPOSITIONS: List = "org_prepositions.txt";
-    /// Words whose possessive stays inside a name ("People's Daily").
+    /// Words whose possessive stays inside a name ("Women's Health Network").
     POSSESSIVE_NAME_WORDS: List = "possessive_name_words.txt";
     /// Nouns after a name that make it a thing, not a person ("the Blue Heron cabaret").
     THING_NOUNS: List = "thing_nouns.txt";

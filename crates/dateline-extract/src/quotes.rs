@@ -3,7 +3,7 @@
 //! The story is read block by block. Each pair of quotation marks ([`marks`]) whose words are a
 //! quotation becomes a [`Quote`]; its speaker comes from the attribution next to it, read by
 //! newsroom grammar ([`attribution`]): `"…," Roe said`, `"…," said Dana Cole, the …`,
-//! `Roe said, "…"`, `Ms Lund said: "…"`, `"A," he said, "B."`, `…, the Authority said`. The
+//! `Roe said, "…"`, `Ms Vane said: "…"`, `"A," he said, "B."`, `…, the Authority said`. The
 //! speaker is resolved through the entities already found ([`resolver`]): surnames, titles
 //! ("the president added"), pronouns (the most recent fitting subject), relative clauses
 //! ("Lind, who said that …").

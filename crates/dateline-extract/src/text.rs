@@ -45,7 +45,7 @@ pub fn letters_are_ascii(s: &str) -> bool {
 }
 
 /// A word of running text: letters, digits and the marks that live inside names and
-/// abbreviations (`O’Connor`, `Caldwell-Pope`, `U.S.`, `H.W.`, `al-Bashir`).
+/// abbreviations (`O’Dowd`, `Smith-Roe`, `U.S.`, `H.W.`, `al-Hadi`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word<'a> {
     /// The word without a possessive ending or a sentence-final period.
@@ -531,8 +531,8 @@ pub fn trim_range(text: &str, r: Range<usize>) -> (usize, usize) {
     (s, e)
 }
 
-/// Natural case for one upper-case word: "MOSCOW" → "Moscow", "MCCAIN" → "McCain",
-/// "O'NEILL" → "O'Neill", "WILKES-BARRE" → "Wilkes-Barre". Mixed-case words are returned as is.
+/// Natural case for one upper-case word: "MOSCOW" → "Moscow", "MCKEE" → "McKee",
+/// "O'DOWD" → "O'Dowd", "WILKES-BARRE" → "Wilkes-Barre". Mixed-case words are returned as is.
 pub fn natural_word(word: &str) -> String {
     if !is_all_caps(word) || word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
         return word.to_string();
@@ -553,7 +553,7 @@ pub fn natural_word(word: &str) -> String {
             } else {
                 out.extend(c.to_lowercase());
             }
-            // "Mc" and "Mac" prefixes of surnames capitalise the next letter ("McCain").
+            // "Mc" and "Mac" prefixes of surnames capitalise the next letter ("McKee").
             if i == 1 && prev == Some('M') && c == 'C' && chars.len() > 3 {
                 cap_next = true;
             }
@@ -713,23 +713,23 @@ mod tests {
 
     #[test]
     fn words_keep_initials_possessives_and_hyphens() {
-        let text = "Sen. John McCain’s aide met George H.W. Bush and Kentavious Caldwell-Pope in the U.S. on Friday.";
+        let text = "Sen. Jane McKee’s aide met John H.W. Doe and Tavion Smith-Roe in the U.S. on Friday.";
         let ws = words(text);
         let texts: Vec<&str> = ws.iter().map(|w| w.text).collect();
         assert_eq!(
             texts,
             [
                 "Sen.",
-                "John",
-                "McCain",
+                "Jane",
+                "McKee",
                 "aide",
                 "met",
-                "George",
+                "John",
                 "H.W.",
-                "Bush",
+                "Doe",
                 "and",
-                "Kentavious",
-                "Caldwell-Pope",
+                "Tavion",
+                "Smith-Roe",
                 "in",
                 "the",
                 "U.S.",
@@ -738,7 +738,7 @@ mod tests {
             ]
         );
         assert!(ws[2].possessive);
-        assert_eq!(&text[ws[2].start..ws[2].full_end], "McCain’s");
+        assert_eq!(&text[ws[2].start..ws[2].full_end], "McKee’s");
     }
 
     #[test]
@@ -775,20 +775,20 @@ mod tests {
 
     #[test]
     fn plural_possessive_apostrophe() {
-        let ws = words("adding that Weeks’ family had asked");
-        assert_eq!(ws[2].text, "Weeks");
+        let ws = words("adding that Voss’ family had asked");
+        assert_eq!(ws[2].text, "Voss");
         assert!(ws[2].possessive);
     }
 
     #[test]
     fn sentence_ends_skip_abbreviations() {
         let rows = [
-            ("Sen. Ben Sasse spoke. He left.", 2),
+            ("Sen. Ben Roe spoke. He left.", 2),
             ("It fell on Nov. 20, 2019. Then rain.", 2),
             ("He said “We are done.” She left.", 2),
             ("“A,” he said. “B.”", 2),
             ("The U.S. Embassy said so.", 1),
-            ("George H.W. Bush won.", 1),
+            ("John H.W. Doe won.", 1),
         ];
         for (text, n) in rows {
             assert_eq!(sentences(text).len(), n, "{text}");
@@ -800,9 +800,9 @@ mod tests {
         let rows = [
             ("MOSCOW", "Moscow"),
             ("LOS ANGELES", "Los Angeles"),
-            ("NATALIYA VASILYEVA", "Nataliya Vasilyeva"),
-            ("MCCAIN", "McCain"),
-            ("O'NEILL", "O'Neill"),
+            ("ANNA KOVALSKA", "Anna Kovalska"),
+            ("MCKEE", "McKee"),
+            ("O'DOWD", "O'Dowd"),
             ("WILKES-BARRE", "Wilkes-Barre"),
             ("RIO DE JANEIRO", "Rio de Janeiro"),
             ("Hanoi", "Hanoi"),

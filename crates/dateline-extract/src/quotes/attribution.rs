@@ -2,7 +2,7 @@
 //!
 //! A clause after a quotation names its speaker before or after a speech verb (`"…," Roe
 //! said`, `"…," said Dana Cole, the …`); a clause before it ends in a speech verb, a colon or
-//! "according to" (`Roe said, "…"`, `Ms Lund said: "…"`). The words before a speech verb are
+//! "according to" (`Roe said, "…"`, `Ms Vane said: "…"`). The words before a speech verb are
 //! split at commas and dashes into parts, nearest first, and each part is offered to the
 //! subject rules ([`SUBJECT_RULES`]): a pronoun, an unnamed subject ("officials"), a relative
 //! clause, a name, or a description ("the senator") read later by the noun-phrase rules
@@ -349,9 +349,9 @@ fn description_subject(_: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
         .then_some(PartVerdict::Description)
 }
 
-/// "Roe said", "White House spokeswoman Dana Roe said", "…,” Amtrak said".
+/// "Roe said", "City Hall spokeswoman Dana Roe said", "…,” Railco said".
 fn named_subject(cx: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
-    // A possessive opens a description ("Disney’s chairman of …"), unless a name follows
+    // A possessive opens a description ("Acme’s chairman of …"), unless a name follows
     // ("Parliament’s Joint Committee").
     let possessive_led = (p.word0.ends_with("’s") || p.word0.ends_with("'s"))
         && !p
@@ -365,7 +365,7 @@ fn named_subject(cx: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
     if let Some(s) = cx.best_in(p.clause.block, p.clause.range.clone()) {
         return Some(PartVerdict::Speaker(Attr::found(s)));
     }
-    // "…,” Amtrak said: a proper name we have no entity for.
+    // "…,” Railco said: a proper name we have no entity for.
     let proper = p.count <= 4
         && p.t
             .split_whitespace()
@@ -426,7 +426,7 @@ fn pronoun_phrase(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
     }
 }
 
-/// "said White House Press Secretary Dana Roe": the person in the phrase, whose name stands
+/// "said City Hall Press Secretary Dana Roe": the person in the phrase, whose name stands
 /// among its first words (titles are short; a name further on is someone the phrase talks
 /// about).
 fn named_in_phrase(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
@@ -438,11 +438,11 @@ fn named_in_phrase(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
     cx.best_in(np.clause.block, np.t_start..end).map(Attr::found)
 }
 
-/// How many words of a noun phrase may come before the speaker's name ends: "said White House
+/// How many words of a noun phrase may come before the speaker's name ends: "said City Hall
 /// Deputy Press Secretary Jane Q. Roe".
 const NAME_WITHIN_WORDS: usize = 8;
 
-/// "the Swedish Prosecution Authority": an entity right after the article.
+/// "the Ruritanian Prosecution Authority": an entity right after the article.
 fn entity_after_article(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
     if np.article_len == 0 {
         return None;
@@ -521,7 +521,7 @@ fn capitalised_run(cx: &Resolver<'_>, np: &Phrase<'_>) -> usize {
         .count()
 }
 
-/// "the U.S. Trade Act of 1974": a proper-noun phrase we know nothing else about.
+/// "the Harbour Dues Act of 1974": a proper-noun phrase we know nothing else about.
 fn proper_noun_phrase(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
     if np.article_len == 0 {
         return None;
@@ -574,7 +574,7 @@ fn x_said_before(cx: &Resolver<'_>, c: &Clause<'_>, verb: Option<(usize, bool)>)
     Some(cx.subject_before(&c.with_range(c.range.start..verb_start)))
 }
 
-/// `Ms Lund on the talks: “…”`: the first person (else organisation) before a colon.
+/// `Ms Vane on the talks: “…”`: the first person (else organisation) before a colon.
 fn colon_lead_in(cx: &Resolver<'_>, c: &Clause<'_>, _: Option<(usize, bool)>) -> Option<Attr> {
     c.text[c.range.clone()].trim_end().ends_with(':').then(|| {
         cx.first_mention(c.block, c.range.clone())
@@ -582,7 +582,7 @@ fn colon_lead_in(cx: &Resolver<'_>, c: &Clause<'_>, _: Option<(usize, bool)>) ->
     })
 }
 
-/// `… according to the White House …`.
+/// `… according to the Town Hall …`.
 fn according_to(cx: &Resolver<'_>, c: &Clause<'_>, _: Option<(usize, bool)>) -> Option<Attr> {
     let i = c.text[c.range.clone()].find("according to ")?;
     Some(cx.noun_phrase(&c.with_range(c.range.start + i + 13..c.range.end)))
@@ -656,7 +656,7 @@ impl<'a> Resolver<'a> {
             .any(|w| verb_at(w.text).is_some())
     }
 
-    /// `"…," Roe said`, `"…," said Dana Cole, the …`, `"…" in that law, Lund said`.
+    /// `"…," Roe said`, `"…," said Dana Cole, the …`, `"…" in that law, Vane said`.
     fn after(&self, c: &Clause<'_>) -> Attr {
         if c.range.end <= c.range.start {
             return Attr::Nothing;
@@ -680,7 +680,7 @@ impl<'a> Resolver<'a> {
         self.subject_before(&c.with_range(c.range.start..verb_start))
     }
 
-    /// `Roe said, “…”`, `Ms Lund said: “…”`, `…, saying that “…”`, `… according to …`.
+    /// `Roe said, “…”`, `Ms Vane said: “…”`, `…, saying that “…”`, `… according to …`.
     fn before(&self, c: &Clause<'_>) -> Attr {
         if c.range.end <= c.range.start {
             return Attr::Nothing;

@@ -37,7 +37,7 @@ fn without_titles(name: &str, person: bool) -> &str {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Speaker {
     Entity(usize),
-    /// A proper-noun phrase that is not a known entity ("the U.S. Trade Act of 1974"): block
+    /// A proper-noun phrase that is not a known entity ("the Harbour Dues Act of 1974"): block
     /// and byte range.
     Named(usize, usize, usize),
 }
@@ -126,7 +126,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// The person (else organisation) mentioned in a name-led phrase: the last person, as in
-    /// "White House Press Secretary Dana Roe".
+    /// "City Hall Press Secretary Dana Roe".
     pub(super) fn best_in(&self, block: usize, range: Range<usize>) -> Option<Speaker> {
         let mut person = None;
         let mut org = None;

@@ -54,7 +54,7 @@ fn attribution_shapes() {
     let got = run(&[
         "Defense Secretary Mark Ross visited the port on Monday.",
         "“We will not accept threats against our partners,” Ross said in a speech.",
-        "Later, Ross said, “We strongly oppose violations of the law.”",
+        "Later, Ross said, “We will keep the shipping lanes open.”",
         "“The harbour will reopen next spring as planned,” said Dana Cole, the port director.",
         "Cole said: “I would like to thank the crews who worked all night.",
         "“They kept the channel open through the storm and saved the season.”",
@@ -65,7 +65,7 @@ fn attribution_shapes() {
             "We will not accept threats against our partners,".to_string(),
             s("Mark Ross"),
         ),
-        ("We strongly oppose violations of the law.".to_string(), s("Mark Ross")),
+        ("We will keep the shipping lanes open.".to_string(), s("Mark Ross")),
         (
             "The harbour will reopen next spring as planned,".to_string(),
             s("Dana Cole"),
@@ -109,13 +109,13 @@ fn titles_relative_clauses_and_organisations() {
         "Russian President Ivan Petrov met Prime Minister Olga Berg on Tuesday.",
         "“Our ties will improve over the coming year,” the president added.",
         "The embassy quoted Vera Lind, who said that she “valued the frank and open review.”",
-        "Officials took the decision to “discontinue the investigation into the case”, the Swedish Prosecution Authority said.",
-        "“The evidence has weakened over the long period of time,” it added.",
+        "Officials took the decision to “close the inquiry into the harbour fire”, the Ruritanian Prosecution Authority said.",
+        "“The evidence has grown too thin to take to a court,” it added.",
     ]);
     assert_eq!(got[0].1, s("Ivan Petrov"));
     assert_eq!(got[1].1, s("Vera Lind"));
-    assert_eq!(got[2].1, s("Swedish Prosecution Authority"));
-    assert_eq!(got[3].1, s("Swedish Prosecution Authority"));
+    assert_eq!(got[2].1, s("Ruritanian Prosecution Authority"));
+    assert_eq!(got[3].1, s("Ruritanian Prosecution Authority"));
 }
 
 #[test]
@@ -123,32 +123,32 @@ fn organisations_and_unnamed_speakers() {
     let got = run(&[
         "The trade counsellor, Li Wen, said that “all kinds of restrictions” hurt trade.",
         "“The market has the potential to grow much faster this year,” the diplomat said.",
-        "On Monday, the People’s Daily, the mouthpiece of the ruling party, warned that there is “absolutely no room for compromise”.",
+        "On Monday, the Nation’s Herald, the paper of the ruling party, warned that there is “no room left for a deal”.",
     ]);
     assert_eq!(got[0].1, s("Li Wen"));
     assert_eq!(got[1].1, None);
-    assert_eq!(got[2].1, s("People’s Daily"));
+    assert_eq!(got[2].1, s("Nation’s Herald"));
 }
 
 #[test]
 fn headline_quotes() {
     let got = quotes_of(
-        &["Walt Disney Co. executive Kevin Dale said demand was high."],
-        Some("‘We had some issues,’ exec says on streaming glitches"),
+        &["Acme Co. executive Kevin Dale said demand was high."],
+        Some("‘We had a few hiccups,’ exec says on ticket glitches"),
     );
-    assert_eq!(got[0].text, "We had some issues,");
+    assert_eq!(got[0].text, "We had a few hiccups,");
     assert_eq!(got[0].speaker, s("Kevin Dale"));
 }
 
 #[test]
 fn dialogue_alternates() {
     let got = run(&[
-        "Justice Samuel Ortiz questioned Solicitor General Elizabeth Marsh.",
+        "Justice Hugo Ortiz questioned Solicitor General Ellen Marsh.",
         "“That can be true in some cases,” Marsh said.",
         "“But there is some risk here,” Ortiz interjected. “Do you dispute that?”",
-        "“There can be a very minimal risk for some people.”",
+        "“There can be a small risk in a few cases.”",
     ]);
-    assert_eq!(got.last().unwrap().1, s("Elizabeth Marsh"));
+    assert_eq!(got.last().unwrap().1, s("Ellen Marsh"));
 }
 
 /// One newsroom convention of attribution: the story, the start of the quotation asked about,
@@ -223,29 +223,29 @@ const CONVENTIONS: &[ConventionRow<'static>] = &[
     ),
     (
         &[
-            "The Swedish Prosecution Authority dropped the case.",
-            "“The evidence has weakened over a long period of time,” it added.",
+            "The Ruritanian Prosecution Authority dropped the case.",
+            "“The evidence has grown too thin to take to a court,” it added.",
         ],
         "The evidence",
-        Some("Swedish Prosecution Authority"),
+        Some("Ruritanian Prosecution Authority"),
         Some("organisation_pronoun_subject"),
     ),
     (
         &[
-            "The Swedish Prosecution Authority dropped the case.",
-            "“The evidence has weakened over a long period of time,” the authority said.",
+            "The Ruritanian Prosecution Authority dropped the case.",
+            "“The evidence has grown too thin to take to a court,” the authority said.",
         ],
         "The evidence",
-        Some("Swedish Prosecution Authority"),
+        Some("Ruritanian Prosecution Authority"),
         Some("organisation_by_kind"),
     ),
     (
         &[
-            "The Swedish Prosecution Authority dropped the case on Monday.",
-            "“The evidence has weakened over a long period of time,” the statement said.",
+            "The Ruritanian Prosecution Authority dropped the case on Monday.",
+            "“The evidence has grown too thin to take to a court,” the statement said.",
         ],
         "The evidence",
-        Some("Swedish Prosecution Authority"),
+        Some("Ruritanian Prosecution Authority"),
         Some("document_issuer"),
     ),
     (
@@ -285,9 +285,9 @@ const CONVENTIONS: &[ConventionRow<'static>] = &[
         Some("attribution_in_sentence_before"),
     ),
     (
-        &["«Vamos a ganar la liga este año», dijo Juan Roca."],
+        &["«Vamos a ganar la liga este año», dijo Juan Ferrer."],
         "Vamos",
-        Some("Juan Roca"),
+        Some("Juan Ferrer"),
         Some("named_in_phrase"),
     ),
     (
