@@ -6,47 +6,7 @@ use crate::entities::{self, Span};
 
 /// Runs entity and quote extraction over invented paragraphs.
 fn quotes_of(paragraphs: &[&str], headline: Option<&str>) -> Vec<Quote> {
-    let words: Vec<Vec<Word<'_>>> = paragraphs.iter().map(|t| crate::text::words(t)).collect();
-    let marks: Vec<Vec<QuoteSpan>> = paragraphs.iter().map(|t| spans(t)).collect();
-    let ents: Vec<Span<'_>> = paragraphs
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Span {
-            block: i,
-            text: t,
-            range: 0..t.len(),
-            skip: vec![],
-            no_people: false,
-            words: &words[i],
-        })
-        .collect();
-    let found = entities::extract(&ents, &Registry::default());
-    let blocks: Vec<BlockText<'_>> = paragraphs
-        .iter()
-        .enumerate()
-        .map(|(i, t)| BlockText {
-            block: i,
-            text: t,
-            from: 0,
-            words: &words[i],
-            spans: &marks[i],
-        })
-        .collect();
-    explained(&blocks, &found, headline)
-        .into_iter()
-        .map(|(q, _)| q)
-        .collect()
-}
-
-fn run(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
-    quotes_of(paragraphs, None)
-        .into_iter()
-        .map(|q| (q.text, q.speaker))
-        .collect()
-}
-
-fn s(x: &str) -> Option<String> {
-    Some(x.to_string())
+    explain_with(paragraphs, headline).into_iter().map(|(q, _)| q).collect()
 }
 
 #[test]
@@ -329,6 +289,11 @@ fn slogans_and_corner_bracket_terms_are_not_quotations() {
 
 /// [`explained`] over invented paragraphs.
 fn explain(paragraphs: &[&str]) -> Vec<(Quote, Option<Rule>)> {
+    explain_with(paragraphs, None)
+}
+
+/// Entity and quote extraction over invented paragraphs, with the rule behind each speaker.
+fn explain_with(paragraphs: &[&str], headline: Option<&str>) -> Vec<(Quote, Option<Rule>)> {
     let words: Vec<Vec<Word<'_>>> = paragraphs.iter().map(|t| crate::text::words(t)).collect();
     let marks: Vec<Vec<QuoteSpan>> = paragraphs.iter().map(|t| spans(t)).collect();
     let ents: Vec<Span<'_>> = paragraphs
@@ -355,5 +320,5 @@ fn explain(paragraphs: &[&str]) -> Vec<(Quote, Option<Rule>)> {
             spans: &marks[i],
         })
         .collect();
-    explained(&blocks, &found, None)
+    explained(&blocks, &found, headline)
 }
