@@ -9,6 +9,17 @@ fn quotes_of(paragraphs: &[&str], headline: Option<&str>) -> Vec<Quote> {
     explain_with(paragraphs, headline).into_iter().map(|(q, _)| q).collect()
 }
 
+fn run(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
+    quotes_of(paragraphs, None)
+        .into_iter()
+        .map(|q| (q.text, q.speaker))
+        .collect()
+}
+
+fn s(x: &str) -> Option<String> {
+    Some(x.to_string())
+}
+
 #[test]
 fn attribution_shapes() {
     let got = run(&[
