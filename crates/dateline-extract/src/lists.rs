@@ -235,6 +235,8 @@ lists! {
     PLACE_PREPOSITIONS: List = "place_prepositions.txt";
     /// Family relations, which describe a person rather than make a name an institution.
     KIN_NOUNS: List = "kin_nouns.txt";
+    /// Nouns for people that headings put after a place ("Springfield Man"), lower case.
+    PERSON_NOUNS: List = "person_nouns.txt";
     /// Settlements and regions written before "of" and a place ("the town of Redcliff").
     PLACE_KIND_NOUNS: List = "place_kind_nouns.txt";
     /// Legal-form and group words ending a company's name ("Co.", "Holdings"), lower case.

@@ -149,7 +149,7 @@ fn next_step(text: &str, ws: &[Word<'_>], j: usize) -> Step {
     let gap = &text[prev.full_end.min(ws[j].start)..ws[j].start];
     // "Coach (Frank) Vogel": a first name added in brackets joins the surname.
     let bracketed = gap == ") " && capitalized(ws[j].text) && text[..prev.start].ends_with('(');
-    if !bracketed && !contiguous(text, prev, &ws[j]) {
+    if !bracketed && !contiguous(text, prev, &ws[j]) && !ampersand(gap, prev, &ws[j]) {
         return Step::Stop;
     }
     if prev.possessive && !(POSSESSIVE_NAME_WORDS.contains(prev.text) && capitalized(ws[j].text)) {
@@ -167,6 +167,12 @@ fn next_step(text: &str, ws: &[Word<'_>], j: usize) -> Step {
         return connector_step(text, ws, j);
     }
     Step::Stop
+}
+
+/// "Procter & Gamble", "AT&T": an ampersand between capitalised words joins them into one run
+/// (the words of a text leave the sign out, so it is found in the gap between them).
+pub(super) fn ampersand(gap: &str, prev: &Word<'_>, next: &Word<'_>) -> bool {
+    matches!(gap, " & " | "&") && !prev.possessive && capitalized(prev.text) && capitalized(next.text)
 }
 
 /// A connector joins only when a capital (or "the" + capital, or a number after "of") follows
@@ -204,8 +210,8 @@ fn trim_run(ws: &[Word<'_>], start: usize, mut end: usize) -> usize {
 fn chunk_at<'a, 'w>(span: &Span<'a>, ws: &'w [Word<'a>], start: usize, end: usize) -> Chunk<'a, 'w> {
     let text = span.text;
     let first = &ws[start];
-    let before = text[..first.start]
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '(' | '['));
+    let before =
+        text[..first.start].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '(' | '['));
     let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '—', '–', '…']);
     let last = &ws[end - 1];
     let next = ws.get(end).filter(|n| contiguous(text, last, n)).map(|n| n.text);

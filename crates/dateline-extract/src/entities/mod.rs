@@ -196,72 +196,119 @@ mod tests {
             .collect()
     }
 
-    /// One row per convention: the text, then names that must and must not be found, by kind.
+    /// A text, then names that must and must not be found in it, by kind.
+    type Row = (
+        &'static str,
+        &'static [(EntityKind, &'static str)],
+        &'static [(EntityKind, &'static str)],
+    );
+
+    const O: EntityKind = EntityKind::Organization;
+    const P: EntityKind = EntityKind::Person;
+    const L: EntityKind = EntityKind::Place;
+
+    /// One row per convention, with invented examples.
+    const CONVENTIONS: &[Row] = &[
+        // An ampersand joins one firm's name; a menu heading of common words is none.
+        (
+            "Shares of Bangstrom & Roe rose. See Home & Garden for more about the garden and home.",
+            &[(O, "Bangstrom & Roe")],
+            &[(O, "Home & Garden")],
+        ),
+        // Two whole organisations coordinated are two.
+        (
+            "The Liberal Party and Finance Ministry disagreed.",
+            &[(O, "Liberal Party"), (O, "Finance Ministry")],
+            &[(O, "Liberal Party and Finance Ministry")],
+        ),
+        // An organisation named for its place: a team, a newspaper; not a person from there.
+        (
+            "The Denver Isotopes beat the Seattle Comets, the Denver Courier reported. Denver Man Wins.",
+            &[(O, "Denver Isotopes"), (O, "Seattle Comets"), (O, "Denver Courier")],
+            &[(O, "Denver Man"), (P, "Denver Courier")],
+        ),
+        (
+            "Florence Roe, 41, moved on.",
+            &[(P, "Florence Roe")],
+            &[(O, "Florence Roe")],
+        ),
+        // A known organisation opening a run is a brand before its product.
+        (
+            "The Samsung Tab Zeta is out. Tab Zeta owners cheered.",
+            &[(O, "Samsung")],
+            &[(P, "Samsung Tab Zeta"), (P, "Tab Zeta")],
+        ),
+        // Model numbers and brand words with an inner capital mark products.
+        (
+            "The 2019 Vanta Pro and the PhoneMax Pro ship. The Pro sells well.",
+            &[],
+            &[(P, "Vanta Pro"), (P, "PhoneMax Pro")],
+        ),
+        // A run shaped like a name needs evidence it is a person's.
+        (
+            "The new Magic Keyboard has a Touch Strip, and the keyboard is quiet.",
+            &[],
+            &[(P, "Magic Keyboard"), (P, "Touch Strip")],
+        ),
+        ("Jane Roe arrived on Monday.", &[(P, "Jane Roe")], &[]),
+        ("Ngozi Adebayo, 41, runs the shop.", &[(P, "Ngozi Adebayo")], &[]),
+        (
+            "The shop belongs to Ngozi Adebayo. Adebayo said it was busy.",
+            &[(P, "Ngozi Adebayo")],
+            &[],
+        ),
+        (
+            "Tiago Varela told reporters the deal was done.",
+            &[(P, "Tiago Varela")],
+            &[],
+        ),
+        // A brand's product line repeats its last word; that is no surname reference.
+        (
+            "Buy the Zeno PhonePro today. The PhonePro ships in May.",
+            &[],
+            &[(P, "Zeno PhonePro")],
+        ),
+        // Wire copy writes company suffixes without a period.
+        (
+            "Acme Widget Corp said it would buy Brightwater Inc for cash.",
+            &[(O, "Acme Widget Corp"), (O, "Brightwater Inc")],
+            &[(P, "Acme Widget Corp")],
+        ),
+        // Unknown acronyms are organisations only when they act as one.
+        (
+            "The monitor has two HDMI ports and LED lights.",
+            &[],
+            &[(O, "HDMI"), (O, "LED")],
+        ),
+        (
+            "SLPA officials said the port would reopen. The SLPA has agreed.",
+            &[(O, "SLPA")],
+            &[],
+        ),
+        // A person and the organisation they speak for, written as one run.
+        (
+            "Jane Roe of the Springfield Courier wrote it.",
+            &[(P, "Jane Roe"), (O, "Springfield Courier")],
+            &[(O, "Jane Roe of the Springfield Courier")],
+        ),
+        // A country's abbreviation before a noun is an adjective.
+        (
+            "U.S. officials met in Geneva.",
+            &[(L, "Geneva")],
+            &[(L, "United States")],
+        ),
+        ("Exports to the U.S. fell.", &[(L, "United States")], &[]),
+        // A town the gazetteer holds, in a place's context.
+        (
+            "She grew up in Shelbyville, Ky., and moved from Lynchburg last year.",
+            &[(L, "Lynchburg")],
+            &[],
+        ),
+    ];
+
     #[test]
     fn conventions() {
-        use EntityKind::{Organization as O, Person as P, Place as L};
-        let rows: &[(&str, &[(EntityKind, &str)], &[(EntityKind, &str)])] = &[
-            // A run shaped like a name needs evidence it is a person's.
-            (
-                "The new Magic Keyboard has a Touch Strip, and the keyboard is quiet.",
-                &[],
-                &[(P, "Magic Keyboard"), (P, "Touch Strip")],
-            ),
-            ("Jane Roe arrived on Monday.", &[(P, "Jane Roe")], &[]),
-            ("Ngozi Adebayo, 41, runs the shop.", &[(P, "Ngozi Adebayo")], &[]),
-            (
-                "The shop belongs to Ngozi Adebayo. Adebayo said it was busy.",
-                &[(P, "Ngozi Adebayo")],
-                &[],
-            ),
-            (
-                "Tiago Varela told reporters the deal was done.",
-                &[(P, "Tiago Varela")],
-                &[],
-            ),
-            // A brand's product line repeats its last word; that is no surname reference.
-            (
-                "Buy the Zeno PhonePro today. The PhonePro ships in May.",
-                &[],
-                &[(P, "Zeno PhonePro")],
-            ),
-            // Wire copy writes company suffixes without a period.
-            (
-                "Acme Widget Corp said it would buy Brightwater Inc for cash.",
-                &[(O, "Acme Widget Corp"), (O, "Brightwater Inc")],
-                &[(P, "Acme Widget Corp")],
-            ),
-            // Unknown acronyms are organisations only when they act as one.
-            (
-                "The monitor has two HDMI ports and LED lights.",
-                &[],
-                &[(O, "HDMI"), (O, "LED")],
-            ),
-            (
-                "SLPA officials said the port would reopen. The SLPA has agreed.",
-                &[(O, "SLPA")],
-                &[],
-            ),
-            // A person and the organisation they speak for, written as one run.
-            (
-                "Jane Roe of the Springfield Courier wrote it.",
-                &[(P, "Jane Roe"), (O, "Springfield Courier")],
-                &[(O, "Jane Roe of the Springfield Courier")],
-            ),
-            // A country's abbreviation before a noun is an adjective.
-            (
-                "U.S. officials met in Geneva.",
-                &[(L, "Geneva")],
-                &[(L, "United States")],
-            ),
-            ("Exports to the U.S. fell.", &[(L, "United States")], &[]),
-            // A town the gazetteer holds, in a place's context.
-            (
-                "She grew up in Shelbyville, Ky., and moved from Lynchburg last year.",
-                &[(L, "Lynchburg")],
-                &[],
-            ),
-        ];
+        let rows = CONVENTIONS;
         for (text, want, not) in rows {
             let f = run(text);
             let has = |(k, n): &(EntityKind, &str)| f.entities.iter().any(|e| e.kind == *k && e.name == *n);

@@ -315,11 +315,16 @@ fn single_parts<'n>(p: &'n Piece<'n>) -> Option<SingleParts<'n>> {
 }
 
 /// "Roe said": the surname of a person already named. A brand's product line repeats its
-/// last word too ("the Acme PhonePro … the PhonePro"), but a surname is not written in
-/// capitals or with a capital inside, so only such a reference confirms the person.
+/// last word too ("the Acme PhonePro … the PhonePro", "Tab Pro … Phone Pro … the Pro"), but a
+/// surname is not written in capitals or with a capital inside, nor shared by several names
+/// that nothing else confirms, so only such a reference confirms the person.
 fn surname<'n>(p: &'n Piece<'n>, b: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
     let id = b.person_by_tail(&p.name)?;
-    Some(Settled::Mention(id, !is_all_caps(&p.name) && !camel_case(&p.name)))
+    let sole = b.unsure_by_tail(&p.name) <= 1;
+    Some(Settled::Mention(
+        id,
+        sole && !is_all_caps(&p.name) && !camel_case(&p.name),
+    ))
 }
 
 /// A place or organisation the gazetteer knows, or an acronym of one the story named.
@@ -709,6 +714,19 @@ impl Builder {
         }
         let ids = with_lowercase(name, |k| self.tails.get(k))?;
         ids.iter().copied().max_by_key(|&id| self.last_seen[id])
+    }
+
+    /// How many people a surname (or trailing part of a name) may refer to that nothing has
+    /// confirmed yet.
+    fn unsure_by_tail(&self, name: &str) -> usize {
+        if !self.may_be_tail(name) {
+            return 0;
+        }
+        with_lowercase(name, |k| {
+            self.tails
+                .get(k)
+                .map_or(0, |ids| ids.iter().filter(|&&id| self.unsure[id]).count())
+        })
     }
 
     fn first_names(&self) -> FxHashMap<String, usize> {

@@ -17,8 +17,8 @@ use crate::gazetteer;
 use crate::lexicon;
 use crate::lists::{
     COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, KIN_NOUNS, LEADING_FUNCTION_WORDS, NAME_JOINERS, ORG_NAME_ADJECTIVES,
-    ORG_NAME_NOUNS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS,
-    REGION_QUALIFIERS, THING_NOUNS,
+    ORG_NAME_NOUNS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES,
+    PLACE_PREPOSITIONS, REGION_QUALIFIERS, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -43,6 +43,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("name before an organisation noun", before_organisation_noun),
     ("sentence opener", sentence_opener),
     ("compound adjective", compound_adjective),
+    ("firm named with an ampersand", ampersand_name),
     ("coordination", coordination),
     ("event or work", event_or_work),
     ("name after an organisation noun", after_organisation_noun),
@@ -53,6 +54,8 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("title before a name", title_before_name),
     ("nationality before a name", nationality_before_name),
     ("joiner", joiner),
+    ("organisation named for its place", named_for_its_place),
+    ("brand before a product", brand_before_product),
     ("known name inside", known_name_inside),
     ("one word", one_word),
     ("name after \"the\"", name_after_the),
@@ -236,6 +239,39 @@ fn compound_adjective<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     adjective.then(Verdict::none)
 }
 
+/// "Procter & Gamble", "Bang & Roe Co.": an ampersand between two single names joins the
+/// founders' names of one firm, where prose coordinating two names writes "and". Headings and
+/// features use it too ("Home & Garden", "Plug & Play"): two words the story also writes in
+/// lower case, a word in capitals or an abbreviation make the run none of those; and no
+/// person's name holds an ampersand, so a longer run with one is no name ("Acme Home & Away").
+fn ampersand_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let ws = r.ws;
+    // "Acme and Bang & Roe": the coordination is split first.
+    if ws.iter().any(|w| NAME_JOINERS.contains(w.text)) {
+        return None;
+    }
+    let text = r.chunk.text;
+    let k = ws
+        .windows(2)
+        .position(|p| super::chunk::ampersand(&text[p[0].full_end.min(p[1].start)..p[1].start], &p[0], &p[1]))?;
+    let n = if ws.len() == 3 && gazetteer::is_org_suffix(ws[2].text) {
+        2
+    } else {
+        ws.len()
+    };
+    let firm = k == 0
+        && n == 2
+        && !ws[..2].iter().all(|w| r.story.uses_lowercase(w.text))
+        && ws[..2].iter().all(|w| {
+            !is_all_caps(w.text) && !LEADING_FUNCTION_WORDS.contains(w.text) && !lexicon::is_abbreviation(w.text)
+        });
+    Some(if firm {
+        Verdict::all(r, Kind::Org(r.whole.clone()))
+    } else {
+        Verdict::none()
+    })
+}
+
 /// "the Bureau of Parks and the Department of Roads", "Jane Roe and John Doe": a coordination
 /// splits the run unless the "and" is inside one organisation's name ("Center for Health and
 /// Human Rights", "Securities and Exchange Commission").
@@ -251,7 +287,9 @@ fn coordination<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     // Without "the", only a known name on the left starts a second one — or a person's name
     // on the right ("the Acme Foundation and Jane Roe").
     let right_person = ws.get(k + 1..).is_some_and(|rest| names_a_person(rest));
-    let inside_name = !then_the && !right_person && (complement || org_like(ws) && !known(r.chunk, &ws[..k]));
+    // "the Liberal Party and Finance Ministry": a whole organisation's name on the left ends it.
+    let left_whole = org_like(&ws[..k]) || known(r.chunk, &ws[..k]);
+    let inside_name = !then_the && !right_person && (complement || org_like(ws) && !left_whole);
     if inside_name || gazetteer::is_misc_suffix(r.last()) {
         return None;
     }
@@ -423,6 +461,78 @@ fn joiner<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     ]))
 }
 
+/// "the Springfield Isotopes", "the Springfield Courier", "U.S. Navy": a known place followed by
+/// one word that is no place, title or person's name is an organisation named for its city or
+/// country — a team, a newspaper, a national service. Two cautions: a place that is also a
+/// given name opens a person's name unless a plural team name follows ("Florence Roe", but
+/// "Austin Isotopes"); and recased wire copy capitalises any word after an abbreviation's
+/// period ("U.S. Exports fell"), so after "U.S." only a known organisation counts ("U.S. Navy").
+fn named_for_its_place<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let ws = r.ws;
+    if !(2..=4).contains(&ws.len()) || lexicon::is_given_name(ws[0].text) {
+        return None;
+    }
+    let k = ws.len() - 1;
+    let place = r.name(0..k);
+    let rest = r.last();
+    if gazetteer::place(&place).is_none() || !names_an_organisation_for_a_place(r, rest) {
+        return None;
+    }
+    if place.ends_with('.') && !gazetteer::is_known_org(rest) {
+        return None;
+    }
+    let plural = rest.ends_with('s') && !rest.ends_with("ss");
+    if k == 1 && names::is_given_name(&place) && (names::surname_rank(rest).is_some() || !plural) {
+        return None;
+    }
+    Some(Verdict::all(r, Kind::Org(r.whole.clone())))
+}
+
+/// Whether a word after a place may be the rest of an organisation named for it: a capitalised
+/// name word ("Isotopes", "Courier"), not a place ("Springfield Heights"), a compass point
+/// ("Springfield North"), a facility ("Springfield Bridge"), a party ("Springfield
+/// Democrats"), a person noun ("Springfield Man") or an event ("Springfield Marathon").
+fn names_an_organisation_for_a_place(r: &Run<'_, '_>, w: &str) -> bool {
+    capitalized(w)
+        && !w.bytes().any(|b| b.is_ascii_digit())
+        && !lexicon::is_stop_word(w)
+        && !lexicon::is_title(w)
+        && !lexicon::is_demonym(w)
+        && !is_all_caps(w)
+        && gazetteer::place(w).is_none()
+        && !gazetteer::is_place_suffix(w)
+        && !gazetteer::is_place_prefix(w)
+        && !gazetteer::is_misc_suffix(w)
+        && !REGION_QUALIFIERS.contains(w)
+        && PARTY_LABELS.get(w).is_none()
+        && !lexicon::is_given_name(w)
+        && with_lowercase(w, |l| {
+            !THING_NOUNS.contains(l) && !lexicon::is_role_noun(l) && !KIN_NOUNS.contains(l) && !PERSON_NOUNS.contains(l)
+        })
+        && (gazetteer::is_known_org(w) || !r.story.uses_lowercase(w))
+}
+
+/// "Acme PhonePro 5", "the Acme Tab": a product is named after its maker, so a known
+/// organisation opening a run names the brand, and the model after it is no one's name.
+fn brand_before_product<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let ws = r.ws;
+    let first = ws[0].text;
+    let brand = ws.len() >= 2
+        && gazetteer::is_known_org(first)
+        && !gazetteer::is_weak_org(first)
+        && !lexicon::is_given_name(first)
+        && !names::is_common_given_name(first);
+    if !brand {
+        return None;
+    }
+    let mut outs = vec![Out::again(0..1, r.weak)];
+    // "Acme Jane Roe": a caption's organisation glued to a person.
+    if names_a_person(&ws[1..]) {
+        outs.push(Out::again(1..ws.len(), r.weak));
+    }
+    Some(Verdict::of(outs))
+}
+
 /// A known place or organisation inside a longer run ("Roe Springfield", "Acme News All
 /// Access"), unless the run is a person's name that starts with it.
 fn known_name_inside<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
@@ -537,11 +647,34 @@ fn tail_of_a_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// only when something else says it is a person — here, a given name first, a role before it,
 /// a speech verb beside it or an appositive after it; later, a second reference by surname.
 fn persons_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
-    r.person_shaped()?;
+    let given = r.person_shaped()? || names::is_common_given_name(r.ws[0].text);
+    if !given && names_a_product(r) {
+        return Some(Verdict::none());
+    }
     let role = r.prev_lower.filter(|p| lexicon::is_role_noun(p)).map(str::to_string);
     let gender = lexicon::given_name_gender(r.ws[0].text).or_else(|| names::given_name_gender(r.ws[0].text));
     let sure = role.is_some() || person_by_context(r);
     Some(Verdict::all(r, Kind::Person { role, gender, sure }))
+}
+
+/// Products are named like people ("Acme Tab Pro"), but their names carry what no person's does:
+/// a model number beside them ("the 2019 Tab Pro", "Roe Quest 2") or a brand word with a capital
+/// inside ("PhonePro Max"; "McKay", "DeShawn" and "LeBron" have theirs in the first three
+/// letters).
+fn names_a_product(r: &Run<'_, '_>) -> bool {
+    let digit = |w: Option<&str>| w.is_some_and(|w| w.bytes().next().is_some_and(|b| b.is_ascii_digit()));
+    let numbered = digit(r.chunk.prev.filter(|_| r.at_start())) || digit(r.next_lower);
+    numbered || r.ws.iter().any(|w| brand_word(w.text))
+}
+
+/// A capital after the third letter of a word that starts with one: "PhonePro", "HomeKit".
+fn brand_word(w: &str) -> bool {
+    !w.starts_with("Mc")
+        && !w.starts_with("Mac")
+        && !w.starts_with("Fitz")
+        && w.bytes().skip(3).any(|b| b.is_ascii_uppercase())
+        && w.bytes().any(|b| b.is_ascii_lowercase())
+        && !w.contains(['-', '\'', '’', '.'])
 }
 
 /// What around a name says it is a person's: a given name opening it ("Jane Roe"), a speech
