@@ -237,6 +237,10 @@ lists! {
     KIN_NOUNS: List = "kin_nouns.txt";
     /// Nouns for people that headings put after a place ("Springfield Man"), lower case.
     PERSON_NOUNS: List = "person_nouns.txt";
+    /// What only an organisation has ("Acme's shares", "a stake in Acme"), lower case.
+    ORG_POSSESSIONS: List = "org_possessions.txt";
+    /// Words before the source of a report ("according to", "told"), lower case.
+    SOURCE_CUES: List = "source_cues.txt";
     /// Settlements and regions written before "of" and a place ("the town of Redcliff").
     PLACE_KIND_NOUNS: List = "place_kind_nouns.txt";
     /// Legal-form and group words ending a company's name ("Co.", "Holdings"), lower case.

@@ -65,17 +65,43 @@ pub(super) struct Story<'a, 'r> {
     /// Every word the story writes in lower case: a capitalised run made of such words is a
     /// heading or a product name ("Weight Loss Tips"), not a person.
     pub(super) lower_words: FxHashSet<&'a str>,
+    spans: &'r [super::Span<'a>],
+    /// Every capitalised run of the story as written, gathered only when a rule first asks.
+    runs: OnceCell<FxHashSet<&'a str>>,
 }
 
 impl<'a, 'r> Story<'a, 'r> {
-    pub(super) fn new(registry: &'r Registry, spans: &[super::Span<'a>]) -> Self {
+    pub(super) fn new(registry: &'r Registry, spans: &'r [super::Span<'a>]) -> Self {
         let lower_words = spans
             .iter()
             .flat_map(|s| s.words.iter())
             .filter(|w| w.text.as_bytes().first().is_some_and(u8::is_ascii_lowercase))
             .map(|w| w.text)
             .collect();
-        Story { registry, lower_words }
+        Story {
+            registry,
+            lower_words,
+            spans,
+            runs: OnceCell::new(),
+        }
+    }
+
+    /// Whether the story writes `name` somewhere as a capitalised run of its own ("Acme" in
+    /// "Acme said", but not in "Acme and Bolt Media").
+    pub(super) fn named_alone(&self, name: &str) -> bool {
+        self.runs
+            .get_or_init(|| {
+                let mut runs = FxHashSet::default();
+                for span in self.spans {
+                    let ws = super::chunk::span_words(span);
+                    super::chunk::chunks(span, &ws, |c| {
+                        let (first, last) = (&c.words[0], &c.words[c.words.len() - 1]);
+                        runs.insert(&c.text[first.start..last.end]);
+                    });
+                }
+                runs
+            })
+            .contains(name)
     }
 
     /// Whether the story writes `word` in lower case somewhere.

@@ -209,6 +209,37 @@ mod tests {
 
     /// One row per convention, with invented examples.
     const CONVENTIONS: &[Row] = &[
+        // A lone word with what only an organisation has, after an organisation noun, or as
+        // the source of a report no one in the story explains.
+        (
+            "Investors sold shares of Zentrix. The retailer Brightwell cut prices, according to Varnosk. Quillmark's board met.",
+            &[(O, "Zentrix"), (O, "Brightwell"), (O, "Varnosk"), (O, "Quillmark")],
+            &[],
+        ),
+        // Parts of a coordination named alone elsewhere are two; a lone word beside an
+        // organisation is another.
+        (
+            "Zentrix and Bolt Media merged. Zentrix said so.",
+            &[(O, "Zentrix"), (O, "Bolt Media")],
+            &[(O, "Zentrix and Bolt Media")],
+        ),
+        (
+            "The Securities and Exchange Commission agreed.",
+            &[(O, "Securities and Exchange Commission")],
+            &[],
+        ),
+        // A company named again without its suffixes is the same one.
+        (
+            "Zentrix Micro Systems Inc said it grew. Zentrix Micro said profits rose.",
+            &[(O, "Zentrix Micro Systems Inc")],
+            &[(P, "Zentrix Micro"), (O, "Zentrix Micro")],
+        ),
+        // Mid-sentence, a capitalised adjective opens an organisation's name.
+        (
+            "He ran the New Horizon Investment Group for years.",
+            &[(O, "New Horizon Investment Group")],
+            &[(O, "Horizon Investment Group")],
+        ),
         // An ampersand joins one firm's name; a menu heading of common words is none.
         (
             "Shares of Bangstrom & Roe rose. See Home & Garden for more about the garden and home.",

@@ -11,18 +11,19 @@
 //! examples; its name is what `dateline extract --explain` prints for what it found.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use crate::fasthash::with_lowercase;
 use crate::gazetteer;
 use crate::lexicon;
 use crate::lists::{
-    COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, KIN_NOUNS, LEADING_FUNCTION_WORDS, NAME_JOINERS, ORG_NAME_ADJECTIVES,
-    ORG_NAME_NOUNS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES,
-    PLACE_PREPOSITIONS, REGION_QUALIFIERS, THING_NOUNS,
+    COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, INSTITUTION_NOUNS, KIN_NOUNS, LEADING_FUNCTION_WORDS, NAME_JOINERS,
+    ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS,
+    PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
-use crate::text::is_all_caps;
+use crate::text::{Word, is_all_caps};
 
 use super::chunk::capitalized;
 use super::classify::{Kind, Out, Run, Verdict, clean_role, followed_by_org_appositive, followed_by_region, known};
@@ -194,7 +195,8 @@ fn before_organisation_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 
 /// Leading function words and sentence openers are not part of names: "But the Acme board",
 /// "Quarterback Jo Roe threw" (a job opening a sentence), "Springfield-based Acme", "Having
-/// won …". "The" stays in front of a title such as "The Springfield Courier" mid-sentence.
+/// won …". "The" stays in front of a title such as "The Springfield Courier" mid-sentence, and
+/// so does a capitalised adjective ("the New Media Group", "the Big Ten Conference").
 fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let ws = r.ws;
     let first = ws[0].text;
@@ -212,7 +214,15 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         return None;
     }
     let keep_the = first == "The" && ws.len() > 1 && !r.chunk.sentence_start && org_like(&ws[1..]) && !lone_letter;
-    if keep_the {
+    // "the New Media Investment Group": mid-sentence, a capitalised adjective opens the name.
+    let keep_adjective = !r.chunk.sentence_start
+        && ws.len() > 2
+        && !LEADING_FUNCTION_WORDS.contains(first)
+        && !lone_letter
+        && org_like(ws)
+        && !lexicon::is_title(first)
+        && !lexicon::is_demonym(first);
+    if keep_the || keep_adjective {
         return None;
     }
     let mut outs = Vec::with_capacity(2);
@@ -274,30 +284,66 @@ fn ampersand_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 
 /// "the Bureau of Parks and the Department of Roads", "Jane Roe and John Doe": a coordination
 /// splits the run unless the "and" is inside one organisation's name ("Center for Health and
-/// Human Rights", "Securities and Exchange Commission").
+/// Human Rights", "Securities and Exchange Commission", "Acme Trust and Banking Co").
 fn coordination<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let ws = r.ws;
-    let k = ws.iter().position(|w| matches!(w.text, "and" | "&"))?;
+    let k = ws.iter().position(|w| w.text == "and")?;
     let then_the = ws.get(k + 1).is_some_and(|w| w.text == "the");
-    // An "and" inside the complement of an organisation word ("Center for Health and …").
-    let complement = ws[..k]
-        .iter()
-        .enumerate()
-        .any(|(i, w)| i > 0 && ORG_PREPOSITIONS.contains(w.text) && gazetteer::is_org_suffix(ws[i - 1].text));
-    // Without "the", only a known name on the left starts a second one — or a person's name
-    // on the right ("the Acme Foundation and Jane Roe").
-    let right_person = ws.get(k + 1..).is_some_and(|rest| names_a_person(rest));
-    // "the Liberal Party and Finance Ministry": a whole organisation's name on the left ends it.
-    let left_whole = org_like(&ws[..k]) || known(r.chunk, &ws[..k]);
-    let inside_name = !then_the && !right_person && (complement || org_like(ws) && !left_whole);
+    let right = (if then_the { k + 2 } else { k + 1 }).min(ws.len());
+    let inside_name = !then_the && !two_names(r, k, right);
     if inside_name || gazetteer::is_misc_suffix(r.last()) {
         return None;
     }
-    let right = (if then_the { k + 2 } else { k + 1 }).min(ws.len());
     Some(Verdict::of(vec![
-        Out::again(0..k, r.weak),
-        Out::again(right..ws.len(), r.weak),
+        coordinated(r, 0..k, right..ws.len()),
+        coordinated(r, right..ws.len(), 0..k),
     ]))
+}
+
+/// One side of a coordination: coordinated names are of one kind, so a lone word beside an
+/// organisation's name is another ("Acme and Bolt Media"); anything else is asked again.
+fn coordinated<'a>(r: &Run<'a, '_>, this: Range<usize>, other: Range<usize>) -> Out<'a> {
+    let (one, beside) = (&r.ws[this.clone()], &r.ws[other]);
+    let lone = one.len() == 1
+        && !lexicon::is_given_name(one[0].text)
+        && !lexicon::is_stop_word(one[0].text)
+        && gazetteer::place(one[0].text).is_none()
+        && !r.story.uses_lowercase(one[0].text);
+    if lone && org_like(beside) {
+        Out::Name(this.clone(), Kind::Org(r.name(this)))
+    } else {
+        Out::again(this, r.weak)
+    }
+}
+
+/// Whether the words either side of an "and" (at `k`; the right part from `right`) are two
+/// names: a person's name on the right ("the Acme Foundation and Jane Roe"); a known name on
+/// the left, or one on the right after an organisation's complement ("Bank of Ruritania and
+/// U.S."); a body's whole name on each side ("the Liberal Party and Finance Ministry"); or
+/// either part named alone elsewhere in the story ("Acme and Bolt Media … Acme said").
+fn two_names(r: &Run<'_, '_>, k: usize, right: usize) -> bool {
+    let ws = r.ws;
+    let (left_ws, right_ws) = (&ws[..k], &ws[right..]);
+    if right_ws.is_empty() || names_a_person(right_ws) {
+        return true;
+    }
+    // An "and" inside the complement of an organisation word ("Center for Health and …").
+    let complement = left_ws
+        .iter()
+        .enumerate()
+        .any(|(i, w)| i > 0 && ORG_PREPOSITIONS.contains(w.text) && gazetteer::is_org_suffix(ws[i - 1].text));
+    if complement {
+        return known(r.chunk, right_ws);
+    }
+    if !org_like(ws) || known(r.chunk, left_ws) {
+        return true;
+    }
+    let body = |w: &str| with_lowercase(w, |l| lexicon::is_org_noun(l) || INSTITUTION_NOUNS.contains(l));
+    let bodies =
+        org_like(left_ws) && body(left_ws[left_ws.len() - 1].text) && (org_like(right_ws) || known(r.chunk, right_ws));
+    let alone =
+        |part: &[Word<'_>], name: &str| !(part.len() == 1 && r.story.uses_lowercase(name)) && r.story.named_alone(name);
+    bodies || alone(left_ws, &r.name(0..k)) || alone(right_ws, &r.name(right..ws.len()))
 }
 
 /// Events, prizes, laws and works ("Springfield Marathon", "Roe Prize") are no entity — unless
@@ -355,9 +401,11 @@ fn organisation_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// "Roe County", "Maple Street", "Lake Springfield": a place word ends or opens the name.
 fn place_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let has_joiner = r.ws.iter().any(|w| NAME_JOINERS.contains(w.text));
+    // "San Springfield Courier": a known place opening the run leaves the rest to other rules.
+    let opens_known = || (2..r.ws.len()).any(|k| gazetteer::place(&r.name(0..k)).is_some());
     let fits = r.ws.len() > 1
         && (gazetteer::is_place_suffix(r.last()) && !has_joiner
-            || gazetteer::is_place_prefix(r.ws[0].text) && !lexicon::is_title(r.ws[0].text));
+            || gazetteer::is_place_prefix(r.ws[0].text) && !lexicon::is_title(r.ws[0].text) && !opens_known());
     fits.then(|| Verdict::all(r, Kind::Place(r.whole.clone())))
 }
 
@@ -466,7 +514,8 @@ fn joiner<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// country — a team, a newspaper, a national service. Two cautions: a place that is also a
 /// given name opens a person's name unless a plural team name follows ("Florence Roe", but
 /// "Austin Isotopes"); and recased wire copy capitalises any word after an abbreviation's
-/// period ("U.S. Exports fell"), so after "U.S." only a known organisation counts ("U.S. Navy").
+/// period ("U.S. Exports fell"), so after "U.S." or "US" only a known organisation counts ("U.S.
+/// Navy").
 fn named_for_its_place<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let ws = r.ws;
     if !(2..=4).contains(&ws.len()) || lexicon::is_given_name(ws[0].text) {
@@ -475,10 +524,20 @@ fn named_for_its_place<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let k = ws.len() - 1;
     let place = r.name(0..k);
     let rest = r.last();
-    if gazetteer::place(&place).is_none() || !names_an_organisation_for_a_place(r, rest) {
+    // A smaller city needs "the" before it and a name that is no one's ("the Shelbyville
+    // Courier"); a town too small to keep a newspaper or a team is more likely a name's part.
+    let town = || {
+        r.prev_lower == Some("the")
+            && crate::places::lookup(&place).is_some_and(|p| p.population >= CITY_WITH_INSTITUTIONS)
+            && !names::is_name_word(&place)
+    };
+    let known = gazetteer::place(&place).is_some() || town();
+    // "the Springfield Marble formation" is a thing; "San Springfield" a town itself.
+    let thing = r.next_lower.is_some_and(|n| THING_NOUNS.contains(n)) || gazetteer::town(&r.whole).is_some();
+    if !known || thing || !names_an_organisation_for_a_place(r, rest) {
         return None;
     }
-    if place.ends_with('.') && !gazetteer::is_known_org(rest) {
+    if (place.ends_with('.') || is_all_caps(&place)) && !gazetteer::is_known_org(rest) {
         return None;
     }
     let plural = rest.ends_with('s') && !rest.ends_with("ss");
@@ -488,6 +547,9 @@ fn named_for_its_place<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     Some(Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
+/// A city this big keeps its own newspaper, team and services ("the Shelbyville Courier").
+const CITY_WITH_INSTITUTIONS: u64 = 50_000;
+
 /// Whether a word after a place may be the rest of an organisation named for it: a capitalised
 /// name word ("Isotopes", "Courier"), not a place ("Springfield Heights"), a compass point
 /// ("Springfield North"), a facility ("Springfield Bridge"), a party ("Springfield
@@ -495,6 +557,7 @@ fn named_for_its_place<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 fn names_an_organisation_for_a_place(r: &Run<'_, '_>, w: &str) -> bool {
     capitalized(w)
         && !w.bytes().any(|b| b.is_ascii_digit())
+        && !w.contains(['\'', '’'])
         && !lexicon::is_stop_word(w)
         && !lexicon::is_title(w)
         && !lexicon::is_demonym(w)
@@ -525,7 +588,7 @@ fn brand_before_product<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     if !brand {
         return None;
     }
-    let mut outs = vec![Out::again(0..1, r.weak)];
+    let mut outs = vec![Out::Name(0..1, Kind::Org(r.name(0..1)))];
     // "Acme Jane Roe": a caption's organisation glued to a person.
     if names_a_person(&ws[1..]) {
         outs.push(Out::again(1..ws.len(), r.weak));
@@ -658,12 +721,16 @@ fn persons_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 }
 
 /// Products are named like people ("Acme Tab Pro"), but their names carry what no person's does:
-/// a model number beside them ("the 2019 Tab Pro", "Roe Quest 2") or a brand word with a capital
+/// a model number or year before them ("the 2019 Tab Pro", "the 11 Pro") or a brand word with a capital
 /// inside ("PhonePro Max"; "McKay", "DeShawn" and "LeBron" have theirs in the first three
 /// letters).
 fn names_a_product(r: &Run<'_, '_>) -> bool {
-    let digit = |w: Option<&str>| w.is_some_and(|w| w.bytes().next().is_some_and(|b| b.is_ascii_digit()));
-    let numbered = digit(r.chunk.prev.filter(|_| r.at_start())) || digit(r.next_lower);
+    // Only a number before: box scores put one after players' names ("Jo Roe 12 points").
+    let numbered = r
+        .chunk
+        .prev
+        .filter(|_| r.at_start())
+        .is_some_and(|w| w.bytes().next().is_some_and(|b| b.is_ascii_digit()));
     numbered || r.ws.iter().any(|w| brand_word(w.text))
 }
 
