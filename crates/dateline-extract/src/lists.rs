@@ -241,6 +241,10 @@ lists! {
     ORG_POSSESSIONS: List = "org_possessions.txt";
     /// Words before the source of a report ("according to", "told"), lower case.
     SOURCE_CUES: List = "source_cues.txt";
+    /// Stock market indices' names ("S&P", "FTSE"), which a number or an index word follows.
+    MARKET_INDICES: List = "market_indices.txt";
+    /// Words after an index's name ("composite", "industrial average"), lower case.
+    INDEX_WORDS: List = "index_words.txt";
     /// Settlements and regions written before "of" and a place ("the town of Redcliff").
     PLACE_KIND_NOUNS: List = "place_kind_nouns.txt";
     /// Legal-form and group words ending a company's name ("Co.", "Holdings"), lower case.

@@ -209,6 +209,23 @@ mod tests {
 
     /// One row per convention, with invented examples.
     const CONVENTIONS: &[Row] = &[
+        // Outlets, desks, handles and copyright lines are not people.
+        (
+            "Jane Roe told @DanaVole about #SpringfieldStrong. By Springfield Courier Staff. © 2019 Zentrix Media",
+            &[(P, "Jane Roe"), (O, "Springfield Courier"), (O, "Zentrix Media")],
+            &[
+                (P, "Springfield Courier Staff"),
+                (O, "DanaVole"),
+                (O, "SpringfieldStrong"),
+            ],
+        ),
+        // Market indices and ticker symbols are no organisations; the company before a ticker is.
+        (
+            "The S&P 500 and the Dow Jones industrial average fell, as did the Nasdaq Composite. \
+             Zentrix Corp <ZTX> said it would sell shares on the Nasdaq.",
+            &[(O, "Zentrix Corp"), (O, "Nasdaq")],
+            &[(O, "S&P"), (O, "Dow Jones"), (O, "Nasdaq Composite"), (O, "ZTX")],
+        ),
         // A lone word with what only an organisation has, after an organisation noun, or as
         // the source of a report no one in the story explains.
         (

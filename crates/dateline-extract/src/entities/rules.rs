@@ -17,9 +17,10 @@ use crate::fasthash::with_lowercase;
 use crate::gazetteer;
 use crate::lexicon;
 use crate::lists::{
-    COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, INSTITUTION_NOUNS, KIN_NOUNS, LEADING_FUNCTION_WORDS, NAME_JOINERS,
-    ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS,
-    PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, THING_NOUNS,
+    BYLINE_DESKS, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS, KIN_NOUNS,
+    LEADING_FUNCTION_WORDS, MARKET_INDICES, NAME_JOINERS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_PREPOSITIONS,
+    PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS,
+    THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -35,6 +36,10 @@ pub(super) type Rule = for<'a, 'r> fn(&Run<'a, 'r>) -> Option<Verdict<'a>>;
 /// The rules, in the order they are asked, each with the name `--explain` shows.
 pub(super) const RULES: &[(&str, Rule)] = &[
     ("registry", registry),
+    ("handle, hashtag or link", handle_or_link),
+    ("copyright holder", copyright_holder),
+    ("desk of an outlet", outlet_desk),
+    ("market index", market_index),
     ("named with its noun", named_with_its_noun),
     ("division with its noun", division_with_its_noun),
     ("party label", party_label),
@@ -90,6 +95,57 @@ fn registry<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         }
     }
     None
+}
+
+/// "@JaneRoe", "#SpringfieldStrong", "t.co/AbCdE": a social handle, a hashtag or a link's code
+/// is no name, however it is capitalised.
+fn handle_or_link<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let before = r.chunk.text[..r.ws[0].start].chars().next_back();
+    matches!(before, Some('@' | '#' | '/' | '=')).then(Verdict::none)
+}
+
+/// "© 2019 Acme Media", "Copyright 2019 Springfield Courier": a copyright line names the holder
+/// of a page's rights, an outlet, and never a person in the story. (A sign without a year is a
+/// picture's credit: "© Jane Roe/Acme".)
+fn copyright_holder<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let before = r.chunk.text[..r.ws[0].start].trim_end();
+    let Some(sign) = before.strip_suffix(|c: char| c.is_ascii_digit()).map(str::trim_end) else {
+        return None;
+    };
+    let sign = sign
+        .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '–'))
+        .trim_end();
+    let copyright = sign.ends_with('©') || sign.ends_with("(c)") || sign.ends_with("Copyright");
+    if !copyright || !r.at_start() {
+        return None;
+    }
+    Some(if org_like(r.ws) || known(r.chunk, r.ws) || r.ws.len() > 1 {
+        Verdict::all(r, Kind::Org(r.whole.clone()))
+    } else {
+        Verdict::none()
+    })
+}
+
+/// "Springfield Courier Staff", "Acme News Desk": a byline's desk names the outlet before it,
+/// not a person.
+fn outlet_desk<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let n = r.ws.len();
+    let desk = n >= 2 && with_lowercase(r.last(), |l| BYLINE_DESKS.contains(l) || l == "desk");
+    desk.then(|| Verdict::of(vec![Out::again(0..n - 1, true)]))
+}
+
+/// "the S&P 500", "the Dow Jones industrial average", "the Nasdaq Composite": a stock market
+/// index is no organisation, though its name may also be the exchange's or the firm's.
+fn market_index<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let ws = r.ws;
+    let index_word = |w: &str| with_lowercase(w, |l| INDEX_WORDS.contains(l));
+    let named = ws.iter().rposition(|w| !index_word(w.text)).map(|i| i + 1)?;
+    if !MARKET_INDICES.contains(&r.name(0..named)) {
+        return None;
+    }
+    let number = |n: &str| n.len() >= 2 && n.bytes().all(|b| b.is_ascii_digit());
+    let followed = r.next_lower.is_some_and(|n| INDEX_WORDS.contains(n) || number(n));
+    (named < ws.len() || followed).then(Verdict::none)
 }
 
 /// "the Communist party", "the Redcliff network": an organisation named together with its noun.
