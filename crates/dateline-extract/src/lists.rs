@@ -245,6 +245,8 @@ lists! {
     MARKET_INDICES: List = "market_indices.txt";
     /// Words after an index's name ("composite", "industrial average"), lower case.
     INDEX_WORDS: List = "index_words.txt";
+    /// Portfolios a ministry is named for in lower case ("finance ministry"), lower case.
+    MINISTRY_PORTFOLIOS: List = "ministry_portfolios.txt";
     /// Settlements and regions written before "of" and a place ("the town of Redcliff").
     PLACE_KIND_NOUNS: List = "place_kind_nouns.txt";
     /// Legal-form and group words ending a company's name ("Co.", "Holdings"), lower case.

@@ -409,8 +409,9 @@ pub(super) fn single<'a>(
 }
 
 /// "U.S. officials", "the UK economy", "U.S. Ambassador Jane Roe": a country's abbreviation
-/// before a noun is an adjective and names no place; "in the U.S.", "the UK and Ruritania",
-/// "the U.S. has" name the country.
+/// before a noun is an adjective and names no place, even after a preposition when the noun is
+/// plural ("a boost to U.S. exports"); "in the U.S.", "the UK and Ruritania", "the U.S. has"
+/// name the country.
 fn attributive_abbreviation(chunk: &Chunk<'_, '_>, ws: &[Word<'_>], at_start: bool, at_end: bool) -> bool {
     let w = ws[0].text;
     let abbreviation = w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase() || c == '.');
@@ -426,7 +427,9 @@ fn attributive_abbreviation(chunk: &Chunk<'_, '_>, ws: &[Word<'_>], at_start: bo
     let after_preposition = prev.as_deref().is_some_and(|p| PLACE_PREPOSITIONS.contains(p))
         || prev.as_deref() == Some("the") && prev2.as_deref().is_some_and(|p| PLACE_PREPOSITIONS.contains(p));
     if after_preposition {
-        return false;
+        // "a boost to U.S. exports", "open to U.S. firms": a plural noun after it still makes
+        // the abbreviation an adjective.
+        return at_end && chunk.next.is_some_and(plural_noun);
     }
     if !at_end {
         return true;
@@ -435,6 +438,18 @@ fn attributive_abbreviation(chunk: &Chunk<'_, '_>, ws: &[Word<'_>], at_start: bo
         None | Some("and" | "or") => false,
         Some(n) => !(AUXILIARY_VERBS.contains(n) || lexicon::is_speech_verb(n)),
     }
+}
+
+/// A lower-case word shaped like a plural noun ("exports", "firms"), not a verb or a function
+/// word ("has", "says", "this").
+fn plural_noun(w: &str) -> bool {
+    w.len() > 3
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !AUXILIARY_VERBS.contains(w)
+        && !lexicon::is_speech_verb(w)
+        && !matches!(w, "this" | "thus" | "whereas" | "across" | "towards" | "afterwards")
 }
 
 /// Organisations and places inside a role ("White House Press Secretary", "U.S. Defense

@@ -12,6 +12,7 @@
 //! One pass over the words builds the chunks; classification looks only at a chunk and its
 //! neighbours; resolution uses hash maps — so the work is linear in the article's length.
 
+mod bodies;
 mod chunk;
 mod classify;
 mod resolve;
@@ -110,6 +111,7 @@ pub fn extract(spans: &[Span<'_>], registry: &Registry) -> Found {
     for span in spans {
         let ws = span_words(span);
         chunks(span, &ws, |chunk| classify_chunk(chunk, &story, &mut pieces));
+        bodies::lower_case_bodies(span.block, span.text, &ws, &mut pieces);
     }
     resolve(pieces, registry)
 }
@@ -209,6 +211,12 @@ mod tests {
 
     /// One row per convention, with invented examples.
     const CONVENTIONS: &[Row] = &[
+        // Wire copy names ministries and central banks in lower case.
+        (
+            "The finance ministry and the Ruritanian central bank agreed, said the central bank.",
+            &[(O, "finance ministry"), (O, "Ruritanian central bank")],
+            &[(O, "central bank")],
+        ),
         // Outlets, desks, handles and copyright lines are not people.
         (
             "Jane Roe told @DanaVole about #SpringfieldStrong. By Springfield Courier Staff. © 2019 Zentrix Media",
