@@ -47,6 +47,7 @@ pub(super) fn lower_case_bodies<'a>(block: usize, text: &'a str, ws: &[Word<'a>]
             sentence_start: false,
             rule: "body named in lower case",
             possessive: w.possessive,
+            common: false,
         });
     }
 }

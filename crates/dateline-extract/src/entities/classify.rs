@@ -57,6 +57,8 @@ pub(super) struct Piece<'a> {
     pub(super) rule: &'static str,
     /// The name carried a possessive ending ("Acme's").
     pub(super) possessive: bool,
+    /// A single word the story also writes in lower case ("Refugees" opening a heading).
+    pub(super) common: bool,
 }
 
 /// What classification knows of the whole story besides the run in hand.
@@ -142,6 +144,11 @@ pub(super) fn classify_chunk<'a>(chunk: &Chunk<'a, '_>, story: &Story<'a, '_>, o
     }
     let from = out.len();
     classify(ws, chunk, story, out, 0, false);
+    for p in &mut out[from..] {
+        if matches!(p.kind, Kind::Single { .. }) {
+            p.common = story.uses_lowercase(&p.name);
+        }
+    }
     if chunk.no_people {
         // Keep the organisations and places of this chunk, in order.
         let mut kept = from;
@@ -171,6 +178,7 @@ pub(super) fn piece<'a>(chunk: &Chunk<'a, '_>, ws: &[Word<'_>], kind: Kind<'a>) 
         sentence_start: chunk.sentence_start && at_chunk_start,
         rule: "",
         possessive: ws[ws.len() - 1].possessive,
+        common: false,
     }
 }
 

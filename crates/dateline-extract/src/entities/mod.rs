@@ -211,6 +211,12 @@ mod tests {
 
     /// One row per convention, with invented examples.
     const CONVENTIONS: &[Row] = &[
+        // A capitalised plural after "the" or before a role is a team; a family is not.
+        (
+            "The Zephyrs beat the Quokkas, Zephyrs coach Jane Roe said. The Roes were there.",
+            &[(O, "Zephyrs"), (O, "Quokkas")],
+            &[(O, "Roes")],
+        ),
         // Wire copy names ministries and central banks in lower case.
         (
             "The finance ministry and the Ruritanian central bank agreed, said the central bank.",

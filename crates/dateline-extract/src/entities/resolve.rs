@@ -280,6 +280,7 @@ const SINGLE_WORD_RULES: &[(&str, SingleWordRule)] = &[
     ("word after an organisation noun", after_an_organisation_noun),
     ("what only an organisation has", organisations_possession),
     ("source of a report", source_of_a_report),
+    ("team named in the plural", team_in_the_plural),
     ("acronym", acronym),
     ("word before a thing", before_a_thing),
     ("brand", brand),
@@ -438,6 +439,34 @@ fn source_of_a_report<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> 
     let person = names::is_given_name(w) || names::surname_rank(w).is_some() || is_all_caps(w);
     let other = gazetteer::is_known_org(w) || gazetteer::town(w).is_some();
     (cue && !person && !other).then_some(Settled::ShortOrg(w))
+}
+
+/// "the Isotopes", "Isotopes coach Jane Roe": a capitalised plural after "the" or before a role
+/// is a team or a band, not a family ("the Roes" is a surname's plural) nor a people ("the
+/// Ruritanians").
+fn team_in_the_plural<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    let w = &*p.name;
+    let next = p.next.map(lower);
+    let cue = p.prev == Some("the")
+        || next
+            .as_deref()
+            .is_some_and(|n| lexicon::is_role_noun(n) && !n.ends_with('s'));
+    let singular = w
+        .strip_suffix('s')
+        .filter(|s| !s.ends_with(['s', 'i', 'u']) && s.len() >= 4 && !s.contains('-'))?;
+    let other = p.common
+        || lexicon::is_demonym(w)
+        || lexicon::is_demonym(singular)
+        || lexicon::is_stop_word(w)
+        || is_all_caps(w)
+        || gazetteer::is_known_org(w)
+        || gazetteer::town(w).is_some()
+        || names::surname_rank(singular).is_some()
+        || names::is_given_name(singular)
+        || gazetteer::is_org_suffix(w)
+        || w.strip_suffix("ies")
+            .is_some_and(|stem| gazetteer::is_org_suffix(&format!("{stem}y")));
+    (cue && !other && !p.sentence_start).then_some(Settled::OrgOrPart(w))
 }
 
 /// An acronym of an organisation already named ("CFPB"), or one that acts as an organisation;
