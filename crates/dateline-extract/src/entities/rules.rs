@@ -109,9 +109,7 @@ fn handle_or_link<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// picture's credit: "© Jane Roe/Acme".)
 fn copyright_holder<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let before = r.chunk.text[..r.ws[0].start].trim_end();
-    let Some(sign) = before.strip_suffix(|c: char| c.is_ascii_digit()).map(str::trim_end) else {
-        return None;
-    };
+    let sign = before.strip_suffix(|c: char| c.is_ascii_digit()).map(str::trim_end)?;
     let sign = sign
         .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '–'))
         .trim_end();
