@@ -57,7 +57,7 @@ pub(super) struct Piece<'a> {
     pub(super) rule: &'static str,
     /// The name carried a possessive ending ("Acme's").
     pub(super) possessive: bool,
-    /// A single word the story also writes in lower case ("Refugees" opening a heading).
+    /// A single plural word the story also writes in lower case ("Refugees" opening a heading).
     pub(super) common: bool,
 }
 
@@ -145,7 +145,8 @@ pub(super) fn classify_chunk<'a>(chunk: &Chunk<'a, '_>, story: &Story<'a, '_>, o
     let from = out.len();
     classify(ws, chunk, story, out, 0, false);
     for p in &mut out[from..] {
-        if matches!(p.kind, Kind::Single { .. }) {
+        // Only a plural is asked about (see `resolve::team_in_the_plural`).
+        if matches!(p.kind, Kind::Single { .. }) && p.name.ends_with('s') {
             p.common = story.uses_lowercase(&p.name);
         }
     }

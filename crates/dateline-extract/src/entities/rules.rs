@@ -128,7 +128,7 @@ fn copyright_holder<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// not a person.
 fn outlet_desk<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let n = r.ws.len();
-    let desk = n >= 2 && with_lowercase(r.last(), |l| BYLINE_DESKS.contains(l) || l == "desk");
+    let desk = n >= 2 && (BYLINE_DESKS.contains_lowercase_of(r.last()) || r.last().eq_ignore_ascii_case("desk"));
     desk.then(|| Verdict::of(vec![Out::again(0..n - 1, true)]))
 }
 
@@ -136,14 +136,15 @@ fn outlet_desk<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// index is no organisation, though its name may also be the exchange's or the firm's.
 fn market_index<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let ws = r.ws;
-    let index_word = |w: &str| with_lowercase(w, |l| INDEX_WORDS.contains(l));
-    let named = ws.iter().rposition(|w| !index_word(w.text)).map(|i| i + 1)?;
-    if !MARKET_INDICES.contains(&r.name(0..named)) {
+    let index_word = |w: &str| INDEX_WORDS.contains_lowercase_of(w);
+    let number = |n: &str| n.len() >= 2 && n.bytes().all(|b| b.is_ascii_digit());
+    // Asked of every run: what follows or ends it settles nearly all before any name is built.
+    let followed = r.next_lower.is_some_and(|n| INDEX_WORDS.contains(n) || number(n));
+    if !followed && !index_word(r.last()) {
         return None;
     }
-    let number = |n: &str| n.len() >= 2 && n.bytes().all(|b| b.is_ascii_digit());
-    let followed = r.next_lower.is_some_and(|n| INDEX_WORDS.contains(n) || number(n));
-    (named < ws.len() || followed).then(Verdict::none)
+    let named = ws.iter().rposition(|w| !index_word(w.text)).map(|i| i + 1)?;
+    MARKET_INDICES.contains(&r.name(0..named)).then(Verdict::none)
 }
 
 /// "the Communist party", "the Redcliff network": an organisation named together with its noun.
@@ -310,14 +311,14 @@ fn compound_adjective<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// person's name holds an ampersand, so a longer run with one is no name ("Acme Home & Away").
 fn ampersand_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let ws = r.ws;
-    // "Acme and Bang & Roe": the coordination is split first.
-    if ws.iter().any(|w| NAME_JOINERS.contains(w.text)) {
-        return None;
-    }
     let text = r.chunk.text;
     let k = ws
         .windows(2)
         .position(|p| super::chunk::ampersand(&text[p[0].full_end.min(p[1].start)..p[1].start], &p[0], &p[1]))?;
+    // "Acme and Bang & Roe": the coordination is split first.
+    if ws.iter().any(|w| NAME_JOINERS.contains(w.text)) {
+        return None;
+    }
     let n = if ws.len() == 3 && gazetteer::is_org_suffix(ws[2].text) {
         2
     } else {
