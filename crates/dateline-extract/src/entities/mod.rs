@@ -267,9 +267,9 @@ mod tests {
         ),
         // Mid-sentence, a capitalised adjective opens an organisation's name.
         (
-            "He ran the New Horizon Investment Group for years.",
-            &[(O, "New Horizon Investment Group")],
-            &[(O, "Horizon Investment Group")],
+            "He ran the New Horizon Holdings Group for years.",
+            &[(O, "New Horizon Holdings Group")],
+            &[(O, "Horizon Holdings Group")],
         ),
         // An ampersand joins one firm's name; a menu heading of common words is none.
         (
@@ -279,9 +279,9 @@ mod tests {
         ),
         // Two whole organisations coordinated are two.
         (
-            "The Liberal Party and Finance Ministry disagreed.",
-            &[(O, "Liberal Party"), (O, "Finance Ministry")],
-            &[(O, "Liberal Party and Finance Ministry")],
+            "The Progressive Party and Trade Ministry disagreed.",
+            &[(O, "Progressive Party"), (O, "Trade Ministry")],
+            &[(O, "Progressive Party and Trade Ministry")],
         ),
         // An organisation named for its place: a team, a newspaper; not a person from there.
         (

@@ -374,7 +374,7 @@ fn coordinated<'a>(r: &Run<'a, '_>, this: Range<usize>, other: Range<usize>) -> 
 /// Whether the words either side of an "and" (at `k`; the right part from `right`) are two
 /// names: a person's name on the right ("the Acme Foundation and Jane Roe"); a known name on
 /// the left, or one on the right after an organisation's complement ("Bank of Ruritania and
-/// U.S."); a body's whole name on each side ("the Liberal Party and Finance Ministry"); or
+/// U.S."); a body's whole name on each side ("the Progressive Party and Trade Ministry"); or
 /// either part named alone elsewhere in the story ("Acme and Bolt Media … Acme said").
 fn two_names(r: &Run<'_, '_>, k: usize, right: usize) -> bool {
     let ws = r.ws;
