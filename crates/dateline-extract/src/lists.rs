@@ -235,6 +235,18 @@ lists! {
     PLACE_PREPOSITIONS: List = "place_prepositions.txt";
     /// Family relations, which describe a person rather than make a name an institution.
     KIN_NOUNS: List = "kin_nouns.txt";
+    /// Nouns for people that headings put after a place ("Springfield Man"), lower case.
+    PERSON_NOUNS: List = "person_nouns.txt";
+    /// What only an organisation has ("Acme's shares", "a stake in Acme"), lower case.
+    ORG_POSSESSIONS: List = "org_possessions.txt";
+    /// Words before the source of a report ("according to", "told"), lower case.
+    SOURCE_CUES: List = "source_cues.txt";
+    /// Stock market indices' names ("S&P", "FTSE"), which a number or an index word follows.
+    MARKET_INDICES: List = "market_indices.txt";
+    /// Words after an index's name ("composite", "industrial average"), lower case.
+    INDEX_WORDS: List = "index_words.txt";
+    /// Portfolios a ministry is named for in lower case ("finance ministry"), lower case.
+    MINISTRY_PORTFOLIOS: List = "ministry_portfolios.txt";
     /// Settlements and regions written before "of" and a place ("the town of Redcliff").
     PLACE_KIND_NOUNS: List = "place_kind_nouns.txt";
     /// Legal-form and group words ending a company's name ("Co.", "Holdings"), lower case.

@@ -136,8 +136,9 @@ mod tests {
 
     #[test]
     fn names_find_their_most_prominent_place() {
-        type Want = Option<(&'static str, PlaceKind, bool)>;
-        let cases: &[(&str, Want)] = &[
+        // A name, then the place it finds: its own name, kind and whether it is known on sight.
+        type Case = (&'static str, Option<(&'static str, PlaceKind, bool)>);
+        let cases: &[Case] = &[
             ("France", Some(("France", PlaceKind::Country, true))),
             ("Africa", Some(("Africa", PlaceKind::Continent, true))),
             ("Ohio", Some(("Ohio", PlaceKind::Division, true))),

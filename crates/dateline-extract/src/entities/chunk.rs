@@ -108,98 +108,134 @@ pub(super) fn span_words<'a, 's>(span: &'s Span<'a>) -> Cow<'s, [Word<'a>]> {
 
 /// Calls `each` with every capitalised run of `ws` (the words of `span` to read).
 pub(super) fn chunks<'a>(span: &Span<'a>, ws: &[Word<'a>], mut each: impl FnMut(&Chunk<'a, '_>)) {
-    let text = span.text;
     let mut i = 0;
     while i < ws.len() {
         if !capitalized(ws[i].text) {
             i += 1;
             continue;
         }
-        let start = i;
-        let mut j = i + 1;
-        // A run longer than any name is title-case text, not a name: cut it.
-        while j < ws.len() && j - start < 12 {
-            let prev = &ws[j - 1];
-            let gap = &text[prev.full_end.min(ws[j].start)..ws[j].start];
-            // "Coach (Frank) Vogel": a first name added in brackets joins the surname.
-            let bracketed = gap == ") " && capitalized(ws[j].text) && text[..prev.start].ends_with('(');
-            if !bracketed && !contiguous(text, prev, &ws[j]) {
-                break;
-            }
-            if prev.possessive && !(POSSESSIVE_NAME_WORDS.contains(prev.text) && capitalized(ws[j].text)) {
-                break;
-            }
-            let w = ws[j].text;
-            if capitalized(w) {
-                j += 1;
-                continue;
-            }
-            // "in" joins only "Embassy in Moscow".
-            if w == "in" && !matches!(prev.text, "Embassy" | "Consulate") {
-                break;
-            }
-            // A connector joins only when a capital (or "the" + capital, or a number after
-            // "of") follows directly.
-            if is_connector(w)
-                && !prev.possessive
-                && let Some(n) = ws.get(j + 1).filter(|n| contiguous(text, &ws[j], n))
-            {
-                if capitalized(n.text) && !lexicon::is_stop_word(n.text) {
-                    j += 2;
-                    continue;
-                }
-                if w == "of" && n.text.chars().all(|c| c.is_ascii_digit()) {
-                    j += 2;
-                    break;
-                }
-                if n.text == "the"
-                    && ws.get(j + 2).is_some_and(|nn| {
-                        contiguous(text, n, nn) && capitalized(nn.text) && !lexicon::is_stop_word(nn.text)
-                    })
-                {
-                    j += 3;
-                    continue;
-                }
-            }
-            break;
-        }
-        let mut end = j;
-        while end > start + 1 && !capitalized(ws[end - 1].text) && !ws[end - 1].text.chars().all(|c| c.is_ascii_digit())
-        {
-            end -= 1;
-        }
-        let first = &ws[start];
-        let before = text[..first.start]
-            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '(' | '['));
-        let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '—', '–', '…']);
-        let last = &ws[end - 1];
-        let next = ws.get(end).filter(|n| contiguous(text, last, n)).map(|n| n.text);
-        let after_end = {
-            let mut e = (last.full_end + 80).min(text.len());
-            while !text.is_char_boundary(e) {
-                e -= 1;
-            }
-            e
-        };
-        let prev = start
-            .checked_sub(1)
-            .filter(|&k| contiguous(text, &ws[k], first))
-            .map(|k| ws[k].text);
-        each(&Chunk {
-            block: span.block,
-            text,
-            words: &ws[start..end],
-            prev,
-            prev2: start.checked_sub(2).map(|k| ws[k].text),
-            next,
-            prev_lower: prev.map(lower),
-            next_lower: next.map(lower),
-            after: &text[last.full_end..after_end],
-            sentence_start,
-            no_people: span.no_people,
-            plain: is_plain_name(&text[first.start..last.end]),
-        });
+        let end = trim_run(ws, i, run_end(span.text, ws, i));
+        each(&chunk_at(span, ws, i, end));
         i = end.max(i + 1);
+    }
+}
+
+/// Where the capitalised run opening at `start` ends (exclusive): capitalised words and the
+/// connectors between them, while the words stay contiguous.
+fn run_end(text: &str, ws: &[Word<'_>], start: usize) -> usize {
+    let mut j = start + 1;
+    // A run longer than any name is title-case text, not a name: cut it.
+    while j < ws.len() && j - start < 12 {
+        match next_step(text, ws, j) {
+            Step::Take(n) => j += n,
+            Step::TakeAndStop(n) => return j + n,
+            Step::Stop => break,
+        }
+    }
+    j
+}
+
+/// What the run does at word `j`, given the word before it.
+enum Step {
+    /// The next `n` words join the run.
+    Take(usize),
+    /// The next `n` words join the run, which ends after them ("Article of 1990").
+    TakeAndStop(usize),
+    Stop,
+}
+
+fn next_step(text: &str, ws: &[Word<'_>], j: usize) -> Step {
+    let prev = &ws[j - 1];
+    let gap = &text[prev.full_end.min(ws[j].start)..ws[j].start];
+    // "Coach (Frank) Vogel": a first name added in brackets joins the surname.
+    let bracketed = gap == ") " && capitalized(ws[j].text) && text[..prev.start].ends_with('(');
+    if !bracketed && !contiguous(text, prev, &ws[j]) && !ampersand(gap, prev, &ws[j]) {
+        return Step::Stop;
+    }
+    if prev.possessive && !(POSSESSIVE_NAME_WORDS.contains(prev.text) && capitalized(ws[j].text)) {
+        return Step::Stop;
+    }
+    let w = ws[j].text;
+    if capitalized(w) {
+        return Step::Take(1);
+    }
+    // "in" joins only "Embassy in Moscow".
+    if w == "in" && !matches!(prev.text, "Embassy" | "Consulate") {
+        return Step::Stop;
+    }
+    if is_connector(w) && !prev.possessive {
+        return connector_step(text, ws, j);
+    }
+    Step::Stop
+}
+
+/// "Procter & Gamble", "AT&T": an ampersand between capitalised words joins them into one run
+/// (the words of a text leave the sign out, so it is found in the gap between them).
+pub(super) fn ampersand(gap: &str, prev: &Word<'_>, next: &Word<'_>) -> bool {
+    matches!(gap, " & " | "&") && !prev.possessive && capitalized(prev.text) && capitalized(next.text)
+}
+
+/// A connector joins only when a capital (or "the" + capital, or a number after "of") follows
+/// directly.
+fn connector_step(text: &str, ws: &[Word<'_>], j: usize) -> Step {
+    let w = ws[j].text;
+    let Some(n) = ws.get(j + 1).filter(|n| contiguous(text, &ws[j], n)) else {
+        return Step::Stop;
+    };
+    if capitalized(n.text) && !lexicon::is_stop_word(n.text) {
+        return Step::Take(2);
+    }
+    if w == "of" && n.text.chars().all(|c| c.is_ascii_digit()) {
+        return Step::TakeAndStop(2);
+    }
+    let the_then_name = n.text == "the"
+        && ws
+            .get(j + 2)
+            .is_some_and(|nn| contiguous(text, n, nn) && capitalized(nn.text) && !lexicon::is_stop_word(nn.text));
+    if the_then_name {
+        return Step::Take(3);
+    }
+    Step::Stop
+}
+
+/// A run ends on a capitalised word or a number, never on a connector.
+fn trim_run(ws: &[Word<'_>], start: usize, mut end: usize) -> usize {
+    while end > start + 1 && !capitalized(ws[end - 1].text) && !ws[end - 1].text.chars().all(|c| c.is_ascii_digit()) {
+        end -= 1;
+    }
+    end
+}
+
+/// The chunk of `ws[start..end]`, with the words and text around it.
+fn chunk_at<'a, 'w>(span: &Span<'a>, ws: &'w [Word<'a>], start: usize, end: usize) -> Chunk<'a, 'w> {
+    let text = span.text;
+    let first = &ws[start];
+    let before =
+        text[..first.start].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '(' | '['));
+    let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '—', '–', '…']);
+    let last = &ws[end - 1];
+    let next = ws.get(end).filter(|n| contiguous(text, last, n)).map(|n| n.text);
+    let mut after_end = (last.full_end + 80).min(text.len());
+    while !text.is_char_boundary(after_end) {
+        after_end -= 1;
+    }
+    let prev = start
+        .checked_sub(1)
+        .filter(|&k| contiguous(text, &ws[k], first))
+        .map(|k| ws[k].text);
+    Chunk {
+        block: span.block,
+        text,
+        words: &ws[start..end],
+        prev,
+        prev2: start.checked_sub(2).map(|k| ws[k].text),
+        next,
+        prev_lower: prev.map(lower),
+        next_lower: next.map(lower),
+        after: &text[last.full_end..after_end],
+        sentence_start,
+        no_people: span.no_people,
+        plain: is_plain_name(&text[first.start..last.end]),
     }
 }
 

@@ -57,6 +57,8 @@ pub(super) struct Piece<'a> {
     pub(super) rule: &'static str,
     /// The name carried a possessive ending ("Acme's").
     pub(super) possessive: bool,
+    /// A single plural word the story also writes in lower case ("Refugees" opening a heading).
+    pub(super) common: bool,
 }
 
 /// What classification knows of the whole story besides the run in hand.
@@ -65,17 +67,43 @@ pub(super) struct Story<'a, 'r> {
     /// Every word the story writes in lower case: a capitalised run made of such words is a
     /// heading or a product name ("Weight Loss Tips"), not a person.
     pub(super) lower_words: FxHashSet<&'a str>,
+    spans: &'r [super::Span<'a>],
+    /// Every capitalised run of the story as written, gathered only when a rule first asks.
+    runs: OnceCell<FxHashSet<&'a str>>,
 }
 
 impl<'a, 'r> Story<'a, 'r> {
-    pub(super) fn new(registry: &'r Registry, spans: &[super::Span<'a>]) -> Self {
+    pub(super) fn new(registry: &'r Registry, spans: &'r [super::Span<'a>]) -> Self {
         let lower_words = spans
             .iter()
             .flat_map(|s| s.words.iter())
             .filter(|w| w.text.as_bytes().first().is_some_and(u8::is_ascii_lowercase))
             .map(|w| w.text)
             .collect();
-        Story { registry, lower_words }
+        Story {
+            registry,
+            lower_words,
+            spans,
+            runs: OnceCell::new(),
+        }
+    }
+
+    /// Whether the story writes `name` somewhere as a capitalised run of its own ("Acme" in
+    /// "Acme said", but not in "Acme and Bolt Media").
+    pub(super) fn named_alone(&self, name: &str) -> bool {
+        self.runs
+            .get_or_init(|| {
+                let mut runs = FxHashSet::default();
+                for span in self.spans {
+                    let ws = super::chunk::span_words(span);
+                    super::chunk::chunks(span, &ws, |c| {
+                        let (first, last) = (&c.words[0], &c.words[c.words.len() - 1]);
+                        runs.insert(&c.text[first.start..last.end]);
+                    });
+                }
+                runs
+            })
+            .contains(name)
     }
 
     /// Whether the story writes `word` in lower case somewhere.
@@ -116,6 +144,12 @@ pub(super) fn classify_chunk<'a>(chunk: &Chunk<'a, '_>, story: &Story<'a, '_>, o
     }
     let from = out.len();
     classify(ws, chunk, story, out, 0, false);
+    for p in &mut out[from..] {
+        // Only a plural is asked about (see `resolve::team_in_the_plural`).
+        if matches!(p.kind, Kind::Single { .. }) && p.name.ends_with('s') {
+            p.common = story.uses_lowercase(&p.name);
+        }
+    }
     if chunk.no_people {
         // Keep the organisations and places of this chunk, in order.
         let mut kept = from;
@@ -145,6 +179,7 @@ pub(super) fn piece<'a>(chunk: &Chunk<'a, '_>, ws: &[Word<'_>], kind: Kind<'a>) 
         sentence_start: chunk.sentence_start && at_chunk_start,
         rule: "",
         possessive: ws[ws.len() - 1].possessive,
+        common: false,
     }
 }
 
@@ -383,8 +418,9 @@ pub(super) fn single<'a>(
 }
 
 /// "U.S. officials", "the UK economy", "U.S. Ambassador Jane Roe": a country's abbreviation
-/// before a noun is an adjective and names no place; "in the U.S.", "the UK and Ruritania",
-/// "the U.S. has" name the country.
+/// before a noun is an adjective and names no place, even after a preposition when the noun is
+/// plural ("a boost to U.S. exports"); "in the U.S.", "the UK and Ruritania", "the U.S. has"
+/// name the country.
 fn attributive_abbreviation(chunk: &Chunk<'_, '_>, ws: &[Word<'_>], at_start: bool, at_end: bool) -> bool {
     let w = ws[0].text;
     let abbreviation = w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase() || c == '.');
@@ -400,7 +436,9 @@ fn attributive_abbreviation(chunk: &Chunk<'_, '_>, ws: &[Word<'_>], at_start: bo
     let after_preposition = prev.as_deref().is_some_and(|p| PLACE_PREPOSITIONS.contains(p))
         || prev.as_deref() == Some("the") && prev2.as_deref().is_some_and(|p| PLACE_PREPOSITIONS.contains(p));
     if after_preposition {
-        return false;
+        // "a boost to U.S. exports", "open to U.S. firms": a plural noun after it still makes
+        // the abbreviation an adjective.
+        return at_end && chunk.next.is_some_and(plural_noun);
     }
     if !at_end {
         return true;
@@ -409,6 +447,18 @@ fn attributive_abbreviation(chunk: &Chunk<'_, '_>, ws: &[Word<'_>], at_start: bo
         None | Some("and" | "or") => false,
         Some(n) => !(AUXILIARY_VERBS.contains(n) || lexicon::is_speech_verb(n)),
     }
+}
+
+/// A lower-case word shaped like a plural noun ("exports", "firms"), not a verb or a function
+/// word ("has", "says", "this").
+fn plural_noun(w: &str) -> bool {
+    w.len() > 3
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !AUXILIARY_VERBS.contains(w)
+        && !lexicon::is_speech_verb(w)
+        && !matches!(w, "this" | "thus" | "whereas" | "across" | "towards" | "afterwards")
 }
 
 /// Organisations and places inside a role ("White House Press Secretary", "U.S. Defense

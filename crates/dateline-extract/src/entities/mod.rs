@@ -12,6 +12,7 @@
 //! One pass over the words builds the chunks; classification looks only at a chunk and its
 //! neighbours; resolution uses hash maps — so the work is linear in the article's length.
 
+mod bodies;
 mod chunk;
 mod classify;
 mod resolve;
@@ -112,6 +113,7 @@ pub fn extract(spans: &[Span<'_>], registry: &Registry) -> Found {
     for span in spans {
         let ws = span_words(span);
         chunks(span, &ws, |chunk| classify_chunk(chunk, &story, &mut pieces));
+        bodies::lower_case_bodies(span.block, span.text, &ws, &mut pieces);
     }
     resolve(pieces, registry)
 }
@@ -198,73 +200,179 @@ mod tests {
             .collect()
     }
 
-    /// One row per convention: the text, then names that must and must not be found, by kind.
+    /// A text, then names that must and must not be found in it, by kind.
+    type Row = (
+        &'static str,
+        &'static [(EntityKind, &'static str)],
+        &'static [(EntityKind, &'static str)],
+    );
+
+    const O: EntityKind = EntityKind::Organization;
+    const P: EntityKind = EntityKind::Person;
+    const L: EntityKind = EntityKind::Place;
+
+    /// One row per convention, with invented examples.
+    const CONVENTIONS: &[Row] = &[
+        // A capitalised plural after "the" or before a role is a team; a family is not.
+        (
+            "The Zephyrs beat the Quokkas, Zephyrs coach Jane Roe said. The Roes were there.",
+            &[(O, "Zephyrs"), (O, "Quokkas")],
+            &[(O, "Roes")],
+        ),
+        // Wire copy names ministries and central banks in lower case.
+        (
+            "The finance ministry and the Ruritanian central bank agreed, said the central bank.",
+            &[(O, "finance ministry"), (O, "Ruritanian central bank")],
+            &[(O, "central bank")],
+        ),
+        // Outlets, desks, handles and copyright lines are not people.
+        (
+            "Jane Roe told @DanaVole about #SpringfieldStrong. By Springfield Courier Staff. © 2019 Zentrix Media",
+            &[(P, "Jane Roe"), (O, "Springfield Courier"), (O, "Zentrix Media")],
+            &[
+                (P, "Springfield Courier Staff"),
+                (O, "DanaVole"),
+                (O, "SpringfieldStrong"),
+            ],
+        ),
+        // Market indices and ticker symbols are no organisations; the company before a ticker is.
+        (
+            "The S&P 500 and the Dow Jones industrial average fell, as did the Nasdaq Composite. \
+             Zentrix Corp <ZTX> said it would sell shares on the Nasdaq.",
+            &[(O, "Zentrix Corp"), (O, "Nasdaq")],
+            &[(O, "S&P"), (O, "Dow Jones"), (O, "Nasdaq Composite"), (O, "ZTX")],
+        ),
+        // A lone word with what only an organisation has, after an organisation noun, or as
+        // the source of a report no one in the story explains.
+        (
+            "Investors sold shares of Zentrix. The retailer Brightwell cut prices, according to Varnosk. Quillmark's board met.",
+            &[(O, "Zentrix"), (O, "Brightwell"), (O, "Varnosk"), (O, "Quillmark")],
+            &[],
+        ),
+        // Parts of a coordination named alone elsewhere are two; a lone word beside an
+        // organisation is another.
+        (
+            "Zentrix and Bolt Media merged. Zentrix said so.",
+            &[(O, "Zentrix"), (O, "Bolt Media")],
+            &[(O, "Zentrix and Bolt Media")],
+        ),
+        (
+            "The Securities and Exchange Commission agreed.",
+            &[(O, "Securities and Exchange Commission")],
+            &[],
+        ),
+        // A company named again without its suffixes is the same one.
+        (
+            "Zentrix Micro Systems Inc said it grew. Zentrix Micro said profits rose.",
+            &[(O, "Zentrix Micro Systems Inc")],
+            &[(P, "Zentrix Micro"), (O, "Zentrix Micro")],
+        ),
+        // Mid-sentence, a capitalised adjective opens an organisation's name.
+        (
+            "He ran the New Horizon Holdings Group for years.",
+            &[(O, "New Horizon Holdings Group")],
+            &[(O, "Horizon Holdings Group")],
+        ),
+        // An ampersand joins one firm's name; a menu heading of common words is none.
+        (
+            "Shares of Bangstrom & Roe rose. See Home & Garden for more about the garden and home.",
+            &[(O, "Bangstrom & Roe")],
+            &[(O, "Home & Garden")],
+        ),
+        // Two whole organisations coordinated are two.
+        (
+            "The Progressive Party and Trade Ministry disagreed.",
+            &[(O, "Progressive Party"), (O, "Trade Ministry")],
+            &[(O, "Progressive Party and Trade Ministry")],
+        ),
+        // An organisation named for its place: a team, a newspaper; not a person from there.
+        (
+            "The Denver Isotopes beat the Seattle Comets, the Denver Courier reported. Denver Man Wins.",
+            &[(O, "Denver Isotopes"), (O, "Seattle Comets"), (O, "Denver Courier")],
+            &[(O, "Denver Man"), (P, "Denver Courier")],
+        ),
+        (
+            "Florence Roe, 41, moved on.",
+            &[(P, "Florence Roe")],
+            &[(O, "Florence Roe")],
+        ),
+        // A known organisation opening a run is a brand before its product.
+        (
+            "The Samsung Tab Zeta is out. Tab Zeta owners cheered.",
+            &[(O, "Samsung")],
+            &[(P, "Samsung Tab Zeta"), (P, "Tab Zeta")],
+        ),
+        // Model numbers and brand words with an inner capital mark products.
+        (
+            "The 2019 Vanta Pro and the PhoneMax Pro ship. The Pro sells well.",
+            &[],
+            &[(P, "Vanta Pro"), (P, "PhoneMax Pro")],
+        ),
+        // A run shaped like a name needs evidence it is a person's.
+        (
+            "The new Magic Keyboard has a Touch Strip, and the keyboard is quiet.",
+            &[],
+            &[(P, "Magic Keyboard"), (P, "Touch Strip")],
+        ),
+        ("Jane Roe arrived on Monday.", &[(P, "Jane Roe")], &[]),
+        ("Ngozi Adebayo, 41, runs the shop.", &[(P, "Ngozi Adebayo")], &[]),
+        (
+            "The shop belongs to Ngozi Adebayo. Adebayo said it was busy.",
+            &[(P, "Ngozi Adebayo")],
+            &[],
+        ),
+        (
+            "Tiago Varela told reporters the deal was done.",
+            &[(P, "Tiago Varela")],
+            &[],
+        ),
+        // A brand's product line repeats its last word; that is no surname reference.
+        (
+            "Buy the Zeno PhonePro today. The PhonePro ships in May.",
+            &[],
+            &[(P, "Zeno PhonePro")],
+        ),
+        // Wire copy writes company suffixes without a period.
+        (
+            "Acme Widget Corp said it would buy Brightwater Inc for cash.",
+            &[(O, "Acme Widget Corp"), (O, "Brightwater Inc")],
+            &[(P, "Acme Widget Corp")],
+        ),
+        // Unknown acronyms are organisations only when they act as one.
+        (
+            "The monitor has two HDMI ports and LED lights.",
+            &[],
+            &[(O, "HDMI"), (O, "LED")],
+        ),
+        (
+            "SLPA officials said the port would reopen. The SLPA has agreed.",
+            &[(O, "SLPA")],
+            &[],
+        ),
+        // A person and the organisation they speak for, written as one run.
+        (
+            "Jane Roe of the Springfield Courier wrote it.",
+            &[(P, "Jane Roe"), (O, "Springfield Courier")],
+            &[(O, "Jane Roe of the Springfield Courier")],
+        ),
+        // A country's abbreviation before a noun is an adjective.
+        (
+            "U.S. officials met in Geneva.",
+            &[(L, "Geneva")],
+            &[(L, "United States")],
+        ),
+        ("Exports to the U.S. fell.", &[(L, "United States")], &[]),
+        // A town the gazetteer holds, in a place's context.
+        (
+            "She grew up in Shelbyville, Ky., and moved from Lynchburg last year.",
+            &[(L, "Lynchburg")],
+            &[],
+        ),
+    ];
+
     #[test]
     fn conventions() {
-        use EntityKind::{Organization as O, Person as P, Place as L};
-        type Names = &'static [(EntityKind, &'static str)];
-        let rows: &[(&str, Names, Names)] = &[
-            // A run shaped like a name needs evidence it is a person's.
-            (
-                "The new Magic Keyboard has a Touch Strip, and the keyboard is quiet.",
-                &[],
-                &[(P, "Magic Keyboard"), (P, "Touch Strip")],
-            ),
-            ("Jane Roe arrived on Monday.", &[(P, "Jane Roe")], &[]),
-            ("Ngozi Adebayo, 41, runs the shop.", &[(P, "Ngozi Adebayo")], &[]),
-            (
-                "The shop belongs to Ngozi Adebayo. Adebayo said it was busy.",
-                &[(P, "Ngozi Adebayo")],
-                &[],
-            ),
-            (
-                "Tiago Varela told reporters the deal was done.",
-                &[(P, "Tiago Varela")],
-                &[],
-            ),
-            // A brand's product line repeats its last word; that is no surname reference.
-            (
-                "Buy the Zeno PhonePro today. The PhonePro ships in May.",
-                &[],
-                &[(P, "Zeno PhonePro")],
-            ),
-            // Wire copy writes company suffixes without a period.
-            (
-                "Acme Widget Corp said it would buy Brightwater Inc for cash.",
-                &[(O, "Acme Widget Corp"), (O, "Brightwater Inc")],
-                &[(P, "Acme Widget Corp")],
-            ),
-            // Unknown acronyms are organisations only when they act as one.
-            (
-                "The monitor has two HDMI ports and LED lights.",
-                &[],
-                &[(O, "HDMI"), (O, "LED")],
-            ),
-            (
-                "SLPA officials said the port would reopen. The SLPA has agreed.",
-                &[(O, "SLPA")],
-                &[],
-            ),
-            // A person and the organisation they speak for, written as one run.
-            (
-                "Jane Roe of the Springfield Courier wrote it.",
-                &[(P, "Jane Roe"), (O, "Springfield Courier")],
-                &[(O, "Jane Roe of the Springfield Courier")],
-            ),
-            // A country's abbreviation before a noun is an adjective.
-            (
-                "U.S. officials met in Geneva.",
-                &[(L, "Geneva")],
-                &[(L, "United States")],
-            ),
-            ("Exports to the U.S. fell.", &[(L, "United States")], &[]),
-            // A town the gazetteer holds, in a place's context.
-            (
-                "She grew up in Shelbyville, Ky., and moved from Lynchburg last year.",
-                &[(L, "Lynchburg")],
-                &[],
-            ),
-        ];
+        let rows = CONVENTIONS;
         for (text, want, not) in rows {
             let f = run(text);
             let has = |(k, n): &(EntityKind, &str)| f.entities.iter().any(|e| e.kind == *k && e.name == *n);

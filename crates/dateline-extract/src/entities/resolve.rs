@@ -11,8 +11,10 @@ use crate::fasthash::{FxHashMap, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::lists::{
-    AUXILIARY_VERBS, COMPANY_SUFFIXES, INVERTIBLE_ORG_NOUNS, MEMBER_NOUNS, PLACE_KIND_NOUNS, THING_NOUNS,
+    AUXILIARY_VERBS, COMPANY_SUFFIXES, INVERTIBLE_ORG_NOUNS, MEMBER_NOUNS, ORG_POSSESSIONS, PLACE_KIND_NOUNS,
+    SOURCE_CUES, THING_NOUNS,
 };
+use crate::names;
 use crate::text::{is_all_caps, push_lowercase};
 
 /// Key for recognising one organisation written several ways: "Justice Department" and
@@ -217,6 +219,8 @@ fn full_name(b: &mut Builder, known: &Lookups<'_>, p: &Piece<'_>, registry: &Reg
                 b.add_org(o, p);
             } else if let Some(pl) = known.place_names.get(&*p.name) {
                 b.add(pl, EntityKind::Place, p, None, None);
+            } else if let Some(id) = b.org_starting_with(&p.name).filter(|_| !opens_with_given_name(&p.name)) {
+                b.mention(id, p);
             } else if let Some(id) = b.same_person(&p.name) {
                 b.mention(id, p);
                 b.note(id, role.clone(), *gender);
@@ -232,6 +236,14 @@ fn full_name(b: &mut Builder, known: &Lookups<'_>, p: &Piece<'_>, registry: &Reg
     }
 }
 
+/// Whether a name's first word is a given name ("Jane Roe"), which a company's short name
+/// ("Acme Widget" for "Acme Widget Corp") does not open with.
+fn opens_with_given_name(name: &str) -> bool {
+    name.split(' ')
+        .next()
+        .is_some_and(|w| lexicon::is_given_name(w) || names::is_common_given_name(w))
+}
+
 /// What pass 2 decides a single word refers to.
 enum Settled<'n> {
     /// An entity already found; `true` when this mention confirms a person.
@@ -242,6 +254,9 @@ enum Settled<'n> {
     /// Co.").
     OrgOrPart(&'n str),
     Place(&'n str),
+    /// An organisation, or the one named before whose name opens with this word ("Acme" after
+    /// "Acme Widget Corp").
+    ShortOrg(&'n str),
     /// A town already named with more words ("Braunau" after "Braunau am Inn"), else a place.
     Town(&'n str),
     /// A person with a title or role ("Sen. Roe").
@@ -262,6 +277,10 @@ const SINGLE_WORD_RULES: &[(&str, SingleWordRule)] = &[
     ("name found in context elsewhere", found_elsewhere),
     ("titled surname", titled_surname),
     ("lawmaker's party and state", lawmakers_state),
+    ("word after an organisation noun", after_an_organisation_noun),
+    ("what only an organisation has", organisations_possession),
+    ("source of a report", source_of_a_report),
+    ("team named in the plural", team_in_the_plural),
     ("acronym", acronym),
     ("word before a thing", before_a_thing),
     ("brand", brand),
@@ -287,6 +306,12 @@ fn settle(b: &mut Builder, p: &Piece<'_>, settled: Settled<'_>, gender: Option<G
         Settled::Place(n) => {
             b.add(n, EntityKind::Place, p, None, None);
         }
+        Settled::ShortOrg(n) => match b.org_starting_with(n) {
+            Some(id) => b.mention(id, p),
+            None => {
+                b.add_org_or_part(n, p);
+            }
+        },
         Settled::Town(w) => match b.place_starting_with(w) {
             Some(id) => b.mention(id, p),
             None => {
@@ -315,11 +340,16 @@ fn single_parts<'n>(p: &'n Piece<'n>) -> Option<SingleParts<'n>> {
 }
 
 /// "Roe said": the surname of a person already named. A brand's product line repeats its
-/// last word too ("the Acme PhonePro … the PhonePro"), but a surname is not written in
-/// capitals or with a capital inside, so only such a reference confirms the person.
+/// last word too ("the Acme PhonePro … the PhonePro", "Tab Pro … Phone Pro … the Pro"), but a
+/// surname is not written in capitals or with a capital inside, nor shared by several names
+/// that nothing else confirms, so only such a reference confirms the person.
 fn surname<'n>(p: &'n Piece<'n>, b: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
     let id = b.person_by_tail(&p.name)?;
-    Some(Settled::Mention(id, !is_all_caps(&p.name) && !camel_case(&p.name)))
+    let sole = b.unsure_by_tail(&p.name) <= 1;
+    Some(Settled::Mention(
+        id,
+        sole && !is_all_caps(&p.name) && !camel_case(&p.name),
+    ))
 }
 
 /// A place or organisation the gazetteer knows, or an acronym of one the story named.
@@ -372,6 +402,73 @@ fn lawmakers_state<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Opt
     party_state(&p.name).map(Settled::Place)
 }
 
+/// "the retailer Acme", "beauty company Acme": an organisation noun before the word says what
+/// it names.
+fn after_an_organisation_noun<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    let prev = p.prev.map(lower);
+    let other = gazetteer::is_known_org(&p.name) || gazetteer::town(&p.name).is_some();
+    (prev.as_deref().is_some_and(lexicon::is_org_noun) && !other).then(|| Settled::ShortOrg(&p.name))
+}
+
+/// "Acme's shares", "Acme's chief executive", "shares of Acme", "a stake in Acme": what only an
+/// organisation has, next to the word.
+fn organisations_possession<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    let has = |w: Option<&str>| w.is_some_and(|w| ORG_POSSESSIONS.contains(&lower(w)));
+    let owner = p.possessive && (has(p.next) || p.next.is_some_and(|n| n == "chief"));
+    let owned = p.prev == Some("of") && has(p.prev2) || p.prev == Some("in") && p.prev2 == Some("stake");
+    let other = gazetteer::is_known_org(&p.name) || gazetteer::town(&p.name).is_some();
+    ((owner || owned) && !other).then(|| Settled::ShortOrg(&p.name))
+}
+
+/// "according to Acme", "told the Courier": the source of a report that is no one the story
+/// names (a surname would have been settled before) nor a given name is an outlet.
+fn source_of_a_report<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    let w = &*p.name;
+    let (before, before2) = match p.prev {
+        Some("the") => (p.prev2, None),
+        prev => (prev, p.prev2),
+    };
+    let cue = before.is_some_and(|b| SOURCE_CUES.contains(b))
+        || before2.zip(before).is_some_and(|(a, b)| {
+            let mut phrase = String::with_capacity(a.len() + b.len() + 1);
+            phrase.push_str(a);
+            phrase.push(' ');
+            phrase.push_str(b);
+            SOURCE_CUES.contains(&phrase)
+        });
+    let person = names::is_given_name(w) || names::surname_rank(w).is_some() || is_all_caps(w);
+    let other = gazetteer::is_known_org(w) || gazetteer::town(w).is_some();
+    (cue && !person && !other).then_some(Settled::ShortOrg(w))
+}
+
+/// "the Isotopes", "Isotopes coach Jane Roe": a capitalised plural after "the" or before a role
+/// is a team or a band, not a family ("the Roes" is a surname's plural) nor a people ("the
+/// Ruritanians").
+fn team_in_the_plural<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    let w = &*p.name;
+    let next = p.next.map(lower);
+    let cue = p.prev == Some("the")
+        || next
+            .as_deref()
+            .is_some_and(|n| lexicon::is_role_noun(n) && !n.ends_with('s'));
+    let singular = w
+        .strip_suffix('s')
+        .filter(|s| !s.ends_with(['s', 'i', 'u']) && s.len() >= 4 && !s.contains('-'))?;
+    let other = p.common
+        || lexicon::is_demonym(w)
+        || lexicon::is_demonym(singular)
+        || lexicon::is_stop_word(w)
+        || is_all_caps(w)
+        || gazetteer::is_known_org(w)
+        || gazetteer::town(w).is_some()
+        || names::surname_rank(singular).is_some()
+        || names::is_given_name(singular)
+        || gazetteer::is_org_suffix(w)
+        || w.strip_suffix("ies")
+            .is_some_and(|stem| gazetteer::is_org_suffix(&format!("{stem}y")));
+    (cue && !other && !p.sentence_start).then_some(Settled::OrgOrPart(w))
+}
+
 /// An acronym of an organisation already named ("CFPB"), or one that acts as an organisation;
 /// technical abbreviations ("HDMI ports", "LED lights") do neither.
 fn acronym<'n>(p: &'n Piece<'n>, b: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
@@ -402,7 +499,7 @@ fn before_a_thing<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Opti
 
 /// "WeWork", "SoftBank": a capital inside a word marks a brand.
 fn brand<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
-    camel_case(&p.name).then(|| Settled::OrgOrPart(&p.name))
+    camel_case(&p.name).then(|| Settled::ShortOrg(&p.name))
 }
 
 /// "in Braunau", "the city of Braunau": a word after a place preposition or a place noun.
@@ -641,6 +738,17 @@ impl Builder {
         }
     }
 
+    /// An organisation already named whose name opens with these words: "Acme Widget" and
+    /// "Acme" after "Acme Widget Corp", as companies are named again without their suffixes.
+    fn org_starting_with(&self, words: &str) -> Option<usize> {
+        self.entities.iter().position(|e| {
+            e.kind == EntityKind::Organization
+                && e.name.len() > words.len()
+                && e.name.starts_with(words)
+                && e.name.as_bytes()[words.len()] == b' '
+        })
+    }
+
     pub(super) fn index_person(&mut self, name: &str, id: usize) {
         // The last two words and how many there are, without suffixes.
         let mut count = 0;
@@ -712,6 +820,19 @@ impl Builder {
         }
         let ids = with_lowercase(name, |k| self.tails.get(k))?;
         ids.iter().copied().max_by_key(|&id| self.last_seen[id])
+    }
+
+    /// How many people a surname (or trailing part of a name) may refer to that nothing has
+    /// confirmed yet.
+    fn unsure_by_tail(&self, name: &str) -> usize {
+        if !self.may_be_tail(name) {
+            return 0;
+        }
+        with_lowercase(name, |k| {
+            self.tails
+                .get(k)
+                .map_or(0, |ids| ids.iter().filter(|&&id| self.unsure[id]).count())
+        })
     }
 
     fn first_names(&self) -> FxHashMap<String, usize> {

@@ -11,18 +11,20 @@
 //! examples; its name is what `dateline extract --explain` prints for what it found.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use crate::fasthash::with_lowercase;
 use crate::gazetteer;
 use crate::lexicon;
 use crate::lists::{
-    COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, KIN_NOUNS, LEADING_FUNCTION_WORDS, NAME_JOINERS, ORG_NAME_ADJECTIVES,
-    ORG_NAME_NOUNS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS,
-    REGION_QUALIFIERS, THING_NOUNS,
+    BYLINE_DESKS, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS, KIN_NOUNS,
+    LEADING_FUNCTION_WORDS, MARKET_INDICES, NAME_JOINERS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_PREPOSITIONS,
+    PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS,
+    THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
-use crate::text::is_all_caps;
+use crate::text::{Word, is_all_caps};
 
 use super::chunk::capitalized;
 use super::classify::{Kind, Out, Run, Verdict, clean_role, followed_by_org_appositive, followed_by_region, known};
@@ -34,6 +36,10 @@ pub(super) type Rule = for<'a, 'r> fn(&Run<'a, 'r>) -> Option<Verdict<'a>>;
 /// The rules, in the order they are asked, each with the name `--explain` shows.
 pub(super) const RULES: &[(&str, Rule)] = &[
     ("registry", registry),
+    ("handle, hashtag or link", handle_or_link),
+    ("copyright holder", copyright_holder),
+    ("desk of an outlet", outlet_desk),
+    ("market index", market_index),
     ("named with its noun", named_with_its_noun),
     ("division with its noun", division_with_its_noun),
     ("party label", party_label),
@@ -43,6 +49,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("name before an organisation noun", before_organisation_noun),
     ("sentence opener", sentence_opener),
     ("compound adjective", compound_adjective),
+    ("firm named with an ampersand", ampersand_name),
     ("coordination", coordination),
     ("event or work", event_or_work),
     ("name after an organisation noun", after_organisation_noun),
@@ -53,6 +60,8 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("title before a name", title_before_name),
     ("nationality before a name", nationality_before_name),
     ("joiner", joiner),
+    ("organisation named for its place", named_for_its_place),
+    ("brand before a product", brand_before_product),
     ("known name inside", known_name_inside),
     ("one word", one_word),
     ("name after \"the\"", name_after_the),
@@ -86,6 +95,56 @@ fn registry<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         }
     }
     None
+}
+
+/// "@JaneRoe", "#SpringfieldStrong", "t.co/AbCdE": a social handle, a hashtag or a link's code
+/// is no name, however it is capitalised.
+fn handle_or_link<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let before = r.chunk.text[..r.ws[0].start].chars().next_back();
+    matches!(before, Some('@' | '#' | '/' | '=')).then(Verdict::none)
+}
+
+/// "© 2019 Acme Media", "Copyright 2019 Springfield Courier": a copyright line names the holder
+/// of a page's rights, an outlet, and never a person in the story. (A sign without a year is a
+/// picture's credit: "© Jane Roe/Acme".)
+fn copyright_holder<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let before = r.chunk.text[..r.ws[0].start].trim_end();
+    let sign = before.strip_suffix(|c: char| c.is_ascii_digit()).map(str::trim_end)?;
+    let sign = sign
+        .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '–'))
+        .trim_end();
+    let copyright = sign.ends_with('©') || sign.ends_with("(c)") || sign.ends_with("Copyright");
+    if !copyright || !r.at_start() {
+        return None;
+    }
+    Some(if org_like(r.ws) || known(r.chunk, r.ws) || r.ws.len() > 1 {
+        Verdict::all(r, Kind::Org(r.whole.clone()))
+    } else {
+        Verdict::none()
+    })
+}
+
+/// "Springfield Courier Staff", "Acme News Desk": a byline's desk names the outlet before it,
+/// not a person.
+fn outlet_desk<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let n = r.ws.len();
+    let desk = n >= 2 && (BYLINE_DESKS.contains_lowercase_of(r.last()) || r.last().eq_ignore_ascii_case("desk"));
+    desk.then(|| Verdict::of(vec![Out::again(0..n - 1, true)]))
+}
+
+/// "the S&P 500", "the Dow Jones industrial average", "the Nasdaq Composite": a stock market
+/// index is no organisation, though its name may also be the exchange's or the firm's.
+fn market_index<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let ws = r.ws;
+    let index_word = |w: &str| INDEX_WORDS.contains_lowercase_of(w);
+    let number = |n: &str| n.len() >= 2 && n.bytes().all(|b| b.is_ascii_digit());
+    // Asked of every run: what follows or ends it settles nearly all before any name is built.
+    let followed = r.next_lower.is_some_and(|n| INDEX_WORDS.contains(n) || number(n));
+    if !followed && !index_word(r.last()) {
+        return None;
+    }
+    let named = ws.iter().rposition(|w| !index_word(w.text)).map(|i| i + 1)?;
+    MARKET_INDICES.contains(&r.name(0..named)).then(Verdict::none)
 }
 
 /// "the Communist party", "the Redcliff network": an organisation named together with its noun.
@@ -191,7 +250,8 @@ fn before_organisation_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 
 /// Leading function words and sentence openers are not part of names: "But the Acme board",
 /// "Quarterback Jo Roe threw" (a job opening a sentence), "Springfield-based Acme", "Having
-/// won …". "The" stays in front of a title such as "The Springfield Courier" mid-sentence.
+/// won …". "The" stays in front of a title such as "The Springfield Courier" mid-sentence, and
+/// so does a capitalised adjective ("the New Media Group", "the Big Ten Conference").
 fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let ws = r.ws;
     let first = ws[0].text;
@@ -209,7 +269,15 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         return None;
     }
     let keep_the = first == "The" && ws.len() > 1 && !r.chunk.sentence_start && org_like(&ws[1..]) && !lone_letter;
-    if keep_the {
+    // "the New Media Investment Group": mid-sentence, a capitalised adjective opens the name.
+    let keep_adjective = !r.chunk.sentence_start
+        && ws.len() > 2
+        && !LEADING_FUNCTION_WORDS.contains(first)
+        && !lone_letter
+        && org_like(ws)
+        && !lexicon::is_title(first)
+        && !lexicon::is_demonym(first);
+    if keep_the || keep_adjective {
         return None;
     }
     let mut outs = Vec::with_capacity(2);
@@ -236,30 +304,101 @@ fn compound_adjective<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     adjective.then(Verdict::none)
 }
 
+/// "Procter & Gamble", "Bang & Roe Co.": an ampersand between two single names joins the
+/// founders' names of one firm, where prose coordinating two names writes "and". Headings and
+/// features use it too ("Home & Garden", "Plug & Play"): two words the story also writes in
+/// lower case, a word in capitals or an abbreviation make the run none of those; and no
+/// person's name holds an ampersand, so a longer run with one is no name ("Acme Home & Away").
+fn ampersand_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let ws = r.ws;
+    let text = r.chunk.text;
+    let k = ws
+        .windows(2)
+        .position(|p| super::chunk::ampersand(&text[p[0].full_end.min(p[1].start)..p[1].start], &p[0], &p[1]))?;
+    // "Acme and Bang & Roe": the coordination is split first.
+    if ws.iter().any(|w| NAME_JOINERS.contains(w.text)) {
+        return None;
+    }
+    let n = if ws.len() == 3 && gazetteer::is_org_suffix(ws[2].text) {
+        2
+    } else {
+        ws.len()
+    };
+    let firm = k == 0
+        && n == 2
+        && !ws[..2].iter().all(|w| r.story.uses_lowercase(w.text))
+        && ws[..2].iter().all(|w| {
+            !is_all_caps(w.text) && !LEADING_FUNCTION_WORDS.contains(w.text) && !lexicon::is_abbreviation(w.text)
+        });
+    Some(if firm {
+        Verdict::all(r, Kind::Org(r.whole.clone()))
+    } else {
+        Verdict::none()
+    })
+}
+
 /// "the Bureau of Parks and the Department of Roads", "Jane Roe and John Doe": a coordination
 /// splits the run unless the "and" is inside one organisation's name ("Center for Health and
-/// Human Rights", "Securities and Exchange Commission").
+/// Human Rights", "Securities and Exchange Commission", "Acme Trust and Banking Co").
 fn coordination<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let ws = r.ws;
-    let k = ws.iter().position(|w| matches!(w.text, "and" | "&"))?;
+    let k = ws.iter().position(|w| w.text == "and")?;
     let then_the = ws.get(k + 1).is_some_and(|w| w.text == "the");
-    // An "and" inside the complement of an organisation word ("Center for Health and …").
-    let complement = ws[..k]
-        .iter()
-        .enumerate()
-        .any(|(i, w)| i > 0 && ORG_PREPOSITIONS.contains(w.text) && gazetteer::is_org_suffix(ws[i - 1].text));
-    // Without "the", only a known name on the left starts a second one — or a person's name
-    // on the right ("the Acme Foundation and Jane Roe").
-    let right_person = ws.get(k + 1..).is_some_and(|rest| names_a_person(rest));
-    let inside_name = !then_the && !right_person && (complement || org_like(ws) && !known(r.chunk, &ws[..k]));
+    let right = (if then_the { k + 2 } else { k + 1 }).min(ws.len());
+    let inside_name = !then_the && !two_names(r, k, right);
     if inside_name || gazetteer::is_misc_suffix(r.last()) {
         return None;
     }
-    let right = (if then_the { k + 2 } else { k + 1 }).min(ws.len());
     Some(Verdict::of(vec![
-        Out::again(0..k, r.weak),
-        Out::again(right..ws.len(), r.weak),
+        coordinated(r, 0..k, right..ws.len()),
+        coordinated(r, right..ws.len(), 0..k),
     ]))
+}
+
+/// One side of a coordination: coordinated names are of one kind, so a lone word beside an
+/// organisation's name is another ("Acme and Bolt Media"); anything else is asked again.
+fn coordinated<'a>(r: &Run<'a, '_>, this: Range<usize>, other: Range<usize>) -> Out<'a> {
+    let (one, beside) = (&r.ws[this.clone()], &r.ws[other]);
+    let lone = one.len() == 1
+        && !lexicon::is_given_name(one[0].text)
+        && !lexicon::is_stop_word(one[0].text)
+        && gazetteer::place(one[0].text).is_none()
+        && !r.story.uses_lowercase(one[0].text);
+    if lone && org_like(beside) {
+        Out::Name(this.clone(), Kind::Org(r.name(this)))
+    } else {
+        Out::again(this, r.weak)
+    }
+}
+
+/// Whether the words either side of an "and" (at `k`; the right part from `right`) are two
+/// names: a person's name on the right ("the Acme Foundation and Jane Roe"); a known name on
+/// the left, or one on the right after an organisation's complement ("Bank of Ruritania and
+/// U.S."); a body's whole name on each side ("the Progressive Party and Trade Ministry"); or
+/// either part named alone elsewhere in the story ("Acme and Bolt Media … Acme said").
+fn two_names(r: &Run<'_, '_>, k: usize, right: usize) -> bool {
+    let ws = r.ws;
+    let (left_ws, right_ws) = (&ws[..k], &ws[right..]);
+    if right_ws.is_empty() || names_a_person(right_ws) {
+        return true;
+    }
+    // An "and" inside the complement of an organisation word ("Center for Health and …").
+    let complement = left_ws
+        .iter()
+        .enumerate()
+        .any(|(i, w)| i > 0 && ORG_PREPOSITIONS.contains(w.text) && gazetteer::is_org_suffix(ws[i - 1].text));
+    if complement {
+        return known(r.chunk, right_ws);
+    }
+    if !org_like(ws) || known(r.chunk, left_ws) {
+        return true;
+    }
+    let body = |w: &str| with_lowercase(w, |l| lexicon::is_org_noun(l) || INSTITUTION_NOUNS.contains(l));
+    let bodies =
+        org_like(left_ws) && body(left_ws[left_ws.len() - 1].text) && (org_like(right_ws) || known(r.chunk, right_ws));
+    let alone =
+        |part: &[Word<'_>], name: &str| !(part.len() == 1 && r.story.uses_lowercase(name)) && r.story.named_alone(name);
+    bodies || alone(left_ws, &r.name(0..k)) || alone(right_ws, &r.name(right..ws.len()))
 }
 
 /// Events, prizes, laws and works ("Springfield Marathon", "Roe Prize") are no entity — unless
@@ -317,9 +456,11 @@ fn organisation_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// "Roe County", "Maple Street", "Lake Springfield": a place word ends or opens the name.
 fn place_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let has_joiner = r.ws.iter().any(|w| NAME_JOINERS.contains(w.text));
+    // "San Springfield Courier": a known place opening the run leaves the rest to other rules.
+    let opens_known = || (2..r.ws.len()).any(|k| gazetteer::place(&r.name(0..k)).is_some());
     let fits = r.ws.len() > 1
         && (gazetteer::is_place_suffix(r.last()) && !has_joiner
-            || gazetteer::is_place_prefix(r.ws[0].text) && !lexicon::is_title(r.ws[0].text));
+            || gazetteer::is_place_prefix(r.ws[0].text) && !lexicon::is_title(r.ws[0].text) && !opens_known());
     fits.then(|| Verdict::all(r, Kind::Place(r.whole.clone())))
 }
 
@@ -421,6 +562,93 @@ fn joiner<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         Out::again(0..k, r.weak),
         Out::again(k + 1..r.ws.len(), true),
     ]))
+}
+
+/// "the Springfield Isotopes", "the Springfield Courier", "U.S. Navy": a known place followed by
+/// one word that is no place, title or person's name is an organisation named for its city or
+/// country — a team, a newspaper, a national service. Two cautions: a place that is also a
+/// given name opens a person's name unless a plural team name follows ("Florence Roe", but
+/// "Austin Isotopes"); and recased wire copy capitalises any word after an abbreviation's
+/// period ("U.S. Exports fell"), so after "U.S." or "US" only a known organisation counts ("U.S.
+/// Navy").
+fn named_for_its_place<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let ws = r.ws;
+    if !(2..=4).contains(&ws.len()) || lexicon::is_given_name(ws[0].text) {
+        return None;
+    }
+    let k = ws.len() - 1;
+    let place = r.name(0..k);
+    let rest = r.last();
+    // A smaller city needs "the" before it and a name that is no one's ("the Shelbyville
+    // Courier"); a town too small to keep a newspaper or a team is more likely a name's part.
+    let town = || {
+        r.prev_lower == Some("the")
+            && crate::places::lookup(&place).is_some_and(|p| p.population >= CITY_WITH_INSTITUTIONS)
+            && !names::is_name_word(&place)
+    };
+    let known = gazetteer::place(&place).is_some() || town();
+    // "the Springfield Marble formation" is a thing; "San Springfield" a town itself.
+    let thing = r.next_lower.is_some_and(|n| THING_NOUNS.contains(n)) || gazetteer::town(&r.whole).is_some();
+    if !known || thing || !names_an_organisation_for_a_place(r, rest) {
+        return None;
+    }
+    if (place.ends_with('.') || is_all_caps(&place)) && !gazetteer::is_known_org(rest) {
+        return None;
+    }
+    let plural = rest.ends_with('s') && !rest.ends_with("ss");
+    if k == 1 && names::is_given_name(&place) && (names::surname_rank(rest).is_some() || !plural) {
+        return None;
+    }
+    Some(Verdict::all(r, Kind::Org(r.whole.clone())))
+}
+
+/// A city this big keeps its own newspaper, team and services ("the Shelbyville Courier").
+const CITY_WITH_INSTITUTIONS: u64 = 50_000;
+
+/// Whether a word after a place may be the rest of an organisation named for it: a capitalised
+/// name word ("Isotopes", "Courier"), not a place ("Springfield Heights"), a compass point
+/// ("Springfield North"), a facility ("Springfield Bridge"), a party ("Springfield
+/// Democrats"), a person noun ("Springfield Man") or an event ("Springfield Marathon").
+fn names_an_organisation_for_a_place(r: &Run<'_, '_>, w: &str) -> bool {
+    capitalized(w)
+        && !w.bytes().any(|b| b.is_ascii_digit())
+        && !w.contains(['\'', '’'])
+        && !lexicon::is_stop_word(w)
+        && !lexicon::is_title(w)
+        && !lexicon::is_demonym(w)
+        && !is_all_caps(w)
+        && gazetteer::place(w).is_none()
+        && !gazetteer::is_place_suffix(w)
+        && !gazetteer::is_place_prefix(w)
+        && !gazetteer::is_misc_suffix(w)
+        && !REGION_QUALIFIERS.contains(w)
+        && PARTY_LABELS.get(w).is_none()
+        && !lexicon::is_given_name(w)
+        && with_lowercase(w, |l| {
+            !THING_NOUNS.contains(l) && !lexicon::is_role_noun(l) && !KIN_NOUNS.contains(l) && !PERSON_NOUNS.contains(l)
+        })
+        && (gazetteer::is_known_org(w) || !r.story.uses_lowercase(w))
+}
+
+/// "Acme PhonePro 5", "the Acme Tab": a product is named after its maker, so a known
+/// organisation opening a run names the brand, and the model after it is no one's name.
+fn brand_before_product<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let ws = r.ws;
+    let first = ws[0].text;
+    let brand = ws.len() >= 2
+        && gazetteer::is_known_org(first)
+        && !gazetteer::is_weak_org(first)
+        && !lexicon::is_given_name(first)
+        && !names::is_common_given_name(first);
+    if !brand {
+        return None;
+    }
+    let mut outs = vec![Out::Name(0..1, Kind::Org(r.name(0..1)))];
+    // "Acme Jane Roe": a caption's organisation glued to a person.
+    if names_a_person(&ws[1..]) {
+        outs.push(Out::again(1..ws.len(), r.weak));
+    }
+    Some(Verdict::of(outs))
 }
 
 /// A known place or organisation inside a longer run ("Roe Springfield", "Acme News All
@@ -537,11 +765,38 @@ fn tail_of_a_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// only when something else says it is a person — here, a given name first, a role before it,
 /// a speech verb beside it or an appositive after it; later, a second reference by surname.
 fn persons_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
-    r.person_shaped()?;
+    let given = r.person_shaped()? || names::is_common_given_name(r.ws[0].text);
+    if !given && names_a_product(r) {
+        return Some(Verdict::none());
+    }
     let role = r.prev_lower.filter(|p| lexicon::is_role_noun(p)).map(str::to_string);
     let gender = lexicon::given_name_gender(r.ws[0].text).or_else(|| names::given_name_gender(r.ws[0].text));
     let sure = role.is_some() || person_by_context(r);
     Some(Verdict::all(r, Kind::Person { role, gender, sure }))
+}
+
+/// Products are named like people ("Acme Tab Pro"), but their names carry what no person's does:
+/// a model number or year before them ("the 2019 Tab Pro", "the 11 Pro") or a brand word with a capital
+/// inside ("PhonePro Max"; "McKay", "DeShawn" and "LeBron" have theirs in the first three
+/// letters).
+fn names_a_product(r: &Run<'_, '_>) -> bool {
+    // Only a number before: box scores put one after players' names ("Jo Roe 12 points").
+    let numbered = r
+        .chunk
+        .prev
+        .filter(|_| r.at_start())
+        .is_some_and(|w| w.bytes().next().is_some_and(|b| b.is_ascii_digit()));
+    numbered || r.ws.iter().any(|w| brand_word(w.text))
+}
+
+/// A capital after the third letter of a word that starts with one: "PhonePro", "HomeKit".
+fn brand_word(w: &str) -> bool {
+    !w.starts_with("Mc")
+        && !w.starts_with("Mac")
+        && !w.starts_with("Fitz")
+        && w.bytes().skip(3).any(|b| b.is_ascii_uppercase())
+        && w.bytes().any(|b| b.is_ascii_lowercase())
+        && !w.contains(['-', '\'', '’', '.'])
 }
 
 /// What around a name says it is a person's: a given name opening it ("Jane Roe"), a speech
