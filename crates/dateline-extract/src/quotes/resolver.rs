@@ -14,7 +14,7 @@ use super::super::entities::Found;
 use super::super::lexicon::{self, Gender};
 use super::super::text::{Word, words};
 use super::BlockText;
-use super::attribution::verb_at;
+use super::attribution::{Attr, SPOKESPERSON_RULE, verb_at};
 use super::marks::{QuoteSpan, is_quotation, single_spans, spans};
 
 /// A person's name without the titles and honorifics before it ("Dr. Jane Roe", "Sen. John
@@ -47,6 +47,9 @@ struct Ref {
     block: usize,
     pos: usize,
     entity: usize,
+    /// An organisation that spoke through its spokesperson ("an Acme spokesman said"), whom a
+    /// later "he said" or "the spokesman said" stands for.
+    spokesperson: bool,
 }
 
 /// One entry of the running list of who spoke or acted, in the order the story was read.
@@ -117,8 +120,13 @@ impl<'a> Resolver<'a> {
     }
 
     /// Notes that `entity` spoke at `pos`, for later pronouns and titles.
-    pub(super) fn note_speaker(&mut self, block: usize, pos: usize, entity: usize) {
-        self.refs.get_mut().push(Entry::Ref(Ref { block, pos, entity }));
+    pub(super) fn note_speaker(&mut self, block: usize, pos: usize, entity: usize, spokesperson: bool) {
+        self.refs.get_mut().push(Entry::Ref(Ref {
+            block,
+            pos,
+            entity,
+            spokesperson,
+        }));
     }
 
     pub(super) fn kind(&self, entity: usize) -> EntityKind {
@@ -153,6 +161,19 @@ impl<'a> Resolver<'a> {
         pick(EntityKind::Person)
             .or_else(|| pick(EntityKind::Organization))
             .map(Speaker::Entity)
+    }
+
+    /// The first person (else organisation) a sentence names as a subject may be named: not
+    /// by a possessive ("Roe’s lawyer", "a night at Roe’s house" are about someone else).
+    fn first_subject_mention(&self, block: usize, text: &str, range: Range<usize>) -> Option<usize> {
+        let pick = |kind| {
+            self.found
+                .mentions_in(block, range.clone())
+                .filter(|m| !text[m.end..].starts_with(['’', '\'']))
+                .find(|m| self.kind(m.entity) == kind)
+                .map(|m| m.entity)
+        };
+        pick(EntityKind::Person).or_else(|| pick(EntityKind::Organization))
     }
 
     /// The entity mentioned right at the start of `range`.
@@ -231,8 +252,8 @@ impl<'a> Resolver<'a> {
             if seen > 30 {
                 return Some(None);
             }
-            (self.kind(r.entity) == EntityKind::Person && self.gender(r.entity).is_none_or(|g| g == gender))
-                .then_some(Some(r.entity))
+            let person = self.kind(r.entity) == EntityKind::Person && self.gender(r.entity).is_none_or(|g| g == gender);
+            (person || r.spokesperson).then_some(Some(r.entity))
         })
         .flatten()
     }
@@ -248,6 +269,33 @@ impl<'a> Resolver<'a> {
             (self.kind(r.entity) == EntityKind::Organization).then_some(Some(r.entity))
         })
         .flatten()
+    }
+
+    /// The one organisation of the story whose name opens with `word` ("Acme" for Acme Widget
+    /// Corp): the short form a story uses after introducing the full name.
+    pub(super) fn organisation_opening_with(&self, word: &str) -> Option<usize> {
+        let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let word = word
+            .strip_suffix("’s")
+            .or_else(|| word.strip_suffix("'s"))
+            .unwrap_or(word);
+        if !word.chars().next().is_some_and(char::is_uppercase) || lexicon::is_stop_word(word) {
+            return None;
+        }
+        let mut orgs = self
+            .found
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Organization && e.name.split_whitespace().next() == Some(word));
+        let (id, _) = orgs.next()?;
+        orgs.next().is_none().then_some(id)
+    }
+
+    /// The organisation whose spokesperson spoke last before `at`, in its block or the few
+    /// before it: "the spokesman said" after "an Acme spokesman said".
+    pub(super) fn recent_spokesperson(&self, block: usize, at: usize) -> Option<usize> {
+        self.look_back(block, at, 3, |r| r.spokesperson.then_some(r.entity))
     }
 
     /// Of `ids`, the one that spoke or acted last before `at`.
@@ -325,19 +373,44 @@ impl<'a> Resolver<'a> {
     fn sentence_subject(&self, index: usize, start: usize, end: usize) -> Option<Ref> {
         let b = &self.blocks[index];
         let words = self.words.replace(b.words);
-        let subject = match self.sentence_speaker(b.block, b.text, start..end, start).speaker() {
-            Some(Speaker::Entity(e)) => Some(e),
-            _ => match self.first_mention(b.block, start..end) {
-                Some(Speaker::Entity(e)) => Some(e),
-                _ => None,
+        let subject = match self.sentence_speaker(b.block, b.text, start..end, start) {
+            Attr::Found(Speaker::Entity(e), rule) => Some((e, rule == SPOKESPERSON_RULE)),
+            _ => match self.leading_pronoun(b.block, b.text, start..end) {
+                Some(e) => Some((e, false)),
+                None => self
+                    .first_subject_mention(b.block, b.text, start..end)
+                    .map(|e| (e, false)),
             },
         };
         self.words.set(words);
-        subject.map(|entity| Ref {
+        subject.map(|(entity, spokesperson)| Ref {
             block: b.block,
             pos: start,
             entity,
+            spokesperson,
         })
+    }
+
+    /// "He was seen with Roe.", "On Monday, she met Roe.": a sentence whose subject is a
+    /// pronoun, opening it or its first clause before anyone is named, goes on with the person
+    /// the pronoun stands for (not with the first person it names).
+    fn leading_pronoun(&self, block: usize, text: &str, range: Range<usize>) -> Option<usize> {
+        let named_from = self
+            .found
+            .mentions_in(block, range.clone())
+            .next()
+            .map_or(range.end, |m| m.start);
+        let ws = self.words_in(range.start..named_from);
+        let opens_clause = |w: &&Word<'_>| {
+            let before = text[range.start..w.start].trim_end();
+            before.is_empty() || before.ends_with(',')
+        };
+        let gender = ws.iter().take(8).filter(opens_clause).find_map(|w| match w.text {
+            "He" | "he" => Some(Gender::Male),
+            "She" | "she" => Some(Gender::Female),
+            _ => None,
+        })?;
+        self.pronoun(block, range.start, gender)
     }
 
     /// Notes each sentence of `blocks[index]` between `from` and `to` whose subject a later
