@@ -534,23 +534,23 @@ fn entity_after_article(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
 }
 
 /// "the statement said", "the Acme report adds", "a statement from Acme Corp said": a document
-/// speaks for its issuer, named in the description or else the organisation named last.
+/// speaks for its issuer, named in the description, else whoever the story last said issued
+/// one ("Acme Corp issued a statement … the statement said"), else the organisation named last.
 fn document_issuer(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
     if np.article_len == 0 {
         return None;
     }
-    let mut after_article = np.lower_words().skip(1).take(3);
-    if !after_article.any(|w| DOCUMENT_NOUNS.contains(w)) {
-        return None;
-    }
+    let noun = np.lower_words().skip(1).take(3).find(|w| DOCUMENT_NOUNS.contains(w))?;
     let range = np.head()..np.clause.range.end;
     if let Some(s) = cx.best_in(np.clause.block, range) {
         return Some(Attr::found(s));
     }
-    let definite = np.lower.starts_with("the ");
+    if !np.lower.starts_with("the ") {
+        return Some(Attr::Unnamed);
+    }
     let issuer = cx
-        .recent_organisation(np.clause.block, np.clause.at, None)
-        .filter(|_| definite);
+        .issuer_of_document(noun, np.clause.block, np.t_start)
+        .or_else(|| cx.recent_organisation(np.clause.block, np.clause.at, None));
     Some(issuer.map_or(Attr::Unnamed, |e| Attr::found(Speaker::Entity(e))))
 }
 
@@ -572,7 +572,13 @@ fn organisation_by_kind(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
     if !(institution || lexicon::is_org_noun(noun) || BODY_NOUNS.contains(noun)) {
         return None;
     }
-    let e = cx.recent_organisation(np.clause.block, np.clause.at, Some((noun, institution)))?;
+    // "the production company": a name holding a word of the description ("… Productions")
+    // tells which company.
+    let (block, at) = (np.clause.block, np.clause.at);
+    let mut qualifiers = np.lower_words().skip(1).filter(|w| *w != noun && w.len() > 3);
+    let e = qualifiers
+        .find_map(|w| cx.recent_organisation(block, at, Some((w, true))))
+        .or_else(|| cx.recent_organisation(block, at, Some((noun, institution))))?;
     Some(Attr::found(Speaker::Entity(e)))
 }
 

@@ -12,7 +12,7 @@ use crate::model::{EntityKind, Quote};
 
 use super::super::entities::Found;
 use super::super::lexicon::{self, Gender};
-use super::super::text::{Word, words};
+use super::super::text::{Word, sentence_ends, words};
 use super::BlockText;
 use super::attribution::{Attr, SPOKESPERSON_RULE, verb_at};
 use super::marks::{QuoteSpan, is_quotation, single_spans, spans};
@@ -78,6 +78,10 @@ const MAX_NESTING: u32 = 16;
 /// How many blocks back an organisation described by its kind ("the company said") may have
 /// been named.
 const ORGANISATION_REACH: usize = 8;
+
+/// How many blocks back the story may have said who issued the document a quote is read from
+/// ("the statement continued"): a statement is often quoted over many paragraphs.
+const DOCUMENT_REACH: usize = 16;
 
 pub(super) struct Resolver<'a> {
     pub(super) found: &'a Found,
@@ -212,12 +216,61 @@ impl<'a> Resolver<'a> {
                 return Some(m.entity);
             };
             let name = &self.found.entities[m.entity].name;
-            if name.split_whitespace().any(|w| w.eq_ignore_ascii_case(noun)) {
+            // The noun as written or in the plural ("the production company", "… Productions").
+            let holds = |w: &str| {
+                w.eq_ignore_ascii_case(noun)
+                    || w.len() == noun.len() + 1 && w.ends_with('s') && w[..noun.len()].eq_ignore_ascii_case(noun)
+            };
+            if name.split_whitespace().any(holds) {
                 return Some(m.entity);
             }
             nearest = nearest.or(Some(m.entity));
         }
         nearest.filter(|_| noun.is_some_and(|(_, strict)| !strict))
+    }
+
+    /// Who issued the document a later "the statement" stands for: the person or organisation
+    /// named before the noun in the last sentence before `pos` that introduces one ("Acme Corp
+    /// issued a statement", "Roe said in her letter"), outside quotations, in this block or
+    /// the few before it. Sentences that introduce the document without naming its issuer
+    /// first ("The company denied it in a statement") are passed over.
+    pub(super) fn issuer_of_document(&self, noun: &str, block: usize, pos: usize) -> Option<usize> {
+        let here = self.blocks.iter().position(|b| b.block == block)?;
+        for b in self.blocks[here.saturating_sub(DOCUMENT_REACH)..=here].iter().rev() {
+            let ends = sentence_ends(b.text);
+            // In the phrase's own block, only sentences before the phrase's own.
+            let limit = if b.block == block {
+                ends.iter().copied().rfind(|&e| e <= pos).unwrap_or(0)
+            } else {
+                b.text.len()
+            };
+            let quoted = |pos: usize| b.spans.iter().any(|q| q.quotation && (q.start..q.end).contains(&pos));
+            let words = &b.words[..b.words.partition_point(|w| w.end <= limit)];
+            // A document is introduced as "a statement", "its report", "a separate letter";
+            // "the letter" refers to one already introduced.
+            let introduced = |i: usize| {
+                words[i.saturating_sub(2)..i]
+                    .iter()
+                    .any(|w| matches!(w.text, "a" | "an" | "its" | "his" | "her" | "their"))
+            };
+            let mentions = words
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|&(i, w)| w.text.eq_ignore_ascii_case(noun) && !quoted(w.start) && introduced(i))
+                .map(|(_, w)| w);
+            for w in mentions {
+                let i = ends.partition_point(|&e| e <= w.start);
+                let start = if i == 0 { 0 } else { ends[i - 1] };
+                let issuer = self.found.mentions_in(b.block, start..w.start).find(|m| {
+                    matches!(self.kind(m.entity), EntityKind::Person | EntityKind::Organization) && !quoted(m.start)
+                });
+                if let Some(m) = issuer {
+                    return Some(m.entity);
+                }
+            }
+        }
+        None
     }
 
     /// Runs `f` with the words of another block.

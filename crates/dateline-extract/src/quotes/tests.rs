@@ -220,6 +220,27 @@ const CONVENTIONS: &[ConventionRow<'static>] = &[
         Some("document_issuer"),
     ),
     (
+        // "the statement" is the one the story said someone issued, not the last organisation.
+        &[
+            "Acme Widget Corp issued a statement on Monday about the plant.",
+            "The statement was sent to the Harbour Gazette and to Redcliff Shipping Ltd.",
+            "“We will keep every job at the plant this year,” the statement continued.",
+        ],
+        "We will",
+        Some("Acme Widget Corp"),
+        Some("document_issuer"),
+    ),
+    (
+        // A word of the description in an organisation's name tells which one.
+        &[
+            "Redcliff Film Productions sued Acme Widget Corp on Monday.",
+            "“We never agreed to any such deal,” the production company said.",
+        ],
+        "We never",
+        Some("Redcliff Film Productions"),
+        Some("organisation_by_kind"),
+    ),
+    (
         &["“The diplomat has no word on the talks yet,” the diplomat said."],
         "The diplomat",
         None,
