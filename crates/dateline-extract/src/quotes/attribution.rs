@@ -771,7 +771,16 @@ impl<'a> Resolver<'a> {
             return Attr::Nothing;
         }
         self.with_words(before.words, || {
-            self.sentence_speaker(before.block, before.text, start..text.len(), text.len())
+            let ws = self.words_in(start..text.len());
+            match ws.iter().find_map(|w| Some((w.start, verb_at(w.text)?))) {
+                // "Roe spent an hour explaining how she …": the participle's subject speaks,
+                // not the subject of a verb in a clause after it.
+                Some((participle, true)) => self
+                    .first_mention(before.block, start..participle)
+                    .map_or(Attr::Unnamed, Attr::found),
+                Some((_, false)) => self.sentence_speaker(before.block, before.text, start..text.len(), text.len()),
+                None => Attr::Nothing,
+            }
         })
     }
 

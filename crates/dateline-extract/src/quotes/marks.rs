@@ -176,14 +176,23 @@ fn push(out: &mut Vec<QuoteSpan>, text: &str, open: usize, start: usize, end: us
             end: e,
             close,
             closed,
-            quotation: is_quotation(&text[s..e]) && !names_a_work(&text[..open]),
+            quotation: is_quotation(&text[s..e]) && !names_a_work(&text[..open], &text[s..e]),
         });
     }
 }
 
-/// Words quoted right after the noun for a work ("his book “…”", "the ebook “…”", "a report
-/// titled “…”", "this year’s theme ‘…’") are its title, not a quotation, whatever their case.
-fn names_a_work(before: &str) -> bool {
+/// Capitalised words quoted right after the noun for a work ("his book “…”", "the ebook “…”",
+/// "a report titled “…”", "this year’s theme ‘…’") are its title, not a quotation, whatever the
+/// case of the words after the first. Words opening in lower case are quoted of the work ("to
+/// finish the film “the way it was meant to be”").
+fn names_a_work(before: &str, quoted: &str) -> bool {
+    if !quoted
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    {
+        return false;
+    }
     let before = before.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
     let word = before
         .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
@@ -193,9 +202,10 @@ fn names_a_work(before: &str) -> bool {
 }
 
 /// Whether quoted words are a quotation rather than a scare quote or a title: at least four
-/// words, and not every word capitalised.
+/// words, and not every word capitalised, however many there are ("Financial Freedom: A
+/// Proven Path to All the Money You Will Ever Need" is a title).
 pub fn is_quotation(words_text: &str) -> bool {
-    // Counting past 13 changes nothing: more than twelve words are never a title.
+    // Counting past 13 tells only that the words are many.
     let mut n = word_count_up_to(words_text, 13);
     if n < 4 && !words_text.is_ascii() {
         n = n.max(unspaced_words(words_text));
@@ -203,7 +213,8 @@ pub fn is_quotation(words_text: &str) -> bool {
     if n < 4 {
         return false;
     }
-    if n > 12 {
+    // A long run of words all in capitals is someone shouting, not a title.
+    if n > 12 && !words_text.chars().any(char::is_lowercase) {
         return true;
     }
     let small = |w: &str| TITLE_SMALL_WORDS.contains(w.trim_matches(|c: char| !c.is_alphanumeric()));
@@ -300,7 +311,8 @@ mod tests {
         let rows: &[(&str, bool)] = &[
             ("In her book “How We Built the Town on the River,” Roe says so.", false),
             ("Get our free ebook “Ten Ways to Teach Your Children at Home”.", false),
-            ("A report titled “what the river gave back to us” came out.", false),
+            ("A report titled “What the river gave back to us” came out.", false),
+            ("He wanted to finish the film “the way it was meant to be.”", true),
             ("Roe wrote in her book that “we built the town on the river.”", true),
             ("He called it “a very good option for most households.”", true),
         ];
@@ -317,5 +329,11 @@ mod tests {
         assert!(!is_quotation("The World of Tomorrow."));
         assert!(is_quotation("quick exam and labs"));
         assert!(is_quotation("We will not accept attempts,"));
+        assert!(!is_quotation(
+            "How to Build a Boat: A Practical Guide to All the Tools You Will Ever Need"
+        ));
+        assert!(is_quotation(
+            "WE WILL NOT BACK DOWN AND WE WILL NOT GO HOME UNTIL THE PIER IS OPEN"
+        ));
     }
 }

@@ -515,21 +515,35 @@ impl<'a> Resolver<'a> {
         self.introduced_as(bare).unwrap_or(bare).to_string()
     }
 
-    /// The full name a person given by surname alone was introduced by ("Roe" after "Jane
-    /// Roe"), when every named person of the story with that surname is the same.
+    /// The full name a person given by one name alone was introduced by: "Roe" after "Jane
+    /// Roe", when every named person of the story with that surname is the same; else, for
+    /// names written family name first ("Kim" after "Kim Min-jun") or a person called by the
+    /// given name ("Jane" after "Jane Roe"), the one person whose name opens with it.
     fn introduced_as(&self, surname: &str) -> Option<&str> {
         if surname.contains(' ') || !surname.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
+        let by_surname = self.the_one_name(surname, |n| n.rsplit(' ').next() == Some(surname));
+        match by_surname {
+            Some(found) => found,
+            None => self
+                .the_one_name(surname, |n| n.split(' ').next() == Some(surname))
+                .flatten(),
+        }
+    }
+
+    /// Of the full names (without titles) longer than `short` that `fits`: `None` when there
+    /// is none, `Some(None)` when they differ, else `Some` of the one name.
+    fn the_one_name(&self, short: &str, fits: impl Fn(&str) -> bool) -> Option<Option<&str>> {
         let mut full = self
             .found
             .entities
             .iter()
             .filter(|e| e.kind != EntityKind::Place)
             .map(|e| without_titles(&e.name, e.kind == EntityKind::Person))
-            .filter(|n| n.len() > surname.len() && n.contains(' ') && n.rsplit(' ').next() == Some(surname));
+            .filter(|n| n.len() > short.len() && n.contains(' ') && fits(n));
         let first = full.next()?;
-        full.all(|n| n == first).then_some(first)
+        Some(full.all(|n| n == first).then_some(first))
     }
 
     /// Quotations in a headline, which uses single quotation marks: "‘…,’ exec says",

@@ -397,6 +397,16 @@ const CONVENTIONS: &[ConventionRow<'static>] = &[
         Some("pronoun_subject"),
     ),
     (
+        // The paragraph before speaks through a participle, not a verb in a clause after it.
+        &[
+            "Mayor Tom Reed spent an hour explaining why the bridge was late, because she had asked him twice.",
+            "“The steel came from abroad and it came late.”",
+        ],
+        "The steel",
+        Some("Tom Reed"),
+        Some("speaker_of_paragraph_before"),
+    ),
+    (
         &["市長は「明日は新しい橋を開通します」と述べた。"],
         "明日は",
         None,
