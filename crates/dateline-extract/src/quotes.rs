@@ -10,7 +10,12 @@
 //!
 //! A quotation with no attribution of its own continues someone else's ([`CONTINUATIONS`]): the
 //! speaker of the quote before it in the paragraph, of a quotation left open at the end of the
-//! last paragraph, of the sentence before, or, in dialogue, the other party.
+//! last paragraph, of the sentence before, of the reported speech ending the paragraph before,
+//! of the quoted paragraph just before (or, after a question in dialogue, the other party).
+//!
+//! Organisations speak through spokespeople and documents ("an Acme spokesman said", "the
+//! statement said"); an unnamed official names no speaker. An unattributed quotation repeating
+//! words of a fuller one (a headline, a subhead) is an echo and is dropped.
 //!
 //! Every way of finding a speaker is one named rule; the name of the rule that decided is kept
 //! beside each quote, which is what an explanation of the extraction prints.
