@@ -275,6 +275,12 @@ lists! {
     BODY_NOUNS: List = "body_nouns.txt";
     /// Documents that speak for whoever issued them ("the statement said", "the report adds").
     DOCUMENT_NOUNS: List = "document_nouns.txt";
+    /// People who speak for an organisation, which is then the speaker ("an Acme spokesman").
+    SPOKESPERSON_NOUNS: List = "spokesperson_nouns.txt";
+    /// Nouns for works whose title follows in quotation marks ("his book “…”"), lower case.
+    WORK_NOUNS: List = "work_nouns.txt";
+    /// People a story quotes without naming them ("an Acme official", "one dealer").
+    UNNAMED_PERSON_NOUNS: List = "unnamed_person_nouns.txt";
 
     // Layout: bylines, credits, datelines, dates, figures, furniture.
 

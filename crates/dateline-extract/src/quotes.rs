@@ -10,7 +10,12 @@
 //!
 //! A quotation with no attribution of its own continues someone else's ([`CONTINUATIONS`]): the
 //! speaker of the quote before it in the paragraph, of a quotation left open at the end of the
-//! last paragraph, of the sentence before, or, in dialogue, the other party.
+//! last paragraph, of the sentence before, of the reported speech ending the paragraph before,
+//! of the quoted paragraph just before (or, after a question in dialogue, the other party).
+//!
+//! Organisations speak through spokespeople and documents ("an Acme spokesman said", "the
+//! statement said"); an unnamed official names no speaker. An unattributed quotation repeating
+//! words of a fuller one (a headline, a subhead) is an echo and is dropped.
 //!
 //! Every way of finding a speaker is one named rule; the name of the rule that decided is kept
 //! beside each quote, which is what an explanation of the extraction prints.
@@ -24,7 +29,7 @@ use std::ops::Range;
 use crate::model::{Anchor, Quote};
 
 use super::entities::Found;
-use super::text::{Word, sentence_ends};
+use super::text::{self, Word, sentence_ends};
 use attribution::Attr;
 pub use marks::{QuoteSpan, spans};
 use resolver::{Resolver, Speaker};
@@ -68,11 +73,47 @@ pub(crate) fn explained(blocks: &[BlockText<'_>], found: &Found, headline: Optio
         .collect();
     quotes.extend(story.out);
     drop_slogans(&mut quotes, blocks, headline);
+    drop_echoes(&mut quotes);
     quotes
 }
 
+/// The words of quoted text, lower-cased and joined by single spaces, with a space at each end
+/// so that one key holds another only at word boundaries.
+fn words_key(s: &str) -> String {
+    let mut key = String::with_capacity(s.len() + 2);
+    key.push(' ');
+    for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        text::push_lowercase(&mut key, w);
+        key.push(' ');
+    }
+    key
+}
+
+/// A quotation nobody is named for whose words another quotation of the story already holds
+/// is an echo of it: a headline or a subhead quoting a line of the story ("‘We will rebuild’:
+/// …"), a pull quote. The story quoted it once; the fuller quotation is kept (the first, of
+/// two alike). A restatement attributed anew ("‘We had issues,’ exec says"; "Roe has said
+/// she “…”") is a quotation of its own.
+fn drop_echoes(quotes: &mut Vec<(Quote, Option<Rule>)>) {
+    let keys: Vec<String> = quotes.iter().map(|(q, _)| words_key(&q.text)).collect();
+    let echo = |i: usize| {
+        let k = &keys[i];
+        keys.iter()
+            .enumerate()
+            .any(|(j, other)| j != i && other.contains(k.as_str()) && (other.len() > k.len() || j < i))
+    };
+    let keep: Vec<bool> = (0..quotes.len())
+        .map(|i| quotes[i].0.speaker.is_some() || keys[i].len() <= 2 || !echo(i))
+        .collect();
+    let mut i = 0;
+    quotes.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+}
+
 /// Words in quotation marks that nobody said and that the story quotes more than once (in its
-/// headline or body, in any case: "Buy Local. Buy Now." and later "Buy local. Buy now.") are a
+/// headline or body, in double or single marks, in any case: "Buy Local. Buy Now." and later "Buy local. Buy now.") are a
 /// slogan or a tagline, not a quotation.
 fn drop_slogans(quotes: &mut Vec<(Quote, Option<Rule>)>, blocks: &[BlockText<'_>], headline: Option<&str>) {
     if quotes.iter().all(|(q, _)| q.speaker.is_some()) {
@@ -82,9 +123,17 @@ fn drop_slogans(quotes: &mut Vec<(Quote, Option<Rule>)>, blocks: &[BlockText<'_>
         let words = s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
         words.map(str::to_lowercase).collect::<Vec<_>>().join(" ")
     };
+    // Body text quotes a slogan in single marks as often as in double ones.
     let mut quoted: Vec<String> = blocks
         .iter()
-        .flat_map(|b| b.spans.iter().map(move |q| key(&b.text[q.start..q.end])))
+        .flat_map(|b| {
+            let singles = marks::single_spans(b.text).into_iter();
+            b.spans
+                .iter()
+                .copied()
+                .chain(singles)
+                .map(move |q| key(&b.text[q.start..q.end]))
+        })
         .collect();
     if let Some(h) = headline {
         let marks = marks::single_spans(h).into_iter().chain(spans(h));
@@ -102,8 +151,8 @@ struct StoryReader<'a> {
     blocks: &'a [BlockText<'a>],
     /// The previous quoted paragraph: its last speaker and whether its quote ran on.
     carried: Option<(Option<Speaker>, bool)>,
-    /// The last speaker of every quoted paragraph so far, for dialogue.
-    history: Vec<Option<Speaker>>,
+    /// Every quoted paragraph so far, for dialogue.
+    history: Vec<Turn>,
     out: Vec<(Quote, Option<Rule>)>,
 }
 
@@ -134,6 +183,8 @@ impl BlockReading<'_> {
 /// A quotation being attributed, with what the continuation rules need to know about it.
 struct QuoteAt<'q> {
     block: usize,
+    /// The index of the block among the story blocks.
+    index: usize,
     text: &'q str,
     /// The story block before this one.
     block_before: Option<&'q BlockText<'q>>,
@@ -176,7 +227,12 @@ impl<'a> StoryReader<'a> {
             self.carried = None;
         } else {
             self.carried = Some((r.last_speaker, r.last_ran_on));
-            self.history.push(r.last_speaker);
+            let last = all.last().map(|q| &b.text[q.start..q.end]);
+            self.history.push(Turn {
+                index,
+                speaker: r.last_speaker,
+                asked: last.is_some_and(|t| t.trim_end_matches(['’', '\'', ')']).ends_with('?')),
+            });
         }
     }
 
@@ -191,6 +247,7 @@ impl<'a> StoryReader<'a> {
         let next_open = r.all.get(qi + 1).map_or(b.text.len(), |n| n.open);
         let at = QuoteAt {
             block: b.block,
+            index: r.index,
             text: b.text,
             block_before: r.index.checked_sub(1).map(|i| &self.blocks[i]),
             q,
@@ -212,7 +269,8 @@ impl<'a> StoryReader<'a> {
         r.last_speaker = speaker.or(r.last_speaker);
         r.last_ran_on = !q.closed;
         if let Some(Speaker::Entity(e)) = speaker {
-            self.cx.note_speaker(b.block, q.open, e);
+            let spokesperson = rule == Some(attribution::SPOKESPERSON_RULE);
+            self.cx.note_speaker(b.block, q.open, e, spokesperson);
         }
         r.prev_close = q.close;
         if q.quotation {
@@ -241,8 +299,19 @@ impl<'a> StoryReader<'a> {
     }
 }
 
+/// One quoted paragraph of the story, as dialogue rules look back on it.
+#[derive(Debug, Clone, Copy)]
+struct Turn {
+    /// Its index among the story blocks.
+    index: usize,
+    /// The speaker of its last quotation.
+    speaker: Option<Speaker>,
+    /// Its last quotation is a question.
+    asked: bool,
+}
+
 /// A way an unattributed quotation takes the speaker of something before it.
-type Continuation = for<'a> fn(&Resolver<'a>, &QuoteAt<'a>, &[Option<Speaker>]) -> Option<Speaker>;
+type Continuation = for<'a> fn(&Resolver<'a>, &QuoteAt<'a>, &[Turn]) -> Option<Speaker>;
 
 /// The continuation rules, in the order they are tried.
 const CONTINUATIONS: &[(Rule, Continuation)] = &[
@@ -251,17 +320,19 @@ const CONTINUATIONS: &[(Rule, Continuation)] = &[
     ("lead_in_ends_paragraph_before", lead_in_ends_paragraph_before),
     ("attribution_in_sentence_before", attribution_in_sentence_before),
     ("person_named_earlier_in_sentence", person_named_earlier_in_sentence),
-    ("other_party_of_dialogue", other_party_of_dialogue),
+    ("speaker_of_paragraph_before", speaker_of_paragraph_before),
+    ("answer_in_dialogue", answer_in_dialogue),
+    ("speaker_goes_on_next_paragraph", speaker_goes_on_next_paragraph),
 ];
 
 /// "“A,” Roe said. “B.”": a later quote of the paragraph goes on with the last speaker.
-fn same_speaker_goes_on(_: &Resolver<'_>, at: &QuoteAt<'_>, _: &[Option<Speaker>]) -> Option<Speaker> {
+fn same_speaker_goes_on(_: &Resolver<'_>, at: &QuoteAt<'_>, _: &[Turn]) -> Option<Speaker> {
     (!at.first_in_block).then_some(at.last_speaker).flatten()
 }
 
 /// A quotation left open at the end of the last paragraph continues at the start of this one
 /// (the newsroom leaves the closing mark off a quote that runs over paragraphs).
-fn quotation_runs_on(_: &Resolver<'_>, at: &QuoteAt<'_>, _: &[Option<Speaker>]) -> Option<Speaker> {
+fn quotation_runs_on(_: &Resolver<'_>, at: &QuoteAt<'_>, _: &[Turn]) -> Option<Speaker> {
     let ran_on = at.carried.is_some_and(|(_, ran_on)| ran_on);
     (at.first_in_block && at.opens_block && ran_on)
         .then_some(at.carried.and_then(|(s, _)| s))
@@ -270,37 +341,57 @@ fn quotation_runs_on(_: &Resolver<'_>, at: &QuoteAt<'_>, _: &[Option<Speaker>]) 
 
 /// "A spokeswoman for Acme added:" closing a paragraph introduces the quotation that opens the
 /// next one.
-fn lead_in_ends_paragraph_before<'a>(cx: &Resolver<'a>, at: &QuoteAt<'a>, _: &[Option<Speaker>]) -> Option<Speaker> {
+fn lead_in_ends_paragraph_before<'a>(cx: &Resolver<'a>, at: &QuoteAt<'a>, _: &[Turn]) -> Option<Speaker> {
     let before = at.block_before.filter(|_| at.first_in_block && at.opens_block)?;
     cx.paragraph_lead_in(before).speaker()
 }
 
 /// "…, he said. “…”": an attribution in the sentence before the quote's own.
-fn attribution_in_sentence_before(cx: &Resolver<'_>, at: &QuoteAt<'_>, _: &[Option<Speaker>]) -> Option<Speaker> {
+fn attribution_in_sentence_before(cx: &Resolver<'_>, at: &QuoteAt<'_>, _: &[Turn]) -> Option<Speaker> {
     let sentence = at.sentence_before.clone().filter(|_| at.first_in_block)?;
     cx.sentence_speaker(at.block, at.text, sentence, at.q.open).speaker()
 }
 
 /// "directives from Roe to “…”": a person named earlier in the same sentence.
-fn person_named_earlier_in_sentence(cx: &Resolver<'_>, at: &QuoteAt<'_>, _: &[Option<Speaker>]) -> Option<Speaker> {
+fn person_named_earlier_in_sentence(cx: &Resolver<'_>, at: &QuoteAt<'_>, _: &[Turn]) -> Option<Speaker> {
     cx.nearby(at.block, at.before.clone())
 }
 
-/// In a back-and-forth, an unattributed paragraph of quotation belongs to the other party.
-fn other_party_of_dialogue(_: &Resolver<'_>, at: &QuoteAt<'_>, history: &[Option<Speaker>]) -> Option<Speaker> {
-    if !(at.first_in_block && at.opens_block) {
+/// "Roe said the bridge would open in May." closing the paragraph before a paragraph of
+/// quotation without attribution: the speaker of that reported speech goes on in the quote.
+fn speaker_of_paragraph_before<'a>(cx: &Resolver<'a>, at: &QuoteAt<'a>, _: &[Turn]) -> Option<Speaker> {
+    let before = at.block_before.filter(|_| at.first_in_block && at.opens_block)?;
+    if before.spans.iter().any(|q| q.quotation) {
         return None;
     }
-    let last = (*history.last()?)?;
+    cx.last_sentence_speaker(before).speaker()
+}
+
+/// The quoted paragraph right before this one, when this one opens with a quotation nobody
+/// is named for.
+fn turn_before<'t>(at: &QuoteAt<'_>, history: &'t [Turn], index: usize) -> Option<&'t Turn> {
+    let last = history.last()?;
+    (at.first_in_block && at.opens_block && last.index + 1 == index).then_some(last)
+}
+
+/// A question in one paragraph of quotation and an unattributed quotation opening the next:
+/// in a back-and-forth (a hearing, an interview) the other party answers.
+fn answer_in_dialogue(_: &Resolver<'_>, at: &QuoteAt<'_>, history: &[Turn]) -> Option<Speaker> {
+    let last = turn_before(at, history, at.index)?;
+    let asker = last.speaker.filter(|_| last.asked)?;
     history
         .iter()
         .rev()
         .skip(1)
         .take(3)
-        .flatten()
-        .copied()
-        .find(|s| *s != last)
-        .or(Some(last))
+        .filter_map(|t| t.speaker)
+        .find(|s| *s != asker)
+}
+
+/// A paragraph of quotation without attribution right after another goes on with its speaker:
+/// the newsroom names a new speaker, never leaves one to be guessed.
+fn speaker_goes_on_next_paragraph(_: &Resolver<'_>, at: &QuoteAt<'_>, history: &[Turn]) -> Option<Speaker> {
+    turn_before(at, history, at.index)?.speaker
 }
 
 #[cfg(test)]

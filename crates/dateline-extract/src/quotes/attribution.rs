@@ -16,9 +16,10 @@ use super::super::fasthash::with_lowercase;
 use super::super::lexicon::{self, Gender};
 use super::super::lists::{
     ATTRIBUTION_FILLERS, BODY_NOUNS, CLAUSE_CONJUNCTIONS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, NAME_JOINERS,
-    RELATIVE_PRONOUNS, ROLE_QUALIFIERS, SPEAKER_DETERMINERS, UNNAMED_SUBJECTS,
+    RELATIVE_PRONOUNS, ROLE_QUALIFIERS, SPEAKER_DETERMINERS, SPOKESPERSON_NOUNS, UNNAMED_PERSON_NOUNS,
+    UNNAMED_SUBJECTS,
 };
-use super::super::text::{is_double_quote, sentence_ends};
+use super::super::text::{Word, is_double_quote, sentence_ends};
 use super::resolver::{Resolver, Speaker};
 use super::{BlockText, QuoteAt, Rule};
 
@@ -53,6 +54,10 @@ impl Attr {
         }
     }
 }
+
+/// How many words after a quotation its speech verb may stand: `"…," Dana Cole, a researcher
+/// at the Acme Institute for Coastal Studies in Port Lewis and co-author of the study, said`.
+const AFTER_VERB_WITHIN: usize = 40;
 
 /// Words that may sit between a speaker and the verb ("Roe allegedly told").
 fn is_filler(w: &str) -> bool {
@@ -278,6 +283,7 @@ const SUBJECT_RULES: &[(Rule, SubjectRule)] = &[
     ("relative_clause_subject", relative_clause_subject),
     ("conjunction_then_pronoun", conjunction_then_pronoun),
     ("description_subject", description_subject),
+    ("unnamed_official_subject", unnamed_official_subject),
     ("named_subject", named_subject),
 ];
 
@@ -342,11 +348,30 @@ fn conjunction_then_pronoun(cx: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdi
     )))
 }
 
-/// "the diplomat said", "a spokeswoman said": a description, read after any name.
+/// "the diplomat said", "a spokeswoman said", "Acme’s spokesman said": a description, read
+/// after any name.
 fn description_subject(_: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
-    SPEAKER_DETERMINERS
-        .contains(p.first())
-        .then_some(PartVerdict::Description)
+    // Only a possessive opens a description with a capital: "Acme Corp spokeswoman Jane Roe"
+    // is a name.
+    let spokesperson = || {
+        let possessive = p.word0.ends_with("’s") || p.word0.ends_with("'s");
+        possessive && p.word1.is_some_and(|w| SPOKESPERSON_NOUNS.contains_lowercase_of(w))
+    };
+    (SPEAKER_DETERMINERS.contains(p.first()) || spokesperson()).then_some(PartVerdict::Description)
+}
+
+/// "Acme officials said", "Ruritanian diplomats say": people of a named body whom the story
+/// does not name.
+fn unnamed_official_subject(cx: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
+    let last = p.t.rsplit(char::is_whitespace).next()?;
+    if p.count > 6 || !UNNAMED_PERSON_NOUNS.contains_lowercase_of(last) {
+        return None;
+    }
+    let person = cx
+        .found
+        .mentions_in(p.clause.block, p.clause.range.clone())
+        .any(|m| cx.kind(m.entity) == EntityKind::Person);
+    (!person).then_some(PartVerdict::Speaker(Attr::Unnamed))
 }
 
 /// "Roe said", "City Hall spokeswoman Dana Roe said", "…,” Railco said".
@@ -406,6 +431,8 @@ type PhraseRule = fn(&Resolver<'_>, &Phrase<'_>) -> Option<Attr>;
 /// The noun-phrase rules, in the order they are tried.
 const PHRASE_RULES: &[(Rule, PhraseRule)] = &[
     ("pronoun_phrase", pronoun_phrase),
+    ("unnamed_official_phrase", unnamed_official_phrase),
+    (SPOKESPERSON_RULE, spokesperson_for_organisation),
     ("named_in_phrase", named_in_phrase),
     ("entity_after_article", entity_after_article),
     ("document_issuer", document_issuer),
@@ -413,7 +440,62 @@ const PHRASE_RULES: &[(Rule, PhraseRule)] = &[
     ("person_with_role", person_with_role),
     ("proper_noun_phrase", proper_noun_phrase),
     ("named_institution", named_institution),
+    ("bare_proper_name", bare_proper_name),
 ];
+
+/// "said one of the Acme officials", "a senior Ruritanian diplomat said", "said a source close
+/// to the talks": a person the story does not name, whatever body they belong to, is no
+/// speaker the story names; the body is not the speaker (unlike its spokesperson's).
+fn unnamed_official_phrase(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
+    let head = np
+        .lower_words()
+        .take(10)
+        .position(|w| UNNAMED_PERSON_NOUNS.contains(w))?;
+    let range = np.t_start..np.clause.range.end;
+    let person = cx
+        .found
+        .mentions_in(np.clause.block, range)
+        .any(|m| cx.kind(m.entity) == EntityKind::Person);
+    // "official Jane Roe": a name after the noun is the speaker.
+    let named_after = np.clause.text[np.t_start..np.clause.range.end]
+        .split_whitespace()
+        .nth(head + 1)
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    (!person && !named_after).then_some(Attr::Unnamed)
+}
+
+/// The rule that makes a spokesperson's words the organisation's, whose name pronouns and
+/// "the spokesman" later stand for.
+pub(super) const SPOKESPERSON_RULE: Rule = "spokesperson_for_organisation";
+
+/// "a spokeswoman for Acme Corp said", "an Acme spokesman said", "Acme’s spokesperson said":
+/// a spokesperson speaks for the organisation, which is the speaker. With none named ("the
+/// spokesman said", "a spokeswoman said"), the organisation whose spokesperson spoke last,
+/// else the organisation that spoke or acted last. A spokesperson named in the phrase
+/// ("spokeswoman Jane Roe") is a person, left to the other rules.
+fn spokesperson_for_organisation(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
+    let (block, range) = (np.clause.block, np.t_start..np.clause.range.end);
+    if !np.lower_words().take(5).any(|w| SPOKESPERSON_NOUNS.contains(w)) {
+        return None;
+    }
+    let mut mentions = cx.found.mentions_in(block, range).map(|m| m.entity);
+    let mut org = None;
+    for e in mentions.by_ref() {
+        match cx.kind(e) {
+            EntityKind::Person => return None,
+            EntityKind::Organization => org = org.or(Some(e)),
+            _ => {}
+        }
+    }
+    let words = np.clause.text[np.t_start..np.clause.range.end]
+        .split_whitespace()
+        .take(5);
+    let org = org.or_else(|| words.filter_map(|w| cx.organisation_opening_with(w)).next());
+    let definite = np.lower.starts_with("the ");
+    let at = np.clause.at.min(np.t_start);
+    let org = org.or_else(|| cx.recent_spokesperson(block, at).filter(|_| definite));
+    Some(org.map_or(Attr::Unnamed, |e| Attr::found(Speaker::Entity(e))))
+}
 
 /// "said he", "said it".
 fn pronoun_phrase(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
@@ -452,23 +534,23 @@ fn entity_after_article(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
 }
 
 /// "the statement said", "the Acme report adds", "a statement from Acme Corp said": a document
-/// speaks for its issuer, named in the description or else the organisation named last.
+/// speaks for its issuer, named in the description, else whoever the story last said issued
+/// one ("Acme Corp issued a statement … the statement said"), else the organisation named last.
 fn document_issuer(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
     if np.article_len == 0 {
         return None;
     }
-    let mut after_article = np.lower_words().skip(1).take(3);
-    if !after_article.any(|w| DOCUMENT_NOUNS.contains(w)) {
-        return None;
-    }
+    let noun = np.lower_words().skip(1).take(3).find(|w| DOCUMENT_NOUNS.contains(w))?;
     let range = np.head()..np.clause.range.end;
     if let Some(s) = cx.best_in(np.clause.block, range) {
         return Some(Attr::found(s));
     }
-    let definite = np.lower.starts_with("the ");
+    if !np.lower.starts_with("the ") {
+        return Some(Attr::Unnamed);
+    }
     let issuer = cx
-        .recent_organisation(np.clause.block, np.clause.at, None)
-        .filter(|_| definite);
+        .issuer_of_document(noun, np.clause.block, np.t_start)
+        .or_else(|| cx.recent_organisation(np.clause.block, np.clause.at, None));
     Some(issuer.map_or(Attr::Unnamed, |e| Attr::found(Speaker::Entity(e))))
 }
 
@@ -490,7 +572,13 @@ fn organisation_by_kind(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
     if !(institution || lexicon::is_org_noun(noun) || BODY_NOUNS.contains(noun)) {
         return None;
     }
-    let e = cx.recent_organisation(np.clause.block, np.clause.at, Some((noun, institution)))?;
+    // "the production company": a name holding a word of the description ("… Productions")
+    // tells which company.
+    let (block, at) = (np.clause.block, np.clause.at);
+    let mut qualifiers = np.lower_words().skip(1).filter(|w| *w != noun && w.len() > 3);
+    let e = qualifiers
+        .find_map(|w| cx.recent_organisation(block, at, Some((w, true))))
+        .or_else(|| cx.recent_organisation(block, at, Some((noun, institution))))?;
     Some(Attr::found(Speaker::Entity(e)))
 }
 
@@ -543,6 +631,25 @@ fn named_institution(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
         .then(|| Attr::found(Speaker::Named(np.clause.block, np.head(), ws[caps].end)))
 }
 
+/// `"…", said Roe`, `«…», dijo Ferrer al diario`: a capitalised name right after an inverted
+/// verb, which the story gives no other way (a one-word name, a nickname).
+fn bare_proper_name(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
+    if np.article_len > 0 {
+        return None;
+    }
+    let ws = cx.words_in(np.t_start..np.clause.range.end);
+    let name_like = |w: &&Word<'_>| {
+        w.is_capitalized()
+            && !lexicon::is_stop_word(w.text)
+            && !lexicon::is_demonym(w.text)
+            && !lexicon::is_title(w.text)
+    };
+    let run = ws.iter().take_while(name_like).count();
+    // "Roe’s office", "Acme’s filing": a possessive describes someone else.
+    ((1..=3).contains(&run) && !ws[..run].iter().any(|w| w.possessive))
+        .then(|| Attr::found(Speaker::Named(np.clause.block, np.t_start, ws[run - 1].end)))
+}
+
 /// A way a clause before a quotation introduces it.
 type LeadInRule = fn(&Resolver<'_>, &Clause<'_>, Option<(usize, bool)>) -> Option<Attr>;
 
@@ -571,7 +678,8 @@ fn x_said_before(cx: &Resolver<'_>, c: &Clause<'_>, verb: Option<(usize, bool)>)
     let (verb_start, false) = verb? else {
         return None;
     };
-    Some(cx.subject_before(&c.with_range(c.range.start..verb_start)))
+    let subject_end = cx.first_of_coordinated_verbs(c, verb_start).unwrap_or(verb_start);
+    Some(cx.subject_before(&c.with_range(c.range.start..subject_end)))
 }
 
 /// `Ms Vane on the talks: “…”`: the first person (else organisation) before a colon.
@@ -647,6 +755,47 @@ impl<'a> Resolver<'a> {
         self.with_words(before.words, || self.before(&clause))
     }
 
+    /// The speaker of the reported speech ending a paragraph ("Roe said the bridge would open
+    /// in May."), read from its last sentence.
+    pub(super) fn last_sentence_speaker(&self, before: &BlockText<'a>) -> Attr {
+        let text = before.text.trim_end();
+        let ends = sentence_ends(text);
+        let start = ends
+            .iter()
+            .rev()
+            .copied()
+            .find(|&e| e < text.len())
+            .unwrap_or(0)
+            .max(before.from);
+        if start >= text.len() {
+            return Attr::Nothing;
+        }
+        self.with_words(before.words, || {
+            let ws = self.words_in(start..text.len());
+            match ws.iter().find_map(|w| Some((w.start, verb_at(w.text)?))) {
+                // "Roe spent an hour explaining how she …": the participle's subject speaks,
+                // not the subject of a verb in a clause after it.
+                Some((participle, true)) => self
+                    .first_mention(before.block, start..participle)
+                    .map_or(Attr::Unnamed, Attr::found),
+                Some((_, false)) => self.sentence_speaker(before.block, before.text, start..text.len(), text.len()),
+                None => Attr::Nothing,
+            }
+        })
+    }
+
+    /// `Roe denied the claim but added: “…”`: a speech verb joined by "and" or "but" to an
+    /// earlier one shares its subject; where that earlier verb starts.
+    fn first_of_coordinated_verbs(&self, c: &Clause<'_>, verb_start: usize) -> Option<usize> {
+        let ws = self.words_in(c.range.start..verb_start);
+        let mut before = ws.iter().rev().skip_while(|w| is_filler(w.text));
+        let joined = before.next().is_some_and(|w| matches!(w.text, "and" | "but"));
+        if !joined {
+            return None;
+        }
+        ws.iter().find(|w| verb_at(w.text) == Some(false)).map(|w| w.start)
+    }
+
     /// A speech verb among the last words before a quote ("said Wednesday that “…").
     fn close_verb(&self, range: Range<usize>) -> bool {
         self.words_in(range)
@@ -656,28 +805,78 @@ impl<'a> Resolver<'a> {
             .any(|w| verb_at(w.text).is_some())
     }
 
-    /// `"…," Roe said`, `"…," said Dana Cole, the …`, `"…" in that law, Vane said`.
+    /// `"…," Roe said`, `"…," said Dana Cole, the …`, `"…" in that law, Vane said`. A verb
+    /// whose subject the quote itself is (`"…" announced in May, said Roe`) passes to the next.
     fn after(&self, c: &Clause<'_>) -> Attr {
         if c.range.end <= c.range.start {
             return Attr::Nothing;
         }
         let ws = self.words_in(c.range.clone());
-        let Some(v) = ws.iter().take(16).position(|w| verb_at(w.text) == Some(false)) else {
-            return Attr::Nothing;
-        };
-        let (verb_start, verb_end) = (ws[v].start, ws[v].end);
-        let before_verb = c.text[c.range.start..verb_start]
-            .trim_matches(|ch: char| ch.is_whitespace() || matches!(ch, ',' | '—' | '–'));
-        if before_verb.is_empty() || ws[..v].iter().all(|w| is_filler(w.text)) {
-            // Inverted: `said Dana Cole, the principal deputy …`, `says president David Roe`.
-            let rest_end = c.text[verb_end..c.range.end]
-                .find([',', ';', '('])
-                .map_or(c.range.end, |i| verb_end + i);
-            return self
-                .noun_phrase(&c.with_range(verb_end..rest_end))
-                .named("said_x_after");
+        let (mut part_start, mut verdict) = (c.range.start, Attr::Nothing);
+        for (v, w) in ws.iter().enumerate().take(AFTER_VERB_WITHIN) {
+            // A capitalised verb opens a sentence of its own ("Read our review."): an
+            // attribution's verb is never capitalised.
+            if w.is_capitalized() || verb_at(w.text) != Some(false) {
+                continue;
+            }
+            let before_verb = c.text[part_start..w.start]
+                .trim_matches(|ch: char| ch.is_whitespace() || matches!(ch, ',' | '—' | '–'));
+            let inverted = before_verb.is_empty()
+                || ws[..v]
+                    .iter()
+                    .filter(|x| x.start >= part_start)
+                    .all(|x| is_filler(x.text));
+            if !inverted {
+                let subject = c.with_range(c.range.start..w.start);
+                return self
+                    .person_before_appositives(&subject)
+                    .unwrap_or_else(|| self.subject_before(&subject));
+            }
+            if let Some(attr) = self.inverted(c, w.end) {
+                return attr;
+            }
+            // The next verb's subject starts after this verb's clause.
+            part_start = c.text[w.end..c.range.end].find(',').map_or(w.end, |i| w.end + i + 1);
+            verdict = Attr::Unnamed;
         }
-        self.subject_before(&c.with_range(c.range.start..verb_start))
+        verdict
+    }
+
+    /// `"…," Dana Cole, a researcher at the Acme Institute in Port Lewis, Ruritania, said`: the
+    /// person named right after the quotation, before the appositives that describe them.
+    fn person_before_appositives(&self, c: &Clause<'_>) -> Option<Attr> {
+        let parts = clause_parts(c.text, c.range.clone());
+        let first = parts
+            .into_iter()
+            .filter(|p| !c.text[p.clone()].trim().is_empty())
+            .take(2);
+        let first: Vec<_> = first.collect();
+        let [first, _] = first.as_slice() else {
+            return None;
+        };
+        // The first person named, unless as a possessive ("Roe’s lawyer, Jane Doe, said").
+        let m = self
+            .found
+            .mentions_in(c.block, first.clone())
+            .find(|m| self.kind(m.entity) == EntityKind::Person)?;
+        let possessive = c.text[m.end..].starts_with(['’', '\'']);
+        (!possessive).then_some(Attr::Found(Speaker::Entity(m.entity), "named_subject"))
+    }
+
+    /// `said Dana Cole, the principal deputy …`, `says president David Roe`: the noun phrase
+    /// after an inverted verb, or `None` when no noun phrase follows it (`"…" announced in May`).
+    fn inverted(&self, c: &Clause<'_>, verb_end: usize) -> Option<Attr> {
+        let rest_end = c.text[verb_end..c.range.end]
+            .find([',', ';', '('])
+            .map_or(c.range.end, |i| verb_end + i);
+        let attr = self
+            .noun_phrase(&c.with_range(verb_end..rest_end))
+            .named("said_x_after");
+        let next = self.words_in(verb_end..rest_end).first();
+        let phrase_follows = next.is_some_and(|w| {
+            w.is_capitalized() || SPEAKER_DETERMINERS.contains(w.text) || UNNAMED_SUBJECTS.contains(w.text)
+        });
+        (phrase_follows || !matches!(attr, Attr::Unnamed)).then_some(attr)
     }
 
     /// `Roe said, “…”`, `Ms Vane said: “…”`, `…, saying that “…”`, `… according to …`.

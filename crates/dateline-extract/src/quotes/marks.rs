@@ -4,7 +4,7 @@
 //! direction wrong (`… at all costs,“ he said`). A quotation is at least four words and not a
 //! title ("Hold On … Don’t Hang Up!"); shorter quoted bits are scare quotes.
 
-use crate::lists::{QUOTATIVE_VERBS, TITLE_SMALL_WORDS};
+use crate::lists::{QUOTATIVE_VERBS, TITLE_SMALL_WORDS, WORK_NOUNS};
 use crate::text::{is_double_quote, is_single_quote, word_count_up_to};
 
 /// A pair of quotation marks in one block.
@@ -132,7 +132,11 @@ fn pair(text: &str, marks: &[(usize, char)], openers: &[char], closers: &[char])
             Some((opos, ostart)) => {
                 // French sets guillemets off with spaces inside them: "« Nous gagnerons », dit-il".
                 let spaced_guillemet = c == '»' && prev.is_some_and(char::is_whitespace);
-                if can_close || spaced_guillemet || !can_open && (closers.contains(&c) || !openers.contains(&c)) {
+                if can_close
+                    || spaced_guillemet
+                    || stray_space_before_close(text, pos, next)
+                    || !can_open && (closers.contains(&c) || !openers.contains(&c))
+                {
                     push(&mut out, text, opos, ostart, pos, pos + len, true);
                     open = None;
                 } else if can_open && openers.contains(&c) {
@@ -150,6 +154,14 @@ fn pair(text: &str, marks: &[(usize, char)], openers: &[char], closers: &[char])
     out
 }
 
+/// A mark standing alone between spaces right after the end of a sentence or clause closes the
+/// quotation that is open (`“Why now? ” she asked`), whichever way typographic conversion
+/// turned it: a quotation never opens on a space.
+fn stray_space_before_close(text: &str, pos: usize, next: Option<char>) -> bool {
+    let before = text[..pos].trim_end_matches([' ', '\u{a0}']);
+    before.len() < pos && next.is_none_or(char::is_whitespace) && before.ends_with(['.', ',', '?', '!', '…', ';'])
+}
+
 fn push(out: &mut Vec<QuoteSpan>, text: &str, open: usize, start: usize, end: usize, close: usize, closed: bool) {
     if end <= start {
         return;
@@ -164,15 +176,36 @@ fn push(out: &mut Vec<QuoteSpan>, text: &str, open: usize, start: usize, end: us
             end: e,
             close,
             closed,
-            quotation: is_quotation(&text[s..e]),
+            quotation: is_quotation(&text[s..e]) && !names_a_work(&text[..open], &text[s..e]),
         });
     }
 }
 
+/// Capitalised words quoted right after the noun for a work ("his book “…”", "the ebook “…”",
+/// "a report titled “…”", "this year’s theme ‘…’") are its title, not a quotation, whatever the
+/// case of the words after the first. Words opening in lower case are quoted of the work ("to
+/// finish the film “the way it was meant to be”").
+fn names_a_work(before: &str, quoted: &str) -> bool {
+    if !quoted
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    {
+        return false;
+    }
+    let before = before.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    !word.is_empty() && WORK_NOUNS.contains_lowercase_of(word)
+}
+
 /// Whether quoted words are a quotation rather than a scare quote or a title: at least four
-/// words, and not every word capitalised.
+/// words, and not every word capitalised, however many there are ("Financial Freedom: A
+/// Proven Path to All the Money You Will Ever Need" is a title).
 pub fn is_quotation(words_text: &str) -> bool {
-    // Counting past 13 changes nothing: more than twelve words are never a title.
+    // Counting past 13 tells only that the words are many.
     let mut n = word_count_up_to(words_text, 13);
     if n < 4 && !words_text.is_ascii() {
         n = n.max(unspaced_words(words_text));
@@ -180,7 +213,8 @@ pub fn is_quotation(words_text: &str) -> bool {
     if n < 4 {
         return false;
     }
-    if n > 12 {
+    // A long run of words all in capitals is someone shouting, not a title.
+    if n > 12 && !words_text.chars().any(char::is_lowercase) {
         return true;
     }
     let small = |w: &str| TITLE_SMALL_WORDS.contains(w.trim_matches(|c: char| !c.is_alphanumeric()));
@@ -250,6 +284,10 @@ mod tests {
                 &[("Operating is hard,", true), ("I love it.", true)],
             ),
             (
+                "“Why now? “ she asked. “Nobody told us.”",
+                &[("Why now?", true), ("Nobody told us.", true)],
+            ),
+            (
                 "« Nous allons gagner ce soir », a dit Roe.",
                 &[("Nous allons gagner ce soir", true)],
             ),
@@ -269,11 +307,33 @@ mod tests {
     }
 
     #[test]
+    fn titles_of_works_are_not_quotations() {
+        let rows: &[(&str, bool)] = &[
+            ("In her book “How We Built the Town on the River,” Roe says so.", false),
+            ("Get our free ebook “Ten Ways to Teach Your Children at Home”.", false),
+            ("A report titled “What the river gave back to us” came out.", false),
+            ("He wanted to finish the film “the way it was meant to be.”", true),
+            ("Roe wrote in her book that “we built the town on the river.”", true),
+            ("He called it “a very good option for most households.”", true),
+        ];
+        for (text, quotation) in rows {
+            let got: Vec<bool> = spans(text).iter().map(|q| q.quotation).collect();
+            assert_eq!(got, vec![*quotation], "{text}");
+        }
+    }
+
+    #[test]
     fn scare_quotes_and_titles_are_not_quotations() {
         assert!(!is_quotation("foreign agent"));
         assert!(!is_quotation("Hold On, Hold On … Don’t Hang Up!"));
         assert!(!is_quotation("The World of Tomorrow."));
         assert!(is_quotation("quick exam and labs"));
         assert!(is_quotation("We will not accept attempts,"));
+        assert!(!is_quotation(
+            "How to Build a Boat: A Practical Guide to All the Tools You Will Ever Need"
+        ));
+        assert!(is_quotation(
+            "WE WILL NOT BACK DOWN AND WE WILL NOT GO HOME UNTIL THE PIER IS OPEN"
+        ));
     }
 }

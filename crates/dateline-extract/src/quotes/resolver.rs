@@ -12,9 +12,9 @@ use crate::model::{EntityKind, Quote};
 
 use super::super::entities::Found;
 use super::super::lexicon::{self, Gender};
-use super::super::text::{Word, words};
+use super::super::text::{Word, sentence_ends, words};
 use super::BlockText;
-use super::attribution::verb_at;
+use super::attribution::{Attr, SPOKESPERSON_RULE, verb_at};
 use super::marks::{QuoteSpan, is_quotation, single_spans, spans};
 
 /// A person's name without the titles and honorifics before it ("Dr. Jane Roe", "Sen. John
@@ -47,6 +47,9 @@ struct Ref {
     block: usize,
     pos: usize,
     entity: usize,
+    /// An organisation that spoke through its spokesperson ("an Acme spokesman said"), whom a
+    /// later "he said" or "the spokesman said" stands for.
+    spokesperson: bool,
 }
 
 /// One entry of the running list of who spoke or acted, in the order the story was read.
@@ -75,6 +78,10 @@ const MAX_NESTING: u32 = 16;
 /// How many blocks back an organisation described by its kind ("the company said") may have
 /// been named.
 const ORGANISATION_REACH: usize = 8;
+
+/// How many blocks back the story may have said who issued the document a quote is read from
+/// ("the statement continued"): a statement is often quoted over many paragraphs.
+const DOCUMENT_REACH: usize = 16;
 
 pub(super) struct Resolver<'a> {
     pub(super) found: &'a Found,
@@ -117,8 +124,13 @@ impl<'a> Resolver<'a> {
     }
 
     /// Notes that `entity` spoke at `pos`, for later pronouns and titles.
-    pub(super) fn note_speaker(&mut self, block: usize, pos: usize, entity: usize) {
-        self.refs.get_mut().push(Entry::Ref(Ref { block, pos, entity }));
+    pub(super) fn note_speaker(&mut self, block: usize, pos: usize, entity: usize, spokesperson: bool) {
+        self.refs.get_mut().push(Entry::Ref(Ref {
+            block,
+            pos,
+            entity,
+            spokesperson,
+        }));
     }
 
     pub(super) fn kind(&self, entity: usize) -> EntityKind {
@@ -153,6 +165,19 @@ impl<'a> Resolver<'a> {
         pick(EntityKind::Person)
             .or_else(|| pick(EntityKind::Organization))
             .map(Speaker::Entity)
+    }
+
+    /// The first person (else organisation) a sentence names as a subject may be named: not
+    /// by a possessive ("Roe’s lawyer", "a night at Roe’s house" are about someone else).
+    fn first_subject_mention(&self, block: usize, text: &str, range: Range<usize>) -> Option<usize> {
+        let pick = |kind| {
+            self.found
+                .mentions_in(block, range.clone())
+                .filter(|m| !text[m.end..].starts_with(['’', '\'']))
+                .find(|m| self.kind(m.entity) == kind)
+                .map(|m| m.entity)
+        };
+        pick(EntityKind::Person).or_else(|| pick(EntityKind::Organization))
     }
 
     /// The entity mentioned right at the start of `range`.
@@ -191,12 +216,61 @@ impl<'a> Resolver<'a> {
                 return Some(m.entity);
             };
             let name = &self.found.entities[m.entity].name;
-            if name.split_whitespace().any(|w| w.eq_ignore_ascii_case(noun)) {
+            // The noun as written or in the plural ("the production company", "… Productions").
+            let holds = |w: &str| {
+                w.eq_ignore_ascii_case(noun)
+                    || w.len() == noun.len() + 1 && w.ends_with('s') && w[..noun.len()].eq_ignore_ascii_case(noun)
+            };
+            if name.split_whitespace().any(holds) {
                 return Some(m.entity);
             }
             nearest = nearest.or(Some(m.entity));
         }
         nearest.filter(|_| noun.is_some_and(|(_, strict)| !strict))
+    }
+
+    /// Who issued the document a later "the statement" stands for: the person or organisation
+    /// named before the noun in the last sentence before `pos` that introduces one ("Acme Corp
+    /// issued a statement", "Roe said in her letter"), outside quotations, in this block or
+    /// the few before it. Sentences that introduce the document without naming its issuer
+    /// first ("The company denied it in a statement") are passed over.
+    pub(super) fn issuer_of_document(&self, noun: &str, block: usize, pos: usize) -> Option<usize> {
+        let here = self.blocks.iter().position(|b| b.block == block)?;
+        for b in self.blocks[here.saturating_sub(DOCUMENT_REACH)..=here].iter().rev() {
+            let ends = sentence_ends(b.text);
+            // In the phrase's own block, only sentences before the phrase's own.
+            let limit = if b.block == block {
+                ends.iter().copied().rfind(|&e| e <= pos).unwrap_or(0)
+            } else {
+                b.text.len()
+            };
+            let quoted = |pos: usize| b.spans.iter().any(|q| q.quotation && (q.start..q.end).contains(&pos));
+            let words = &b.words[..b.words.partition_point(|w| w.end <= limit)];
+            // A document is introduced as "a statement", "its report", "a separate letter";
+            // "the letter" refers to one already introduced.
+            let introduced = |i: usize| {
+                words[i.saturating_sub(2)..i]
+                    .iter()
+                    .any(|w| matches!(w.text, "a" | "an" | "its" | "his" | "her" | "their"))
+            };
+            let mentions = words
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|&(i, w)| w.text.eq_ignore_ascii_case(noun) && !quoted(w.start) && introduced(i))
+                .map(|(_, w)| w);
+            for w in mentions {
+                let i = ends.partition_point(|&e| e <= w.start);
+                let start = if i == 0 { 0 } else { ends[i - 1] };
+                let issuer = self.found.mentions_in(b.block, start..w.start).find(|m| {
+                    matches!(self.kind(m.entity), EntityKind::Person | EntityKind::Organization) && !quoted(m.start)
+                });
+                if let Some(m) = issuer {
+                    return Some(m.entity);
+                }
+            }
+        }
+        None
     }
 
     /// Runs `f` with the words of another block.
@@ -231,8 +305,8 @@ impl<'a> Resolver<'a> {
             if seen > 30 {
                 return Some(None);
             }
-            (self.kind(r.entity) == EntityKind::Person && self.gender(r.entity).is_none_or(|g| g == gender))
-                .then_some(Some(r.entity))
+            let person = self.kind(r.entity) == EntityKind::Person && self.gender(r.entity).is_none_or(|g| g == gender);
+            (person || r.spokesperson).then_some(Some(r.entity))
         })
         .flatten()
     }
@@ -248,6 +322,33 @@ impl<'a> Resolver<'a> {
             (self.kind(r.entity) == EntityKind::Organization).then_some(Some(r.entity))
         })
         .flatten()
+    }
+
+    /// The one organisation of the story whose name opens with `word` ("Acme" for Acme Widget
+    /// Corp): the short form a story uses after introducing the full name.
+    pub(super) fn organisation_opening_with(&self, word: &str) -> Option<usize> {
+        let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let word = word
+            .strip_suffix("’s")
+            .or_else(|| word.strip_suffix("'s"))
+            .unwrap_or(word);
+        if !word.chars().next().is_some_and(char::is_uppercase) || lexicon::is_stop_word(word) {
+            return None;
+        }
+        let mut orgs = self
+            .found
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Organization && e.name.split_whitespace().next() == Some(word));
+        let (id, _) = orgs.next()?;
+        orgs.next().is_none().then_some(id)
+    }
+
+    /// The organisation whose spokesperson spoke last before `at`, in its block or the few
+    /// before it: "the spokesman said" after "an Acme spokesman said".
+    pub(super) fn recent_spokesperson(&self, block: usize, at: usize) -> Option<usize> {
+        self.look_back(block, at, 3, |r| r.spokesperson.then_some(r.entity))
     }
 
     /// Of `ids`, the one that spoke or acted last before `at`.
@@ -325,19 +426,44 @@ impl<'a> Resolver<'a> {
     fn sentence_subject(&self, index: usize, start: usize, end: usize) -> Option<Ref> {
         let b = &self.blocks[index];
         let words = self.words.replace(b.words);
-        let subject = match self.sentence_speaker(b.block, b.text, start..end, start).speaker() {
-            Some(Speaker::Entity(e)) => Some(e),
-            _ => match self.first_mention(b.block, start..end) {
-                Some(Speaker::Entity(e)) => Some(e),
-                _ => None,
+        let subject = match self.sentence_speaker(b.block, b.text, start..end, start) {
+            Attr::Found(Speaker::Entity(e), rule) => Some((e, rule == SPOKESPERSON_RULE)),
+            _ => match self.leading_pronoun(b.block, b.text, start..end) {
+                Some(e) => Some((e, false)),
+                None => self
+                    .first_subject_mention(b.block, b.text, start..end)
+                    .map(|e| (e, false)),
             },
         };
         self.words.set(words);
-        subject.map(|entity| Ref {
+        subject.map(|(entity, spokesperson)| Ref {
             block: b.block,
             pos: start,
             entity,
+            spokesperson,
         })
+    }
+
+    /// "He was seen with Roe.", "On Monday, she met Roe.": a sentence whose subject is a
+    /// pronoun, opening it or its first clause before anyone is named, goes on with the person
+    /// the pronoun stands for (not with the first person it names).
+    fn leading_pronoun(&self, block: usize, text: &str, range: Range<usize>) -> Option<usize> {
+        let named_from = self
+            .found
+            .mentions_in(block, range.clone())
+            .next()
+            .map_or(range.end, |m| m.start);
+        let ws = self.words_in(range.start..named_from);
+        let opens_clause = |w: &&Word<'_>| {
+            let before = text[range.start..w.start].trim_end();
+            before.is_empty() || before.ends_with(',')
+        };
+        let gender = ws.iter().take(8).filter(opens_clause).find_map(|w| match w.text {
+            "He" | "he" => Some(Gender::Male),
+            "She" | "she" => Some(Gender::Female),
+            _ => None,
+        })?;
+        self.pronoun(block, range.start, gender)
     }
 
     /// Notes each sentence of `blocks[index]` between `from` and `to` whose subject a later
@@ -389,21 +515,35 @@ impl<'a> Resolver<'a> {
         self.introduced_as(bare).unwrap_or(bare).to_string()
     }
 
-    /// The full name a person given by surname alone was introduced by ("Roe" after "Jane
-    /// Roe"), when every named person of the story with that surname is the same.
+    /// The full name a person given by one name alone was introduced by: "Roe" after "Jane
+    /// Roe", when every named person of the story with that surname is the same; else, for
+    /// names written family name first ("Kim" after "Kim Min-jun") or a person called by the
+    /// given name ("Jane" after "Jane Roe"), the one person whose name opens with it.
     fn introduced_as(&self, surname: &str) -> Option<&str> {
         if surname.contains(' ') || !surname.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
+        let by_surname = self.the_one_name(surname, |n| n.rsplit(' ').next() == Some(surname));
+        match by_surname {
+            Some(found) => found,
+            None => self
+                .the_one_name(surname, |n| n.split(' ').next() == Some(surname))
+                .flatten(),
+        }
+    }
+
+    /// Of the full names (without titles) longer than `short` that `fits`: `None` when there
+    /// is none, `Some(None)` when they differ, else `Some` of the one name.
+    fn the_one_name(&self, short: &str, fits: impl Fn(&str) -> bool) -> Option<Option<&str>> {
         let mut full = self
             .found
             .entities
             .iter()
             .filter(|e| e.kind != EntityKind::Place)
             .map(|e| without_titles(&e.name, e.kind == EntityKind::Person))
-            .filter(|n| n.len() > surname.len() && n.contains(' ') && n.rsplit(' ').next() == Some(surname));
+            .filter(|n| n.len() > short.len() && n.contains(' ') && fits(n));
         let first = full.next()?;
-        full.all(|n| n == first).then_some(first)
+        Some(full.all(|n| n == first).then_some(first))
     }
 
     /// Quotations in a headline, which uses single quotation marks: "‘…,’ exec says",

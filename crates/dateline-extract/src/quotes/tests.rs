@@ -220,6 +220,27 @@ const CONVENTIONS: &[ConventionRow<'static>] = &[
         Some("document_issuer"),
     ),
     (
+        // "the statement" is the one the story said someone issued, not the last organisation.
+        &[
+            "Acme Widget Corp issued a statement on Monday about the plant.",
+            "The statement was sent to the Harbour Gazette and to Redcliff Shipping Ltd.",
+            "“We will keep every job at the plant this year,” the statement continued.",
+        ],
+        "We will",
+        Some("Acme Widget Corp"),
+        Some("document_issuer"),
+    ),
+    (
+        // A word of the description in an organisation's name tells which one.
+        &[
+            "Redcliff Film Productions sued Acme Widget Corp on Monday.",
+            "“We never agreed to any such deal,” the production company said.",
+        ],
+        "We never",
+        Some("Redcliff Film Productions"),
+        Some("organisation_by_kind"),
+    ),
+    (
         &["“The diplomat has no word on the talks yet,” the diplomat said."],
         "The diplomat",
         None,
@@ -268,6 +289,124 @@ const CONVENTIONS: &[ConventionRow<'static>] = &[
         Some("named_in_phrase"),
     ),
     (
+        // A long appositive between the name and the verb.
+        &[
+            "“The water is there, we only had to look for it,” Dana Cole, a researcher at the Acme Institute for Coastal Studies in Port Lewis, Ruritania, and co-author of the study, said in a statement.",
+        ],
+        "The water",
+        Some("Dana Cole"),
+        Some("named_subject"),
+    ),
+    (
+        // A verb whose subject is the quote itself is passed over.
+        &["“The deal is bigger than the old one” announced in May, said Dana Cole, a trade scholar."],
+        "The deal",
+        Some("Dana Cole"),
+        Some("named_in_phrase"),
+    ),
+    (
+        &["«Vamos a ganar la liga este año», dijo Nando al diario."],
+        "Vamos",
+        Some("Nando"),
+        Some("bare_proper_name"),
+    ),
+    (
+        // A capitalised verb opens a sentence of its own.
+        &["“The pier will reopen for boats in May.” Read our full report on the works."],
+        "The pier",
+        None,
+        None,
+    ),
+    (
+        &[
+            "Acme Widget Corp said it would close the plant.",
+            "“We had nothing to do with the fire,” a spokesman for Acme Widget Corp said.",
+        ],
+        "We had",
+        Some("Acme Widget Corp"),
+        Some("spokesperson_for_organisation"),
+    ),
+    (
+        // "he said" after a spokesman, and the spokesman named by the organisation's short name.
+        &[
+            "Mayor Tom Reed visited the Acme Widget Corp plant.",
+            "An Acme spokesman said the plant would stay open.",
+            "“We are not the target of any inquiry,” he said.",
+        ],
+        "We are",
+        Some("Acme Widget Corp"),
+        Some("pronoun_subject"),
+    ),
+    (
+        &["“The plan is on hold for now,” said one of the Acme Widget Corp officials."],
+        "The plan",
+        None,
+        None,
+    ),
+    (
+        &[
+            "Mayor Tom Reed opened the bridge on Monday.",
+            "Vera Lind said the crossing had taken ten years to build.",
+            "“We have waited long enough for this bridge.”",
+        ],
+        "We have",
+        Some("Vera Lind"),
+        Some("speaker_of_paragraph_before"),
+    ),
+    (
+        &[
+            "“The harbour will reopen next spring,” said Dana Cole, the port director.",
+            "“The crews worked through the night to clear the channel.”",
+        ],
+        "The crews",
+        Some("Dana Cole"),
+        Some("speaker_goes_on_next_paragraph"),
+    ),
+    (
+        &[
+            "“We lost the first round,” Tom Reed said. “Will you appeal the ruling?”",
+            "“There is no point in going back to the court,” Dana Cole said.",
+            "“Can you say why not?”",
+            "“The judge has made up her mind on every count.”",
+        ],
+        "The judge",
+        Some("Tom Reed"),
+        Some("answer_in_dialogue"),
+    ),
+    (
+        // Verbs joined by "but" share the subject.
+        &[
+            "Mayor Tom Reed denied the report but added:",
+            "“We are talking to the builders about the site.”",
+        ],
+        "We are",
+        Some("Tom Reed"),
+        Some("lead_in_ends_paragraph_before"),
+    ),
+    (
+        // A sentence whose subject is a pronoun goes on with its person, not with the first
+        // person it names; nor is a possessive the subject.
+        &[
+            "Mayor Tom Reed opened the bridge.",
+            "The work took three years at John Hart’s yard.",
+            "On Monday, he met John Hart at the quay.",
+            "He instead told reporters: “We are proud of every bolt in it.”",
+        ],
+        "We are",
+        Some("Tom Reed"),
+        Some("pronoun_subject"),
+    ),
+    (
+        // The paragraph before speaks through a participle, not a verb in a clause after it.
+        &[
+            "Mayor Tom Reed spent an hour explaining why the bridge was late, because she had asked him twice.",
+            "“The steel came from abroad and it came late.”",
+        ],
+        "The steel",
+        Some("Tom Reed"),
+        Some("speaker_of_paragraph_before"),
+    ),
+    (
         &["市長は「明日は新しい橋を開通します」と述べた。"],
         "明日は",
         None,
@@ -286,6 +425,27 @@ fn attribution_conventions() {
         assert_eq!(quote.speaker.as_deref(), *speaker, "speaker of “{opening}…”");
         assert_eq!(why, rule, "rule for “{opening}…”");
     }
+}
+
+#[test]
+fn echoes_of_a_quotation_are_not_quotations_again() {
+    let got = quotes_of(
+        &[
+            "“We will rebuild the pier before the summer,” Mayor Tom Reed said.",
+            "The storm closed the old bridge for a week.",
+            "“Cars will use the bridge”",
+            "“Cars will use the bridge from May and trucks from June,” he said.",
+        ],
+        Some("‘We will rebuild the pier’: town vows after storm"),
+    );
+    let texts: Vec<&str> = got.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        vec![
+            "We will rebuild the pier before the summer,",
+            "Cars will use the bridge from May and trucks from June,"
+        ]
+    );
 }
 
 #[test]
