@@ -198,7 +198,7 @@ lists! {
     REGIONS: List = "regions.txt";
     /// English names of well-known cities that GeoNames spells otherwise.
     CITY_NAMES: List = "city_names.txt";
-    /// Countries, regions and capitals as other languages' pages write them ("Alemania").
+    /// Countries, regions and major cities as other languages' pages write them ("Alemania").
     FOREIGN_PLACE_NAMES: List = "foreign_place_names.txt";
 
     // Entities and quotes.
