@@ -526,14 +526,6 @@ fn title_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     }
     let honorific = ws[..=t].iter().rev().find_map(|w| lexicon::honorific_gender(w.text));
     let rest = &ws[name_at..];
-    if name_at == t + 1 && royal_name(ws[t].text, rest) {
-        let kind = Kind::Person {
-            role: None,
-            gender: honorific.or_else(|| lexicon::given_name_gender(rest[0].text)),
-            sure: true,
-        };
-        return Some(Verdict::of(vec![Out::Role(0..t), Out::Name(t..ws.len(), kind)]));
-    }
     let mut outs = vec![Out::Role(0..t + 1)];
     if rest.len() == 1 {
         let w = rest[0].text;
@@ -557,22 +549,6 @@ fn title_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         outs.push(Out::again(name_at..ws.len(), r.weak));
     }
     Some(Verdict::of(outs))
-}
-
-/// "Queen Jane", "Prince John", "King John II", "Pope Jane": sovereigns, their children and
-/// popes go by a title and a given name, with no surname, so the title is part of the name.
-fn royal_name(title: &str, rest: &[Word<'_>]) -> bool {
-    let royal = matches!(
-        title,
-        "King" | "Queen" | "Prince" | "Princess" | "Pope" | "Emperor" | "Empress"
-    );
-    let regnal = |w: &str| w.len() <= 4 && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'));
-    let name = match rest {
-        [name] => name,
-        [name, number] if regnal(number.text) => name,
-        _ => return false,
-    };
-    royal && lexicon::is_given_name(name.text)
 }
 
 /// Nationality adjectives describe the name that follows ("Ruritanian Jane Roe"); compass words
