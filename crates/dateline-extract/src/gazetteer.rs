@@ -10,8 +10,8 @@ use std::sync::LazyLock;
 
 use super::fasthash::WordMap;
 use super::lists::{
-    AGENCIES, CITY_NAMES, COUNTRY_NAMES, MISC_SUFFIXES, ORG_SUFFIXES, ORGANIZATIONS, PLACE_PREFIXES, PLACE_SUFFIXES,
-    REGIONS, STATE_ABBREVIATIONS, WEAK_ORGANIZATIONS,
+    AGENCIES, CITY_NAMES, COUNTRY_NAMES, FOREIGN_PLACE_NAMES, MISC_SUFFIXES, ORG_SUFFIXES, ORGANIZATIONS,
+    PLACE_PREFIXES, PLACE_SUFFIXES, REGIONS, STATE_ABBREVIATIONS, WEAK_ORGANIZATIONS,
 };
 use super::places::{self, Place};
 
@@ -27,6 +27,7 @@ pub fn place(name: &str) -> Option<&'static str> {
         .get(name)
         .or_else(|| REGIONS.get(name))
         .or_else(|| CITY_NAMES.get(name))
+        .or_else(|| FOREIGN_PLACE_NAMES.get(name))
         .or_else(|| places::lookup(name).filter(Place::prominent).map(|p| p.name))
 }
 

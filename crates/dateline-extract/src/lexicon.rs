@@ -7,8 +7,8 @@
 //! string.
 
 use super::lists::{
-    ABBREVIATIONS, DEMONYMS, GIVEN_NAMES, HONORIFIC_GENDERS, NAME_PARTICLES, NAME_SUFFIXES, NON_ORG_ACRONYMS,
-    ORG_NOUNS, ROLE_NOUNS, SPEECH_PARTICIPLES, SPEECH_VERBS, STOP_WORDS, TITLES, VESSEL_NOUNS,
+    ABBREVIATIONS, DEMONYMS, FOREIGN_FUNCTION_WORDS, GIVEN_NAMES, HONORIFIC_GENDERS, NAME_PARTICLES, NAME_SUFFIXES,
+    NON_ORG_ACRONYMS, ORG_NOUNS, ROLE_NOUNS, SPEECH_PARTICIPLES, SPEECH_VERBS, STOP_WORDS, TITLES, VESSEL_NOUNS,
 };
 use std::sync::LazyLock;
 
@@ -94,7 +94,7 @@ pub fn is_speech_participle(word: &str) -> bool {
 
 /// Whether a capitalised word is a function word or common sentence opener, not part of a name.
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.contains(word)
+    STOP_WORDS.contains(word) || FOREIGN_FUNCTION_WORDS.contains(word)
 }
 
 /// Nationality and group adjectives ("Russian", "Canadian-born"): roles and descriptors, never

@@ -160,6 +160,9 @@ lists! {
     SPEECH_PARTICIPLES: List = "speech_participles.txt";
     /// Capitalised words that open sentences or phrases but are never part of a name.
     STOP_WORDS: List = "stop_words.txt";
+    /// Capitalised function words of other languages' pages that open sentences, never names
+    /// ("Los", "Für", "Dieses").
+    FOREIGN_FUNCTION_WORDS: List = "foreign_function_words.txt";
     /// Nationality, group, compass and scope words that describe a name ("Russian", "Northern").
     DEMONYMS: List = "demonyms.txt";
     /// Common given names to `f`, `m` or `u` (both), hand-picked; compare data/given_names.tsv.
@@ -178,6 +181,8 @@ lists! {
     PLACE_PREFIXES: List = "place_prefixes.txt";
     /// Words that, ending a capitalised name, make it an organisation ("Council", "Corp.").
     ORG_SUFFIXES: List = "org_suffixes.txt";
+    /// Nouns that open an organisation's name in other languages ("Universidad", "Instituto").
+    ORG_HEAD_NOUNS: List = "org_head_nouns.txt";
     /// Words that end names of events, prizes, laws, works and buildings ("Prize", "Act").
     MISC_SUFFIXES: List = "misc_suffixes.txt";
     /// News and photo agencies by the names they go by, to the canonical name ("AP").
@@ -193,6 +198,8 @@ lists! {
     REGIONS: List = "regions.txt";
     /// English names of well-known cities that GeoNames spells otherwise.
     CITY_NAMES: List = "city_names.txt";
+    /// Countries, regions and major cities as other languages' pages write them ("Alemania").
+    FOREIGN_PLACE_NAMES: List = "foreign_place_names.txt";
 
     // Entities and quotes.
     /// Auxiliary and linking verbs: after a name, it is a clause's subject.

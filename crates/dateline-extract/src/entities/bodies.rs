@@ -48,6 +48,7 @@ pub(super) fn lower_case_bodies<'a>(block: usize, text: &'a str, ws: &[Word<'a>]
             rule: "body named in lower case",
             possessive: w.possessive,
             common: false,
+            listed_with_org: false,
         });
     }
 }

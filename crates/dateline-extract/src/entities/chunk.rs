@@ -188,7 +188,9 @@ fn connector_step(text: &str, ws: &[Word<'_>], j: usize) -> Step {
     if w == "of" && n.text.chars().all(|c| c.is_ascii_digit()) {
         return Step::TakeAndStop(2);
     }
-    let the_then_name = n.text == "the"
+    // "Bureau of the Budget", "Partido de los Trabajadores": an article after the connector.
+    let article = n.text == "the" || w == "de" && matches!(n.text, "la" | "las" | "los");
+    let the_then_name = article
         && ws
             .get(j + 2)
             .is_some_and(|nn| contiguous(text, n, nn) && capitalized(nn.text) && !lexicon::is_stop_word(nn.text));
@@ -210,8 +212,11 @@ fn trim_run(ws: &[Word<'_>], start: usize, mut end: usize) -> usize {
 fn chunk_at<'a, 'w>(span: &Span<'a>, ws: &'w [Word<'a>], start: usize, end: usize) -> Chunk<'a, 'w> {
     let text = span.text;
     let first = &ws[start];
-    let before =
-        text[..first.start].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '(' | '['));
+    // The span's own start opens a sentence: the story after a dateline ("SPRINGFIELD, Feb 2 -
+    // The Springfield Grain Exchange said …") or a caption.
+    let from = span.range.start.min(first.start);
+    let before = text[from..first.start]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '(' | '['));
     let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '—', '–', '…']);
     let last = &ws[end - 1];
     let next = ws.get(end).filter(|n| contiguous(text, last, n)).map(|n| n.text);

@@ -14,7 +14,8 @@ use crate::fasthash::{FxHashSet, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::lists::{
-    ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, LEADING_FUNCTION_WORDS, ORG_PREPOSITIONS, PLACE_PREPOSITIONS,
+    ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, LEADING_FUNCTION_WORDS, ORG_HEAD_NOUNS, ORG_PREPOSITIONS,
+    PLACE_PREPOSITIONS,
 };
 use crate::text::{Word, is_all_caps};
 
@@ -57,8 +58,10 @@ pub(super) struct Piece<'a> {
     pub(super) rule: &'static str,
     /// The name carried a possessive ending ("Acme's").
     pub(super) possessive: bool,
-    /// A single plural word the story also writes in lower case ("Refugees" opening a heading).
+    /// A single word the story also writes in lower case ("Refugees" opening a heading).
     pub(super) common: bool,
+    /// Listed beside a known organisation ("Acme, Zentrix and Bolt"; see [`mark_lists`]).
+    pub(super) listed_with_org: bool,
 }
 
 /// What classification knows of the whole story besides the run in hand.
@@ -145,8 +148,7 @@ pub(super) fn classify_chunk<'a>(chunk: &Chunk<'a, '_>, story: &Story<'a, '_>, o
     let from = out.len();
     classify(ws, chunk, story, out, 0, false);
     for p in &mut out[from..] {
-        // Only a plural is asked about (see `resolve::team_in_the_plural`).
-        if matches!(p.kind, Kind::Single { .. }) && p.name.ends_with('s') {
+        if matches!(p.kind, Kind::Single { .. }) {
             p.common = story.uses_lowercase(&p.name);
         }
     }
@@ -180,7 +182,64 @@ pub(super) fn piece<'a>(chunk: &Chunk<'a, '_>, ws: &[Word<'_>], kind: Kind<'a>) 
         rule: "",
         possessive: ws[ws.len() - 1].possessive,
         common: false,
+        listed_with_org: false,
     }
+}
+
+/// "Acme, Zentrix and Bolt Media", "Acme or Zentrix": the items of a list are things of one
+/// kind, so a lone word listed beside a known organisation is marked as one too. `text` gives
+/// a block's text.
+pub(super) fn mark_lists<'a>(pieces: &mut [Piece<'a>], text: impl Fn(usize) -> Option<&'a str>) {
+    let mut from = 0;
+    while from < pieces.len() {
+        // The list: pieces of one block with only a separator between each and the next.
+        let mut to = from + 1;
+        while to < pieces.len() && listed_together(&pieces[to - 1], &pieces[to], &text) {
+            to += 1;
+        }
+        let items = &mut pieces[from..to];
+        // Two items need their conjunction: "Oddly, Acme" is an adverb and a subject.
+        let list = items.len() > 2 || items.len() == 2 && !gap_is_comma(&items[0], &items[1], &text);
+        if list && items.iter().any(known_org) {
+            for p in items.iter_mut() {
+                p.listed_with_org = matches!(p.kind, Kind::Single { known: None, .. });
+            }
+        }
+        from = to;
+    }
+}
+
+fn known_org(p: &Piece<'_>) -> bool {
+    if p.possessive {
+        return false;
+    }
+    match &p.kind {
+        Kind::Org(_) => true,
+        Kind::Single {
+            known: Some((EntityKind::Organization, n)),
+            ..
+        } => !gazetteer::is_weak_org(n),
+        _ => false,
+    }
+}
+
+/// Whether only a list's separator stands between two pieces: ", ", " and ", ", or ", " or ".
+/// A possessive owns what follows it and is no item ("Acme, Zentrix or Bolt's app").
+fn listed_together<'a>(a: &Piece<'a>, b: &Piece<'a>, text: &impl Fn(usize) -> Option<&'a str>) -> bool {
+    let gap = gap(a, b, text);
+    !a.possessive && !b.possessive && matches!(gap, Some(", " | " and " | ", and " | " or " | ", or "))
+}
+
+fn gap_is_comma<'a>(a: &Piece<'a>, b: &Piece<'a>, text: &impl Fn(usize) -> Option<&'a str>) -> bool {
+    gap(a, b, text) == Some(", ")
+}
+
+/// The text between two pieces of one block, if they are close.
+fn gap<'a>(a: &Piece<'a>, b: &Piece<'a>, text: &impl Fn(usize) -> Option<&'a str>) -> Option<&'a str> {
+    if a.block != b.block || b.start < a.end || b.start - a.end > 6 {
+        return None;
+    }
+    text(a.block).and_then(|t| t.get(a.end..b.start))
 }
 
 /// ", Idaho", ", S.C.", ", Austria": a chunk followed by its state or country is a place.
@@ -201,7 +260,9 @@ pub(super) fn followed_by_region(after: &str) -> bool {
 }
 
 /// ", an al-Qaeda-linked organization", ", the country's largest party": an appositive that
-/// says what kind of organisation the chunk names.
+/// says what kind of organisation the chunk names. One that names a person's place in an
+/// organisation first describes a person (", a member of the group", ", a spokeswoman for
+/// the party").
 pub(super) fn followed_by_org_appositive(after: &str) -> bool {
     let Some(rest) = after.strip_prefix(", ") else {
         return false;
@@ -210,10 +271,19 @@ pub(super) fn followed_by_org_appositive(after: &str) -> bool {
     if !matches!(ws.next(), Some("a" | "an" | "the")) {
         return false;
     }
-    ws.take_while(|w| !w.ends_with(',')).any(|w| {
-        lexicon::is_org_noun(w.trim_end_matches([',', '.']))
-            && !matches!(w.trim_end_matches([',', '.']), "team" | "club" | "fund")
-    })
+    for w in ws {
+        let bare = w.trim_end_matches([',', '.']);
+        if lexicon::is_role_noun(bare) || bare == "member" {
+            return false;
+        }
+        if lexicon::is_org_noun(bare) {
+            return !matches!(bare, "team" | "club" | "fund");
+        }
+        if w.ends_with(',') {
+            return false;
+        }
+    }
+    false
 }
 
 /// A run of a chunk's words being classified, with what the rules look at around it.
@@ -248,6 +318,11 @@ impl<'a> Run<'a, '_> {
 
     pub(super) fn at_start(&self) -> bool {
         self.offset == 0
+    }
+
+    /// Whether the run ends in a possessive ("Acme's", "Jane Roe's").
+    pub(super) fn possessive(&self) -> bool {
+        self.ws[self.ws.len() - 1].possessive
     }
 
     pub(super) fn last(&self) -> &'a str {
@@ -490,7 +565,7 @@ pub(super) fn classify_role<'a>(
                 Some(Kind::Registered(
                     registry.entries.iter().position(|x| x.name == e.name).unwrap_or(0),
                 ))
-            } else if let Some(p) = gazetteer::place(&sub) {
+            } else if let Some(p) = gazetteer::place(&sub).filter(|_| !abbreviated_country(&sub)) {
                 Some(Kind::Place(Cow::Borrowed(p)))
             } else if gazetteer::is_known_org(&sub) && !gazetteer::is_weak_org(&sub) {
                 Some(Kind::Org(sub))
@@ -534,6 +609,12 @@ pub(super) fn classify_role<'a>(
     }
 }
 
+/// "U.S. Attorney Jane Roe", "UK Ambassador": an abbreviated country inside a role is an
+/// adjective, like one before a noun (see [`attributive_abbreviation`]).
+fn abbreviated_country(name: &str) -> bool {
+    name.len() <= 5 && !name.contains(' ') && is_all_caps(name)
+}
+
 /// Ends with an organisation word, or is "Organisation of X" ("Bureau of Prisons").
 pub(super) fn org_like(ws: &[Word<'_>]) -> bool {
     // Both shapes take two words or more (a suffix after a name, or a word before and after
@@ -544,6 +625,10 @@ pub(super) fn org_like(ws: &[Word<'_>]) -> bool {
     let last = ws[ws.len() - 1].text;
     let determiner = LEADING_FUNCTION_WORDS.contains(ws[0].text);
     if ws.len() >= 2 && gazetteer::is_org_suffix(last) && !lexicon::is_title(last) && !determiner {
+        return true;
+    }
+    // "Universidad de Springfield", "Instituto Roe": other languages put the head first.
+    if ORG_HEAD_NOUNS.contains(ws[0].text) && capitalized(ws[ws.len() - 1].text) {
         return true;
     }
     // "X of Y", "X for Y", "X on Y", "Embassy in Y" where X ends in an organisation word.

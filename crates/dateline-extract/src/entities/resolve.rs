@@ -280,6 +280,8 @@ const SINGLE_WORD_RULES: &[(&str, SingleWordRule)] = &[
     ("word after an organisation noun", after_an_organisation_noun),
     ("what only an organisation has", organisations_possession),
     ("source of a report", source_of_a_report),
+    ("listed with organisations", listed_with_organisations),
+    ("speaker that is no one named", speaker_no_one_named),
     ("team named in the plural", team_in_the_plural),
     ("acronym", acronym),
     ("word before a thing", before_a_thing),
@@ -340,16 +342,39 @@ fn single_parts<'n>(p: &'n Piece<'n>) -> Option<SingleParts<'n>> {
 }
 
 /// "Roe said": the surname of a person already named. A brand's product line repeats its
-/// last word too ("the Acme PhonePro … the PhonePro", "Tab Pro … Phone Pro … the Pro"), but a
-/// surname is not written in capitals or with a capital inside, nor shared by several names
-/// that nothing else confirms, so only such a reference confirms the person.
+/// last word too ("the Acme PhonePro … the PhonePro", "Tab Pro … Phone Pro … the Pro", "a
+/// Retina display", "5 Tips"), but a surname is not written in capitals or with a capital
+/// inside, takes no article, possessive or number before it, and is not shared by several
+/// names that nothing else confirms, so only such a reference confirms the person.
 fn surname<'n>(p: &'n Piece<'n>, b: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
     let id = b.person_by_tail(&p.name)?;
     let sole = b.unsure_by_tail(&p.name) <= 1;
+    let determined = p.prev.is_some_and(determiner);
     Some(Settled::Mention(
         id,
-        sole && !is_all_caps(&p.name) && !camel_case(&p.name),
+        sole && !determined && !is_all_caps(&p.name) && !camel_case(&p.name),
     ))
+}
+
+/// An article, a possessive or a number: what comes before a thing's name, not a person's
+/// ("the Pro", "your Tab", "5 Tips").
+fn determiner(w: &str) -> bool {
+    w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        || matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "my"
+                | "your"
+                | "our"
+                | "their"
+                | "its"
+                | "every"
+        )
 }
 
 /// A place or organisation the gazetteer knows, or an acronym of one the story named.
@@ -372,10 +397,26 @@ fn known_single<'n>(p: &'n Piece<'n>, b: &Builder, k: &'n Lookups<'n>) -> Option
 }
 
 /// "Jane" after "Jane Roe": a first name of a person named (not after a title: "Sen. Jane").
+/// Only a given name, a family name written first ("Xi", "Kim") or a word that speaks confirms
+/// the person: the first word of a product's name is its brand ("the Zeno Tab … a Zeno case"),
+/// written alone as often as with the model.
 fn first_name<'n>(p: &'n Piece<'n>, _: &Builder, k: &'n Lookups<'n>) -> Option<Settled<'n>> {
     let (titled, _, _) = single_parts(p)?;
     let id = *k.first_names.get(&*p.name).filter(|_| !titled)?;
-    Some(Settled::Mention(id, true))
+    let w = &*p.name;
+    let given = lexicon::is_given_name(w) || names::is_given_name(w);
+    let speaks = p.next.is_some_and(lexicon::is_speech_verb);
+    Some(Settled::Mention(
+        id,
+        (given || speaks || family_name(w)) && !p.prev.is_some_and(determiner),
+    ))
+}
+
+/// "Xi", "Kim", "Wang": Chinese and Korean names put the family name first, and a second
+/// reference repeats it — a short word, and a surname where the census knows it.
+fn family_name(w: &str) -> bool {
+    let n = w.chars().count();
+    !is_all_caps(w) && (n <= 2 || n <= 5 && names::surname_rank(w).is_some_and(|r| r <= 5_000))
 }
 
 fn defined_acronym<'n>(p: &'n Piece<'n>, _: &Builder, k: &'n Lookups<'n>) -> Option<Settled<'n>> {
@@ -439,6 +480,44 @@ fn source_of_a_report<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> 
     let person = names::is_given_name(w) || names::surname_rank(w).is_some() || is_all_caps(w);
     let other = gazetteer::is_known_org(w) || gazetteer::town(w).is_some();
     (cue && !person && !other).then_some(Settled::ShortOrg(w))
+}
+
+/// "Acme, Zentrix and Bolt": a word listed beside known organisations is one, unless it is a
+/// place or a person's name.
+fn listed_with_organisations<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    let w = &*p.name;
+    let other = p.common
+        || p.possessive
+        || names::is_given_name(w)
+        || lexicon::is_given_name(w)
+        || lexicon::is_stop_word(w)
+        || lexicon::is_demonym(w)
+        || gazetteer::town(w).is_some();
+    (p.listed_with_org && !other).then_some(Settled::ShortOrg(w))
+}
+
+/// "Zentrix said", "…, Zentrix announced": a word that speaks is a person's surname or an
+/// organisation; a person is introduced by full name before a surname stands alone (which the
+/// surname rule settled first), so a word that is no one's surname and no name in the census
+/// is an organisation speaking.
+fn speaker_no_one_named<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    let w = &*p.name;
+    let speaks = p.next.is_some_and(lexicon::is_speech_verb) && !p.possessive;
+    // "coach Roe said": a noun before the word is a person's role.
+    let role = p
+        .prev
+        .is_some_and(|w| w.starts_with(char::is_lowercase) && !matches!(w, "and" | "but" | "that" | "as" | "while"));
+    if !speaks || role || p.common || is_all_caps(w) || w.chars().count() < 3 {
+        return None;
+    }
+    let person = names::is_given_name(w)
+        || lexicon::is_title(w)
+        || lexicon::is_stop_word(w)
+        || lexicon::is_given_name(w)
+        || names::surname_rank(w).is_some()
+        || lexicon::is_demonym(w)
+        || gazetteer::town(w).is_some();
+    (!person).then_some(Settled::ShortOrg(w))
 }
 
 /// "the Isotopes", "Isotopes coach Jane Roe": a capitalised plural after "the" or before a role
@@ -702,6 +781,7 @@ impl Builder {
         if kind == EntityKind::Organization && !made && (p.block, p.start) < self.first_pos[id] {
             self.entities[id].name = name.to_string();
         }
+
         self.note(id, role, gender);
         self.mention(id, p);
         id

@@ -17,10 +17,10 @@ use crate::fasthash::with_lowercase;
 use crate::gazetteer;
 use crate::lexicon;
 use crate::lists::{
-    BYLINE_DESKS, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS, KIN_NOUNS,
-    LEADING_FUNCTION_WORDS, MARKET_INDICES, NAME_JOINERS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_PREPOSITIONS,
-    PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS,
-    THING_NOUNS,
+    BYLINE_DESKS, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES,
+    KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, NAME_JOINERS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS,
+    ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS,
+    REGION_QUALIFIERS, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -56,6 +56,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("person of an organisation", person_of_organisation),
     ("organisation shape", organisation_shape),
     ("place shape", place_shape),
+    ("district by a compass point", district_by_compass_point),
     ("short organisation by appositive", short_organisation_by_appositive),
     ("title before a name", title_before_name),
     ("nationality before a name", nationality_before_name),
@@ -235,13 +236,16 @@ fn organisation_by_appositive<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         && !opens_with_function_word(r)
         && !coordinated
         && followed_by_org_appositive(r.after)
-        && !lexicon::is_given_name(r.ws[0].text);
+        && !lexicon::is_given_name(r.ws[0].text)
+        && !lexicon::is_title(r.ws[0].text);
     fits.then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
-/// "the official Springfield Evening newspaper": a name before an organisation noun.
+/// "the official Springfield Evening newspaper": a name before an organisation noun. A
+/// possessive owns the noun instead of naming it ("Jane Roe's company").
 fn before_organisation_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let fits = (2..=6).contains(&r.ws.len())
+        && !r.possessive()
         && !opens_with_function_word(r)
         && r.next_lower.is_some_and(lexicon::is_org_noun)
         && !lexicon::is_given_name(r.ws[0].text);
@@ -464,6 +468,18 @@ fn place_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     fits.then(|| Verdict::all(r, Kind::Place(r.whole.clone())))
 }
 
+/// "Springfield West", "Shelby North": a place and a compass point after it name a district
+/// or a constituency, not a person (whose surname may be "West", but whose given name is no
+/// town).
+fn district_by_compass_point<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let n = r.ws.len();
+    let fits = (2..=3).contains(&n)
+        && matches!(r.last(), "North" | "South" | "East" | "West" | "Central")
+        && !lexicon::is_given_name(r.ws[0].text)
+        && gazetteer::place(&r.name(0..n - 1)).is_some();
+    fits.then(|| Verdict::all(r, Kind::Place(r.whole.clone())))
+}
+
 /// A short name that an appositive calls an organisation ("Acme Labs, a research firm").
 fn short_organisation_by_appositive<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let has_joiner = r.ws.iter().any(|w| NAME_JOINERS.contains(w.text));
@@ -661,7 +677,10 @@ fn known_name_inside<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     for len in (1..n).rev() {
         for s in 0..=n - len {
             let sub = r.name(s..s + len);
-            let place = gazetteer::place(&sub).is_some() && !lexicon::is_given_name(&sub);
+            // "José Roe y Springfield": a place after a particle inside a person's name is a
+            // surname (Spanish joins two surnames with "y").
+            let surname = s > 0 && JOINING_PARTICLES.contains(r.ws[s - 1].text) && names::is_given_name(r.ws[0].text);
+            let place = gazetteer::place(&sub).is_some() && !lexicon::is_given_name(&sub) && !surname;
             let org = gazetteer::is_known_org(&sub) && len > 1;
             if (place || org) && !(s == 0 && len == 1 && name_shaped(r.ws)) {
                 return Some(Verdict::split3(r, s, s + len));
@@ -708,9 +727,13 @@ fn name_before_thing<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 }
 
 /// "Walter Roe hospital", "Springfield State quarterback": an organisation noun (or, for a name
-/// that does not start like a person's, a job) after the name makes it an institution or team.
+/// that does not start like a person's, a job) after the name makes it an institution or team;
+/// after a possessive the noun is the name's own ("Jane Roe's team").
 fn name_before_institution_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let given = r.person_shaped()?;
+    if r.possessive() {
+        return None;
+    }
     let org_after = r.next_lower.is_some_and(lexicon::is_org_noun);
     let job_after = r
         .next_lower
