@@ -299,9 +299,15 @@ fn party_and_state(_: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
 
 /// "he said", "she added": the last named person of that gender.
 fn pronoun_subject(cx: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
-    let gender = match (p.first(), p.count) {
-        ("he", 1) => Gender::Male,
-        ("she", 1) => Gender::Female,
+    (p.count == 1).then_some(())?;
+    personal_pronoun(cx, p, p.first())
+}
+
+/// The last named person of the gender of `pronoun` ("he", "she"), for the part's clause.
+fn personal_pronoun(cx: &Resolver<'_>, p: &Part<'_>, pronoun: &str) -> Option<PartVerdict> {
+    let gender = match pronoun {
+        "he" => Gender::Male,
+        "she" => Gender::Female,
         _ => return None,
     };
     Some(PartVerdict::Speaker(cx.pronoun_attr(
@@ -336,16 +342,7 @@ fn conjunction_then_pronoun(cx: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdi
     if p.count != 2 || !CLAUSE_CONJUNCTIONS.contains(p.first()) {
         return None;
     }
-    let gender = match p.word1.map(str::to_lowercase).as_deref() {
-        Some("he") => Gender::Male,
-        Some("she") => Gender::Female,
-        _ => return None,
-    };
-    Some(PartVerdict::Speaker(cx.pronoun_attr(
-        p.clause.block,
-        p.clause.at,
-        gender,
-    )))
+    personal_pronoun(cx, p, &p.word1?.to_lowercase())
 }
 
 /// "the diplomat said", "a spokeswoman said", "Acme’s spokesman said": a description, read
