@@ -126,17 +126,9 @@ pub fn contributions(story: &Story, enabled: &[IndexKind], aliases: &HashMap<Str
     out
 }
 
-/// The indexes `site.toml` switches on.
-pub fn enabled_indexes(config: &SiteConfig) -> Vec<IndexKind> {
-    IndexKind::ALL
-        .into_iter()
-        .filter(|k| crate::render::index_enabled(config, *k))
-        .collect()
-}
-
 /// Builds every enabled index. `stories` are newest first, so term story lists are too.
 pub fn build_indexes(stories: &[Story], config: &SiteConfig, registry: &Registry) -> BTreeMap<IndexKind, Index> {
-    let enabled = enabled_indexes(config);
+    let enabled = config.enabled_indexes();
     let aliases = person_aliases(stories);
     let per_story: Vec<Vec<Contribution>> = stories
         .par_iter()
@@ -259,7 +251,7 @@ pub fn update_story(
     if people(old) != people(&archive.stories[i]) {
         return false;
     }
-    let enabled = enabled_indexes(config);
+    let enabled = config.enabled_indexes();
     let aliases = archive.aliases.clone();
     let before = contributions(old, &enabled, &aliases);
     let after = contributions(&archive.stories[i], &enabled, &aliases);

@@ -10,7 +10,7 @@ use crate::model::{Archive, IndexKind, Term};
 
 use super::calendar::long_date;
 use super::figure::image_url;
-use super::links::{Links, index_config};
+use super::links::Links;
 use super::views::{CardView, bundle_files};
 
 /// `index` in `terms.html`.
@@ -87,7 +87,7 @@ pub fn terms_view(kind: IndexKind, terms: &[Term], config: &SiteConfig, links: &
     }
     TermsView {
         kind: kind.as_str(),
-        title: index_config(config, kind).title.clone(),
+        title: config.index(kind).title.clone(),
         total: terms.len(),
         top: if terms.len() > 10 {
             top.into_iter().take(TOP).map(link).collect()
@@ -206,7 +206,7 @@ pub fn term_view(
     };
     TermView {
         kind: kind.as_str(),
-        index_title: index_config(config, kind).title.clone(),
+        index_title: config.index(kind).title.clone(),
         index_url: links.index(kind).unwrap_or("/").to_string(),
         name: term.name.clone(),
         url: url.clone(),

@@ -35,7 +35,7 @@ use crate::write::{OutputFile, WriteError};
 pub use calendar::{day_url, long_date, month_url, year_url};
 pub use decorate::Decoration;
 pub use highlight::push_escaped as escape_into;
-pub use links::{Links, index_config, index_enabled, output_path, relativize};
+pub use links::{Links, output_path, relativize};
 pub use pages::{Job, Renderer};
 pub use report::ExtractionReport;
 pub use templates::Templates;

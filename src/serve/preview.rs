@@ -315,7 +315,7 @@ fn pages_showing(site: &Site, stories: &[usize]) -> BTreeSet<Job> {
         jobs.insert(Job::Month(d.year(), d.month()));
         jobs.insert(Job::Front(i / config.paginate_by + 1));
         for (&kind, index) in &archive.indexes {
-            let per = crate::render::index_config(config, kind)
+            let per = config.index(kind)
                 .paginate_by
                 .unwrap_or(config.paginate_by)
                 .max(1);
