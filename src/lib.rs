@@ -21,6 +21,7 @@ pub use dateline_extract as extract;
 pub mod annotate;
 pub mod check;
 pub mod config;
+pub mod dates;
 pub mod diagnostics;
 pub mod index;
 pub mod load;

@@ -9,7 +9,9 @@ use crate::config::SiteConfig;
 use crate::model::{Anchor, Archive, EntityKind, IndexKind, Origin, SourceFormat, Story};
 
 use super::body::{BodyInput, escape, render_body};
-use super::calendar::{MONTHS, day_url, full_date, long_date, month_url, year_url};
+use crate::dates::{MONTHS, full_date, long_date};
+
+use super::calendar::{day_url, month_url, year_url};
 use super::decorate::Decoration;
 use super::figure::{figure_html, image_url};
 use super::highlight::Highlighter;

@@ -8,7 +8,8 @@ use serde::Serialize;
 use crate::config::SiteConfig;
 use crate::model::{Archive, IndexKind, Term};
 
-use super::calendar::long_date;
+use crate::dates::long_date;
+
 use super::figure::image_url;
 use super::links::Links;
 use super::views::{CardView, bundle_files};

@@ -32,7 +32,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::Archive;
 use crate::write::{OutputFile, WriteError};
 
-pub use calendar::{day_url, long_date, month_url, year_url};
+pub use calendar::{day_url, month_url, year_url};
 pub use decorate::Decoration;
 pub use highlight::push_escaped as escape_into;
 pub use links::{Links, output_path, relativize};

@@ -13,7 +13,9 @@ use crate::model::{Archive, IndexKind, Term};
 use crate::write::{Content, OutputFile};
 
 use super::article::article_view;
-use super::calendar::{CalendarView, MONTHS, day_url, full_date, long_date, month_calendar, month_url, year_url};
+use crate::dates::{MONTHS, full_date, long_date};
+
+use super::calendar::{CalendarView, day_url, month_calendar, month_url, year_url};
 use super::highlight::Highlighter;
 use super::indexes::{self, TermLink};
 use super::links::{Links, output_path, rebase, relativize};
@@ -153,7 +155,8 @@ impl<'a> Renderer<'a> {
     }
 
     fn per_term_page(&self, kind: IndexKind) -> usize {
-        self.config.index(kind)
+        self.config
+            .index(kind)
             .paginate_by
             .unwrap_or(self.config.paginate_by)
             .max(1)

@@ -6,7 +6,8 @@ use serde::Serialize;
 use crate::config::SiteConfig;
 use crate::model::{IndexKind, Story};
 
-use super::calendar::long_date;
+use crate::dates::long_date;
+
 use super::figure::image_url;
 use super::links::Links;
 

@@ -55,7 +55,7 @@ fn record(story: &Story) -> SearchRecord {
         content.push('\n');
     }
     let mut m = BTreeMap::new();
-    m.insert("date".to_string(), crate::render::long_date(story.published.date));
+    m.insert("date".to_string(), crate::dates::long_date(story.published.date));
     if let Some(d) = &meta.dateline.value {
         m.insert(
             "dateline".to_string(),
