@@ -18,6 +18,7 @@
 /// Extraction is its own crate (`crates/dateline-extract`): pure, with no I/O dependencies.
 pub use dateline_extract as extract;
 
+pub mod agencies;
 pub mod annotate;
 pub mod check;
 pub mod config;

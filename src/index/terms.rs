@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
+use crate::agencies::{AGENCIES, canonical_agency};
 use crate::config::SiteConfig;
 use crate::extract::Registry;
 use crate::model::{EntityKind, Index, IndexKind, Story, Term};
@@ -363,48 +364,4 @@ pub fn person_aliases(stories: &[Story]) -> HashMap<String, String> {
         }
     }
     aliases
-}
-
-/// Spellings of the big agencies and the name their index page goes by.
-const AGENCIES: &[(&str, &str)] = &[
-    ("AP", "Associated Press"),
-    ("The Associated Press", "Associated Press"),
-    ("Associated Press", "Associated Press"),
-    ("AP Photo", "Associated Press"),
-    ("REUTERS", "Reuters"),
-    ("Reuters", "Reuters"),
-    ("AFP", "AFP"),
-    ("Agence France-Presse", "AFP"),
-    ("Agence France Presse", "AFP"),
-    ("Getty", "Getty Images"),
-    ("Getty Images", "Getty Images"),
-    ("CNN", "CNN"),
-    ("CNN Business", "CNN"),
-    ("EPA", "EPA"),
-    ("EPA-EFE", "EPA"),
-    ("Bloomberg", "Bloomberg"),
-    ("Bloomberg News", "Bloomberg"),
-    ("UPI", "UPI"),
-    ("United Press International", "UPI"),
-];
-
-/// The name an agency's index page goes by ("AP" → "Associated Press").
-pub fn canonical_agency(name: &str) -> String {
-    let trimmed = name.trim();
-    AGENCIES
-        .iter()
-        .find(|(s, _)| s.eq_ignore_ascii_case(trimmed))
-        .map_or_else(|| trimmed.to_string(), |(_, c)| c.to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn agency_spellings_meet() {
-        assert_eq!(canonical_agency("AP"), "Associated Press");
-        assert_eq!(canonical_agency("REUTERS"), "Reuters");
-        assert_eq!(canonical_agency("Acme News"), "Acme News");
-    }
 }

@@ -10,9 +10,8 @@ use crate::model::{Archive, IndexKind, Term};
 
 use crate::dates::long_date;
 
-use super::figure::image_url;
 use super::links::Links;
-use super::views::{CardView, bundle_files};
+use super::views::CardView;
 
 /// `index` in `terms.html`.
 #[derive(Debug, Clone, Serialize)]
@@ -190,12 +189,11 @@ pub fn term_view(
             .map(|&(s, f)| {
                 let story = &archive.stories[s];
                 let figure = &story.meta.figures.value[f];
-                let files = bundle_files(story);
                 TermFigure {
                     title: figure.title.clone(),
                     caption: figure.caption.clone(),
                     credit: figure.credit.as_ref().map(|c| c.raw.clone()).unwrap_or_default(),
-                    image: figure.src.as_deref().map(|src| image_url(src, &story.url, &files)),
+                    image: figure.src.as_deref().map(|src| story.image_url(src)),
                     url: format!("{}#figure-{}", story.url, f + 1),
                     headline: story.meta.headline.value.clone(),
                     date: long_date(story.published.date),

@@ -40,7 +40,7 @@ pub use pages::{Job, Renderer};
 pub use report::ExtractionReport;
 pub use templates::Templates;
 pub use theme::{DEFAULT_STATIC, DEFAULT_TEMPLATES, Theme};
-pub use views::{ImageView, LinkView, SiteView, card_image};
+pub use views::{ImageView, LinkView, SiteView};
 
 /// Renders every page of the archive into memory (for `check`, the preview server and tests).
 pub fn render(archive: &Archive, config: &SiteConfig, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {

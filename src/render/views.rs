@@ -8,7 +8,6 @@ use crate::model::{IndexKind, Story};
 
 use crate::dates::long_date;
 
-use super::figure::image_url;
 use super::links::Links;
 
 /// A link with its text.
@@ -139,20 +138,12 @@ impl CardView {
     }
 }
 
-/// The first picture of a story that has an image file, for cards, feeds and search results.
+/// The story's lead picture, for cards and feeds.
 pub fn card_image(story: &Story) -> Option<ImageView> {
-    story.meta.figures.value.iter().find_map(|f| {
-        let src = f.src.as_deref()?;
-        Some(ImageView {
-            src: image_url(src, &story.url, &bundle_files(story)),
-            alt: f.title.clone().unwrap_or_else(|| f.caption.clone()),
-        })
+    story.lead_image().map(|image| ImageView {
+        src: image.src,
+        alt: image.alt,
     })
-}
-
-/// File names of a bundle's assets, relative to the bundle folder.
-pub fn bundle_files(story: &Story) -> Vec<String> {
-    story.article.assets.iter().map(|a| a.name.clone()).collect()
 }
 
 /// "Jane Roe", "Jane Roe and John Doe", "A, B and C".
