@@ -103,11 +103,36 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let output = output_dir(options, &site.config);
     let staging = write::Staging::begin(&output, &options.root, options.force, options.cleanup.clone())?;
     let sink = |files: Vec<write::OutputFile>| staging.put(files);
-    let paths = match render::render_into(&site.archive, &site.config, &site.theme, &sink) {
+    let timing = timings.enabled();
+    // The search index depends only on the archive: build it beside the pages, which spend
+    // much of their time waiting on the file system.
+    let (rendered, search) = std::thread::scope(|scope| {
+        let search = site.config.search.enabled.then(|| {
+            scope.spawn(|| {
+                let started = Instant::now();
+                let files = search_index(&site);
+                if timing {
+                    eprintln!("  search index: {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+                }
+                files
+            })
+        });
+        let rendered = render::render_into(&site.archive, &site.config, &site.theme, &sink);
+        (rendered, search.map(|s| s.join()))
+    });
+    let mut paths = match rendered {
         Ok(paths) => paths,
         Err(render::RenderFailure::Content(d)) => return Err(BuildError::Content(d.into())),
         Err(render::RenderFailure::Write(e)) => return Err(BuildError::Output(e)),
     };
+    match search {
+        None => {}
+        Some(Ok(files)) => {
+            paths.extend(files.iter().map(|f| f.path.clone()));
+            staging.put(files)?;
+        }
+        Some(Err(_)) => return Err(search_failed().into()),
+    }
     timings.lap("render and write (with search index)");
     let pages = paths.iter().filter(|p| p.ends_with(".html")).count();
     let files = paths.len();
@@ -124,12 +149,38 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     })
 }
 
+/// The search index's files: the search stage over the archive's records.
+fn search_index(site: &Site) -> Vec<write::OutputFile> {
+    crate::search::index(crate::search::records(&site.archive), &site.config.language)
+}
+
+fn search_failed() -> Diagnostic {
+    Diagnostic::error(crate::config::CONFIG_FILE, "the search indexer stopped unexpectedly")
+        .with_help("set [search] enabled = false in site.toml to build without search")
+}
+
+/// Every file of the archive in memory, sorted by path: the pages and, when it is enabled, the
+/// search index (for `check` and the preview server, which write nothing).
+pub fn render_in_memory(site: &Site) -> Result<Vec<write::OutputFile>, BuildError> {
+    let mut files =
+        render::render(&site.archive, &site.config, &site.theme).map_err(|d| BuildError::Content(d.into()))?;
+    if site.config.search.enabled {
+        files.extend(search_index(site));
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+    Ok(files)
+}
+
 /// Stage timings on standard error when `DATELINE_TIMINGS` is set, for profiling builds.
 struct Timings(Option<Instant>);
 
 impl Timings {
     fn from_env() -> Self {
         Timings(std::env::var_os("DATELINE_TIMINGS").map(|_| Instant::now()))
+    }
+
+    fn enabled(&self) -> bool {
+        self.0.is_some()
     }
 
     fn lap(&mut self, stage: &str) {
@@ -166,7 +217,7 @@ pub fn read_site(options: &BuildOptions) -> Result<Site, BuildError> {
         diagnostics.push(d);
         Registry::default()
     });
-    let theme = match Theme::load(root) {
+    let theme = match read_theme(root) {
         Ok(t) => t,
         Err(ds) => {
             diagnostics.extend(ds);
@@ -207,6 +258,11 @@ pub fn read_site(options: &BuildOptions) -> Result<Site, BuildError> {
         archive,
         warnings: diagnostics,
     })
+}
+
+/// The built-in theme with the site's own templates and static files laid over it.
+pub fn read_theme(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
+    load::theme_files(root).map(Theme::with)
 }
 
 /// One source file all the way to a story: parsed, annotations anchored, extracted, dated.
