@@ -60,6 +60,21 @@ pub fn render(archive: &Archive, config: &SiteConfig, theme: &Theme) -> Result<V
     Ok(files)
 }
 
+/// Where rendered files go, as they are made: a staging folder, or memory.
+pub trait Sink: Sync {
+    /// Takes the files of one page (or, once, of everything made after the pages).
+    fn put(&self, files: Vec<OutputFile>) -> Result<(), WriteError>;
+
+    /// How many `put`s are to come, said once before the first (for a progress display).
+    fn expect(&self, _puts: usize) {}
+}
+
+impl<F: Fn(Vec<OutputFile>) -> Result<(), WriteError> + Sync> Sink for F {
+    fn put(&self, files: Vec<OutputFile>) -> Result<(), WriteError> {
+        self(files)
+    }
+}
+
 /// Why rendering stopped.
 #[derive(Debug)]
 pub enum RenderFailure {
@@ -78,18 +93,20 @@ pub fn render_into(
     archive: &Archive,
     config: &SiteConfig,
     theme: &Theme,
-    sink: &(dyn Fn(Vec<OutputFile>) -> Result<(), WriteError> + Sync),
+    sink: &dyn Sink,
 ) -> Result<Vec<String>, RenderFailure> {
     let mut templates = Templates::compile(theme).map_err(RenderFailure::Content)?;
     let renderer = Renderer::new(archive, config, &mut templates);
     let jobs = renderer.jobs();
+    // A put per page, then one for the static files, stylesheet and sitemaps.
+    sink.expect(jobs.len() + 1);
     let errors: std::sync::Mutex<Vec<Diagnostic>> = std::sync::Mutex::new(Vec::new());
     let mut paths: Vec<String> = jobs
         .par_iter()
         .map(|job| match renderer.render(job) {
             Ok(files) => {
                 let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
-                sink(files).map(|_| paths)
+                sink.put(files).map(|_| paths)
             }
             Err(d) => {
                 let mut errors = errors.lock().unwrap_or_else(|e| e.into_inner());
@@ -122,7 +139,7 @@ pub fn render_into(
         paths.extend(maps.iter().map(|f| f.path.clone()));
         extra.extend(maps);
     }
-    sink(extra).map_err(RenderFailure::Write)?;
+    sink.put(extra).map_err(RenderFailure::Write)?;
     errors.extend(collisions(&paths, archive));
     if !errors.is_empty() {
         return Err(RenderFailure::Content(errors));
