@@ -30,6 +30,7 @@ pub mod merge;
 pub mod model;
 pub mod parse;
 pub mod pipeline;
+pub mod progress;
 pub mod render;
 pub mod scaffold;
 pub mod search;

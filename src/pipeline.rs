@@ -14,6 +14,7 @@ use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::extract::{self, Registry};
 use crate::model::{Archive, Article, Story};
+use crate::progress::Progress;
 use crate::render::{self, ExtractionReport, Theme};
 use crate::{index, load, merge, parse, write};
 
@@ -25,6 +26,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     pub drafts: bool,
     pub force: bool,
+    /// No progress display, summary or warnings: only errors are printed.
+    pub quiet: bool,
     /// How the previous output is removed after the swap.
     pub cleanup: write::Cleanup,
 }
@@ -61,9 +64,11 @@ impl From<Diagnostic> for BuildError {
 /// What a successful build did.
 #[derive(Debug)]
 pub struct BuildReport {
+    /// Articles read (every one, for now: builds start afresh).
     pub articles: usize,
     pub pages: usize,
-    pub files: usize,
+    /// How the written archive compares with the one it replaced.
+    pub written: write::WriteSummary,
     pub bytes_in: usize,
     pub output: PathBuf,
     pub seconds: f64,
@@ -72,14 +77,19 @@ pub struct BuildReport {
 
 impl fmt::Display for BuildReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let w = &self.written;
         write!(
             f,
-            "Built {} articles into {} pages ({} files) in {} in {:.2} s.",
+            "Read {} articles and wrote {} files ({} pages) to {} in {:.2} s: {} new, {} changed, {} unchanged, {} removed.",
             self.articles,
+            w.written,
             self.pages,
-            self.files,
             self.output.display(),
-            self.seconds
+            self.seconds,
+            w.new,
+            w.changed,
+            w.unchanged,
+            w.removed
         )
     }
 }
@@ -98,11 +108,15 @@ pub struct Site {
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let mut timings = Timings::from_env();
-    let site = read_site(options)?;
+    let progress = Progress::on_stderr(options.quiet, Progress::delay_from_env());
+    let site = read_site_with(options, &progress)?;
     timings.lap("load, parse, extract, index");
     let output = output_dir(options, &site.config);
     let staging = write::Staging::begin(&output, &options.root, options.force, options.cleanup.clone())?;
-    let sink = |files: Vec<write::OutputFile>| staging.put(files);
+    let sink = Staged {
+        staging: &staging,
+        progress: &progress,
+    };
     let timing = timings.enabled();
     // The search index depends only on the archive: build it beside the pages, which spend
     // much of their time waiting on the file system.
@@ -118,6 +132,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             })
         });
         let rendered = render::render_into(&site.archive, &site.config, &site.theme, &sink);
+        if search.is_some() {
+            progress.stage("Searching");
+        }
         (rendered, search.map(|s| s.join()))
     });
     let mut paths = match rendered {
@@ -135,18 +152,36 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     timings.lap("render and write (with search index)");
     let pages = paths.iter().filter(|p| p.ends_with(".html")).count();
-    let files = paths.len();
-    staging.commit()?;
+    progress.stage("Writing");
+    let written = staging.commit()?;
+    progress.finish();
     timings.lap("swap in");
     Ok(BuildReport {
         articles: site.archive.stories.len(),
         pages,
-        files,
+        written,
         bytes_in: site.archive.stories.iter().map(|s| s.article.bytes).sum(),
         output,
         seconds: started.elapsed().as_secs_f64(),
         warnings: site.warnings,
     })
+}
+
+/// Rendered pages on their way to the staging folder, counted on the progress display.
+struct Staged<'a> {
+    staging: &'a write::Staging,
+    progress: &'a Progress,
+}
+
+impl render::Sink for Staged<'_> {
+    fn put(&self, files: Vec<write::OutputFile>) -> Result<(), write::WriteError> {
+        self.progress.inc();
+        self.staging.put(files)
+    }
+
+    fn expect(&self, puts: usize) {
+        self.progress.counted("Rendering", puts, "pages");
+    }
 }
 
 /// The search index's files: the search stage over the archive's records.
@@ -201,6 +236,11 @@ pub fn output_dir(options: &BuildOptions, config: &SiteConfig) -> PathBuf {
 
 /// Loads, parses, extracts and indexes the whole site; fails with every content error found.
 pub fn read_site(options: &BuildOptions) -> Result<Site, BuildError> {
+    read_site_with(options, &Progress::hidden())
+}
+
+/// [`read_site`], telling `progress` which stage it is in and how many articles are done.
+fn read_site_with(options: &BuildOptions, progress: &Progress) -> Result<Site, BuildError> {
     let root = &options.root;
     if !root.is_dir() {
         return Err(BuildError::Io(format!(
@@ -224,12 +264,18 @@ pub fn read_site(options: &BuildOptions) -> Result<Site, BuildError> {
             Theme::default()
         }
     };
+    progress.stage("Reading");
     let (sources, load_errors) = load::load(root);
     diagnostics.extend(load_errors);
+    progress.counted("Extracting", sources.len(), "articles");
     type Processed = Result<(Story, Option<Diagnostic>), Vec<Diagnostic>>;
     let results: Vec<Processed> = sources
         .into_par_iter()
-        .map(|source| prepare(source, &registry, &config))
+        .map(|source| {
+            let prepared = prepare(source, &registry, &config);
+            progress.inc();
+            prepared
+        })
         .collect();
     let mut stories = Vec::with_capacity(results.len());
     for r in results {
@@ -243,6 +289,7 @@ pub fn read_site(options: &BuildOptions) -> Result<Site, BuildError> {
             Err(ds) => diagnostics.extend(ds),
         }
     }
+    progress.stage("Indexing");
     let (archive, index_errors) = index::build(stories, &config, &registry);
     diagnostics.extend(index_errors);
     diagnostics.extend(crate::annotate::check_links(&archive));
