@@ -330,13 +330,13 @@ impl SiteConfig {
     }
 
     /// The configuration of one index.
-    pub fn index(&self, kind: IndexKind) -> &IndexConfig {
+    pub fn index_config(&self, kind: IndexKind) -> &IndexConfig {
         self.indexes.get(kind)
     }
 
     /// Whether an index is switched on.
     pub fn index_enabled(&self, kind: IndexKind) -> bool {
-        self.index(kind).enabled
+        self.index_config(kind).enabled
     }
 
     /// The indexes switched on, in the order of [`IndexKind::ALL`].

@@ -5,11 +5,14 @@
 //!
 //! ```text
 //! load → Source → parse → Article → extract → Extraction + Metadata → index → Archive
-//!      → render → Vec<OutputFile> → write → public/
+//!      → render (pages) and search (the index), side by side → Vec<OutputFile> → write → public/
 //! ```
 //!
-//! Only `load` reads the content folder and only `write` writes the output; `extract` and
-//! `render` are pure, which is what makes builds parallel, deterministic and incremental.
+//! Only `load` reads the site's files (content, templates, static files) and only `write`
+//! writes the output; `extract` and `render` are pure, which is what makes builds parallel,
+//! deterministic and incremental. The pipeline calls each stage in turn with plain data; no
+//! stage calls another, and what two stages must agree on (dates in words, agency names)
+//! lives in small leaf modules both name.
 
 // Diagnostics carry the offending line and advice, so they are large; they are also rare and
 // off the hot path, where boxing them would only add noise.

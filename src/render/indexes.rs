@@ -87,7 +87,7 @@ pub fn terms_view(kind: IndexKind, terms: &[Term], config: &SiteConfig, links: &
     }
     TermsView {
         kind: kind.as_str(),
-        title: config.index(kind).title.clone(),
+        title: config.index_config(kind).title.clone(),
         total: terms.len(),
         top: if terms.len() > 10 {
             top.into_iter().take(TOP).map(link).collect()
@@ -205,7 +205,7 @@ pub fn term_view(
     };
     TermView {
         kind: kind.as_str(),
-        index_title: config.index(kind).title.clone(),
+        index_title: config.index_config(kind).title.clone(),
         index_url: links.index(kind).unwrap_or("/").to_string(),
         name: term.name.clone(),
         url: url.clone(),

@@ -19,7 +19,7 @@ impl<'a> Links<'a> {
         let roots = IndexKind::ALL
             .iter()
             .map(|&k| {
-                let c = config.index(k);
+                let c = config.index_config(k);
                 (k, c.enabled.then(|| format!("/{}/", slugify(&c.path))))
             })
             .collect();

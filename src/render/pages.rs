@@ -156,7 +156,7 @@ impl<'a> Renderer<'a> {
 
     fn per_term_page(&self, kind: IndexKind) -> usize {
         self.config
-            .index(kind)
+            .index_config(kind)
             .paginate_by
             .unwrap_or(self.config.paginate_by)
             .max(1)

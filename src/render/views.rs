@@ -48,7 +48,7 @@ impl SiteView {
         for kind in IndexKind::ALL {
             if let Some(url) = links.index(kind) {
                 nav.push(LinkView {
-                    title: config.index(kind).title.clone(),
+                    title: config.index_config(kind).title.clone(),
                     url: url.to_string(),
                 });
             }

@@ -315,7 +315,11 @@ fn pages_showing(site: &Site, stories: &[usize]) -> BTreeSet<Job> {
         jobs.insert(Job::Month(d.year(), d.month()));
         jobs.insert(Job::Front(i / config.paginate_by + 1));
         for (&kind, index) in &archive.indexes {
-            let per = config.index(kind).paginate_by.unwrap_or(config.paginate_by).max(1);
+            let per = config
+                .index_config(kind)
+                .paginate_by
+                .unwrap_or(config.paginate_by)
+                .max(1);
             for (t, term) in index.terms.iter().enumerate() {
                 if let Some(pos) = term.stories.iter().position(|&s| s == i) {
                     jobs.insert(Job::Term(kind, t, pos / per + 1));
