@@ -52,7 +52,7 @@ struct Row {
     search: bool,
     input_bytes: u64,
     runs: Vec<Run>,
-    /// What `dateline build` printed on success, e.g. "Built 1000 articles into …".
+    /// What `dateline build` printed on success, e.g. "Read 1000 articles and wrote …".
     report: String,
 }
 

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, from_toml, line_of_key};
+use crate::model::IndexKind;
 
 /// The name of the configuration file at the site root.
 pub const CONFIG_FILE: &str = "site.toml";
@@ -102,6 +103,18 @@ pub struct IndexesConfig {
 }
 
 impl IndexesConfig {
+    /// The table of one index.
+    pub fn get(&self, kind: IndexKind) -> &IndexConfig {
+        match kind {
+            IndexKind::People => &self.people,
+            IndexKind::Places => &self.places,
+            IndexKind::Organizations => &self.organizations,
+            IndexKind::Photographers => &self.photographers,
+            IndexKind::Agencies => &self.agencies,
+            IndexKind::Tags => &self.tags,
+        }
+    }
+
     /// A `[indexes.people]` table need not repeat the defaults it does not change.
     fn fill_defaults(&mut self) {
         let defaults = IndexesConfig::default();
@@ -316,6 +329,21 @@ impl SiteConfig {
         Ok(())
     }
 
+    /// The configuration of one index.
+    pub fn index_config(&self, kind: IndexKind) -> &IndexConfig {
+        self.indexes.get(kind)
+    }
+
+    /// Whether an index is switched on.
+    pub fn index_enabled(&self, kind: IndexKind) -> bool {
+        self.index_config(kind).enabled
+    }
+
+    /// The indexes switched on, in the order of [`IndexKind::ALL`].
+    pub fn enabled_indexes(&self) -> Vec<IndexKind> {
+        IndexKind::ALL.into_iter().filter(|k| self.index_enabled(*k)).collect()
+    }
+
     /// `base_url` with exactly one trailing slash.
     pub fn base(&self) -> String {
         format!("{}/", self.base_url.trim_end_matches('/'))
@@ -391,7 +419,9 @@ path = "who"
 "#,
         )
         .unwrap();
-        assert!(!c.indexes.tags.enabled);
+        assert!(!c.index_enabled(IndexKind::Tags));
+        assert!(!c.enabled_indexes().contains(&IndexKind::Tags));
+        assert_eq!(c.enabled_indexes().len(), IndexKind::ALL.len() - 1);
         assert_eq!(
             (c.indexes.tags.path.as_str(), c.indexes.tags.title.as_str()),
             ("tags", "Tags")

@@ -5,11 +5,14 @@
 //!
 //! ```text
 //! load → Source → parse → Article → extract → Extraction + Metadata → index → Archive
-//!      → render → Vec<OutputFile> → write → public/
+//!      → render (pages) and search (the index), side by side → Vec<OutputFile> → write → public/
 //! ```
 //!
-//! Only `load` reads the content folder and only `write` writes the output; `extract` and
-//! `render` are pure, which is what makes builds parallel, deterministic and incremental.
+//! Only `load` reads the site's files (content, templates, static files) and only `write`
+//! writes the output; `extract` and `render` are pure, which is what makes builds parallel,
+//! deterministic and incremental. The pipeline calls each stage in turn with plain data; no
+//! stage calls another, and what two stages must agree on (dates in words, agency names)
+//! lives in small leaf modules both name.
 
 // Diagnostics carry the offending line and advice, so they are large; they are also rare and
 // off the hot path, where boxing them would only add noise.
@@ -18,9 +21,11 @@
 /// Extraction is its own crate (`crates/dateline-extract`): pure, with no I/O dependencies.
 pub use dateline_extract as extract;
 
+pub mod agencies;
 pub mod annotate;
 pub mod check;
 pub mod config;
+pub mod dates;
 pub mod diagnostics;
 pub mod index;
 pub mod load;
@@ -28,6 +33,7 @@ pub mod merge;
 pub mod model;
 pub mod parse;
 pub mod pipeline;
+pub mod progress;
 pub mod render;
 pub mod scaffold;
 pub mod search;

@@ -49,6 +49,9 @@ enum Command {
         /// Worker threads (default: one per core).
         #[arg(long)]
         jobs: Option<usize>,
+        /// Print nothing but errors: no progress, no warnings, no summary.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Preview the archive locally: rebuilds on every edit and reloads the browser.
     #[cfg(feature = "serve")]
@@ -182,6 +185,7 @@ fn main() -> ExitCode {
             drafts,
             force,
             jobs,
+            quiet,
         } => {
             if let Some(n) = jobs
                 && let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global()
@@ -198,12 +202,15 @@ fn main() -> ExitCode {
                 base_url,
                 drafts,
                 force,
+                quiet,
                 cleanup,
             };
             match pipeline::build(&options) {
                 Ok(report) => {
-                    eprint!("{}", report.warnings);
-                    println!("{report}");
+                    if !quiet {
+                        eprint!("{}", report.warnings);
+                        println!("{report}");
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(e @ BuildError::Content(_)) => {

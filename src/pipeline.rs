@@ -14,6 +14,7 @@ use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::extract::{self, Registry};
 use crate::model::{Archive, Article, Story};
+use crate::progress::Progress;
 use crate::render::{self, ExtractionReport, Theme};
 use crate::{index, load, merge, parse, write};
 
@@ -25,6 +26,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     pub drafts: bool,
     pub force: bool,
+    /// No progress display, summary or warnings: only errors are printed.
+    pub quiet: bool,
     /// How the previous output is removed after the swap.
     pub cleanup: write::Cleanup,
 }
@@ -61,9 +64,11 @@ impl From<Diagnostic> for BuildError {
 /// What a successful build did.
 #[derive(Debug)]
 pub struct BuildReport {
+    /// Articles read (every one, for now: builds start afresh).
     pub articles: usize,
     pub pages: usize,
-    pub files: usize,
+    /// How the written archive compares with the one it replaced.
+    pub written: write::WriteSummary,
     pub bytes_in: usize,
     pub output: PathBuf,
     pub seconds: f64,
@@ -72,14 +77,19 @@ pub struct BuildReport {
 
 impl fmt::Display for BuildReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let w = &self.written;
         write!(
             f,
-            "Built {} articles into {} pages ({} files) in {} in {:.2} s.",
+            "Read {} articles and wrote {} files ({} pages) to {} in {:.2} s: {} new, {} changed, {} unchanged, {} removed.",
             self.articles,
+            w.written,
             self.pages,
-            self.files,
             self.output.display(),
-            self.seconds
+            self.seconds,
+            w.new,
+            w.changed,
+            w.unchanged,
+            w.removed
         )
     }
 }
@@ -98,30 +108,102 @@ pub struct Site {
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let mut timings = Timings::from_env();
-    let site = read_site(options)?;
+    let progress = Progress::on_stderr(options.quiet, Progress::delay_from_env());
+    let site = read_site_with(options, &progress)?;
     timings.lap("load, parse, extract, index");
     let output = output_dir(options, &site.config);
     let staging = write::Staging::begin(&output, &options.root, options.force, options.cleanup.clone())?;
-    let sink = |files: Vec<write::OutputFile>| staging.put(files);
-    let paths = match render::render_into(&site.archive, &site.config, &site.theme, &sink) {
+    let sink = Staged {
+        staging: &staging,
+        progress: &progress,
+    };
+    let timing = timings.enabled();
+    // The search index depends only on the archive: build it beside the pages, which spend
+    // much of their time waiting on the file system.
+    let (rendered, search) = std::thread::scope(|scope| {
+        let search = site.config.search.enabled.then(|| {
+            scope.spawn(|| {
+                let started = Instant::now();
+                let files = search_index(&site);
+                if timing {
+                    eprintln!("  search index: {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+                }
+                files
+            })
+        });
+        let rendered = render::render_into(&site.archive, &site.config, &site.theme, &sink);
+        if search.is_some() {
+            progress.stage("Searching");
+        }
+        (rendered, search.map(|s| s.join()))
+    });
+    let mut paths = match rendered {
         Ok(paths) => paths,
         Err(render::RenderFailure::Content(d)) => return Err(BuildError::Content(d.into())),
         Err(render::RenderFailure::Write(e)) => return Err(BuildError::Output(e)),
     };
+    match search {
+        None => {}
+        Some(Ok(files)) => {
+            paths.extend(files.iter().map(|f| f.path.clone()));
+            staging.put(files)?;
+        }
+        Some(Err(_)) => return Err(search_failed().into()),
+    }
     timings.lap("render and write (with search index)");
     let pages = paths.iter().filter(|p| p.ends_with(".html")).count();
-    let files = paths.len();
-    staging.commit()?;
+    progress.stage("Writing");
+    let written = staging.commit()?;
+    progress.finish();
     timings.lap("swap in");
     Ok(BuildReport {
         articles: site.archive.stories.len(),
         pages,
-        files,
+        written,
         bytes_in: site.archive.stories.iter().map(|s| s.article.bytes).sum(),
         output,
         seconds: started.elapsed().as_secs_f64(),
         warnings: site.warnings,
     })
+}
+
+/// Rendered pages on their way to the staging folder, counted on the progress display.
+struct Staged<'a> {
+    staging: &'a write::Staging,
+    progress: &'a Progress,
+}
+
+impl render::Sink for Staged<'_> {
+    fn put(&self, files: Vec<write::OutputFile>) -> Result<(), write::WriteError> {
+        self.progress.inc();
+        self.staging.put(files)
+    }
+
+    fn expect(&self, puts: usize) {
+        self.progress.counted("Rendering", puts, "pages");
+    }
+}
+
+/// The search index's files: the search stage over the archive's records.
+fn search_index(site: &Site) -> Vec<write::OutputFile> {
+    crate::search::index(crate::search::records(&site.archive), &site.config.language)
+}
+
+fn search_failed() -> Diagnostic {
+    Diagnostic::error(crate::config::CONFIG_FILE, "the search indexer stopped unexpectedly")
+        .with_help("set [search] enabled = false in site.toml to build without search")
+}
+
+/// Every file of the archive in memory, sorted by path: the pages and, when it is enabled, the
+/// search index (for `check` and the preview server, which write nothing).
+pub fn render_in_memory(site: &Site) -> Result<Vec<write::OutputFile>, BuildError> {
+    let mut files =
+        render::render(&site.archive, &site.config, &site.theme).map_err(|d| BuildError::Content(d.into()))?;
+    if site.config.search.enabled {
+        files.extend(search_index(site));
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+    Ok(files)
 }
 
 /// Stage timings on standard error when `DATELINE_TIMINGS` is set, for profiling builds.
@@ -130,6 +212,10 @@ struct Timings(Option<Instant>);
 impl Timings {
     fn from_env() -> Self {
         Timings(std::env::var_os("DATELINE_TIMINGS").map(|_| Instant::now()))
+    }
+
+    fn enabled(&self) -> bool {
+        self.0.is_some()
     }
 
     fn lap(&mut self, stage: &str) {
@@ -150,6 +236,11 @@ pub fn output_dir(options: &BuildOptions, config: &SiteConfig) -> PathBuf {
 
 /// Loads, parses, extracts and indexes the whole site; fails with every content error found.
 pub fn read_site(options: &BuildOptions) -> Result<Site, BuildError> {
+    read_site_with(options, &Progress::hidden())
+}
+
+/// [`read_site`], telling `progress` which stage it is in and how many articles are done.
+fn read_site_with(options: &BuildOptions, progress: &Progress) -> Result<Site, BuildError> {
     let root = &options.root;
     if !root.is_dir() {
         return Err(BuildError::Io(format!(
@@ -166,19 +257,25 @@ pub fn read_site(options: &BuildOptions) -> Result<Site, BuildError> {
         diagnostics.push(d);
         Registry::default()
     });
-    let theme = match Theme::load(root) {
+    let theme = match read_theme(root) {
         Ok(t) => t,
         Err(ds) => {
             diagnostics.extend(ds);
             Theme::default()
         }
     };
+    progress.stage("Reading");
     let (sources, load_errors) = load::load(root);
     diagnostics.extend(load_errors);
+    progress.counted("Extracting", sources.len(), "articles");
     type Processed = Result<(Story, Option<Diagnostic>), Vec<Diagnostic>>;
     let results: Vec<Processed> = sources
         .into_par_iter()
-        .map(|source| prepare(source, &registry, &config))
+        .map(|source| {
+            let prepared = prepare(source, &registry, &config);
+            progress.inc();
+            prepared
+        })
         .collect();
     let mut stories = Vec::with_capacity(results.len());
     for r in results {
@@ -192,6 +289,7 @@ pub fn read_site(options: &BuildOptions) -> Result<Site, BuildError> {
             Err(ds) => diagnostics.extend(ds),
         }
     }
+    progress.stage("Indexing");
     let (archive, index_errors) = index::build(stories, &config, &registry);
     diagnostics.extend(index_errors);
     diagnostics.extend(crate::annotate::check_links(&archive));
@@ -207,6 +305,11 @@ pub fn read_site(options: &BuildOptions) -> Result<Site, BuildError> {
         archive,
         warnings: diagnostics,
     })
+}
+
+/// The built-in theme with the site's own templates and static files laid over it.
+pub fn read_theme(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
+    load::theme_files(root).map(Theme::with)
 }
 
 /// One source file all the way to a story: parsed, annotations anchored, extracted, dated.

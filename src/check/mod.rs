@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Component, Path};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::pipeline::{BuildError, BuildOptions, read_site};
+use crate::pipeline::{BuildError, BuildOptions, read_site, render_in_memory};
 use crate::render::output_path;
 use crate::write::{Content, OutputFile};
 
@@ -23,8 +23,7 @@ pub struct CheckReport {
 /// Checks the site at `options.root`.
 pub fn check(options: &BuildOptions) -> Result<CheckReport, BuildError> {
     let site = read_site(options)?;
-    let files =
-        crate::render::render(&site.archive, &site.config, &site.theme).map_err(|d| BuildError::Content(d.into()))?;
+    let files = render_in_memory(&site)?;
     let sources: HashMap<String, &Path> = site
         .archive
         .stories

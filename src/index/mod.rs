@@ -15,7 +15,7 @@ use crate::model::{Archive, Story};
 
 pub use related::related;
 pub use story::{path_date, story};
-pub use terms::{Contribution, build_indexes, canonical_agency, contributions};
+pub use terms::{Contribution, build_indexes, contributions};
 
 /// Sorts stories newest first and builds the indexes. Two stories at one address are an error.
 pub fn build(mut stories: Vec<Story>, config: &SiteConfig, registry: &Registry) -> (Archive, Vec<Diagnostic>) {

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
+use crate::agencies::{AGENCIES, canonical_agency};
 use crate::config::SiteConfig;
 use crate::extract::Registry;
 use crate::model::{EntityKind, Index, IndexKind, Story, Term};
@@ -126,17 +127,9 @@ pub fn contributions(story: &Story, enabled: &[IndexKind], aliases: &HashMap<Str
     out
 }
 
-/// The indexes `site.toml` switches on.
-pub fn enabled_indexes(config: &SiteConfig) -> Vec<IndexKind> {
-    IndexKind::ALL
-        .into_iter()
-        .filter(|k| crate::render::index_enabled(config, *k))
-        .collect()
-}
-
 /// Builds every enabled index. `stories` are newest first, so term story lists are too.
 pub fn build_indexes(stories: &[Story], config: &SiteConfig, registry: &Registry) -> BTreeMap<IndexKind, Index> {
-    let enabled = enabled_indexes(config);
+    let enabled = config.enabled_indexes();
     let aliases = person_aliases(stories);
     let per_story: Vec<Vec<Contribution>> = stories
         .par_iter()
@@ -259,7 +252,7 @@ pub fn update_story(
     if people(old) != people(&archive.stories[i]) {
         return false;
     }
-    let enabled = enabled_indexes(config);
+    let enabled = config.enabled_indexes();
     let aliases = archive.aliases.clone();
     let before = contributions(old, &enabled, &aliases);
     let after = contributions(&archive.stories[i], &enabled, &aliases);
@@ -371,48 +364,4 @@ pub fn person_aliases(stories: &[Story]) -> HashMap<String, String> {
         }
     }
     aliases
-}
-
-/// Spellings of the big agencies and the name their index page goes by.
-const AGENCIES: &[(&str, &str)] = &[
-    ("AP", "Associated Press"),
-    ("The Associated Press", "Associated Press"),
-    ("Associated Press", "Associated Press"),
-    ("AP Photo", "Associated Press"),
-    ("REUTERS", "Reuters"),
-    ("Reuters", "Reuters"),
-    ("AFP", "AFP"),
-    ("Agence France-Presse", "AFP"),
-    ("Agence France Presse", "AFP"),
-    ("Getty", "Getty Images"),
-    ("Getty Images", "Getty Images"),
-    ("CNN", "CNN"),
-    ("CNN Business", "CNN"),
-    ("EPA", "EPA"),
-    ("EPA-EFE", "EPA"),
-    ("Bloomberg", "Bloomberg"),
-    ("Bloomberg News", "Bloomberg"),
-    ("UPI", "UPI"),
-    ("United Press International", "UPI"),
-];
-
-/// The name an agency's index page goes by ("AP" → "Associated Press").
-pub fn canonical_agency(name: &str) -> String {
-    let trimmed = name.trim();
-    AGENCIES
-        .iter()
-        .find(|(s, _)| s.eq_ignore_ascii_case(trimmed))
-        .map_or_else(|| trimmed.to_string(), |(_, c)| c.to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn agency_spellings_meet() {
-        assert_eq!(canonical_agency("AP"), "Associated Press");
-        assert_eq!(canonical_agency("REUTERS"), "Reuters");
-        assert_eq!(canonical_agency("Acme News"), "Acme News");
-    }
 }

@@ -1,4 +1,5 @@
-//! Load: the only stage of the pipeline that reads `content/`.
+//! Load: the only stage of the pipeline that reads `content/` (and the site's own
+//! `templates/` and `static/`, which it hands on as plain [`ThemeFiles`]).
 //!
 //! It walks the folder in sorted order (so every run sees the same sequence), recognises the two
 //! article formats and page bundles, reads files in parallel and hands back plain `Source`s.
@@ -10,7 +11,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, display_path};
-use crate::model::{Asset, Sidecar, Source, SourceFormat};
+use crate::model::{Asset, Sidecar, Source, SourceFormat, ThemeFiles};
 
 /// The folder of articles under the site root.
 pub const CONTENT_DIR: &str = "content";
@@ -43,6 +44,46 @@ pub fn load(root: &Path) -> (Vec<Source>, Vec<Diagnostic>) {
         }
     }
     (sources, diagnostics)
+}
+
+/// Reads the site's own `templates/` and `static/`: templates as text (a template that cannot
+/// be read is a diagnostic), static files by path, to be copied as they are.
+pub fn theme_files(root: &Path) -> Result<ThemeFiles, Vec<Diagnostic>> {
+    let mut theme = ThemeFiles::default();
+    let mut errors = Vec::new();
+    for (name, path) in theme_dir(&root.join("templates")) {
+        match read_text(&path, &display_path(&path, root)) {
+            Ok(text) => {
+                theme.templates.insert(name, (text, display_path(&path, root)));
+            }
+            Err(d) => errors.push(d),
+        }
+    }
+    theme.statics.extend(theme_dir(&root.join("static")));
+    if errors.is_empty() { Ok(theme) } else { Err(errors) }
+}
+
+/// Files under `dir` as (relative `/`-separated name, path), sorted; hidden files skipped.
+fn theme_dir(dir: &Path) -> Vec<(String, PathBuf)> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let name = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(e.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            (name, e.into_path())
+        })
+        .collect()
 }
 
 /// Reads one article of a site again (the preview server does this when a file changes).

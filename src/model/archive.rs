@@ -19,6 +19,42 @@ pub struct Story {
     pub url: String,
 }
 
+impl Story {
+    /// Where a figure's image lives, as a site path: a bundle's own file beside the article
+    /// page, any other relative path from the site root, and absolute URLs and `data:` as given.
+    pub fn image_url(&self, src: &str) -> String {
+        if src.starts_with("http://") || src.starts_with("https://") || src.starts_with('/') || src.starts_with("data:")
+        {
+            return src.to_string();
+        }
+        let src = src.trim_start_matches("./");
+        if self.article.assets.iter().any(|a| a.name == src) {
+            format!("{}{src}", self.url)
+        } else {
+            format!("/{src}")
+        }
+    }
+
+    /// The story's first picture that has an image file: what lists, feeds and search results
+    /// show beside the headline.
+    pub fn lead_image(&self) -> Option<LeadImage> {
+        self.meta.figures.value.iter().find_map(|f| {
+            let src = f.src.as_deref()?;
+            Some(LeadImage {
+                src: self.image_url(src),
+                alt: f.title.clone().unwrap_or_else(|| f.caption.clone()),
+            })
+        })
+    }
+}
+
+/// A story's lead picture: its site path and the text that stands in for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeadImage {
+    pub src: String,
+    pub alt: String,
+}
+
 /// One term of an index (a person, a place, a photographer, a tag …) and the stories under it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Term {

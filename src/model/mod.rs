@@ -6,7 +6,9 @@
 
 mod archive;
 mod article;
+mod theme;
 
 pub use archive::*;
 pub use article::*;
 pub use dateline_extract::model::*;
+pub use theme::ThemeFiles;

@@ -9,13 +9,15 @@ use crate::config::SiteConfig;
 use crate::model::{Anchor, Archive, EntityKind, IndexKind, Origin, SourceFormat, Story};
 
 use super::body::{BodyInput, escape, render_body};
-use super::calendar::{MONTHS, day_url, full_date, long_date, month_url, year_url};
+use crate::dates::{MONTHS, full_date, long_date};
+
+use super::calendar::{day_url, month_url, year_url};
 use super::decorate::Decoration;
-use super::figure::{figure_html, image_url};
+use super::figure::figure_html;
 use super::highlight::Highlighter;
 use super::links::Links;
 use super::notes::{inline_markdown, kind_label, note_decoration};
-use super::views::{CardView, LinkView, bundle_files, iso_datetime, join_names};
+use super::views::{CardView, LinkView, iso_datetime, join_names};
 
 /// `article` in `article.html`.
 #[derive(Debug, Clone, Serialize)]
@@ -122,12 +124,11 @@ pub fn article_view(
 ) -> (ArticleView, bool) {
     let story = &archive.stories[i];
     let meta = &story.meta;
-    let files = bundle_files(story);
     // Figures are numbered by their place in the merged metadata, the numbers index pages link to.
     let mut lead_html = String::new();
     let mut body_figures: Vec<String> = vec![String::new(); story.extraction.figures.len()];
     for (k, f) in meta.figures.value.iter().enumerate() {
-        let img = f.src.as_deref().map(|s| image_url(s, &story.url, &files));
+        let img = f.src.as_deref().map(|s| story.image_url(s));
         let html = figure_html(f, k + 1, img.as_deref(), links);
         match story
             .extraction

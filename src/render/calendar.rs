@@ -6,26 +6,12 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::dates::{MONTHS, long_date};
+
 use super::views::LinkView;
 
 /// Weekday headings, Monday first (ISO 8601).
 pub const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
-/// Month names in English.
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// One month as a grid of weeks.
 #[derive(Debug, Clone, Serialize)]
@@ -116,30 +102,6 @@ pub fn day_url(date: Date) -> String {
     format!("/{:04}/{:02}/{:02}/", date.year(), date.month(), date.day())
 }
 
-/// "October 13, 2021".
-pub fn long_date(date: Date) -> String {
-    format!(
-        "{} {}, {}",
-        MONTHS[(date.month() - 1) as usize],
-        date.day(),
-        date.year()
-    )
-}
-
-/// "Wednesday, October 13, 2021".
-pub fn full_date(date: Date) -> String {
-    let weekday = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ][date.weekday().to_monday_zero_offset() as usize];
-    format!("{weekday}, {}", long_date(date))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,10 +121,5 @@ mod tests {
         assert_eq!(wed.label, "October 13, 2021: 2 articles");
         assert_eq!(cal.count, 2);
         assert!(cal.weeks[0][0].url.is_none());
-    }
-
-    #[test]
-    fn dates_read_like_a_newspaper() {
-        assert_eq!(full_date(date(2021, 10, 13)), "Wednesday, October 13, 2021");
     }
 }

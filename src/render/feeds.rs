@@ -6,9 +6,6 @@ use serde::Serialize;
 use crate::config::SiteConfig;
 use crate::model::{Archive, Story};
 
-use super::figure::image_url;
-use super::views::bundle_files;
-
 /// `feed` in `atom.xml`.
 #[derive(Debug, Clone, Serialize)]
 pub struct FeedView {
@@ -74,11 +71,10 @@ fn entry(story: &Story, config: &SiteConfig, tz: &jiff::tz::TimeZone) -> EntryVi
     let meta = &story.meta;
     let published = instant(story.published, tz);
     let updated = story.updated.map_or_else(|| published.clone(), |u| instant(u, tz));
-    let files = bundle_files(story);
     let enclosure = meta.figures.value.iter().find_map(|f| {
         let src = f.src.as_deref()?;
         Some(Enclosure {
-            url: config.absolute(&image_url(src, &story.url, &files)),
+            url: config.absolute(&story.image_url(src)),
             mime: mime_of(src).to_string(),
             title: f.title.clone().unwrap_or_else(|| f.caption.clone()),
         })

@@ -6,19 +6,6 @@ use crate::model::{Credit, Figure, IndexKind};
 use super::highlight::push_escaped;
 use super::links::Links;
 
-/// Where a figure's image lives, as a site path, given the article's URL and bundle files.
-pub fn image_url(src: &str, article_url: &str, bundle_files: &[String]) -> String {
-    if src.starts_with("http://") || src.starts_with("https://") || src.starts_with('/') || src.starts_with("data:") {
-        return src.to_string();
-    }
-    let src = src.trim_start_matches("./");
-    if bundle_files.iter().any(|f| f == src) {
-        format!("{article_url}{src}")
-    } else {
-        format!("/{src}")
-    }
-}
-
 /// The `<figure>` of one photo.
 pub fn figure_html(figure: &Figure, number: usize, image: Option<&str>, links: &Links) -> String {
     let mut out = String::with_capacity(256 + figure.caption.len());
@@ -143,16 +130,5 @@ mod tests {
         assert!(html.starts_with("<figure class=\"figure\" id=\"figure-1\"><img src=\"/a.png\" alt=\"Harbour\""));
         assert!(html.contains("<figcaption><strong class=\"figure-title\">Harbour</strong> <span class=\"caption\">Boats &lt;at&gt; dawn.</span>"));
         assert!(html.contains("<small class=\"credit\">"));
-    }
-
-    #[test]
-    fn image_urls() {
-        let files = vec!["harbour.png".to_string()];
-        assert_eq!(
-            image_url("harbour.png", "/2021/10/13/x/", &files),
-            "/2021/10/13/x/harbour.png"
-        );
-        assert_eq!(image_url("images/a.jpg", "/2021/10/13/x/", &files), "/images/a.jpg");
-        assert_eq!(image_url("https://e.org/a.jpg", "/x/", &files), "https://e.org/a.jpg");
     }
 }

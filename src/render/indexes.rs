@@ -8,10 +8,10 @@ use serde::Serialize;
 use crate::config::SiteConfig;
 use crate::model::{Archive, IndexKind, Term};
 
-use super::calendar::long_date;
-use super::figure::image_url;
-use super::links::{Links, index_config};
-use super::views::{CardView, bundle_files};
+use crate::dates::long_date;
+
+use super::links::Links;
+use super::views::CardView;
 
 /// `index` in `terms.html`.
 #[derive(Debug, Clone, Serialize)]
@@ -87,7 +87,7 @@ pub fn terms_view(kind: IndexKind, terms: &[Term], config: &SiteConfig, links: &
     }
     TermsView {
         kind: kind.as_str(),
-        title: index_config(config, kind).title.clone(),
+        title: config.index_config(kind).title.clone(),
         total: terms.len(),
         top: if terms.len() > 10 {
             top.into_iter().take(TOP).map(link).collect()
@@ -189,12 +189,11 @@ pub fn term_view(
             .map(|&(s, f)| {
                 let story = &archive.stories[s];
                 let figure = &story.meta.figures.value[f];
-                let files = bundle_files(story);
                 TermFigure {
                     title: figure.title.clone(),
                     caption: figure.caption.clone(),
                     credit: figure.credit.as_ref().map(|c| c.raw.clone()).unwrap_or_default(),
-                    image: figure.src.as_deref().map(|src| image_url(src, &story.url, &files)),
+                    image: figure.src.as_deref().map(|src| story.image_url(src)),
                     url: format!("{}#figure-{}", story.url, f + 1),
                     headline: story.meta.headline.value.clone(),
                     date: long_date(story.published.date),
@@ -206,7 +205,7 @@ pub fn term_view(
     };
     TermView {
         kind: kind.as_str(),
-        index_title: index_config(config, kind).title.clone(),
+        index_title: config.index_config(kind).title.clone(),
         index_url: links.index(kind).unwrap_or("/").to_string(),
         name: term.name.clone(),
         url: url.clone(),

@@ -5,9 +5,7 @@ use serde_json::{Value, json};
 use crate::config::SiteConfig;
 use crate::model::{EntityKind, IndexKind, Story};
 
-use super::figure::image_url;
 use super::links::Links;
-use super::views::bundle_files;
 
 /// The JSON-LD of an article page, ready to embed in a `<script>` element.
 pub fn news_article(
@@ -19,7 +17,6 @@ pub fn news_article(
 ) -> String {
     let meta = &story.meta;
     let url = config.absolute(&story.url);
-    let files = bundle_files(story);
     let images: Vec<Value> = meta
         .figures
         .value
@@ -28,8 +25,8 @@ pub fn news_article(
             let src = f.src.as_deref()?;
             let mut image = json!({
                 "@type": "ImageObject",
-                "contentUrl": config.absolute(&image_url(src, &story.url, &files)),
-                "url": config.absolute(&image_url(src, &story.url, &files)),
+                "contentUrl": config.absolute(&story.image_url(src)),
+                "url": config.absolute(&story.image_url(src)),
                 "caption": f.caption,
             });
             if let Some(c) = &f.credit {

@@ -1,7 +1,7 @@
 //! Addresses inside the archive: term pages, and relative links so the output works from any
 //! folder of any host — and even opened straight from disk.
 
-use crate::config::{IndexConfig, SiteConfig};
+use crate::config::SiteConfig;
 use crate::model::{Archive, IndexKind};
 use crate::slug::slugify;
 
@@ -19,7 +19,7 @@ impl<'a> Links<'a> {
         let roots = IndexKind::ALL
             .iter()
             .map(|&k| {
-                let c = index_config(config, k);
+                let c = config.index_config(k);
                 (k, c.enabled.then(|| format!("/{}/", slugify(&c.path))))
             })
             .collect();
@@ -44,24 +44,6 @@ impl<'a> Links<'a> {
     /// The URL of a term page by its slug.
     pub fn term_slug(&self, kind: IndexKind, slug: &str) -> Option<String> {
         self.index(kind).map(|root| format!("{root}{slug}/"))
-    }
-}
-
-/// Whether an index is switched on in `site.toml`.
-pub fn index_enabled(config: &SiteConfig, kind: IndexKind) -> bool {
-    index_config(config, kind).enabled
-}
-
-/// The configuration of one index.
-pub fn index_config(config: &SiteConfig, kind: IndexKind) -> &IndexConfig {
-    let i = &config.indexes;
-    match kind {
-        IndexKind::People => &i.people,
-        IndexKind::Places => &i.places,
-        IndexKind::Organizations => &i.organizations,
-        IndexKind::Photographers => &i.photographers,
-        IndexKind::Agencies => &i.agencies,
-        IndexKind::Tags => &i.tags,
     }
 }
 

@@ -32,17 +32,18 @@ use crate::diagnostics::Diagnostic;
 use crate::model::Archive;
 use crate::write::{OutputFile, WriteError};
 
-pub use calendar::{day_url, long_date, month_url, year_url};
+pub use calendar::{day_url, month_url, year_url};
 pub use decorate::Decoration;
 pub use highlight::push_escaped as escape_into;
-pub use links::{Links, index_config, index_enabled, output_path, relativize};
+pub use links::{Links, output_path, relativize};
 pub use pages::{Job, Renderer};
 pub use report::ExtractionReport;
 pub use templates::Templates;
 pub use theme::{DEFAULT_STATIC, DEFAULT_TEMPLATES, Theme};
-pub use views::{ImageView, LinkView, SiteView, card_image};
+pub use views::{ImageView, LinkView, SiteView};
 
 /// Renders every page of the archive into memory (for `check`, the preview server and tests).
+/// Like [`render_into`], without the search index.
 pub fn render(archive: &Archive, config: &SiteConfig, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let collected = std::sync::Mutex::new(Vec::new());
     let sink = |files: Vec<OutputFile>| {
@@ -59,6 +60,21 @@ pub fn render(archive: &Archive, config: &SiteConfig, theme: &Theme) -> Result<V
     Ok(files)
 }
 
+/// Where rendered files go, as they are made: a staging folder, or memory.
+pub trait Sink: Sync {
+    /// Takes the files of one page (or, once, of everything made after the pages).
+    fn put(&self, files: Vec<OutputFile>) -> Result<(), WriteError>;
+
+    /// How many `put`s are to come, said once before the first (for a progress display).
+    fn expect(&self, _puts: usize) {}
+}
+
+impl<F: Fn(Vec<OutputFile>) -> Result<(), WriteError> + Sync> Sink for F {
+    fn put(&self, files: Vec<OutputFile>) -> Result<(), WriteError> {
+        self(files)
+    }
+}
+
 /// Why rendering stopped.
 #[derive(Debug)]
 pub enum RenderFailure {
@@ -70,85 +86,66 @@ pub enum RenderFailure {
 
 /// Renders every page, handing the files to `sink` as they are made, so that a large archive
 /// never has to sit in memory whole. Returns the paths of all files, sorted.
+///
+/// The search index is not among them: it is a stage of its own (`crate::search`), which the
+/// pipeline runs beside this one.
 pub fn render_into(
     archive: &Archive,
     config: &SiteConfig,
     theme: &Theme,
-    sink: &(dyn Fn(Vec<OutputFile>) -> Result<(), WriteError> + Sync),
+    sink: &dyn Sink,
 ) -> Result<Vec<String>, RenderFailure> {
     let mut templates = Templates::compile(theme).map_err(RenderFailure::Content)?;
     let renderer = Renderer::new(archive, config, &mut templates);
     let jobs = renderer.jobs();
+    // A put per page, then one for the static files, stylesheet and sitemaps.
+    sink.expect(jobs.len() + 1);
     let errors: std::sync::Mutex<Vec<Diagnostic>> = std::sync::Mutex::new(Vec::new());
-    // The search index depends only on the archive: build it beside the pages, which spend much
-    // of their time waiting on the file system.
-    std::thread::scope(|scope| {
-        let search = config.search.enabled.then(|| {
-            scope.spawn(|| {
-                let timing = std::env::var_os("DATELINE_TIMINGS").map(|_| std::time::Instant::now());
-                let index = crate::search::index(crate::search::records(archive), &config.language);
-                if let Some(t) = timing {
-                    eprintln!("  search index: {:.1} ms", t.elapsed().as_secs_f64() * 1000.0);
-                }
-                index
-            })
-        });
-        let mut paths: Vec<String> = jobs
-            .par_iter()
-            .map(|job| match renderer.render(job) {
-                Ok(files) => {
-                    let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
-                    sink(files).map(|_| paths)
-                }
-                Err(d) => {
-                    let mut errors = errors.lock().unwrap_or_else(|e| e.into_inner());
-                    // The same template error would repeat for every page that uses it.
-                    if !errors.contains(&d) {
-                        errors.push(d);
-                    }
-                    Ok(Vec::new())
-                }
-            })
-            .collect::<Result<Vec<Vec<String>>, WriteError>>()
-            .map_err(RenderFailure::Write)?
-            .into_iter()
-            .flatten()
-            .collect();
-        let mut errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
-        let mut extra = theme.static_files();
-        if renderer.highlighter.was_used() {
-            match highlight::stylesheet(&config.markdown.highlight_theme, &config.markdown.highlight_theme_dark) {
-                Ok(css) => extra.push(OutputFile::bytes("highlight.css", css)),
-                Err(e) => {
-                    errors.push(Diagnostic::error(crate::config::CONFIG_FILE, e).with_help(
-                        "set [markdown] highlight_theme and highlight_theme_dark to one of the listed themes",
-                    ))
-                }
+    let mut paths: Vec<String> = jobs
+        .par_iter()
+        .map(|job| match renderer.render(job) {
+            Ok(files) => {
+                let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+                sink.put(files).map(|_| paths)
             }
-        }
-        if let Some(search) = search {
-            match search.join() {
-                Ok(index) => extra.extend(index),
-                Err(_) => errors.push(
-                    Diagnostic::error(crate::config::CONFIG_FILE, "the search indexer stopped unexpectedly")
-                        .with_help("set [search] enabled = false in site.toml to build without search"),
-                ),
+            Err(d) => {
+                let mut errors = errors.lock().unwrap_or_else(|e| e.into_inner());
+                // The same template error would repeat for every page that uses it.
+                if !errors.contains(&d) {
+                    errors.push(d);
+                }
+                Ok(Vec::new())
             }
+        })
+        .collect::<Result<Vec<Vec<String>>, WriteError>>()
+        .map_err(RenderFailure::Write)?
+        .into_iter()
+        .flatten()
+        .collect();
+    let mut errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut extra = theme.static_files();
+    if renderer.highlighter.was_used() {
+        match highlight::stylesheet(&config.markdown.highlight_theme, &config.markdown.highlight_theme_dark) {
+            Ok(css) => extra.push(OutputFile::bytes("highlight.css", css)),
+            Err(e) => errors.push(
+                Diagnostic::error(crate::config::CONFIG_FILE, e)
+                    .with_help("set [markdown] highlight_theme and highlight_theme_dark to one of the listed themes"),
+            ),
         }
-        paths.extend(extra.iter().map(|f| f.path.clone()));
-        if config.sitemap.enabled {
-            let maps = sitemap::sitemaps(&paths, archive, config);
-            paths.extend(maps.iter().map(|f| f.path.clone()));
-            extra.extend(maps);
-        }
-        sink(extra).map_err(RenderFailure::Write)?;
-        errors.extend(collisions(&paths, archive));
-        if !errors.is_empty() {
-            return Err(RenderFailure::Content(errors));
-        }
-        paths.sort();
-        Ok(paths)
-    })
+    }
+    paths.extend(extra.iter().map(|f| f.path.clone()));
+    if config.sitemap.enabled {
+        let maps = sitemap::sitemaps(&paths, archive, config);
+        paths.extend(maps.iter().map(|f| f.path.clone()));
+        extra.extend(maps);
+    }
+    sink.put(extra).map_err(RenderFailure::Write)?;
+    errors.extend(collisions(&paths, archive));
+    if !errors.is_empty() {
+        return Err(RenderFailure::Content(errors));
+    }
+    paths.sort();
+    Ok(paths)
 }
 
 /// Two pages written to one file would silently lose one of them.

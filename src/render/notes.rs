@@ -8,7 +8,8 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use crate::model::{Annotation, AnnotationKind};
 
 use super::body::escape;
-use super::calendar::long_date;
+use crate::dates::long_date;
+
 use super::decorate::Decoration;
 
 /// A human label for a kind of note.

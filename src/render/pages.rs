@@ -13,10 +13,12 @@ use crate::model::{Archive, IndexKind, Term};
 use crate::write::{Content, OutputFile};
 
 use super::article::article_view;
-use super::calendar::{CalendarView, MONTHS, day_url, full_date, long_date, month_calendar, month_url, year_url};
+use crate::dates::{MONTHS, full_date, long_date};
+
+use super::calendar::{CalendarView, day_url, month_calendar, month_url, year_url};
 use super::highlight::Highlighter;
 use super::indexes::{self, TermLink};
-use super::links::{Links, index_config, output_path, rebase, relativize};
+use super::links::{Links, output_path, rebase, relativize};
 use super::templates::Templates;
 use super::views::{CardView, LinkView, PageView, Pagination};
 use super::{api, feeds, jsonld, timeline};
@@ -153,7 +155,8 @@ impl<'a> Renderer<'a> {
     }
 
     fn per_term_page(&self, kind: IndexKind) -> usize {
-        index_config(self.config, kind)
+        self.config
+            .index_config(kind)
             .paginate_by
             .unwrap_or(self.config.paginate_by)
             .max(1)

@@ -1,13 +1,12 @@
 //! The theme: Tera templates and static assets. Defaults are compiled into the binary, so a
 //! site without `templates/` or `static/` still builds; a site's `templates/NAME` or
-//! `static/NAME` replaces the default of the same name.
+//! `static/NAME` replaces the default of the same name. The load stage reads the site's own
+//! files ([`ThemeFiles`]); laying them over the defaults here reads nothing.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use walkdir::WalkDir;
-
-use crate::diagnostics::{Diagnostic, display_path};
+use crate::model::ThemeFiles;
 use crate::write::{Content, OutputFile};
 
 macro_rules! embedded {
@@ -69,22 +68,14 @@ impl Default for Theme {
 }
 
 impl Theme {
-    /// The defaults with `root/templates` and `root/static` laid over them.
-    pub fn load(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
+    /// The defaults with a site's own templates and static files laid over them.
+    pub fn with(site: ThemeFiles) -> Theme {
         let mut theme = Theme::default();
-        let mut errors = Vec::new();
-        for (name, path) in files(&root.join("templates")) {
-            match crate::load::read_text(&path, &display_path(&path, root)) {
-                Ok(text) => {
-                    theme.templates.insert(name, (text, display_path(&path, root)));
-                }
-                Err(d) => errors.push(d),
-            }
-        }
-        for (name, path) in files(&root.join("static")) {
-            theme.statics.insert(name, Content::Copy(path));
-        }
-        if errors.is_empty() { Ok(theme) } else { Err(errors) }
+        theme.templates.extend(site.templates);
+        theme
+            .statics
+            .extend(site.statics.into_iter().map(|(name, path)| (name, Content::Copy(path))));
+        theme
     }
 
     /// The static files as output files.
@@ -97,27 +88,4 @@ impl Theme {
             })
             .collect()
     }
-}
-
-/// Files under `dir` as (relative `/`-separated name, path), sorted; hidden files skipped.
-fn files(dir: &Path) -> Vec<(String, PathBuf)> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let name = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap_or(e.path())
-                .to_string_lossy()
-                .replace('\\', "/");
-            (name, e.into_path())
-        })
-        .collect()
 }

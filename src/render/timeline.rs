@@ -6,7 +6,9 @@ use std::fmt::Write;
 
 use jiff::civil::Date;
 
-use super::calendar::{MONTHS, month_url};
+use crate::dates::MONTHS;
+
+use super::calendar::month_url;
 use super::highlight::escape_text;
 
 /// The chart, or `None` for an empty archive.

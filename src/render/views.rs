@@ -6,8 +6,8 @@ use serde::Serialize;
 use crate::config::SiteConfig;
 use crate::model::{IndexKind, Story};
 
-use super::calendar::long_date;
-use super::figure::image_url;
+use crate::dates::long_date;
+
 use super::links::Links;
 
 /// A link with its text.
@@ -48,7 +48,7 @@ impl SiteView {
         for kind in IndexKind::ALL {
             if let Some(url) = links.index(kind) {
                 nav.push(LinkView {
-                    title: super::links::index_config(config, kind).title.clone(),
+                    title: config.index_config(kind).title.clone(),
                     url: url.to_string(),
                 });
             }
@@ -138,20 +138,12 @@ impl CardView {
     }
 }
 
-/// The first picture of a story that has an image file, for cards, feeds and search results.
+/// The story's lead picture, for cards and feeds.
 pub fn card_image(story: &Story) -> Option<ImageView> {
-    story.meta.figures.value.iter().find_map(|f| {
-        let src = f.src.as_deref()?;
-        Some(ImageView {
-            src: image_url(src, &story.url, &bundle_files(story)),
-            alt: f.title.clone().unwrap_or_else(|| f.caption.clone()),
-        })
+    story.lead_image().map(|image| ImageView {
+        src: image.src,
+        alt: image.alt,
     })
-}
-
-/// File names of a bundle's assets, relative to the bundle folder.
-pub fn bundle_files(story: &Story) -> Vec<String> {
-    story.article.assets.iter().map(|a| a.name.clone()).collect()
 }
 
 /// "Jane Roe", "Jane Roe and John Doe", "A, B and C".

@@ -55,7 +55,7 @@ fn record(story: &Story) -> SearchRecord {
         content.push('\n');
     }
     let mut m = BTreeMap::new();
-    m.insert("date".to_string(), crate::render::long_date(story.published.date));
+    m.insert("date".to_string(), crate::dates::long_date(story.published.date));
     if let Some(d) = &meta.dateline.value {
         m.insert(
             "dateline".to_string(),
@@ -68,9 +68,9 @@ fn record(story: &Story) -> SearchRecord {
     if !meta.byline.value.is_empty() {
         m.insert("byline".to_string(), meta.byline.value.join(", "));
     }
-    if let Some(card) = crate::render::card_image(story) {
-        m.insert("image".to_string(), card.src.trim_start_matches('/').to_string());
-        m.insert("image_alt".to_string(), card.alt);
+    if let Some(image) = story.lead_image() {
+        m.insert("image".to_string(), image.src.trim_start_matches('/').to_string());
+        m.insert("image_alt".to_string(), image.alt);
     }
     let mut filters: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut add = |key: &str, value: &str| {
@@ -93,7 +93,7 @@ fn record(story: &Story) -> SearchRecord {
                 add("photographer", p);
             }
             for a in c.agencies.iter().chain(c.distributor.iter()) {
-                add("agency", &crate::index::canonical_agency(a));
+                add("agency", &crate::agencies::canonical_agency(a));
             }
         }
     }
@@ -103,7 +103,7 @@ fn record(story: &Story) -> SearchRecord {
         .iter()
         .chain(meta.dateline.value.as_ref().and_then(|d| d.agency.as_ref()))
     {
-        add("agency", &crate::index::canonical_agency(a));
+        add("agency", &crate::agencies::canonical_agency(a));
     }
     filters.retain(|_, values| !values.is_empty());
     SearchRecord {
@@ -113,5 +113,76 @@ fn record(story: &Story) -> SearchRecord {
         text: content,
         meta: m,
         facets: filters,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::config::SiteConfig;
+    use crate::extract::Registry;
+    use crate::model::{Asset, Source, SourceFormat};
+
+    /// A bundle article with a picture of its own, credited to an agency by a short spelling.
+    fn story() -> Story {
+        let text = r#"+++
+title = "Harbour reopens"
+date = 2021-10-13
+source = "REUTERS"
+
+[[figures]]
+src = "./harbour.png"
+title = "Harbour at dawn"
+caption = "Boats in the harbour."
+credit = "Rui Lopes/AP"
++++
+The harbour reopened on Wednesday after a week of storms.
+"#;
+        let source = Source {
+            file: PathBuf::from("content/harbour/index.md"),
+            rel: PathBuf::from("harbour/index.md"),
+            format: SourceFormat::Markdown,
+            text: text.to_string(),
+            assets: vec![Asset {
+                path: PathBuf::from("content/harbour/harbour.png"),
+                name: "harbour.png".into(),
+            }],
+            sidecar: None,
+            modified: None,
+        };
+        let (story, _) = crate::pipeline::prepare(source, &Registry::default(), &SiteConfig::default()).unwrap();
+        story
+    }
+
+    /// What a search result shows comes from the archive's own vocabulary (dates in words,
+    /// agency names, the story's lead picture), not from how render lays out a page: this
+    /// pins those values, so changing any of them shows up here.
+    #[test]
+    fn a_record_carries_the_result_furniture() {
+        let story = story();
+        let r = record(&story);
+        assert_eq!(r.url, "2021/10/13/harbour/");
+        assert_eq!(r.meta["date"], "October 13, 2021");
+        assert_eq!(r.meta["image"], "2021/10/13/harbour/harbour.png");
+        assert_eq!(r.meta["image_alt"], "Harbour at dawn");
+        assert_eq!(r.facets["agency"], ["Associated Press", "Reuters"]);
+        assert_eq!(r.facets["photographer"], ["Rui Lopes"]);
+        assert!(r.text.contains("harbour reopened"), "{}", r.text);
+    }
+
+    #[test]
+    fn image_addresses() {
+        let story = story();
+        for (src, url) in [
+            ("harbour.png", "/2021/10/13/harbour/harbour.png"),
+            ("./harbour.png", "/2021/10/13/harbour/harbour.png"),
+            ("images/a.jpg", "/images/a.jpg"),
+            ("/images/a.jpg", "/images/a.jpg"),
+            ("https://e.org/a.jpg", "https://e.org/a.jpg"),
+        ] {
+            assert_eq!(story.image_url(src), url, "{src}");
+        }
     }
 }

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Story;
 use crate::pipeline::{BuildError, BuildOptions, Site, prepare, read_site};
-use crate::render::{Job, Renderer, Templates, Theme};
+use crate::render::{Job, Renderer, Templates};
 use crate::write::{Content, OutputFile, lexical_absolute};
 
 /// One file of the previewed site.
@@ -191,7 +191,7 @@ impl Preview {
     }
 
     fn templates(&mut self) -> Result<Rebuild, BuildError> {
-        let theme = Theme::load(&self.options.root).map_err(|d| BuildError::Content(d.into()))?;
+        let theme = crate::pipeline::read_theme(&self.options.root).map_err(|d| BuildError::Content(d.into()))?;
         self.templates = Templates::compile(&theme).map_err(|d| BuildError::Content(d.into()))?;
         self.site.theme = theme;
         let files = render_all(&self.site)?;
@@ -315,7 +315,8 @@ fn pages_showing(site: &Site, stories: &[usize]) -> BTreeSet<Job> {
         jobs.insert(Job::Month(d.year(), d.month()));
         jobs.insert(Job::Front(i / config.paginate_by + 1));
         for (&kind, index) in &archive.indexes {
-            let per = crate::render::index_config(config, kind)
+            let per = config
+                .index_config(kind)
                 .paginate_by
                 .unwrap_or(config.paginate_by)
                 .max(1);
@@ -336,8 +337,7 @@ fn pages_showing(site: &Site, stories: &[usize]) -> BTreeSet<Job> {
 }
 
 fn render_all(site: &Site) -> Result<HashMap<String, Served>, BuildError> {
-    let files =
-        crate::render::render(&site.archive, &site.config, &site.theme).map_err(|d| BuildError::Content(d.into()))?;
+    let files = crate::pipeline::render_in_memory(site)?;
     Ok(files.into_iter().map(|f| (f.path, served(f.content))).collect())
 }
 

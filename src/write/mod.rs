@@ -6,6 +6,7 @@
 //! with `--force` — and the site itself, its content or a home folder are never replaced at all.
 
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -68,8 +69,31 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
     }
 }
 
+/// What a build did to the output, file by file, compared with the archive it replaced.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteSummary {
+    /// Every file of the new archive.
+    pub written: usize,
+    /// Files the previous archive did not have.
+    pub new: usize,
+    /// Files whose bytes differ from the previous archive's.
+    pub changed: usize,
+    /// Files whose bytes are the previous archive's.
+    pub unchanged: usize,
+    /// Files of the previous archive that the new one no longer has.
+    pub removed: usize,
+}
+
+/// Counts kept by the writer threads while they write.
+#[derive(Debug, Default)]
+struct Tally {
+    new: AtomicUsize,
+    changed: AtomicUsize,
+    unchanged: AtomicUsize,
+}
+
 /// Writes `files` as the new content of `output`, atomically replacing what was there.
-pub fn write(output: &Path, site_root: &Path, files: Vec<OutputFile>, force: bool) -> Result<(), WriteError> {
+pub fn write(output: &Path, site_root: &Path, files: Vec<OutputFile>, force: bool) -> Result<WriteSummary, WriteError> {
     let staging = Staging::begin(output, site_root, force, Cleanup::Now)?;
     staging.put(files)?;
     staging.commit()
@@ -88,6 +112,9 @@ pub struct Staging {
     writers: Vec<std::thread::JoinHandle<Result<(), WriteError>>>,
     committed: bool,
     cleanup: Cleanup,
+    /// The archive being replaced, which every file written is compared with.
+    previous: Option<PathBuf>,
+    tally: std::sync::Arc<Tally>,
 }
 
 /// How many threads write files: output is bound by file-system latency, not by the CPU.
@@ -118,15 +145,25 @@ impl Staging {
         let (sender, receiver) = std::sync::mpsc::sync_channel::<OutputFile>(256);
         let receiver = std::sync::Arc::new(std::sync::Mutex::new(receiver));
         let made = std::sync::Arc::new(std::sync::Mutex::new(std::collections::HashSet::<PathBuf>::new()));
+        let previous = output.is_dir().then(|| output.to_path_buf());
+        let tally = std::sync::Arc::new(Tally::default());
         let writers = (0..WRITERS)
             .map(|_| {
                 let receiver = std::sync::Arc::clone(&receiver);
                 let made = std::sync::Arc::clone(&made);
+                let tally = std::sync::Arc::clone(&tally);
                 let dir = dir.clone();
+                let previous = previous.clone();
                 std::thread::spawn(move || -> Result<(), WriteError> {
                     loop {
                         let next = receiver.lock().unwrap_or_else(|e| e.into_inner()).recv();
                         let Ok(file) = next else { return Ok(()) };
+                        let counter = match compare(previous.as_deref(), &file) {
+                            Comparison::New => &tally.new,
+                            Comparison::Changed => &tally.changed,
+                            Comparison::Same => &tally.unchanged,
+                        };
+                        counter.fetch_add(1, Ordering::Relaxed);
                         write_one(&dir, &file, &made)?;
                     }
                 })
@@ -141,6 +178,8 @@ impl Staging {
             writers,
             committed: false,
             cleanup,
+            previous,
+            tally,
         })
     }
 
@@ -162,12 +201,29 @@ impl Staging {
         self.sender.clone()
     }
 
-    /// Waits for every file, then swaps the staging folder in as the output.
-    pub fn commit(mut self) -> Result<(), WriteError> {
+    /// Waits for every file, then swaps the staging folder in as the output. Returns how the
+    /// new archive differs from the one it replaced.
+    pub fn commit(mut self) -> Result<WriteSummary, WriteError> {
         self.finish_writes()?;
+        let removed = match &self.previous {
+            Some(previous) => removed_files(previous, &self.dir),
+            None => 0,
+        };
         swap(&self.dir, &self.output, &self.parent, &self.name, &self.cleanup)?;
         self.committed = true;
-        Ok(())
+        let count = |c: &AtomicUsize| c.load(Ordering::Relaxed);
+        let (new, changed, unchanged) = (
+            count(&self.tally.new),
+            count(&self.tally.changed),
+            count(&self.tally.unchanged),
+        );
+        Ok(WriteSummary {
+            written: new + changed + unchanged,
+            new,
+            changed,
+            unchanged,
+            removed,
+        })
     }
 
     fn finish_writes(&mut self) -> Result<(), WriteError> {
@@ -192,6 +248,47 @@ impl Drop for Staging {
             let _ = remove_tree(&self.dir);
         }
     }
+}
+
+/// How a file compares with the previous archive's file at the same path.
+enum Comparison {
+    New,
+    Changed,
+    Same,
+}
+
+/// Compares sizes first, so most changed files cost one `stat`; equal sizes are compared byte
+/// for byte. A file that cannot be read counts as changed: it is rewritten either way.
+fn compare(previous: Option<&Path>, file: &OutputFile) -> Comparison {
+    let Some(old) = previous.map(|p| p.join(&file.path)) else {
+        return Comparison::New;
+    };
+    let Ok(meta) = std::fs::metadata(&old) else {
+        return Comparison::New;
+    };
+    if !meta.is_file() {
+        return Comparison::Changed;
+    }
+    let same = match &file.content {
+        Content::Bytes(b) => meta.len() == b.len() as u64 && std::fs::read(&old).is_ok_and(|o| o == *b),
+        Content::Copy(from) => {
+            std::fs::metadata(from).is_ok_and(|m| m.len() == meta.len())
+                && matches!((std::fs::read(from), std::fs::read(&old)), (Ok(a), Ok(b)) if a == b)
+        }
+    };
+    if same { Comparison::Same } else { Comparison::Changed }
+}
+
+/// Files of the previous archive (its marker aside) that the staging folder does not have.
+fn removed_files(previous: &Path, staging: &Path) -> usize {
+    walkdir::WalkDir::new(previous)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .filter_map(|e| e.path().strip_prefix(previous).ok().map(Path::to_path_buf))
+        .filter(|rel| rel.as_os_str() != MARKER && std::fs::symlink_metadata(staging.join(rel)).is_err())
+        .count()
 }
 
 fn write_one(
