@@ -441,6 +441,32 @@ mod tests {
             &[(O, "Springfield Grain Exchange")],
             &[],
         ),
+        // Titles of works and products and the page's furniture open with words that open no
+        // one's name; a role before the run still makes it a person.
+        (
+            "Buy the True Widget and the Final Showdown edition. Get Acme Pro. Hey Springfield! \
+             The newly-minted Brightwell-friendly Western aired, said coach Dark Vole.",
+            &[(P, "Dark Vole")],
+            &[
+                (P, "True Widget"),
+                (P, "Final Showdown"),
+                (P, "Get Acme Pro"),
+                (P, "Hey Springfield"),
+                (P, "Brightwell-friendly Western"),
+            ],
+        ),
+        // German capitalises every noun: a run needs a given name to be a person there.
+        (
+            "Die Patientenakte ist für die Klinik und für den Patienten wichtig, sagt Jana Vogt. Der \
+             Patient wird mit der Akte und mit der App arbeiten, die Klinik auch. Die Technische \
+             Verwaltung ist nicht dabei, und die Daten sind sicher.",
+            &[(P, "Jana Vogt")],
+            &[
+                (P, "Der Patient"),
+                (P, "Die Technische Verwaltung"),
+                (P, "Technische Verwaltung"),
+            ],
+        ),
         // A town the gazetteer holds, in a place's context.
         (
             "She grew up in Shelbyville, Ky., and moved from Lynchburg last year.",

@@ -18,9 +18,9 @@ use crate::gazetteer;
 use crate::lexicon;
 use crate::lists::{
     BYLINE_DESKS, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES,
-    KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, NAME_JOINERS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS,
-    ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS,
-    REGION_QUALIFIERS, THING_NOUNS,
+    KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, NAME_JOINERS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES,
+    ORG_NAME_NOUNS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES,
+    PLACE_PREPOSITIONS, REGION_QUALIFIERS, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -72,6 +72,8 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("place with a particle", place_with_particle),
     ("name after \"in\"", name_after_in),
     ("tail of a name", tail_of_a_name),
+    ("noun of a noun-capitalising language", capitalised_noun),
+    ("title of a work or product", work_or_product_title),
     ("person's name", persons_name),
     ("acronyms inside", acronyms_inside),
 ];
@@ -778,6 +780,37 @@ fn name_after_in<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 fn tail_of_a_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let given = r.person_shaped()?;
     (r.weak && !given).then(Verdict::none)
+}
+
+/// Whether a name-shaped run has what opens a person's name in the rules below: a common given
+/// name first, or a role noun before it ("coach Roe Vance").
+fn introduced_as_person(r: &Run<'_, '_>) -> bool {
+    let first = r.ws[0].text;
+    lexicon::is_given_name(first)
+        || names::is_common_given_name(first)
+        || r.prev_lower.is_some_and(|p| lexicon::is_role_noun(p))
+}
+
+/// German capitalises every noun ("Die App", "Der Patient", "Technische Standards"): on such
+/// a page a run of capitalised words is a person's name only when it opens with a given name
+/// or a role introduces it ("Jana Roe", "Ärztin Jana Roe").
+fn capitalised_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    r.person_shaped()?;
+    (r.story.capitalises_nouns && !introduced_as_person(r)).then(Verdict::none)
+}
+
+/// Titles of works, products and features and the page's own furniture open with adjectives,
+/// imperatives and interjections that open no one's name ("True Widget", "Final Showdown",
+/// "Get Acme Pro", "Visit Springfield Courier", "Hey Springfield"), or with a compound
+/// adjective ("Newly-minted Widget", "Acme-friendly Western"); a role before the run still
+/// makes it a person.
+fn work_or_product_title<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    r.person_shaped()?;
+    let first = r.ws[0].text;
+    let (head, tail) = first.split_once('-').unwrap_or((first, ""));
+    let compound = tail.chars().next().is_some_and(char::is_lowercase);
+    let opener = NON_NAME_WORDS.contains_lowercase_of(head) || compound;
+    (opener && !introduced_as_person(r)).then(Verdict::none)
 }
 
 /// Two to five capitalised name words: a person, with the role a noun before gives ("coach
