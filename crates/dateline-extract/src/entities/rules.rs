@@ -788,7 +788,7 @@ fn introduced_as_person(r: &Run<'_, '_>) -> bool {
     let first = r.ws[0].text;
     lexicon::is_given_name(first)
         || names::is_common_given_name(first)
-        || r.prev_lower.is_some_and(|p| lexicon::is_role_noun(p))
+        || r.prev_lower.is_some_and(lexicon::is_role_noun)
 }
 
 /// German capitalises every noun ("Die App", "Der Patient", "Technische Standards"): on such
