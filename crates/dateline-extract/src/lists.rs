@@ -177,6 +177,8 @@ lists! {
     STATE_ABBREVIATIONS: Map = "state_abbreviations.tsv";
     /// Words that, ending a capitalised name, make it a place ("Province", "Street").
     PLACE_SUFFIXES: List = "place_suffixes.txt";
+    /// Words that end a street's name ("Street", "Ave."): an address, not a place.
+    STREET_SUFFIXES: List = "street_suffixes.txt";
     /// Words that open a place name ("Lake", "Mount", "Gulf of").
     PLACE_PREFIXES: List = "place_prefixes.txt";
     /// Words that, ending a capitalised name, make it an organisation ("Council", "Corp.").

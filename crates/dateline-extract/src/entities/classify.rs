@@ -180,7 +180,8 @@ pub(super) fn classify_chunk<'a>(chunk: &Chunk<'a, '_>, story: &Story<'a, '_>, o
     classify(ws, chunk, story, out, 0, false);
     for p in &mut out[from..] {
         if matches!(p.kind, Kind::Single { .. }) {
-            p.common = story.uses_lowercase(&p.name);
+            // On a page that capitalises its nouns, any capitalised word may be a common one.
+            p.common = story.capitalises_nouns || story.uses_lowercase(&p.name);
         }
     }
     if chunk.no_people {

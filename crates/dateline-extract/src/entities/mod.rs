@@ -467,6 +467,24 @@ mod tests {
                 (P, "Technische Verwaltung"),
             ],
         ),
+        // A street is an address inside a town, not a place.
+        (
+            "Police searched homes on Maple Street and W. County Road near Springfield, Ohio.",
+            &[(L, "Springfield")],
+            &[(L, "Maple Street"), (L, "W. County Road")],
+        ),
+        // A town that ends a name introduced as a person's is the surname.
+        (
+            "The guests of the media mogul, Dayo Lagos, arrived. Jane Lagos said she would stay.",
+            &[(P, "Dayo Lagos"), (P, "Jane Lagos")],
+            &[(L, "Lagos")],
+        ),
+        // A given name, however rare, opens a person's name, not a place's.
+        (
+            "By Romelia Roe, MS, RDN. Acme took a stake in Kimber Roe's company.",
+            &[],
+            &[(L, "Romelia Roe"), (L, "Kimber Roe")],
+        ),
         // A town the gazetteer holds, in a place's context.
         (
             "She grew up in Shelbyville, Ky., and moved from Lynchburg last year.",

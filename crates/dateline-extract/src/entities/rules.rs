@@ -20,7 +20,7 @@ use crate::lists::{
     BYLINE_DESKS, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES,
     KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, NAME_JOINERS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES,
     ORG_NAME_NOUNS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES,
-    PLACE_PREPOSITIONS, REGION_QUALIFIERS, THING_NOUNS,
+    PLACE_PREPOSITIONS, REGION_QUALIFIERS, STREET_SUFFIXES, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -55,6 +55,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("name after an organisation noun", after_organisation_noun),
     ("person of an organisation", person_of_organisation),
     ("organisation shape", organisation_shape),
+    ("street address", street_address),
     ("place shape", place_shape),
     ("district by a compass point", district_by_compass_point),
     ("short organisation by appositive", short_organisation_by_appositive),
@@ -63,6 +64,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("joiner", joiner),
     ("organisation named for its place", named_for_its_place),
     ("brand before a product", brand_before_product),
+    ("person named like a town", person_named_like_a_town),
     ("known name inside", known_name_inside),
     ("one word", one_word),
     ("name after \"the\"", name_after_the),
@@ -459,7 +461,13 @@ fn organisation_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     Some(Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
-/// "Roe County", "Maple Street", "Lake Springfield": a place word ends or opens the name.
+/// "Maple Street", "Elm Ave.", "W. County Road": a street is an address inside a town, not a
+/// place a story is about.
+fn street_address<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    (r.ws.len() > 1 && STREET_SUFFIXES.contains(r.last())).then(Verdict::none)
+}
+
+/// "Roe County", "Lake Springfield": a place word ends or opens the name.
 fn place_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let has_joiner = r.ws.iter().any(|w| NAME_JOINERS.contains(w.text));
     // "San Springfield Courier": a known place opening the run leaves the rest to other rules.
@@ -669,6 +677,56 @@ fn brand_before_product<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     Some(Verdict::of(outs))
 }
 
+/// Surnames are often towns' names ("Jane Lagos", "media mogul, Dayo Lagos"): a city ending a
+/// short run shaped like a name is the person's surname when the run has what introduces a
+/// person — a given name first, a role noun before it (with or without a comma) or a speech
+/// verb beside it. A country or a state so placed still names the place.
+fn person_named_like_a_town<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let n = r.ws.len();
+    if !(2..=3).contains(&n) || !name_shaped(r.ws) {
+        return None;
+    }
+    let town = gazetteer::place(r.last()).filter(|t| !gazetteer::is_country_or_state(t))?;
+    let before = &r.ws[..n - 1];
+    let plain = |w: &Word<'_>| {
+        let t = w.text;
+        !known(r.chunk, std::slice::from_ref(w)) && !lexicon::is_demonym(t) && !REGION_QUALIFIERS.contains(t)
+    };
+    if town.contains(' ') || !before.iter().all(plain) {
+        return None;
+    }
+    let role = r.prev_lower.filter(|p| lexicon::is_role_noun(p)).map(str::to_string);
+    let given = names::is_given_name(r.ws[0].text);
+    let speech = [r.prev_lower, r.next_lower]
+        .into_iter()
+        .flatten()
+        .any(|w| lexicon::is_speech_verb(w) || lexicon::is_speech_participle(w));
+    if !(given || speech || role.is_some() || role_before_comma(r)) {
+        return None;
+    }
+    let gender = names::given_name_gender(r.ws[0].text);
+    Some(Verdict::all(
+        r,
+        Kind::Person {
+            role,
+            gender,
+            sure: true,
+        },
+    ))
+}
+
+/// "the media mogul, Jane Roe": a role noun, a comma, then the run.
+fn role_before_comma(r: &Run<'_, '_>) -> bool {
+    if !r.at_start() {
+        return false;
+    }
+    let before = r.chunk.text[..r.ws[0].start].trim_end();
+    before
+        .strip_suffix(',')
+        .and_then(|b| b.split_whitespace().next_back())
+        .is_some_and(|w| with_lowercase(w, lexicon::is_role_noun))
+}
+
 /// A known place or organisation inside a longer run ("Roe Springfield", "Acme News All
 /// Access"), unless the run is a person's name that starts with it.
 fn known_name_inside<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
@@ -743,10 +801,18 @@ fn name_before_institution_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     (org_after || job_after && !given).then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
+/// Whether a run opens with a given name the census knows, however rare ("Ilana Roe"), and is
+/// no place the gazetteer knows ("Marion Falls" may be both): a person more likely than a
+/// place, whatever the words after it suggest ("Ilana Roe, MS, RDN", "a stake in Kylie Roe's
+/// company").
+fn opens_with_census_given_name(r: &Run<'_, '_>) -> bool {
+    r.ws.len() >= 2 && names::is_given_name(r.ws[0].text) && gazetteer::town(&r.whole).is_none()
+}
+
 /// "Shelby Falls, Idaho": a name followed by its state or country is a place.
 fn name_before_region<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let given = r.person_shaped()?;
-    let fits = !given && r.ws.len() <= 4 && followed_by_region(r.after);
+    let fits = !given && r.ws.len() <= 4 && followed_by_region(r.after) && !opens_with_census_given_name(r);
     fits.then(|| Verdict::all(r, Kind::Place(r.whole.clone())))
 }
 
@@ -762,7 +828,7 @@ fn place_with_particle<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// is an institution or a publication, a short one a place.
 fn name_after_in<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let given = r.person_shaped()?;
-    if r.prev_lower != Some("in") || given || r.chunk.sentence_start {
+    if r.prev_lower != Some("in") || given || r.chunk.sentence_start || opens_with_census_given_name(r) {
         return None;
     }
     Some(Verdict::all(
