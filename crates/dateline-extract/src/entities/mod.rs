@@ -467,6 +467,14 @@ mod tests {
                 (P, "Technische Verwaltung"),
             ],
         ),
+        // Headlines' townsmen, events with two event words, and titles opening with a
+        // participle the story writes in lower case name no one.
+        (
+            "Springfield Man Wins Big. The Roe Cup Final began. She writes at Becoming Thrifty, \
+             becoming a reader favourite, said Jane Roe.",
+            &[(P, "Jane Roe")],
+            &[(P, "Springfield Man"), (P, "Roe Cup Final"), (P, "Becoming Thrifty")],
+        ),
         // A street is an address inside a town, not a place.
         (
             "Police searched homes on Maple Street and W. County Road near Springfield, Ohio.",

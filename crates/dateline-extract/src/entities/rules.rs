@@ -76,6 +76,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("tail of a name", tail_of_a_name),
     ("noun of a noun-capitalising language", capitalised_noun),
     ("title of a work or product", work_or_product_title),
+    ("townsman in a headline", townsman),
     ("person's name", persons_name),
     ("acronyms inside", acronyms_inside),
 ];
@@ -411,9 +412,13 @@ fn two_names(r: &Run<'_, '_>, k: usize, right: usize) -> bool {
 
 /// Events, prizes, laws and works ("Springfield Marathon", "Roe Prize") are no entity — unless
 /// a person's name ends in such a word ("Ellie Hall", "Chief Ana Bay").
+///
+/// Two such words make an event whatever opens the run ("Roe Cup Final", "Jane Roe Memorial
+/// Cup"): no person's name holds two.
 fn event_or_work<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let person_like = || lexicon::is_given_name(r.ws[0].text) || r.ws.iter().any(|w| lexicon::is_title(w.text));
-    (r.ws.len() > 1 && gazetteer::is_misc_suffix(r.last()) && !person_like()).then(Verdict::none)
+    let events = || r.ws[1..].iter().filter(|w| gazetteer::is_misc_suffix(w.text)).count();
+    (r.ws.len() > 1 && gazetteer::is_misc_suffix(r.last()) && (events() >= 2 || !person_like())).then(Verdict::none)
 }
 
 /// "the group Friends of Springfield Parks", "the newspaper Springfield Gazette": an
@@ -875,8 +880,17 @@ fn work_or_product_title<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let first = r.ws[0].text;
     let (head, tail) = first.split_once('-').unwrap_or((first, ""));
     let compound = tail.chars().next().is_some_and(char::is_lowercase);
-    let opener = NON_NAME_WORDS.contains_lowercase_of(head) || compound;
+    // "Becoming Widget", "Rolling Acme": a participle the story also writes in lower case.
+    let participle = first.len() > 5 && first.ends_with("ing") && r.story.uses_lowercase(first);
+    let opener = NON_NAME_WORDS.contains_lowercase_of(head) || compound || participle;
     (opener && !introduced_as_person(r)).then(Verdict::none)
+}
+
+/// "Springfield Man Wins", "Denver Woman Sues": headlines describe someone by their town and a
+/// noun for a person; that names no one.
+fn townsman<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let person_noun = r.ws.len() == 2 && with_lowercase(r.last(), |l| PERSON_NOUNS.contains(l));
+    (person_noun && gazetteer::place(r.ws[0].text).is_some()).then(Verdict::none)
 }
 
 /// Two to five capitalised name words: a person, with the role a noun before gives ("coach
