@@ -475,6 +475,19 @@ mod tests {
             &[(P, "Jane Roe")],
             &[(P, "Springfield Man"), (P, "Roe Cup Final"), (P, "Becoming Thrifty")],
         ),
+        // AP style: a town and its state's abbreviation name one place, kept whole; before a
+        // title the town alone; wire copy without the period keeps the town.
+        (
+            "A rally in Monroe, La., drew crowds. South Shelby, Ind., Mayor Jane Roe came. Dana Vole \
+             of Zanesvale, Ill was elected.",
+            &[
+                (L, "Monroe, La."),
+                (L, "South Shelby"),
+                (L, "Zanesvale"),
+                (P, "Jane Roe"),
+            ],
+            &[(L, "Monroe"), (L, "South Shelby, Ind.")],
+        ),
         // A street is an address inside a town, not a place.
         (
             "Police searched homes on Maple Street and W. County Road near Springfield, Ohio.",

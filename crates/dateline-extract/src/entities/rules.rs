@@ -43,6 +43,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("named with its noun", named_with_its_noun),
     ("division with its noun", division_with_its_noun),
     ("party label", party_label),
+    ("town with its state", town_with_its_state),
     ("known place", known_place),
     ("known organisation", known_organisation),
     ("organisation by appositive", organisation_by_appositive),
@@ -197,6 +198,57 @@ fn division_with_its_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 fn party_label<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let party = PARTY_LABELS.get(r.ws[0].text).filter(|_| r.ws.len() == 1)?;
     Some(Verdict::all(r, Kind::Org(party.into())))
+}
+
+/// "Monroe, La.", "Washington, D.C.", "Shelby Falls, Ariz.": AP style follows a US town with
+/// its state's abbreviation, and the pair names one place, kept whole as written. Wire copy of
+/// the 1980s writes the abbreviation without its period ("Shelbyville, Ill was elected"); the
+/// town alone is kept there. A common given name before a state is more likely a person
+/// described ("Jane Roe, Fla.") unless the gazetteer holds the town.
+fn town_with_its_state<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let abbr = followed_by_state_abbreviation(r.after)?;
+    let first = r.ws[0].text;
+    let shaped = if r.ws.len() == 1 {
+        !lexicon::is_stop_word(first) && !lexicon::is_title(first) && !lexicon::is_demonym(first)
+    } else {
+        r.ws.len() <= 3 && name_shaped(r.ws)
+    };
+    let given = lexicon::is_given_name(first) || names::is_given_name(first);
+    if !shaped || given && gazetteer::town(&r.whole).is_none() {
+        return None;
+    }
+    if abbr.ends_with('.') && !before_a_title(r.after, abbr) {
+        return Some(Verdict::all(r, Kind::Place(Cow::Owned(format!("{}, {abbr}", r.whole)))));
+    }
+    Some(Verdict::all(r, Kind::Place(r.whole.clone())))
+}
+
+/// "the South Shelby, Ind., Mayor Jane Roe": a town and its state before a title describe an
+/// office, and the town alone is the place.
+fn before_a_title(after: &str, abbr: &str) -> bool {
+    let rest = after.get(2 + abbr.len()..).unwrap_or("");
+    rest.strip_prefix(", ")
+        .and_then(|r| r.split_whitespace().next())
+        .is_some_and(lexicon::is_title)
+}
+
+/// The state abbreviation right after a comma ("…, La.", "…, D.C.,"), as written; wire copy's
+/// form without the period ("…, Ill was") counts when a lower-case word or the end follows.
+fn followed_by_state_abbreviation(after: &str) -> Option<&str> {
+    let rest = after.strip_prefix(", ")?;
+    let end = rest.find([' ', ',', ';', ')', '\n']).unwrap_or(rest.len());
+    let token = &rest[..end];
+    if !token.starts_with(|c: char| c.is_ascii_uppercase()) || is_all_caps(token) && !token.contains('.') {
+        return None;
+    }
+    if gazetteer::state_abbreviation(token).is_some() && token.ends_with('.') {
+        return Some(token);
+    }
+    let lower_next = rest[end..]
+        .strip_prefix(' ')
+        .is_some_and(|then| then.starts_with(|c: char| c.is_lowercase()));
+    let bare = !token.ends_with('.') && token.len() >= 3;
+    (bare && lower_next && gazetteer::state_abbreviation(&format!("{token}.")).is_some()).then_some(token)
 }
 
 /// A place the gazetteer knows on sight: "New York", "Hanoi". One word waits for the story to
