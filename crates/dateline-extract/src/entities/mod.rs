@@ -475,18 +475,12 @@ mod tests {
             &[(P, "Jane Roe")],
             &[(P, "Springfield Man"), (P, "Roe Cup Final"), (P, "Becoming Thrifty")],
         ),
-        // AP style: a town and its state's abbreviation name one place, kept whole; before a
-        // title the town alone; wire copy without the period keeps the town.
+        // A town before its state's abbreviation is a place, the gazetteer's or not, with
+        // or without the abbreviation's period (wire copy drops it).
         (
-            "A rally in Monroe, La., drew crowds. South Shelby, Ind., Mayor Jane Roe came. Dana Vole \
-             of Zanesvale, Ill was elected.",
-            &[
-                (L, "Monroe, La."),
-                (L, "South Shelby"),
-                (L, "Zanesvale"),
-                (P, "Jane Roe"),
-            ],
-            &[(L, "Monroe"), (L, "South Shelby, Ind.")],
+            "A rally in Zanesvale, La., drew crowds. Dana Vole of Marbleton, Ill was elected.",
+            &[(L, "Zanesvale"), (L, "Marbleton"), (P, "Dana Vole")],
+            &[],
         ),
         // A street is an address inside a town, not a place.
         (

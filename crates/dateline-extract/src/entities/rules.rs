@@ -200,13 +200,13 @@ fn party_label<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     Some(Verdict::all(r, Kind::Org(party.into())))
 }
 
-/// "Monroe, La.", "Washington, D.C.", "Shelby Falls, Ariz.": AP style follows a US town with
-/// its state's abbreviation, and the pair names one place, kept whole as written. Wire copy of
-/// the 1980s writes the abbreviation without its period ("Shelbyville, Ill was elected"); the
-/// town alone is kept there. A common given name before a state is more likely a person
-/// described ("Jane Roe, Fla.") unless the gazetteer holds the town.
+/// "Monroe, La.", "Shelby Falls, Ariz.": AP style follows a US town with its state's
+/// abbreviation, which says the town is a place even when the gazetteer does not hold it; wire
+/// copy of the 1980s writes the abbreviation without its period ("Shelbyville, Ill was
+/// elected"). A given name before a state is more likely a person described ("Jane Roe,
+/// Fla.") unless the gazetteer holds the town.
 fn town_with_its_state<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
-    let abbr = followed_by_state_abbreviation(r.after)?;
+    followed_by_state_abbreviation(r.after)?;
     let first = r.ws[0].text;
     let shaped = if r.ws.len() == 1 {
         !lexicon::is_stop_word(first) && !lexicon::is_title(first) && !lexicon::is_demonym(first)
@@ -217,19 +217,7 @@ fn town_with_its_state<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     if !shaped || given && gazetteer::town(&r.whole).is_none() {
         return None;
     }
-    if abbr.ends_with('.') && !before_a_title(r.after, abbr) {
-        return Some(Verdict::all(r, Kind::Place(Cow::Owned(format!("{}, {abbr}", r.whole)))));
-    }
     Some(Verdict::all(r, Kind::Place(r.whole.clone())))
-}
-
-/// "the South Shelby, Ind., Mayor Jane Roe": a town and its state before a title describe an
-/// office, and the town alone is the place.
-fn before_a_title(after: &str, abbr: &str) -> bool {
-    let rest = after.get(2 + abbr.len()..).unwrap_or("");
-    rest.strip_prefix(", ")
-        .and_then(|r| r.split_whitespace().next())
-        .is_some_and(lexicon::is_title)
 }
 
 /// The state abbreviation right after a comma ("…, La.", "…, D.C.,"), as written; wire copy's
