@@ -177,6 +177,8 @@ lists! {
     STATE_ABBREVIATIONS: Map = "state_abbreviations.tsv";
     /// Words that, ending a capitalised name, make it a place ("Province", "Street").
     PLACE_SUFFIXES: List = "place_suffixes.txt";
+    /// Words that end a street's name ("Street", "Ave."): an address, not a place.
+    STREET_SUFFIXES: List = "street_suffixes.txt";
     /// Words that open a place name ("Lake", "Mount", "Gulf of").
     PLACE_PREFIXES: List = "place_prefixes.txt";
     /// Words that, ending a capitalised name, make it an organisation ("Council", "Corp.").
@@ -288,6 +290,11 @@ lists! {
     WORK_NOUNS: List = "work_nouns.txt";
     /// People a story quotes without naming them ("an Acme official", "one dealer").
     UNNAMED_PERSON_NOUNS: List = "unnamed_person_nouns.txt";
+    /// Adjectives, imperatives and interjections that open titles of works, products and page
+    /// furniture but no person's name ("True Widget", "Get Acme Pro"), lower case.
+    NON_NAME_WORDS: List = "non_name_words.txt";
+    /// Lower-case function words of a language that capitalises its nouns ("und", "der").
+    NOUN_CAPITALISING_WORDS: List = "noun_capitalising_words.txt";
 
     // Layout: bylines, credits, datelines, dates, figures, furniture.
 

@@ -14,8 +14,8 @@ use crate::fasthash::{FxHashSet, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::lists::{
-    ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, LEADING_FUNCTION_WORDS, ORG_HEAD_NOUNS, ORG_PREPOSITIONS,
-    PLACE_PREPOSITIONS,
+    ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, LEADING_FUNCTION_WORDS, NOUN_CAPITALISING_WORDS, ORG_HEAD_NOUNS,
+    ORG_PREPOSITIONS, PLACE_PREPOSITIONS,
 };
 use crate::text::{Word, is_all_caps};
 
@@ -73,21 +73,27 @@ pub(super) struct Story<'a, 'r> {
     spans: &'r [super::Span<'a>],
     /// Every capitalised run of the story as written, gathered only when a rule first asks.
     runs: OnceCell<FxHashSet<&'a str>>,
+    /// The story is written in a language that capitalises every noun (German): a capital
+    /// there is no sign of a name.
+    pub(super) capitalises_nouns: bool,
 }
 
 impl<'a, 'r> Story<'a, 'r> {
     pub(super) fn new(registry: &'r Registry, spans: &'r [super::Span<'a>]) -> Self {
-        let lower_words = spans
-            .iter()
-            .flat_map(|s| s.words.iter())
-            .filter(|w| w.text.as_bytes().first().is_some_and(u8::is_ascii_lowercase))
-            .map(|w| w.text)
-            .collect();
+        let mut lower_words = FxHashSet::default();
+        let mut votes = LanguageVotes::default();
+        for w in spans.iter().flat_map(|s| s.words.iter()) {
+            if w.text.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+                votes.count(w.text);
+                lower_words.insert(w.text);
+            }
+        }
         Story {
             registry,
             lower_words,
             spans,
             runs: OnceCell::new(),
+            capitalises_nouns: votes.capitalises_nouns(),
         }
     }
 
@@ -112,6 +118,31 @@ impl<'a, 'r> Story<'a, 'r> {
     /// Whether the story writes `word` in lower case somewhere.
     pub(super) fn uses_lowercase(&self, word: &str) -> bool {
         with_lowercase(word, |l| self.lower_words.contains(l))
+    }
+}
+
+/// Function words of English and of a language that capitalises its nouns, counted over a
+/// story's lower-case words: German pages write "und", "der", "mit" where English ones write
+/// "and", "the", "with".
+#[derive(Default)]
+struct LanguageVotes {
+    english: usize,
+    noun_capitalising: usize,
+}
+
+impl LanguageVotes {
+    fn count(&mut self, word: &str) {
+        if matches!(word, "the" | "and" | "of" | "to" | "is" | "with" | "for" | "that") {
+            self.english += 1;
+        } else if word.len() <= 6 && NOUN_CAPITALISING_WORDS.contains(word) {
+            self.noun_capitalising += 1;
+        }
+    }
+
+    /// Clearly more of the other language's function words than of English's, and enough of
+    /// them to tell: a German quotation in an English story does not make it German.
+    fn capitalises_nouns(&self) -> bool {
+        self.noun_capitalising >= 10 && self.noun_capitalising > 2 * self.english
     }
 }
 
@@ -149,7 +180,8 @@ pub(super) fn classify_chunk<'a>(chunk: &Chunk<'a, '_>, story: &Story<'a, '_>, o
     classify(ws, chunk, story, out, 0, false);
     for p in &mut out[from..] {
         if matches!(p.kind, Kind::Single { .. }) {
-            p.common = story.uses_lowercase(&p.name);
+            // On a page that capitalises its nouns, any capitalised word may be a common one.
+            p.common = story.capitalises_nouns || story.uses_lowercase(&p.name);
         }
     }
     if chunk.no_people {

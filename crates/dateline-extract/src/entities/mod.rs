@@ -441,6 +441,65 @@ mod tests {
             &[(O, "Springfield Grain Exchange")],
             &[],
         ),
+        // Titles of works and products and the page's furniture open with words that open no
+        // one's name; a role before the run still makes it a person.
+        (
+            "Buy the True Widget and the Final Showdown edition. Get Acme Pro. Hey Springfield! \
+             The newly-minted Brightwell-friendly Western aired, said coach Dark Vole.",
+            &[(P, "Dark Vole")],
+            &[
+                (P, "True Widget"),
+                (P, "Final Showdown"),
+                (P, "Get Acme Pro"),
+                (P, "Hey Springfield"),
+                (P, "Brightwell-friendly Western"),
+            ],
+        ),
+        // German capitalises every noun: a run needs a given name to be a person there.
+        (
+            "Die Patientenakte ist für die Klinik und für den Patienten wichtig, sagt Jana Vogt. Der \
+             Patient wird mit der Akte und mit der App arbeiten, die Klinik auch. Die Technische \
+             Verwaltung ist nicht dabei, und die Daten sind sicher.",
+            &[(P, "Jana Vogt")],
+            &[
+                (P, "Der Patient"),
+                (P, "Die Technische Verwaltung"),
+                (P, "Technische Verwaltung"),
+            ],
+        ),
+        // Headlines' townsmen, events with two event words, and titles opening with a
+        // participle the story writes in lower case name no one.
+        (
+            "Springfield Man Wins Big. The Roe Cup Final began. She writes at Becoming Thrifty, \
+             becoming a reader favourite, said Jane Roe.",
+            &[(P, "Jane Roe")],
+            &[(P, "Springfield Man"), (P, "Roe Cup Final"), (P, "Becoming Thrifty")],
+        ),
+        // A town before its state's abbreviation is a place, the gazetteer's or not, with
+        // or without the abbreviation's period (wire copy drops it).
+        (
+            "A rally in Zanesvale, La., drew crowds. Dana Vole of Marbleton, Ill was elected.",
+            &[(L, "Zanesvale"), (L, "Marbleton"), (P, "Dana Vole")],
+            &[],
+        ),
+        // A street is an address inside a town, not a place.
+        (
+            "Police searched homes on Maple Street and W. County Road near Springfield, Ohio.",
+            &[(L, "Springfield")],
+            &[(L, "Maple Street"), (L, "W. County Road")],
+        ),
+        // A town that ends a name introduced as a person's is the surname.
+        (
+            "The guests of the media mogul, Dayo Lagos, arrived. Jane Lagos said she would stay.",
+            &[(P, "Dayo Lagos"), (P, "Jane Lagos")],
+            &[(L, "Lagos")],
+        ),
+        // A given name, however rare, opens a person's name, not a place's.
+        (
+            "By Romelia Roe, MS, RDN. Acme took a stake in Kimber Roe's company.",
+            &[],
+            &[(L, "Romelia Roe"), (L, "Kimber Roe")],
+        ),
         // A town the gazetteer holds, in a place's context.
         (
             "She grew up in Shelbyville, Ky., and moved from Lynchburg last year.",

@@ -581,8 +581,13 @@ fn brand<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settle
     camel_case(&p.name).then(|| Settled::ShortOrg(&p.name))
 }
 
-/// "in Braunau", "the city of Braunau": a word after a place preposition or a place noun.
+/// "in Braunau", "the city of Braunau": a word after a place preposition or a place noun. A
+/// word the story also writes in lower case is a common noun there ("in Marketing", German "in
+/// Vorbereitung") unless the gazetteer holds the town.
 fn place_after_preposition<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    if p.common && gazetteer::town(&p.name).is_none() {
+        return None;
+    }
     let w = &*p.name;
     let prev = p.prev.map(lower);
     let prev2 = p.prev2.map(lower);

@@ -18,9 +18,9 @@ use crate::gazetteer;
 use crate::lexicon;
 use crate::lists::{
     BYLINE_DESKS, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES,
-    KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, NAME_JOINERS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS,
-    ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS,
-    REGION_QUALIFIERS, THING_NOUNS,
+    KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, NAME_JOINERS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES,
+    ORG_NAME_NOUNS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES,
+    PLACE_PREPOSITIONS, REGION_QUALIFIERS, STREET_SUFFIXES, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -43,6 +43,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("named with its noun", named_with_its_noun),
     ("division with its noun", division_with_its_noun),
     ("party label", party_label),
+    ("town with its state", town_with_its_state),
     ("known place", known_place),
     ("known organisation", known_organisation),
     ("organisation by appositive", organisation_by_appositive),
@@ -55,6 +56,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("name after an organisation noun", after_organisation_noun),
     ("person of an organisation", person_of_organisation),
     ("organisation shape", organisation_shape),
+    ("street address", street_address),
     ("place shape", place_shape),
     ("district by a compass point", district_by_compass_point),
     ("short organisation by appositive", short_organisation_by_appositive),
@@ -63,6 +65,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("joiner", joiner),
     ("organisation named for its place", named_for_its_place),
     ("brand before a product", brand_before_product),
+    ("person named like a town", person_named_like_a_town),
     ("known name inside", known_name_inside),
     ("one word", one_word),
     ("name after \"the\"", name_after_the),
@@ -72,6 +75,9 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("place with a particle", place_with_particle),
     ("name after \"in\"", name_after_in),
     ("tail of a name", tail_of_a_name),
+    ("noun of a noun-capitalising language", capitalised_noun),
+    ("title of a work or product", work_or_product_title),
+    ("townsman in a headline", townsman),
     ("person's name", persons_name),
     ("acronyms inside", acronyms_inside),
 ];
@@ -192,6 +198,45 @@ fn division_with_its_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 fn party_label<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let party = PARTY_LABELS.get(r.ws[0].text).filter(|_| r.ws.len() == 1)?;
     Some(Verdict::all(r, Kind::Org(party.into())))
+}
+
+/// "Monroe, La.", "Shelby Falls, Ariz.": AP style follows a US town with its state's
+/// abbreviation, which says the town is a place even when the gazetteer does not hold it; wire
+/// copy of the 1980s writes the abbreviation without its period ("Shelbyville, Ill was
+/// elected"). A given name before a state is more likely a person described ("Jane Roe,
+/// Fla.") unless the gazetteer holds the town.
+fn town_with_its_state<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    followed_by_state_abbreviation(r.after)?;
+    let first = r.ws[0].text;
+    let shaped = if r.ws.len() == 1 {
+        !lexicon::is_stop_word(first) && !lexicon::is_title(first) && !lexicon::is_demonym(first)
+    } else {
+        r.ws.len() <= 3 && name_shaped(r.ws)
+    };
+    let given = lexicon::is_given_name(first) || names::is_given_name(first);
+    if !shaped || given && gazetteer::town(&r.whole).is_none() {
+        return None;
+    }
+    Some(Verdict::all(r, Kind::Place(r.whole.clone())))
+}
+
+/// The state abbreviation right after a comma ("…, La.", "…, D.C.,"), as written; wire copy's
+/// form without the period ("…, Ill was") counts when a lower-case word or the end follows.
+fn followed_by_state_abbreviation(after: &str) -> Option<&str> {
+    let rest = after.strip_prefix(", ")?;
+    let end = rest.find([' ', ',', ';', ')', '\n']).unwrap_or(rest.len());
+    let token = &rest[..end];
+    if !token.starts_with(|c: char| c.is_ascii_uppercase()) || is_all_caps(token) && !token.contains('.') {
+        return None;
+    }
+    if gazetteer::state_abbreviation(token).is_some() && token.ends_with('.') {
+        return Some(token);
+    }
+    let lower_next = rest[end..]
+        .strip_prefix(' ')
+        .is_some_and(|then| then.starts_with(|c: char| c.is_lowercase()));
+    let bare = !token.ends_with('.') && token.len() >= 3;
+    (bare && lower_next && gazetteer::state_abbreviation(&format!("{token}.")).is_some()).then_some(token)
 }
 
 /// A place the gazetteer knows on sight: "New York", "Hanoi". One word waits for the story to
@@ -407,9 +452,13 @@ fn two_names(r: &Run<'_, '_>, k: usize, right: usize) -> bool {
 
 /// Events, prizes, laws and works ("Springfield Marathon", "Roe Prize") are no entity — unless
 /// a person's name ends in such a word ("Ellie Hall", "Chief Ana Bay").
+///
+/// Two such words make an event whatever opens the run ("Roe Cup Final", "Jane Roe Memorial
+/// Cup"): no person's name holds two.
 fn event_or_work<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let person_like = || lexicon::is_given_name(r.ws[0].text) || r.ws.iter().any(|w| lexicon::is_title(w.text));
-    (r.ws.len() > 1 && gazetteer::is_misc_suffix(r.last()) && !person_like()).then(Verdict::none)
+    let events = || r.ws[1..].iter().filter(|w| gazetteer::is_misc_suffix(w.text)).count();
+    (r.ws.len() > 1 && gazetteer::is_misc_suffix(r.last()) && (events() >= 2 || !person_like())).then(Verdict::none)
 }
 
 /// "the group Friends of Springfield Parks", "the newspaper Springfield Gazette": an
@@ -457,7 +506,13 @@ fn organisation_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     Some(Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
-/// "Roe County", "Maple Street", "Lake Springfield": a place word ends or opens the name.
+/// "Maple Street", "Elm Ave.", "W. County Road": a street is an address inside a town, not a
+/// place a story is about.
+fn street_address<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    (r.ws.len() > 1 && STREET_SUFFIXES.contains(r.last())).then(Verdict::none)
+}
+
+/// "Roe County", "Lake Springfield": a place word ends or opens the name.
 fn place_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let has_joiner = r.ws.iter().any(|w| NAME_JOINERS.contains(w.text));
     // "San Springfield Courier": a known place opening the run leaves the rest to other rules.
@@ -667,6 +722,56 @@ fn brand_before_product<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     Some(Verdict::of(outs))
 }
 
+/// Surnames are often towns' names ("Jane Lagos", "media mogul, Dayo Lagos"): a city ending a
+/// short run shaped like a name is the person's surname when the run has what introduces a
+/// person — a given name first, a role noun before it (with or without a comma) or a speech
+/// verb beside it. A country or a state so placed still names the place.
+fn person_named_like_a_town<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let n = r.ws.len();
+    if !(2..=3).contains(&n) || !name_shaped(r.ws) {
+        return None;
+    }
+    let town = gazetteer::place(r.last()).filter(|t| !gazetteer::is_country_or_state(t))?;
+    let before = &r.ws[..n - 1];
+    let plain = |w: &Word<'_>| {
+        let t = w.text;
+        !known(r.chunk, std::slice::from_ref(w)) && !lexicon::is_demonym(t) && !REGION_QUALIFIERS.contains(t)
+    };
+    if town.contains(' ') || !before.iter().all(plain) {
+        return None;
+    }
+    let role = r.prev_lower.filter(|p| lexicon::is_role_noun(p)).map(str::to_string);
+    let given = names::is_given_name(r.ws[0].text);
+    let speech = [r.prev_lower, r.next_lower]
+        .into_iter()
+        .flatten()
+        .any(|w| lexicon::is_speech_verb(w) || lexicon::is_speech_participle(w));
+    if !(given || speech || role.is_some() || role_before_comma(r)) {
+        return None;
+    }
+    let gender = names::given_name_gender(r.ws[0].text);
+    Some(Verdict::all(
+        r,
+        Kind::Person {
+            role,
+            gender,
+            sure: true,
+        },
+    ))
+}
+
+/// "the media mogul, Jane Roe": a role noun, a comma, then the run.
+fn role_before_comma(r: &Run<'_, '_>) -> bool {
+    if !r.at_start() {
+        return false;
+    }
+    let before = r.chunk.text[..r.ws[0].start].trim_end();
+    before
+        .strip_suffix(',')
+        .and_then(|b| b.split_whitespace().next_back())
+        .is_some_and(|w| with_lowercase(w, lexicon::is_role_noun))
+}
+
 /// A known place or organisation inside a longer run ("Roe Springfield", "Acme News All
 /// Access"), unless the run is a person's name that starts with it.
 fn known_name_inside<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
@@ -741,10 +846,18 @@ fn name_before_institution_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     (org_after || job_after && !given).then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
+/// Whether a run opens with a given name the census knows, however rare ("Ilana Roe"), and is
+/// no place the gazetteer knows ("Marion Falls" may be both): a person more likely than a
+/// place, whatever the words after it suggest ("Ilana Roe, MS, RDN", "a stake in Kylie Roe's
+/// company").
+fn opens_with_census_given_name(r: &Run<'_, '_>) -> bool {
+    r.ws.len() >= 2 && names::is_given_name(r.ws[0].text) && gazetteer::town(&r.whole).is_none()
+}
+
 /// "Shelby Falls, Idaho": a name followed by its state or country is a place.
 fn name_before_region<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let given = r.person_shaped()?;
-    let fits = !given && r.ws.len() <= 4 && followed_by_region(r.after);
+    let fits = !given && r.ws.len() <= 4 && followed_by_region(r.after) && !opens_with_census_given_name(r);
     fits.then(|| Verdict::all(r, Kind::Place(r.whole.clone())))
 }
 
@@ -760,7 +873,7 @@ fn place_with_particle<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// is an institution or a publication, a short one a place.
 fn name_after_in<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let given = r.person_shaped()?;
-    if r.prev_lower != Some("in") || given || r.chunk.sentence_start {
+    if r.prev_lower != Some("in") || given || r.chunk.sentence_start || opens_with_census_given_name(r) {
         return None;
     }
     Some(Verdict::all(
@@ -778,6 +891,46 @@ fn name_after_in<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 fn tail_of_a_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let given = r.person_shaped()?;
     (r.weak && !given).then(Verdict::none)
+}
+
+/// Whether a name-shaped run has what opens a person's name in the rules below: a common given
+/// name first, or a role noun before it ("coach Roe Vance").
+fn introduced_as_person(r: &Run<'_, '_>) -> bool {
+    let first = r.ws[0].text;
+    lexicon::is_given_name(first)
+        || names::is_common_given_name(first)
+        || r.prev_lower.is_some_and(lexicon::is_role_noun)
+}
+
+/// German capitalises every noun ("Die App", "Der Patient", "Technische Standards"): on such
+/// a page a run of capitalised words is a person's name only when it opens with a given name
+/// or a role introduces it ("Jana Roe", "Ärztin Jana Roe").
+fn capitalised_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    r.person_shaped()?;
+    (r.story.capitalises_nouns && !introduced_as_person(r)).then(Verdict::none)
+}
+
+/// Titles of works, products and features and the page's own furniture open with adjectives,
+/// imperatives and interjections that open no one's name ("True Widget", "Final Showdown",
+/// "Get Acme Pro", "Visit Springfield Courier", "Hey Springfield"), or with a compound
+/// adjective ("Newly-minted Widget", "Acme-friendly Western"); a role before the run still
+/// makes it a person.
+fn work_or_product_title<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    r.person_shaped()?;
+    let first = r.ws[0].text;
+    let (head, tail) = first.split_once('-').unwrap_or((first, ""));
+    let compound = tail.chars().next().is_some_and(char::is_lowercase);
+    // "Becoming Widget", "Rolling Acme": a participle the story also writes in lower case.
+    let participle = first.len() > 5 && first.ends_with("ing") && r.story.uses_lowercase(first);
+    let opener = NON_NAME_WORDS.contains_lowercase_of(head) || compound || participle;
+    (opener && !introduced_as_person(r)).then(Verdict::none)
+}
+
+/// "Springfield Man Wins", "Denver Woman Sues": headlines describe someone by their town and a
+/// noun for a person; that names no one.
+fn townsman<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let person_noun = r.ws.len() == 2 && with_lowercase(r.last(), |l| PERSON_NOUNS.contains(l));
+    (person_noun && gazetteer::place(r.ws[0].text).is_some()).then(Verdict::none)
 }
 
 /// Two to five capitalised name words: a person, with the role a noun before gives ("coach
