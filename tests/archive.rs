@@ -228,10 +228,27 @@ fn annotations_export_as_w3c_web_annotations() {
             ["commenting", "editing", "assessing", "describing", "linking"]
                 .contains(&item["motivation"].as_str().unwrap())
         );
+        assert_eq!(item["target"]["type"], "SpecificResource");
         assert_eq!(
             item["target"]["source"],
             "https://archive.example.org/2021/10/13/energy-talks/"
         );
+        // The model's MUST: created is an xsd:dateTime, here in UTC.
+        if let Some(created) = item.get("created") {
+            let created = created.as_str().unwrap();
+            assert!(
+                created.ends_with('Z') && created.parse::<jiff::Timestamp>().is_ok(),
+                "{created}"
+            );
+        }
+        if let Some(creator) = item.get("creator") {
+            let desk = creator["name"].as_str().unwrap().ends_with(" desk");
+            assert_eq!(
+                creator["type"],
+                if desk { "Organization" } else { "Person" },
+                "{creator}"
+            );
+        }
         let selectors = item["target"]["selector"].as_array().unwrap();
         let quote = selectors
             .iter()
@@ -266,8 +283,13 @@ fn annotations_export_as_w3c_web_annotations() {
 fn annotations_render_as_notes_with_an_index_and_corrections() {
     let (_site, public) = built();
     let page = read(&public.join("2021/10/13/energy-talks/index.html"));
-    assert!(page.contains("<mark id=\"annotation-1\" class=\"annotation kind-context\">"));
-    assert!(page.contains("aria-controls=\"note-1\""));
+    // Ids are the notes' own, not their place in the file.
+    assert!(
+        page.contains("<mark id=\"annotation-port-of-sines-"),
+        "a note's id comes from its quote"
+    );
+    assert!(page.contains("aria-controls=\"note-port-of-sines-"));
+    assert!(!page.contains("id=\"annotation-1\""));
     assert!(page.contains("role=\"note\""));
     assert!(page.contains("archivist"), "the article shows its note count");
     let notes = read(&public.join("annotations/index.html"));

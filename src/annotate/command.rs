@@ -32,6 +32,8 @@ pub struct AnnotateRequest {
 /// An annotation as written to a sidecar file.
 #[derive(Debug, Serialize)]
 struct Entry<'a> {
+    /// Written out so the note keeps its name in links even if its prefix is edited later.
+    id: String,
     quote: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     prefix: Option<String>,
@@ -93,7 +95,16 @@ pub fn annotate(req: &AnnotateRequest) -> Result<String, Diagnostic> {
             ))
         })?
     };
+    // The id the build would derive, made unique among the article's notes (a second note on
+    // the same words gets "-2").
+    let base = super::derived_id(&req.quote, prefix.as_deref(), suffix.as_deref());
+    let taken = |id: &str| article.annotations.iter().any(|a| a.id == id);
+    let id = (1..)
+        .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
+        .find(|id| !taken(id))
+        .unwrap_or(base);
     let entry = Entry {
+        id,
         quote: &req.quote,
         prefix: prefix.clone(),
         suffix: suffix.clone(),
@@ -248,7 +259,7 @@ mod tests {
         assert!(msg.contains("story.annotations.toml:1"), "{msg}");
         let written = std::fs::read_to_string(dir.path().join("story.annotations.toml")).unwrap();
         assert!(
-            written.starts_with("[[annotations]]\nquote = \"visited the port\""),
+            written.starts_with("[[annotations]]\nid = \"visited-the-port\"\nquote = \"visited the port\""),
             "{written}"
         );
         assert!(written.contains("date = 2024-05-02"), "{written}");
@@ -256,6 +267,11 @@ mod tests {
         annotate(&request(&file, "was closed")).unwrap();
         let written = std::fs::read_to_string(dir.path().join("story.annotations.toml")).unwrap();
         assert_eq!(written.matches("[[annotations]]").count(), 2);
+        // A second note on the same words gets an id of its own; the first keeps its.
+        annotate(&request(&file, "visited the port")).unwrap();
+        let written = std::fs::read_to_string(dir.path().join("story.annotations.toml")).unwrap();
+        assert!(written.contains("id = \"visited-the-port\"\n"), "{written}");
+        assert!(written.contains("id = \"visited-the-port-2\"\n"), "{written}");
     }
 
     #[test]

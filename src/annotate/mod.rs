@@ -7,6 +7,8 @@
 mod anchor;
 mod command;
 mod export;
+mod id;
+mod text;
 
 use std::collections::HashSet;
 
@@ -15,7 +17,9 @@ use crate::model::{Annotation, Archive, Article};
 
 pub use anchor::{Match, ReaderText, normalise};
 pub use command::{AnnotateRequest, annotate};
-pub use export::{motivation, web_annotations};
+pub use export::{created, creator, motivation, reading_order, web_annotations};
+pub use id::{derived_id, is_note_id};
+pub use text::BodyText;
 
 /// Anchors every annotation of an article, reporting the ones that cannot be anchored.
 pub fn anchor_all(article: &mut Article) -> Vec<Diagnostic> {
@@ -47,7 +51,22 @@ pub fn anchor_all(article: &mut Article) -> Vec<Diagnostic> {
     for (a, anchor) in article.annotations.iter_mut().zip(anchors) {
         a.anchor = anchor;
     }
+    errors.extend(duplicate_ids(&article.annotations));
     errors
+}
+
+/// Two notes of one article may not share an id: a link to one would open the other.
+fn duplicate_ids(annotations: &[Annotation]) -> Vec<Diagnostic> {
+    let mut seen: HashSet<&str> = HashSet::new();
+    annotations
+        .iter()
+        .filter(|a| !seen.insert(&a.id))
+        .map(|a| {
+            at(a, format!("two notes of this article have the id `{}`", a.id)).with_help(
+                "give this note an `id` key of its own (lowercase letters, digits and hyphens, like \"strike-ended\")",
+            )
+        })
+        .collect()
 }
 
 fn at(a: &Annotation, message: String) -> Diagnostic {
@@ -206,5 +225,56 @@ mod tests {
             "[[annotations]]\nquote = \"the port\"\nprefix = \"Later\"\nnote = \"n\"\n",
         );
         assert!(anchor_all(&mut a).is_empty());
+    }
+
+    #[test]
+    fn a_note_inserted_above_leaves_the_others_ids_alone() {
+        let one = "[[annotations]]\nquote = \"was quiet\"\nnote = \"n\"\n\n";
+        let two = "[[annotations]]\nquote = \"the port\"\nprefix = \"Later\"\nnote = \"n\"\n\n";
+        let body = "Yesterday the port was busy.\n\nLater the port was quiet.\n";
+        let ids = |a: &Article| a.annotations.iter().map(|n| n.id.clone()).collect::<Vec<_>>();
+        let before = article(body, two);
+        let after = article(body, &format!("{one}{two}"));
+        assert_eq!(ids(&before)[0], ids(&after)[1], "the old note keeps its id");
+        assert_eq!(ids(&after)[0], "was-quiet");
+        let declared = article(
+            body,
+            "[[annotations]]\nid = \"calm\"\nquote = \"was quiet\"\nnote = \"n\"\n",
+        );
+        assert_eq!(ids(&declared), ["calm"], "an `id` key wins");
+    }
+
+    #[test]
+    fn two_notes_with_one_id_are_an_error() {
+        let mut a = article(
+            "Some words.\n",
+            "[[annotations]]\nquote = \"Some words\"\nnote = \"n\"\n\n[[annotations]]\nquote = \"Some  words\"\nnote = \"m\"\n",
+        );
+        let errors = anchor_all(&mut a);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].message.contains("id `some-words`"), "{}", errors[0].message);
+        assert_eq!(errors[0].line, 7);
+        assert!(errors[0].help.as_deref().unwrap().contains("`id` key"));
+    }
+
+    #[test]
+    fn an_invalid_id_is_refused_with_its_line() {
+        let source = Source {
+            file: "content/a.md".into(),
+            rel: "a.md".into(),
+            format: SourceFormat::Markdown,
+            text: "+++\ntitle = \"T\"\n[[annotations]]\nid = \"Not An Id\"\nquote = \"w\"\nnote = \"n\"\n+++\nw\n"
+                .into(),
+            assets: vec![],
+            sidecar: None,
+            modified: None,
+        };
+        let errors = crate::parse::parse(source, &SiteConfig::default()).unwrap_err();
+        assert!(
+            errors[0].message.contains("invalid annotation id `Not An Id`"),
+            "{}",
+            errors[0].message
+        );
+        assert_eq!(errors[0].line, 3);
     }
 }

@@ -58,6 +58,10 @@ pub struct Correction {
 /// An archivist's note anchored to the exact words of an article (W3C TextQuoteSelector style).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Annotation {
+    /// The note's id on the page and in the export (`#annotation-ID`): the `id` key when it has
+    /// one, else derived from its quote, prefix and suffix, so it never moves when other notes
+    /// are added, removed or reordered.
+    pub id: String,
     pub quote: String,
     pub prefix: Option<String>,
     pub suffix: Option<String>,

@@ -72,6 +72,7 @@ struct RawFigure {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawAnnotation {
+    id: Option<String>,
     quote: String,
     prefix: Option<String>,
     suffix: Option<String>,
@@ -276,6 +277,13 @@ fn annotations(
             ));
             continue;
         }
+        if let Some(id) = a.id.as_deref().filter(|id| !crate::annotate::is_note_id(id)) {
+            errors.push(at(
+                format!("invalid annotation id `{id}`"),
+                "an id is lowercase letters, digits and single hyphens, like \"strike-ended\"; it names the note in links, so keep it once published",
+            ));
+            continue;
+        }
         let date = match a.date.map(|v| published(&v, tz)) {
             Some(Ok(p)) => Some(p.date),
             Some(Err(why)) => {
@@ -287,10 +295,15 @@ fn annotations(
             }
             None => None,
         };
+        let prefix = a.prefix.filter(|s| !s.is_empty());
+        let suffix = a.suffix.filter(|s| !s.is_empty());
         out.push(Annotation {
+            id: a
+                .id
+                .unwrap_or_else(|| crate::annotate::derived_id(&a.quote, prefix.as_deref(), suffix.as_deref())),
             quote: a.quote,
-            prefix: a.prefix.filter(|s| !s.is_empty()),
-            suffix: a.suffix.filter(|s| !s.is_empty()),
+            prefix,
+            suffix,
             note: a.note,
             kind,
             author: a.author,

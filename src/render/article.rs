@@ -42,7 +42,7 @@ pub struct ArticleView {
     pub organizations: Vec<EntityView>,
     pub quotes: Vec<QuoteView>,
     pub corrections: Vec<CorrectionView>,
-    /// Archivists' notes, in declaration order.
+    /// Archivists' notes, in reading order.
     pub notes: Vec<NoteView>,
     /// The article's W3C Web Annotation export, when it has notes.
     pub annotations_url: Option<String>,
@@ -149,14 +149,18 @@ pub fn article_view(
     };
     let (mut decorations, quote_ids) = decorations(story, links, config);
     let mut notes = Vec::new();
-    for (k, a) in story.article.annotations.iter().enumerate() {
+    // Numbered in reading order, so the buttons count up down the page; ids stay the notes' own.
+    for (k, a) in crate::annotate::reading_order(&story.article.annotations)
+        .into_iter()
+        .enumerate()
+    {
         let target = a.link.as_deref().and_then(link_target);
         if let Some(d) = note_decoration(a, k + 1, target.clone()) {
             decorations.push(d);
         }
         notes.push(NoteView {
             number: k + 1,
-            id: format!("annotation-{}", k + 1),
+            id: format!("annotation-{}", a.id),
             kind: a.kind.as_str(),
             label: kind_label(a.kind),
             quote: a.quote.clone(),
@@ -280,13 +284,12 @@ pub fn article_view(
                     .article
                     .annotations
                     .iter()
-                    .enumerate()
-                    .filter(|(_, a)| a.kind == crate::model::AnnotationKind::Correction)
-                    .map(|(k, a)| CorrectionView {
+                    .filter(|a| a.kind == crate::model::AnnotationKind::Correction)
+                    .map(|a| CorrectionView {
                         date: a.date.map(long_date),
                         date_iso: a.date.map(|d| d.to_string()),
                         text: a.note.clone(),
-                        anchor: a.anchor.map(|_| format!("annotation-{}", k + 1)),
+                        anchor: a.anchor.map(|_| format!("annotation-{}", a.id)),
                     }),
             )
             .collect(),

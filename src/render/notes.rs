@@ -23,16 +23,22 @@ pub fn kind_label(kind: AnnotationKind) -> &'static str {
     }
 }
 
-/// The decoration of annotation `number` (1-based). `link` is the resolved target of a link
-/// note: (URL, title).
+/// The decoration of an annotation, shown as note `number` (1-based, in reading order). `link`
+/// is the resolved target of a link note: (URL, title).
+///
+/// Every segment of the highlight names its note (`data-note`), and the button and note carry
+/// `data-note-ui`: Web Annotation selectors read the body's text without them (see
+/// `annotate::BodyText`), so the quoted words stand together as the reader sees them.
 pub fn note_decoration(a: &Annotation, number: usize, link: Option<(String, String)>) -> Option<Decoration> {
     let anchor = a.anchor?;
     let kind = a.kind.as_str();
     let label = kind_label(a.kind);
+    let id = &a.id;
+    let ui = format!("data-note-ui=\"annotation-{id}\"");
     let mut trailer = format!(
-        "<button type=\"button\" class=\"note-toggle kind-{kind}\" aria-expanded=\"false\" aria-controls=\"note-{number}\" title=\"{label}\"><span class=\"visually-hidden\">{label} note </span>{number}</button>"
+        "<button type=\"button\" class=\"note-toggle kind-{kind}\" {ui} aria-expanded=\"false\" aria-controls=\"note-{id}\" title=\"{label}\"><span class=\"visually-hidden\">{label} note </span>{number}</button>"
     );
-    trailer.push_str(&format!("<span class=\"note kind-{kind}\" id=\"note-{number}\" role=\"note\"><span class=\"note-label\">{number}. {label}</span> "));
+    trailer.push_str(&format!("<span class=\"note kind-{kind}\" {ui} id=\"note-{id}\" role=\"note\"><span class=\"note-label\">{number}. {label}</span> "));
     trailer.push_str(&inline_markdown(&a.note));
     if let Some((url, title)) = link {
         trailer.push_str(&format!(
@@ -53,8 +59,8 @@ pub fn note_decoration(a: &Annotation, number: usize, link: Option<(String, Stri
     trailer.push_str("</span>");
     Some(Decoration {
         anchor,
-        open: format!("<mark id=\"annotation-{number}\" class=\"annotation kind-{kind}\">"),
-        reopen: format!("<mark class=\"annotation kind-{kind}\">"),
+        open: format!("<mark id=\"annotation-{id}\" class=\"annotation kind-{kind}\" data-note=\"annotation-{id}\">"),
+        reopen: format!("<mark class=\"annotation kind-{kind}\" data-note=\"annotation-{id}\">"),
         close: "</mark>".into(),
         trailer,
         is_link: false,

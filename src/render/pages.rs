@@ -269,7 +269,8 @@ impl<'a> Renderer<'a> {
                     .get(link.trim_start_matches("content/"))
                     .map(|&j| self.config.absolute(&self.archive.stories[j].url))
             };
-            let doc = crate::annotate::web_annotations(story, &page_url, &self.config.language, &link_url);
+            let body = crate::annotate::BodyText::from_html(&view.body_html);
+            let doc = crate::annotate::web_annotations(story, &page_url, &body, &self.config.language, &link_url);
             files.push(OutputFile::bytes(
                 format!("{folder}annotations.jsonld"),
                 serde_json::to_vec_pretty(&doc).unwrap_or_default(),
@@ -627,13 +628,13 @@ impl<'a> Renderer<'a> {
         let mut articles = 0;
         for story in &self.archive.stories {
             articles += usize::from(!story.article.annotations.is_empty());
-            for (k, a) in story.article.annotations.iter().enumerate() {
+            for a in crate::annotate::reading_order(&story.article.annotations) {
                 let Some(group) = groups.iter_mut().find(|g| g.kind == a.kind.as_str()) else {
                     continue;
                 };
                 group.notes.push(NoteItem {
                     quote: a.quote.clone(),
-                    url: format!("{}#annotation-{}", story.url, k + 1),
+                    url: format!("{}#annotation-{}", story.url, a.id),
                     article_url: story.url.clone(),
                     headline: story.meta.headline.value.clone(),
                     article_date: long_date(story.published.date),

@@ -84,6 +84,7 @@ pub fn clean(html: &str) -> String {
             "datetime",
             "data-speaker",
             "data-note",
+            "data-note-ui",
             "data-kind",
         ])
         .add_tag_attributes("img", ["loading", "width", "height", "srcset", "sizes"])

@@ -1,14 +1,17 @@
 // Browser tests of dateline's archive, as a reader meets it, in headless Chromium:
 //   1. archivists' notes work with the keyboard (issue: annotations),
 //   2. `dateline serve` reloads a page by itself when its article is edited (preview),
-//   3. the search page finds an article, narrows by a facet, and downloads little (search).
-// Usage: node run.mjs PATH/TO/dateline   (CHROMIUM=/usr/bin/chromium by default)
+//   3. the search page finds an article, narrows by a facet, and downloads little (search),
+//   4. every exported Web Annotation anchors in Apache Annotator by position and by strict quote.
+// Usage: node run.mjs PATH/TO/dateline   (CHROMIUM=/usr/bin/chromium by default; ONLY=WORDS
+// runs the checks whose name contains WORDS)
 import { chromium } from "playwright-core";
-import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync } from "node:fs";
+import { spawn, execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildSync } from "esbuild";
 import assert from "node:assert/strict";
 import net from "node:net";
 
@@ -48,7 +51,9 @@ async function serve(root) {
 }
 
 const results = [];
+// ONLY=WORDS runs just the checks whose name contains them.
 async function check(name, fn) {
+  if (process.env.ONLY && !name.includes(process.env.ONLY)) return;
   const started = Date.now();
   try {
     await fn();
@@ -66,7 +71,117 @@ const browser = await chromium.launch({
 const site = sampleSite();
 const server = await serve(site);
 
+// Apache Annotator's DOM matchers, bundled for the page (the package ships ES modules that
+// import Babel's runtime, which a browser cannot load by bare name).
+const annotator = buildSync({
+  stdin: {
+    contents: 'export { createTextPositionSelectorMatcher, createTextQuoteSelectorMatcher } from "@apache-annotator/dom";',
+    resolveDir: here,
+  },
+  bundle: true,
+  format: "iife",
+  globalName: "ApacheAnnotator",
+  write: false,
+  logLevel: "silent",
+}).outputFiles[0].text;
+
+function filesNamed(dir, name, out = []) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) filesNamed(path, name, out);
+    else if (entry.name === name) out.push(path);
+  }
+  return out.sort();
+}
+
+// Runs in the page: anchors each exported annotation the way the README defines its text (the
+// text content of `.story-body` without the note UI) and reports what each matcher selected.
+async function anchorInPage(items) {
+  const body = document.querySelector(".story-body");
+  body.querySelectorAll("[data-note-ui]").forEach((e) => e.remove());
+  const offset = (node, at) => {
+    const r = document.createRange();
+    r.setStart(body, 0);
+    r.setEnd(node, at);
+    return r.toString().length;
+  };
+  const span = (r) => [offset(r.startContainer, r.startOffset), offset(r.endContainer, r.endOffset)];
+  const all = async (matcher) => {
+    const found = [];
+    for await (const r of matcher(body)) found.push({ at: span(r), text: r.toString() });
+    return found;
+  };
+  const out = [];
+  for (const item of items) {
+    const fragment = decodeURIComponent(item.id.split("#")[1] || "");
+    // The marked words: every segment of the note's highlight, else the element its id names.
+    let segments = [...body.querySelectorAll("mark[data-note]")].filter((m) => m.dataset.note === fragment);
+    if (!segments.length && document.getElementById(fragment)) segments = [document.getElementById(fragment)];
+    let marked = null;
+    if (segments.length) {
+      const r = document.createRange();
+      r.setStartBefore(segments[0]);
+      r.setEndAfter(segments[segments.length - 1]);
+      marked = { at: span(r), text: r.toString() };
+    }
+    const selectors = item.target.selector || [];
+    const quote = selectors.find((s) => s.type === "TextQuoteSelector");
+    const position = selectors.find((s) => s.type === "TextPositionSelector");
+    out.push({
+      id: item.id,
+      exact: quote && quote.exact,
+      marked,
+      byPosition: position ? await all(ApacheAnnotator.createTextPositionSelectorMatcher(position)) : null,
+      byQuote: quote ? await all(ApacheAnnotator.createTextQuoteSelectorMatcher(quote)) : null,
+    });
+  }
+  return { results: out, buttons: [...document.querySelectorAll(".story-body .note-toggle")].map((b) => (b.textContent.match(/\d+\s*$/) || [""])[0].trim()) };
+}
+
 try {
+  await check("every exported Web Annotation anchors by position and by strict quote (Apache Annotator)", async () => {
+    const built = sampleSite();
+    try {
+      execFileSync(binary, ["build", "--quiet", "--output", join(built, "public")], { cwd: built, stdio: ["ignore", "ignore", "pipe"] });
+      const exports = filesNamed(join(built, "public"), "annotations.jsonld");
+      assert.ok(exports.length >= 5, `only ${exports.length} annotated articles in the sample`);
+      const problems = [];
+      let notes = 0;
+      const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+      for (const file of exports) {
+        const html = join(dirname(file), "index.html");
+        const doc = JSON.parse(readFileSync(file, "utf8"));
+        const items = doc.first.items;
+        await page.goto(pathToFileURL(html).href);
+        await page.addScriptTag({ content: annotator });
+        const { results, buttons } = await page.evaluate(anchorInPage, items);
+        const where = html.slice(join(built, "public").length);
+        const numbers = buttons.map((_, i) => String(i + 1));
+        if (buttons.join(" ") !== numbers.join(" ")) {
+          problems.push(`${where}: note buttons read ${buttons.join(", ")} in reading order`);
+        }
+        for (const r of results) {
+          notes += 1;
+          const show = (list) => list.map((m) => `${JSON.stringify(m.text)} at ${m.at}`).join("; ") || "nothing";
+          if (!r.marked) { problems.push(`${r.id}: no element on the page has this id`); continue; }
+          const exact = (list) => list.length === 1 && list[0].at.join() === r.marked.at.join() && list[0].text === r.marked.text;
+          if (!r.byPosition || !exact(r.byPosition)) {
+            problems.push(`${r.id}: TextPositionSelector selects ${show(r.byPosition || [])}, not the marked ${JSON.stringify(r.marked.text)} at ${r.marked.at}`);
+          }
+          if (!r.byQuote || !exact(r.byQuote)) {
+            problems.push(`${r.id}: TextQuoteSelector selects ${show(r.byQuote || [])}, not the marked ${JSON.stringify(r.marked.text)} at ${r.marked.at}`);
+          }
+          if (r.exact !== r.marked.text) problems.push(`${r.id}: exact ${JSON.stringify(r.exact)} is not the marked words ${JSON.stringify(r.marked.text)}`);
+        }
+      }
+      await page.close();
+      results.push(`     (${notes} notes in ${exports.length} articles; ${problems.length} problems)`);
+      assert.equal(problems.length, 0, problems.join("\n"));
+    } finally {
+      rmSync(built, { recursive: true, force: true });
+    }
+  });
+
   await check("notes open and close with the keyboard on a narrow screen", async () => {
     const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
     await page.goto(server.url + "2021/10/13/energy-talks/");
