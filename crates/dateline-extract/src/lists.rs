@@ -246,6 +246,10 @@ lists! {
     PERSON_NOUNS: List = "person_nouns.txt";
     /// What only an organisation has ("Acme's shares", "a stake in Acme"), lower case.
     ORG_POSSESSIONS: List = "org_possessions.txt";
+    /// Verbs of what companies do ("acquired", "launches"), after the company's name, lower case.
+    CORPORATE_VERBS: List = "corporate_verbs.txt";
+    /// Kinds of product written after a product's name ("a PhonePro charger"), lower case.
+    PRODUCT_NOUNS: List = "product_nouns.txt";
     /// Words before the source of a report ("according to", "told"), lower case.
     SOURCE_CUES: List = "source_cues.txt";
     /// Stock market indices' names ("S&P", "FTSE"), which a number or an index word follows.

@@ -19,8 +19,8 @@ use crate::lexicon;
 use crate::lists::{
     BYLINE_DESKS, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES,
     KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, NAME_JOINERS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS,
-    ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS,
-    REGION_QUALIFIERS, THING_NOUNS,
+    ORG_POSSESSIONS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES,
+    PLACE_PREPOSITIONS, REGION_QUALIFIERS, SOURCE_CUES, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -47,6 +47,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("known organisation", known_organisation),
     ("organisation by appositive", organisation_by_appositive),
     ("name before an organisation noun", before_organisation_noun),
+    ("source or employer", source_or_employer),
     ("sentence opener", sentence_opener),
     ("compound adjective", compound_adjective),
     ("firm named with an ampersand", ampersand_name),
@@ -250,6 +251,86 @@ fn before_organisation_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         && r.next_lower.is_some_and(lexicon::is_org_noun)
         && !lexicon::is_given_name(r.ws[0].text);
     fits.then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
+}
+
+/// "told the Springfield Courier", "according to Acme Daily", "first reported by Zentrix
+/// News", "an analyst at Brightwell Partners", "the chief executive of Quillmark Labs": the
+/// source of a report, or the employer of someone named by job, is an organisation when its
+/// name is no person's (no given name, no title) — a person after such words is named in full
+/// with a given name or a title. An outlet's own "The" stays ("told The Springfield Courier").
+/// Runs that other rules split or know (joiners, organisation words, known names) are left to
+/// them.
+fn source_or_employer<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let ws = r.ws;
+    // The whole chunk: a part split off is placed by what it was split from.
+    let whole_chunk = ws.len() == r.chunk.words.len();
+    // "told Acme News reporter Jane Roe": a run before a job describes the person after it.
+    let describes = r.next_lower.is_some_and(lexicon::is_role_noun);
+    if !whole_chunk || !(2..=6).contains(&ws.len()) || r.possessive() || describes {
+        return None;
+    }
+    let named = if ws[0].text == "The" { &ws[1..] } else { ws };
+    let person = |w: &Word<'_>| {
+        lexicon::is_given_name(w.text)
+            || names::is_common_given_name(w.text)
+            || lexicon::is_title(w.text)
+            || double_given_name(w.text)
+    };
+    // A known place or organisation inside is for the rules that take the run apart.
+    let inner = |w: &Word<'_>| {
+        lexicon::is_title(w.text)
+            || super::chunk::is_connector(w.text)
+            || gazetteer::place(w.text).is_some()
+            || gazetteer::is_known_org(w.text)
+    };
+    // "told Roe Vann" after "Jane Roe Vann": a surname last may be a person's second
+    // reference; an outlet's "The" says it is none.
+    let surname_last = ws[0].text != "The" && names::surname_rank(r.last()).is_some();
+    let plain = !named.is_empty() && !person(&named[0]) && !named.iter().any(inner) && !org_like(ws) && !surname_last;
+    if !plain || !cued_as_source_or_employer(&r.chunk.text[..ws[0].start]) {
+        return None;
+    }
+    Some(Verdict::all(r, Kind::Org(r.whole.clone())))
+}
+
+/// "Jean-Luc", "Sui-Lee", "Mary-Kate": two given names joined by a hyphen, each capitalised
+/// and in lower case after its capital, open a person's name.
+fn double_given_name(w: &str) -> bool {
+    let part = |p: &str| {
+        p.len() >= 2
+            && p.starts_with(|c: char| c.is_ascii_uppercase())
+            && p[1..].bytes().all(|b| b.is_ascii_lowercase())
+    };
+    w.split_once('-').is_some_and(|(a, b)| part(a) && part(b))
+}
+
+/// Whether `before` (the text before a name) ends with a source cue ("according to", "told
+/// the") or an employer's cue ("an analyst at", "the founder of").
+pub(super) fn cued_as_source_or_employer(before: &str) -> bool {
+    let mut words = before.rsplit(|c: char| c.is_whitespace()).filter(|w| !w.is_empty());
+    let mut last = words.next();
+    let mut rest = before.trim_end();
+    if last.is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        rest = rest[..rest.len() - 3].trim_end();
+        last = words.next();
+    }
+    // "(via Acme News)": an attribution in brackets; "via" alone as often names a channel
+    // ("via Bluetooth").
+    let cue = SOURCE_CUES.iter().any(|c| ends_with_phrase(rest, c)) || rest.ends_with("(via");
+    let employer = match last {
+        Some("at") => words.next().is_some_and(lexicon::is_role_noun),
+        Some("of") => words.next().is_some_and(|w| ORG_POSSESSIONS.contains_lowercase_of(w)),
+        _ => false,
+    };
+    cue || employer
+}
+
+/// Whether `text` ends with the words of `phrase`, in any case, after a word boundary.
+fn ends_with_phrase(text: &str, phrase: &str) -> bool {
+    let (t, p) = (text.as_bytes(), phrase.as_bytes());
+    t.len() >= p.len()
+        && t[t.len() - p.len()..].eq_ignore_ascii_case(p)
+        && (t.len() == p.len() || !t[t.len() - p.len() - 1].is_ascii_alphanumeric())
 }
 
 /// Leading function words and sentence openers are not part of names: "But the Acme board",
@@ -705,8 +786,13 @@ fn one_word<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     }
     // A word with a digit is a number, a model or a link's code ("G20", "X5", "aB3xQ9"), no name.
     let nothing = w.bytes().any(|b| b.is_ascii_digit()) || lexicon::is_stop_word(w) || lexicon::is_demonym(w);
+    // "Zentrix, the Springfield-based research firm": an appositive says what kind of body the
+    // word names (one naming a person's place in it, ", a member of …", says no such thing).
+    let appositive = || followed_by_org_appositive(r.after) && !lexicon::is_given_name(w) && !names::is_given_name(w);
     Some(if nothing {
         Verdict::none()
+    } else if appositive() {
+        Verdict::all(r, Kind::Org(r.whole.clone()))
     } else {
         Verdict::of(vec![Out::Single(0..1, None)])
     })
