@@ -593,6 +593,10 @@ pub(super) fn classify_role<'a>(
     for r in unknown {
         let part = &role[r];
         for end in (2..=part.len()).rev() {
+            // "House of Delegates Speaker": the office held in the body is no part of its name.
+            if lexicon::is_title(part[end - 1].text) {
+                continue;
+            }
             let start = part[..end]
                 .iter()
                 .position(|w| !lexicon::is_stop_word(w.text))

@@ -441,6 +441,40 @@ mod tests {
             &[(O, "Springfield Grain Exchange")],
             &[],
         ),
+        // An abbreviation with a plural "s" counts things; a brand word after its maker, before
+        // a model number or before a product noun names a product.
+        (
+            "The board uses FPGAs and DACs. Buy the Quillmark SmartDial 2 or a ZenoSync charger.",
+            &[],
+            &[(O, "FPGAs"), (O, "DACs"), (O, "SmartDial"), (O, "ZenoSync")],
+        ),
+        // The source of a report or the employer of someone named by job, when no person's
+        // name: an outlet keeps its "The"; a given name or a title makes a person.
+        (
+            "The mayor told The Quillmark Review on Monday, an analyst at Varnosk Quorra said, and Dana Vole told Jane Roe.",
+            &[(O, "The Quillmark Review"), (O, "Varnosk Quorra"), (P, "Jane Roe")],
+            &[(O, "Jane Roe")],
+        ),
+        (
+            "Officials said so, according to Brightwell Daily.",
+            &[(O, "Brightwell Daily")],
+            &[(P, "Brightwell Daily")],
+        ),
+        // What companies do, and an appositive saying what kind of body a word names.
+        (
+            "Zentrix acquired a rival. Varnosk, the Springfield-based research firm, agreed.",
+            &[(O, "Zentrix"), (O, "Varnosk")],
+            &[],
+        ),
+        // A compound adjective before a name and an office after it are no part of it.
+        (
+            "State-run Quillmark Railway Corporation grew. The former Council of Elders Speaker left.",
+            &[(O, "Quillmark Railway Corporation"), (O, "Council of Elders")],
+            &[
+                (O, "State-run Quillmark Railway Corporation"),
+                (O, "Council of Elders Speaker"),
+            ],
+        ),
         // A town the gazetteer holds, in a place's context.
         (
             "She grew up in Shelbyville, Ky., and moved from Lynchburg last year.",

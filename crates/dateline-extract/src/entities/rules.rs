@@ -345,9 +345,13 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let sentence_start = r.chunk.sentence_start && r.at_start();
     let job =
         sentence_start && ws.len() > 1 && with_lowercase(first, lexicon::is_role_noun) && !lexicon::is_title(first);
+    // "State-run Acme Railway Corporation", "Kremlin-backed Acme Party": a compound adjective
+    // describes the name after it.
+    let described = ws.len() > 1 && compound_adjective_word(first);
     let opener = lexicon::is_stop_word(first) && !(2..=ws.len().min(6)).any(|n| known(r.chunk, &ws[..n]))
         || lone_letter
         || job
+        || described
         || first.ends_with("-based")
         || sentence_start && first.ends_with("ing") && !lexicon::is_given_name(first);
     if !opener {
@@ -356,6 +360,7 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let keep_the = first == "The" && ws.len() > 1 && !r.chunk.sentence_start && org_like(&ws[1..]) && !lone_letter;
     // "the New Media Investment Group": mid-sentence, a capitalised adjective opens the name.
     let keep_adjective = !r.chunk.sentence_start
+        && !described
         && ws.len() > 2
         && !LEADING_FUNCTION_WORDS.contains(first)
         && !lone_letter
@@ -381,12 +386,14 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 
 /// "Cold War-era", "Acme-backed": hyphenated adjectives, not names.
 fn compound_adjective<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
-    let last = r.last();
+    compound_adjective_word(r.last()).then(Verdict::none)
+}
+
+/// A word ending in a compound adjective's suffix ("Acme-backed", "State-run").
+fn compound_adjective_word(w: &str) -> bool {
     // Every ending is a hyphen and a word: the word's ending from its last hyphen is the key.
-    let adjective = last
-        .rfind('-')
-        .is_some_and(|i| COMPOUND_ADJECTIVE_SUFFIXES.contains(&last[i..]));
-    adjective.then(Verdict::none)
+    w.rfind('-')
+        .is_some_and(|i| COMPOUND_ADJECTIVE_SUFFIXES.contains(&w[i..]))
 }
 
 /// "Procter & Gamble", "Bang & Roe Co.": an ampersand between two single names joins the
@@ -531,6 +538,15 @@ fn organisation_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         return None;
     }
     let ws = r.ws;
+    // "the House of Delegates Speaker", "Bureau of Parks spokesman": an office held in the
+    // body ends the run but not its name (an office of two title words names one: "Office of
+    // the Attorney General").
+    let n = ws.len();
+    let office =
+        n > 2 && lexicon::is_title(ws[n - 1].text) && !lexicon::is_title(ws[n - 2].text) && org_like(&ws[..n - 1]);
+    if office {
+        return Some(Verdict::of(vec![Out::Name(0..n - 1, Kind::Org(r.name(0..n - 1)))]));
+    }
     let political = ORG_NAME_ADJECTIVES.contains(ws[0].text);
     if ws.len() > 2 && lexicon::is_demonym(ws[0].text) && !political && known(r.chunk, &ws[1..]) {
         return Some(Verdict::of(vec![Out::again(1..ws.len(), r.weak)]));
