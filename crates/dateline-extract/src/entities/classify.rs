@@ -219,6 +219,12 @@ fn known_org(p: &Piece<'_>) -> bool {
             known: Some((EntityKind::Organization, n)),
             ..
         } => !gazetteer::is_weak_org(n),
+        // "Acme, ZentrixPay and Bolt": a brand word (a capital inside) lists companies too;
+        // one opening with an abbreviation ("XAuth") names a technology.
+        Kind::Single { known: None, .. } => {
+            let opens_abbreviated = p.name.bytes().take(2).all(|b| b.is_ascii_uppercase());
+            super::resolve::camel_case(&p.name) && !p.common && !opens_abbreviated
+        }
         _ => false,
     }
 }

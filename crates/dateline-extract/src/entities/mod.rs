@@ -466,6 +466,12 @@ mod tests {
             &[(O, "Zentrix"), (O, "Varnosk")],
             &[],
         ),
+        // A brand word lists companies as a known organisation does.
+        (
+            "Lenders like Zorvo, Quillmark, PayZen and Brightwell grew.",
+            &[(O, "Zorvo"), (O, "Brightwell"), (O, "PayZen")],
+            &[],
+        ),
         // A compound adjective before a name and an office after it are no part of it.
         (
             "State-run Quillmark Railway Corporation grew. The former Council of Elders Speaker left.",

@@ -516,17 +516,27 @@ fn speaker_no_one_named<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -
     let role = p
         .prev
         .is_some_and(|w| w.starts_with(char::is_lowercase) && !matches!(w, "and" | "but" | "that" | "as" | "while"));
-    if !speaks || role || p.common || is_all_caps(w) || w.chars().count() < 3 {
+    if !speaks || role {
         return None;
     }
-    let person = names::is_given_name(w)
+    no_ones_name(p).then_some(Settled::ShortOrg(w))
+}
+
+/// Whether a single word can be no person's or place's name: not a word the story writes in
+/// lower case, an abbreviation, a title, a given name, a surname the census knows, a
+/// nationality or a town.
+fn no_ones_name(p: &Piece<'_>) -> bool {
+    let w = &*p.name;
+    !(p.common
+        || is_all_caps(w)
+        || w.chars().count() < 3
+        || names::is_given_name(w)
         || lexicon::is_title(w)
         || lexicon::is_stop_word(w)
         || lexicon::is_given_name(w)
         || names::surname_rank(w).is_some()
         || lexicon::is_demonym(w)
-        || gazetteer::town(w).is_some();
-    (!person).then_some(Settled::ShortOrg(w))
+        || gazetteer::town(w).is_some())
 }
 
 /// "the Isotopes", "Isotopes coach Jane Roe": a capitalised plural after "the" or before a role
@@ -659,7 +669,7 @@ fn acts_as_organisation(p: &Piece<'_>) -> bool {
 
 /// "WeWork", "SoftBank": a capital inside a word marks a brand (but not "McKay", "MacLeod",
 /// "O'Neill" or "Smith-Jones").
-fn camel_case(w: &str) -> bool {
+pub(super) fn camel_case(w: &str) -> bool {
     !w.bytes().any(|b| b.is_ascii_digit())
         && w.chars().skip(1).any(char::is_uppercase)
         && w.chars().any(char::is_lowercase)
