@@ -641,11 +641,13 @@ pub(super) fn org_like(ws: &[Word<'_>]) -> bool {
     if ORG_HEAD_NOUNS.contains(ws[0].text) && capitalized(ws[ws.len() - 1].text) {
         return true;
     }
-    // "X of Y", "X for Y", "X on Y", "Embassy in Y" where X ends in an organisation word.
+    // "X of Y", "X for Y", "X on Y", "Embassy in Y" where X ends in an organisation word, in
+    // the plural too ("Centers for Widget Control", "Institutes of Health").
+    let head = |w: &str| gazetteer::is_org_suffix(w) || w.strip_suffix('s').is_some_and(gazetteer::is_org_suffix);
     if let Some(k) = ws.iter().position(|w| ORG_PREPOSITIONS.contains(w.text))
         && k >= 1
         && k + 1 < ws.len()
-        && gazetteer::is_org_suffix(ws[k - 1].text)
+        && head(ws[k - 1].text)
         && !lexicon::is_title(ws[k - 1].text)
     {
         return true;

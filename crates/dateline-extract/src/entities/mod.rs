@@ -466,6 +466,13 @@ mod tests {
             &[(O, "Zentrix"), (O, "Varnosk")],
             &[],
         ),
+        // A body's full name is its name even after its abbreviation; a plural head noun
+        // heads one ("Centers for …"); initials spelling the abbreviation keep "and" inside.
+        (
+            "The CWC said so. Later the Centers for Widget Control agreed. CWP agents met Customs and Widget Protection staff.",
+            &[(O, "Centers for Widget Control"), (O, "Customs and Widget Protection")],
+            &[(O, "CWC"), (O, "Customs"), (O, "Widget Protection")],
+        ),
         // A brand word lists companies as a known organisation does.
         (
             "Lenders like Zorvo, Quillmark, PayZen and Brightwell grew.",

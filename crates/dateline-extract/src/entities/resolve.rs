@@ -831,10 +831,18 @@ impl Builder {
                 id
             }
         };
-        // An organisation is named as the story first names it ("AP" or "Associated Press"); one
-        // just made already bears this name.
-        if kind == EntityKind::Organization && !made && (p.block, p.start) < self.first_pos[id] {
-            self.entities[id].name = name.to_string();
+        // An organisation is named as the story first names it ("AP" or "Associated Press"), but
+        // by its full name when the story also spells out an abbreviation it used first ("the
+        // CWC … the Centers for Widget Control"); one just made already bears this name.
+        if kind == EntityKind::Organization && !made {
+            let full = |n: &str| n.contains(' ') && !is_all_caps(n);
+            let held = &self.entities[id].name;
+            let earlier = (p.block, p.start) < self.first_pos[id];
+            let spelled_out = is_all_caps(held) && full(name);
+            let abbreviated = is_all_caps(name) && full(held);
+            if spelled_out || earlier && !abbreviated {
+                self.entities[id].name = name.to_string();
+            }
         }
 
         self.note(id, role, gender);

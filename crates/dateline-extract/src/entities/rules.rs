@@ -435,6 +435,9 @@ fn ampersand_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 fn coordination<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let ws = r.ws;
     let k = ws.iter().position(|w| w.text == "and")?;
+    if spells_an_abbreviation(r) {
+        return Some(Verdict::all(r, Kind::Org(r.whole.clone())));
+    }
     let then_the = ws.get(k + 1).is_some_and(|w| w.text == "the");
     let right = (if then_the { k + 2 } else { k + 1 }).min(ws.len());
     let inside_name = !then_the && !two_names(r, k, right);
@@ -445,6 +448,18 @@ fn coordination<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         coordinated(r, 0..k, right..ws.len()),
         coordinated(r, right..ws.len(), 0..k),
     ]))
+}
+
+/// "Customs and Widget Protection … CWP officers", "Ruritanian Trade and Industry Board … the
+/// RTIB": a run whose initials spell an abbreviation the story writes is one body's name, "and"
+/// and all; a place or country opening it may stand outside the abbreviation ("U.S. Customs and
+/// Widget Protection").
+fn spells_an_abbreviation(r: &Run<'_, '_>) -> bool {
+    let spelled = |ws: &[Word<'_>]| {
+        let letters = super::resolve::initials(&r.chunk.name(ws));
+        letters.len() >= 3 && r.story.named_alone(&letters)
+    };
+    spelled(r.ws) || r.ws.len() > 3 && gazetteer::place(r.ws[0].text).is_some() && spelled(&r.ws[1..])
 }
 
 /// One side of a coordination: coordinated names are of one kind, so a lone word beside an
