@@ -473,6 +473,17 @@ mod tests {
             &[(O, "Centers for Widget Control"), (O, "Customs and Widget Protection")],
             &[(O, "CWC"), (O, "Customs"), (O, "Widget Protection")],
         ),
+        // A city's or country's force named with "police"; a nationality before a body every
+        // country has names which one.
+        (
+            "Springfield police said the Ruritanian Foreign Ministry and the Ruritanian Communist Party met.",
+            &[
+                (O, "Springfield police"),
+                (O, "Ruritanian Foreign Ministry"),
+                (O, "Ruritanian Communist Party"),
+            ],
+            &[(O, "Foreign Ministry"), (O, "Communist Party")],
+        ),
         // A brand word lists companies as a known organisation does.
         (
             "Lenders like Zorvo, Quillmark, PayZen and Brightwell grew.",

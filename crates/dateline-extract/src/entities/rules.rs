@@ -18,9 +18,9 @@ use crate::gazetteer;
 use crate::lexicon;
 use crate::lists::{
     BYLINE_DESKS, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES,
-    KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, NAME_JOINERS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS,
-    ORG_POSSESSIONS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES,
-    PLACE_PREPOSITIONS, REGION_QUALIFIERS, SOURCE_CUES, THING_NOUNS,
+    KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MINISTRY_PORTFOLIOS, NAME_JOINERS, ORG_NAME_ADJECTIVES,
+    ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS,
+    PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, SOURCE_CUES, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -563,10 +563,22 @@ fn organisation_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         return Some(Verdict::of(vec![Out::Name(0..n - 1, Kind::Org(r.name(0..n - 1)))]));
     }
     let political = ORG_NAME_ADJECTIVES.contains(ws[0].text);
-    if ws.len() > 2 && lexicon::is_demonym(ws[0].text) && !political && known(r.chunk, &ws[1..]) {
+    let describes = !political && !generic_body(&ws[1..]);
+    if ws.len() > 2 && lexicon::is_demonym(ws[0].text) && describes && known(r.chunk, &ws[1..]) {
         return Some(Verdict::of(vec![Out::again(1..ws.len(), r.weak)]));
     }
     Some(Verdict::all(r, Kind::Org(r.whole.clone())))
+}
+
+/// "Foreign Ministry", "Communist Party", "Health Commission": a body named only by what it
+/// is, which every country has one of, so a nationality before it names which one ("the
+/// Ruritanian Foreign Ministry").
+fn generic_body(ws: &[Word<'_>]) -> bool {
+    ws.iter().all(|w| {
+        gazetteer::is_org_suffix(w.text)
+            || ORG_NAME_ADJECTIVES.contains(w.text)
+            || MINISTRY_PORTFOLIOS.contains_lowercase_of(w.text)
+    })
 }
 
 /// "Roe County", "Maple Street", "Lake Springfield": a place word ends or opens the name.
