@@ -177,6 +177,36 @@ pub fn headline_places(headline: &str) -> Vec<String> {
     out
 }
 
+/// The company a wire headline names before its ticker: "ACME WIDGET CORP <AWC> 1ST QTR NET"
+/// (Reuters puts the exchange symbol in angle brackets after the name, and an earnings table
+/// below it may never name the company again). In natural case.
+pub fn headline_company(headline: &str) -> Option<String> {
+    let (name, rest) = headline.split_once(" <")?;
+    let (ticker, _) = rest.split_once('>')?;
+    let symbol = !ticker.is_empty() && ticker.bytes().all(|b| b.is_ascii_uppercase() || b == b'.');
+    let name = name.trim();
+    let words = name.split_whitespace().count();
+    // "AGENCY PROBES 1986 ACME <AC> BID": a number says the headline's sentence runs on before
+    // the company's name.
+    let numbered = name.bytes().any(|b| b.is_ascii_digit());
+    let fits = symbol && !numbered && (1..=8).contains(&words) && is_all_caps(name);
+    fits.then(|| super::text::natural_case(name))
+}
+
+/// Whether a story's organisation may be the one a wire headline names: the headline
+/// abbreviates ("ACME ILL" for "Acme Illinois Corp", "GOODWIN" for "J.B. Goodwin Co"), so a
+/// distinctive word in common is enough.
+pub fn may_be_same_organisation(a: &str, b: &str) -> bool {
+    let words = |n: &'_ str| {
+        n.split(|c: char| c.is_whitespace() || c == '/')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .filter(|w| w.len() > 1 && !crate::lists::COMPANY_SUFFIXES.contains(w))
+            .collect::<Vec<_>>()
+    };
+    let wa = words(a);
+    words(b).iter().any(|w| wa.contains(w))
+}
+
 /// "NEED FOR U.S. BILL", "UK Exports Rise": a country's abbreviation before a noun is an
 /// adjective in a headline too; before a verb or a conjunction, or last, it names the country.
 fn attributive_in_headline(word: &str, next: Option<&str>) -> bool {
@@ -661,6 +691,22 @@ mod tests {
         for &(headline, want) in rows {
             assert_eq!(headline_places(headline), want, "{headline}");
         }
+    }
+
+    #[test]
+    fn companies_in_wire_headlines() {
+        let rows: &[(&str, Option<&str>)] = &[
+            ("ZENTRIX WIDGET CORP <ZWC> 1ST QTR NET", Some("Zentrix Widget Corp")),
+            ("QUILLMARK <QMK> TO SELL UNIT", Some("Quillmark")),
+            // A number: the headline's sentence runs on before the name.
+            ("AGENCY PROBES 1986 ACME <AC> BID", None),
+            ("ZENTRIX SEES HIGHER PROFIT", None),
+        ];
+        for &(headline, want) in rows {
+            assert_eq!(headline_company(headline).as_deref(), want, "{headline}");
+        }
+        assert!(may_be_same_organisation("Zentrix Illinois Corp", "Zentrix Ill"));
+        assert!(!may_be_same_organisation("Quillmark Inc", "Zentrix Inc"));
     }
 
     #[test]
