@@ -514,6 +514,12 @@ mod tests {
             ],
             &[(O, "Foreign Ministry"), (O, "Communist Party")],
         ),
+        // A website named by its address; an article straight after a name opens another.
+        (
+            "Sources told Quillmark.info the Ruritanian Defense Ministry's claims were false. Mr. Roe Jr. agreed.",
+            &[(O, "Quillmark.info"), (O, "Ruritanian Defense Ministry")],
+            &[(O, "Quillmark.info the Ruritanian Defense Ministry"), (O, "Jr.")],
+        ),
         // A brand word lists companies as a known organisation does.
         (
             "Lenders like Zorvo, Quillmark, PayZen and Brightwell grew.",

@@ -12,7 +12,7 @@ use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::lists::{
     AUXILIARY_VERBS, COMPANY_SUFFIXES, CORPORATE_VERBS, INVERTIBLE_ORG_NOUNS, MEMBER_NOUNS, ORG_POSSESSIONS,
-    PLACE_KIND_NOUNS, PRODUCT_NOUNS, SOURCE_CUES, THING_NOUNS,
+    PLACE_KIND_NOUNS, PRODUCT_NOUNS, SOURCE_CUES, THING_NOUNS, WEB_DOMAINS,
 };
 use crate::names;
 use crate::text::{is_all_caps, push_lowercase};
@@ -274,6 +274,7 @@ type SingleWordRule = for<'n> fn(&'n Piece<'n>, &Builder, &'n Lookups<'n>) -> Op
 /// The rules for single words, in order, with the names `--explain` shows.
 const SINGLE_WORD_RULES: &[(&str, SingleWordRule)] = &[
     ("plural of an abbreviation", plural_abbreviation),
+    ("website by its address", website),
     ("surname of a person named", surname),
     ("known place or organisation", known_single),
     ("first name of a person named", first_name),
@@ -599,6 +600,15 @@ fn before_a_thing<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Opti
 /// things, so it is a common noun ("two ATMs"), never an organisation's name, and no one's.
 fn plural_abbreviation<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
     is_plural_abbreviation(&p.name).then_some(Settled::Nothing)
+}
+
+/// "Zentrix.com reported", "according to Quillmark.info": a capitalised name with a web
+/// address's ending names a website, which is an outlet or a company ("U.S." and "Jr." end in
+/// no domain).
+fn website<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    let (site, domain) = p.name.rsplit_once('.')?;
+    let named = site.bytes().any(|b| b.is_ascii_lowercase()) && !site.contains(['/', '@']);
+    (named && WEB_DOMAINS.contains(domain)).then(|| Settled::Org(&p.name))
 }
 
 /// An abbreviation (two capitals or more, ending in one) with a plural "s" after it.

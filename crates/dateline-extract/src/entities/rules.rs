@@ -553,6 +553,14 @@ fn organisation_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         return None;
     }
     let ws = r.ws;
+    // "told Acme the Springfield Ministry's claims were false": an article straight after a
+    // name (not after "of", "for" …) opens another name.
+    if let Some(k) = (1..ws.len()).find(|&k| ws[k].text == "the" && capitalized(ws[k - 1].text)) {
+        return Some(Verdict::of(vec![
+            Out::again(0..k, r.weak),
+            Out::again(k + 1..ws.len(), r.weak),
+        ]));
+    }
     // "the House of Delegates Speaker", "Bureau of Parks spokesman": an office held in the
     // body ends the run but not its name (an office of two title words names one: "Office of
     // the Attorney General").
