@@ -14,8 +14,8 @@ use crate::fasthash::{FxHashSet, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::lists::{
-    ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, LEADING_FUNCTION_WORDS, ORG_HEAD_NOUNS, ORG_PREPOSITIONS,
-    PLACE_PREPOSITIONS,
+    ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, COMPOUND_ORG_ENDINGS, LEADING_FUNCTION_WORDS, ORG_HEAD_NOUNS,
+    ORG_PREPOSITIONS, PLACE_PREPOSITIONS,
 };
 use crate::text::{Word, is_all_caps};
 
@@ -641,6 +641,12 @@ pub(super) fn org_like(ws: &[Word<'_>]) -> bool {
     if ORG_HEAD_NOUNS.contains(ws[0].text) && capitalized(ws[ws.len() - 1].text) {
         return true;
     }
+    // "Krankenhaus Springfield", "Roe Kliniken": German compounds end in the kind of body; an
+    // article before one ("Das Krankenhaus") names none.
+    let named = |w: &str| capitalized(w) && !german_article(w);
+    if german_body(ws[0].text) && named(last) || german_body(last) && named(ws[0].text) {
+        return true;
+    }
     // "X of Y", "X for Y", "X on Y", "Embassy in Y" where X ends in an organisation word, in
     // the plural too ("Centers for Widget Control", "Institutes of Health").
     let head = |w: &str| gazetteer::is_org_suffix(w) || w.strip_suffix('s').is_some_and(gazetteer::is_org_suffix);
@@ -653,6 +659,37 @@ pub(super) fn org_like(ws: &[Word<'_>]) -> bool {
         return true;
     }
     false
+}
+
+/// A German compound naming a kind of body ("Zentrixklinik", "Krankenkasse"): the ending is
+/// compared byte for byte with the word's lower-case letters, for the few words that have one.
+fn german_body(w: &str) -> bool {
+    COMPOUND_ORG_ENDINGS.iter().any(|e| {
+        w.len() >= e.len()
+            && w.is_char_boundary(w.len() - e.len())
+            && with_lowercase(&w[w.len() - e.len()..], |tail| tail == e)
+    })
+}
+
+/// German articles and article-prepositions, capitalised as a sentence opens with them.
+fn german_article(w: &str) -> bool {
+    matches!(
+        w,
+        "Der"
+            | "Die"
+            | "Das"
+            | "Dem"
+            | "Den"
+            | "Des"
+            | "Ein"
+            | "Eine"
+            | "Einer"
+            | "Eines"
+            | "Im"
+            | "Am"
+            | "Zum"
+            | "Zur"
+    )
 }
 
 /// Two to five capitalised name words (particles, initials and a suffix allowed).

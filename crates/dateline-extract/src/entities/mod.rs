@@ -520,6 +520,12 @@ mod tests {
             &[(O, "Quillmark.info"), (O, "Ruritanian Defense Ministry")],
             &[(O, "Quillmark.info the Ruritanian Defense Ministry"), (O, "Jr.")],
         ),
+        // German compounds end in the kind of body; an article before one names none.
+        (
+            "Sie war in der Zentrixklinik Springfield und bei der Quillmark Krankenkasse. Das Krankenhaus ist neu.",
+            &[(O, "Zentrixklinik Springfield"), (O, "Quillmark Krankenkasse")],
+            &[(O, "Das Krankenhaus")],
+        ),
         // A brand word lists companies as a known organisation does.
         (
             "Lenders like Zorvo, Quillmark, PayZen and Brightwell grew.",
