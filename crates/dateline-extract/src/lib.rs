@@ -79,6 +79,7 @@ pub fn extract(article: &Document<'_>, cx: &Context<'_>) -> Extraction {
     }
     let headline = headline_of(article, &mut layout);
     add_headline_places(&mut found, headline.as_deref());
+    add_headline_company(&mut found, headline.as_deref());
 
     let story = reading.story_blocks(&from);
     let quotes = quotes::explained(&story, &found, headline.as_deref());
@@ -255,6 +256,28 @@ fn add_headline_places(found: &mut entities::Found, headline: Option<&str>) {
             found.genders.push(None);
             found.rules.push("place in the headline");
         }
+    }
+}
+
+/// The company a wire headline names by its ticker counts as mentioned (earnings tables below
+/// such a headline seldom name it again).
+fn add_headline_company(found: &mut entities::Found, headline: Option<&str>) {
+    let Some(company) = headline.and_then(entities::headline_company) else {
+        return;
+    };
+    let named = found
+        .entities
+        .iter()
+        .any(|e| e.kind == EntityKind::Organization && entities::may_be_same_organisation(&e.name, &company));
+    if !named {
+        found.entities.push(Entity {
+            name: company,
+            kind: EntityKind::Organization,
+            roles: Vec::new(),
+            mentions: Vec::new(),
+        });
+        found.genders.push(None);
+        found.rules.push("company in a wire headline");
     }
 }
 

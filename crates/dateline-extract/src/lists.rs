@@ -248,6 +248,14 @@ lists! {
     PERSON_NOUNS: List = "person_nouns.txt";
     /// What only an organisation has ("Acme's shares", "a stake in Acme"), lower case.
     ORG_POSSESSIONS: List = "org_possessions.txt";
+    /// Verbs of what companies do ("acquired", "launches"), after the company's name, lower case.
+    CORPORATE_VERBS: List = "corporate_verbs.txt";
+    /// Endings of German compound nouns for bodies ("-klinik", "-krankenkasse"), lower case.
+    COMPOUND_ORG_ENDINGS: List = "compound_org_endings.txt";
+    /// Top-level domains ending a website's name written as its address ("com", "ru").
+    WEB_DOMAINS: List = "web_domains.txt";
+    /// Kinds of product written after a product's name ("a PhonePro charger"), lower case.
+    PRODUCT_NOUNS: List = "product_nouns.txt";
     /// Words before the source of a report ("according to", "told"), lower case.
     SOURCE_CUES: List = "source_cues.txt";
     /// Stock market indices' names ("S&P", "FTSE"), which a number or an index word follows.

@@ -14,8 +14,8 @@ use crate::fasthash::{FxHashSet, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::lists::{
-    ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, LEADING_FUNCTION_WORDS, NOUN_CAPITALISING_WORDS, ORG_HEAD_NOUNS,
-    ORG_PREPOSITIONS, PLACE_PREPOSITIONS,
+    ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, COMPOUND_ORG_ENDINGS, LEADING_FUNCTION_WORDS, NOUN_CAPITALISING_WORDS,
+    ORG_HEAD_NOUNS, ORG_PREPOSITIONS, PLACE_PREPOSITIONS,
 };
 use crate::text::{Word, is_all_caps};
 
@@ -251,6 +251,12 @@ fn known_org(p: &Piece<'_>) -> bool {
             known: Some((EntityKind::Organization, n)),
             ..
         } => !gazetteer::is_weak_org(n),
+        // "Acme, ZentrixPay and Bolt": a brand word (a capital inside) lists companies too;
+        // one opening with an abbreviation ("XAuth") names a technology.
+        Kind::Single { known: None, .. } => {
+            let opens_abbreviated = p.name.bytes().take(2).all(|b| b.is_ascii_uppercase());
+            super::resolve::camel_case(&p.name) && !p.common && !opens_abbreviated
+        }
         _ => false,
     }
 }
@@ -625,6 +631,10 @@ pub(super) fn classify_role<'a>(
     for r in unknown {
         let part = &role[r];
         for end in (2..=part.len()).rev() {
+            // "House of Delegates Speaker": the office held in the body is no part of its name.
+            if lexicon::is_title(part[end - 1].text) {
+                continue;
+            }
             let start = part[..end]
                 .iter()
                 .position(|w| !lexicon::is_stop_word(w.text))
@@ -663,16 +673,55 @@ pub(super) fn org_like(ws: &[Word<'_>]) -> bool {
     if ORG_HEAD_NOUNS.contains(ws[0].text) && capitalized(ws[ws.len() - 1].text) {
         return true;
     }
-    // "X of Y", "X for Y", "X on Y", "Embassy in Y" where X ends in an organisation word.
+    // "Krankenhaus Springfield", "Roe Kliniken": German compounds end in the kind of body; an
+    // article before one ("Das Krankenhaus") names none.
+    let named = |w: &str| capitalized(w) && !german_article(w);
+    if german_body(ws[0].text) && named(last) || german_body(last) && named(ws[0].text) {
+        return true;
+    }
+    // "X of Y", "X for Y", "X on Y", "Embassy in Y" where X ends in an organisation word, in
+    // the plural too ("Centers for Widget Control", "Institutes of Health").
+    let head = |w: &str| gazetteer::is_org_suffix(w) || w.strip_suffix('s').is_some_and(gazetteer::is_org_suffix);
     if let Some(k) = ws.iter().position(|w| ORG_PREPOSITIONS.contains(w.text))
         && k >= 1
         && k + 1 < ws.len()
-        && gazetteer::is_org_suffix(ws[k - 1].text)
+        && head(ws[k - 1].text)
         && !lexicon::is_title(ws[k - 1].text)
     {
         return true;
     }
     false
+}
+
+/// A German compound naming a kind of body ("Zentrixklinik", "Krankenkasse"): the ending is
+/// compared byte for byte with the word's lower-case letters, for the few words that have one.
+fn german_body(w: &str) -> bool {
+    COMPOUND_ORG_ENDINGS.iter().any(|e| {
+        w.len() >= e.len()
+            && w.is_char_boundary(w.len() - e.len())
+            && with_lowercase(&w[w.len() - e.len()..], |tail| tail == e)
+    })
+}
+
+/// German articles and article-prepositions, capitalised as a sentence opens with them.
+fn german_article(w: &str) -> bool {
+    matches!(
+        w,
+        "Der"
+            | "Die"
+            | "Das"
+            | "Dem"
+            | "Den"
+            | "Des"
+            | "Ein"
+            | "Eine"
+            | "Einer"
+            | "Eines"
+            | "Im"
+            | "Am"
+            | "Zum"
+            | "Zur"
+    )
 }
 
 /// Two to five capitalised name words (particles, initials and a suffix allowed).

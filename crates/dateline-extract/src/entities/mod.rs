@@ -177,6 +177,36 @@ pub fn headline_places(headline: &str) -> Vec<String> {
     out
 }
 
+/// The company a wire headline names before its ticker: "ACME WIDGET CORP <AWC> 1ST QTR NET"
+/// (Reuters puts the exchange symbol in angle brackets after the name, and an earnings table
+/// below it may never name the company again). In natural case.
+pub fn headline_company(headline: &str) -> Option<String> {
+    let (name, rest) = headline.split_once(" <")?;
+    let (ticker, _) = rest.split_once('>')?;
+    let symbol = !ticker.is_empty() && ticker.bytes().all(|b| b.is_ascii_uppercase() || b == b'.');
+    let name = name.trim();
+    let words = name.split_whitespace().count();
+    // "AGENCY PROBES 1986 ACME <AC> BID": a number says the headline's sentence runs on before
+    // the company's name.
+    let numbered = name.bytes().any(|b| b.is_ascii_digit());
+    let fits = symbol && !numbered && (1..=8).contains(&words) && is_all_caps(name);
+    fits.then(|| super::text::natural_case(name))
+}
+
+/// Whether a story's organisation may be the one a wire headline names: the headline
+/// abbreviates ("ACME ILL" for "Acme Illinois Corp", "GOODWIN" for "J.B. Goodwin Co"), so a
+/// distinctive word in common is enough.
+pub fn may_be_same_organisation(a: &str, b: &str) -> bool {
+    let words = |n: &'_ str| {
+        n.split(|c: char| c.is_whitespace() || c == '/')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .filter(|w| w.len() > 1 && !crate::lists::COMPANY_SUFFIXES.contains(w))
+            .collect::<Vec<_>>()
+    };
+    let wa = words(a);
+    words(b).iter().any(|w| wa.contains(w))
+}
+
 /// "NEED FOR U.S. BILL", "UK Exports Rise": a country's abbreviation before a noun is an
 /// adjective in a headline too; before a verb or a conjunction, or last, it names the country.
 fn attributive_in_headline(word: &str, next: Option<&str>) -> bool {
@@ -500,6 +530,76 @@ mod tests {
             &[],
             &[(L, "Romelia Roe"), (L, "Kimber Roe")],
         ),
+        // An abbreviation with a plural "s" counts things; a brand word after its maker, before
+        // a model number or before a product noun names a product.
+        (
+            "The board uses FPGAs and DACs. Buy the Quillmark SmartDial 2 or a ZenoSync charger.",
+            &[],
+            &[(O, "FPGAs"), (O, "DACs"), (O, "SmartDial"), (O, "ZenoSync")],
+        ),
+        // The source of a report or the employer of someone named by job, when no person's
+        // name: an outlet keeps its "The"; a given name or a title makes a person.
+        (
+            "The mayor told The Quillmark Review on Monday, an analyst at Varnosk Quorra said, and Dana Vole told Jane Roe.",
+            &[(O, "The Quillmark Review"), (O, "Varnosk Quorra"), (P, "Jane Roe")],
+            &[(O, "Jane Roe")],
+        ),
+        (
+            "Officials said so, according to Brightwell Daily.",
+            &[(O, "Brightwell Daily")],
+            &[(P, "Brightwell Daily")],
+        ),
+        // What companies do, and an appositive saying what kind of body a word names.
+        (
+            "Zentrix acquired a rival. Varnosk, the Springfield-based research firm, agreed.",
+            &[(O, "Zentrix"), (O, "Varnosk")],
+            &[],
+        ),
+        // A body's full name is its name even after its abbreviation; a plural head noun
+        // heads one ("Centers for …"); initials spelling the abbreviation keep "and" inside.
+        (
+            "The CWC said so. Later the Centers for Widget Control agreed. CWP agents met Customs and Widget Protection staff.",
+            &[(O, "Centers for Widget Control"), (O, "Customs and Widget Protection")],
+            &[(O, "CWC"), (O, "Customs"), (O, "Widget Protection")],
+        ),
+        // A city's or country's force named with "police"; a nationality before a body every
+        // country has names which one.
+        (
+            "Springfield police said the Ruritanian Foreign Ministry and the Ruritanian Communist Party met.",
+            &[
+                (O, "Springfield police"),
+                (O, "Ruritanian Foreign Ministry"),
+                (O, "Ruritanian Communist Party"),
+            ],
+            &[(O, "Foreign Ministry"), (O, "Communist Party")],
+        ),
+        // A website named by its address; an article straight after a name opens another.
+        (
+            "Sources told Quillmark.info the Ruritanian Defense Ministry's claims were false. Mr. Roe Jr. agreed.",
+            &[(O, "Quillmark.info"), (O, "Ruritanian Defense Ministry")],
+            &[(O, "Quillmark.info the Ruritanian Defense Ministry"), (O, "Jr.")],
+        ),
+        // German compounds end in the kind of body; an article before one names none.
+        (
+            "Sie war in der Zentrixklinik Springfield und bei der Quillmark Krankenkasse. Das Krankenhaus ist neu.",
+            &[(O, "Zentrixklinik Springfield"), (O, "Quillmark Krankenkasse")],
+            &[(O, "Das Krankenhaus")],
+        ),
+        // A brand word lists companies as a known organisation does.
+        (
+            "Lenders like Zorvo, Quillmark, PayZen and Brightwell grew.",
+            &[(O, "Zorvo"), (O, "Brightwell"), (O, "PayZen")],
+            &[],
+        ),
+        // A compound adjective before a name and an office after it are no part of it.
+        (
+            "State-run Quillmark Railway Corporation grew. The former Council of Elders Speaker left.",
+            &[(O, "Quillmark Railway Corporation"), (O, "Council of Elders")],
+            &[
+                (O, "State-run Quillmark Railway Corporation"),
+                (O, "Council of Elders Speaker"),
+            ],
+        ),
         // A town the gazetteer holds, in a place's context.
         (
             "She grew up in Shelbyville, Ky., and moved from Lynchburg last year.",
@@ -662,6 +762,22 @@ mod tests {
         for &(headline, want) in rows {
             assert_eq!(headline_places(headline), want, "{headline}");
         }
+    }
+
+    #[test]
+    fn companies_in_wire_headlines() {
+        let rows: &[(&str, Option<&str>)] = &[
+            ("ZENTRIX WIDGET CORP <ZWC> 1ST QTR NET", Some("Zentrix Widget Corp")),
+            ("QUILLMARK <QMK> TO SELL UNIT", Some("Quillmark")),
+            // A number: the headline's sentence runs on before the name.
+            ("AGENCY PROBES 1986 ACME <AC> BID", None),
+            ("ZENTRIX SEES HIGHER PROFIT", None),
+        ];
+        for &(headline, want) in rows {
+            assert_eq!(headline_company(headline).as_deref(), want, "{headline}");
+        }
+        assert!(may_be_same_organisation("Zentrix Illinois Corp", "Zentrix Ill"));
+        assert!(!may_be_same_organisation("Quillmark Inc", "Zentrix Inc"));
     }
 
     #[test]

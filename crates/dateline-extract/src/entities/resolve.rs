@@ -11,8 +11,8 @@ use crate::fasthash::{FxHashMap, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::lists::{
-    AUXILIARY_VERBS, COMPANY_SUFFIXES, INVERTIBLE_ORG_NOUNS, MEMBER_NOUNS, ORG_POSSESSIONS, PLACE_KIND_NOUNS,
-    SOURCE_CUES, THING_NOUNS,
+    AUXILIARY_VERBS, COMPANY_SUFFIXES, CORPORATE_VERBS, INVERTIBLE_ORG_NOUNS, MEMBER_NOUNS, ORG_POSSESSIONS,
+    PLACE_KIND_NOUNS, PRODUCT_NOUNS, SOURCE_CUES, THING_NOUNS, WEB_DOMAINS,
 };
 use crate::names;
 use crate::text::{is_all_caps, push_lowercase};
@@ -113,13 +113,16 @@ pub(super) fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
     known.first_names = b.first_names();
     for p in singles {
         let Kind::Single { gender, .. } = &p.kind else { continue };
-        let Some((_, r)) = SINGLE_WORD_RULES
+        let Some((name, r)) = SINGLE_WORD_RULES
             .iter()
             .find_map(|(name, rule)| rule(p, &b, &known).map(|r| (name, r)))
         else {
             continue;
         };
+        // `--explain` names the rule that settled the word, not the one that left it single.
+        b.settling = name;
         settle(&mut b, p, r, *gender);
+        b.settling = "";
     }
     b.finish()
 }
@@ -270,6 +273,8 @@ type SingleWordRule = for<'n> fn(&'n Piece<'n>, &Builder, &'n Lookups<'n>) -> Op
 
 /// The rules for single words, in order, with the names `--explain` shows.
 const SINGLE_WORD_RULES: &[(&str, SingleWordRule)] = &[
+    ("plural of an abbreviation", plural_abbreviation),
+    ("website by its address", website),
     ("surname of a person named", surname),
     ("known place or organisation", known_single),
     ("first name of a person named", first_name),
@@ -281,7 +286,7 @@ const SINGLE_WORD_RULES: &[(&str, SingleWordRule)] = &[
     ("what only an organisation has", organisations_possession),
     ("source of a report", source_of_a_report),
     ("listed with organisations", listed_with_organisations),
-    ("speaker that is no one named", speaker_no_one_named),
+    ("speaker or company that is no one named", speaker_no_one_named),
     ("team named in the plural", team_in_the_plural),
     ("acronym", acronym),
     ("word before a thing", before_a_thing),
@@ -462,14 +467,17 @@ fn organisations_possession<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n
 }
 
 /// "according to Acme", "told the Courier": the source of a report that is no one the story
-/// names (a surname would have been settled before) nor a given name is an outlet.
+/// names (a surname would have been settled before) nor a given name is an outlet; so is the
+/// employer of someone named by job ("an analyst at Zentrix").
 fn source_of_a_report<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
     let w = &*p.name;
     let (before, before2) = match p.prev {
         Some("the") => (p.prev2, None),
         prev => (prev, p.prev2),
     };
-    let cue = before.is_some_and(|b| SOURCE_CUES.contains(b))
+    let employer = p.prev == Some("at") && p.prev2.is_some_and(lexicon::is_role_noun);
+    let cue = employer
+        || before.is_some_and(|b| SOURCE_CUES.contains(b))
         || before2.zip(before).is_some_and(|(a, b)| {
             let mut phrase = String::with_capacity(a.len() + b.len() + 1);
             phrase.push_str(a);
@@ -478,7 +486,8 @@ fn source_of_a_report<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> 
             SOURCE_CUES.contains(&phrase)
         });
     let person = names::is_given_name(w) || names::surname_rank(w).is_some() || is_all_caps(w);
-    let other = gazetteer::is_known_org(w) || gazetteer::town(w).is_some();
+    // "published on Nov. 1": a date is no source.
+    let other = gazetteer::is_known_org(w) || gazetteer::town(w).is_some() || crate::dates::month_number(w).is_some();
     (cue && !person && !other).then_some(Settled::ShortOrg(w))
 }
 
@@ -496,28 +505,39 @@ fn listed_with_organisations<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'
     (p.listed_with_org && !other).then_some(Settled::ShortOrg(w))
 }
 
-/// "Zentrix said", "…, Zentrix announced": a word that speaks is a person's surname or an
-/// organisation; a person is introduced by full name before a surname stands alone (which the
-/// surname rule settled first), so a word that is no one's surname and no name in the census
-/// is an organisation speaking.
+/// "Zentrix said", "…, Zentrix announced", "Zentrix acquired", "Zentrix offers": a word that
+/// speaks, or does what companies do, is a person's surname or an organisation; a person is
+/// introduced by full name before a surname stands alone (which the surname rule settled
+/// first), so a word that is no one's surname and no name in the census is an organisation.
 fn speaker_no_one_named<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
     let w = &*p.name;
-    let speaks = p.next.is_some_and(lexicon::is_speech_verb) && !p.possessive;
+    let acts = |n: &str| lexicon::is_speech_verb(n) || CORPORATE_VERBS.contains(n);
+    let speaks = p.next.is_some_and(acts) && !p.possessive;
     // "coach Roe said": a noun before the word is a person's role.
     let role = p
         .prev
         .is_some_and(|w| w.starts_with(char::is_lowercase) && !matches!(w, "and" | "but" | "that" | "as" | "while"));
-    if !speaks || role || p.common || is_all_caps(w) || w.chars().count() < 3 {
+    if !speaks || role {
         return None;
     }
-    let person = names::is_given_name(w)
+    no_ones_name(p).then_some(Settled::ShortOrg(w))
+}
+
+/// Whether a single word can be no person's or place's name: not a word the story writes in
+/// lower case, an abbreviation, a title, a given name, a surname the census knows, a
+/// nationality or a town.
+fn no_ones_name(p: &Piece<'_>) -> bool {
+    let w = &*p.name;
+    !(p.common
+        || is_all_caps(w)
+        || w.chars().count() < 3
+        || names::is_given_name(w)
         || lexicon::is_title(w)
         || lexicon::is_stop_word(w)
         || lexicon::is_given_name(w)
         || names::surname_rank(w).is_some()
         || lexicon::is_demonym(w)
-        || gazetteer::town(w).is_some();
-    (!person).then_some(Settled::ShortOrg(w))
+        || gazetteer::town(w).is_some())
 }
 
 /// "the Isotopes", "Isotopes coach Jane Roe": a capitalised plural after "the" or before a role
@@ -576,9 +596,48 @@ fn before_a_thing<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Opti
         .then_some(Settled::Nothing)
 }
 
-/// "WeWork", "SoftBank": a capital inside a word marks a brand.
+/// "FPGAs", "IRAs", "ICUs", "PSoCs": an abbreviation with a lower-case plural "s" counts
+/// things, so it is a common noun ("two ATMs"), never an organisation's name, and no one's.
+fn plural_abbreviation<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    is_plural_abbreviation(&p.name).then_some(Settled::Nothing)
+}
+
+/// "Zentrix.com reported", "according to Quillmark.info": a capitalised name with a web
+/// address's ending names a website, which is an outlet or a company ("U.S." and "Jr." end in
+/// no domain).
+fn website<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    let (site, domain) = p.name.rsplit_once('.')?;
+    let named = site.bytes().any(|b| b.is_ascii_lowercase()) && !site.contains(['/', '@']);
+    (named && WEB_DOMAINS.contains(domain)).then(|| Settled::Org(&p.name))
+}
+
+/// An abbreviation (two capitals or more, ending in one) with a plural "s" after it.
+pub(super) fn is_plural_abbreviation(w: &str) -> bool {
+    w.strip_suffix('s').is_some_and(|stem| {
+        stem.len() >= 2
+            && stem.ends_with(|c: char| c.is_ascii_uppercase())
+            && stem.starts_with(|c: char| c.is_ascii_uppercase())
+            && stem.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+            && stem.bytes().all(|b| b.is_ascii_alphabetic())
+    })
+}
+
+/// "WeWork", "SoftBank": a capital inside a word marks a brand — a company's, or one of its
+/// products'. A product is written after its maker ("Acme PhonePro", "Acme's SmartDial"),
+/// before its model number ("PhonePro 2") or before the kind of thing it is ("a SmartDial
+/// controller", "in TeXdoc source"); a company is written as neither.
 fn brand<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
-    camel_case(&p.name).then(|| Settled::ShortOrg(&p.name))
+    if !camel_case(&p.name) {
+        return None;
+    }
+    let maker_before = p.prev.is_some_and(gazetteer::is_known_org);
+    let model_after = p.next.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    let kind_after = p.next.is_some_and(|w| PRODUCT_NOUNS.contains_lowercase_of(w));
+    Some(if maker_before || model_after || kind_after {
+        Settled::Nothing
+    } else {
+        Settled::ShortOrg(&p.name)
+    })
 }
 
 /// "in Braunau", "the city of Braunau": a word after a place preposition or a place noun. A
@@ -625,7 +684,7 @@ fn acts_as_organisation(p: &Piece<'_>) -> bool {
 
 /// "WeWork", "SoftBank": a capital inside a word marks a brand (but not "McKay", "MacLeod",
 /// "O'Neill" or "Smith-Jones").
-fn camel_case(w: &str) -> bool {
+pub(super) fn camel_case(w: &str) -> bool {
     !w.bytes().any(|b| b.is_ascii_digit())
         && w.chars().skip(1).any(char::is_uppercase)
         && w.chars().any(char::is_lowercase)
@@ -682,6 +741,8 @@ pub(super) struct Builder {
     pub(super) rules: Vec<&'static str>,
     /// The earliest mention of each entity, (block, offset).
     pub(super) first_pos: Vec<(usize, usize)>,
+    /// The single-word rule settling the piece in hand ("" in the first pass).
+    pub(super) settling: &'static str,
 }
 
 /// First and last name words of a person's name, without initials and suffixes; and whether
@@ -768,7 +829,11 @@ impl Builder {
                 self.last_seen.push(0);
                 self.first_pos.push((usize::MAX, usize::MAX));
                 self.unsure.push(kind == EntityKind::Person);
-                self.rules.push(p.rule);
+                self.rules.push(if self.settling.is_empty() {
+                    p.rule
+                } else {
+                    self.settling
+                });
                 let key = if kind == EntityKind::Organization {
                     self.org_key.clone()
                 } else {
@@ -781,10 +846,18 @@ impl Builder {
                 id
             }
         };
-        // An organisation is named as the story first names it ("AP" or "Associated Press"); one
-        // just made already bears this name.
-        if kind == EntityKind::Organization && !made && (p.block, p.start) < self.first_pos[id] {
-            self.entities[id].name = name.to_string();
+        // An organisation is named as the story first names it ("AP" or "Associated Press"), but
+        // by its full name when the story also spells out an abbreviation it used first ("the
+        // CWC … the Centers for Widget Control"); one just made already bears this name.
+        if kind == EntityKind::Organization && !made {
+            let full = |n: &str| n.contains(' ') && !is_all_caps(n);
+            let held = &self.entities[id].name;
+            let earlier = (p.block, p.start) < self.first_pos[id];
+            let spelled_out = is_all_caps(held) && full(name);
+            let abbreviated = is_all_caps(name) && full(held);
+            if spelled_out || earlier && !abbreviated {
+                self.entities[id].name = name.to_string();
+            }
         }
 
         self.note(id, role, gender);

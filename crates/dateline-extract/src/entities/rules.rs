@@ -18,9 +18,9 @@ use crate::gazetteer;
 use crate::lexicon;
 use crate::lists::{
     BYLINE_DESKS, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES,
-    KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, NAME_JOINERS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES,
-    ORG_NAME_NOUNS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES,
-    PLACE_PREPOSITIONS, REGION_QUALIFIERS, STREET_SUFFIXES, THING_NOUNS,
+    KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MINISTRY_PORTFOLIOS, NAME_JOINERS, NON_NAME_WORDS,
+    ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS,
+    PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, SOURCE_CUES, STREET_SUFFIXES, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -48,6 +48,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("known organisation", known_organisation),
     ("organisation by appositive", organisation_by_appositive),
     ("name before an organisation noun", before_organisation_noun),
+    ("source or employer", source_or_employer),
     ("sentence opener", sentence_opener),
     ("compound adjective", compound_adjective),
     ("firm named with an ampersand", ampersand_name),
@@ -297,6 +298,86 @@ fn before_organisation_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     fits.then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
+/// "told the Springfield Courier", "according to Acme Daily", "first reported by Zentrix
+/// News", "an analyst at Brightwell Partners", "the chief executive of Quillmark Labs": the
+/// source of a report, or the employer of someone named by job, is an organisation when its
+/// name is no person's (no given name, no title) — a person after such words is named in full
+/// with a given name or a title. An outlet's own "The" stays ("told The Springfield Courier").
+/// Runs that other rules split or know (joiners, organisation words, known names) are left to
+/// them.
+fn source_or_employer<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let ws = r.ws;
+    // The whole chunk: a part split off is placed by what it was split from.
+    let whole_chunk = ws.len() == r.chunk.words.len();
+    // "told Acme News reporter Jane Roe": a run before a job describes the person after it.
+    let describes = r.next_lower.is_some_and(lexicon::is_role_noun);
+    if !whole_chunk || !(2..=6).contains(&ws.len()) || r.possessive() || describes {
+        return None;
+    }
+    let named = if ws[0].text == "The" { &ws[1..] } else { ws };
+    let person = |w: &Word<'_>| {
+        lexicon::is_given_name(w.text)
+            || names::is_common_given_name(w.text)
+            || lexicon::is_title(w.text)
+            || double_given_name(w.text)
+    };
+    // A known place or organisation inside is for the rules that take the run apart.
+    let inner = |w: &Word<'_>| {
+        lexicon::is_title(w.text)
+            || super::chunk::is_connector(w.text)
+            || gazetteer::place(w.text).is_some()
+            || gazetteer::is_known_org(w.text)
+    };
+    // "told Roe Vann" after "Jane Roe Vann": a surname last may be a person's second
+    // reference; an outlet's "The" says it is none.
+    let surname_last = ws[0].text != "The" && names::surname_rank(r.last()).is_some();
+    let plain = !named.is_empty() && !person(&named[0]) && !named.iter().any(inner) && !org_like(ws) && !surname_last;
+    if !plain || !cued_as_source_or_employer(&r.chunk.text[..ws[0].start]) {
+        return None;
+    }
+    Some(Verdict::all(r, Kind::Org(r.whole.clone())))
+}
+
+/// "Jean-Luc", "Sui-Lee", "Mary-Kate": two given names joined by a hyphen, each capitalised
+/// and in lower case after its capital, open a person's name.
+fn double_given_name(w: &str) -> bool {
+    let part = |p: &str| {
+        p.len() >= 2
+            && p.starts_with(|c: char| c.is_ascii_uppercase())
+            && p[1..].bytes().all(|b| b.is_ascii_lowercase())
+    };
+    w.split_once('-').is_some_and(|(a, b)| part(a) && part(b))
+}
+
+/// Whether `before` (the text before a name) ends with a source cue ("according to", "told
+/// the") or an employer's cue ("an analyst at", "the founder of").
+pub(super) fn cued_as_source_or_employer(before: &str) -> bool {
+    let mut words = before.rsplit(|c: char| c.is_whitespace()).filter(|w| !w.is_empty());
+    let mut last = words.next();
+    let mut rest = before.trim_end();
+    if last.is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        rest = rest[..rest.len() - 3].trim_end();
+        last = words.next();
+    }
+    // "(via Acme News)": an attribution in brackets; "via" alone as often names a channel
+    // ("via Bluetooth").
+    let cue = SOURCE_CUES.iter().any(|c| ends_with_phrase(rest, c)) || rest.ends_with("(via");
+    let employer = match last {
+        Some("at") => words.next().is_some_and(lexicon::is_role_noun),
+        Some("of") => words.next().is_some_and(|w| ORG_POSSESSIONS.contains_lowercase_of(w)),
+        _ => false,
+    };
+    cue || employer
+}
+
+/// Whether `text` ends with the words of `phrase`, in any case, after a word boundary.
+fn ends_with_phrase(text: &str, phrase: &str) -> bool {
+    let (t, p) = (text.as_bytes(), phrase.as_bytes());
+    t.len() >= p.len()
+        && t[t.len() - p.len()..].eq_ignore_ascii_case(p)
+        && (t.len() == p.len() || !t[t.len() - p.len() - 1].is_ascii_alphanumeric())
+}
+
 /// Leading function words and sentence openers are not part of names: "But the Acme board",
 /// "Quarterback Jo Roe threw" (a job opening a sentence), "Springfield-based Acme", "Having
 /// won …". "The" stays in front of a title such as "The Springfield Courier" mid-sentence, and
@@ -309,9 +390,13 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let sentence_start = r.chunk.sentence_start && r.at_start();
     let job =
         sentence_start && ws.len() > 1 && with_lowercase(first, lexicon::is_role_noun) && !lexicon::is_title(first);
+    // "State-run Acme Railway Corporation", "Kremlin-backed Acme Party": a compound adjective
+    // describes the name after it.
+    let described = ws.len() > 1 && compound_adjective_word(first);
     let opener = lexicon::is_stop_word(first) && !(2..=ws.len().min(6)).any(|n| known(r.chunk, &ws[..n]))
         || lone_letter
         || job
+        || described
         || first.ends_with("-based")
         || sentence_start && first.ends_with("ing") && !lexicon::is_given_name(first);
     if !opener {
@@ -320,6 +405,7 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let keep_the = first == "The" && ws.len() > 1 && !r.chunk.sentence_start && org_like(&ws[1..]) && !lone_letter;
     // "the New Media Investment Group": mid-sentence, a capitalised adjective opens the name.
     let keep_adjective = !r.chunk.sentence_start
+        && !described
         && ws.len() > 2
         && !LEADING_FUNCTION_WORDS.contains(first)
         && !lone_letter
@@ -345,12 +431,14 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 
 /// "Cold War-era", "Acme-backed": hyphenated adjectives, not names.
 fn compound_adjective<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
-    let last = r.last();
+    compound_adjective_word(r.last()).then(Verdict::none)
+}
+
+/// A word ending in a compound adjective's suffix ("Acme-backed", "State-run").
+fn compound_adjective_word(w: &str) -> bool {
     // Every ending is a hyphen and a word: the word's ending from its last hyphen is the key.
-    let adjective = last
-        .rfind('-')
-        .is_some_and(|i| COMPOUND_ADJECTIVE_SUFFIXES.contains(&last[i..]));
-    adjective.then(Verdict::none)
+    w.rfind('-')
+        .is_some_and(|i| COMPOUND_ADJECTIVE_SUFFIXES.contains(&w[i..]))
 }
 
 /// "Procter & Gamble", "Bang & Roe Co.": an ampersand between two single names joins the
@@ -392,6 +480,9 @@ fn ampersand_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 fn coordination<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let ws = r.ws;
     let k = ws.iter().position(|w| w.text == "and")?;
+    if spells_an_abbreviation(r) {
+        return Some(Verdict::all(r, Kind::Org(r.whole.clone())));
+    }
     let then_the = ws.get(k + 1).is_some_and(|w| w.text == "the");
     let right = (if then_the { k + 2 } else { k + 1 }).min(ws.len());
     let inside_name = !then_the && !two_names(r, k, right);
@@ -402,6 +493,18 @@ fn coordination<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         coordinated(r, 0..k, right..ws.len()),
         coordinated(r, right..ws.len(), 0..k),
     ]))
+}
+
+/// "Customs and Widget Protection … CWP officers", "Ruritanian Trade and Industry Board … the
+/// RTIB": a run whose initials spell an abbreviation the story writes is one body's name, "and"
+/// and all; a place or country opening it may stand outside the abbreviation ("U.S. Customs and
+/// Widget Protection").
+fn spells_an_abbreviation(r: &Run<'_, '_>) -> bool {
+    let spelled = |ws: &[Word<'_>]| {
+        let letters = super::resolve::initials(&r.chunk.name(ws));
+        letters.len() >= 3 && r.story.named_alone(&letters)
+    };
+    spelled(r.ws) || r.ws.len() > 3 && gazetteer::place(r.ws[0].text).is_some() && spelled(&r.ws[1..])
 }
 
 /// One side of a coordination: coordinated names are of one kind, so a lone word beside an
@@ -499,8 +602,26 @@ fn organisation_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         return None;
     }
     let ws = r.ws;
+    // "told Acme the Springfield Ministry's claims were false": an article straight after a
+    // name (not after "of", "for" …) opens another name.
+    if let Some(k) = (1..ws.len()).find(|&k| ws[k].text == "the" && capitalized(ws[k - 1].text)) {
+        return Some(Verdict::of(vec![
+            Out::again(0..k, r.weak),
+            Out::again(k + 1..ws.len(), r.weak),
+        ]));
+    }
+    // "the House of Delegates Speaker", "Bureau of Parks spokesman": an office held in the
+    // body ends the run but not its name (an office of two title words names one: "Office of
+    // the Attorney General").
+    let n = ws.len();
+    let office =
+        n > 2 && lexicon::is_title(ws[n - 1].text) && !lexicon::is_title(ws[n - 2].text) && org_like(&ws[..n - 1]);
+    if office {
+        return Some(Verdict::of(vec![Out::Name(0..n - 1, Kind::Org(r.name(0..n - 1)))]));
+    }
     let political = ORG_NAME_ADJECTIVES.contains(ws[0].text);
-    if ws.len() > 2 && lexicon::is_demonym(ws[0].text) && !political && known(r.chunk, &ws[1..]) {
+    let describes = !political && !generic_body(&ws[1..]);
+    if ws.len() > 2 && lexicon::is_demonym(ws[0].text) && describes && known(r.chunk, &ws[1..]) {
         return Some(Verdict::of(vec![Out::again(1..ws.len(), r.weak)]));
     }
     Some(Verdict::all(r, Kind::Org(r.whole.clone())))
@@ -510,6 +631,17 @@ fn organisation_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// place a story is about.
 fn street_address<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     (r.ws.len() > 1 && STREET_SUFFIXES.contains(r.last())).then(Verdict::none)
+}
+
+/// "Foreign Ministry", "Communist Party", "Health Commission": a body named only by what it
+/// is, which every country has one of, so a nationality before it names which one ("the
+/// Ruritanian Foreign Ministry").
+fn generic_body(ws: &[Word<'_>]) -> bool {
+    ws.iter().all(|w| {
+        gazetteer::is_org_suffix(w.text)
+            || ORG_NAME_ADJECTIVES.contains(w.text)
+            || MINISTRY_PORTFOLIOS.contains_lowercase_of(w.text)
+    })
 }
 
 /// "Roe County", "Lake Springfield": a place word ends or opens the name.
@@ -810,8 +942,13 @@ fn one_word<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     }
     // A word with a digit is a number, a model or a link's code ("G20", "X5", "aB3xQ9"), no name.
     let nothing = w.bytes().any(|b| b.is_ascii_digit()) || lexicon::is_stop_word(w) || lexicon::is_demonym(w);
+    // "Zentrix, the Springfield-based research firm": an appositive says what kind of body the
+    // word names (one naming a person's place in it, ", a member of …", says no such thing).
+    let appositive = || followed_by_org_appositive(r.after) && !lexicon::is_given_name(w) && !names::is_given_name(w);
     Some(if nothing {
         Verdict::none()
+    } else if appositive() {
+        Verdict::all(r, Kind::Org(r.whole.clone()))
     } else {
         Verdict::of(vec![Out::Single(0..1, None)])
     })
