@@ -106,8 +106,7 @@ impl Default for Limits {
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
     #[error(
-        "cannot use the search index's temporary file {path}: {source}\n  = help: the index spills its word lists to TMPDIR ({temp}); free space there or point TMPDIR at a folder with room. The previous output was left as it was",
-        temp = std::env::temp_dir().display()
+        "cannot use the search index's working file {path}: {source}\n  = help: the search index keeps its working files in the temporary folder (TMPDIR); free space there or point TMPDIR at a folder with room. The previous output was left as it was"
     )]
     Temp { path: PathBuf, source: std::io::Error },
     #[error(transparent)]

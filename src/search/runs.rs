@@ -34,9 +34,9 @@ pub(super) type Posting = (u32, u32);
 /// Each open run costs a file handle and a read buffer.
 const FAN_IN: usize = 64;
 
-/// What a table entry costs besides its postings: the key's `String` and the list's `Vec`
-/// headers, the hash table's slot and its spare capacity, and allocator rounding, measured
-/// roughly with a counting allocator on a generated archive.
+/// What a table entry costs besides its key's bytes and its postings: the `String` and `Vec`
+/// headers (48 bytes) in the hash table's slot, and the table's spare slots and allocator
+/// rounding, estimated.
 const ENTRY_OVERHEAD: usize = 80;
 
 /// The temporary folder of one index build. Removed when dropped, so whether the build ends
