@@ -124,11 +124,20 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         let search = site.config.search.enabled.then(|| {
             scope.spawn(|| {
                 let started = Instant::now();
-                let files = search_index(&site);
-                if timing {
-                    eprintln!("  search index: {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+                let report = crate::search::index_archive(
+                    &site.archive,
+                    &site.config.language,
+                    &crate::search::Limits::default(),
+                    &mut |file| Ok(staging.put(vec![file])?),
+                );
+                if timing && let Ok(r) = &report {
+                    eprintln!(
+                        "  search index: {:.1} ms, {} runs of postings spilled",
+                        started.elapsed().as_secs_f64() * 1000.0,
+                        r.runs
+                    );
                 }
-                files
+                report
             })
         });
         let rendered = render::render_into(&site.archive, &site.config, &site.theme, &sink);
@@ -137,17 +146,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
         (rendered, search.map(|s| s.join()))
     });
-    let mut paths = match rendered {
+    let paths = match rendered {
         Ok(paths) => paths,
         Err(render::RenderFailure::Content(d)) => return Err(BuildError::Content(d.into())),
         Err(render::RenderFailure::Write(e)) => return Err(BuildError::Output(e)),
     };
     match search {
-        None => {}
-        Some(Ok(files)) => {
-            paths.extend(files.iter().map(|f| f.path.clone()));
-            staging.put(files)?;
-        }
+        None | Some(Ok(Ok(_))) => {}
+        Some(Ok(Err(e))) => return Err(e.into()),
         Some(Err(_)) => return Err(search_failed().into()),
     }
     timings.lap("render and write (with search index)");
@@ -184,9 +190,13 @@ impl render::Sink for Staged<'_> {
     }
 }
 
-/// The search index's files: the search stage over the archive's records.
-fn search_index(site: &Site) -> Vec<write::OutputFile> {
-    crate::search::index(crate::search::records(&site.archive), &site.config.language)
+impl From<crate::search::SearchError> for BuildError {
+    fn from(e: crate::search::SearchError) -> Self {
+        match e {
+            crate::search::SearchError::Write(e) => BuildError::Output(e),
+            e @ crate::search::SearchError::Temp { .. } => BuildError::Io(e.to_string()),
+        }
+    }
 }
 
 fn search_failed() -> Diagnostic {
@@ -200,7 +210,15 @@ pub fn render_in_memory(site: &Site) -> Result<Vec<write::OutputFile>, BuildErro
     let mut files =
         render::render(&site.archive, &site.config, &site.theme).map_err(|d| BuildError::Content(d.into()))?;
     if site.config.search.enabled {
-        files.extend(search_index(site));
+        crate::search::index_archive(
+            &site.archive,
+            &site.config.language,
+            &crate::search::Limits::default(),
+            &mut |file| {
+                files.push(file);
+                Ok(())
+            },
+        )?;
         files.sort_by(|a, b| a.path.cmp(&b.path));
     }
     Ok(files)

@@ -254,3 +254,36 @@ fn extract_into_a_closed_pipe_does_not_panic() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(out.status.success(), "{err}");
 }
+
+/// The search index keeps its working files in the temporary folder and removes them; when it
+/// cannot make them, the build says where and what to do, exits 2 and leaves the previous
+/// archive as it was.
+#[test]
+fn the_search_index_needs_a_usable_temporary_folder() {
+    let site = site(&[("site.toml", "title = \"E\"\n"), ("content/good.md", GOOD)]);
+    let build_with = |tmpdir: &std::path::Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
+            .arg("build")
+            .current_dir(site.path())
+            .env("TMPDIR", tmpdir)
+            .output()
+            .unwrap()
+    };
+    let tmp = site.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let out = build_with(&tmp);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(std::fs::read_dir(&tmp).unwrap().count(), 0, "working files left behind");
+    let before = tree(&site.path().join("public"));
+    let blocked = site.path().join("not-a-folder");
+    std::fs::write(&blocked, "").unwrap();
+    let out = build_with(&blocked);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let message = stderr(&out);
+    assert!(
+        message.contains("not-a-folder") && message.contains("TMPDIR"),
+        "{message}"
+    );
+    assert!(!message.contains("panicked"), "{message}");
+    assert_eq!(tree(&site.path().join("public")), before);
+}

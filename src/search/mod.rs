@@ -4,8 +4,10 @@
 //! [`index`] for the layout.
 
 mod index;
+mod runs;
 pub mod tokens;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
@@ -13,7 +15,10 @@ use rayon::prelude::*;
 
 use crate::model::{Archive, EntityKind, Story};
 
-pub use index::{BUNDLE_DIR, Cache, index, index_with};
+pub use index::{
+    BUNDLE_DIR, Cache, DEFAULT_POSTINGS_BUDGET, IndexReport, Limits, Records, SearchError, index, index_into,
+    index_with,
+};
 
 /// One article as the index sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +40,38 @@ pub struct SearchRecord {
 /// The records of every story, in archive order.
 pub fn records(archive: &Archive) -> Vec<SearchRecord> {
     archive.stories.par_iter().map(record).collect()
+}
+
+/// The archive's stories as records made one at a time, so a build never holds the text of
+/// every record at once.
+impl Records for Archive {
+    fn count(&self) -> usize {
+        self.stories.len()
+    }
+
+    fn key(&self, i: usize) -> (Date, &str) {
+        let story = &self.stories[i];
+        (story.published.date, record_url(story))
+    }
+
+    fn record(&self, i: usize) -> Cow<'_, SearchRecord> {
+        Cow::Owned(record(&self.stories[i]))
+    }
+}
+
+/// Indexes the archive's stories, handing each file to `out` as soon as it is made.
+pub fn index_archive(
+    archive: &Archive,
+    language: &str,
+    limits: &Limits,
+    out: &mut dyn FnMut(crate::write::OutputFile) -> Result<(), SearchError>,
+) -> Result<IndexReport, SearchError> {
+    index_into(archive, language, limits, None, out)
+}
+
+/// A story's address as its record gives it.
+fn record_url(story: &Story) -> &str {
+    story.url.trim_start_matches('/')
 }
 
 fn record(story: &Story) -> SearchRecord {
@@ -107,7 +144,7 @@ fn record(story: &Story) -> SearchRecord {
     }
     filters.retain(|_, values| !values.is_empty());
     SearchRecord {
-        url: story.url.trim_start_matches('/').to_string(),
+        url: record_url(story).to_string(),
         date: story.published.date,
         headline: meta.headline.value.clone(),
         text: content,

@@ -221,12 +221,17 @@ pub(crate) fn refresh_search(shared: &Arc<Shared>) {
                     .cache
                     .take()
                     .unwrap_or_default();
-                let files = crate::search::index_with(records, &language, &mut cache);
-                shared.search.lock().unwrap_or_else(|e| e.into_inner()).cache = Some(cache);
-                let mut guard = shared.preview.write().unwrap_or_else(|e| e.into_inner());
-                if let Some(preview) = guard.as_mut() {
-                    preview.replace_search(files);
-                    eprintln!("Search index rebuilt in {:.0} ms", preview::elapsed_ms(started));
+                match crate::search::index_with(records, &language, &mut cache) {
+                    Ok(files) => {
+                        shared.search.lock().unwrap_or_else(|e| e.into_inner()).cache = Some(cache);
+                        let mut guard = shared.preview.write().unwrap_or_else(|e| e.into_inner());
+                        if let Some(preview) = guard.as_mut() {
+                            preview.replace_search(files);
+                            eprintln!("Search index rebuilt in {:.0} ms", preview::elapsed_ms(started));
+                        }
+                    }
+                    // The page keeps answering from the previous index.
+                    Err(e) => eprintln!("error: the search index was not rebuilt: {e}"),
                 }
             }
             let mut state = shared.search.lock().unwrap_or_else(|e| e.into_inner());
