@@ -331,6 +331,7 @@ pub fn process(article: Article, registry: &Registry, config: &SiteConfig) -> (S
     let cx = extract::Context {
         registry,
         reference: reference_date(&article),
+        filed: index::path_date(&article.rel.to_string_lossy()),
     };
     let extraction = extract::extract(&article.document(), &cx);
     let meta = merge::merge(&article, &extraction, &cx);
@@ -393,6 +394,7 @@ pub fn extract_files(
                     let cx = extract::Context {
                         registry: &registry,
                         reference: reference_date(&article),
+                        filed: index::path_date(&article.rel.to_string_lossy()),
                     };
                     extract::extract(&article.document(), &cx).explanations
                 } else {
