@@ -17,7 +17,7 @@ use super::figure::figure_html;
 use super::highlight::Highlighter;
 use super::links::Links;
 use super::notes::{inline_markdown, kind_label, note_decoration};
-use super::views::{CardView, LinkView, iso_datetime, join_names};
+use super::views::{CardView, LinkView, iso_datetime, join_names, published_moment};
 
 /// `article` in `article.html`.
 #[derive(Debug, Clone, Serialize)]
@@ -239,11 +239,9 @@ pub fn article_view(
         headline: meta.headline.value.clone(),
         url: story.url.clone(),
         date,
-        date_iso: iso_datetime(story),
+        date_iso: iso_datetime(story, config),
         updated: story.updated.map(|u| long_date(u.date)),
-        updated_iso: story
-            .updated
-            .map(|u| u.instant.map_or_else(|| u.date.to_string(), |t| t.to_string())),
+        updated_iso: story.updated.map(|u| published_moment(u, config)),
         byline: meta
             .byline
             .value

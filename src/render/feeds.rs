@@ -46,17 +46,17 @@ pub fn feed(
     page_url: &str,
     feed_url: &str,
 ) -> FeedView {
-    let tz = jiff::tz::TimeZone::get(&config.timezone).unwrap_or(jiff::tz::TimeZone::UTC);
+    let tz = super::views::site_zone(config);
     let entries: Vec<EntryView> = stories
         .iter()
         .take(config.feeds.limit)
         .map(|&i| entry(&archive.stories[i], config, &tz))
         .collect();
+    // The latest by the clock, not by the text: offsets differ between summer and winter.
     let updated = entries
         .iter()
-        .map(|e| e.updated.clone())
-        .max()
-        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+        .max_by_key(|e| e.updated.parse::<jiff::Timestamp>().ok())
+        .map_or_else(|| "1970-01-01T00:00:00+00:00".into(), |e| e.updated.clone());
     FeedView {
         title,
         subtitle: config.description.clone(),
@@ -96,12 +96,10 @@ fn entry(story: &Story, config: &SiteConfig, tz: &jiff::tz::TimeZone) -> EntryVi
     }
 }
 
-/// RFC 3339 time of a publication: the instant, or midnight of the date in the site's zone.
+/// RFC 3339 time of a publication: the instant, or midnight of the date, in the site's zone
+/// with its offset.
 pub fn instant(p: crate::model::Published, tz: &jiff::tz::TimeZone) -> String {
-    let ts = p
-        .instant
-        .or_else(|| tz.to_timestamp(p.date.to_datetime(jiff::civil::Time::midnight())).ok());
-    ts.map_or_else(|| format!("{}T00:00:00Z", p.date), |t| t.to_string())
+    crate::dates::moment(p.date, p.instant, tz)
 }
 
 /// The media type of an image by its extension.

@@ -21,7 +21,7 @@ pub fn sitemaps(paths: &[String], archive: &Archive, config: &SiteConfig) -> Vec
         .map(|s| {
             (
                 super::links::output_path(&s.url),
-                s.updated.map_or(s.published.date, |u| u.date).to_string(),
+                super::views::published_moment(s.updated.unwrap_or(s.published), config),
             )
         })
         .collect();
@@ -85,7 +85,7 @@ fn urlset(entries: impl Iterator<Item = String>) -> String {
 
 /// The news sitemap: the newest articles with their publication and title.
 fn news(archive: &Archive, config: &SiteConfig) -> String {
-    let tz = jiff::tz::TimeZone::get(&config.timezone).unwrap_or(jiff::tz::TimeZone::UTC);
+    let tz = super::views::site_zone(config);
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n",
     );
