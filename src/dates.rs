@@ -56,15 +56,23 @@ pub fn full_date(date: Date) -> String {
 /// (`…T23:00:00Z` of the day before), a date-only article would land on the previous day for
 /// every reader that shows the date part, while the page says the date itself.
 pub fn moment(date: Date, instant: Option<Timestamp>, tz: &TimeZone) -> String {
-    let zoned = match instant {
-        Some(ts) => Ok(ts.to_zoned_datetime(tz.clone())),
-        // Midnight, or the first moment of the day where a clock change skips midnight.
-        None => date.to_zoned_datetime(tz.clone()),
-    };
-    match zoned {
-        Ok(z) => z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+    match zoned(date, instant, tz) {
+        Some(z) => z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
         // Only a date at the very edge of what jiff can represent: say the date, in UTC.
-        Err(_) => format!("{date}T00:00:00+00:00"),
+        None => format!("{date}T00:00:00+00:00"),
+    }
+}
+
+/// The instant of a publication: its own, else the first moment of its date in `tz`.
+pub fn instant_of(date: Date, instant: Option<Timestamp>, tz: &TimeZone) -> Option<Timestamp> {
+    zoned(date, instant, tz).map(|z| z.timestamp())
+}
+
+fn zoned(date: Date, instant: Option<Timestamp>, tz: &TimeZone) -> Option<jiff::ZonedDateTime> {
+    match instant {
+        Some(ts) => Some(ts.to_zoned_datetime(tz.clone())),
+        // Midnight, or the first moment of the day where a clock change skips midnight.
+        None => date.to_zoned_datetime(tz.clone()).ok(),
     }
 }
 

@@ -93,7 +93,8 @@ pub struct QuoteView {
 pub struct CorrectionView {
     pub date: Option<String>,
     pub date_iso: Option<String>,
-    pub text: String,
+    /// The correction's Markdown as phrasing HTML, like a note's.
+    pub text_html: String,
     /// For a correction note: the corrected words in the text.
     pub anchor: Option<String>,
 }
@@ -274,7 +275,7 @@ pub fn article_view(
             .map(|c| CorrectionView {
                 date: c.date.map(long_date),
                 date_iso: c.date.map(|d| d.to_string()),
-                text: c.text.clone(),
+                text_html: inline_markdown(&c.text),
                 anchor: None,
             })
             .chain(
@@ -286,7 +287,7 @@ pub fn article_view(
                     .map(|a| CorrectionView {
                         date: a.date.map(long_date),
                         date_iso: a.date.map(|d| d.to_string()),
-                        text: a.note.clone(),
+                        text_html: inline_markdown(&a.note),
                         anchor: a.anchor.map(|_| format!("annotation-{}", a.id)),
                     }),
             )
