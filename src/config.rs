@@ -222,7 +222,10 @@ fn is_tagging_entity(s: &str) -> bool {
     let dns = |n: &str| {
         !n.is_empty()
             && n.split('.').all(|c| {
-                !c.is_empty() && c.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') && !c.starts_with('-') && !c.ends_with('-')
+                !c.is_empty()
+                    && c.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                    && !c.starts_with('-')
+                    && !c.ends_with('-')
             })
     };
     let name_ok = match name.split_once('@') {
@@ -541,7 +544,13 @@ path = "who"
         assert_eq!(c.feeds.id_authority(), "archive.example.org,2000");
         let c = parse("[feeds]\nid_authority = \"desk@example.org,2019-03\"\n").unwrap();
         assert_eq!(c.feeds.id_authority(), "desk@example.org,2019-03");
-        for bad in ["example.org", "example.org,19", "https://example.org,2020", "example.org,2020-13", ",2020"] {
+        for bad in [
+            "example.org",
+            "example.org,19",
+            "https://example.org,2020",
+            "example.org,2020-13",
+            ",2020",
+        ] {
             let e = parse(&format!("[feeds]\nid_authority = \"{bad}\"\n")).unwrap_err();
             assert!(e.message.contains("id_authority"), "{bad}: {}", e.message);
             assert_eq!(e.line, 2, "{bad}");

@@ -102,10 +102,7 @@ mod tests {
         }
         // São Paulo skipped midnight on 2018-11-04: the day starts at 01:00.
         let sao_paulo = TimeZone::get("America/Sao_Paulo").expect("bundled tz database");
-        assert_eq!(
-            moment(date(2018, 11, 4), None, &sao_paulo),
-            "2018-11-04T01:00:00-02:00"
-        );
+        assert_eq!(moment(date(2018, 11, 4), None, &sao_paulo), "2018-11-04T01:00:00-02:00");
     }
 
     #[test]

@@ -203,8 +203,8 @@ fn search_failed() -> Diagnostic {
 /// Every file of the archive in memory, sorted by path: the pages and, when it is enabled, the
 /// search index (for `check` and the preview server, which write nothing).
 pub fn render_in_memory(site: &Site) -> Result<Vec<write::OutputFile>, BuildError> {
-    let mut files =
-        render::render(&site.archive, &site.config, &site.theme, site.clock).map_err(|d| BuildError::Content(d.into()))?;
+    let mut files = render::render(&site.archive, &site.config, &site.theme, site.clock)
+        .map_err(|d| BuildError::Content(d.into()))?;
     if site.config.search.enabled {
         files.extend(search_index(site));
         files.sort_by(|a, b| a.path.cmp(&b.path));

@@ -167,11 +167,22 @@ mod tests {
             date,
             text: "The plant opened in *2019*.".into(),
         };
-        // (front `updated`, correction dates, note dates, expected)
-        let rows: Vec<(Option<Published>, Vec<Option<Date>>, Vec<Option<Date>>, Option<Published>)> = vec![
+        /// Front matter `updated`, correction dates, note dates, the expected update.
+        type Row = (
+            Option<Published>,
+            Vec<Option<Date>>,
+            Vec<Option<Date>>,
+            Option<Published>,
+        );
+        let rows: Vec<Row> = vec![
             (None, vec![], vec![], None),
             (Some(p(2021, 10, 15)), vec![], vec![], Some(p(2021, 10, 15))),
-            (None, vec![Some(jiff::civil::date(2024, 6, 11))], vec![], Some(p(2024, 6, 11))),
+            (
+                None,
+                vec![Some(jiff::civil::date(2024, 6, 11))],
+                vec![],
+                Some(p(2024, 6, 11)),
+            ),
             (
                 Some(p(2021, 10, 15)),
                 vec![],
@@ -182,7 +193,10 @@ mod tests {
             (
                 None,
                 vec![None],
-                vec![Some(jiff::civil::date(2021, 10, 14)), Some(jiff::civil::date(2021, 1, 1))],
+                vec![
+                    Some(jiff::civil::date(2021, 10, 14)),
+                    Some(jiff::civil::date(2021, 1, 1)),
+                ],
                 None,
             ),
             // A later front matter `updated` stands.

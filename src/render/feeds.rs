@@ -107,13 +107,7 @@ pub fn feed(
     }
 }
 
-fn entry(
-    story: &Story,
-    links: &Links<'_>,
-    config: &SiteConfig,
-    text: EntryText,
-    tz: &jiff::tz::TimeZone,
-) -> EntryView {
+fn entry(story: &Story, links: &Links<'_>, config: &SiteConfig, text: EntryText, tz: &jiff::tz::TimeZone) -> EntryView {
     let meta = &story.meta;
     let published = instant(story.published, tz);
     let updated = story.updated.map_or_else(|| published.clone(), |u| instant(u, tz));

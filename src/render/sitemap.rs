@@ -65,7 +65,10 @@ pub fn sitemaps(paths: &[String], archive: &Archive, config: &SiteConfig, clock:
         index.push_str("</sitemapindex>\n");
         out.push(OutputFile::bytes("sitemap.xml", index));
     }
-    let mut robots = format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", config.absolute("/sitemap.xml"));
+    let mut robots = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        config.absolute("/sitemap.xml")
+    );
     // An empty news sitemap is an error to Search Console: with no recent news, none is written
     // and robots.txt does not name it.
     if let Some(news) = news(archive, config, clock) {
@@ -92,7 +95,9 @@ fn urlset(entries: impl Iterator<Item = String>) -> String {
 /// are none.
 fn news(archive: &Archive, config: &SiteConfig, clock: jiff::Timestamp) -> Option<String> {
     let tz = super::views::site_zone(config);
-    let since = clock.checked_sub(jiff::SignedDuration::from_hours(NEWS_WINDOW_HOURS)).ok()?;
+    let since = clock
+        .checked_sub(jiff::SignedDuration::from_hours(NEWS_WINDOW_HOURS))
+        .ok()?;
     let recent: Vec<_> = archive
         .stories
         .iter()

@@ -537,8 +537,9 @@ mod tests {
     #[test]
     fn the_story_date_outranks_the_photo_date() {
         let caption = format!("{}\n{}", CAPTION[0], CAPTION[1]);
-        // (paragraphs, date in the path, front matter date, best date, rule)
-        let rows: Vec<(Vec<&str>, Option<Date>, Option<Date>, Option<Date>, &str)> = vec![
+        /// Paragraphs, the date in the path, the front matter date, the best date, its rule.
+        type Row<'a> = (Vec<&'a str>, Option<Date>, Option<Date>, Option<Date>, &'a str);
+        let rows: Vec<Row<'_>> = vec![
             // The file is named 2019-03-18-…: the caption's Friday must not win.
             (
                 vec![LEDE, &caption],
