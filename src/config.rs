@@ -213,6 +213,24 @@ impl FeedsConfig {
     }
 }
 
+/// The 1-based line of `key = …` inside `[table]`, or 0.
+fn line_in_table(text: &str, table: &str, key: &str) -> usize {
+    let header = format!("[{table}]");
+    let mut inside = false;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if t.starts_with('[') {
+            inside = t == header;
+        } else if inside
+            && let Some(rest) = t.strip_prefix(key)
+            && rest.trim_start().starts_with('=')
+        {
+            return i + 1;
+        }
+    }
+    0
+}
+
 /// Whether `s` is an RFC 4151 tagging entity: `DNSNAME,DATE` or `EMAIL,DATE`, the date
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
 fn is_tagging_entity(s: &str) -> bool {
@@ -368,11 +386,15 @@ impl SiteConfig {
         if let Some(a) = &self.feeds.id_authority
             && !is_tagging_entity(a)
         {
-            return Err(at(
-                "id_authority",
-                format!("`id_authority` must be a domain or e-mail address and a date, not `{a}`"),
+            let d = Diagnostic::error(
+                file,
+                format!("`[feeds] id_authority` must be a domain or e-mail address and a date, not `{a}`"),
+            )
+            .with_help(
                 "write a domain you own and a date you owned it, e.g. id_authority = \"archive.example.org,2025\"",
-            ));
+            );
+            let line = line_in_table(text, "feeds", "id_authority");
+            return Err(if line > 0 { d.at_line(text, line) } else { d });
         }
         if self.paginate_by == 0 {
             return Err(at(
