@@ -10,7 +10,7 @@
 //! 2. `dateline` — the opening `MOSCOW (AP) —` of the first story paragraph;
 //! 3. `entities` — people, places and organisations with every mention anchored;
 //! 4. `quotes` — direct quotations and their speakers, resolved through the entities;
-//! 5. `dates` — the best date the text gives.
+//! 5. `dates` — the best date the text gives (the dateline's, the file name's, the lede's, a caption's).
 
 mod byline;
 mod credit;
