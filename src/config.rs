@@ -421,8 +421,13 @@ impl SiteConfig {
             let host = rest.split(['/', '?', '#']).next().unwrap_or("");
             let host = host.rsplit('@').next().unwrap_or(host);
             let host = host.split(':').next().unwrap_or(host).to_ascii_lowercase();
-            let host = if host.is_empty() { "localhost".to_string() } else { host };
-            self.feeds.id_authority = Some(format!("{host},{DEFAULT_ID_YEAR}"));
+            let authority = format!("{host},{DEFAULT_ID_YEAR}");
+            // An IPv6 literal or other odd host names no domain: fall back to `localhost`.
+            self.feeds.id_authority = Some(if is_tagging_entity(&authority) {
+                authority
+            } else {
+                format!("localhost,{DEFAULT_ID_YEAR}")
+            });
         }
     }
 
@@ -564,6 +569,8 @@ path = "who"
     fn feed_id_authorities() {
         let c = parse("base_url = \"https://Archive.example.org:8443/news/\"\n").unwrap();
         assert_eq!(c.feeds.id_authority(), "archive.example.org,2000");
+        let c = parse("base_url = \"http://[::1]:1111/\"\n").unwrap();
+        assert_eq!(c.feeds.id_authority(), "localhost,2000");
         let c = parse("[feeds]\nid_authority = \"desk@example.org,2019-03\"\n").unwrap();
         assert_eq!(c.feeds.id_authority(), "desk@example.org,2019-03");
         for bad in [
