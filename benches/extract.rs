@@ -131,6 +131,7 @@ fn extract_one(article: &Article, registry: &Registry) -> usize {
     let cx = Context {
         registry,
         reference: article.front.date.map(|p| p.date),
+        filed: None,
     };
     let found = extract(&article.document(), &cx);
     found.entities.len() + found.quotes.len() + found.figures.len()

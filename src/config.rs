@@ -184,7 +184,16 @@ pub struct FeedsConfig {
     pub limit: usize,
     /// A feed per index term as well as the archive-wide one.
     pub per_term: bool,
+    /// The tagging entity of feed ids (RFC 4151): a domain or e-mail address the archive's
+    /// owner held, and a date they held it — `"archive.example.org,2025"`. Left out, it is the
+    /// host of `base_url` as `site.toml` gives it, with [`DEFAULT_ID_YEAR`]; set it before the
+    /// archive moves so ids survive the move.
+    pub id_authority: Option<String>,
 }
+
+/// The date of a tagging entity derived from `base_url`: fixed, so that ids never depend on
+/// when or what was built.
+pub const DEFAULT_ID_YEAR: &str = "2000";
 
 impl Default for FeedsConfig {
     fn default() -> Self {
@@ -192,8 +201,65 @@ impl Default for FeedsConfig {
             enabled: true,
             limit: 20,
             per_term: true,
+            id_authority: None,
         }
     }
+}
+
+impl FeedsConfig {
+    /// The tagging entity of feed ids; always set once `site.toml` has been read.
+    pub fn id_authority(&self) -> &str {
+        self.id_authority.as_deref().unwrap_or("localhost,2000")
+    }
+}
+
+/// The 1-based line of `key = …` inside `[table]`, or 0.
+fn line_in_table(text: &str, table: &str, key: &str) -> usize {
+    let header = format!("[{table}]");
+    let mut inside = false;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if t.starts_with('[') {
+            inside = t == header;
+        } else if inside
+            && let Some(rest) = t.strip_prefix(key)
+            && rest.trim_start().starts_with('=')
+        {
+            return i + 1;
+        }
+    }
+    0
+}
+
+/// Whether `s` is an RFC 4151 tagging entity: `DNSNAME,DATE` or `EMAIL,DATE`, the date
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+fn is_tagging_entity(s: &str) -> bool {
+    let Some((name, date)) = s.rsplit_once(',') else {
+        return false;
+    };
+    let dns = |n: &str| {
+        !n.is_empty()
+            && n.split('.').all(|c| {
+                !c.is_empty()
+                    && c.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                    && !c.starts_with('-')
+                    && !c.ends_with('-')
+            })
+    };
+    let name_ok = match name.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty() && local.bytes().all(|b| b.is_ascii_graphic() && !b"@,:/<>\"".contains(&b)) && dns(domain)
+        }
+        None => dns(name),
+    };
+    let parts: Vec<&str> = date.split('-').collect();
+    let date_ok = matches!(parts.len(), 1..=3)
+        && parts[0].len() == 4
+        && parts[1..].iter().all(|p| p.len() == 2)
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        && parts.get(1).is_none_or(|m| matches!(m.parse::<u8>(), Ok(1..=12)))
+        && parts.get(2).is_none_or(|d| matches!(d.parse::<u8>(), Ok(1..=31)));
+    name_ok && date_ok
 }
 
 /// `[sitemap]`: sitemaps and `robots.txt`.
@@ -269,7 +335,11 @@ impl SiteConfig {
         let file = root.join(CONFIG_FILE);
         match std::fs::read_to_string(&file) {
             Ok(text) => SiteConfig::parse(&text, Path::new(CONFIG_FILE)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(SiteConfig::default()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let mut config = SiteConfig::default();
+                config.fill_id_authority();
+                Ok(config)
+            }
             Err(e) => Err(
                 Diagnostic::error(CONFIG_FILE, format!("cannot read the site configuration: {e}"))
                     .with_help("check the file's permissions, and that it is UTF-8 text"),
@@ -282,6 +352,7 @@ impl SiteConfig {
         let mut config: SiteConfig = from_toml(text, file)?;
         config.indexes.fill_defaults();
         config.validate(text, file)?;
+        config.fill_id_authority();
         Ok(config)
     }
 
@@ -312,6 +383,19 @@ impl SiteConfig {
                 "use a pattern like \"/{year}/{month}/{day}/{slug}/\" that starts and ends with `/` and contains {slug}",
             ));
         }
+        if let Some(a) = &self.feeds.id_authority
+            && !is_tagging_entity(a)
+        {
+            let d = Diagnostic::error(
+                file,
+                format!("`[feeds] id_authority` must be a domain or e-mail address and a date, not `{a}`"),
+            )
+            .with_help(
+                "write a domain you own and a date you owned it, e.g. id_authority = \"archive.example.org,2025\"",
+            );
+            let line = line_in_table(text, "feeds", "id_authority");
+            return Err(if line > 0 { d.at_line(text, line) } else { d });
+        }
         if self.paginate_by == 0 {
             return Err(at(
                 "paginate_by",
@@ -327,6 +411,24 @@ impl SiteConfig {
             ));
         }
         Ok(())
+    }
+
+    /// Fixes the feeds' tagging entity from `base_url` as `site.toml` gives it, before any
+    /// `--base-url` override, so a preview or staging build mints the same ids.
+    fn fill_id_authority(&mut self) {
+        if self.feeds.id_authority.is_none() {
+            let rest = self.base_url.split_once("://").map_or("", |(_, r)| r);
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            let host = host.rsplit('@').next().unwrap_or(host);
+            let host = host.split(':').next().unwrap_or(host).to_ascii_lowercase();
+            let authority = format!("{host},{DEFAULT_ID_YEAR}");
+            // An IPv6 literal or other odd host names no domain: fall back to `localhost`.
+            self.feeds.id_authority = Some(if is_tagging_entity(&authority) {
+                authority
+            } else {
+                format!("localhost,{DEFAULT_ID_YEAR}")
+            });
+        }
     }
 
     /// The configuration of one index.
@@ -461,6 +563,27 @@ path = "who"
         assert_eq!(e.line, 1);
         let e = parse("permalink = \"/{year}/{title}/\"\n").unwrap_err();
         assert!(e.message.contains("permalink"));
+    }
+
+    #[test]
+    fn feed_id_authorities() {
+        let c = parse("base_url = \"https://Archive.example.org:8443/news/\"\n").unwrap();
+        assert_eq!(c.feeds.id_authority(), "archive.example.org,2000");
+        let c = parse("base_url = \"http://[::1]:1111/\"\n").unwrap();
+        assert_eq!(c.feeds.id_authority(), "localhost,2000");
+        let c = parse("[feeds]\nid_authority = \"desk@example.org,2019-03\"\n").unwrap();
+        assert_eq!(c.feeds.id_authority(), "desk@example.org,2019-03");
+        for bad in [
+            "example.org",
+            "example.org,19",
+            "https://example.org,2020",
+            "example.org,2020-13",
+            ",2020",
+        ] {
+            let e = parse(&format!("[feeds]\nid_authority = \"{bad}\"\n")).unwrap_err();
+            assert!(e.message.contains("id_authority"), "{bad}: {}", e.message);
+            assert_eq!(e.line, 2, "{bad}");
+        }
     }
 
     #[test]

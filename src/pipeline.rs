@@ -44,13 +44,16 @@ pub enum BuildError {
     /// A file outside the content could not be read (exit 2).
     #[error("error: {0}")]
     Io(String),
+    /// The environment asked for something impossible (exit 2).
+    #[error("error: {0}")]
+    Environment(String),
 }
 
 impl BuildError {
     pub fn exit_code(&self) -> u8 {
         match self {
             BuildError::Content(_) => 1,
-            BuildError::Output(_) | BuildError::Io(_) => 2,
+            BuildError::Output(_) | BuildError::Io(_) | BuildError::Environment(_) => 2,
         }
     }
 }
@@ -102,6 +105,9 @@ pub struct Site {
     pub theme: Theme,
     pub archive: Archive,
     pub warnings: Diagnostics,
+    /// The build's clock: when the build runs, or `SOURCE_DATE_EPOCH` for a reproducible build.
+    /// Only what is meant to follow the clock reads it (the news sitemap's last two days).
+    pub clock: jiff::Timestamp,
 }
 
 /// Builds the archive and writes it to the output folder.
@@ -140,7 +146,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                 report
             })
         });
-        let rendered = render::render_into(&site.archive, &site.config, &site.theme, &sink);
+        let rendered = render::render_into(&site.archive, &site.config, &site.theme, site.clock, &sink);
         if search.is_some() {
             progress.stage("Searching");
         }
@@ -207,8 +213,8 @@ fn search_failed() -> Diagnostic {
 /// Every file of the archive in memory, sorted by path: the pages and, when it is enabled, the
 /// search index (for `check` and the preview server, which write nothing).
 pub fn render_in_memory(site: &Site) -> Result<Vec<write::OutputFile>, BuildError> {
-    let mut files =
-        render::render(&site.archive, &site.config, &site.theme).map_err(|d| BuildError::Content(d.into()))?;
+    let mut files = render::render(&site.archive, &site.config, &site.theme, site.clock)
+        .map_err(|d| BuildError::Content(d.into()))?;
     if site.config.search.enabled {
         crate::search::index_archive(
             &site.archive,
@@ -266,6 +272,7 @@ fn read_site_with(options: &BuildOptions, progress: &Progress) -> Result<Site, B
             root.display()
         )));
     }
+    let clock = build_clock(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())?;
     let mut config = SiteConfig::load(root)?;
     if let Some(url) = &options.base_url {
         config.base_url = url.clone();
@@ -322,7 +329,29 @@ fn read_site_with(options: &BuildOptions, progress: &Progress) -> Result<Site, B
         theme,
         archive,
         warnings: diagnostics,
+        clock,
     })
+}
+
+/// The build's clock: now, or the moment `SOURCE_DATE_EPOCH` names (seconds since 1970-01-01
+/// UTC, as reproducible-builds.org defines it), so that two builds of the same input at
+/// different times are byte-identical.
+fn build_clock(source_date_epoch: Option<&str>) -> Result<jiff::Timestamp, BuildError> {
+    let Some(value) = source_date_epoch else {
+        return Ok(jiff::Timestamp::now());
+    };
+    value
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .and_then(|s| jiff::Timestamp::from_second(s).ok())
+        .ok_or_else(|| {
+            BuildError::Environment(format!(
+                "SOURCE_DATE_EPOCH is {value:?}, not a number of seconds since 1970-01-01 UTC; \
+                 set it to one (for a git checkout, `export SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)`) \
+                 or unset it to use the current time"
+            ))
+        })
 }
 
 /// The built-in theme with the site's own templates and static files laid over it.
@@ -349,6 +378,7 @@ pub fn process(article: Article, registry: &Registry, config: &SiteConfig) -> (S
     let cx = extract::Context {
         registry,
         reference: reference_date(&article),
+        filed: index::path_date(&article.rel.to_string_lossy()),
     };
     let extraction = extract::extract(&article.document(), &cx);
     let meta = merge::merge(&article, &extraction, &cx);
@@ -411,6 +441,7 @@ pub fn extract_files(
                     let cx = extract::Context {
                         registry: &registry,
                         reference: reference_date(&article),
+                        filed: index::path_date(&article.rel.to_string_lossy()),
                     };
                     extract::extract(&article.document(), &cx).explanations
                 } else {
@@ -428,4 +459,23 @@ pub fn extract_files(
         return Err(BuildError::Content(diagnostics));
     }
     Ok(reports)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_date_epoch_sets_the_clock() {
+        assert_eq!(
+            build_clock(Some("1749600000")).ok(),
+            Some(jiff::Timestamp::from_second(1_749_600_000).expect("in range"))
+        );
+        for bad in ["", "yesterday", "1.5", "99999999999999999999"] {
+            let err = build_clock(Some(bad)).expect_err(bad);
+            assert_eq!(err.exit_code(), 2);
+            assert!(err.to_string().contains("SOURCE_DATE_EPOCH"), "{err}");
+        }
+        assert!(build_clock(None).is_ok());
+    }
 }

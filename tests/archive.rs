@@ -72,9 +72,6 @@ fn sitemaps_and_robots_parse() {
     assert!(locs.len() > 50);
     assert!(locs.iter().all(|l| l.starts_with("https://archive.example.org/")));
     assert!(locs.contains(&"https://archive.example.org/people/"));
-    let news = read(&public.join("sitemap-news.xml"));
-    let news = roxmltree::Document::parse(&news).expect("news sitemap parses");
-    assert!(news.descendants().any(|n| n.tag_name().name() == "publication_date"));
     let robots = read(&public.join("robots.txt"));
     assert!(robots.contains("Sitemap: https://archive.example.org/sitemap.xml"));
 }
@@ -306,4 +303,280 @@ fn annotations_render_as_notes_with_an_index_and_corrections() {
         corrected >= 2,
         "correction notes and front-matter corrections get a Corrections box"
     );
+}
+
+/// Builds the sample copy in `dir` into `dir/public` as of `epoch` (`SOURCE_DATE_EPOCH`), with
+/// extra arguments.
+fn build_at(dir: &Path, epoch: &str, args: &[&str]) -> std::path::PathBuf {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .arg("build")
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", epoch)
+        .current_dir(dir)
+        .output()
+        .expect("run dateline");
+    assert!(out.status.success(), "build failed:\n{}", stderr(&out));
+    dir.join("public")
+}
+
+/// 2025-06-11T12:00:00Z: a day and a half after the sample's newest article (2025-06-10).
+const DAY_AFTER_NEWEST: &str = "1749643200";
+/// 2030-01-01T00:00:00Z: long after every sample article.
+const YEARS_LATER: &str = "1893456000";
+
+/// The `content` of `<meta property=NAME>` in a page.
+fn meta_property<'a>(html: &'a str, name: &str) -> Option<&'a str> {
+    let at = html.find(&format!("<meta property=\"{name}\" content=\""))?;
+    let rest = &html[at..];
+    let start = rest.find("content=\"")? + "content=\"".len();
+    let end = rest[start..].find('"')?;
+    Some(&rest[start..start + end])
+}
+
+/// The text of every `<tag>` element whose parent is an element named `parent`, keyed by the
+/// `<key>` sibling's text.
+fn by_sibling(xml: &str, parent: &str, key: &str, tag: &str) -> std::collections::BTreeMap<String, String> {
+    let doc = roxmltree::Document::parse(xml).expect("XML parses");
+    doc.descendants()
+        .filter(|n| n.tag_name().name() == parent)
+        .filter_map(|n| {
+            let text = |name: &str| {
+                n.descendants()
+                    .find(|c| c.tag_name().name() == name)
+                    .and_then(|c| c.text())
+                    .map(str::to_string)
+            };
+            Some((text(key)?, text(tag)?))
+        })
+        .collect()
+}
+
+/// Issue 15, item 1: four wire stories whose file names carry their date were filed under their
+/// caption's date, one to three days early.
+#[test]
+fn stories_are_filed_under_their_own_date_not_their_photos() {
+    let (_site, public) = built();
+    for (url, photo_day) in [
+        ("2019/03/18/setubal-fishing-quarter", "2019/03/15"),
+        ("2021/10/21/jadeline-lusomar-stake", "2021/10/20"),
+        ("2022/03/09/beaufort-flood-buyouts", "2022/03/08"),
+        ("2022/09/27/thamesgate-older-tankers", "2022/09/26"),
+    ] {
+        assert!(public.join(url).join("index.html").is_file(), "{url} is missing");
+        let slug = url.rsplit('/').next().unwrap();
+        assert!(
+            !public.join(photo_day).join(slug).exists(),
+            "{slug} is filed under its photo's date"
+        );
+    }
+}
+
+/// Issue 15, items 2 and 3: every reader sees the same moment — the local time with its
+/// offset — and a later correction or note moves the modification time everywhere.
+#[test]
+fn one_date_everywhere_with_its_offset() {
+    let site = sample_site();
+    let public = build_at(site.path(), DAY_AFTER_NEWEST, &[]);
+    let feed = read(&public.join("feed.xml"));
+    let doc = roxmltree::Document::parse(&feed).expect("feed parses");
+    let entry_url = |n: roxmltree::Node<'_, '_>| {
+        n.children()
+            .find(|c| c.tag_name().name() == "link" && c.attribute("rel") == Some("alternate"))
+            .and_then(|c| c.attribute("href"))
+            .map(str::to_string)
+    };
+    let child = |n: roxmltree::Node<'_, '_>, name: &str| {
+        n.children()
+            .find(|c| c.tag_name().name() == name)
+            .and_then(|c| c.text())
+            .map(str::to_string)
+    };
+    let entries: Vec<(String, String, String)> = doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "entry")
+        .filter_map(|n| Some((entry_url(n)?, child(n, "published")?, child(n, "updated")?)))
+        .collect();
+    assert!(entries.len() >= 15);
+    let lastmod = by_sibling(&read(&public.join("sitemap.xml")), "url", "loc", "lastmod");
+    let news = by_sibling(
+        &read(&public.join("sitemap-news.xml")),
+        "url",
+        "loc",
+        "publication_date",
+    );
+    // The issue's own example: a date-only article of June 10 in London's summer.
+    let lofts = "https://archive.example.org/2025/06/10/congaree-mill-lofts/";
+    assert_eq!(news.get(lofts).map(String::as_str), Some("2025-06-10T00:00:00+01:00"));
+    for (url, feed_published, feed_updated) in &entries {
+        let path = url.trim_start_matches("https://archive.example.org/");
+        let html = read(&public.join(path).join("index.html"));
+        let doc = json_ld(&html)
+            .into_iter()
+            .find(|d| d["@type"] == "NewsArticle")
+            .expect("NewsArticle");
+        let og = meta_property(&html, "article:published_time").expect("article:published_time");
+        assert_eq!(doc["datePublished"], *feed_published, "{url}: JSON-LD and feed");
+        assert_eq!(og, feed_published, "{url}: Open Graph and feed");
+        assert_eq!(doc["dateModified"], *feed_updated, "{url}: JSON-LD and feed");
+        assert_eq!(lastmod.get(url), Some(feed_updated), "{url}: sitemap and feed");
+        // The date part is the day the page shows, in the archive's zone.
+        let day = &path[..10].replace('/', "-");
+        assert!(feed_published.starts_with(day.as_str()), "{url}: {feed_published}");
+        assert!(
+            feed_published.ends_with("+00:00") || feed_published.ends_with("+01:00"),
+            "{url}: {feed_published} has no London offset"
+        );
+    }
+    // A correction dated 2024-06-11 on a 2021 story: modified then, everywhere.
+    let moscow = "2021/10/14/moscow-pipeline-maintenance/";
+    let html = read(&public.join(moscow).join("index.html"));
+    let doc = json_ld(&html)
+        .into_iter()
+        .find(|d| d["@type"] == "NewsArticle")
+        .expect("NewsArticle");
+    let modified = "2024-06-11T00:00:00+01:00";
+    assert_eq!(doc["dateModified"], modified);
+    assert_eq!(meta_property(&html, "article:modified_time"), Some(modified));
+    assert_eq!(
+        lastmod
+            .get(&format!("https://archive.example.org/{moscow}"))
+            .map(String::as_str),
+        Some(modified)
+    );
+    let place_feed = std::fs::read_dir(public.join("places"))
+        .unwrap()
+        .flatten()
+        .map(|e| read(&e.path().join("feed.xml")))
+        .find(|f| f.contains(moscow))
+        .expect("a place feed with the Moscow story");
+    assert!(
+        place_feed.contains(&format!("<updated>{modified}</updated>")),
+        "feed updated"
+    );
+    // Correction text in JSON-LD is plain text: the note says *42* in Markdown.
+    let drones = read(&public.join("2023/06/14/coastal-drones/index.html"));
+    let doc = json_ld(&drones)
+        .into_iter()
+        .find(|d| d["@type"] == "NewsArticle")
+        .expect("NewsArticle");
+    let texts: Vec<&str> = doc["correction"]
+        .as_array()
+        .expect("corrections")
+        .iter()
+        .filter_map(|c| c["text"].as_str())
+        .collect();
+    assert!(texts.iter().any(|t| t.contains("said 42 drones")), "{texts:?}");
+    assert!(texts.iter().all(|t| !t.contains('*')), "{texts:?}");
+}
+
+/// Issue 15, item 4: the news sitemap holds the last two days' articles by the build's clock,
+/// and none is written (or named in robots.txt) when there are none.
+#[test]
+fn the_news_sitemap_holds_only_the_last_two_days() {
+    let site = sample_site();
+    let public = build_at(site.path(), DAY_AFTER_NEWEST, &[]);
+    let news = read(&public.join("sitemap-news.xml"));
+    let listed: Vec<String> = by_sibling(&news, "url", "loc", "publication_date")
+        .into_keys()
+        .collect();
+    assert_eq!(listed, ["https://archive.example.org/2025/06/10/congaree-mill-lofts/"]);
+    assert!(read(&public.join("robots.txt")).contains("Sitemap: https://archive.example.org/sitemap-news.xml"));
+    let first = tree(&public);
+
+    let public = build_at(site.path(), YEARS_LATER, &["--force"]);
+    assert!(!public.join("sitemap-news.xml").exists(), "an empty news sitemap");
+    let robots = read(&public.join("robots.txt"));
+    assert!(!robots.contains("sitemap-news"), "{robots}");
+    assert!(!read(&public.join("sitemap.xml")).contains("sitemap-news"));
+
+    // The same clock, the same bytes.
+    let public = build_at(site.path(), DAY_AFTER_NEWEST, &["--force"]);
+    assert_eq!(tree(&public), first);
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .arg("build")
+        .env("SOURCE_DATE_EPOCH", "last tuesday")
+        .current_dir(site.path())
+        .output()
+        .expect("run dateline");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("SOURCE_DATE_EPOCH"), "{}", stderr(&out));
+}
+
+/// Issue 15, item 5: entry ids are tag: URIs that survive a move to another base_url and a
+/// re-dating; entries carry the article's text, and agencies their page.
+#[test]
+fn feed_ids_survive_a_move_and_a_redating() {
+    let site = sample_site();
+    let ids = |public: &Path| -> Vec<String> {
+        let feed = feed_rs::parser::parse(read(&public.join("feed.xml")).as_bytes()).expect("feed parses");
+        feed.entries.iter().map(|e| e.id.clone()).collect()
+    };
+    let public = build_at(site.path(), YEARS_LATER, &[]);
+    let here = ids(&public);
+    let feed = feed_rs::parser::parse(read(&public.join("feed.xml")).as_bytes()).expect("feed parses");
+    assert!(
+        here.iter().all(|id| id.starts_with("tag:archive.example.org,2019:")),
+        "{here:?}"
+    );
+    assert!(here.contains(&"tag:archive.example.org,2019:2025/2025-06-10-congaree-mill-lofts".to_string()));
+    for e in &feed.entries {
+        let body = e.content.as_ref().and_then(|c| c.body.clone()).unwrap_or_default();
+        assert!(body.starts_with("<p>") && body.len() > 200, "{}: {body}", e.id);
+    }
+    let lofts = feed
+        .entries
+        .iter()
+        .find(|e| e.id.ends_with("congaree-mill-lofts"))
+        .expect("the lofts story");
+    let body = lofts.content.as_ref().and_then(|c| c.body.as_deref()).unwrap_or("");
+    assert!(body.contains("Six years after its looms went quiet"), "{body}");
+    // Bylined reporters have no pages yet, so no <uri>.
+    assert!(feed.entries.iter().flat_map(|e| &e.authors).all(|a| a.uri.is_none()));
+
+    let moved = build_at(
+        site.path(),
+        YEARS_LATER,
+        &["--force", "--base-url", "https://morgue.example.net/old/"],
+    );
+    assert!(read(&moved.join("feed.xml")).contains("https://morgue.example.net/old/2025/"));
+    assert_eq!(ids(&moved), here, "ids moved with base_url");
+
+    // Re-date the newest story: its address changes, its id does not.
+    let file = site.path().join("content/2025/2025-06-10-congaree-mill-lofts.txt");
+    let text = read(&file);
+    std::fs::write(&file, format!("+++\ndate = 2025-06-12\n+++\n{text}")).unwrap();
+    let redated = build_at(site.path(), YEARS_LATER, &["--force"]);
+    assert!(redated.join("2025/06/12/congaree-mill-lofts/index.html").is_file());
+    assert_eq!(ids(&redated), here, "ids moved with the date");
+}
+
+/// Issue 15, item 5: an agency credited as the author links its page.
+#[test]
+fn agency_authors_link_their_page() {
+    let site = site(&[
+        ("site.toml", "title = \"T\"\nbase_url = \"https://news.example.org/\"\n"),
+        (
+            "content/2024-05-02-harbour.txt",
+            "Harbour reopens after storm\n\nLISBON (AP) — The harbour of Lisbon reopened on Thursday after a storm \
+             closed it for three days, port officials said, and the first ships were already unloading.\n",
+        ),
+    ]);
+    let public = build(site.path());
+    let feed = feed_rs::parser::parse(read(&public.join("feed.xml")).as_bytes()).expect("feed parses");
+    let authors: Vec<(Option<String>, Option<String>)> = feed.entries[0]
+        .authors
+        .iter()
+        .map(|a| (a.name.clone(), a.uri.clone()))
+        .collect();
+    assert_eq!(
+        authors,
+        [(
+            Some("Associated Press".to_string()),
+            Some("https://news.example.org/agencies/associated-press/".to_string())
+        )]
+    );
+    assert!(public.join("agencies/associated-press/index.html").is_file());
+    // Without `id_authority`, ids come from site.toml's base_url host.
+    assert_eq!(feed.entries[0].id, "tag:news.example.org,2000:2024-05-02-harbour");
 }

@@ -42,6 +42,7 @@ fn extractions() -> Option<Vec<(String, Extraction)>> {
         let cx = Context {
             registry: &registry,
             reference: None,
+            filed: None,
         };
         out.push((name, extract::extract(&article.document(), &cx)));
     }

@@ -4,12 +4,14 @@ use jiff::civil::Date;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
-use crate::model::{Article, Extraction, Metadata, Published, Story};
+use crate::model::{Annotation, Article, Extraction, FrontMatter, Metadata, Published, Story};
 use crate::parse::default_slug;
 use crate::slug::slugify;
 
-/// Dates and addresses one article. The date is, in order: front matter, what the text states
-/// (dateline, captions), a date in the file path, the file's modification time (with a warning).
+/// Dates and addresses one article. The date is, in order: front matter, the best date
+/// extraction found (the dateline's own date, a date in the path or file name, a weekday or date
+/// the lede states, a caption's date), a date in the file path, and last the file's modification
+/// time (with a warning).
 pub fn story(
     article: Article,
     extraction: Extraction,
@@ -56,7 +58,7 @@ pub fn story(
         .map(|c| slugify(&c.as_os_str().to_string_lossy()))
         .unwrap_or_default();
     let url = permalink(&config.permalink, published.date, &slug, &section);
-    let updated = article.front.updated;
+    let updated = last_change(&article.front, &article.annotations, published);
     (
         Story {
             article,
@@ -69,6 +71,25 @@ pub fn story(
         },
         warning,
     )
+}
+
+/// When the article last changed, if it has since it was published: the front matter's
+/// `updated`, or a correction or note dated later than the article, whichever is latest. A
+/// correction changes what the article says, and readers (and search engines) that saw it
+/// before should know to look again.
+fn last_change(front: &FrontMatter, notes: &[Annotation], published: Published) -> Option<Published> {
+    let later = front
+        .corrections
+        .iter()
+        .filter_map(|c| c.date)
+        .chain(notes.iter().filter_map(|a| a.date))
+        .filter(|&d| d > published.date)
+        .max();
+    match (front.updated, later) {
+        (Some(u), Some(d)) if d > u.date => Some(Published { date: d, instant: None }),
+        (Some(u), _) => Some(u),
+        (None, d) => d.map(|date| Published { date, instant: None }),
+    }
 }
 
 /// Fills a permalink pattern. Every value is a slug or a number, so the result stays inside the
@@ -116,6 +137,85 @@ mod tests {
         );
         assert_eq!(permalink("/{section}/{slug}/", d, "x", ""), "/x/");
         assert_eq!(permalink("/{section}/{slug}/", d, "x", "wire"), "/wire/x/");
+    }
+
+    #[test]
+    fn later_corrections_and_notes_move_the_update() {
+        use crate::model::{AnnotationKind, Correction, DeclaredAt};
+        let published = Published {
+            date: jiff::civil::date(2021, 10, 14),
+            instant: None,
+        };
+        let p = |y, m, d| Published {
+            date: jiff::civil::date(y, m, d),
+            instant: None,
+        };
+        let note = |date| Annotation {
+            id: "n".into(),
+            quote: "the plant".into(),
+            prefix: None,
+            suffix: None,
+            note: "Opened in 2019.".into(),
+            kind: AnnotationKind::Context,
+            author: None,
+            date,
+            link: None,
+            origin: DeclaredAt::default(),
+            anchor: None,
+        };
+        let correction = |date| Correction {
+            date,
+            text: "The plant opened in *2019*.".into(),
+        };
+        /// Front matter `updated`, correction dates, note dates, the expected update.
+        type Row = (
+            Option<Published>,
+            Vec<Option<Date>>,
+            Vec<Option<Date>>,
+            Option<Published>,
+        );
+        let rows: Vec<Row> = vec![
+            (None, vec![], vec![], None),
+            (Some(p(2021, 10, 15)), vec![], vec![], Some(p(2021, 10, 15))),
+            (
+                None,
+                vec![Some(jiff::civil::date(2024, 6, 11))],
+                vec![],
+                Some(p(2024, 6, 11)),
+            ),
+            (
+                Some(p(2021, 10, 15)),
+                vec![],
+                vec![Some(jiff::civil::date(2024, 5, 2)), None],
+                Some(p(2024, 5, 2)),
+            ),
+            // A note dated on or before the article, or undated, changes nothing.
+            (
+                None,
+                vec![None],
+                vec![
+                    Some(jiff::civil::date(2021, 10, 14)),
+                    Some(jiff::civil::date(2021, 1, 1)),
+                ],
+                None,
+            ),
+            // A later front matter `updated` stands.
+            (
+                Some(p(2025, 1, 1)),
+                vec![Some(jiff::civil::date(2024, 6, 11))],
+                vec![],
+                Some(p(2025, 1, 1)),
+            ),
+        ];
+        for (updated, corrections, notes, want) in rows {
+            let front = FrontMatter {
+                updated,
+                corrections: corrections.into_iter().map(correction).collect(),
+                ..FrontMatter::default()
+            };
+            let notes: Vec<Annotation> = notes.into_iter().map(note).collect();
+            assert_eq!(last_change(&front, &notes, published), want);
+        }
     }
 
     #[test]

@@ -17,7 +17,7 @@ use super::figure::figure_html;
 use super::highlight::Highlighter;
 use super::links::Links;
 use super::notes::{inline_markdown, kind_label, note_decoration};
-use super::views::{CardView, LinkView, iso_datetime, join_names};
+use super::views::{CardView, LinkView, iso_datetime, join_names, published_moment};
 
 /// `article` in `article.html`.
 #[derive(Debug, Clone, Serialize)]
@@ -93,7 +93,8 @@ pub struct QuoteView {
 pub struct CorrectionView {
     pub date: Option<String>,
     pub date_iso: Option<String>,
-    pub text: String,
+    /// The correction's Markdown as phrasing HTML, like a note's.
+    pub text_html: String,
     /// For a correction note: the corrected words in the text.
     pub anchor: Option<String>,
 }
@@ -239,11 +240,9 @@ pub fn article_view(
         headline: meta.headline.value.clone(),
         url: story.url.clone(),
         date,
-        date_iso: iso_datetime(story),
+        date_iso: iso_datetime(story, config),
         updated: story.updated.map(|u| long_date(u.date)),
-        updated_iso: story
-            .updated
-            .map(|u| u.instant.map_or_else(|| u.date.to_string(), |t| t.to_string())),
+        updated_iso: story.updated.map(|u| published_moment(u, config)),
         byline: meta
             .byline
             .value
@@ -276,7 +275,7 @@ pub fn article_view(
             .map(|c| CorrectionView {
                 date: c.date.map(long_date),
                 date_iso: c.date.map(|d| d.to_string()),
-                text: c.text.clone(),
+                text_html: inline_markdown(&c.text),
                 anchor: None,
             })
             .chain(
@@ -288,7 +287,7 @@ pub fn article_view(
                     .map(|a| CorrectionView {
                         date: a.date.map(long_date),
                         date_iso: a.date.map(|d| d.to_string()),
-                        text: a.note.clone(),
+                        text_html: inline_markdown(&a.note),
                         anchor: a.anchor.map(|_| format!("annotation-{}", a.id)),
                     }),
             )

@@ -6,6 +6,7 @@ use crate::config::SiteConfig;
 use crate::model::{EntityKind, IndexKind, Story};
 
 use super::links::Links;
+use super::notes::plain_text;
 
 /// The JSON-LD of an article page, ready to embed in a `<script>` element.
 pub fn news_article(
@@ -118,7 +119,7 @@ pub fn news_article(
         .corrections
         .iter()
         .map(|c| {
-            let mut v = json!({"@type": "CorrectionComment", "text": c.text});
+            let mut v = json!({"@type": "CorrectionComment", "text": plain_text(&c.text)});
             if let Some(d) = c.date {
                 v["datePublished"] = json!(d.to_string());
             }
@@ -131,7 +132,7 @@ pub fn news_article(
                 .iter()
                 .filter(|a| a.kind == crate::model::AnnotationKind::Correction)
                 .map(|a| {
-                    let mut v = json!({"@type": "CorrectionComment", "text": a.note});
+                    let mut v = json!({"@type": "CorrectionComment", "text": plain_text(&a.note)});
                     if let Some(d) = a.date {
                         v["datePublished"] = json!(d.to_string());
                     }

@@ -1,6 +1,7 @@
 //! Render: the archive to output files, in memory. Pure: it reads no files and no clock (the
-//! theme is loaded beforehand, and every date shown comes from the articles), so two renders
-//! of the same archive are byte-identical and pages render in parallel.
+//! theme is loaded beforehand, every date shown comes from the articles, and the build's time is
+//! passed in for the news sitemap), so two renders of the same archive at the same build time
+//! are byte-identical and pages render in parallel.
 
 mod api;
 mod article;
@@ -44,13 +45,18 @@ pub use views::{ImageView, LinkView, SiteView};
 
 /// Renders every page of the archive into memory (for `check`, the preview server and tests).
 /// Like [`render_into`], without the search index.
-pub fn render(archive: &Archive, config: &SiteConfig, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+pub fn render(
+    archive: &Archive,
+    config: &SiteConfig,
+    theme: &Theme,
+    clock: jiff::Timestamp,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let collected = std::sync::Mutex::new(Vec::new());
     let sink = |files: Vec<OutputFile>| {
         collected.lock().unwrap_or_else(|e| e.into_inner()).extend(files);
         Ok(())
     };
-    match render_into(archive, config, theme, &sink) {
+    match render_into(archive, config, theme, clock, &sink) {
         Ok(_) => {}
         Err(RenderFailure::Content(d)) => return Err(d),
         Err(RenderFailure::Write(e)) => return Err(vec![Diagnostic::error(crate::config::CONFIG_FILE, e.to_string())]),
@@ -88,11 +94,13 @@ pub enum RenderFailure {
 /// never has to sit in memory whole. Returns the paths of all files, sorted.
 ///
 /// The search index is not among them: it is a stage of its own (`crate::search`), which the
-/// pipeline runs beside this one.
+/// pipeline runs beside this one. `clock` is the build's time, which only the news sitemap
+/// follows.
 pub fn render_into(
     archive: &Archive,
     config: &SiteConfig,
     theme: &Theme,
+    clock: jiff::Timestamp,
     sink: &dyn Sink,
 ) -> Result<Vec<String>, RenderFailure> {
     let mut templates = Templates::compile(theme).map_err(RenderFailure::Content)?;
@@ -135,7 +143,7 @@ pub fn render_into(
     }
     paths.extend(extra.iter().map(|f| f.path.clone()));
     if config.sitemap.enabled {
-        let maps = sitemap::sitemaps(&paths, archive, config);
+        let maps = sitemap::sitemaps(&paths, archive, config, clock);
         paths.extend(maps.iter().map(|f| f.path.clone()));
         extra.extend(maps);
     }

@@ -111,9 +111,38 @@ pub fn inline_markdown(md: &str) -> String {
     html.trim().to_string()
 }
 
+/// A note's Markdown as plain text, for places that take no markup (JSON-LD, feeds): what a
+/// reader sees, without the `*` and `[…](…)` that would otherwise be read literally.
+pub fn plain_text(md: &str) -> String {
+    let mut text = String::new();
+    for event in Parser::new_ext(md, pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => text.push_str(&t),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_) | TagEnd::CodeBlock) => text.push(' '),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_as_plain_text() {
+        for (md, want) in [
+            ("said *42* drones", "said 42 drones"),
+            ("see [the notice](https://e.org) and `code`", "see the notice and code"),
+            ("One.\n\nTwo **bold**.", "One. Two bold."),
+            ("- a\n- b", "a b"),
+            ("\"quoted\" <b>x</b>", "“quoted” <b>x</b>"),
+        ] {
+            assert_eq!(plain_text(md), want, "{md}");
+        }
+    }
 
     #[test]
     fn notes_stay_phrasing_content() {

@@ -178,8 +178,10 @@ impl<'a> Renderer<'a> {
                 let all: Vec<usize> = (0..self.archive.stories.len()).collect();
                 let view = feeds::feed(
                     self.archive,
+                    &self.links,
                     &all,
                     self.config,
+                    feeds::EntryText::Full,
                     self.config.title.clone(),
                     "/",
                     "/feed.xml",
@@ -585,7 +587,16 @@ impl<'a> Renderer<'a> {
             && let Some(feed_url) = &view.feed_url
         {
             let title = format!("{} — {}", self.config.title, term.name);
-            let feed = feeds::feed(self.archive, &term.stories, self.config, title, &view.url, feed_url);
+            let feed = feeds::feed(
+                self.archive,
+                &self.links,
+                &term.stories,
+                self.config,
+                feeds::EntryText::Summary,
+                title,
+                &view.url,
+                feed_url,
+            );
             files.push(self.atom(&output_path(feed_url), &feed)?);
         }
         Ok(files)

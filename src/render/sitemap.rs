@@ -1,5 +1,5 @@
 //! Sitemaps for search engines: every page (split behind a sitemap index past 50,000 URLs), a
-//! Google News sitemap of the newest articles, and `robots.txt` pointing at them.
+//! Google News sitemap of the articles of the last two days, and `robots.txt` pointing at them.
 
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -13,15 +13,18 @@ use super::highlight::escape_text;
 /// The most URLs one sitemap file may hold.
 pub const MAX_URLS: usize = 50_000;
 
-/// Sitemap files and `robots.txt` for the pages among `files`.
-pub fn sitemaps(paths: &[String], archive: &Archive, config: &SiteConfig) -> Vec<OutputFile> {
+/// How far back the news sitemap reaches: Google News takes only articles of the last two days.
+const NEWS_WINDOW_HOURS: i64 = 48;
+
+/// Sitemap files and `robots.txt` for the pages among `files`, at the build's `clock`.
+pub fn sitemaps(paths: &[String], archive: &Archive, config: &SiteConfig, clock: jiff::Timestamp) -> Vec<OutputFile> {
     let lastmod: HashMap<String, String> = archive
         .stories
         .iter()
         .map(|s| {
             (
                 super::links::output_path(&s.url),
-                s.updated.map_or(s.published.date, |u| u.date).to_string(),
+                super::views::published_moment(s.updated.unwrap_or(s.published), config),
             )
         })
         .collect();
@@ -62,12 +65,16 @@ pub fn sitemaps(paths: &[String], archive: &Archive, config: &SiteConfig) -> Vec
         index.push_str("</sitemapindex>\n");
         out.push(OutputFile::bytes("sitemap.xml", index));
     }
-    out.push(OutputFile::bytes("sitemap-news.xml", news(archive, config)));
-    let robots = format!(
-        "User-agent: *\nAllow: /\n\nSitemap: {}\nSitemap: {}\n",
-        config.absolute("/sitemap.xml"),
-        config.absolute("/sitemap-news.xml")
+    let mut robots = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        config.absolute("/sitemap.xml")
     );
+    // An empty news sitemap is an error to Search Console: with no recent news, none is written
+    // and robots.txt does not name it.
+    if let Some(news) = news(archive, config, clock) {
+        out.push(OutputFile::bytes("sitemap-news.xml", news));
+        let _ = writeln!(robots, "Sitemap: {}", config.absolute("/sitemap-news.xml"));
+    }
     out.push(OutputFile::bytes("robots.txt", robots));
     out
 }
@@ -83,13 +90,30 @@ fn urlset(entries: impl Iterator<Item = String>) -> String {
     s
 }
 
-/// The news sitemap: the newest articles with their publication and title.
-fn news(archive: &Archive, config: &SiteConfig) -> String {
-    let tz = jiff::tz::TimeZone::get(&config.timezone).unwrap_or(jiff::tz::TimeZone::UTC);
+/// The news sitemap: the articles published in the two days up to the build's clock, newest
+/// first and at most `news_limit` of them, with their publication and title; `None` when there
+/// are none.
+fn news(archive: &Archive, config: &SiteConfig, clock: jiff::Timestamp) -> Option<String> {
+    let tz = super::views::site_zone(config);
+    let since = clock
+        .checked_sub(jiff::SignedDuration::from_hours(NEWS_WINDOW_HOURS))
+        .ok()?;
+    let recent: Vec<_> = archive
+        .stories
+        .iter()
+        .filter(|story| {
+            crate::dates::instant_of(story.published.date, story.published.instant, &tz)
+                .is_some_and(|t| since < t && t <= clock)
+        })
+        .take(config.sitemap.news_limit)
+        .collect();
+    if recent.is_empty() {
+        return None;
+    }
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n",
     );
-    for story in archive.stories.iter().take(config.sitemap.news_limit) {
+    for story in recent {
         let _ = writeln!(
             s,
             "<url><loc>{}</loc><news:news><news:publication><news:name>{}</news:name><news:language>{}</news:language></news:publication><news:publication_date>{}</news:publication_date><news:title>{}</news:title></news:news></url>",
@@ -101,7 +125,7 @@ fn news(archive: &Archive, config: &SiteConfig) -> String {
         );
     }
     s.push_str("</urlset>\n");
-    s
+    Some(s)
 }
 
 #[cfg(test)]
@@ -111,18 +135,15 @@ mod tests {
     #[test]
     fn large_sites_get_a_sitemap_index() {
         let paths: Vec<String> = (0..MAX_URLS + 10).map(|i| format!("p{i}/index.html")).collect();
-        let out = sitemaps(&paths, &Archive::default(), &SiteConfig::default());
-        let names: Vec<&str> = out.iter().map(|f| f.path.as_str()).collect();
-        assert_eq!(
-            names,
-            [
-                "sitemap-1.xml",
-                "sitemap-2.xml",
-                "sitemap.xml",
-                "sitemap-news.xml",
-                "robots.txt"
-            ]
+        let out = sitemaps(
+            &paths,
+            &Archive::default(),
+            &SiteConfig::default(),
+            jiff::Timestamp::UNIX_EPOCH,
         );
+        let names: Vec<&str> = out.iter().map(|f| f.path.as_str()).collect();
+        // No articles, so no news sitemap.
+        assert_eq!(names, ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml", "robots.txt"]);
         let crate::write::Content::Bytes(index) = &out[2].content else {
             panic!()
         };

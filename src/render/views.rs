@@ -219,10 +219,18 @@ impl Pagination {
     }
 }
 
-/// ISO 8601 publication time: the instant when known, else the date.
-pub fn iso_datetime(story: &Story) -> String {
-    match story.published.instant {
-        Some(ts) => ts.to_string(),
-        None => story.published.date.to_string(),
-    }
+/// The publication moment for machines (`<time datetime>`, Open Graph, JSON-LD): the same
+/// local time with offset that feeds and sitemaps write (see [`crate::dates::moment`]).
+pub fn iso_datetime(story: &Story, config: &crate::config::SiteConfig) -> String {
+    published_moment(story.published, config)
+}
+
+/// A publication or update moment for machines, in the site's zone with its offset.
+pub fn published_moment(p: crate::model::Published, config: &crate::config::SiteConfig) -> String {
+    crate::dates::moment(p.date, p.instant, &site_zone(config))
+}
+
+/// The site's time zone; `site.toml` is checked when it is read, so UTC is only a fallback.
+pub fn site_zone(config: &crate::config::SiteConfig) -> jiff::tz::TimeZone {
+    jiff::tz::TimeZone::get(&config.timezone).unwrap_or(jiff::tz::TimeZone::UTC)
 }

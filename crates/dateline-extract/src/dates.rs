@@ -440,6 +440,27 @@ pub fn resolve(expr: DateExpr, reference: Option<Date>) -> Option<Date> {
     }
 }
 
+/// Resolves an expression to the first date on or after `earliest` it can mean: for text
+/// written after a known event (a story after its pictures), where [`resolve`] looks back.
+pub fn resolve_on_or_after(expr: DateExpr, earliest: Option<Date>) -> Option<Date> {
+    match expr {
+        DateExpr::Full(d) => Some(d),
+        DateExpr::MonthDay { month, day } => {
+            let earliest = earliest?;
+            let this_year = Date::new(earliest.year(), month, day).ok();
+            match this_year {
+                Some(d) if d >= earliest => Some(d),
+                _ => Date::new(earliest.year() + 1, month, day).ok(),
+            }
+        }
+        DateExpr::Weekday(w) => {
+            let earliest = earliest?;
+            let ahead = (w.to_monday_zero_offset() - earliest.weekday().to_monday_zero_offset()).rem_euclid(7);
+            earliest.checked_add(i64::from(ahead).days()).ok()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -535,6 +556,23 @@ mod tests {
         );
         assert_eq!(resolve_weekday(Weekday::Friday, date(2021, 10, 15)), date(2021, 10, 15));
         assert_eq!(resolve(DateExpr::Weekday(Weekday::Monday), None), None);
+    }
+
+    #[test]
+    fn resolves_forward_from_an_earlier_date() {
+        // 2019-03-15 is a Friday: "on Monday" after it is the 18th, not the 11th.
+        let friday = date(2019, 3, 15);
+        let rows = [
+            (DateExpr::Weekday(Weekday::Monday), Some(date(2019, 3, 18))),
+            (DateExpr::Weekday(Weekday::Friday), Some(friday)),
+            (DateExpr::MonthDay { month: 3, day: 16 }, Some(date(2019, 3, 16))),
+            (DateExpr::MonthDay { month: 1, day: 2 }, Some(date(2020, 1, 2))),
+            (DateExpr::Full(date(2019, 3, 1)), Some(date(2019, 3, 1))),
+        ];
+        for (expr, want) in rows {
+            assert_eq!(resolve_on_or_after(expr, Some(friday)), want, "{expr:?}");
+        }
+        assert_eq!(resolve_on_or_after(DateExpr::Weekday(Weekday::Monday), None), None);
     }
 
     #[test]

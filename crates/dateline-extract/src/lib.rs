@@ -10,7 +10,7 @@
 //! 2. `dateline` — the opening `MOSCOW (AP) —` of the first story paragraph;
 //! 3. `entities` — people, places and organisations with every mention anchored;
 //! 4. `quotes` — direct quotations and their speakers, resolved through the entities;
-//! 5. `dates` — the best date the text gives.
+//! 5. `dates` — the best date the text gives (the dateline's, the file name's, the lede's, a caption's).
 
 mod byline;
 mod credit;
@@ -48,6 +48,9 @@ pub struct Context<'a> {
     /// A date to resolve relative dates against ("on Wednesday", a dateline without a year):
     /// the front matter date when there is one.
     pub reference: Option<Date>,
+    /// The date the article's path or file name gives (`2019/03/18/…`, `2019-03-18-slug.txt`):
+    /// when the desk filed it, which outranks anything but the dateline's own date.
+    pub filed: Option<Date>,
 }
 
 /// Extracts the metadata of one article.
@@ -83,7 +86,13 @@ pub fn extract(article: &Document<'_>, cx: &Context<'_>) -> Extraction {
 
     let story = reading.story_blocks(&from);
     let quotes = quotes::explained(&story, &found, headline.as_deref());
-    let (date, date_rule) = best_date(dateline.as_ref(), &layout, caption_date, &story, cx.reference);
+    let (date, date_rule) = best_date(
+        dateline.as_ref(),
+        &layout,
+        cx,
+        caption_date,
+        story.first().map(|b| &b.text[b.from..]),
+    );
     let mut sources = std::mem::take(&mut layout.sources);
     if let Some(agency) = dateline.as_ref().and_then(|d| d.agency.as_deref()) {
         let name = gazetteer::agency(agency).unwrap_or(agency).to_string();
@@ -281,14 +290,16 @@ fn add_headline_company(found: &mut entities::Found, headline: Option<&str>) {
     }
 }
 
-/// The best date, and where it came from: the dateline, the page's timestamp, a caption, then
-/// a weekday or date in the first paragraph (only searched for when nothing before gave one).
+/// The best date, and where it came from. The story's own word comes first: the dateline's
+/// date, then the page's timestamp, then the date the desk filed it under (path or file name),
+/// then a weekday or date the lede states. A caption's date comes last: it says when the picture
+/// was taken, often days before the story ("Friday, March 15" under a story of "on Monday").
 fn best_date(
     dateline: Option<&Dateline>,
     layout: &layout::Layout,
+    cx: &Context<'_>,
     caption_date: Option<Date>,
-    story: &[quotes::BlockText<'_>],
-    reference: Option<Date>,
+    lede: Option<&str>,
 ) -> (Option<Date>, &'static str) {
     if let Some(d) = dateline.and_then(|d| d.date) {
         return (Some(d), "date in the dateline");
@@ -296,15 +307,27 @@ fn best_date(
     if let Some(d) = layout.timestamp {
         return (Some(d), "page timestamp");
     }
+    if let Some(d) = cx.filed {
+        return (Some(d), "date in the path or file name");
+    }
+    if let Some(d) = lede.and_then(|text| lede_date(text, cx.reference, caption_date)) {
+        return (Some(d), "weekday or date in the lede");
+    }
     if let Some(d) = caption_date {
         return (Some(d), "date in a caption");
     }
-    let body = story.first().and_then(|b| {
-        dates::find_dates(&b.text[b.from..])
-            .into_iter()
-            .find_map(|f| dates::resolve(f.expr, reference))
-    });
-    (body, "date in the first paragraph")
+    (None, "no date")
+}
+
+/// The first weekday or date the lede states that something known pins down: a full date alone,
+/// a weekday or month and day against the reference (the story's known date), else against the
+/// picture's date — a story is filed on or after its pictures are taken, so "on Monday" under a
+/// caption of Friday, March 15 is Monday, March 18.
+fn lede_date(lede: &str, reference: Option<Date>, caption_date: Option<Date>) -> Option<Date> {
+    dates::find_dates(lede).into_iter().find_map(|f| match reference {
+        Some(_) => dates::resolve(f.expr, reference),
+        None => dates::resolve_on_or_after(f.expr, caption_date),
+    })
 }
 
 /// For each value of the extraction, the rule that found it.
@@ -497,4 +520,111 @@ pub fn parse_dateline(raw: &str, reference: Option<Date>) -> Dateline {
 /// Structures a photo credit written by hand (front matter `credit = "AP Photo/Jane Roe"`).
 pub fn parse_credit(raw: &str) -> Credit {
     credit::parse(raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+    use model::{Block, SourceFormat};
+
+    /// Wire copy made of paragraphs, as the loader splits it.
+    fn wire(paragraphs: &[&str]) -> (String, Vec<Block>) {
+        let mut body = String::new();
+        let mut blocks = Vec::new();
+        for p in paragraphs {
+            let start = body.len();
+            body.push_str(p);
+            blocks.push(Block {
+                kind: BlockKind::Paragraph,
+                text: p.to_string(),
+                line: 1,
+                source: start..body.len(),
+            });
+            body.push_str("\n\n");
+        }
+        (body, blocks)
+    }
+
+    const LEDE: &str = "SETÚBAL, Portugal (AP) — Setúbal's municipal council on Monday approved a plan to \
+                        replace the old docks with a deep-water harbour, betting that new traffic will keep \
+                        the fishing quarter alive.";
+    const UNDATED_LEDE: &str = "SETÚBAL, Portugal (AP) — The city wants to replace the old docks with a \
+                                deep-water harbour, betting that new traffic will keep the fishing quarter alive.";
+    const CAPTION: [&str; 2] = [
+        "Setúbal harbour",
+        "Fishermen unload sardines at the old quay in Setúbal, Portugal, Friday, March 15, 2019. The \
+         council approved the plan on Monday. (AP Photo/Duarte Pinheiro)",
+    ];
+
+    #[test]
+    fn the_story_date_outranks_the_photo_date() {
+        let caption = format!("{}\n{}", CAPTION[0], CAPTION[1]);
+        /// Paragraphs, the date in the path, the front matter date, the best date, its rule.
+        type Row<'a> = (Vec<&'a str>, Option<Date>, Option<Date>, Option<Date>, &'a str);
+        let rows: Vec<Row<'_>> = vec![
+            // The file is named 2019-03-18-…: the caption's Friday must not win.
+            (
+                vec![LEDE, &caption],
+                Some(date(2019, 3, 18)),
+                None,
+                Some(date(2019, 3, 18)),
+                "date in the path or file name",
+            ),
+            // No path date: the lede's Monday, read forward from the picture's Friday.
+            (
+                vec![LEDE, &caption],
+                None,
+                None,
+                Some(date(2019, 3, 18)),
+                "weekday or date in the lede",
+            ),
+            // A lede weekday against a known reference looks back from it.
+            (
+                vec![LEDE],
+                None,
+                Some(date(2019, 3, 20)),
+                Some(date(2019, 3, 18)),
+                "weekday or date in the lede",
+            ),
+            // Nothing but the caption: its date is the best there is.
+            (
+                vec![UNDATED_LEDE, &caption],
+                None,
+                None,
+                Some(date(2019, 3, 15)),
+                "date in a caption",
+            ),
+            // The dateline's own date outranks the file name.
+            (
+                vec![
+                    "WASHINGTON, Oct 13 (Reuters) - Energy ministers met on Wednesday to discuss gas supplies \
+                     before the winter, officials said.",
+                ],
+                Some(date(2021, 10, 14)),
+                None,
+                Some(date(2021, 10, 13)),
+                "date in the dateline",
+            ),
+        ];
+        for (paragraphs, filed, reference, want, rule) in rows {
+            let (body, blocks) = wire(&paragraphs);
+            let doc = Document {
+                format: SourceFormat::Wire,
+                headline: Some("Portuguese port city bets on a new harbour"),
+                body: &body,
+                blocks: &blocks,
+            };
+            let registry = Registry::default();
+            let cx = Context {
+                registry: &registry,
+                reference: reference.or(filed),
+                filed,
+            };
+            let ex = extract(&doc, &cx);
+            assert_eq!(ex.date, want, "{paragraphs:?}");
+            let explained = ex.explanations.iter().find(|e| e.field == "date").map(|e| e.rule);
+            assert_eq!(explained, Some(rule), "{paragraphs:?}");
+        }
+    }
 }

@@ -185,7 +185,8 @@ pub struct Extraction {
     /// Agencies credited for the reporting ("Reuters", "Associated Press").
     pub sources: Vec<String>,
     pub dateline: Option<Dateline>,
-    /// The best date the text gives: dateline, else captions and body.
+    /// The best date the article gives: the dateline's own date, a page timestamp, the date in its
+    /// path or file name, a weekday or date in the lede, then a caption's date.
     pub date: Option<Date>,
     pub figures: Vec<Figure>,
     pub quotes: Vec<Quote>,
