@@ -14,8 +14,8 @@ use crate::fasthash::{FxHashSet, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::lists::{
-    ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, COMPOUND_ORG_ENDINGS, LEADING_FUNCTION_WORDS, NOUN_CAPITALISING_WORDS,
-    ORG_HEAD_NOUNS, ORG_PREPOSITIONS, PLACE_PREPOSITIONS,
+    ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, CLUB_PREFIXES, COMPOUND_ORG_ENDINGS, LEADING_FUNCTION_WORDS,
+    NOUN_CAPITALISING_WORDS, ORG_HEAD_NOUNS, ORG_PREPOSITIONS, PLACE_PREPOSITIONS,
 };
 use crate::text::{Word, is_all_caps};
 
@@ -603,6 +603,8 @@ pub(super) fn classify_role<'a>(
                 Some(Kind::Registered(
                     registry.entries.iter().position(|x| x.name == e.name).unwrap_or(0),
                 ))
+            } else if club_with_city(chunk, &role[s..s + len]) {
+                Some(Kind::Org(sub))
             } else if let Some(p) = gazetteer::place(&sub).filter(|_| !abbreviated_country(&sub)) {
                 Some(Kind::Place(Cow::Borrowed(p)))
             } else if gazetteer::is_known_org(&sub) && !gazetteer::is_weak_org(&sub) {
@@ -649,6 +651,12 @@ pub(super) fn classify_role<'a>(
             }
         }
     }
+}
+
+/// "Real Springfield", "Athletic Shelbyville": a club's kind before a place the gazetteer holds
+/// (see `rules::club_with_its_city`).
+pub(super) fn club_with_city(chunk: &Chunk<'_, '_>, ws: &[Word<'_>]) -> bool {
+    ws.len() >= 2 && CLUB_PREFIXES.contains(ws[0].text) && gazetteer::place(&chunk.name(&ws[1..])).is_some()
 }
 
 /// "U.S. Attorney Jane Roe", "UK Ambassador": an abbreviated country inside a role is an
