@@ -628,6 +628,12 @@ mod tests {
             &[(O, "Zentrix Farmer")],
             &[(P, "Zentrix Farmer")],
         ),
+        // A company before its office, inside a title; a body's office or a party's is not.
+        (
+            "Former Zentrix CEO Jane Roe met Board Chairman Dana Vole and Republican Chairman Ana Lund.",
+            &[(O, "Zentrix"), (P, "Jane Roe")],
+            &[(O, "Board"), (O, "Republican")],
+        ),
         // A town the gazetteer holds, in a place's context.
         (
             "She grew up in Shelbyville, Ky., and moved from Lynchburg last year.",
