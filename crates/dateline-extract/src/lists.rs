@@ -256,6 +256,14 @@ lists! {
     WEB_DOMAINS: List = "web_domains.txt";
     /// Kinds of product written after a product's name ("a PhonePro charger"), lower case.
     PRODUCT_NOUNS: List = "product_nouns.txt";
+    /// Words opening a football club's name before its city ("Real Springfield").
+    CLUB_PREFIXES: List = "club_prefixes.txt";
+    /// Verbs reporting a result between two sides ("beat", "defeated"), lower case.
+    RESULT_VERBS: List = "result_verbs.txt";
+    /// Offices in a company, written between its name and the holder's ("Acme CEO"), lower case.
+    COMPANY_OFFICES: List = "company_offices.txt";
+    /// Jobs held at a company or club, written after its name ("Acme spokeswoman"), lower case.
+    EMPLOYEE_NOUNS: List = "employee_nouns.txt";
     /// Words before the source of a report ("according to", "told"), lower case.
     SOURCE_CUES: List = "source_cues.txt";
     /// Stock market indices' names ("S&P", "FTSE"), which a number or an index word follows.

@@ -14,8 +14,8 @@ use crate::fasthash::{FxHashSet, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::lists::{
-    ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, COMPOUND_ORG_ENDINGS, LEADING_FUNCTION_WORDS, NOUN_CAPITALISING_WORDS,
-    ORG_HEAD_NOUNS, ORG_PREPOSITIONS, PLACE_PREPOSITIONS,
+    ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, CLUB_PREFIXES, COMPANY_OFFICES, COMPOUND_ORG_ENDINGS,
+    LEADING_FUNCTION_WORDS, NOUN_CAPITALISING_WORDS, ORG_HEAD_NOUNS, ORG_PREPOSITIONS, PLACE_PREPOSITIONS,
 };
 use crate::text::{Word, is_all_caps};
 
@@ -603,6 +603,8 @@ pub(super) fn classify_role<'a>(
                 Some(Kind::Registered(
                     registry.entries.iter().position(|x| x.name == e.name).unwrap_or(0),
                 ))
+            } else if club_with_city(chunk, &role[s..s + len]) {
+                Some(Kind::Org(sub))
             } else if let Some(p) = gazetteer::place(&sub).filter(|_| !abbreviated_country(&sub)) {
                 Some(Kind::Place(Cow::Borrowed(p)))
             } else if gazetteer::is_known_org(&sub) && !gazetteer::is_weak_org(&sub) {
@@ -627,28 +629,64 @@ pub(super) fn classify_role<'a>(
     if gap_start < role.len() {
         unknown.push(gap_start..role.len());
     }
-    // Then organisation-shaped runs in what is left ("Australian Federal Police Commissioner").
+    // Then organisation-shaped runs in what is left ("Australian Federal Police Commissioner"),
+    // else a company before its office ("Zentrix CEO").
     for r in unknown {
         let part = &role[r];
-        for end in (2..=part.len()).rev() {
-            // "House of Delegates Speaker": the office held in the body is no part of its name.
-            if lexicon::is_title(part[end - 1].text) {
-                continue;
-            }
-            let start = part[..end]
-                .iter()
-                .position(|w| !lexicon::is_stop_word(w.text))
-                .unwrap_or(end);
-            if end - start >= 2 && org_like(&part[start..end]) {
-                out.push(piece(
-                    chunk,
-                    &part[start..end],
-                    Kind::Org(chunk.name(&part[start..end])),
-                ));
-                break;
-            }
+        if !org_in_role(part, chunk, out) {
+            employer_in_role(part, chunk, out);
         }
     }
+}
+
+/// The longest organisation-shaped run in part of a role, if any.
+fn org_in_role<'a>(part: &[Word<'_>], chunk: &Chunk<'a, '_>, out: &mut Vec<Piece<'a>>) -> bool {
+    for end in (2..=part.len()).rev() {
+        // "House of Delegates Speaker": the office held in the body is no part of its name.
+        if lexicon::is_title(part[end - 1].text) {
+            continue;
+        }
+        let start = part[..end]
+            .iter()
+            .position(|w| !lexicon::is_stop_word(w.text))
+            .unwrap_or(end);
+        if end - start >= 2 && org_like(&part[start..end]) {
+            out.push(piece(
+                chunk,
+                &part[start..end],
+                Kind::Org(chunk.name(&part[start..end])),
+            ));
+            return true;
+        }
+    }
+    false
+}
+
+/// "Zentrix CEO", "former Quillmark Founder": one capitalised word right before a company's
+/// office names the company, unless it is a title, a nationality, a party, an organisation
+/// word ("Board Chairman") or a given name.
+fn employer_in_role<'a>(part: &[Word<'_>], chunk: &Chunk<'a, '_>, out: &mut Vec<Piece<'a>>) {
+    for (i, pair) in part.windows(2).enumerate() {
+        let (w, office) = (pair[0].text, pair[1].text);
+        let named = capitalized(w)
+            && w.chars().count() >= 2
+            && !lexicon::is_title(w)
+            && !lexicon::is_stop_word(w)
+            && !lexicon::is_demonym(w)
+            && !lexicon::is_given_name(w)
+            && !gazetteer::is_org_suffix(w)
+            && crate::lists::PARTY_LABELS.get(w).is_none();
+        if named && COMPANY_OFFICES.contains_lowercase_of(office) {
+            out.push(piece(chunk, &part[i..=i], Kind::Org(chunk.name(&part[i..=i]))));
+            return;
+        }
+    }
+}
+
+/// "Real Springfield", "Athletic Shelbyville": a club's kind before a place the gazetteer holds
+/// (see `rules::club_with_its_city`).
+pub(super) fn club_with_city(chunk: &Chunk<'_, '_>, ws: &[Word<'_>]) -> bool {
+    ws.len() >= 2 && CLUB_PREFIXES.contains(ws[0].text) && gazetteer::place(&chunk.name(&ws[1..])).is_some()
 }
 
 /// "U.S. Attorney Jane Roe", "UK Ambassador": an abbreviated country inside a role is an

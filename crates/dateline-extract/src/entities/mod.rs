@@ -600,6 +600,40 @@ mod tests {
                 (O, "Council of Elders Speaker"),
             ],
         ),
+        // Sides in a result and British plural verbs name teams; a club's kind before its
+        // city names the club, not the city; a job after a name names its employer.
+        (
+            "Zentrix have signed a winger. Brightwell beat Varnosk 2-1, and Real Madrid drew. \
+             Quillmark spokeswoman Dana Vole left Athletic Bilbao striker Jane Roe out.",
+            &[
+                (O, "Zentrix"),
+                (O, "Brightwell"),
+                (O, "Varnosk"),
+                (O, "Real Madrid"),
+                (O, "Quillmark"),
+                (O, "Athletic Bilbao"),
+            ],
+            &[(L, "Madrid"), (L, "Bilbao")],
+        ),
+        // A plural verb after a preposition or in a list has another subject; a contraction
+        // is no name.
+        (
+            "The cameras at the embassy in Shelbyville were old. Roe and Vole are here. I'll have tea.",
+            &[],
+            &[(O, "Shelbyville"), (O, "Vole"), (O, "I'll")],
+        ),
+        // A name with an article that reports is an outlet.
+        (
+            "The news was first reported by the Morning Quill, and the Zentrix Farmer reported it too.",
+            &[(O, "Zentrix Farmer")],
+            &[(P, "Zentrix Farmer")],
+        ),
+        // A company before its office, inside a title; a body's office or a party's is not.
+        (
+            "Former Zentrix CEO Jane Roe met Board Chairman Dana Vole and Republican Chairman Ana Lund.",
+            &[(O, "Zentrix"), (P, "Jane Roe")],
+            &[(O, "Board"), (O, "Republican")],
+        ),
         // A town the gazetteer holds, in a place's context.
         (
             "She grew up in Shelbyville, Ky., and moved from Lynchburg last year.",

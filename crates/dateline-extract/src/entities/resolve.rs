@@ -11,8 +11,9 @@ use crate::fasthash::{FxHashMap, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::lists::{
-    AUXILIARY_VERBS, COMPANY_SUFFIXES, CORPORATE_VERBS, INVERTIBLE_ORG_NOUNS, MEMBER_NOUNS, ORG_POSSESSIONS,
-    PLACE_KIND_NOUNS, PRODUCT_NOUNS, SOURCE_CUES, THING_NOUNS, WEB_DOMAINS,
+    AUXILIARY_VERBS, CLAUSE_CONJUNCTIONS, COMPANY_SUFFIXES, CORPORATE_VERBS, EMPLOYEE_NOUNS, INVERTIBLE_ORG_NOUNS,
+    MEMBER_NOUNS, ORG_POSSESSIONS, PARTY_LABELS, PLACE_KIND_NOUNS, PRODUCT_NOUNS, RESULT_VERBS, SOURCE_CUES,
+    THING_NOUNS, WEB_DOMAINS,
 };
 use crate::names;
 use crate::text::{is_all_caps, push_lowercase};
@@ -276,6 +277,8 @@ const SINGLE_WORD_RULES: &[(&str, SingleWordRule)] = &[
     ("plural of an abbreviation", plural_abbreviation),
     ("website by its address", website),
     ("surname of a person named", surname),
+    ("side in a result", side_in_a_result),
+    ("side with a plural verb", side_with_plural_verb),
     ("known place or organisation", known_single),
     ("first name of a person named", first_name),
     ("defined acronym", defined_acronym),
@@ -287,6 +290,7 @@ const SINGLE_WORD_RULES: &[(&str, SingleWordRule)] = &[
     ("source of a report", source_of_a_report),
     ("listed with organisations", listed_with_organisations),
     ("speaker or company that is no one named", speaker_no_one_named),
+    ("employer before a job", employer_before_a_job),
     ("team named in the plural", team_in_the_plural),
     ("acronym", acronym),
     ("word before a thing", before_a_thing),
@@ -466,7 +470,7 @@ fn organisations_possession<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n
     ((owner || owned) && !other).then(|| Settled::ShortOrg(&p.name))
 }
 
-/// "according to Acme", "told the Courier": the source of a report that is no one the story
+/// "according to Acme", "told the Courier", "the Lantern reported": the source of a report that is no one the story
 /// names (a surname would have been settled before) nor a given name is an outlet; so is the
 /// employer of someone named by job ("an analyst at Zentrix").
 fn source_of_a_report<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
@@ -476,7 +480,10 @@ fn source_of_a_report<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> 
         prev => (prev, p.prev2),
     };
     let employer = p.prev == Some("at") && p.prev2.is_some_and(lexicon::is_role_noun);
+    // "the Lantern reported": a name with an article that reports is an outlet.
+    let reports = p.prev == Some("the") && p.next.is_some_and(|n| matches!(n, "reported" | "reports"));
     let cue = employer
+        || reports
         || before.is_some_and(|b| SOURCE_CUES.contains(b))
         || before2.zip(before).is_some_and(|(a, b)| {
             let mut phrase = String::with_capacity(a.len() + b.len() + 1);
@@ -521,6 +528,75 @@ fn speaker_no_one_named<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -
         return None;
     }
     no_ones_name(p).then_some(Settled::ShortOrg(w))
+}
+
+/// "Zentrix beat Quillmark 2-1", "a 3-0 defeat by Varnosk … Brightwell 2-1": a word right
+/// before or after a verb of winning, or right before a score, is a side — a team, or a
+/// company beating a rival. Sports copy names a club by its city ("Springfield beat
+/// Shelbyville"), so a town counts here, a country or state does not (national sides are
+/// written as their countries).
+fn side_in_a_result<'n>(p: &'n Piece<'n>, _: &Builder, k: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    let verb = |w: Option<&str>| w.is_some_and(|w| RESULT_VERBS.contains(w));
+    let cue = verb(p.next) || verb(p.prev) || p.next.is_some_and(is_score);
+    (cue && may_be_a_side(p, k)).then(|| Settled::ShortOrg(&p.name))
+}
+
+/// "Zentrix have signed a striker", "Brightwell are top", "Varnosk were relegated": British
+/// English takes a team, band or company as a plural, so a singular name opening a clause
+/// before "have", "are" or "were" names a group of people, not one (nor a place). After a
+/// preposition or inside a list the verb's subject is another ("the embassy in Springfield
+/// were", "Roe and Vole are").
+fn side_with_plural_verb<'n>(p: &'n Piece<'n>, _: &Builder, k: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    let plural_verb = p.next.is_some_and(|n| matches!(n, "have" | "are" | "were"));
+    let opens_clause = p.sentence_start
+        || p.prev
+            .is_some_and(|w| w != "and" && (CLAUSE_CONJUNCTIONS.contains(w) || w == "that"));
+    let singular = !p.name.ends_with('s');
+    (plural_verb && opens_clause && singular && may_be_a_side(p, k)).then(|| Settled::ShortOrg(&p.name))
+}
+
+/// "2-1", "3–0": a score.
+fn is_score(w: &str) -> bool {
+    let digits = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    w.split_once(['-', '–']).is_some_and(|(a, b)| digits(a) && digits(b))
+}
+
+/// Whether a single word may name a side: no word the story writes in lower case, no
+/// abbreviation, title, nationality, party, country or state, no surname the census knows
+/// (unless a town), and no first name of someone the story named.
+fn may_be_a_side(p: &Piece<'_>, k: &Lookups<'_>) -> bool {
+    let w = &*p.name;
+    let known_org = matches!(single_parts(p), Some((_, _, Some((EntityKind::Organization, _)))));
+    let town = gazetteer::town(w).is_some();
+    // A word split off a longer run ("Big" opening a sentence before "Machine") has neither
+    // a word before it nor a sentence start; a contraction ("I'll") is no name.
+    let split_off = p.prev.is_none() && !p.sentence_start;
+    let contraction = w
+        .rsplit_once(['\'', '’'])
+        .is_some_and(|(_, t)| matches!(t, "ll" | "d" | "ve" | "re" | "m" | "t"));
+    !(known_org
+        || split_off
+        || contraction
+        || p.common
+        || p.possessive
+        || is_all_caps(w)
+        || w.chars().count() < 3
+        || lexicon::is_title(w)
+        || lexicon::is_stop_word(w)
+        || lexicon::is_demonym(w)
+        || PARTY_LABELS.get(w).is_some()
+        || gazetteer::is_country_or_state(w)
+        || names::surname_rank(w).is_some() && !town
+        || k.first_names.contains_key(w))
+}
+
+/// "Zentrix striker Dana Vole", "a Quillmark spokeswoman", "Brightwell CEO Ana Lund": a word
+/// right before a job held at a company or club is the employer, when it is no one's name,
+/// no place, nationality or party ("Ruritanian president", "Republican strategist").
+fn employer_before_a_job<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    let job = p.next.is_some_and(|n| EMPLOYEE_NOUNS.contains_lowercase_of(n));
+    let party = PARTY_LABELS.get(&p.name).is_some();
+    (job && !party && !p.possessive && no_ones_name(p)).then(|| Settled::ShortOrg(&p.name))
 }
 
 /// Whether a single word can be no person's or place's name: not a word the story writes in

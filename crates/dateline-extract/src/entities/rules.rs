@@ -27,7 +27,9 @@ use crate::names;
 use crate::text::{Word, is_all_caps};
 
 use super::chunk::capitalized;
-use super::classify::{Kind, Out, Run, Verdict, clean_role, followed_by_org_appositive, followed_by_region, known};
+use super::classify::{
+    Kind, Out, Run, Verdict, clean_role, club_with_city, followed_by_org_appositive, followed_by_region, known,
+};
 use super::classify::{name_shaped, org_like};
 
 /// A rule: a verdict on the run, or `None` to let the next rule decide.
@@ -46,6 +48,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("town with its state", town_with_its_state),
     ("known place", known_place),
     ("known organisation", known_organisation),
+    ("club named with its city", club_with_its_city),
     ("organisation by appositive", organisation_by_appositive),
     ("name before an organisation noun", before_organisation_noun),
     ("source or employer", source_or_employer),
@@ -269,6 +272,13 @@ fn known_organisation<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     })
 }
 
+/// "Real Springfield", "Athletic Shelbyville", "Dynamo Zanesvale": clubs in much of Europe
+/// put a word of their kind before their city's name; the run names the club, and the city
+/// in it is no place the story mentions.
+fn club_with_its_city<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    club_with_city(r.chunk, r.ws).then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
+}
+
 /// Whether the run opens with an article or other function word ("The", "A", "But").
 fn opens_with_function_word(r: &Run<'_, '_>) -> bool {
     LEADING_FUNCTION_WORDS.contains(r.ws[0].text)
@@ -315,6 +325,10 @@ fn source_or_employer<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         return None;
     }
     let named = if ws[0].text == "The" { &ws[1..] } else { ws };
+    // "told The Acme Press": a known name after the outlet's "The" is for the known-name rules.
+    if named.len() < ws.len() && gazetteer::is_known_org(&r.name(1..ws.len())) {
+        return None;
+    }
     let person = |w: &Word<'_>| {
         lexicon::is_given_name(w.text)
             || names::is_common_given_name(w.text)
@@ -330,12 +344,28 @@ fn source_or_employer<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     };
     // "told Roe Vann" after "Jane Roe Vann": a surname last may be a person's second
     // reference; an outlet's "The" says it is none.
-    let surname_last = ws[0].text != "The" && names::surname_rank(r.last()).is_some();
+    let article = ws[0].text == "The" || r.prev_lower == Some("the");
+    let surname_last = !article && names::surname_rank(r.last()).is_some();
     let plain = !named.is_empty() && !person(&named[0]) && !named.iter().any(inner) && !org_like(ws) && !surname_last;
-    if !plain || !cued_as_source_or_employer(&r.chunk.text[..ws[0].start]) {
+    let cued = cued_as_source_or_employer(&r.chunk.text[..ws[0].start]) || article && reports_after(r.after);
+    if !plain || !cued {
         return None;
     }
     Some(Verdict::all(r, Kind::Org(r.whole.clone())))
+}
+
+/// "the Springfield Lantern reported", "The Morning Quill first reported": a name with an
+/// article that reports is an outlet (a reporter is named without one).
+fn reports_after(after: &str) -> bool {
+    let rest = after.trim_start();
+    let rest = rest
+        .strip_prefix("first ")
+        .or_else(|| rest.strip_prefix("has "))
+        .unwrap_or(rest);
+    ["reported", "reports", "reporting"].iter().any(|v| {
+        rest.strip_prefix(v)
+            .is_some_and(|t| !t.starts_with(char::is_alphanumeric))
+    })
 }
 
 /// "Jean-Luc", "Sui-Lee", "Mary-Kate": two given names joined by a hyphen, each capitalised
