@@ -252,6 +252,8 @@ lists! {
     CORPORATE_VERBS: List = "corporate_verbs.txt";
     /// Endings of German compound nouns for bodies ("-klinik", "-krankenkasse"), lower case.
     COMPOUND_ORG_ENDINGS: List = "compound_org_endings.txt";
+    /// German articles opening a sentence ("Das", "Im"), capitalised as written there.
+    GERMAN_ARTICLES: List = "german_articles.txt";
     /// Top-level domains ending a website's name written as its address ("com", "ru").
     WEB_DOMAINS: List = "web_domains.txt";
     /// Kinds of product written after a product's name ("a PhonePro charger"), lower case.

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::model::EntityKind;
 
@@ -14,7 +15,7 @@ use crate::fasthash::{FxHashSet, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::lists::{
-    ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, CLUB_PREFIXES, COMPANY_OFFICES, COMPOUND_ORG_ENDINGS,
+    ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, CLUB_PREFIXES, COMPANY_OFFICES, COMPOUND_ORG_ENDINGS, GERMAN_ARTICLES,
     LEADING_FUNCTION_WORDS, NOUN_CAPITALISING_WORDS, ORG_HEAD_NOUNS, ORG_PREPOSITIONS, PLACE_PREPOSITIONS,
 };
 use crate::text::{Word, is_all_caps};
@@ -713,7 +714,7 @@ pub(super) fn org_like(ws: &[Word<'_>]) -> bool {
     }
     // "Krankenhaus Springfield", "Roe Kliniken": German compounds end in the kind of body; an
     // article before one ("Das Krankenhaus") names none.
-    let named = |w: &str| capitalized(w) && !german_article(w);
+    let named = |w: &str| capitalized(w) && !GERMAN_ARTICLES.contains(w);
     if german_body(ws[0].text) && named(last) || german_body(last) && named(ws[0].text) {
         return true;
     }
@@ -731,35 +732,18 @@ pub(super) fn org_like(ws: &[Word<'_>]) -> bool {
     false
 }
 
+/// The endings of [`COMPOUND_ORG_ENDINGS`], read from the file once: a compound's ending is a
+/// suffix, which a hash lookup cannot answer, so the few entries are compared in turn.
+static GERMAN_BODY_ENDINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| COMPOUND_ORG_ENDINGS.iter().collect());
+
 /// A German compound naming a kind of body ("Zentrixklinik", "Krankenkasse"): the ending is
 /// compared byte for byte with the word's lower-case letters, for the few words that have one.
 fn german_body(w: &str) -> bool {
-    COMPOUND_ORG_ENDINGS.iter().any(|e| {
+    GERMAN_BODY_ENDINGS.iter().any(|e| {
         w.len() >= e.len()
             && w.is_char_boundary(w.len() - e.len())
-            && with_lowercase(&w[w.len() - e.len()..], |tail| tail == e)
+            && with_lowercase(&w[w.len() - e.len()..], |tail| tail == *e)
     })
-}
-
-/// German articles and article-prepositions, capitalised as a sentence opens with them.
-fn german_article(w: &str) -> bool {
-    matches!(
-        w,
-        "Der"
-            | "Die"
-            | "Das"
-            | "Dem"
-            | "Den"
-            | "Des"
-            | "Ein"
-            | "Eine"
-            | "Einer"
-            | "Eines"
-            | "Im"
-            | "Am"
-            | "Zum"
-            | "Zur"
-    )
 }
 
 /// Two to five capitalised name words (particles, initials and a suffix allowed).
