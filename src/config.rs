@@ -643,6 +643,36 @@ path = "who"
     }
 
     #[test]
+    fn open_graph_locales_follow_the_language() {
+        assert_eq!(parse("language = \"en\"\n").unwrap().og_locale(), "en");
+        assert_eq!(parse("language = \"pt-br\"\n").unwrap().og_locale(), "pt_BR");
+        assert_eq!(parse("language = \"zh-Hant\"\n").unwrap().og_locale(), "zh");
+        let c = parse("language = \"en\"\n[metadata]\nlocale = \"en_GB\"\n").unwrap();
+        assert_eq!(c.og_locale(), "en_GB");
+    }
+
+    #[test]
+    fn metadata_pictures_need_a_size() {
+        let c = parse("[metadata]\nimage = { src = \"/share.png\", width = 1200, height = 630 }\n").unwrap();
+        assert_eq!(
+            c.metadata.image.as_ref().map(|i| (i.width, i.height)),
+            Some((1200, 630))
+        );
+        assert_eq!(c.absolute_url("/share.png"), "http://127.0.0.1:1111/share.png");
+        assert_eq!(
+            c.absolute_url("https://cdn.example.org/a.png"),
+            "https://cdn.example.org/a.png"
+        );
+        let e =
+            parse("title = \"T\"\n[metadata]\nlogo = { src = \"/logo.png\", width = 0, height = 60 }\n").unwrap_err();
+        assert!(e.message.contains("[metadata] logo"), "{}", e.message);
+        assert_eq!(e.line, 3);
+        let e = parse("[metadata]\nimage = { src = \"/share.png\" }\n").unwrap_err();
+        assert!(e.message.contains("width"), "{}", e.message);
+        assert_eq!(e.line, 2);
+    }
+
+    #[test]
     fn feed_id_authorities() {
         let c = parse("base_url = \"https://Archive.example.org:8443/news/\"\n").unwrap();
         assert_eq!(c.feeds.id_authority(), "archive.example.org,2000");
