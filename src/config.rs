@@ -40,6 +40,7 @@ pub struct SiteConfig {
     pub search: SearchConfig,
     pub extract: ExtractConfig,
     pub serve: ServeConfig,
+    pub metadata: MetadataConfig,
     /// Free-form values for templates (`config.extra`).
     pub extra: toml::Table,
 }
@@ -63,6 +64,7 @@ impl Default for SiteConfig {
             search: SearchConfig::default(),
             extract: ExtractConfig::default(),
             serve: ServeConfig::default(),
+            metadata: MetadataConfig::default(),
             extra: toml::Table::new(),
         }
     }
@@ -100,6 +102,7 @@ pub struct IndexesConfig {
     pub photographers: IndexConfig,
     pub agencies: IndexConfig,
     pub tags: IndexConfig,
+    pub authors: IndexConfig,
 }
 
 impl IndexesConfig {
@@ -112,6 +115,7 @@ impl IndexesConfig {
             IndexKind::Photographers => &self.photographers,
             IndexKind::Agencies => &self.agencies,
             IndexKind::Tags => &self.tags,
+            IndexKind::Authors => &self.authors,
         }
     }
 
@@ -125,6 +129,7 @@ impl IndexesConfig {
             (&mut self.photographers, defaults.photographers),
             (&mut self.agencies, defaults.agencies),
             (&mut self.tags, defaults.tags),
+            (&mut self.authors, defaults.authors),
         ] {
             if index.path.is_empty() {
                 index.path = default.path;
@@ -151,6 +156,7 @@ impl Default for IndexesConfig {
             photographers: index("photographers", "Photographers"),
             agencies: index("agencies", "Agencies"),
             tags: index("tags", "Tags"),
+            authors: index("authors", "Authors"),
         }
     }
 }
@@ -260,6 +266,40 @@ fn is_tagging_entity(s: &str) -> bool {
         && parts.get(1).is_none_or(|m| matches!(m.parse::<u8>(), Ok(1..=12)))
         && parts.get(2).is_none_or(|d| matches!(d.parse::<u8>(), Ok(1..=31)));
     name_ok && date_ok
+}
+
+/// `[metadata]`: what structured data and sharing cards say about the archive and its
+/// pictures beyond what the articles themselves carry.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct MetadataConfig {
+    /// The picture of an article that has none of its own, and of every other page's sharing
+    /// card: Google shows articles in its news surfaces only with an image.
+    pub image: Option<ImageConfig>,
+    /// The publisher's logo, for `NewsArticle.publisher` and the front page's `Organization`.
+    pub logo: Option<ImageConfig>,
+    /// The licence of the archive's pictures (a URL), unless a figure says otherwise.
+    pub image_license: Option<String>,
+    /// Where a reader can obtain a licence to reuse a picture (a URL or site path).
+    pub acquire_license_page: Option<String>,
+    /// The copyright notice of the archive's pictures ("© 2025 The Dateline Morgue").
+    pub copyright_notice: Option<String>,
+    /// The Open Graph locale (`en_GB`); left out, it is derived from `language`.
+    pub locale: Option<String>,
+}
+
+/// A picture named in `site.toml`, with its size in pixels: structured data and sharing cards
+/// need the size, and reading it from the file would make the configuration depend on the disk.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ImageConfig {
+    /// A site path (`/share.png`, a file in `static/`) or an absolute URL.
+    pub src: String,
+    pub width: u32,
+    pub height: u32,
+    /// What the picture shows, for `og:image:alt`; left out, the site's title.
+    #[serde(default)]
+    pub alt: Option<String>,
 }
 
 /// `[sitemap]`: sitemaps and `robots.txt`.
@@ -396,6 +436,20 @@ impl SiteConfig {
             let line = line_in_table(text, "feeds", "id_authority");
             return Err(if line > 0 { d.at_line(text, line) } else { d });
         }
+        for (key, image) in [("image", &self.metadata.image), ("logo", &self.metadata.logo)] {
+            let Some(image) = image else { continue };
+            if image.src.trim().is_empty() || image.width == 0 || image.height == 0 {
+                let d = Diagnostic::error(
+                    file,
+                    format!("`[metadata] {key}` needs a `src` and a `width` and `height` in pixels above 0"),
+                )
+                .with_help(format!(
+                    "for example {key} = {{ src = \"/share.png\", width = 1200, height = 630 }}"
+                ));
+                let line = line_in_table(text, "metadata", key);
+                return Err(if line > 0 { d.at_line(text, line) } else { d });
+            }
+        }
         if self.paginate_by == 0 {
             return Err(at(
                 "paginate_by",
@@ -466,6 +520,29 @@ impl SiteConfig {
     /// Absolute URL of a site path ("/2021/" → "https://example.org/2021/").
     pub fn absolute(&self, path: &str) -> String {
         format!("{}{}", self.base(), path.trim_start_matches('/'))
+    }
+
+    /// A site path made absolute; an absolute URL as it is.
+    pub fn absolute_url(&self, path_or_url: &str) -> String {
+        if path_or_url.starts_with("http://") || path_or_url.starts_with("https://") {
+            path_or_url.to_string()
+        } else {
+            self.absolute(path_or_url)
+        }
+    }
+
+    /// The Open Graph locale: `[metadata] locale`, else `language` with its region joined by
+    /// an underscore (`en-GB` → `en_GB`), as Open Graph writes locales.
+    pub fn og_locale(&self) -> String {
+        if let Some(l) = &self.metadata.locale {
+            return l.clone();
+        }
+        let mut parts = self.language.split(['-', '_']);
+        let lang = parts.next().unwrap_or("en").to_ascii_lowercase();
+        match parts.next() {
+            Some(region) if region.len() == 2 => format!("{lang}_{}", region.to_ascii_uppercase()),
+            _ => lang,
+        }
     }
 }
 
@@ -563,6 +640,36 @@ path = "who"
         assert_eq!(e.line, 1);
         let e = parse("permalink = \"/{year}/{title}/\"\n").unwrap_err();
         assert!(e.message.contains("permalink"));
+    }
+
+    #[test]
+    fn open_graph_locales_follow_the_language() {
+        assert_eq!(parse("language = \"en\"\n").unwrap().og_locale(), "en");
+        assert_eq!(parse("language = \"pt-br\"\n").unwrap().og_locale(), "pt_BR");
+        assert_eq!(parse("language = \"zh-Hant\"\n").unwrap().og_locale(), "zh");
+        let c = parse("language = \"en\"\n[metadata]\nlocale = \"en_GB\"\n").unwrap();
+        assert_eq!(c.og_locale(), "en_GB");
+    }
+
+    #[test]
+    fn metadata_pictures_need_a_size() {
+        let c = parse("[metadata]\nimage = { src = \"/share.png\", width = 1200, height = 630 }\n").unwrap();
+        assert_eq!(
+            c.metadata.image.as_ref().map(|i| (i.width, i.height)),
+            Some((1200, 630))
+        );
+        assert_eq!(c.absolute_url("/share.png"), "http://127.0.0.1:1111/share.png");
+        assert_eq!(
+            c.absolute_url("https://cdn.example.org/a.png"),
+            "https://cdn.example.org/a.png"
+        );
+        let e =
+            parse("title = \"T\"\n[metadata]\nlogo = { src = \"/logo.png\", width = 0, height = 60 }\n").unwrap_err();
+        assert!(e.message.contains("[metadata] logo"), "{}", e.message);
+        assert_eq!(e.line, 3);
+        let e = parse("[metadata]\nimage = { src = \"/share.png\" }\n").unwrap_err();
+        assert!(e.message.contains("width"), "{}", e.message);
+        assert_eq!(e.line, 2);
     }
 
     #[test]

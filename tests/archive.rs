@@ -531,8 +531,19 @@ fn feed_ids_survive_a_move_and_a_redating() {
         .expect("the lofts story");
     let body = lofts.content.as_ref().and_then(|c| c.body.as_deref()).unwrap_or("");
     assert!(body.contains("Six years after its looms went quiet"), "{body}");
-    // Bylined reporters have no pages yet, so no <uri>.
-    assert!(feed.entries.iter().flat_map(|e| &e.authors).all(|a| a.uri.is_none()));
+    // Every author, reporter or agency, has a page, and the entry links it.
+    for a in feed.entries.iter().flat_map(|e| &e.authors) {
+        let uri = a.uri.as_deref().unwrap_or_else(|| panic!("{:?} has no <uri>", a.name));
+        assert!(
+            uri.starts_with("https://archive.example.org/authors/")
+                || uri.starts_with("https://archive.example.org/agencies/"),
+            "{uri}"
+        );
+        let page = public
+            .join(uri.trim_start_matches("https://archive.example.org/"))
+            .join("index.html");
+        assert!(page.is_file(), "{uri} is written");
+    }
 
     let moved = build_at(
         site.path(),

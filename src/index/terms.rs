@@ -106,6 +106,9 @@ pub fn contributions(story: &Story, enabled: &[IndexKind], aliases: &HashMap<Str
     for tag in &story.article.front.tags {
         add(IndexKind::Tags, tag);
     }
+    for name in &meta.byline.value {
+        add(IndexKind::Authors, name);
+    }
     for item in pending {
         match item {
             Pending::Quote(q) => {

@@ -5,6 +5,8 @@
 //! article formats and page bundles, reads files in parallel and hands back plain `Source`s.
 //! Unreadable or non-UTF-8 files become diagnostics; nothing is skipped silently.
 
+mod image_size;
+
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -244,7 +246,8 @@ fn bundle_assets(dir: &Path) -> Vec<Asset> {
                 .unwrap_or(&path)
                 .to_string_lossy()
                 .replace('\\', "/");
-            Asset { path, name }
+            let size = image_size::image_size(&path);
+            Asset { path, name, size }
         })
         .collect();
     assets.sort_by(|a, b| a.name.cmp(&b.name));

@@ -35,6 +35,13 @@ impl Story {
         }
     }
 
+    /// The size in pixels of one of the story's pictures, when it is a bundle file whose
+    /// header the load stage could read.
+    pub fn image_size(&self, src: &str) -> Option<(u32, u32)> {
+        let src = src.trim_start_matches("./");
+        self.article.assets.iter().find(|a| a.name == src).and_then(|a| a.size)
+    }
+
     /// The story's first picture that has an image file: what lists, feeds and search results
     /// show beside the headline.
     pub fn lead_image(&self) -> Option<LeadImage> {
@@ -119,16 +126,20 @@ pub enum IndexKind {
     Photographers,
     Agencies,
     Tags,
+    /// Bylined reporters (`/authors/NAME/`), so bylines, feeds and structured data can link
+    /// each reporter to a page of their work.
+    Authors,
 }
 
 impl IndexKind {
-    pub const ALL: [IndexKind; 6] = [
+    pub const ALL: [IndexKind; 7] = [
         IndexKind::People,
         IndexKind::Places,
         IndexKind::Organizations,
         IndexKind::Photographers,
         IndexKind::Agencies,
         IndexKind::Tags,
+        IndexKind::Authors,
     ];
 
     /// The index an entity of this kind is listed in.
@@ -148,6 +159,7 @@ impl IndexKind {
             IndexKind::Photographers => "photographers",
             IndexKind::Agencies => "agencies",
             IndexKind::Tags => "tags",
+            IndexKind::Authors => "authors",
         }
     }
 }

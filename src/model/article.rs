@@ -31,6 +31,8 @@ pub struct Asset {
     pub path: PathBuf,
     /// Its path inside the bundle folder, `/`-separated ("harbour.png", "img/map.svg").
     pub name: String,
+    /// Width and height in pixels, for a picture whose header states them.
+    pub size: Option<(u32, u32)>,
 }
 
 /// An annotations file that belongs to one article.

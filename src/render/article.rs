@@ -243,15 +243,7 @@ pub fn article_view(
         date_iso: iso_datetime(story, config),
         updated: story.updated.map(|u| long_date(u.date)),
         updated_iso: story.updated.map(|u| published_moment(u, config)),
-        byline: meta
-            .byline
-            .value
-            .iter()
-            .map(|n| NameView {
-                name: n.clone(),
-                url: None,
-            })
-            .collect(),
+        byline: names(IndexKind::Authors, &meta.byline.value),
         byline_text: join_names(&meta.byline.value),
         sources: names(IndexKind::Agencies, &meta.sources.value),
         dateline: meta.dateline.value.as_ref().map(|d| DatelineView {

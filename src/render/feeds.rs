@@ -45,8 +45,8 @@ pub struct EntryView {
     pub categories: Vec<String>,
 }
 
-/// An entry's author, with the address of their page when the archive has one (agencies do;
-/// bylined reporters have no pages of their own yet).
+/// An entry's author, with the address of their page when the archive has one: the reporter's
+/// under `/authors/`, or the agency's when no one is bylined.
 #[derive(Debug, Clone, Serialize)]
 pub struct AuthorView {
     pub name: String,
@@ -134,7 +134,7 @@ fn entry(story: &Story, links: &Links<'_>, config: &SiteConfig, text: EntryText,
             .iter()
             .map(|name| AuthorView {
                 name: name.clone(),
-                uri: None,
+                uri: links.term(IndexKind::Authors, name).map(|u| config.absolute(&u)),
             })
             .collect()
     };

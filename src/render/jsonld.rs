@@ -1,41 +1,124 @@
-//! schema.org `NewsArticle` structured data for search engines and news aggregators.
+//! schema.org structured data for search engines and news aggregators, as Google's article,
+//! breadcrumb and image-metadata guidelines ask: a `NewsArticle` per article (with an image of
+//! known size, authors and agencies that link their pages, the publisher's logo, the notes'
+//! citations), a `BreadcrumbList` wherever the breadcrumb shows, and the `WebSite` with its
+//! search and the publishing `Organization` on the front page.
 
 use serde_json::{Value, json};
 
 use crate::config::SiteConfig;
-use crate::model::{EntityKind, IndexKind, Story};
+use crate::model::{AnnotationKind, EntityKind, Figure, IndexKind, Story};
 
 use super::links::Links;
 use super::notes::plain_text;
+use super::views::LinkView;
 
-/// The JSON-LD of an article page, ready to embed in a `<script>` element.
+/// A picture as sharing cards and structured data state it: absolute URL, size, description.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedImage {
+    pub url: String,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub alt: String,
+}
+
+/// The site's default picture from `[metadata] image`.
+pub fn site_image(config: &SiteConfig) -> Option<SharedImage> {
+    config.metadata.image.as_ref().map(|i| SharedImage {
+        url: config.absolute_url(&i.src),
+        width: Some(i.width),
+        height: Some(i.height),
+        alt: i.alt.clone().unwrap_or_else(|| config.title.clone()),
+    })
+}
+
+/// The picture that stands for an article: its lead figure with an image file, else the
+/// site's default.
+pub fn article_image(story: &Story, config: &SiteConfig) -> Option<SharedImage> {
+    story
+        .meta
+        .figures
+        .value
+        .iter()
+        .find_map(|f| figure_image(story, f, config))
+        .or_else(|| site_image(config))
+}
+
+fn figure_image(story: &Story, f: &Figure, config: &SiteConfig) -> Option<SharedImage> {
+    let src = f.src.as_deref()?;
+    let size = story.image_size(src);
+    Some(SharedImage {
+        url: config.absolute_url(&story.image_url(src)),
+        width: size.map(|s| s.0),
+        height: size.map(|s| s.1),
+        alt: f.title.clone().unwrap_or_else(|| f.caption.clone()),
+    })
+}
+
+/// The publishing organisation, with its logo when `site.toml` names one.
+pub fn publisher(config: &SiteConfig) -> Value {
+    let mut org = json!({"@type": "Organization", "name": config.title, "url": config.base()});
+    if let Some(logo) = &config.metadata.logo {
+        org["logo"] = json!({
+            "@type": "ImageObject",
+            "url": config.absolute_url(&logo.src),
+            "width": logo.width,
+            "height": logo.height,
+        });
+    }
+    org
+}
+
+/// A person or organisation by name: a desk, team or newsroom is an `Organization` (the same
+/// rule the Web Annotation export follows for note creators), anyone else a `Person`.
+fn agent(name: &str, url: Option<String>, config: &SiteConfig) -> Value {
+    let kind = crate::annotate::creator(name)["type"].clone();
+    let mut v = json!({"@type": kind, "name": name});
+    if let Some(u) = url {
+        v["url"] = json!(config.absolute(&u));
+    }
+    v
+}
+
+/// An article cited by a note: its absolute URL and, for an article of the archive, its
+/// headline.
+pub struct Cited {
+    pub url: String,
+    pub headline: Option<String>,
+}
+
+/// The `NewsArticle` of an article page. `cite` resolves a note's `link` (a content path or a
+/// URL) to what it cites.
 pub fn news_article(
     story: &Story,
     config: &SiteConfig,
     links: &Links<'_>,
     published: &str,
     modified: Option<&str>,
-) -> String {
+    cite: &dyn Fn(&str) -> Option<Cited>,
+) -> Value {
     let meta = &story.meta;
     let url = config.absolute(&story.url);
-    let images: Vec<Value> = meta
+    let mut images: Vec<Value> = meta
         .figures
         .value
         .iter()
         .filter_map(|f| {
-            let src = f.src.as_deref()?;
-            let mut image = json!({
-                "@type": "ImageObject",
-                "contentUrl": config.absolute(&story.image_url(src)),
-                "url": config.absolute(&story.image_url(src)),
-                "caption": f.caption,
-            });
+            let shared = figure_image(story, f, config)?;
+            let mut image = image_object(&shared, config);
+            image["caption"] = json!(f.caption);
             if let Some(c) = &f.credit {
                 image["creditText"] = json!(c.raw);
                 let creators: Vec<Value> = c
                     .photographers
                     .iter()
-                    .map(|p| json!({"@type": "Person", "name": p}))
+                    .map(|p| {
+                        let mut v = json!({"@type": "Person", "name": p});
+                        if let Some(u) = links.term(IndexKind::Photographers, p) {
+                            v["url"] = json!(config.absolute(&u));
+                        }
+                        v
+                    })
                     .collect();
                 if !creators.is_empty() {
                     image["creator"] = json!(creators);
@@ -50,6 +133,16 @@ pub fn news_article(
             Some(image)
         })
         .collect();
+    if images.is_empty()
+        && let Some(default) = site_image(config)
+    {
+        // The site's own picture: made by the publisher, under the archive's terms.
+        let mut image = image_object(&default, config);
+        image["caption"] = json!(default.alt);
+        image["creditText"] = json!(config.title);
+        image["creator"] = json!([{"@type": "Organization", "name": config.title, "url": config.base()}]);
+        images.push(image);
+    }
     let mentions: Vec<Value> = meta
         .entities
         .iter()
@@ -66,6 +159,18 @@ pub fn news_article(
             v
         })
         .collect();
+    let agencies: Vec<Value> = meta
+        .sources
+        .value
+        .iter()
+        .map(|n| {
+            let mut v = json!({"@type": "Organization", "name": n});
+            if let Some(u) = links.term(IndexKind::Agencies, n) {
+                v["url"] = json!(config.absolute(&u));
+            }
+            v
+        })
+        .collect();
     let mut doc = json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -75,7 +180,7 @@ pub fn news_article(
         "datePublished": published,
         "dateModified": modified.unwrap_or(published),
         "inLanguage": config.language,
-        "publisher": {"@type": "Organization", "name": config.title, "url": config.base()},
+        "publisher": publisher(config),
         "isAccessibleForFree": true,
     });
     if !meta.byline.value.is_empty() {
@@ -83,17 +188,15 @@ pub fn news_article(
             meta.byline
                 .value
                 .iter()
-                .map(|n| json!({"@type": "Person", "name": n}))
+                .map(|n| agent(n, links.term(IndexKind::Authors, n), config))
                 .collect::<Vec<_>>()
         );
-    } else if !meta.sources.value.is_empty() {
-        doc["author"] = json!(
-            meta.sources
-                .value
-                .iter()
-                .map(|n| json!({"@type": "Organization", "name": n}))
-                .collect::<Vec<_>>()
-        );
+    } else if !agencies.is_empty() {
+        doc["author"] = json!(agencies);
+    }
+    // The agency that reported the story, credited beside its reporters.
+    if !agencies.is_empty() {
+        doc["sourceOrganization"] = json!(agencies);
     }
     if let Some(d) = &meta.dateline.value {
         doc["dateline"] = json!(d.raw.trim_end_matches(['—', '–', '-', ' ']).trim());
@@ -113,6 +216,22 @@ pub fn news_article(
     if !story.article.front.tags.is_empty() {
         doc["keywords"] = json!(story.article.front.tags);
     }
+    let mut citations: Vec<Value> = Vec::new();
+    for a in crate::annotate::reading_order(&story.article.annotations) {
+        let Some(cited) = a.link.as_deref().and_then(cite) else {
+            continue;
+        };
+        if citations.iter().any(|c| c["url"] == cited.url.as_str()) {
+            continue;
+        }
+        citations.push(match cited.headline {
+            Some(h) => json!({"@type": "NewsArticle", "url": cited.url, "headline": h}),
+            None => json!({"@type": "CreativeWork", "url": cited.url}),
+        });
+    }
+    if !citations.is_empty() {
+        doc["citation"] = json!(citations);
+    }
     let corrections: Vec<Value> = story
         .article
         .front
@@ -130,7 +249,7 @@ pub fn news_article(
                 .article
                 .annotations
                 .iter()
-                .filter(|a| a.kind == crate::model::AnnotationKind::Correction)
+                .filter(|a| a.kind == AnnotationKind::Correction)
                 .map(|a| {
                     let mut v = json!({"@type": "CorrectionComment", "text": plain_text(&a.note)});
                     if let Some(d) = a.date {
@@ -143,7 +262,68 @@ pub fn news_article(
     if !corrections.is_empty() {
         doc["correction"] = json!(corrections);
     }
-    script_safe(&doc)
+    doc
+}
+
+/// An `ImageObject` with its size and the archive's rights statements from `site.toml`.
+fn image_object(image: &SharedImage, config: &SiteConfig) -> Value {
+    let mut v = json!({"@type": "ImageObject", "contentUrl": image.url, "url": image.url});
+    if let (Some(w), Some(h)) = (image.width, image.height) {
+        v["width"] = json!(w);
+        v["height"] = json!(h);
+    }
+    let m = &config.metadata;
+    if let Some(l) = &m.image_license {
+        v["license"] = json!(config.absolute_url(l));
+    }
+    if let Some(p) = &m.acquire_license_page {
+        v["acquireLicensePage"] = json!(config.absolute_url(p));
+    }
+    if let Some(c) = &m.copyright_notice {
+        v["copyrightNotice"] = json!(c);
+    }
+    v
+}
+
+/// The `BreadcrumbList` of a page: the crumbs the page shows, then the page itself.
+pub fn breadcrumb_list(crumbs: &[LinkView], title: &str, url: &str, config: &SiteConfig) -> Value {
+    let items: Vec<Value> = crumbs
+        .iter()
+        .map(|c| (c.title.as_str(), c.url.as_str()))
+        .chain(std::iter::once((title, url)))
+        .enumerate()
+        .map(|(i, (name, u))| json!({"@type": "ListItem", "position": i + 1, "name": name, "item": config.absolute(u)}))
+        .collect();
+    json!({"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items})
+}
+
+/// The front page's `WebSite`, whose search Google may offer as a search box, and the
+/// `Organization` that publishes it.
+pub fn front_page(config: &SiteConfig) -> Vec<Value> {
+    let mut site = json!({
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": config.title,
+        "url": config.base(),
+        "inLanguage": config.language,
+        "publisher": {"@type": "Organization", "name": config.title, "url": config.base()},
+    });
+    if !config.description.is_empty() {
+        site["description"] = json!(config.description);
+    }
+    if config.search.enabled {
+        site["potentialAction"] = json!({
+            "@type": "SearchAction",
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": format!("{}?q={{search_term_string}}", config.absolute("/search/")),
+            },
+            "query-input": "required name=search_term_string",
+        });
+    }
+    let mut org = publisher(config);
+    org["@context"] = json!("https://schema.org");
+    vec![site, org]
 }
 
 /// Serialises JSON for a `<script>` element: `</` cannot close it early.

@@ -20,7 +20,7 @@ use super::highlight::Highlighter;
 use super::indexes::{self, TermLink};
 use super::links::{Links, output_path, rebase, relativize};
 use super::templates::Templates;
-use super::views::{CardView, LinkView, PageView, Pagination};
+use super::views::{CardView, LinkView, PageView, Pagination, count_articles};
 use super::{api, feeds, jsonld, timeline};
 
 /// One page (or group of files) to render.
@@ -191,11 +191,13 @@ impl<'a> Renderer<'a> {
             Job::Api => Ok(vec![api::articles(self.archive, self.config)]),
             Job::Annotations => self.annotations().map(|f| vec![f]),
             Job::Search => {
-                let mut context = Context::new();
                 let mut page = self.page("Search the archive".into(), "/search/", "search");
+                page.description = format!(
+                    "Search the full text of {}, with facets by date, person, place and more.",
+                    self.config.title
+                );
                 page.noindex = true;
-                context.insert("page", &page);
-                self.html("search.html", "/search/", &context).map(|f| vec![f])
+                self.html("search.html", page, &mut Context::new()).map(|f| vec![f])
             }
         }
     }
@@ -211,10 +213,24 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Renders a template to the page at `url`, with links made relative.
-    fn html(&self, template: &str, url: &str, context: &Context) -> Result<OutputFile, Diagnostic> {
+    /// Renders a template to the page at `page.url`, with links made relative. Every page's
+    /// sharing card has a picture (the site's default unless the page set its own) and every
+    /// breadcrumb it shows is also a `BreadcrumbList`.
+    fn html(&self, template: &str, mut page: PageView, context: &mut Context) -> Result<OutputFile, Diagnostic> {
+        self.complete(&mut page);
+        context.insert("page", &page);
         let html = self.templates.render(template, context)?;
-        Ok(OutputFile::bytes(output_path(url), relativize(&html, url)))
+        Ok(OutputFile::bytes(output_path(&page.url), relativize(&html, &page.url)))
+    }
+
+    fn complete(&self, page: &mut PageView) {
+        if page.image.is_none() {
+            page.image = jsonld::site_image(self.config).map(Into::into);
+        }
+        if !page.breadcrumbs.is_empty() {
+            let list = jsonld::breadcrumb_list(&page.breadcrumbs, &page.title, &page.url, self.config);
+            page.json_ld.push(jsonld::script_safe(&list));
+        }
     }
 
     fn cards(&self, indexes: &[usize]) -> Vec<CardView> {
@@ -235,26 +251,46 @@ impl<'a> Renderer<'a> {
             &self.by_path,
         );
         let mut page = self.page(view.headline.clone(), &story.url, "article");
-        page.description = view.summary.clone();
+        page.description = if view.summary.is_empty() {
+            lede(story)
+        } else {
+            view.summary.clone()
+        };
         page.has_code = has_code;
         page.published = Some(view.date_iso.clone());
         page.modified = view.updated_iso.clone();
         page.authors = story.meta.byline.value.clone();
-        page.image = CardView::new(story).image.map(|img| self.config.absolute(&img.src));
+        page.image = jsonld::article_image(story, self.config).map(Into::into);
         page.breadcrumbs = vec![view.year.clone(), view.month.clone(), view.day.clone()];
-        page.json_ld = Some(jsonld::news_article(
+        let cite = |link: &str| -> Option<jsonld::Cited> {
+            if crate::annotate::is_url(link) {
+                let url = if link.starts_with('/') {
+                    self.config.absolute(link)
+                } else {
+                    link.to_string()
+                };
+                return Some(jsonld::Cited { url, headline: None });
+            }
+            let cited = &self.archive.stories[*self.by_path.get(link.trim_start_matches("content/"))?];
+            Some(jsonld::Cited {
+                url: self.config.absolute(&cited.url),
+                headline: Some(cited.meta.headline.value.clone()),
+            })
+        };
+        let doc = jsonld::news_article(
             story,
             self.config,
             &self.links,
             &view.date_iso,
             view.updated_iso.as_deref(),
-        ));
+            &cite,
+        );
+        page.json_ld.push(jsonld::script_safe(&doc));
         let mut context = Context::new();
-        context.insert("page", &page);
         context.insert("article", &view);
         let folder = output_path(&story.url).trim_end_matches("index.html").to_string();
         let mut files = vec![
-            self.html("article.html", &story.url, &context)?,
+            self.html("article.html", page, &mut context)?,
             api::article_json(story, self.config, &folder),
         ];
         if !story.article.annotations.is_empty() {
@@ -303,8 +339,24 @@ impl<'a> Renderer<'a> {
         };
         let mut page = self.page(title, &url, "front");
         page.noindex = n > 1;
+        let stories = self.archive.stories.len();
+        if n == 1 {
+            if page.description.is_empty() {
+                page.description = format!("The latest of {} in {}.", count_articles(stories), self.config.title);
+            }
+            page.json_ld = jsonld::front_page(self.config)
+                .iter()
+                .map(jsonld::script_safe)
+                .collect();
+        } else {
+            let first = (n - 1) * per + 1;
+            page.description = format!(
+                "Articles {first} to {} of {stories} in {}, newest first.",
+                (n * per).min(stories),
+                self.config.title
+            );
+        }
         let mut context = Context::new();
-        context.insert("page", &page);
         context.insert("cards", &self.cards(&indexes));
         context.insert("pagination", &Pagination::new("/", n, total));
         context.insert("total", &self.archive.stories.len());
@@ -315,7 +367,7 @@ impl<'a> Renderer<'a> {
             context.insert("top_places", &places);
             context.insert("timeline", &timeline::timeline_svg(&self.day_counts));
         }
-        self.html("index.html", &url, &context)
+        self.html("index.html", page, &mut context)
     }
 
     fn archive_page(&self) -> Result<OutputFile, Diagnostic> {
@@ -341,11 +393,22 @@ impl<'a> Renderer<'a> {
         }
         let years: Vec<YearSummary> = years.into_values().rev().collect();
         let url = "/archive/";
+        let mut page = self.page("Archive".into(), url, "archive");
+        let total = self.archive.stories.len();
+        page.description = match (years.last(), years.first()) {
+            (Some(oldest), Some(newest)) if oldest.title != newest.title => format!(
+                "{} of {} by date, {} to {}: calendars of every year and month.",
+                count_articles(total),
+                self.config.title,
+                oldest.title,
+                newest.title
+            ),
+            _ => format!("{} of {} by date.", count_articles(total), self.config.title),
+        };
         let mut context = Context::new();
-        context.insert("page", &self.page("Archive".into(), url, "archive"));
         context.insert("years", &years);
-        context.insert("total", &self.archive.stories.len());
-        self.html("archive.html", url, &context)
+        context.insert("total", &total);
+        self.html("archive.html", page, &mut context)
     }
 
     fn month_summaries(&self, year: i16) -> Vec<MonthSummary> {
@@ -383,15 +446,20 @@ impl<'a> Renderer<'a> {
             title: "Archive".into(),
             url: "/archive/".into(),
         }];
+        let count = calendars.iter().map(|c| c.count).sum::<usize>();
+        page.description = format!(
+            "{} from {year} in {}, by month and day.",
+            count_articles(count),
+            self.config.title
+        );
         let mut context = Context::new();
-        context.insert("page", &page);
         context.insert("year", &year);
         context.insert("calendars", &calendars);
         context.insert("months", &self.month_summaries(year));
-        context.insert("count", &calendars.iter().map(|c| c.count).sum::<usize>());
+        context.insert("count", &count);
         context.insert("prev", &pos.checked_sub(1).and_then(|p| years.get(p)).map(link));
         context.insert("next", &years.get(pos + 1).map(link));
-        self.html("year.html", &url, &context)
+        self.html("year.html", page, &mut context)
     }
 
     fn month(&self, year: i16, month: i8) -> Result<OutputFile, Diagnostic> {
@@ -440,11 +508,16 @@ impl<'a> Renderer<'a> {
                 url: year_url(year),
             },
         ];
+        page.description = format!(
+            "{} from {} in {}, day by day.",
+            count_articles(calendar.count),
+            calendar.title,
+            self.config.title
+        );
         let mut context = Context::new();
-        context.insert("page", &page);
         context.insert("calendar", &calendar);
         context.insert("days", &days);
-        self.html("month.html", &url, &context)
+        self.html("month.html", page, &mut context)
     }
 
     fn day(&self, date: Date) -> Result<OutputFile, Diagnostic> {
@@ -476,14 +549,19 @@ impl<'a> Renderer<'a> {
                 url: month_url(date.year(), date.month()),
             },
         ];
+        page.description = format!(
+            "{} published on {} in {}.",
+            count_articles(stories.len()),
+            full_date(date),
+            self.config.title
+        );
         let mut context = Context::new();
-        context.insert("page", &page);
         context.insert("date", &full_date(date));
         context.insert("cards", &self.cards(stories));
         context.insert("prev", &prev);
         context.insert("next", &next);
         context.insert("calendar", &month_calendar(date.year(), date.month(), &self.day_counts));
-        self.html("day.html", &url, &context)
+        self.html("day.html", page, &mut context)
     }
 
     /// The people and places most mentioned in the year up to the newest article.
@@ -537,10 +615,14 @@ impl<'a> Renderer<'a> {
         let index = self.archive.index(kind).map(|i| i.terms.as_slice()).unwrap_or(&[]);
         let view = indexes::terms_view(kind, index, self.config, &self.links);
         let url = self.links.index(kind).unwrap_or("/").to_string();
+        let mut page = self.page(view.title.clone(), &url, "index");
+        page.description = format!(
+            "{}: every one of the {} in {}, A to Z and most mentioned.",
+            view.title, view.total, self.config.title
+        );
         let mut context = Context::new();
-        context.insert("page", &self.page(view.title.clone(), &url, "index"));
         context.insert("index", &view);
-        self.html("terms.html", &url, &context)
+        self.html("terms.html", page, &mut context)
     }
 
     fn term(&self, kind: IndexKind, t: usize, n: usize) -> Result<Vec<OutputFile>, Diagnostic> {
@@ -562,12 +644,7 @@ impl<'a> Renderer<'a> {
             format!("{}, page {n}", term.name)
         };
         let mut page = self.page(title, &url, "term");
-        page.description = format!(
-            "{} articles in {} about {}",
-            term.stories.len(),
-            self.config.title,
-            term.name
-        );
+        page.description = term_description(kind, term, self.config);
         page.feed = view.feed_url.as_ref().map(|u| LinkView {
             title: format!("{} — {}", self.config.title, term.name),
             url: u.clone(),
@@ -578,11 +655,10 @@ impl<'a> Renderer<'a> {
             url: view.index_url.clone(),
         }];
         let mut context = Context::new();
-        context.insert("page", &page);
         context.insert("term", &view);
         context.insert("cards", &indexes::term_cards(self.archive, &stories));
         context.insert("pagination", &Pagination::new(&view.url, n, total));
-        let mut files = vec![self.html("term.html", &url, &context)?];
+        let mut files = vec![self.html("term.html", page, &mut context)?];
         if n == 1
             && let Some(feed_url) = &view.feed_url
         {
@@ -659,17 +735,29 @@ impl<'a> Renderer<'a> {
         groups.retain(|g| !g.notes.is_empty());
         let total: usize = groups.iter().map(|g| g.notes.len()).sum();
         let url = "/annotations/";
+        let mut page = self.page("Archivists' notes".into(), url, "annotations");
+        page.description = format!(
+            "{} by the archivists of {} on {}: context, corrections, fact checks, translations and links.",
+            if total == 1 {
+                "1 note".to_string()
+            } else {
+                format!("{total} notes")
+            },
+            self.config.title,
+            count_articles(articles)
+        );
         let mut context = Context::new();
-        context.insert("page", &self.page("Archivists' notes".into(), url, "annotations"));
         context.insert("kinds", &groups);
         context.insert("total", &total);
         context.insert("articles", &articles);
-        self.html("annotations.html", url, &context)
+        self.html("annotations.html", page, &mut context)
     }
 
     fn not_found(&self) -> Result<OutputFile, Diagnostic> {
         let mut page = self.page("Page not found".into(), "/404.html", "404");
         page.noindex = true;
+        page.description = format!("No page of {} is at this address.", self.config.title);
+        self.complete(&mut page);
         let mut context = Context::new();
         context.insert("page", &page);
         context.insert(
@@ -687,6 +775,43 @@ struct MonthSummary {
     title: String,
     url: Option<String>,
     count: usize,
+}
+
+/// What a term's page is about, for search results and sharing cards.
+fn term_description(kind: IndexKind, term: &Term, config: &SiteConfig) -> String {
+    let count = count_articles(term.stories.len());
+    let site = &config.title;
+    let name = &term.name;
+    match kind {
+        IndexKind::Authors => format!("{count} by {name} in {site}."),
+        IndexKind::Photographers => format!("{count} in {site} with pictures by {name}."),
+        IndexKind::Agencies => format!("{count} in {site} from or credited to {name}."),
+        IndexKind::Tags => format!("{count} in {site} tagged {name}."),
+        IndexKind::People | IndexKind::Places | IndexKind::Organizations => {
+            format!("{count} in {site} about {name}.")
+        }
+    }
+}
+
+/// The opening of an article without a summary, for its description: its first paragraph of
+/// text, cut at a word near 200 characters.
+fn lede(story: &crate::model::Story) -> String {
+    use crate::model::{BlockKind, BlockRole};
+    let roles = &story.extraction.roles;
+    let Some(first) = story.article.blocks.iter().enumerate().find_map(|(i, b)| {
+        let text = matches!(roles.get(i).copied().unwrap_or(BlockRole::Text), BlockRole::Text)
+            && b.kind == BlockKind::Paragraph;
+        (text && !b.text.trim().is_empty()).then(|| b.text.split_whitespace().collect::<Vec<_>>().join(" "))
+    }) else {
+        return story.meta.headline.value.clone();
+    };
+    const MAX: usize = 200;
+    if first.chars().count() <= MAX {
+        return first;
+    }
+    let cut: String = first.chars().take(MAX).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
 fn month_end(year: i16, month: i8) -> Date {

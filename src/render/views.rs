@@ -31,6 +31,8 @@ pub struct SiteView {
     /// Years with articles, newest first.
     pub years: Vec<LinkView>,
     pub extra: serde_json::Value,
+    /// The Open Graph locale (`en_GB`).
+    pub locale: String,
 }
 
 impl SiteView {
@@ -63,6 +65,7 @@ impl SiteView {
             search_url: config.search.enabled.then(|| "/search/".to_string()),
             years,
             extra: serde_json::to_value(&config.extra).unwrap_or(serde_json::Value::Null),
+            locale: config.og_locale(),
         }
     }
 }
@@ -78,12 +81,12 @@ pub struct PageView {
     pub canonical: String,
     /// "article", "front", "year", "month", "day", "archive", "404", "index", "term".
     pub kind: String,
-    /// Absolute URL of a picture for sharing cards.
-    pub image: Option<String>,
+    /// The picture of sharing cards: the article's lead picture, else the site's default.
+    pub image: Option<ShareImageView>,
     pub has_code: bool,
     pub noindex: bool,
-    /// `<script type="application/ld+json">` content, already serialised.
-    pub json_ld: Option<String>,
+    /// The content of each `<script type="application/ld+json">`, already serialised.
+    pub json_ld: Vec<String>,
     /// A feed for this page, if it has one.
     pub feed: Option<LinkView>,
     pub published: Option<String>,
@@ -91,6 +94,35 @@ pub struct PageView {
     pub authors: Vec<String>,
     /// Where the page sits: "Archive › 2021 › October".
     pub breadcrumbs: Vec<LinkView>,
+}
+
+/// A sharing card's picture: absolute URL, size in pixels when known, and what it shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ShareImageView {
+    pub url: String,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub alt: String,
+}
+
+impl From<super::jsonld::SharedImage> for ShareImageView {
+    fn from(i: super::jsonld::SharedImage) -> Self {
+        ShareImageView {
+            url: i.url,
+            width: i.width,
+            height: i.height,
+            alt: i.alt,
+        }
+    }
+}
+
+/// "1 article", "12 articles".
+pub fn count_articles(n: usize) -> String {
+    if n == 1 {
+        "1 article".into()
+    } else {
+        format!("{n} articles")
+    }
 }
 
 /// A thumbnail picture.

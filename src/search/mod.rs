@@ -185,6 +185,7 @@ The harbour reopened on Wednesday after a week of storms.
             assets: vec![Asset {
                 path: PathBuf::from("content/harbour/harbour.png"),
                 name: "harbour.png".into(),
+                size: None,
             }],
             sidecar: None,
             modified: None,
