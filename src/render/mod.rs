@@ -7,6 +7,7 @@ mod api;
 mod article;
 mod body;
 mod calendar;
+mod contrast;
 mod decorate;
 mod feeds;
 mod figure;

@@ -365,7 +365,7 @@ impl<'a> Renderer<'a> {
             context.insert("period", &period);
             context.insert("top_people", &people);
             context.insert("top_places", &places);
-            context.insert("timeline", &timeline::timeline_svg(&self.day_counts));
+            context.insert("timeline", &timeline::timeline_html(&self.day_counts));
         }
         self.html("index.html", page, &mut context)
     }

@@ -89,6 +89,8 @@ pub fn clean(html: &str) -> String {
         ])
         .add_tag_attributes("img", ["loading", "width", "height", "srcset", "sizes"])
         .add_tag_attributes("button", ["type"])
+        // Code blocks scroll sideways and so are in the tab order (see highlight::code_block).
+        .add_tag_attributes("pre", ["tabindex"])
         .add_tag_attributes("ol", ["start"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tags(["input"])
@@ -141,5 +143,11 @@ mod tests {
         assert!(!clean.contains("onerror"), "{clean}");
         assert!(clean.contains(r#"<mark id="annotation-1">w</mark>"#), "{clean}");
         assert!(clean.contains(r#"class="x""#), "{clean}");
+    }
+
+    #[test]
+    fn a_code_block_stays_in_the_tab_order_in_an_article_with_raw_html() {
+        let block = r#"<pre class="code" tabindex="0" role="group" aria-label="Code"><code>x</code></pre>"#;
+        assert_eq!(super::clean(block), block);
     }
 }

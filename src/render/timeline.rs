@@ -1,5 +1,10 @@
-//! The archive timeline on the front page: articles per month as an inline SVG bar chart,
-//! drawn at build time, each bar a link to its month page.
+//! The archive timeline on the front page: articles per month, drawn at build time as a list of
+//! years, each a row of twelve month bars that link to their month pages.
+//!
+//! It is HTML rather than a picture so that every month is a real link in a real list: a screen
+//! reader hears "October 2021: 3 articles" and can follow it, and each link is a target at least
+//! 24 px square (WCAG 2.5.8) however many years the archive spans, because a year takes a row of
+//! its own instead of squeezing every month of the archive into the width of a phone.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -8,72 +13,73 @@ use jiff::civil::Date;
 
 use crate::dates::MONTHS;
 
-use super::calendar::month_url;
+use super::calendar::{month_url, year_url};
 use super::highlight::escape_text;
 
-/// The chart, or `None` for an empty archive.
-pub fn timeline_svg(day_counts: &BTreeMap<Date, usize>) -> Option<String> {
-    let first = *day_counts.keys().next()?;
-    let last = *day_counts.keys().next_back()?;
-    let mut months: Vec<((i16, i8), usize)> = Vec::new();
-    let (mut y, mut m) = (first.year(), first.month());
-    while (y, m) <= (last.year(), last.month()) {
-        months.push(((y, m), 0));
-        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
-    }
+/// The tallest bar, in percent of the row; the shortest bar of a month with articles.
+const FULL: usize = 100;
+const LEAST: usize = 8;
+
+/// The timeline, or `None` for an empty archive.
+pub fn timeline_html(day_counts: &BTreeMap<Date, usize>) -> Option<String> {
+    let mut months: BTreeMap<(i16, i8), usize> = BTreeMap::new();
     for (d, c) in day_counts {
-        let i = (d.year() as usize - first.year() as usize) * 12 + d.month() as usize - first.month() as usize;
-        if let Some(slot) = months.get_mut(i) {
-            slot.1 += c;
-        }
+        *months.entry((d.year(), d.month())).or_default() += c;
     }
-    let max = months.iter().map(|(_, c)| *c).max().unwrap_or(1).max(1);
-    let bar = 8usize;
-    let gap = 2usize;
-    let height = 80usize;
-    let width = months.len() * (bar + gap);
-    let mut svg = String::new();
-    let _ = write!(
-        svg,
-        "<svg class=\"timeline\" viewBox=\"0 0 {width} {}\" role=\"img\" aria-labelledby=\"timeline-title\" preserveAspectRatio=\"none\"><title id=\"timeline-title\">Articles per month, {} to {}</title>",
-        height + 14,
-        first.year(),
-        last.year()
-    );
-    for (i, ((y, m), count)) in months.iter().enumerate() {
-        let x = i * (bar + gap);
-        let h = if *count == 0 {
-            0
-        } else {
-            (count * height).div_ceil(max).max(2)
-        };
-        let label = format!(
-            "{} {y}: {count} article{}",
-            MONTHS[(*m - 1) as usize],
-            if *count == 1 { "" } else { "s" }
-        );
-        if *count > 0 {
+    let first = months.keys().next()?.0;
+    let last = months.keys().next_back()?.0;
+    let max = months.values().copied().max().unwrap_or(1).max(1);
+    let mut html = String::from("<div class=\"timeline\">");
+    // Month initials over the columns, for the eye only: every link names its month in full.
+    html.push_str("<div class=\"timeline-scale\" aria-hidden=\"true\"><span></span><ol>");
+    for name in MONTHS {
+        let _ = write!(html, "<li>{}</li>", &name[..1]);
+    }
+    html.push_str("</ol></div><ol class=\"timeline-years\">");
+    for year in first..=last {
+        let in_year: usize = (1..=12).map(|m| months.get(&(year, m)).copied().unwrap_or(0)).sum();
+        // A year without articles has no page of its own to link to.
+        if in_year == 0 {
             let _ = write!(
-                svg,
-                "<a href=\"{}\"><rect x=\"{x}\" y=\"{}\" width=\"{bar}\" height=\"{h}\"><title>{}</title></rect></a>",
-                month_url(*y, *m),
-                height - h,
-                escape_text(&label)
+                html,
+                "<li class=\"timeline-year\"><span class=\"timeline-year-link\">{year}<span class=\"visually-hidden\">: no articles</span></span><ol class=\"timeline-months\">"
             );
         } else {
             let _ = write!(
-                svg,
-                "<rect class=\"empty\" x=\"{x}\" y=\"{}\" width=\"{bar}\" height=\"1\"><title>{}</title></rect>",
-                height - 1,
-                escape_text(&label)
+                html,
+                "<li class=\"timeline-year\"><a class=\"timeline-year-link\" href=\"{}\" aria-label=\"{year}: {}\">{year}</a><ol class=\"timeline-months\">",
+                year_url(year),
+                articles(in_year)
             );
         }
-        if *m == 1 || i == 0 {
-            let _ = write!(svg, "<text x=\"{x}\" y=\"{}\">{y}</text>", height + 12);
+        for month in 1..=12 {
+            let count = months.get(&(year, month)).copied().unwrap_or(0);
+            let label = format!("{} {year}: {}", MONTHS[(month - 1) as usize], articles(count));
+            if count == 0 {
+                // An empty month keeps its column but is not read out: the year's links say it all.
+                html.push_str("<li class=\"empty\" aria-hidden=\"true\"><span class=\"bar\"></span></li>");
+            } else {
+                let height = (count * FULL).div_ceil(max).max(LEAST);
+                let _ = write!(
+                    html,
+                    "<li><a href=\"{}\" title=\"{label}\"><span class=\"bar\" style=\"height:{height}%\"></span><span class=\"visually-hidden\">{label}</span></a></li>",
+                    month_url(year, month),
+                    label = escape_text(&label)
+                );
+            }
         }
+        html.push_str("</ol></li>");
     }
-    svg.push_str("</svg>");
-    Some(svg)
+    html.push_str("</ol></div>");
+    Some(html)
+}
+
+fn articles(count: usize) -> String {
+    match count {
+        0 => "no articles".into(),
+        1 => "1 article".into(),
+        n => format!("{n} articles"),
+    }
 }
 
 #[cfg(test)]
@@ -82,16 +88,65 @@ mod tests {
     use jiff::civil::date;
 
     #[test]
-    fn one_bar_per_month_linked_when_it_has_articles() {
+    fn a_row_of_twelve_months_per_year_linked_when_they_have_articles() {
         let mut counts = BTreeMap::new();
         counts.insert(date(2020, 11, 3), 2);
-        counts.insert(date(2021, 2, 1), 4);
-        let svg = timeline_svg(&counts).unwrap();
-        assert_eq!(svg.matches("<rect").count(), 4, "Nov, Dec, Jan, Feb");
-        assert_eq!(svg.matches("<a href=").count(), 2);
-        assert!(svg.contains("href=\"/2021/02/\""));
-        assert!(svg.contains("February 2021: 4 articles"));
-        assert!(svg.contains(">2021</text>"));
-        assert!(timeline_svg(&BTreeMap::new()).is_none());
+        counts.insert(date(2021, 2, 1), 3);
+        counts.insert(date(2021, 2, 9), 1);
+        let html = timeline_html(&counts).unwrap();
+        assert_eq!(html.matches("<li class=\"timeline-year\">").count(), 2);
+        assert_eq!(html.matches("class=\"bar\"").count(), 24, "twelve columns a year");
+        assert_eq!(
+            html.matches("<li><a href=").count(),
+            2,
+            "one link per month with articles"
+        );
+        assert!(
+            html.contains(
+                "<a href=\"/2021/02/\" title=\"February 2021: 4 articles\"><span class=\"bar\" style=\"height:100%\">"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "<a href=\"/2020/11/\" title=\"November 2020: 2 articles\"><span class=\"bar\" style=\"height:50%\">"
+            ),
+            "{html}"
+        );
+        assert!(html.contains("<span class=\"visually-hidden\">November 2020: 2 articles</span>"));
+        assert!(html.contains("href=\"/2020/\" aria-label=\"2020: 2 articles\">2020</a>"));
+        assert_eq!(
+            html.matches("aria-hidden=\"true\"").count(),
+            1 + 22,
+            "the scale and the empty months"
+        );
+        assert!(!html.contains("role=\"img\""), "links are never inside a picture");
+        assert!(timeline_html(&BTreeMap::new()).is_none());
+    }
+
+    #[test]
+    fn a_year_without_articles_keeps_its_row_but_links_nowhere() {
+        let mut counts = BTreeMap::new();
+        counts.insert(date(2020, 2, 3), 1);
+        counts.insert(date(2022, 6, 1), 1);
+        let html = timeline_html(&counts).unwrap();
+        assert_eq!(html.matches("<li class=\"timeline-year\">").count(), 3);
+        assert!(!html.contains("href=\"/2021/"), "{html}");
+        assert!(
+            html.contains("2021<span class=\"visually-hidden\">: no articles</span>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn a_quiet_month_keeps_a_visible_bar() {
+        let mut counts = BTreeMap::new();
+        counts.insert(date(2022, 1, 1), 200);
+        counts.insert(date(2022, 5, 1), 1);
+        let html = timeline_html(&counts).unwrap();
+        assert!(
+            html.contains("title=\"May 2022: 1 article\"><span class=\"bar\" style=\"height:8%\">"),
+            "{html}"
+        );
     }
 }

@@ -2,7 +2,9 @@
 //   1. archivists' notes work with the keyboard (issue: annotations),
 //   2. `dateline serve` reloads a page by itself when its article is edited (preview),
 //   3. the search page finds an article, narrows by a facet, and downloads little (search),
-//   4. every exported Web Annotation anchors in Apache Annotator by position and by strict quote.
+//   4. every exported Web Annotation anchors in Apache Annotator by position and by strict quote,
+//   5. every kind of page passes axe-core's WCAG 2.2 AA rules in both colour schemes, on a desktop
+//      and on a phone (axe.mjs).
 // Usage: node run.mjs PATH/TO/dateline   (CHROMIUM=/usr/bin/chromium by default; ONLY=WORDS
 // runs the checks whose name contains WORDS)
 import { chromium } from "playwright-core";
@@ -14,6 +16,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildSync } from "esbuild";
 import assert from "node:assert/strict";
 import net from "node:net";
+import { auditArchive } from "./axe.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "..", "..");
@@ -177,6 +180,18 @@ try {
       await page.close();
       results.push(`     (${notes} notes in ${exports.length} articles; ${problems.length} problems)`);
       assert.equal(problems.length, 0, problems.join("\n"));
+    } finally {
+      rmSync(built, { recursive: true, force: true });
+    }
+  });
+
+  await check("every kind of page passes axe-core (WCAG 2.2 AA), light and dark, desktop and phone", async () => {
+    const built = sampleSite();
+    try {
+      execFileSync(binary, ["build", "--quiet", "--output", join(built, "public")], { cwd: built, stdio: ["ignore", "ignore", "pipe"] });
+      const { failures, summary } = await auditArchive(browser, join(built, "public"));
+      results.push(`     (${summary}; ${failures.length} serious or critical)`);
+      assert.equal(failures.length, 0, failures.join("\n"));
     } finally {
       rmSync(built, { recursive: true, force: true });
     }
