@@ -129,7 +129,11 @@ fn a_local_build_differs_from_a_normal_one_only_in_naming_index_files() {
 
     // `[build] local_links = true` in site.toml is the same as `--local`.
     let config = read(&site.path().join("site.toml"));
-    write(site.path(), "site.toml", &format!("{config}\n[build]\nlocal_links = true\n"));
+    write(
+        site.path(),
+        "site.toml",
+        &format!("{config}\n[build]\nlocal_links = true\n"),
+    );
     let configured = tree(&build_into(site.path(), "configured", &[]));
     assert!(configured == local, "site.toml's local_links builds what --local does");
 }
@@ -149,6 +153,9 @@ fn the_lead_picture_is_fetched_at_once_and_states_its_size() {
     let lead = &page[page.find("<div class=\"story-lead\">").expect("a lead figure")..];
     let img = &lead[lead.find("<img ").expect("a picture")..];
     let img = &img[..img.find('>').expect("its end")];
-    assert!(img.contains(&format!(" width=\"{width}\" height=\"{height}\"")), "{img}");
+    assert!(
+        img.contains(&format!(" width=\"{width}\" height=\"{height}\"")),
+        "{img}"
+    );
     assert!(!img.contains("loading="), "the lead picture is in view at once: {img}");
 }

@@ -168,7 +168,16 @@ mod tests {
         let archive = crate::model::Archive::default();
         let links = Links::new(&SiteConfig::default(), &archive);
         let img = |size, lead| {
-            let html = figure_html(&f, 1, Some(Picture { src: "a.png", size, lead }), &links);
+            let html = figure_html(
+                &f,
+                1,
+                Some(Picture {
+                    src: "a.png",
+                    size,
+                    lead,
+                }),
+                &links,
+            );
             let start = html.find("<img").expect("an img");
             html[start..start + html[start..].find('>').expect("its end") + 1].to_string()
         };
@@ -180,6 +189,9 @@ mod tests {
             img(Some((400, 260)), false),
             r#"<img src="a.png" alt="Boats at dawn." width="400" height="260" loading="lazy" decoding="async">"#
         );
-        assert_eq!(img(None, true), r#"<img src="a.png" alt="Boats at dawn." fetchpriority="high">"#);
+        assert_eq!(
+            img(None, true),
+            r#"<img src="a.png" alt="Boats at dawn." fetchpriority="high">"#
+        );
     }
 }

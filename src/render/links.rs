@@ -180,7 +180,11 @@ pub(crate) mod tests {
             ("/search/?q=harbour", "/", "./search/index.html?q=harbour"),
             ("/people/ana/#quote-1", "/", "./people/ana/index.html#quote-1"),
             ("/feed.xml", "/people/", "../feed.xml"),
-            ("/2022/10/01/harbour/harbour.png", "/", "./2022/10/01/harbour/harbour.png"),
+            (
+                "/2022/10/01/harbour/harbour.png",
+                "/",
+                "./2022/10/01/harbour/harbour.png",
+            ),
             ("/style.css?v=2", "/", "./style.css?v=2"),
             ("https://x.org/a/", "/", "https://x.org/a/"),
             ("//cdn.x/y/", "/", "//cdn.x/y/"),
