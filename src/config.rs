@@ -41,6 +41,7 @@ pub struct SiteConfig {
     pub extract: ExtractConfig,
     pub serve: ServeConfig,
     pub metadata: MetadataConfig,
+    pub build: BuildConfig,
     /// Free-form values for templates (`config.extra`).
     pub extra: toml::Table,
 }
@@ -65,6 +66,7 @@ impl Default for SiteConfig {
             extract: ExtractConfig::default(),
             serve: ServeConfig::default(),
             metadata: MetadataConfig::default(),
+            build: BuildConfig::default(),
             extra: toml::Table::new(),
         }
     }
@@ -367,6 +369,16 @@ impl Default for ServeConfig {
             port: 1111,
         }
     }
+}
+
+/// `[build]`: how the written archive will be browsed.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct BuildConfig {
+    /// Write every link to a folder as a link to its `index.html`, for an archive opened
+    /// straight from disk (`file://`), where a folder link shows a directory listing instead
+    /// of the page. `dateline build --local` turns it on for one build.
+    pub local_links: bool,
 }
 
 impl SiteConfig {

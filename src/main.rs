@@ -52,6 +52,10 @@ enum Command {
         /// Print nothing but errors: no progress, no warnings, no summary.
         #[arg(long, short)]
         quiet: bool,
+        /// For browsing from disk (file://): links to folders end in index.html
+        /// (site.toml's `[build] local_links = true` does the same for every build).
+        #[arg(long)]
+        local: bool,
     },
     /// Preview the archive locally: rebuilds on every edit and reloads the browser.
     #[cfg(feature = "serve")]
@@ -186,6 +190,7 @@ fn main() -> ExitCode {
             force,
             jobs,
             quiet,
+            local,
         } => {
             if let Some(n) = jobs
                 && let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global()
@@ -203,6 +208,7 @@ fn main() -> ExitCode {
                 drafts,
                 force,
                 quiet,
+                local_links: local,
                 cleanup,
             };
             match pipeline::build(&options) {

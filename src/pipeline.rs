@@ -28,6 +28,8 @@ pub struct BuildOptions {
     pub force: bool,
     /// No progress display, summary or warnings: only errors are printed.
     pub quiet: bool,
+    /// Links for browsing from disk (`--local`), whatever `site.toml`'s `[build] local_links` says.
+    pub local_links: bool,
     /// How the previous output is removed after the swap.
     pub cleanup: write::Cleanup,
 }
@@ -277,6 +279,7 @@ fn read_site_with(options: &BuildOptions, progress: &Progress) -> Result<Site, B
     if let Some(url) = &options.base_url {
         config.base_url = url.clone();
     }
+    config.build.local_links |= options.local_links;
     let mut diagnostics = Diagnostics::default();
     let registry = read_registry(root, &config).unwrap_or_else(|d| {
         diagnostics.push(d);

@@ -31,6 +31,24 @@
     });
   }
 
+  // Search reads its index with fetch(), which browsers refuse to pages opened from disk (and
+  // Chromium will not even run the search page's module script there): say so, and what works.
+  var searchStatus = location.protocol === "file:" && document.getElementById("search-status");
+  if (searchStatus) {
+    var home = document.querySelector('link[rel="home"]');
+    var archive = document.createElement("a");
+    archive.href = new URL("archive/index.html", home ? home.href : location.href).href;
+    archive.textContent = "browse the archive by date";
+    searchStatus.classList.add("search-offline");
+    searchStatus.replaceChildren(
+      "Search cannot work on pages opened from disk: the browser does not let them read the search index. " +
+        "Serve the archive instead, with dateline serve or any static web server run in the archive’s folder " +
+        "(for example python3 -m http.server), and open the address it prints. Meanwhile you can ",
+      archive,
+      " or by index."
+    );
+  }
+
   // Archivists' notes: in the margin on wide screens, revealed by their numbered button on
   // narrow ones. The button always says whether its note is shown.
   var wide = window.matchMedia("(min-width: 78rem)");

@@ -433,10 +433,8 @@ document.addEventListener("keydown", (event) => {
 });
 
 (async () => {
-  if (location.protocol === "file:") {
-    status.textContent = "Search needs the archive to be served over HTTP (for example with `dateline serve`); opened from disk, browse by date or by index instead.";
-    return;
-  }
+  // Opened from disk the index cannot be fetched; dateline.js has told the reader why.
+  if (location.protocol === "file:") return;
   try {
     // Always asked afresh (a cheap revalidation), so a rebuilt archive is searched at once.
     const loaded = JSON.parse(decoder.decode(await fetchIndexFile("manifest.bin", "no-cache")));

@@ -13,7 +13,7 @@ use crate::dates::{MONTHS, full_date, long_date};
 
 use super::calendar::{day_url, month_url, year_url};
 use super::decorate::Decoration;
-use super::figure::figure_html;
+use super::figure::{Picture, figure_html};
 use super::highlight::Highlighter;
 use super::links::Links;
 use super::notes::{inline_markdown, kind_label, note_decoration};
@@ -128,15 +128,24 @@ pub fn article_view(
     // Figures are numbered by their place in the merged metadata, the numbers index pages link to.
     let mut lead_html = String::new();
     let mut body_figures: Vec<String> = vec![String::new(); story.extraction.figures.len()];
+    let mut lead_picture = false;
     for (k, f) in meta.figures.value.iter().enumerate() {
-        let img = f.src.as_deref().map(|s| story.image_url(s));
-        let html = figure_html(f, k + 1, img.as_deref(), links);
-        match story
+        let src = f.src.as_deref().map(|s| (story.image_url(s), story.image_size(s)));
+        let in_body = story
             .extraction
             .figures
             .iter()
-            .position(|e| !f.blocks.is_empty() && e.blocks == f.blocks)
-        {
+            .position(|e| !f.blocks.is_empty() && e.blocks == f.blocks);
+        // The first picture above the text is the lead; those in the body are further down.
+        let lead = src.is_some() && in_body.is_none() && !lead_picture;
+        lead_picture |= lead;
+        let picture = src.as_ref().map(|(url, size)| Picture {
+            src: url,
+            size: *size,
+            lead,
+        });
+        let html = figure_html(f, k + 1, picture, links);
+        match in_body {
             Some(n) => body_figures[n] = html,
             None => lead_html.push_str(&html),
         }

@@ -6,14 +6,26 @@ use crate::model::{Credit, Figure, IndexKind};
 use super::highlight::push_escaped;
 use super::links::Links;
 
+/// The picture of a figure, as the page shows it.
+#[derive(Debug, Clone, Copy)]
+pub struct Picture<'a> {
+    pub src: &'a str,
+    /// Width and height in pixels, when the file's header states them: the browser then
+    /// reserves the picture's box before it arrives, and the page does not jump.
+    pub size: Option<(u32, u32)>,
+    /// The lead picture, at the top of the story: in view as the page opens, so it is
+    /// fetched at once, never lazily.
+    pub lead: bool,
+}
+
 /// The `<figure>` of one photo.
-pub fn figure_html(figure: &Figure, number: usize, image: Option<&str>, links: &Links) -> String {
+pub fn figure_html(figure: &Figure, number: usize, image: Option<Picture>, links: &Links) -> String {
     let mut out = String::with_capacity(256 + figure.caption.len());
     let class = if image.is_some() { "figure" } else { "figure no-image" };
     out.push_str(&format!("<figure class=\"{class}\" id=\"figure-{number}\">"));
-    if let Some(src) = image {
+    if let Some(picture) = image {
         out.push_str("<img src=\"");
-        push_escaped(&mut out, src);
+        push_escaped(&mut out, picture.src);
         out.push_str("\" alt=\"");
         push_escaped(
             &mut out,
@@ -23,7 +35,15 @@ pub fn figure_html(figure: &Figure, number: usize, image: Option<&str>, links: &
                 .filter(|t| !t.is_empty())
                 .unwrap_or(&figure.caption),
         );
-        out.push_str("\" loading=\"lazy\" decoding=\"async\">");
+        out.push('"');
+        if let Some((width, height)) = picture.size {
+            out.push_str(&format!(" width=\"{width}\" height=\"{height}\""));
+        }
+        if picture.lead {
+            out.push_str(" fetchpriority=\"high\">");
+        } else {
+            out.push_str(" loading=\"lazy\" decoding=\"async\">");
+        }
     }
     out.push_str("<figcaption>");
     if let Some(title) = figure.title.as_deref().filter(|t| !t.is_empty()) {
@@ -126,9 +146,52 @@ mod tests {
             ..Figure::default()
         };
         let archive = crate::model::Archive::default();
-        let html = figure_html(&f, 1, Some("/a.png"), &Links::new(&SiteConfig::default(), &archive));
+        let picture = Picture {
+            src: "/a.png",
+            size: None,
+            lead: false,
+        };
+        let html = figure_html(&f, 1, Some(picture), &Links::new(&SiteConfig::default(), &archive));
         assert!(html.starts_with("<figure class=\"figure\" id=\"figure-1\"><img src=\"/a.png\" alt=\"Harbour\""));
         assert!(html.contains("<figcaption><strong class=\"figure-title\">Harbour</strong> <span class=\"caption\">Boats &lt;at&gt; dawn.</span>"));
         assert!(html.contains("<small class=\"credit\">"));
+    }
+
+    /// The lead picture is in view as the page opens: fetched at once, never lazily; every
+    /// picture of known size reserves its box.
+    #[test]
+    fn the_lead_picture_loads_at_once_and_every_picture_states_its_size() {
+        let f = Figure {
+            caption: "Boats at dawn.".into(),
+            ..Figure::default()
+        };
+        let archive = crate::model::Archive::default();
+        let links = Links::new(&SiteConfig::default(), &archive);
+        let img = |size, lead| {
+            let html = figure_html(
+                &f,
+                1,
+                Some(Picture {
+                    src: "a.png",
+                    size,
+                    lead,
+                }),
+                &links,
+            );
+            let start = html.find("<img").expect("an img");
+            html[start..start + html[start..].find('>').expect("its end") + 1].to_string()
+        };
+        assert_eq!(
+            img(Some((400, 260)), true),
+            r#"<img src="a.png" alt="Boats at dawn." width="400" height="260" fetchpriority="high">"#
+        );
+        assert_eq!(
+            img(Some((400, 260)), false),
+            r#"<img src="a.png" alt="Boats at dawn." width="400" height="260" loading="lazy" decoding="async">"#
+        );
+        assert_eq!(
+            img(None, true),
+            r#"<img src="a.png" alt="Boats at dawn." fetchpriority="high">"#
+        );
     }
 }

@@ -57,9 +57,34 @@ pub fn output_path(url: &str) -> String {
     }
 }
 
+/// How links between the archive's pages are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LinkStyle {
+    /// Folder links as they are (`../2021/`): a web server answers them with the folder's
+    /// `index.html`.
+    #[default]
+    Folders,
+    /// Folder links to the folder's `index.html` (`../2021/index.html`), for an archive opened
+    /// from disk, where a browser shows a folder link as a directory listing. Middle-click,
+    /// "open in new tab" and pages without JavaScript all follow the address as written, so
+    /// it has to be right in the HTML.
+    IndexFiles,
+}
+
+impl LinkStyle {
+    /// The style `site.toml`'s `[build] local_links` (or `build --local`) asks for.
+    pub fn of(config: &SiteConfig) -> Self {
+        if config.build.local_links {
+            LinkStyle::IndexFiles
+        } else {
+            LinkStyle::Folders
+        }
+    }
+}
+
 /// Rewrites root-relative `href="/…"` and `src="/…"` into paths relative to the page at
 /// `page_url`, so the archive works under any base path and from `file://`.
-pub fn relativize(html: &str, page_url: &str) -> String {
+pub fn relativize(html: &str, page_url: &str, style: LinkStyle) -> String {
     let depth = page_url.trim_matches('/').split('/').filter(|s| !s.is_empty()).count();
     let depth = if page_url.ends_with('/') {
         depth
@@ -71,12 +96,13 @@ pub fn relativize(html: &str, page_url: &str) -> String {
     } else {
         "../".repeat(depth)
     };
-    rebase(html, &prefix)
+    rebase(html, &prefix, style)
 }
 
 /// Replaces the leading `/` of root-relative links with `prefix` ("../../", or "/archive/" for
-/// pages such as 404.html that are served at any depth).
-pub fn rebase(html: &str, prefix: &str) -> String {
+/// pages such as 404.html that are served at any depth), and in the `IndexFiles` style names
+/// the `index.html` of every folder they point at.
+pub fn rebase(html: &str, prefix: &str, style: LinkStyle) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 32);
     let mut copied = 0;
     let mut from = 0;
@@ -93,6 +119,19 @@ pub fn rebase(html: &str, prefix: &str) -> String {
             out.push_str(&html[copied..value]);
             out.push_str(prefix);
             copied = value + 1;
+            if style == LinkStyle::IndexFiles
+                && let Some(end) = html[copied..].find('"')
+            {
+                let url = &html[copied..copied + end];
+                // The path ends where a query or a fragment starts.
+                let path_end = url.find(['?', '#']).unwrap_or(url.len());
+                out.push_str(&url[..path_end]);
+                if path_end == 0 || url[..path_end].ends_with('/') {
+                    out.push_str("index.html");
+                }
+                copied += path_end;
+                from = copied;
+            }
         }
     }
     out.push_str(&html[copied..]);
@@ -113,19 +152,57 @@ pub(crate) mod tests {
     #[test]
     fn links_become_relative() {
         let html = r##"<a href="/2021/">y</a><img src="/static/a.png"><a href="//cdn.x/y">c</a><a href="https://x.org/">x</a><a href="#top">t</a>"##;
-        let got = relativize(html, "/2021/10/13/slug/");
+        let got = relativize(html, "/2021/10/13/slug/", LinkStyle::Folders);
         assert_eq!(
             got,
             r##"<a href="../../../../2021/">y</a><img src="../../../../static/a.png"><a href="//cdn.x/y">c</a><a href="https://x.org/">x</a><a href="#top">t</a>"##
         );
         assert_eq!(
-            relativize(r#"<a href="/people/">p</a>"#, "/"),
+            relativize(r#"<a href="/people/">p</a>"#, "/", LinkStyle::Folders),
             r#"<a href="./people/">p</a>"#
         );
         assert_eq!(
-            relativize(r#"<a href="/people/">p</a>"#, "/page/2/"),
+            relativize(r#"<a href="/people/">p</a>"#, "/page/2/", LinkStyle::Folders),
             r#"<a href="../../people/">p</a>"#
         );
+    }
+
+    /// Opened from disk, a folder link shows a directory listing: every link to a folder —
+    /// the front page, queries and fragments included — names its `index.html`; files,
+    /// external addresses and fragments of the same page keep their form.
+    #[test]
+    fn local_links_name_the_index_file_of_every_folder() {
+        let rows = [
+            ("/2021/", "/2021/10/13/slug/", "../../../../2021/index.html"),
+            ("/", "/2021/10/13/slug/", "../../../../index.html"),
+            ("/", "/", "./index.html"),
+            ("/#top", "/people/", "../index.html#top"),
+            ("/search/?q=harbour", "/", "./search/index.html?q=harbour"),
+            ("/people/ana/#quote-1", "/", "./people/ana/index.html#quote-1"),
+            ("/feed.xml", "/people/", "../feed.xml"),
+            (
+                "/2022/10/01/harbour/harbour.png",
+                "/",
+                "./2022/10/01/harbour/harbour.png",
+            ),
+            ("/style.css?v=2", "/", "./style.css?v=2"),
+            ("https://x.org/a/", "/", "https://x.org/a/"),
+            ("//cdn.x/y/", "/", "//cdn.x/y/"),
+            ("#note-1", "/2021/", "#note-1"),
+            ("/404.html", "/a/b/", "../../404.html"),
+        ];
+        for (href, page, want) in rows {
+            let html = format!(r#"<a class="x" href="{href}">t</a> <form action="{href}"></form>"#);
+            let got = relativize(&html, page, LinkStyle::IndexFiles);
+            assert_eq!(
+                got,
+                format!(r#"<a class="x" href="{want}">t</a> <form action="{want}"></form>"#),
+                "{href} on {page}"
+            );
+        }
+        // Only attribute values are links: text that merely looks like one stays.
+        let text = r#"<p data-x="/2021/">="/2021/"</p>"#;
+        assert_eq!(relativize(text, "/", LinkStyle::IndexFiles), text);
     }
 
     /// An archive whose indexes hold the given (kind, name) terms.

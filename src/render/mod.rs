@@ -37,7 +37,7 @@ use crate::write::{OutputFile, WriteError};
 pub use calendar::{day_url, month_url, year_url};
 pub use decorate::Decoration;
 pub use highlight::push_escaped as escape_into;
-pub use links::{Links, output_path, relativize};
+pub use links::{LinkStyle, Links, output_path, relativize};
 pub use pages::{Job, Renderer};
 pub use report::ExtractionReport;
 pub use templates::Templates;

@@ -18,7 +18,7 @@ use crate::dates::{MONTHS, full_date, long_date};
 use super::calendar::{CalendarView, day_url, month_calendar, month_url, year_url};
 use super::highlight::Highlighter;
 use super::indexes::{self, TermLink};
-use super::links::{Links, output_path, rebase, relativize};
+use super::links::{LinkStyle, Links, output_path, rebase, relativize};
 use super::templates::Templates;
 use super::views::{CardView, LinkView, PageView, Pagination, count_articles};
 use super::{api, feeds, jsonld, timeline};
@@ -220,7 +220,8 @@ impl<'a> Renderer<'a> {
         self.complete(&mut page);
         context.insert("page", &page);
         let html = self.templates.render(template, context)?;
-        Ok(OutputFile::bytes(output_path(&page.url), relativize(&html, &page.url)))
+        let html = relativize(&html, &page.url, LinkStyle::of(self.config));
+        Ok(OutputFile::bytes(output_path(&page.url), html))
     }
 
     fn complete(&self, page: &mut PageView) {
@@ -765,8 +766,14 @@ impl<'a> Renderer<'a> {
             &self.cards(&(0..self.archive.stories.len().min(5)).collect::<Vec<_>>()),
         );
         let html = self.templates.render("404.html", &context)?;
-        // Served for any missing address, at any depth: links must not be relative.
-        Ok(OutputFile::bytes("404.html", rebase(&html, &self.config.base_path())))
+        let html = match LinkStyle::of(self.config) {
+            // Served for any missing address, at any depth: links must not be relative.
+            LinkStyle::Folders => rebase(&html, &self.config.base_path(), LinkStyle::Folders),
+            // Opened from disk it is only ever at the top of the archive, where a root-relative
+            // link would lead to the top of the disk.
+            LinkStyle::IndexFiles => relativize(&html, "/404.html", LinkStyle::IndexFiles),
+        };
+        Ok(OutputFile::bytes("404.html", html))
     }
 }
 

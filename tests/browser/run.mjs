@@ -4,7 +4,11 @@
 //   3. the search page finds an article, narrows by a facet, and downloads little (search),
 //   4. every exported Web Annotation anchors in Apache Annotator by position and by strict quote,
 //   5. every kind of page passes axe-core's WCAG 2.2 AA rules in both colour schemes, on a desktop
-//      and on a phone (axe.mjs).
+//      and on a phone (axe.mjs),
+//   6. opened from disk (file://), a `--local` build's links lead to pages with JavaScript on and
+//      off, and the search page says why it cannot search there and what to do,
+//   7. the lead picture is fetched at once with its size, no picture is shown larger than its
+//      pixels, and search results arrive without shifting the page.
 // Usage: node run.mjs PATH/TO/dateline   (CHROMIUM=/usr/bin/chromium by default; ONLY=WORDS
 // runs the checks whose name contains WORDS)
 import { chromium } from "playwright-core";
@@ -300,6 +304,95 @@ try {
     assert.ok((await again.locator(".result").count()) < before);
     await again.close();
     await page.close();
+  });
+
+  await check("opened from disk, a --local build follows links to pages, with JavaScript and without", async () => {
+    const built = sampleSite();
+    try {
+      const pub = join(built, "public");
+      execFileSync(binary, ["build", "--quiet", "--local", "--output", pub], { cwd: built, stdio: ["ignore", "ignore", "pipe"] });
+      for (const javaScriptEnabled of [false, true]) {
+        const context = await browser.newContext({ javaScriptEnabled });
+        const page = await context.newPage();
+        await page.goto(pathToFileURL(join(pub, "index.html")).href);
+        // A story, then the archive by date from its footer, then a year from the archive.
+        for (const selector of [".card-headline a", '.footer-links a[href$="archive/index.html"]', ".footer-years a"]) {
+          const link = page.locator(selector).first();
+          const href = await link.getAttribute("href");
+          await link.click();
+          await page.waitForLoadState("load");
+          const where = `${selector} (${href}) with JavaScript ${javaScriptEnabled ? "on" : "off"}`;
+          assert.ok(page.url().startsWith("file:") && page.url().endsWith("/index.html"), `${where} led to ${page.url()}`);
+          assert.equal(await page.locator("main#main").count(), 1, `${where}: not an archive page (a folder listing?)`);
+        }
+        await context.close();
+      }
+    } finally {
+      rmSync(built, { recursive: true, force: true });
+    }
+  });
+
+  await check("the search page opened from disk says why it cannot search and what to do", async () => {
+    const built = sampleSite();
+    try {
+      const pub = join(built, "public");
+      execFileSync(binary, ["build", "--quiet", "--output", pub], { cwd: built, stdio: ["ignore", "ignore", "pipe"] });
+      const page = await browser.newPage();
+      await page.goto(pathToFileURL(join(pub, "search", "index.html")).href + "?q=ammonia");
+      const status = page.locator("#search-status");
+      await page.waitForFunction(() => /opened from disk/.test(document.getElementById("search-status").textContent), null, { timeout: 10000 });
+      const text = await status.textContent();
+      assert.match(text, /cannot work on pages opened from disk/);
+      assert.match(text, /dateline serve/);
+      assert.match(text, /static web server/);
+      const archive = await status.locator("a").getAttribute("href");
+      assert.ok(archive.startsWith("file:") && archive.endsWith("/archive/index.html"), archive);
+      await page.close();
+    } finally {
+      rmSync(built, { recursive: true, force: true });
+    }
+  });
+
+  await check("the lead picture loads at once at its size; no picture is shown past its pixels", async () => {
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+      const page = await browser.newPage({ viewport });
+      await page.goto(server.url + "2022/06/21/setubal-new-harbour/");
+      const lead = page.locator(".story-lead img").first();
+      assert.equal(await lead.getAttribute("loading"), null, "the lead picture is not lazy");
+      assert.ok(Number(await lead.getAttribute("width")) > 0 && Number(await lead.getAttribute("height")) > 0, "width and height");
+      await page.waitForFunction(() => [...document.images].every((i) => i.loading === "lazy" || i.complete), null, { timeout: 10000 });
+      for (const url of [server.url + "2022/06/21/setubal-new-harbour/", server.url]) {
+        await page.goto(url);
+        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+        await page.waitForFunction(() => [...document.images].every((i) => i.complete), null, { timeout: 10000 });
+        const blown = await page.evaluate(() => [...document.images]
+          .filter((i) => i.naturalWidth && i.getBoundingClientRect().width > i.naturalWidth + 0.5)
+          .map((i) => `${i.getAttribute("src")}: ${Math.round(i.getBoundingClientRect().width)} px wide, ${i.naturalWidth} px of picture`));
+        assert.deepEqual(blown, [], `${url} at ${viewport.width} px`);
+      }
+      await page.close();
+    }
+  });
+
+  await check("search results arrive without moving the page (layout shift)", async () => {
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+      const page = await browser.newPage({ viewport });
+      await page.addInitScript(() => {
+        window.__shift = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      await page.goto(server.url + "search/?q=harbour");
+      await page.waitForSelector(".result h2 a", { timeout: 20000 });
+      await page.waitForSelector("#search-results:not([aria-busy])", { timeout: 20000 });
+      await page.waitForFunction(() => [...document.images].every((i) => i.complete), null, { timeout: 10000 });
+      await page.waitForTimeout(300);
+      const shift = await page.evaluate(() => window.__shift);
+      results.push(`     (layout shift at ${viewport.width} px: ${shift.toFixed(4)})`);
+      assert.ok(shift < 0.01, `layout shift ${shift.toFixed(3)} at ${viewport.width} px`);
+      await page.close();
+    }
   });
 } finally {
   server.stop();
