@@ -138,8 +138,12 @@ fn entities(article: &Article, ex: &Extraction, cx: &Context<'_>) -> Vec<Mention
             });
         }
     }
+    // A name the front matter declares is of the kind declared: extraction's guess of another
+    // kind for the same name ("Congaree Mills" read as a person) would file one entity twice.
+    let declared_names: HashSet<String> = seen.iter().map(|(_, name)| name.clone()).collect();
     for e in &ex.entities {
-        if seen.insert((e.kind, e.name.to_lowercase())) {
+        let name = e.name.to_lowercase();
+        if !declared_names.contains(&name) && seen.insert((e.kind, name)) {
             out.push(Mention {
                 entity: e.clone(),
                 origin: Origin::Extracted,

@@ -34,11 +34,18 @@ impl<'a> Links<'a> {
             .and_then(|(_, r)| r.as_deref())
     }
 
-    /// "/people/ivan-petrov/" when the index is enabled and has a term under that name.
+    /// "/people/ivan-petrov/" when the index is enabled and has a term under that name; for a
+    /// name whose one page is in another index ("CNN" named as an organisation), that page.
     pub fn term(&self, kind: IndexKind, name: &str) -> Option<String> {
-        let root = self.index(kind)?;
-        let term = self.archive.index(kind)?.find(name)?;
-        Some(format!("{root}{}/", term.slug))
+        let index = self.archive.index(kind)?;
+        self.index(kind)?;
+        match index.find(name) {
+            Some(term) => self.term_slug(kind, &term.slug),
+            None => {
+                let see = index.see(name)?;
+                self.term_slug(see.home, &see.slug)
+            }
+        }
     }
 
     /// The URL of a term page by its slug.
