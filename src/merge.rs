@@ -181,3 +181,57 @@ pub fn truncate_words(text: &str, max: usize) -> String {
     };
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::config::SiteConfig;
+    use crate::extract::Registry;
+    use crate::model::{Source, SourceFormat};
+
+    #[test]
+    fn a_declared_name_is_only_of_the_kind_declared() {
+        let source = Source {
+            file: PathBuf::from("content/mill.md"),
+            rel: PathBuf::from("mill.md"),
+            format: SourceFormat::Markdown,
+            text: "+++\ntitle = \"Mill\"\ndate = 2019-09-24\norganizations = [\"Congaree Mills\"]\n+++\nThe mill will close.\n"
+                .into(),
+            assets: vec![],
+            sidecar: None,
+            modified: None,
+        };
+        let registry = Registry::default();
+        let (story, _) = crate::pipeline::prepare(source, &registry, &SiteConfig::default()).unwrap();
+        let mut ex = story.extraction.clone();
+        // Extraction's guesses: the declared name as a person, and a person it alone found.
+        for name in ["Congaree Mills", "Dwight Mabry"] {
+            ex.entities.push(Entity {
+                name: name.into(),
+                kind: EntityKind::Person,
+                roles: Vec::new(),
+                mentions: Vec::new(),
+            });
+        }
+        let cx = Context {
+            registry: &registry,
+            reference: None,
+            filed: None,
+        };
+        let meta = merge(&story.article, &ex, &cx);
+        let kinds = |name: &str| -> Vec<(EntityKind, Origin)> {
+            meta.entities
+                .iter()
+                .filter(|m| m.entity.name == name)
+                .map(|m| (m.entity.kind, m.origin))
+                .collect()
+        };
+        assert_eq!(
+            kinds("Congaree Mills"),
+            vec![(EntityKind::Organization, Origin::Declared)]
+        );
+        assert_eq!(kinds("Dwight Mabry"), vec![(EntityKind::Person, Origin::Extracted)]);
+    }
+}

@@ -182,3 +182,187 @@ fn link_same_names(indexes: &mut BTreeMap<IndexKind, Index>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::RegistryEntry;
+    use crate::model::EntityKind;
+    use crate::slug::slugify;
+
+    /// (index, name, its stories, declared in front matter)
+    type Row = (IndexKind, &'static str, &'static [usize], bool);
+
+    fn indexes(rows: &[Row]) -> BTreeMap<IndexKind, Index> {
+        let mut out: BTreeMap<IndexKind, Index> = BTreeMap::new();
+        for &(kind, name, stories, declared) in rows {
+            let index = out.entry(kind).or_default();
+            index.terms.push(Term {
+                name: name.to_string(),
+                slug: slugify(name),
+                stories: stories.to_vec(),
+                declared,
+                ..Term::default()
+            });
+            index.terms.sort_by(|a, b| a.slug.cmp(&b.slug));
+        }
+        for index in out.values_mut() {
+            index.names = index
+                .terms
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (t.name.to_lowercase(), i))
+                .collect();
+        }
+        out
+    }
+
+    fn registry(entries: &[(&str, EntityKind)]) -> Registry {
+        Registry::new(
+            entries
+                .iter()
+                .map(|&(name, kind)| RegistryEntry {
+                    name: name.to_string(),
+                    kind,
+                    aliases: Vec::new(),
+                    description: None,
+                    ids: BTreeMap::new(),
+                })
+                .collect(),
+        )
+        .unwrap()
+    }
+
+    use IndexKind::{Agencies, Organizations, People, Photographers, Places, Tags};
+
+    #[test]
+    fn a_name_typed_two_ways_gets_one_home() {
+        // (the terms, the registry, the name, where its one page is)
+        let rows: Vec<(Vec<Row>, Registry, &str, IndexKind)> = vec![
+            // An agency is an agency, however a story names it.
+            (
+                vec![
+                    (Organizations, "CNN", &[0, 1, 2], false),
+                    (Agencies, "CNN", &[3], false),
+                ],
+                registry(&[]),
+                "CNN",
+                Agencies,
+            ),
+            (
+                vec![(People, "Reuters", &[0], true), (Agencies, "Reuters", &[1], false)],
+                registry(&[]),
+                "Reuters",
+                Agencies,
+            ),
+            // The registry says what an entity is.
+            (
+                vec![
+                    (People, "Kestrel", &[0, 1], false),
+                    (Organizations, "Kestrel", &[2], false),
+                ],
+                registry(&[("Kestrel", EntityKind::Organization)]),
+                "Kestrel",
+                Organizations,
+            ),
+            // Else what an article's front matter declares outranks extraction's guesses.
+            (
+                vec![
+                    (People, "Congaree Mills", &[0, 1, 2], false),
+                    (Organizations, "Congaree Mills", &[1], true),
+                ],
+                registry(&[]),
+                "Congaree Mills",
+                Organizations,
+            ),
+            // Else most articles decide, and a tie goes to the place.
+            (
+                vec![
+                    (Places, "Azores", &[0, 1], false),
+                    (Organizations, "Azores", &[2], false),
+                ],
+                registry(&[]),
+                "Azores",
+                Places,
+            ),
+            (
+                vec![
+                    (Places, "Midlands", &[0], false),
+                    (Organizations, "Midlands", &[1, 2], false),
+                ],
+                registry(&[]),
+                "Midlands",
+                Organizations,
+            ),
+            (
+                vec![(People, "Madeira", &[0], false), (Places, "Madeira", &[1], false)],
+                registry(&[]),
+                "Madeira",
+                Places,
+            ),
+        ];
+        for (terms, registry, name, want) in rows {
+            let mut idx = indexes(&terms);
+            let all: Vec<usize> = {
+                let mut v: Vec<usize> = terms.iter().flat_map(|t| t.2.iter().copied()).collect();
+                v.sort();
+                v.dedup();
+                v
+            };
+            reconcile(&mut idx, &registry);
+            let slug = slugify(name);
+            for &(kind, ..) in &terms {
+                let index = &idx[&kind];
+                let has_page = index.terms.iter().any(|t| t.slug == slug);
+                assert_eq!(has_page, kind == want, "{name} in {kind:?}");
+                if kind == want {
+                    let term = index.find(name).expect("the home finds the name");
+                    assert_eq!(term.stories, all, "{name}: every article on its one page");
+                } else {
+                    let see = index.see(name).expect("a reference where the name was");
+                    assert_eq!((see.home, see.slug.as_str()), (want, slug.as_str()), "{name}");
+                    assert!(index.find(name).is_none());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn pages_of_one_name_in_role_indexes_and_tags_link_both_ways() {
+        let mut idx = indexes(&[
+            (People, "Marta Quintela", &[0], false),
+            (Photographers, "Marta Quintela", &[1, 2], false),
+            (Places, "Portugal", &[0, 1], true),
+            (Tags, "portugal", &[2], false),
+            (People, "Ana Ribeiro", &[0], false),
+        ]);
+        reconcile(&mut idx, &registry(&[]));
+        let also = |kind: IndexKind, name: &str| idx[&kind].find(name).unwrap().also.clone();
+        assert_eq!(also(People, "Marta Quintela"), vec![Photographers]);
+        assert_eq!(also(Photographers, "Marta Quintela"), vec![People]);
+        assert_eq!(also(Places, "Portugal"), vec![Tags]);
+        assert_eq!(also(Tags, "portugal"), vec![Places]);
+        assert!(also(People, "Ana Ribeiro").is_empty());
+        // Each keeps its own page and articles.
+        assert_eq!(idx[&Photographers].find("Marta Quintela").unwrap().stories, vec![1, 2]);
+        assert!(idx.values().all(|i| i.see.is_empty()));
+    }
+
+    #[test]
+    fn a_moved_name_keeps_the_other_names_of_its_index_in_place() {
+        let mut idx = indexes(&[
+            (Organizations, "Atlantic Alliance", &[0], false),
+            (Organizations, "CNN", &[1], false),
+            (Organizations, "Zeta Ports", &[2], false),
+            (Agencies, "CNN", &[3], false),
+        ]);
+        reconcile(&mut idx, &registry(&[]));
+        let orgs = &idx[&Organizations];
+        assert_eq!(orgs.find("Zeta Ports").unwrap().stories, vec![2]);
+        assert_eq!(orgs.find("Atlantic Alliance").unwrap().stories, vec![0]);
+        assert_eq!(orgs.terms.len(), 2);
+        assert!(is_shared(&idx, Organizations, "cnn"));
+        assert!(is_shared(&idx, Agencies, "cnn"));
+        assert!(!is_shared(&idx, Organizations, "zeta-ports"));
+    }
+}

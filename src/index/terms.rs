@@ -429,3 +429,74 @@ pub fn person_aliases(stories: &[Story]) -> HashMap<String, String> {
     }
     aliases
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::model::{Source, SourceFormat};
+
+    fn story(front: &str, body: &str) -> Story {
+        let source = Source {
+            file: PathBuf::from("content/reels.md"),
+            rel: PathBuf::from("reels.md"),
+            format: SourceFormat::Markdown,
+            text: format!("+++\ntitle = \"Reels\"\ndate = 2020-11-30\n{front}+++\n{body}\n"),
+            assets: vec![],
+            sidecar: None,
+            modified: None,
+        };
+        crate::pipeline::prepare(source, &Registry::default(), &SiteConfig::default())
+            .unwrap()
+            .0
+    }
+
+    #[test]
+    fn names_are_filed_without_their_titles_and_still_found_as_written() {
+        let s = story(
+            "byline = \"Archivist Jane Roe\"\npeople = [\"Archivist Jane Roe\"]\n",
+            "Forty reels were found.",
+        );
+        let got = contributions(&s, &IndexKind::ALL, &HashMap::new());
+        let find = |kind| got.iter().find(|c| c.kind == kind).expect("a contribution");
+        for kind in [IndexKind::People, IndexKind::Authors] {
+            let c = find(kind);
+            assert_eq!(
+                (c.slug.as_str(), c.spelling.as_str()),
+                ("jane-roe", "Jane Roe"),
+                "{kind:?}"
+            );
+            assert_eq!(c.written, vec!["Archivist Jane Roe".to_string()], "{kind:?}");
+        }
+        assert!(find(IndexKind::People).roles.contains(&"Archivist".to_string()));
+        assert!(find(IndexKind::People).declared);
+
+        let indexes = build_indexes(&[s], &SiteConfig::default(), &Registry::default());
+        let people = &indexes[&IndexKind::People];
+        assert_eq!(people.terms.len(), 1);
+        assert_eq!(
+            people.find("Archivist Jane Roe").map(|t| t.name.as_str()),
+            Some("Jane Roe")
+        );
+        assert_eq!(people.terms[0].roles, vec![("Archivist".to_string(), 1)]);
+    }
+
+    #[test]
+    fn a_surname_with_a_title_is_the_full_name_it_stands_for() {
+        let stories = [
+            story("people = [\"Ana Ribeiro\"]\n", "Ana Ribeiro spoke."),
+            story("people = [\"Mayor Ribeiro\"]\n", "The mayor spoke."),
+        ];
+        let aliases = person_aliases(&stories);
+        assert_eq!(aliases.get("Ribeiro").map(String::as_str), Some("Ana Ribeiro"));
+        let indexes = build_indexes(&stories, &SiteConfig::default(), &Registry::default());
+        let people = &indexes[&IndexKind::People];
+        assert_eq!(people.terms.len(), 1, "{:?}", people.terms);
+        assert_eq!(people.terms[0].stories, vec![0, 1]);
+        assert_eq!(
+            people.find("Mayor Ribeiro").map(|t| t.slug.as_str()),
+            Some("ana-ribeiro")
+        );
+    }
+}

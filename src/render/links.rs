@@ -167,4 +167,23 @@ pub(crate) mod tests {
         assert_eq!(links.term(IndexKind::Places, "Moscow"), None, "disabled index");
         assert_eq!(links.term(IndexKind::People, "John Doe"), None, "no such term");
     }
+
+    #[test]
+    fn a_name_whose_page_is_in_another_index_links_there() {
+        let mut archive = archive_with(&[(IndexKind::Agencies, "CNN")]);
+        let orgs = archive.indexes.entry(IndexKind::Organizations).or_default();
+        orgs.see.push(crate::model::SeeReference {
+            name: "CNN".into(),
+            slug: "cnn".into(),
+            home: IndexKind::Agencies,
+        });
+        orgs.see_names.insert("cnn".into(), 0);
+        let config = SiteConfig::default();
+        let links = Links::new(&config, &archive);
+        assert_eq!(
+            links.term(IndexKind::Organizations, "CNN").as_deref(),
+            Some("/agencies/cnn/")
+        );
+        assert_eq!(links.term(IndexKind::Organizations, "BBC"), None);
+    }
 }
