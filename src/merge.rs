@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use crate::model::{Article, Entity, EntityKind, Extraction, Field, Mention, Metadata, Origin};
 
 use crate::extract::{Context, parse_credit, parse_dateline};
+use crate::titles::split_title;
 
 /// The longest automatic summary, in characters.
 const SUMMARY_CHARS: usize = 280;
@@ -95,8 +96,8 @@ fn list_field<T>(value: T, found: bool) -> Field<T> {
     }
 }
 
-/// Declared entities first (in the registry's canonical form), then extracted ones not already
-/// declared.
+/// Declared entities first (in the registry's canonical form, people without a title written
+/// before the name), then extracted ones not already declared.
 fn entities(article: &Article, ex: &Extraction, cx: &Context<'_>) -> Vec<Mention> {
     let front = &article.front;
     let mut out: Vec<Mention> = Vec::new();
@@ -112,6 +113,9 @@ fn entities(article: &Article, ex: &Extraction, cx: &Context<'_>) -> Vec<Mention
                 Some(e) => (e.name.clone(), e.kind),
                 None => (name.trim().to_string(), kind),
             };
+            // "Archivist Jane Roe" in front matter is Jane Roe, described as archivist.
+            let titled = (kind == EntityKind::Person).then(|| split_title(&name));
+            let name = titled.as_ref().map_or(name.clone(), |t| t.name.clone());
             if name.is_empty() || !seen.insert((kind, name.to_lowercase())) {
                 continue;
             }
@@ -121,12 +125,18 @@ fn entities(article: &Article, ex: &Extraction, cx: &Context<'_>) -> Vec<Mention
                 .find(|e| e.kind == kind && e.name.eq_ignore_ascii_case(&name))
                 .map(|e| e.mentions.clone())
                 .unwrap_or_default();
-            let roles = ex
+            let mut roles: Vec<String> = titled.and_then(|t| t.role).into_iter().collect();
+            let found = ex
                 .entities
                 .iter()
                 .find(|e| e.kind == kind && e.name.eq_ignore_ascii_case(&name))
                 .map(|e| e.roles.clone())
                 .unwrap_or_default();
+            for role in found {
+                if !roles.contains(&role) {
+                    roles.push(role);
+                }
+            }
             out.push(Mention {
                 entity: Entity {
                     name,

@@ -235,5 +235,12 @@ fn a_title_written_before_a_name_is_a_role_not_part_of_it() {
     // The article, which writes the title, links the name to her page.
     let article = read(&public.join("2020/11/30/reels/index.html"));
     assert!(links_from("2020/11/30/reels/", &article).contains(&"people/jane-roe/".to_string()));
+    // Its structured data names the author as her page does, the title as her job.
+    assert!(
+        article.contains(r#""jobTitle":"Archivist","name":"Jane Roe""#)
+            || article.contains(r#""name":"Jane Roe""#) && article.contains(r#""jobTitle":"Archivist""#),
+        "JSON-LD author keeps the title in the name"
+    );
+    assert!(!article.contains(r#""name":"Archivist Jane Roe""#));
     assert!(dead_links(&public).is_empty(), "{:?}", dead_links(&public));
 }
