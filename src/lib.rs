@@ -40,4 +40,5 @@ pub mod search;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod slug;
+pub mod titles;
 pub mod write;

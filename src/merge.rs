@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use crate::model::{Article, Entity, EntityKind, Extraction, Field, Mention, Metadata, Origin};
 
 use crate::extract::{Context, parse_credit, parse_dateline};
+use crate::titles::split_title;
 
 /// The longest automatic summary, in characters.
 const SUMMARY_CHARS: usize = 280;
@@ -95,8 +96,8 @@ fn list_field<T>(value: T, found: bool) -> Field<T> {
     }
 }
 
-/// Declared entities first (in the registry's canonical form), then extracted ones not already
-/// declared.
+/// Declared entities first (in the registry's canonical form, people without a title written
+/// before the name), then extracted ones not already declared.
 fn entities(article: &Article, ex: &Extraction, cx: &Context<'_>) -> Vec<Mention> {
     let front = &article.front;
     let mut out: Vec<Mention> = Vec::new();
@@ -112,6 +113,9 @@ fn entities(article: &Article, ex: &Extraction, cx: &Context<'_>) -> Vec<Mention
                 Some(e) => (e.name.clone(), e.kind),
                 None => (name.trim().to_string(), kind),
             };
+            // "Archivist Jane Roe" in front matter is Jane Roe, described as archivist.
+            let titled = (kind == EntityKind::Person).then(|| split_title(&name));
+            let name = titled.as_ref().map_or(name.clone(), |t| t.name.clone());
             if name.is_empty() || !seen.insert((kind, name.to_lowercase())) {
                 continue;
             }
@@ -121,12 +125,18 @@ fn entities(article: &Article, ex: &Extraction, cx: &Context<'_>) -> Vec<Mention
                 .find(|e| e.kind == kind && e.name.eq_ignore_ascii_case(&name))
                 .map(|e| e.mentions.clone())
                 .unwrap_or_default();
-            let roles = ex
+            let mut roles: Vec<String> = titled.and_then(|t| t.role).into_iter().collect();
+            let found = ex
                 .entities
                 .iter()
                 .find(|e| e.kind == kind && e.name.eq_ignore_ascii_case(&name))
                 .map(|e| e.roles.clone())
                 .unwrap_or_default();
+            for role in found {
+                if !roles.contains(&role) {
+                    roles.push(role);
+                }
+            }
             out.push(Mention {
                 entity: Entity {
                     name,
@@ -138,8 +148,12 @@ fn entities(article: &Article, ex: &Extraction, cx: &Context<'_>) -> Vec<Mention
             });
         }
     }
+    // A name the front matter declares is of the kind declared: extraction's guess of another
+    // kind for the same name ("Congaree Mills" read as a person) would file one entity twice.
+    let declared_names: HashSet<String> = seen.iter().map(|(_, name)| name.clone()).collect();
     for e in &ex.entities {
-        if seen.insert((e.kind, e.name.to_lowercase())) {
+        let name = e.name.to_lowercase();
+        if !declared_names.contains(&name) && seen.insert((e.kind, name)) {
             out.push(Mention {
                 entity: e.clone(),
                 origin: Origin::Extracted,
@@ -176,4 +190,58 @@ pub fn truncate_words(text: &str, max: usize) -> String {
         _ => &cut,
     };
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::config::SiteConfig;
+    use crate::extract::Registry;
+    use crate::model::{Source, SourceFormat};
+
+    #[test]
+    fn a_declared_name_is_only_of_the_kind_declared() {
+        let source = Source {
+            file: PathBuf::from("content/mill.md"),
+            rel: PathBuf::from("mill.md"),
+            format: SourceFormat::Markdown,
+            text: "+++\ntitle = \"Mill\"\ndate = 2019-09-24\norganizations = [\"Congaree Mills\"]\n+++\nThe mill will close.\n"
+                .into(),
+            assets: vec![],
+            sidecar: None,
+            modified: None,
+        };
+        let registry = Registry::default();
+        let (story, _) = crate::pipeline::prepare(source, &registry, &SiteConfig::default()).unwrap();
+        let mut ex = story.extraction.clone();
+        // Extraction's guesses: the declared name as a person, and a person it alone found.
+        for name in ["Congaree Mills", "Dwight Mabry"] {
+            ex.entities.push(Entity {
+                name: name.into(),
+                kind: EntityKind::Person,
+                roles: Vec::new(),
+                mentions: Vec::new(),
+            });
+        }
+        let cx = Context {
+            registry: &registry,
+            reference: None,
+            filed: None,
+        };
+        let meta = merge(&story.article, &ex, &cx);
+        let kinds = |name: &str| -> Vec<(EntityKind, Origin)> {
+            meta.entities
+                .iter()
+                .filter(|m| m.entity.name == name)
+                .map(|m| (m.entity.kind, m.origin))
+                .collect()
+        };
+        assert_eq!(
+            kinds("Congaree Mills"),
+            vec![(EntityKind::Organization, Origin::Declared)]
+        );
+        assert_eq!(kinds("Dwight Mabry"), vec![(EntityKind::Person, Origin::Extracted)]);
+    }
 }

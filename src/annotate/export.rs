@@ -35,7 +35,8 @@ pub fn created(date: jiff::civil::Date) -> String {
 }
 
 /// The agent who wrote a note: a desk, a team or a newsroom is an `Organization`, anyone else
-/// a `Person`.
+/// a `Person`, named without the title an archivist may have written before the name
+/// ("Archivist Beatriz Lemos" is Beatriz Lemos), as the archive's indexes name people.
 pub fn creator(name: &str) -> Value {
     const GROUPS: [&str; 10] = [
         "desk",
@@ -50,12 +51,11 @@ pub fn creator(name: &str) -> Value {
         "unit",
     ];
     let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
-    let kind = if GROUPS.contains(&last.as_str()) {
-        "Organization"
+    if GROUPS.contains(&last.as_str()) {
+        json!({"type": "Organization", "name": name})
     } else {
-        "Person"
-    };
-    json!({"type": kind, "name": name})
+        json!({"type": "Person", "name": crate::titles::split_title(name).name})
+    }
 }
 
 /// The story's notes in reading order: by where their words start, then end.
@@ -229,5 +229,7 @@ mod tests {
         ] {
             assert_eq!(creator(name)["type"], kind, "{name}");
         }
+        assert_eq!(creator("Archivist Beatriz Lemos")["name"], "Beatriz Lemos");
+        assert_eq!(creator("Archive desk")["name"], "Archive desk");
     }
 }

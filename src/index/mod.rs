@@ -2,6 +2,7 @@
 //! and per-term indexes). Every index is built in one pass over the stories, so building is
 //! linear in the number of stories and mentions.
 
+mod identity;
 mod related;
 mod story;
 mod terms;

@@ -1,5 +1,11 @@
 //! The term indexes: people, places, organisations, photographers, agencies and tags, built in
-//! one pass over the stories (linear in the number of mentions), then merged by canonical name.
+//! one pass over the stories (linear in the number of mentions), then merged by canonical name,
+//! and last given one home per entity across the indexes (see `identity`).
+//!
+//! People, photographers and reporters are filed under their names without the title or role
+//! written before them ("Archivist Beatriz Lemos" is Beatriz Lemos, described as archivist), so
+//! however an article introduces someone, they have one page; the name as written still leads
+//! to it.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -8,13 +14,19 @@ use rayon::prelude::*;
 use crate::agencies::{AGENCIES, canonical_agency};
 use crate::config::SiteConfig;
 use crate::extract::Registry;
-use crate::model::{EntityKind, Index, IndexKind, Story, Term};
+use crate::model::{EntityKind, Index, IndexKind, Origin, Story, Term};
 use crate::slug::slugify;
+use crate::titles::split_title;
+
+use super::identity;
 
 /// A term while the index is being gathered: every spelling with its count.
 #[derive(Default)]
 struct Gathering {
     spellings: BTreeMap<String, usize>,
+    /// Names as written with a title ("Mayor Ribeiro"): they lead to the term, never name it.
+    written: Vec<String>,
+    declared: bool,
     stories: Vec<usize>,
     roles: BTreeMap<String, usize>,
     quotes: Vec<(usize, usize)>,
@@ -26,8 +38,13 @@ struct Gathering {
 pub struct Contribution {
     pub kind: IndexKind,
     pub slug: String,
-    /// The name as this story spells it.
+    /// The name as this story spells it, without a title before it.
     pub spelling: String,
+    /// Other ways the story writes the name ("Archivist Beatriz Lemos"), which lead to the
+    /// term too.
+    pub written: Vec<String>,
+    /// Whether the story's front matter names it.
+    pub declared: bool,
     pub roles: Vec<String>,
     /// Indexes into the story's `meta.quotes` (people).
     pub quotes: Vec<usize>,
@@ -38,6 +55,7 @@ pub struct Contribution {
 /// What still has to be attached to a term once every term the story names is known.
 enum Pending {
     Roles(usize, Vec<String>),
+    Declared(usize),
     Quote(usize),
     Figure(usize, usize),
 }
@@ -46,7 +64,8 @@ enum Pending {
 /// and the preview server's update of one story, so both always agree.
 pub fn contributions(story: &Story, enabled: &[IndexKind], aliases: &HashMap<String, String>) -> Vec<Contribution> {
     let mut out: Vec<Contribution> = Vec::new();
-    let mut add = |kind: IndexKind, name: &str| -> Option<usize> {
+    // `written` is the name as the story has it, `name` what the index files it under.
+    let mut add = |kind: IndexKind, name: &str, written: &str| -> Option<usize> {
         if !enabled.contains(&kind) {
             return None;
         }
@@ -54,29 +73,46 @@ pub fn contributions(story: &Story, enabled: &[IndexKind], aliases: &HashMap<Str
         if slug.is_empty() {
             return None;
         }
-        if let Some(i) = out.iter().position(|c| c.kind == kind && c.slug == slug) {
-            return Some(i);
+        let i = match out.iter().position(|c| c.kind == kind && c.slug == slug) {
+            Some(i) => i,
+            None => {
+                out.push(Contribution {
+                    kind,
+                    slug,
+                    spelling: name.to_string(),
+                    written: Vec::new(),
+                    declared: false,
+                    roles: Vec::new(),
+                    quotes: Vec::new(),
+                    figures: Vec::new(),
+                });
+                out.len() - 1
+            }
+        };
+        let c = &mut out[i];
+        if written != c.spelling && !c.written.iter().any(|w| w == written) {
+            c.written.push(written.to_string());
         }
-        out.push(Contribution {
-            kind,
-            slug,
-            spelling: name.to_string(),
-            roles: Vec::new(),
-            quotes: Vec::new(),
-            figures: Vec::new(),
-        });
-        Some(out.len() - 1)
+        Some(i)
     };
     let meta = &story.meta;
     let mut pending: Vec<Pending> = Vec::new();
     for m in &meta.entities {
-        let name = if m.entity.kind == EntityKind::Person {
-            aliases.get(&m.entity.name).unwrap_or(&m.entity.name)
+        let written = &m.entity.name;
+        let mut roles = m.entity.roles.clone();
+        let c = if m.entity.kind == EntityKind::Person {
+            let titled = split_title(written);
+            roles.extend(titled.role);
+            let name = aliases.get(&titled.name).unwrap_or(&titled.name);
+            add(IndexKind::People, name, written)
         } else {
-            &m.entity.name
+            add(IndexKind::of_entity(m.entity.kind), written, written)
         };
-        if let Some(c) = add(IndexKind::of_entity(m.entity.kind), name) {
-            pending.push(Pending::Roles(c, m.entity.roles.clone()));
+        if let Some(c) = c {
+            if m.origin == Origin::Declared {
+                pending.push(Pending::Declared(c));
+            }
+            pending.push(Pending::Roles(c, roles));
         }
     }
     // Quotes are filed under people the story mentions (once all are known), never creating a
@@ -89,37 +125,38 @@ pub fn contributions(story: &Story, enabled: &[IndexKind], aliases: &HashMap<Str
     for (f, figure) in meta.figures.value.iter().enumerate() {
         let Some(credit) = &figure.credit else { continue };
         for p in &credit.photographers {
-            if let Some(c) = add(IndexKind::Photographers, p) {
+            if let Some(c) = add(IndexKind::Photographers, &split_title(p).name, p) {
                 pending.push(Pending::Figure(c, f));
             }
         }
         for a in credit.agencies.iter().chain(credit.distributor.iter()) {
-            if let Some(c) = add(IndexKind::Agencies, &canonical_agency(a)) {
+            if let Some(c) = add(IndexKind::Agencies, &canonical_agency(a), a) {
                 pending.push(Pending::Figure(c, f));
             }
         }
     }
     let dateline_agency = meta.dateline.value.as_ref().and_then(|d| d.agency.as_deref());
     for a in meta.sources.value.iter().map(String::as_str).chain(dateline_agency) {
-        add(IndexKind::Agencies, &canonical_agency(a));
+        add(IndexKind::Agencies, &canonical_agency(a), a);
     }
     for tag in &story.article.front.tags {
-        add(IndexKind::Tags, tag);
+        add(IndexKind::Tags, tag, tag);
     }
     for name in &meta.byline.value {
-        add(IndexKind::Authors, name);
+        add(IndexKind::Authors, &split_title(name).name, name);
     }
     for item in pending {
         match item {
             Pending::Quote(q) => {
-                let speaker = meta.quotes[q].speaker.as_deref().unwrap_or("");
-                let speaker = aliases.get(speaker).map_or(speaker, String::as_str);
+                let speaker = split_title(meta.quotes[q].speaker.as_deref().unwrap_or("")).name;
+                let speaker = aliases.get(&speaker).unwrap_or(&speaker);
                 let slug = slugify(speaker);
                 if let Some(person) = out.iter_mut().find(|x| x.kind == IndexKind::People && x.slug == slug) {
                     person.quotes.push(q);
                 }
             }
             Pending::Roles(c, roles) => out[c].roles.extend(roles),
+            Pending::Declared(c) => out[c].declared = true,
             Pending::Figure(c, f) => {
                 if !out[c].figures.contains(&f) {
                     out[c].figures.push(f);
@@ -147,6 +184,8 @@ pub fn build_indexes(stories: &[Story], config: &SiteConfig, registry: &Registry
             };
             let g = index.entry(c.slug).or_default();
             *g.spellings.entry(c.spelling).or_default() += 1;
+            g.written.extend(c.written);
+            g.declared |= c.declared;
             g.stories.push(i);
             for role in c.roles {
                 *g.roles.entry(role).or_default() += 1;
@@ -159,19 +198,21 @@ pub fn build_indexes(stories: &[Story], config: &SiteConfig, registry: &Registry
         .iter()
         .map(|(alias, full)| (alias.to_lowercase(), slugify(full)))
         .collect();
-    gathered
+    let mut indexes = gathered
         .into_iter()
         .map(|(kind, terms)| {
             let mut index = Index::default();
             for (slug, g) in terms {
-                let term = new_term(
-                    slug,
-                    g.spellings.keys().next().map_or("", String::as_str),
-                    &g.spellings,
-                    registry,
-                );
+                // The registry may know the name only as written with a title.
+                let known = g
+                    .spellings
+                    .keys()
+                    .chain(&g.written)
+                    .find(|n| registry.lookup(n).is_some())
+                    .or_else(|| g.spellings.keys().next());
+                let term = new_term(slug, known.map_or("", String::as_str), &g.spellings, registry);
                 let pos = index.terms.len();
-                for spelling in g.spellings.keys() {
+                for spelling in g.spellings.keys().chain(&g.written) {
                     index.names.insert(spelling.to_lowercase(), pos);
                 }
                 let mut roles: Vec<(String, usize)> = g.roles.into_iter().collect();
@@ -181,13 +222,16 @@ pub fn build_indexes(stories: &[Story], config: &SiteConfig, registry: &Registry
                     roles,
                     quotes: g.quotes,
                     figures: g.figures,
+                    declared: g.declared,
                     ..term
                 });
             }
             add_alias_names(kind, &mut index, &alias_slugs);
             (kind, index)
         })
-        .collect()
+        .collect();
+    identity::reconcile(&mut indexes, registry);
+    indexes
 }
 
 /// A term's name and description: the registry's canonical entry, else the most frequent
@@ -196,6 +240,11 @@ fn new_term(slug: String, first: &str, spellings: &BTreeMap<String, usize>, regi
     let canonical = registry.lookup(first);
     let name = match canonical {
         Some(e) if slugify(&e.name) == slug => e.name.clone(),
+        // A registry that writes a person with their title ("Sen. Harlan Beaufort") still
+        // names the page, without the title, as every other source of the name does.
+        Some(e) if e.kind == EntityKind::Person && slugify(&split_title(&e.name).name) == slug => {
+            split_title(&e.name).name
+        }
         _ => most_frequent(spellings),
     };
     Term {
@@ -262,6 +311,15 @@ pub fn update_story(
     if before == after {
         return true;
     }
+    // A name that more than one index knows has its home and its links decided across the
+    // whole archive.
+    if before
+        .iter()
+        .chain(&after)
+        .any(|c| identity::is_shared(&archive.indexes, c.kind, &c.slug))
+    {
+        return false;
+    }
     for c in &before {
         let Some(index) = archive.indexes.get_mut(&c.kind) else {
             continue;
@@ -294,8 +352,11 @@ pub fn update_story(
                 at
             }
         };
-        index.names.entry(c.spelling.to_lowercase()).or_insert(t);
+        for name in std::iter::once(&c.spelling).chain(&c.written) {
+            index.names.entry(name.to_lowercase()).or_insert(t);
+        }
         let term = &mut index.terms[t];
+        term.declared |= c.declared;
         let pos = term.stories.partition_point(|&s| s < i);
         term.stories.insert(pos, i);
         for q in c.quotes {
@@ -348,15 +409,15 @@ pub fn person_aliases(stories: &[Story]) -> HashMap<String, String> {
     let mut singles: Vec<String> = Vec::new();
     for story in stories {
         for m in story.meta.entities_of(EntityKind::Person) {
-            let name = &m.entity.name;
+            let name = split_title(&m.entity.name).name;
             match name.rsplit_once(' ') {
                 Some((_, surname)) => {
                     let list = by_surname.entry(surname.to_lowercase()).or_default();
-                    if !list.contains(name) {
+                    if !list.contains(&name) {
                         list.push(name.clone());
                     }
                 }
-                None => singles.push(name.clone()),
+                None => singles.push(name),
             }
         }
     }
@@ -367,4 +428,92 @@ pub fn person_aliases(stories: &[Story]) -> HashMap<String, String> {
         }
     }
     aliases
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::model::{Entity, Mention, Source, SourceFormat};
+
+    /// A story with a byline and the people extraction (or a registry that writes titles)
+    /// named, spelled as given.
+    fn story(byline: &str, people: &[&str]) -> Story {
+        let source = Source {
+            file: PathBuf::from("content/reels.md"),
+            rel: PathBuf::from("reels.md"),
+            format: SourceFormat::Markdown,
+            text: format!("+++\ntitle = \"Reels\"\ndate = 2020-11-30\nbyline = \"{byline}\"\n+++\nReels.\n"),
+            assets: vec![],
+            sidecar: None,
+            modified: None,
+        };
+        let mut s = crate::pipeline::prepare(source, &Registry::default(), &SiteConfig::default())
+            .unwrap()
+            .0;
+        s.meta.entities = people
+            .iter()
+            .map(|name| Mention {
+                entity: Entity {
+                    name: name.to_string(),
+                    kind: EntityKind::Person,
+                    roles: Vec::new(),
+                    mentions: Vec::new(),
+                },
+                origin: Origin::Extracted,
+            })
+            .collect();
+        s
+    }
+
+    #[test]
+    fn names_are_filed_without_their_titles_and_still_found_as_written() {
+        let s = story("Archivist Jane Roe", &["Archivist Jane Roe"]);
+        let got = contributions(&s, &IndexKind::ALL, &HashMap::new());
+        let find = |kind| got.iter().find(|c| c.kind == kind).expect("a contribution");
+        for kind in [IndexKind::People, IndexKind::Authors] {
+            let c = find(kind);
+            assert_eq!(
+                (c.slug.as_str(), c.spelling.as_str()),
+                ("jane-roe", "Jane Roe"),
+                "{kind:?}"
+            );
+            assert_eq!(c.written, vec!["Archivist Jane Roe".to_string()], "{kind:?}");
+        }
+        assert!(find(IndexKind::People).roles.contains(&"Archivist".to_string()));
+
+        let indexes = build_indexes(&[s], &SiteConfig::default(), &Registry::default());
+        for kind in [IndexKind::People, IndexKind::Authors] {
+            let index = &indexes[&kind];
+            assert_eq!(index.terms.len(), 1, "{kind:?}");
+            assert_eq!(
+                index.find("Archivist Jane Roe").map(|t| t.name.as_str()),
+                Some("Jane Roe"),
+                "{kind:?}"
+            );
+        }
+        assert_eq!(
+            indexes[&IndexKind::People].terms[0].roles,
+            vec![("Archivist".to_string(), 1)]
+        );
+    }
+
+    #[test]
+    fn a_surname_with_a_title_is_the_full_name_it_stands_for() {
+        let stories = [
+            story("Jane Roe", &["Ana Ribeiro"]),
+            story("Jane Roe", &["Mayor Ribeiro"]),
+        ];
+        let aliases = person_aliases(&stories);
+        assert_eq!(aliases.get("Ribeiro").map(String::as_str), Some("Ana Ribeiro"));
+        let indexes = build_indexes(&stories, &SiteConfig::default(), &Registry::default());
+        let people = &indexes[&IndexKind::People];
+        assert_eq!(people.terms.len(), 1, "{:?}", people.terms);
+        assert_eq!(people.terms[0].stories, vec![0, 1]);
+        assert_eq!(
+            people.find("Mayor Ribeiro").map(|t| t.slug.as_str()),
+            Some("ana-ribeiro")
+        );
+    }
 }

@@ -78,6 +78,12 @@ pub struct Term {
     pub figures: Vec<(usize, usize)>,
     /// From the entity registry.
     pub description: Option<String>,
+    /// Whether an article's front matter names it in this index: what the archivist declared
+    /// outranks what extraction guessed when a name is typed two ways.
+    pub declared: bool,
+    /// Other indexes with a page of the same name, which this page links to and which link
+    /// back: the same person as photographer and in the news, a tag and the place it names.
+    pub also: Vec<IndexKind>,
 }
 
 /// One index: its terms, sorted by slug, and every spelling that leads to them.
@@ -86,12 +92,31 @@ pub struct Index {
     pub terms: Vec<Term>,
     /// Lower-cased name or alias → index into `terms`.
     pub names: std::collections::HashMap<String, usize>,
+    /// Names this index would have listed whose one page is in another index ("CNN", named as
+    /// an organisation in a story, is the agency), sorted by slug.
+    pub see: Vec<SeeReference>,
+    /// Lower-cased name or alias → index into `see`.
+    pub see_names: std::collections::HashMap<String, usize>,
+}
+
+/// A name an index lists without a page of its own, the way a printed index says "CNN, see
+/// Agencies": the entity's page is the term of the same slug in `home`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeeReference {
+    pub name: String,
+    pub slug: String,
+    pub home: IndexKind,
 }
 
 impl Index {
     /// The term a name refers to, through any spelling the index has seen.
     pub fn find(&self, name: &str) -> Option<&Term> {
         self.names.get(&name.to_lowercase()).map(|&i| &self.terms[i])
+    }
+
+    /// Where a name this index has no page for has its page, if another index holds it.
+    pub fn see(&self, name: &str) -> Option<&SeeReference> {
+        self.see_names.get(&name.to_lowercase()).map(|&i| &self.see[i])
     }
 }
 

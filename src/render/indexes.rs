@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::config::SiteConfig;
-use crate::model::{Archive, IndexKind, Term};
+use crate::model::{Archive, Index, IndexKind, Term};
 
 use crate::dates::long_date;
 
@@ -30,6 +30,8 @@ pub struct TermLink {
     pub label: String,
     pub url: String,
     pub count: usize,
+    /// For a name whose page is in another index, that index's title: "CNN, see Agencies".
+    pub see: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -42,21 +44,38 @@ pub struct LetterGroup {
 /// How many terms the "most mentioned" view shows.
 const TOP: usize = 30;
 
-/// The list page of an index.
-pub fn terms_view(kind: IndexKind, terms: &[Term], config: &SiteConfig, links: &Links<'_>) -> TermsView {
+/// The list page of an index: its terms, and the names it would list whose page is in another
+/// index, each filed where the reader looks for it and leading to that page.
+pub fn terms_view(kind: IndexKind, index: &Index, config: &SiteConfig, links: &Links<'_>) -> TermsView {
+    let terms = &index.terms;
+    // People are filed surname first; a name whose page is elsewhere is filed as that page
+    // files it.
+    let label = |name: &str, kind: IndexKind| {
+        if kind == IndexKind::People {
+            surname_first(name)
+        } else {
+            name.to_string()
+        }
+    };
     let link = |t: &Term| TermLink {
         name: t.name.clone(),
-        label: if kind == IndexKind::People {
-            surname_first(&t.name)
-        } else {
-            t.name.clone()
-        },
+        label: label(&t.name, kind),
         url: links.term_slug(kind, &t.slug).unwrap_or_default(),
         count: t.stories.len(),
+        see: None,
     };
     let mut top: Vec<&Term> = terms.iter().collect();
     top.sort_by(|a, b| b.stories.len().cmp(&a.stories.len()).then_with(|| a.slug.cmp(&b.slug)));
     let mut sorted: Vec<TermLink> = terms.iter().map(link).collect();
+    sorted.extend(index.see.iter().filter_map(|r| {
+        Some(TermLink {
+            name: r.name.clone(),
+            label: label(&r.name, r.home),
+            url: links.term_slug(r.home, &r.slug)?,
+            count: 0,
+            see: Some(config.index_config(r.home).title.clone()),
+        })
+    }));
     sorted.sort_by(|a, b| {
         sort_key(&a.label)
             .cmp(&sort_key(&b.label))
@@ -124,6 +143,17 @@ pub struct TermView {
     pub quotes: Vec<TermQuote>,
     pub figures: Vec<TermFigure>,
     pub feed_url: Option<String>,
+    /// The pages of the same name in other indexes, which link back here.
+    pub also: Vec<AlsoView>,
+}
+
+/// A page of the same name in another index: its name as that index spells it, the index's
+/// title and the page's address.
+#[derive(Debug, Clone, Serialize)]
+pub struct AlsoView {
+    pub name: String,
+    pub index_title: String,
+    pub url: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -223,6 +253,19 @@ pub fn term_view(
         quotes,
         figures,
         feed_url: (config.feeds.enabled && config.feeds.per_term).then(|| format!("{url}feed.xml")),
+        also: term
+            .also
+            .iter()
+            .filter_map(|&k| {
+                let terms = &archive.index(k)?.terms;
+                let other = &terms[terms.binary_search_by(|t| t.slug.cmp(&term.slug)).ok()?];
+                Some(AlsoView {
+                    name: other.name.clone(),
+                    index_title: config.index_config(k).title.clone(),
+                    url: links.term_slug(k, &term.slug)?,
+                })
+            })
+            .collect(),
     }
 }
 

@@ -70,10 +70,16 @@ pub fn publisher(config: &SiteConfig) -> Value {
 }
 
 /// A person or organisation by name: a desk, team or newsroom is an `Organization` (the same
-/// rule the Web Annotation export follows for note creators), anyone else a `Person`.
+/// rule the Web Annotation export follows for note creators), anyone else a `Person`, named
+/// without a title written before the name, which becomes the `jobTitle`.
 fn agent(name: &str, url: Option<String>, config: &SiteConfig) -> Value {
-    let kind = crate::annotate::creator(name)["type"].clone();
-    let mut v = json!({"@type": kind, "name": name});
+    let creator = crate::annotate::creator(name);
+    let mut v = json!({"@type": creator["type"], "name": creator["name"]});
+    if creator["type"] == "Person"
+        && let Some(role) = crate::titles::split_title(name).role
+    {
+        v["jobTitle"] = json!(role);
+    }
     if let Some(u) = url {
         v["url"] = json!(config.absolute(&u));
     }

@@ -34,11 +34,18 @@ impl<'a> Links<'a> {
             .and_then(|(_, r)| r.as_deref())
     }
 
-    /// "/people/ivan-petrov/" when the index is enabled and has a term under that name.
+    /// "/people/ivan-petrov/" when the index is enabled and has a term under that name; for a
+    /// name whose one page is in another index ("CNN" named as an organisation), that page.
     pub fn term(&self, kind: IndexKind, name: &str) -> Option<String> {
-        let root = self.index(kind)?;
-        let term = self.archive.index(kind)?.find(name)?;
-        Some(format!("{root}{}/", term.slug))
+        let index = self.archive.index(kind)?;
+        self.index(kind)?;
+        match index.find(name) {
+            Some(term) => self.term_slug(kind, &term.slug),
+            None => {
+                let see = index.see(name)?;
+                self.term_slug(see.home, &see.slug)
+            }
+        }
     }
 
     /// The URL of a term page by its slug.
@@ -236,5 +243,24 @@ pub(crate) mod tests {
         );
         assert_eq!(links.term(IndexKind::Places, "Moscow"), None, "disabled index");
         assert_eq!(links.term(IndexKind::People, "John Doe"), None, "no such term");
+    }
+
+    #[test]
+    fn a_name_whose_page_is_in_another_index_links_there() {
+        let mut archive = archive_with(&[(IndexKind::Agencies, "CNN")]);
+        let orgs = archive.indexes.entry(IndexKind::Organizations).or_default();
+        orgs.see.push(crate::model::SeeReference {
+            name: "CNN".into(),
+            slug: "cnn".into(),
+            home: IndexKind::Agencies,
+        });
+        orgs.see_names.insert("cnn".into(), 0);
+        let config = SiteConfig::default();
+        let links = Links::new(&config, &archive);
+        assert_eq!(
+            links.term(IndexKind::Organizations, "CNN").as_deref(),
+            Some("/agencies/cnn/")
+        );
+        assert_eq!(links.term(IndexKind::Organizations, "BBC"), None);
     }
 }

@@ -598,6 +598,7 @@ impl<'a> Renderer<'a> {
                     label: t.name.clone(),
                     url: self.links.term_slug(kind, &t.slug).unwrap_or_default(),
                     count,
+                    see: None,
                 })
                 .collect()
         };
@@ -613,7 +614,8 @@ impl<'a> Renderer<'a> {
     }
 
     fn terms(&self, kind: IndexKind) -> Result<OutputFile, Diagnostic> {
-        let index = self.archive.index(kind).map(|i| i.terms.as_slice()).unwrap_or(&[]);
+        let empty = crate::model::Index::default();
+        let index = self.archive.index(kind).unwrap_or(&empty);
         let view = indexes::terms_view(kind, index, self.config, &self.links);
         let url = self.links.index(kind).unwrap_or("/").to_string();
         let mut page = self.page(view.title.clone(), &url, "index");
@@ -639,11 +641,14 @@ impl<'a> Renderer<'a> {
         } else {
             format!("{}page/{n}/", view.url)
         };
-        let title = if n == 1 {
+        // A name with pages in two indexes (a photographer in the news) is told apart in
+        // titles, where tabs, bookmarks and search results show no heading.
+        let name = if term.also.is_empty() {
             term.name.clone()
         } else {
-            format!("{}, page {n}", term.name)
+            format!("{} ({})", term.name, view.index_title)
         };
+        let title = if n == 1 { name } else { format!("{name}, page {n}") };
         let mut page = self.page(title, &url, "term");
         page.description = term_description(kind, term, self.config);
         page.feed = view.feed_url.as_ref().map(|u| LinkView {

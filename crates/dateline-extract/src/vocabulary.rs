@@ -15,6 +15,18 @@ pub fn is_title(word: &str) -> bool {
     lexicon::is_title(word)
 }
 
+/// A lower-case noun that introduces a person's name ("archivist Jane Roe", "coach Mary
+/// Major"), any case: "Archivist Jane Roe" at the start of a caption is the same role.
+pub fn is_role_noun(word: &str) -> bool {
+    lexicon::is_role_noun(&word.to_lowercase())
+}
+
+/// A common given name ("Dean", "Jane"), as written: a word that is a name even where it is
+/// also a title.
+pub fn is_given_name(word: &str) -> bool {
+    lexicon::is_given_name(word)
+}
+
 /// A news agency or an organisation the directory knows ("Reuters", "AP", "Springfield
 /// Courier" only if listed).
 pub fn is_outlet(name: &str) -> bool {
@@ -54,6 +66,8 @@ mod tests {
     #[test]
     fn words() {
         assert!(is_title("President") && is_title("sen.") && !is_title("Springfield"));
+        assert!(is_role_noun("archivist") && is_role_noun("Archivist") && !is_role_noun("Lemos"));
+        assert!(is_given_name("Dean") && !is_given_name("Mayor"));
         assert!(is_outlet("Reuters") && is_outlet("AP") && !is_outlet("Jane Roe"));
         assert!(is_desk_word("Staff") && is_desk_word("Newsroom") && !is_desk_word("Roe"));
         assert!(is_month("Nov.") && is_month("November") && !is_month("may"));
