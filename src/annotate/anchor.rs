@@ -190,18 +190,9 @@ pub fn normalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::BlockKind;
 
     fn blocks(texts: &[&str]) -> Vec<Block> {
-        texts
-            .iter()
-            .map(|t| Block {
-                kind: BlockKind::Paragraph,
-                text: t.to_string(),
-                line: 1,
-                source: 0..0,
-            })
-            .collect()
+        texts.iter().map(|t| Block::paragraph(*t, 1, 0..0)).collect()
     }
 
     #[test]

@@ -186,12 +186,7 @@ pub fn wire_blocks(body: &str, first_line: usize) -> Vec<Block> {
                 blocks.push(b);
             }
         } else {
-            let b = open.get_or_insert_with(|| Block {
-                kind: BlockKind::Paragraph,
-                text: String::new(),
-                line: first_line + i,
-                source: offset..offset,
-            });
+            let b = open.get_or_insert_with(|| Block::paragraph(String::new(), first_line + i, offset..offset));
             if !b.text.is_empty() {
                 b.text.push('\n');
             }

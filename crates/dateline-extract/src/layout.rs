@@ -1059,15 +1059,7 @@ mod tests {
 
     /// Paragraph blocks of an invented page, one per line of `page`.
     fn page(lines: &[&str]) -> Vec<Block> {
-        lines
-            .iter()
-            .map(|t| Block {
-                kind: BlockKind::Paragraph,
-                text: t.to_string(),
-                line: 1,
-                source: 0..0,
-            })
-            .collect()
+        lines.iter().map(|t| Block::paragraph(*t, 1, 0..0)).collect()
     }
 
     fn bylines_of(lines: &[&str]) -> Vec<String> {

@@ -535,12 +535,7 @@ mod tests {
         for p in paragraphs {
             let start = body.len();
             body.push_str(p);
-            blocks.push(Block {
-                kind: BlockKind::Paragraph,
-                text: p.to_string(),
-                line: 1,
-                source: start..body.len(),
-            });
+            blocks.push(Block::paragraph(*p, 1, start..body.len()));
             body.push_str("\n\n");
         }
         (body, blocks)

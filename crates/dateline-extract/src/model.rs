@@ -40,6 +40,18 @@ pub struct Block {
     pub source: Range<usize>,
 }
 
+impl Block {
+    /// A paragraph: the block wire copy is made of, and the commonest in Markdown.
+    pub fn paragraph(text: impl Into<String>, line: usize, source: Range<usize>) -> Self {
+        Block {
+            kind: BlockKind::Paragraph,
+            text: text.into(),
+            line,
+            source,
+        }
+    }
+}
+
 /// The text of one article as extraction reads it: the headline the text carries and its body
 /// blocks. Front matter is not here: it is merged with what extraction finds afterwards.
 #[derive(Debug, Clone, Copy)]

@@ -735,14 +735,7 @@ impl<'a> Resolver<'a> {
         if !text.ends_with(':') {
             return Attr::Nothing;
         }
-        let ends = sentence_ends(text);
-        let start = ends
-            .iter()
-            .rev()
-            .copied()
-            .find(|&e| e < text.len())
-            .unwrap_or(0)
-            .max(before.from);
+        let start = last_sentence_start(text, before.from);
         let clause = Clause {
             block: before.block,
             text: before.text,
@@ -756,14 +749,7 @@ impl<'a> Resolver<'a> {
     /// in May."), read from its last sentence.
     pub(super) fn last_sentence_speaker(&self, before: &BlockText<'a>) -> Attr {
         let text = before.text.trim_end();
-        let ends = sentence_ends(text);
-        let start = ends
-            .iter()
-            .rev()
-            .copied()
-            .find(|&e| e < text.len())
-            .unwrap_or(0)
-            .max(before.from);
+        let start = last_sentence_start(text, before.from);
         if start >= text.len() {
             return Attr::Nothing;
         }
@@ -971,4 +957,16 @@ impl<'a> Resolver<'a> {
         self.org_pronoun(block, at)
             .map_or(Attr::Unnamed, |e| Attr::found(Speaker::Entity(e)))
     }
+}
+
+/// Where the last sentence of `text` starts, never before `from` (the paragraph's quotations
+/// end there).
+fn last_sentence_start(text: &str, from: usize) -> usize {
+    sentence_ends(text)
+        .iter()
+        .rev()
+        .copied()
+        .find(|&e| e < text.len())
+        .unwrap_or(0)
+        .max(from)
 }
