@@ -481,6 +481,37 @@ impl SiteConfig {
 
     /// Fixes the feeds' tagging entity from `base_url` as `site.toml` gives it, before any
     /// `--base-url` override, so a preview or staging build mints the same ids.
+    /// `[metadata]` pictures named by a site path that no file of the site provides: every
+    /// article's structured data and sharing card would point at a missing picture. `exists`
+    /// answers for an output path without its leading `/` ("share.png"); `root` is the site
+    /// folder, read again only to name the line.
+    pub fn missing_metadata_images(&self, root: &Path, exists: impl Fn(&str) -> bool) -> Vec<Diagnostic> {
+        let text = std::fs::read_to_string(root.join(CONFIG_FILE)).unwrap_or_default();
+        [("image", &self.metadata.image), ("logo", &self.metadata.logo)]
+            .into_iter()
+            .filter_map(|(key, image)| Some((key, image.as_ref()?)))
+            .filter(|(_, image)| {
+                let src = image.src.trim();
+                src.starts_with('/') && !src.starts_with("//") && !exists(src.trim_start_matches('/'))
+            })
+            .map(|(key, image)| {
+                let d = Diagnostic::error(
+                    CONFIG_FILE,
+                    format!(
+                        "`[metadata] {key}` names `{}`, which no file of the site provides",
+                        image.src.trim()
+                    ),
+                )
+                .with_help(format!(
+                    "put the picture at static{} or give its full URL",
+                    image.src.trim()
+                ));
+                let line = line_in_table(&text, "metadata", key);
+                if line > 0 { d.at_line(&text, line) } else { d }
+            })
+            .collect()
+    }
+
     fn fill_id_authority(&mut self) {
         if self.feeds.id_authority.is_none() {
             let rest = self.base_url.split_once("://").map_or("", |(_, r)| r);

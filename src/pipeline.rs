@@ -292,6 +292,7 @@ fn read_site_with(options: &BuildOptions, progress: &Progress) -> Result<Site, B
             Theme::default()
         }
     };
+    diagnostics.extend(config.missing_metadata_images(root, |path| theme.statics.contains_key(path)));
     progress.stage("Reading");
     let (sources, load_errors) = load::load(root);
     diagnostics.extend(load_errors);

@@ -39,6 +39,21 @@ fn bad_toml_in_front_matter() {
 }
 
 #[test]
+fn a_site_picture_no_file_provides_names_its_line() {
+    fails_with(
+        &[(
+            "site.toml",
+            "title = \"Errors\"\n\n[metadata]\nlogo = { src = \"/missing-logo.png\", width = 600, height = 60 }\n",
+        )],
+        &[
+            "`[metadata] logo` names `/missing-logo.png`",
+            "site.toml:4",
+            "static/missing-logo.png",
+        ],
+    );
+}
+
+#[test]
 fn unknown_front_matter_key_suggests_the_closest() {
     fails_with(
         &[("content/bad.md", "+++\ntitle = \"T\"\nbyine = \"Jo Roe\"\n+++\nBody.\n")],
