@@ -10,6 +10,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+pub mod lock;
+
+pub use lock::{BuildLock, LockError};
+
 /// The file that marks a folder as dateline's output.
 pub const MARKER: &str = ".dateline-output";
 
@@ -56,6 +60,8 @@ pub enum WriteError {
     NotAFolder { path: PathBuf },
     #[error("an output path escapes the output folder: {0}")]
     Escape(String),
+    #[error("{0}")]
+    Locked(#[from] LockError),
     #[error(
         "cannot write {path}: {source}\n  = help: check free disk space and permissions; the previous output was left as it was"
     )]
@@ -115,6 +121,9 @@ pub struct Staging {
     /// The archive being replaced, which every file written is compared with.
     previous: Option<PathBuf>,
     tally: std::sync::Arc<Tally>,
+    /// Held from `begin` until the staging folder is swapped in or removed: no other build
+    /// touches this output, or its staging and old folders, meanwhile.
+    _lock: BuildLock,
 }
 
 /// How many threads write files: output is bound by file-system latency, not by the CPU.
@@ -133,6 +142,11 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
+        let lock = BuildLock::acquire(
+            &parent.join(format!(".{name}.lock")),
+            &format!("the output folder {}", output.display()),
+            lock::wait_from_env(),
+        )?;
         clean_stale(&parent, &name, &cleanup);
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if dir.exists() {
@@ -180,6 +194,7 @@ impl Staging {
             cleanup,
             previous,
             tally,
+            _lock: lock,
         })
     }
 
@@ -431,23 +446,30 @@ fn in_io_pool<R: Send>(f: impl FnOnce() -> R + Send) -> R {
     }
 }
 
-/// Removes a folder tree, files and folders in parallel (deepest folders first).
+/// Removes a folder tree, files and folders in parallel (deepest folders first). A marker at
+/// its top goes last, so a removal that is interrupted leaves a folder still recognisably ours,
+/// which the next build finishes removing.
 pub fn remove_tree(root: &Path) -> std::io::Result<()> {
     if !root.exists() {
         return Ok(());
     }
+    let marker = root.join(MARKER);
     let mut files = Vec::new();
     let mut dirs: Vec<(usize, PathBuf)> = Vec::new();
     for entry in walkdir::WalkDir::new(root).follow_links(false) {
         let entry = entry.map_err(std::io::Error::other)?;
         if entry.file_type().is_dir() {
             dirs.push((entry.depth(), entry.into_path()));
-        } else {
+        } else if entry.path() != marker {
             files.push(entry.into_path());
         }
     }
     in_io_pool(|| {
         files.par_iter().try_for_each(std::fs::remove_file)?;
+        match std::fs::remove_file(&marker) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
         dirs.sort_by_key(|d| std::cmp::Reverse(d.0));
         for level in dirs.chunk_by(|a, b| a.0 == b.0) {
             level.par_iter().try_for_each(|(_, d)| std::fs::remove_dir(d))?;
@@ -517,15 +539,57 @@ impl Cleanup {
     }
 }
 
-/// Removes a folder left by dateline (it must carry the marker): what `__remove-tree` runs.
+/// Removes a folder left by dateline: what `__remove-tree` runs. The folder is first renamed
+/// to carry this process's id, which claims it: a build that starts meanwhile sees a live
+/// owner and leaves it alone, and if another process claimed it first, the rename fails and
+/// this one has nothing to do. Only a folder with the marker, or an old archive's folder by
+/// its name, is removed.
 pub fn remove_our_tree(dir: &Path) -> std::io::Result<()> {
-    if !dir.join(MARKER).is_file() {
-        return Err(std::io::Error::other(format!(
-            "{} has no {MARKER} marker; not removing it",
+    let claimed = claim(dir).ok_or_else(|| {
+        std::io::Error::other(format!(
+            "{} is not a folder left by a dateline build; not removing it",
             dir.display()
-        )));
+        ))
+    })?;
+    remove_tree(&claimed)
+}
+
+/// Renames a leftover folder `.NAME.old-…` or `.NAME.staging-…` to `.NAME.old-PID-N` with this
+/// process's id; `None` when it is not one of ours or another process took it first.
+fn claim(dir: &Path) -> Option<PathBuf> {
+    let parent = dir.parent()?;
+    let file_name = dir.file_name()?.to_string_lossy().into_owned();
+    let (name, kind, _) = leftover_parts(&file_name)?;
+    if kind == Leftover::Staging && !dir.join(MARKER).is_file() {
+        return None;
     }
-    remove_tree(dir)
+    static CLAIMS: AtomicUsize = AtomicUsize::new(0);
+    let claimed = parent.join(format!(
+        ".{name}.old-{}-{}",
+        std::process::id(),
+        CLAIMS.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::rename(dir, &claimed).ok().map(|_| claimed)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Leftover {
+    Staging,
+    Old,
+}
+
+/// Splits `.NAME.staging-PID` or `.NAME.old-PID[-N]` into the output's name, the kind and the
+/// id of the process that owns it.
+fn leftover_parts(file_name: &str) -> Option<(&str, Leftover, u32)> {
+    let rest = file_name.strip_prefix('.')?;
+    let (name, kind, tail) = if let Some(i) = rest.rfind(".staging-") {
+        (&rest[..i], Leftover::Staging, &rest[i + ".staging-".len()..])
+    } else {
+        let i = rest.rfind(".old-")?;
+        (&rest[..i], Leftover::Old, &rest[i + ".old-".len()..])
+    };
+    let pid = tail.split('-').next()?.parse().ok()?;
+    (!name.is_empty()).then_some((name, kind, pid))
 }
 
 /// Atomically exchanges two folders (Linux `renameat2(RENAME_EXCHANGE)`), so there is no moment
@@ -558,29 +622,23 @@ fn exchange(_: &Path, _: &Path) -> bool {
     false
 }
 
-/// Removes staging and old folders left by interrupted builds (they carry our marker).
+/// Removes staging and old folders left by interrupted builds and by removals that did not
+/// finish. Called with the output's lock held, so no other build is writing; a folder whose
+/// owning process is still running (a detached removal at work) is left to it.
 fn clean_stale(parent: &Path, name: &str, cleanup: &Cleanup) {
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
     };
-    let prefixes = [format!(".{name}.staging-"), format!(".{name}.old-")];
-    let mine = [
-        format!(".{name}.staging-{}", std::process::id()),
-        format!(".{name}.old-{}", std::process::id()),
-    ];
     for e in entries.flatten() {
-        let n = e.file_name().to_string_lossy().into_owned();
-        if prefixes.iter().any(|p| n.starts_with(p.as_str())) && !mine.contains(&n) && e.path().join(MARKER).is_file() {
-            // Rename first, so a cleanup still running from an earlier build and this one never
-            // work on the same folder.
-            let moved = parent.join(format!(
-                ".{name}.old-{}-{}",
-                std::process::id(),
-                n.len() + e.path().as_os_str().len()
-            ));
-            if std::fs::rename(e.path(), &moved).is_ok() {
-                cleanup.remove(&moved);
-            }
+        let file_name = e.file_name().to_string_lossy().into_owned();
+        let Some((n, _, pid)) = leftover_parts(&file_name) else {
+            continue;
+        };
+        if n != name || pid == std::process::id() || lock::process_alive(pid) {
+            continue;
+        }
+        if let Some(claimed) = claim(&e.path()) {
+            cleanup.remove(&claimed);
         }
     }
 }
@@ -612,8 +670,33 @@ mod tests {
             .unwrap()
             .flatten()
             .map(|e| e.file_name())
+            .filter(|n| n != ".public.lock")
             .collect();
         assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    }
+
+    #[test]
+    fn leftover_names_say_whose_they_are() {
+        assert_eq!(leftover_parts(".public.staging-41"), Some(("public", Leftover::Staging, 41)));
+        assert_eq!(leftover_parts(".public.old-41-3"), Some(("public", Leftover::Old, 41)));
+        assert_eq!(leftover_parts(".my.site.old-7"), Some(("my.site", Leftover::Old, 7)));
+        for other in [".public", "public.old-4", ".public.old-", ".public.old-x", "..old-4"] {
+            assert_eq!(leftover_parts(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn an_interrupted_removal_leaves_the_marker_so_the_next_build_finishes_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write(&out, dir.path(), files(), false).unwrap();
+        // A removal that got no further than the files: the marker is still there.
+        let left = dir.path().join(".public.old-4194400");
+        std::fs::rename(&out, &left).unwrap();
+        std::fs::remove_file(left.join("index.html")).unwrap();
+        assert!(left.join(MARKER).is_file());
+        write(&out, dir.path(), files(), false).unwrap();
+        assert!(!left.exists(), "the next build removes what a dead process left");
     }
 
     #[test]
@@ -674,6 +757,7 @@ mod tests {
             .unwrap()
             .flatten()
             .map(|e| e.file_name())
+            .filter(|n| n != ".public.lock")
             .collect();
         assert_eq!(names.len(), 1, "no staging folder is left behind: {names:?}");
     }
