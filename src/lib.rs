@@ -40,5 +40,6 @@ pub mod search;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod slug;
+pub mod store;
 pub mod titles;
 pub mod write;

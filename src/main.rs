@@ -56,6 +56,10 @@ enum Command {
         /// (site.toml's `[build] local_links = true` does the same for every build).
         #[arg(long)]
         local: bool,
+        /// Ignore the build store (.dateline/cache.sqlite): read and render everything afresh,
+        /// and start a new store.
+        #[arg(long)]
+        clean: bool,
     },
     /// Preview the archive locally: rebuilds on every edit and reloads the browser.
     #[cfg(feature = "serve")]
@@ -191,6 +195,7 @@ fn main() -> ExitCode {
             jobs,
             quiet,
             local,
+            clean,
         } => {
             if let Some(n) = jobs
                 && let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global()
@@ -210,6 +215,7 @@ fn main() -> ExitCode {
                 quiet,
                 local_links: local,
                 cleanup,
+                clean,
             };
             match pipeline::build(&options) {
                 Ok(report) => {
