@@ -127,7 +127,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let (site, afresh) = read_site_with(options, &progress, store.as_mut())?;
     timings.lap("load, parse, extract, index");
     let output = output_dir(options, &site.config);
-    let staging = write::Staging::begin(&output, &options.root, options.force, options.cleanup.clone())?;
+    // What the previous archive holds, if the store knows; the record is void until this build
+    // has swapped its archive in and saved a new one.
+    let known = store.as_ref().and_then(|s| s.outputs(&output));
+    if let Some(s) = &store {
+        let _ = s.forget_outputs();
+    }
+    let staging =
+        write::Staging::begin_with(&output, &options.root, options.force, options.cleanup.clone(), known)?;
     let sink = Staged {
         staging: &staging,
         progress: &progress,
@@ -174,9 +181,20 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     timings.lap("render and write (with search index)");
     let pages = paths.iter().filter(|p| p.ends_with(".html")).count();
     progress.stage("Writing");
-    let written = staging.commit()?;
+    let (written, hashes) = staging.commit_with_hashes()?;
     progress.finish();
     timings.lap("swap in");
+    let mut warnings = site.warnings;
+    if let Some(store) = store.as_mut()
+        && let Err(e) = store.save_outputs(&output, &hashes)
+    {
+        warnings.push(Diagnostic::warning(
+            store.path().to_path_buf(),
+            format!("the build store could not record the output ({e}); the next build compares every file on disk"),
+        ));
+    }
+    drop(hashes);
+    timings.lap("record the output");
     Ok(BuildReport {
         articles: site.archive.stories.len(),
         afresh,
@@ -185,7 +203,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         bytes_in: site.archive.stories.iter().map(|s| s.article.bytes).sum(),
         output,
         seconds: started.elapsed().as_secs_f64(),
-        warnings: site.warnings,
+        warnings,
     })
 }
 

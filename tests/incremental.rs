@@ -114,7 +114,11 @@ fn step(rng: &mut Rng, site: &Path, next: &mut usize) -> String {
             let text = if variant == 0 {
                 base
             } else {
-                format!("{base}\n<!-- house variant {variant} -->\n")
+                base.replacen(
+                    "{% endblock content %}",
+                    &format!("<p>House variant {variant}.</p>{{% endblock content %}}"),
+                    1,
+                )
             };
             write(site, "templates/article.html", &text);
             format!("templates/article.html variant {variant}")
@@ -198,6 +202,7 @@ fn incremental_builds_are_byte_identical_to_clean_ones() {
             stderr(&incremental),
             stderr(&fresh)
         );
+        assert!(incremental.status.success(), "{}\n{}", context(), stderr(&incremental));
         let a = tree(&site.path().join("public"));
         let b = tree(&clean.path().join("public"));
         let differ: Vec<&String> = a
@@ -208,4 +213,78 @@ fn incremental_builds_are_byte_identical_to_clean_ones() {
             .collect();
         assert!(differ.is_empty(), "{}\nfiles that differ: {differ:?}", context());
     }
+}
+
+/// The inode of every file under `dir`: a file that was not rewritten keeps its inode.
+#[cfg(unix)]
+fn inodes(dir: &Path) -> std::collections::BTreeMap<String, u64> {
+    use std::os::unix::fs::MetadataExt;
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            (rel, e.metadata().unwrap().ino())
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rebuild_after_one_edit_extracts_one_article_and_writes_only_changed_files() {
+    let mut rng = Rng(7);
+    let site = site(&[("site.toml", "title = \"The Bay Ledger\"\n")]);
+    for n in 1..=12 {
+        write(site.path(), &format!("content/{n:04}.md"), &article(&mut rng, n));
+    }
+    let first = build_into(site.path(), false);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let public = site.path().join("public");
+    let (before, bytes_before) = (inodes(&public), tree(&public));
+    let text = std::fs::read_to_string(site.path().join("content/0005.md")).unwrap();
+    write(site.path(), "content/0005.md", &text.replace("The vote was", "The show of hands was"));
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .arg("build")
+        .env("SOURCE_DATE_EPOCH", "1530000000")
+        .current_dir(site.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let line = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(line.starts_with("Read 12 articles (1 afresh)"), "{line}");
+    let (after, bytes_after) = (inodes(&public), tree(&public));
+    let mut rewritten = Vec::new();
+    for (path, ino) in &after {
+        let same_bytes = bytes_before.get(path) == bytes_after.get(path);
+        if same_bytes && before.get(path) != Some(ino) && path != ".dateline-output" {
+            rewritten.push(path.clone());
+        }
+    }
+    assert!(rewritten.is_empty(), "files rewritten with the same bytes: {rewritten:?}");
+    assert!(
+        bytes_before.iter().any(|(p, b)| bytes_after.get(p) != Some(b)),
+        "the edit changed some page"
+    );
+}
+
+#[test]
+fn a_store_that_cannot_be_read_is_started_afresh_with_a_warning() {
+    let site = site(&[("site.toml", "title = \"The Bay Ledger\"\n")]);
+    let mut rng = Rng(11);
+    write(site.path(), "content/0001.md", &article(&mut rng, 1));
+    let first = build_into(site.path(), false);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let before = tree(&site.path().join("public"));
+    std::fs::write(site.path().join(".dateline/cache.sqlite"), "garbage, not a database".repeat(100)).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .arg("build")
+        .env("SOURCE_DATE_EPOCH", "1530000000")
+        .current_dir(site.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("could not be read"), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Read 1 articles (1 afresh)"));
+    assert!(tree(&site.path().join("public")) == before);
 }

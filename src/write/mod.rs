@@ -4,6 +4,17 @@
 //! failed or interrupted build leaves the previous archive untouched. The output carries a
 //! marker file; a folder without it is not ours and is never replaced unless the user insists
 //! with `--force` — and the site itself, its content or a home folder are never replaced at all.
+//!
+//! When the build store knows what the previous archive holds (the hash of every file, saved by
+//! the build that wrote it), the staging folder starts as a copy of the previous archive made of
+//! hard links — one directory entry per file, no bytes copied — and only files whose hash
+//! differs are written, each as a new file that replaces its link (never written through it, so
+//! the previous archive's bytes never change). Files the new archive no longer has are unlinked
+//! from the staging folder. The swap is the same as for a build from nothing, so a failed or
+//! interrupted build still leaves the previous archive whole, at the cost of one link per file
+//! rather than a copy of the tree. Without a trustworthy record (no store, `--clean`, a build
+//! that did not finish, another output folder), every file is written and compared with the
+//! previous archive's on disk.
 
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -98,6 +109,12 @@ struct Tally {
     unchanged: AtomicUsize,
 }
 
+/// A content hash of an output file's bytes.
+pub type Hash = [u8; 32];
+
+/// Every file of an archive with the hash of its bytes, by path.
+pub type Hashes = std::collections::HashMap<String, Hash>;
+
 /// Writes `files` as the new content of `output`, atomically replacing what was there.
 pub fn write(output: &Path, site_root: &Path, files: Vec<OutputFile>, force: bool) -> Result<WriteSummary, WriteError> {
     let staging = Staging::begin(output, site_root, force, Cleanup::Now)?;
@@ -120,6 +137,11 @@ pub struct Staging {
     cleanup: Cleanup,
     /// The archive being replaced, which every file written is compared with.
     previous: Option<PathBuf>,
+    /// What the previous archive holds, when the build store knows: the staging folder then
+    /// starts as hard links to it.
+    known: Option<std::sync::Arc<Hashes>>,
+    /// Every file put so far, with its hash.
+    produced: std::sync::Arc<std::sync::Mutex<Hashes>>,
     tally: std::sync::Arc<Tally>,
     /// Held from `begin` until the staging folder is swapped in or removed: no other build
     /// touches this output, or its staging and old folders, meanwhile.
@@ -132,6 +154,18 @@ const WRITERS: usize = 12;
 impl Staging {
     /// Checks that the output may be replaced and opens a fresh staging folder beside it.
     pub fn begin(output: &Path, site_root: &Path, force: bool, cleanup: Cleanup) -> Result<Staging, WriteError> {
+        Self::begin_with(output, site_root, force, cleanup, None)
+    }
+
+    /// [`Staging::begin`], given what the previous archive holds (`known`, from the build
+    /// store): unchanged files are then linked, not written.
+    pub fn begin_with(
+        output: &Path,
+        site_root: &Path,
+        force: bool,
+        cleanup: Cleanup,
+        known: Option<Hashes>,
+    ) -> Result<Staging, WriteError> {
         check_output(output, site_root, force)?;
         let parent = match output.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -156,6 +190,21 @@ impl Staging {
         // The marker goes in first, so an interrupted build's leftovers are recognisably ours.
         let marker = dir.join(MARKER);
         std::fs::write(&marker, MARKER_TEXT).map_err(io(&marker))?;
+        let known = match known {
+            Some(known) if output.join(MARKER).is_file() => match link_tree(output, &dir, &known) {
+                Ok(()) => Some(std::sync::Arc::new(known)),
+                Err(_) => {
+                    // No hard links here (or the old archive is not what the store says): start
+                    // again from an empty folder and write everything.
+                    remove_tree(&dir).map_err(io(&dir))?;
+                    std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+                    std::fs::write(&marker, MARKER_TEXT).map_err(io(&marker))?;
+                    None
+                }
+            },
+            _ => None,
+        };
+        let produced = std::sync::Arc::new(std::sync::Mutex::new(Hashes::new()));
         let (sender, receiver) = std::sync::mpsc::sync_channel::<OutputFile>(256);
         let receiver = std::sync::Arc::new(std::sync::Mutex::new(receiver));
         let made = std::sync::Arc::new(std::sync::Mutex::new(std::collections::HashSet::<PathBuf>::new()));
@@ -166,19 +215,49 @@ impl Staging {
                 let receiver = std::sync::Arc::clone(&receiver);
                 let made = std::sync::Arc::clone(&made);
                 let tally = std::sync::Arc::clone(&tally);
+                let produced = std::sync::Arc::clone(&produced);
+                let known = known.clone();
                 let dir = dir.clone();
                 let previous = previous.clone();
                 std::thread::spawn(move || -> Result<(), WriteError> {
                     loop {
                         let next = receiver.lock().unwrap_or_else(|e| e.into_inner()).recv();
                         let Ok(file) = next else { return Ok(()) };
-                        let counter = match compare(previous.as_deref(), &file) {
+                        let hash = hash_of(&file)?;
+                        let comparison = match &known {
+                            Some(known) => match known.get(&file.path) {
+                                None => Comparison::New,
+                                Some(h) if *h == hash => Comparison::Same,
+                                Some(_) => Comparison::Changed,
+                            },
+                            None => compare(previous.as_deref(), &file),
+                        };
+                        let counter = match comparison {
                             Comparison::New => &tally.new,
                             Comparison::Changed => &tally.changed,
                             Comparison::Same => &tally.unchanged,
                         };
                         counter.fetch_add(1, Ordering::Relaxed);
-                        write_one(&dir, &file, &made)?;
+                        match (&known, comparison) {
+                            // Already there, as a link to the previous archive's file.
+                            (Some(_), Comparison::Same) => {}
+                            // Replace the link rather than write through it.
+                            (Some(_), _) => {
+                                let target = dir.join(&file.path);
+                                match std::fs::remove_file(&target) {
+                                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                                        return Err(WriteError::Io { path: target, source: e });
+                                    }
+                                    _ => {}
+                                }
+                                write_one(&dir, &file, &made)?;
+                            }
+                            (None, _) => write_one(&dir, &file, &made)?,
+                        }
+                        produced
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .insert(file.path, hash);
                     }
                 })
             })
@@ -193,6 +272,8 @@ impl Staging {
             committed: false,
             cleanup,
             previous,
+            known,
+            produced,
             tally,
             _lock: lock,
         })
@@ -218,11 +299,19 @@ impl Staging {
 
     /// Waits for every file, then swaps the staging folder in as the output. Returns how the
     /// new archive differs from the one it replaced.
-    pub fn commit(mut self) -> Result<WriteSummary, WriteError> {
+    pub fn commit(self) -> Result<WriteSummary, WriteError> {
+        self.commit_with_hashes().map(|(summary, _)| summary)
+    }
+
+    /// [`Staging::commit`], also returning every file of the new archive with its hash (for the
+    /// build store, so that the next build can compare without reading the files).
+    pub fn commit_with_hashes(mut self) -> Result<(WriteSummary, Hashes), WriteError> {
         self.finish_writes()?;
-        let removed = match &self.previous {
-            Some(previous) => removed_files(previous, &self.dir),
-            None => 0,
+        let produced = std::mem::take(&mut *self.produced.lock().unwrap_or_else(|e| e.into_inner()));
+        let removed = match (&self.known, &self.previous) {
+            (Some(known), _) => unlink_removed(&self.dir, known, &produced)?,
+            (None, Some(previous)) => removed_files(previous, &self.dir),
+            (None, None) => 0,
         };
         swap(&self.dir, &self.output, &self.parent, &self.name, &self.cleanup)?;
         self.committed = true;
@@ -232,13 +321,14 @@ impl Staging {
             count(&self.tally.changed),
             count(&self.tally.unchanged),
         );
-        Ok(WriteSummary {
+        let summary = WriteSummary {
             written: new + changed + unchanged,
             new,
             changed,
             unchanged,
             removed,
-        })
+        };
+        Ok((summary, produced))
     }
 
     fn finish_writes(&mut self) -> Result<(), WriteError> {
@@ -292,6 +382,66 @@ fn compare(previous: Option<&Path>, file: &OutputFile) -> Comparison {
         }
     };
     if same { Comparison::Same } else { Comparison::Changed }
+}
+
+/// The hash of a file's bytes, as the build store keeps it.
+fn hash_of(file: &OutputFile) -> Result<Hash, WriteError> {
+    match &file.content {
+        Content::Bytes(b) => Ok(*blake3::hash(b).as_bytes()),
+        Content::Copy(from) => {
+            let mut h = blake3::Hasher::new();
+            h.update_reader(std::fs::File::open(from).map_err(io(from))?)
+                .map_err(io(from))?;
+            Ok(*h.finalize().as_bytes())
+        }
+    }
+}
+
+/// Fills `staging` with hard links to the files of `previous` that `known` lists (anything else
+/// in the folder is not part of the archive the store recorded). Fails if a listed file is
+/// missing or the file system cannot link.
+fn link_tree(previous: &Path, staging: &Path, known: &Hashes) -> std::io::Result<()> {
+    let mut dirs: std::collections::BTreeSet<PathBuf> = std::collections::BTreeSet::new();
+    for path in known.keys() {
+        check_relative(path).map_err(std::io::Error::other)?;
+        if let Some(parent) = Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()) {
+            dirs.insert(parent.to_path_buf());
+        }
+    }
+    // Parents sort before their children, so one pass creates every folder.
+    for d in &dirs {
+        match std::fs::create_dir(staging.join(d)) {
+            Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+                std::fs::create_dir_all(staging.join(d))?;
+            }
+            _ => {}
+        }
+    }
+    let paths: Vec<&String> = known.keys().collect();
+    in_io_pool(|| {
+        paths
+            .par_iter()
+            .try_for_each(|p| std::fs::hard_link(previous.join(p.as_str()), staging.join(p.as_str())))
+    })
+}
+
+/// Unlinks from `staging` the files of the previous archive that this build did not make, and
+/// the folders that leaves empty. Returns how many files went.
+fn unlink_removed(staging: &Path, known: &Hashes, produced: &Hashes) -> Result<usize, WriteError> {
+    let gone: Vec<&String> = known.keys().filter(|p| !produced.contains_key(*p)).collect();
+    for p in &gone {
+        let target = staging.join(p.as_str());
+        std::fs::remove_file(&target).map_err(io(&target))?;
+        // A clean build would not have made the folder: remove it while it is empty.
+        let mut dir = target.parent();
+        while let Some(d) = dir.filter(|d| *d != staging) {
+            if std::fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
+    Ok(gone.len())
 }
 
 /// Files of the previous archive (its marker aside) that the staging folder does not have.
