@@ -133,8 +133,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     if let Some(s) = &store {
         let _ = s.forget_outputs();
     }
-    let staging =
-        write::Staging::begin_with(&output, &options.root, options.force, options.cleanup.clone(), known)?;
+    let staging = write::Staging::begin_with(&output, &options.root, options.force, options.cleanup.clone(), known)?;
     let sink = Staged {
         staging: &staging,
         progress: &progress,
@@ -358,7 +357,8 @@ fn read_site_with(
         .par_iter()
         .map(|s| {
             let rel = s.rel.to_string_lossy().into_owned();
-            let key = crate::store::extraction_key(&context, &rel, &s.text, s.sidecar.as_ref().map(|c| c.text.as_str()));
+            let key =
+                crate::store::extraction_key(&context, &rel, &s.text, s.sidecar.as_ref().map(|c| c.text.as_str()));
             (rel, key)
         })
         .collect();

@@ -66,28 +66,36 @@ fn two_builds_at_once_always_leave_one_whole_archive_and_no_leftovers() {
             now.len(),
             whole.len()
         );
-        assert!(now == whole, "with the second build {delay} ms later, the output differs from a whole archive");
+        assert!(
+            now == whole,
+            "with the second build {delay} ms later, the output differs from a whole archive"
+        );
     }
     // Old archives are removed by detached processes: give them time to finish.
     let deadline = Instant::now() + Duration::from_secs(60);
     while !leftovers(site.path()).is_empty() && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(50));
     }
-    assert_eq!(leftovers(site.path()), Vec::<String>::new(), "folders left beside the output");
+    assert_eq!(
+        leftovers(site.path()),
+        Vec::<String>::new(),
+        "folders left beside the output"
+    );
 }
 
 #[test]
 fn a_build_that_cannot_get_the_lock_in_time_says_who_holds_it() {
     let site = site(&[("site.toml", "title = \"Held\"\n")]);
-    write(site.path(), "content/a.md", "+++\ntitle = \"A\"\ndate = 2019-05-01\n+++\nText.\n");
+    write(
+        site.path(),
+        "content/a.md",
+        "+++\ntitle = \"A\"\ndate = 2019-05-01\n+++\nText.\n",
+    );
     build(site.path());
     // Hold the lock as another build would.
-    let held = dateline::write::BuildLock::acquire(
-        &site.path().join(".public.lock"),
-        "the output folder",
-        Duration::ZERO,
-    )
-    .unwrap();
+    let held =
+        dateline::write::BuildLock::acquire(&site.path().join(".public.lock"), "the output folder", Duration::ZERO)
+            .unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
         .arg("build")
         .env("DATELINE_LOCK_WAIT", "0.3")

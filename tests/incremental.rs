@@ -86,7 +86,13 @@ fn step(rng: &mut Rng, site: &Path, next: &mut usize) -> String {
             let day = rng.below(28) + 1;
             let redated: String = text
                 .lines()
-                .map(|l| if l.starts_with("date = ") { format!("date = 2018-04-{day:02}") } else { l.to_string() })
+                .map(|l| {
+                    if l.starts_with("date = ") {
+                        format!("date = 2018-04-{day:02}")
+                    } else {
+                        l.to_string()
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join("\n")
                 + "\n";
@@ -145,7 +151,10 @@ fn mirror(from: &Path, to: &Path) {
     let _ = std::fs::remove_dir_all(to.join("templates"));
     for e in walkdir::WalkDir::new(from).into_iter().flatten() {
         let rel = e.path().strip_prefix(from).unwrap();
-        let first = rel.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned());
+        let first = rel
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
         if matches!(first.as_deref(), Some("public" | ".dateline")) || rel.as_os_str().is_empty() {
             continue;
         }
@@ -243,7 +252,11 @@ fn a_rebuild_after_one_edit_extracts_one_article_and_writes_only_changed_files()
     let public = site.path().join("public");
     let (before, bytes_before) = (inodes(&public), tree(&public));
     let text = std::fs::read_to_string(site.path().join("content/0005.md")).unwrap();
-    write(site.path(), "content/0005.md", &text.replace("The vote was", "The show of hands was"));
+    write(
+        site.path(),
+        "content/0005.md",
+        &text.replace("The vote was", "The show of hands was"),
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
         .arg("build")
         .env("SOURCE_DATE_EPOCH", "1530000000")
@@ -261,7 +274,10 @@ fn a_rebuild_after_one_edit_extracts_one_article_and_writes_only_changed_files()
             rewritten.push(path.clone());
         }
     }
-    assert!(rewritten.is_empty(), "files rewritten with the same bytes: {rewritten:?}");
+    assert!(
+        rewritten.is_empty(),
+        "files rewritten with the same bytes: {rewritten:?}"
+    );
     assert!(
         bytes_before.iter().any(|(p, b)| bytes_after.get(p) != Some(b)),
         "the edit changed some page"
@@ -276,7 +292,11 @@ fn a_store_that_cannot_be_read_is_started_afresh_with_a_warning() {
     let first = build_into(site.path(), false);
     assert!(first.status.success(), "{}", stderr(&first));
     let before = tree(&site.path().join("public"));
-    std::fs::write(site.path().join(".dateline/cache.sqlite"), "garbage, not a database".repeat(100)).unwrap();
+    std::fs::write(
+        site.path().join(".dateline/cache.sqlite"),
+        "garbage, not a database".repeat(100),
+    )
+    .unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
         .arg("build")
         .env("SOURCE_DATE_EPOCH", "1530000000")

@@ -230,7 +230,9 @@ impl Store {
 
     /// Marks the output table as not describing the output folder (before the folder changes).
     pub fn forget_outputs(&self) -> rusqlite::Result<()> {
-        self.conn.execute("DELETE FROM meta WHERE name = 'outputs'", []).map(|_| ())
+        self.conn
+            .execute("DELETE FROM meta WHERE name = 'outputs'", [])
+            .map(|_| ())
     }
 
     /// Records what `output` now holds, and that the record is valid.
@@ -302,23 +304,28 @@ mod tests {
         let mut store = Store::open(dir.path(), false).unwrap();
         let key = hash(b"one");
         store
-            .save_extractions(
-                &[("a.md".into(), key, b"{}".to_vec())],
-                &["a.md".to_string()].into(),
-            )
+            .save_extractions(&[("a.md".into(), key, b"{}".to_vec())], &["a.md".to_string()].into())
             .unwrap();
         assert_eq!(store.extraction("a.md", &key).as_deref(), Some(&b"{}"[..]));
         assert_eq!(store.extraction("a.md", &hash(b"two")), None);
         assert_eq!(store.extraction("b.md", &key), None);
         store.save_extractions(&[], &Default::default()).unwrap();
-        assert_eq!(store.extraction("a.md", &key), None, "articles that are gone are forgotten");
+        assert_eq!(
+            store.extraction("a.md", &key),
+            None,
+            "articles that are gone are forgotten"
+        );
     }
 
     #[test]
     fn a_corrupt_store_is_discarded_with_a_notice() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join(DIR)).unwrap();
-        std::fs::write(dir.path().join(DIR).join(FILE), b"not a database, just some bytes".repeat(200)).unwrap();
+        std::fs::write(
+            dir.path().join(DIR).join(FILE),
+            b"not a database, just some bytes".repeat(200),
+        )
+        .unwrap();
         let store = Store::open(dir.path(), false).unwrap();
         let notice = store.notice.clone().unwrap();
         assert!(notice.contains("could not be read"), "{notice}");

@@ -246,7 +246,10 @@ impl Staging {
                                 let target = dir.join(&file.path);
                                 match std::fs::remove_file(&target) {
                                     Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                                        return Err(WriteError::Io { path: target, source: e });
+                                        return Err(WriteError::Io {
+                                            path: target,
+                                            source: e,
+                                        });
                                     }
                                     _ => {}
                                 }
@@ -827,7 +830,10 @@ mod tests {
 
     #[test]
     fn leftover_names_say_whose_they_are() {
-        assert_eq!(leftover_parts(".public.staging-41"), Some(("public", Leftover::Staging, 41)));
+        assert_eq!(
+            leftover_parts(".public.staging-41"),
+            Some(("public", Leftover::Staging, 41))
+        );
         assert_eq!(leftover_parts(".public.old-41-3"), Some(("public", Leftover::Old, 41)));
         assert_eq!(leftover_parts(".my.site.old-7"), Some(("my.site", Leftover::Old, 7)));
         for other in [".public", "public.old-4", ".public.old-", ".public.old-x", "..old-4"] {
