@@ -314,7 +314,7 @@ fn open_store(options: &BuildOptions) -> Result<Option<Store>, BuildError> {
 fn read_site_with(
     options: &BuildOptions,
     progress: &Progress,
-    mut store: Option<&mut Store>,
+    store: Option<&mut Store>,
 ) -> Result<(Site, usize), BuildError> {
     let root = &options.root;
     if !root.is_dir() {
@@ -366,8 +366,7 @@ fn read_site_with(
         Some(store) => keys.iter().map(|(rel, key)| store.extraction(rel, key)).collect(),
         None => vec![None; keys.len()],
     };
-    type Processed = Result<(Story, Option<Diagnostic>), Vec<Diagnostic>>;
-    let results: Vec<(Processed, Option<Vec<u8>>)> = sources
+    let results: Vec<(Prepared, Option<Vec<u8>>)> = sources
         .into_par_iter()
         .zip(stored)
         .map(|(source, stored)| {
@@ -402,7 +401,7 @@ fn read_site_with(
         return Err(BuildError::Content(diagnostics));
     }
     let afresh = fresh.len();
-    if let Some(store) = store.as_deref_mut() {
+    if let Some(store) = store {
         let keep = keys.into_iter().map(|(rel, _)| rel).collect();
         // A store that cannot be written only makes the next build slower.
         if let Err(e) = store.save_extractions(&fresh, &keep) {
@@ -469,6 +468,9 @@ pub fn prepare(
     prepare_with(source, registry, config, None).0
 }
 
+/// One article made ready for the archive, or every error that stopped it.
+type Prepared = Result<(Story, Option<Diagnostic>), Vec<Diagnostic>>;
+
 /// [`prepare`] with the extraction a build store kept for this very input, if any. Also returns
 /// a fresh extraction as JSON, for the store.
 fn prepare_with(
@@ -476,7 +478,7 @@ fn prepare_with(
     registry: &Registry,
     config: &SiteConfig,
     stored: Option<Extraction>,
-) -> (Result<(Story, Option<Diagnostic>), Vec<Diagnostic>>, Option<Vec<u8>>) {
+) -> (Prepared, Option<Vec<u8>>) {
     let mut article = match parse::parse(source, config) {
         Ok(a) => a,
         Err(ds) => return (Err(ds), None),
