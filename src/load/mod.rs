@@ -3,8 +3,13 @@
 //!
 //! It walks the folder in sorted order (so every run sees the same sequence), recognises the two
 //! article formats and page bundles, reads files in parallel and hands back plain `Source`s.
-//! Unreadable or non-UTF-8 files become diagnostics; nothing is skipped silently.
+//! Unreadable or non-UTF-8 files become diagnostics; nothing is skipped silently: a named pipe
+//! or other special file is skipped with a warning ([`guard`]), a symbolic link that leads out
+//! of the site is an error, control characters are normalised with a warning ([`controls`]),
+//! and annotations beside no article are reported with the article they most likely belong to.
 
+mod controls;
+mod guard;
 mod image_size;
 
 use std::path::{Path, PathBuf};
@@ -12,8 +17,10 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::diagnostics::{Diagnostic, display_path};
+use crate::diagnostics::{Diagnostic, closest, display_path};
 use crate::model::{Asset, Sidecar, Source, SourceFormat, ThemeFiles};
+
+use guard::Boundary;
 
 /// The folder of articles under the site root.
 pub const CONTENT_DIR: &str = "content";
@@ -36,16 +43,53 @@ struct Found {
 /// Reads every article under `root/content`, in path order.
 pub fn load(root: &Path) -> (Vec<Source>, Vec<Diagnostic>) {
     let content = root.join(CONTENT_DIR);
-    let (found, mut diagnostics) = walk(&content, root);
-    let read: Vec<Result<Source, Diagnostic>> = found.par_iter().map(|f| read_source(f, root, &content)).collect();
+    let boundary = Boundary::of_site(root, &content);
+    let (found, mut diagnostics) = walk(&content, root, &boundary);
+    let read: Vec<Loaded> = found
+        .par_iter()
+        .map(|f| read_source(f, root, &content, Some(&boundary)))
+        .collect();
     let mut sources = Vec::with_capacity(read.len());
     for r in read {
         match r {
-            Ok(s) => sources.push(s),
+            Ok((s, warnings)) => {
+                sources.push(s);
+                diagnostics.extend(warnings);
+            }
             Err(d) => diagnostics.push(d),
         }
     }
     (sources, diagnostics)
+}
+
+/// A source read, with the warnings about it; or why it could not be read.
+type Loaded = Result<(Source, Vec<Diagnostic>), Diagnostic>;
+
+/// Whether `root` looks like a site: warnings when `site.toml` or `content/` is missing, and
+/// an error (the message, for the command line) when both are, since building a folder that is
+/// not a site — a mistyped `--root`, the wrong working folder — would write a whole empty
+/// archive without a word about why it has no articles.
+pub fn site_shape(root: &Path) -> Result<Vec<Diagnostic>, String> {
+    let config = root.join(crate::config::CONFIG_FILE).exists();
+    let content = root.join(CONTENT_DIR).is_dir();
+    match (config, content) {
+        (false, false) => Err(format!(
+            "{} is not a dateline site: it has neither {} nor a {CONTENT_DIR}/ folder; \
+             run `dateline init {}` to make one there, or pass --root with the site's folder",
+            root.display(),
+            crate::config::CONFIG_FILE,
+            root.display()
+        )),
+        (true, false) => Ok(vec![
+            Diagnostic::warning(root.join(CONTENT_DIR), "the site has no content/ folder: the archive will have no articles")
+                .with_help("put articles (*.md, *.txt) in content/, or check that --root names the site's folder"),
+        ]),
+        (false, true) => Ok(vec![
+            Diagnostic::warning(root.join(crate::config::CONFIG_FILE), "the site has no site.toml: building with the default settings")
+                .with_help("create site.toml beside content/ with at least `title` and `base_url` (see the README's `site.toml` section)"),
+        ]),
+        (true, true) => Ok(Vec::new()),
+    }
 }
 
 /// Reads the site's own `templates/` and `static/`: templates as text (a template that cannot
@@ -111,7 +155,9 @@ pub fn load_article(root: &Path, path: &Path) -> Result<Source, Diagnostic> {
         },
         root,
         &content,
+        Some(&Boundary::of_site(root, &content)),
     )
+    .map(|(source, _)| source)
 }
 
 /// The article a changed file under `content/` belongs to: itself, the article beside a
@@ -155,10 +201,10 @@ pub fn load_file(path: &Path) -> Result<Source, Diagnostic> {
         assets,
         sidecar,
     };
-    read_source(&found, Path::new(""), dir)
+    read_source(&found, Path::new(""), dir, None).map(|(source, _)| source)
 }
 
-fn walk(content: &Path, root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
+fn walk(content: &Path, root: &Path, boundary: &Boundary) -> (Vec<Found>, Vec<Diagnostic>) {
     let mut found = Vec::new();
     let mut diagnostics = Vec::new();
     if !content.is_dir() {
@@ -184,6 +230,21 @@ fn walk(content: &Path, root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
             }
             continue;
         }
+        if entry.depth() > 0
+            && entry.path_is_symlink()
+            && let Some(real) = boundary.escape(entry.path())
+        {
+            diagnostics.push(Boundary::refusal(&display_path(entry.path(), root), &real));
+            if entry.file_type().is_dir() {
+                it.skip_current_dir();
+            }
+            continue;
+        }
+        if !entry.file_type().is_dir() && !entry.file_type().is_file() {
+            let kind = guard::special_kind(entry.path()).unwrap_or("not a regular file");
+            diagnostics.push(guard::skipped(&display_path(entry.path(), root), kind));
+            continue;
+        }
         if entry.file_type().is_dir() {
             if let Some(index) = bundle_index(entry.path()) {
                 let format = format_of(&index).unwrap_or(SourceFormat::Markdown);
@@ -207,9 +268,76 @@ fn walk(content: &Path, root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
                 assets: Vec::new(),
                 sidecar,
             });
+        } else if let Some(d) = orphan_sidecar(path, root) {
+            diagnostics.push(d);
         }
     }
     (found, diagnostics)
+}
+
+/// A warning for an annotations file that no article uses — typically left behind when its
+/// article was renamed — naming the article it most likely belongs to. Its notes would
+/// otherwise vanish from the archive without a word.
+fn orphan_sidecar(path: &Path, root: &Path) -> Option<Diagnostic> {
+    let name = path.file_name()?.to_str()?;
+    let dir = path.parent()?;
+    let shown = display_path(path, root);
+    if name == BUNDLE_SIDECAR {
+        // Inside a bundle the walk never gets here: the folder has no index.md.
+        return Some(
+            Diagnostic::warning(&shown, "annotations for a page bundle, but the folder has no index.md or index.txt: its notes are not used")
+                .with_help("put the article beside it as index.md (or index.txt), or move the notes beside their article as NAME.annotations.toml"),
+        );
+    }
+    let stem = name.strip_suffix(SIDECAR_SUFFIX)?;
+    if ["md", "txt"].iter().any(|e| dir.join(format!("{stem}.{e}")).is_file()) {
+        return None;
+    }
+    let mut articles: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .filter(|n| format_of(Path::new(n)).is_some() && !n.starts_with('.'))
+        .collect();
+    articles.sort();
+    let stems: Vec<&str> = articles
+        .iter()
+        .filter_map(|n| n.rsplit_once('.').map(|(s, _)| s))
+        .collect();
+    let likely = closest(stem, stems.iter().copied()).or_else(|| nearest(stem, &stems));
+    let d = Diagnostic::warning(
+        &shown,
+        format!("annotations beside no article: there is no {stem}.md or {stem}.txt, so its notes are not used"),
+    );
+    Some(
+        match likely.and_then(|s| {
+            articles
+                .iter()
+                .find(|a| a.rsplit_once('.').is_some_and(|(x, _)| x == s))
+        }) {
+            Some(article) => {
+                let article_stem = article.rsplit_once('.').map_or(article.as_str(), |(s, _)| s);
+                d.with_help(format!(
+                    "if they belong to {article} (renamed?), rename this file to {article_stem}{SIDECAR_SUFFIX}"
+                ))
+            }
+            None => d.with_help(format!(
+                "rename it to NAME{SIDECAR_SUFFIX} beside the article NAME.md or NAME.txt it annotates, or remove it"
+            )),
+        },
+    )
+}
+
+/// The stem sharing the longest common start with `stem` (a renamed article usually keeps its
+/// date prefix), when any shares at least a few characters.
+fn nearest<'a>(stem: &str, stems: &[&'a str]) -> Option<&'a str> {
+    stems
+        .iter()
+        .map(|s| (s.chars().zip(stem.chars()).take_while(|(a, b)| a == b).count(), *s))
+        .filter(|(shared, _)| *shared >= 4)
+        .max_by_key(|(shared, s)| (*shared, std::cmp::Reverse(*s)))
+        .map(|(_, s)| s)
 }
 
 /// The `index.md` (or `index.txt`) that makes `dir` a page bundle.
@@ -268,13 +396,24 @@ fn sidecar_for(path: &Path) -> Option<PathBuf> {
     Some(path.with_file_name(format!("{stem}{SIDECAR_SUFFIX}")))
 }
 
-fn read_source(found: &Found, root: &Path, content: &Path) -> Result<Source, Diagnostic> {
+/// Reads an article and its sidecar. Inside a site (`boundary` given), neither may resolve
+/// outside it.
+fn read_source(found: &Found, root: &Path, content: &Path, boundary: Option<&Boundary>) -> Loaded {
     let file = display_path(&found.path, root);
-    let text = read_text(&found.path, &file)?;
+    let within = |path: &Path, shown: &Path| match boundary.and_then(|b| b.escape(path)) {
+        Some(real) => Err(Boundary::refusal(shown, &real)),
+        None => Ok(()),
+    };
+    within(&found.path, &file)?;
+    let mut warnings = Vec::new();
+    let mut text = read_text(&found.path, &file)?;
+    warnings.extend(controls::normalise(&mut text, &file));
     let sidecar = match &found.sidecar {
         Some(p) => {
             let sfile = display_path(p, root);
-            let text = read_text(p, &sfile)?;
+            within(p, &sfile)?;
+            let mut text = read_text(p, &sfile)?;
+            warnings.extend(controls::normalise(&mut text, &sfile));
             Some(Sidecar { file: sfile, text })
         }
         None => None,
@@ -283,7 +422,7 @@ fn read_source(found: &Found, root: &Path, content: &Path) -> Result<Source, Dia
         .and_then(|m| m.modified())
         .ok()
         .and_then(|t| jiff::Timestamp::try_from(t).ok());
-    Ok(Source {
+    let source = Source {
         modified,
         rel: found.path.strip_prefix(content).unwrap_or(&found.path).to_path_buf(),
         file,
@@ -291,14 +430,20 @@ fn read_source(found: &Found, root: &Path, content: &Path) -> Result<Source, Dia
         text,
         assets: found.assets.clone(),
         sidecar,
-    })
+    };
+    Ok((source, warnings))
 }
 
-/// Reads a file as UTF-8 text, naming the first bad byte's line when it is not.
+/// Reads a file as UTF-8 text, naming the first bad byte's line when it is not. Only a regular
+/// file is read: a named pipe or device is refused without waiting on it.
 pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(shown, format!("cannot read the file: {e}"))
-            .with_help("check that it exists and that you may read it")
+    let bytes = guard::read_regular(path).map_err(|e| {
+        let help = if guard::special_kind(path).is_some() {
+            "only regular files are read: put the file itself in its place"
+        } else {
+            "check that it exists and that you may read it"
+        };
+        Diagnostic::error(shown, format!("cannot read the file: {e}")).with_help(help)
     })?;
     match String::from_utf8(bytes) {
         Ok(mut text) => {
