@@ -274,13 +274,20 @@ fn read_site_with(options: &BuildOptions, progress: &Progress) -> Result<Site, B
             root.display()
         )));
     }
+    let shape = load::site_shape(root).map_err(BuildError::Environment)?;
     let clock = build_clock(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())?;
     let mut config = SiteConfig::load(root)?;
     if let Some(url) = &options.base_url {
+        crate::config::check_base_url(url).map_err(|problem| {
+            BuildError::Environment(format!(
+                "--base-url {problem}; give the address the archive is published at, e.g. https://archive.example.org/"
+            ))
+        })?;
         config.base_url = url.clone();
     }
     config.build.local_links |= options.local_links;
     let mut diagnostics = Diagnostics::default();
+    diagnostics.extend(shape);
     let registry = read_registry(root, &config).unwrap_or_else(|d| {
         diagnostics.push(d);
         Registry::default()
