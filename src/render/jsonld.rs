@@ -332,7 +332,41 @@ pub fn front_page(config: &SiteConfig) -> Vec<Value> {
     vec![site, org]
 }
 
-/// Serialises JSON for a `<script>` element: `</` cannot close it early.
+/// Serialises JSON for a `<script>` element. Inside one the HTML parser looks for `</script`
+/// and also for `<!--`, which with a later `<script` sends it into a state where the real
+/// `</script>` no longer ends the element and the rest of the page vanishes; so `<`, `>` and `&`
+/// are written as JSON escapes (`\u003c`…), which no HTML parser acts on and every JSON parser
+/// reads back as the same characters. U+2028 and U+2029 are escaped too: they are line ends to
+/// older JavaScript parsers.
 pub fn script_safe(v: &Value) -> String {
-    serde_json::to_string(v).unwrap_or_default().replace("</", "<\\/")
+    let json = serde_json::to_string(v).unwrap_or_default();
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_json_hides_markup_and_reads_back_the_same() {
+        let headline = "Ports <!--<script> reopen </script> & \u{2028}talks resume";
+        let v = json!({"headline": headline});
+        let safe = script_safe(&v);
+        for raw in ["<", ">", "&", "\u{2028}"] {
+            assert!(!safe.contains(raw), "{raw:?} left raw in {safe}");
+        }
+        let back: Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back["headline"], headline);
+    }
 }
