@@ -462,3 +462,118 @@ fn a_headline_that_opens_a_comment_and_a_script_leaves_the_page_whole() {
     assert_eq!(article["headline"], headline);
     assert!(archive_problems(&files).is_empty(), "{:#?}", archive_problems(&files));
 }
+
+/// A running `dateline serve` on a free port, stopped when dropped.
+#[cfg(all(unix, feature = "serve"))]
+struct Server {
+    child: std::process::Child,
+    port: u16,
+}
+
+#[cfg(all(unix, feature = "serve"))]
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `dateline serve` in `root`, failing if it does not announce its address in time
+/// (a build that hangs on a pipe never does).
+#[cfg(all(unix, feature = "serve"))]
+fn serve(root: &Path) -> Server {
+    use std::io::BufRead;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["serve", "--port", &port.to_string()])
+        .current_dir(root)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let mut server = Server { child, port };
+    loop {
+        let line = rx
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("serve announced its address within a minute");
+        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+            server.port = rest.split('/').next().unwrap().parse().unwrap_or(port);
+            break;
+        }
+    }
+    std::thread::spawn(move || while rx.recv().is_ok() {});
+    server
+}
+
+/// A page from the server; a request that is not answered in ten seconds fails the test.
+#[cfg(all(unix, feature = "serve"))]
+fn fetch(port: u16, path: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).expect("the server answers");
+    String::from_utf8_lossy(&response).into_owned()
+}
+
+#[cfg(all(unix, feature = "serve"))]
+#[test]
+fn serve_skips_named_pipes_and_never_serves_a_link_out_of_the_site() {
+    let secret = tempfile::tempdir().unwrap();
+    std::fs::write(secret.path().join("passwd.txt"), "root:x:0:0:Superuser:/root:/bin/sh\n").unwrap();
+    let (site, _, _) = good_site();
+    mkfifo(&site.path().join("content/2021/pipe.md"));
+    let server = serve(site.path());
+    assert!(fetch(server.port, "/2021/10/13/harbour/").contains("Harbour reopens"));
+    // A pipe and a link out of the site appear while it runs: the pipe is ignored, the link
+    // reported as a build error, and the last good build stays on.
+    use std::io::{Read, Write};
+    let mut events = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    events
+        .set_read_timeout(Some(std::time::Duration::from_secs(20)))
+        .unwrap();
+    write!(events, "GET /__dateline/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    mkfifo(&site.path().join("content/2021/later.md"));
+    std::os::unix::fs::symlink(
+        secret.path().join("passwd.txt"),
+        site.path().join("content/2021/leak.txt"),
+    )
+    .unwrap();
+    let mut seen = String::new();
+    let mut buf = [0u8; 4096];
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !seen.contains("outside the site") && std::time::Instant::now() < deadline {
+        let n = events.read(&mut buf).unwrap_or(0);
+        seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    assert!(
+        seen.contains("content/2021/leak.txt") && seen.contains("outside the site"),
+        "{seen}"
+    );
+    assert!(!seen.contains("Superuser"), "{seen}");
+    for path in ["/", "/feed.xml", "/api/articles.json"] {
+        let page = fetch(server.port, path);
+        assert!(
+            page.contains("200 OK") && !page.contains("Superuser"),
+            "{path}:\n{page}"
+        );
+    }
+    assert!(fetch(server.port, "/2021/10/13/harbour/").contains("Harbour reopens"));
+}

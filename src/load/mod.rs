@@ -161,8 +161,12 @@ pub fn load_article(root: &Path, path: &Path) -> Result<Source, Diagnostic> {
 }
 
 /// The article a changed file under `content/` belongs to: itself, the article beside a
-/// sidecar, or the `index.md` of the bundle holding it. `None` for files no article uses.
+/// sidecar, or the `index.md` of the bundle holding it. `None` for files no article uses,
+/// named pipes and other special files among them, which the walk skips too.
 pub fn article_of(path: &Path) -> Option<PathBuf> {
+    if guard::special_kind(path).is_some() {
+        return None;
+    }
     let name = path.file_name()?.to_str()?;
     if let Some(stem) = name.strip_suffix(SIDECAR_SUFFIX) {
         let dir = path.parent()?;
