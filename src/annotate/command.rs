@@ -329,6 +329,10 @@ mod tests {
             ("data:text/html,x", "`data:` address is not allowed"),
             ("2021/missing.md", "not an article of this archive"),
             ("../site.toml", "not an article of this archive"),
+            (
+                "https://example.org/a\"><img src=x>",
+                "a character no address may contain",
+            ),
         ] {
             let mut req = request(&file, "harbour reopened");
             req.link = Some(bad.into());

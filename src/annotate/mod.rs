@@ -155,6 +155,14 @@ pub const LINK_HELP: &str = "give the linked article's path under content/ (like
 /// the path of an article, which `is_article` answers for (given the path under `content/`).
 /// The build and `dateline annotate` both apply it, so a note that can be written can be built.
 pub fn link_problem(link: &str, is_article: impl Fn(&str) -> bool) -> Option<String> {
+    // Escaped, such a character is harmless in a page, but the address is broken all the same.
+    if let Some(c) = link.chars().find(|c| {
+        c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '`' | '{' | '}' | '|' | '^')
+    }) {
+        return Some(format!(
+            "annotation links to `{link}`, which holds {c:?}, a character no address may contain (write it percent-encoded, like %20 for a space)"
+        ));
+    }
     if is_url(link) || is_article(link.trim_start_matches("content/")) {
         return None;
     }
