@@ -15,6 +15,9 @@ use crate::diagnostics::Diagnostic;
 #[derive(Debug, Clone)]
 pub struct Boundary {
     inside: Vec<PathBuf>,
+    /// Set once the walk has checked every folder on the way: then only a file that is itself
+    /// a link can lead out, and a plain file costs no path resolution.
+    folders_checked: bool,
 }
 
 impl Boundary {
@@ -24,12 +27,26 @@ impl Boundary {
             .iter()
             .filter_map(|p| std::fs::canonicalize(p).ok())
             .collect();
-        Boundary { inside }
+        Boundary {
+            inside,
+            folders_checked: false,
+        }
+    }
+
+    /// The same boundary, for files whose folders the walk has already checked.
+    pub fn after_walk(&self) -> Boundary {
+        Boundary {
+            folders_checked: true,
+            ..self.clone()
+        }
     }
 
     /// Where `path` really is, when that is outside the site (`None` when it is inside, or
     /// when it cannot be resolved: reading it then reports why).
     pub fn escape(&self, path: &Path) -> Option<PathBuf> {
+        if self.folders_checked && !std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return None;
+        }
         let real = std::fs::canonicalize(path).ok()?;
         (!self.inside.iter().any(|dir| real.starts_with(dir))).then_some(real)
     }

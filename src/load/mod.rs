@@ -45,9 +45,10 @@ pub fn load(root: &Path) -> (Vec<Source>, Vec<Diagnostic>) {
     let content = root.join(CONTENT_DIR);
     let boundary = Boundary::of_site(root, &content);
     let (found, mut diagnostics) = walk(&content, root, &boundary);
+    let walked = boundary.after_walk();
     let read: Vec<Loaded> = found
         .par_iter()
-        .map(|f| read_source(f, root, &content, Some(&boundary)))
+        .map(|f| read_source(f, root, &content, Some(&walked)))
         .collect();
     let mut sources = Vec::with_capacity(read.len());
     for r in read {
@@ -518,6 +519,64 @@ mod tests {
         assert!(sources[1].sidecar.is_some());
         assert_eq!(sources[2].format, SourceFormat::Wire);
         assert_eq!(sources[1].file, Path::new("content/a.md"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_site_are_refused_wherever_they_sit() {
+        let outside = site(&[
+            ("secret.md", b"+++\ntitle = \"Secret\"\n+++\nPrivate.\n"),
+            ("notes.toml", b""),
+        ]);
+        let dir = site(&[
+            ("content/2021/bundle/photo.jpg", b"jpg"),
+            ("content/2021/plain.md", b"# Plain\n"),
+        ]);
+        let link = |from: &str, to: &str| {
+            std::os::unix::fs::symlink(outside.path().join(from), dir.path().join(to)).unwrap();
+        };
+        link("secret.md", "content/2021/bundle/index.md");
+        link("notes.toml", "content/2021/plain.annotations.toml");
+        link("secret.md", "content/2021/leak.md");
+        let (sources, diags) = load(dir.path());
+        let rels: Vec<_> = sources.iter().map(|s| s.rel.to_string_lossy().into_owned()).collect();
+        assert!(rels.is_empty(), "{rels:?}");
+        let mut refused: Vec<_> = diags
+            .iter()
+            .filter(|d| d.is_error() && d.message.contains("outside the site"))
+            .map(|d| d.file.to_string_lossy().into_owned())
+            .collect();
+        refused.sort();
+        refused.dedup();
+        assert_eq!(
+            refused,
+            [
+                "content/2021/bundle/index.md",
+                "content/2021/leak.md",
+                "content/2021/plain.annotations.toml"
+            ],
+            "{diags:#?}"
+        );
+    }
+
+    #[test]
+    fn an_orphan_sidecar_names_the_likely_article() {
+        let dir = site(&[
+            ("content/2021/2021-10-13-harbour-reopens.md", b"# Harbour\n"),
+            ("content/2021/2021-10-13-harbor-reopen.annotations.toml", b""),
+            ("content/2021/kept.md", b"# Kept\n"),
+            ("content/2021/kept.annotations.toml", b""),
+        ]);
+        let (_, diags) = load(dir.path());
+        assert_eq!(diags.len(), 1, "{diags:#?}");
+        assert!(!diags[0].is_error());
+        assert_eq!(
+            diags[0].file,
+            Path::new("content/2021/2021-10-13-harbor-reopen.annotations.toml")
+        );
+        let help = diags[0].help.as_deref().unwrap();
+        assert!(help.contains("2021-10-13-harbour-reopens.md"), "{help}");
+        assert!(help.contains("2021-10-13-harbour-reopens.annotations.toml"), "{help}");
     }
 
     #[test]
