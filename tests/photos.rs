@@ -1,0 +1,236 @@
+//! Embedded picture metadata as picture desks write it: fixtures written by exiftool
+//! (tests/photos/make-fixtures.sh) read back field by field, and every reader run over
+//! damaged copies of them.
+
+use std::path::{Path, PathBuf};
+
+use dateline::photo::{self, Block, Embedded};
+use proptest::prelude::*;
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/photos").join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn read_clean(name: &str) -> Embedded {
+    let reading = photo::read(&fixture(name));
+    assert!(reading.warnings.is_empty(), "{name}: {:?}", reading.warnings);
+    reading.embedded
+}
+
+fn text(field: &Option<photo::Tagged<String>>) -> Option<(&str, Block)> {
+    field.as_ref().map(|t| (t.value.as_str(), t.from))
+}
+
+/// The full record, in every format: XMP wins where it is present, in all four.
+#[test]
+fn a_full_record_reads_back_from_jpeg_png_webp_and_tiff() {
+    for name in ["full.jpg", "full.png", "full.webp", "full.tif"] {
+        let e = read_clean(name);
+        assert_eq!(
+            text(&e.headline),
+            Some(("Boats wait out the swell", Block::Xmp)),
+            "{name}"
+        );
+        assert_eq!(
+            text(&e.caption).map(|c| c.0),
+            Some("Trawlers moored at the north quay of Vila Serrana as the swell keeps them in port."),
+            "{name}"
+        );
+        assert_eq!(
+            e.creators.as_ref().map(|c| c.value.clone()),
+            Some(vec!["Marta Quelhas".to_string()])
+        );
+        assert_eq!(
+            text(&e.credit_line).map(|c| c.0),
+            Some("Marta Quelhas/Costa Press"),
+            "{name}"
+        );
+        assert_eq!(text(&e.copyright).map(|c| c.0), Some("© 2024 Costa Press"), "{name}");
+        assert_eq!(
+            text(&e.alt).map(|c| c.0),
+            Some("Red-hulled trawler moored at a grey stone quay under a yellow evening sky")
+        );
+        assert!(text(&e.extended_description).is_some(), "{name}");
+        assert_eq!(text(&e.usage_terms).map(|c| c.0), Some("Editorial use only"));
+        assert_eq!(
+            text(&e.web_statement).map(|c| c.0),
+            Some("https://costapress.example/terms")
+        );
+        assert_eq!(
+            text(&e.licensor_url).map(|c| c.0),
+            Some("https://costapress.example/licensing")
+        );
+        assert_eq!(
+            e.date_taken.as_ref().map(|d| d.value),
+            Some(jiff::civil::date(2024, 2, 11))
+        );
+        assert_eq!(
+            e.place_taken.as_ref().map(|p| p.value.display()),
+            Some("Vila Serrana, Portugal".to_string())
+        );
+        assert_eq!(
+            e.places_shown.iter().map(|p| p.display()).collect::<Vec<_>>(),
+            ["North quay, Vila Serrana"]
+        );
+        assert_eq!(e.people_shown, ["Joel Arrais"]);
+        assert_eq!(e.size, Some((96, 64)), "{name}");
+        assert_eq!(e.credit_text().as_deref(), Some("Marta Quelhas/Costa Press"));
+    }
+}
+
+#[test]
+fn iptc_alone_is_read_when_there_is_no_xmp() {
+    let mut bytes = fixture("full.jpg");
+    // Hide the XMP segment's signature: the same file, read from IPTC and EXIF only.
+    let at = bytes
+        .windows(10)
+        .position(|w| w == b"http://ns.")
+        .expect("an XMP segment");
+    bytes[at] = b'x';
+    let e = photo::read(&bytes).embedded;
+    assert_eq!(text(&e.headline), Some(("Boats wait out the swell", Block::Iptc)));
+    assert_eq!(text(&e.copyright), Some(("© 2024 Costa Press", Block::Iptc)));
+    assert_eq!(e.keywords, ["harbour"]);
+}
+
+#[test]
+fn latin1_iptc_reads_as_the_desk_wrote_it() {
+    let e = read_clean("latin1.jpg");
+    assert_eq!(
+        text(&e.caption),
+        Some(("Redes a secar no cais de São Brás.", Block::Iptc))
+    );
+    assert_eq!(
+        e.creators.as_ref().map(|c| c.value.clone()),
+        Some(vec!["Inês Conceição".to_string()])
+    );
+    assert_eq!(e.credit_text().as_deref(), Some("Inês Conceição/Agência Costeira"));
+}
+
+#[test]
+fn a_picture_without_a_record_is_empty() {
+    let e = read_clean("bare.jpg");
+    assert!(e.is_empty(), "{e:?}");
+    assert_eq!(e.size, Some((96, 64)));
+}
+
+/// A header claiming more pixels than any camera makes is named, not decoded.
+#[test]
+fn a_decompression_bomb_is_named() {
+    let mut bytes = fixture("full.png");
+    // IHDR's width and height: 100,000 × 100,000.
+    bytes[16..20].copy_from_slice(&100_000u32.to_be_bytes());
+    bytes[20..24].copy_from_slice(&100_000u32.to_be_bytes());
+    let mut crc = flate2::Crc::new();
+    crc.update(&bytes[12..29]);
+    bytes[29..33].copy_from_slice(&crc.sum().to_be_bytes());
+    let reading = photo::read(&bytes);
+    assert!(
+        reading.warnings.iter().any(|w| w.0.contains("more than the limit")),
+        "{:?}",
+        reading.warnings
+    );
+}
+
+#[test]
+fn a_truncated_file_keeps_its_record_or_warns() {
+    for name in ["full.jpg", "full.png", "full.webp", "full.tif"] {
+        let bytes = fixture(name);
+        for cut in [bytes.len() / 2, bytes.len() - 3, 40, 13] {
+            let reading = photo::read(&bytes[..cut]);
+            assert!(
+                !reading.warnings.is_empty() || !reading.embedded.is_empty(),
+                "{name} cut at {cut}: neither a record nor a warning"
+            );
+        }
+    }
+    // A JPEG cut inside its picture data still has its whole record.
+    let jpeg = fixture("full.jpg");
+    let reading = photo::read(&jpeg[..jpeg.len() - 200]);
+    assert_eq!(reading.embedded, photo::read(&jpeg).embedded);
+}
+
+/// exiftool, run here, writes a record into a copy of a picture that is read back: the
+/// committed fixtures cannot drift from what the tool writes. CI installs exiftool and sets
+/// DATELINE_REQUIRE_EXIFTOOL so the test cannot pass by skipping.
+#[test]
+fn what_exiftool_writes_now_reads_back() {
+    let has_exiftool = std::process::Command::new("exiftool").arg("-ver").output().is_ok();
+    if !has_exiftool {
+        assert!(
+            std::env::var_os("DATELINE_REQUIRE_EXIFTOOL").is_none(),
+            "exiftool is required (apt-get install libimage-exiftool-perl)"
+        );
+        eprintln!("exiftool not installed: skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temp dir");
+    for name in ["bare.jpg", "full.png", "full.webp", "full.tif"] {
+        let path: PathBuf = dir.path().join(name);
+        std::fs::write(&path, fixture(name)).expect("copy");
+        let status = std::process::Command::new("exiftool")
+            .args(["-q", "-overwrite_original"])
+            .args([
+                "-XMP-photoshop:Credit=Ana Vidal/Maré Images",
+                "-XMP-dc:Rights=© Ana Vidal",
+            ])
+            .args([
+                "-EXIF:Orientation#=6",
+                "-XMP-iptcCore:AltTextAccessibility=Gulls over a slipway",
+            ])
+            .arg(&path)
+            .status()
+            .expect("exiftool runs");
+        assert!(status.success(), "{name}");
+        let e = photo::read(&std::fs::read(&path).expect("read back")).embedded;
+        assert_eq!(
+            text(&e.credit_line).map(|c| c.0),
+            Some("Ana Vidal/Maré Images"),
+            "{name}"
+        );
+        assert_eq!(text(&e.copyright).map(|c| c.0), Some("© Ana Vidal"), "{name}");
+        assert_eq!(text(&e.alt).map(|c| c.0), Some("Gulls over a slipway"), "{name}");
+        assert_eq!(e.orientation, Some(6), "{name}");
+    }
+}
+
+/// Damaged copies of the fixtures: bytes overwritten, lengths rewritten, the file cut. The
+/// readers must return (with or without warnings) and never panic; the cases are bounded so
+/// CI stays quick, and proptest keeps a failing case in tests/photos.proptest-regressions.
+fn mutated() -> impl Strategy<Value = Vec<u8>> {
+    let names = ["full.jpg", "full.png", "full.webp", "full.tif", "latin1.jpg"];
+    (
+        0..names.len(),
+        prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..24),
+        any::<prop::sample::Index>(),
+        any::<bool>(),
+    )
+        .prop_map(move |(file, edits, cut, truncate)| {
+            let mut bytes = fixture(names[file]);
+            for (at, byte) in edits {
+                let i = at.index(bytes.len());
+                bytes[i] = byte;
+            }
+            if truncate {
+                bytes.truncate(cut.index(bytes.len()));
+            }
+            bytes
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 384, ..ProptestConfig::default() })]
+    #[test]
+    fn damaged_pictures_never_panic(bytes in mutated()) {
+        let reading = photo::read(&bytes);
+        // Whatever was read is bounded by the file: no field can be longer than the file.
+        let longest = [&reading.embedded.caption, &reading.embedded.title, &reading.embedded.copyright]
+            .into_iter()
+            .flatten()
+            .map(|t| t.value.len())
+            .max()
+            .unwrap_or(0);
+        prop_assert!(longest <= bytes.len() * 4);
+    }
+}
