@@ -234,3 +234,123 @@ proptest! {
         prop_assert!(longest <= bytes.len() * 4);
     }
 }
+
+mod common;
+
+/// A bundle whose pictures carry their own records, built as a site: the figures, the
+/// indexes, the structured data and `check` all see what the pictures say.
+mod site {
+    use super::common::*;
+    use super::fixture;
+    use serde_json::Value;
+
+    fn bundle() -> tempfile::TempDir {
+        let dir = site(&[
+            (
+                "site.toml",
+                "title = \"Harbour Archive\"\nbase_url = \"https://archive.example.org/\"\n",
+            ),
+            (
+                "content/2024/swell/index.md",
+                "+++\ntitle = \"Swell keeps the fleet in port\"\ndate = 2024-02-12\n\n\
+                 [[figures]]\nsrc = \"quay.jpg\"\ncaption = \"Trawlers at the north quay on Sunday.\"\n\n\
+                 [[figures]]\nsrc = \"other.jpg\"\ncaption = \"The fish market, empty.\"\n\
+                 credit = \"Rui Tavares/Harbour Wire\"\n\n\
+                 [[figures]]\nsrc = \"bare.jpg\"\ncaption = \"The harbour office.\"\n+++\n\
+                 The fleet stayed in port for a fifth day on Monday as the swell kept the bar closed.\n",
+            ),
+        ]);
+        let bundle = dir.path().join("content/2024/swell");
+        std::fs::write(bundle.join("quay.jpg"), fixture("full.jpg")).unwrap();
+        std::fs::write(bundle.join("other.jpg"), fixture("full.jpg")).unwrap();
+        std::fs::write(bundle.join("bare.jpg"), fixture("bare.jpg")).unwrap();
+        std::fs::write(bundle.join("nets.jpg"), fixture("latin1.jpg")).unwrap();
+        let mut broken = fixture("full.jpg");
+        broken.truncate(300);
+        std::fs::write(bundle.join("broken.jpg"), broken).unwrap();
+        dir
+    }
+
+    fn article_json(public: &std::path::Path) -> Value {
+        let path = walk(public)
+            .into_iter()
+            .find(|p| p.ends_with("article.json"))
+            .expect("article.json");
+        serde_json::from_str(&read(&path)).expect("JSON")
+    }
+
+    fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut out = Vec::new();
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                out.extend(walk(&p));
+            } else {
+                out.push(p);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn figures_take_what_the_text_leaves_empty_from_the_picture() {
+        let dir = bundle();
+        let out = dateline(dir.path(), &["build"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        // A damaged picture is named, and the build goes on.
+        assert!(stderr(&out).contains("broken.jpg"), "{}", stderr(&out));
+        let public = dir.path().join("public");
+        let json = article_json(&public);
+        let figures = json["figures"].as_array().expect("figures");
+        let quay = &figures[0];
+        assert_eq!(
+            quay["caption"], "Trawlers at the north quay on Sunday.",
+            "the text wins"
+        );
+        assert_eq!(quay["credit"]["raw"], "Marta Quelhas/Costa Press");
+        assert_eq!(quay["credit"]["photographers"][0], "Marta Quelhas");
+        assert_eq!(quay["embedded"]["credit"], "XMP");
+        assert_eq!(quay["rights"]["copyright"], "© 2024 Costa Press");
+        assert_eq!(
+            figures[1]["credit"]["raw"], "Rui Tavares/Harbour Wire",
+            "front matter wins"
+        );
+        // The Latin-1 picture nobody mentions is a figure of its own.
+        let nets = figures
+            .iter()
+            .find(|f| f["src"] == "nets.jpg")
+            .expect("a figure for nets.jpg");
+        assert_eq!(nets["caption"], "Redes a secar no cais de São Brás.");
+        assert_eq!(nets["credit"]["photographers"][0], "Inês Conceição");
+
+        let page = walk(&public)
+            .into_iter()
+            .find(|p| p.ends_with("swell/index.html"))
+            .map(|p| read(&p))
+            .expect("the article page");
+        assert!(page.contains("alt=\"Red-hulled trawler moored at a grey stone quay under a yellow evening sky\""));
+        assert!(
+            page.contains("\"copyrightNotice\":\"© 2024 Costa Press\""),
+            "JSON-LD rights"
+        );
+        assert!(page.contains("\"acquireLicensePage\":\"https://costapress.example/licensing\""));
+        assert!(page.contains("\"license\":\"https://costapress.example/terms\""));
+        assert!(page.contains("\"dateCreated\":\"2024-02-11\""));
+        // The embedded credit feeds the photographer index.
+        assert!(public.join("photographers/marta-quelhas/index.html").is_file());
+        assert!(public.join("photographers/ines-conceicao/index.html").is_file());
+    }
+
+    #[test]
+    fn check_names_disagreeing_and_missing_credits() {
+        let dir = bundle();
+        let out = dateline(dir.path(), &["check"]);
+        let err = stderr(&out);
+        assert!(
+            err.contains("other.jpg: the figure credits \"Rui Tavares/Harbour Wire\" but the picture itself credits \"Marta Quelhas/Costa Press\""),
+            "{err}"
+        );
+        assert!(err.contains("the picture bare.jpg has no credit"), "{err}");
+        assert!(!err.contains("quay.jpg"), "{err}");
+    }
+}

@@ -32,6 +32,7 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, BuildError> {
         .collect();
     let mut diagnostics = site.warnings;
     diagnostics.extend(broken_links(&files, &sources));
+    diagnostics.extend(site.archive.stories.iter().flat_map(picture_credits));
     diagnostics.sort();
     Ok(CheckReport {
         articles: site.archive.stories.len(),
@@ -39,6 +40,40 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, BuildError> {
         annotations: site.archive.stories.iter().map(|s| s.article.annotations.len()).sum(),
         diagnostics,
     })
+}
+
+/// Pictures whose credit the page cannot print truthfully: the figure's credit (front matter
+/// or text) names other people or agencies than the picture's embedded record, or nobody
+/// credits the picture at all.
+pub fn picture_credits(story: &crate::model::Story) -> Vec<Diagnostic> {
+    let file = story.article.file.as_path();
+    let mut out = Vec::new();
+    for figure in &story.meta.figures.value {
+        let Some(src) = figure.src.as_deref() else {
+            continue;
+        };
+        if figure.credit.is_none() {
+            out.push(
+                Diagnostic::warning(
+                    file,
+                    format!("the picture {src} has no credit, in the text or in the picture"),
+                )
+                .with_help(format!(
+                    "add `credit = \"Photographer/Agency\"` to its [[figures]] entry, or write the \
+                         credit into the picture (exiftool -XMP-photoshop:Credit=\"…\" {src})"
+                )),
+            );
+            continue;
+        }
+        let embedded = crate::photo::figures::record_of(&story.article.assets, src);
+        if let Some(conflict) = embedded.and_then(|e| crate::photo::figures::credit_conflict(figure, e)) {
+            out.push(
+                Diagnostic::warning(file, format!("{src}: {conflict}"))
+                    .with_help("correct whichever credit is wrong; the page prints the figure's"),
+            );
+        }
+    }
+    out
 }
 
 /// Internal links in rendered pages whose target file (or `#id`) does not exist.

@@ -19,6 +19,7 @@
 
 mod container;
 mod exif_fields;
+pub mod figures;
 mod iptc;
 mod xmp;
 
