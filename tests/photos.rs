@@ -337,8 +337,13 @@ mod site {
         assert!(page.contains("\"license\":\"https://costapress.example/terms\""));
         assert!(page.contains("\"dateCreated\":\"2024-02-11\""));
         // The embedded credit feeds the photographer index.
-        assert!(public.join("photographers/marta-quelhas/index.html").is_file());
+        // A photographer's page shows the pictures as a grid, with date and place taken.
+        let grid = read(&public.join("photographers/marta-quelhas/index.html"));
+        let grid = &grid[grid.find("<ul class=\"photo-grid\">").expect("a photo grid")..];
+        assert!(grid.contains("alt=\"Red-hulled trawler moored"), "{grid}");
+        assert!(grid.contains("<time datetime=\"2024-02-11\">February 11, 2024</time> · <span class=\"place\">Vila Serrana, Portugal</span>"), "{grid}");
         assert!(public.join("photographers/ines-conceicao/index.html").is_file());
+        assert!(public.join("agencies/costa-press/index.html").is_file());
     }
 
     #[test]
