@@ -356,6 +356,9 @@ mod site {
             "{err}"
         );
         assert!(err.contains("the picture bare.jpg has no credit"), "{err}");
+        // Each warning points at the line of the figure's entry.
+        assert!(err.contains("content/2024/swell/index.md:10"), "{err}");
+        assert!(err.contains("src = \"other.jpg\""), "{err}");
         assert!(!err.contains("quay.jpg"), "{err}");
     }
 }

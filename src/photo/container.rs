@@ -122,7 +122,7 @@ fn jpeg(bytes: &[u8], out: &mut Blocks, warnings: &mut Vec<Warning>) -> Result<(
 /// The segments of a JPEG before its first scan, closed with an end-of-image marker, and
 /// whether the walk reached the scan. Walks the segment lengths only; a length past the end
 /// stops the walk there.
-fn head_of_jpeg(b: &[u8]) -> (Vec<u8>, bool) {
+pub fn head_of_jpeg(b: &[u8]) -> (Vec<u8>, bool) {
     let mut i = 2;
     let mut complete = false;
     while i + 4 <= b.len() && b[i] == 0xFF {

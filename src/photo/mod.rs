@@ -210,6 +210,12 @@ pub fn read(bytes: &[u8]) -> Reading {
     Reading { embedded, warnings }
 }
 
+/// Whether `head`, the first bytes of a file, already holds all of a JPEG's metadata (its
+/// segments up to the first scan): the rest of the file is picture data that need not be read.
+pub fn jpeg_head_is_complete(head: &[u8]) -> bool {
+    Format::detect(head) == Some(Format::Jpeg) && container::head_of_jpeg(head).1
+}
+
 /// Text as a block states it: trimmed, with NUL padding removed; empty text states nothing.
 fn clean(text: &str) -> Option<String> {
     let t = text.trim_matches(|c: char| c == '\0' || c.is_whitespace());
