@@ -220,7 +220,11 @@ fn mutated() -> impl Strategy<Value = Vec<u8>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 384, ..ProptestConfig::default() })]
+    // 384 cases keep CI quick; PROPTEST_CASES=100000 runs a longer search locally.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(384),
+        ..ProptestConfig::default()
+    })]
     #[test]
     fn damaged_pictures_never_panic(bytes in mutated()) {
         let reading = photo::read(&bytes);

@@ -55,13 +55,15 @@ impl Format {
 }
 
 /// The raw metadata blocks of one file.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Blocks {
     /// A TIFF structure (EXIF without its "Exif\0\0" prefix).
     pub exif: Option<Vec<u8>>,
     pub xmp: Option<Vec<u8>>,
     /// IPTC-IIM datasets.
     pub iptc: Option<Vec<u8>>,
+    /// A TIFF file's own directories, already parsed (its EXIF fields live there).
+    pub tiff: Option<exif::Exif>,
     pub size: Option<(u32, u32)>,
 }
 
@@ -281,15 +283,9 @@ fn webp(bytes: &[u8], out: &mut Blocks) -> Result<(), img_parts::Error> {
 /// A TIFF file is itself an EXIF structure; its first directory may also hold XMP (tag 700)
 /// and IPTC-IIM (tag 33723).
 fn tiff(bytes: &[u8], out: &mut Blocks, warnings: &mut Vec<Warning>) {
-    out.exif = Some(bytes.to_vec());
-    let reader = exif::Reader::new();
-    let parsed = match reader.read_raw(bytes.to_vec()) {
-        Ok(parsed) => parsed,
-        Err(e) => {
-            warnings.push(Warning(format!("the TIFF directory cannot be read ({e})")));
-            out.exif = None;
-            return;
-        }
+    // Parsed once: the directories give the EXIF fields, the XMP, the IPTC and the size.
+    let Some(parsed) = super::exif_fields::parse(bytes.to_vec(), warnings) else {
+        return;
     };
     let raw = |tag: u16| -> Option<Vec<u8>> {
         let field = parsed.get_field(exif::Tag(exif::Context::Tiff, tag), exif::In::PRIMARY)?;
@@ -317,6 +313,7 @@ fn tiff(bytes: &[u8], out: &mut Blocks, warnings: &mut Vec<Warning>) {
     out.size = dim(exif::Tag::ImageWidth)
         .zip(dim(exif::Tag::ImageLength))
         .filter(|&(w, h)| w > 0 && h > 0);
+    out.tiff = Some(parsed);
 }
 
 #[cfg(test)]

@@ -7,23 +7,34 @@ use super::{Block, Embedded, Tagged, Warning, clean, set};
 
 /// Reads the EXIF fields a figure uses into `embedded`.
 pub fn read(tiff: &[u8], embedded: &mut Embedded, warnings: &mut Vec<Warning>) {
+    if let Some(parsed) = parse(tiff.to_vec(), warnings) {
+        read_parsed(&parsed, embedded);
+    }
+}
+
+/// A TIFF structure's directories: what could be read, with a warning for what could not.
+pub fn parse(tiff: Vec<u8>, warnings: &mut Vec<Warning>) -> Option<exif::Exif> {
     let mut reader = exif::Reader::new();
     // A damaged directory entry should not cost the rest of the record.
     reader.continue_on_error(true);
-    let parsed = match reader.read_raw(tiff.to_vec()) {
-        Ok(parsed) => parsed,
+    match reader.read_raw(tiff) {
+        Ok(parsed) => Some(parsed),
         Err(exif::Error::PartialResult(partial)) => {
             let (parsed, errors) = partial.into_inner();
             if let Some(e) = errors.first() {
                 warnings.push(Warning(format!("part of the EXIF block is damaged ({e})")));
             }
-            parsed
+            Some(parsed)
         }
         Err(e) => {
             warnings.push(Warning(format!("the EXIF block cannot be read ({e})")));
-            return;
+            None
         }
-    };
+    }
+}
+
+/// Reads the EXIF fields a figure uses from parsed directories into `embedded`.
+pub fn read_parsed(parsed: &exif::Exif, embedded: &mut Embedded) {
     let field = |tag| parsed.get_field(tag, In::PRIMARY);
     let ascii = |tag| match &field(tag)?.value {
         Value::Ascii(parts) => clean(

@@ -198,6 +198,9 @@ pub fn read(bytes: &[u8]) -> Reading {
     if let Some(raw) = &blocks.exif {
         exif_fields::read(raw, &mut embedded, &mut warnings);
     }
+    if let Some(parsed) = &blocks.tiff {
+        exif_fields::read_parsed(parsed, &mut embedded);
+    }
     if let Some(raw) = &blocks.iptc {
         iptc::read(raw, &mut embedded, &mut warnings);
     }
