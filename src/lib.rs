@@ -32,6 +32,7 @@ pub mod load;
 pub mod merge;
 pub mod model;
 pub mod parse;
+pub mod photo;
 pub mod pipeline;
 pub mod progress;
 pub mod render;

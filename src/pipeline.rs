@@ -303,6 +303,7 @@ fn read_site_with(options: &BuildOptions, progress: &Progress) -> Result<Site, B
     progress.stage("Reading");
     let (sources, load_errors) = load::load(root);
     diagnostics.extend(load_errors);
+    diagnostics.extend(load::picture_warnings(&sources, root));
     progress.counted("Extracting", sources.len(), "articles");
     type Processed = Result<(Story, Option<Diagnostic>), Vec<Diagnostic>>;
     let results: Vec<Processed> = sources

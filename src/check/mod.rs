@@ -32,6 +32,11 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, BuildError> {
         .collect();
     let mut diagnostics = site.warnings;
     diagnostics.extend(broken_links(&files, &sources));
+    for story in &site.archive.stories {
+        // The article's text again, to point each warning at the line naming its picture.
+        let text = std::fs::read_to_string(options.root.join(&story.article.file)).unwrap_or_default();
+        diagnostics.extend(picture_credits(story, &text));
+    }
     diagnostics.sort();
     Ok(CheckReport {
         articles: site.archive.stories.len(),
@@ -39,6 +44,39 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, BuildError> {
         annotations: site.archive.stories.iter().map(|s| s.article.annotations.len()).sum(),
         diagnostics,
     })
+}
+
+/// Pictures whose credit the page cannot print truthfully: the figure's credit (front matter
+/// or text) names other people or agencies than the picture's embedded record, or nobody
+/// credits the picture at all. `text` is the article's file: each warning points at the first
+/// line naming its picture (its `[[figures]]` entry).
+pub fn picture_credits(story: &crate::model::Story, text: &str) -> Vec<Diagnostic> {
+    let file = story.article.file.as_path();
+    let mut out = Vec::new();
+    for figure in &story.meta.figures.value {
+        let Some(src) = figure.src.as_deref() else {
+            continue;
+        };
+        let at = |d: Diagnostic| match text.lines().position(|l| l.contains(src)) {
+            Some(i) => d.at_line(text, i + 1),
+            None => d,
+        };
+        if figure.credit.is_none() {
+            let message = format!("the picture {src} has no credit, in the text or in the picture");
+            out.push(at(Diagnostic::warning(file, message).with_help(format!(
+                "add `credit = \"Photographer/Agency\"` to its [[figures]] entry, or write the \
+                 credit into the picture (exiftool -XMP-photoshop:Credit=\"…\" {src})"
+            ))));
+            continue;
+        }
+        let embedded = crate::photo::figures::record_of(&story.article.assets, src);
+        if let Some(conflict) = embedded.and_then(|e| crate::photo::figures::credit_conflict(figure, e)) {
+            out.push(at(Diagnostic::warning(file, format!("{src}: {conflict}")).with_help(
+                "correct whichever credit is wrong; the page prints the figure's",
+            )));
+        }
+    }
+    out
 }
 
 /// Internal links in rendered pages whose target file (or `#id`) does not exist.

@@ -11,6 +11,9 @@
 mod controls;
 mod guard;
 mod image_size;
+mod images;
+
+pub use images::picture_warnings;
 
 use std::path::{Path, PathBuf};
 
@@ -380,7 +383,14 @@ fn bundle_assets(dir: &Path) -> Vec<Asset> {
                 .to_string_lossy()
                 .replace('\\', "/");
             let size = image_size::image_size(&path);
-            Asset { path, name, size }
+            let (embedded, warnings) = images::read_picture(&path);
+            Asset {
+                path,
+                name,
+                size,
+                embedded,
+                warnings,
+            }
         })
         .collect();
     assets.sort_by(|a, b| a.name.cmp(&b.name));

@@ -51,8 +51,33 @@ fn figure_image(story: &Story, f: &Figure, config: &SiteConfig) -> Option<Shared
         url: config.absolute_url(&story.image_url(src)),
         width: size.map(|s| s.0),
         height: size.map(|s| s.1),
-        alt: f.title.clone().unwrap_or_else(|| f.caption.clone()),
+        alt: super::figure::alt_text(f).to_string(),
     })
+}
+
+/// What a picture's record adds to its `ImageObject`: rights and licence (Google's image
+/// metadata), when and where it was taken.
+fn picture_record(image: &mut Value, f: &Figure) {
+    let rights = &f.rights;
+    if let Some(c) = &rights.copyright {
+        image["copyrightNotice"] = json!(c);
+    }
+    // `license` is a URL or a CreativeWork: the licence's page when the record names one,
+    // else the licence in words.
+    if let Some(url) = &rights.license_url {
+        image["license"] = json!(url);
+    } else if let Some(terms) = &rights.license {
+        image["license"] = json!({"@type": "CreativeWork", "name": terms});
+    }
+    if let Some(page) = &rights.acquire_license_page {
+        image["acquireLicensePage"] = json!(page);
+    }
+    if let Some(place) = &f.place {
+        image["contentLocation"] = json!({"@type": "Place", "name": place});
+    }
+    if let Some(date) = f.date {
+        image["dateCreated"] = json!(date.to_string());
+    }
 }
 
 /// The publishing organisation, with its logo when `site.toml` names one.
@@ -136,6 +161,7 @@ pub fn news_article(
             if let Some(t) = &f.title {
                 image["name"] = json!(t);
             }
+            picture_record(&mut image, f);
             Some(image)
         })
         .collect();
