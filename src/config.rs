@@ -371,14 +371,30 @@ impl Default for ServeConfig {
     }
 }
 
-/// `[build]`: how the written archive will be browsed.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+/// `[build]`: how the written archive will be browsed and served.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct BuildConfig {
     /// Write every link to a folder as a link to its `index.html`, for an archive opened
     /// straight from disk (`file://`), where a folder link shows a directory listing instead
     /// of the page. `dateline build --local` turns it on for one build.
     pub local_links: bool,
+    /// Write `.gz` and/or `.br` twins beside the text files, for servers that send stored
+    /// compressed files. Off by default: Brotli at its highest level is slow, and a host that
+    /// compresses on its own (Netlify, Cloudflare Pages, GitHub Pages) has no use for them.
+    pub precompress: Vec<crate::compress::Encoding>,
+    /// Write `_headers`, the cache rules Netlify and Cloudflare Pages read.
+    pub headers: bool,
+}
+
+impl Default for BuildConfig {
+    fn default() -> Self {
+        BuildConfig {
+            local_links: false,
+            precompress: Vec::new(),
+            headers: true,
+        }
+    }
 }
 
 impl SiteConfig {

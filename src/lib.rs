@@ -24,6 +24,7 @@ pub use dateline_extract as extract;
 pub mod agencies;
 pub mod annotate;
 pub mod check;
+pub mod compress;
 pub mod config;
 pub mod dates;
 pub mod diagnostics;
