@@ -42,6 +42,7 @@ pub struct SiteConfig {
     pub serve: ServeConfig,
     pub metadata: MetadataConfig,
     pub build: BuildConfig,
+    pub api: ApiConfig,
     /// Free-form values for templates (`config.extra`).
     pub extra: toml::Table,
 }
@@ -67,6 +68,7 @@ impl Default for SiteConfig {
             serve: ServeConfig::default(),
             metadata: MetadataConfig::default(),
             build: BuildConfig::default(),
+            api: ApiConfig::default(),
             extra: toml::Table::new(),
         }
     }
@@ -393,6 +395,26 @@ impl Default for BuildConfig {
             local_links: false,
             precompress: Vec::new(),
             headers: true,
+        }
+    }
+}
+
+/// `[api]`: the archive as data.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct ApiConfig {
+    /// Write `archive.sqlite`: every article and what extraction found, with a full-text index.
+    pub sqlite: bool,
+    /// Split the article list into `api/articles/YEAR.json` files under an index
+    /// `api/articles.json`; off, `api/articles.json` lists every article in one file.
+    pub split: bool,
+}
+
+impl Default for ApiConfig {
+    fn default() -> Self {
+        ApiConfig {
+            sqlite: true,
+            split: true,
         }
     }
 }

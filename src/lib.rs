@@ -28,6 +28,7 @@ pub mod compress;
 pub mod config;
 pub mod dates;
 pub mod diagnostics;
+pub mod export;
 pub mod index;
 pub mod load;
 pub mod merge;

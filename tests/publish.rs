@@ -454,3 +454,87 @@ fn an_archive_under_a_sub_path_has_no_dead_link_when_served_there() {
     let articles = tree(&public).keys().filter(|p| p.ends_with("/index.html")).count();
     assert!(pages > articles, "crawled only {pages} files for {articles} pages");
 }
+
+// ---- The archive as data ---------------------------------------------------------------------
+
+fn sqlite3(db: &Path, sql: &str) -> String {
+    let out = Command::new("sqlite3")
+        .arg("-bail")
+        .arg(db)
+        .arg(sql)
+        .output()
+        .expect("run sqlite3");
+    assert!(out.status.success(), "{sql}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn archive_sqlite_is_whole_linked_searchable_and_reproducible() {
+    let site = sample_site();
+    let public = build(site.path());
+    let db = public.join("archive.sqlite");
+    let bytes = std::fs::read(&db).unwrap();
+    assert!(bytes.starts_with(b"SQLite format 3\0"));
+    // The same input gives the same bytes.
+    let again = build(site.path());
+    assert!(std::fs::read(again.join("archive.sqlite")).unwrap() == bytes, "archive.sqlite differs between builds");
+
+    if Command::new("sqlite3").arg("-version").output().is_err() {
+        eprintln!("note: the sqlite3 shell is not installed, so archive.sqlite was not queried (CI installs it)");
+        return;
+    }
+    let articles = tree(&public).keys().filter(|p| p.ends_with("/article.json")).count();
+    assert_eq!(sqlite3(&db, "SELECT count(*) FROM articles").trim(), articles.to_string());
+    assert_eq!(sqlite3(&db, "PRAGMA integrity_check").trim(), "ok");
+    assert_eq!(sqlite3(&db, "PRAGMA foreign_key_check"), "", "rows pointing at nothing");
+    // Every kind of thing is there, joined to its article.
+    for (table, at_least) in [
+        ("bylines", 10),
+        ("datelines", 10),
+        ("people", 10),
+        ("places", 5),
+        ("organisations", 5),
+        ("figures", 2),
+        ("quotes", 10),
+        ("annotations", 2),
+    ] {
+        let n: usize = sqlite3(&db, &format!("SELECT count(*) FROM {table}")).trim().parse().unwrap();
+        assert!(n >= at_least, "{table}: {n} rows");
+    }
+    let credited = sqlite3(&db, "SELECT count(*) FROM figures WHERE credit IS NOT NULL AND photographers IS NOT NULL");
+    assert!(credited.trim().parse::<usize>().unwrap() >= 1);
+    let quoted_people = sqlite3(&db, "SELECT count(*) FROM quotes JOIN people ON people.id = quotes.person_id");
+    assert!(quoted_people.trim().parse::<usize>().unwrap() >= 1, "no quote linked to its speaker");
+    // The full-text index answers, ranked, from a word of the body that the headline lacks.
+    let word = sqlite3(
+        &db,
+        "SELECT lower(substr(body, 1, instr(body, ' ') - 1)) FROM articles WHERE instr(body, ' ') > 4 ORDER BY id LIMIT 1",
+    );
+    let word: String = word.trim().chars().filter(|c| c.is_alphanumeric()).collect();
+    assert!(word.len() >= 4, "{word}");
+    let hits = sqlite3(
+        &db,
+        &format!(
+            "SELECT articles.url FROM articles_fts JOIN articles ON articles.id = articles_fts.rowid \
+             WHERE articles_fts MATCH '{word}' ORDER BY rank"
+        ),
+    );
+    assert!(hits.lines().count() >= 1, "no hit for {word}");
+    assert!(hits.lines().all(|u| u.starts_with("https://archive.example.org/")), "{hits}");
+    // The index holds what the table holds (an external-content index left empty answers nothing).
+    let indexed = sqlite3(&db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'a* OR e* OR o*'");
+    assert_eq!(indexed.trim(), articles.to_string());
+}
+
+#[test]
+fn the_api_switches_leave_out_the_database_and_the_split() {
+    let site = sample_site();
+    let config = site.path().join("site.toml");
+    let text = read(&config);
+    std::fs::write(&config, format!("{text}\n[api]\nsqlite = false\nsplit = false\n")).unwrap();
+    let files = tree(&build(site.path()));
+    assert!(!files.contains_key("archive.sqlite"));
+    assert!(!files.keys().any(|p| p.starts_with("api/articles/")));
+    let list: serde_json::Value = serde_json::from_slice(&files["api/articles.json"]).unwrap();
+    assert!(list.as_array().unwrap().len() >= 15);
+}
