@@ -145,10 +145,18 @@ fn the_api_lists_every_article() {
     let mut list = Vec::new();
     for year in index["years"].as_array().unwrap() {
         for url in year["files"].as_array().unwrap() {
-            let path = url.as_str().unwrap().strip_prefix("https://archive.example.org/").unwrap();
+            let path = url
+                .as_str()
+                .unwrap()
+                .strip_prefix("https://archive.example.org/")
+                .unwrap();
             let file = json(&public.join(path));
             let articles = file.as_array().unwrap();
-            assert!(articles.iter().all(|a| a["date"].as_str().unwrap().starts_with(&year["year"].to_string())));
+            assert!(
+                articles
+                    .iter()
+                    .all(|a| a["date"].as_str().unwrap().starts_with(&year["year"].to_string()))
+            );
             list.extend(articles.iter().cloned());
         }
     }

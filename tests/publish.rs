@@ -477,14 +477,20 @@ fn archive_sqlite_is_whole_linked_searchable_and_reproducible() {
     assert!(bytes.starts_with(b"SQLite format 3\0"));
     // The same input gives the same bytes.
     let again = build(site.path());
-    assert!(std::fs::read(again.join("archive.sqlite")).unwrap() == bytes, "archive.sqlite differs between builds");
+    assert!(
+        std::fs::read(again.join("archive.sqlite")).unwrap() == bytes,
+        "archive.sqlite differs between builds"
+    );
 
     if Command::new("sqlite3").arg("-version").output().is_err() {
         eprintln!("note: the sqlite3 shell is not installed, so archive.sqlite was not queried (CI installs it)");
         return;
     }
     let articles = tree(&public).keys().filter(|p| p.ends_with("/article.json")).count();
-    assert_eq!(sqlite3(&db, "SELECT count(*) FROM articles").trim(), articles.to_string());
+    assert_eq!(
+        sqlite3(&db, "SELECT count(*) FROM articles").trim(),
+        articles.to_string()
+    );
     assert_eq!(sqlite3(&db, "PRAGMA integrity_check").trim(), "ok");
     assert_eq!(sqlite3(&db, "PRAGMA foreign_key_check"), "", "rows pointing at nothing");
     // Every kind of thing is there, joined to its article.
@@ -498,13 +504,25 @@ fn archive_sqlite_is_whole_linked_searchable_and_reproducible() {
         ("quotes", 10),
         ("annotations", 2),
     ] {
-        let n: usize = sqlite3(&db, &format!("SELECT count(*) FROM {table}")).trim().parse().unwrap();
+        let n: usize = sqlite3(&db, &format!("SELECT count(*) FROM {table}"))
+            .trim()
+            .parse()
+            .unwrap();
         assert!(n >= at_least, "{table}: {n} rows");
     }
-    let credited = sqlite3(&db, "SELECT count(*) FROM figures WHERE credit IS NOT NULL AND photographers IS NOT NULL");
+    let credited = sqlite3(
+        &db,
+        "SELECT count(*) FROM figures WHERE credit IS NOT NULL AND photographers IS NOT NULL",
+    );
     assert!(credited.trim().parse::<usize>().unwrap() >= 1);
-    let quoted_people = sqlite3(&db, "SELECT count(*) FROM quotes JOIN people ON people.id = quotes.person_id");
-    assert!(quoted_people.trim().parse::<usize>().unwrap() >= 1, "no quote linked to its speaker");
+    let quoted_people = sqlite3(
+        &db,
+        "SELECT count(*) FROM quotes JOIN people ON people.id = quotes.person_id",
+    );
+    assert!(
+        quoted_people.trim().parse::<usize>().unwrap() >= 1,
+        "no quote linked to its speaker"
+    );
     // The full-text index answers, ranked, from a word of the body that the headline lacks.
     let word = sqlite3(
         &db,
@@ -520,9 +538,15 @@ fn archive_sqlite_is_whole_linked_searchable_and_reproducible() {
         ),
     );
     assert!(hits.lines().count() >= 1, "no hit for {word}");
-    assert!(hits.lines().all(|u| u.starts_with("https://archive.example.org/")), "{hits}");
+    assert!(
+        hits.lines().all(|u| u.starts_with("https://archive.example.org/")),
+        "{hits}"
+    );
     // The index holds what the table holds (an external-content index left empty answers nothing).
-    let indexed = sqlite3(&db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'a* OR e* OR o*'");
+    let indexed = sqlite3(
+        &db,
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'a* OR e* OR o*'",
+    );
     assert_eq!(indexed.trim(), articles.to_string());
 }
 

@@ -58,7 +58,10 @@ pub fn files(archive: &Archive, config: &SiteConfig) -> Result<Vec<OutputFile>, 
     let mut out = if config.api.split {
         split_articles(archive, config)
     } else {
-        vec![OutputFile::bytes("api/articles.json", to_json(&summaries(archive, config, 0..archive.stories.len())))]
+        vec![OutputFile::bytes(
+            "api/articles.json",
+            to_json(&summaries(archive, config, 0..archive.stories.len())),
+        )]
     };
     if config.api.sqlite {
         let bytes = crate::export::sqlite(archive, &|p| config.absolute(p)).map_err(|e| {
@@ -101,7 +104,10 @@ fn split_articles(archive: &Archive, config: &SiteConfig) -> Vec<OutputFile> {
                 format!("api/articles/{year}-{}.json", n + 1)
             };
             let end = (start + PER_FILE).min(range.end);
-            out.push(OutputFile::bytes(path.clone(), to_json(&summaries(archive, config, start..end))));
+            out.push(OutputFile::bytes(
+                path.clone(),
+                to_json(&summaries(archive, config, start..end)),
+            ));
             files.push(config.absolute(&path));
         }
         years.push(YearEntry {
