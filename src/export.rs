@@ -187,7 +187,10 @@ fn insert_story(
         )?;
     }
     for tag in &story.article.front.tags {
-        tx.execute("INSERT OR IGNORE INTO tags (article_id, tag) VALUES (?1, ?2)", params![id, tag])?;
+        tx.execute(
+            "INSERT OR IGNORE INTO tags (article_id, tag) VALUES (?1, ?2)",
+            params![id, tag],
+        )?;
     }
     for m in &meta.entities {
         let declared = m.origin == crate::model::Origin::Declared;
@@ -265,7 +268,10 @@ fn insert_story(
 fn body_text(story: &Story) -> String {
     let mut text = String::with_capacity(story.article.bytes);
     for (i, block) in story.article.blocks.iter().enumerate() {
-        if matches!(story.extraction.roles.get(i), Some(BlockRole::Byline | BlockRole::Furniture)) {
+        if matches!(
+            story.extraction.roles.get(i),
+            Some(BlockRole::Byline | BlockRole::Furniture)
+        ) {
             continue;
         }
         if !text.is_empty() {
