@@ -42,6 +42,7 @@ pub struct SiteConfig {
     pub serve: ServeConfig,
     pub metadata: MetadataConfig,
     pub build: BuildConfig,
+    pub api: ApiConfig,
     /// Free-form values for templates (`config.extra`).
     pub extra: toml::Table,
 }
@@ -67,6 +68,7 @@ impl Default for SiteConfig {
             serve: ServeConfig::default(),
             metadata: MetadataConfig::default(),
             build: BuildConfig::default(),
+            api: ApiConfig::default(),
             extra: toml::Table::new(),
         }
     }
@@ -416,14 +418,50 @@ impl Default for ServeConfig {
     }
 }
 
-/// `[build]`: how the written archive will be browsed.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+/// `[build]`: how the written archive will be browsed and served.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct BuildConfig {
     /// Write every link to a folder as a link to its `index.html`, for an archive opened
     /// straight from disk (`file://`), where a folder link shows a directory listing instead
     /// of the page. `dateline build --local` turns it on for one build.
     pub local_links: bool,
+    /// Write `.gz` and/or `.br` twins beside the text files, for servers that send stored
+    /// compressed files. Off by default: Brotli at its highest level is slow, and a host that
+    /// compresses on its own (Netlify, Cloudflare Pages, GitHub Pages) has no use for them.
+    pub precompress: Vec<crate::compress::Encoding>,
+    /// Write `_headers`, the cache rules Netlify and Cloudflare Pages read.
+    pub headers: bool,
+}
+
+impl Default for BuildConfig {
+    fn default() -> Self {
+        BuildConfig {
+            local_links: false,
+            precompress: Vec::new(),
+            headers: true,
+        }
+    }
+}
+
+/// `[api]`: the archive as data.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct ApiConfig {
+    /// Write `archive.sqlite`: every article and what extraction found, with a full-text index.
+    pub sqlite: bool,
+    /// Split the article list into `api/articles/YEAR.json` files under an index
+    /// `api/articles.json`; off, `api/articles.json` lists every article in one file.
+    pub split: bool,
+}
+
+impl Default for ApiConfig {
+    fn default() -> Self {
+        ApiConfig {
+            sqlite: true,
+            split: true,
+        }
+    }
 }
 
 impl SiteConfig {

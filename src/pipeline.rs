@@ -121,9 +121,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     timings.lap("load, parse, extract, index");
     let output = output_dir(options, &site.config);
     let staging = write::Staging::begin(&output, &options.root, options.force, options.cleanup.clone())?;
+    let precompress = &site.config.build.precompress;
     let sink = Staged {
         staging: &staging,
         progress: &progress,
+        precompress,
     };
     let timing = timings.enabled();
     // The search index depends only on the archive: build it beside the pages, which spend
@@ -136,7 +138,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                     &site.archive,
                     &site.config.language,
                     &crate::search::Limits::default(),
-                    &mut |file| Ok(staging.put(vec![file])?),
+                    &mut |file| Ok(staging.put(crate::compress::with_twins(vec![file], precompress)?)?),
                 );
                 if timing && let Ok(r) = &report {
                     eprintln!(
@@ -181,16 +183,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     })
 }
 
-/// Rendered pages on their way to the staging folder, counted on the progress display.
+/// Rendered pages on their way to the staging folder, counted on the progress display, with
+/// their precompressed twins when `[build] precompress` asks for them.
 struct Staged<'a> {
     staging: &'a write::Staging,
     progress: &'a Progress,
+    precompress: &'a [crate::compress::Encoding],
 }
 
 impl render::Sink for Staged<'_> {
     fn put(&self, files: Vec<write::OutputFile>) -> Result<(), write::WriteError> {
         self.progress.inc();
-        self.staging.put(files)
+        self.staging.put(crate::compress::with_twins(files, self.precompress)?)
     }
 
     fn expect(&self, puts: usize) {

@@ -40,7 +40,7 @@ pub enum Job {
     Term(IndexKind, usize, usize),
     /// The archive-wide feed.
     Feed,
-    /// `/api/articles.json`.
+    /// `/api/`: the article list, and `archive.sqlite`.
     Api,
     /// `/annotations/`: every archivist's note.
     Annotations,
@@ -188,7 +188,7 @@ impl<'a> Renderer<'a> {
                 );
                 self.atom("feed.xml", &view).map(|f| vec![f])
             }
-            Job::Api => Ok(vec![api::articles(self.archive, self.config)]),
+            Job::Api => api::files(self.archive, self.config),
             Job::Annotations => self.annotations().map(|f| vec![f]),
             Job::Search => {
                 let mut page = self.page("Search the archive".into(), "/search/", "search");
