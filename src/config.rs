@@ -42,6 +42,7 @@ pub struct SiteConfig {
     pub serve: ServeConfig,
     pub metadata: MetadataConfig,
     pub build: BuildConfig,
+    pub api: ApiConfig,
     /// Free-form values for templates (`config.extra`).
     pub extra: toml::Table,
 }
@@ -67,6 +68,7 @@ impl Default for SiteConfig {
             serve: ServeConfig::default(),
             metadata: MetadataConfig::default(),
             build: BuildConfig::default(),
+            api: ApiConfig::default(),
             extra: toml::Table::new(),
         }
     }
@@ -197,6 +199,51 @@ pub struct FeedsConfig {
     /// host of `base_url` as `site.toml` gives it, with [`DEFAULT_ID_YEAR`]; set it before the
     /// archive moves so ids survive the move.
     pub id_authority: Option<String>,
+}
+
+/// Whether `url` can be the address an archive is published at: an absolute http(s) URL with
+/// a host and a plain path. It is written into every page, feed and sitemap, so anything that
+/// is not a plain address is refused here rather than escaped differently in each: spaces and
+/// characters that are not allowed in a URL, a query or fragment (page addresses are appended
+/// to it), credentials (they would be published), and `.`/`..` segments (the address would
+/// not be where the archive is). The error says what is wrong, to follow "`base_url` ".
+pub fn check_base_url(url: &str) -> Result<(), String> {
+    let Some(rest) = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")) else {
+        return Err(format!("must be an absolute http(s) URL, not `{url}`"));
+    };
+    if let Some(c) = url.chars().find(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!(
+            "must not contain spaces or control characters (found {c:?} in `{url}`)"
+        ));
+    }
+    if let Some(c) = url
+        .chars()
+        .find(|c| matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}'))
+    {
+        return Err(format!(
+            "must not contain `{c}`, which is not allowed in a URL (in `{url}`)"
+        ));
+    }
+    if url.contains(['?', '#']) {
+        return Err(format!("must not have a query (`?…`) or fragment (`#…`): `{url}`"));
+    }
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    if authority.contains('@') {
+        return Err(format!(
+            "must not contain a user name or password (`user@`): `{url}` would publish them"
+        ));
+    }
+    if authority.is_empty() || authority.starts_with(':') {
+        return Err(format!("needs a host name after `://`, not `{url}`"));
+    }
+    let dots = path
+        .split('/')
+        .map(|s| s.to_ascii_lowercase().replace("%2e", "."))
+        .any(|s| s == "." || s == "..");
+    if dots {
+        return Err(format!("must not contain `.` or `..` path segments: `{url}`"));
+    }
+    Ok(())
 }
 
 /// The date of a tagging entity derived from `base_url`: fixed, so that ids never depend on
@@ -371,14 +418,50 @@ impl Default for ServeConfig {
     }
 }
 
-/// `[build]`: how the written archive will be browsed.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+/// `[build]`: how the written archive will be browsed and served.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct BuildConfig {
     /// Write every link to a folder as a link to its `index.html`, for an archive opened
     /// straight from disk (`file://`), where a folder link shows a directory listing instead
     /// of the page. `dateline build --local` turns it on for one build.
     pub local_links: bool,
+    /// Write `.gz` and/or `.br` twins beside the text files, for servers that send stored
+    /// compressed files. Off by default: Brotli at its highest level is slow, and a host that
+    /// compresses on its own (Netlify, Cloudflare Pages, GitHub Pages) has no use for them.
+    pub precompress: Vec<crate::compress::Encoding>,
+    /// Write `_headers`, the cache rules Netlify and Cloudflare Pages read.
+    pub headers: bool,
+}
+
+impl Default for BuildConfig {
+    fn default() -> Self {
+        BuildConfig {
+            local_links: false,
+            precompress: Vec::new(),
+            headers: true,
+        }
+    }
+}
+
+/// `[api]`: the archive as data.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct ApiConfig {
+    /// Write `archive.sqlite`: every article and what extraction found, with a full-text index.
+    pub sqlite: bool,
+    /// Split the article list into `api/articles/YEAR.json` files under an index
+    /// `api/articles.json`; off, `api/articles.json` lists every article in one file.
+    pub split: bool,
+}
+
+impl Default for ApiConfig {
+    fn default() -> Self {
+        ApiConfig {
+            sqlite: true,
+            split: true,
+        }
+    }
 }
 
 impl SiteConfig {
@@ -421,11 +504,11 @@ impl SiteConfig {
                 "use an IANA time zone name such as \"UTC\", \"Europe/London\" or \"America/New_York\"",
             ));
         }
-        if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
+        if let Err(problem) = check_base_url(&self.base_url) {
             return Err(at(
                 "base_url",
-                format!("`base_url` must be an absolute http(s) URL, not `{}`", self.base_url),
-                "write the address the archive is published at, e.g. \"https://archive.example.org/\"",
+                format!("`base_url` {problem}"),
+                "write the address the archive is published at, e.g. \"https://archive.example.org/\" or \"https://example.org/archive/\"",
             ));
         }
         if let Err(problem) = check_permalink(&self.permalink) {
@@ -734,6 +817,43 @@ path = "who"
             assert!(e.message.contains("id_authority"), "{bad}: {}", e.message);
             assert_eq!(e.line, 2, "{bad}");
         }
+    }
+
+    #[test]
+    fn base_url_must_be_a_plain_address() {
+        for good in [
+            "https://example.org",
+            "https://example.org/",
+            "http://127.0.0.1:1111/",
+            "http://[::1]:8080/news/",
+            "https://example.org/archive/2021-sub.folder/",
+            "https://example.org/caf%C3%A9/",
+        ] {
+            assert!(check_base_url(good).is_ok(), "{good}");
+        }
+        for (bad, why) in [
+            ("example.org", "absolute http(s) URL"),
+            ("ftp://example.org/", "absolute http(s) URL"),
+            ("https://example.org/a b/", "spaces"),
+            (
+                "https://example.org/\"><script>alert(1)</script>",
+                "not allowed in a URL",
+            ),
+            ("https://example.org/x`y/", "not allowed in a URL"),
+            ("https://example.org/?utm=1", "query"),
+            ("https://example.org/#top", "fragment"),
+            ("https://editor:secret@example.org/", "password"),
+            ("https://example.org/archive/../admin/", "`..`"),
+            ("https://example.org/%2E%2e/", "`..`"),
+            ("https:///path/", "host"),
+        ] {
+            let e = check_base_url(bad).unwrap_err();
+            assert!(e.contains(why), "{bad}: {e}");
+        }
+        let e = parse("title = \"T\"\nbase_url = \"https://example.org/a\\\"b/\"\n").unwrap_err();
+        assert_eq!(e.line, 2, "{}", e.message);
+        assert!(e.message.starts_with("`base_url` must not contain"), "{}", e.message);
+        assert!(e.help.as_deref().unwrap().contains("https://"));
     }
 
     #[test]

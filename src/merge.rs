@@ -55,10 +55,14 @@ pub fn merge(article: &Article, ex: &Extraction, cx: &Context<'_>) -> Metadata {
             .filter(|f| !captions.contains(f.caption.trim()))
             .cloned(),
     );
+    // The pictures' own records come last: they fill what front matter and text leave empty.
+    let before = figures.len();
+    crate::photo::figures::merge_pictures(&mut figures, &article.assets, &article.body);
+    let found = !ex.figures.is_empty() || figures.len() > before;
     let figures = if declared_figures {
         Field::declared(figures)
     } else {
-        list_field(figures, !ex.figures.is_empty())
+        list_field(figures, found)
     };
     let summary = match &front.summary {
         Some(s) => Field::declared(Some(s.clone())),

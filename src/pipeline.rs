@@ -134,9 +134,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         let _ = s.forget_outputs();
     }
     let staging = write::Staging::begin_with(&output, &options.root, options.force, options.cleanup.clone(), known)?;
+    let precompress = &site.config.build.precompress;
     let sink = Staged {
         staging: &staging,
         progress: &progress,
+        precompress,
     };
     let timing = timings.enabled();
     // The search index depends only on the archive: build it beside the pages, which spend
@@ -149,7 +151,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                     &site.archive,
                     &site.config.language,
                     &crate::search::Limits::default(),
-                    &mut |file| Ok(staging.put(vec![file])?),
+                    &mut |file| Ok(staging.put(crate::compress::with_twins(vec![file], precompress)?)?),
                 );
                 if timing && let Ok(r) = &report {
                     eprintln!(
@@ -206,16 +208,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     })
 }
 
-/// Rendered pages on their way to the staging folder, counted on the progress display.
+/// Rendered pages on their way to the staging folder, counted on the progress display, with
+/// their precompressed twins when `[build] precompress` asks for them.
 struct Staged<'a> {
     staging: &'a write::Staging,
     progress: &'a Progress,
+    precompress: &'a [crate::compress::Encoding],
 }
 
 impl render::Sink for Staged<'_> {
     fn put(&self, files: Vec<write::OutputFile>) -> Result<(), write::WriteError> {
         self.progress.inc();
-        self.staging.put(files)
+        self.staging.put(crate::compress::with_twins(files, self.precompress)?)
     }
 
     fn expect(&self, puts: usize) {
@@ -323,13 +327,20 @@ fn read_site_with(
             root.display()
         )));
     }
+    let shape = load::site_shape(root).map_err(BuildError::Environment)?;
     let clock = build_clock(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())?;
     let mut config = SiteConfig::load(root)?;
     if let Some(url) = &options.base_url {
+        crate::config::check_base_url(url).map_err(|problem| {
+            BuildError::Environment(format!(
+                "--base-url {problem}; give the address the archive is published at, e.g. https://archive.example.org/"
+            ))
+        })?;
         config.base_url = url.clone();
     }
     config.build.local_links |= options.local_links;
     let mut diagnostics = Diagnostics::default();
+    diagnostics.extend(shape);
     let registry = read_registry(root, &config).unwrap_or_else(|d| {
         diagnostics.push(d);
         Registry::default()
@@ -351,6 +362,7 @@ fn read_site_with(
             notice,
         ));
     }
+    diagnostics.extend(load::picture_warnings(&sources, root));
     progress.counted("Extracting", sources.len(), "articles");
     let context = extraction_context(root, &config);
     let keys: Vec<(String, crate::store::Hash)> = sources

@@ -57,6 +57,9 @@ struct Sidecar<'a> {
 /// Adds the annotation; returns a sentence saying what was written where.
 pub fn annotate(req: &AnnotateRequest) -> Result<String, Diagnostic> {
     let config = site_config_for(&req.file);
+    if let Some(link) = &req.link {
+        check_link(link, &req.file)?;
+    }
     let source = crate::load::load_file(&req.file)?;
     let sidecar_path = sidecar_path(&req.file);
     let article = crate::parse::parse(source, &config).map_err(|mut e| e.remove(0))?;
@@ -206,6 +209,44 @@ fn verify(file: &Path, config: &SiteConfig) -> Result<(), Diagnostic> {
     }
 }
 
+/// Applies the build's rule for a note's link before anything is written: an address, or an
+/// article of the site the annotated file belongs to. Outside any `content/` folder there is
+/// no archive to look in, so only the address rule applies.
+fn check_link(link: &str, file: &Path) -> Result<(), Diagnostic> {
+    let abs = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
+    let content = abs
+        .ancestors()
+        .skip(1)
+        .find(|d| d.file_name().is_some_and(|n| n == crate::load::CONTENT_DIR))
+        .map(Path::to_path_buf)
+        .or_else(|| {
+            abs.ancestors()
+                .skip(1)
+                .find(|d| d.join(crate::config::CONFIG_FILE).is_file())
+                .map(|root| root.join(crate::load::CONTENT_DIR))
+        });
+    let is_article = |path: &str| match &content {
+        Some(dir) => {
+            let target = dir.join(path);
+            let named = matches!(target.extension().and_then(|e| e.to_str()), Some("md" | "txt"));
+            let inside = !Path::new(path)
+                .components()
+                .any(|c| !matches!(c, std::path::Component::Normal(_)));
+            named && inside && target.is_file()
+        }
+        None => !path.contains(':'),
+    };
+    match super::link_problem(link, is_article) {
+        Some(problem) => Err(
+            Diagnostic::error(file, format!("{problem}; nothing was written")).with_help(format!(
+                "pass --link with {}",
+                super::LINK_HELP.trim_start_matches("give ")
+            )),
+        ),
+        None => Ok(()),
+    }
+}
+
 /// `story.md` → `story.annotations.toml`; a bundle's `index.md` → `annotations.toml`.
 pub fn sidecar_path(file: &Path) -> PathBuf {
     let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -272,6 +313,45 @@ mod tests {
         let written = std::fs::read_to_string(dir.path().join("story.annotations.toml")).unwrap();
         assert!(written.contains("id = \"visited-the-port\"\n"), "{written}");
         assert!(written.contains("id = \"visited-the-port-2\"\n"), "{written}");
+    }
+
+    #[test]
+    fn links_follow_the_build_rules_before_anything_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("site.toml"), "title = \"T\"\n").unwrap();
+        let file = dir.path().join("content/2021/story.md");
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, "+++\ntitle = \"T\"\n+++\nThe harbour reopened on Monday.\n").unwrap();
+        std::fs::write(dir.path().join("content/2021/other.txt"), "Other\n\nText.\n").unwrap();
+        let sidecar = dir.path().join("content/2021/story.annotations.toml");
+        for (bad, why) in [
+            ("javascript:alert(1)", "`javascript:` address is not allowed"),
+            ("data:text/html,x", "`data:` address is not allowed"),
+            ("2021/missing.md", "not an article of this archive"),
+            ("../site.toml", "not an article of this archive"),
+            (
+                "https://example.org/a\"><img src=x>",
+                "a character no address may contain",
+            ),
+        ] {
+            let mut req = request(&file, "harbour reopened");
+            req.link = Some(bad.into());
+            let e = annotate(&req).unwrap_err();
+            assert!(e.message.contains(why), "{bad}: {}", e.message);
+            assert!(e.help.as_deref().unwrap().contains("--link"), "{bad}");
+            assert!(!sidecar.exists(), "{bad}: nothing written");
+        }
+        for good in [
+            "2021/other.txt",
+            "content/2021/other.txt",
+            "https://example.org/x",
+            "/about/",
+            "mailto:desk@example.org",
+        ] {
+            let mut req = request(&file, "harbour reopened");
+            req.link = Some(good.into());
+            annotate(&req).unwrap_or_else(|e| panic!("{good}: {e}"));
+        }
     }
 
     #[test]

@@ -140,16 +140,43 @@ pub fn check_links(archive: &Archive) -> Vec<Diagnostic> {
     for story in &archive.stories {
         for a in &story.article.annotations {
             let Some(link) = a.link.as_deref() else { continue };
-            if is_url(link) || known.contains(link.trim_start_matches("content/")) {
-                continue;
+            if let Some(problem) = link_problem(link, |path| known.contains(path)) {
+                errors.push(at(a, problem).with_help(LINK_HELP));
             }
-            errors.push(
-                at(a, format!("annotation links to `{link}`, which is not an article of this archive"))
-                    .with_help("give the linked article's path under content/ (like \"2021/2021-10-13-energy-talks.txt\") or a full URL"),
-            );
         }
     }
     errors
+}
+
+/// What to do about a link that breaks the rules of [`link_problem`].
+pub const LINK_HELP: &str = "give the linked article's path under content/ (like \"2021/2021-10-13-energy-talks.txt\") or an address: https://…, http://…, /… or mailto:…";
+
+/// Why a note's `link` cannot be used, if it cannot: it must be an address ([`is_url`]) or
+/// the path of an article, which `is_article` answers for (given the path under `content/`).
+/// The build and `dateline annotate` both apply it, so a note that can be written can be built.
+pub fn link_problem(link: &str, is_article: impl Fn(&str) -> bool) -> Option<String> {
+    // Escaped, such a character is harmless in a page, but the address is broken all the same.
+    if let Some(c) = link.chars().find(|c| {
+        c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '`' | '{' | '}' | '|' | '^')
+    }) {
+        return Some(format!(
+            "annotation links to `{link}`, which holds {c:?}, a character no address may contain (write it percent-encoded, like %20 for a space)"
+        ));
+    }
+    if is_url(link) || is_article(link.trim_start_matches("content/")) {
+        return None;
+    }
+    let scheme = link.split_once(':').map(|(s, _)| s).filter(|s| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    Some(match scheme {
+        Some(scheme) => format!(
+            "annotation links to `{link}`: a `{scheme}:` address is not allowed (only http, https, mailto and site paths)"
+        ),
+        None => format!("annotation links to `{link}`, which is not an article of this archive"),
+    })
 }
 
 /// Whether a link is an address rather than an article path.

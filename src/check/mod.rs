@@ -32,6 +32,11 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, BuildError> {
         .collect();
     let mut diagnostics = site.warnings;
     diagnostics.extend(broken_links(&files, &sources));
+    for story in &site.archive.stories {
+        // The article's text again, to point each warning at the line naming its picture.
+        let text = std::fs::read_to_string(options.root.join(&story.article.file)).unwrap_or_default();
+        diagnostics.extend(picture_credits(story, &text));
+    }
     diagnostics.sort();
     Ok(CheckReport {
         articles: site.archive.stories.len(),
@@ -39,6 +44,39 @@ pub fn check(options: &BuildOptions) -> Result<CheckReport, BuildError> {
         annotations: site.archive.stories.iter().map(|s| s.article.annotations.len()).sum(),
         diagnostics,
     })
+}
+
+/// Pictures whose credit the page cannot print truthfully: the figure's credit (front matter
+/// or text) names other people or agencies than the picture's embedded record, or nobody
+/// credits the picture at all. `text` is the article's file: each warning points at the first
+/// line naming its picture (its `[[figures]]` entry).
+pub fn picture_credits(story: &crate::model::Story, text: &str) -> Vec<Diagnostic> {
+    let file = story.article.file.as_path();
+    let mut out = Vec::new();
+    for figure in &story.meta.figures.value {
+        let Some(src) = figure.src.as_deref() else {
+            continue;
+        };
+        let at = |d: Diagnostic| match text.lines().position(|l| l.contains(src)) {
+            Some(i) => d.at_line(text, i + 1),
+            None => d,
+        };
+        if figure.credit.is_none() {
+            let message = format!("the picture {src} has no credit, in the text or in the picture");
+            out.push(at(Diagnostic::warning(file, message).with_help(format!(
+                "add `credit = \"Photographer/Agency\"` to its [[figures]] entry, or write the \
+                 credit into the picture (exiftool -XMP-photoshop:Credit=\"…\" {src})"
+            ))));
+            continue;
+        }
+        let embedded = crate::photo::figures::record_of(&story.article.assets, src);
+        if let Some(conflict) = embedded.and_then(|e| crate::photo::figures::credit_conflict(figure, e)) {
+            out.push(at(Diagnostic::warning(file, format!("{src}: {conflict}")).with_help(
+                "correct whichever credit is wrong; the page prints the figure's",
+            )));
+        }
+    }
+    out
 }
 
 /// Internal links in rendered pages whose target file (or `#id`) does not exist.
@@ -54,7 +92,7 @@ pub fn broken_links(files: &[OutputFile], sources: &HashMap<String, &Path>) -> V
         })
         .collect();
     for (path, html) in &pages {
-        ids.insert(path, attribute_values(html, "id").map(str::to_string).collect());
+        ids.insert(path, attribute_values(html, "id").map(decode_entities).collect());
     }
     // One report per missing target, naming where it is linked from: a broken link in a
     // template would otherwise repeat on every page.
@@ -65,14 +103,15 @@ pub fn broken_links(files: &[OutputFile], sources: &HashMap<String, &Path>) -> V
             .chain(attribute_values(html, "src"))
             .chain(attribute_values(html, "action"));
         for link in links {
-            let link = link.replace("&amp;", "&");
+            let link = decode_entities(link);
             if is_external(&link) {
                 continue;
             }
             let (target, fragment) = link
                 .split_once('#')
                 .map_or((link.as_str(), None), |(t, f)| (t, Some(f)));
-            let target = target.split('?').next().unwrap_or("");
+            let target = percent_decode(target.split('?').next().unwrap_or(""));
+            let target = target.as_str();
             let resolved = if target.is_empty() {
                 path.to_string()
             } else {
@@ -163,6 +202,77 @@ fn resolve(dir: &Path, target: &str) -> String {
     }
 }
 
+/// An attribute value as the browser reads it: character references decoded, so a file named
+/// `o'brien.pdf` (written `o&#39;brien.pdf`) or `q&a.html` is found. Unknown references are
+/// left as they are, as browsers do.
+fn decode_entities(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let decoded = rest.find(';').filter(|&end| end <= 10).and_then(|end| {
+            let name = &rest[1..end];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ => {
+                    let number = name.strip_prefix('#')?;
+                    let code = match number.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                        None => number.parse().ok(),
+                    };
+                    code.and_then(char::from_u32)
+                }
+            };
+            c.map(|c| (c, end + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A URL path with its `%XX` escapes decoded (a space or an accented letter in a file name
+/// arrives escaped); an escape that is not valid UTF-8 is left as it is.
+fn percent_decode(path: &str) -> String {
+    if !path.contains('%') {
+        return path.to_string();
+    }
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| path.to_string())
+}
+
 /// The values of `name="…"` attributes in HTML.
 fn attribute_values<'a>(html: &'a str, name: &str) -> impl Iterator<Item = &'a str> + 'a {
     let needle = format!(" {name}=\"");
@@ -180,6 +290,37 @@ fn attribute_values<'a>(html: &'a str, name: &str) -> impl Iterator<Item = &'a s
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_names_with_quotes_and_ampersands_resolve() {
+        let files = vec![
+            OutputFile::bytes(
+                "index.html",
+                r#"<a href="o&#39;brien.pdf">a</a><a href="q&amp;a.html">b</a><a href="o&#x27;neill.pdf">c</a><a href="caf%C3%A9%20menu.pdf">d</a><a href="q&amp;a.html#r&amp;d">e</a>"#,
+            ),
+            OutputFile::bytes("o'brien.pdf", ""),
+            OutputFile::bytes("o'neill.pdf", ""),
+            OutputFile::bytes("café menu.pdf", ""),
+            OutputFile::bytes("q&a.html", r#"<h2 id="r&amp;d">R&amp;D</h2>"#),
+        ];
+        let broken = broken_links(&files, &HashMap::new());
+        assert!(broken.is_empty(), "{broken:#?}");
+    }
+
+    #[test]
+    fn references_decode_as_browsers_read_them() {
+        for (raw, want) in [
+            ("a&amp;b", "a&b"),
+            ("&#39;&#x27;&#X27;&apos;&quot;&lt;&gt;", "''''\"<>"),
+            ("fish & chips", "fish & chips"),
+            ("&unknown;", "&unknown;"),
+            ("&#xZZ;", "&#xZZ;"),
+            ("trailing &", "trailing &"),
+        ] {
+            assert_eq!(decode_entities(raw), want, "{raw}");
+        }
+        assert_eq!(percent_decode("a%20b%zz%"), "a b%zz%");
+    }
 
     #[test]
     fn finds_missing_pages_and_anchors() {

@@ -3,17 +3,27 @@
 //!
 //! It walks the folder in sorted order (so every run sees the same sequence), recognises the two
 //! article formats and page bundles, reads files in parallel and hands back plain `Source`s.
-//! Unreadable or non-UTF-8 files become diagnostics; nothing is skipped silently.
+//! Unreadable or non-UTF-8 files become diagnostics; nothing is skipped silently: a named pipe
+//! or other special file is skipped with a warning ([`guard`]), a symbolic link that leads out
+//! of the site is an error, control characters are normalised with a warning ([`controls`]),
+//! and annotations beside no article are reported with the article they most likely belong to.
 
+mod controls;
+mod guard;
 mod image_size;
+mod images;
+
+pub use images::picture_warnings;
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::diagnostics::{Diagnostic, display_path};
+use crate::diagnostics::{Diagnostic, closest, display_path};
 use crate::model::{Asset, Sidecar, Source, SourceFormat, ThemeFiles};
+
+use guard::Boundary;
 
 /// The folder of articles under the site root.
 pub const CONTENT_DIR: &str = "content";
@@ -36,16 +46,54 @@ struct Found {
 /// Reads every article under `root/content`, in path order.
 pub fn load(root: &Path) -> (Vec<Source>, Vec<Diagnostic>) {
     let content = root.join(CONTENT_DIR);
-    let (found, mut diagnostics) = walk(&content, root);
-    let read: Vec<Result<Source, Diagnostic>> = found.par_iter().map(|f| read_source(f, root, &content)).collect();
+    let boundary = Boundary::of_site(root, &content);
+    let (found, mut diagnostics) = walk(&content, root, &boundary);
+    let walked = boundary.after_walk();
+    let read: Vec<Loaded> = found
+        .par_iter()
+        .map(|f| read_source(f, root, &content, Some(&walked)))
+        .collect();
     let mut sources = Vec::with_capacity(read.len());
     for r in read {
         match r {
-            Ok(s) => sources.push(s),
+            Ok((s, warnings)) => {
+                sources.push(s);
+                diagnostics.extend(warnings);
+            }
             Err(d) => diagnostics.push(d),
         }
     }
     (sources, diagnostics)
+}
+
+/// A source read, with the warnings about it; or why it could not be read.
+type Loaded = Result<(Source, Vec<Diagnostic>), Diagnostic>;
+
+/// Whether `root` looks like a site: warnings when `site.toml` or `content/` is missing, and
+/// an error (the message, for the command line) when both are, since building a folder that is
+/// not a site — a mistyped `--root`, the wrong working folder — would write a whole empty
+/// archive without a word about why it has no articles.
+pub fn site_shape(root: &Path) -> Result<Vec<Diagnostic>, String> {
+    let config = root.join(crate::config::CONFIG_FILE).exists();
+    let content = root.join(CONTENT_DIR).is_dir();
+    match (config, content) {
+        (false, false) => Err(format!(
+            "{} is not a dateline site: it has neither {} nor a {CONTENT_DIR}/ folder; \
+             run `dateline init {}` to make one there, or pass --root with the site's folder",
+            root.display(),
+            crate::config::CONFIG_FILE,
+            root.display()
+        )),
+        (true, false) => Ok(vec![
+            Diagnostic::warning(root.join(CONTENT_DIR), "the site has no content/ folder: the archive will have no articles")
+                .with_help("put articles (*.md, *.txt) in content/, or check that --root names the site's folder"),
+        ]),
+        (false, true) => Ok(vec![
+            Diagnostic::warning(root.join(crate::config::CONFIG_FILE), "the site has no site.toml: building with the default settings")
+                .with_help("create site.toml beside content/ with at least `title` and `base_url` (see the README's `site.toml` section)"),
+        ]),
+        (true, true) => Ok(Vec::new()),
+    }
 }
 
 /// Reads the site's own `templates/` and `static/`: templates as text (a template that cannot
@@ -111,12 +159,18 @@ pub fn load_article(root: &Path, path: &Path) -> Result<Source, Diagnostic> {
         },
         root,
         &content,
+        Some(&Boundary::of_site(root, &content)),
     )
+    .map(|(source, _)| source)
 }
 
 /// The article a changed file under `content/` belongs to: itself, the article beside a
-/// sidecar, or the `index.md` of the bundle holding it. `None` for files no article uses.
+/// sidecar, or the `index.md` of the bundle holding it. `None` for files no article uses,
+/// named pipes and other special files among them, which the walk skips too.
 pub fn article_of(path: &Path) -> Option<PathBuf> {
+    if guard::special_kind(path).is_some() {
+        return None;
+    }
     let name = path.file_name()?.to_str()?;
     if let Some(stem) = name.strip_suffix(SIDECAR_SUFFIX) {
         let dir = path.parent()?;
@@ -155,10 +209,10 @@ pub fn load_file(path: &Path) -> Result<Source, Diagnostic> {
         assets,
         sidecar,
     };
-    read_source(&found, Path::new(""), dir)
+    read_source(&found, Path::new(""), dir, None).map(|(source, _)| source)
 }
 
-fn walk(content: &Path, root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
+fn walk(content: &Path, root: &Path, boundary: &Boundary) -> (Vec<Found>, Vec<Diagnostic>) {
     let mut found = Vec::new();
     let mut diagnostics = Vec::new();
     if !content.is_dir() {
@@ -184,6 +238,21 @@ fn walk(content: &Path, root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
             }
             continue;
         }
+        if entry.depth() > 0
+            && entry.path_is_symlink()
+            && let Some(real) = boundary.escape(entry.path())
+        {
+            diagnostics.push(Boundary::refusal(&display_path(entry.path(), root), &real));
+            if entry.file_type().is_dir() {
+                it.skip_current_dir();
+            }
+            continue;
+        }
+        if !entry.file_type().is_dir() && !entry.file_type().is_file() {
+            let kind = guard::special_kind(entry.path()).unwrap_or("not a regular file");
+            diagnostics.push(guard::skipped(&display_path(entry.path(), root), kind));
+            continue;
+        }
         if entry.file_type().is_dir() {
             if let Some(index) = bundle_index(entry.path()) {
                 let format = format_of(&index).unwrap_or(SourceFormat::Markdown);
@@ -207,9 +276,76 @@ fn walk(content: &Path, root: &Path) -> (Vec<Found>, Vec<Diagnostic>) {
                 assets: Vec::new(),
                 sidecar,
             });
+        } else if let Some(d) = orphan_sidecar(path, root) {
+            diagnostics.push(d);
         }
     }
     (found, diagnostics)
+}
+
+/// A warning for an annotations file that no article uses — typically left behind when its
+/// article was renamed — naming the article it most likely belongs to. Its notes would
+/// otherwise vanish from the archive without a word.
+fn orphan_sidecar(path: &Path, root: &Path) -> Option<Diagnostic> {
+    let name = path.file_name()?.to_str()?;
+    let dir = path.parent()?;
+    let shown = display_path(path, root);
+    if name == BUNDLE_SIDECAR {
+        // Inside a bundle the walk never gets here: the folder has no index.md.
+        return Some(
+            Diagnostic::warning(&shown, "annotations for a page bundle, but the folder has no index.md or index.txt: its notes are not used")
+                .with_help("put the article beside it as index.md (or index.txt), or move the notes beside their article as NAME.annotations.toml"),
+        );
+    }
+    let stem = name.strip_suffix(SIDECAR_SUFFIX)?;
+    if ["md", "txt"].iter().any(|e| dir.join(format!("{stem}.{e}")).is_file()) {
+        return None;
+    }
+    let mut articles: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .filter(|n| format_of(Path::new(n)).is_some() && !n.starts_with('.'))
+        .collect();
+    articles.sort();
+    let stems: Vec<&str> = articles
+        .iter()
+        .filter_map(|n| n.rsplit_once('.').map(|(s, _)| s))
+        .collect();
+    let likely = closest(stem, stems.iter().copied()).or_else(|| nearest(stem, &stems));
+    let d = Diagnostic::warning(
+        &shown,
+        format!("annotations beside no article: there is no {stem}.md or {stem}.txt, so its notes are not used"),
+    );
+    Some(
+        match likely.and_then(|s| {
+            articles
+                .iter()
+                .find(|a| a.rsplit_once('.').is_some_and(|(x, _)| x == s))
+        }) {
+            Some(article) => {
+                let article_stem = article.rsplit_once('.').map_or(article.as_str(), |(s, _)| s);
+                d.with_help(format!(
+                    "if they belong to {article} (renamed?), rename this file to {article_stem}{SIDECAR_SUFFIX}"
+                ))
+            }
+            None => d.with_help(format!(
+                "rename it to NAME{SIDECAR_SUFFIX} beside the article NAME.md or NAME.txt it annotates, or remove it"
+            )),
+        },
+    )
+}
+
+/// The stem sharing the longest common start with `stem` (a renamed article usually keeps its
+/// date prefix), when any shares at least a few characters.
+fn nearest<'a>(stem: &str, stems: &[&'a str]) -> Option<&'a str> {
+    stems
+        .iter()
+        .map(|s| (s.chars().zip(stem.chars()).take_while(|(a, b)| a == b).count(), *s))
+        .filter(|(shared, _)| *shared >= 4)
+        .max_by_key(|(shared, s)| (*shared, std::cmp::Reverse(*s)))
+        .map(|(_, s)| s)
 }
 
 /// The `index.md` (or `index.txt`) that makes `dir` a page bundle.
@@ -247,7 +383,14 @@ fn bundle_assets(dir: &Path) -> Vec<Asset> {
                 .to_string_lossy()
                 .replace('\\', "/");
             let size = image_size::image_size(&path);
-            Asset { path, name, size }
+            let (embedded, warnings) = images::read_picture(&path);
+            Asset {
+                path,
+                name,
+                size,
+                embedded,
+                warnings,
+            }
         })
         .collect();
     assets.sort_by(|a, b| a.name.cmp(&b.name));
@@ -268,13 +411,24 @@ fn sidecar_for(path: &Path) -> Option<PathBuf> {
     Some(path.with_file_name(format!("{stem}{SIDECAR_SUFFIX}")))
 }
 
-fn read_source(found: &Found, root: &Path, content: &Path) -> Result<Source, Diagnostic> {
+/// Reads an article and its sidecar. Inside a site (`boundary` given), neither may resolve
+/// outside it.
+fn read_source(found: &Found, root: &Path, content: &Path, boundary: Option<&Boundary>) -> Loaded {
     let file = display_path(&found.path, root);
-    let text = read_text(&found.path, &file)?;
+    let within = |path: &Path, shown: &Path| match boundary.and_then(|b| b.escape(path)) {
+        Some(real) => Err(Boundary::refusal(shown, &real)),
+        None => Ok(()),
+    };
+    within(&found.path, &file)?;
+    let mut warnings = Vec::new();
+    let mut text = read_text(&found.path, &file)?;
+    warnings.extend(controls::normalise(&mut text, &file));
     let sidecar = match &found.sidecar {
         Some(p) => {
             let sfile = display_path(p, root);
-            let text = read_text(p, &sfile)?;
+            within(p, &sfile)?;
+            let mut text = read_text(p, &sfile)?;
+            warnings.extend(controls::normalise(&mut text, &sfile));
             Some(Sidecar { file: sfile, text })
         }
         None => None,
@@ -283,7 +437,7 @@ fn read_source(found: &Found, root: &Path, content: &Path) -> Result<Source, Dia
         .and_then(|m| m.modified())
         .ok()
         .and_then(|t| jiff::Timestamp::try_from(t).ok());
-    Ok(Source {
+    let source = Source {
         modified,
         rel: found.path.strip_prefix(content).unwrap_or(&found.path).to_path_buf(),
         file,
@@ -291,14 +445,20 @@ fn read_source(found: &Found, root: &Path, content: &Path) -> Result<Source, Dia
         text,
         assets: found.assets.clone(),
         sidecar,
-    })
+    };
+    Ok((source, warnings))
 }
 
-/// Reads a file as UTF-8 text, naming the first bad byte's line when it is not.
+/// Reads a file as UTF-8 text, naming the first bad byte's line when it is not. Only a regular
+/// file is read: a named pipe or device is refused without waiting on it.
 pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(shown, format!("cannot read the file: {e}"))
-            .with_help("check that it exists and that you may read it")
+    let bytes = guard::read_regular(path).map_err(|e| {
+        let help = if guard::special_kind(path).is_some() {
+            "only regular files are read: put the file itself in its place"
+        } else {
+            "check that it exists and that you may read it"
+        };
+        Diagnostic::error(shown, format!("cannot read the file: {e}")).with_help(help)
     })?;
     match String::from_utf8(bytes) {
         Ok(mut text) => {
@@ -369,6 +529,64 @@ mod tests {
         assert!(sources[1].sidecar.is_some());
         assert_eq!(sources[2].format, SourceFormat::Wire);
         assert_eq!(sources[1].file, Path::new("content/a.md"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_site_are_refused_wherever_they_sit() {
+        let outside = site(&[
+            ("secret.md", b"+++\ntitle = \"Secret\"\n+++\nPrivate.\n"),
+            ("notes.toml", b""),
+        ]);
+        let dir = site(&[
+            ("content/2021/bundle/photo.jpg", b"jpg"),
+            ("content/2021/plain.md", b"# Plain\n"),
+        ]);
+        let link = |from: &str, to: &str| {
+            std::os::unix::fs::symlink(outside.path().join(from), dir.path().join(to)).unwrap();
+        };
+        link("secret.md", "content/2021/bundle/index.md");
+        link("notes.toml", "content/2021/plain.annotations.toml");
+        link("secret.md", "content/2021/leak.md");
+        let (sources, diags) = load(dir.path());
+        let rels: Vec<_> = sources.iter().map(|s| s.rel.to_string_lossy().into_owned()).collect();
+        assert!(rels.is_empty(), "{rels:?}");
+        let mut refused: Vec<_> = diags
+            .iter()
+            .filter(|d| d.is_error() && d.message.contains("outside the site"))
+            .map(|d| d.file.to_string_lossy().into_owned())
+            .collect();
+        refused.sort();
+        refused.dedup();
+        assert_eq!(
+            refused,
+            [
+                "content/2021/bundle/index.md",
+                "content/2021/leak.md",
+                "content/2021/plain.annotations.toml"
+            ],
+            "{diags:#?}"
+        );
+    }
+
+    #[test]
+    fn an_orphan_sidecar_names_the_likely_article() {
+        let dir = site(&[
+            ("content/2021/2021-10-13-harbour-reopens.md", b"# Harbour\n"),
+            ("content/2021/2021-10-13-harbor-reopen.annotations.toml", b""),
+            ("content/2021/kept.md", b"# Kept\n"),
+            ("content/2021/kept.annotations.toml", b""),
+        ]);
+        let (_, diags) = load(dir.path());
+        assert_eq!(diags.len(), 1, "{diags:#?}");
+        assert!(!diags[0].is_error());
+        assert_eq!(
+            diags[0].file,
+            Path::new("content/2021/2021-10-13-harbor-reopen.annotations.toml")
+        );
+        let help = diags[0].help.as_deref().unwrap();
+        assert!(help.contains("2021-10-13-harbour-reopens.md"), "{help}");
+        assert!(help.contains("2021-10-13-harbour-reopens.annotations.toml"), "{help}");
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub struct Source {
 }
 
 /// A file of a page bundle, copied beside the article's page.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Asset {
     /// Where it is on disk.
     pub path: PathBuf,
@@ -33,6 +33,11 @@ pub struct Asset {
     pub name: String,
     /// Width and height in pixels, for a picture whose header states them.
     pub size: Option<(u32, u32)>,
+    /// What a picture's embedded IPTC, XMP and EXIF metadata says about it, when it states
+    /// anything.
+    pub embedded: Option<Box<crate::photo::Embedded>>,
+    /// What was wrong with the picture's file, for the build to report.
+    pub warnings: Vec<String>,
 }
 
 /// An annotations file that belongs to one article.

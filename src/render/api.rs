@@ -1,15 +1,22 @@
-//! JSON for machines: `/api/articles.json` lists every article's metadata, and each article
-//! folder carries `article.json` with its full extraction.
+//! The archive for machines: `/api/articles.json` and the files it points to list every
+//! article's metadata, each article folder carries `article.json` with its full extraction,
+//! and `archive.sqlite` holds it all as tables (see [`crate::export`]).
+//!
+//! The list is cut so that no file grows with the archive: `api/articles.json` is an index of
+//! years, and each year's articles are in `api/articles/YEAR.json`, newest first, continued in
+//! `YEAR-2.json`, `YEAR-3.json` … past [`PER_FILE`] articles. (One list of 10,000 articles is
+//! 7 MB; of a million, 700 MB.) `[api] split = false` writes the single list instead.
 
 use serde::Serialize;
 
 use crate::config::SiteConfig;
+use crate::diagnostics::Diagnostic;
 use crate::model::{Archive, EntityKind, Story};
 use crate::write::OutputFile;
 
 use super::report::ExtractionReport;
 
-/// One article in `/api/articles.json`.
+/// One article in the list.
 #[derive(Debug, Clone, Serialize)]
 struct ArticleSummary<'a> {
     url: String,
@@ -27,34 +34,113 @@ struct ArticleSummary<'a> {
     source_file: String,
 }
 
-/// `/api/articles.json`.
-pub fn articles(archive: &Archive, config: &SiteConfig) -> OutputFile {
-    let list: Vec<ArticleSummary> = archive
-        .stories
-        .iter()
-        .map(|s| {
-            let names = |kind| s.meta.entities_of(kind).map(|m| m.entity.name.as_str()).collect();
-            ArticleSummary {
-                url: config.absolute(&s.url),
-                headline: &s.meta.headline.value,
-                date: s.published.date.to_string(),
-                byline: &s.meta.byline.value,
-                dateline: s.meta.dateline.value.as_ref().map(|d| d.raw.as_str()),
-                summary: s.meta.summary.value.as_deref(),
-                tags: &s.article.front.tags,
-                people: names(EntityKind::Person),
-                places: names(EntityKind::Place),
-                organizations: names(EntityKind::Organization),
-                figures: s.meta.figures.value.len(),
-                quotes: s.meta.quotes.len(),
-                source_file: s.article.rel.to_string_lossy().replace('\\', "/"),
-            }
-        })
-        .collect();
-    OutputFile::bytes(
-        "api/articles.json",
-        serde_json::to_vec_pretty(&list).unwrap_or_default(),
-    )
+/// At most this many articles in one file of the list (about 700 KB).
+pub const PER_FILE: usize = 1000;
+
+/// The index of the split list: `/api/articles.json`.
+#[derive(Debug, Serialize)]
+struct ListIndex {
+    articles: usize,
+    /// Newest year first.
+    years: Vec<YearEntry>,
+}
+
+#[derive(Debug, Serialize)]
+struct YearEntry {
+    year: i16,
+    articles: usize,
+    /// The year's files, in order (newest articles first).
+    files: Vec<String>,
+}
+
+/// The API's files: the article list (split or whole) and, when enabled, `archive.sqlite`.
+pub fn files(archive: &Archive, config: &SiteConfig) -> Result<Vec<OutputFile>, Diagnostic> {
+    let mut out = if config.api.split {
+        split_articles(archive, config)
+    } else {
+        vec![OutputFile::bytes(
+            "api/articles.json",
+            to_json(&summaries(archive, config, 0..archive.stories.len())),
+        )]
+    };
+    if config.api.sqlite {
+        let bytes = crate::export::sqlite(archive, &|p| config.absolute(p)).map_err(|e| {
+            Diagnostic::error(crate::config::CONFIG_FILE, e.to_string())
+                .with_help("set [api] sqlite = false in site.toml to build without archive.sqlite")
+        })?;
+        out.push(OutputFile::bytes("archive.sqlite", bytes));
+    }
+    Ok(out)
+}
+
+fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_vec_pretty(value).unwrap_or_default()
+}
+
+/// The stories `range` (archive order: newest first) as list entries.
+fn summaries<'a>(archive: &'a Archive, config: &SiteConfig, range: std::ops::Range<usize>) -> Vec<ArticleSummary<'a>> {
+    archive.stories[range].iter().map(|s| summary(s, config)).collect()
+}
+
+/// `api/articles.json` as an index of years, and each year's files.
+fn split_articles(archive: &Archive, config: &SiteConfig) -> Vec<OutputFile> {
+    // Stories are newest first, so a year is a run of them.
+    let mut runs: Vec<(i16, std::ops::Range<usize>)> = Vec::new();
+    for (i, s) in archive.stories.iter().enumerate() {
+        let year = s.published.date.year();
+        match runs.last_mut() {
+            Some((y, range)) if *y == year => range.end = i + 1,
+            _ => runs.push((year, i..i + 1)),
+        }
+    }
+    let mut out = Vec::new();
+    let mut years = Vec::new();
+    for (year, range) in runs {
+        let mut files = Vec::new();
+        for (n, start) in range.clone().step_by(PER_FILE).enumerate() {
+            let path = if n == 0 {
+                format!("api/articles/{year}.json")
+            } else {
+                format!("api/articles/{year}-{}.json", n + 1)
+            };
+            let end = (start + PER_FILE).min(range.end);
+            out.push(OutputFile::bytes(
+                path.clone(),
+                to_json(&summaries(archive, config, start..end)),
+            ));
+            files.push(config.absolute(&path));
+        }
+        years.push(YearEntry {
+            year,
+            articles: range.len(),
+            files,
+        });
+    }
+    let index = ListIndex {
+        articles: archive.stories.len(),
+        years,
+    };
+    out.push(OutputFile::bytes("api/articles.json", to_json(&index)));
+    out
+}
+
+fn summary<'a>(s: &'a Story, config: &SiteConfig) -> ArticleSummary<'a> {
+    let names = |kind| s.meta.entities_of(kind).map(|m| m.entity.name.as_str()).collect();
+    ArticleSummary {
+        url: config.absolute(&s.url),
+        headline: &s.meta.headline.value,
+        date: s.published.date.to_string(),
+        byline: &s.meta.byline.value,
+        dateline: s.meta.dateline.value.as_ref().map(|d| d.raw.as_str()),
+        summary: s.meta.summary.value.as_deref(),
+        tags: &s.article.front.tags,
+        people: names(EntityKind::Person),
+        places: names(EntityKind::Place),
+        organizations: names(EntityKind::Organization),
+        figures: s.meta.figures.value.len(),
+        quotes: s.meta.quotes.len(),
+        source_file: s.article.rel.to_string_lossy().replace('\\', "/"),
+    }
 }
 
 /// The full extraction of one article, as `article.json` in its folder.

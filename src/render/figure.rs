@@ -27,14 +27,7 @@ pub fn figure_html(figure: &Figure, number: usize, image: Option<Picture>, links
         out.push_str("<img src=\"");
         push_escaped(&mut out, picture.src);
         out.push_str("\" alt=\"");
-        push_escaped(
-            &mut out,
-            figure
-                .title
-                .as_deref()
-                .filter(|t| !t.is_empty())
-                .unwrap_or(&figure.caption),
-        );
+        push_escaped(&mut out, alt_text(figure));
         out.push('"');
         if let Some((width, height)) = picture.size {
             out.push_str(&format!(" width=\"{width}\" height=\"{height}\""));
@@ -63,6 +56,16 @@ pub fn figure_html(figure: &Figure, number: usize, image: Option<Picture>, links
     }
     out.push_str("</figcaption></figure>\n");
     out
+}
+
+/// What a reader who cannot see the picture is told: the picture's own alt text when its
+/// record has one (written for that purpose), else the title, else the caption.
+pub fn alt_text(figure: &Figure) -> &str {
+    [figure.alt.as_deref(), figure.title.as_deref()]
+        .into_iter()
+        .flatten()
+        .find(|t| !t.trim().is_empty())
+        .unwrap_or(&figure.caption)
 }
 
 /// The credit exactly as printed, with photographers and agencies linked where they appear.
@@ -155,6 +158,21 @@ mod tests {
         assert!(html.starts_with("<figure class=\"figure\" id=\"figure-1\"><img src=\"/a.png\" alt=\"Harbour\""));
         assert!(html.contains("<figcaption><strong class=\"figure-title\">Harbour</strong> <span class=\"caption\">Boats &lt;at&gt; dawn.</span>"));
         assert!(html.contains("<small class=\"credit\">"));
+    }
+
+    #[test]
+    fn the_pictures_own_alt_text_comes_first() {
+        let mut f = Figure {
+            title: Some("Harbour".into()),
+            caption: "Boats at dawn.".into(),
+            ..Figure::default()
+        };
+        assert_eq!(alt_text(&f), "Harbour");
+        f.alt = Some("Two blue boats at a stone quay".into());
+        assert_eq!(alt_text(&f), "Two blue boats at a stone quay");
+        f.title = None;
+        f.alt = None;
+        assert_eq!(alt_text(&f), "Boats at dawn.");
     }
 
     /// The lead picture is in view as the page opens: fetched at once, never lazily; every

@@ -162,6 +162,9 @@ pub fn push_escaped(out: &mut String, s: &str) {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // C0 controls other than tab and line ends cannot appear in XML and have no
+            // place in HTML: they are dropped, not escaped.
+            c if c < ' ' && !matches!(c, '\t' | '\n' | '\r') => {}
             c => out.push(c),
         }
     }

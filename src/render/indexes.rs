@@ -179,6 +179,16 @@ pub struct TermFigure {
     pub caption: String,
     pub credit: String,
     pub image: Option<String>,
+    /// What the picture shows, for readers who cannot see it.
+    pub alt: String,
+    /// The picture's size in pixels, so the grid reserves each cell before it loads.
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// When the picture was taken (caption or embedded record), in words and ISO form.
+    pub taken: Option<String>,
+    pub taken_iso: Option<String>,
+    /// Where it was taken.
+    pub place: Option<String>,
     pub url: String,
     pub headline: String,
     pub date: String,
@@ -219,11 +229,18 @@ pub fn term_view(
             .map(|&(s, f)| {
                 let story = &archive.stories[s];
                 let figure = &story.meta.figures.value[f];
+                let size = figure.src.as_deref().and_then(|src| story.image_size(src));
                 TermFigure {
                     title: figure.title.clone(),
                     caption: figure.caption.clone(),
                     credit: figure.credit.as_ref().map(|c| c.raw.clone()).unwrap_or_default(),
                     image: figure.src.as_deref().map(|src| story.image_url(src)),
+                    alt: super::figure::alt_text(figure).to_string(),
+                    width: size.map(|s| s.0),
+                    height: size.map(|s| s.1),
+                    taken: figure.date.map(long_date),
+                    taken_iso: figure.date.map(|d| d.to_string()),
+                    place: figure.place.clone(),
                     url: format!("{}#figure-{}", story.url, f + 1),
                     headline: story.meta.headline.value.clone(),
                     date: long_date(story.published.date),

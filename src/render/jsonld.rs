@@ -51,8 +51,33 @@ fn figure_image(story: &Story, f: &Figure, config: &SiteConfig) -> Option<Shared
         url: config.absolute_url(&story.image_url(src)),
         width: size.map(|s| s.0),
         height: size.map(|s| s.1),
-        alt: f.title.clone().unwrap_or_else(|| f.caption.clone()),
+        alt: super::figure::alt_text(f).to_string(),
     })
+}
+
+/// What a picture's record adds to its `ImageObject`: rights and licence (Google's image
+/// metadata), when and where it was taken.
+fn picture_record(image: &mut Value, f: &Figure) {
+    let rights = &f.rights;
+    if let Some(c) = &rights.copyright {
+        image["copyrightNotice"] = json!(c);
+    }
+    // `license` is a URL or a CreativeWork: the licence's page when the record names one,
+    // else the licence in words.
+    if let Some(url) = &rights.license_url {
+        image["license"] = json!(url);
+    } else if let Some(terms) = &rights.license {
+        image["license"] = json!({"@type": "CreativeWork", "name": terms});
+    }
+    if let Some(page) = &rights.acquire_license_page {
+        image["acquireLicensePage"] = json!(page);
+    }
+    if let Some(place) = &f.place {
+        image["contentLocation"] = json!({"@type": "Place", "name": place});
+    }
+    if let Some(date) = f.date {
+        image["dateCreated"] = json!(date.to_string());
+    }
 }
 
 /// The publishing organisation, with its logo when `site.toml` names one.
@@ -136,6 +161,7 @@ pub fn news_article(
             if let Some(t) = &f.title {
                 image["name"] = json!(t);
             }
+            picture_record(&mut image, f);
             Some(image)
         })
         .collect();
@@ -332,7 +358,41 @@ pub fn front_page(config: &SiteConfig) -> Vec<Value> {
     vec![site, org]
 }
 
-/// Serialises JSON for a `<script>` element: `</` cannot close it early.
+/// Serialises JSON for a `<script>` element. Inside one the HTML parser looks for `</script`
+/// and also for `<!--`, which with a later `<script` sends it into a state where the real
+/// `</script>` no longer ends the element and the rest of the page vanishes; so `<`, `>` and `&`
+/// are written as JSON escapes (`\u003c`…), which no HTML parser acts on and every JSON parser
+/// reads back as the same characters. U+2028 and U+2029 are escaped too: they are line ends to
+/// older JavaScript parsers.
 pub fn script_safe(v: &Value) -> String {
-    serde_json::to_string(v).unwrap_or_default().replace("</", "<\\/")
+    let json = serde_json::to_string(v).unwrap_or_default();
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_json_hides_markup_and_reads_back_the_same() {
+        let headline = "Ports <!--<script> reopen </script> & \u{2028}talks resume";
+        let v = json!({"headline": headline});
+        let safe = script_safe(&v);
+        for raw in ["<", ">", "&", "\u{2028}"] {
+            assert!(!safe.contains(raw), "{raw:?} left raw in {safe}");
+        }
+        let back: Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back["headline"], headline);
+    }
 }

@@ -11,6 +11,7 @@ mod contrast;
 mod decorate;
 mod feeds;
 mod figure;
+pub mod headers;
 mod highlight;
 mod indexes;
 mod jsonld;
@@ -141,6 +142,10 @@ pub fn render_into(
                     .with_help("set [markdown] highlight_theme and highlight_theme_dark to one of the listed themes"),
             ),
         }
+    }
+    if config.build.headers {
+        let assets: Vec<String> = extra.iter().map(|f| f.path.clone()).collect();
+        extra.push(headers::file(&assets));
     }
     paths.extend(extra.iter().map(|f| f.path.clone()));
     if config.sitemap.enabled {

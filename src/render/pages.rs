@@ -40,7 +40,7 @@ pub enum Job {
     Term(IndexKind, usize, usize),
     /// The archive-wide feed.
     Feed,
-    /// `/api/articles.json`.
+    /// `/api/`: the article list, and `archive.sqlite`.
     Api,
     /// `/annotations/`: every archivist's note.
     Annotations,
@@ -188,7 +188,7 @@ impl<'a> Renderer<'a> {
                 );
                 self.atom("feed.xml", &view).map(|f| vec![f])
             }
-            Job::Api => Ok(vec![api::articles(self.archive, self.config)]),
+            Job::Api => api::files(self.archive, self.config),
             Job::Annotations => self.annotations().map(|f| vec![f]),
             Job::Search => {
                 let mut page = self.page("Search the archive".into(), "/search/", "search");
@@ -772,8 +772,13 @@ impl<'a> Renderer<'a> {
         );
         let html = self.templates.render("404.html", &context)?;
         let html = match LinkStyle::of(self.config) {
-            // Served for any missing address, at any depth: links must not be relative.
-            LinkStyle::Folders => rebase(&html, &self.config.base_path(), LinkStyle::Folders),
+            // Served for any missing address, at any depth: links must not be relative. The
+            // prefix goes into attributes, so it is escaped like any other value there.
+            LinkStyle::Folders => rebase(
+                &html,
+                &super::highlight::escape_attr(&self.config.base_path()),
+                LinkStyle::Folders,
+            ),
             // Opened from disk it is only ever at the top of the archive, where a root-relative
             // link would lead to the top of the disk.
             LinkStyle::IndexFiles => relativize(&html, "/404.html", LinkStyle::IndexFiles),

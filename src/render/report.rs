@@ -45,6 +45,36 @@ pub struct FigureReport {
     pub credit: Option<Credit>,
     pub place: Option<String>,
     pub date: Option<String>,
+    /// The picture's alt text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alt: Option<String>,
+    /// Copyright and licence.
+    #[serde(skip_serializing_if = "crate::model::Rights::is_empty")]
+    pub rights: crate::model::Rights,
+    /// The fields filled from the picture's embedded metadata, each with its block
+    /// ("credit": "IPTC").
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub embedded: std::collections::BTreeMap<String, String>,
+}
+
+impl FigureReport {
+    /// A field by the name `embedded` gives it.
+    fn field(&self, name: &str) -> Option<String> {
+        let rights = &self.rights;
+        match name {
+            "title" => self.title.clone(),
+            "caption" => Some(self.caption.clone()),
+            "credit" => self.credit.as_ref().map(|c| c.raw.clone()),
+            "date" => self.date.clone(),
+            "place" => self.place.clone(),
+            "alt" => self.alt.clone(),
+            "copyright" => rights.copyright.clone(),
+            "license" => rights.license.clone(),
+            "license_url" => rights.license_url.clone(),
+            "acquire_license_page" => rights.acquire_license_page.clone(),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -95,6 +125,9 @@ impl ExtractionReport {
                     credit: f.credit.clone(),
                     place: f.place.clone(),
                     date: f.date.map(|d| d.to_string()),
+                    alt: f.alt.clone(),
+                    rights: f.rights.clone(),
+                    embedded: f.embedded.clone(),
                 })
                 .collect(),
             quotes: meta
@@ -187,6 +220,11 @@ impl ExtractionReport {
                     c.agencies.join(", "),
                     c.distributor.as_deref().unwrap_or("-")
                 );
+            }
+            // What the picture's own record supplied, and from which block.
+            for (field, block) in &f.embedded {
+                let value = f.field(field).unwrap_or_default();
+                let _ = writeln!(s, "  {field}: {value} (from the picture's {block})");
             }
         }
         for q in &self.quotes {

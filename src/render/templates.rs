@@ -18,6 +18,7 @@ impl Templates {
     pub fn compile(theme: &Theme) -> Result<Templates, Vec<Diagnostic>> {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
+        tera.set_escape_fn(escape_markup);
         let all = theme
             .templates
             .iter()
@@ -41,6 +42,18 @@ impl Templates {
         self.tera
             .render(name, context)
             .map_err(|e| template_error(&e, &self.theme))
+    }
+}
+
+/// Tera's HTML escaping, which also drops the C0 control characters that no XML document may
+/// hold and no HTML page should. Loading removes them from files already; this catches the ones
+/// a TOML escape (`"\u000c"`) puts into a front matter or annotation value.
+fn escape_markup(input: &str, buf: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let unwanted = |c: char| c < ' ' && !matches!(c, '\t' | '\n' | '\r');
+    if input.contains(unwanted) {
+        tera::escape_html(&input.replace(unwanted, ""), buf)
+    } else {
+        tera::escape_html(input, buf)
     }
 }
 

@@ -185,7 +185,7 @@ The harbour reopened on Wednesday after a week of storms.
             assets: vec![Asset {
                 path: PathBuf::from("content/harbour/harbour.png"),
                 name: "harbour.png".into(),
-                size: None,
+                ..Asset::default()
             }],
             sidecar: None,
             modified: None,

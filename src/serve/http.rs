@@ -219,10 +219,11 @@ async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     respond(status, mime, bytes)
 }
 
-/// The file itself when it lies inside `root` after resolving symlinks.
+/// The file itself when it lies inside `root` after resolving symlinks, and is a regular file
+/// (reading a named pipe put in its place would wait forever).
 fn inside(root: &std::path::Path, path: &std::path::Path) -> Option<std::path::PathBuf> {
     let real = std::fs::canonicalize(path).ok()?;
-    real.starts_with(root).then_some(real)
+    (real.starts_with(root) && real.is_file()).then_some(real)
 }
 
 /// Adds the live-reload script to a served page.

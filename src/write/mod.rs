@@ -496,11 +496,17 @@ pub fn check_output(output: &Path, site_root: &Path, force: bool) -> Result<(), 
     if root.starts_with(&abs) {
         return dangerous("it contains the site itself");
     }
-    if abs.starts_with(root.join(crate::load::CONTENT_DIR)) {
+    // Each folder of the site resolved through its own links too: `content/` is often a link
+    // to the real articles folder, which `--force` must never replace either.
+    let content = absolute(&root.join(crate::load::CONTENT_DIR));
+    if abs.starts_with(&content) {
         return dangerous("it is inside content/, which holds the articles");
     }
+    if content.starts_with(&abs) {
+        return dangerous("it contains content/, which holds the articles");
+    }
     for dir in ["templates", "static", "data"] {
-        if abs.starts_with(root.join(dir)) {
+        if abs.starts_with(absolute(&root.join(dir))) {
             return dangerous(&format!("it is inside {dir}/, which belongs to the site"));
         }
     }
@@ -880,6 +886,23 @@ mod tests {
             assert!(matches!(e, WriteError::Dangerous { .. }), "{e}");
         }
         assert!(dir.path().join("content").is_dir());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_the_real_folder_behind_a_linked_content_even_with_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let articles = dir.path().join("articles");
+        std::fs::create_dir_all(&articles).unwrap();
+        std::fs::write(articles.join("story.md"), "# Story\n").unwrap();
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(&site).unwrap();
+        std::os::unix::fs::symlink(&articles, site.join("content")).unwrap();
+        for target in [articles.clone(), articles.join("out"), dir.path().to_path_buf()] {
+            let e = write(&target, &site, files(), true).unwrap_err();
+            assert!(matches!(e, WriteError::Dangerous { .. }), "{}: {e}", target.display());
+        }
+        assert_eq!(std::fs::read_to_string(articles.join("story.md")).unwrap(), "# Story\n");
     }
 
     #[test]

@@ -87,7 +87,7 @@ pub fn build(text: &str, caption: Range<usize>, raw_credit: Option<&str>, date_r
         credit: raw_credit.map(credit::parse_unlabelled).filter(|c| !c.raw.is_empty()),
         place,
         date,
-        blocks: Vec::new(),
+        ..Figure::default()
     }
 }
 

@@ -1,6 +1,7 @@
 //! What extraction reads and what it finds: an article's body blocks in, the metadata a news
 //! archivist cares about out, in the shapes the extraction contract fixes.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use jiff::civil::Date;
@@ -122,9 +123,43 @@ pub struct Figure {
     pub place: Option<String>,
     /// The date the caption states ("Wednesday, October 13, 2021").
     pub date: Option<Date>,
+    /// Text for readers who cannot see the picture: the picture's own alt text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alt: Option<String>,
+    /// Copyright and licence, as the picture states them.
+    #[serde(default, skip_serializing_if = "Rights::is_empty")]
+    pub rights: Rights,
+    /// The fields filled from the picture's embedded metadata, with the block each came from
+    /// ("caption" → "XMP"). Front matter and the article's text come first; the picture's
+    /// own record fills only what they leave empty.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub embedded: BTreeMap<String, String>,
     /// The body blocks this figure was made from; the first is where it renders.
     #[serde(skip)]
     pub blocks: Vec<usize>,
+}
+
+/// Who owns a picture and on what terms it may be used.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rights {
+    /// The copyright notice ("© 2024 Costa Press").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copyright: Option<String>,
+    /// The licence in words ("Editorial use only").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub license: Option<String>,
+    /// A page stating the licence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub license_url: Option<String>,
+    /// Where a licence can be bought.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acquire_license_page: Option<String>,
+}
+
+impl Rights {
+    pub fn is_empty(&self) -> bool {
+        *self == Rights::default()
+    }
 }
 
 /// A direct quotation and who said it.

@@ -1,0 +1,312 @@
+//! Export: the archive as data, `archive.sqlite`, for researchers and data journalists who want
+//! to query the archive rather than read it.
+//!
+//! The database is built in memory and handed on as the bytes of one output file, so it goes
+//! through the same staging as every page and a failed build never leaves half a database. Its
+//! shape follows what Datasette and `sqlite-utils` expect without configuration: integer
+//! primary keys, declared foreign keys (which Datasette turns into links), one table per kind
+//! of thing, and a full-text index named `articles_fts` over `articles` with
+//! `content='articles'`, which both tools find and search. The schema is in the README.
+//!
+//! The bytes are reproducible: rows go in in archive order, nothing records the time, and a
+//! final `VACUUM` lays the pages out afresh, so the same archive gives the same file.
+
+use std::collections::BTreeMap;
+
+use rusqlite::{Connection, params};
+
+use crate::model::{Archive, BlockRole, EntityKind, Story};
+
+/// Why the database could not be made (SQLite itself failed: out of memory, or a bug).
+#[derive(Debug, thiserror::Error)]
+#[error("cannot build archive.sqlite: {0}")]
+pub struct ExportError(#[from] rusqlite::Error);
+
+/// The tables, in an order that satisfies their foreign keys.
+pub const SCHEMA: &str = "
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY,
+  url TEXT NOT NULL UNIQUE,
+  headline TEXT NOT NULL,
+  date TEXT NOT NULL,
+  updated TEXT,
+  summary TEXT,
+  body TEXT NOT NULL,
+  source_file TEXT NOT NULL
+);
+CREATE TABLE bylines (
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (article_id, position)
+);
+CREATE TABLE datelines (
+  article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+  raw TEXT NOT NULL,
+  place TEXT,
+  agency TEXT,
+  date TEXT
+);
+CREATE TABLE tags (
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  tag TEXT NOT NULL,
+  PRIMARY KEY (article_id, tag)
+);
+CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE organisations (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE article_people (
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  role TEXT,
+  declared INTEGER NOT NULL,
+  PRIMARY KEY (article_id, person_id)
+);
+CREATE TABLE article_places (
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  place_id INTEGER NOT NULL REFERENCES places(id),
+  declared INTEGER NOT NULL,
+  PRIMARY KEY (article_id, place_id)
+);
+CREATE TABLE article_organisations (
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+  declared INTEGER NOT NULL,
+  PRIMARY KEY (article_id, organisation_id)
+);
+CREATE TABLE figures (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  position INTEGER NOT NULL,
+  src TEXT,
+  title TEXT,
+  caption TEXT NOT NULL,
+  credit TEXT,
+  photographers TEXT,
+  agencies TEXT,
+  distributor TEXT,
+  place TEXT,
+  date TEXT
+);
+CREATE TABLE quotes (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  position INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  speaker TEXT,
+  person_id INTEGER REFERENCES people(id)
+);
+CREATE TABLE annotations (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  anchor TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  quote TEXT NOT NULL,
+  note TEXT NOT NULL,
+  author TEXT,
+  date TEXT,
+  link TEXT
+);
+CREATE INDEX bylines_name ON bylines(name);
+CREATE INDEX article_people_person ON article_people(person_id);
+CREATE INDEX article_places_place ON article_places(place_id);
+CREATE INDEX article_organisations_organisation ON article_organisations(organisation_id);
+CREATE INDEX figures_article ON figures(article_id);
+CREATE INDEX quotes_article ON quotes(article_id);
+CREATE INDEX quotes_person ON quotes(person_id);
+CREATE INDEX annotations_article ON annotations(article_id);
+CREATE VIRTUAL TABLE articles_fts USING fts5(headline, summary, body, content='articles', content_rowid='id');
+";
+
+/// `archive.sqlite` for the archive, as bytes. `absolute` makes a site path a full URL.
+pub fn sqlite(archive: &Archive, absolute: &dyn Fn(&str) -> String) -> Result<Vec<u8>, ExportError> {
+    let mut db = Connection::open_in_memory()?;
+    db.execute_batch(SCHEMA)?;
+    let tx = db.transaction()?;
+    {
+        let mut names = Names::default();
+        for (i, story) in archive.stories.iter().enumerate() {
+            insert_story(&tx, i as i64 + 1, story, absolute, &mut names)?;
+        }
+        tx.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')", [])?;
+    }
+    tx.commit()?;
+    db.execute_batch("VACUUM")?;
+    Ok(db.serialize(rusqlite::MAIN_DB)?.to_vec())
+}
+
+/// Entity ids by kind and name, given in the order entities first appear.
+#[derive(Default)]
+struct Names {
+    ids: BTreeMap<(&'static str, String), i64>,
+}
+
+impl Names {
+    fn id(&mut self, tx: &Connection, table: &'static str, name: &str) -> rusqlite::Result<i64> {
+        if let Some(&id) = self.ids.get(&(table, name.to_string())) {
+            return Ok(id);
+        }
+        tx.execute(&format!("INSERT INTO {table} (name) VALUES (?1)"), [name])?;
+        let id = tx.last_insert_rowid();
+        self.ids.insert((table, name.to_string()), id);
+        Ok(id)
+    }
+}
+
+fn insert_story(
+    tx: &Connection,
+    id: i64,
+    story: &Story,
+    absolute: &dyn Fn(&str) -> String,
+    names: &mut Names,
+) -> rusqlite::Result<()> {
+    let meta = &story.meta;
+    tx.execute(
+        "INSERT INTO articles (id, url, headline, date, updated, summary, body, source_file) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            id,
+            absolute(&story.url),
+            meta.headline.value,
+            story.published.date.to_string(),
+            story.updated.as_ref().map(|u| u.date.to_string()),
+            meta.summary.value,
+            body_text(story),
+            story.article.rel.to_string_lossy().replace('\\', "/"),
+        ],
+    )?;
+    for (position, name) in meta.byline.value.iter().enumerate() {
+        tx.execute(
+            "INSERT OR IGNORE INTO bylines (article_id, position, name) VALUES (?1, ?2, ?3)",
+            params![id, position as i64 + 1, name],
+        )?;
+    }
+    if let Some(d) = &meta.dateline.value {
+        tx.execute(
+            "INSERT INTO datelines (article_id, raw, place, agency, date) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id, d.raw, d.place, d.agency, d.date.map(|d| d.to_string())],
+        )?;
+    }
+    for tag in &story.article.front.tags {
+        tx.execute(
+            "INSERT OR IGNORE INTO tags (article_id, tag) VALUES (?1, ?2)",
+            params![id, tag],
+        )?;
+    }
+    for m in &meta.entities {
+        let declared = m.origin == crate::model::Origin::Declared;
+        match m.entity.kind {
+            EntityKind::Person => {
+                let person = names.id(tx, "people", &m.entity.name)?;
+                tx.execute(
+                    "INSERT OR IGNORE INTO article_people (article_id, person_id, role, declared) VALUES (?1, ?2, ?3, ?4)",
+                    params![id, person, m.entity.roles.first(), declared],
+                )?;
+            }
+            EntityKind::Place => {
+                let place = names.id(tx, "places", &m.entity.name)?;
+                tx.execute(
+                    "INSERT OR IGNORE INTO article_places (article_id, place_id, declared) VALUES (?1, ?2, ?3)",
+                    params![id, place, declared],
+                )?;
+            }
+            EntityKind::Organization => {
+                let org = names.id(tx, "organisations", &m.entity.name)?;
+                tx.execute(
+                    "INSERT OR IGNORE INTO article_organisations (article_id, organisation_id, declared) VALUES (?1, ?2, ?3)",
+                    params![id, org, declared],
+                )?;
+            }
+        }
+    }
+    for (position, f) in meta.figures.value.iter().enumerate() {
+        let credit = f.credit.as_ref();
+        tx.execute(
+            "INSERT INTO figures (article_id, position, src, title, caption, credit, photographers, agencies, distributor, place, date) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                id,
+                position as i64 + 1,
+                f.src.as_deref().map(|s| absolute(&story.image_url(s))),
+                f.title,
+                f.caption,
+                credit.map(|c| &c.raw),
+                credit.filter(|c| !c.photographers.is_empty()).map(|c| c.photographers.join("; ")),
+                credit.filter(|c| !c.agencies.is_empty()).map(|c| c.agencies.join("; ")),
+                credit.and_then(|c| c.distributor.as_ref()),
+                f.place,
+                f.date.map(|d| d.to_string()),
+            ],
+        )?;
+    }
+    for (position, q) in meta.quotes.iter().enumerate() {
+        // A speaker who is among the article's people links to them.
+        let person = match &q.speaker {
+            Some(s) if meta.entities_of(EntityKind::Person).any(|m| &m.entity.name == s) => {
+                Some(names.id(tx, "people", s)?)
+            }
+            _ => None,
+        };
+        tx.execute(
+            "INSERT INTO quotes (article_id, position, text, speaker, person_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id, position as i64 + 1, q.text, q.speaker, person],
+        )?;
+    }
+    for a in &story.article.annotations {
+        let kind = serde_json::to_value(a.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        tx.execute(
+            "INSERT INTO annotations (article_id, anchor, kind, quote, note, author, date, link) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![id, a.id, kind, a.quote, a.note, a.author, a.date.map(|d| d.to_string()), a.link],
+        )?;
+    }
+    Ok(())
+}
+
+/// The story's text as a reader reads it: every block but bylines and page furniture.
+fn body_text(story: &Story) -> String {
+    let mut text = String::with_capacity(story.article.bytes);
+    for (i, block) in story.article.blocks.iter().enumerate() {
+        if matches!(
+            story.extraction.roles.get(i),
+            Some(BlockRole::Byline | BlockRole::Furniture)
+        ) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(&block.text);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_sqlite_has_fts5() {
+        let db = Connection::open_in_memory().unwrap();
+        db.execute_batch(SCHEMA).unwrap();
+        let on: i64 = db
+            .query_row("SELECT sqlite_compileoption_used('ENABLE_FTS5')", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(on, 1);
+    }
+
+    #[test]
+    fn an_empty_archive_gives_a_valid_database() {
+        let archive = Archive {
+            stories: Vec::new(),
+            days: Default::default(),
+            indexes: Default::default(),
+            related: Vec::new(),
+            aliases: Default::default(),
+        };
+        let bytes = sqlite(&archive, &|p| format!("https://example.org{p}")).unwrap();
+        assert!(bytes.starts_with(b"SQLite format 3\0"));
+        assert_eq!(bytes, sqlite(&archive, &|p| format!("https://example.org{p}")).unwrap());
+    }
+}
