@@ -84,3 +84,38 @@ fn thousands_of_jobs_are_capped_with_a_warning() {
     assert!(out.status.success(), "{err}");
     assert!(err.contains("--jobs 10000") && err.contains("worker threads"), "{err}");
 }
+
+/// The fastest of three runs of `dateline build` in `dir`, with its output.
+fn fastest_build(dir: &std::path::Path) -> (std::time::Duration, std::process::Output) {
+    let mut best = None;
+    for _ in 0..3 {
+        let started = std::time::Instant::now();
+        let out = dateline(dir, &["build"]);
+        let took = started.elapsed();
+        if best.as_ref().is_none_or(|(t, _)| took < *t) {
+            best = Some((took, out));
+        }
+    }
+    best.unwrap()
+}
+
+#[test]
+fn deeply_nested_raw_html_is_refused_in_linear_time() {
+    let nested = |n: usize| {
+        format!(
+            "+++\ntitle = \"Nested\"\ndate = 2021-10-13\n+++\nThe harbour log.\n\n{}x{}\n",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        )
+    };
+    let mut times = Vec::new();
+    for n in [10_000, 40_000] {
+        let site = site(&[("site.toml", "title = \"Limits\"\n"), ("content/deep.md", &nested(n))]);
+        let (took, out) = fastest_build(site.path());
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("content/deep.md:7") && err.contains("nested more than"), "{err}");
+        times.push(took);
+    }
+    assert!(times[1] < times[0] * 8, "4× the nesting took {times:?}");
+}
