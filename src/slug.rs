@@ -117,7 +117,13 @@ mod tests {
         assert!(slug.len() <= MAX_SLUG_BYTES, "{} bytes", slug.len());
         let (words, hash) = slug.rsplit_once('-').unwrap();
         assert_eq!(hash.len(), 8);
-        assert!(headline.to_lowercase().replace(' ', "-").starts_with(&format!("{words}-")), "{slug}");
+        assert!(
+            headline
+                .to_lowercase()
+                .replace(' ', "-")
+                .starts_with(&format!("{words}-")),
+            "{slug}"
+        );
         let other = slugify(&format!("{headline} again"));
         assert_ne!(slug, other, "two long headlines keep two addresses");
         assert_eq!(slugify(&headline), slug, "the same headline always gives the same slug");

@@ -47,7 +47,11 @@ fn a_very_long_headline_in_new_makes_a_file_with_a_short_name() {
     assert!(out.status.success(), "{}", stderr(&out));
     let created = String::from_utf8_lossy(&out.stdout);
     let path = created.trim().strip_prefix("Created ").unwrap();
-    let name = std::path::Path::new(path).file_name().unwrap().to_string_lossy().into_owned();
+    let name = std::path::Path::new(path)
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
     assert!(name.len() <= 120, "{name}");
     assert!(name.starts_with("2021-10-13-council-votes-to-extend"), "{name}");
     // The headline itself is kept whole, and the article builds.
@@ -114,7 +118,10 @@ fn deeply_nested_raw_html_is_refused_in_linear_time() {
         let (took, out) = fastest_build(site.path());
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(1), "{err}");
-        assert!(err.contains("content/deep.md:7") && err.contains("nested more than"), "{err}");
+        assert!(
+            err.contains("content/deep.md:7") && err.contains("nested more than"),
+            "{err}"
+        );
         times.push(took);
     }
     assert!(times[1] < times[0] * 8, "4× the nesting took {times:?}");

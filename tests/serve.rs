@@ -228,12 +228,22 @@ fn answers_only_to_loopback_names() {
     let site = sample_site();
     let server = start(site.path());
     let port = server.port;
-    for host in [format!("127.0.0.1:{port}"), format!("localhost:{port}"), "[::1]".into(), "LOCALHOST".into()] {
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        "[::1]".into(),
+        "LOCALHOST".into(),
+    ] {
         let (status, _, _) = get_from(port, "/style.css", &host);
         assert_eq!(status, 200, "{host}");
     }
     // What a page on a rebound name (DNS rebinding) sends.
-    for host in ["evil.example", "evil.example:1111", "127.0.0.1.evil.example", "localhost.evil.example"] {
+    for host in [
+        "evil.example",
+        "evil.example:1111",
+        "127.0.0.1.evil.example",
+        "localhost.evil.example",
+    ] {
         let (status, _, body) = get_from(port, "/", host);
         assert_eq!(status, 421, "{host}");
         assert!(body.contains("--interface"), "{body}");
@@ -290,12 +300,10 @@ fn requests_are_answered_from_the_last_build_during_a_rebuild() {
         let asked = Instant::now();
         assert_eq!(get(server.port, "/style.css").0, 200);
         slowest = slowest.max(asked.elapsed());
-        let done = server
-            .log
-            .lock()
-            .unwrap()
-            .iter()
-            .find_map(|l| l.strip_prefix("Full rebuild in ").and_then(|ms| ms.trim_end_matches(" ms").parse::<f64>().ok()));
+        let done = server.log.lock().unwrap().iter().find_map(|l| {
+            l.strip_prefix("Full rebuild in ")
+                .and_then(|ms| ms.trim_end_matches(" ms").parse::<f64>().ok())
+        });
         if let Some(ms) = done {
             break ms;
         }
@@ -303,7 +311,10 @@ fn requests_are_answered_from_the_last_build_during_a_rebuild() {
         std::thread::sleep(Duration::from_millis(5));
     };
     let rebuild = Duration::from_secs_f64(rebuild_ms / 1000.0);
-    assert!(rebuild > Duration::from_millis(200), "the rebuild was too quick to tell ({rebuild:?})");
+    assert!(
+        rebuild > Duration::from_millis(200),
+        "the rebuild was too quick to tell ({rebuild:?})"
+    );
     assert!(
         slowest * 4 < rebuild,
         "a request waited {slowest:?} during a rebuild of {rebuild:?}"

@@ -270,7 +270,10 @@ fn from_toml_each_key<T: serde::de::DeserializeOwned>(text: &str, file: &Path) -
             Ok(value) => return (Some(value), errors),
             Err(d) => d,
         };
-        if errors.iter().any(|e: &Diagnostic| e.line == d.line && e.message == d.message) {
+        if errors
+            .iter()
+            .any(|e: &Diagnostic| e.line == d.line && e.message == d.message)
+        {
             return (None, errors);
         }
         let range = key_range(&masked, &items, d.line).filter(|r| !r.is_empty());

@@ -236,7 +236,7 @@ fn catch_up(shared: &Arc<Shared>) {
             Ok(n) => {
                 http::publish(shared, preview);
                 eprintln!(
-                "  then {n} index and API files in {:.0} ms",
+                    "  then {n} index and API files in {:.0} ms",
                     preview::elapsed_ms(started)
                 );
             }
