@@ -126,3 +126,23 @@ fn deeply_nested_raw_html_is_refused_in_linear_time() {
     }
     assert!(times[1] < times[0] * 8, "4× the nesting took {times:?}");
 }
+
+#[test]
+fn errors_never_print_raw_control_bytes_or_whole_lines_of_content() {
+    // Control characters of every kind but line breaks, as a binary file read as text holds.
+    let junk: String = (0..20_000u32)
+        .map(|i| match i % 32 {
+            10 | 13 => 'x',
+            c => char::from_u32(c).unwrap_or('x'),
+        })
+        .collect();
+    let err = fails_with(
+        &format!("+++\ntitle = \"Junk\"\ndate = \"{junk}\"\n+++\nBody.\n"),
+        &["content/bad.md:3"],
+    );
+    assert!(
+        !err.chars().any(|c| c.is_control() && c != '\n' && c != '\t'),
+        "{err:?}"
+    );
+    assert!(err.len() < 4_000, "{} bytes of diagnostics", err.len());
+}
