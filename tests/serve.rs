@@ -279,7 +279,7 @@ fn slow_and_half_sent_requests_are_closed() {
 fn requests_are_answered_from_the_last_build_during_a_rebuild() {
     let site = sample_site();
     // Enough articles that a full rebuild takes a good while.
-    for i in 0..300 {
+    for i in 0..800 {
         write(
             site.path(),
             &format!("content/2020/bulk-{i}.md"),
