@@ -249,6 +249,9 @@ pub fn parse_sidecar(text: &str, file: &Path, tz: &TimeZone) -> Result<Vec<Annot
     if errors.is_empty() { Ok(out) } else { Err(errors) }
 }
 
+/// The most keys of one file reported in error: past a screenful, more would not help.
+const MAX_KEY_ERRORS: usize = 20;
+
 /// Deserialises TOML strictly, but reports the errors of every top-level key rather than the
 /// first one serde stops at: a writer fixing front matter should see all its mistakes at once.
 ///
@@ -264,8 +267,9 @@ fn from_toml_each_key<T: serde::de::DeserializeOwned>(text: &str, file: &Path) -
     };
     let mut masked = text.to_string();
     let mut errors = Vec::new();
-    // Each round removes one key, so this ends after at most one round per key.
-    for _ in 0..=items.len() {
+    // Each round removes one key and parses the rest again, so a front matter of thousands of
+    // bad keys stops at a screenful of errors rather than taking time in the square of its size.
+    for _ in 0..=items.len().min(MAX_KEY_ERRORS) {
         let d = match from_toml::<T>(&masked, file) {
             Ok(value) => return (Some(value), errors),
             Err(d) => d,
@@ -556,6 +560,13 @@ mod tests {
         assert!(e[0].message.contains("unknown key `titel`"));
         assert!(e[3].message.contains("size"));
         assert!(e[4].message.contains("nope"));
+    }
+
+    #[test]
+    fn thousands_of_bad_keys_stop_at_a_screenful() {
+        let keys: String = (0..5_000).map(|i| format!("wrong{i} = 1\n")).collect();
+        let e = front(&format!("+++\n{keys}+++\n")).unwrap_err();
+        assert!(e.len() > 1 && e.len() <= MAX_KEY_ERRORS + 1, "{} errors", e.len());
     }
 
     #[test]
