@@ -799,7 +799,9 @@ impl<'a> Resolver<'a> {
         for (v, w) in ws.iter().enumerate().take(AFTER_VERB_WITHIN) {
             // A capitalised verb opens a sentence of its own ("Read our review."): an
             // attribution's verb is never capitalised.
-            if w.is_capitalized() || verb_at(w.text) != Some(false) {
+            // A verb before `part_start` lies in the clause of the verb before it
+            // ("said and added, …"): the next subject starts only after that clause.
+            if w.is_capitalized() || verb_at(w.text) != Some(false) || w.start < part_start {
                 continue;
             }
             let before_verb = c.text[part_start..w.start]

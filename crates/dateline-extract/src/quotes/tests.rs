@@ -526,3 +526,17 @@ fn a_paragraph_of_thousands_of_quotations_takes_linear_time() {
         t_large.as_secs_f64() / t_small.as_secs_f64()
     );
 }
+
+#[test]
+fn a_second_verb_inside_the_first_verbs_clause_is_passed_over() {
+    // After an inverted verb that names no one, the next subject starts after the next comma;
+    // a verb before that comma belongs to the first clause (this used to slice backwards).
+    for paragraph in [
+        "“We will keep the ferry running all week,” said and added, the captain said.",
+        "“The quay stays shut until the repairs are done,” said later said, she said.",
+        "“Nobody told us anything about the closure,” added said told, he said.",
+    ] {
+        let got = run(&[paragraph]);
+        assert_eq!(got.len(), 1, "{paragraph}: {got:?}");
+    }
+}
