@@ -97,7 +97,12 @@ fn clause_end(text: &str, from: usize, next_open: usize) -> (usize, bool) {
     let slice = &text[from..limit];
     for (i, c) in slice.char_indices() {
         if matches!(c, '.' | '!' | '?' | ';') {
-            let word_start = slice[..i].rfind(|ch: char| ch.is_whitespace()).map_or(0, |w| w + 1);
+            // After the whole space: a space may be wider than a byte (U+00A0, U+2005).
+            let word_start = slice[..i]
+                .char_indices()
+                .rev()
+                .find(|(_, ch)| ch.is_whitespace())
+                .map_or(0, |(w, ch)| w + ch.len_utf8());
             let word = &slice[word_start..i];
             if c == '.'
                 && (lexicon::is_abbreviation(word)

@@ -540,3 +540,16 @@ fn a_second_verb_inside_the_first_verbs_clause_is_passed_over() {
         assert_eq!(got.len(), 1, "{paragraph}: {got:?}");
     }
 }
+
+#[test]
+fn a_sentence_end_after_a_wide_space_is_found() {
+    // U+00A0 takes two bytes and U+2005 three: the word before the full stop starts after them.
+    for paragraph in [
+        "“The ferry sails at noon,” she said\u{a0}. Then the quay closed.",
+        "“The ferry sails at noon,” Jo Reyes said\u{2005}Mr. Then the quay closed.",
+        "“The ferry sails at noon,” he said\u{a0}\u{a0}!",
+    ] {
+        let got = run(&[paragraph]);
+        assert_eq!(got.len(), 1, "{paragraph}: {got:?}");
+    }
+}
