@@ -183,6 +183,23 @@ enum Format {
     Text,
 }
 
+/// More worker threads than a few per core only add memory and contention: each thread has its
+/// own stack and buffers, and thousands of them made a build crawl. Beyond four per core the
+/// request is capped, with a warning so the figure the user gave is not silently ignored.
+fn capped_jobs(requested: usize, quiet: bool) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let limit = cores * 4;
+    if requested > limit {
+        if !quiet {
+            eprintln!(
+                "warning: --jobs {requested} is more than four per core; using {limit} worker threads ({cores} cores)"
+            );
+        }
+        return limit;
+    }
+    requested.max(1)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -197,8 +214,8 @@ fn main() -> ExitCode {
             local,
             clean,
         } => {
-            if let Some(n) = jobs
-                && let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global()
+            if let Some(n) = jobs.map(|n| capped_jobs(n, quiet))
+                && let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n).build_global()
             {
                 eprintln!("error: cannot start {n} worker threads: {e}");
                 return ExitCode::from(2);
