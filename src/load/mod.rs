@@ -12,6 +12,7 @@ mod controls;
 mod guard;
 mod image_size;
 mod images;
+mod nesting;
 
 pub use images::picture_warnings;
 
@@ -423,6 +424,9 @@ fn read_source(found: &Found, root: &Path, content: &Path, boundary: Option<&Bou
     let mut warnings = Vec::new();
     let mut text = read_text(&found.path, &file)?;
     warnings.extend(controls::normalise(&mut text, &file));
+    if found.format == SourceFormat::Markdown {
+        warnings.extend(nesting::defuse(&mut text, &file));
+    }
     let sidecar = match &found.sidecar {
         Some(p) => {
             let sfile = display_path(p, root);
