@@ -26,6 +26,7 @@ pub mod annotate;
 pub mod check;
 pub mod config;
 pub mod dates;
+pub mod derivatives;
 pub mod diagnostics;
 pub mod index;
 pub mod load;

@@ -78,11 +78,20 @@ pub struct BuildReport {
     pub output: PathBuf,
     pub seconds: f64,
     pub warnings: Diagnostics,
+    /// Pictures whose smaller copies were encoded by this build, and those found already made.
+    pub pictures: (usize, usize),
 }
 
 impl fmt::Display for BuildReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let w = &self.written;
+        let (made, reused) = self.pictures;
+        if made + reused > 0 {
+            writeln!(
+                f,
+                "Made smaller copies of {made} pictures and found those of {reused} already made."
+            )?;
+        }
         write!(
             f,
             "Read {} articles and wrote {} files ({} pages) to {} in {:.2} s: {} new, {} changed, {} unchanged, {} removed.",
@@ -117,8 +126,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let mut timings = Timings::from_env();
     let progress = Progress::on_stderr(options.quiet, Progress::delay_from_env());
-    let site = read_site_with(options, &progress)?;
+    let mut site = read_site_with(options, &progress)?;
     timings.lap("load, parse, extract, index");
+    progress.stage("Pictures");
+    let pictures = crate::derivatives::prepare(&mut site.archive, &options.root, &site.config.images);
+    site.warnings.extend(pictures.warnings);
+    timings.lap("picture derivatives");
     let output = output_dir(options, &site.config);
     let staging = write::Staging::begin(&output, &options.root, options.force, options.cleanup.clone())?;
     let sink = Staged {
@@ -178,6 +191,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         output,
         seconds: started.elapsed().as_secs_f64(),
         warnings: site.warnings,
+        pictures: (pictures.made, pictures.reused),
     })
 }
 
