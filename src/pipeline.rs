@@ -85,16 +85,15 @@ pub struct BuildReport {
 impl fmt::Display for BuildReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let w = &self.written;
-        let (made, reused) = self.pictures;
-        if made + reused > 0 {
-            writeln!(
-                f,
-                "Made smaller copies of {made} pictures and found those of {reused} already made."
-            )?;
-        }
+        // How many pictures were resized, and how many found resized by an earlier build: a
+        // rebuild with nothing changed resizes none.
+        let pictures = match self.pictures {
+            (0, 0) => String::new(),
+            (made, reused) => format!(" (pictures: {made} resized, {reused} already resized)"),
+        };
         write!(
             f,
-            "Read {} articles and wrote {} files ({} pages) to {} in {:.2} s: {} new, {} changed, {} unchanged, {} removed.",
+            "Read {} articles and wrote {} files ({} pages) to {} in {:.2} s{pictures}: {} new, {} changed, {} unchanged, {} removed.",
             self.articles,
             w.written,
             self.pages,

@@ -567,15 +567,13 @@ mod derivatives {
         let dir = bundle("");
         let first = dateline(dir.path(), &["build"]);
         assert!(
-            String::from_utf8_lossy(&first.stdout)
-                .contains("Made smaller copies of 2 pictures and found those of 0 already made."),
+            String::from_utf8_lossy(&first.stdout).contains("(pictures: 2 resized, 0 already resized)"),
             "{first:?}"
         );
         let before = tree(&dir.path().join("public"));
         let again = dateline(dir.path(), &["build"]);
         assert!(
-            String::from_utf8_lossy(&again.stdout)
-                .contains("Made smaller copies of 0 pictures and found those of 2 already made."),
+            String::from_utf8_lossy(&again.stdout).contains("(pictures: 0 resized, 2 already resized)"),
             "{again:?}"
         );
         assert_eq!(tree(&dir.path().join("public")), before, "the same bytes");
@@ -587,8 +585,7 @@ mod derivatives {
             .expect("exiftool runs");
         let changed = dateline(dir.path(), &["build"]);
         assert!(
-            String::from_utf8_lossy(&changed.stdout)
-                .contains("Made smaller copies of 1 pictures and found those of 1 already made."),
+            String::from_utf8_lossy(&changed.stdout).contains("(pictures: 1 resized, 1 already resized)"),
             "{changed:?}"
         );
         // Turned off, the page shows the original.
