@@ -43,6 +43,7 @@ pub struct SiteConfig {
     pub metadata: MetadataConfig,
     pub build: BuildConfig,
     pub api: ApiConfig,
+    pub images: ImagesConfig,
     /// Free-form values for templates (`config.extra`).
     pub extra: toml::Table,
 }
@@ -69,6 +70,7 @@ impl Default for SiteConfig {
             metadata: MetadataConfig::default(),
             build: BuildConfig::default(),
             api: ApiConfig::default(),
+            images: ImagesConfig::default(),
             extra: toml::Table::new(),
         }
     }
@@ -464,6 +466,32 @@ impl Default for ApiConfig {
     }
 }
 
+/// `[images]`: the smaller copies of a bundle's pictures that pages show.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, Hash)]
+#[serde(default, deny_unknown_fields)]
+pub struct ImagesConfig {
+    /// Make derivatives at all; off, pages show the original files.
+    pub derivatives: bool,
+    /// The widths in pixels to make; a picture is never enlarged, so a narrow one gets fewer.
+    pub widths: Vec<u32>,
+    /// Keep the GPS position in derivatives. Off by default: a picture's position can endanger
+    /// a source or a photographer, and pages seldom need it.
+    pub keep_gps: bool,
+}
+
+impl Default for ImagesConfig {
+    fn default() -> Self {
+        ImagesConfig {
+            derivatives: true,
+            widths: vec![480, 960, 1600],
+            keep_gps: false,
+        }
+    }
+}
+
+/// The narrowest and widest derivative `[images] widths` may ask for.
+pub const DERIVATIVE_WIDTHS: std::ops::RangeInclusive<u32> = 16..=8192;
+
 impl SiteConfig {
     /// Reads `site.toml` from the site root; a missing file means all defaults.
     pub fn load(root: &Path) -> Result<SiteConfig, Diagnostic> {
@@ -529,6 +557,19 @@ impl SiteConfig {
                 "write a domain you own and a date you owned it, e.g. id_authority = \"archive.example.org,2025\"",
             );
             let line = line_in_table(text, "feeds", "id_authority");
+            return Err(if line > 0 { d.at_line(text, line) } else { d });
+        }
+        if let Some(w) = self.images.widths.iter().find(|w| !DERIVATIVE_WIDTHS.contains(w)) {
+            let d = Diagnostic::error(
+                file,
+                format!(
+                    "`[images] widths` holds {w}, outside {}–{} pixels",
+                    DERIVATIVE_WIDTHS.start(),
+                    DERIVATIVE_WIDTHS.end()
+                ),
+            )
+            .with_help("list the widths pages need, e.g. widths = [480, 960, 1600]");
+            let line = line_in_table(text, "images", "widths");
             return Err(if line > 0 { d.at_line(text, line) } else { d });
         }
         for (key, image) in [("image", &self.metadata.image), ("logo", &self.metadata.logo)] {

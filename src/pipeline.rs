@@ -83,14 +83,22 @@ pub struct BuildReport {
     pub output: PathBuf,
     pub seconds: f64,
     pub warnings: Diagnostics,
+    /// Pictures whose smaller copies were encoded by this build, and those found already made.
+    pub pictures: (usize, usize),
 }
 
 impl fmt::Display for BuildReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let w = &self.written;
+        // How many pictures were resized, and how many found resized by an earlier build: a
+        // rebuild with nothing changed resizes none.
+        let pictures = match self.pictures {
+            (0, 0) => String::new(),
+            (made, reused) => format!(" (pictures: {made} resized, {reused} already resized)"),
+        };
         write!(
             f,
-            "Read {} articles ({} afresh) and wrote {} files ({} pages) to {} in {:.2} s: {} new, {} changed, {} unchanged, {} removed.",
+            "Read {} articles ({} afresh) and wrote {} files ({} pages) to {} in {:.2} s{pictures}: {} new, {} changed, {} unchanged, {} removed.",
             self.articles,
             self.afresh,
             w.written,
@@ -124,8 +132,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut timings = Timings::from_env();
     let progress = Progress::on_stderr(options.quiet, Progress::delay_from_env());
     let mut store = open_store(options)?;
-    let (site, afresh) = read_site_with(options, &progress, store.as_mut())?;
+    let (mut site, afresh) = read_site_with(options, &progress, store.as_mut())?;
     timings.lap("load, parse, extract, index");
+    progress.stage("Pictures");
+    let pictures = crate::derivatives::prepare(&mut site.archive, &options.root, &site.config.images);
+    site.warnings.extend(pictures.warnings);
+    timings.lap("picture derivatives");
     let output = output_dir(options, &site.config);
     // What the previous archive holds, if the store knows; the record is void until this build
     // has swapped its archive in and saved a new one.
@@ -205,6 +217,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         output,
         seconds: started.elapsed().as_secs_f64(),
         warnings,
+        pictures: (pictures.made, pictures.reused),
     })
 }
 

@@ -366,3 +366,267 @@ mod site {
         assert!(!err.contains("quay.jpg"), "{err}");
     }
 }
+
+/// Responsive derivatives of a bundle's pictures, read back by exiftool: they keep the credit
+/// and rights, lose the GPS position and camera serial (unless the site keeps GPS), and are
+/// made once.
+mod derivatives {
+    use super::common::*;
+    use serde_json::Value;
+    use std::path::{Path, PathBuf};
+    use std::process::Command;
+
+    /// Whether exiftool is here; CI sets DATELINE_REQUIRE_EXIFTOOL so a test cannot pass by
+    /// skipping.
+    fn has_exiftool() -> bool {
+        let has = Command::new("exiftool").arg("-ver").output().is_ok();
+        if !has {
+            assert!(
+                std::env::var_os("DATELINE_REQUIRE_EXIFTOOL").is_none(),
+                "exiftool is required (apt-get install libimage-exiftool-perl)"
+            );
+            eprintln!("exiftool not installed: skipped");
+        }
+        has
+    }
+
+    /// A drawn 1200 × 800 picture whose record exiftool writes, GPS and serial number included.
+    fn picture(path: &Path, format: image::ImageFormat) {
+        let img = image::RgbImage::from_fn(1200, 800, |x, y| {
+            image::Rgb([(x / 5) as u8, (y / 4) as u8, if (x + y) % 97 < 40 { 200 } else { 60 }])
+        });
+        img.save_with_format(path, format).expect("write the picture");
+        let status = Command::new("exiftool")
+            .args(["-q", "-overwrite_original"])
+            .args([
+                "-XMP-dc:Description=Ferry ramp lowered at the east slip before the first crossing.",
+                "-XMP-dc:Creator=Tomás Vieira",
+                "-XMP-photoshop:Credit=Tomás Vieira/Ria Photo",
+                "-XMP-dc:Rights=© 2025 Ria Photo",
+                "-XMP-xmpRights:UsageTerms=Editorial use only",
+                "-EXIF:GPSLatitude=41.2",
+                "-EXIF:GPSLatitudeRef=N",
+                "-EXIF:GPSLongitude=8.6",
+                "-EXIF:GPSLongitudeRef=W",
+                "-EXIF:SerialNumber=CAM-30917",
+                "-EXIF:Orientation#=6",
+            ])
+            .arg(path)
+            .status()
+            .expect("exiftool runs");
+        assert!(status.success(), "{}", path.display());
+    }
+
+    fn bundle(images: &str) -> tempfile::TempDir {
+        let dir = site(&[
+            (
+                "site.toml",
+                &format!("title = \"Estuary Archive\"\nbase_url = \"https://archive.example.org/\"\n{images}"),
+            ),
+            (
+                "content/2025/ferry/index.md",
+                "+++\ntitle = \"Ferry resumes after the storm\"\ndate = 2025-03-02\n\n\
+                 [[figures]]\nsrc = \"ramp.jpg\"\n\n[[figures]]\nsrc = \"chart.png\"\n+++\n\
+                 The river ferry crossed again on Sunday morning, the first time in four days.\n",
+            ),
+        ]);
+        let bundle = dir.path().join("content/2025/ferry");
+        picture(&bundle.join("ramp.jpg"), image::ImageFormat::Jpeg);
+        picture(&bundle.join("chart.png"), image::ImageFormat::Png);
+        dir
+    }
+
+    /// exiftool's reading of each file, by file name.
+    fn exiftool(files: &[PathBuf]) -> Vec<(String, Value)> {
+        let out = Command::new("exiftool")
+            .args(["-j", "-G1", "-a"])
+            .args(files)
+            .output()
+            .expect("exiftool runs");
+        let all: Vec<Value> = serde_json::from_slice(&out.stdout).expect("exiftool's JSON");
+        all.into_iter()
+            .map(|v| {
+                let name = v["SourceFile"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+                (name, v)
+            })
+            .collect()
+    }
+
+    fn derivatives_in(folder: &Path) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+            .expect("the article's folder")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.to_string_lossy().contains("w."))
+            .collect();
+        files.sort();
+        files
+    }
+
+    fn field<'a>(v: &'a Value, suffix: &str) -> Option<&'a Value> {
+        v.as_object()?.iter().find(|(k, _)| k.ends_with(suffix)).map(|(_, v)| v)
+    }
+
+    #[test]
+    fn derivatives_keep_the_record_and_drop_gps_and_serial() {
+        if !has_exiftool() {
+            return;
+        }
+        let dir = bundle("");
+        let out = dateline(dir.path(), &["build"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let folder = dir.path().join("public/2025/03/02/ferry");
+        let files = derivatives_in(&folder);
+        let names: Vec<String> = files
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into())
+            .collect();
+        // Upright, the 1200 × 800 pictures are 800 wide: 480 only (never enlarged).
+        assert_eq!(names, ["chart.480w.png", "chart.480w.webp", "ramp.480w.jpg"]);
+        for (name, v) in exiftool(&files) {
+            assert_eq!(
+                field(&v, ":ImageWidth"),
+                Some(&Value::from(480)),
+                "{name}: turned upright"
+            );
+            assert_eq!(field(&v, ":ImageHeight"), Some(&Value::from(720)), "{name}");
+            assert_eq!(
+                field(&v, ":Description").and_then(Value::as_str),
+                Some("Ferry ramp lowered at the east slip before the first crossing."),
+                "{name}"
+            );
+            assert_eq!(
+                field(&v, ":Credit").and_then(Value::as_str),
+                Some("Tomás Vieira/Ria Photo"),
+                "{name}"
+            );
+            assert_eq!(
+                field(&v, ":Creator").and_then(Value::as_str),
+                Some("Tomás Vieira"),
+                "{name}"
+            );
+            assert_eq!(
+                field(&v, ":Rights").and_then(Value::as_str),
+                Some("© 2025 Ria Photo"),
+                "{name}"
+            );
+            assert_eq!(
+                field(&v, ":UsageTerms").and_then(Value::as_str),
+                Some("Editorial use only"),
+                "{name}"
+            );
+            assert!(field(&v, ":GPSLatitude").is_none(), "{name}: {v}");
+            assert!(field(&v, ":SerialNumber").is_none(), "{name}: {v}");
+            if name.ends_with(".jpg") {
+                assert_eq!(v["IPTC:Credit"], "Tomás Vieira/Ria Photo", "{name}: the IPTC block");
+                assert_eq!(v["IPTC:By-line"], "Tomás Vieira", "{name}");
+            }
+        }
+        // The page shows the copies and links the original.
+        let page = read(&folder.join("index.html"));
+        let at = "../../../../2025/03/02/ferry";
+        assert!(page.contains(&format!("<a class=\"figure-original\" href=\"{at}/ramp.jpg\"><picture><img src=\"{at}/ramp.480w.jpg\" srcset=\"{at}/ramp.480w.jpg 480w\" sizes=")), "{page}");
+        assert!(
+            page.contains(&format!(
+                "<source type=\"image/webp\" srcset=\"{at}/chart.480w.webp 480w\""
+            )),
+            "{page}"
+        );
+        assert!(page.contains("width=\"480\" height=\"720\""), "{page}");
+    }
+
+    #[test]
+    fn keep_gps_keeps_the_position_only() {
+        if !has_exiftool() {
+            return;
+        }
+        let dir = bundle("[images]\nkeep_gps = true\nwidths = [320, 640]\n");
+        let out = dateline(dir.path(), &["build"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let files = derivatives_in(&dir.path().join("public/2025/03/02/ferry"));
+        assert_eq!(files.len(), 6, "{files:?}");
+        for (name, v) in exiftool(&files) {
+            let lat = field(&v, ":GPSLatitude").and_then(Value::as_str).unwrap_or_default();
+            assert!(lat.starts_with("41 deg 12"), "{name}: {v}");
+            assert!(field(&v, ":SerialNumber").is_none(), "{name}: {v}");
+        }
+    }
+
+    /// A rebuild with nothing changed encodes nothing and writes the same bytes; a changed
+    /// picture is encoded again, alone.
+    #[test]
+    fn derivatives_are_made_once_per_content_and_settings() {
+        if !has_exiftool() {
+            return;
+        }
+        let dir = bundle("");
+        let first = dateline(dir.path(), &["build"]);
+        assert!(
+            String::from_utf8_lossy(&first.stdout).contains("(pictures: 2 resized, 0 already resized)"),
+            "{first:?}"
+        );
+        let before = tree(&dir.path().join("public"));
+        let again = dateline(dir.path(), &["build"]);
+        assert!(
+            String::from_utf8_lossy(&again.stdout).contains("(pictures: 0 resized, 2 already resized)"),
+            "{again:?}"
+        );
+        assert_eq!(tree(&dir.path().join("public")), before, "the same bytes");
+        let ramp = dir.path().join("content/2025/ferry/ramp.jpg");
+        Command::new("exiftool")
+            .args(["-q", "-overwrite_original", "-XMP-photoshop:Credit=Ria Photo"])
+            .arg(&ramp)
+            .status()
+            .expect("exiftool runs");
+        let changed = dateline(dir.path(), &["build"]);
+        assert!(
+            String::from_utf8_lossy(&changed.stdout).contains("(pictures: 1 resized, 1 already resized)"),
+            "{changed:?}"
+        );
+        // Turned off, the page shows the original.
+        write(
+            dir.path(),
+            "site.toml",
+            "title = \"Estuary Archive\"\n[images]\nderivatives = false\n",
+        );
+        let off = dateline(dir.path(), &["build"]);
+        assert!(off.status.success(), "{}", stderr(&off));
+        let folder = dir.path().join("public/2025/03/02/ferry");
+        assert_eq!(derivatives_in(&folder), Vec::<PathBuf>::new());
+        assert!(!read(&folder.join("index.html")).contains("srcset"));
+    }
+
+    /// A picture cut before its picture data is named in a warning; the build goes on and the page shows the original.
+    #[test]
+    fn an_undecodable_picture_is_named_and_the_build_goes_on() {
+        let dir = site(&[
+            ("site.toml", "title = \"Estuary Archive\"\n"),
+            (
+                "content/2025/ferry/index.md",
+                "+++\ntitle = \"Ferry resumes\"\ndate = 2025-03-02\n\n[[figures]]\nsrc = \"cut.jpg\"\n+++\nText.\n",
+            ),
+        ]);
+        let img = image::RgbImage::from_fn(900, 600, |x, y| image::Rgb([x as u8, y as u8, 7]));
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        img.write_to(&mut bytes, image::ImageFormat::Jpeg).expect("encode");
+        let bytes = bytes.into_inner();
+        // Cut before its picture data.
+        let scan = bytes.windows(2).position(|w| w == [0xFF, 0xDA]).expect("a scan");
+        std::fs::write(dir.path().join("content/2025/ferry/cut.jpg"), &bytes[..scan]).expect("write");
+        let out = dateline(dir.path(), &["build"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(stderr(&out).contains("cut.jpg"), "{}", stderr(&out));
+        assert!(stderr(&out).contains("cannot be decoded"), "{}", stderr(&out));
+        let page = read(&dir.path().join("public/2025/03/02/ferry/index.html"));
+        assert!(
+            page.contains("<img src=\"../../../../2025/03/02/ferry/cut.jpg\""),
+            "{page}"
+        );
+        assert!(!page.contains("srcset"), "{page}");
+    }
+}

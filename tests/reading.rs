@@ -153,9 +153,20 @@ fn the_lead_picture_is_fetched_at_once_and_states_its_size() {
     let lead = &page[page.find("<div class=\"story-lead\">").expect("a lead figure")..];
     let img = &lead[lead.find("<img ").expect("a picture")..];
     let img = &img[..img.find('>').expect("its end")];
-    assert!(
-        img.contains(&format!(" width=\"{width}\" height=\"{height}\"")),
-        "{img}"
-    );
+    // The page shows a smaller copy of the picture: its size is the copy's, in the
+    // picture's proportions.
+    let attr = |name: &str| -> u32 {
+        let at = img
+            .find(&format!(" {name}=\""))
+            .unwrap_or_else(|| panic!("{name} in {img}"))
+            + name.len()
+            + 3;
+        img[at..at + img[at..].find('"').expect("its end")]
+            .parse()
+            .expect("a number")
+    };
+    let (shown_w, shown_h) = (attr("width"), attr("height"));
+    assert!(shown_w <= width, "{img}");
+    assert_eq!(shown_h, (height * shown_w + width / 2) / width, "{img}");
     assert!(!img.contains("loading="), "the lead picture is in view at once: {img}");
 }

@@ -391,6 +391,7 @@ fn bundle_assets(dir: &Path) -> Vec<Asset> {
                 size,
                 embedded,
                 warnings,
+                derived: Vec::new(),
             }
         })
         .collect();

@@ -38,6 +38,30 @@ pub struct Asset {
     pub embedded: Option<Box<crate::photo::Embedded>>,
     /// What was wrong with the picture's file, for the build to report.
     pub warnings: Vec<String>,
+    /// The smaller copies made of a picture for pages to show, smallest first; empty when
+    /// none were made (another kind of file, a picture too small, derivatives turned off).
+    pub derived: Vec<Derived>,
+}
+
+/// One smaller copy of a bundle picture, made once and kept in the derivative cache.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Derived {
+    pub width: u32,
+    pub height: u32,
+    pub kind: crate::photo::derive::Kind,
+    /// The cached file it is copied from.
+    pub cache: PathBuf,
+}
+
+impl Derived {
+    /// Its path inside the bundle folder, beside the original: "img/quay.jpg" at 480 pixels
+    /// in WebP is "img/quay.480w.webp".
+    pub fn name(&self, original: &str) -> String {
+        let (folder, file) = original.rsplit_once('/').map_or(("", original), |(d, f)| (d, f));
+        let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+        let sep = if folder.is_empty() { "" } else { "/" };
+        format!("{folder}{sep}{stem}.{}w.{}", self.width, self.kind.extension())
+    }
 }
 
 /// An annotations file that belongs to one article.

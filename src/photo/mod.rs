@@ -18,6 +18,7 @@
 //! decompression and XMP trees have fixed ceilings.
 
 mod container;
+pub mod derive;
 mod exif_fields;
 pub mod figures;
 mod iptc;

@@ -130,7 +130,13 @@ pub fn article_view(
     let mut body_figures: Vec<String> = vec![String::new(); story.extraction.figures.len()];
     let mut lead_picture = false;
     for (k, f) in meta.figures.value.iter().enumerate() {
-        let src = f.src.as_deref().map(|s| (story.image_url(s), story.image_size(s)));
+        let src = f.src.as_deref().map(|s| {
+            (
+                story.image_url(s),
+                story.image_size(s),
+                super::figure::responsive(story, s, None),
+            )
+        });
         let in_body = story
             .extraction
             .figures
@@ -139,10 +145,11 @@ pub fn article_view(
         // The first picture above the text is the lead; those in the body are further down.
         let lead = src.is_some() && in_body.is_none() && !lead_picture;
         lead_picture |= lead;
-        let picture = src.as_ref().map(|(url, size)| Picture {
+        let picture = src.as_ref().map(|(url, size, responsive)| Picture {
             src: url,
             size: *size,
             lead,
+            responsive: responsive.as_ref(),
         });
         let html = figure_html(f, k + 1, picture, links);
         match in_body {

@@ -1,7 +1,8 @@
 //! Figures as a newspaper prints them: the picture, a title, the caption and the credit in its
 //! own element, with photographers and agencies linked to their index pages.
 
-use crate::model::{Credit, Figure, IndexKind};
+use crate::model::{Credit, Figure, IndexKind, Story};
+use crate::photo::derive::Kind;
 
 use super::highlight::push_escaped;
 use super::links::Links;
@@ -16,6 +17,83 @@ pub struct Picture<'a> {
     /// The lead picture, at the top of the story: in view as the page opens, so it is
     /// fetched at once, never lazily.
     pub lead: bool,
+    /// Its smaller copies, when the build made them: the page shows one of those and links
+    /// the original.
+    pub responsive: Option<&'a Responsive>,
+}
+
+/// How wide an article's figure is shown: the story column, or the screen less its margins.
+pub const FIGURE_SIZES: &str = "(min-width: 48rem) 46rem, calc(100vw - 2rem)";
+
+/// How wide a card's or a photographer grid's thumbnail is shown at most.
+pub const THUMBNAIL_SIZES: &str = "(min-width: 40rem) 24rem, 100vw";
+
+/// The narrowest copy a thumbnail needs: 24rem at the default text size, on a plain screen.
+pub const THUMBNAIL_WIDTH: u32 = 384;
+
+/// A picture's smaller copies, as `src`, `srcset` and `sizes` state them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Responsive {
+    /// The copy `src` names, and its size.
+    pub src: String,
+    pub width: u32,
+    pub height: u32,
+    /// Every copy in the original's format: "quay.480w.jpg 480w, quay.960w.jpg 960w".
+    pub srcset: String,
+    /// The same in WebP, when WebP copies were made.
+    pub webp_srcset: Option<String>,
+}
+
+/// The copies of one of `story`'s pictures. `src` is the narrowest copy at least `fit`
+/// pixels wide (the widest when none is), or the widest when `fit` is `None`.
+pub fn responsive(story: &Story, src: &str, fit: Option<u32>) -> Option<Responsive> {
+    let name = src.trim_start_matches("./");
+    let asset = story.article.assets.iter().find(|a| a.name == name)?;
+    let first_kind = asset.derived.first()?.kind;
+    // Beside the original, in the story's folder.
+    let url = |d: &crate::model::Derived| format!("{}{}", story.url, d.name(&asset.name));
+    let set = |kind: Kind| {
+        let parts: Vec<String> = asset
+            .derived
+            .iter()
+            .filter(|d| d.kind == kind)
+            .map(|d| format!("{} {}w", url(d), d.width))
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    };
+    let own: Vec<_> = asset.derived.iter().filter(|d| d.kind == first_kind).collect();
+    let chosen = match fit {
+        Some(px) => own.iter().find(|d| d.width >= px).or(own.last()),
+        None => own.last(),
+    }?;
+    Some(Responsive {
+        src: url(chosen),
+        width: chosen.width,
+        height: chosen.height,
+        srcset: set(first_kind)?,
+        webp_srcset: (first_kind != Kind::WebP).then(|| set(Kind::WebP)).flatten(),
+    })
+}
+
+/// `<picture>` with a WebP source when there is one, and its `<img>` with `srcset` and `sizes`;
+/// `tail` ends the `<img>` tag (its loading attributes and `>`).
+pub fn picture_html(out: &mut String, r: &Responsive, alt: &str, sizes: &str, tail: &str) {
+    out.push_str("<picture>");
+    if let Some(webp) = &r.webp_srcset {
+        out.push_str("<source type=\"image/webp\" srcset=\"");
+        push_escaped(out, webp);
+        out.push_str(&format!("\" sizes=\"{sizes}\">"));
+    }
+    out.push_str("<img src=\"");
+    push_escaped(out, &r.src);
+    out.push_str("\" srcset=\"");
+    push_escaped(out, &r.srcset);
+    out.push_str(&format!("\" sizes=\"{sizes}\" alt=\""));
+    push_escaped(out, alt);
+    out.push_str(&format!(
+        "\" width=\"{}\" height=\"{}\"{tail}</picture>",
+        r.width, r.height
+    ));
 }
 
 /// The `<figure>` of one photo.
@@ -23,7 +101,22 @@ pub fn figure_html(figure: &Figure, number: usize, image: Option<Picture>, links
     let mut out = String::with_capacity(256 + figure.caption.len());
     let class = if image.is_some() { "figure" } else { "figure no-image" };
     out.push_str(&format!("<figure class=\"{class}\" id=\"figure-{number}\">"));
-    if let Some(picture) = image {
+    if let Some(picture) = image
+        && let Some(r) = picture.responsive
+    {
+        // The copy fits the screen; the original, at full size and with its whole record,
+        // is a click away.
+        out.push_str("<a class=\"figure-original\" href=\"");
+        push_escaped(&mut out, picture.src);
+        out.push_str("\">");
+        let tail = if picture.lead {
+            " fetchpriority=\"high\">"
+        } else {
+            " loading=\"lazy\" decoding=\"async\">"
+        };
+        picture_html(&mut out, r, alt_text(figure), FIGURE_SIZES, tail);
+        out.push_str("</a>");
+    } else if let Some(picture) = image {
         out.push_str("<img src=\"");
         push_escaped(&mut out, picture.src);
         out.push_str("\" alt=\"");
@@ -153,6 +246,7 @@ mod tests {
             src: "/a.png",
             size: None,
             lead: false,
+            responsive: None,
         };
         let html = figure_html(&f, 1, Some(picture), &Links::new(&SiteConfig::default(), &archive));
         assert!(html.starts_with("<figure class=\"figure\" id=\"figure-1\"><img src=\"/a.png\" alt=\"Harbour\""));
@@ -193,6 +287,7 @@ mod tests {
                     src: "a.png",
                     size,
                     lead,
+                    responsive: None,
                 }),
                 &links,
             );

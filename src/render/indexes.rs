@@ -184,6 +184,11 @@ pub struct TermFigure {
     /// The picture's size in pixels, so the grid reserves each cell before it loads.
     pub width: Option<u32>,
     pub height: Option<u32>,
+    /// The picture's smaller copies, when the build made them; `image` is then the smallest
+    /// that fills a cell.
+    pub srcset: Option<String>,
+    pub webp_srcset: Option<String>,
+    pub sizes: &'static str,
     /// When the picture was taken (caption or embedded record), in words and ISO form.
     pub taken: Option<String>,
     pub taken_iso: Option<String>,
@@ -229,15 +234,29 @@ pub fn term_view(
             .map(|&(s, f)| {
                 let story = &archive.stories[s];
                 let figure = &story.meta.figures.value[f];
-                let size = figure.src.as_deref().and_then(|src| story.image_size(src));
+                let copies = figure
+                    .src
+                    .as_deref()
+                    .and_then(|src| super::figure::responsive(story, src, Some(super::figure::THUMBNAIL_WIDTH)));
+                let size = match &copies {
+                    Some(r) => Some((r.width, r.height)),
+                    None => figure.src.as_deref().and_then(|src| story.image_size(src)),
+                };
+                let image = match &copies {
+                    Some(r) => Some(r.src.clone()),
+                    None => figure.src.as_deref().map(|src| story.image_url(src)),
+                };
                 TermFigure {
                     title: figure.title.clone(),
                     caption: figure.caption.clone(),
                     credit: figure.credit.as_ref().map(|c| c.raw.clone()).unwrap_or_default(),
-                    image: figure.src.as_deref().map(|src| story.image_url(src)),
+                    image,
                     alt: super::figure::alt_text(figure).to_string(),
                     width: size.map(|s| s.0),
                     height: size.map(|s| s.1),
+                    srcset: copies.as_ref().map(|r| r.srcset.clone()),
+                    webp_srcset: copies.and_then(|r| r.webp_srcset),
+                    sizes: super::figure::THUMBNAIL_SIZES,
                     taken: figure.date.map(long_date),
                     taken_iso: figure.date.map(|d| d.to_string()),
                     place: figure.place.clone(),

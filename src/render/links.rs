@@ -119,6 +119,29 @@ pub fn rebase(html: &str, prefix: &str, style: LinkStyle) -> String {
         let value = at + 2;
         from = value + 1;
         let rooted = !html[value + 1..].starts_with('/');
+        // A `srcset` lists several URLs, each followed by its width: every rooted one is
+        // rebased.
+        if rooted
+            && html[..at].ends_with(" srcset")
+            && let Some(end) = html[value..].find('"')
+        {
+            out.push_str(&html[copied..value]);
+            for (k, candidate) in html[value..value + end].split(", ").enumerate() {
+                if k > 0 {
+                    out.push_str(", ");
+                }
+                match candidate.strip_prefix('/').filter(|c| !c.starts_with('/')) {
+                    Some(rest) => {
+                        out.push_str(prefix);
+                        out.push_str(rest);
+                    }
+                    None => out.push_str(candidate),
+                }
+            }
+            copied = value + end;
+            from = copied;
+            continue;
+        }
         let name_ok = ["href", "src", "action", "poster"]
             .iter()
             .any(|n| html[..at].ends_with(n) && html[..at - n.len()].ends_with(' '));
@@ -154,6 +177,15 @@ pub(crate) mod tests {
         assert_eq!(output_path("/"), "index.html");
         assert_eq!(output_path("/2021/10/"), "2021/10/index.html");
         assert_eq!(output_path("/feed.xml"), "feed.xml");
+    }
+
+    #[test]
+    fn every_url_of_a_srcset_becomes_relative() {
+        let html = r#"<img src="/a/q.480w.jpg" srcset="/a/q.480w.jpg 480w, /a/q.960w.jpg 960w" sizes="100vw">"#;
+        assert_eq!(
+            relativize(html, "/2021/x/", LinkStyle::Folders),
+            r#"<img src="../../a/q.480w.jpg" srcset="../../a/q.480w.jpg 480w, ../../a/q.960w.jpg 960w" sizes="100vw">"#
+        );
     }
 
     #[test]

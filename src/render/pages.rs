@@ -324,6 +324,13 @@ impl<'a> Renderer<'a> {
                 ),
                 content: Content::Copy(asset.path.clone()),
             });
+            // The smaller copies pages show, beside the original, from the derivative cache.
+            for d in &asset.derived {
+                files.push(OutputFile {
+                    path: format!("{folder}{}", d.name(&asset.name)),
+                    content: Content::Copy(d.cache.clone()),
+                });
+            }
         }
         Ok(files)
     }

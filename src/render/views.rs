@@ -130,6 +130,12 @@ pub fn count_articles(n: usize) -> String {
 pub struct ImageView {
     pub src: String,
     pub alt: String,
+    /// The picture's smaller copies, when the build made them.
+    pub srcset: Option<String>,
+    pub webp_srcset: Option<String>,
+    pub sizes: &'static str,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
 }
 
 /// An article in a list (front page, date archive, index terms).
@@ -172,9 +178,33 @@ impl CardView {
 
 /// The story's lead picture, for cards and feeds.
 pub fn card_image(story: &Story) -> Option<ImageView> {
-    story.lead_image().map(|image| ImageView {
-        src: image.src,
-        alt: image.alt,
+    let image = story.lead_image()?;
+    let copies = story
+        .meta
+        .figures
+        .value
+        .iter()
+        .find_map(|f| f.src.as_deref())
+        .and_then(|src| super::figure::responsive(story, src, Some(super::figure::THUMBNAIL_WIDTH)));
+    Some(match copies {
+        Some(r) => ImageView {
+            src: r.src,
+            alt: image.alt,
+            srcset: Some(r.srcset),
+            webp_srcset: r.webp_srcset,
+            sizes: super::figure::THUMBNAIL_SIZES,
+            width: Some(r.width),
+            height: Some(r.height),
+        },
+        None => ImageView {
+            src: image.src,
+            alt: image.alt,
+            srcset: None,
+            webp_srcset: None,
+            sizes: super::figure::THUMBNAIL_SIZES,
+            width: None,
+            height: None,
+        },
     })
 }
 
