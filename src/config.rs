@@ -43,6 +43,7 @@ pub struct SiteConfig {
     pub metadata: MetadataConfig,
     pub build: BuildConfig,
     pub api: ApiConfig,
+    pub deploy: crate::deploy::config::DeployConfig,
     /// Free-form values for templates (`config.extra`).
     pub extra: toml::Table,
 }
@@ -69,6 +70,7 @@ impl Default for SiteConfig {
             metadata: MetadataConfig::default(),
             build: BuildConfig::default(),
             api: ApiConfig::default(),
+            deploy: crate::deploy::config::DeployConfig::default(),
             extra: toml::Table::new(),
         }
     }
@@ -484,6 +486,7 @@ impl SiteConfig {
 
     /// Parses and validates the text of `site.toml`.
     pub fn parse(text: &str, file: &Path) -> Result<SiteConfig, Diagnostic> {
+        crate::deploy::config::check_no_secrets(text, file)?;
         let mut config: SiteConfig = from_toml(text, file)?;
         config.indexes.fill_defaults();
         config.validate(text, file)?;
@@ -559,6 +562,7 @@ impl SiteConfig {
                 "for example output_dir = \"public\"",
             ));
         }
+        self.deploy.validate(text, file)?;
         Ok(())
     }
 

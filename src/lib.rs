@@ -27,6 +27,7 @@ pub mod check;
 pub mod compress;
 pub mod config;
 pub mod dates;
+pub mod deploy;
 pub mod diagnostics;
 pub mod export;
 pub mod index;
