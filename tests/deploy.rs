@@ -2,6 +2,8 @@
 //! what is put and deleted on a redeploy, the headers an HTTP client sees, resuming after an
 //! interruption, the dry run, the deletion guard, and the refusals.
 
+#![cfg(feature = "deploy")]
+
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -487,4 +489,52 @@ fn refuses_foreign_targets_partial_builds_and_bad_urls() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains(&format!("site.toml:{line}")), "{}", stderr(&out));
     assert!(stderr(&out).contains("not supported"), "{}", stderr(&out));
+}
+
+#[test]
+fn ctrl_c_lets_uploads_in_flight_land_and_records_them() {
+    let Some(moto) = moto() else { return };
+    let site = s3_site(moto.port, "c", "");
+    let public = build(site.path());
+    let child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .arg("deploy")
+        .current_dir(site.path())
+        .env("AWS_ACCESS_KEY_ID", "dateline-test")
+        .env("AWS_SECRET_ACCESS_KEY", "dateline-test-secret")
+        .env("AWS_REGION", "us-east-1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Interrupt once the first objects have arrived.
+    let start = Instant::now();
+    while listing(moto.port, "c").len() < 5 {
+        assert!(start.elapsed() < Duration::from_secs(60), "nothing arrived");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let signalled = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(signalled.success());
+    let out = child.wait_with_output().unwrap();
+    let partial = listing(moto.port, "c");
+    if out.status.success() {
+        // The deploy finished before the signal: nothing was interrupted to resume.
+        eprintln!("note: the deploy finished before Ctrl-C reached it");
+        assert_eq!(partial.len(), built(&public).len() + 1);
+        return;
+    }
+    assert!(stderr(&out).contains("interrupted"), "{}", stderr(&out));
+    assert!(partial.contains_key(MANIFEST), "no manifest after Ctrl-C");
+    std::thread::sleep(Duration::from_millis(1100));
+    deployed(site.path(), &[]);
+    let whole = listing(moto.port, "c");
+    assert_eq!(whole.len(), built(&public).len() + 1);
+    let resent: Vec<&String> = partial
+        .iter()
+        .filter(|(k, v)| k.as_str() != MANIFEST && whole.get(*k) != Some(v))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(resent.is_empty(), "the deploy after Ctrl-C sent again: {resent:?}");
 }

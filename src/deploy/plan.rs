@@ -239,13 +239,20 @@ pub fn scan(output: &Path, rules: &Rules) -> std::io::Result<Vec<LocalFile>> {
             let bytes = std::fs::read(path)?;
             Ok(LocalFile {
                 hash: hash(&bytes, &headers),
-                key: key.clone(),
+                key: object_key(key),
                 body,
                 phase: rules.phase(key),
                 headers,
             })
         })
         .collect()
+}
+
+/// The object's name for a path of the output, as the store's listing will give it back: the
+/// client escapes a few characters (`%`, `#`, `~`, …) that dateline's own paths never hold, and
+/// comparing in its form keeps a static file so named from being sent and then deleted.
+pub fn object_key(path: &str) -> String {
+    object_store::path::Path::from(path).to_string()
 }
 
 /// The hash of what an object would be: the built file's bytes and the headers it goes with,
@@ -401,6 +408,13 @@ mod tests {
             Some(Path::new("a/index.html.gz")),
         );
         assert_eq!((h3.content_encoding, body), (None, Body::File("a/index.html".into())));
+    }
+
+    #[test]
+    fn keys_are_compared_as_the_store_lists_them() {
+        assert_eq!(object_key("2021/03/04/quay/index.html"), "2021/03/04/quay/index.html");
+        let odd = object_key("files/report~1.pdf");
+        assert_eq!(object_store::path::Path::parse(&odd).unwrap().to_string(), odd);
     }
 
     #[test]

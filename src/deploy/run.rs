@@ -74,6 +74,10 @@ pub enum DeployError {
         source: object_store::Error,
     },
     #[error(
+        "error: the deploy to {0} was interrupted; what arrived is recorded in its manifest\n  = help: run the deploy again to send the rest"
+    )]
+    Interrupted(String),
+    #[error(
         "error: the manifest {MANIFEST} at {target} is unreadable: {problem}\n  = help: pass --force to send every file again and rewrite it"
     )]
     Manifest { target: String, problem: String },
@@ -186,6 +190,7 @@ pub fn deploy(options: &DeployOptions) -> Result<DeployReport, DeployError> {
             source,
         })?,
         label,
+        headers_stored,
     };
     let mut report = runtime.block_on(run(&target_ctx, local, options, config.deploy.max_deletes))?;
     report.seconds = started.elapsed().as_secs_f64();
@@ -195,6 +200,8 @@ pub fn deploy(options: &DeployOptions) -> Result<DeployReport, DeployError> {
 struct Target {
     store: Arc<dyn ObjectStore>,
     label: String,
+    /// A bucket keeps headers with objects; a folder cannot.
+    headers_stored: bool,
 }
 
 impl Target {
@@ -307,6 +314,20 @@ async fn run(
     progress.counted("Deploying", uploads.len() + deletes.len(), "files");
     let fail_after = std::env::var(FAIL_AFTER_VAR).ok().and_then(|v| v.parse::<usize>().ok());
     let succeeded = Arc::new(AtomicUsize::new(0));
+    // Ctrl-C stops sending but lets the uploads in flight land and records them, so the next
+    // run resends nothing; a second Ctrl-C quits at once.
+    let interrupted = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let watcher = {
+        let interrupted = Arc::clone(&interrupted);
+        tokio::spawn(async move {
+            if tokio::signal::ctrl_c().await.is_ok() {
+                interrupted.store(true, Ordering::SeqCst);
+                if tokio::signal::ctrl_c().await.is_ok() {
+                    std::process::exit(130);
+                }
+            }
+        })
+    };
     let mut last_checkpoint = Instant::now();
     let mut failure = None;
     let mut phases: Vec<Vec<LocalFile>> = Vec::new();
@@ -320,6 +341,9 @@ async fn run(
         let mut tasks = tokio::task::JoinSet::new();
         let mut queue = group.into_iter();
         loop {
+            if failure.is_none() && interrupted.load(Ordering::SeqCst) {
+                failure = Some(DeployError::Interrupted(target.label.clone()));
+            }
             while failure.is_none() && tasks.len() < CONCURRENCY {
                 let Some(file) = queue.next() else { break };
                 let store = Arc::clone(&target.store);
@@ -357,11 +381,15 @@ async fn run(
         }
     }
     if let Some(e) = failure {
+        watcher.abort();
         return Err(e);
     }
     for key in &deletes {
-        let path = ObjectPath::from(key.as_str());
-        match target.store.delete(&path).await {
+        if interrupted.load(Ordering::SeqCst) {
+            write_manifest(target, &state).await?;
+            return Err(DeployError::Interrupted(target.label.clone()));
+        }
+        match target.store.delete(&object_path(key)).await {
             Ok(()) | Err(object_store::Error::NotFound { .. }) => {}
             Err(e) => {
                 write_manifest(target, &state).await?;
@@ -374,6 +402,7 @@ async fn run(
     if !deletes.is_empty() {
         write_manifest(target, &state).await?;
     }
+    watcher.abort();
     progress.finish();
     report.deleted = deletes;
     Ok(report)
@@ -401,7 +430,7 @@ async fn write_manifest(target: &Target, manifest: &Manifest) -> Result<(), Depl
     let mut json = serde_json::to_vec_pretty(manifest).unwrap_or_default();
     json.push(b'\n');
     let mut attributes = Attributes::new();
-    if target.label.contains("(s3://") {
+    if target.headers_stored {
         attributes.insert(Attribute::ContentType, "application/json".into());
         attributes.insert(Attribute::CacheControl, "no-store".into());
     }
@@ -444,7 +473,7 @@ async fn send(
             attributes.insert(Attribute::ContentEncoding, encoding.into());
         }
     }
-    let path = ObjectPath::from(file.key.as_str());
+    let path = object_path(&file.key);
     let mut attempt = 0;
     loop {
         if fail_after.is_some_and(|n| succeeded.load(Ordering::SeqCst) >= n) {
@@ -469,6 +498,11 @@ async fn send(
             Err(e) => return Err(e),
         }
     }
+}
+
+/// The path of an object named as the listing names it (already escaped).
+fn object_path(key: &str) -> ObjectPath {
+    ObjectPath::parse(key).unwrap_or_else(|_| ObjectPath::from(key))
 }
 
 /// Errors a second try cannot mend are reported at once.
