@@ -474,26 +474,41 @@ async fn send(
         }
     }
     let path = object_path(&file.key);
-    let mut attempt = 0;
-    loop {
-        if fail_after.is_some_and(|n| succeeded.load(Ordering::SeqCst) >= n) {
-            return Err(object_store::Error::Generic {
-                store: "deploy",
-                source: format!("connection dropped ({FAIL_AFTER_VAR})").into(),
-            });
-        }
+    with_retries(|| {
         let options = PutOptions {
             attributes: attributes.clone(),
             ..PutOptions::default()
         };
-        match store.put_opts(&path, payload.clone(), options).await {
-            Ok(_) => {
-                succeeded.fetch_add(1, Ordering::SeqCst);
-                return Ok(size);
+        let (path, payload) = (&path, payload.clone());
+        async move {
+            if fail_after.is_some_and(|n| succeeded.load(Ordering::SeqCst) >= n) {
+                return Err(object_store::Error::Generic {
+                    store: "deploy",
+                    source: format!("connection dropped ({FAIL_AFTER_VAR})").into(),
+                });
             }
-            Err(e) if attempt + 1 < ATTEMPTS && retryable(&e) => {
-                tokio::time::sleep(Duration::from_millis(200 << attempt)).await;
-                attempt += 1;
+            store.put_opts(path, payload, options).await
+        }
+    })
+    .await?;
+    succeeded.fetch_add(1, Ordering::SeqCst);
+    Ok(size)
+}
+
+/// Runs `attempt` until it succeeds, up to [`ATTEMPTS`] times, waiting 200 ms, then 400 ms, …
+/// between tries; an error no retry can mend is returned at once.
+async fn with_retries<T, F, Fut>(mut attempt: F) -> object_store::Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = object_store::Result<T>>,
+{
+    let mut tries = 0;
+    loop {
+        match attempt().await {
+            Ok(v) => return Ok(v),
+            Err(e) if tries + 1 < ATTEMPTS && retryable(&e) => {
+                tokio::time::sleep(Duration::from_millis(200 << tries)).await;
+                tries += 1;
             }
             Err(e) => return Err(e),
         }
@@ -514,4 +529,65 @@ fn retryable(e: &object_store::Error) -> bool {
             | object_store::Error::Unauthenticated { .. }
             | object_store::Error::InvalidPath { .. }
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flaky(
+        failures: usize,
+        error: fn() -> object_store::Error,
+    ) -> (
+        Arc<AtomicUsize>,
+        impl FnMut() -> std::future::Ready<object_store::Result<usize>>,
+    ) {
+        let calls = Arc::new(AtomicUsize::new(0));
+        let counter = Arc::clone(&calls);
+        let attempt = move || {
+            let n = counter.fetch_add(1, Ordering::SeqCst);
+            std::future::ready(if n < failures { Err(error()) } else { Ok(n) })
+        };
+        (calls, attempt)
+    }
+
+    fn dropped() -> object_store::Error {
+        object_store::Error::Generic {
+            store: "test",
+            source: "connection reset".into(),
+        }
+    }
+
+    fn refused() -> object_store::Error {
+        object_store::Error::PermissionDenied {
+            path: "x".into(),
+            source: "access denied".into(),
+        }
+    }
+
+    #[test]
+    fn transient_failures_are_retried_with_backoff_and_lasting_ones_are_not() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let started = Instant::now();
+            let (calls, attempt) = flaky(2, dropped);
+            assert_eq!(with_retries(attempt).await.unwrap(), 2);
+            assert_eq!(calls.load(Ordering::SeqCst), 3);
+            assert!(
+                started.elapsed() >= Duration::from_millis(600),
+                "no backoff between tries"
+            );
+
+            let (calls, attempt) = flaky(usize::MAX, dropped);
+            assert!(with_retries(attempt).await.is_err());
+            assert_eq!(calls.load(Ordering::SeqCst), ATTEMPTS as usize);
+
+            let (calls, attempt) = flaky(usize::MAX, refused);
+            assert!(with_retries(attempt).await.is_err());
+            assert_eq!(calls.load(Ordering::SeqCst), 1);
+        });
+    }
 }
