@@ -538,3 +538,47 @@ fn ctrl_c_lets_uploads_in_flight_land_and_records_them() {
         .collect();
     assert!(resent.is_empty(), "the deploy after Ctrl-C sent again: {resent:?}");
 }
+
+/// Runs `dateline deploy ARGS` under a pseudo-terminal (util-linux `script`), where progress
+/// may draw; what the terminal showed, or `None` without `script`.
+fn deploy_on_terminal(site: &Path, args: &str) -> Option<String> {
+    let log = site.join(format!("terminal{}.log", args.len()));
+    let status = Command::new("script")
+        .arg("-qec")
+        .arg(format!("{} deploy {args}", env!("CARGO_BIN_EXE_dateline")))
+        .arg(&log)
+        .env("DATELINE_PROGRESS_DELAY_MS", "0")
+        .current_dir(site)
+        .stdout(Stdio::null())
+        .status()
+        .ok()?;
+    let shown = String::from_utf8_lossy(&std::fs::read(&log).ok()?).into_owned();
+    assert!(status.success(), "{shown}");
+    Some(shown)
+}
+
+#[test]
+fn a_terminal_shows_progress_unless_quiet() {
+    let scratch = tempfile::tempdir().unwrap();
+    let site = folder_site(&scratch.path().join("one"), 256);
+    let config = site.path().join("site.toml");
+    let text = read(&config);
+    std::fs::write(
+        &config,
+        format!(
+            "{text}\n[[deploy.targets]]\nname = \"two\"\nurl = \"file://{}\"\n",
+            scratch.path().join("two").display()
+        ),
+    )
+    .unwrap();
+    build(site.path());
+    let Some(shown) = deploy_on_terminal(site.path(), "mirror") else {
+        eprintln!("note: util-linux `script` is not installed, so progress was not checked");
+        return;
+    };
+    assert!(shown.contains("Deploying") && shown.contains('\u{1b}'), "{shown:?}");
+    assert!(shown.contains("Deployed to mirror"), "{shown:?}");
+    let quiet = deploy_on_terminal(site.path(), "two --quiet").unwrap();
+    assert!(!quiet.contains("Deploying") && !quiet.contains("Deployed"), "{quiet:?}");
+    assert!(scratch.path().join("two/index.html").is_file());
+}
