@@ -16,6 +16,13 @@
 //! second and the child's peak resident set size, and is also written to
 //! `target/bench-results.txt`. A failed build prints its stderr and exits non-zero.
 //!
+//! After the clean builds, the search-on archive is rebuilt incrementally (with its build store
+//! in `N/.dateline/` and the previous output in place): once with nothing changed, once after
+//! one article is edited, once after one is added and once after a template is edited, each
+//! timed once with its peak RSS. The edits are undone (and built) at the end, so the archive
+//! stays the generator's. `DATELINE_BENCH_REBUILDS_ONLY=1` skips the clean builds and runs only
+//! the rebuilds (for a large archive, where the clean builds take minutes).
+//!
 //! Outputs go to `N/public/` unless `DATELINE_BENCH_OUTPUT` names another folder: on ext4, a
 //! build that follows the deletion of a previous 50,000-file output pays for the kernel's scan
 //! of recently freed inodes, which a RAM disk leaves out.
@@ -105,10 +112,15 @@ fn run(sizes: &[usize]) -> Result<(), String> {
     let target = target_dir();
     let exe = PathBuf::from(env!("CARGO_BIN_EXE_dateline"));
     let mut rows = Vec::new();
+    let mut incremental = Vec::new();
     for &articles in sizes {
         let root = target.join("bench-archives").join(articles.to_string());
         let input_bytes = prepare(articles, &root)?;
         let without = without_search(&root)?;
+        if std::env::var_os("DATELINE_BENCH_REBUILDS_ONLY").is_some() {
+            incremental.push((articles, rebuilds(&exe, &root, articles)?));
+            continue;
+        }
         let mut pair = [true, false].map(|search| Row {
             articles,
             search,
@@ -131,8 +143,10 @@ fn run(sizes: &[usize]) -> Result<(), String> {
             }
         }
         rows.extend(pair);
+        incremental.push((articles, rebuilds(&exe, &root, articles)?));
     }
-    let table = table(&exe, &rows);
+    let mut table = table(&exe, &rows);
+    table.push_str(&rebuild_table(&incremental));
     println!("\n{table}");
     let results = target.join("bench-results.txt");
     fs::write(&results, &table).map_err(|e| format!("error: cannot write {}: {e}", results.display()))?;
@@ -165,13 +179,134 @@ fn without_search(root: &Path) -> Result<PathBuf, String> {
     Ok(site)
 }
 
-/// One `dateline build --root ROOT --output OUTPUT` from a clean output folder.
-fn build(exe: &Path, root: &Path, articles: usize) -> Result<(Run, String), String> {
-    let output = match std::env::var_os("DATELINE_BENCH_OUTPUT") {
+/// Where the build of `root` writes.
+fn output_of(root: &Path) -> PathBuf {
+    match std::env::var_os("DATELINE_BENCH_OUTPUT") {
         Some(dir) => PathBuf::from(dir).join(root.file_name().unwrap_or_default()),
         None => root.join("public"),
-    };
+    }
+}
+
+/// One `dateline build --clean --root ROOT --output OUTPUT` from a clean output folder, its
+/// build store ignored.
+fn build(exe: &Path, root: &Path, articles: usize) -> Result<(Run, String), String> {
+    let output = output_of(root);
     clear_output(root, &output).map_err(|e| format!("error: cannot clear {}: {e}", output.display()))?;
+    run_build(exe, root, articles, true)
+}
+
+/// One incremental rebuild: what a build after a change does.
+struct Rebuild {
+    what: &'static str,
+    run: Run,
+    report: String,
+}
+
+/// Rebuilds the archive at `root` after nothing, one edited article, one added article and an
+/// edited template, then undoes the edits.
+fn rebuilds(exe: &Path, root: &Path, articles: usize) -> Result<Vec<Rebuild>, String> {
+    let failed = |e: io::Error| format!("error: cannot edit {}: {e}", root.display());
+    // Warm: a store and an output that match the archive.
+    run_build(exe, root, articles, false)?;
+    let mut out = Vec::new();
+    let mut step = |what: &'static str| -> Result<(), String> {
+        let (run, report) = run_build(exe, root, articles, false)?;
+        println!(
+            "  {articles} articles, rebuild ({what}): {:.3} s, peak RSS {}",
+            run.wall.as_secs_f64(),
+            megabytes(run.peak_rss)
+        );
+        out.push(Rebuild { what, run, report });
+        Ok(())
+    };
+    step("no change")?;
+    let edited =
+        first_article(&root.join("content")).ok_or_else(|| format!("error: no article in {}", root.display()))?;
+    let original = fs::read(&edited).map_err(failed)?;
+    let mut changed = original.clone();
+    changed.extend_from_slice(b"\nThe council will meet again on Thursday, a spokesman said.\n");
+    fs::write(&edited, &changed).map_err(failed)?;
+    step("one article edited")?;
+    let added = root.join("content/bench-added.md");
+    fs::write(
+        &added,
+        "+++\ntitle = \"Ferry timetable changes for the winter\"\ndate = 2020-11-03\n+++\nThe ferry will run \
+         hourly from Monday, the operator said.\n",
+    )
+    .map_err(failed)?;
+    step("one article added")?;
+    let template = root.join("templates/article.html");
+    let had_template = template.exists();
+    let base =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/article.html")).map_err(failed)?;
+    if !had_template {
+        fs::create_dir_all(root.join("templates")).map_err(failed)?;
+        fs::write(
+            &template,
+            base.replacen(
+                "{% endblock content %}",
+                "<p>Printed from the archive.</p>{% endblock content %}",
+                1,
+            ),
+        )
+        .map_err(failed)?;
+        step("template edited")?;
+        fs::remove_file(&template).map_err(failed)?;
+    }
+    fs::write(&edited, &original).map_err(failed)?;
+    fs::remove_file(&added).map_err(failed)?;
+    run_build(exe, root, articles, false)?;
+    Ok(out)
+}
+
+/// The first article file under `dir`, in name order.
+fn first_article(dir: &Path) -> Option<PathBuf> {
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir).ok()?.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            if let Some(found) = first_article(&p) {
+                return Some(found);
+            }
+        } else if p.extension().is_some_and(|e| e == "md" || e == "txt") {
+            return Some(p);
+        }
+    }
+    None
+}
+
+fn rebuild_table(all: &[(usize, Vec<Rebuild>)]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "\nIncremental rebuilds (search on, build store and previous output in place; one run each):"
+    );
+    let _ = writeln!(
+        out,
+        "{:>9}  {:<20}  {:>7}  {:>12}  report",
+        "articles", "change", "wall s", "peak RSS MB"
+    );
+    for (articles, rebuilds) in all {
+        for r in rebuilds {
+            let rss = r
+                .run
+                .peak_rss
+                .map_or("n/a".to_string(), |b| format!("{:.1}", b as f64 / 1e6));
+            let _ = writeln!(
+                out,
+                "{articles:>9}  {:<20}  {:>7.3}  {rss:>12}  {}",
+                r.what,
+                r.run.wall.as_secs_f64(),
+                r.report
+            );
+        }
+    }
+    out
+}
+
+/// Runs `dateline build` on `root` (with `--clean` when `clean`), as it stands.
+fn run_build(exe: &Path, root: &Path, articles: usize, clean: bool) -> Result<(Run, String), String> {
+    let output = output_of(root);
     let logs = root.with_file_name(format!(
         "{}.log",
         root.file_name().unwrap_or_default().to_string_lossy()
@@ -184,6 +319,7 @@ fn build(exe: &Path, root: &Path, articles: usize) -> Result<(Run, String), Stri
     let started = Instant::now();
     let child = Command::new(exe)
         .arg("build")
+        .args(clean.then_some("--clean"))
         .arg("--root")
         .arg(root)
         .arg("--output")

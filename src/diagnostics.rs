@@ -128,7 +128,7 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        writeln!(f, "{label}: {}", self.message)?;
+        writeln!(f, "{label}: {}", excerpt(&self.message, MAX_MESSAGE_CHARS))?;
         let file = self.file.display();
         match (self.line, self.column) {
             (0, _) => writeln!(f, "  --> {file}")?,
@@ -138,21 +138,74 @@ impl fmt::Display for Diagnostic {
         if let Some(src) = &self.source_line {
             let gutter = self.line.to_string().len();
             writeln!(f, "{:gutter$} |", "")?;
-            writeln!(f, "{} | {}", self.line, src)?;
+            let (shown, pad, width) = source_window(src, self.column, self.width);
+            writeln!(f, "{} | {shown}", self.line)?;
             if self.column > 0 {
-                let pad: String = src
-                    .chars()
-                    .take(self.column - 1)
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
-                writeln!(f, "{:gutter$} | {pad}{}", "", "^".repeat(self.width.max(1)))?;
+                writeln!(f, "{:gutter$} | {pad}{}", "", "^".repeat(width.max(1)))?;
             }
         }
         if let Some(help) = &self.help {
-            writeln!(f, "  = help: {help}")?;
+            writeln!(f, "  = help: {}", excerpt(help, MAX_MESSAGE_CHARS))?;
         }
         Ok(())
     }
+}
+
+/// The most characters of a message shown; the rest is elided.
+const MAX_MESSAGE_CHARS: usize = 400;
+/// The most characters of a source line shown, around the column the diagnostic points at.
+const MAX_SOURCE_CHARS: usize = 120;
+
+/// How a character of the user's text is shown on a terminal: control characters (which could
+/// move the cursor, clear the screen or ring the bell) as visible escapes, everything else as is.
+fn visible(c: char) -> String {
+    if c != '\t' && c.is_control() {
+        c.escape_unicode().to_string()
+    } else {
+        c.to_string()
+    }
+}
+
+/// `text` made safe to print: control characters escaped, and cut after `max` characters.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let mut out: String = text.chars().take(max).map(visible).collect();
+    if text.chars().nth(max).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// The part of a long source line around `column`, escaped, with the caret's padding and
+/// width: a minified or binary line can be megabytes long, and only a window of it helps.
+fn source_window(src: &str, column: usize, width: usize) -> (String, String, usize) {
+    let chars: Vec<char> = src.chars().collect();
+    let at = column.saturating_sub(1).min(chars.len());
+    let start = at
+        .saturating_sub(MAX_SOURCE_CHARS / 2)
+        .min(chars.len().saturating_sub(MAX_SOURCE_CHARS));
+    let end = (start + MAX_SOURCE_CHARS).min(chars.len());
+    let mut shown = String::new();
+    let mut pad = String::new();
+    if start > 0 {
+        shown.push('…');
+        pad.push(' ');
+    }
+    let mut caret = 0;
+    for (i, &c) in chars[start..end].iter().enumerate() {
+        let v = visible(c);
+        let cells = v.chars().count();
+        if start + i < at {
+            // A tab stays a tab so the caret lines up however wide the terminal draws it.
+            pad.push_str(&if c == '\t' { "\t".to_string() } else { " ".repeat(cells) });
+        } else if start + i < at + width {
+            caret += cells;
+        }
+        shown.push_str(&v);
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, pad, caret.max(1))
 }
 
 /// All the diagnostics of one run, in a stable order.
@@ -345,6 +398,27 @@ pub fn line_of_key(text: &str, key: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn excerpts_of_the_users_text_are_short_and_printable() {
+        let line = format!("{}\x1b[2J\x07{}", "a".repeat(5000), "b".repeat(5000));
+        let text = format!("title = 1\n{line}\n");
+        let d = Diagnostic::error("x.md", format!("bad value `{line}`")).at_span(&text, 10 + 5000..10 + 5002);
+        let shown = d.to_string();
+        assert!(!shown.chars().any(|c| c.is_control() && c != '\n'), "{shown:?}");
+        assert!(shown.len() < 1500, "{} bytes shown", shown.len());
+        assert!(shown.contains("\\u{1b}[2J"), "{shown}");
+        // The caret still sits under the escaped character.
+        let lines: Vec<&str> = shown.lines().collect();
+        let src = lines.iter().find(|l| l.starts_with("2 | ")).unwrap();
+        let caret = lines.iter().find(|l| l.contains('^')).unwrap();
+        let column = |l: &str, at: usize| l[..at].chars().count();
+        assert_eq!(
+            column(src, src.find("\\u{1b}").unwrap()),
+            column(caret, caret.find('^').unwrap()),
+            "{src}\n{caret}"
+        );
+    }
 
     #[test]
     fn suggests_the_closest_key() {

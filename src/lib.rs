@@ -12,7 +12,8 @@
 //! writes the output; `extract` and `render` are pure, which is what makes builds parallel,
 //! deterministic and incremental. The pipeline calls each stage in turn with plain data; no
 //! stage calls another, and what two stages must agree on (dates in words, agency names)
-//! lives in small leaf modules both name.
+//! lives in small leaf modules both name. `store` keeps, between builds, what extraction made
+//! of each article and what the output folder holds, so a rebuild redoes only what changed.
 
 // Diagnostics carry the offending line and advice, so they are large; they are also rare and
 // off the hot path, where boxing them would only add noise.
@@ -44,5 +45,6 @@ pub mod search;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod slug;
+pub mod store;
 pub mod titles;
 pub mod write;

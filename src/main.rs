@@ -56,6 +56,10 @@ enum Command {
         /// (site.toml's `[build] local_links = true` does the same for every build).
         #[arg(long)]
         local: bool,
+        /// Ignore the build store (.dateline/cache.sqlite): read and render everything afresh,
+        /// and start a new store.
+        #[arg(long)]
+        clean: bool,
     },
     /// Preview the archive locally: rebuilds on every edit and reloads the browser.
     #[cfg(feature = "serve")]
@@ -203,6 +207,23 @@ enum Format {
     Text,
 }
 
+/// More worker threads than a few per core only add memory and contention: each thread has its
+/// own stack and buffers, and thousands of them made a build crawl. Beyond four per core the
+/// request is capped, with a warning so the figure the user gave is not silently ignored.
+fn capped_jobs(requested: usize, quiet: bool) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let limit = cores * 4;
+    if requested > limit {
+        if !quiet {
+            eprintln!(
+                "warning: --jobs {requested} is more than four per core; using {limit} worker threads ({cores} cores)"
+            );
+        }
+        return limit;
+    }
+    requested.max(1)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -215,9 +236,10 @@ fn main() -> ExitCode {
             jobs,
             quiet,
             local,
+            clean,
         } => {
-            if let Some(n) = jobs
-                && let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global()
+            if let Some(n) = jobs.map(|n| capped_jobs(n, quiet))
+                && let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n).build_global()
             {
                 eprintln!("error: cannot start {n} worker threads: {e}");
                 return ExitCode::from(2);
@@ -234,6 +256,7 @@ fn main() -> ExitCode {
                 quiet,
                 local_links: local,
                 cleanup,
+                clean,
             };
             match pipeline::build(&options) {
                 Ok(report) => {

@@ -13,9 +13,10 @@ use rayon::prelude::*;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::extract::{self, Registry};
-use crate::model::{Archive, Article, Story};
+use crate::model::{Archive, Article, Extraction, Story};
 use crate::progress::Progress;
 use crate::render::{self, ExtractionReport, Theme};
+use crate::store::Store;
 use crate::{index, load, merge, parse, write};
 
 /// What the user asked `build` to do.
@@ -32,6 +33,8 @@ pub struct BuildOptions {
     pub local_links: bool,
     /// How the previous output is removed after the swap.
     pub cleanup: write::Cleanup,
+    /// Ignore the build store and start a new one (`--clean`).
+    pub clean: bool,
 }
 
 /// Why a build failed, and with which exit code.
@@ -69,8 +72,10 @@ impl From<Diagnostic> for BuildError {
 /// What a successful build did.
 #[derive(Debug)]
 pub struct BuildReport {
-    /// Articles read (every one, for now: builds start afresh).
+    /// Articles in the archive.
     pub articles: usize,
+    /// Of those, how many were extracted afresh rather than taken from the build store.
+    pub afresh: usize,
     pub pages: usize,
     /// How the written archive compares with the one it replaced.
     pub written: write::WriteSummary,
@@ -85,8 +90,9 @@ impl fmt::Display for BuildReport {
         let w = &self.written;
         write!(
             f,
-            "Read {} articles and wrote {} files ({} pages) to {} in {:.2} s: {} new, {} changed, {} unchanged, {} removed.",
+            "Read {} articles ({} afresh) and wrote {} files ({} pages) to {} in {:.2} s: {} new, {} changed, {} unchanged, {} removed.",
             self.articles,
+            self.afresh,
             w.written,
             self.pages,
             self.output.display(),
@@ -117,10 +123,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let mut timings = Timings::from_env();
     let progress = Progress::on_stderr(options.quiet, Progress::delay_from_env());
-    let site = read_site_with(options, &progress)?;
+    let mut store = open_store(options)?;
+    let (site, afresh) = read_site_with(options, &progress, store.as_mut())?;
     timings.lap("load, parse, extract, index");
     let output = output_dir(options, &site.config);
-    let staging = write::Staging::begin(&output, &options.root, options.force, options.cleanup.clone())?;
+    // What the previous archive holds, if the store knows; the record is void until this build
+    // has swapped its archive in and saved a new one.
+    let known = store.as_ref().and_then(|s| s.outputs(&output));
+    if let Some(s) = &store {
+        let _ = s.forget_outputs();
+    }
+    let staging = write::Staging::begin_with(&output, &options.root, options.force, options.cleanup.clone(), known)?;
     let precompress = &site.config.build.precompress;
     let sink = Staged {
         staging: &staging,
@@ -169,17 +182,29 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     timings.lap("render and write (with search index)");
     let pages = paths.iter().filter(|p| p.ends_with(".html")).count();
     progress.stage("Writing");
-    let written = staging.commit()?;
+    let (written, hashes) = staging.commit_with_hashes()?;
     progress.finish();
     timings.lap("swap in");
+    let mut warnings = site.warnings;
+    if let Some(store) = store.as_mut()
+        && let Err(e) = store.save_outputs(&output, &hashes)
+    {
+        warnings.push(Diagnostic::warning(
+            store.path().to_path_buf(),
+            format!("the build store could not record the output ({e}); the next build compares every file on disk"),
+        ));
+    }
+    drop(hashes);
+    timings.lap("record the output");
     Ok(BuildReport {
         articles: site.archive.stories.len(),
+        afresh,
         pages,
         written,
         bytes_in: site.archive.stories.iter().map(|s| s.article.bytes).sum(),
         output,
         seconds: started.elapsed().as_secs_f64(),
-        warnings: site.warnings,
+        warnings,
     })
 }
 
@@ -266,11 +291,35 @@ pub fn output_dir(options: &BuildOptions, config: &SiteConfig) -> PathBuf {
 
 /// Loads, parses, extracts and indexes the whole site; fails with every content error found.
 pub fn read_site(options: &BuildOptions) -> Result<Site, BuildError> {
-    read_site_with(options, &Progress::hidden())
+    read_site_with(options, &Progress::hidden(), None).map(|(site, _)| site)
 }
 
-/// [`read_site`], telling `progress` which stage it is in and how many articles are done.
-fn read_site_with(options: &BuildOptions, progress: &Progress) -> Result<Site, BuildError> {
+/// The site's build store, locked for this build. A store that cannot be created (a read-only
+/// site folder) only costs speed: the build goes on without one.
+fn open_store(options: &BuildOptions) -> Result<Option<Store>, BuildError> {
+    if !options.root.is_dir() {
+        return Ok(None);
+    }
+    match Store::open(&options.root, options.clean) {
+        Ok(store) => Ok(Some(store)),
+        Err(e @ crate::store::StoreError::Locked(_)) => Err(BuildError::Io(e.to_string())),
+        Err(e) => {
+            if !options.quiet {
+                eprintln!("warning: {e}");
+            }
+            Ok(None)
+        }
+    }
+}
+
+/// [`read_site`], telling `progress` which stage it is in and how many articles are done, and
+/// taking extractions from `store` where their inputs did not change. Also returns how many
+/// articles were extracted afresh.
+fn read_site_with(
+    options: &BuildOptions,
+    progress: &Progress,
+    store: Option<&mut Store>,
+) -> Result<(Site, usize), BuildError> {
     let root = &options.root;
     if !root.is_dir() {
         return Err(BuildError::Io(format!(
@@ -307,19 +356,44 @@ fn read_site_with(options: &BuildOptions, progress: &Progress) -> Result<Site, B
     progress.stage("Reading");
     let (sources, load_errors) = load::load(root);
     diagnostics.extend(load_errors);
+    if let Some(notice) = store.as_ref().and_then(|s| s.notice.clone()) {
+        diagnostics.push(Diagnostic::warning(
+            PathBuf::from(crate::store::DIR).join(crate::store::FILE),
+            notice,
+        ));
+    }
     diagnostics.extend(load::picture_warnings(&sources, root));
     progress.counted("Extracting", sources.len(), "articles");
-    type Processed = Result<(Story, Option<Diagnostic>), Vec<Diagnostic>>;
-    let results: Vec<Processed> = sources
+    let context = extraction_context(root, &config);
+    let keys: Vec<(String, crate::store::Hash)> = sources
+        .par_iter()
+        .map(|s| {
+            let rel = s.rel.to_string_lossy().into_owned();
+            let key =
+                crate::store::extraction_key(&context, &rel, &s.text, s.sidecar.as_ref().map(|c| c.text.as_str()));
+            (rel, key)
+        })
+        .collect();
+    let stored: Vec<Option<Vec<u8>>> = match store.as_deref() {
+        Some(store) => keys.iter().map(|(rel, key)| store.extraction(rel, key)).collect(),
+        None => vec![None; keys.len()],
+    };
+    let results: Vec<(Prepared, Option<Vec<u8>>)> = sources
         .into_par_iter()
-        .map(|source| {
-            let prepared = prepare(source, &registry, &config);
+        .zip(stored)
+        .map(|(source, stored)| {
+            let cached = stored.and_then(|bytes| crate::store::record::decode(&bytes));
+            let prepared = prepare_with(source, &registry, &config, cached);
             progress.inc();
             prepared
         })
         .collect();
+    let mut fresh = Vec::new();
     let mut stories = Vec::with_capacity(results.len());
-    for r in results {
+    for ((r, json), (rel, key)) in results.into_iter().zip(keys.iter()) {
+        if let Some(json) = json {
+            fresh.push((rel.clone(), *key, json));
+        }
         match r {
             Ok((story, warning)) => {
                 diagnostics.extend(warning);
@@ -338,7 +412,19 @@ fn read_site_with(options: &BuildOptions, progress: &Progress) -> Result<Site, B
     if diagnostics.has_errors() {
         return Err(BuildError::Content(diagnostics));
     }
-    Ok(Site {
+    let afresh = fresh.len();
+    if let Some(store) = store {
+        let keep = keys.into_iter().map(|(rel, _)| rel).collect();
+        // A store that cannot be written only makes the next build slower.
+        if let Err(e) = store.save_extractions(&fresh, &keep) {
+            diagnostics.push(Diagnostic::warning(
+                store.path().to_path_buf(),
+                format!("the build store could not be updated ({e}); the next build redoes this one's work"),
+            ));
+        }
+    }
+    drop(fresh);
+    let site = Site {
         root: root.clone(),
         config,
         registry,
@@ -346,7 +432,17 @@ fn read_site_with(options: &BuildOptions, progress: &Progress) -> Result<Site, B
         archive,
         warnings: diagnostics,
         clock,
-    })
+    };
+    Ok((site, afresh))
+}
+
+/// What every extraction depends on besides the article: the code, the entity registry and
+/// `site.toml`, as bytes (a file that cannot be read counts as empty; reading it for the build
+/// reports the error).
+fn extraction_context(root: &Path, config: &SiteConfig) -> crate::store::Hash {
+    let registry = std::fs::read(root.join(&config.extract.registry)).unwrap_or_default();
+    let site = std::fs::read(root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
+    crate::store::extraction_context(&registry, &site)
 }
 
 /// The build's clock: now, or the moment `SOURCE_DATE_EPOCH` names (seconds since 1970-01-01
@@ -381,12 +477,42 @@ pub fn prepare(
     registry: &Registry,
     config: &SiteConfig,
 ) -> Result<(Story, Option<Diagnostic>), Vec<Diagnostic>> {
-    let mut article = parse::parse(source, config)?;
+    prepare_with(source, registry, config, None).0
+}
+
+/// One article made ready for the archive, or every error that stopped it.
+type Prepared = Result<(Story, Option<Diagnostic>), Vec<Diagnostic>>;
+
+/// [`prepare`] with the extraction a build store kept for this very input, if any. Also returns
+/// a fresh extraction as JSON, for the store.
+fn prepare_with(
+    source: crate::model::Source,
+    registry: &Registry,
+    config: &SiteConfig,
+    stored: Option<Extraction>,
+) -> (Prepared, Option<Vec<u8>>) {
+    let mut article = match parse::parse(source, config) {
+        Ok(a) => a,
+        Err(ds) => return (Err(ds), None),
+    };
     let unanchored = crate::annotate::anchor_all(&mut article);
     if !unanchored.is_empty() {
-        return Err(unanchored);
+        return (Err(unanchored), None);
     }
-    Ok(process(article, registry, config))
+    let cx = extract::Context {
+        registry,
+        reference: reference_date(&article),
+        filed: index::path_date(&article.rel.to_string_lossy()),
+    };
+    let (extraction, fresh) = match stored {
+        Some(e) => (e, None),
+        None => {
+            let e = extract::extract(&article.document(), &cx);
+            let bytes = crate::store::record::encode(&e);
+            (e, bytes)
+        }
+    };
+    (Ok(finish(article, extraction, &cx, config)), fresh)
 }
 
 /// Extracts, merges and dates one parsed article.
@@ -397,7 +523,17 @@ pub fn process(article: Article, registry: &Registry, config: &SiteConfig) -> (S
         filed: index::path_date(&article.rel.to_string_lossy()),
     };
     let extraction = extract::extract(&article.document(), &cx);
-    let meta = merge::merge(&article, &extraction, &cx);
+    finish(article, extraction, &cx, config)
+}
+
+/// Merges the extraction with what the article says of itself, and dates it.
+fn finish(
+    article: Article,
+    extraction: Extraction,
+    cx: &extract::Context<'_>,
+    config: &SiteConfig,
+) -> (Story, Option<Diagnostic>) {
+    let meta = merge::merge(&article, &extraction, cx);
     index::story(article, extraction, meta, config)
 }
 

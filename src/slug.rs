@@ -6,8 +6,42 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+/// The longest slug, in bytes. A slug becomes a folder or file name (`2021-10-13-slug.md` for
+/// `new`, `slug/index.html` in the archive), and file systems refuse names over 255 bytes; 100
+/// leaves room for the date and extension, and for letters that take several bytes.
+pub const MAX_SLUG_BYTES: usize = 100;
+
 /// "Ivan Petrov" → "ivan-petrov"; "Zürich" → "zurich"; "../../etc" → "etc".
+///
+/// A slug longer than [`MAX_SLUG_BYTES`] is cut at a word boundary and ends in a short hash of
+/// the whole slug, so that two long headlines that only differ at the end still get two pages.
 pub fn slugify(text: &str) -> String {
+    let slug = full_slug(text);
+    if slug.len() <= MAX_SLUG_BYTES {
+        return slug;
+    }
+    let hash = format!("{:08x}", fnv1a(slug.as_bytes()));
+    let room = MAX_SLUG_BYTES - hash.len() - 1;
+    let mut cut = room;
+    while !slug.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    // Back to the last hyphen, unless that would leave almost nothing (one very long word).
+    let cut = match slug[..cut].rfind('-') {
+        Some(i) if i >= room / 2 => i,
+        _ => cut,
+    };
+    format!("{}-{hash}", slug[..cut].trim_end_matches('-'))
+}
+
+/// FNV-1a: small, stable across versions and platforms, which a published address needs.
+fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes
+        .iter()
+        .fold(0x811c_9dc5, |h: u32, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
+fn full_slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_hyphen = false;
     for c in text.nfkd() {
@@ -57,7 +91,7 @@ fn push(out: &mut String, pending_hyphen: &mut bool, s: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::slugify;
+    use super::{MAX_SLUG_BYTES, slugify};
 
     #[test]
     fn slugs_are_safe_and_readable() {
@@ -74,5 +108,31 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(slugify(input), want, "{input}");
         }
+    }
+
+    #[test]
+    fn long_slugs_are_cut_on_a_word_with_a_hash() {
+        let headline = "Harbour workers extend the strike ".repeat(200);
+        let slug = slugify(&headline);
+        assert!(slug.len() <= MAX_SLUG_BYTES, "{} bytes", slug.len());
+        let (words, hash) = slug.rsplit_once('-').unwrap();
+        assert_eq!(hash.len(), 8);
+        assert!(
+            headline
+                .to_lowercase()
+                .replace(' ', "-")
+                .starts_with(&format!("{words}-")),
+            "{slug}"
+        );
+        let other = slugify(&format!("{headline} again"));
+        assert_ne!(slug, other, "two long headlines keep two addresses");
+        assert_eq!(slugify(&headline), slug, "the same headline always gives the same slug");
+        // One unbroken word, and letters of several bytes, still fit.
+        assert!(slugify(&"x".repeat(5000)).len() <= MAX_SLUG_BYTES);
+        let cyrillic = slugify(&"Москва ".repeat(300));
+        assert!(cyrillic.len() <= MAX_SLUG_BYTES, "{cyrillic}");
+        // Exactly the limit is kept whole.
+        let fits = "a".repeat(MAX_SLUG_BYTES);
+        assert_eq!(slugify(&fits), fits);
     }
 }

@@ -30,14 +30,14 @@ fn counts(stdout: &str) -> [usize; 6] {
         .filter(|w| !w.is_empty() && !w.contains('.'))
         .filter_map(|w| w.parse().ok())
         .collect();
-    // "Read A articles and wrote W files (P pages) to DIR in S s: N new, C changed, U
-    // unchanged, R removed." — the folder may hold digits too, so count from both ends.
+    // "Read A articles (F afresh) and wrote W files (P pages) to DIR in S s: N new, C changed,
+    // U unchanged, R removed." — the folder may hold digits too, so count from both ends.
     assert!(line.starts_with("Read "), "{line}");
     let n = numbers.len();
-    assert!(n >= 7, "{line}");
+    assert!(n >= 8, "{line}");
     [
         numbers[0],
-        numbers[1],
+        numbers[2],
         numbers[n - 4],
         numbers[n - 3],
         numbers[n - 2],

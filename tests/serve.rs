@@ -16,6 +16,8 @@ use common::*;
 struct Server {
     child: Child,
     port: u16,
+    /// Every line the server has printed since it announced its address.
+    log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Drop for Server {
@@ -59,17 +61,28 @@ fn start(root: &std::path::Path) -> Server {
             break;
         }
     }
-    std::thread::spawn(move || while rx.recv().is_ok() {});
-    Server { child, port }
+    let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = std::sync::Arc::clone(&log);
+    std::thread::spawn(move || {
+        while let Ok(line) = rx.recv() {
+            sink.lock().unwrap().push(line);
+        }
+    });
+    Server { child, port, log }
 }
 
 /// A raw GET, so the request line is sent exactly as written (no client-side normalisation).
 fn get(port: u16, raw_path: &str) -> (u16, String, String) {
+    get_from(port, raw_path, "127.0.0.1")
+}
+
+/// A raw GET naming `host` in its `Host` header.
+fn get_from(port: u16, raw_path: &str, host: &str) -> (u16, String, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
     write!(
         stream,
-        "GET {raw_path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        "GET {raw_path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut response = Vec::new();
@@ -168,7 +181,7 @@ fn a_broken_edit_keeps_the_last_good_build_and_reports_the_error() {
     let server = start(site.path());
     let mut events = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
     events.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-    write!(events, "GET /__dateline/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    write!(events, "GET /__dateline/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
     write(site.path(), "content/broken.md", "+++\ntitel = \"typo\"\n+++\nBody.\n");
     let mut seen = String::new();
     let mut buf = [0u8; 4096];
@@ -208,4 +221,102 @@ fn a_taken_port_moves_to_the_next_one() {
     let _ = child.wait();
     assert!(said.contains(&format!("Port {port} is taken")), "{said}");
     assert!(!said.contains(&format!("http://127.0.0.1:{port}/")), "{said}");
+}
+
+#[test]
+fn answers_only_to_loopback_names() {
+    let site = sample_site();
+    let server = start(site.path());
+    let port = server.port;
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        "[::1]".into(),
+        "LOCALHOST".into(),
+    ] {
+        let (status, _, _) = get_from(port, "/style.css", &host);
+        assert_eq!(status, 200, "{host}");
+    }
+    // What a page on a rebound name (DNS rebinding) sends.
+    for host in [
+        "evil.example",
+        "evil.example:1111",
+        "127.0.0.1.evil.example",
+        "localhost.evil.example",
+    ] {
+        let (status, _, body) = get_from(port, "/", host);
+        assert_eq!(status, 421, "{host}");
+        assert!(body.contains("--interface"), "{body}");
+    }
+}
+
+#[test]
+fn slow_and_half_sent_requests_are_closed() {
+    let site = sample_site();
+    let server = start(site.path());
+    let started = Instant::now();
+    let mut stalled = Vec::new();
+    for _ in 0..20 {
+        let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        write!(s, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n").unwrap();
+        stalled.push(s);
+    }
+    // An idle connection that never sends a byte is closed as well.
+    stalled.push(TcpStream::connect(("127.0.0.1", server.port)).unwrap());
+    // Others are still served meanwhile.
+    assert_eq!(get(server.port, "/style.css").0, 200);
+    for mut s in stalled {
+        s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+        let mut rest = Vec::new();
+        let closed = s.read_to_end(&mut rest);
+        assert!(closed.is_ok(), "a stalled connection was held open: {closed:?}");
+    }
+    // Closed by the server's own timeout, well before the client's.
+    assert!(started.elapsed() < Duration::from_secs(60));
+}
+
+#[test]
+fn requests_are_answered_from_the_last_build_during_a_rebuild() {
+    let site = sample_site();
+    // Enough articles that a full rebuild takes a good while.
+    for i in 0..800 {
+        write(
+            site.path(),
+            &format!("content/2020/bulk-{i}.md"),
+            &format!(
+                "+++\ntitle = \"Ferry timetable notice {i}\"\ndate = 2020-03-{:02}\ntags = [\"ferries\"]\n+++\nPORTVILLE — The ferry company posted notice {i} on the quay.\n\nA second paragraph about the crossing.\n",
+                i % 28 + 1
+            ),
+        );
+    }
+    let server = start(site.path());
+    let config = site.path().join("site.toml");
+    let text = read(&config);
+    std::fs::write(&config, format!("{text}\n# touched\n")).unwrap();
+    // Ask for the style sheet over and over until the rebuild is reported.
+    let deadline = Instant::now() + Duration::from_secs(300);
+    let mut slowest = Duration::ZERO;
+    let rebuild_ms = loop {
+        let asked = Instant::now();
+        assert_eq!(get(server.port, "/style.css").0, 200);
+        slowest = slowest.max(asked.elapsed());
+        let done = server.log.lock().unwrap().iter().find_map(|l| {
+            l.strip_prefix("Full rebuild in ")
+                .and_then(|ms| ms.trim_end_matches(" ms").parse::<f64>().ok())
+        });
+        if let Some(ms) = done {
+            break ms;
+        }
+        assert!(Instant::now() < deadline, "no rebuild reported");
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let rebuild = Duration::from_secs_f64(rebuild_ms / 1000.0);
+    assert!(
+        rebuild > Duration::from_millis(200),
+        "the rebuild was too quick to tell ({rebuild:?})"
+    );
+    assert!(
+        slowest * 4 < rebuild,
+        "a request waited {slowest:?} during a rebuild of {rebuild:?}"
+    );
 }

@@ -117,7 +117,10 @@ pub fn path_date(path: &str) -> Option<Date> {
     digits.windows(3).find_map(|w| {
         let (y, m, d) = (w[0], w[1], w[2]);
         if y.len() == 4 && m.len() == 2 && d.len() == 2 {
-            Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()
+            // "0000" or "0999" in a path is a number, not a year an archive can publish under.
+            Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+                .ok()
+                .filter(|date| (1000..=9999).contains(&date.year()))
         } else {
             None
         }
@@ -127,6 +130,14 @@ pub fn path_date(path: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn path_dates_are_four_digit_years() {
+        assert_eq!(path_date("2021/10/13/x.txt"), Some(jiff::civil::date(2021, 10, 13)));
+        assert_eq!(path_date("2021-10-13-x.txt"), Some(jiff::civil::date(2021, 10, 13)));
+        assert_eq!(path_date("0000-01-01-x.txt"), None);
+        assert_eq!(path_date("0999/12/31/x.md"), None);
+    }
 
     #[test]
     fn permalinks_fill_their_pattern() {

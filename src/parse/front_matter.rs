@@ -154,8 +154,14 @@ pub fn parse(
     file_text: &str,
     tz: &TimeZone,
 ) -> Result<FrontMatter, Vec<Diagnostic>> {
-    let raw: RawFrontMatter = from_toml(toml_text, file).map_err(|d| vec![relocate(d, toml_line, file_text)])?;
-    let mut errors = Vec::new();
+    let (raw, toml_errors) = from_toml_each_key::<RawFrontMatter>(toml_text, file);
+    let mut errors: Vec<Diagnostic> = toml_errors
+        .into_iter()
+        .map(|d| relocate(d, toml_line, file_text))
+        .collect();
+    let Some(raw) = raw else {
+        return Err(errors);
+    };
     let mut date_of = |key: &str, v: Option<toml::Value>| -> Option<Published> {
         let v = v?;
         match published(&v, tz) {
@@ -207,6 +213,7 @@ pub fn parse(
     }
     let annotations = annotations(raw.annotations, toml_text, toml_line, file, file_text, tz, &mut errors);
     if !errors.is_empty() {
+        errors.sort_by_key(|d| (d.line, d.column));
         return Err(errors);
     }
     let extra = match serde_json::to_value(&raw.extra) {
@@ -240,6 +247,122 @@ pub fn parse_sidecar(text: &str, file: &Path, tz: &TimeZone) -> Result<Vec<Annot
     let mut errors = Vec::new();
     let out = annotations(raw.annotations, text, 0, file, text, tz, &mut errors);
     if errors.is_empty() { Ok(out) } else { Err(errors) }
+}
+
+/// The most keys of one file reported in error: past a screenful, more would not help.
+const MAX_KEY_ERRORS: usize = 20;
+
+/// Deserialises TOML strictly, but reports the errors of every top-level key rather than the
+/// first one serde stops at: a writer fixing front matter should see all its mistakes at once.
+///
+/// After each error the key it belongs to is blanked out with spaces (so every byte offset, and
+/// so every line and column, stays where it was) and the rest is tried again. The value comes
+/// back when what remains deserialises, so the caller can go on to validate the good keys.
+fn from_toml_each_key<T: serde::de::DeserializeOwned>(text: &str, file: &Path) -> (Option<T>, Vec<Diagnostic>) {
+    type Items = std::collections::BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Value>>;
+    // A syntax error leaves nothing to split into keys: it is the one error to report.
+    let items: Items = match from_toml(text, file) {
+        Ok(items) => items,
+        Err(d) => return (None, vec![d]),
+    };
+    let mut masked = text.to_string();
+    let mut errors = Vec::new();
+    // Each round removes one key and parses the rest again, so a front matter of thousands of
+    // bad keys stops at a screenful of errors rather than taking time in the square of its size.
+    for _ in 0..=items.len().min(MAX_KEY_ERRORS) {
+        let d = match from_toml::<T>(&masked, file) {
+            Ok(value) => return (Some(value), errors),
+            Err(d) => d,
+        };
+        if errors
+            .iter()
+            .any(|e: &Diagnostic| e.line == d.line && e.message == d.message)
+        {
+            return (None, errors);
+        }
+        let range = key_range(&masked, &items, d.line).filter(|r| !r.is_empty());
+        errors.push(d);
+        match range {
+            Some(range) => blank(&mut masked, range),
+            None => return (None, errors),
+        }
+    }
+    (None, errors)
+}
+
+/// The bytes of the top-level key a 1-based line belongs to: a `key = value` (however many lines
+/// its value spans) or, below the first table header, every section of that table.
+fn key_range(
+    text: &str,
+    items: &std::collections::BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Value>>,
+    line: usize,
+) -> Option<Vec<std::ops::Range<usize>>> {
+    let mut starts = vec![0];
+    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    let line_start = *starts.get(line.checked_sub(1)?)?;
+    let line_end = starts.get(line).copied().unwrap_or(text.len());
+    let first_header = starts
+        .iter()
+        .copied()
+        .find(|&s| section_name(line_at(text, s)).is_some())
+        .unwrap_or(text.len());
+    if line_start < first_header {
+        return items
+            .iter()
+            .filter(|(key, _)| key.span().start < first_header)
+            .map(|(key, value)| key.span().start..value.span().end.max(key.span().end))
+            .find(|whole| whole.start < line_end && line_start < whole.end)
+            .map(|whole| vec![whole]);
+    }
+    let name = starts
+        .iter()
+        .rev()
+        .filter(|&&s| s <= line_start)
+        .find_map(|&s| section_name(line_at(text, s)))?;
+    let mut ranges = Vec::new();
+    let mut open: Option<usize> = None;
+    for &start in starts.iter().filter(|&&s| s >= first_header) {
+        if let Some(this) = section_name(line_at(text, start)) {
+            if let Some(s) = open.take() {
+                ranges.push(s..start);
+            }
+            if this == name {
+                open = Some(start);
+            }
+        }
+    }
+    if let Some(s) = open {
+        ranges.push(s..text.len());
+    }
+    Some(ranges)
+}
+
+fn line_at(text: &str, start: usize) -> &str {
+    let rest = &text[start..];
+    &rest[..rest.find('\n').unwrap_or(rest.len())]
+}
+
+/// The top-level table a `[name]`, `[name.sub]` or `[[name]]` header line opens.
+fn section_name(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let inner = t.strip_prefix("[[").or_else(|| t.strip_prefix('['))?;
+    let name = inner[..inner.find([']', '.'])?].trim().trim_matches('"');
+    let is_key = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    is_key.then_some(name)
+}
+
+/// Replaces the bytes of `ranges` with spaces, keeping line breaks so every position stays put.
+fn blank(text: &mut String, ranges: Vec<std::ops::Range<usize>>) {
+    let mut bytes = std::mem::take(text).into_bytes();
+    for range in ranges {
+        for b in &mut bytes[range] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    // Whole characters became spaces, so the bytes are still UTF-8; the fallback never runs.
+    *text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
 }
 
 fn annotations(
@@ -349,7 +472,17 @@ fn published(v: &toml::Value, tz: &TimeZone) -> Result<Published, String> {
         toml::Value::String(s) => s.trim().to_string(),
         other => return Err(format!("expected a date, found {}", other.type_str())),
     };
-    parse_published(&text, tz).ok_or_else(|| format!("`{text}` is not a date"))
+    let p = parse_published(&text, tz).ok_or_else(|| format!("`{text}` is not a date"))?;
+    // Addresses (`/2021/10/13/`), feeds and sitemaps write the year as four digits; a year
+    // outside them (often a typo, or year 0 moved back a day by the time zone) would build
+    // addresses like `/-001/12/31/` and dates no reader accepts.
+    if !(1000..=9999).contains(&p.date.year()) {
+        return Err(format!(
+            "`{text}` falls in the year {}, outside 1000–9999 (read in the site's time zone)",
+            p.date.year()
+        ));
+    }
+    Ok(p)
 }
 
 /// "2021-10-13", "2021-10-13T09:30:00", "2021-10-13 09:30", "2021-10-13T09:30:00+03:00".
@@ -407,6 +540,50 @@ mod tests {
         let e = front("+++\ndate = \"last Tuesday\"\n+++\n").unwrap_err();
         assert_eq!(e[0].line, 2);
         assert!(e[0].message.contains("`date`"));
+    }
+
+    #[test]
+    fn every_error_of_the_front_matter_in_line_order() {
+        let e = front("+++\ntitle = \"T\"\ndate = 5\ntags = \"x\"\n+++\n").unwrap_err();
+        let lines: Vec<usize> = e.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [3, 4], "{e:?}");
+        assert!(e[0].message.contains("`date`"));
+        assert!(e[1].message.contains("`tags`"));
+    }
+
+    #[test]
+    fn unknown_keys_type_errors_and_table_errors_all_reported() {
+        let text = "+++\ntitel = \"T\"\ntags = \"x\"\nbyline = [\n  1,\n]\ndraft = true\n\n[[figures]]\nsrc = \"a.jpg\"\nsize = 3\n\n[[annotations]]\nquote = \"q\"\nnote = \"n\"\nkind = \"nope\"\n+++\n";
+        let e = front(text).unwrap_err();
+        let lines: Vec<usize> = e.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [2, 3, 4, 11, 13], "{e:?}");
+        assert!(e[0].message.contains("unknown key `titel`"));
+        assert!(e[3].message.contains("size"));
+        assert!(e[4].message.contains("nope"));
+    }
+
+    #[test]
+    fn thousands_of_bad_keys_stop_at_a_screenful() {
+        let keys: String = (0..5_000).map(|i| format!("wrong{i} = 1\n")).collect();
+        let e = front(&format!("+++\n{keys}+++\n")).unwrap_err();
+        assert!(e.len() > 1 && e.len() <= MAX_KEY_ERRORS + 1, "{} errors", e.len());
+    }
+
+    #[test]
+    fn years_outside_four_digits_are_refused() {
+        let e = front("+++\ntitle = \"T\"\ndate = 0000-01-01\n+++\n").unwrap_err();
+        assert_eq!(e[0].line, 3);
+        assert!(e[0].message.contains("1000–9999"), "{}", e[0].message);
+        // Year 1000 at midnight UTC is still 999 in a zone west of Greenwich.
+        let tz = TimeZone::get("America/New_York").unwrap();
+        let s = "+++\ndate = 1000-01-01T02:00:00Z\n+++\n";
+        let split = split(s, Path::new("a.md")).unwrap();
+        let e = parse(split.toml.unwrap(), split.toml_line, Path::new("a.md"), s, &tz).unwrap_err();
+        assert_eq!(e[0].line, 2);
+        assert!(front("+++\ndate = 10000-01-01\n+++\n").is_err());
+        assert!(front("+++\ndate = 9999-12-31\n+++\n").is_ok());
+        let e = front("+++\n[[corrections]]\ndate = 0999-05-01\ntext = \"t\"\n+++\n").unwrap_err();
+        assert_eq!(e[0].line, 2);
     }
 
     #[test]

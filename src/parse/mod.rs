@@ -3,6 +3,7 @@
 
 mod body;
 mod front_matter;
+mod nesting;
 mod registry;
 
 use std::path::Path;
@@ -76,6 +77,19 @@ pub fn parse(source: Source, config: &SiteConfig) -> Result<Article, Vec<Diagnos
             Diagnostic::error(&source.file, "the article has no headline")
                 .at_line(text, split.body_line)
                 .with_help(help),
+        );
+    }
+    if source.format == SourceFormat::Markdown
+        && let Some(at) = nesting::too_deep(split.body)
+    {
+        let offset = split.body.as_ptr() as usize - text.as_ptr() as usize + at;
+        errors.push(
+            Diagnostic::error(
+                &source.file,
+                format!("raw HTML nested more than {} elements deep", nesting::MAX_HTML_DEPTH),
+            )
+            .at_offset(text, offset)
+            .with_help("close the HTML elements this part of the article opens, or write it in Markdown"),
         );
     }
     if !errors.is_empty() {

@@ -3,6 +3,7 @@
 //! checked before any lookup, so `..`, encoded slashes or symlinks can never reach a file outside
 //! the site.
 
+use std::collections::HashMap;
 use std::convert::Infallible;
 use std::sync::{Arc, RwLock};
 
@@ -20,7 +21,15 @@ use super::preview::{Preview, Served};
 
 /// What the server shares between requests and the rebuild thread.
 pub struct Shared {
+    /// The site as the rebuilds make it; requests never wait for this lock.
     pub preview: RwLock<Option<Preview>>,
+    /// The files of the last good build, as requests see them: a rebuild works on `preview`
+    /// and then swaps a new snapshot in here, so a page is never held up by a rebuild.
+    pub files: RwLock<Option<Arc<HashMap<String, Served>>>>,
+    /// The host names a request may address, or `None` when any will do (`--interface`
+    /// opened the server to other machines). Anything else is refused, so a web page whose
+    /// name an attacker points at 127.0.0.1 (DNS rebinding) cannot read the preview.
+    pub hosts: Option<Vec<String>>,
     /// The current build error, shown on every page until it is fixed.
     pub error: RwLock<Option<String>>,
     pub events: broadcast::Sender<Signal>,
@@ -55,7 +64,61 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/__dateline/events", get(events))
         .route("/__dateline/live.js", get(live_js))
         .fallback(get(page))
+        .layer(axum::middleware::from_fn_with_state(Arc::clone(&shared), check_host))
         .with_state(shared)
+}
+
+/// Publishes the files of `preview` as what requests see from now on.
+pub fn publish(shared: &Shared, preview: &Preview) {
+    let snapshot = Arc::new(preview.files.clone());
+    *shared.files.write().unwrap_or_else(|e| e.into_inner()) = Some(snapshot);
+}
+
+/// The names a loopback server answers to: its own address, and the loopback names.
+pub fn loopback_hosts(addr: std::net::SocketAddr) -> Vec<String> {
+    let own = match addr.ip() {
+        std::net::IpAddr::V6(ip) => format!("[{ip}]"),
+        ip => ip.to_string(),
+    };
+    let mut hosts: Vec<String> = ["localhost", "127.0.0.1", "[::1]"].map(String::from).to_vec();
+    if !hosts.contains(&own) {
+        hosts.push(own);
+    }
+    hosts
+}
+
+/// Whether a `Host` header names one of `hosts` (with any port, or none).
+pub fn host_allowed(host: &str, hosts: &[String]) -> bool {
+    let host = host.trim().to_ascii_lowercase();
+    let name = match host.rsplit_once(':') {
+        // "[::1]:1111" or "localhost:1111"; a bare "[::1]" has its colons inside brackets.
+        Some((name, port)) if !port.contains(']') && port.bytes().all(|b| b.is_ascii_digit()) => name,
+        _ => host.as_str(),
+    };
+    let name = name.strip_suffix('.').unwrap_or(name);
+    hosts.iter().any(|h| h == name)
+}
+
+async fn check_host(
+    State(shared): State<Arc<Shared>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    if let Some(hosts) = &shared.hosts {
+        let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok());
+        if !host.is_some_and(|h| host_allowed(h, hosts)) {
+            return respond(
+                StatusCode::MISDIRECTED_REQUEST,
+                "text/plain; charset=utf-8",
+                format!(
+                    "421 Misdirected Request\nThe preview server answers only to {}. To reach it from other machines, start it with --interface.\n",
+                    hosts.join(", ")
+                )
+                .into_bytes(),
+            );
+        }
+    }
+    next.run(request).await
 }
 
 async fn live_js() -> Response {
@@ -159,24 +222,22 @@ async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
         super::refresh_search(&shared);
     }
     let found = {
-        let guard = shared.preview.read().unwrap_or_else(|e| e.into_inner());
-        let Some(preview) = guard.as_ref() else {
-            drop(guard);
+        let snapshot = shared.files.read().unwrap_or_else(|e| e.into_inner()).clone();
+        let Some(files) = snapshot else {
             let overlay = shared.error.read().ok().and_then(|e| e.clone()).unwrap_or_default();
             return error_page(&overlay);
         };
         let dir_key = format!("{}/index.html", key.trim_end_matches("/index.html"));
-        match preview.files.get(&key) {
+        match files.get(&key) {
             Some(f) => Some((StatusCode::OK, key.clone(), f.clone())),
-            None if !key.ends_with("index.html") && preview.files.contains_key(&dir_key) => {
+            None if !key.ends_with("index.html") && files.contains_key(&dir_key) => {
                 let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
                 if let Ok(v) = HeaderValue::from_str(&format!("{}/", uri.path())) {
                     r.headers_mut().insert(header::LOCATION, v);
                 }
                 return r;
             }
-            None => preview
-                .files
+            None => files
                 .get("404.html")
                 .map(|f| (StatusCode::NOT_FOUND, "404.html".to_string(), f.clone())),
         }

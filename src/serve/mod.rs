@@ -7,7 +7,7 @@ mod watch;
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, RwLock};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use tokio::sync::broadcast;
 
@@ -47,6 +47,10 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     let (events, _) = broadcast::channel(64);
     let shared = Arc::new(Shared {
         preview: RwLock::new(None),
+        files: RwLock::new(None),
+        hosts: interface
+            .is_loopback()
+            .then(|| http::loopback_hosts(SocketAddr::new(interface, options.port))),
         error: RwLock::new(None),
         events,
         root: root.clone(),
@@ -59,6 +63,7 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
                 p.site.archive.stories.len(),
                 preview::elapsed_ms(started)
             );
+            http::publish(&shared, &p);
             if let Ok(mut guard) = shared.preview.write() {
                 *guard = Some(p);
             }
@@ -96,14 +101,54 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
             std::thread::spawn(move || watch_loop(watch, build_options, watcher_shared));
         }
         let app = router(Arc::clone(&shared));
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-                eprintln!("\nStopped.");
-            })
-            .await
-            .map_err(|e| format!("the server stopped: {e}"))
+        accept(listener, app).await;
+        eprintln!("\nStopped.");
+        Ok(())
     })
+}
+
+/// The longest a client may take to send a request's headers, and to start its next request
+/// on a kept-alive connection: a client that stalls is closed rather than held forever.
+const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
+/// The most connections served at once; more wait in the listening queue until one ends.
+const MAX_CONNECTIONS: usize = 256;
+
+/// Serves connections until Ctrl-C, each with a header timeout, at most [`MAX_CONNECTIONS`] at
+/// a time. (`axum::serve` has neither: half-sent requests used to stay open for good.)
+async fn accept(listener: tokio::net::TcpListener, app: axum::Router) {
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let stop = tokio::signal::ctrl_c();
+    tokio::pin!(stop);
+    loop {
+        let slot = tokio::select! {
+            slot = Arc::clone(&slots).acquire_owned() => match slot {
+                Ok(slot) => slot,
+                Err(_) => return,
+            },
+            _ = &mut stop => return,
+        };
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                // Out of file descriptors and the like: pause rather than spin.
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            _ = &mut stop => return,
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let _slot = slot;
+            let connection = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT)
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+            // A client that goes away mid-request is no error of the server's.
+            let _ = connection.await;
+        });
+    }
 }
 
 async fn bind(interface: IpAddr, port: u16) -> Result<(tokio::net::TcpListener, SocketAddr), String> {
@@ -140,10 +185,15 @@ fn watch_loop(watch: watch::Watch, options: BuildOptions, shared: Arc<Shared>) {
             match guard.as_mut() {
                 Some(preview) => {
                     let changes = preview.classify(&paths);
-                    preview.apply(&changes).map_err(|e| e.to_string())
+                    let outcome = preview.apply(&changes).map_err(|e| e.to_string());
+                    if outcome.is_ok() {
+                        http::publish(&shared, preview);
+                    }
+                    outcome
                 }
                 None => Preview::build(&options)
                     .map(|p| {
+                        http::publish(&shared, &p);
                         *guard = Some(p);
                         Rebuild::Full
                     })
@@ -183,10 +233,13 @@ fn catch_up(shared: &Arc<Shared>) {
     if let Some(preview) = guard.as_mut() {
         match preview.catch_up() {
             Ok(0) => {}
-            Ok(n) => eprintln!(
-                "  then {n} index and API files in {:.0} ms",
-                preview::elapsed_ms(started)
-            ),
+            Ok(n) => {
+                http::publish(shared, preview);
+                eprintln!(
+                    "  then {n} index and API files in {:.0} ms",
+                    preview::elapsed_ms(started)
+                );
+            }
             Err(e) => eprintln!("{}", e.to_string().trim_end()),
         }
     }
@@ -227,6 +280,7 @@ pub(crate) fn refresh_search(shared: &Arc<Shared>) {
                         let mut guard = shared.preview.write().unwrap_or_else(|e| e.into_inner());
                         if let Some(preview) = guard.as_mut() {
                             preview.replace_search(files);
+                            http::publish(&shared, preview);
                             eprintln!("Search index rebuilt in {:.0} ms", preview::elapsed_ms(started));
                         }
                     }

@@ -4,11 +4,26 @@
 //! failed or interrupted build leaves the previous archive untouched. The output carries a
 //! marker file; a folder without it is not ours and is never replaced unless the user insists
 //! with `--force` — and the site itself, its content or a home folder are never replaced at all.
+//!
+//! When the build store knows what the previous archive holds (the hash of every file, saved by
+//! the build that wrote it), the staging folder starts as a copy of the previous archive made of
+//! hard links — one directory entry per file, no bytes copied — and only files whose hash
+//! differs are written, each as a new file that replaces its link (never written through it, so
+//! the previous archive's bytes never change). Files the new archive no longer has are unlinked
+//! from the staging folder. The swap is the same as for a build from nothing, so a failed or
+//! interrupted build still leaves the previous archive whole, at the cost of one link per file
+//! rather than a copy of the tree. Without a trustworthy record (no store, `--clean`, a build
+//! that did not finish, another output folder), every file is written and compared with the
+//! previous archive's on disk.
 
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
+
+pub mod lock;
+
+pub use lock::{BuildLock, LockError};
 
 /// The file that marks a folder as dateline's output.
 pub const MARKER: &str = ".dateline-output";
@@ -56,6 +71,8 @@ pub enum WriteError {
     NotAFolder { path: PathBuf },
     #[error("an output path escapes the output folder: {0}")]
     Escape(String),
+    #[error("{0}")]
+    Locked(#[from] LockError),
     #[error(
         "cannot write {path}: {source}\n  = help: check free disk space and permissions; the previous output was left as it was"
     )]
@@ -92,6 +109,12 @@ struct Tally {
     unchanged: AtomicUsize,
 }
 
+/// A content hash of an output file's bytes.
+pub type Hash = [u8; 32];
+
+/// Every file of an archive with the hash of its bytes, by path.
+pub type Hashes = std::collections::HashMap<String, Hash>;
+
 /// Writes `files` as the new content of `output`, atomically replacing what was there.
 pub fn write(output: &Path, site_root: &Path, files: Vec<OutputFile>, force: bool) -> Result<WriteSummary, WriteError> {
     let staging = Staging::begin(output, site_root, force, Cleanup::Now)?;
@@ -114,7 +137,15 @@ pub struct Staging {
     cleanup: Cleanup,
     /// The archive being replaced, which every file written is compared with.
     previous: Option<PathBuf>,
+    /// What the previous archive holds, when the build store knows: the staging folder then
+    /// starts as hard links to it.
+    known: Option<std::sync::Arc<Hashes>>,
+    /// Every file put so far, with its hash.
+    produced: std::sync::Arc<std::sync::Mutex<Hashes>>,
     tally: std::sync::Arc<Tally>,
+    /// Held from `begin` until the staging folder is swapped in or removed: no other build
+    /// touches this output, or its staging and old folders, meanwhile.
+    _lock: BuildLock,
 }
 
 /// How many threads write files: output is bound by file-system latency, not by the CPU.
@@ -123,6 +154,18 @@ const WRITERS: usize = 12;
 impl Staging {
     /// Checks that the output may be replaced and opens a fresh staging folder beside it.
     pub fn begin(output: &Path, site_root: &Path, force: bool, cleanup: Cleanup) -> Result<Staging, WriteError> {
+        Self::begin_with(output, site_root, force, cleanup, None)
+    }
+
+    /// [`Staging::begin`], given what the previous archive holds (`known`, from the build
+    /// store): unchanged files are then linked, not written.
+    pub fn begin_with(
+        output: &Path,
+        site_root: &Path,
+        force: bool,
+        cleanup: Cleanup,
+        known: Option<Hashes>,
+    ) -> Result<Staging, WriteError> {
         check_output(output, site_root, force)?;
         let parent = match output.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -133,6 +176,11 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
+        let lock = BuildLock::acquire(
+            &parent.join(format!(".{name}.lock")),
+            &format!("the output folder {}", output.display()),
+            lock::wait_from_env(),
+        )?;
         clean_stale(&parent, &name, &cleanup);
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if dir.exists() {
@@ -142,6 +190,21 @@ impl Staging {
         // The marker goes in first, so an interrupted build's leftovers are recognisably ours.
         let marker = dir.join(MARKER);
         std::fs::write(&marker, MARKER_TEXT).map_err(io(&marker))?;
+        let known = match known {
+            Some(known) if output.join(MARKER).is_file() => match link_tree(output, &dir, &known) {
+                Ok(()) => Some(std::sync::Arc::new(known)),
+                Err(_) => {
+                    // No hard links here (or the old archive is not what the store says): start
+                    // again from an empty folder and write everything.
+                    remove_tree(&dir).map_err(io(&dir))?;
+                    std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+                    std::fs::write(&marker, MARKER_TEXT).map_err(io(&marker))?;
+                    None
+                }
+            },
+            _ => None,
+        };
+        let produced = std::sync::Arc::new(std::sync::Mutex::new(Hashes::new()));
         let (sender, receiver) = std::sync::mpsc::sync_channel::<OutputFile>(256);
         let receiver = std::sync::Arc::new(std::sync::Mutex::new(receiver));
         let made = std::sync::Arc::new(std::sync::Mutex::new(std::collections::HashSet::<PathBuf>::new()));
@@ -152,19 +215,52 @@ impl Staging {
                 let receiver = std::sync::Arc::clone(&receiver);
                 let made = std::sync::Arc::clone(&made);
                 let tally = std::sync::Arc::clone(&tally);
+                let produced = std::sync::Arc::clone(&produced);
+                let known = known.clone();
                 let dir = dir.clone();
                 let previous = previous.clone();
                 std::thread::spawn(move || -> Result<(), WriteError> {
                     loop {
                         let next = receiver.lock().unwrap_or_else(|e| e.into_inner()).recv();
                         let Ok(file) = next else { return Ok(()) };
-                        let counter = match compare(previous.as_deref(), &file) {
+                        let hash = hash_of(&file)?;
+                        let comparison = match &known {
+                            Some(known) => match known.get(&file.path) {
+                                None => Comparison::New,
+                                Some(h) if *h == hash => Comparison::Same,
+                                Some(_) => Comparison::Changed,
+                            },
+                            None => compare(previous.as_deref(), &file),
+                        };
+                        let counter = match comparison {
                             Comparison::New => &tally.new,
                             Comparison::Changed => &tally.changed,
                             Comparison::Same => &tally.unchanged,
                         };
                         counter.fetch_add(1, Ordering::Relaxed);
-                        write_one(&dir, &file, &made)?;
+                        match (&known, comparison) {
+                            // Already there, as a link to the previous archive's file.
+                            (Some(_), Comparison::Same) => {}
+                            // Replace the link rather than write through it.
+                            (Some(_), _) => {
+                                let target = dir.join(&file.path);
+                                match std::fs::remove_file(&target) {
+                                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                                        return Err(WriteError::Io {
+                                            path: target,
+                                            source: e,
+                                        });
+                                    }
+                                    _ => {}
+                                }
+                                write_one(&dir, &file, &made)?;
+                            }
+                            (None, _) => write_one(&dir, &file, &made)?,
+                        }
+                        produced
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .insert(file.path, hash);
                     }
                 })
             })
@@ -179,7 +275,10 @@ impl Staging {
             committed: false,
             cleanup,
             previous,
+            known,
+            produced,
             tally,
+            _lock: lock,
         })
     }
 
@@ -203,11 +302,19 @@ impl Staging {
 
     /// Waits for every file, then swaps the staging folder in as the output. Returns how the
     /// new archive differs from the one it replaced.
-    pub fn commit(mut self) -> Result<WriteSummary, WriteError> {
+    pub fn commit(self) -> Result<WriteSummary, WriteError> {
+        self.commit_with_hashes().map(|(summary, _)| summary)
+    }
+
+    /// [`Staging::commit`], also returning every file of the new archive with its hash (for the
+    /// build store, so that the next build can compare without reading the files).
+    pub fn commit_with_hashes(mut self) -> Result<(WriteSummary, Hashes), WriteError> {
         self.finish_writes()?;
-        let removed = match &self.previous {
-            Some(previous) => removed_files(previous, &self.dir),
-            None => 0,
+        let produced = std::mem::take(&mut *self.produced.lock().unwrap_or_else(|e| e.into_inner()));
+        let removed = match (&self.known, &self.previous) {
+            (Some(known), _) => unlink_removed(&self.dir, known, &produced)?,
+            (None, Some(previous)) => removed_files(previous, &self.dir),
+            (None, None) => 0,
         };
         swap(&self.dir, &self.output, &self.parent, &self.name, &self.cleanup)?;
         self.committed = true;
@@ -217,13 +324,14 @@ impl Staging {
             count(&self.tally.changed),
             count(&self.tally.unchanged),
         );
-        Ok(WriteSummary {
+        let summary = WriteSummary {
             written: new + changed + unchanged,
             new,
             changed,
             unchanged,
             removed,
-        })
+        };
+        Ok((summary, produced))
     }
 
     fn finish_writes(&mut self) -> Result<(), WriteError> {
@@ -277,6 +385,66 @@ fn compare(previous: Option<&Path>, file: &OutputFile) -> Comparison {
         }
     };
     if same { Comparison::Same } else { Comparison::Changed }
+}
+
+/// The hash of a file's bytes, as the build store keeps it.
+fn hash_of(file: &OutputFile) -> Result<Hash, WriteError> {
+    match &file.content {
+        Content::Bytes(b) => Ok(*blake3::hash(b).as_bytes()),
+        Content::Copy(from) => {
+            let mut h = blake3::Hasher::new();
+            h.update_reader(std::fs::File::open(from).map_err(io(from))?)
+                .map_err(io(from))?;
+            Ok(*h.finalize().as_bytes())
+        }
+    }
+}
+
+/// Fills `staging` with hard links to the files of `previous` that `known` lists (anything else
+/// in the folder is not part of the archive the store recorded). Fails if a listed file is
+/// missing or the file system cannot link.
+fn link_tree(previous: &Path, staging: &Path, known: &Hashes) -> std::io::Result<()> {
+    let mut dirs: std::collections::BTreeSet<PathBuf> = std::collections::BTreeSet::new();
+    for path in known.keys() {
+        check_relative(path).map_err(std::io::Error::other)?;
+        if let Some(parent) = Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()) {
+            dirs.insert(parent.to_path_buf());
+        }
+    }
+    // Parents sort before their children, so one pass creates every folder.
+    for d in &dirs {
+        match std::fs::create_dir(staging.join(d)) {
+            Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+                std::fs::create_dir_all(staging.join(d))?;
+            }
+            _ => {}
+        }
+    }
+    let paths: Vec<&String> = known.keys().collect();
+    in_io_pool(|| {
+        paths
+            .par_iter()
+            .try_for_each(|p| std::fs::hard_link(previous.join(p.as_str()), staging.join(p.as_str())))
+    })
+}
+
+/// Unlinks from `staging` the files of the previous archive that this build did not make, and
+/// the folders that leaves empty. Returns how many files went.
+fn unlink_removed(staging: &Path, known: &Hashes, produced: &Hashes) -> Result<usize, WriteError> {
+    let gone: Vec<&String> = known.keys().filter(|p| !produced.contains_key(*p)).collect();
+    for p in &gone {
+        let target = staging.join(p.as_str());
+        std::fs::remove_file(&target).map_err(io(&target))?;
+        // A clean build would not have made the folder: remove it while it is empty.
+        let mut dir = target.parent();
+        while let Some(d) = dir.filter(|d| *d != staging) {
+            if std::fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
+    Ok(gone.len())
 }
 
 /// Files of the previous archive (its marker aside) that the staging folder does not have.
@@ -437,23 +605,30 @@ fn in_io_pool<R: Send>(f: impl FnOnce() -> R + Send) -> R {
     }
 }
 
-/// Removes a folder tree, files and folders in parallel (deepest folders first).
+/// Removes a folder tree, files and folders in parallel (deepest folders first). A marker at
+/// its top goes last, so a removal that is interrupted leaves a folder still recognisably ours,
+/// which the next build finishes removing.
 pub fn remove_tree(root: &Path) -> std::io::Result<()> {
     if !root.exists() {
         return Ok(());
     }
+    let marker = root.join(MARKER);
     let mut files = Vec::new();
     let mut dirs: Vec<(usize, PathBuf)> = Vec::new();
     for entry in walkdir::WalkDir::new(root).follow_links(false) {
         let entry = entry.map_err(std::io::Error::other)?;
         if entry.file_type().is_dir() {
             dirs.push((entry.depth(), entry.into_path()));
-        } else {
+        } else if entry.path() != marker {
             files.push(entry.into_path());
         }
     }
     in_io_pool(|| {
         files.par_iter().try_for_each(std::fs::remove_file)?;
+        match std::fs::remove_file(&marker) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
         dirs.sort_by_key(|d| std::cmp::Reverse(d.0));
         for level in dirs.chunk_by(|a, b| a.0 == b.0) {
             level.par_iter().try_for_each(|(_, d)| std::fs::remove_dir(d))?;
@@ -523,15 +698,57 @@ impl Cleanup {
     }
 }
 
-/// Removes a folder left by dateline (it must carry the marker): what `__remove-tree` runs.
+/// Removes a folder left by dateline: what `__remove-tree` runs. The folder is first renamed
+/// to carry this process's id, which claims it: a build that starts meanwhile sees a live
+/// owner and leaves it alone, and if another process claimed it first, the rename fails and
+/// this one has nothing to do. Only a folder with the marker, or an old archive's folder by
+/// its name, is removed.
 pub fn remove_our_tree(dir: &Path) -> std::io::Result<()> {
-    if !dir.join(MARKER).is_file() {
-        return Err(std::io::Error::other(format!(
-            "{} has no {MARKER} marker; not removing it",
+    let claimed = claim(dir).ok_or_else(|| {
+        std::io::Error::other(format!(
+            "{} is not a folder left by a dateline build; not removing it",
             dir.display()
-        )));
+        ))
+    })?;
+    remove_tree(&claimed)
+}
+
+/// Renames a leftover folder `.NAME.old-…` or `.NAME.staging-…` to `.NAME.old-PID-N` with this
+/// process's id; `None` when it is not one of ours or another process took it first.
+fn claim(dir: &Path) -> Option<PathBuf> {
+    let parent = dir.parent()?;
+    let file_name = dir.file_name()?.to_string_lossy().into_owned();
+    let (name, kind, _) = leftover_parts(&file_name)?;
+    if kind == Leftover::Staging && !dir.join(MARKER).is_file() {
+        return None;
     }
-    remove_tree(dir)
+    static CLAIMS: AtomicUsize = AtomicUsize::new(0);
+    let claimed = parent.join(format!(
+        ".{name}.old-{}-{}",
+        std::process::id(),
+        CLAIMS.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::rename(dir, &claimed).ok().map(|_| claimed)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Leftover {
+    Staging,
+    Old,
+}
+
+/// Splits `.NAME.staging-PID` or `.NAME.old-PID[-N]` into the output's name, the kind and the
+/// id of the process that owns it.
+fn leftover_parts(file_name: &str) -> Option<(&str, Leftover, u32)> {
+    let rest = file_name.strip_prefix('.')?;
+    let (name, kind, tail) = if let Some(i) = rest.rfind(".staging-") {
+        (&rest[..i], Leftover::Staging, &rest[i + ".staging-".len()..])
+    } else {
+        let i = rest.rfind(".old-")?;
+        (&rest[..i], Leftover::Old, &rest[i + ".old-".len()..])
+    };
+    let pid = tail.split('-').next()?.parse().ok()?;
+    (!name.is_empty()).then_some((name, kind, pid))
 }
 
 /// Atomically exchanges two folders (Linux `renameat2(RENAME_EXCHANGE)`), so there is no moment
@@ -564,29 +781,23 @@ fn exchange(_: &Path, _: &Path) -> bool {
     false
 }
 
-/// Removes staging and old folders left by interrupted builds (they carry our marker).
+/// Removes staging and old folders left by interrupted builds and by removals that did not
+/// finish. Called with the output's lock held, so no other build is writing; a folder whose
+/// owning process is still running (a detached removal at work) is left to it.
 fn clean_stale(parent: &Path, name: &str, cleanup: &Cleanup) {
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
     };
-    let prefixes = [format!(".{name}.staging-"), format!(".{name}.old-")];
-    let mine = [
-        format!(".{name}.staging-{}", std::process::id()),
-        format!(".{name}.old-{}", std::process::id()),
-    ];
     for e in entries.flatten() {
-        let n = e.file_name().to_string_lossy().into_owned();
-        if prefixes.iter().any(|p| n.starts_with(p.as_str())) && !mine.contains(&n) && e.path().join(MARKER).is_file() {
-            // Rename first, so a cleanup still running from an earlier build and this one never
-            // work on the same folder.
-            let moved = parent.join(format!(
-                ".{name}.old-{}-{}",
-                std::process::id(),
-                n.len() + e.path().as_os_str().len()
-            ));
-            if std::fs::rename(e.path(), &moved).is_ok() {
-                cleanup.remove(&moved);
-            }
+        let file_name = e.file_name().to_string_lossy().into_owned();
+        let Some((n, _, pid)) = leftover_parts(&file_name) else {
+            continue;
+        };
+        if n != name || pid == std::process::id() || lock::process_alive(pid) {
+            continue;
+        }
+        if let Some(claimed) = claim(&e.path()) {
+            cleanup.remove(&claimed);
         }
     }
 }
@@ -618,8 +829,36 @@ mod tests {
             .unwrap()
             .flatten()
             .map(|e| e.file_name())
+            .filter(|n| n != ".public.lock")
             .collect();
         assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    }
+
+    #[test]
+    fn leftover_names_say_whose_they_are() {
+        assert_eq!(
+            leftover_parts(".public.staging-41"),
+            Some(("public", Leftover::Staging, 41))
+        );
+        assert_eq!(leftover_parts(".public.old-41-3"), Some(("public", Leftover::Old, 41)));
+        assert_eq!(leftover_parts(".my.site.old-7"), Some(("my.site", Leftover::Old, 7)));
+        for other in [".public", "public.old-4", ".public.old-", ".public.old-x", "..old-4"] {
+            assert_eq!(leftover_parts(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn an_interrupted_removal_leaves_the_marker_so_the_next_build_finishes_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write(&out, dir.path(), files(), false).unwrap();
+        // A removal that got no further than the files: the marker is still there.
+        let left = dir.path().join(".public.old-4194400");
+        std::fs::rename(&out, &left).unwrap();
+        std::fs::remove_file(left.join("index.html")).unwrap();
+        assert!(left.join(MARKER).is_file());
+        write(&out, dir.path(), files(), false).unwrap();
+        assert!(!left.exists(), "the next build removes what a dead process left");
     }
 
     #[test]
@@ -697,6 +936,7 @@ mod tests {
             .unwrap()
             .flatten()
             .map(|e| e.file_name())
+            .filter(|n| n != ".public.lock")
             .collect();
         assert_eq!(names.len(), 1, "no staging folder is left behind: {names:?}");
     }

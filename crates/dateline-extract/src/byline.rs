@@ -229,7 +229,9 @@ fn spaced_dash_at(s: &str) -> Option<usize> {
 /// handle or the whole address.
 fn handle_at(s: &str) -> Option<usize> {
     let at = s.find('@')?;
-    Some(s[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1))
+    // After the whole space before it: a space may be wider than a byte (U+2005, U+3000).
+    let space = s[..at].char_indices().rev().find(|(_, c)| c.is_whitespace());
+    Some(space.map_or(0, |(i, c)| i + c.len_utf8()))
 }
 
 /// The first date: "Updated Nov 13, 2019", "Monday, November 18, 2019".
@@ -954,6 +956,14 @@ mod tests {
         for (text, n, s) in rows {
             assert_eq!(names(text, true), Some((v(n), v(s))), "{text}");
         }
+    }
+
+    #[test]
+    fn a_handle_after_a_wide_space_ends_the_names() {
+        // U+2005 and U+3000 are spaces of three bytes.
+        assert_eq!(handle_at("By Jane Roe\u{2005}@janeroe"), Some(14));
+        assert_eq!(handle_at("Jane\u{3000}jroe@example.com"), Some(7));
+        assert!(std::panic::catch_unwind(|| parse("By Jane Roe\u{2005}@janeroe", true)).is_ok());
     }
 
     /// The classic shapes: "By NAME", names and agencies, bare name lines.

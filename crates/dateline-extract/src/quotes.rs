@@ -24,6 +24,7 @@ mod attribution;
 mod marks;
 mod resolver;
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::model::{Anchor, Quote};
@@ -96,11 +97,36 @@ fn words_key(s: &str) -> String {
 /// she “…”") is a quotation of its own.
 fn drop_echoes(quotes: &mut Vec<(Quote, Option<Rule>)>) {
     let keys: Vec<String> = quotes.iter().map(|(q, _)| words_key(&q.text)).collect();
+    // Each distinct key at its first quotation, and each word's distinct keys: a key holds
+    // another only if it holds every word of it, so a quotation is compared only with those
+    // holding its rarest word. Comparing every pair made a paragraph of thousands of
+    // quotations quadratic.
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if first.contains_key(k.as_str()) {
+            continue;
+        }
+        first.insert(k, i);
+        let mut words: Vec<&str> = k.split(' ').filter(|w| !w.is_empty()).collect();
+        words.sort_unstable();
+        words.dedup();
+        for w in words {
+            holders.entry(w).or_default().push(i);
+        }
+    }
     let echo = |i: usize| {
-        let k = &keys[i];
-        keys.iter()
-            .enumerate()
-            .any(|(j, other)| j != i && other.contains(k.as_str()) && (other.len() > k.len() || j < i))
+        let k = keys[i].as_str();
+        // The same words quoted before (a longer key also holds them, wherever it stands).
+        if first.get(k).is_some_and(|&j| j < i) {
+            return true;
+        }
+        let rarest = k
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .filter_map(|w| holders.get(w))
+            .min_by_key(|h| h.len());
+        rarest.is_some_and(|h| h.iter().any(|&j| keys[j].len() > k.len() && keys[j].contains(k)))
     };
     let keep: Vec<bool> = (0..quotes.len())
         .map(|i| quotes[i].0.speaker.is_some() || keys[i].len() <= 2 || !echo(i))
@@ -139,10 +165,11 @@ fn drop_slogans(quotes: &mut Vec<(Quote, Option<Rule>)>, blocks: &[BlockText<'_>
         let marks = marks::single_spans(h).into_iter().chain(spans(h));
         quoted.extend(marks.map(|q| key(&h[q.start..q.end])));
     }
-    quotes.retain(|(q, _)| {
-        let k = key(&q.text);
-        q.speaker.is_some() || quoted.iter().filter(|x| **x == k).count() < 2
-    });
+    let mut times: HashMap<String, usize> = HashMap::new();
+    for k in quoted {
+        *times.entry(k).or_default() += 1;
+    }
+    quotes.retain(|(q, _)| q.speaker.is_some() || times.get(&key(&q.text)).is_none_or(|&n| n < 2));
 }
 
 /// What reading the story so far leaves for the next block.

@@ -97,7 +97,12 @@ fn clause_end(text: &str, from: usize, next_open: usize) -> (usize, bool) {
     let slice = &text[from..limit];
     for (i, c) in slice.char_indices() {
         if matches!(c, '.' | '!' | '?' | ';') {
-            let word_start = slice[..i].rfind(|ch: char| ch.is_whitespace()).map_or(0, |w| w + 1);
+            // After the whole space: a space may be wider than a byte (U+00A0, U+2005).
+            let word_start = slice[..i]
+                .char_indices()
+                .rev()
+                .find(|(_, ch)| ch.is_whitespace())
+                .map_or(0, |(w, ch)| w + ch.len_utf8());
             let word = &slice[word_start..i];
             if c == '.'
                 && (lexicon::is_abbreviation(word)
@@ -799,7 +804,9 @@ impl<'a> Resolver<'a> {
         for (v, w) in ws.iter().enumerate().take(AFTER_VERB_WITHIN) {
             // A capitalised verb opens a sentence of its own ("Read our review."): an
             // attribution's verb is never capitalised.
-            if w.is_capitalized() || verb_at(w.text) != Some(false) {
+            // A verb before `part_start` lies in the clause of the verb before it
+            // ("said and added, …"): the next subject starts only after that clause.
+            if w.is_capitalized() || verb_at(w.text) != Some(false) || w.start < part_start {
                 continue;
             }
             let before_verb = c.text[part_start..w.start]

@@ -83,6 +83,9 @@ const ORGANISATION_REACH: usize = 8;
 /// ("the statement continued"): a statement is often quoted over many paragraphs.
 const DOCUMENT_REACH: usize = 16;
 
+/// The most entries, from the latest back, that one look-up for an earlier speaker examines.
+const LOOK_BACK_ENTRIES: usize = 1024;
+
 pub(super) struct Resolver<'a> {
     pub(super) found: &'a Found,
     blocks: &'a [BlockText<'a>],
@@ -367,7 +370,12 @@ impl<'a> Resolver<'a> {
     ) -> Option<T> {
         let before = |b: usize, pos: usize| (b, pos) < (block, at) && block.saturating_sub(b) <= reach;
         let mut i = self.refs.borrow().len();
-        while i > 0 {
+        // Entries are examined from the latest, and those after `at` or settled to nobody are
+        // passed over without counting, so a paragraph of thousands of quotations would make
+        // every look-up walk the whole story. No pronoun or title reaches that far back in a
+        // real story (they hold a few hundred entries); the bound keeps hostile ones linear.
+        let stop = i.saturating_sub(LOOK_BACK_ENTRIES);
+        while i > stop {
             i -= 1;
             let entry = self.refs.borrow()[i];
             let r = match entry {

@@ -493,3 +493,63 @@ fn explain_with(paragraphs: &[&str], headline: Option<&str>) -> Vec<(Quote, Opti
         .collect();
     explained(&blocks, &found, headline)
 }
+
+/// The fastest of three runs of `f`, so a busy machine does not decide a ratio.
+fn fastest(f: impl Fn()) -> std::time::Duration {
+    (0..3)
+        .map(|_| {
+            let started = std::time::Instant::now();
+            f();
+            started.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_paragraph_of_thousands_of_quotations_takes_linear_time() {
+    // Every "she said" looks back for a speaker and finds none: each look-up used to walk the
+    // whole paragraph, which made the paragraph quadratic.
+    let paragraph = |n: usize| -> String {
+        (0..n)
+            .map(|i| format!("“The ferry will not sail today, not at {i},” she said."))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (small, large) = (paragraph(3_000), paragraph(12_000));
+    assert_eq!(quotes_of(&[&small], None).len(), 3_000, "every quotation is found");
+    let t_small = fastest(|| drop(quotes_of(&[&small], None)));
+    let t_large = fastest(|| drop(quotes_of(&[&large], None)));
+    assert!(
+        t_large < t_small * 8,
+        "4× the quotations took {:.1}× the time ({t_small:?} → {t_large:?})",
+        t_large.as_secs_f64() / t_small.as_secs_f64()
+    );
+}
+
+#[test]
+fn a_second_verb_inside_the_first_verbs_clause_is_passed_over() {
+    // After an inverted verb that names no one, the next subject starts after the next comma;
+    // a verb before that comma belongs to the first clause (this used to slice backwards).
+    for paragraph in [
+        "“We will keep the ferry running all week,” said and added, the captain said.",
+        "“The quay stays shut until the repairs are done,” said later said, she said.",
+        "“Nobody told us anything about the closure,” added said told, he said.",
+    ] {
+        let got = run(&[paragraph]);
+        assert_eq!(got.len(), 1, "{paragraph}: {got:?}");
+    }
+}
+
+#[test]
+fn a_sentence_end_after_a_wide_space_is_found() {
+    // U+00A0 takes two bytes and U+2005 three: the word before the full stop starts after them.
+    for paragraph in [
+        "“The ferry sails at noon,” she said\u{a0}. Then the quay closed.",
+        "“The ferry sails at noon,” Jo Reyes said\u{2005}Mr. Then the quay closed.",
+        "“The ferry sails at noon,” he said\u{a0}\u{a0}!",
+    ] {
+        let got = run(&[paragraph]);
+        assert_eq!(got.len(), 1, "{paragraph}: {got:?}");
+    }
+}

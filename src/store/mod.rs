@@ -1,0 +1,366 @@
+//! The build store: what earlier builds produced, kept in `.dateline/cache.sqlite` in the site
+//! so that the next build redoes only what its inputs changed.
+//!
+//! It is an SQLite database so that anyone can open it (`sqlite3 .dateline/cache.sqlite`) and
+//! see what it holds. Two tables matter:
+//!
+//! - `extractions`: per article file, the extraction (byline, dateline, quotes, entities, …)
+//!   as JSON, under a key that hashes everything extraction reads: the file's bytes and its
+//!   annotations sidecar, its path (the date in it), the entity registry, `site.toml` and the
+//!   code's fingerprint. A stored row is used only when its key equals the key computed
+//!   afresh, so a stale or altered row is never trusted, only redone.
+//! - `outputs`: per file of the output folder, the hash of the bytes the last successful build
+//!   put there. The writer compares a page with this hash instead of reading the old file. The
+//!   table is marked invalid before an output is swapped and valid again only once the new
+//!   table is saved, so an interrupted build leaves it invalid, and the next build compares
+//!   with the files on disk instead.
+//!
+//! The store is a cache in the strict sense: deleting it is always safe, and `build --clean`
+//! ignores it (and starts a new one). A store written by another version of dateline (the
+//! fingerprint in `meta` differs), or one SQLite cannot read, is discarded and rebuilt with a
+//! notice. A store in use by another build is refused after a bounded wait, naming the holder
+//! (the lock is the same kind as the output's, see [`crate::write::lock`]).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+pub mod record;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::write::{BuildLock, LockError, lock};
+
+/// The folder, under the site root, that holds the store.
+pub const DIR: &str = ".dateline";
+/// The database file in [`DIR`].
+pub const FILE: &str = "cache.sqlite";
+
+/// Bumped whenever the tables or what their rows mean change.
+const SCHEMA: u32 = 1;
+
+/// A content hash: BLAKE3, 32 bytes.
+pub type Hash = [u8; 32];
+
+/// Why the store could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0}")]
+    Locked(#[from] LockError),
+    #[error(
+        "cannot create the build store {path}: {why}\n  = help: check the permissions of the site folder; deleting {DIR}/ is always safe"
+    )]
+    Create { path: PathBuf, why: String },
+}
+
+/// An open store, locked for this build.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    /// Said once to the user: why an existing store was discarded.
+    pub notice: Option<String>,
+    _lock: BuildLock,
+}
+
+/// What the code that wrote a store was: its version and the store's schema, and the size and
+/// modification time of the running program, so that a rebuilt binary of the same version (a
+/// development build) does not trust what an earlier one stored.
+pub fn code_fingerprint() -> String {
+    let exe = std::env::current_exe()
+        .ok()
+        .and_then(|p| std::fs::metadata(p).ok())
+        .map(|m| {
+            let modified = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map(|d| d.as_nanos())
+                .unwrap_or(0);
+            format!("{}:{modified}", m.len())
+        })
+        .unwrap_or_default();
+    format!("dateline {} schema {SCHEMA} exe {exe}", env!("CARGO_PKG_VERSION"))
+}
+
+impl Store {
+    /// Opens (or creates) the store of the site at `root`, taking its lock. With `fresh`, any
+    /// existing store is discarded first (`build --clean`).
+    pub fn open(root: &Path, fresh: bool) -> Result<Store, StoreError> {
+        let dir = root.join(DIR);
+        let path = dir.join(FILE);
+        let create = |why: String| StoreError::Create {
+            path: path.clone(),
+            why,
+        };
+        std::fs::create_dir_all(&dir).map_err(|e| create(e.to_string()))?;
+        let lock = BuildLock::acquire(
+            &dir.join("lock"),
+            &format!("the build store {}", path.display()),
+            lock::wait_from_env(),
+        )?;
+        let fingerprint = code_fingerprint();
+        let mut notice = None;
+        if fresh {
+            discard(&path);
+        }
+        let conn = match Self::connect(&path, &fingerprint) {
+            Ok((conn, None)) => conn,
+            Ok((conn, Some(why))) => {
+                notice = Some(why);
+                conn
+            }
+            Err(e) => {
+                // Unreadable: never trusted, started again.
+                discard(&path);
+                notice = Some(format!(
+                    "the build store {} could not be read ({e}); it was started afresh and this build redoes everything",
+                    path.display()
+                ));
+                Self::connect(&path, &fingerprint).map_err(|e| create(e.to_string()))?.0
+            }
+        };
+        Ok(Store {
+            conn,
+            path,
+            notice,
+            _lock: lock,
+        })
+    }
+
+    /// Opens the database and checks that it is this code's; returns why it was emptied, if it was.
+    fn connect(path: &Path, fingerprint: &str) -> rusqlite::Result<(Connection, Option<String>)> {
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL;
+             PRAGMA synchronous = NORMAL;
+             CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);",
+        )?;
+        let stored: Option<String> = conn
+            .query_row("SELECT value FROM meta WHERE name = 'code'", [], |r| r.get(0))
+            .optional()?;
+        let mut why = None;
+        if stored.as_deref() != Some(fingerprint) {
+            if stored.is_some() {
+                why = Some(format!(
+                    "the build store {} was written by another version of dateline; it was started afresh",
+                    path.display()
+                ));
+            }
+            conn.execute_batch(
+                "DROP TABLE IF EXISTS extractions;
+                 DROP TABLE IF EXISTS outputs;
+                 DELETE FROM meta;",
+            )?;
+            conn.execute("INSERT INTO meta (name, value) VALUES ('code', ?1)", [fingerprint])?;
+        }
+        conn.execute_batch(
+            "CREATE TABLE IF NOT EXISTS extractions (path TEXT PRIMARY KEY, key BLOB NOT NULL, json BLOB NOT NULL);
+             CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, hash BLOB NOT NULL);",
+        )?;
+        Ok((conn, why))
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The stored extraction of the article at `path`, if it was stored under `key`.
+    pub fn extraction(&self, path: &str, key: &Hash) -> Option<Vec<u8>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT key, json FROM extractions WHERE path = ?1")
+            .ok()?;
+        let (stored, json): (Vec<u8>, Vec<u8>) = stmt
+            .query_row([path], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()
+            .ok()??;
+        (stored.as_slice() == key.as_slice()).then_some(json)
+    }
+
+    /// Saves new extractions and forgets the articles that are gone (every path not in `keep`).
+    pub fn save_extractions(
+        &mut self,
+        fresh: &[(String, Hash, Vec<u8>)],
+        keep: &std::collections::HashSet<String>,
+    ) -> rusqlite::Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut put = tx.prepare("INSERT OR REPLACE INTO extractions (path, key, json) VALUES (?1, ?2, ?3)")?;
+            for (path, key, json) in fresh {
+                put.execute(params![path, key.as_slice(), json])?;
+            }
+            let gone: Vec<String> = {
+                let mut all = tx.prepare("SELECT path FROM extractions")?;
+                all.query_map([], |r| r.get::<_, String>(0))?
+                    .filter_map(Result::ok)
+                    .filter(|p| !keep.contains(p))
+                    .collect()
+            };
+            let mut forget = tx.prepare("DELETE FROM extractions WHERE path = ?1")?;
+            for p in gone {
+                forget.execute([p])?;
+            }
+        }
+        tx.commit()
+    }
+
+    /// The hashes of the files the last build put in `output`, when they are known to be what
+    /// the folder holds: saved by a build that finished, into this same folder.
+    pub fn outputs(&self, output: &Path) -> Option<HashMap<String, Hash>> {
+        let valid: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE name = 'outputs'", [], |r| r.get(0))
+            .optional()
+            .ok()?;
+        if valid.as_deref() != Some(output_id(output).as_str()) {
+            return None;
+        }
+        let mut stmt = self.conn.prepare("SELECT path, hash FROM outputs").ok()?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?)))
+            .ok()?;
+        let mut out = HashMap::new();
+        for row in rows {
+            let (path, hash) = row.ok()?;
+            out.insert(path, Hash::try_from(hash.as_slice()).ok()?);
+        }
+        Some(out)
+    }
+
+    /// Marks the output table as not describing the output folder (before the folder changes).
+    pub fn forget_outputs(&self) -> rusqlite::Result<()> {
+        self.conn
+            .execute("DELETE FROM meta WHERE name = 'outputs'", [])
+            .map(|_| ())
+    }
+
+    /// Records what `output` now holds, and that the record is valid.
+    pub fn save_outputs(&mut self, output: &Path, files: &HashMap<String, Hash>) -> rusqlite::Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM outputs", [])?;
+        {
+            let mut put = tx.prepare("INSERT INTO outputs (path, hash) VALUES (?1, ?2)")?;
+            for (path, hash) in files {
+                put.execute(params![path, hash.as_slice()])?;
+            }
+        }
+        tx.execute(
+            "INSERT OR REPLACE INTO meta (name, value) VALUES ('outputs', ?1)",
+            [output_id(output)],
+        )?;
+        tx.commit()
+    }
+}
+
+/// The output folder as the store names it: its absolute path.
+fn output_id(output: &Path) -> String {
+    crate::write::lexical_absolute(output).to_string_lossy().into_owned()
+}
+
+/// Removes the database and its journal files.
+fn discard(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(p));
+    }
+}
+
+/// The key an article's extraction is stored under: everything extraction reads.
+pub fn extraction_key(context: &Hash, rel: &str, text: &str, sidecar: Option<&str>) -> Hash {
+    let mut h = blake3::Hasher::new();
+    h.update(context);
+    for part in [rel, text, sidecar.unwrap_or("\u{0}none")] {
+        h.update(&(part.len() as u64).to_le_bytes());
+        h.update(part.as_bytes());
+    }
+    *h.finalize().as_bytes()
+}
+
+/// What every article's extraction depends on besides its own file: the code, the registry and
+/// the configuration.
+pub fn extraction_context(registry_text: &[u8], config_text: &[u8]) -> Hash {
+    let mut h = blake3::Hasher::new();
+    for part in [code_fingerprint().as_bytes(), registry_text, config_text] {
+        h.update(&(part.len() as u64).to_le_bytes());
+        h.update(part);
+    }
+    *h.finalize().as_bytes()
+}
+
+/// The hash of bytes, as the output table keeps it.
+pub fn hash(bytes: &[u8]) -> Hash {
+    *blake3::hash(bytes).as_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_extraction_is_used_only_under_its_own_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path(), false).unwrap();
+        let key = hash(b"one");
+        store
+            .save_extractions(&[("a.md".into(), key, b"{}".to_vec())], &["a.md".to_string()].into())
+            .unwrap();
+        assert_eq!(store.extraction("a.md", &key).as_deref(), Some(&b"{}"[..]));
+        assert_eq!(store.extraction("a.md", &hash(b"two")), None);
+        assert_eq!(store.extraction("b.md", &key), None);
+        store.save_extractions(&[], &Default::default()).unwrap();
+        assert_eq!(
+            store.extraction("a.md", &key),
+            None,
+            "articles that are gone are forgotten"
+        );
+    }
+
+    #[test]
+    fn a_corrupt_store_is_discarded_with_a_notice() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join(DIR)).unwrap();
+        std::fs::write(
+            dir.path().join(DIR).join(FILE),
+            b"not a database, just some bytes".repeat(200),
+        )
+        .unwrap();
+        let store = Store::open(dir.path(), false).unwrap();
+        let notice = store.notice.clone().unwrap();
+        assert!(notice.contains("could not be read"), "{notice}");
+        assert_eq!(store.extraction("a.md", &hash(b"x")), None);
+    }
+
+    #[test]
+    fn a_store_from_other_code_is_emptied() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let mut store = Store::open(dir.path(), false).unwrap();
+            let key = hash(b"k");
+            store
+                .save_extractions(&[("a.md".into(), key, b"{}".to_vec())], &["a.md".to_string()].into())
+                .unwrap();
+            store
+                .conn
+                .execute("UPDATE meta SET value = 'dateline 0.0.0' WHERE name = 'code'", [])
+                .unwrap();
+        }
+        let store = Store::open(dir.path(), false).unwrap();
+        assert!(store.notice.as_deref().unwrap().contains("another version"));
+        assert_eq!(store.extraction("a.md", &hash(b"k")), None);
+    }
+
+    #[test]
+    fn the_output_table_is_trusted_only_for_its_folder_and_once_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path(), false).unwrap();
+        let out = dir.path().join("public");
+        let files: HashMap<String, Hash> = [("index.html".to_string(), hash(b"x"))].into();
+        store.save_outputs(&out, &files).unwrap();
+        assert_eq!(store.outputs(&out), Some(files));
+        assert_eq!(store.outputs(&dir.path().join("elsewhere")), None);
+        store.forget_outputs().unwrap();
+        assert_eq!(store.outputs(&out), None);
+    }
+}

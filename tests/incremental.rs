@@ -1,0 +1,310 @@
+//! Incremental builds are byte-identical to clean ones. A seeded random walk edits a generated
+//! site — article text, additions, deletions, new dates, annotation sidecars, `site.toml` and
+//! a template — and after every step builds it incrementally (with the build store) and, from a
+//! copy, cleanly (`--clean`), and compares the two output folders byte for byte.
+//!
+//! Its default run is short; for a longer one set `DATELINE_INCREMENTAL_STEPS` (e.g. 500), and
+//! to replay a failure `DATELINE_INCREMENTAL_SEED` to the seed it printed.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+
+/// A small, seedable generator (xorshift64*), so a failure can be replayed from its seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const PEOPLE: [&str; 5] = ["Ona Velt", "Tomas Greer", "Ilse Marrow", "Dev Okafor", "Rue Lindqvist"];
+const PLACES: [&str; 4] = ["KESTREL BAY", "MARLOW FELL", "PORT ASHBY", "GRANBY"];
+
+fn article(rng: &mut Rng, n: usize) -> String {
+    let person = PEOPLE[rng.below(PEOPLE.len())];
+    let place = PLACES[rng.below(PLACES.len())];
+    let day = rng.below(28) + 1;
+    let month = rng.below(3) + 1;
+    let tags = ["harbour", "council", "weather", "rail"][rng.below(4)];
+    format!(
+        "+++\ntitle = \"Notice {n}: the {tags} question\"\ndate = 2018-{month:02}-{day:02}\ntags = [\"{tags}\"]\n+++\n{place} — {person} told the board on Tuesday that item {n} would wait, officials said.\n\n\"We will look again in spring,\" {person} said.\n\nThe vote was {} to {}.\n",
+        rng.below(9),
+        rng.below(9)
+    )
+}
+
+fn articles(site: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(site.join("content"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".md"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// One random change to the site; returns what it did, for the failure message.
+fn step(rng: &mut Rng, site: &Path, next: &mut usize) -> String {
+    let names = articles(site);
+    let pick = |rng: &mut Rng| names[rng.below(names.len())].clone();
+    match rng.below(8) {
+        0 | 1 => {
+            let name = pick(rng);
+            let n: usize = name.trim_end_matches(".md").parse().unwrap();
+            write(site, &format!("content/{name}"), &article(rng, n));
+            format!("edited {name}")
+        }
+        2 => {
+            *next += 1;
+            let name = format!("{:04}.md", *next);
+            write(site, &format!("content/{name}"), &article(rng, *next));
+            format!("added {name}")
+        }
+        3 if names.len() > 3 => {
+            let name = pick(rng);
+            std::fs::remove_file(site.join("content").join(&name)).unwrap();
+            let _ = std::fs::remove_file(site.join("content").join(name.replace(".md", ".annotations.toml")));
+            format!("deleted {name}")
+        }
+        4 => {
+            let name = pick(rng);
+            let path = site.join("content").join(&name);
+            let text = std::fs::read_to_string(&path).unwrap();
+            let day = rng.below(28) + 1;
+            let redated: String = text
+                .lines()
+                .map(|l| {
+                    if l.starts_with("date = ") {
+                        format!("date = 2018-04-{day:02}")
+                    } else {
+                        l.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+                + "\n";
+            std::fs::write(&path, redated).unwrap();
+            format!("re-dated {name} to 2018-04-{day:02}")
+        }
+        5 => {
+            let name = pick(rng);
+            let sidecar = name.replace(".md", ".annotations.toml");
+            let text = format!(
+                "[[annotations]]\nquote = \"told the board\"\nkind = \"context\"\nnote = \"Board minutes, item {}.\"\n",
+                rng.below(100)
+            );
+            write(site, &format!("content/{sidecar}"), &text);
+            format!("annotated {name}")
+        }
+        6 => {
+            let title = ["The Bay Ledger", "Fell Courier", "Ashby Morning Post"][rng.below(3)];
+            write(site, "site.toml", &format!("title = \"{title}\"\n"));
+            format!("site.toml title = {title}")
+        }
+        _ => {
+            let base = std::fs::read_to_string(repo().join("templates/article.html")).unwrap();
+            let variant = rng.below(3);
+            let text = if variant == 0 {
+                base
+            } else {
+                base.replacen(
+                    "{% endblock content %}",
+                    &format!("<p>House variant {variant}.</p>{{% endblock content %}}"),
+                    1,
+                )
+            };
+            write(site, "templates/article.html", &text);
+            format!("templates/article.html variant {variant}")
+        }
+    }
+}
+
+fn build_into(site: &Path, clean: bool) -> std::process::Output {
+    let mut args = vec!["build", "--quiet"];
+    if clean {
+        args.push("--clean");
+    }
+    Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(&args)
+        .env("SOURCE_DATE_EPOCH", "1530000000")
+        .current_dir(site)
+        .output()
+        .unwrap()
+}
+
+/// Copies the site's sources (not its output or store) into `to`, replacing what was there.
+fn mirror(from: &Path, to: &Path) {
+    let _ = std::fs::remove_dir_all(to.join("content"));
+    let _ = std::fs::remove_dir_all(to.join("templates"));
+    for e in walkdir::WalkDir::new(from).into_iter().flatten() {
+        let rel = e.path().strip_prefix(from).unwrap();
+        let first = rel
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        if matches!(first.as_deref(), Some("public" | ".dateline")) || rel.as_os_str().is_empty() {
+            continue;
+        }
+        if first.as_deref().is_some_and(|f| f.starts_with('.')) {
+            continue;
+        }
+        let target = to.join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn incremental_builds_are_byte_identical_to_clean_ones() {
+    let steps: usize = std::env::var("DATELINE_INCREMENTAL_STEPS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(24);
+    let seed: u64 = std::env::var("DATELINE_INCREMENTAL_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos() as u64
+                | 1
+        });
+    eprintln!("incremental build walk: seed {seed}, {steps} steps (DATELINE_INCREMENTAL_SEED={seed} replays it)");
+    let mut rng = Rng(seed);
+    let site = site(&[("site.toml", "title = \"The Bay Ledger\"\n")]);
+    let mut next = 20;
+    for n in 1..=next {
+        write(site.path(), &format!("content/{n:04}.md"), &article(&mut rng, n));
+    }
+    let clean = tempfile::tempdir().unwrap();
+    let mut done = Vec::new();
+    let first = build_into(site.path(), false);
+    assert!(first.status.success(), "{}", stderr(&first));
+    for i in 0..steps {
+        done.push(step(&mut rng, site.path(), &mut next));
+        let incremental = build_into(site.path(), false);
+        mirror(site.path(), clean.path());
+        let fresh = build_into(clean.path(), true);
+        let context = || format!("seed {seed}, after step {}: {}", i + 1, done.join("; "));
+        assert_eq!(
+            incremental.status.success(),
+            fresh.status.success(),
+            "{}\nincremental: {}\nclean: {}",
+            context(),
+            stderr(&incremental),
+            stderr(&fresh)
+        );
+        assert!(incremental.status.success(), "{}\n{}", context(), stderr(&incremental));
+        let a = tree(&site.path().join("public"));
+        let b = tree(&clean.path().join("public"));
+        let differ: Vec<&String> = a
+            .keys()
+            .chain(b.keys())
+            .filter(|k| a.get(*k) != b.get(*k))
+            .take(5)
+            .collect();
+        assert!(differ.is_empty(), "{}\nfiles that differ: {differ:?}", context());
+    }
+}
+
+/// The inode of every file under `dir`: a file that was not rewritten keeps its inode.
+#[cfg(unix)]
+fn inodes(dir: &Path) -> std::collections::BTreeMap<String, u64> {
+    use std::os::unix::fs::MetadataExt;
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            (rel, e.metadata().unwrap().ino())
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rebuild_after_one_edit_extracts_one_article_and_writes_only_changed_files() {
+    let mut rng = Rng(7);
+    let site = site(&[("site.toml", "title = \"The Bay Ledger\"\n")]);
+    for n in 1..=12 {
+        write(site.path(), &format!("content/{n:04}.md"), &article(&mut rng, n));
+    }
+    let first = build_into(site.path(), false);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let public = site.path().join("public");
+    let (before, bytes_before) = (inodes(&public), tree(&public));
+    let text = std::fs::read_to_string(site.path().join("content/0005.md")).unwrap();
+    write(
+        site.path(),
+        "content/0005.md",
+        &text.replace("The vote was", "The show of hands was"),
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .arg("build")
+        .env("SOURCE_DATE_EPOCH", "1530000000")
+        .current_dir(site.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let line = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(line.starts_with("Read 12 articles (1 afresh)"), "{line}");
+    let (after, bytes_after) = (inodes(&public), tree(&public));
+    let mut rewritten = Vec::new();
+    for (path, ino) in &after {
+        let same_bytes = bytes_before.get(path) == bytes_after.get(path);
+        if same_bytes && before.get(path) != Some(ino) && path != ".dateline-output" {
+            rewritten.push(path.clone());
+        }
+    }
+    assert!(
+        rewritten.is_empty(),
+        "files rewritten with the same bytes: {rewritten:?}"
+    );
+    assert!(
+        bytes_before.iter().any(|(p, b)| bytes_after.get(p) != Some(b)),
+        "the edit changed some page"
+    );
+}
+
+#[test]
+fn a_store_that_cannot_be_read_is_started_afresh_with_a_warning() {
+    let site = site(&[("site.toml", "title = \"The Bay Ledger\"\n")]);
+    let mut rng = Rng(11);
+    write(site.path(), "content/0001.md", &article(&mut rng, 1));
+    let first = build_into(site.path(), false);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let before = tree(&site.path().join("public"));
+    std::fs::write(
+        site.path().join(".dateline/cache.sqlite"),
+        "garbage, not a database".repeat(100),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .arg("build")
+        .env("SOURCE_DATE_EPOCH", "1530000000")
+        .current_dir(site.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("could not be read"), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Read 1 articles (1 afresh)"));
+    assert!(tree(&site.path().join("public")) == before);
+}
