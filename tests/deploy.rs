@@ -582,3 +582,30 @@ fn a_terminal_shows_progress_unless_quiet() {
     assert!(!quiet.contains("Deploying") && !quiet.contains("Deployed"), "{quiet:?}");
     assert!(scratch.path().join("two/index.html").is_file());
 }
+
+#[test]
+fn a_deploy_waits_for_a_build_writing_the_output() {
+    use fs4::fs_std::FileExt;
+    let scratch = tempfile::tempdir().unwrap();
+    let target = scratch.path().join("mirror");
+    let site = folder_site(&target, 256);
+    build(site.path());
+    // Hold the lock a build takes on the output, as a build still writing would.
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(site.path().join(".public.lock"))
+        .unwrap();
+    lock.lock_exclusive().unwrap();
+    let out = deploy(site.path(), &[], &[("DATELINE_LOCK_WAIT", "0.2")]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("in use by another build"), "{}", stderr(&out));
+    assert!(
+        !target.exists(),
+        "a deploy sent files while the output was being written"
+    );
+    FileExt::unlock(&lock).unwrap();
+    deployed(site.path(), &[]);
+    assert!(target.join("index.html").is_file());
+}
