@@ -44,6 +44,7 @@ pub struct SiteConfig {
     pub build: BuildConfig,
     pub api: ApiConfig,
     pub images: ImagesConfig,
+    pub deploy: crate::deploy::config::DeployConfig,
     /// Free-form values for templates (`config.extra`).
     pub extra: toml::Table,
 }
@@ -71,6 +72,7 @@ impl Default for SiteConfig {
             build: BuildConfig::default(),
             api: ApiConfig::default(),
             images: ImagesConfig::default(),
+            deploy: crate::deploy::config::DeployConfig::default(),
             extra: toml::Table::new(),
         }
     }
@@ -512,6 +514,7 @@ impl SiteConfig {
 
     /// Parses and validates the text of `site.toml`.
     pub fn parse(text: &str, file: &Path) -> Result<SiteConfig, Diagnostic> {
+        crate::deploy::config::check_no_secrets(text, file)?;
         let mut config: SiteConfig = from_toml(text, file)?;
         config.indexes.fill_defaults();
         config.validate(text, file)?;
@@ -600,6 +603,7 @@ impl SiteConfig {
                 "for example output_dir = \"public\"",
             ));
         }
+        self.deploy.validate(text, file)?;
         Ok(())
     }
 

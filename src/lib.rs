@@ -28,6 +28,7 @@ pub mod check;
 pub mod compress;
 pub mod config;
 pub mod dates;
+pub mod deploy;
 pub mod derivatives;
 pub mod diagnostics;
 pub mod export;

@@ -79,6 +79,30 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Send the built archive to a target in site.toml's [[deploy.targets]] (S3 or a folder),
+    /// only what changed: assets first, then articles, then lists; deletions last.
+    #[cfg(feature = "deploy")]
+    Deploy {
+        /// The target's name (default: the first target).
+        target: Option<String>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The built archive to send (default: site.toml's output_dir).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Print what would be put and deleted, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Allow more deletions than [deploy] max_deletes.
+        #[arg(long)]
+        confirm: bool,
+        /// Deploy to a target that holds files but was never deployed to by dateline.
+        #[arg(long)]
+        force: bool,
+        /// Print nothing but errors.
+        #[arg(long, short)]
+        quiet: bool,
+    },
     /// Check the site without writing anything: content, annotations, templates, links.
     Check {
         #[arg(long, default_value = ".")]
@@ -280,6 +304,38 @@ fn main() -> ExitCode {
                 Err(e) => {
                     eprintln!("error: {e}");
                     ExitCode::from(2)
+                }
+            }
+        }
+        #[cfg(feature = "deploy")]
+        Command::Deploy {
+            target,
+            root,
+            output,
+            dry_run,
+            confirm,
+            force,
+            quiet,
+        } => {
+            let options = dateline::deploy::DeployOptions {
+                root,
+                target,
+                output,
+                dry_run,
+                confirm,
+                force,
+                quiet,
+            };
+            match dateline::deploy::deploy(&options) {
+                Ok(report) => {
+                    if !quiet || dry_run {
+                        println!("{report}");
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::from(e.exit_code())
                 }
             }
         }

@@ -1,0 +1,611 @@
+//! `dateline deploy` against a real S3-compatible server (moto, on loopback) and a folder:
+//! what is put and deleted on a redeploy, the headers an HTTP client sees, resuming after an
+//! interruption, the dry run, the deletion guard, and the refusals.
+
+#![cfg(feature = "deploy")]
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+const MANIFEST: &str = ".dateline-deploy.json";
+
+/// A moto server on a free loopback port, killed when the test ends.
+struct Moto {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Moto {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts moto, or says why the test is skipped; with DATELINE_REQUIRE_MOTO set (CI), a
+/// missing moto fails the test instead.
+fn moto() -> Option<Moto> {
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let start = |program: &str, module: &[&str]| {
+        Command::new(program)
+            .args(module)
+            .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+    };
+    // The script pip installs, else the module (a Python whose scripts are not on PATH).
+    let module_present = || {
+        Command::new("python3")
+            .args(["-c", "import moto.server"])
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    let spawned = start("moto_server", &[]).or_else(|e| {
+        if module_present() {
+            start("python3", &["-m", "moto.server"])
+        } else {
+            Err(e)
+        }
+    });
+    let child = match spawned {
+        Ok(c) => c,
+        Err(e) => {
+            assert!(
+                std::env::var_os("DATELINE_REQUIRE_MOTO").is_none(),
+                "moto_server cannot be started ({e}) but DATELINE_REQUIRE_MOTO is set"
+            );
+            eprintln!(
+                "note: moto_server is not installed (pip install 'moto[server]'), so S3 deploys were not checked (CI installs it)"
+            );
+            return None;
+        }
+    };
+    let mut moto = Moto { child, port };
+    let start = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if let Ok(Some(status)) = moto.child.try_wait() {
+            panic!("moto_server exited: {status}");
+        }
+        assert!(start.elapsed() < Duration::from_secs(30), "moto_server did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let created = http(port, "PUT", "/archive");
+    assert_eq!(created.status, 200, "{}", String::from_utf8_lossy(&created.body));
+    // Readable by anyone, as a bucket behind a website is, so the tests read as a browser does.
+    let policy = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::archive/*"}]}"#;
+    let public = request(port, "PUT", "/archive?policy", policy);
+    assert!(public.status < 300, "{}", String::from_utf8_lossy(&public.body));
+    Some(moto)
+}
+
+struct Response {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Response {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+}
+
+fn http(port: u16, method: &str, path: &str) -> Response {
+    request(port, method, path, "")
+}
+
+fn request(port: u16, method: &str, path: &str, body: &str) -> Response {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a complete response");
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let mut lines = head.lines();
+    let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    let mut body = raw[split + 4..].to_vec();
+    if headers
+        .iter()
+        .any(|(n, v)| n == "transfer-encoding" && v.contains("chunked"))
+    {
+        body = dechunk(&body);
+    }
+    Response { status, headers, body }
+}
+
+fn dechunk(mut raw: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let line_end = raw.windows(2).position(|w| w == b"\r\n").unwrap();
+        let size = usize::from_str_radix(String::from_utf8_lossy(&raw[..line_end]).trim(), 16).unwrap();
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&raw[line_end + 2..line_end + 2 + size]);
+        raw = &raw[line_end + 4 + size..];
+    }
+}
+
+/// The objects under `prefix/` in the bucket, as S3's listing gives them: key (without the
+/// prefix) → last-modified and ETag, which change whenever an object is put again.
+fn listing(port: u16, prefix: &str) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let mut token: Option<String> = None;
+    loop {
+        let mut path = format!("/archive?list-type=2&prefix={prefix}/");
+        if let Some(t) = &token {
+            path.push_str(&format!(
+                "&continuation-token={}",
+                t.replace('+', "%2B").replace('/', "%2F").replace('=', "%3D")
+            ));
+        }
+        let r = http(port, "GET", &path);
+        assert_eq!(r.status, 200);
+        let text = String::from_utf8(r.body).unwrap();
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        let child = |n: roxmltree::Node, name: &str| {
+            n.children()
+                .find(|c| c.tag_name().name() == name)
+                .and_then(|c| c.text())
+                .unwrap_or_default()
+                .to_string()
+        };
+        for c in doc.descendants().filter(|n| n.tag_name().name() == "Contents") {
+            let key = child(c, "Key");
+            let key = key.strip_prefix(&format!("{prefix}/")).unwrap().to_string();
+            out.insert(key, format!("{} {}", child(c, "LastModified"), child(c, "ETag")));
+        }
+        let root = doc.root_element();
+        if child(root, "IsTruncated") == "true" {
+            token = Some(child(root, "NextContinuationToken"));
+        } else {
+            return out;
+        }
+    }
+}
+
+/// The sample archive with an S3 target `live` at `s3://archive/PREFIX` on moto, and `extra`
+/// added to site.toml.
+fn s3_site(port: u16, prefix: &str, extra: &str) -> tempfile::TempDir {
+    let site = sample_site();
+    let config = site.path().join("site.toml");
+    let mut text = read(&config);
+    text.push_str(&format!(
+        "\n[[deploy.targets]]\nname = \"live\"\nurl = \"s3://archive/{prefix}\"\nregion = \"us-east-1\"\nendpoint = \"http://127.0.0.1:{port}\"\n{extra}"
+    ));
+    std::fs::write(&config, text).unwrap();
+    site
+}
+
+fn deploy(site: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dateline"));
+    cmd.arg("deploy").args(args).current_dir(site);
+    for var in ["AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ENDPOINT", "AWS_ENDPOINT_URL"] {
+        cmd.env_remove(var);
+    }
+    cmd.env("AWS_ACCESS_KEY_ID", "dateline-test")
+        .env("AWS_SECRET_ACCESS_KEY", "dateline-test-secret")
+        .env("AWS_REGION", "us-east-1");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("run dateline deploy")
+}
+
+fn deployed(site: &Path, args: &[&str]) -> String {
+    let out = deploy(site, args, &[]);
+    assert!(out.status.success(), "deploy failed:\n{}", stderr(&out));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The built files a deploy sends: everything but the output's marker.
+fn built(public: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = tree(public);
+    files.remove(".dateline-output");
+    files
+}
+
+/// Objects whose listing entry differs between two listings, or that are new in `after`.
+fn put_between(before: &BTreeMap<String, String>, after: &BTreeMap<String, String>) -> BTreeSet<String> {
+    after
+        .iter()
+        .filter(|(k, v)| before.get(*k) != Some(v))
+        .map(|(k, _)| k.clone())
+        .collect()
+}
+
+/// Some article of the sample, by path under content/.
+fn an_article(site: &Path, n: usize) -> PathBuf {
+    let mut all: Vec<PathBuf> = walk(&site.join("content"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    all.sort();
+    all.remove(n % all.len())
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_redeploy_puts_exactly_what_changed_and_deletes_what_is_gone() {
+    let Some(moto) = moto() else { return };
+    let site = s3_site(moto.port, "site", "");
+    let public = build(site.path());
+    let first = built(&public);
+    deployed(site.path(), &[]);
+    let before = listing(moto.port, "site");
+    let mut expected: BTreeSet<String> = first.keys().cloned().collect();
+    expected.insert(MANIFEST.into());
+    assert_eq!(before.keys().cloned().collect::<BTreeSet<_>>(), expected);
+
+    // Listings tell puts apart by their time, to the second.
+    std::thread::sleep(Duration::from_millis(1100));
+    let edited = an_article(site.path(), 0);
+    let text = read(&edited);
+    std::fs::write(&edited, format!("{text}\nA correction was appended to this report.\n")).unwrap();
+    std::fs::remove_file(an_article(site.path(), 3)).unwrap();
+    build(site.path());
+    let second = built(&public);
+
+    let plan = deployed(site.path(), &["--dry-run"]);
+    assert_eq!(listing(moto.port, "site"), before, "a dry run changed the bucket");
+    let changed: BTreeSet<String> = second
+        .iter()
+        .filter(|(k, v)| first.get(*k) != Some(v))
+        .map(|(k, _)| k.clone())
+        .collect();
+    let gone: BTreeSet<String> = first.keys().filter(|k| !second.contains_key(*k)).cloned().collect();
+    assert!(!changed.is_empty() && !gone.is_empty());
+    for key in &changed {
+        assert!(
+            plan.contains(&format!("put     {key}  (")),
+            "the plan misses {key}:\n{plan}"
+        );
+    }
+    for key in &gone {
+        assert!(
+            plan.contains(&format!("delete  {key}\n")),
+            "the plan misses deleting {key}:\n{plan}"
+        );
+    }
+
+    deployed(site.path(), &[]);
+    let after = listing(moto.port, "site");
+    let mut expected_put = changed.clone();
+    expected_put.insert(MANIFEST.into());
+    assert_eq!(
+        put_between(&before, &after),
+        expected_put,
+        "objects put by the redeploy"
+    );
+    let deleted: BTreeSet<String> = before.keys().filter(|k| !after.contains_key(*k)).cloned().collect();
+    assert_eq!(deleted, gone, "objects deleted by the redeploy");
+    assert!(
+        changed.len() * 4 < second.len(),
+        "one edit should not resend most of the archive"
+    );
+
+    // Nothing changed: nothing is put but the manifest is left alone too.
+    std::thread::sleep(Duration::from_millis(1100));
+    let out = deployed(site.path(), &[]);
+    assert!(out.contains(" 0 put"), "{out}");
+    assert_eq!(listing(moto.port, "site"), after);
+}
+
+#[test]
+fn headers_are_what_an_http_client_sees() {
+    let Some(moto) = moto() else { return };
+    let matchers = "\n[[deploy.matchers]]\npattern = \"*.html\"\ncache_control = \"public, max-age=120\"\ngzip = true\n\n[[deploy.matchers]]\npattern = \"*.css\"\ncache_control = \"public, max-age=86400\"\n";
+    let site = s3_site(
+        moto.port,
+        "h",
+        &format!("{matchers}\n[build]\nprecompress = [\"gzip\"]\n"),
+    );
+    let public = build(site.path());
+    deployed(site.path(), &[]);
+
+    let page = http(moto.port, "GET", "/archive/h/index.html");
+    assert_eq!(page.status, 200, "{}", String::from_utf8_lossy(&page.body));
+    assert_eq!(page.header("content-type"), Some("text/html; charset=utf-8"));
+    assert_eq!(page.header("cache-control"), Some("public, max-age=120"));
+    assert_eq!(page.header("content-encoding"), Some("gzip"));
+    let mut plain = Vec::new();
+    flate2::read::GzDecoder::new(&page.body[..])
+        .read_to_end(&mut plain)
+        .unwrap();
+    assert_eq!(plain, std::fs::read(public.join("index.html")).unwrap());
+
+    let css = walk(&public)
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|e| e == "css"))
+        .expect("a style sheet");
+    let key = css.strip_prefix(&public).unwrap().to_string_lossy().replace('\\', "/");
+    let got = http(moto.port, "GET", &format!("/archive/h/{key}"));
+    assert_eq!(got.header("content-type"), Some("text/css; charset=utf-8"));
+    assert_eq!(got.header("cache-control"), Some("public, max-age=86400"));
+    assert_eq!(got.header("content-encoding"), None);
+    assert_eq!(got.body, std::fs::read(&css).unwrap());
+
+    // No matcher: the same rules as _headers (feeds revalidate every time).
+    let feed = http(moto.port, "GET", "/archive/h/feed.xml");
+    assert_eq!(feed.header("content-type"), Some("application/atom+xml"));
+    assert_eq!(feed.header("cache-control"), Some("public, max-age=0, must-revalidate"));
+    let manifest = String::from_utf8(http(moto.port, "GET", &format!("/archive/h/{MANIFEST}")).body).unwrap();
+    assert!(!manifest.contains("dateline-test"), "the manifest holds a credential");
+}
+
+#[test]
+fn an_interrupted_deploy_resumes_without_resending_what_arrived() {
+    let Some(moto) = moto() else { return };
+    let site = s3_site(moto.port, "r", "");
+    let public = build(site.path());
+    let out = deploy(site.path(), &[], &[("DATELINE_DEPLOY_FAIL_AFTER", "25")]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("cannot upload `") && err.contains("live (s3://archive/r)"),
+        "{err}"
+    );
+    let partial = listing(moto.port, "r");
+    assert!(partial.contains_key(MANIFEST), "no manifest after the interruption");
+    let arrived = partial.len() - 1;
+    assert!(
+        (25..built(&public).len()).contains(&arrived),
+        "{arrived} objects arrived"
+    );
+
+    std::thread::sleep(Duration::from_millis(1100));
+    deployed(site.path(), &[]);
+    let whole = listing(moto.port, "r");
+    let mut expected: BTreeSet<String> = built(&public).keys().cloned().collect();
+    expected.insert(MANIFEST.into());
+    assert_eq!(whole.keys().cloned().collect::<BTreeSet<_>>(), expected);
+    let resent: Vec<&String> = partial
+        .iter()
+        .filter(|(k, v)| k.as_str() != MANIFEST && whole.get(*k) != Some(v))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(resent.is_empty(), "the resumed deploy sent again: {resent:?}");
+}
+
+/// The sample archive with a folder target and `max_deletes`.
+fn folder_site(target: &Path, max_deletes: usize) -> tempfile::TempDir {
+    let site = sample_site();
+    let config = site.path().join("site.toml");
+    let text = read(&config);
+    std::fs::write(
+        &config,
+        format!(
+            "{text}\n[deploy]\nmax_deletes = {max_deletes}\n\n[[deploy.targets]]\nname = \"mirror\"\nurl = \"file://{}\"\n",
+            target.display()
+        ),
+    )
+    .unwrap();
+    site
+}
+
+#[test]
+fn a_folder_target_mirrors_the_build_and_guards_deletions() {
+    let scratch = tempfile::tempdir().unwrap();
+    let target = scratch.path().join("mirror");
+    let site = folder_site(&target, 2);
+    let public = build(site.path());
+
+    let plan = deployed(site.path(), &["--dry-run"]);
+    assert!(plan.contains("put     index.html  (lists)"), "{plan}");
+    assert!(!target.exists(), "a dry run created the target");
+
+    deployed(site.path(), &["mirror"]);
+    let mut mirror = tree(&target);
+    assert!(mirror.remove(MANIFEST).is_some());
+    assert_eq!(mirror, built(&public));
+
+    for n in [0, 1, 2] {
+        std::fs::remove_file(an_article(site.path(), n)).unwrap();
+    }
+    build(site.path());
+    let before = tree(&target);
+    let out = deploy(site.path(), &[], &[]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("max_deletes (2)") && err.contains("--confirm"), "{err}");
+    assert_eq!(tree(&target), before, "a refused deploy changed the target");
+
+    deployed(site.path(), &["--confirm"]);
+    let mut mirror = tree(&target);
+    mirror.remove(MANIFEST);
+    assert_eq!(mirror, built(&public));
+}
+
+#[test]
+fn refuses_foreign_targets_partial_builds_and_bad_urls() {
+    let scratch = tempfile::tempdir().unwrap();
+    let target = scratch.path().join("shared");
+    write(&target, "notes.txt", "kept by someone else\n");
+    let site = folder_site(&target, 256);
+
+    let out = deploy(site.path(), &[], &[]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("dateline build"), "{}", stderr(&out));
+
+    build(site.path());
+    let out = deploy(site.path(), &[], &[]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
+    assert_eq!(read(&target.join("notes.txt")), "kept by someone else\n");
+    deployed(site.path(), &["--force", "--confirm"]);
+    assert!(!target.join("notes.txt").exists());
+
+    let out = deploy(site.path(), &["staging"], &[]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("no deploy target named `staging`"),
+        "{}",
+        stderr(&out)
+    );
+
+    let config = site.path().join("site.toml");
+    let text = read(&config);
+    let line = text.lines().count() + 4;
+    std::fs::write(
+        &config,
+        format!("{text}\n[[deploy.targets]]\nname = \"gcs\"\nurl = \"gs://bucket/archive\"\n"),
+    )
+    .unwrap();
+    let out = deploy(site.path(), &[], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains(&format!("site.toml:{line}")), "{}", stderr(&out));
+    assert!(stderr(&out).contains("not supported"), "{}", stderr(&out));
+}
+
+#[test]
+fn ctrl_c_lets_uploads_in_flight_land_and_records_them() {
+    let Some(moto) = moto() else { return };
+    let site = s3_site(moto.port, "c", "");
+    let public = build(site.path());
+    let child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .arg("deploy")
+        .current_dir(site.path())
+        .env("AWS_ACCESS_KEY_ID", "dateline-test")
+        .env("AWS_SECRET_ACCESS_KEY", "dateline-test-secret")
+        .env("AWS_REGION", "us-east-1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Interrupt once the first objects have arrived.
+    let start = Instant::now();
+    while listing(moto.port, "c").len() < 5 {
+        assert!(start.elapsed() < Duration::from_secs(60), "nothing arrived");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let signalled = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(signalled.success());
+    let out = child.wait_with_output().unwrap();
+    let partial = listing(moto.port, "c");
+    if out.status.success() {
+        // The deploy finished before the signal: nothing was interrupted to resume.
+        eprintln!("note: the deploy finished before Ctrl-C reached it");
+        assert_eq!(partial.len(), built(&public).len() + 1);
+        return;
+    }
+    assert!(stderr(&out).contains("interrupted"), "{}", stderr(&out));
+    assert!(partial.contains_key(MANIFEST), "no manifest after Ctrl-C");
+    std::thread::sleep(Duration::from_millis(1100));
+    deployed(site.path(), &[]);
+    let whole = listing(moto.port, "c");
+    assert_eq!(whole.len(), built(&public).len() + 1);
+    let resent: Vec<&String> = partial
+        .iter()
+        .filter(|(k, v)| k.as_str() != MANIFEST && whole.get(*k) != Some(v))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(resent.is_empty(), "the deploy after Ctrl-C sent again: {resent:?}");
+}
+
+/// Runs `dateline deploy ARGS` under a pseudo-terminal (util-linux `script`), where progress
+/// may draw; what the terminal showed, or `None` without `script`.
+fn deploy_on_terminal(site: &Path, args: &str) -> Option<String> {
+    let log = site.join(format!("terminal{}.log", args.len()));
+    let status = Command::new("script")
+        .arg("-qec")
+        .arg(format!("{} deploy {args}", env!("CARGO_BIN_EXE_dateline")))
+        .arg(&log)
+        .env("DATELINE_PROGRESS_DELAY_MS", "0")
+        .current_dir(site)
+        .stdout(Stdio::null())
+        .status()
+        .ok()?;
+    let shown = String::from_utf8_lossy(&std::fs::read(&log).ok()?).into_owned();
+    assert!(status.success(), "{shown}");
+    Some(shown)
+}
+
+#[test]
+fn a_terminal_shows_progress_unless_quiet() {
+    let scratch = tempfile::tempdir().unwrap();
+    let site = folder_site(&scratch.path().join("one"), 256);
+    let config = site.path().join("site.toml");
+    let text = read(&config);
+    std::fs::write(
+        &config,
+        format!(
+            "{text}\n[[deploy.targets]]\nname = \"two\"\nurl = \"file://{}\"\n",
+            scratch.path().join("two").display()
+        ),
+    )
+    .unwrap();
+    build(site.path());
+    let Some(shown) = deploy_on_terminal(site.path(), "mirror") else {
+        eprintln!("note: util-linux `script` is not installed, so progress was not checked");
+        return;
+    };
+    assert!(shown.contains("Deploying") && shown.contains('\u{1b}'), "{shown:?}");
+    assert!(shown.contains("Deployed to mirror"), "{shown:?}");
+    let quiet = deploy_on_terminal(site.path(), "two --quiet").unwrap();
+    assert!(!quiet.contains("Deploying") && !quiet.contains("Deployed"), "{quiet:?}");
+    assert!(scratch.path().join("two/index.html").is_file());
+}
+
+#[test]
+fn a_deploy_waits_for_a_build_writing_the_output() {
+    use fs4::fs_std::FileExt;
+    let scratch = tempfile::tempdir().unwrap();
+    let target = scratch.path().join("mirror");
+    let site = folder_site(&target, 256);
+    build(site.path());
+    // Hold the lock a build takes on the output, as a build still writing would.
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(site.path().join(".public.lock"))
+        .unwrap();
+    lock.lock_exclusive().unwrap();
+    let out = deploy(site.path(), &[], &[("DATELINE_LOCK_WAIT", "0.2")]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("in use by another build"), "{}", stderr(&out));
+    assert!(
+        !target.exists(),
+        "a deploy sent files while the output was being written"
+    );
+    FileExt::unlock(&lock).unwrap();
+    deployed(site.path(), &[]);
+    assert!(target.join("index.html").is_file());
+}
