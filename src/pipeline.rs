@@ -129,6 +129,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     // read, and what a build with nothing to do compares with the record.
     let before = store.as_ref().and_then(|_| Before::scan(options));
     if let (Some(store), Some(before)) = (&store, &before)
+        && before.output.join(write::MARKER).is_file()
+        // Another build writing the output folder is waited for, as a full build would.
+        && let _output = write::lock_output(&before.output)?
         && let Some(state) = unchanged::unchanged(store, &before.scan, &before.settings, clock, &before.output)
     {
         timings.lap("compare with the previous build");
