@@ -35,6 +35,9 @@ use crate::diagnostics::Diagnostic;
 /// How close to the scan a file's modification time must be for it to be compared by hash.
 const RACY: Duration = Duration::from_secs(2);
 
+/// The size recorded for a file that is not a regular file, which is never read.
+const SPECIAL: u64 = u64::MAX;
+
 /// What a file's `stat` says, as far as the fingerprint cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stat {
@@ -102,7 +105,12 @@ pub fn scan(root: &Path, registry: &Path) -> Option<Scan> {
             }
             let meta = entry.metadata().ok()?;
             let path = entry.into_path();
-            files.insert(key(root, &path), (path, Stat::of(&meta)));
+            let mut stat = Stat::of(&meta);
+            if !meta.is_file() {
+                // A named pipe or device: the build warns about it, and it is never read.
+                stat.size = SPECIAL;
+            }
+            files.insert(key(root, &path), (path, stat));
         }
     }
     Some(Scan { files, at })
@@ -218,8 +226,11 @@ pub fn unchanged(
         let Some(was) = recorded.get(name) else {
             return false;
         };
-        if was.trusted && was.stat == *stat {
+        if (was.trusted || stat.size == SPECIAL) && was.stat == *stat {
             return true;
+        }
+        if stat.size == SPECIAL {
+            return false;
         }
         let dated = state.dated_by_file.binary_search(name).is_ok();
         if was.stat.size != stat.size || dated && was.stat.mtime != stat.mtime {
@@ -243,9 +254,14 @@ pub fn fingerprint(scan: &Scan, recorded: &HashMap<String, Recorded>) -> Option<
         .map(|(name, (path, stat))| {
             let digest = match recorded.get(name) {
                 Some(was) if was.trusted && was.stat == *stat => was.hash,
+                _ if stat.size == SPECIAL => Hash::default(),
                 _ => hash(&std::fs::read(path).ok()?),
             };
-            if std::fs::metadata(path).ok().map(|m| Stat::of(&m)) != Some(*stat) {
+            let now = std::fs::metadata(path).ok().map(|m| Stat {
+                size: if m.is_file() { m.len() } else { SPECIAL },
+                ..Stat::of(&m)
+            });
+            if now != Some(*stat) {
                 return None;
             }
             let record = Recorded {
