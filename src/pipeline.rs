@@ -16,7 +16,7 @@ use crate::extract::{self, Registry};
 use crate::model::{Archive, Article, Extraction, Story};
 use crate::progress::Progress;
 use crate::render::{self, ExtractionReport, Theme};
-use crate::store::Store;
+use crate::store::{Store, unchanged};
 use crate::{index, load, merge, parse, write};
 
 /// What the user asked `build` to do.
@@ -132,6 +132,33 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut timings = Timings::from_env();
     let progress = Progress::on_stderr(options.quiet, Progress::delay_from_env());
     let mut store = open_store(options)?;
+    let clock = build_clock(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())?;
+    // The inputs as they are before anything is read: what the build is recorded as having
+    // read, and what a build with nothing to do compares with the record.
+    let before = store.as_ref().and_then(|_| Before::scan(options));
+    if let (Some(store), Some(before)) = (&store, &before)
+        && before.output.join(write::MARKER).is_file()
+        // Another build writing the output folder is waited for, as a full build would.
+        && let _output = write::lock_output(&before.output)?
+        && let Some(state) = unchanged::unchanged(store, &before.scan, &before.settings, clock, &before.output)
+    {
+        timings.lap("compare with the previous build");
+        return Ok(BuildReport {
+            articles: state.articles,
+            afresh: 0,
+            pages: state.pages,
+            written: write::WriteSummary {
+                written: state.files,
+                unchanged: state.files,
+                ..Default::default()
+            },
+            bytes_in: state.bytes_in,
+            output: before.output.clone(),
+            seconds: started.elapsed().as_secs_f64(),
+            warnings: Diagnostics(state.warnings),
+            pictures: (0, 0),
+        });
+    }
     let (mut site, afresh) = read_site_with(options, &progress, store.as_mut())?;
     timings.lap("load, parse, extract, index");
     progress.stage("Pictures");
@@ -144,6 +171,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let known = store.as_ref().and_then(|s| s.outputs(&output));
     if let Some(s) = &store {
         let _ = s.forget_outputs();
+        let _ = s.forget_state();
     }
     let staging = write::Staging::begin_with(&output, &options.root, options.force, options.cleanup.clone(), known)?;
     let precompress = &site.config.build.precompress;
@@ -197,7 +225,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let (written, hashes) = staging.commit_with_hashes()?;
     progress.finish();
     timings.lap("swap in");
-    let mut warnings = site.warnings;
+    let mut warnings = std::mem::take(&mut site.warnings);
     if let Some(store) = store.as_mut()
         && let Err(e) = store.save_outputs(&output, &hashes)
     {
@@ -208,7 +236,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     drop(hashes);
     timings.lap("record the output");
-    Ok(BuildReport {
+    let report = BuildReport {
         articles: site.archive.stories.len(),
         afresh,
         pages,
@@ -218,7 +246,92 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         seconds: started.elapsed().as_secs_f64(),
         warnings,
         pictures: (pictures.made, pictures.reused),
-    })
+    };
+    if let (Some(store), Some(before)) = (store.as_mut(), before)
+        && before.output == report.output
+    {
+        record_state(store, &before, &site, &report);
+        timings.lap("record the inputs");
+    }
+    Ok(report)
+}
+
+/// The site's inputs and the options that change the output, before a build reads anything.
+struct Before {
+    scan: unchanged::Scan,
+    settings: crate::store::Hash,
+    output: PathBuf,
+}
+
+impl Before {
+    /// `None` when `site.toml` cannot be read or a folder cannot be listed: the build then runs
+    /// in full and reports why.
+    fn scan(options: &BuildOptions) -> Option<Before> {
+        let config = SiteConfig::load(&options.root).ok()?;
+        let output = output_dir(options, &config);
+        let scan = unchanged::scan(&options.root, &config.extract.registry)?;
+        let settings = unchanged::settings(&[
+            (
+                "output",
+                crate::write::lexical_absolute(&output).to_string_lossy().into_owned(),
+            ),
+            ("base-url", format!("{:?}", options.base_url)),
+            ("drafts", options.drafts.to_string()),
+            ("local", options.local_links.to_string()),
+            ("clock", std::env::var_os("SOURCE_DATE_EPOCH").is_some().to_string()),
+        ]);
+        Some(Before { scan, settings, output })
+    }
+}
+
+/// Records what this build read and left, so that the next one can tell whether it has
+/// anything to do. A build that cannot record this only makes the next one slower.
+fn record_state(store: &mut Store, before: &Before, site: &Site, report: &BuildReport) {
+    let recorded = store.inputs().unwrap_or_default();
+    let Some(inputs) = unchanged::fingerprint(&before.scan, &recorded) else {
+        return;
+    };
+    let Some(listing) = unchanged::listing(&report.output) else {
+        return;
+    };
+    let mut dated_by_file: Vec<String> = site
+        .archive
+        .stories
+        .iter()
+        .filter(|s| {
+            s.article.front.date.is_none()
+                && s.meta.date.value.is_none()
+                && index::path_date(&s.article.rel.to_string_lossy()).is_none()
+        })
+        .map(|s| {
+            Path::new(load::CONTENT_DIR)
+                .join(&s.article.rel)
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect();
+    dated_by_file.sort();
+    let store_file = Path::new(crate::store::DIR).join(crate::store::FILE);
+    let state = unchanged::State {
+        settings: before.settings,
+        clock: unchanged::instant(site.clock),
+        news_until: render::news_stable_until(&site.archive, &site.config, site.clock).map(unchanged::instant),
+        listing,
+        dated_by_file,
+        articles: report.articles,
+        pages: report.pages,
+        files: report.written.written,
+        bytes_in: report.bytes_in,
+        // A notice about the store itself concerns this build only.
+        warnings: report
+            .warnings
+            .0
+            .iter()
+            .filter(|d| d.file != store_file)
+            .cloned()
+            .collect(),
+    };
+    let _ = store.save_state(&inputs, &state);
 }
 
 /// Rendered pages on their way to the staging folder, counted on the progress display, with

@@ -278,7 +278,7 @@ fn the_search_index_needs_a_usable_temporary_folder() {
     let site = site(&[("site.toml", "title = \"E\"\n"), ("content/good.md", GOOD)]);
     let build_with = |tmpdir: &std::path::Path| {
         std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
-            .arg("build")
+            .args(["build", "--clean"])
             .current_dir(site.path())
             .env("TMPDIR", tmpdir)
             .output()

@@ -1,6 +1,6 @@
 //! Incremental builds are byte-identical to clean ones. A seeded random walk edits a generated
-//! site — article text, additions, deletions, new dates, annotation sidecars, `site.toml` and
-//! a template — and after every step builds it incrementally (with the build store) and, from a
+//! site — article text, additions, deletions, new dates, annotation sidecars, `site.toml`, a
+//! template, a file saved without a change, or nothing at all — and after every step builds it incrementally (with the build store) and, from a
 //! copy, cleanly (`--clean`), and compares the two output folders byte for byte.
 //!
 //! Its default run is short; for a longer one set `DATELINE_INCREMENTAL_STEPS` (e.g. 500), and
@@ -60,7 +60,7 @@ fn articles(site: &Path) -> Vec<String> {
 fn step(rng: &mut Rng, site: &Path, next: &mut usize) -> String {
     let names = articles(site);
     let pick = |rng: &mut Rng| names[rng.below(names.len())].clone();
-    match rng.below(8) {
+    match rng.below(10) {
         0 | 1 => {
             let name = pick(rng);
             let n: usize = name.trim_end_matches(".md").parse().unwrap();
@@ -114,6 +114,15 @@ fn step(rng: &mut Rng, site: &Path, next: &mut usize) -> String {
             write(site, "site.toml", &format!("title = \"{title}\"\n"));
             format!("site.toml title = {title}")
         }
+        8 => {
+            // The same bytes, a new modification time: still unchanged.
+            let name = pick(rng);
+            let path = site.join("content").join(&name);
+            let text = std::fs::read(&path).unwrap();
+            std::fs::write(&path, text).unwrap();
+            format!("saved {name} without a change")
+        }
+        9 => "nothing".to_string(),
         _ => {
             let base = std::fs::read_to_string(repo().join("templates/article.html")).unwrap();
             let variant = rng.below(3);
@@ -307,4 +316,109 @@ fn a_store_that_cannot_be_read_is_started_afresh_with_a_warning() {
     assert!(stderr(&out).contains("could not be read"), "{}", stderr(&out));
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("Read 1 articles (1 afresh)"));
     assert!(tree(&site.path().join("public")) == before);
+}
+
+/// The inode of a folder: a build that swaps in a new archive gives the output a new one.
+#[cfg(unix)]
+fn inode(dir: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(dir).unwrap().ino()
+}
+
+/// `dateline build` in `site` with the clock at `epoch` and `args`; its closing line.
+fn build_at(site: &Path, epoch: &str, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .arg("build")
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", epoch)
+        .current_dir(site)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rebuild_with_nothing_changed_leaves_the_output_alone_and_anything_changed_rebuilds() {
+    let mut rng = Rng(23);
+    let site = site(&[("site.toml", "title = \"The Bay Ledger\"\n")]);
+    for n in 1..=6 {
+        write(site.path(), &format!("content/{n:04}.md"), &article(&mut rng, n));
+    }
+    // No date anywhere: the file's modification time dates it.
+    write(
+        site.path(),
+        "content/desk/notice.md",
+        "+++\ntitle = \"Notice from the desk\"\n+++\nThe reading room keeps its winter hours.\n",
+    );
+    // Published a day after the clock below: outside the news sitemap's window until the clock
+    // reaches it.
+    write(
+        site.path(),
+        "content/0007.md",
+        "+++\ntitle = \"Ferry timetable\"\ndate = 2018-06-27T09:00:00Z\n+++\nThe ferry keeps its summer timetable.\n",
+    );
+    let (root, public) = (site.path(), site.path().join("public"));
+    let epoch = "1530000000";
+    build_at(root, epoch, &[]);
+    let swapped = |before: u64| inode(&public) != before;
+
+    let folder = inode(&public);
+    let files = tree(&public);
+    let line = build_at(root, epoch, &[]);
+    assert!(
+        !swapped(folder),
+        "a build with nothing changed replaced the output: {line}"
+    );
+    assert!(line.starts_with("Read 8 articles (0 afresh)"), "{line}");
+    assert!(
+        line.contains(": 0 new, 0 changed,") && line.ends_with(", 0 removed.\n"),
+        "{line}"
+    );
+    assert!(tree(&public) == files);
+
+    // Saved without a change: still nothing to do.
+    let dated = root.join("content/0003.md");
+    let earlier = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&dated)
+        .unwrap()
+        .set_modified(earlier)
+        .unwrap();
+    build_at(root, epoch, &[]);
+    assert!(!swapped(folder), "a file saved without a change rebuilt the archive");
+
+    // Each of these changes the output, or may have: the build runs in full.
+    let undated = root.join("content/desk/notice.md");
+    std::fs::File::options()
+        .write(true)
+        .open(&undated)
+        .unwrap()
+        .set_modified(earlier)
+        .unwrap();
+    build_at(root, epoch, &[]);
+    assert!(swapped(folder), "the date of an undated article is its file's time");
+
+    let folder = inode(&public);
+    build_at(root, epoch, &["--drafts"]);
+    assert!(swapped(folder), "another option");
+
+    let folder = inode(&public);
+    std::fs::write(public.join("index.html"), "edited by hand").unwrap();
+    build_at(root, epoch, &["--drafts"]);
+    assert!(swapped(folder), "an output file edited by hand");
+
+    let folder = inode(&public);
+    build_at(root, "1530100000", &["--drafts"]);
+    assert!(swapped(folder), "the clock passed an article's publication");
+    assert!(public.join("sitemap-news.xml").is_file());
+
+    let folder = inode(&public);
+    build_at(root, "1530100000", &["--drafts"]);
+    assert!(!swapped(folder));
+    write(root, "static/colophon.txt", "Set in the newsroom.\n");
+    build_at(root, "1530100000", &["--drafts"]);
+    assert!(swapped(folder), "a static file added");
 }

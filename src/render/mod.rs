@@ -41,6 +41,7 @@ pub use highlight::push_escaped as escape_into;
 pub use links::{LinkStyle, Links, output_path, relativize};
 pub use pages::{Job, Renderer};
 pub use report::ExtractionReport;
+pub use sitemap::news_stable_until;
 pub use templates::Templates;
 pub use theme::{DEFAULT_STATIC, DEFAULT_TEMPLATES, Theme};
 pub use views::{ImageView, LinkView, SiteView};

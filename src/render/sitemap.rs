@@ -90,6 +90,31 @@ fn urlset(entries: impl Iterator<Item = String>) -> String {
     s
 }
 
+/// The first moment after `clock` at which the news sitemap would list other articles: when
+/// the next article's publication comes within the window, or the oldest listed one leaves it.
+/// `None` when no such moment comes. A build whose clock lies between the previous build's and
+/// this moment writes the same news sitemap, which is what lets an unchanged site skip its build.
+pub fn news_stable_until(archive: &Archive, config: &SiteConfig, clock: jiff::Timestamp) -> Option<jiff::Timestamp> {
+    let tz = super::views::site_zone(config);
+    let window = jiff::SignedDuration::from_hours(NEWS_WINDOW_HOURS);
+    let since = clock.checked_sub(window).ok()?;
+    archive
+        .stories
+        .iter()
+        .filter_map(|story| crate::dates::instant_of(story.published.date, story.published.instant, &tz))
+        .filter_map(|t| {
+            if t > clock {
+                Some(t)
+            } else if since < t {
+                // Listed now; leaves once the window's start reaches it.
+                t.checked_add(window).ok()
+            } else {
+                None
+            }
+        })
+        .min()
+}
+
 /// The news sitemap: the articles published in the two days up to the build's clock, newest
 /// first and at most `news_limit` of them, with their publication and title; `None` when there
 /// are none.

@@ -14,6 +14,9 @@
 //!   table is marked invalid before an output is swapped and valid again only once the new
 //!   table is saved, so an interrupted build leaves it invalid, and the next build compares
 //!   with the files on disk instead.
+//! - `inputs`: per input file of the site, its size, modification time and hash, and in `meta`
+//!   the last build's state: together, what lets a build with nothing to do stop at once
+//!   ([`unchanged`]).
 //!
 //! The store is a cache in the strict sense: deleting it is always safe, and `build --clean`
 //! ignores it (and starts a new one). A store written by another version of dateline (the
@@ -25,6 +28,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub mod record;
+pub mod unchanged;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -36,7 +40,7 @@ pub const DIR: &str = ".dateline";
 pub const FILE: &str = "cache.sqlite";
 
 /// Bumped whenever the tables or what their rows mean change.
-const SCHEMA: u32 = 1;
+const SCHEMA: u32 = 2;
 
 /// A content hash: BLAKE3, 32 bytes.
 pub type Hash = [u8; 32];
@@ -149,13 +153,15 @@ impl Store {
             conn.execute_batch(
                 "DROP TABLE IF EXISTS extractions;
                  DROP TABLE IF EXISTS outputs;
+                 DROP TABLE IF EXISTS inputs;
                  DELETE FROM meta;",
             )?;
             conn.execute("INSERT INTO meta (name, value) VALUES ('code', ?1)", [fingerprint])?;
         }
         conn.execute_batch(
             "CREATE TABLE IF NOT EXISTS extractions (path TEXT PRIMARY KEY, key BLOB NOT NULL, json BLOB NOT NULL);
-             CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, hash BLOB NOT NULL);",
+             CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, hash BLOB NOT NULL);
+             CREATE TABLE IF NOT EXISTS inputs (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime BLOB NOT NULL, trusted INTEGER NOT NULL, hash BLOB NOT NULL);",
         )?;
         Ok((conn, why))
     }
@@ -249,6 +255,88 @@ impl Store {
             "INSERT OR REPLACE INTO meta (name, value) VALUES ('outputs', ?1)",
             [output_id(output)],
         )?;
+        tx.commit()
+    }
+}
+
+impl Store {
+    /// Whether the output table describes `output` (see [`Store::outputs`]), without reading it.
+    pub fn outputs_valid(&self, output: &Path) -> bool {
+        let valid: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE name = 'outputs'", [], |r| r.get(0))
+            .optional()
+            .ok()
+            .flatten();
+        valid.as_deref() == Some(output_id(output).as_str())
+    }
+
+    /// The state the last successful build recorded, if it recorded one this code can read.
+    pub fn state(&self) -> Option<unchanged::State> {
+        let json: String = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE name = 'state'", [], |r| r.get(0))
+            .optional()
+            .ok()??;
+        serde_json::from_str(&json).ok()
+    }
+
+    /// Voids the recorded state (before a build that will change the output).
+    pub fn forget_state(&self) -> rusqlite::Result<()> {
+        self.conn
+            .execute("DELETE FROM meta WHERE name = 'state'", [])
+            .map(|_| ())
+    }
+
+    /// The recorded input files by path.
+    pub fn inputs(&self) -> Option<HashMap<String, unchanged::Recorded>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT path, size, mtime, trusted, hash FROM inputs")
+            .ok()?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, Vec<u8>>(2)?,
+                    r.get::<_, bool>(3)?,
+                    r.get::<_, Vec<u8>>(4)?,
+                ))
+            })
+            .ok()?;
+        let mut out = HashMap::new();
+        for row in rows {
+            let (path, size, mtime, trusted, digest) = row.ok()?;
+            let stat = unchanged::Stat {
+                size: u64::try_from(size).ok()?,
+                mtime: i128::from_le_bytes(mtime.as_slice().try_into().ok()?),
+            };
+            let hash = Hash::try_from(digest.as_slice()).ok()?;
+            out.insert(path, unchanged::Recorded { stat, trusted, hash });
+        }
+        Some(out)
+    }
+
+    /// Records the input files and the state of a build that finished.
+    pub fn save_state(
+        &mut self,
+        inputs: &[(String, unchanged::Recorded)],
+        state: &unchanged::State,
+    ) -> rusqlite::Result<()> {
+        let json = serde_json::to_string(state).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM inputs", [])?;
+        {
+            let mut put =
+                tx.prepare("INSERT INTO inputs (path, size, mtime, trusted, hash) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+            for (path, r) in inputs {
+                let size = i64::try_from(r.stat.size).unwrap_or(i64::MAX);
+                let mtime = r.stat.mtime.to_le_bytes();
+                put.execute(params![path, size, mtime.as_slice(), r.trusted, r.hash.as_slice()])?;
+            }
+        }
+        tx.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('state', ?1)", [json])?;
         tx.commit()
     }
 }

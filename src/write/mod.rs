@@ -176,11 +176,7 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
-        let lock = BuildLock::acquire(
-            &parent.join(format!(".{name}.lock")),
-            &format!("the output folder {}", output.display()),
-            lock::wait_from_env(),
-        )?;
+        let lock = lock_output(output)?;
         clean_stale(&parent, &name, &cleanup);
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if dir.exists() {
@@ -478,6 +474,24 @@ fn write_one(
         Content::Bytes(b) => std::fs::write(&target, b).map_err(io(&target)),
         Content::Copy(from) => std::fs::copy(from, &target).map(|_| ()).map_err(io(from)),
     }
+}
+
+/// Takes the lock of the output folder `output` (`.NAME.lock` beside it), waiting for another
+/// build that holds it (see [`lock::wait_from_env`]).
+pub fn lock_output(output: &Path) -> Result<BuildLock, WriteError> {
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    Ok(BuildLock::acquire(
+        &parent.join(format!(".{name}.lock")),
+        &format!("the output folder {}", output.display()),
+        lock::wait_from_env(),
+    )?)
 }
 
 /// Refuses outputs that would destroy something that is not ours.

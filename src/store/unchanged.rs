@@ -1,0 +1,275 @@
+//! Whether a build would change nothing: the same inputs, the same options, and the output
+//! folder as the last build left it. Then `build` stops before reading a single article.
+//!
+//! After a successful build the store keeps a fingerprint of every input file — everything
+//! under `content/`, `templates/`, `static/` and `data/`, `site.toml` and the entity registry:
+//! its path, size, modification time and the BLAKE3 hash of its bytes — and the build's
+//! [`State`]: the options that change the output, the clock, the counts for the closing line,
+//! the warnings, and a digest of the output folder's listing.
+//!
+//! A later build takes the shortcut only when all of these hold:
+//! - the options, the code and the set of input paths are the same;
+//! - every input file has the recorded size and modification time, or, when only its time
+//!   differs (a file touched, or saved without a change), the recorded hash. A file whose time
+//!   is the date of its article (an undated article, dated by its file) must keep its time;
+//! - the clock has not gone back, and has not reached the moment the news sitemap would list
+//!   other articles ([`crate::render::news_stable_until`]);
+//! - the output table is valid for this output folder, its marker is there, and the folder
+//!   still lists the same entries with the same size, modification time and inode, so a file
+//!   edited, added or removed by hand in the output makes the build run in full.
+//!
+//! A file's time is trusted only when it is older than the scan by more than [`RACY`]: a file
+//! written in the same instant as the scan could change again without its time or size
+//! changing, so it is compared by its hash next time instead.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::{Hash, hash};
+use crate::diagnostics::Diagnostic;
+
+/// How close to the scan a file's modification time must be for it to be compared by hash.
+const RACY: Duration = Duration::from_secs(2);
+
+/// The size recorded for a file that is not a regular file, which is never read.
+const SPECIAL: u64 = u64::MAX;
+
+/// What a file's `stat` says, as far as the fingerprint cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stat {
+    pub size: u64,
+    /// Nanoseconds since 1970.
+    pub mtime: i128,
+}
+
+/// An input file as the store records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Recorded {
+    pub stat: Stat,
+    /// Whether the time was old enough at the scan to tell a change ([`RACY`]).
+    pub trusted: bool,
+    pub hash: Hash,
+}
+
+impl Stat {
+    fn of(meta: &std::fs::Metadata) -> Stat {
+        Stat {
+            size: meta.len(),
+            mtime: nanos(meta.modified().ok()),
+        }
+    }
+}
+
+fn nanos(t: Option<SystemTime>) -> i128 {
+    match t.map(|t| t.duration_since(SystemTime::UNIX_EPOCH)) {
+        Some(Ok(d)) => d.as_nanos() as i128,
+        Some(Err(e)) => -(e.duration().as_nanos() as i128),
+        None => 0,
+    }
+}
+
+/// The site's input files as they were when a build began.
+pub struct Scan {
+    /// Root-relative `/`-separated path → (the file, its stat).
+    files: BTreeMap<String, (PathBuf, Stat)>,
+    at: SystemTime,
+}
+
+/// The folders under the site root whose files are inputs of the build.
+const INPUT_DIRS: [&str; 4] = [crate::load::CONTENT_DIR, "templates", "static", "data"];
+
+/// Lists the input files of the site at `root` with `registry` (the entity registry, relative
+/// to the root). `None` when a folder cannot be read completely: such a site is never taken to
+/// be unchanged.
+pub fn scan(root: &Path, registry: &Path) -> Option<Scan> {
+    let at = SystemTime::now();
+    let mut files = BTreeMap::new();
+    for file in [root.join(crate::config::CONFIG_FILE), root.join(registry)] {
+        if let Ok(meta) = std::fs::metadata(&file) {
+            files.insert(key(root, &file), (file, Stat::of(&meta)));
+        }
+    }
+    for dir in INPUT_DIRS {
+        let dir = root.join(dir);
+        if !dir.exists() {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(&dir).follow_links(true) {
+            let entry = entry.ok()?;
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            let meta = entry.metadata().ok()?;
+            let path = entry.into_path();
+            let mut stat = Stat::of(&meta);
+            if !meta.is_file() {
+                // A named pipe or device: the build warns about it, and it is never read.
+                stat.size = SPECIAL;
+            }
+            files.insert(key(root, &path), (path, stat));
+        }
+    }
+    Some(Scan { files, at })
+}
+
+/// A file's name in the fingerprint: relative to the site root, `/`-separated.
+fn key(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// What a successful build left, for the next one to compare with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct State {
+    /// The code, the options that change the output and the output folder ([`settings`]).
+    pub settings: Hash,
+    /// The build's clock, in nanoseconds since 1970.
+    pub clock: i128,
+    /// When the news sitemap would change, in nanoseconds since 1970.
+    pub news_until: Option<i128>,
+    /// The output folder's listing ([`listing`]).
+    pub listing: Hash,
+    /// Input files whose modification time is the date of their article.
+    pub dated_by_file: Vec<String>,
+    /// For the closing line.
+    pub articles: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub bytes_in: usize,
+    /// The build's warnings, shown again by a build that takes the shortcut.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// What, besides the input files, decides the output: the code and the options.
+pub fn settings(options: &[(&str, String)]) -> Hash {
+    let mut h = blake3::Hasher::new();
+    for part in std::iter::once(("code", super::code_fingerprint())).chain(options.iter().map(|(k, v)| (*k, v.clone())))
+    {
+        for s in [part.0, part.1.as_str()] {
+            h.update(&(s.len() as u64).to_le_bytes());
+            h.update(s.as_bytes());
+        }
+    }
+    *h.finalize().as_bytes()
+}
+
+/// Nanoseconds since 1970 of a timestamp.
+pub fn instant(t: jiff::Timestamp) -> i128 {
+    t.as_nanosecond()
+}
+
+/// A digest of the output folder's entries: each path with its kind and, for a file, its size,
+/// modification time and inode. `None` when the folder cannot be listed.
+pub fn listing(output: &Path) -> Option<Hash> {
+    let mut h = blake3::Hasher::new();
+    for entry in walkdir::WalkDir::new(output).sort_by_file_name().min_depth(1) {
+        let entry = entry.ok()?;
+        let rel = entry.path().strip_prefix(output).ok()?.to_string_lossy().into_owned();
+        h.update(&(rel.len() as u64).to_le_bytes());
+        h.update(rel.as_bytes());
+        let meta = entry.metadata().ok()?;
+        let kind: u8 = if meta.is_dir() {
+            b'd'
+        } else if meta.file_type().is_symlink() {
+            b'l'
+        } else {
+            b'f'
+        };
+        h.update(&[kind]);
+        if kind != b'd' {
+            h.update(&meta.len().to_le_bytes());
+            h.update(&nanos(meta.modified().ok()).to_le_bytes());
+            h.update(&inode(&meta).to_le_bytes());
+        }
+    }
+    Some(*h.finalize().as_bytes())
+}
+
+#[cfg(unix)]
+fn inode(meta: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(meta)
+}
+
+#[cfg(not(unix))]
+fn inode(_: &std::fs::Metadata) -> u64 {
+    0
+}
+
+/// The recorded state, when the build about to run would change nothing (see the module's
+/// description).
+pub fn unchanged(
+    store: &super::Store,
+    scan: &Scan,
+    settings: &Hash,
+    clock: jiff::Timestamp,
+    output: &Path,
+) -> Option<State> {
+    let state = store.state()?;
+    let now = instant(clock);
+    if state.settings != *settings || now < state.clock || state.news_until.is_some_and(|u| now >= u) {
+        return None;
+    }
+    if !store.outputs_valid(output) || !output.join(crate::write::MARKER).is_file() {
+        return None;
+    }
+    let recorded = store.inputs()?;
+    if recorded.len() != scan.files.len() {
+        return None;
+    }
+    let same = scan.files.par_iter().all(|(name, (path, stat))| {
+        let Some(was) = recorded.get(name) else {
+            return false;
+        };
+        if (was.trusted || stat.size == SPECIAL) && was.stat == *stat {
+            return true;
+        }
+        if stat.size == SPECIAL {
+            return false;
+        }
+        let dated = state.dated_by_file.binary_search(name).is_ok();
+        if was.stat.size != stat.size || dated && was.stat.mtime != stat.mtime {
+            return false;
+        }
+        std::fs::read(path).is_ok_and(|bytes| hash(&bytes) == was.hash)
+    });
+    if !same || listing(output)? != state.listing {
+        return None;
+    }
+    Some(state)
+}
+
+/// The fingerprint of the inputs in `scan`, hashed: a hash the store already has for a file
+/// with the same size and time is reused, any other file is read. `None` when a file changed
+/// since the scan, so that what the build read is not known: the next build then runs in full.
+pub fn fingerprint(scan: &Scan, recorded: &HashMap<String, Recorded>) -> Option<Vec<(String, Recorded)>> {
+    let recent = nanos(scan.at.checked_sub(RACY));
+    scan.files
+        .par_iter()
+        .map(|(name, (path, stat))| {
+            let digest = match recorded.get(name) {
+                Some(was) if was.trusted && was.stat == *stat => was.hash,
+                _ if stat.size == SPECIAL => Hash::default(),
+                _ => hash(&std::fs::read(path).ok()?),
+            };
+            let now = std::fs::metadata(path).ok().map(|m| Stat {
+                size: if m.is_file() { m.len() } else { SPECIAL },
+                ..Stat::of(&m)
+            });
+            if now != Some(*stat) {
+                return None;
+            }
+            let record = Recorded {
+                stat: *stat,
+                trusted: stat.mtime < recent,
+                hash: digest,
+            };
+            Some((name.clone(), record))
+        })
+        .collect()
+}
