@@ -34,6 +34,7 @@ pub mod diagnostics;
 pub mod export;
 pub mod index;
 pub mod load;
+pub mod media_type;
 pub mod merge;
 pub mod model;
 pub mod parse;

@@ -132,7 +132,7 @@ impl Rules {
         let matcher = self.matchers.iter().find(|(g, _)| g.matches(key)).map(|(_, m)| m);
         let content_type = matcher
             .and_then(|m| m.content_type.clone())
-            .unwrap_or_else(|| content_type(key).to_string());
+            .unwrap_or_else(|| crate::media_type::of(key).to_string());
         let cache_control = matcher.and_then(|m| m.cache_control.clone()).unwrap_or_else(|| {
             // Every asset keeps its name from build to build, like the theme's in `_headers`.
             let assets = if self.phase(key) == Phase::Assets {
@@ -174,39 +174,6 @@ fn article_pattern(permalink: &str) -> regex::Regex {
     re.push_str(&regex::escape(rest));
     re.push_str("/index\\.html$");
     regex::Regex::new(&re).unwrap_or_else(|_| regex::Regex::new("^$").expect("a valid pattern"))
-}
-
-/// The media type of a file of the archive, by its name.
-pub fn content_type(key: &str) -> &'static str {
-    let name = key.rsplit('/').next().unwrap_or(key);
-    let ext = name
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "jsonld" => "application/ld+json",
-        "xml" if name == "feed.xml" || name.ends_with(".atom.xml") => "application/atom+xml",
-        "xml" => "application/xml",
-        "txt" => "text/plain; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "avif" => "image/avif",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        "webmanifest" => "application/manifest+json",
-        "sqlite" => "application/vnd.sqlite3",
-        "gz" => "application/gzip",
-        "br" => "application/x-brotli",
-        _ => "application/octet-stream",
-    }
 }
 
 /// Every file under the built output (its marker aside), with headers and hashes.

@@ -170,7 +170,7 @@ pub fn deploy(options: &DeployOptions) -> Result<DeployReport, DeployError> {
     }
     // Held for the whole deploy: a build swapping in a new archive while files are hashed and
     // read would send a mix of two builds.
-    let _lock = output_lock(&output)?;
+    let _lock = crate::write::lock_output(&output).map_err(|e| DeployError::Target(e.to_string()))?;
     let headers_stored = matches!(location, Location::S3 { .. });
     let rules = Rules::new(&config.deploy, &config.permalink, headers_stored);
     let local = plan::scan(&output, &rules).map_err(|source| DeployError::Io {
@@ -198,24 +198,6 @@ pub fn deploy(options: &DeployOptions) -> Result<DeployReport, DeployError> {
     let mut report = runtime.block_on(run(&target_ctx, local, options, config.deploy.max_deletes))?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
-}
-
-/// The lock a build holds on `output` while it writes it.
-fn output_lock(output: &std::path::Path) -> Result<crate::write::BuildLock, DeployError> {
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    crate::write::BuildLock::acquire(
-        &parent.join(format!(".{name}.lock")),
-        &format!("the output folder {}", output.display()),
-        crate::write::lock::wait_from_env(),
-    )
-    .map_err(|e| DeployError::Target(e.to_string()))
 }
 
 struct Target {

@@ -271,7 +271,7 @@ async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
             }
         },
     };
-    let mime = content_type(&key);
+    let mime = crate::media_type::of(&key);
     let bytes = if mime.starts_with("text/html") {
         inject(bytes)
     } else {
@@ -323,42 +323,6 @@ fn respond(status: StatusCode, mime: &str, body: Vec<u8>) -> Response {
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     r
-}
-
-/// The media type of a served file.
-pub fn content_type(path: &str) -> &'static str {
-    let ext = path
-        .rsplit('/')
-        .next()
-        .and_then(|n| n.rsplit_once('.'))
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "jsonld" => "application/ld+json",
-        "xml" => {
-            if path.ends_with("feed.xml") {
-                "application/atom+xml"
-            } else {
-                "application/xml"
-            }
-        }
-        "txt" => "text/plain; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "avif" => "image/avif",
-        "ico" => "image/x-icon",
-        "wasm" => "application/wasm",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        _ => "application/octet-stream",
-    }
 }
 
 #[cfg(test)]

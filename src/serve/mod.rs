@@ -13,7 +13,7 @@ use tokio::sync::broadcast;
 
 use crate::pipeline::BuildOptions;
 
-pub use http::{Refusal, Signal, content_type, router, site_key};
+pub use http::{Refusal, Signal, router, site_key};
 pub use preview::{Change, Preview, Rebuild, Served};
 
 use http::Shared;
