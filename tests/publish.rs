@@ -2,6 +2,7 @@
 //! and an archive published under a sub-path, crawled link by link over HTTP.
 
 mod common;
+use common::Response;
 
 use std::collections::{BTreeSet, VecDeque};
 use std::io::{Read, Write};
@@ -94,46 +95,14 @@ fn a_wrong_precompress_value_names_its_line() {
 // ---- HTTP -----------------------------------------------------------------------------------
 
 /// A response: status, lower-cased headers, body.
-struct Response {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
-
-impl Response {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
-    }
-}
-
 fn get(port: u16, path: &str, accept_encoding: Option<&str>) -> Response {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
     // HTTP/1.1: nginx sends stored gzip only to 1.1 clients (`gzip_http_version`).
     let mut request = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
     if let Some(e) = accept_encoding {
         request.push_str(&format!("Accept-Encoding: {e}\r\n"));
     }
     request.push_str("\r\n");
-    stream.write_all(request.as_bytes()).unwrap();
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .expect("a complete response");
-    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
-    let mut lines = head.lines();
-    let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
-    let headers = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
-        .collect();
-    Response {
-        status,
-        headers,
-        body: raw[split + 4..].to_vec(),
-    }
+    common::exchange(port, &request)
 }
 
 fn free_port() -> u16 {
