@@ -36,9 +36,15 @@ fn free_port() -> u16 {
 }
 
 fn start(root: &std::path::Path) -> Server {
+    start_with(root, &[])
+}
+
+/// [`start`] with variables set in the server's environment.
+fn start_with(root: &std::path::Path, env: &[(&str, &str)]) -> Server {
     let port = free_port();
     let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
         .args(["serve", "--port", &port.to_string()])
+        .envs(env.iter().copied())
         .current_dir(root)
         .stderr(Stdio::piped())
         .spawn()
@@ -319,4 +325,65 @@ fn requests_are_answered_from_the_last_build_during_a_rebuild() {
         slowest * 4 < rebuild,
         "a request waited {slowest:?} during a rebuild of {rebuild:?}"
     );
+}
+
+/// Reads a response's status line and headers, and no more (an event stream never ends).
+fn read_head(stream: &mut TcpStream) -> std::io::Result<String> {
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        match stream.read(&mut byte)? {
+            0 => break,
+            _ => head.push(byte[0]),
+        }
+    }
+    Ok(String::from_utf8_lossy(&head).into_owned())
+}
+
+#[test]
+fn connections_past_the_cap_wait_their_turn_and_the_server_goes_on_answering() {
+    // The cap is 256; the variable lowers it so a few dozen sockets are enough to pass it.
+    const CAP: usize = 6;
+    let site = sample_site();
+    let server = start_with(site.path(), &[("DATELINE_SERVE_CONNECTIONS", &CAP.to_string())]);
+    // Every slot held the way open tabs hold them: by the reload event stream, which never ends.
+    let mut held = Vec::new();
+    for _ in 0..CAP {
+        let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        write!(s, "GET /__dateline/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+        let head = read_head(&mut s).unwrap();
+        assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+        held.push(s);
+    }
+    // Four times as many again: each is queued, not refused, and not answered while the slots
+    // are taken.
+    let mut waiting = Vec::new();
+    for _ in 0..4 * CAP {
+        let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        write!(
+            s,
+            "GET /style.css HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        waiting.push(s);
+    }
+    let first = &mut waiting[0];
+    first.set_read_timeout(Some(Duration::from_millis(1500))).unwrap();
+    let mut byte = [0u8; 1];
+    match first.read(&mut byte) {
+        Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {}
+        other => panic!("a connection past the cap was served (or dropped) at once: {other:?}"),
+    }
+    // Tabs close: every waiting request is answered in turn.
+    drop(held);
+    for (i, mut s) in waiting.into_iter().enumerate() {
+        s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+        let mut response = Vec::new();
+        s.read_to_end(&mut response).unwrap();
+        let text = String::from_utf8_lossy(&response);
+        assert!(text.starts_with("HTTP/1.1 200"), "waiting request {i}: {text}");
+    }
+    assert_eq!(get(server.port, "/").0, 200);
+    assert_eq!(get(server.port, "/style.css").0, 200);
 }

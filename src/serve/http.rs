@@ -47,6 +47,28 @@ pub struct SearchState {
     pub cache: Option<crate::search::Cache>,
 }
 
+/// How many connections the server takes at once: `default`, unless `DATELINE_SERVE_CONNECTIONS`
+/// sets another positive number (fewer for a machine short of file descriptors, or a test that
+/// fills every slot without opening hundreds of sockets). Connections past the cap wait in the
+/// listening queue until one ends; they are never dropped.
+pub fn connection_cap(default: usize) -> usize {
+    let Ok(value) = std::env::var(CONNECTIONS_VAR) else {
+        return default;
+    };
+    match value.trim().parse::<usize>() {
+        Ok(n) if n > 0 => n,
+        _ => {
+            eprintln!(
+                "warning: {CONNECTIONS_VAR}={value:?} is not a positive number of connections; serving at most {default} at once"
+            );
+            default
+        }
+    }
+}
+
+/// The environment variable that sets [`connection_cap`].
+pub const CONNECTIONS_VAR: &str = "DATELINE_SERVE_CONNECTIONS";
+
 /// What pages are told over the event stream.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Signal {

@@ -116,7 +116,7 @@ const MAX_CONNECTIONS: usize = 256;
 /// Serves connections until Ctrl-C, each with a header timeout, at most [`MAX_CONNECTIONS`] at
 /// a time. (`axum::serve` has neither: half-sent requests used to stay open for good.)
 async fn accept(listener: tokio::net::TcpListener, app: axum::Router) {
-    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let slots = Arc::new(tokio::sync::Semaphore::new(http::connection_cap(MAX_CONNECTIONS)));
     let stop = tokio::signal::ctrl_c();
     tokio::pin!(stop);
     loop {
