@@ -448,7 +448,10 @@ fn fail(e: BuildError) -> ExitCode {
 
 fn extract(files: &[PathBuf], format: Format, registry: Option<PathBuf>, explain: bool) -> ExitCode {
     let reports = match pipeline::extract_files(files, registry.as_deref(), explain) {
-        Ok(r) => r,
+        Ok((r, warnings)) => {
+            eprint!("{warnings}");
+            r
+        }
         Err(e) => return fail(e),
     };
     let one = reports.len() == 1;

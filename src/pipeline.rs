@@ -683,12 +683,14 @@ fn read_registry(root: &Path, config: &SiteConfig) -> Result<Registry, Diagnosti
 
 /// `dateline extract`: the extraction report of each file, outside any site.
 ///
-/// With `explain`, each report also lists the rule that found every extracted value.
+/// With `explain`, each report also lists the rule that found every extracted value. The
+/// warnings a build would give the files (control characters normalised, say) come with the
+/// reports, or among the errors when there are any.
 pub fn extract_files(
     files: &[PathBuf],
     registry: Option<&Path>,
     explain: bool,
-) -> Result<Vec<ExtractionReport>, BuildError> {
+) -> Result<(Vec<ExtractionReport>, Diagnostics), BuildError> {
     // Inside a site, its site.toml and registry apply (a broken one is reported, not ignored);
     // elsewhere the defaults do.
     let config = if Path::new(crate::config::CONFIG_FILE).is_file() {
@@ -707,7 +709,10 @@ pub fn extract_files(
     let mut diagnostics = Diagnostics::default();
     for file in files {
         let source = match load::load_file(file) {
-            Ok(s) => s,
+            Ok((s, warnings)) => {
+                diagnostics.extend(warnings);
+                s
+            }
             Err(d) => {
                 diagnostics.push(d);
                 continue;
@@ -736,7 +741,7 @@ pub fn extract_files(
     if diagnostics.has_errors() {
         return Err(BuildError::Content(diagnostics));
     }
-    Ok(reports)
+    Ok((reports, diagnostics))
 }
 
 #[cfg(test)]

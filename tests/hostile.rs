@@ -468,6 +468,23 @@ fn a_headline_that_opens_a_comment_and_a_script_leaves_the_page_whole() {
 struct Server {
     child: std::process::Child,
     port: u16,
+    /// Every line the server has printed, from the start.
+    log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+#[cfg(all(unix, feature = "serve"))]
+impl Server {
+    /// Waits up to a minute for a printed line containing `wanted`; every line printed so far.
+    fn wait_for(&self, wanted: &str) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            let lines = self.log.lock().unwrap().join("\n");
+            if lines.contains(wanted) || std::time::Instant::now() > deadline {
+                return lines;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
 }
 
 #[cfg(all(unix, feature = "serve"))]
@@ -501,17 +518,28 @@ fn serve(root: &Path) -> Server {
             let _ = tx.send(line);
         }
     });
-    let mut server = Server { child, port };
+    let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let mut server = Server {
+        child,
+        port,
+        log: std::sync::Arc::clone(&log),
+    };
     loop {
         let line = rx
             .recv_timeout(std::time::Duration::from_secs(60))
             .expect("serve announced its address within a minute");
-        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+        let address = line.split("http://127.0.0.1:").nth(1).map(str::to_string);
+        log.lock().unwrap().push(line);
+        if let Some(rest) = address {
             server.port = rest.split('/').next().unwrap().parse().unwrap_or(port);
             break;
         }
     }
-    std::thread::spawn(move || while rx.recv().is_ok() {});
+    std::thread::spawn(move || {
+        while let Ok(line) = rx.recv() {
+            log.lock().unwrap().push(line);
+        }
+    });
     server
 }
 
@@ -576,4 +604,34 @@ fn serve_skips_named_pipes_and_never_serves_a_link_out_of_the_site() {
         );
     }
     assert!(fetch(server.port, "/2021/10/13/harbour/").contains("Harbour reopens"));
+}
+
+#[cfg(all(unix, feature = "serve"))]
+#[test]
+fn serve_warns_about_control_characters_as_build_does_at_start_and_after_an_edit() {
+    let (site, _, _) = good_site();
+    write(
+        site.path(),
+        "content/2021/ferry.txt",
+        "Ferry sails again\n\nPORTO VELHO \u{2014} The ferry sailed at dawn,\u{b}the operator said.\n",
+    );
+    let server = serve(site.path());
+    let started = server.wait_for("content/2021/ferry.txt:3");
+    assert!(
+        started.contains("warning: control character vertical tab replaced")
+            && started.contains("content/2021/ferry.txt:3"),
+        "{started}"
+    );
+    // An edit re-reads the one article: its warning is printed with the rebuild, as a build
+    // would print it.
+    write(
+        site.path(),
+        "content/2021/harbour.md",
+        "+++\ntitle = \"Harbour reopens\"\ndate = 2021-10-13\n+++\nThe harbour reopened on Monday.\n\u{c}\nCranes worked all night.\n",
+    );
+    let after = server.wait_for("Incremental rebuild");
+    assert!(
+        after.contains("warning: control character form feed replaced") && after.contains("content/2021/harbour.md:6"),
+        "{after}"
+    );
 }

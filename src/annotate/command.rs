@@ -60,7 +60,8 @@ pub fn annotate(req: &AnnotateRequest) -> Result<String, Diagnostic> {
     if let Some(link) = &req.link {
         check_link(link, &req.file)?;
     }
-    let source = crate::load::load_file(&req.file)?;
+    // Warnings about the article (control characters, say) are the build's to report.
+    let (source, _) = crate::load::load_file(&req.file)?;
     let sidecar_path = sidecar_path(&req.file);
     let article = crate::parse::parse(source, &config).map_err(|mut e| e.remove(0))?;
     let text = ReaderText::new(&article.blocks);
@@ -201,7 +202,7 @@ fn disambiguate(
 
 /// Re-reads the article with its sidecar and anchors every annotation.
 fn verify(file: &Path, config: &SiteConfig) -> Result<(), Diagnostic> {
-    let source = crate::load::load_file(file)?;
+    let (source, _) = crate::load::load_file(file)?;
     let mut article = crate::parse::parse(source, config).map_err(|mut e| e.remove(0))?;
     match super::anchor_all(&mut article).into_iter().next() {
         Some(d) => Err(d),

@@ -68,7 +68,7 @@ pub fn load(root: &Path) -> (Vec<Source>, Vec<Diagnostic>) {
 }
 
 /// A source read, with the warnings about it; or why it could not be read.
-type Loaded = Result<(Source, Vec<Diagnostic>), Diagnostic>;
+pub type Loaded = Result<(Source, Vec<Diagnostic>), Diagnostic>;
 
 /// Whether `root` looks like a site: warnings when `site.toml` or `content/` is missing, and
 /// an error (the message, for the command line) when both are, since building a folder that is
@@ -138,8 +138,10 @@ fn theme_dir(dir: &Path) -> Vec<(String, PathBuf)> {
 }
 
 /// Reads one article of a site again (the preview server does this when a file changes).
-/// `path` is the article's own file: `x.md`, `x.txt`, or a bundle's `index.md`.
-pub fn load_article(root: &Path, path: &Path) -> Result<Source, Diagnostic> {
+/// `path` is the article's own file: `x.md`, `x.txt`, or a bundle's `index.md`. The warnings
+/// are those a build gives the file (control characters normalised, say), for the caller to
+/// print as a build would.
+pub fn load_article(root: &Path, path: &Path) -> Loaded {
     let content = root.join(CONTENT_DIR);
     let format = format_of(path).ok_or_else(|| Diagnostic::error(display_path(path, root), "not an article file"))?;
     let dir = path.parent().unwrap_or(&content);
@@ -162,7 +164,6 @@ pub fn load_article(root: &Path, path: &Path) -> Result<Source, Diagnostic> {
         &content,
         Some(&Boundary::of_site(root, &content)),
     )
-    .map(|(source, _)| source)
 }
 
 /// The article a changed file under `content/` belongs to: itself, the article beside a
@@ -191,8 +192,9 @@ pub fn article_of(path: &Path) -> Option<PathBuf> {
     format_of(path).map(|_| path.to_path_buf())
 }
 
-/// Reads one article file by itself (for `dateline extract`), outside any site.
-pub fn load_file(path: &Path) -> Result<Source, Diagnostic> {
+/// Reads one article file by itself (for `dateline extract`), outside any site, with the
+/// warnings a build would give it.
+pub fn load_file(path: &Path) -> Loaded {
     let format = format_of(path).ok_or_else(|| {
         Diagnostic::error(path, "not an article: the file name must end in .md or .txt")
             .with_help("pass a Markdown (.md) or wire copy (.txt) file")
@@ -210,7 +212,7 @@ pub fn load_file(path: &Path) -> Result<Source, Diagnostic> {
         assets,
         sidecar,
     };
-    read_source(&found, Path::new(""), dir, None).map(|(source, _)| source)
+    read_source(&found, Path::new(""), dir, None)
 }
 
 fn walk(content: &Path, root: &Path, boundary: &Boundary) -> (Vec<Found>, Vec<Diagnostic>) {

@@ -65,6 +65,8 @@ impl Preview {
     /// Builds the whole site in memory.
     pub fn build(options: &BuildOptions) -> Result<Preview, BuildError> {
         let site = read_site(options)?;
+        // What a build would warn about, the terminal shows too.
+        eprint!("{}", site.warnings);
         let files = render_all(&site)?;
         let templates = Templates::compile(&site.theme).map_err(|d| BuildError::Content(d.into()))?;
         Ok(Preview {
@@ -219,9 +221,12 @@ impl Preview {
             else {
                 return Ok(None);
             };
-            let source = crate::load::load_article(&root, path).map_err(|d| BuildError::Content(d.into()))?;
+            let (source, warnings) =
+                crate::load::load_article(&root, path).map_err(|d| BuildError::Content(d.into()))?;
+            diagnostics.extend(warnings);
             match prepare(source, &self.site.registry, &self.site.config) {
-                Ok((story, _)) => {
+                Ok((story, warning)) => {
+                    diagnostics.extend(warning);
                     let old = &self.site.archive.stories[i];
                     if story.url != old.url
                         || story.published != old.published
@@ -237,6 +242,8 @@ impl Preview {
         if diagnostics.has_errors() {
             return Err(BuildError::Content(diagnostics));
         }
+        // What a build would warn about in these articles, the terminal shows too.
+        eprint!("{diagnostics}");
         let t = std::env::var_os("DATELINE_TIMINGS").map(|_| Instant::now());
         let lap = |what: &str| {
             if let Some(t) = t {
