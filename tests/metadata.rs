@@ -314,3 +314,94 @@ fn bylined_reporters_have_pages_that_bylines_and_feeds_link() {
         BTreeSet::from(["https://archive.example.org/authors/carolina-mendes/".to_string()])
     );
 }
+
+#[test]
+fn a_pictures_own_rights_come_before_the_sites_defaults() {
+    // Three pictures under one archive's defaults: one whose front matter states part of its
+    // rights and whose embedded record states the rest, one whose front matter states a
+    // licence in words and where to buy one, and one that says nothing.
+    let site = site(&[
+        (
+            "site.toml",
+            &format!(
+                "title = \"Rights\"\nbase_url = \"{BASE}\"\n[metadata]\nimage_license = \"https://archive.example.org/licence\"\nacquire_license_page = \"https://archive.example.org/buy\"\ncopyright_notice = \"© The Archive\"\n"
+            ),
+        ),
+        (
+            "content/2024/quay/index.md",
+            "+++\ntitle = \"Trawlers at the quay\"\ndate = 2024-02-12\n\n[[figures]]\nsrc = \"quay.jpg\"\ncaption = \"Trawlers at the north quay.\"\ncredit = \"Marta Quelhas/Costa Press\"\ncopyright = \"© 2024 Marta Quelhas\"\n+++\nThe trawlers stayed in port.\n",
+        ),
+        (
+            "content/2024/pier/index.md",
+            "+++\ntitle = \"Pier repairs\"\ndate = 2024-02-13\n\n[[figures]]\nsrc = \"pier.jpg\"\ncaption = \"The pier under repair.\"\ncredit = \"Rui Tavares/Harbour Wire\"\nlicense = \"Editorial use only\"\nacquire_license_page = \"https://harbourwire.example/sales\"\n+++\nThe pier reopens in May.\n",
+        ),
+        (
+            "content/2024/gate/index.md",
+            "+++\ntitle = \"Gate painted\"\ndate = 2024-02-14\n\n[[figures]]\nsrc = \"gate.jpg\"\ncaption = \"The gate, freshly painted.\"\ncredit = \"Rui Tavares/Harbour Wire\"\n+++\nThe gate is green again.\n",
+        ),
+    ]);
+    let photos = repo().join("tests/photos");
+    for (from, to) in [
+        ("full.jpg", "content/2024/quay/quay.jpg"),
+        ("bare.jpg", "content/2024/pier/pier.jpg"),
+        ("bare.jpg", "content/2024/gate/gate.jpg"),
+    ] {
+        std::fs::copy(photos.join(from), site.path().join(to)).unwrap();
+    }
+    let public = build(site.path());
+    let image = |slug: &str| -> Value {
+        let (_, html) = pages(&public)
+            .into_iter()
+            .find(|(p, _)| p.ends_with(&format!("/{slug}/index.html")))
+            .unwrap_or_else(|| panic!("the {slug} page"));
+        let docs = json_ld(&html);
+        of_type(&docs, "NewsArticle").expect("a NewsArticle")["image"][0].clone()
+    };
+    let quay = image("quay");
+    assert_eq!(
+        quay["copyrightNotice"], "© 2024 Marta Quelhas",
+        "front matter first: {quay}"
+    );
+    assert_eq!(
+        quay["license"], "https://costapress.example/terms",
+        "then the picture's record: {quay}"
+    );
+    assert_eq!(
+        quay["acquireLicensePage"], "https://costapress.example/licensing",
+        "{quay}"
+    );
+    let pier = image("pier");
+    assert_eq!(
+        pier["license"],
+        serde_json::json!({"@type": "CreativeWork", "name": "Editorial use only"}),
+        "{pier}"
+    );
+    assert_eq!(
+        pier["acquireLicensePage"], "https://harbourwire.example/sales",
+        "{pier}"
+    );
+    assert_eq!(
+        pier["copyrightNotice"], "© The Archive",
+        "what the figure leaves, the site says: {pier}"
+    );
+    let gate = image("gate");
+    assert_eq!(gate["license"], "https://archive.example.org/licence", "{gate}");
+    assert_eq!(gate["acquireLicensePage"], "https://archive.example.org/buy", "{gate}");
+    assert_eq!(gate["copyrightNotice"], "© The Archive", "{gate}");
+}
+
+#[test]
+fn a_figures_licensing_page_must_be_an_address() {
+    let site = site(&[
+        ("site.toml", "title = \"Rights\"\n"),
+        (
+            "content/2024/pier.md",
+            "+++\ntitle = \"Pier repairs\"\ndate = 2024-02-13\n\n[[figures]]\ncaption = \"The pier.\"\nacquire_license_page = \"ask the desk\"\n+++\nBody.\n",
+        ),
+    ]);
+    let out = dateline(site.path(), &["build"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("content/2024/pier.md:7:24"), "{err}");
+    assert!(err.contains("not a web address") && err.contains("help:"), "{err}");
+}

@@ -80,6 +80,20 @@ fn at(a: &Annotation, message: String) -> Diagnostic {
     d
 }
 
+/// An error about a note's `link`: at the link's own value when its place is known, as errors
+/// about front matter values are.
+fn at_link(a: &Annotation, message: String) -> Diagnostic {
+    let Some(spot) = &a.origin.link else {
+        return at(a, message);
+    };
+    let mut d = Diagnostic::error(&a.origin.file, message);
+    d.line = spot.line;
+    d.column = spot.column;
+    d.width = spot.width;
+    d.source_line = Some(spot.line_text.clone());
+    d
+}
+
 fn orphaned(a: &Annotation) -> Diagnostic {
     let narrowed = if a.prefix.is_some() || a.suffix.is_some() {
         " with its prefix/suffix"
@@ -141,7 +155,7 @@ pub fn check_links(archive: &Archive) -> Vec<Diagnostic> {
         for a in &story.article.annotations {
             let Some(link) = a.link.as_deref() else { continue };
             if let Some(problem) = link_problem(link, |path| known.contains(path)) {
-                errors.push(at(a, problem).with_help(LINK_HELP));
+                errors.push(at_link(a, problem).with_help(LINK_HELP));
             }
         }
     }

@@ -118,6 +118,19 @@ pub struct DeclaredAt {
     pub line: usize,
     /// The full text of that file, so diagnostics can show the line.
     pub line_text: String,
+    /// Where the note's `link` value sits, so an error about the link points at it rather
+    /// than at the `[[annotations]]` line.
+    pub link: Option<Spot>,
+}
+
+/// A value's place in a file: its 1-based line and column, how many characters of that line
+/// it covers, and the line itself, for diagnostics to show.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Spot {
+    pub line: usize,
+    pub column: usize,
+    pub width: usize,
+    pub line_text: String,
 }
 
 /// What an annotation does for the reader.

@@ -8,7 +8,9 @@ use jiff::tz::TimeZone;
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, from_toml, line_of_key};
-use crate::model::{Annotation, AnnotationKind, Correction, Credit, DeclaredAt, Figure, FrontMatter, Published};
+use crate::model::{
+    Annotation, AnnotationKind, Correction, Credit, DeclaredAt, Figure, FrontMatter, Published, Rights, Spot,
+};
 
 /// Front matter exactly as written; validated into `FrontMatter` by [`validate`].
 #[derive(Debug, Default, Deserialize)]
@@ -66,6 +68,12 @@ struct RawFigure {
     #[serde(default)]
     caption: String,
     credit: Option<String>,
+    /// The copyright notice ("© 2024 Harbour Wire").
+    copyright: Option<String>,
+    /// The licence: the address of its terms, or the terms in words ("Editorial use only").
+    license: Option<String>,
+    /// Where a licence to the picture can be bought.
+    acquire_license_page: Option<toml::Spanned<String>>,
 }
 
 /// An annotation as written in front matter or a sidecar file.
@@ -81,7 +89,7 @@ pub(crate) struct RawAnnotation {
     kind: String,
     author: Option<String>,
     date: Option<toml::Value>,
-    link: Option<String>,
+    link: Option<toml::Spanned<String>>,
 }
 
 fn default_kind() -> String {
@@ -179,10 +187,30 @@ pub fn parse(
     };
     let date = date_of("date", raw.date);
     let updated = date_of("updated", raw.updated);
-    let figures = raw
-        .figures
-        .into_iter()
-        .map(|f| Figure {
+    let mut figures = Vec::with_capacity(raw.figures.len());
+    for f in raw.figures {
+        let text = |v: Option<String>| v.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+        let license = text(f.license);
+        let (license_url, license) = match license {
+            Some(l) if is_web_address(&l) => (Some(l), None),
+            l => (None, l),
+        };
+        let acquire_license_page = match f.acquire_license_page {
+            Some(page) if !is_web_address(page.get_ref().trim()) => {
+                let d = Diagnostic::error(
+                    file,
+                    format!("`acquire_license_page` is `{}`, not a web address", page.get_ref()),
+                )
+                .at_span(toml_text, page.span());
+                errors.push(
+                    relocate(d, toml_line, file_text)
+                        .with_help("give the full address of the page where a licence can be bought, like \"https://photos.example/licensing\""),
+                );
+                None
+            }
+            page => page.map(|p| p.into_inner().trim().to_string()),
+        };
+        figures.push(Figure {
             src: f.src,
             title: f.title.filter(|t| !t.trim().is_empty()),
             caption: f.caption,
@@ -190,9 +218,15 @@ pub fn parse(
                 raw,
                 ..Credit::default()
             }),
+            rights: Rights {
+                copyright: text(f.copyright),
+                license,
+                license_url,
+                acquire_license_page,
+            },
             ..Figure::default()
-        })
-        .collect();
+        });
+    }
     let table_lines = table_lines(toml_text, "corrections");
     let mut corrections = Vec::new();
     for (i, c) in raw.corrections.into_iter().enumerate() {
@@ -420,6 +454,7 @@ fn annotations(
         };
         let prefix = a.prefix.filter(|s| !s.is_empty());
         let suffix = a.suffix.filter(|s| !s.is_empty());
+        let link_at = a.link.as_ref().map(|l| spot(toml_text, l.span(), toml_line, file_text));
         out.push(Annotation {
             id: a
                 .id
@@ -431,16 +466,34 @@ fn annotations(
             kind,
             author: a.author,
             date,
-            link: a.link,
+            link: a.link.map(toml::Spanned::into_inner),
             origin: DeclaredAt {
                 file: file.to_path_buf(),
                 line,
                 line_text: file_text.lines().nth(line.saturating_sub(1)).unwrap_or("").to_string(),
+                link: link_at,
             },
             anchor: None,
         });
     }
     out
+}
+
+/// Whether a licence or licensing page is given as an address rather than in words.
+fn is_web_address(text: &str) -> bool {
+    text.starts_with("https://") || text.starts_with("http://")
+}
+
+/// Where the bytes `span` of `toml_text` (which starts after line `toml_line` of the file) sit
+/// in the file, as later diagnostics point at them.
+fn spot(toml_text: &str, span: std::ops::Range<usize>, toml_line: usize, file_text: &str) -> Spot {
+    let d = relocate(Diagnostic::error("", "").at_span(toml_text, span), toml_line, file_text);
+    Spot {
+        line: d.line,
+        column: d.column,
+        width: d.width,
+        line_text: d.source_line.unwrap_or_default(),
+    }
 }
 
 /// 1-based lines (within `toml_text`) of each `[[name]]` array-of-tables header, in order.
