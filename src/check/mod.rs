@@ -273,23 +273,78 @@ fn percent_decode(path: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| path.to_string())
 }
 
-/// The values of `name="…"` attributes in HTML.
+/// The values of `name="…"` attributes in HTML. Only tags are read: text that shows markup
+/// (`<code>&lt;img src="x.png"&gt;</code>`, which a serialiser may leave with its quotes
+/// bare) holds no link.
 fn attribute_values<'a>(html: &'a str, name: &str) -> impl Iterator<Item = &'a str> + 'a {
     let needle = format!(" {name}=\"");
-    let mut rest = html;
+    let mut tags = tags(html);
+    let mut rest = "";
     std::iter::from_fn(move || {
-        let i = rest.find(&needle)?;
-        rest = &rest[i + needle.len()..];
-        let end = rest.find('"')?;
-        let value = &rest[..end];
-        rest = &rest[end..];
-        Some(value)
+        loop {
+            if let Some(i) = rest.find(&needle) {
+                rest = &rest[i + needle.len()..];
+                if let Some(end) = rest.find('"') {
+                    let value = &rest[..end];
+                    rest = &rest[end..];
+                    return Some(value);
+                }
+            }
+            rest = tags.next()?;
+        }
+    })
+}
+
+/// The start tags of an HTML page, from `<` to `>` (a `>` inside a quoted value does not end
+/// one); comments are passed over.
+fn tags(html: &str) -> impl Iterator<Item = &str> {
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let at = i + bytes.get(i..)?.iter().position(|&b| b == b'<')?;
+            if html[at..].starts_with("<!--") {
+                i = html[at..].find("-->").map_or(bytes.len(), |e| at + e + 3);
+                continue;
+            }
+            if !bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic) {
+                i = at + 1;
+                continue;
+            }
+            let mut quote = None;
+            let mut end = at + 1;
+            while end < bytes.len() {
+                match (quote, bytes[end]) {
+                    (None, b'>') => break,
+                    (None, q @ (b'"' | b'\'')) => quote = Some(q),
+                    (Some(q), b) if b == q => quote = None,
+                    _ => {}
+                }
+                end += 1;
+            }
+            i = end;
+            return Some(&html[at..end]);
+        }
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_shown_as_text_is_no_link() {
+        let files = vec![
+            OutputFile::bytes(
+                "index.html",
+                r#"<p>Write <code>&lt;img src="x.png"&gt;</code> or <a title='a > b' href="b.html">b</a></p><!-- <a href="gone.html"> -->"#,
+            ),
+            OutputFile::bytes("b.html", "<p id=\"x\">b</p>"),
+        ];
+        assert!(broken_links(&files, &HashMap::new()).is_empty());
+        let links: Vec<&str> = attribute_values(r#"<p>src="no"</p><img alt="" src="y.png"><a href="z.html">"#, "src").collect();
+        assert_eq!(links, ["y.png"]);
+    }
 
     #[test]
     fn file_names_with_quotes_and_ampersands_resolve() {
