@@ -144,8 +144,8 @@ fn hostile_corpus() {
 }
 
 /// What is wrong with a built archive, whatever its input: ill-formed XML, raw control
-/// characters in HTML, a page the HTML tokenizer does not read to its end, or JSON-LD that
-/// does not parse.
+/// characters in HTML, a page the HTML tokenizer does not read to its end, JSON-LD that does
+/// not parse, or a picture without the `alt` attribute HTML requires.
 fn archive_problems(files: &std::collections::BTreeMap<String, Vec<u8>>) -> Vec<String> {
     let mut problems = Vec::new();
     for (path, bytes) in files {
@@ -168,6 +168,12 @@ fn archive_problems(files: &std::collections::BTreeMap<String, Vec<u8>>) -> Vec<
                     problems.push(format!("{path}: JSON-LD does not parse ({e}): {json}"));
                 }
             }
+            if page.images_without_alt > 0 {
+                problems.push(format!(
+                    "{path}: {} <img> without `alt`, which HTML requires",
+                    page.images_without_alt
+                ));
+            }
         }
     }
     problems
@@ -182,6 +188,8 @@ struct Page {
     h1: Vec<String>,
     /// Whether `</html>` was read as a tag (not swallowed by a script).
     ended: bool,
+    /// How many `<img>` tags have no `alt` attribute.
+    images_without_alt: usize,
 }
 
 #[derive(Default)]
@@ -223,6 +231,12 @@ impl TokenSink for PageSink {
                     "h1" => {
                         page.h1.push(String::new());
                         *open = Some("h1");
+                        TokenSinkResult::Continue
+                    }
+                    "img" => {
+                        if !tag.attrs.iter().any(|a| &*a.name.local == "alt") {
+                            page.images_without_alt += 1;
+                        }
                         TokenSinkResult::Continue
                     }
                     "style" => TokenSinkResult::RawData(RawKind::Rawtext),

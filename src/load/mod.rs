@@ -6,8 +6,10 @@
 //! Unreadable or non-UTF-8 files become diagnostics; nothing is skipped silently: a named pipe
 //! or other special file is skipped with a warning ([`guard`]), a symbolic link that leads out
 //! of the site is an error, control characters are normalised with a warning ([`controls`]),
-//! and annotations beside no article are reported with the article they most likely belong to.
+//! a raw `<img>` without `alt` gets an empty one with a warning ([`alt_text`]), and
+//! annotations beside no article are reported with the article they most likely belong to.
 
+mod alt_text;
 mod controls;
 mod guard;
 mod image_size;
@@ -429,6 +431,8 @@ fn read_source(found: &Found, root: &Path, content: &Path, boundary: Option<&Bou
     warnings.extend(controls::normalise(&mut text, &file));
     if found.format == SourceFormat::Markdown {
         warnings.extend(nesting::defuse(&mut text, &file));
+        // After `defuse`: a tag it turned into text is no picture.
+        warnings.extend(alt_text::mark_missing(&mut text, &file));
     }
     let sidecar = match &found.sidecar {
         Some(p) => {
