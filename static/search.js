@@ -350,7 +350,9 @@ function draw(found, filters, q, items) {
 
 function renderResult(item, found) {
   const bits = [item.date, item.dateline].filter(Boolean).join(" · ");
-  const image = item.image ? el("img", { src: href(item.image), alt: "", loading: "lazy" }) : null;
+  // The picture's size, when the index knows it, keeps the result's place while it loads.
+  const size = item.image_width ? { width: item.image_width, height: item.image_height } : {};
+  const image = item.image ? el("img", { src: href(item.image), alt: "", ...size, loading: "lazy" }) : null;
   return el("li", { class: "result" + (image ? " has-image" : "") },
     image ? el("a", { href: href(item.url), class: "result-image", tabindex: "-1", "aria-hidden": "true" }, image) : null,
     el("div", { class: "result-text" },

@@ -1,6 +1,6 @@
 //! Reading the archive: opened from disk, a `--local` build's links lead to pages, not folder
 //! listings, while a normal build keeps its folder links; the lead picture is fetched at once
-//! and states its size.
+//! and states its size, as every picture of every page does.
 
 mod common;
 
@@ -169,4 +169,67 @@ fn the_lead_picture_is_fetched_at_once_and_states_its_size() {
     assert!(shown_w <= width, "{img}");
     assert_eq!(shown_h, (height * shown_w + width / 2) / width, "{img}");
     assert!(!img.contains("loading="), "the lead picture is in view at once: {img}");
+}
+
+/// The value of attribute `name` in a tag's text, if it has one.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    Some(&tag[at..at + tag[at..].find('"')?])
+}
+
+/// Every `<img>` of every page of `public` showing one of the archive's files that does not
+/// state that file's width and height; and the files the front page shows.
+fn pictures_without_their_size(public: &Path) -> (Vec<String>, std::collections::BTreeSet<String>) {
+    let mut problems = Vec::new();
+    let mut front = std::collections::BTreeSet::new();
+    for (path, bytes) in tree(public).into_iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8_lossy(&bytes);
+        let dir = Path::new(&path).parent().unwrap_or(Path::new("")).to_path_buf();
+        // Each tag from just after `<img`, so every attribute follows a space.
+        for tag in html.split("<img").skip(1).map(|t| &t[..t.find('>').unwrap_or(t.len())]) {
+            let src = attribute(tag, "src").unwrap_or("");
+            if external(src) {
+                continue;
+            }
+            let address = src.split(['?', '#']).next().unwrap_or(src);
+            // Pages link relatively, but `404.html`, served at any depth, from the site's root.
+            let file = match address.strip_prefix('/') {
+                Some(rooted) => public.join(rooted),
+                None => public.join(&dir).join(address),
+            };
+            let Ok((width, height)) = image::image_dimensions(&file) else {
+                problems.push(format!("{path}: {src} is not a picture that can be read"));
+                continue;
+            };
+            let stated = (attribute(tag, "width"), attribute(tag, "height"));
+            if stated != (Some(width.to_string().as_str()), Some(height.to_string().as_str())) {
+                problems.push(format!("{path}: <img{tag}> states {stated:?}, the file is {width}×{height}"));
+            }
+            if path == "index.html" {
+                front.insert(src.rsplit('/').next().unwrap_or(src).to_string());
+            }
+        }
+    }
+    (problems, front)
+}
+
+#[test]
+fn every_picture_of_every_page_states_the_size_of_the_file_it_shows() {
+    // Cards on the front page, day and term pages show a story's lead picture: its smaller copy
+    // when there is one, else the original. Either way the page states the file's own size, so
+    // the browser keeps its box and never draws it larger than its pixels by mistake.
+    let site = sample_site();
+    let public = build_into(site.path(), "public", &[]);
+    let (problems, front) = pictures_without_their_size(&public);
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert!(front.contains("pier.360w.png"), "the front page shows a copy: {front:?}");
+    // Without copies every card shows the original picture.
+    let config = site.path().join("site.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(text.contains("widths = [240, 360]"), "the sample's [images] table");
+    std::fs::write(&config, text.replace("widths = [240, 360]", "derivatives = false")).unwrap();
+    let public = build_into(site.path(), "originals", &[]);
+    let (problems, front) = pictures_without_their_size(&public);
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert!(front.contains("pier.png"), "the front page shows an original: {front:?}");
 }

@@ -179,13 +179,8 @@ impl CardView {
 /// The story's lead picture, for cards and feeds.
 pub fn card_image(story: &Story) -> Option<ImageView> {
     let image = story.lead_image()?;
-    let copies = story
-        .meta
-        .figures
-        .value
-        .iter()
-        .find_map(|f| f.src.as_deref())
-        .and_then(|src| super::figure::responsive(story, src, Some(super::figure::THUMBNAIL_WIDTH)));
+    let src = story.meta.figures.value.iter().find_map(|f| f.src.as_deref());
+    let copies = src.and_then(|src| super::figure::responsive(story, src, Some(super::figure::THUMBNAIL_WIDTH)));
     Some(match copies {
         Some(r) => ImageView {
             src: r.src,
@@ -196,15 +191,20 @@ pub fn card_image(story: &Story) -> Option<ImageView> {
             width: Some(r.width),
             height: Some(r.height),
         },
-        None => ImageView {
-            src: image.src,
-            alt: image.alt,
-            srcset: None,
-            webp_srcset: None,
-            sizes: super::figure::THUMBNAIL_SIZES,
-            width: None,
-            height: None,
-        },
+        // No smaller copies (another format, a picture already small, copies turned off): the
+        // original, at the size its header states, so its box is kept while it loads.
+        None => {
+            let size = src.and_then(|s| story.image_size(s));
+            ImageView {
+                src: image.src,
+                alt: image.alt,
+                srcset: None,
+                webp_srcset: None,
+                sizes: super::figure::THUMBNAIL_SIZES,
+                width: size.map(|s| s.0),
+                height: size.map(|s| s.1),
+            }
+        }
     })
 }
 

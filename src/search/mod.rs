@@ -108,6 +108,12 @@ fn record(story: &Story) -> SearchRecord {
     if let Some(image) = story.lead_image() {
         m.insert("image".to_string(), image.src.trim_start_matches('/').to_string());
         m.insert("image_alt".to_string(), image.alt);
+        // Its size, so the result keeps its place while the picture loads.
+        let src = meta.figures.value.iter().find_map(|f| f.src.as_deref());
+        if let Some((width, height)) = src.and_then(|s| story.image_size(s)) {
+            m.insert("image_width".to_string(), width.to_string());
+            m.insert("image_height".to_string(), height.to_string());
+        }
     }
     let mut filters: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut add = |key: &str, value: &str| {
@@ -185,6 +191,7 @@ The harbour reopened on Wednesday after a week of storms.
             assets: vec![Asset {
                 path: PathBuf::from("content/harbour/harbour.png"),
                 name: "harbour.png".into(),
+                size: Some((400, 260)),
                 ..Asset::default()
             }],
             sidecar: None,
@@ -205,6 +212,10 @@ The harbour reopened on Wednesday after a week of storms.
         assert_eq!(r.meta["date"], "October 13, 2021");
         assert_eq!(r.meta["image"], "2021/10/13/harbour/harbour.png");
         assert_eq!(r.meta["image_alt"], "Harbour at dawn");
+        assert_eq!(
+            (r.meta["image_width"].as_str(), r.meta["image_height"].as_str()),
+            ("400", "260")
+        );
         assert_eq!(r.facets["agency"], ["Associated Press", "Reuters"]);
         assert_eq!(r.facets["photographer"], ["Rui Lopes"]);
         assert!(r.text.contains("harbour reopened"), "{}", r.text);

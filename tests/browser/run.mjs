@@ -8,7 +8,8 @@
 //   6. opened from disk (file://), a `--local` build's links lead to pages with JavaScript on and
 //      off, and the search page says why it cannot search there and what to do,
 //   7. the lead picture is fetched at once with its size, no picture is shown larger than its
-//      pixels, and search results arrive without shifting the page.
+//      pixels, and search results arrive without shifting the page; the cards of list pages
+//      and search results state their pictures' sizes and do not shift either.
 // Usage: node run.mjs PATH/TO/dateline   (CHROMIUM=/usr/bin/chromium by default; ONLY=WORDS
 // runs the checks whose name contains WORDS)
 import { chromium } from "playwright-core";
@@ -391,6 +392,46 @@ try {
       const shift = await page.evaluate(() => window.__shift);
       results.push(`     (layout shift at ${viewport.width} px: ${shift.toFixed(4)})`);
       assert.ok(shift < 0.01, `layout shift ${shift.toFixed(3)} at ${viewport.width} px`);
+      await page.close();
+    }
+  });
+
+  await check("list pages and search results state their pictures' sizes, never enlarge them, and do not shift", async () => {
+    // The sample's harbour picture (400 px wide) has no smaller copies: its cards show the
+    // original, at the size its header states.
+    const pages = ["", "2022/06/21/", "tags/ports/", "photographers/marta-quintela/", "search/?q=harbour"];
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+      const page = await browser.newPage({ viewport });
+      await page.addInitScript(() => {
+        window.__shift = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      for (const path of pages) {
+        const where = `/${path} at ${viewport.width} px`;
+        const response = await page.goto(server.url + path);
+        assert.equal(response.status(), 200, where);
+        if (path.startsWith("search")) {
+          await page.waitForSelector(".result.has-image img", { timeout: 20000 });
+          await page.waitForSelector("#search-results:not([aria-busy])", { timeout: 20000 });
+        }
+        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+        await page.waitForFunction(() => [...document.images].every((i) => i.complete), null, { timeout: 10000 });
+        await page.waitForTimeout(300);
+        const report = await page.evaluate(() => ({
+          count: document.images.length,
+          unsized: [...document.images].filter((i) => !(Number(i.getAttribute("width")) > 0 && Number(i.getAttribute("height")) > 0)).map((i) => i.getAttribute("src")),
+          blown: [...document.images]
+            .filter((i) => i.naturalWidth && i.getBoundingClientRect().width > i.naturalWidth + 0.5)
+            .map((i) => `${i.getAttribute("src")}: ${Math.round(i.getBoundingClientRect().width)} px wide, ${i.naturalWidth} px of picture`),
+          shift: window.__shift,
+        }));
+        assert.ok(report.count > 0, `${where}: no pictures to check`);
+        assert.deepEqual(report.unsized, [], `${where}: pictures without width and height`);
+        assert.deepEqual(report.blown, [], `${where}: pictures shown larger than their pixels`);
+        assert.ok(report.shift < 0.01, `${where}: layout shift ${report.shift.toFixed(3)}`);
+      }
       await page.close();
     }
   });
