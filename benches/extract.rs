@@ -166,7 +166,7 @@ fn articles(dir: &Path) -> Vec<Article> {
     files.sort();
     files
         .into_iter()
-        .filter_map(|file| dateline::load::load_file(&file).ok())
+        .filter_map(|file| dateline::load::load_file(&file).ok().map(|(source, _)| source))
         .filter_map(|source| dateline::parse::parse(source, &config).ok())
         .collect()
 }

@@ -37,7 +37,7 @@ fn extractions() -> Option<Vec<(String, Extraction)>> {
     let mut out = Vec::new();
     for file in open_corpus()? {
         let name = file.file_name().unwrap().to_string_lossy().into_owned();
-        let source = load::load_file(&file).unwrap_or_else(|d| panic!("{name}: cannot load: {}", d.message));
+        let (source, _) = load::load_file(&file).unwrap_or_else(|d| panic!("{name}: cannot load: {}", d.message));
         let article = parse::parse(source, &config).unwrap_or_else(|d| panic!("{name}: cannot parse: {d:?}"));
         let cx = Context {
             registry: &registry,

@@ -203,7 +203,9 @@ fn pictures_without_their_size(public: &Path) -> (Vec<String>, std::collections:
             };
             let stated = (attribute(tag, "width"), attribute(tag, "height"));
             if stated != (Some(width.to_string().as_str()), Some(height.to_string().as_str())) {
-                problems.push(format!("{path}: <img{tag}> states {stated:?}, the file is {width}×{height}"));
+                problems.push(format!(
+                    "{path}: <img{tag}> states {stated:?}, the file is {width}×{height}"
+                ));
             }
             if path == "index.html" {
                 front.insert(src.rsplit('/').next().unwrap_or(src).to_string());
@@ -222,7 +224,10 @@ fn every_picture_of_every_page_states_the_size_of_the_file_it_shows() {
     let public = build_into(site.path(), "public", &[]);
     let (problems, front) = pictures_without_their_size(&public);
     assert!(problems.is_empty(), "{problems:#?}");
-    assert!(front.contains("pier.360w.png"), "the front page shows a copy: {front:?}");
+    assert!(
+        front.contains("pier.360w.png"),
+        "the front page shows a copy: {front:?}"
+    );
     // Without copies every card shows the original picture.
     let config = site.path().join("site.toml");
     let text = std::fs::read_to_string(&config).unwrap();
@@ -231,5 +236,8 @@ fn every_picture_of_every_page_states_the_size_of_the_file_it_shows() {
     let public = build_into(site.path(), "originals", &[]);
     let (problems, front) = pictures_without_their_size(&public);
     assert!(problems.is_empty(), "{problems:#?}");
-    assert!(front.contains("pier.png"), "the front page shows an original: {front:?}");
+    assert!(
+        front.contains("pier.png"),
+        "the front page shows an original: {front:?}"
+    );
 }

@@ -342,7 +342,8 @@ mod tests {
             OutputFile::bytes("b.html", "<p id=\"x\">b</p>"),
         ];
         assert!(broken_links(&files, &HashMap::new()).is_empty());
-        let links: Vec<&str> = attribute_values(r#"<p>src="no"</p><img alt="" src="y.png"><a href="z.html">"#, "src").collect();
+        let links: Vec<&str> =
+            attribute_values(r#"<p>src="no"</p><img alt="" src="y.png"><a href="z.html">"#, "src").collect();
         assert_eq!(links, ["y.png"]);
     }
 
