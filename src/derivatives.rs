@@ -161,14 +161,17 @@ fn derive_one(asset: &mut Asset, cache: &Path, settings: &derive::Settings) -> R
     let derived: Vec<Derived> = planned
         .iter()
         .flat_map(|&(width, height)| {
-            kinds.iter().map(move |&kind| Derived {
-                width,
-                height,
-                kind,
-                cache: file(width, kind),
-            })
+            kinds
+                .iter()
+                .filter(move |k| k.fits(width, height))
+                .map(move |&kind| Derived {
+                    width,
+                    height,
+                    kind,
+                    cache: file(width, kind),
+                })
         })
-        .chain(full.iter().map(|&kind| Derived {
+        .chain(full.iter().filter(|k| k.fits(shown.0, shown.1)).map(|&kind| Derived {
             width: shown.0,
             height: shown.1,
             kind,

@@ -47,6 +47,16 @@ impl Kind {
         }
     }
 
+    /// Whether a copy of `width` × `height` pixels can be written in this format: WebP holds
+    /// at most 16383 pixels a side, so a very tall picture (a long infographic, a scanned
+    /// page strip) gets no WebP copy at the widths where it would exceed that.
+    pub fn fits(self, width: u32, height: u32) -> bool {
+        match self {
+            Kind::WebP => width <= WEBP_MAX_SIDE && height <= WEBP_MAX_SIDE,
+            Kind::Jpeg | Kind::Png => true,
+        }
+    }
+
     pub fn mime(self) -> &'static str {
         match self {
             Kind::Jpeg => "image/jpeg",
@@ -63,6 +73,9 @@ impl Kind {
 /// keep the record", gives the figures).
 const WEBP_QUALITY: f32 = 80.0;
 const WEBP_EFFORT: i32 = 2;
+
+/// The largest width or height a WebP file can state.
+const WEBP_MAX_SIDE: u32 = 16383;
 
 /// The formats a picture's derivatives are made in, the original's own first; `None` for
 /// formats that get none.
@@ -171,7 +184,7 @@ pub fn make(bytes: &[u8], record: &Embedded, settings: &Settings) -> Result<Vec<
     let mut out = Vec::new();
     let shown = (picture.width(), picture.height());
     if offers_full_width(shown, &settings.widths) {
-        for &kind in &kinds[1..] {
+        for &kind in kinds[1..].iter().filter(|k| k.fits(shown.0, shown.1)) {
             let bytes = encode(&picture, kind, lossy, &xmp, &iptc, gps.as_deref())?;
             out.push(Derivative {
                 width: shown.0,
@@ -184,7 +197,7 @@ pub fn make(bytes: &[u8], record: &Embedded, settings: &Settings) -> Result<Vec<
     // small ones, costs far less than three resizes of the original.
     for (width, height) in plan(shown, &settings.widths).into_iter().rev() {
         picture = picture.resize_exact(width, height, FilterType::Triangle);
-        for &kind in kinds {
+        for &kind in kinds.iter().filter(|k| k.fits(width, height)) {
             let bytes = encode(&picture, kind, lossy, &xmp, &iptc, gps.as_deref())?;
             out.push(Derivative { width, kind, bytes });
         }
@@ -613,6 +626,20 @@ mod tests {
             None,
             "no orientation left to apply"
         );
+    }
+
+    /// A picture too tall for WebP keeps its copies in its own format; only the WebP ones
+    /// that would exceed the format's limit are left out.
+    #[test]
+    fn a_picture_too_tall_for_webp_keeps_its_own_copies() {
+        let tall = picture(40, 30_000, image::ImageFormat::Jpeg);
+        let settings = Settings {
+            widths: vec![20, 30, 60],
+            keep_gps: false,
+        };
+        let made = make(&tall, &record(), &settings).expect("derivatives");
+        let got: Vec<(u32, Kind)> = made.iter().map(|d| (d.width, d.kind)).collect();
+        assert_eq!(got, [(20, Kind::Jpeg), (20, Kind::WebP), (30, Kind::Jpeg)]);
     }
 
     #[test]
