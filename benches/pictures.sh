@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The picture benchmark: N pictures of 12 megapixels (4000 × 3000 JPEG, 2.3 MB, with a
 # credit, rights and a GPS position written by exiftool) in N/4 bundles; times a first build
-# and a rebuild with nothing changed, and reports peak memory.
+# and a rebuild with nothing changed, and reports peak memory and the bytes of the copies by format.
 #
 #   benches/pictures.sh DIR [N] [JOBS]     # DIR on a RAM disk (/dev/shm/…); N defaults to 1000
 #
@@ -42,4 +42,10 @@ for run in "first build" "rebuild, nothing changed"; do
     "$(grep 'Elapsed (wall' time.txt | awk '{print $NF}')" \
     "$(( $(grep 'Maximum resident' time.txt | awk '{print $NF}') / 1024 ))" \
     "$(grep -o '(pictures: [^)]*)' out.txt)"
+done
+# The copies by format: JPEG and the lossy WebP beside it.
+for ext in jpg webp; do
+  printf 'copies in .%s: %s files, %s bytes\n' "$ext" \
+    "$(find site/.dateline/images -name "*.$ext" | wc -l)" \
+    "$(find site/.dateline/images -name "*.$ext" -printf '%s\n' | awk '{s += $1} END {print s + 0}')"
 done

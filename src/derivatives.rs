@@ -11,6 +11,7 @@
 //! Pictures are processed in parallel on the build's worker threads (`--jobs`), each decoded,
 //! resized and dropped before the next: memory holds one decoded picture per thread.
 
+use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -38,6 +39,9 @@ pub struct Summary {
     pub made: usize,
     pub reused: usize,
     pub warnings: Vec<Diagnostic>,
+    /// The cache files this build's pages link, by file name; `None` when the stage did not
+    /// run (derivatives turned off), so that nothing is pruned on its account.
+    pub used: Option<BTreeSet<String>>,
 }
 
 /// Makes or finds the derivatives of every picture in the archive and records them on its
@@ -75,11 +79,60 @@ pub fn prepare(archive: &mut Archive, root: &Path, config: &ImagesConfig) -> Sum
             None
         })
         .collect();
+    let used = assets
+        .iter()
+        .flat_map(|a| &a.derived)
+        .filter_map(|d| Some(d.cache.file_name()?.to_str()?.to_string()))
+        .collect();
     Summary {
         made: made.into_inner(),
         reused: reused.into_inner(),
         warnings,
+        used: Some(used),
     }
+}
+
+/// Removes from the cache of the site at `root` every copy that `used` does not name, after
+/// a build has succeeded: copies of pictures since changed, removed or resized under other
+/// settings would otherwise pile up for ever. Only files named the way this cache names
+/// them are touched (anything else put in the folder is left alone), and the caller holds
+/// the build store's lock, so no other build is writing copies meanwhile. Returns how many
+/// files were removed; a file that cannot be removed is left for the next build.
+pub fn prune(root: &Path, used: &BTreeSet<String>) -> usize {
+    let Ok(entries) = std::fs::read_dir(root.join(CACHE_DIR)) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|name| is_cache_name(name) && !used.contains(name))
+        })
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
+}
+
+/// Whether `name` is one this cache gives its files: `<32 hex digits>-<width>.<jpg|png|webp>`,
+/// or the temporary name such a file is written under first (`….tmp<pid>-<n>`), left behind
+/// by a build that was interrupted.
+fn is_cache_name(name: &str) -> bool {
+    let Some((key, rest)) = name.split_once('-') else {
+        return false;
+    };
+    let Some((width, ext)) = rest.split_once('.') else {
+        return false;
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let temporary = ext
+        .strip_prefix("tmp")
+        .and_then(|t| t.split_once('-'))
+        .is_some_and(|(pid, n)| digits(pid) && digits(n));
+    key.len() == 32
+        && key.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+        && digits(width)
+        && (matches!(ext, "jpg" | "png" | "webp") || temporary)
 }
 
 /// Fills in one asset's derivatives: `Some(true)` when they were encoded now, `Some(false)`
@@ -90,23 +143,40 @@ fn derive_one(asset: &mut Asset, cache: &Path, settings: &derive::Settings) -> R
     };
     let bare = Embedded::default();
     let record = asset.embedded.as_deref().unwrap_or(&bare);
-    let planned = derive::plan(derive::upright(size, record.orientation), &settings.widths);
+    let shown = derive::upright(size, record.orientation);
+    let planned = derive::plan(shown, &settings.widths);
     if planned.is_empty() {
         return Ok(None);
     }
+    // At its own width the picture is offered as it is in its own format, and as a copy in
+    // the others.
+    let full: &[derive::Kind] = if derive::offers_full_width(shown, &settings.widths) {
+        &kinds[1..]
+    } else {
+        &[]
+    };
     let bytes = read_limited(&asset.path)?;
     let key = cache_key(&bytes, settings);
     let file = |width: u32, kind: derive::Kind| cache.join(format!("{key}-{width}.{}", kind.extension()));
     let derived: Vec<Derived> = planned
         .iter()
         .flat_map(|&(width, height)| {
-            kinds.iter().map(move |&kind| Derived {
-                width,
-                height,
-                kind,
-                cache: file(width, kind),
-            })
+            kinds
+                .iter()
+                .filter(move |k| k.fits(width, height))
+                .map(move |&kind| Derived {
+                    width,
+                    height,
+                    kind,
+                    cache: file(width, kind),
+                })
         })
+        .chain(full.iter().filter(|k| k.fits(shown.0, shown.1)).map(|&kind| Derived {
+            width: shown.0,
+            height: shown.1,
+            kind,
+            cache: file(shown.0, kind),
+        }))
         .collect();
     let cached = derived.iter().all(|d| d.cache.is_file());
     if !cached {
@@ -171,4 +241,29 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
             let _ = std::fs::remove_file(&tmp);
             format!("cannot write {} ({e})", path.display())
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_caches_own_names_are_its_files() {
+        let key = "0123456789abcdef0123456789abcdef";
+        for (name, ours) in [
+            (format!("{key}-480.jpg"), true),
+            (format!("{key}-1600.webp"), true),
+            (format!("{key}-960.png"), true),
+            (format!("{key}-960.tmp4242-7"), true),
+            (format!("{key}-960.gif"), false),
+            (format!("{key}-960.jpg.bak"), false),
+            (format!("{key}-.jpg"), false),
+            (format!("{}-480.jpg", &key[..31]), false),
+            (format!("{}-480.jpg", key.to_uppercase()), false),
+            ("notes.txt".to_string(), false),
+            (format!("{key}-960.tmp-7"), false),
+        ] {
+            assert_eq!(is_cache_name(&name), ours, "{name}");
+        }
+    }
 }

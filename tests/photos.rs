@@ -486,15 +486,40 @@ mod derivatives {
             .iter()
             .map(|p| p.file_name().unwrap().to_string_lossy().into())
             .collect();
-        // Upright, the 1200 × 800 pictures are 800 wide: 480 only (never enlarged).
-        assert_eq!(names, ["chart.480w.png", "chart.480w.webp", "ramp.480w.jpg"]);
+        // Upright, the 1200 × 800 pictures are 800 wide: copies at 480, and at their own
+        // width in WebP (never enlarged to 960 or 1600); a JPEG's WebP copies are lossy, a
+        // PNG's lossless.
+        assert_eq!(
+            names,
+            [
+                "chart.480w.png",
+                "chart.480w.webp",
+                "chart.800w.webp",
+                "ramp.480w.jpg",
+                "ramp.480w.webp",
+                "ramp.800w.webp"
+            ]
+        );
         for (name, v) in exiftool(&files) {
+            let (width, height) = if name.contains(".800w.") {
+                (800, 1200)
+            } else {
+                (480, 720)
+            };
             assert_eq!(
                 field(&v, ":ImageWidth"),
-                Some(&Value::from(480)),
+                Some(&Value::from(width)),
                 "{name}: turned upright"
             );
-            assert_eq!(field(&v, ":ImageHeight"), Some(&Value::from(720)), "{name}");
+            assert_eq!(field(&v, ":ImageHeight"), Some(&Value::from(height)), "{name}");
+            if name.ends_with(".webp") {
+                let lossy = name.starts_with("ramp.");
+                assert_eq!(
+                    field(&v, ":VP8Version").is_some(),
+                    lossy,
+                    "{name}: lossy only from a JPEG: {v}"
+                );
+            }
             assert_eq!(
                 field(&v, ":Description").and_then(Value::as_str),
                 Some("Ferry ramp lowered at the east slip before the first crossing."),
@@ -530,12 +555,28 @@ mod derivatives {
         // The page shows the copies and links the original.
         let page = read(&folder.join("index.html"));
         let at = "../../../../2025/03/02/ferry";
-        assert!(page.contains(&format!("<a class=\"figure-original\" href=\"{at}/ramp.jpg\"><picture><img src=\"{at}/ramp.480w.jpg\" srcset=\"{at}/ramp.480w.jpg 480w\" sizes=")), "{page}");
+        // Widths up to 1600 are asked for: the widest candidate is the picture at its own
+        // width, the original itself in its own format.
+        assert!(page.contains(&format!("<a class=\"figure-original\" href=\"{at}/ramp.jpg\"><picture><source type=\"image/webp\" srcset=\"{at}/ramp.480w.webp 480w, {at}/ramp.800w.webp 800w\" sizes=")), "{page}");
         assert!(
             page.contains(&format!(
-                "<source type=\"image/webp\" srcset=\"{at}/chart.480w.webp 480w\""
+                "<img src=\"{at}/ramp.480w.jpg\" srcset=\"{at}/ramp.480w.jpg 480w, {at}/ramp.jpg 800w\" sizes="
             )),
             "{page}"
+        );
+        assert!(
+            page.contains(&format!(
+                "<source type=\"image/webp\" srcset=\"{at}/chart.480w.webp 480w, {at}/chart.800w.webp 800w\""
+            )),
+            "{page}"
+        );
+        assert!(
+            page.contains(&format!("srcset=\"{at}/chart.480w.png 480w, {at}/chart.png 800w\"")),
+            "{page}"
+        );
+        assert!(
+            !page.contains("1600w") && !page.contains("960w"),
+            "never enlarged: {page}"
         );
         assert!(page.contains("width=\"480\" height=\"720\""), "{page}");
     }
@@ -549,7 +590,9 @@ mod derivatives {
         let out = dateline(dir.path(), &["build"]);
         assert!(out.status.success(), "{}", stderr(&out));
         let files = derivatives_in(&dir.path().join("public/2025/03/02/ferry"));
-        assert_eq!(files.len(), 6, "{files:?}");
+        // Two widths in two formats for each picture; none at its own width, as it is wider
+        // than every asked width.
+        assert_eq!(files.len(), 8, "{files:?}");
         for (name, v) in exiftool(&files) {
             let lat = field(&v, ":GPSLatitude").and_then(Value::as_str).unwrap_or_default();
             assert!(lat.starts_with("41 deg 12"), "{name}: {v}");
@@ -585,11 +628,39 @@ mod derivatives {
             .arg(&ramp)
             .status()
             .expect("exiftool runs");
+        let cache = dir.path().join(".dateline/images");
+        let listing = || {
+            let mut names: Vec<String> = std::fs::read_dir(&cache)
+                .expect("the picture cache")
+                .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        };
+        let first_copies = listing();
+        assert_eq!(first_copies.len(), 6, "{first_copies:?}");
+        // A copy no picture uses any more, one an interrupted build left half-written, and a
+        // file of someone else's.
+        let stale = "00112233445566778899aabbccddeeff-480.jpg";
+        let half = "00112233445566778899aabbccddeeff-960.tmp31337-0";
+        for name in [stale, half, "README.txt"] {
+            write(&cache, name, "left here");
+        }
         let changed = dateline(dir.path(), &["build"]);
         assert!(
             String::from_utf8_lossy(&changed.stdout).contains("(pictures: 1 resized, 1 already resized)"),
             "{changed:?}"
         );
+        // The changed picture's old copies and the stale ones are pruned; the unchanged
+        // picture's copies and the file the cache did not name stay.
+        let now = listing();
+        assert_eq!(now.len(), 7, "{now:?}");
+        assert!(now.contains(&"README.txt".to_string()), "{now:?}");
+        let kept: Vec<&String> = first_copies.iter().filter(|n| now.contains(n)).collect();
+        assert_eq!(kept.len(), 3, "the chart's copies only: {now:?}");
+        for name in [stale, half] {
+            assert!(!now.contains(&name.to_string()), "{name}: {now:?}");
+        }
         // Turned off, the page shows the original.
         write(
             dir.path(),
@@ -598,6 +669,7 @@ mod derivatives {
         );
         let off = dateline(dir.path(), &["build"]);
         assert!(off.status.success(), "{}", stderr(&off));
+        assert_eq!(listing(), now, "the cache is kept for when they are turned on again");
         let folder = dir.path().join("public/2025/03/02/ferry");
         assert_eq!(derivatives_in(&folder), Vec::<PathBuf>::new());
         assert!(!read(&folder.join("index.html")).contains("srcset"));

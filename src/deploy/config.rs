@@ -41,11 +41,13 @@ impl Default for DeployConfig {
 #[serde(deny_unknown_fields)]
 pub struct TargetConfig {
     pub name: String,
-    /// `s3://bucket/prefix` or `file:///absolute/folder`.
+    /// `s3://bucket/prefix`, `gs://bucket/prefix`, `az://container/prefix` or
+    /// `file:///absolute/folder`.
     pub url: Spanned<String>,
-    /// The S3 region (default: `AWS_REGION`/`AWS_DEFAULT_REGION`, else `us-east-1`).
+    /// The S3 region (default: `AWS_REGION`/`AWS_DEFAULT_REGION`, else `us-east-1`); S3 only.
     pub region: Option<String>,
-    /// An S3-compatible endpoint (`http://127.0.0.1:9000`, a MinIO or R2 address).
+    /// Another address for the store's API: an S3-compatible store (`http://127.0.0.1:9000`,
+    /// a MinIO or R2 address), a Google Cloud Storage or Azure emulator or private endpoint.
     pub endpoint: Option<String>,
 }
 
@@ -67,8 +69,25 @@ pub struct MatcherConfig {
 /// Where a target lives, as its URL says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
-    S3 { bucket: String, prefix: String },
+    /// A bucket (an Azure container) of an object store, and the prefix its objects go under.
+    Bucket {
+        service: Service,
+        bucket: String,
+        prefix: String,
+    },
     Folder(std::path::PathBuf),
+}
+
+/// The object stores a target URL can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Service {
+    /// `s3://`: Amazon S3 and S3-compatible stores (MinIO, R2, …).
+    S3,
+    /// `gs://`: Google Cloud Storage.
+    Gcs,
+    /// `az://`: Azure Blob Storage; the URL names a container, the account comes from
+    /// `AZURE_STORAGE_ACCOUNT_NAME`.
+    Azure,
 }
 
 impl TargetConfig {
@@ -82,40 +101,49 @@ impl TargetConfig {
 pub fn parse_url(url: &str) -> Result<Location, String> {
     let (scheme, rest) = url
         .split_once("://")
-        .ok_or_else(|| format!("`{url}` is not a URL (expected s3://bucket/prefix or file:///folder)"))?;
-    match scheme {
-        "s3" => {
-            let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
-            if bucket.is_empty() {
-                return Err(format!("`{url}` names no bucket"));
-            }
-            if rest.contains('?') || rest.contains('#') {
-                return Err(format!(
-                    "`{url}` has a query or fragment; give region and endpoint as keys"
-                ));
-            }
-            let prefix = prefix.trim_matches('/');
-            if prefix.split('/').any(|s| s == "." || s == "..") {
-                return Err(format!("`{url}` has `.` or `..` in its prefix"));
-            }
-            Ok(Location::S3 {
-                bucket: bucket.to_string(),
-                prefix: prefix.to_string(),
-            })
-        }
-        "file" => {
-            if !rest.starts_with('/') {
-                return Err(format!(
-                    "`{url}` is not an absolute folder (write file:///path, with three slashes)"
-                ));
-            }
-            Ok(Location::Folder(std::path::PathBuf::from(rest)))
-        }
-        "gs" | "az" | "azure" | "abfs" => Err(format!(
-            "`{scheme}://` targets are not supported by this dateline; Google Cloud Storage and Azure both offer S3-compatible access (use s3:// with `endpoint`), or deploy to a mounted folder with file://"
-        )),
-        other => Err(format!("unknown target scheme `{other}://` in `{url}`")),
+        .ok_or_else(|| {
+            format!("`{url}` is not a URL (expected s3://bucket/prefix, gs://bucket/prefix, az://container/prefix or file:///folder)")
+        })?;
+    let service = match scheme {
+        "s3" => Service::S3,
+        "gs" => Service::Gcs,
+        "az" | "azure" => Service::Azure,
+        "file" => return folder(url, rest),
+        other => return Err(format!("unknown target scheme `{other}://` in `{url}`")),
+    };
+    let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+    if bucket.is_empty() {
+        let what = if service == Service::Azure {
+            "container"
+        } else {
+            "bucket"
+        };
+        return Err(format!("`{url}` names no {what}"));
     }
+    if rest.contains('?') || rest.contains('#') {
+        return Err(format!(
+            "`{url}` has a query or fragment; give region and endpoint as keys"
+        ));
+    }
+    let prefix = prefix.trim_matches('/');
+    if prefix.split('/').any(|s| s == "." || s == "..") {
+        return Err(format!("`{url}` has `.` or `..` in its prefix"));
+    }
+    Ok(Location::Bucket {
+        service,
+        bucket: bucket.to_string(),
+        prefix: prefix.to_string(),
+    })
+}
+
+/// A `file://` target: an absolute folder.
+fn folder(url: &str, rest: &str) -> Result<Location, String> {
+    if !rest.starts_with('/') {
+        return Err(format!(
+            "`{url}` is not an absolute folder (write file:///path, with three slashes)"
+        ));
+    }
+    Ok(Location::Folder(std::path::PathBuf::from(rest)))
 }
 
 impl DeployConfig {
@@ -124,12 +152,40 @@ impl DeployConfig {
         let mut names = std::collections::HashSet::new();
         for target in &self.targets {
             let at = |d: Diagnostic| d.at_span(text, target.url.span());
-            if let Err(problem) = target.location() {
-                return Err(at(Diagnostic::error(
+            let location = target.location().map_err(|problem| {
+                at(Diagnostic::error(
                     file,
                     format!("`[[deploy.targets]]` `{}`: {problem}", target.name),
                 ))
-                .with_help("write url = \"s3://bucket/prefix\" (with endpoint = \"…\" for an S3-compatible store) or url = \"file:///srv/archive\""));
+                .with_help("write url = \"s3://bucket/prefix\" (with endpoint = \"…\" for an S3-compatible store), \"gs://bucket/prefix\", \"az://container/prefix\" or \"file:///srv/archive\"")
+            })?;
+            let s3 = matches!(
+                location,
+                Location::Bucket {
+                    service: Service::S3,
+                    ..
+                }
+            );
+            let bucket = matches!(location, Location::Bucket { .. });
+            for (key, given, allowed) in [
+                ("region", target.region.is_some(), s3),
+                ("endpoint", target.endpoint.is_some(), bucket),
+            ] {
+                if given && !allowed {
+                    return Err(at(Diagnostic::error(
+                        file,
+                        format!(
+                            "`[[deploy.targets]]` `{}`: `{key}` does not apply to `{}`",
+                            target.name,
+                            target.url.get_ref()
+                        ),
+                    ))
+                    .with_help(if key == "region" {
+                        "remove it: only s3:// targets have a region"
+                    } else {
+                        "remove it: a file:// target is a folder, reached without an endpoint"
+                    }));
+                }
             }
             if target.name.trim().is_empty() || !names.insert(target.name.as_str()) {
                 return Err(at(Diagnostic::error(
@@ -181,7 +237,7 @@ impl DeployConfig {
     pub fn target(&self, name: Option<&str>) -> Result<&TargetConfig, String> {
         match name {
             None => self.targets.first().ok_or_else(|| {
-                "site.toml has no [[deploy.targets]]: add one with a name and a url (s3://bucket/prefix or file:///folder)".to_string()
+                "site.toml has no [[deploy.targets]]: add one with a name and a url (s3://bucket/prefix, gs://bucket/prefix, az://container/prefix or file:///folder)".to_string()
             }),
             Some(n) => self.targets.iter().find(|t| t.name == n).ok_or_else(|| {
                 let known: Vec<&str> = self.targets.iter().map(|t| t.name.as_str()).collect();
@@ -311,14 +367,16 @@ mod tests {
     fn urls_give_locations_or_reasons() {
         assert_eq!(
             parse_url("s3://bucket/a/b/").unwrap(),
-            Location::S3 {
+            Location::Bucket {
+                service: Service::S3,
                 bucket: "bucket".into(),
                 prefix: "a/b".into()
             }
         );
         assert_eq!(
             parse_url("s3://bucket").unwrap(),
-            Location::S3 {
+            Location::Bucket {
+                service: Service::S3,
                 bucket: "bucket".into(),
                 prefix: String::new()
             }
@@ -328,16 +386,34 @@ mod tests {
             Location::Folder("/srv/www".into())
         );
         assert!(parse_url("file://srv/www").is_err());
-        assert!(parse_url("gs://bucket").unwrap_err().contains("not supported"));
+        assert_eq!(
+            parse_url("gs://bucket/news/").unwrap(),
+            Location::Bucket {
+                service: Service::Gcs,
+                bucket: "bucket".into(),
+                prefix: "news".into()
+            }
+        );
+        assert_eq!(
+            parse_url("az://container").unwrap(),
+            Location::Bucket {
+                service: Service::Azure,
+                bucket: "container".into(),
+                prefix: String::new()
+            }
+        );
+        assert!(parse_url("az:///x").unwrap_err().contains("names no container"));
+        assert!(parse_url("gs://").unwrap_err().contains("names no bucket"));
         assert!(parse_url("ftp://host").unwrap_err().contains("unknown target scheme"));
         assert!(parse_url("s3://b/../x").is_err());
     }
 
     #[test]
     fn a_bad_target_is_reported_at_its_url_line() {
-        let e = parse("title = \"T\"\n\n[[deploy.targets]]\nname = \"live\"\nurl = \"s3://ok/x\"\n\n[[deploy.targets]]\nname = \"gcs\"\nurl = \"gs://bucket/x\"\n").unwrap_err();
+        let e = parse("title = \"T\"\n\n[[deploy.targets]]\nname = \"live\"\nurl = \"s3://ok/x\"\n\n[[deploy.targets]]\nname = \"gcs\"\nurl = \"gs://bucket/x\"\nregion = \"eu\"\n").unwrap_err();
         assert_eq!(e.line, 9, "{}", e.message);
         assert!(e.message.contains("gcs"), "{}", e.message);
+        assert!(e.message.contains("`region` does not apply"), "{}", e.message);
     }
 
     #[test]

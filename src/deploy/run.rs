@@ -11,7 +11,7 @@ use futures_util::StreamExt;
 use object_store::path::Path as ObjectPath;
 use object_store::{Attribute, Attributes, ObjectStore, ObjectStoreExt, PutOptions, PutPayload};
 
-use super::config::{Location, TargetConfig};
+use super::config::{Location, Service, TargetConfig};
 use super::plan::{self, Body, LocalFile, MANIFEST, Manifest, Phase, Plan, Rules, Sent};
 use crate::compress::Encoding;
 use crate::config::SiteConfig;
@@ -171,7 +171,7 @@ pub fn deploy(options: &DeployOptions) -> Result<DeployReport, DeployError> {
     // Held for the whole deploy: a build swapping in a new archive while files are hashed and
     // read would send a mix of two builds.
     let _lock = crate::write::lock_output(&output).map_err(|e| DeployError::Target(e.to_string()))?;
-    let headers_stored = matches!(location, Location::S3 { .. });
+    let headers_stored = matches!(location, Location::Bucket { .. });
     let rules = Rules::new(&config.deploy, &config.permalink, headers_stored);
     let local = plan::scan(&output, &rules).map_err(|source| DeployError::Io {
         path: output.clone(),
@@ -218,35 +218,72 @@ impl Target {
     }
 }
 
-/// The object store of a target. A folder is created when first deployed to (not on a dry run).
+/// How the object store clients retry throttling and server errors, beneath this module's own
+/// retries of each object.
+fn retry_config() -> object_store::RetryConfig {
+    object_store::RetryConfig {
+        backoff: object_store::BackoffConfig {
+            init_backoff: Duration::from_millis(100),
+            max_backoff: Duration::from_secs(5),
+            base: 2.0,
+        },
+        max_retries: 5,
+        retry_timeout: Duration::from_secs(60),
+    }
+}
+
+/// The object store of a target. Credentials come from each service's usual environment
+/// variables and files, never from `site.toml`: for S3 `AWS_ACCESS_KEY_ID` and the rest of
+/// the AWS chain; for Google Cloud Storage `GOOGLE_SERVICE_ACCOUNT` (a key file),
+/// `GOOGLE_APPLICATION_CREDENTIALS` or gcloud's application default credentials; for Azure
+/// `AZURE_STORAGE_ACCOUNT_NAME` with `AZURE_STORAGE_ACCOUNT_KEY`, a SAS or a service
+/// principal (`AZURE_CLIENT_ID`…), or the emulator (`AZURE_STORAGE_USE_EMULATOR`). A folder
+/// is created when first deployed to (not on a dry run).
 fn open(target: &TargetConfig, location: &Location, dry_run: bool) -> object_store::Result<Arc<dyn ObjectStore>> {
-    match location {
-        Location::S3 { bucket, prefix } => {
+    let endpoint = target.endpoint.as_deref();
+    let plain_http = endpoint.is_some_and(|e| e.starts_with("http://"));
+    let (store, prefix): (Arc<dyn ObjectStore>, &str) = match location {
+        Location::Bucket {
+            service: Service::S3,
+            bucket,
+            prefix,
+        } => {
             let mut builder = object_store::aws::AmazonS3Builder::from_env()
                 .with_bucket_name(bucket)
-                .with_retry(object_store::RetryConfig {
-                    backoff: object_store::BackoffConfig {
-                        init_backoff: Duration::from_millis(100),
-                        max_backoff: Duration::from_secs(5),
-                        base: 2.0,
-                    },
-                    max_retries: 5,
-                    retry_timeout: Duration::from_secs(60),
-                });
+                .with_retry(retry_config());
             if let Some(region) = &target.region {
                 builder = builder.with_region(region);
             }
-            if let Some(endpoint) = &target.endpoint {
-                builder = builder
-                    .with_endpoint(endpoint)
-                    .with_allow_http(endpoint.starts_with("http://"));
+            if let Some(endpoint) = endpoint {
+                builder = builder.with_endpoint(endpoint).with_allow_http(plain_http);
             }
-            let store: Arc<dyn ObjectStore> = Arc::new(builder.build()?);
-            Ok(if prefix.is_empty() {
-                store
-            } else {
-                Arc::new(object_store::prefix::PrefixStore::new(store, prefix.as_str()))
-            })
+            (Arc::new(builder.build()?), prefix)
+        }
+        Location::Bucket {
+            service: Service::Gcs,
+            bucket,
+            prefix,
+        } => {
+            let mut builder = object_store::gcp::GoogleCloudStorageBuilder::from_env()
+                .with_bucket_name(bucket)
+                .with_retry(retry_config());
+            if let Some(endpoint) = endpoint {
+                builder = builder.with_base_url(endpoint);
+            }
+            (Arc::new(builder.build()?), prefix)
+        }
+        Location::Bucket {
+            service: Service::Azure,
+            bucket,
+            prefix,
+        } => {
+            let mut builder = object_store::azure::MicrosoftAzureBuilder::from_env()
+                .with_container_name(bucket)
+                .with_retry(retry_config());
+            if let Some(endpoint) = endpoint {
+                builder = builder.with_endpoint(endpoint.to_string()).with_allow_http(plain_http);
+            }
+            (Arc::new(builder.build()?), prefix)
         }
         Location::Folder(dir) => {
             if !dir.exists() {
@@ -259,9 +296,14 @@ fn open(target: &TargetConfig, location: &Location, dry_run: bool) -> object_sto
                     source: Box::new(e),
                 })?;
             }
-            Ok(Arc::new(object_store::local::LocalFileSystem::new_with_prefix(dir)?))
+            return Ok(Arc::new(object_store::local::LocalFileSystem::new_with_prefix(dir)?));
         }
-    }
+    };
+    Ok(if prefix.is_empty() {
+        store
+    } else {
+        Arc::new(object_store::prefix::PrefixStore::new(store, prefix))
+    })
 }
 
 async fn run(

@@ -38,7 +38,8 @@ pub struct Responsive {
     pub src: String,
     pub width: u32,
     pub height: u32,
-    /// Every copy in the original's format: "quay.480w.jpg 480w, quay.960w.jpg 960w".
+    /// Every copy in the original's format, and the original itself when the site asks for
+    /// widths beyond it: "quay.480w.jpg 480w, quay.960w.jpg 960w, quay.jpg 1200w".
     pub srcset: String,
     /// The same in WebP, when WebP copies were made.
     pub webp_srcset: Option<String>,
@@ -52,16 +53,30 @@ pub fn responsive(story: &Story, src: &str, fit: Option<u32>) -> Option<Responsi
     let first_kind = asset.derived.first()?.kind;
     // Beside the original, in the story's folder.
     let url = |d: &crate::model::Derived| format!("{}{}", story.url, d.name(&asset.name));
+    let own: Vec<_> = asset.derived.iter().filter(|d| d.kind == first_kind).collect();
+    // A copy in another format wider than every copy in the original's own is a copy at the
+    // picture's own width (copies are never enlarged): in its own format, the original file
+    // is that candidate, so a wide screen gets every pixel there is.
+    let own_widest = own.last().map_or(0, |d| d.width);
+    let original = asset
+        .derived
+        .iter()
+        .map(|d| d.width)
+        .max()
+        .filter(|&w| w > own_widest)
+        .map(|w| format!("{}{} {w}w", story.url, asset.name));
     let set = |kind: Kind| {
-        let parts: Vec<String> = asset
+        let mut parts: Vec<String> = asset
             .derived
             .iter()
             .filter(|d| d.kind == kind)
             .map(|d| format!("{} {}w", url(d), d.width))
             .collect();
+        if kind == first_kind {
+            parts.extend(original.clone());
+        }
         (!parts.is_empty()).then(|| parts.join(", "))
     };
-    let own: Vec<_> = asset.derived.iter().filter(|d| d.kind == first_kind).collect();
     let chosen = match fit {
         Some(px) => own.iter().find(|d| d.width >= px).or(own.last()),
         None => own.last(),
