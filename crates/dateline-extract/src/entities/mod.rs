@@ -291,6 +291,13 @@ mod tests {
             &[(O, "Sonova"), (O, "Mirion")],
             &[(O, "American"), (P, "Sonova"), (P, "Mirion")],
         ),
+        // A brand shown to be a product anywhere (a model number, the kind of thing after it)
+        // is a product everywhere; a broadcaster's call letters after "told" are its name.
+        (
+            "The ZenoPad 2 sold out. Fans of the ZenoPad lined up, Jane Roe told WZXR on Monday.",
+            &[(O, "WZXR"), (P, "Jane Roe")],
+            &[(O, "ZenoPad")],
+        ),
         // Market indices and ticker symbols are no organisations; the company before a ticker is.
         (
             "The S&P 500 and the Dow Jones industrial average fell, as did the Nasdaq Composite. \
