@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use super::fasthash::WordMap;
+use super::fasthash::{WordMap, WordSet};
 use super::lists::{
     AGENCIES, CITY_NAMES, COUNTRY_NAMES, FOREIGN_PLACE_NAMES, MISC_SUFFIXES, ORG_SUFFIXES, ORGANIZATIONS,
     PLACE_PREFIXES, PLACE_SUFFIXES, REGIONS, STATE_ABBREVIATIONS, WEAK_ORGANIZATIONS,
@@ -59,9 +59,15 @@ pub fn agency(name: &str) -> Option<&'static str> {
     })
 }
 
-/// Whether `name` is a well-known organisation.
+/// The names of listed companies, as news copy writes them ("Acme" for "Acme, Inc."), from
+/// `data/companies.txt` (generated from stock index constituents; see `data/README.md`).
+static COMPANIES: LazyLock<WordSet<&'static str>> =
+    LazyLock::new(|| include_str!("../data/companies.txt").lines().collect());
+
+/// Whether `name` is a well-known organisation: one of the project's list, or a company
+/// listed on a major stock index, under the name the news calls it by.
 pub fn is_known_org(name: &str) -> bool {
-    ORGANIZATIONS.contains(name)
+    ORGANIZATIONS.contains(name) || COMPANIES.contains(name)
 }
 
 /// Known organisations that are too generic to list alone ("Target", "Medicaid").
@@ -107,8 +113,30 @@ mod tests {
         assert_eq!(agency("Getty images"), Some("Getty Images"));
         assert_eq!(agency("Department of Fisheries"), None);
         assert!(is_known_org("Kremlin"));
+        // Listed companies by the name the news uses: without the legal form, and by the
+        // first word when the rest only says what the business is.
+        assert!(is_known_org("Badger Meter"));
+        assert!(is_known_org("Mirion"));
+        assert!(!is_known_org("Mirion Technologies Inc"));
+        // Dropped by the generator: English words, nationalities.
+        assert!(!is_known_org("Visa"));
+        assert!(!is_known_org("American"));
         assert!(is_org_suffix("University"));
         assert!(is_place_suffix("Province"));
         assert!(is_country_or_state("Vietnam"));
+    }
+
+    /// The generated company list keeps the data files' format: sorted bytewise, unique, no
+    /// blank lines or surrounding white space.
+    #[test]
+    fn company_list_is_sorted_and_clean() {
+        let lines: Vec<&str> = include_str!("../data/companies.txt").lines().collect();
+        assert!(lines.len() > 1000);
+        for pair in lines.windows(2) {
+            assert!(pair[0].as_bytes() < pair[1].as_bytes(), "{pair:?} out of order");
+        }
+        for line in lines {
+            assert!(!line.is_empty() && line.trim() == line, "{line:?}");
+        }
     }
 }

@@ -283,6 +283,21 @@ mod tests {
                 (O, "SpringfieldStrong"),
             ],
         ),
+        // A listed company is known by its short name, with no suffix or cue around it
+        // ("Mirion" for "Mirion Technologies"); a nationality that opens a company's name
+        // ("American" in an airline's) is not one.
+        (
+            "The fund sold its stakes in Sonova and Mirion last year. American shoppers kept buying.",
+            &[(O, "Sonova"), (O, "Mirion")],
+            &[(O, "American"), (P, "Sonova"), (P, "Mirion")],
+        ),
+        // A brand shown to be a product anywhere (a model number, the kind of thing after it)
+        // is a product everywhere; a broadcaster's call letters after "told" are its name.
+        (
+            "The ZenoPad 2 sold out. Fans of the ZenoPad lined up, Jane Roe told WZXR on Monday.",
+            &[(O, "WZXR"), (P, "Jane Roe")],
+            &[(O, "ZenoPad")],
+        ),
         // Market indices and ticker symbols are no organisations; the company before a ticker is.
         (
             "The S&P 500 and the Dow Jones industrial average fell, as did the Nasdaq Composite. \

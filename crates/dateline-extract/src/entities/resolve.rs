@@ -7,7 +7,7 @@ use super::chunk::lower;
 use super::classify::{Kind, Piece};
 use super::{Found, Mention};
 use crate::Registry;
-use crate::fasthash::{FxHashMap, with_lowercase};
+use crate::fasthash::{FxHashMap, FxHashSet, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::lists::{
@@ -138,6 +138,8 @@ struct Lookups<'p> {
     acronyms: FxHashMap<&'p str, &'p str>,
     /// People's first names → the person, once the full names are in.
     first_names: FxHashMap<String, usize>,
+    /// Brands the story shows to be products somewhere (see [`product_brands`]).
+    products: FxHashSet<&'p str>,
 }
 
 impl<'p> Lookups<'p> {
@@ -160,6 +162,7 @@ impl<'p> Lookups<'p> {
             place_names,
             acronyms: defined_acronyms(pieces),
             first_names: FxHashMap::default(),
+            products: product_brands(pieces),
         }
     }
 }
@@ -183,6 +186,27 @@ fn defined_acronyms<'p>(pieces: &'p [Piece<'p>]) -> FxHashMap<&'p str, &'p str> 
         }
     }
     acronyms
+}
+
+/// Brands (see [`brand`]) that some mention in the story shows to be a product, not a
+/// company: a product keeps its name wherever the story writes it, so "the ZenoPad 2" and
+/// "a ZenoPad charger" make a later "ZenoPad owners" a product too.
+fn product_brands<'p>(pieces: &'p [Piece<'p>]) -> FxHashSet<&'p str> {
+    pieces
+        .iter()
+        .filter(|p| matches!(p.kind, Kind::Single { .. }) && camel_case(&p.name) && written_as_product(p))
+        .map(|p| &*p.name)
+        .collect()
+}
+
+/// A product is written after its maker ("Acme PhonePro", "Acme's SmartDial"), before its
+/// model number ("PhonePro 2") or before the kind of thing it is ("a SmartDial controller",
+/// "in TeXdoc source"); a company is written as none of these.
+fn written_as_product(p: &Piece<'_>) -> bool {
+    let maker_before = p.prev.is_some_and(gazetteer::is_known_org);
+    let model_after = p.next.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    let kind_after = p.next.is_some_and(|w| PRODUCT_NOUNS.contains_lowercase_of(w));
+    maker_before || model_after || kind_after
 }
 
 /// Ships are named like people ("the tanker Corvina Star") but are neither people nor
@@ -482,20 +506,24 @@ fn source_of_a_report<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> 
     let employer = p.prev == Some("at") && p.prev2.is_some_and(lexicon::is_role_noun);
     // "the Lantern reported": a name with an article that reports is an outlet.
     let reports = p.prev == Some("the") && p.next.is_some_and(|n| matches!(n, "reported" | "reports"));
-    let cue = employer
-        || reports
-        || before.is_some_and(|b| SOURCE_CUES.contains(b))
+    let cue = employer || reports || after_source_cue(before2, before);
+    let person = names::is_given_name(w) || names::surname_rank(w).is_some() || is_all_caps(w);
+    // "published on Nov. 1": a date is no source.
+    let other = gazetteer::is_known_org(w) || gazetteer::town(w).is_some() || crate::dates::month_number(w).is_some();
+    (cue && !person && !other).then_some(Settled::ShortOrg(w))
+}
+
+/// Whether the words before a name (the nearer last) introduce the source of a report:
+/// "told", "according to", "in an interview with".
+fn after_source_cue(before2: Option<&str>, before: Option<&str>) -> bool {
+    before.is_some_and(|b| SOURCE_CUES.contains(b))
         || before2.zip(before).is_some_and(|(a, b)| {
             let mut phrase = String::with_capacity(a.len() + b.len() + 1);
             phrase.push_str(a);
             phrase.push(' ');
             phrase.push_str(b);
             SOURCE_CUES.contains(&phrase)
-        });
-    let person = names::is_given_name(w) || names::surname_rank(w).is_some() || is_all_caps(w);
-    // "published on Nov. 1": a date is no source.
-    let other = gazetteer::is_known_org(w) || gazetteer::town(w).is_some() || crate::dates::month_number(w).is_some();
-    (cue && !person && !other).then_some(Settled::ShortOrg(w))
+        })
 }
 
 /// "Acme, Zentrix and Bolt": a word listed beside known organisations is one, unless it is a
@@ -699,17 +727,12 @@ pub(super) fn is_plural_abbreviation(w: &str) -> bool {
 }
 
 /// "WeWork", "SoftBank": a capital inside a word marks a brand — a company's, or one of its
-/// products'. A product is written after its maker ("Acme PhonePro", "Acme's SmartDial"),
-/// before its model number ("PhonePro 2") or before the kind of thing it is ("a SmartDial
-/// controller", "in TeXdoc source"); a company is written as neither.
-fn brand<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
+/// products' ([`written_as_product`], here or anywhere in the story).
+fn brand<'n>(p: &'n Piece<'n>, _: &Builder, k: &'n Lookups<'n>) -> Option<Settled<'n>> {
     if !camel_case(&p.name) {
         return None;
     }
-    let maker_before = p.prev.is_some_and(gazetteer::is_known_org);
-    let model_after = p.next.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-    let kind_after = p.next.is_some_and(|w| PRODUCT_NOUNS.contains_lowercase_of(w));
-    Some(if maker_before || model_after || kind_after {
+    Some(if k.products.contains(&*p.name) {
         Settled::Nothing
     } else {
         Settled::ShortOrg(&p.name)
@@ -741,12 +764,19 @@ fn before_an_organisation_noun<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups
 }
 
 /// Whether an unknown acronym is used as an organisation's name: it owns something ("ACME's
-/// chief"), speaks ("ACME said"), heads a clause ("the ACME has ruled") or names the body a
-/// noun belongs to ("an ACME spokeswoman", "ACME officials").
+/// chief"), speaks ("ACME said"), heads a clause ("the ACME has ruled"), names the body a
+/// noun belongs to ("an ACME spokeswoman", "ACME officials") or is the outlet or body a
+/// report is given to or comes from ("told WZXR", "according to the ZNA"): a broadcaster's
+/// call letters and an agency's initials are its name.
 fn acts_as_organisation(p: &Piece<'_>) -> bool {
     let next = p.next.map(lower);
     let next = next.as_deref();
+    let (before, before2) = match p.prev {
+        Some("the") => (p.prev2, None),
+        prev => (prev, p.prev2),
+    };
     p.possessive
+        || after_source_cue(before2, before)
         || next.is_some_and(|n| {
             lexicon::is_speech_verb(n)
                 || lexicon::is_speech_participle(n)
