@@ -32,7 +32,7 @@ pub struct Shared {
     /// Pages rendered lately, for the current generation.
     pub cache: Mutex<Cache>,
     /// The search index, made the first time a page asks for it.
-    pub search_files: RwLock<Option<Arc<HashMap<String, Arc<Vec<u8>>>>>>,
+    pub search_files: RwLock<Option<Arc<SearchFiles>>>,
     /// Held while the first search index is made, so that requests at once make it once.
     pub search_first: tokio::sync::Mutex<()>,
     /// The host names a request may address, or `None` when any will do (`--interface`
@@ -46,6 +46,9 @@ pub struct Shared {
     pub root: std::path::PathBuf,
     pub search: Mutex<SearchState>,
 }
+
+/// The files of the search index by path.
+pub type SearchFiles = HashMap<String, Arc<Vec<u8>>>;
 
 /// Whether the search index lags behind the articles, and whether it is being rebuilt.
 #[derive(Default)]

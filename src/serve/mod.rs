@@ -8,7 +8,6 @@ mod pages;
 mod preview;
 mod watch;
 
-use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
@@ -245,7 +244,7 @@ fn watch_loop(watch: watch::Watch, options: BuildOptions, shared: Arc<Shared>) {
 
 /// Makes the search index of the current site and serves it from now on. `None` when search
 /// is off, or the index could not be made (the terminal says why).
-pub(crate) fn index_search(shared: &Shared) -> Option<Arc<HashMap<String, Arc<Vec<u8>>>>> {
+pub(crate) fn index_search(shared: &Shared) -> Option<Arc<http::SearchFiles>> {
     let started = Instant::now();
     let pages = shared.pages.read().unwrap_or_else(|e| e.into_inner()).clone()?;
     let (records, language) = pages
@@ -267,7 +266,7 @@ pub(crate) fn index_search(shared: &Shared) -> Option<Arc<HashMap<String, Arc<Ve
     match crate::search::index_with(records, &language, &mut cache) {
         Ok(files) => {
             shared.search.lock().unwrap_or_else(|e| e.into_inner()).cache = Some(cache);
-            let files: HashMap<String, Arc<Vec<u8>>> = files
+            let files: http::SearchFiles = files
                 .into_iter()
                 .filter_map(|f| match f.content {
                     crate::write::Content::Bytes(b) => Some((f.path, Arc::new(b))),
