@@ -76,7 +76,8 @@ fn main() -> ExitCode {
 fn run(size: usize, edits: usize) -> Result<(), String> {
     let target = target_dir();
     // Another version's binary, to compare the two on one archive.
-    let exe = std::env::var_os("DATELINE_BENCH_BIN").map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_dateline")), PathBuf::from);
+    let exe = std::env::var_os("DATELINE_BENCH_BIN")
+        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_dateline")), PathBuf::from);
     let archive = target.join("bench-archives").join(size.to_string());
     prepare(size, &archive)?;
     let site = target.join("bench-serve").join(size.to_string());
@@ -313,7 +314,10 @@ fn fetch(port: u16, path: &str) -> Result<(), String> {
     let mut response = Vec::new();
     io::Read::read_to_end(&mut stream, &mut response).map_err(|e| format!("error: cannot read {path}: {e}"))?;
     if !response.starts_with(b"HTTP/1.1 200") {
-        return Err(format!("error: {path} was not served: {}", String::from_utf8_lossy(&response[..response.len().min(200)])));
+        return Err(format!(
+            "error: {path} was not served: {}",
+            String::from_utf8_lossy(&response[..response.len().min(200)])
+        ));
     }
     Ok(())
 }

@@ -79,7 +79,13 @@ impl Cache {
         self.clock += 1;
         self.bytes += bytes.len();
         self.recency.insert(self.clock, path.clone());
-        self.files.insert(path, Entry { bytes, used: self.clock });
+        self.files.insert(
+            path,
+            Entry {
+                bytes,
+                used: self.clock,
+            },
+        );
     }
 
     fn remove(&mut self, path: &str) {

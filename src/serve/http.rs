@@ -307,7 +307,12 @@ async fn find(shared: &Shared, pages: &Pages, snapshot: &Snapshot, key: &str, ro
 /// The file at `key` from the cache, or rendered (with the other files of its job, which are
 /// kept for the requests that usually follow: a page's `article.json`, a term's feed).
 async fn made(shared: &Shared, pages: &Pages, generation: u64, key: &str, maker: Maker) -> Lookup {
-    if let Some(bytes) = shared.cache.lock().unwrap_or_else(|e| e.into_inner()).get(key, generation) {
+    if let Some(bytes) = shared
+        .cache
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(key, generation)
+    {
         return Lookup::Found(Found::Bytes(bytes));
     }
     let rendered = pages
@@ -355,7 +360,14 @@ fn closing(view: &View<'_>) -> Result<Vec<OutputFile>, crate::diagnostics::Diagn
     let site = view.site;
     let paths: Vec<String> = view.snapshot.routes.paths().map(String::from).collect();
     let highlighted = crate::render::highlights_code(&site.archive, &site.config);
-    crate::render::closing_files(&site.archive, &site.config, &site.theme, site.clock, &paths, highlighted)
+    crate::render::closing_files(
+        &site.archive,
+        &site.config,
+        &site.theme,
+        site.clock,
+        &paths,
+        highlighted,
+    )
 }
 
 /// The site's own 404 page, with its status.

@@ -55,7 +55,10 @@ impl Pages {
 
     /// Runs `task` on a render thread over the current site; `None` when it could not finish
     /// (the task panicked, or the server is stopping).
-    pub async fn read<T: Send + 'static>(&self, task: impl for<'a> FnOnce(&View<'a>) -> T + Send + 'static) -> Option<T> {
+    pub async fn read<T: Send + 'static>(
+        &self,
+        task: impl for<'a> FnOnce(&View<'a>) -> T + Send + 'static,
+    ) -> Option<T> {
         let (answer, answered) = tokio::sync::oneshot::channel();
         let message = Message::Read(Box::new(move |view: &View<'_>| {
             let _ = answer.send(task(view));
@@ -96,7 +99,12 @@ impl Pages {
 
 /// The site's own thread: for each generation, a renderer and routes over the site, then tasks
 /// until a change comes.
-fn run(mut preview: Preview, messages: &mpsc::Receiver<Message>, publish: &dyn Fn(Arc<Snapshot>), ready: mpsc::Sender<()>) {
+fn run(
+    mut preview: Preview,
+    messages: &mpsc::Receiver<Message>,
+    publish: &dyn Fn(Arc<Snapshot>),
+    ready: mpsc::Sender<()>,
+) {
     let mut generation = 0;
     let mut waiting = Some(ready);
     loop {

@@ -101,8 +101,7 @@ impl Preview {
         let statics = changes.iter().filter(|c| matches!(c, Change::Static(_))).count();
         if changes.contains(&Change::Template) || statics > 0 {
             // The theme holds the templates and the static files alike.
-            let theme =
-                crate::pipeline::read_theme(&self.options.root).map_err(|d| BuildError::Content(d.into()))?;
+            let theme = crate::pipeline::read_theme(&self.options.root).map_err(|d| BuildError::Content(d.into()))?;
             self.templates = Templates::compile(&theme).map_err(|d| BuildError::Content(d.into()))?;
             self.site.theme = theme;
         }
