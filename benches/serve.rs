@@ -4,6 +4,7 @@
 //! ```text
 //! cargo bench --bench serve                 # 10,000 articles, 20 edits
 //! cargo bench --bench serve -- 1000 --edits 50
+//! DATELINE_BENCH_BIN=/path/to/old/dateline cargo bench --bench serve   # another version
 //! ```
 //!
 //! The archive is generated (or reused) in `target/bench-archives/N/` and copied to
@@ -12,9 +13,11 @@
 //! the server's event stream as a browser page does, saves one article at a time (a new
 //! paragraph, as a writer would add) and measures from the moment the file is written to the
 //! moment the `reload` event arrives. That span includes the file watcher's debounce, the
-//! incremental rebuild and the notification: everything a person waits for. The table
-//! reports the median, the spread and the full-build time, and is also written to
-//! `target/bench-serve-results.txt`.
+//! incremental rebuild and the notification. Pages are rendered when they are asked for, so it
+//! then times the front page's arrival too (from the same save): what a person waits for before
+//! the reloaded page shows. The table reports the medians, the spread, the full-build time,
+//! how long `serve` took to start and its peak memory (`VmHWM`, on Linux) after starting and
+//! after the edits, and is also written to `target/bench-serve-results.txt`.
 
 mod support;
 
@@ -72,7 +75,9 @@ fn main() -> ExitCode {
 
 fn run(size: usize, edits: usize) -> Result<(), String> {
     let target = target_dir();
-    let exe = PathBuf::from(env!("CARGO_BIN_EXE_dateline"));
+    // Another version's binary, to compare the two on one archive.
+    let exe = std::env::var_os("DATELINE_BENCH_BIN")
+        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_dateline")), PathBuf::from);
     let archive = target.join("bench-archives").join(size.to_string());
     prepare(size, &archive)?;
     let site = target.join("bench-serve").join(size.to_string());
@@ -83,11 +88,16 @@ fn run(size: usize, edits: usize) -> Result<(), String> {
     println!("Full build: {:.2} s", build.as_secs_f64());
 
     let mut server = Server::start(&exe, &site)?;
+    let start = Start {
+        took: server.started,
+        peak: peak_memory(server.child.id()),
+    };
     let result = measure(&mut server, &site, edits);
+    let peak_after = peak_memory(server.child.id());
     let log = server.stop();
     let latencies = result?;
 
-    let table = table(size, edits, build, &latencies, &log);
+    let table = table(size, edits, build, &start, peak_after, &latencies, &log);
     println!("\n{table}");
     let results = target.join("bench-serve-results.txt");
     fs::write(&results, &table).map_err(|e| format!("error: cannot write {}: {e}", results.display()))?;
@@ -156,6 +166,22 @@ struct Server {
     port: u16,
     lines: mpsc::Receiver<String>,
     log: Vec<String>,
+    /// From starting the process to its announcing the address.
+    started: Duration,
+}
+
+/// How `serve` started: the time to its address, and its peak memory then.
+struct Start {
+    took: Duration,
+    peak: Option<u64>,
+}
+
+/// The peak resident memory of process `pid` in bytes, where the system tells (Linux).
+fn peak_memory(pid: u32) -> Option<u64> {
+    let status = fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
 }
 
 impl Server {
@@ -186,6 +212,7 @@ impl Server {
             port,
             lines,
             log: Vec::new(),
+            started: Duration::ZERO,
         };
         println!("Starting dateline serve on port {port} ...");
         let started = Instant::now();
@@ -196,7 +223,8 @@ impl Server {
                     let ready = line.starts_with("Serving the archive at");
                     server.log.push(line);
                     if ready {
-                        println!("Serving after {:.2} s.", started.elapsed().as_secs_f64());
+                        server.started = started.elapsed();
+                        println!("Serving after {:.2} s.", server.started.as_secs_f64());
                         return Ok(server);
                     }
                 }
@@ -269,8 +297,33 @@ fn articles(site: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// The time from one save to the `reload` event, and to the front page received after it.
+struct Latency {
+    reload: Duration,
+    page: Duration,
+}
+
+/// Fetches `path` as the reloaded page does, reading the whole response.
+fn fetch(port: u16, path: &str) -> Result<(), String> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| format!("error: cannot connect: {e}"))?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .map_err(|e| format!("error: cannot ask for {path}: {e}"))?;
+    let mut response = Vec::new();
+    io::Read::read_to_end(&mut stream, &mut response).map_err(|e| format!("error: cannot read {path}: {e}"))?;
+    if !response.starts_with(b"HTTP/1.1 200") {
+        return Err(format!(
+            "error: {path} was not served: {}",
+            String::from_utf8_lossy(&response[..response.len().min(200)])
+        ));
+    }
+    Ok(())
+}
+
 /// Saves `edits` articles, spread over the archive, one at a time; returns each wait.
-fn measure(server: &mut Server, site: &Path, edits: usize) -> Result<Vec<Duration>, String> {
+fn measure(server: &mut Server, site: &Path, edits: usize) -> Result<Vec<Latency>, String> {
     let reloads = listen(server.port)?;
     let files = articles(site);
     if files.is_empty() {
@@ -307,13 +360,16 @@ fn measure(server: &mut Server, site: &Path, edits: usize) -> Result<Vec<Duratio
             }
         };
         let took = reloaded - saved;
+        fetch(server.port, "/")?;
+        let page = saved.elapsed();
         println!(
-            "  edit {:>2}/{edits}: {:>7.1} ms  {}",
+            "  edit {:>2}/{edits}: {:>7.1} ms, front page {:>7.1} ms  {}",
             i + 1,
             ms(took),
+            ms(page),
             file.strip_prefix(site).unwrap_or(file).display()
         );
-        latencies.push(took);
+        latencies.push(Latency { reload: took, page });
         server.drain();
         std::thread::sleep(PAUSE);
     }
@@ -324,34 +380,55 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-fn table(size: usize, edits: usize, build: Duration, latencies: &[Duration], log: &[String]) -> String {
-    let mut sorted = latencies.to_vec();
-    sorted.sort();
-    let pick = |q: f64| sorted[((sorted.len() - 1) as f64 * q).round() as usize];
+fn table(
+    size: usize,
+    edits: usize,
+    build: Duration,
+    start: &Start,
+    peak_after: Option<u64>,
+    latencies: &[Latency],
+    log: &[String],
+) -> String {
+    let sorted = |f: fn(&Latency) -> Duration| {
+        let mut v: Vec<Duration> = latencies.iter().map(f).collect();
+        v.sort();
+        v
+    };
+    let reloads = sorted(|l| l.reload);
+    let pages = sorted(|l| l.page);
+    let pick = |v: &[Duration], q: f64| v[((v.len() - 1) as f64 * q).round() as usize];
+    let mb = |b: Option<u64>| b.map_or("?".to_string(), |b| format!("{:.0}", b as f64 / 1e6));
     let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
     let mut out = String::new();
     let _ = writeln!(out, "dateline serve benchmark");
     let _ = writeln!(
         out,
         "method:   {edits} saves of different articles, {} ms apart; time from the write to the \
-         `reload` event on the page's event stream; {cpus} CPUs",
+         `reload` event on the page's event stream, and to the front page received after it; {cpus} CPUs",
         PAUSE.as_millis()
     );
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "{:>9}  {:>10}  {:>8}  {:>8}  {:>8}  {:>13}",
-        "articles", "median ms", "min ms", "p90 ms", "max ms", "full build s"
+        "{:>9}  {:>10}  {:>8}  {:>8}  {:>8}  {:>10}  {:>13}  {:>8}  {:>13}",
+        "articles", "median ms", "min ms", "p90 ms", "max ms", "page ms", "full build s", "start s", "peak MB"
     );
     let _ = writeln!(
         out,
-        "{:>9}  {:>10.1}  {:>8.1}  {:>8.1}  {:>8.1}  {:>13.2}",
+        "{:>9}  {:>10.1}  {:>8.1}  {:>8.1}  {:>8.1}  {:>10.1}  {:>13.2}  {:>8.2}  {:>13}",
         size,
-        ms(pick(0.5)),
-        ms(sorted[0]),
-        ms(pick(0.9)),
-        ms(sorted[sorted.len() - 1]),
-        build.as_secs_f64()
+        ms(pick(&reloads, 0.5)),
+        ms(reloads[0]),
+        ms(pick(&reloads, 0.9)),
+        ms(reloads[reloads.len() - 1]),
+        ms(pick(&pages, 0.5)),
+        build.as_secs_f64(),
+        start.took.as_secs_f64(),
+        format!("{} / {}", mb(start.peak), mb(peak_after))
+    );
+    let _ = writeln!(
+        out,
+        "(median ms: to the reload event; page ms: median to the front page; peak MB: after starting / after the edits)"
     );
     let rebuilds: Vec<&String> = log
         .iter()

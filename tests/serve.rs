@@ -387,3 +387,125 @@ fn connections_past_the_cap_wait_their_turn_and_the_server_goes_on_answering() {
     assert_eq!(get(server.port, "/").0, 200);
     assert_eq!(get(server.port, "/style.css").0, 200);
 }
+
+/// What served pages carry that built ones do not.
+const LIVE_TAG: &str = "<script src=\"/__dateline/live.js\" defer></script>";
+
+/// A path of the site as a request names it.
+fn request_path(path: &str) -> String {
+    let mut out = String::from("/");
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"/._-~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_file_served_equals_the_file_built() {
+    let site = sample_site();
+    // One clock for both, so the news sitemap agrees.
+    let clock = [("SOURCE_DATE_EPOCH", "1767225600")];
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .arg("build")
+        .envs(clock)
+        .current_dir(site.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let built = tree(&site.path().join("public"));
+    assert!(
+        built.keys().any(|p| p.ends_with("w.webp")) && built.contains_key("highlight.css"),
+        "the sample has smaller copies of pictures and highlighted code"
+    );
+    let server = start_with(site.path(), &clock);
+    let mut differ = Vec::new();
+    // The build's mark on its output folder is no file of the site.
+    for (path, bytes) in built.iter().filter(|(p, _)| *p != dateline::write::MARKER) {
+        let response = exchange(
+            server.port,
+            &format!(
+                "GET {} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+                request_path(path)
+            ),
+        );
+        let mut body = response.body;
+        if path.ends_with(".html")
+            && let Some(at) = body.windows(LIVE_TAG.len()).rposition(|w| w == LIVE_TAG.as_bytes())
+        {
+            body.drain(at..at + LIVE_TAG.len());
+        }
+        if response.status != 200 || body != *bytes {
+            differ.push(format!("{path} ({})", response.status));
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "{} of {} files served differ from the build: {differ:?}",
+        differ.len(),
+        built.len()
+    );
+}
+
+#[test]
+fn every_job_makes_the_paths_its_route_names() {
+    use dateline::render::{Route, Routes, Templates};
+    let site = sample_site();
+    let options = dateline::pipeline::BuildOptions {
+        root: site.path().to_path_buf(),
+        ..Default::default()
+    };
+    let read = dateline::pipeline::read_site(&options).unwrap();
+    let mut templates = Templates::compile(&read.theme).unwrap();
+    let renderer = dateline::render::Renderer::new(&read.archive, &read.config, &mut templates);
+    let routes = Routes::of(&renderer, &read.theme);
+    let mut paths = 0;
+    for job in renderer.jobs() {
+        let mut made: Vec<String> = renderer.render(&job).unwrap().into_iter().map(|f| f.path).collect();
+        let mut named: Vec<String> = renderer.outputs(&job).into_iter().map(|(p, _)| p).collect();
+        made.sort();
+        named.sort();
+        assert_eq!(made, named, "{job:?}");
+        for path in &made {
+            let route = routes.get(path);
+            assert!(
+                route == Some(Route::Job(job.clone())) || matches!(route, Some(Route::Copy(_))),
+                "{path}: {route:?}"
+            );
+        }
+        paths += made.len();
+    }
+    assert!(paths > 100, "the sample has {paths} paths");
+    assert_eq!(routes.get("no/such/page/index.html"), None);
+}
+
+#[test]
+fn cached_pages_follow_edits() {
+    let site = sample_site();
+    let server = start(site.path());
+    let (status, _, first) = get(server.port, "/2021/10/13/lisbon-energy-week/");
+    assert_eq!(status, 200);
+    // Asked again, the page comes from the cache, identical.
+    let (_, _, again) = get(server.port, "/2021/10/13/lisbon-energy-week/");
+    assert_eq!(first, again);
+    // An edit empties the cache: the day's page, asked for before, shows the new headline.
+    let (_, _, day) = get(server.port, "/2021/10/13/");
+    assert!(day.contains("Lisbon locks down its riverfront"));
+    let file = site.path().join("content/2021/lisbon-energy-week.md");
+    let text = read(&file).replace("Lisbon locks down its riverfront", "Lisbon closes its riverfront");
+    std::fs::write(&file, text).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let (_, _, day) = get(server.port, "/2021/10/13/");
+        if day.contains("Lisbon closes its riverfront") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the day's page never followed the edit");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let (_, _, json) = get(server.port, "/2021/10/13/lisbon-energy-week/article.json");
+    assert!(json.contains("Lisbon closes its riverfront"), "{json}");
+}

@@ -82,9 +82,24 @@ fn summaries<'a>(archive: &'a Archive, config: &SiteConfig, range: std::ops::Ran
     archive.stories[range].iter().map(|s| summary(s, config)).collect()
 }
 
-/// `api/articles.json` as an index of years, and each year's files.
-fn split_articles(archive: &Archive, config: &SiteConfig) -> Vec<OutputFile> {
-    // Stories are newest first, so a year is a run of them.
+/// The paths of the API's files, without making them (for the preview server, which renders
+/// a file only when it is asked for).
+pub fn paths(archive: &Archive, config: &SiteConfig) -> Vec<String> {
+    let mut out = Vec::new();
+    if config.api.split {
+        for (year, range) in year_runs(archive) {
+            out.extend((0..range.len().div_ceil(PER_FILE)).map(|n| year_file(year, n)));
+        }
+    }
+    out.push("api/articles.json".into());
+    if config.api.sqlite {
+        out.push("archive.sqlite".into());
+    }
+    out
+}
+
+/// Each year's stories: stories are newest first, so a year is a run of them.
+fn year_runs(archive: &Archive) -> Vec<(i16, std::ops::Range<usize>)> {
     let mut runs: Vec<(i16, std::ops::Range<usize>)> = Vec::new();
     for (i, s) in archive.stories.iter().enumerate() {
         let year = s.published.date.year();
@@ -93,16 +108,26 @@ fn split_articles(archive: &Archive, config: &SiteConfig) -> Vec<OutputFile> {
             _ => runs.push((year, i..i + 1)),
         }
     }
+    runs
+}
+
+/// The `n`th (0-based) file of a year's list.
+fn year_file(year: i16, n: usize) -> String {
+    if n == 0 {
+        format!("api/articles/{year}.json")
+    } else {
+        format!("api/articles/{year}-{}.json", n + 1)
+    }
+}
+
+/// `api/articles.json` as an index of years, and each year's files.
+fn split_articles(archive: &Archive, config: &SiteConfig) -> Vec<OutputFile> {
     let mut out = Vec::new();
     let mut years = Vec::new();
-    for (year, range) in runs {
+    for (year, range) in year_runs(archive) {
         let mut files = Vec::new();
         for (n, start) in range.clone().step_by(PER_FILE).enumerate() {
-            let path = if n == 0 {
-                format!("api/articles/{year}.json")
-            } else {
-                format!("api/articles/{year}-{}.json", n + 1)
-            };
+            let path = year_file(year, n);
             let end = (start + PER_FILE).min(range.end);
             out.push(OutputFile::bytes(
                 path.clone(),

@@ -1,11 +1,11 @@
-//! The preview server's HTTP side: the built site from memory, a Server-Sent Events stream that
-//! tells pages to reload (or to show a build error), and nothing else. Paths are decoded and
-//! checked before any lookup, so `..`, encoded slashes or symlinks can never reach a file outside
-//! the site.
+//! The preview server's HTTP side: pages rendered as they are asked for (or taken from the
+//! cache of recent ones), a Server-Sent Events stream that tells pages to reload (or to show a
+//! build error), and nothing else. Paths are decoded and checked before any lookup, so `..`,
+//! encoded slashes or symlinks can never reach a file outside the site.
 
 use std::collections::HashMap;
 use std::convert::Infallible;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 use axum::Router;
 use axum::body::Body;
@@ -17,15 +17,24 @@ use axum::routing::get;
 use futures_util::stream::Stream;
 use tokio::sync::broadcast;
 
-use super::preview::{Preview, Served};
+use super::cache::Cache;
+use super::pages::{Pages, Snapshot, View};
+use crate::render::Route;
+use crate::write::{Content, OutputFile};
 
 /// What the server shares between requests and the rebuild thread.
 pub struct Shared {
-    /// The site as the rebuilds make it; requests never wait for this lock.
-    pub preview: RwLock<Option<Preview>>,
-    /// The files of the last good build, as requests see them: a rebuild works on `preview`
-    /// and then swaps a new snapshot in here, so a page is never held up by a rebuild.
-    pub files: RwLock<Option<Arc<HashMap<String, Served>>>>,
+    /// The site and its render threads, once it has been read without errors.
+    pub pages: RwLock<Option<Pages>>,
+    /// The routes of the site's current generation; a rebuild works on the site and then swaps
+    /// new routes in here, so a request is never held up by more than the swap.
+    pub snapshot: RwLock<Option<Arc<Snapshot>>>,
+    /// Pages rendered lately, for the current generation.
+    pub cache: Mutex<Cache>,
+    /// The search index, made the first time a page asks for it.
+    pub search_files: RwLock<Option<Arc<SearchFiles>>>,
+    /// Held while the first search index is made, so that requests at once make it once.
+    pub search_first: tokio::sync::Mutex<()>,
     /// The host names a request may address, or `None` when any will do (`--interface`
     /// opened the server to other machines). Anything else is refused, so a web page whose
     /// name an attacker points at 127.0.0.1 (DNS rebinding) cannot read the preview.
@@ -35,8 +44,11 @@ pub struct Shared {
     pub events: broadcast::Sender<Signal>,
     /// Canonical site root: files served from disk must lie inside it.
     pub root: std::path::PathBuf,
-    pub search: std::sync::Mutex<SearchState>,
+    pub search: Mutex<SearchState>,
 }
+
+/// The files of the search index by path.
+pub type SearchFiles = HashMap<String, Arc<Vec<u8>>>;
 
 /// Whether the search index lags behind the articles, and whether it is being rebuilt.
 #[derive(Default)]
@@ -90,10 +102,11 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .with_state(shared)
 }
 
-/// Publishes the files of `preview` as what requests see from now on.
-pub fn publish(shared: &Shared, preview: &Preview) {
-    let snapshot = Arc::new(preview.files.clone());
-    *shared.files.write().unwrap_or_else(|e| e.into_inner()) = Some(snapshot);
+/// Makes `snapshot` what requests see from now on, forgetting the pages of the one before.
+pub fn publish(shared: &Shared, snapshot: Arc<Snapshot>) {
+    let generation = snapshot.generation;
+    *shared.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Some(snapshot);
+    shared.cache.lock().unwrap_or_else(|e| e.into_inner()).reset(generation);
 }
 
 /// The names a loopback server answers to: its own address, and the loopback names.
@@ -229,77 +242,244 @@ fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// How often a request looks its path up again when a rebuild swapped the site under it.
+const LOOKUPS: usize = 4;
+
 async fn page(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     let key = match site_key(uri.path()) {
         Ok(k) => k,
-        Err(Refusal::Forbidden) => {
-            return respond(
-                StatusCode::FORBIDDEN,
-                "text/plain; charset=utf-8",
-                b"403 Forbidden\n".to_vec(),
-            );
-        }
+        Err(Refusal::Forbidden) => return forbidden(),
     };
-    if key.starts_with("search/") || key.starts_with(crate::search::BUNDLE_DIR) {
+    if key.starts_with(&format!("{}/", crate::search::BUNDLE_DIR)) {
+        return search_file(&shared, &key).await;
+    }
+    if key.starts_with("search/") {
         super::refresh_search(&shared);
     }
-    let found = {
-        let snapshot = shared.files.read().unwrap_or_else(|e| e.into_inner()).clone();
-        let Some(files) = snapshot else {
-            let overlay = shared.error.read().ok().and_then(|e| e.clone()).unwrap_or_default();
-            return error_page(&overlay);
+    let pages = shared.pages.read().unwrap_or_else(|e| e.into_inner()).clone();
+    let Some(pages) = pages else {
+        return error_page(&current_error(&shared));
+    };
+    for _ in 0..LOOKUPS {
+        let snapshot = shared.snapshot.read().unwrap_or_else(|e| e.into_inner()).clone();
+        let Some(snapshot) = snapshot else {
+            return error_page(&current_error(&shared));
         };
-        let dir_key = format!("{}/index.html", key.trim_end_matches("/index.html"));
-        match files.get(&key) {
-            Some(f) => Some((StatusCode::OK, key.clone(), f.clone())),
-            None if !key.ends_with("index.html") && files.contains_key(&dir_key) => {
-                let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
-                if let Ok(v) = HeaderValue::from_str(&format!("{}/", uri.path())) {
-                    r.headers_mut().insert(header::LOCATION, v);
+        let lookup = match snapshot.routes.get(&key) {
+            Some(route) => find(&shared, &pages, &snapshot, &key, route).await,
+            None => {
+                let dir_key = format!("{}/index.html", key.trim_end_matches("/index.html"));
+                if !key.ends_with("index.html") && snapshot.routes.get(&dir_key).is_some() {
+                    let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
+                    if let Ok(v) = HeaderValue::from_str(&format!("{}/", uri.path())) {
+                        r.headers_mut().insert(header::LOCATION, v);
+                    }
+                    return r;
                 }
-                return r;
+                Lookup::Missing
             }
-            None => files
-                .get("404.html")
-                .map(|f| (StatusCode::NOT_FOUND, "404.html".to_string(), f.clone())),
+        };
+        match lookup {
+            Lookup::Found(found) => return deliver(&shared, StatusCode::OK, &key, found).await,
+            Lookup::Missing => return not_found(&shared, &pages, &snapshot).await,
+            Lookup::Failed(text) => return error_page(&text),
+            Lookup::Stale => continue,
+        }
+    }
+    respond(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "text/plain; charset=utf-8",
+        b"503 Service Unavailable\nThe archive changed while this page was being rendered; reload it.\n".to_vec(),
+    )
+}
+
+/// A file of the site, as found.
+enum Found {
+    Bytes(Arc<Vec<u8>>),
+    /// A file copied as it is, read when it is served.
+    File(std::path::PathBuf),
+}
+
+/// What looking a path up came to.
+enum Lookup {
+    Found(Found),
+    Missing,
+    /// The site changed between the lookup and the render: look again.
+    Stale,
+    /// The page could not be rendered; why.
+    Failed(String),
+}
+
+/// What renders a file.
+enum Maker {
+    Job(crate::render::Job),
+    /// The files made after the pages (sitemaps and the like).
+    Closing,
+}
+
+async fn find(shared: &Shared, pages: &Pages, snapshot: &Snapshot, key: &str, route: Route) -> Lookup {
+    match route {
+        Route::Copy(file) | Route::StaticFile(file) => Lookup::Found(Found::File(file)),
+        Route::StaticBytes(bytes) => Lookup::Found(Found::Bytes(bytes)),
+        Route::Job(job) => made(shared, pages, snapshot.generation, key, Maker::Job(job)).await,
+        Route::Closing => made(shared, pages, snapshot.generation, key, Maker::Closing).await,
+    }
+}
+
+/// The file at `key` from the cache, or rendered (with the other files of its job, which are
+/// kept for the requests that usually follow: a page's `article.json`, a term's feed).
+async fn made(shared: &Shared, pages: &Pages, generation: u64, key: &str, maker: Maker) -> Lookup {
+    if let Some(bytes) = shared
+        .cache
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(key, generation)
+    {
+        return Lookup::Found(Found::Bytes(bytes));
+    }
+    let rendered = pages
+        .read(move |view| {
+            (view.snapshot.generation == generation).then(|| match maker {
+                Maker::Job(job) => view.renderer.render(&job),
+                Maker::Closing => closing(view),
+            })
+        })
+        .await;
+    let files = match rendered {
+        None => {
+            return Lookup::Failed(format!(
+                "{key} could not be rendered: the renderer stopped unexpectedly. Restart `dateline serve`."
+            ));
+        }
+        Some(None) => return Lookup::Stale,
+        Some(Some(Err(d))) => {
+            let text = crate::diagnostics::Diagnostics::from(vec![d]).to_string();
+            eprintln!("{}", text.trim_end());
+            return Lookup::Failed(text);
+        }
+        Some(Some(Ok(files))) => files,
+    };
+    let mut wanted = None;
+    let mut cache = shared.cache.lock().unwrap_or_else(|e| e.into_inner());
+    for file in files {
+        match file.content {
+            Content::Bytes(bytes) => {
+                let bytes = Arc::new(bytes);
+                if file.path == key {
+                    wanted = Some(Found::Bytes(Arc::clone(&bytes)));
+                }
+                cache.put(file.path, bytes, generation);
+            }
+            Content::Copy(from) if file.path == key => wanted = Some(Found::File(from)),
+            Content::Copy(_) => {}
+        }
+    }
+    wanted.map_or(Lookup::Missing, Lookup::Found)
+}
+
+/// The files a build makes after the pages, over every path of the current site.
+fn closing(view: &View<'_>) -> Result<Vec<OutputFile>, crate::diagnostics::Diagnostic> {
+    let site = view.site;
+    let paths: Vec<String> = view.snapshot.routes.paths().map(String::from).collect();
+    let highlighted = crate::render::highlights_code(&site.archive, &site.config);
+    crate::render::closing_files(
+        &site.archive,
+        &site.config,
+        &site.theme,
+        site.clock,
+        &paths,
+        highlighted,
+    )
+}
+
+/// The site's own 404 page, with its status.
+async fn not_found(shared: &Shared, pages: &Pages, snapshot: &Snapshot) -> Response {
+    let page = made(
+        shared,
+        pages,
+        snapshot.generation,
+        "404.html",
+        Maker::Job(crate::render::Job::NotFound),
+    )
+    .await;
+    match page {
+        Lookup::Found(found) => deliver(shared, StatusCode::NOT_FOUND, "404.html", found).await,
+        _ => plain_not_found(),
+    }
+}
+
+/// A file of the search index, made the first time one is asked for.
+async fn search_file(shared: &Arc<Shared>, key: &str) -> Response {
+    let files = shared.search_files.read().unwrap_or_else(|e| e.into_inner()).clone();
+    let files = match files {
+        Some(files) => {
+            super::refresh_search(shared);
+            files
+        }
+        None => {
+            let _first = shared.search_first.lock().await;
+            let made = shared.search_files.read().unwrap_or_else(|e| e.into_inner()).clone();
+            let made = match made {
+                Some(files) => Some(files),
+                None => {
+                    let shared = Arc::clone(shared);
+                    tokio::task::spawn_blocking(move || super::index_search(&shared))
+                        .await
+                        .ok()
+                        .flatten()
+                }
+            };
+            match made {
+                Some(files) => files,
+                None => return plain_not_found(),
+            }
         }
     };
-    let Some((status, key, served)) = found else {
-        return respond(
-            StatusCode::NOT_FOUND,
-            "text/plain; charset=utf-8",
-            b"404 Not Found\n".to_vec(),
-        );
-    };
-    let bytes = match served {
-        Served::Bytes(b) => b.as_ref().clone(),
-        Served::File(path) => match inside(&shared.root, &path) {
+    match files.get(key) {
+        Some(bytes) => deliver(shared, StatusCode::OK, key, Found::Bytes(Arc::clone(bytes))).await,
+        None => plain_not_found(),
+    }
+}
+
+/// Sends a found file, with the reload script in HTML.
+async fn deliver(shared: &Shared, status: StatusCode, key: &str, found: Found) -> Response {
+    let bytes = match found {
+        Found::Bytes(b) => b.as_ref().clone(),
+        Found::File(path) => match inside(&shared.root, &path) {
             Some(real) => match tokio::fs::read(real).await {
                 Ok(b) => b,
-                Err(_) => {
-                    return respond(
-                        StatusCode::NOT_FOUND,
-                        "text/plain; charset=utf-8",
-                        b"404 Not Found\n".to_vec(),
-                    );
-                }
+                Err(_) => return plain_not_found(),
             },
-            None => {
-                return respond(
-                    StatusCode::FORBIDDEN,
-                    "text/plain; charset=utf-8",
-                    b"403 Forbidden\n".to_vec(),
-                );
-            }
+            None => return forbidden(),
         },
     };
-    let mime = crate::media_type::of(&key);
+    let mime = crate::media_type::of(key);
     let bytes = if mime.starts_with("text/html") {
         inject(bytes)
     } else {
         bytes
     };
     respond(status, mime, bytes)
+}
+
+fn current_error(shared: &Shared) -> String {
+    shared.error.read().ok().and_then(|e| e.clone()).unwrap_or_default()
+}
+
+fn forbidden() -> Response {
+    respond(
+        StatusCode::FORBIDDEN,
+        "text/plain; charset=utf-8",
+        b"403 Forbidden\n".to_vec(),
+    )
+}
+
+fn plain_not_found() -> Response {
+    respond(
+        StatusCode::NOT_FOUND,
+        "text/plain; charset=utf-8",
+        b"404 Not Found\n".to_vec(),
+    )
 }
 
 /// The file itself when it lies inside `root` after resolving symlinks, and is a regular file

@@ -1,20 +1,25 @@
-//! `dateline serve`: the archive built in memory and served on loopback, rebuilt as files
-//! change, with pages reloading themselves and build errors shown on every page until fixed.
+//! `dateline serve`: the archive read into memory and served on loopback, each page rendered
+//! when it is asked for and kept a while, read again as files change, with pages reloading
+//! themselves and build errors shown on every page until fixed.
 
+mod cache;
 mod http;
+mod pages;
 mod preview;
 mod watch;
 
 use std::net::{IpAddr, SocketAddr};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use tokio::sync::broadcast;
 
 use crate::pipeline::BuildOptions;
 
+pub use cache::{Cache, DEFAULT_BUDGET};
 pub use http::{Refusal, Signal, router, site_key};
-pub use preview::{Change, Preview, Rebuild, Served};
+pub use pages::{Pages, Snapshot, View};
+pub use preview::{Change, Preview, Rebuild};
 
 use http::Shared;
 
@@ -46,27 +51,27 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     let started = Instant::now();
     let (events, _) = broadcast::channel(64);
     let shared = Arc::new(Shared {
-        preview: RwLock::new(None),
-        files: RwLock::new(None),
+        pages: RwLock::new(None),
+        snapshot: RwLock::new(None),
+        cache: Mutex::new(Cache::new(DEFAULT_BUDGET)),
+        search_files: RwLock::new(None),
+        search_first: tokio::sync::Mutex::new(()),
         hosts: interface
             .is_loopback()
             .then(|| http::loopback_hosts(SocketAddr::new(interface, options.port))),
         error: RwLock::new(None),
         events,
         root: root.clone(),
-        search: std::sync::Mutex::new(http::SearchState::default()),
+        search: Mutex::new(http::SearchState::default()),
     });
     match Preview::build(&options.build) {
         Ok(p) => {
+            let articles = p.site.archive.stories.len();
+            start_pages(&shared, p);
             eprintln!(
-                "Built {} articles in memory in {:.0} ms.",
-                p.site.archive.stories.len(),
+                "Read {articles} articles in {:.0} ms; pages are rendered as they are asked for.",
                 preview::elapsed_ms(started)
             );
-            http::publish(&shared, &p);
-            if let Ok(mut guard) = shared.preview.write() {
-                *guard = Some(p);
-            }
         }
         Err(e) => {
             eprint!("{e}");
@@ -176,29 +181,41 @@ async fn bind(interface: IpAddr, port: u16) -> Result<(tokio::net::TcpListener, 
     ))
 }
 
-/// Rebuilds on every batch of changes and tells the pages.
+/// Starts rendering `preview`'s pages for requests.
+fn start_pages(shared: &Arc<Shared>, preview: Preview) {
+    let publisher = Arc::clone(shared);
+    let pages = Pages::start(preview, move |snapshot| http::publish(&publisher, snapshot));
+    *shared.pages.write().unwrap_or_else(|e| e.into_inner()) = Some(pages);
+}
+
+/// Reads what changed on every batch of changes and tells the pages.
 fn watch_loop(watch: watch::Watch, options: BuildOptions, shared: Arc<Shared>) {
     while let Some(paths) = watch.next_batch() {
         let started = Instant::now();
-        let outcome = {
-            let mut guard = shared.preview.write().unwrap_or_else(|e| e.into_inner());
-            match guard.as_mut() {
-                Some(preview) => {
-                    let changes = preview.classify(&paths);
-                    let outcome = preview.apply(&changes).map_err(|e| e.to_string());
-                    if outcome.is_ok() {
-                        http::publish(&shared, preview);
-                    }
-                    outcome
-                }
-                None => Preview::build(&options)
-                    .map(|p| {
-                        http::publish(&shared, &p);
-                        *guard = Some(p);
+        let changes = Preview::classify(&options.root, &paths);
+        if changes.is_empty() {
+            continue;
+        }
+        let pages = shared.pages.read().unwrap_or_else(|e| e.into_inner()).clone();
+        let outcome = match pages {
+            Some(pages) => match pages.write(move |p| p.apply(&changes)) {
+                Some(Ok(Some(rebuild))) => Ok(rebuild),
+                // Read the whole site again while the old one is still served, then swap.
+                Some(Ok(None)) => Preview::build(&options)
+                    .map(|fresh| {
+                        pages.write(move |p| *p = fresh);
                         Rebuild::Full
                     })
                     .map_err(|e| e.to_string()),
-            }
+                Some(Err(e)) => Err(e.to_string()),
+                None => Err("error: the rebuild stopped unexpectedly\n".into()),
+            },
+            None => Preview::build(&options)
+                .map(|p| {
+                    start_pages(&shared, p);
+                    Rebuild::Full
+                })
+                .map_err(|e| e.to_string()),
         };
         let ms = preview::elapsed_ms(started);
         match outcome {
@@ -209,8 +226,7 @@ fn watch_loop(watch: watch::Watch, options: BuildOptions, shared: Arc<Shared>) {
                 }
                 let _ = shared.events.send(Signal::Reload);
                 eprintln!("{} in {ms:.0} ms", describe(&what));
-                if matches!(what, Rebuild::Incremental { .. }) {
-                    catch_up(&shared);
+                if matches!(what, Rebuild::Incremental { .. } | Rebuild::Full) {
                     shared.search.lock().unwrap_or_else(|e| e.into_inner()).stale = true;
                 }
             }
@@ -226,29 +242,53 @@ fn watch_loop(watch: watch::Watch, options: BuildOptions, shared: Arc<Shared>) {
     }
 }
 
-/// Renders the whole-archive pages an incremental rebuild left for after the reload.
-fn catch_up(shared: &Arc<Shared>) {
+/// Makes the search index of the current site and serves it from now on. `None` when search
+/// is off, or the index could not be made (the terminal says why).
+pub(crate) fn index_search(shared: &Shared) -> Option<Arc<http::SearchFiles>> {
     let started = Instant::now();
-    let mut guard = shared.preview.write().unwrap_or_else(|e| e.into_inner());
-    if let Some(preview) = guard.as_mut() {
-        match preview.catch_up() {
-            Ok(0) => {}
-            Ok(n) => {
-                http::publish(shared, preview);
-                eprintln!(
-                    "  then {n} index and API files in {:.0} ms",
-                    preview::elapsed_ms(started)
-                );
-            }
-            Err(e) => eprintln!("{}", e.to_string().trim_end()),
+    let pages = shared.pages.read().unwrap_or_else(|e| e.into_inner()).clone()?;
+    let (records, language) = pages
+        .read_blocking(|view| {
+            let config = &view.site.config;
+            config
+                .search
+                .enabled
+                .then(|| (crate::search::records(&view.site.archive), config.language.clone()))
+        })
+        .flatten()?;
+    let mut cache = shared
+        .search
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .cache
+        .take()
+        .unwrap_or_default();
+    match crate::search::index_with(records, &language, &mut cache) {
+        Ok(files) => {
+            shared.search.lock().unwrap_or_else(|e| e.into_inner()).cache = Some(cache);
+            let files: http::SearchFiles = files
+                .into_iter()
+                .filter_map(|f| match f.content {
+                    crate::write::Content::Bytes(b) => Some((f.path, Arc::new(b))),
+                    crate::write::Content::Copy(_) => None,
+                })
+                .collect();
+            let files = Arc::new(files);
+            *shared.search_files.write().unwrap_or_else(|e| e.into_inner()) = Some(Arc::clone(&files));
+            eprintln!("Search index made in {:.0} ms", preview::elapsed_ms(started));
+            Some(files)
+        }
+        Err(e) => {
+            eprintln!("error: the search index was not made: {e}");
+            None
         }
     }
 }
 
-/// An edit only marks the search index stale; it is rebuilt in the background the next time
-/// someone opens the search page, which meanwhile answers from the previous index. The rebuild
-/// re-reads only the articles that changed since the last one (the first fills the cache); the
-/// term shards are made afresh, because article ids and word counts move with any change.
+/// An edit only marks the search index stale; it is made again in the background the next
+/// time someone opens the search page, which meanwhile answers from the previous index. It
+/// re-reads only the articles that changed since the last one (the first fills the cache);
+/// the term shards are made afresh, because article ids and word counts move with any change.
 pub(crate) fn refresh_search(shared: &Arc<Shared>) {
     {
         let mut state = shared.search.lock().unwrap_or_else(|e| e.into_inner());
@@ -261,33 +301,8 @@ pub(crate) fn refresh_search(shared: &Arc<Shared>) {
     let shared = Arc::clone(shared);
     std::thread::spawn(move || {
         loop {
-            let started = Instant::now();
-            let records = {
-                let guard = shared.preview.read().unwrap_or_else(|e| e.into_inner());
-                guard.as_ref().and_then(Preview::search_records)
-            };
-            if let Some((records, language)) = records {
-                let mut cache = shared
-                    .search
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .cache
-                    .take()
-                    .unwrap_or_default();
-                match crate::search::index_with(records, &language, &mut cache) {
-                    Ok(files) => {
-                        shared.search.lock().unwrap_or_else(|e| e.into_inner()).cache = Some(cache);
-                        let mut guard = shared.preview.write().unwrap_or_else(|e| e.into_inner());
-                        if let Some(preview) = guard.as_mut() {
-                            preview.replace_search(files);
-                            http::publish(&shared, preview);
-                            eprintln!("Search index rebuilt in {:.0} ms", preview::elapsed_ms(started));
-                        }
-                    }
-                    // The page keeps answering from the previous index.
-                    Err(e) => eprintln!("error: the search index was not rebuilt: {e}"),
-                }
-            }
+            // The page keeps answering from the previous index when this fails.
+            index_search(&shared);
             let mut state = shared.search.lock().unwrap_or_else(|e| e.into_inner());
             if state.stale {
                 state.stale = false;
@@ -303,11 +318,9 @@ pub(crate) fn refresh_search(shared: &Arc<Shared>) {
 pub fn describe(r: &Rebuild) -> String {
     match r {
         Rebuild::Full => "Full rebuild".into(),
-        Rebuild::Incremental { articles, pages } => {
-            format!("Incremental rebuild: {articles} article(s), {pages} page(s) re-rendered")
-        }
-        Rebuild::Templates { pages } => format!("Templates changed: {pages} pages re-rendered"),
-        Rebuild::Static { files } => format!("Static files changed: {files} copied"),
+        Rebuild::Incremental { articles } => format!("Incremental rebuild: {articles} article(s) re-read"),
+        Rebuild::Templates => "Templates reloaded".into(),
+        Rebuild::Static { files } => format!("Static files changed: {files}"),
         Rebuild::Nothing => "Nothing to do".into(),
     }
 }

@@ -1,40 +1,28 @@
-//! The previewed site in memory, and how it follows edits: a changed article is re-read,
-//! re-extracted and re-rendered with only the pages that show it; a changed template re-renders
-//! the pages that use it; a changed static file is just replaced. Anything else — configuration,
-//! the registry, an article added, removed, re-dated or re-addressed — rebuilds everything.
+//! The previewed site as read from disk, and how it follows edits: a changed article is
+//! re-read and re-extracted, and the indexes follow; a changed template or static file reloads
+//! the theme. Anything else — configuration, the registry, an article added, removed, re-dated
+//! or re-addressed — reads the whole site again. Nothing here renders a page: pages are
+//! rendered when they are asked for (see `pages`).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Instant;
 
-use rayon::prelude::*;
-
-use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::Story;
+use crate::diagnostics::Diagnostics;
+use crate::model::{Archive, Story};
 use crate::pipeline::{BuildError, BuildOptions, Site, prepare, read_site};
-use crate::render::{Job, Renderer, Templates};
-use crate::write::{Content, OutputFile, lexical_absolute};
-
-/// One file of the previewed site.
-#[derive(Debug, Clone)]
-pub enum Served {
-    Bytes(Arc<Vec<u8>>),
-    File(PathBuf),
-}
+use crate::render::Templates;
+use crate::write::lexical_absolute;
 
 /// What a rebuild did, for the terminal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rebuild {
     Full,
-    /// Articles and pages re-rendered.
+    /// Articles re-read.
     Incremental {
         articles: usize,
-        pages: usize,
     },
-    Templates {
-        pages: usize,
-    },
+    Templates,
     Static {
         files: usize,
     },
@@ -45,11 +33,8 @@ pub enum Rebuild {
 pub struct Preview {
     pub options: BuildOptions,
     pub site: Site,
-    pub files: HashMap<String, Served>,
-    /// The theme's templates, compiled once and reused by incremental rebuilds.
-    templates: Templates,
-    /// Pages an incremental rebuild left for after the reload.
-    deferred: BTreeSet<Job>,
+    /// The theme's templates, compiled once and reused until a template changes.
+    pub templates: Templates,
 }
 
 /// A changed path, sorted by what it affects.
@@ -62,25 +47,24 @@ pub enum Change {
 }
 
 impl Preview {
-    /// Builds the whole site in memory.
+    /// Reads the whole site, with the smaller copies of its pictures that a build makes.
     pub fn build(options: &BuildOptions) -> Result<Preview, BuildError> {
-        let site = read_site(options)?;
+        let mut site = read_site(options)?;
+        let pictures = crate::derivatives::prepare(&mut site.archive, &options.root, &site.config.images);
+        site.warnings.extend(pictures.warnings);
         // What a build would warn about, the terminal shows too.
         eprint!("{}", site.warnings);
-        let files = render_all(&site)?;
         let templates = Templates::compile(&site.theme).map_err(|d| BuildError::Content(d.into()))?;
         Ok(Preview {
             options: options.clone(),
             site,
-            files,
             templates,
-            deferred: BTreeSet::new(),
         })
     }
 
-    /// Sorts changed paths into what they affect.
-    pub fn classify(&self, paths: &[PathBuf]) -> BTreeSet<Change> {
-        let root = lexical_absolute(&self.options.root);
+    /// Sorts changed paths under the site folder `root` into what they affect.
+    pub fn classify(root: &Path, paths: &[PathBuf]) -> BTreeSet<Change> {
+        let root = lexical_absolute(root);
         let mut out = BTreeSet::new();
         for path in paths {
             let rel = path.strip_prefix(&root).unwrap_or(path);
@@ -107,102 +91,37 @@ impl Preview {
         out
     }
 
-    /// Applies changes, as incrementally as is safe.
-    pub fn apply(&mut self, changes: &BTreeSet<Change>) -> Result<Rebuild, BuildError> {
+    /// Applies changes, as incrementally as is safe. `None` when they need the whole site read
+    /// again, which the caller does with [`Preview::build`] while the old site is still served.
+    pub fn apply(&mut self, changes: &BTreeSet<Change>) -> Result<Option<Rebuild>, BuildError> {
         if changes.is_empty() {
-            return Ok(Rebuild::Nothing);
+            return Ok(Some(Rebuild::Nothing));
         }
         if changes.contains(&Change::Everything) {
-            return self.full();
+            return Ok(None);
         }
-        if changes.contains(&Change::Template) {
-            return self.templates();
+        let statics = changes.iter().filter(|c| matches!(c, Change::Static(_))).count();
+        if changes.contains(&Change::Template) || statics > 0 {
+            // The theme holds the templates and the static files alike.
+            let theme = crate::pipeline::read_theme(&self.options.root).map_err(|d| BuildError::Content(d.into()))?;
+            self.templates = Templates::compile(&theme).map_err(|d| BuildError::Content(d.into()))?;
+            self.site.theme = theme;
         }
         let articles: Vec<&PathBuf> = changes
             .iter()
             .filter_map(|c| if let Change::Article(p) = c { Some(p) } else { None })
             .collect();
         if !articles.is_empty() {
-            return match self.articles(&articles)? {
-                Some(r) => Ok(r),
-                None => self.full(),
-            };
+            return self.articles(&articles);
         }
-        let mut n = 0;
-        for change in changes {
-            if let Change::Static(rel) = change {
-                let key = rel.to_string_lossy().replace('\\', "/");
-                let on_disk = self.options.root.join("static").join(rel);
-                if on_disk.is_file() {
-                    self.files.insert(key, Served::File(on_disk));
-                } else {
-                    // A deleted static file falls back to the built-in default, if any.
-                    return self.full();
-                }
-                n += 1;
-            }
-        }
-        Ok(Rebuild::Static { files: n })
+        Ok(Some(if changes.contains(&Change::Template) {
+            Rebuild::Templates
+        } else {
+            Rebuild::Static { files: statics }
+        }))
     }
 
-    /// Renders the pages an incremental rebuild deferred. Returns how many.
-    pub fn catch_up(&mut self) -> Result<usize, BuildError> {
-        let jobs: Vec<Job> = std::mem::take(&mut self.deferred).into_iter().collect();
-        if jobs.is_empty() {
-            return Ok(0);
-        }
-        let renderer = Renderer::new(&self.site.archive, &self.site.config, &mut self.templates);
-        let rendered: Vec<Result<Vec<OutputFile>, Diagnostic>> = jobs
-            .par_iter()
-            .filter(|j| renderer.has_job(j))
-            .map(|j| renderer.render(j))
-            .collect();
-        let mut fresh = Vec::new();
-        for r in rendered {
-            fresh.extend(r.map_err(|d| BuildError::Content(d.into()))?);
-        }
-        let n = fresh.len();
-        for f in fresh {
-            self.files.insert(f.path, served(f.content));
-        }
-        Ok(n)
-    }
-
-    /// The search records of the current archive, for re-indexing off the lock.
-    pub fn search_records(&self) -> Option<(Vec<crate::search::SearchRecord>, String)> {
-        self.site.config.search.enabled.then(|| {
-            (
-                crate::search::records(&self.site.archive),
-                self.site.config.language.clone(),
-            )
-        })
-    }
-
-    /// Replaces the search index files.
-    pub fn replace_search(&mut self, files: Vec<OutputFile>) {
-        self.files.retain(|k, _| !k.starts_with(crate::search::BUNDLE_DIR));
-        for f in files {
-            self.files.insert(f.path, served(f.content));
-        }
-    }
-
-    fn full(&mut self) -> Result<Rebuild, BuildError> {
-        let fresh = Preview::build(&self.options)?;
-        *self = fresh;
-        Ok(Rebuild::Full)
-    }
-
-    fn templates(&mut self) -> Result<Rebuild, BuildError> {
-        let theme = crate::pipeline::read_theme(&self.options.root).map_err(|d| BuildError::Content(d.into()))?;
-        self.templates = Templates::compile(&theme).map_err(|d| BuildError::Content(d.into()))?;
-        self.site.theme = theme;
-        let files = render_all(&self.site)?;
-        let pages = files.keys().filter(|k| k.ends_with(".html")).count();
-        self.files = files;
-        Ok(Rebuild::Templates { pages })
-    }
-
-    /// Re-reads changed articles. `None` when the change needs a full rebuild.
+    /// Re-reads changed articles. `None` when the change needs the whole site read again.
     fn articles(&mut self, paths: &[&PathBuf]) -> Result<Option<Rebuild>, BuildError> {
         let root = self.options.root.clone();
         let mut replaced: Vec<(usize, Story)> = Vec::new();
@@ -251,107 +170,20 @@ impl Preview {
             }
         };
         lap("prepared");
-        let changed: Vec<usize> = replaced.iter().map(|(i, _)| *i).collect();
-        let before = pages_showing(&self.site, &changed);
-        lap("pages before");
-        for (i, story) in replaced {
+        // The edited articles' pictures get their smaller copies, as in a build.
+        let mut edited = Archive {
+            stories: replaced.iter().map(|(_, s)| s.clone()).collect(),
+            ..Archive::default()
+        };
+        let pictures = crate::derivatives::prepare(&mut edited, &root, &self.site.config.images);
+        self.site.warnings.extend(pictures.warnings);
+        let n = replaced.len();
+        for ((i, _), story) in replaced.into_iter().zip(edited.stories) {
             let old = std::mem::replace(&mut self.site.archive.stories[i], story);
             crate::index::update_story(&mut self.site.archive, i, &old, &self.site.config, &self.site.registry);
         }
         lap("reindexed");
-        let mut jobs = before;
-        jobs.extend(pages_showing(&self.site, &changed));
-        let renderer = Renderer::new(&self.site.archive, &self.site.config, &mut self.templates);
-        // Whole-archive lists (the A–Z indexes, the API) wait until the page has reloaded.
-        let (later, jobs): (Vec<Job>, Vec<Job>) = jobs
-            .into_iter()
-            .filter(|j| renderer.has_job(j))
-            .partition(|j| matches!(j, Job::Terms(_) | Job::Api));
-        self.deferred.extend(later);
-        lap("planned");
-        let rendered: Vec<Result<Vec<OutputFile>, Diagnostic>> = jobs
-            .par_iter()
-            .map(|j| {
-                let t = Instant::now();
-                let r = renderer.render(j);
-                if std::env::var_os("DATELINE_TIMINGS").is_some() && elapsed_ms(t) > 5.0 {
-                    eprintln!("    {j:?}: {:.1} ms", elapsed_ms(t));
-                }
-                r
-            })
-            .collect();
-        let mut pages = 0;
-        let mut fresh = Vec::new();
-        for r in rendered {
-            let files = r.map_err(|d| BuildError::Content(d.into()))?;
-            pages += files.iter().filter(|f| f.path.ends_with(".html")).count();
-            fresh.extend(files);
-        }
-        drop(renderer);
-        lap("rendered");
-        for f in fresh {
-            self.files.insert(f.path, served(f.content));
-        }
-        Ok(Some(Rebuild::Incremental {
-            articles: changed.len(),
-            pages,
-        }))
-    }
-}
-
-/// Every job whose page shows one of `stories`: the articles and their neighbours, their day
-/// and month, the front page, their index terms, the feeds and the lists of notes.
-fn pages_showing(site: &Site, stories: &[usize]) -> BTreeSet<Job> {
-    let archive = &site.archive;
-    let config = &site.config;
-    let mut jobs = BTreeSet::new();
-    for &i in stories {
-        let story = &archive.stories[i];
-        for j in [i.checked_sub(1), Some(i), Some(i + 1)].into_iter().flatten() {
-            if j < archive.stories.len() {
-                jobs.insert(Job::Article(j));
-            }
-        }
-        for (k, related) in archive.related.iter().enumerate() {
-            if related.contains(&i) {
-                jobs.insert(Job::Article(k));
-            }
-        }
-        let d = story.published.date;
-        jobs.insert(Job::Day(d));
-        jobs.insert(Job::Month(d.year(), d.month()));
-        jobs.insert(Job::Front(i / config.paginate_by + 1));
-        for (&kind, index) in &archive.indexes {
-            let per = config
-                .index_config(kind)
-                .paginate_by
-                .unwrap_or(config.paginate_by)
-                .max(1);
-            for (t, term) in index.terms.iter().enumerate() {
-                if let Some(pos) = term.stories.iter().position(|&s| s == i) {
-                    jobs.insert(Job::Term(kind, t, pos / per + 1));
-                    jobs.insert(Job::Terms(kind));
-                }
-            }
-        }
-        if !story.article.annotations.is_empty() {
-            jobs.insert(Job::Annotations);
-        }
-    }
-    jobs.insert(Job::Feed);
-    jobs.insert(Job::Api);
-    jobs
-}
-
-fn render_all(site: &Site) -> Result<HashMap<String, Served>, BuildError> {
-    let files = crate::pipeline::render_in_memory(site)?;
-    Ok(files.into_iter().map(|f| (f.path, served(f.content))).collect())
-}
-
-fn served(content: Content) -> Served {
-    match content {
-        Content::Bytes(b) => Served::Bytes(Arc::new(b)),
-        Content::Copy(p) => Served::File(p),
+        Ok(Some(Rebuild::Incremental { articles: n }))
     }
 }
 
