@@ -133,9 +133,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let progress = Progress::on_stderr(options.quiet, Progress::delay_from_env());
     let mut store = open_store(options)?;
     let clock = build_clock(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())?;
+    timings.lap("open the build store");
     // The inputs as they are before anything is read: what the build is recorded as having
     // read, and what a build with nothing to do compares with the record.
     let before = store.as_ref().and_then(|_| Before::scan(options));
+    timings.lap("list the inputs");
     if let (Some(store), Some(before)) = (&store, &before)
         && before.output.join(write::MARKER).is_file()
         // Another build writing the output folder is waited for, as a full build would.
@@ -241,7 +243,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             format!("the build store could not record the output ({e}); the next build compares every file on disk"),
         ));
     }
-    drop(hashes);
     timings.lap("record the output");
     let report = BuildReport {
         articles: site.archive.stories.len(),
@@ -257,9 +258,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     if let (Some(store), Some(before)) = (store.as_mut(), before)
         && before.output == report.output
     {
-        record_state(store, &before, &site, &report);
+        record_state(store, &before, &site, &report, unchanged::sample(hashes.keys()));
         timings.lap("record the inputs");
     }
+    drop(hashes);
     Ok(report)
 }
 
@@ -293,12 +295,12 @@ impl Before {
 
 /// Records what this build read and left, so that the next one can tell whether it has
 /// anything to do. A build that cannot record this only makes the next one slower.
-fn record_state(store: &mut Store, before: &Before, site: &Site, report: &BuildReport) {
+fn record_state(store: &mut Store, before: &Before, site: &Site, report: &BuildReport, sample: Vec<String>) {
     let recorded = store.inputs().unwrap_or_default();
     let Some(inputs) = unchanged::fingerprint(&before.scan, &recorded) else {
         return;
     };
-    let Some(listing) = unchanged::listing(&report.output) else {
+    let Some(listing) = unchanged::listing(&report.output, &sample) else {
         return;
     };
     let mut dated_by_file: Vec<String> = site
@@ -324,6 +326,7 @@ fn record_state(store: &mut Store, before: &Before, site: &Site, report: &BuildR
         clock: unchanged::instant(site.clock),
         news_until: render::news_stable_until(&site.archive, &site.config, site.clock).map(unchanged::instant),
         listing,
+        sample,
         dated_by_file,
         articles: report.articles,
         pages: report.pages,

@@ -29,6 +29,7 @@ use std::path::{Path, PathBuf};
 
 pub mod record;
 pub mod unchanged;
+pub mod walk;
 
 use rusqlite::{Connection, OptionalExtension, params};
 

@@ -5,7 +5,7 @@
 //! under `content/`, `templates/`, `static/` and `data/`, `site.toml` and the entity registry:
 //! its path, size, modification time and the BLAKE3 hash of its bytes — and the build's
 //! [`State`]: the options that change the output, the clock, the counts for the closing line,
-//! the warnings, and a digest of the output folder's listing.
+//! the warnings, and a digest of the top of the output folder and of a sample of its files.
 //!
 //! A later build takes the shortcut only when all of these hold:
 //! - the options, the code and the set of input paths are the same;
@@ -14,9 +14,10 @@
 //!   is the date of its article (an undated article, dated by its file) must keep its time;
 //! - the clock has not gone back, and has not reached the moment the news sitemap would list
 //!   other articles ([`crate::render::news_stable_until`]);
-//! - the output table is valid for this output folder, its marker is there, and the folder
-//!   still lists the same entries with the same size, modification time and inode, so a file
-//!   edited, added or removed by hand in the output makes the build run in full.
+//! - the output table is valid for this output folder, its marker is there, and the entries at
+//!   the top of the folder and a sample of its files ([`listing`]) have the same size,
+//!   modification time and inode, so that a file edited, added or removed by hand there, or
+//!   among the sample, makes the build run in full.
 //!
 //! A file's time is trusted only when it is older than the scan by more than [`RACY`]: a file
 //! written in the same instant as the scan could change again without its time or size
@@ -93,24 +94,20 @@ pub fn scan(root: &Path, registry: &Path) -> Option<Scan> {
             files.insert(key(root, &file), (file, Stat::of(&meta)));
         }
     }
-    for dir in INPUT_DIRS {
-        let dir = root.join(dir);
+    for name in INPUT_DIRS {
+        let dir = root.join(name);
         if !dir.exists() {
             continue;
         }
-        for entry in walkdir::WalkDir::new(&dir).follow_links(true) {
-            let entry = entry.ok()?;
-            if entry.file_type().is_dir() {
-                continue;
-            }
-            let meta = entry.metadata().ok()?;
-            let path = entry.into_path();
-            let mut stat = Stat::of(&meta);
-            if !meta.is_file() {
+        for entry in super::walk::files(&dir, true)? {
+            let mut stat = Stat::of(&entry.meta);
+            if !entry.meta.is_file() {
                 // A named pipe or device: the build warns about it, and it is never read.
                 stat.size = SPECIAL;
             }
-            files.insert(key(root, &path), (path, stat));
+            let path = dir.join(&entry.rel);
+            let key = format!("{name}/{}", entry.rel.to_string_lossy().replace('\\', "/"));
+            files.insert(key, (path, stat));
         }
     }
     Some(Scan { files, at })
@@ -133,8 +130,10 @@ pub struct State {
     pub clock: i128,
     /// When the news sitemap would change, in nanoseconds since 1970.
     pub news_until: Option<i128>,
-    /// The output folder's listing ([`listing`]).
+    /// The output folder's outline ([`listing`]) over its top and `sample`.
     pub listing: Hash,
+    /// The output files whose `stat` the outline covers besides the top ([`sample`]).
+    pub sample: Vec<String>,
     /// Input files whose modification time is the date of their article.
     pub dated_by_file: Vec<String>,
     /// For the closing line.
@@ -164,16 +163,49 @@ pub fn instant(t: jiff::Timestamp) -> i128 {
     t.as_nanosecond()
 }
 
-/// A digest of the output folder's entries: each path with its kind and, for a file, its size,
-/// modification time and inode. `None` when the folder cannot be listed.
-pub fn listing(output: &Path) -> Option<Hash> {
+/// How many files of the output, beyond its top, a build with nothing to do looks at.
+pub const SAMPLE: usize = 1024;
+
+/// The output files a build with nothing to do checks besides the top of the folder: all of
+/// them up to [`SAMPLE`], else [`SAMPLE`] spread evenly over the paths in order, so that every
+/// part of the archive (years, people, search shards) has some.
+pub fn sample<'a>(paths: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut all: Vec<&String> = paths.collect();
+    all.sort_unstable();
+    let step = all.len().div_ceil(SAMPLE).max(1);
+    all.into_iter().step_by(step).cloned().collect()
+}
+
+/// A digest of the output folder as far as a build with nothing to do looks: every entry at
+/// its top (the marker, the front page, feeds and sitemaps, each year's and index's folder,
+/// whose modification time changes when an entry is added to it or removed), and each file of
+/// `sample`, each with its kind, size, modification time and inode. `None` when the folder
+/// cannot be listed.
+///
+/// Walking the whole folder would catch any file edited by hand, but at 100,000 articles it is
+/// some 400,000 `stat`s, more than the rest of the check together; a hand edit elsewhere is put
+/// right by the next build that changes the file, or by `--clean`.
+pub fn listing(output: &Path, sample: &[String]) -> Option<Hash> {
+    let mut top: Vec<(std::ffi::OsString, std::fs::Metadata)> = std::fs::read_dir(output)
+        .ok()?
+        .map(|e| {
+            let e = e.ok()?;
+            Some((e.file_name(), e.metadata().ok()?))
+        })
+        .collect::<Option<_>>()?;
+    top.sort_by(|a, b| a.0.cmp(&b.0));
+    let sampled: Vec<Option<std::fs::Metadata>> = sample
+        .par_iter()
+        .map(|p| std::fs::symlink_metadata(output.join(p)).ok())
+        .collect();
     let mut h = blake3::Hasher::new();
-    for entry in walkdir::WalkDir::new(output).sort_by_file_name().min_depth(1) {
-        let entry = entry.ok()?;
-        let rel = entry.path().strip_prefix(output).ok()?.to_string_lossy().into_owned();
-        h.update(&(rel.len() as u64).to_le_bytes());
-        h.update(rel.as_bytes());
-        let meta = entry.metadata().ok()?;
+    let mut entry = |name: &str, meta: Option<&std::fs::Metadata>| {
+        h.update(&(name.len() as u64).to_le_bytes());
+        h.update(name.as_bytes());
+        let Some(meta) = meta else {
+            h.update(b"-");
+            return;
+        };
         let kind: u8 = if meta.is_dir() {
             b'd'
         } else if meta.file_type().is_symlink() {
@@ -182,11 +214,15 @@ pub fn listing(output: &Path) -> Option<Hash> {
             b'f'
         };
         h.update(&[kind]);
-        if kind != b'd' {
-            h.update(&meta.len().to_le_bytes());
-            h.update(&nanos(meta.modified().ok()).to_le_bytes());
-            h.update(&inode(&meta).to_le_bytes());
-        }
+        h.update(&meta.len().to_le_bytes());
+        h.update(&nanos(meta.modified().ok()).to_le_bytes());
+        h.update(&inode(meta).to_le_bytes());
+    };
+    for (name, meta) in &top {
+        entry(&name.to_string_lossy(), Some(meta));
+    }
+    for (path, meta) in sample.iter().zip(&sampled) {
+        entry(path, meta.as_ref());
     }
     Some(*h.finalize().as_bytes())
 }
@@ -238,7 +274,7 @@ pub fn unchanged(
         }
         std::fs::read(path).is_ok_and(|bytes| hash(&bytes) == was.hash)
     });
-    if !same || listing(output)? != state.listing {
+    if !same || listing(output, &state.sample)? != state.listing {
         return None;
     }
     Some(state)
@@ -272,4 +308,64 @@ pub fn fingerprint(scan: &Scan, recorded: &HashMap<String, Recorded>) -> Option<
             Some((name.clone(), record))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn put(root: &Path, rel: &str, text: &str) {
+        let p = root.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    #[test]
+    fn the_sample_is_every_file_of_a_small_output_and_spread_over_a_large_one() {
+        let few: Vec<String> = (0..10).map(|i| format!("{i}.html")).collect();
+        assert_eq!(sample(few.iter()).len(), 10);
+        let many: Vec<String> = (0..SAMPLE * 5 + 3).map(|i| format!("{i:06}/index.html")).collect();
+        let picked = sample(many.iter().rev());
+        assert!(picked.len() <= SAMPLE && picked.len() > SAMPLE / 2, "{}", picked.len());
+        assert_eq!(picked[0], many[0]);
+        assert!(
+            picked.last().unwrap() > &many[many.len() - 10],
+            "the end is sampled too"
+        );
+    }
+
+    /// A large output is not walked whole: what the check looks at is its top and the sample.
+    #[test]
+    fn the_outline_covers_the_top_and_the_sample_without_walking_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        put(out, "index.html", "front");
+        let mut files = vec!["index.html".to_string()];
+        for i in 0..3 * SAMPLE {
+            let rel = format!("2020/{:02}/{i:05}/index.html", i % 12 + 1);
+            put(out, &rel, "page");
+            files.push(rel);
+        }
+        let picked = sample(files.iter());
+        let unsampled = files.iter().find(|f| !picked.contains(f)).unwrap();
+        let before = listing(out, &picked).unwrap();
+        assert_eq!(listing(out, &picked), Some(before), "the same folder, the same outline");
+
+        // Deep in the tree and not in the sample: not looked at.
+        std::fs::remove_file(out.join(unsampled)).unwrap();
+        assert_eq!(listing(out, &picked), Some(before));
+
+        // A sampled file edited in place changes its size or time.
+        let sampled = picked.iter().find(|f| f.starts_with("2020/")).unwrap();
+        std::fs::write(out.join(sampled), "edited by hand").unwrap();
+        let edited = listing(out, &picked).unwrap();
+        assert_ne!(edited, before);
+
+        // Anything at the top: a file edited, added, or a folder's entries changed.
+        std::fs::write(out.join("index.html"), "edited by hand, too").unwrap();
+        let top_edited = listing(out, &picked).unwrap();
+        assert_ne!(top_edited, edited);
+        put(out, "stray.html", "added");
+        assert_ne!(listing(out, &picked).unwrap(), top_edited);
+    }
 }
