@@ -389,15 +389,16 @@ fn export_sqlite(
     precompress: &[crate::compress::Encoding],
 ) -> Result<tempfile::TempPath, BuildError> {
     use crate::export::ExportError;
-    let file = crate::export::sqlite_file(&site.archive, &|p| site.config.absolute(p), &std::env::temp_dir())
-        .map_err(|e| match e {
+    let file = crate::export::sqlite_file(&site.archive, &|p| site.config.absolute(p), &std::env::temp_dir()).map_err(
+        |e| match e {
             ExportError::Sqlite(_) => BuildError::Content(
                 Diagnostic::error(crate::config::CONFIG_FILE, e.to_string())
                     .with_help("set [api] sqlite = false in site.toml to build without archive.sqlite")
                     .into(),
             ),
             ExportError::Text(_) | ExportError::Temp { .. } => BuildError::Io(e.to_string()),
-        })?;
+        },
+    )?;
     let copy = write::OutputFile {
         path: "archive.sqlite".into(),
         content: write::Content::Copy(file.to_path_buf()),
@@ -549,12 +550,8 @@ fn read_site_with(
             .par_iter()
             .map(|s| {
                 let rel = s.rel.to_string_lossy().into_owned();
-                let key = crate::store::extraction_key(
-                    &context,
-                    &rel,
-                    &s.text,
-                    s.sidecar.as_ref().map(|c| c.text.as_str()),
-                );
+                let key =
+                    crate::store::extraction_key(&context, &rel, &s.text, s.sidecar.as_ref().map(|c| c.text.as_str()));
                 (rel, key)
             })
             .collect();

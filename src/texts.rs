@@ -269,6 +269,9 @@ mod tests {
             assert_eq!(full.text, None);
         }
         // A story never put away is itself.
-        assert!(matches!(archive.full(&stories[0]).unwrap(), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(
+            archive.full(&stories[0]).unwrap(),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }

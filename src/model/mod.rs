@@ -11,6 +11,6 @@ mod theme;
 
 pub use archive::*;
 pub use article::*;
-pub use texts::*;
 pub use dateline_extract::model::*;
+pub use texts::*;
 pub use theme::ThemeFiles;
