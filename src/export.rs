@@ -1,26 +1,42 @@
 //! Export: the archive as data, `archive.sqlite`, for researchers and data journalists who want
 //! to query the archive rather than read it.
 //!
-//! The database is built in memory and handed on as the bytes of one output file, so it goes
-//! through the same staging as every page and a failed build never leaves half a database. Its
+//! A build makes the database in a working file in the temporary folder, reading the articles'
+//! text back one at a time, and hands it on as one output file to copy ([`sqlite_file`]); the
+//! preview server and `check` make it in memory ([`sqlite`]). Either way it goes through the
+//! same staging as every page and a failed build never leaves half a database. Its
 //! shape follows what Datasette and `sqlite-utils` expect without configuration: integer
 //! primary keys, declared foreign keys (which Datasette turns into links), one table per kind
 //! of thing, and a full-text index named `articles_fts` over `articles` with
 //! `content='articles'`, which both tools find and search. The schema is in the README.
 //!
 //! The bytes are reproducible: rows go in in archive order, nothing records the time, and a
-//! final `VACUUM` lays the pages out afresh, so the same archive gives the same file.
+//! final `VACUUM` (`VACUUM INTO` the published file) lays the pages out afresh, so the same
+//! archive gives the same file.
 
 use std::collections::BTreeMap;
+
+use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, params};
 
 use crate::model::{Archive, BlockRole, EntityKind, Story};
 
-/// Why the database could not be made (SQLite itself failed: out of memory, or a bug).
+/// Why the database could not be made.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot build archive.sqlite: {0}")]
-pub struct ExportError(#[from] rusqlite::Error);
+pub enum ExportError {
+    /// SQLite itself failed: out of memory, or a bug.
+    #[error("cannot build archive.sqlite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// An article's text could not be read back from the build's working file.
+    #[error("cannot build archive.sqlite: {0}")]
+    Text(#[from] crate::model::TextError),
+    /// The database's working file could not be made.
+    #[error(
+        "cannot build archive.sqlite in the temporary folder {folder}: {source}\n  = help: free space there or point TMPDIR at a folder with room"
+    )]
+    Temp { folder: PathBuf, source: std::io::Error },
+}
 
 /// The tables, in an order that satisfies their foreign keys.
 pub const SCHEMA: &str = "
@@ -121,18 +137,58 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(headline, summary, body, content='a
 /// `archive.sqlite` for the archive, as bytes. `absolute` makes a site path a full URL.
 pub fn sqlite(archive: &Archive, absolute: &dyn Fn(&str) -> String) -> Result<Vec<u8>, ExportError> {
     let mut db = Connection::open_in_memory()?;
+    fill(&mut db, archive, absolute)?;
+    db.execute_batch("VACUUM")?;
+    Ok(db.serialize(rusqlite::MAIN_DB)?.to_vec())
+}
+
+/// `archive.sqlite` for the archive, as a file in `folder` (the temporary folder) that is
+/// removed when the returned path is dropped. A build makes it this way: the database grows
+/// with the archive (some 7 KB an article), and in memory it would be held twice over at the
+/// end, by SQLite and by its bytes.
+pub fn sqlite_file(
+    archive: &Archive,
+    absolute: &dyn Fn(&str) -> String,
+    folder: &Path,
+) -> Result<tempfile::TempPath, ExportError> {
+    let temp = |suffix: &str| {
+        tempfile::Builder::new()
+            .prefix("dateline-export-")
+            .suffix(suffix)
+            .tempfile_in(folder)
+            .map(tempfile::NamedTempFile::into_temp_path)
+            .map_err(|source| ExportError::Temp {
+                folder: folder.to_path_buf(),
+                source,
+            })
+    };
+    let work = temp(".work.sqlite")?;
+    let out = temp(".sqlite")?;
+    let mut db = Connection::open(&work)?;
+    // A working copy nothing else reads: no journal, no waiting for the disk, and a page
+    // cache of 16 MB whatever the archive's size.
+    db.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384;")?;
+    fill(&mut db, archive, absolute)?;
+    // The same compaction as `VACUUM`, written straight to the file the build publishes.
+    db.execute("VACUUM INTO ?1", [out.to_string_lossy()])?;
+    Ok(out)
+}
+
+/// The tables of the archive, in `db`.
+fn fill(db: &mut Connection, archive: &Archive, absolute: &dyn Fn(&str) -> String) -> Result<(), ExportError> {
     db.execute_batch(SCHEMA)?;
     let tx = db.transaction()?;
     {
         let mut names = Names::default();
-        for (i, story) in archive.stories.iter().enumerate() {
-            insert_story(&tx, i as i64 + 1, story, absolute, &mut names)?;
+        for i in 0..archive.stories.len() {
+            // One article's text at a time, read back when the build put it away.
+            let story = archive.full_story(i)?;
+            insert_story(&tx, i as i64 + 1, &story, absolute, &mut names)?;
         }
         tx.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')", [])?;
     }
     tx.commit()?;
-    db.execute_batch("VACUUM")?;
-    Ok(db.serialize(rusqlite::MAIN_DB)?.to_vec())
+    Ok(())
 }
 
 /// Entity ids by kind and name, given in the order entities first appear.
@@ -304,6 +360,7 @@ mod tests {
             indexes: Default::default(),
             related: Vec::new(),
             aliases: Default::default(),
+            texts: None,
         };
         let bytes = sqlite(&archive, &|p| format!("https://example.org{p}")).unwrap();
         assert!(bytes.starts_with(b"SQLite format 3\0"));

@@ -48,5 +48,6 @@ pub mod search;
 pub mod serve;
 pub mod slug;
 pub mod store;
+pub mod texts;
 pub mod titles;
 pub mod write;

@@ -6,6 +6,7 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -13,10 +14,11 @@ use rayon::prelude::*;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::extract::{self, Registry};
-use crate::model::{Archive, Article, Extraction, Story};
+use crate::model::{Archive, Article, Extraction, Story, TextError};
 use crate::progress::Progress;
 use crate::render::{self, ExtractionReport, Theme};
 use crate::store::{Store, unchanged};
+use crate::texts::TextFile;
 use crate::{index, load, merge, parse, write};
 
 /// What the user asked `build` to do.
@@ -161,7 +163,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             pictures: (0, 0),
         });
     }
-    let (mut site, afresh) = read_site_with(options, &progress, store.as_mut())?;
+    // Each story's text waits on disk until its page and search record are made.
+    let texts = TextFile::create(&std::env::temp_dir()).map_err(|e| BuildError::Io(e.to_string()))?;
+    let (mut site, afresh) = read_site_with(options, &progress, store.as_mut(), Some(&Arc::new(texts)))?;
     timings.lap("load, parse, extract, index");
     progress.stage("Pictures");
     let pictures = crate::derivatives::prepare(&mut site.archive, &options.root, &site.config.images);
@@ -183,9 +187,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         precompress,
     };
     let timing = timings.enabled();
+    // `archive.sqlite` is made beside the pages in a working file, not in memory with them.
+    let mut render_config = site.config.clone();
+    let export = std::mem::replace(&mut render_config.api.sqlite, false);
     // The search index depends only on the archive: build it beside the pages, which spend
     // much of their time waiting on the file system.
-    let (rendered, search) = std::thread::scope(|scope| {
+    let (rendered, search, exported) = std::thread::scope(|scope| {
+        let exported = export.then(|| scope.spawn(|| export_sqlite(&site, &staging, precompress)));
         let search = site.config.search.enabled.then(|| {
             scope.spawn(|| {
                 let started = Instant::now();
@@ -205,11 +213,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                 report
             })
         });
-        let rendered = render::render_into(&site.archive, &site.config, &site.theme, site.clock, &sink);
+        let rendered = render::render_into(&site.archive, &render_config, &site.theme, site.clock, &sink);
         if search.is_some() {
             progress.stage("Searching");
         }
-        (rendered, search.map(|s| s.join()))
+        let search = search.map(|s| s.join());
+        (rendered, search, exported.map(|e| e.join()))
     });
     let paths = match rendered {
         Ok(paths) => paths,
@@ -221,6 +230,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         Some(Ok(Err(e))) => return Err(e.into()),
         Some(Err(_)) => return Err(search_failed().into()),
     }
+    // The staged copy of `archive.sqlite` is written by the staging's writers, from this file:
+    // it must outlive the commit.
+    let _exported = match exported {
+        None => None,
+        Some(Ok(Ok(file))) => Some(file),
+        Some(Ok(Err(e))) => return Err(e),
+        Some(Err(_)) => return Err(BuildError::Io("archive.sqlite could not be made".into())),
+    };
     timings.lap("render and write (with search index)");
     let pages = paths.iter().filter(|p| p.ends_with(".html")).count();
     progress.stage("Writing");
@@ -367,9 +384,37 @@ impl From<crate::search::SearchError> for BuildError {
     fn from(e: crate::search::SearchError) -> Self {
         match e {
             crate::search::SearchError::Write(e) => BuildError::Output(e),
-            e @ crate::search::SearchError::Temp { .. } => BuildError::Io(e.to_string()),
+            e @ (crate::search::SearchError::Temp { .. } | crate::search::SearchError::Text(_)) => {
+                BuildError::Io(e.to_string())
+            }
         }
     }
+}
+
+/// Makes `archive.sqlite` in the temporary folder and stages a copy of it; the file is
+/// removed when the returned path is dropped, which must wait until the staging has committed.
+fn export_sqlite(
+    site: &Site,
+    staging: &write::Staging,
+    precompress: &[crate::compress::Encoding],
+) -> Result<tempfile::TempPath, BuildError> {
+    use crate::export::ExportError;
+    let file = crate::export::sqlite_file(&site.archive, &|p| site.config.absolute(p), &std::env::temp_dir()).map_err(
+        |e| match e {
+            ExportError::Sqlite(_) => BuildError::Content(
+                Diagnostic::error(crate::config::CONFIG_FILE, e.to_string())
+                    .with_help("set [api] sqlite = false in site.toml to build without archive.sqlite")
+                    .into(),
+            ),
+            ExportError::Text(_) | ExportError::Temp { .. } => BuildError::Io(e.to_string()),
+        },
+    )?;
+    let copy = write::OutputFile {
+        path: "archive.sqlite".into(),
+        content: write::Content::Copy(file.to_path_buf()),
+    };
+    staging.put(crate::compress::with_twins(vec![copy], precompress)?)?;
+    Ok(file)
 }
 
 fn search_failed() -> Diagnostic {
@@ -427,7 +472,7 @@ pub fn output_dir(options: &BuildOptions, config: &SiteConfig) -> PathBuf {
 
 /// Loads, parses, extracts and indexes the whole site; fails with every content error found.
 pub fn read_site(options: &BuildOptions) -> Result<Site, BuildError> {
-    read_site_with(options, &Progress::hidden(), None).map(|(site, _)| site)
+    read_site_with(options, &Progress::hidden(), None, None).map(|(site, _)| site)
 }
 
 /// The site's build store, locked for this build. A store that cannot be created (a read-only
@@ -448,13 +493,14 @@ fn open_store(options: &BuildOptions) -> Result<Option<Store>, BuildError> {
     }
 }
 
-/// [`read_site`], telling `progress` which stage it is in and how many articles are done, and
-/// taking extractions from `store` where their inputs did not change. Also returns how many
-/// articles were extracted afresh.
+/// [`read_site`], telling `progress` which stage it is in and how many articles are done,
+/// taking extractions from `store` where their inputs did not change, and putting each story's
+/// text away in `texts` when given. Also returns how many articles were extracted afresh.
 fn read_site_with(
     options: &BuildOptions,
     progress: &Progress,
     store: Option<&mut Store>,
+    texts: Option<&Arc<TextFile>>,
 ) -> Result<(Site, usize), BuildError> {
     let root = &options.root;
     if !root.is_dir() {
@@ -501,43 +547,65 @@ fn read_site_with(
     diagnostics.extend(load::picture_warnings(&sources, root));
     progress.counted("Extracting", sources.len(), "articles");
     let context = extraction_context(root, &config);
-    let keys: Vec<(String, crate::store::Hash)> = sources
-        .par_iter()
-        .map(|s| {
-            let rel = s.rel.to_string_lossy().into_owned();
-            let key =
-                crate::store::extraction_key(&context, &rel, &s.text, s.sidecar.as_ref().map(|c| c.text.as_str()));
-            (rel, key)
-        })
-        .collect();
-    let stored: Vec<Option<Vec<u8>>> = match store.as_deref() {
-        Some(store) => keys.iter().map(|(rel, key)| store.extraction(rel, key)).collect(),
-        None => vec![None; keys.len()],
-    };
-    let results: Vec<(Prepared, Option<Vec<u8>>)> = sources
-        .into_par_iter()
-        .zip(stored)
-        .map(|(source, stored)| {
-            let cached = stored.and_then(|bytes| crate::store::record::decode(&bytes));
-            let prepared = prepare_with(source, &registry, &config, cached);
-            progress.inc();
-            prepared
-        })
-        .collect();
-    let mut fresh = Vec::new();
-    let mut stories = Vec::with_capacity(results.len());
-    for ((r, json), (rel, key)) in results.into_iter().zip(keys.iter()) {
-        if let Some(json) = json {
-            fresh.push((rel.clone(), *key, json));
-        }
-        match r {
-            Ok((story, warning)) => {
-                diagnostics.extend(warning);
-                if options.drafts || !story.article.front.draft {
-                    stories.push(story);
+    let mut sources = sources;
+    let mut keys: Vec<(String, crate::store::Hash)> = Vec::with_capacity(sources.len());
+    let mut fresh: Vec<(usize, Fresh)> = Vec::new();
+    let mut stories = Vec::with_capacity(sources.len());
+    // In slices, so that what the store kept is read for a slice at a time, and each story's
+    // text is put away as soon as it is made: memory holds the sources not yet read and the
+    // records of those that were, never every article's text and extraction at once.
+    while !sources.is_empty() {
+        let slice: Vec<crate::model::Source> = sources.drain(..sources.len().min(READ_SLICE)).collect();
+        let slice_keys: Vec<(String, crate::store::Hash)> = slice
+            .par_iter()
+            .map(|s| {
+                let rel = s.rel.to_string_lossy().into_owned();
+                let key =
+                    crate::store::extraction_key(&context, &rel, &s.text, s.sidecar.as_ref().map(|c| c.text.as_str()));
+                (rel, key)
+            })
+            .collect();
+        let stored: Vec<Option<Vec<u8>>> = match store.as_deref() {
+            Some(store) => slice_keys.iter().map(|(rel, key)| store.extraction(rel, key)).collect(),
+            None => vec![None; slice_keys.len()],
+        };
+        let results: Vec<Result<(Prepared, Option<Fresh>), TextError>> = slice
+            .into_par_iter()
+            .zip(stored)
+            .map(|(source, stored)| {
+                let cached = stored.as_deref().and_then(crate::store::record::decode);
+                let kept = cached.is_some().then_some(stored).flatten();
+                let (mut prepared, json) = prepare_with(source, &registry, &config, cached);
+                progress.inc();
+                if let (Some(texts), Ok((story, _))) = (texts, prepared.as_mut())
+                    && let Some(encoded) = json.as_ref().or(kept.as_ref())
+                {
+                    let mut placed: Vec<usize> = render::placed_quotes(story).into_iter().collect();
+                    placed.sort_unstable();
+                    story.placed_quotes = Some(placed);
+                    texts.put_away(story, encoded)?;
+                    // The store takes a fresh extraction from the text file when it is saved.
+                    let fresh = json.and(story.text).map(Fresh::Spilled);
+                    return Ok((prepared, fresh));
                 }
+                Ok((prepared, json.map(Fresh::Bytes)))
+            })
+            .collect();
+        for (result, (rel, key)) in results.into_iter().zip(slice_keys) {
+            let (r, json) = result.map_err(|e| BuildError::Io(e.to_string()))?;
+            if let Some(json) = json {
+                fresh.push((keys.len(), json));
             }
-            Err(ds) => diagnostics.extend(ds),
+            keys.push((rel, key));
+            match r {
+                Ok((story, warning)) => {
+                    diagnostics.extend(warning);
+                    if options.drafts || !story.article.front.draft {
+                        stories.push(story);
+                    }
+                }
+                Err(ds) => diagnostics.extend(ds),
+            }
         }
     }
     progress.stage("Indexing");
@@ -550,16 +618,18 @@ fn read_site_with(
     }
     let afresh = fresh.len();
     if let Some(store) = store {
-        let keep = keys.into_iter().map(|(rel, _)| rel).collect();
         // A store that cannot be written only makes the next build slower.
-        if let Err(e) = store.save_extractions(&fresh, &keep) {
+        if let Err(e) = save_extractions(store, &keys, fresh, texts) {
             diagnostics.push(Diagnostic::warning(
                 store.path().to_path_buf(),
                 format!("the build store could not be updated ({e}); the next build redoes this one's work"),
             ));
         }
     }
-    drop(fresh);
+    let mut archive = archive;
+    if let Some(texts) = texts {
+        archive.texts = Some(Arc::clone(texts) as Arc<dyn crate::model::TextStore>);
+    }
     let site = Site {
         root: root.clone(),
         config,
@@ -614,6 +684,46 @@ pub fn prepare(
     config: &SiteConfig,
 ) -> Result<(Story, Option<Diagnostic>), Vec<Diagnostic>> {
     prepare_with(source, registry, config, None).0
+}
+
+/// How many articles are read between two visits to the build store.
+const READ_SLICE: usize = 4096;
+
+/// A fresh extraction for the build store: its bytes, or where the text file has them.
+enum Fresh {
+    Bytes(Vec<u8>),
+    Spilled(crate::model::TextRef),
+}
+
+/// Records this build's fresh extractions in the store (`fresh` indexes into `keys`) and
+/// forgets those of articles that are gone, a slice at a time so that the extractions of a
+/// whole archive are never in memory at once.
+fn save_extractions(
+    store: &mut Store,
+    keys: &[(String, crate::store::Hash)],
+    fresh: Vec<(usize, Fresh)>,
+    texts: Option<&Arc<TextFile>>,
+) -> Result<(), String> {
+    let keep: std::collections::HashSet<String> = keys.iter().map(|(rel, _)| rel.clone()).collect();
+    let mut fresh = fresh.into_iter().peekable();
+    loop {
+        let mut slice = Vec::new();
+        for (i, json) in fresh.by_ref().take(READ_SLICE) {
+            let bytes = match json {
+                Fresh::Bytes(b) => b,
+                Fresh::Spilled(at) => match texts {
+                    Some(t) => t.extraction_bytes(at).map_err(|e| e.source.to_string())?,
+                    None => continue,
+                },
+            };
+            let (rel, key) = &keys[i];
+            slice.push((rel.clone(), *key, bytes));
+        }
+        store.save_extractions(&slice, &keep).map_err(|e| e.to_string())?;
+        if fresh.peek().is_none() {
+            return Ok(());
+        }
+    }
 }
 
 /// One article made ready for the archive, or every error that stopped it.
@@ -757,6 +867,41 @@ pub fn extract_files(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A build keeps every story's record in memory but its text on disk, and what it renders
+    /// from there — pages, feeds, the search index, `archive.sqlite` — is byte for byte what
+    /// it renders from stories held whole.
+    #[test]
+    fn a_build_holds_records_only_and_renders_the_same() {
+        let options = BuildOptions {
+            root: PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+            ..BuildOptions::default()
+        };
+        let whole = read_site(&options).expect("the sample site reads");
+        let texts = Arc::new(TextFile::create(&std::env::temp_dir()).expect("a temporary file"));
+        let (mut lean, _) = read_site_with(&options, &Progress::hidden(), None, Some(&texts)).expect("reads");
+        lean.clock = whole.clock;
+        assert!(whole.archive.stories.iter().any(|s| !s.article.blocks.is_empty()));
+        for s in &lean.archive.stories {
+            assert!(s.text.is_some(), "{} kept its text", s.article.rel.display());
+            assert!(s.article.body.is_empty() && s.article.blocks.is_empty() && s.extraction.roles.is_empty());
+        }
+        let expected = render_in_memory(&whole).expect("renders");
+        let got = render_in_memory(&lean).expect("renders");
+        assert!(expected.iter().any(|f| f.path == "archive.sqlite"));
+        assert_eq!(
+            got.iter().map(|f| &f.path).collect::<Vec<_>>(),
+            expected.iter().map(|f| &f.path).collect::<Vec<_>>()
+        );
+        for (g, e) in got.iter().zip(&expected) {
+            let same = match (&g.content, &e.content) {
+                (write::Content::Bytes(a), write::Content::Bytes(b)) => a == b,
+                (write::Content::Copy(a), write::Content::Copy(b)) => a == b,
+                _ => false,
+            };
+            assert!(same, "{} differs", g.path);
+        }
+    }
 
     #[test]
     fn source_date_epoch_sets_the_clock() {

@@ -68,6 +68,8 @@ pub fn story(
             updated,
             slug,
             url,
+            text: None,
+            placed_quotes: None,
         },
         warning,
     )

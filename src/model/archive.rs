@@ -1,10 +1,12 @@
 //! The whole archive after indexing: stories in date order and the indexes over them.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::{Article, Extraction, Metadata, Published};
+use super::{Article, Extraction, Metadata, Published, TextError, TextRef, TextStore};
 
 /// An article ready to publish: parsed, extracted, merged, dated and given its address.
 #[derive(Debug, Clone)]
@@ -17,6 +19,13 @@ pub struct Story {
     pub slug: String,
     /// Site-relative URL path with leading and trailing slash: "/2021/10/13/mayor-says/".
     pub url: String,
+    /// Where the article's body, blocks and extraction were put away, when they are not here
+    /// (`article.body` and `article.blocks` then empty, `extraction` the default): a build keeps
+    /// every story's record in memory but not its text. [`Archive::full`] brings them back.
+    pub text: Option<TextRef>,
+    /// Which of `meta.quotes` the article's page shows in its own text (with a `#quote-N`
+    /// anchor), worked out before its text was put away: a person's page links to those.
+    pub placed_quotes: Option<Vec<usize>>,
 }
 
 impl Story {
@@ -132,9 +141,32 @@ pub struct Archive {
     pub related: Vec<Vec<usize>>,
     /// Single-word person names that stand for one full name across the archive ("Petrov").
     pub aliases: std::collections::HashMap<String, String>,
+    /// Where the stories' text is, for those whose `text` is set.
+    pub texts: Option<Arc<dyn TextStore>>,
 }
 
 impl Archive {
+    /// The story at `i` with its body, blocks and extraction, read back from the text store
+    /// if they were put away.
+    pub fn full_story(&self, i: usize) -> Result<Cow<'_, Story>, TextError> {
+        self.full(&self.stories[i])
+    }
+
+    /// `story` with its body, blocks and extraction: itself when it has them, else a copy
+    /// with them read back from the text store.
+    pub fn full<'a>(&self, story: &'a Story) -> Result<Cow<'a, Story>, TextError> {
+        let (Some(at), Some(texts)) = (story.text, &self.texts) else {
+            return Ok(Cow::Borrowed(story));
+        };
+        let text = texts.load(at)?;
+        let mut full = story.clone();
+        full.article.body = text.body;
+        full.article.blocks = text.blocks;
+        full.extraction = text.extraction;
+        full.text = None;
+        Ok(Cow::Owned(full))
+    }
+
     /// The index of one kind, when it is enabled.
     pub fn index(&self, kind: IndexKind) -> Option<&Index> {
         self.indexes.get(&kind)

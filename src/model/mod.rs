@@ -6,9 +6,11 @@
 
 mod archive;
 mod article;
+mod texts;
 mod theme;
 
 pub use archive::*;
 pub use article::*;
 pub use dateline_extract::model::*;
+pub use texts::*;
 pub use theme::ThemeFiles;

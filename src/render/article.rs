@@ -114,16 +114,16 @@ pub struct NoteView {
     pub link: Option<LinkView>,
 }
 
-/// Renders the body of story `i` and builds its view. Returns the view and whether it has code.
+/// Renders the body of story `i` (`story`, with its text) and builds its view. Returns the view and whether it has code.
 pub fn article_view(
     archive: &Archive,
     i: usize,
+    story: &Story,
     config: &SiteConfig,
     links: &Links,
     highlighter: &Highlighter,
     by_path: &HashMap<String, usize>,
 ) -> (ArticleView, bool) {
-    let story = &archive.stories[i];
     let meta = &story.meta;
     // Figures are numbered by their place in the merged metadata, the numbers index pages link to.
     let mut lead_html = String::new();
@@ -400,8 +400,12 @@ fn decorations(story: &Story, links: &Links, config: &SiteConfig) -> (Vec<Decora
 }
 
 /// The quotes that appear in rendered story text (not in a figure caption or lifted byline), so
-/// their `#quote-N` anchors exist on the article page.
+/// their `#quote-N` anchors exist on the article page: as recorded when the story's text was
+/// put away, else from its blocks.
 pub fn placed_quotes(story: &Story) -> HashSet<usize> {
+    if let Some(placed) = &story.placed_quotes {
+        return placed.iter().copied().collect();
+    }
     story
         .meta
         .quotes

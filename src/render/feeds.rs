@@ -11,7 +11,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::config::SiteConfig;
-use crate::model::{Archive, BlockKind, BlockRole, IndexKind, Story};
+use crate::model::{Archive, BlockKind, BlockRole, IndexKind, Story, TextError};
 
 use super::body::escape;
 use super::links::Links;
@@ -84,19 +84,26 @@ pub fn feed(
     title: String,
     page_url: &str,
     feed_url: &str,
-) -> FeedView {
+) -> Result<FeedView, TextError> {
     let tz = super::views::site_zone(config);
     let entries: Vec<EntryView> = stories
         .iter()
         .take(config.feeds.limit)
-        .map(|&i| entry(&archive.stories[i], links, config, text, &tz))
-        .collect();
+        .map(|&i| {
+            // Only the entries shown need their text: the newest few, read back one at a time.
+            let content = match text {
+                EntryText::Full => text_html(&*archive.full_story(i)?),
+                EntryText::Summary => String::new(),
+            };
+            Ok(entry(&archive.stories[i], links, config, content, &tz))
+        })
+        .collect::<Result<_, TextError>>()?;
     // The latest by the clock, not by the text: offsets differ between summer and winter.
     let updated = entries
         .iter()
         .max_by_key(|e| e.updated.parse::<jiff::Timestamp>().ok())
         .map_or_else(|| "1970-01-01T00:00:00+00:00".into(), |e| e.updated.clone());
-    FeedView {
+    Ok(FeedView {
         id: tag_uri(config, feed_url.trim_start_matches('/')),
         title,
         subtitle: config.description.clone(),
@@ -104,10 +111,11 @@ pub fn feed(
         self_url: config.absolute(feed_url),
         updated,
         entries,
-    }
+    })
 }
 
-fn entry(story: &Story, links: &Links<'_>, config: &SiteConfig, text: EntryText, tz: &jiff::tz::TimeZone) -> EntryView {
+/// One entry of a feed, with `content` as its text.
+fn entry(story: &Story, links: &Links<'_>, config: &SiteConfig, content: String, tz: &jiff::tz::TimeZone) -> EntryView {
     let meta = &story.meta;
     let published = instant(story.published, tz);
     let updated = story.updated.map_or_else(|| published.clone(), |u| instant(u, tz));
@@ -146,10 +154,7 @@ fn entry(story: &Story, links: &Links<'_>, config: &SiteConfig, text: EntryText,
         updated,
         authors,
         summary: meta.summary.value.clone().unwrap_or_default(),
-        content: match text {
-            EntryText::Full => text_html(story),
-            EntryText::Summary => String::new(),
-        },
+        content,
         enclosure,
         categories: story.article.front.tags.clone(),
     }

@@ -36,6 +36,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::Archive;
 use crate::write::{OutputFile, WriteError};
 
+pub use article::placed_quotes;
 pub use calendar::{day_url, month_url, year_url};
 pub use decorate::Decoration;
 pub use highlight::push_escaped as escape_into;

@@ -185,7 +185,8 @@ impl<'a> Renderer<'a> {
                     self.config.title.clone(),
                     "/",
                     "/feed.xml",
-                );
+                )
+                .map_err(text_error)?;
                 self.atom("feed.xml", &view).map(|f| vec![f])
             }
             Job::Api => api::files(self.archive, self.config),
@@ -242,10 +243,12 @@ impl<'a> Renderer<'a> {
     }
 
     fn article(&self, i: usize) -> Result<Vec<OutputFile>, Diagnostic> {
-        let story = &self.archive.stories[i];
+        // The article's text is read back for its page alone and let go with it.
+        let story = &*self.archive.full_story(i).map_err(text_error)?;
         let (view, has_code) = article_view(
             self.archive,
             i,
+            story,
             self.config,
             &self.links,
             &self.highlighter,
@@ -685,7 +688,8 @@ impl<'a> Renderer<'a> {
                 title,
                 &view.url,
                 feed_url,
-            );
+            )
+            .map_err(text_error)?;
             files.push(self.atom(&output_path(feed_url), &feed)?);
         }
         Ok(files)
@@ -799,6 +803,11 @@ struct MonthSummary {
     title: String,
     url: Option<String>,
     count: usize,
+}
+
+/// An article's text could not be read back for its page: the build's working file failed.
+fn text_error(e: crate::model::TextError) -> Diagnostic {
+    Diagnostic::error(crate::config::CONFIG_FILE, e.to_string())
 }
 
 /// What a term's page is about, for search results and sharing cards.

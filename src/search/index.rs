@@ -111,6 +111,9 @@ pub enum SearchError {
     Temp { path: PathBuf, source: std::io::Error },
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// An article's text could not be read back from the build's working file.
+    #[error(transparent)]
+    Text(#[from] crate::model::TextError),
 }
 
 impl SearchError {
@@ -129,7 +132,7 @@ pub trait Records: Sync {
     fn count(&self) -> usize;
     /// The date and address of record `i`, which order the index's ids.
     fn key(&self, i: usize) -> (Date, &str);
-    fn record(&self, i: usize) -> Cow<'_, SearchRecord>;
+    fn record(&self, i: usize) -> Result<Cow<'_, SearchRecord>, SearchError>;
 }
 
 impl Records for [SearchRecord] {
@@ -141,8 +144,8 @@ impl Records for [SearchRecord] {
         (self[i].date, &self[i].url)
     }
 
-    fn record(&self, i: usize) -> Cow<'_, SearchRecord> {
-        Cow::Borrowed(&self[i])
+    fn record(&self, i: usize) -> Result<Cow<'_, SearchRecord>, SearchError> {
+        Ok(Cow::Borrowed(&self[i]))
     }
 }
 
@@ -231,16 +234,16 @@ pub fn index_into<R: Records + ?Sized>(
         let indexed: Vec<(Option<SearchRecord>, Arc<Indexed>)> = batch
             .par_iter()
             .map(|&i| {
-                let record = records.record(i);
-                match known.and_then(|c| c.articles.get(&record.url)) {
+                let record = records.record(i)?;
+                Ok(match known.and_then(|c| c.articles.get(&record.url)) {
                     Some((old, indexed)) if *old == *record => (Some(old.clone()), Arc::clone(indexed)),
                     _ => {
                         let indexed = Arc::new(Indexed::new(&record, english));
                         (known.is_some().then(|| record.into_owned()), indexed)
                     }
-                }
+                })
             })
-            .collect();
+            .collect::<Result<_, SearchError>>()?;
         for (record, article) in indexed {
             let id = lengths.len();
             out(OutputFile::bytes(

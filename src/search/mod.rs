@@ -37,7 +37,9 @@ pub struct SearchRecord {
     pub facets: BTreeMap<String, Vec<String>>,
 }
 
-/// The records of every story, in archive order.
+/// The records of every story, in archive order, from the stories as they are held: for an
+/// archive read whole ([`crate::pipeline::read_site`], the preview server's). A build's
+/// archive, whose text waits on disk, is indexed through [`Records`], which reads it back.
 pub fn records(archive: &Archive) -> Vec<SearchRecord> {
     archive.stories.par_iter().map(record).collect()
 }
@@ -54,8 +56,8 @@ impl Records for Archive {
         (story.published.date, record_url(story))
     }
 
-    fn record(&self, i: usize) -> Cow<'_, SearchRecord> {
-        Cow::Owned(record(&self.stories[i]))
+    fn record(&self, i: usize) -> Result<Cow<'_, SearchRecord>, SearchError> {
+        Ok(Cow::Owned(record(&*self.full_story(i)?)))
     }
 }
 

@@ -1,0 +1,41 @@
+//! Where a story's text waits while a build holds only the rest of it: the body, its blocks and
+//! the extraction are what make an article large (tens of kilobytes each once parsed), and only
+//! the article's own page, its search record, the archive-wide feed and the export read them.
+//! A build moves them to a [`TextStore`] as soon as the story is made and reads each back, one
+//! at a time, when one of those asks (see [`super::Archive::full`]).
+
+use std::path::PathBuf;
+
+use super::{Block, Extraction};
+
+/// Where one story's text is in the archive's [`TextStore`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextRef {
+    pub offset: u64,
+    pub len: u32,
+}
+
+/// What a story's record leaves out: its body source, its blocks and its extraction.
+#[derive(Debug, Clone, Default)]
+pub struct Text {
+    pub body: String,
+    pub blocks: Vec<Block>,
+    pub extraction: Extraction,
+}
+
+/// Keeps the text of stories until the pages, the search index and the export have read it.
+pub trait TextStore: std::fmt::Debug + Send + Sync {
+    /// The text put away at `at`.
+    fn load(&self, at: TextRef) -> Result<Text, TextError>;
+}
+
+/// A story's text could not be read back from the build's working file.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "cannot read an article's text back from the build's working file in {folder}: {source}\n  = help: the build keeps the articles' text in the temporary folder (TMPDIR) while it writes the pages; free space there or point TMPDIR at a folder with room. The previous output was left as it was"
+)]
+pub struct TextError {
+    /// The folder the working file is in (the file itself has no name).
+    pub folder: PathBuf,
+    pub source: std::io::Error,
+}
