@@ -134,12 +134,14 @@ CREATE INDEX annotations_article ON annotations(article_id);
 CREATE VIRTUAL TABLE articles_fts USING fts5(headline, summary, body, content='articles', content_rowid='id');
 ";
 
-/// `archive.sqlite` for the archive, as bytes. `absolute` makes a site path a full URL.
+/// `archive.sqlite` for the archive, as bytes (for the preview server and `check`). It is made
+/// the way a build makes it, in a working file in the temporary folder and compacted with
+/// `VACUUM INTO`, and read back: an in-memory database compacted with `VACUUM` holds the same
+/// rows but not the same bytes, and the preview must serve the file a build publishes.
 pub fn sqlite(archive: &Archive, absolute: &dyn Fn(&str) -> String) -> Result<Vec<u8>, ExportError> {
-    let mut db = Connection::open_in_memory()?;
-    fill(&mut db, archive, absolute)?;
-    db.execute_batch("VACUUM")?;
-    Ok(db.serialize(rusqlite::MAIN_DB)?.to_vec())
+    let folder = std::env::temp_dir();
+    let file = sqlite_file(archive, absolute, &folder)?;
+    std::fs::read(&file).map_err(|source| ExportError::Temp { folder, source })
 }
 
 /// `archive.sqlite` for the archive, as a file in `folder` (the temporary folder) that is
