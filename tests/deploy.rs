@@ -292,27 +292,7 @@ fn headers_are_what_an_http_client_sees() {
     let public = build(site.path());
     deployed(site.path(), &[]);
 
-    let page = http(moto.port, "GET", "/archive/h/index.html");
-    assert_eq!(page.status, 200, "{}", String::from_utf8_lossy(&page.body));
-    assert_eq!(page.header("content-type"), Some("text/html; charset=utf-8"));
-    assert_eq!(page.header("cache-control"), Some("public, max-age=120"));
-    assert_eq!(page.header("content-encoding"), Some("gzip"));
-    let mut plain = Vec::new();
-    flate2::read::GzDecoder::new(&page.body[..])
-        .read_to_end(&mut plain)
-        .unwrap();
-    assert_eq!(plain, std::fs::read(public.join("index.html")).unwrap());
-
-    let css = walk(&public)
-        .into_iter()
-        .find(|p| p.extension().is_some_and(|e| e == "css"))
-        .expect("a style sheet");
-    let key = css.strip_prefix(&public).unwrap().to_string_lossy().replace('\\', "/");
-    let got = http(moto.port, "GET", &format!("/archive/h/{key}"));
-    assert_eq!(got.header("content-type"), Some("text/css; charset=utf-8"));
-    assert_eq!(got.header("cache-control"), Some("public, max-age=86400"));
-    assert_eq!(got.header("content-encoding"), None);
-    assert_eq!(got.body, std::fs::read(&css).unwrap());
+    headers_as_a_client_reads_them(moto.port, "/archive/h", &public);
 
     // No matcher: the same rules as _headers (feeds revalidate every time).
     let feed = http(moto.port, "GET", "/archive/h/feed.xml");
@@ -805,26 +785,7 @@ fn azure_blob_storage_gets_changes_only_with_their_headers() {
     let deploy = |args: &[&str]| deploy_with(site.path(), args, &env);
     deploy(&[]);
 
-    let page = http(port, "GET", &format!("/{AZURITE_ACCOUNT}/archive/site/index.html"));
-    assert_eq!(page.status, 200, "{}", String::from_utf8_lossy(&page.body));
-    assert_eq!(page.header("content-type"), Some("text/html; charset=utf-8"));
-    assert_eq!(page.header("cache-control"), Some("public, max-age=120"));
-    assert_eq!(page.header("content-encoding"), Some("gzip"));
-    let mut plain = Vec::new();
-    flate2::read::GzDecoder::new(&page.body[..])
-        .read_to_end(&mut plain)
-        .unwrap();
-    assert_eq!(plain, std::fs::read(public.join("index.html")).unwrap());
-    let css = walk(&public)
-        .into_iter()
-        .find(|p| p.extension().is_some_and(|e| e == "css"))
-        .expect("a style sheet");
-    let key = css.strip_prefix(&public).unwrap().to_string_lossy().replace('\\', "/");
-    let got = http(port, "GET", &format!("/{AZURITE_ACCOUNT}/archive/site/{key}"));
-    assert_eq!(got.header("content-type"), Some("text/css; charset=utf-8"));
-    assert_eq!(got.header("cache-control"), Some("public, max-age=86400"));
-    assert_eq!(got.header("content-encoding"), None);
-    assert_eq!(got.body, std::fs::read(&css).unwrap());
+    headers_as_a_client_reads_them(port, &format!("/{AZURITE_ACCOUNT}/archive/site"), &public);
 
     redeploys_send_only_changes(site.path(), &deploy, &|| azure_listing(port, "site"));
 }
@@ -909,4 +870,29 @@ fn google_cloud_storage_is_listed_and_read_through_its_own_api() {
     let plan = deploy_with(site.path(), &["--dry-run", "--force"], &env);
     assert!(plan.contains("put     index.html  (lists)"), "{plan}");
     assert!(plan.contains("delete  notes.txt\n"), "{plan}");
+}
+
+/// The front page arrives gzipped with the HTML matcher's cache rule, and a style sheet plain
+/// with the CSS one, each with its type, as an HTTP client reads them under `prefix`.
+fn headers_as_a_client_reads_them(port: u16, prefix: &str, public: &Path) {
+    let page = http(port, "GET", &format!("{prefix}/index.html"));
+    assert_eq!(page.status, 200, "{}", String::from_utf8_lossy(&page.body));
+    assert_eq!(page.header("content-type"), Some("text/html; charset=utf-8"));
+    assert_eq!(page.header("cache-control"), Some("public, max-age=120"));
+    assert_eq!(page.header("content-encoding"), Some("gzip"));
+    let mut plain = Vec::new();
+    flate2::read::GzDecoder::new(&page.body[..])
+        .read_to_end(&mut plain)
+        .unwrap();
+    assert_eq!(plain, std::fs::read(public.join("index.html")).unwrap());
+    let css = walk(public)
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|e| e == "css"))
+        .expect("a style sheet");
+    let key = css.strip_prefix(public).unwrap().to_string_lossy().replace('\\', "/");
+    let got = http(port, "GET", &format!("{prefix}/{key}"));
+    assert_eq!(got.header("content-type"), Some("text/css; charset=utf-8"));
+    assert_eq!(got.header("cache-control"), Some("public, max-age=86400"));
+    assert_eq!(got.header("content-encoding"), None);
+    assert_eq!(got.body, std::fs::read(&css).unwrap());
 }
