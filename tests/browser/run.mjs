@@ -21,6 +21,15 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildSync } from "esbuild";
 import assert from "node:assert/strict";
 import net from "node:net";
+
+// Sums the page's layout shifts that no input caused into window.__shift (the Cumulative
+// Layout Shift a reader sees), from before the first paint.
+function countLayoutShift() {
+  window.__shift = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+  }).observe({ type: "layout-shift", buffered: true });
+}
 import { auditArchive } from "./axe.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -378,12 +387,7 @@ try {
   await check("search results arrive without moving the page (layout shift)", async () => {
     for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
       const page = await browser.newPage({ viewport });
-      await page.addInitScript(() => {
-        window.__shift = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
-        }).observe({ type: "layout-shift", buffered: true });
-      });
+      await page.addInitScript(countLayoutShift);
       await page.goto(server.url + "search/?q=harbour");
       await page.waitForSelector(".result h2 a", { timeout: 20000 });
       await page.waitForSelector("#search-results:not([aria-busy])", { timeout: 20000 });
@@ -402,12 +406,7 @@ try {
     const pages = ["", "2022/06/21/", "tags/ports/", "photographers/marta-quintela/", "search/?q=harbour"];
     for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
       const page = await browser.newPage({ viewport });
-      await page.addInitScript(() => {
-        window.__shift = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
-        }).observe({ type: "layout-shift", buffered: true });
-      });
+      await page.addInitScript(countLayoutShift);
       for (const path of pages) {
         const where = `/${path} at ${viewport.width} px`;
         const response = await page.goto(server.url + path);
