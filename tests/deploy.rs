@@ -72,14 +72,7 @@ fn moto() -> Option<Moto> {
         }
     };
     let mut moto = Moto { child, port };
-    let start = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        if let Ok(Some(status)) = moto.child.try_wait() {
-            panic!("moto_server exited: {status}");
-        }
-        assert!(start.elapsed() < Duration::from_secs(30), "moto_server did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait_for_port(&mut moto.child, port, "moto_server");
     let created = http(port, "PUT", "/archive");
     assert_eq!(created.status, 200, "{}", String::from_utf8_lossy(&created.body));
     // Readable by anyone, as a bucket behind a website is, so the tests read as a browser does.
@@ -587,14 +580,7 @@ fn emulator(name: &str, program: Option<PathBuf>, port: u16, args: &[&str], inst
         }
     };
     let mut server = Emulator { child, port };
-    let start = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        if let Ok(Some(status)) = server.child.try_wait() {
-            panic!("{name} exited: {status}");
-        }
-        assert!(start.elapsed() < Duration::from_secs(30), "{name} did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait_for_port(&mut server.child, port, name);
     Some(server)
 }
 
@@ -895,4 +881,16 @@ fn headers_as_a_client_reads_them(port: u16, prefix: &str, public: &Path) {
     assert_eq!(got.header("cache-control"), Some("public, max-age=86400"));
     assert_eq!(got.header("content-encoding"), None);
     assert_eq!(got.body, std::fs::read(&css).unwrap());
+}
+
+/// Waits until a server just started listens on `port`, failing if it exits or takes 30 s.
+fn wait_for_port(child: &mut Child, port: u16, name: &str) {
+    let start = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("{name} exited: {status}");
+        }
+        assert!(start.elapsed() < Duration::from_secs(30), "{name} did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
