@@ -456,9 +456,27 @@ impl Timings {
 
     fn lap(&mut self, stage: &str) {
         if let Some(t) = self.0.as_mut() {
-            eprintln!("{stage}: {:.1} ms", t.elapsed().as_secs_f64() * 1000.0);
+            eprintln!("{stage}: {:.1} ms{}", t.elapsed().as_secs_f64() * 1000.0, memory_now());
             *t = Instant::now();
         }
+    }
+}
+
+/// The process's resident memory now and at its peak so far, where the system tells (Linux's
+/// `/proc/self/status`): which stage a build's peak memory belongs to.
+fn memory_now() -> String {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return String::new();
+    };
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+    };
+    match (field("VmRSS:"), field("VmHWM:")) {
+        (Some(now), Some(peak)) => format!(" (memory {} MB, peak {} MB)", now / 1024, peak / 1024),
+        _ => String::new(),
     }
 }
 

@@ -72,7 +72,9 @@ fn rank(s: usize, total: usize, terms: &[(IndexKind, usize)], indexes: &BTreeMap
             .then_with(|| a.0.abs_diff(s).cmp(&b.0.abs_diff(s)))
             .then_with(|| a.0.cmp(&b.0))
     });
-    ranked.into_iter().take(RELATED).map(|(o, _)| o).collect()
+    // Collected from a slice, not from `ranked` itself: an in-place collect would keep the
+    // candidates' whole allocation behind each story's four entries, for the whole build.
+    ranked[..ranked.len().min(RELATED)].iter().map(|&(o, _)| o).collect()
 }
 
 /// Up to `n` entries of `list` (story indexes in date order) nearest to `story`, excluding it.
@@ -97,5 +99,25 @@ mod tests {
         assert_eq!(got, [1, 2, 3, 4]);
         let got: Vec<usize> = nearest(&list, 99, 4).collect();
         assert_eq!(got, [95, 96, 97, 98]);
+    }
+
+    /// Every story keeps its list for the whole build: it must hold four entries, not the
+    /// room its hundreds of candidates took.
+    #[test]
+    fn a_story_keeps_only_its_related_stories_in_memory() {
+        let term = crate::model::Term {
+            stories: (0..500).collect(),
+            ..Default::default()
+        };
+        let indexes = BTreeMap::from([(
+            IndexKind::People,
+            Index {
+                terms: vec![term],
+                ..Default::default()
+            },
+        )]);
+        let related = rank(250, 500, &[(IndexKind::People, 0)], &indexes);
+        assert_eq!(related, [249, 251, 248, 252]);
+        assert!(related.capacity() <= RELATED, "capacity {}", related.capacity());
     }
 }
