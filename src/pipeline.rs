@@ -275,10 +275,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     if let (Some(store), Some(before)) = (store.as_mut(), before)
         && before.output == report.output
     {
-        record_state(store, &before, &site, &report, unchanged::sample(hashes.keys()));
+        let sample = store.output_sample().unwrap_or_default();
+        record_state(store, &before, &site, &report, sample);
         timings.lap("record the inputs");
     }
-    drop(hashes);
     Ok(report)
 }
 

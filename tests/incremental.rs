@@ -230,7 +230,30 @@ fn incremental_builds_are_byte_identical_to_clean_ones() {
             .take(5)
             .collect();
         assert!(differ.is_empty(), "{}\nfiles that differ: {differ:?}", context());
+        // The store's record of the output, updated with each build's changes only, must be
+        // what the folder holds: the next build links and compares by it.
+        let recorded = recorded_outputs(site.path());
+        let on_disk: std::collections::BTreeMap<String, Vec<u8>> = a
+            .iter()
+            .filter(|(path, _)| path.as_str() != ".dateline-output")
+            .map(|(path, bytes)| (path.clone(), blake3::hash(bytes).as_bytes().to_vec()))
+            .collect();
+        assert!(
+            recorded == on_disk,
+            "{}\nthe store's record of the output is not the output",
+            context()
+        );
     }
+}
+
+/// The build store's record of the output folder: path → hash.
+fn recorded_outputs(site: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let db = rusqlite::Connection::open(site.join(".dateline/cache.sqlite")).unwrap();
+    let mut stmt = db.prepare("SELECT path, hash FROM outputs").unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
 }
 
 /// The inode of every file under `dir`: a file that was not rewritten keeps its inode.

@@ -214,7 +214,7 @@ impl Store {
 
     /// The hashes of the files the last build put in `output`, when they are known to be what
     /// the folder holds: saved by a build that finished, into this same folder.
-    pub fn outputs(&self, output: &Path) -> Option<HashMap<String, Hash>> {
+    pub fn outputs(&self, output: &Path) -> Option<crate::write::Known> {
         let valid: Option<String> = self
             .conn
             .query_row("SELECT value FROM meta WHERE name = 'outputs'", [], |r| r.get(0))
@@ -223,16 +223,16 @@ impl Store {
         if valid.as_deref() != Some(output_id(output).as_str()) {
             return None;
         }
-        let mut stmt = self.conn.prepare("SELECT path, hash FROM outputs").ok()?;
+        let mut stmt = self.conn.prepare("SELECT path, hash FROM outputs ORDER BY path").ok()?;
         let rows = stmt
             .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?)))
             .ok()?;
-        let mut out = HashMap::new();
+        let mut out = Vec::new();
         for row in rows {
             let (path, hash) = row.ok()?;
-            out.insert(path, Hash::try_from(hash.as_slice()).ok()?);
+            out.push((path, Hash::try_from(hash.as_slice()).ok()?));
         }
-        Some(out)
+        Some(crate::write::Known::new(out))
     }
 
     /// Marks the output table as not describing the output folder (before the folder changes).
@@ -242,14 +242,29 @@ impl Store {
             .map(|_| ())
     }
 
-    /// Records what `output` now holds, and that the record is valid.
-    pub fn save_outputs(&mut self, output: &Path, files: &HashMap<String, Hash>) -> rusqlite::Result<()> {
+    /// Records what `output` now holds, and that the record is valid. A record of changes is
+    /// applied to the table as it stands, which must describe the archive they were made over:
+    /// the one [`Store::outputs`] gave this build (the store is locked meanwhile).
+    pub fn save_outputs(&mut self, output: &Path, record: &crate::write::OutputRecord) -> rusqlite::Result<()> {
+        use crate::write::OutputRecord;
         let tx = self.conn.transaction()?;
-        tx.execute("DELETE FROM outputs", [])?;
+        let put = match record {
+            OutputRecord::Whole(files) => {
+                tx.execute("DELETE FROM outputs", [])?;
+                files
+            }
+            OutputRecord::Changes { put, removed } => {
+                let mut forget = tx.prepare("DELETE FROM outputs WHERE path = ?1")?;
+                for path in removed {
+                    forget.execute([path])?;
+                }
+                put
+            }
+        };
         {
-            let mut put = tx.prepare("INSERT INTO outputs (path, hash) VALUES (?1, ?2)")?;
-            for (path, hash) in files {
-                put.execute(params![path, hash.as_slice()])?;
+            let mut insert = tx.prepare("INSERT OR REPLACE INTO outputs (path, hash) VALUES (?1, ?2)")?;
+            for (path, hash) in put {
+                insert.execute(params![path, hash.as_slice()])?;
             }
         }
         tx.execute(
@@ -261,6 +276,14 @@ impl Store {
 }
 
 impl Store {
+    /// The paths of the recorded output a build with nothing to do looks at ([`unchanged::sample`]).
+    pub fn output_sample(&self) -> rusqlite::Result<Vec<String>> {
+        let total: i64 = self.conn.query_row("SELECT count(*) FROM outputs", [], |r| r.get(0))?;
+        let mut stmt = self.conn.prepare("SELECT path FROM outputs ORDER BY path")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        unchanged::sample(usize::try_from(total).unwrap_or(0), rows)
+    }
+
     /// Whether the output table describes `output` (see [`Store::outputs`]), without reading it.
     pub fn outputs_valid(&self, output: &Path) -> bool {
         let valid: Option<String> = self
@@ -445,11 +468,35 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(dir.path(), false).unwrap();
         let out = dir.path().join("public");
-        let files: HashMap<String, Hash> = [("index.html".to_string(), hash(b"x"))].into();
-        store.save_outputs(&out, &files).unwrap();
-        assert_eq!(store.outputs(&out), Some(files));
+        let files = vec![("index.html".to_string(), hash(b"x"))];
+        store
+            .save_outputs(&out, &crate::write::OutputRecord::Whole(files.clone()))
+            .unwrap();
+        assert_eq!(store.outputs(&out), Some(crate::write::Known::new(files)));
         assert_eq!(store.outputs(&dir.path().join("elsewhere")), None);
         store.forget_outputs().unwrap();
         assert_eq!(store.outputs(&out), None);
+    }
+
+    /// A build over a recorded archive records only what it changed; the table then says what
+    /// a build from nothing would have recorded.
+    #[test]
+    fn changes_to_the_output_are_applied_to_the_record() {
+        use crate::write::{Known, OutputRecord};
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path(), false).unwrap();
+        let out = dir.path().join("public");
+        let file = |p: &str, bytes: &[u8]| (p.to_string(), hash(bytes));
+        let first = vec![file("a.html", b"a"), file("b.html", b"b"), file("c.html", b"c")];
+        store.save_outputs(&out, &OutputRecord::Whole(first)).unwrap();
+        let changes = OutputRecord::Changes {
+            put: vec![file("b.html", b"b2"), file("d.html", b"d")],
+            removed: vec!["c.html".to_string()],
+        };
+        store.forget_outputs().unwrap();
+        store.save_outputs(&out, &changes).unwrap();
+        let expected = vec![file("a.html", b"a"), file("b.html", b"b2"), file("d.html", b"d")];
+        assert_eq!(store.outputs(&out), Some(Known::new(expected)));
+        assert_eq!(store.output_sample().unwrap(), ["a.html", "b.html", "d.html"]);
     }
 }

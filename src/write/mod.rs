@@ -112,8 +112,55 @@ struct Tally {
 /// A content hash of an output file's bytes.
 pub type Hash = [u8; 32];
 
-/// Every file of an archive with the hash of its bytes, by path.
-pub type Hashes = std::collections::HashMap<String, Hash>;
+/// Every file of an archive with the hash of its bytes, sorted by path: what the build store
+/// recorded of the previous archive. A sorted list rather than a map, since it is held for a
+/// whole build and an archive of a million articles has some four million files.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Known {
+    files: Vec<(String, Hash)>,
+}
+
+impl Known {
+    pub fn new(mut files: Vec<(String, Hash)>) -> Known {
+        if !files.is_sorted_by(|a, b| a.0 < b.0) {
+            files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            files.dedup_by(|a, b| a.0 == b.0);
+        }
+        Known { files }
+    }
+
+    /// The file at `path`: its place in the list and its hash.
+    fn find(&self, path: &str) -> Option<(usize, &Hash)> {
+        let i = self.files.binary_search_by(|(p, _)| p.as_str().cmp(path)).ok()?;
+        Some((i, &self.files[i].1))
+    }
+
+    fn paths(&self) -> impl Iterator<Item = &str> {
+        self.files.iter().map(|(p, _)| p.as_str())
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
+/// What a committed archive holds, for the build store to record: after a build from nothing,
+/// every file with its hash; after a build over an archive the store knew, only what differs
+/// from it, so that recording a one-article change costs a few rows, not one per file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OutputRecord {
+    Whole(Vec<(String, Hash)>),
+    Changes {
+        /// New files and files whose bytes changed.
+        put: Vec<(String, Hash)>,
+        /// Files of the previous archive the new one does not have.
+        removed: Vec<String>,
+    },
+}
 
 /// Writes `files` as the new content of `output`, atomically replacing what was there.
 pub fn write(output: &Path, site_root: &Path, files: Vec<OutputFile>, force: bool) -> Result<WriteSummary, WriteError> {
@@ -139,9 +186,12 @@ pub struct Staging {
     previous: Option<PathBuf>,
     /// What the previous archive holds, when the build store knows: the staging folder then
     /// starts as hard links to it.
-    known: Option<std::sync::Arc<Hashes>>,
-    /// Every file put so far, with its hash.
-    produced: std::sync::Arc<std::sync::Mutex<Hashes>>,
+    known: Option<std::sync::Arc<Known>>,
+    /// Which of `known`'s files this build made again (the rest are removed at the commit).
+    seen: std::sync::Arc<Vec<std::sync::atomic::AtomicBool>>,
+    /// Every file put so far with its hash, or, over a known archive, those that are new or
+    /// changed.
+    produced: std::sync::Arc<std::sync::Mutex<Vec<(String, Hash)>>>,
     tally: std::sync::Arc<Tally>,
     /// Held from `begin` until the staging folder is swapped in or removed: no other build
     /// touches this output, or its staging and old folders, meanwhile.
@@ -164,7 +214,7 @@ impl Staging {
         site_root: &Path,
         force: bool,
         cleanup: Cleanup,
-        known: Option<Hashes>,
+        known: Option<Known>,
     ) -> Result<Staging, WriteError> {
         check_output(output, site_root, force)?;
         let parent = match output.parent() {
@@ -200,7 +250,12 @@ impl Staging {
             },
             _ => None,
         };
-        let produced = std::sync::Arc::new(std::sync::Mutex::new(Hashes::new()));
+        let produced = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let seen: std::sync::Arc<Vec<std::sync::atomic::AtomicBool>> = std::sync::Arc::new(
+            (0..known.as_ref().map_or(0, |k| k.len()))
+                .map(|_| std::sync::atomic::AtomicBool::new(false))
+                .collect(),
+        );
         let (sender, receiver) = std::sync::mpsc::sync_channel::<OutputFile>(256);
         let receiver = std::sync::Arc::new(std::sync::Mutex::new(receiver));
         let made = std::sync::Arc::new(std::sync::Mutex::new(std::collections::HashSet::<PathBuf>::new()));
@@ -212,6 +267,7 @@ impl Staging {
                 let made = std::sync::Arc::clone(&made);
                 let tally = std::sync::Arc::clone(&tally);
                 let produced = std::sync::Arc::clone(&produced);
+                let seen = std::sync::Arc::clone(&seen);
                 let known = known.clone();
                 let dir = dir.clone();
                 let previous = previous.clone();
@@ -221,10 +277,16 @@ impl Staging {
                         let Ok(file) = next else { return Ok(()) };
                         let hash = hash_of(&file)?;
                         let comparison = match &known {
-                            Some(known) => match known.get(&file.path) {
+                            Some(known) => match known.find(&file.path) {
                                 None => Comparison::New,
-                                Some(h) if *h == hash => Comparison::Same,
-                                Some(_) => Comparison::Changed,
+                                Some((i, h)) => {
+                                    seen[i].store(true, Ordering::Relaxed);
+                                    if *h == hash {
+                                        Comparison::Same
+                                    } else {
+                                        Comparison::Changed
+                                    }
+                                }
                             },
                             None => compare(previous.as_deref(), &file),
                         };
@@ -253,10 +315,13 @@ impl Staging {
                             }
                             (None, _) => write_one(&dir, &file, &made)?,
                         }
-                        produced
-                            .lock()
-                            .unwrap_or_else(|e| e.into_inner())
-                            .insert(file.path, hash);
+                        // Over a known archive an unchanged file is already on record.
+                        if known.is_none() || !matches!(comparison, Comparison::Same) {
+                            produced
+                                .lock()
+                                .unwrap_or_else(|e| e.into_inner())
+                                .push((file.path, hash));
+                        }
                     }
                 })
             })
@@ -272,6 +337,7 @@ impl Staging {
             cleanup,
             previous,
             known,
+            seen,
             produced,
             tally,
             _lock: lock,
@@ -302,15 +368,34 @@ impl Staging {
         self.commit_with_hashes().map(|(summary, _)| summary)
     }
 
-    /// [`Staging::commit`], also returning every file of the new archive with its hash (for the
-    /// build store, so that the next build can compare without reading the files).
-    pub fn commit_with_hashes(mut self) -> Result<(WriteSummary, Hashes), WriteError> {
+    /// [`Staging::commit`], also returning what the new archive holds (for the build store, so
+    /// that the next build can compare without reading the files).
+    pub fn commit_with_hashes(mut self) -> Result<(WriteSummary, OutputRecord), WriteError> {
         self.finish_writes()?;
-        let produced = std::mem::take(&mut *self.produced.lock().unwrap_or_else(|e| e.into_inner()));
-        let removed = match (&self.known, &self.previous) {
-            (Some(known), _) => unlink_removed(&self.dir, known, &produced)?,
-            (None, Some(previous)) => removed_files(previous, &self.dir),
-            (None, None) => 0,
+        let mut produced = std::mem::take(&mut *self.produced.lock().unwrap_or_else(|e| e.into_inner()));
+        // A path put twice keeps its last bytes, as the file on disk does.
+        produced.reverse();
+        produced.sort_by(|a, b| a.0.cmp(&b.0));
+        produced.dedup_by(|a, b| a.0 == b.0);
+        let (removed, record) = match (&self.known, &self.previous) {
+            (Some(known), _) => {
+                let gone: Vec<String> = known
+                    .paths()
+                    .zip(self.seen.iter())
+                    .filter(|(_, seen)| !seen.load(Ordering::Relaxed))
+                    .map(|(p, _)| p.to_string())
+                    .collect();
+                unlink_removed(&self.dir, &gone)?;
+                (
+                    gone.len(),
+                    OutputRecord::Changes {
+                        put: produced,
+                        removed: gone,
+                    },
+                )
+            }
+            (None, Some(previous)) => (removed_files(previous, &self.dir), OutputRecord::Whole(produced)),
+            (None, None) => (0, OutputRecord::Whole(produced)),
         };
         swap(&self.dir, &self.output, &self.parent, &self.name, &self.cleanup)?;
         self.committed = true;
@@ -327,7 +412,7 @@ impl Staging {
             unchanged,
             removed,
         };
-        Ok((summary, produced))
+        Ok((summary, record))
     }
 
     fn finish_writes(&mut self) -> Result<(), WriteError> {
@@ -355,6 +440,7 @@ impl Drop for Staging {
 }
 
 /// How a file compares with the previous archive's file at the same path.
+#[derive(Clone, Copy)]
 enum Comparison {
     New,
     Changed,
@@ -399,9 +485,9 @@ fn hash_of(file: &OutputFile) -> Result<Hash, WriteError> {
 /// Fills `staging` with hard links to the files of `previous` that `known` lists (anything else
 /// in the folder is not part of the archive the store recorded). Fails if a listed file is
 /// missing or the file system cannot link.
-fn link_tree(previous: &Path, staging: &Path, known: &Hashes) -> std::io::Result<()> {
+fn link_tree(previous: &Path, staging: &Path, known: &Known) -> std::io::Result<()> {
     let mut dirs: std::collections::BTreeSet<PathBuf> = std::collections::BTreeSet::new();
-    for path in known.keys() {
+    for path in known.paths() {
         check_relative(path).map_err(std::io::Error::other)?;
         if let Some(parent) = Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()) {
             dirs.insert(parent.to_path_buf());
@@ -416,19 +502,18 @@ fn link_tree(previous: &Path, staging: &Path, known: &Hashes) -> std::io::Result
             _ => {}
         }
     }
-    let paths: Vec<&String> = known.keys().collect();
     in_io_pool(|| {
-        paths
+        known
+            .files
             .par_iter()
-            .try_for_each(|p| std::fs::hard_link(previous.join(p.as_str()), staging.join(p.as_str())))
+            .try_for_each(|(p, _)| std::fs::hard_link(previous.join(p), staging.join(p)))
     })
 }
 
-/// Unlinks from `staging` the files of the previous archive that this build did not make, and
-/// the folders that leaves empty. Returns how many files went.
-fn unlink_removed(staging: &Path, known: &Hashes, produced: &Hashes) -> Result<usize, WriteError> {
-    let gone: Vec<&String> = known.keys().filter(|p| !produced.contains_key(*p)).collect();
-    for p in &gone {
+/// Unlinks from `staging` the files of the previous archive that this build did not make
+/// (`gone`), and the folders that leaves empty.
+fn unlink_removed(staging: &Path, gone: &[String]) -> Result<(), WriteError> {
+    for p in gone {
         let target = staging.join(p.as_str());
         std::fs::remove_file(&target).map_err(io(&target))?;
         // A clean build would not have made the folder: remove it while it is empty.
@@ -440,7 +525,7 @@ fn unlink_removed(staging: &Path, known: &Hashes, produced: &Hashes) -> Result<u
             dir = d.parent();
         }
     }
-    Ok(gone.len())
+    Ok(())
 }
 
 /// Files of the previous archive (its marker aside) that the staging folder does not have.
