@@ -2,8 +2,8 @@
 //! on generated archives of realistic news articles.
 //!
 //! ```text
-//! cargo bench --bench build               # 1,000 and 10,000 articles
-//! cargo bench --bench build -- 500 50000  # other sizes
+//! cargo bench --bench build               # 1,000, 10,000 and 100,000 articles
+//! cargo bench --bench build -- 500 1000000  # other sizes (a million on demand only)
 //! DATELINE_BENCH_OUTPUT=/dev/shm cargo bench --bench build   # outputs on a RAM disk
 //! ```
 //!
@@ -26,6 +26,10 @@
 //! Outputs go to `N/public/` unless `DATELINE_BENCH_OUTPUT` names another folder: on ext4, a
 //! build that follows the deletion of a previous 50,000-file output pays for the kernel's scan
 //! of recently freed inodes, which a RAM disk leaves out.
+//!
+//! A size whose archive or output would not fit in the free space where they go (about 60 KB of
+//! output an article: a million articles need some 60 GB) is refused before anything is
+//! generated, rather than failing an hour in.
 
 mod support;
 
@@ -41,7 +45,15 @@ use std::time::{Duration, Instant};
 /// Builds per archive size; the median of these is reported.
 const RUNS: usize = 3;
 
-const DEFAULT_SIZES: [usize; 2] = [1_000, 10_000];
+const DEFAULT_SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+/// What a build writes per article, with room to spare: a generated archive of 100,000
+/// articles made 5.5 GB of output (pages, search index, `archive.sqlite`).
+const OUTPUT_BYTES_PER_ARTICLE: u64 = 60_000;
+
+/// What an archive takes per article besides its output: the generated sources (2.8 KB of
+/// text an article, in 4 KB blocks) and the build store's copy of each extraction.
+const SITE_BYTES_PER_ARTICLE: u64 = 12_000;
 
 /// At most this much of a failed build's stderr is printed; the full log stays on disk.
 const STDERR_SHOWN: usize = 64 * 1024;
@@ -115,6 +127,7 @@ fn run(sizes: &[usize]) -> Result<(), String> {
     let mut incremental = Vec::new();
     for &articles in sizes {
         let root = target.join("bench-archives").join(articles.to_string());
+        room_for(articles, &root)?;
         let input_bytes = prepare(articles, &root)?;
         let without = without_search(&root)?;
         if std::env::var_os("DATELINE_BENCH_REBUILDS_ONLY").is_some() {
@@ -152,6 +165,81 @@ fn run(sizes: &[usize]) -> Result<(), String> {
     fs::write(&results, &table).map_err(|e| format!("error: cannot write {}: {e}", results.display()))?;
     println!("(written to {})", results.display());
     Ok(())
+}
+
+/// Fails with a plain message when the archive of `articles` at `root` or its output would not
+/// fit in the free space of the file systems they go to.
+fn room_for(articles: usize, root: &Path) -> Result<(), String> {
+    let articles = articles as u64;
+    let output = output_of(root);
+    let mut needs = vec![(
+        existing_ancestor(root),
+        SITE_BYTES_PER_ARTICLE * articles,
+        "the archive",
+    )];
+    let output_at = existing_ancestor(&output);
+    match needs.iter_mut().find(|(at, _, _)| same_file_system(at, &output_at)) {
+        Some(need) => {
+            *need = (
+                need.0.clone(),
+                need.1 + OUTPUT_BYTES_PER_ARTICLE * articles,
+                "the archive and its output",
+            )
+        }
+        None => needs.push((output_at, OUTPUT_BYTES_PER_ARTICLE * articles, "its output")),
+    }
+    for (at, bytes, what) in needs {
+        if let Some(free) = free_bytes(&at)
+            && free < bytes
+        {
+            return Err(format!(
+                "error: {articles} articles need about {} GB for {what} on the file system of {}, which has {} GB free; \
+                 free some space, or point DATELINE_BENCH_OUTPUT or CARGO_TARGET_DIR at a larger disk",
+                bytes.div_ceil(1 << 30),
+                at.display(),
+                free / (1 << 30)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `path`, or the nearest folder above it that exists.
+fn existing_ancestor(path: &Path) -> PathBuf {
+    path.ancestors()
+        .find(|p| p.exists())
+        .unwrap_or(Path::new("."))
+        .to_path_buf()
+}
+
+#[cfg(unix)]
+fn same_file_system(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    matches!((fs::metadata(a), fs::metadata(b)), (Ok(a), Ok(b)) if a.dev() == b.dev())
+}
+
+#[cfg(not(unix))]
+fn same_file_system(_: &Path, _: &Path) -> bool {
+    true
+}
+
+/// Bytes an unprivileged process may still write on the file system holding `path`.
+#[cfg(unix)]
+fn free_bytes(path: &Path) -> Option<u64> {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::CString::new(path.as_os_str().as_bytes()).ok()?;
+    // SAFETY: `statvfs` is plain old data for which all-zero bytes are a valid value.
+    let mut stat: libc::statvfs = unsafe { std::mem::zeroed() };
+    // SAFETY: `name` is a valid C string and `stat` a valid out-pointer.
+    if unsafe { libc::statvfs(name.as_ptr(), &mut stat) } != 0 {
+        return None;
+    }
+    Some(stat.f_bavail as u64 * stat.f_frsize as u64)
+}
+
+#[cfg(not(unix))]
+fn free_bytes(_: &Path) -> Option<u64> {
+    None
 }
 
 /// The same archive with `[search] enabled = false`: a sibling site whose `content` is a link
