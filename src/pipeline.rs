@@ -493,6 +493,19 @@ pub fn read_site(options: &BuildOptions) -> Result<Site, BuildError> {
     read_site_with(options, &Progress::hidden(), None, None).map(|(site, _)| site)
 }
 
+/// [`read_site`] for the preview server: extractions come from the build store where their
+/// inputs did not change (and fresh ones go into it), as a build takes them. The store is let
+/// go before the site is served, so that builds can run meanwhile; while a build holds it, the
+/// preview reads without it rather than wait.
+pub fn read_site_for_preview(options: &BuildOptions) -> Result<Site, BuildError> {
+    let mut store = if options.root.is_dir() {
+        Store::open_without_waiting(&options.root).ok()
+    } else {
+        None
+    };
+    read_site_with(options, &Progress::hidden(), store.as_mut(), None).map(|(site, _)| site)
+}
+
 /// The site's build store, locked for this build. A store that cannot be created (a read-only
 /// site folder) only costs speed: the build goes on without one.
 fn open_store(options: &BuildOptions) -> Result<Option<Store>, BuildError> {

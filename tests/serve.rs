@@ -181,6 +181,25 @@ fn an_edited_article_is_served_after_the_rebuild() {
     assert!(day.contains("Lisbon seals off its riverfront"));
 }
 
+/// The preview reads articles the way a build does, through the build store: what it
+/// extracted, the build after it finds done, and the other way round.
+#[test]
+fn the_preview_and_the_build_share_their_extractions() {
+    let site = sample_site();
+    let server = start(site.path());
+    let (status, _, _) = get(server.port, "/");
+    assert_eq!(status, 200);
+    drop(server);
+    let built = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .arg("build")
+        .current_dir(site.path())
+        .output()
+        .unwrap();
+    assert!(built.status.success(), "{}", stderr(&built));
+    let line = String::from_utf8_lossy(&built.stdout).into_owned();
+    assert!(line.contains(" (0 afresh)"), "{line}");
+}
+
 #[test]
 fn a_broken_edit_keeps_the_last_good_build_and_reports_the_error() {
     let site = sample_site();

@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use crate::diagnostics::Diagnostics;
 use crate::model::{Archive, Story};
-use crate::pipeline::{BuildError, BuildOptions, Site, prepare, read_site};
+use crate::pipeline::{BuildError, BuildOptions, Site, prepare, read_site_for_preview};
 use crate::render::Templates;
 use crate::write::lexical_absolute;
 
@@ -47,9 +47,10 @@ pub enum Change {
 }
 
 impl Preview {
-    /// Reads the whole site, with the smaller copies of its pictures that a build makes.
+    /// Reads the whole site, with the smaller copies of its pictures that a build makes, taking
+    /// unchanged articles' extractions from the build store.
     pub fn build(options: &BuildOptions) -> Result<Preview, BuildError> {
-        let mut site = read_site(options)?;
+        let mut site = read_site_for_preview(options)?;
         let pictures = crate::derivatives::prepare(&mut site.archive, &options.root, &site.config.images);
         site.warnings.extend(pictures.warnings);
         // What a build would warn about, the terminal shows too.

@@ -90,6 +90,10 @@ impl Store {
     /// Opens (or creates) the store of the site at `root`, taking its lock. With `fresh`, any
     /// existing store is discarded first (`build --clean`).
     pub fn open(root: &Path, fresh: bool) -> Result<Store, StoreError> {
+        Self::open_waiting(root, fresh, lock::wait_from_env())
+    }
+
+    fn open_waiting(root: &Path, fresh: bool, wait: std::time::Duration) -> Result<Store, StoreError> {
         let dir = root.join(DIR);
         let path = dir.join(FILE);
         let create = |why: String| StoreError::Create {
@@ -97,11 +101,7 @@ impl Store {
             why,
         };
         std::fs::create_dir_all(&dir).map_err(|e| create(e.to_string()))?;
-        let lock = BuildLock::acquire(
-            &dir.join("lock"),
-            &format!("the build store {}", path.display()),
-            lock::wait_from_env(),
-        )?;
+        let lock = BuildLock::acquire(&dir.join("lock"), &format!("the build store {}", path.display()), wait)?;
         let fingerprint = code_fingerprint();
         let mut notice = None;
         if fresh {
@@ -129,6 +129,12 @@ impl Store {
             notice,
             _lock: lock,
         })
+    }
+
+    /// [`Store::open`] without waiting for another build that holds the store: for the preview
+    /// server, which can do without it.
+    pub fn open_without_waiting(root: &Path) -> Result<Store, StoreError> {
+        Self::open_waiting(root, false, std::time::Duration::ZERO)
     }
 
     /// Opens the database and checks that it is this code's; returns why it was emptied, if it was.
