@@ -317,6 +317,14 @@ fn record_state(store: &mut Store, before: &Before, site: &Site, report: &BuildR
     let Some(inputs) = unchanged::fingerprint(&before.scan, &recorded) else {
         return;
     };
+    let gone: Vec<String> = {
+        let now: std::collections::HashSet<&str> = inputs.iter().map(|(name, _)| name.as_str()).collect();
+        recorded
+            .keys()
+            .filter(|name| !now.contains(name.as_str()))
+            .cloned()
+            .collect()
+    };
     let Some(listing) = unchanged::listing(&report.output, &sample) else {
         return;
     };
@@ -358,7 +366,13 @@ fn record_state(store: &mut Store, before: &Before, site: &Site, report: &BuildR
             .cloned()
             .collect(),
     };
-    let _ = store.save_state(&inputs, &state);
+    // Only the rows that differ from the record are written: a rebuild after one edit
+    // writes one row, not one per input file.
+    let changed: Vec<(String, unchanged::Recorded)> = inputs
+        .into_iter()
+        .filter(|(name, now)| recorded.get(name) != Some(now))
+        .collect();
+    let _ = store.save_state(&changed, &gone, &state);
 }
 
 /// Rendered pages on their way to the staging folder, counted on the progress display, with

@@ -243,7 +243,39 @@ fn incremental_builds_are_byte_identical_to_clean_ones() {
             "{}\nthe store's record of the output is not the output",
             context()
         );
+        // And its record of the inputs, the site's files as the build read them.
+        let mut files: std::collections::BTreeMap<String, Vec<u8>> = ["content", "templates"]
+            .iter()
+            .flat_map(|dir| {
+                tree(&site.path().join(dir))
+                    .into_iter()
+                    .map(move |(path, bytes)| (format!("{dir}/{path}"), bytes))
+            })
+            .collect();
+        files.insert(
+            "site.toml".into(),
+            std::fs::read(site.path().join("site.toml")).unwrap(),
+        );
+        let hashed: std::collections::BTreeMap<String, Vec<u8>> = files
+            .iter()
+            .map(|(path, bytes)| (path.clone(), blake3::hash(bytes).as_bytes().to_vec()))
+            .collect();
+        assert!(
+            recorded_inputs(site.path()) == hashed,
+            "{}\nthe store's record of the inputs is not the site",
+            context()
+        );
     }
+}
+
+/// The build store's record of the site's input files: path → hash.
+fn recorded_inputs(site: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let db = rusqlite::Connection::open(site.join(".dateline/cache.sqlite")).unwrap();
+    let mut stmt = db.prepare("SELECT path, hash FROM inputs").unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
 }
 
 /// The build store's record of the output folder: path → hash.

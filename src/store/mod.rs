@@ -348,19 +348,25 @@ impl Store {
         Some(out)
     }
 
-    /// Records the input files and the state of a build that finished.
+    /// Records the state of a build that finished, and its input files: `changed` holds those
+    /// new or different since [`Store::inputs`] was read, `gone` those no longer there.
     pub fn save_state(
         &mut self,
-        inputs: &[(String, unchanged::Recorded)],
+        changed: &[(String, unchanged::Recorded)],
+        gone: &[String],
         state: &unchanged::State,
     ) -> rusqlite::Result<()> {
         let json = serde_json::to_string(state).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
         let tx = self.conn.transaction()?;
-        tx.execute("DELETE FROM inputs", [])?;
         {
-            let mut put =
-                tx.prepare("INSERT INTO inputs (path, size, mtime, trusted, hash) VALUES (?1, ?2, ?3, ?4, ?5)")?;
-            for (path, r) in inputs {
+            let mut forget = tx.prepare("DELETE FROM inputs WHERE path = ?1")?;
+            for path in gone {
+                forget.execute([path])?;
+            }
+            let mut put = tx.prepare(
+                "INSERT OR REPLACE INTO inputs (path, size, mtime, trusted, hash) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for (path, r) in changed {
                 let size = i64::try_from(r.stat.size).unwrap_or(i64::MAX);
                 let mtime = r.stat.mtime.to_le_bytes();
                 put.execute(params![path, size, mtime.as_slice(), r.trusted, r.hash.as_slice()])?;
