@@ -462,11 +462,41 @@ fn compare(previous: Option<&Path>, file: &OutputFile) -> Comparison {
     let same = match &file.content {
         Content::Bytes(b) => meta.len() == b.len() as u64 && std::fs::read(&old).is_ok_and(|o| o == *b),
         Content::Copy(from) => {
-            std::fs::metadata(from).is_ok_and(|m| m.len() == meta.len())
-                && matches!((std::fs::read(from), std::fs::read(&old)), (Ok(a), Ok(b)) if a == b)
+            std::fs::metadata(from).is_ok_and(|m| m.len() == meta.len()) && same_bytes(from, &old).unwrap_or(false)
         }
     };
     if same { Comparison::Same } else { Comparison::Changed }
+}
+
+/// Whether two files hold the same bytes, read a block at a time: a copied file can be as
+/// large as `archive.sqlite` (hundreds of megabytes at 100,000 articles), and twelve writers
+/// each holding two whole copies would be most of a build's memory.
+fn same_bytes(a: &Path, b: &Path) -> std::io::Result<bool> {
+    use std::io::Read;
+    let (mut a, mut b) = (std::fs::File::open(a)?, std::fs::File::open(b)?);
+    let (mut x, mut y) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
+    loop {
+        let n = read_full(&mut a, &mut x)?;
+        let m = read_full(&mut b, &mut y)?;
+        if x[..n] != y[..m] {
+            return Ok(false);
+        }
+        if n == 0 {
+            return Ok(true);
+        }
+    }
+
+    /// Fills `buf` as far as the file goes; short only at its end.
+    fn read_full(file: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
+        let mut filled = 0;
+        while filled < buf.len() {
+            match file.read(&mut buf[filled..])? {
+                0 => break,
+                n => filled += n,
+            }
+        }
+        Ok(filled)
+    }
 }
 
 /// The hash of a file's bytes, as the build store keeps it.
@@ -910,6 +940,25 @@ mod tests {
             OutputFile::bytes("index.html", "<p>hi</p>"),
             OutputFile::bytes("2021/10/13/x/index.html", "x"),
         ]
+    }
+
+    #[test]
+    fn copied_files_compare_by_their_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b, c) = (dir.path().join("a"), dir.path().join("b"), dir.path().join("c"));
+        let big: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        std::fs::write(&a, &big).unwrap();
+        std::fs::write(&b, &big).unwrap();
+        let mut other = big.clone();
+        *other.last_mut().unwrap() ^= 1;
+        std::fs::write(&c, &other).unwrap();
+        assert!(same_bytes(&a, &b).unwrap());
+        assert!(!same_bytes(&a, &c).unwrap());
+        std::fs::write(&c, &big[..big.len() - 1]).unwrap();
+        assert!(!same_bytes(&a, &c).unwrap());
+        std::fs::write(&a, b"").unwrap();
+        std::fs::write(&b, b"").unwrap();
+        assert!(same_bytes(&a, &b).unwrap());
     }
 
     #[test]
