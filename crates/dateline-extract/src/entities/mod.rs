@@ -319,6 +319,28 @@ mod tests {
             &[(O, "Zentrix"), (O, "Bolt Media")],
             &[(O, "Zentrix and Bolt Media")],
         ),
+        // A department named for several portfolios lists them with commas and "and"; a
+        // list of places after a ministry is no part of its name.
+        (
+            "The Ministry of Science, Technology and Innovation agreed. \
+             The Department of Health, Education, and Welfare objected. \
+             The Ministry of Defence, Ruritania and Zembla signed.",
+            &[
+                (O, "Ministry of Science, Technology and Innovation"),
+                (O, "Department of Health, Education, and Welfare"),
+                (O, "Ministry of Defence"),
+            ],
+            &[(O, "Technology"), (O, "Innovation"), (O, "Welfare")],
+        ),
+        // An outlet is named as where a report appeared, or as speaking in its own editorial
+        // or commentary voice.
+        (
+            "The plan was dropped, according to a report in the Harbor Ledger. \
+             The talks failed, the Dunmore Courant said in a commentary on Monday. \
+             The plan was sound, the Morning Quill wrote in an editorial.",
+            &[(O, "Harbor Ledger"), (O, "Dunmore Courant"), (O, "Morning Quill")],
+            &[(P, "Harbor Ledger"), (P, "Dunmore Courant")],
+        ),
         (
             "The Securities and Exchange Commission agreed.",
             &[(O, "Securities and Exchange Commission")],

@@ -355,9 +355,14 @@ fn source_or_employer<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 }
 
 /// "the Springfield Lantern reported", "The Morning Quill first reported": a name with an
-/// article that reports is an outlet (a reporter is named without one).
+/// article that reports is an outlet (a reporter is named without one). So is one that speaks
+/// "in an editorial" or "in a commentary", the way wire copy quotes a newspaper's own voice
+/// ("the Harbor Daily said in a commentary", "the Morning Quill wrote in an editorial").
 fn reports_after(after: &str) -> bool {
     let rest = after.trim_start();
+    if in_opinion_piece(rest) {
+        return true;
+    }
     let rest = rest
         .strip_prefix("first ")
         .or_else(|| rest.strip_prefix("has "))
@@ -366,6 +371,20 @@ fn reports_after(after: &str) -> bool {
         rest.strip_prefix(v)
             .is_some_and(|t| !t.starts_with(char::is_alphanumeric))
     })
+}
+
+/// Whether `rest` opens with "said in an editorial", "wrote in its commentary" and the like.
+fn in_opinion_piece(rest: &str) -> bool {
+    let Some(rest) = ["said in ", "says in ", "wrote in ", "writes in "]
+        .iter()
+        .find_map(|v| rest.strip_prefix(v))
+    else {
+        return false;
+    };
+    let rest = ["an ", "a ", "its "].iter().find_map(|a| rest.strip_prefix(a)).unwrap_or(rest);
+    ["commentary", "editorial"]
+        .iter()
+        .any(|n| rest.strip_prefix(n).is_some_and(|t| !t.starts_with(char::is_alphanumeric)))
 }
 
 /// "Jean-Luc", "Sui-Lee", "Mary-Kate": two given names joined by a hyphen, each capitalised
