@@ -341,6 +341,14 @@ mod tests {
             &[(O, "Harbor Ledger"), (O, "Dunmore Courant"), (O, "Morning Quill")],
             &[(P, "Harbor Ledger"), (P, "Dunmore Courant")],
         ),
+        // A newspaper named for its city may end in a word that elsewhere is a job or a
+        // given name; a name after the run makes it a person's.
+        (
+            "The plan was first described by the Springfield Star on Monday. It was denied \
+             in the Riverside Pilot. Later, the Springfield Pilot Jane Roe landed.",
+            &[(O, "Springfield Star"), (O, "Riverside Pilot")],
+            &[(O, "Springfield Pilot Jane Roe"), (O, "Springfield Pilot")],
+        ),
         (
             "The Securities and Exchange Commission agreed.",
             &[(O, "Securities and Exchange Commission")],

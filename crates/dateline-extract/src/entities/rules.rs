@@ -875,11 +875,22 @@ fn names_an_organisation_for_a_place(r: &Run<'_, '_>, w: &str) -> bool {
         && !gazetteer::is_misc_suffix(w)
         && !REGION_QUALIFIERS.contains(w)
         && PARTY_LABELS.get(w).is_none()
-        && !lexicon::is_given_name(w)
+        && (!lexicon::is_given_name(w) || masthead(r))
         && with_lowercase(w, |l| {
-            !THING_NOUNS.contains(l) && !lexicon::is_role_noun(l) && !KIN_NOUNS.contains(l) && !PERSON_NOUNS.contains(l)
+            !THING_NOUNS.contains(l)
+                && (!lexicon::is_role_noun(l) || masthead(r))
+                && !KIN_NOUNS.contains(l)
+                && !PERSON_NOUNS.contains(l)
         })
         && (gazetteer::is_known_org(w) || !r.story.uses_lowercase(w))
+}
+
+/// "the Springfield Star", "the Riverside Leader", "the Shelbyville Pilot": newspapers take
+/// their city's name and a figure of speech that elsewhere is a job or a given name. After
+/// "the", ending its run of capitalised words, so with no name after it ("the Springfield
+/// Star Jane Roe" names a player), it is the paper's title.
+fn masthead(r: &Run<'_, '_>) -> bool {
+    r.prev_lower == Some("the") && r.ws.len() == r.chunk.words.len()
 }
 
 /// "Acme PhonePro 5", "the Acme Tab": a product is named after its maker, so a known
