@@ -345,8 +345,9 @@ mod tests {
         // given name; a name after the run makes it a person's.
         (
             "The plan was first described by the Springfield Star on Monday. It was denied \
-             in the Riverside Pilot. Later, the Springfield Pilot Jane Roe landed.",
-            &[(O, "Springfield Star"), (O, "Riverside Pilot")],
+             in the Riverside Pilot. Later, the Springfield Pilot Jane Roe landed. \
+             Both the Dunmore Courier and the Riverside Star ran it.",
+            &[(O, "Springfield Star"), (O, "Riverside Pilot"), (O, "Riverside Star")],
             &[(O, "Springfield Pilot Jane Roe"), (O, "Springfield Pilot")],
         ),
         (

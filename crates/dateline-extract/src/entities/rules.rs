@@ -834,7 +834,7 @@ fn named_for_its_place<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     // A smaller city needs "the" before it and a name that is no one's ("the Shelbyville
     // Courier"); a town too small to keep a newspaper or a team is more likely a name's part.
     let town = || {
-        r.prev_lower == Some("the")
+        r.word_before() == Some("the")
             && crate::places::lookup(&place).is_some_and(|p| p.population >= CITY_WITH_INSTITUTIONS)
             && !names::is_name_word(&place)
     };
@@ -888,9 +888,10 @@ fn names_an_organisation_for_a_place(r: &Run<'_, '_>, w: &str) -> bool {
 /// "the Springfield Star", "the Riverside Leader", "the Shelbyville Pilot": newspapers take
 /// their city's name and a figure of speech that elsewhere is a job or a given name. After
 /// "the", ending its run of capitalised words, so with no name after it ("the Springfield
-/// Star Jane Roe" names a player), it is the paper's title.
+/// Star Jane Roe" names a player), it is the paper's title — also as the last of a list ("the
+/// Riverside Courier and the Springfield Star").
 fn masthead(r: &Run<'_, '_>) -> bool {
-    r.prev_lower == Some("the") && r.ws.len() == r.chunk.words.len()
+    r.word_before() == Some("the") && r.at_end()
 }
 
 /// "Acme PhonePro 5", "the Acme Tab": a product is named after its maker, so a known
