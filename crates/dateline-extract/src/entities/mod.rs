@@ -350,6 +350,14 @@ mod tests {
             &[(O, "Springfield Star"), (O, "Riverside Pilot"), (O, "Riverside Star")],
             &[(O, "Springfield Pilot Jane Roe"), (O, "Springfield Pilot")],
         ),
+        // A person is listed under the fullest form given: with the middle initial the body
+        // gives, though a caption named them first without it.
+        (
+            "Marcus Pelling leaves court. Officers arrested Marcus D. Pelling, 33, on Monday. \
+             Pelling was held.",
+            &[(P, "Marcus D. Pelling")],
+            &[(P, "Marcus Pelling")],
+        ),
         (
             "The Securities and Exchange Commission agreed.",
             &[(O, "Securities and Exchange Commission")],
