@@ -887,7 +887,8 @@ pub(super) fn short_name_into(name: &str, short: &mut String) -> Option<bool> {
 fn is_initial(w: &str) -> bool {
     w.len() >= 2
         && w.ends_with('.')
-        && w.split_terminator('.').all(|p| p.len() == 1 && p.bytes().all(|b| b.is_ascii_uppercase()))
+        && w.split_terminator('.')
+            .all(|p| p.len() == 1 && p.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
 /// The bit of [`Builder::tail_bits`] for a key with this first byte and length: a word whose

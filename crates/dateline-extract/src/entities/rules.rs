@@ -381,10 +381,14 @@ fn in_opinion_piece(rest: &str) -> bool {
     else {
         return false;
     };
-    let rest = ["an ", "a ", "its "].iter().find_map(|a| rest.strip_prefix(a)).unwrap_or(rest);
-    ["commentary", "editorial"]
+    let rest = ["an ", "a ", "its "]
         .iter()
-        .any(|n| rest.strip_prefix(n).is_some_and(|t| !t.starts_with(char::is_alphanumeric)))
+        .find_map(|a| rest.strip_prefix(a))
+        .unwrap_or(rest);
+    ["commentary", "editorial"].iter().any(|n| {
+        rest.strip_prefix(n)
+            .is_some_and(|t| !t.starts_with(char::is_alphanumeric))
+    })
 }
 
 /// "Jean-Luc", "Sui-Lee", "Mary-Kate": two given names joined by a hyphen, each capitalised
