@@ -341,6 +341,18 @@ mod tests {
             &[(O, "Harbor Ledger"), (O, "Dunmore Courant"), (O, "Morning Quill")],
             &[(P, "Harbor Ledger"), (P, "Dunmore Courant")],
         ),
+        // A source named with its city after "of" is the outlet and the place; a body whose
+        // name holds the "of" stays whole.
+        (
+            "The vote passed, according to the Lantern Ledger of Boston. It failed, according \
+             to the Bank of Ruritania and the Federal Savings Bank of Boston.",
+            &[
+                (O, "Lantern Ledger"),
+                (L, "Boston"),
+                (O, "Federal Savings Bank of Boston"),
+            ],
+            &[(O, "Lantern Ledger of Boston"), (O, "Federal Savings Bank")],
+        ),
         // A newspaper named for its city may end in a word that elsewhere is a job or a
         // given name; a name after the run makes it a person's.
         (

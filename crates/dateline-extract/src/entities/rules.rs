@@ -52,6 +52,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("organisation by appositive", organisation_by_appositive),
     ("name before an organisation noun", before_organisation_noun),
     ("source or employer", source_or_employer),
+    ("source named with its city", source_with_its_city),
     ("sentence opener", sentence_opener),
     ("compound adjective", compound_adjective),
     ("firm named with an ampersand", ampersand_name),
@@ -352,6 +353,35 @@ fn source_or_employer<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         return None;
     }
     Some(Verdict::all(r, Kind::Org(r.whole.clone())))
+}
+
+/// "according to the Harbor Ledger of Millbrook", "a report in the Lantern of Springfield": a
+/// source is often named with its city after "of"; the name is the outlet, the city a place.
+/// Not a body whose name holds the "of" ("the Bank of Ruritania", "the Springfield Times of
+/// Zembla": an organisation's word before it), nor an office-holder ("the Mayor of Springfield").
+fn source_with_its_city<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let ws = r.ws;
+    if ws.len() != r.chunk.words.len() || r.possessive() {
+        return None;
+    }
+    let k = ws.iter().position(|w| w.text == "of")?;
+    if !(2..=4).contains(&k) || k + 1 >= ws.len() || gazetteer::town(&r.name(k + 1..ws.len())).is_none() {
+        return None;
+    }
+    let body_or_person = |w: &Word<'_>| {
+        gazetteer::is_org_suffix(w.text)
+            || lexicon::is_title(w.text)
+            || lexicon::is_given_name(w.text)
+            || names::is_common_given_name(w.text)
+            || !capitalized(w.text)
+    };
+    if ws[..k].iter().any(body_or_person) || !cued_as_source_or_employer(&r.chunk.text[..ws[0].start]) {
+        return None;
+    }
+    Some(Verdict::of(vec![
+        Out::Name(0..k, Kind::Org(r.name(0..k))),
+        Out::again(k + 1..ws.len(), true),
+    ]))
 }
 
 /// "the Springfield Lantern reported", "The Morning Quill first reported": a name with an
