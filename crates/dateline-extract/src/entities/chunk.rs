@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use super::Span;
 use crate::lexicon::{self};
-use crate::lists::{JOINING_PARTICLES, NAME_JOINERS, POSSESSIVE_NAME_WORDS};
+use crate::lists::{JOINING_PARTICLES, MINISTRY_PORTFOLIOS, NAME_JOINERS, POSSESSIVE_NAME_WORDS};
 use crate::text::Word;
 
 /// Lower-case words that may join capitalised words inside one run: function words ("Bureau
@@ -149,6 +149,9 @@ fn next_step(text: &str, ws: &[Word<'_>], j: usize) -> Step {
     let gap = &text[prev.full_end.min(ws[j].start)..ws[j].start];
     // "Coach (Frank) Vogel": a first name added in brackets joins the surname.
     let bracketed = gap == ") " && capitalized(ws[j].text) && text[..prev.start].ends_with('(');
+    if let Some(n) = portfolio_list(text, ws, j) {
+        return Step::TakeAndStop(n);
+    }
     if !bracketed && !contiguous(text, prev, &ws[j]) && !ampersand(gap, prev, &ws[j]) {
         return Step::Stop;
     }
@@ -167,6 +170,36 @@ fn next_step(text: &str, ws: &[Word<'_>], j: usize) -> Step {
         return connector_step(text, ws, j);
     }
     Step::Stop
+}
+
+/// "Ministry of Trade, Industry and Energy", "Department of Health, Education and Welfare": a
+/// government department named for several portfolios lists them with commas, the last after
+/// "and", and the list is part of its name. At the comma after "Ministry of Trade" (word `j`
+/// opens the rest of the list), the number of words to the end of the list, when every item is
+/// a portfolio word ("Ministry of Defence, Britain and France said" lists no portfolios).
+fn portfolio_list(text: &str, ws: &[Word<'_>], j: usize) -> Option<usize> {
+    let portfolio = |w: &Word<'_>| capitalized(w.text) && MINISTRY_PORTFOLIOS.contains_lowercase_of(w.text);
+    let head = j >= 3
+        && matches!(ws[j - 3].text, "Ministry" | "Department" | "Ministries" | "Secretariat")
+        && ws[j - 2].text == "of"
+        && portfolio(&ws[j - 1]);
+    if !head || !text[ws[j - 1].full_end.min(ws[j].start)..ws[j].start].starts_with(',') {
+        return None;
+    }
+    let mut k = j;
+    loop {
+        let item = ws.get(k).filter(|w| portfolio(w))?;
+        let gap = |w: &Word<'_>| &text[item.full_end.min(w.start)..w.start];
+        match ws.get(k + 1) {
+            // ", Energy," or ", Energy and": the list goes on.
+            Some(n) if n.text == "and" && matches!(gap(n), " " | ", ") => {
+                ws.get(k + 2).filter(|w| portfolio(w) && contiguous(text, n, w))?;
+                return Some(k + 3 - j);
+            }
+            Some(n) if gap(n) == ", " => k += 1,
+            _ => return None,
+        }
+    }
 }
 
 /// "Procter & Gamble", "AT&T": an ampersand between capitalised words joins them into one run

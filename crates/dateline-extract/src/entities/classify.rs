@@ -359,6 +359,20 @@ impl<'a> Run<'a, '_> {
         self.offset == 0
     }
 
+    /// Whether the run ends its chunk: no capitalised word follows it.
+    pub(super) fn at_end(&self) -> bool {
+        self.offset + self.ws.len() == self.chunk.words.len()
+    }
+
+    /// The word just before the run, inside the chunk or (at its start) before it, as written
+    /// inside and in lower case before ("the" in "the Acme Courier and the Zentrix Star").
+    pub(super) fn word_before(&self) -> Option<&str> {
+        match self.offset {
+            0 => self.prev_lower,
+            k => Some(self.chunk.words[k - 1].text),
+        }
+    }
+
     /// Whether the run ends in a possessive ("Acme's", "Jane Roe's").
     pub(super) fn possessive(&self) -> bool {
         self.ws[self.ws.len() - 1].possessive

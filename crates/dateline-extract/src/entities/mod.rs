@@ -319,6 +319,57 @@ mod tests {
             &[(O, "Zentrix"), (O, "Bolt Media")],
             &[(O, "Zentrix and Bolt Media")],
         ),
+        // A department named for several portfolios lists them with commas and "and"; a
+        // list of places after a ministry is no part of its name.
+        (
+            "The Ministry of Science, Technology and Innovation agreed. \
+             The Department of Health, Education, and Welfare objected. \
+             The Ministry of Defence, Ruritania and Zembla signed.",
+            &[
+                (O, "Ministry of Science, Technology and Innovation"),
+                (O, "Department of Health, Education, and Welfare"),
+                (O, "Ministry of Defence"),
+            ],
+            &[(O, "Technology"), (O, "Innovation"), (O, "Welfare")],
+        ),
+        // An outlet is named as where a report appeared, or as speaking in its own editorial
+        // or commentary voice.
+        (
+            "The plan was dropped, according to a report in the Harbor Ledger. \
+             The talks failed, the Dunmore Courant said in a commentary on Monday. \
+             The plan was sound, the Morning Quill wrote in an editorial.",
+            &[(O, "Harbor Ledger"), (O, "Dunmore Courant"), (O, "Morning Quill")],
+            &[(P, "Harbor Ledger"), (P, "Dunmore Courant")],
+        ),
+        // A source named with its city after "of" is the outlet and the place; a body whose
+        // name holds the "of" stays whole.
+        (
+            "The vote passed, according to the Lantern Ledger of Boston. It failed, according \
+             to the Bank of Ruritania and the Federal Savings Bank of Boston.",
+            &[
+                (O, "Lantern Ledger"),
+                (L, "Boston"),
+                (O, "Federal Savings Bank of Boston"),
+            ],
+            &[(O, "Lantern Ledger of Boston"), (O, "Federal Savings Bank")],
+        ),
+        // A newspaper named for its city may end in a word that elsewhere is a job or a
+        // given name; a name after the run makes it a person's.
+        (
+            "The plan was first described by the Springfield Star on Monday. It was denied \
+             in the Riverside Pilot. Later, the Springfield Pilot Jane Roe landed. \
+             Both the Dunmore Courier and the Riverside Star ran it.",
+            &[(O, "Springfield Star"), (O, "Riverside Pilot"), (O, "Riverside Star")],
+            &[(O, "Springfield Pilot Jane Roe"), (O, "Springfield Pilot")],
+        ),
+        // A person is listed under the fullest form given: with the middle initial the body
+        // gives, though a caption named them first without it.
+        (
+            "Marcus Pelling leaves court. Officers arrested Marcus D. Pelling, 33, on Monday. \
+             Pelling was held.",
+            &[(P, "Marcus D. Pelling")],
+            &[(P, "Marcus Pelling")],
+        ),
         (
             "The Securities and Exchange Commission agreed.",
             &[(O, "Securities and Exchange Commission")],

@@ -251,6 +251,7 @@ fn full_name(b: &mut Builder, known: &Lookups<'_>, p: &Piece<'_>, registry: &Reg
                 b.mention(id, p);
             } else if let Some(id) = b.same_person(&p.name) {
                 b.mention(id, p);
+                b.take_middle_initials(id, &p.name);
                 b.note(id, role.clone(), *gender);
                 b.confirm(id, *sure);
             } else if let Some(n) = known.acronyms.values().find(|full| **full == p.name) {
@@ -882,6 +883,14 @@ pub(super) fn short_name_into(name: &str, short: &mut String) -> Option<bool> {
     Some(middle)
 }
 
+/// "Q.", "H.W.": a middle initial, or several run together.
+fn is_initial(w: &str) -> bool {
+    w.len() >= 2
+        && w.ends_with('.')
+        && w.split_terminator('.')
+            .all(|p| p.len() == 1 && p.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
 /// The bit of [`Builder::tail_bits`] for a key with this first byte and length: a word whose
 /// lower case is a key has the key's length and lower-cased first byte when it is ASCII.
 pub(super) fn tail_bit(first: u8, len: usize) -> (usize, u64) {
@@ -1075,6 +1084,22 @@ impl Builder {
             }
         }
         self.person_by_tail(name)
+    }
+
+    /// "Jane Q. Roe" after "Jane Roe": a person is listed under the fullest form the story
+    /// gives, and the form with middle initials is the full one (a caption or a headline
+    /// often drops them; the story's body gives them, as AP style does on first reference).
+    fn take_middle_initials(&mut self, id: usize, name: &str) {
+        let e = &self.entities[id];
+        if e.kind != EntityKind::Person || e.name == name || e.name.split_whitespace().any(is_initial) {
+            return;
+        }
+        let mut bare = name.split_whitespace().filter(|w| !is_initial(w));
+        let adds = name.split_whitespace().any(is_initial);
+        if adds && bare.by_ref().eq(e.name.split_whitespace()) {
+            self.entities[id].name = name.to_string();
+            self.by_key[slot(EntityKind::Person)].insert(lowercase(name), id);
+        }
     }
 
     /// The person a surname (or trailing part of a name) refers to: the most recent one.

@@ -52,6 +52,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("organisation by appositive", organisation_by_appositive),
     ("name before an organisation noun", before_organisation_noun),
     ("source or employer", source_or_employer),
+    ("source named with its city", source_with_its_city),
     ("sentence opener", sentence_opener),
     ("compound adjective", compound_adjective),
     ("firm named with an ampersand", ampersand_name),
@@ -354,16 +355,68 @@ fn source_or_employer<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     Some(Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
+/// "according to the Harbor Ledger of Millbrook", "a report in the Lantern of Springfield": a
+/// source is often named with its city after "of"; the name is the outlet, the city a place.
+/// Not a body whose name holds the "of" ("the Bank of Ruritania", "the Springfield Times of
+/// Zembla": an organisation's word before it), nor an office-holder ("the Mayor of Springfield").
+fn source_with_its_city<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let ws = r.ws;
+    if ws.len() != r.chunk.words.len() || r.possessive() {
+        return None;
+    }
+    let k = ws.iter().position(|w| w.text == "of")?;
+    if !(2..=4).contains(&k) || k + 1 >= ws.len() || gazetteer::town(&r.name(k + 1..ws.len())).is_none() {
+        return None;
+    }
+    let body_or_person = |w: &Word<'_>| {
+        gazetteer::is_org_suffix(w.text)
+            || lexicon::is_title(w.text)
+            || lexicon::is_given_name(w.text)
+            || names::is_common_given_name(w.text)
+            || !capitalized(w.text)
+    };
+    if ws[..k].iter().any(body_or_person) || !cued_as_source_or_employer(&r.chunk.text[..ws[0].start]) {
+        return None;
+    }
+    Some(Verdict::of(vec![
+        Out::Name(0..k, Kind::Org(r.name(0..k))),
+        Out::again(k + 1..ws.len(), true),
+    ]))
+}
+
 /// "the Springfield Lantern reported", "The Morning Quill first reported": a name with an
-/// article that reports is an outlet (a reporter is named without one).
+/// article that reports is an outlet (a reporter is named without one). So is one that speaks
+/// "in an editorial" or "in a commentary", the way wire copy quotes a newspaper's own voice
+/// ("the Harbor Daily said in a commentary", "the Morning Quill wrote in an editorial").
 fn reports_after(after: &str) -> bool {
     let rest = after.trim_start();
+    if in_opinion_piece(rest) {
+        return true;
+    }
     let rest = rest
         .strip_prefix("first ")
         .or_else(|| rest.strip_prefix("has "))
         .unwrap_or(rest);
     ["reported", "reports", "reporting"].iter().any(|v| {
         rest.strip_prefix(v)
+            .is_some_and(|t| !t.starts_with(char::is_alphanumeric))
+    })
+}
+
+/// Whether `rest` opens with "said in an editorial", "wrote in its commentary" and the like.
+fn in_opinion_piece(rest: &str) -> bool {
+    let Some(rest) = ["said in ", "says in ", "wrote in ", "writes in "]
+        .iter()
+        .find_map(|v| rest.strip_prefix(v))
+    else {
+        return false;
+    };
+    let rest = ["an ", "a ", "its "]
+        .iter()
+        .find_map(|a| rest.strip_prefix(a))
+        .unwrap_or(rest);
+    ["commentary", "editorial"].iter().any(|n| {
+        rest.strip_prefix(n)
             .is_some_and(|t| !t.starts_with(char::is_alphanumeric))
     })
 }
@@ -815,7 +868,7 @@ fn named_for_its_place<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     // A smaller city needs "the" before it and a name that is no one's ("the Shelbyville
     // Courier"); a town too small to keep a newspaper or a team is more likely a name's part.
     let town = || {
-        r.prev_lower == Some("the")
+        r.word_before() == Some("the")
             && crate::places::lookup(&place).is_some_and(|p| p.population >= CITY_WITH_INSTITUTIONS)
             && !names::is_name_word(&place)
     };
@@ -856,11 +909,23 @@ fn names_an_organisation_for_a_place(r: &Run<'_, '_>, w: &str) -> bool {
         && !gazetteer::is_misc_suffix(w)
         && !REGION_QUALIFIERS.contains(w)
         && PARTY_LABELS.get(w).is_none()
-        && !lexicon::is_given_name(w)
+        && (!lexicon::is_given_name(w) || masthead(r))
         && with_lowercase(w, |l| {
-            !THING_NOUNS.contains(l) && !lexicon::is_role_noun(l) && !KIN_NOUNS.contains(l) && !PERSON_NOUNS.contains(l)
+            !THING_NOUNS.contains(l)
+                && (!lexicon::is_role_noun(l) || masthead(r))
+                && !KIN_NOUNS.contains(l)
+                && !PERSON_NOUNS.contains(l)
         })
         && (gazetteer::is_known_org(w) || !r.story.uses_lowercase(w))
+}
+
+/// "the Springfield Star", "the Riverside Leader", "the Shelbyville Pilot": newspapers take
+/// their city's name and a figure of speech that elsewhere is a job or a given name. After
+/// "the", ending its run of capitalised words, so with no name after it ("the Springfield
+/// Star Jane Roe" names a player), it is the paper's title — also as the last of a list ("the
+/// Riverside Courier and the Springfield Star").
+fn masthead(r: &Run<'_, '_>) -> bool {
+    r.word_before() == Some("the") && r.at_end()
 }
 
 /// "Acme PhonePro 5", "the Acme Tab": a product is named after its maker, so a known
