@@ -912,6 +912,8 @@ mod tests {
         for s in &lean.archive.stories {
             assert!(s.text.is_some(), "{} kept its text", s.article.rel.display());
             assert!(s.article.body.is_empty() && s.article.blocks.is_empty() && s.extraction.roles.is_empty());
+            assert!(s.meta.quotes.iter().all(|q| q.text.is_empty()));
+            assert!(s.meta.entities.iter().all(|m| m.entity.mentions.is_empty()));
         }
         let expected = render_in_memory(&whole).expect("renders");
         let got = render_in_memory(&lean).expect("renders");

@@ -62,7 +62,7 @@ pub fn story(
     (
         Story {
             article,
-            extraction,
+            extraction: Box::new(extraction),
             meta,
             published,
             updated,
