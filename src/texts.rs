@@ -20,7 +20,7 @@ use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::model::{Anchor, Block, BlockKind, Story, Text, TextError, TextRef, TextStore};
+use crate::model::{Anchor, Block, BlockKind, Extraction, Story, Text, TextError, TextRef, TextStore};
 
 /// Stories' text, appended as they are read and read back at random.
 #[derive(Debug)]
@@ -109,7 +109,7 @@ impl TextFile {
         };
         story.article.body = String::new();
         story.article.blocks = Vec::new();
-        story.extraction = Box::default();
+        story.extraction = Extraction::default();
         for m in &mut story.meta.entities {
             m.entity.mentions = Vec::new();
         }
@@ -308,7 +308,7 @@ mod tests {
     use super::*;
     use crate::config::SiteConfig;
     use crate::extract::Registry;
-    use crate::model::{Archive, Extraction, Source, SourceFormat};
+    use crate::model::{Archive, Source, SourceFormat};
     use std::sync::Arc;
 
     fn story(name: &str, body: &str) -> Story {
@@ -358,7 +358,7 @@ mod tests {
                 file.quote_texts(light.text.unwrap()).unwrap(),
                 s.meta.quotes.iter().map(|q| q.text.clone()).collect::<Vec<_>>()
             );
-            assert_eq!(*light.extraction, Extraction::default());
+            assert_eq!(light.extraction, Extraction::default());
             assert_eq!(file.extraction_bytes(light.text.unwrap()).unwrap(), json);
             archive.stories.push(light);
         }
@@ -372,9 +372,9 @@ mod tests {
             // Which rule found what is for `dateline extract --explain`, never kept.
             let expected = Extraction {
                 explanations: Vec::new(),
-                ..(*s.extraction).clone()
+                ..s.extraction.clone()
             };
-            assert_eq!(*full.extraction, expected);
+            assert_eq!(full.extraction, expected);
             assert_eq!(full.meta, s.meta);
             assert_eq!(full.text, None);
         }

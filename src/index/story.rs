@@ -62,7 +62,7 @@ pub fn story(
     (
         Story {
             article,
-            extraction: Box::new(extraction),
+            extraction,
             meta,
             published,
             updated,

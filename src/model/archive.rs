@@ -12,8 +12,7 @@ use super::{Article, Extraction, Metadata, Published, TextError, TextRef, TextSt
 #[derive(Debug, Clone)]
 pub struct Story {
     pub article: Article,
-    /// Boxed: a record whose extraction waits in the text file keeps only the pointer.
-    pub extraction: Box<Extraction>,
+    pub extraction: Extraction,
     pub meta: Metadata,
     pub published: Published,
     pub updated: Option<Published>,
@@ -165,7 +164,7 @@ impl Archive {
         let mut full = story.clone();
         full.article.body = text.body;
         full.article.blocks = text.blocks;
-        *full.extraction = text.extraction;
+        full.extraction = text.extraction;
         for (q, words) in full.meta.quotes.iter_mut().zip(text.quotes) {
             q.text = words;
         }

@@ -197,9 +197,7 @@ pub struct Article {
     pub file: PathBuf,
     pub rel: PathBuf,
     pub format: SourceFormat,
-    /// Boxed: most of it is read only while the story is made, and a build keeps every
-    /// story's record in memory.
-    pub front: Box<FrontMatter>,
+    pub front: FrontMatter,
     /// The headline the text itself carries (wire copy's first line, a Markdown leading `# `).
     pub headline: Option<String>,
     /// The body source after front matter and headline.

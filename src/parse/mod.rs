@@ -88,7 +88,7 @@ pub fn parse(source: Source, config: &SiteConfig) -> Result<Article, Vec<Diagnos
         file: source.file,
         rel: source.rel,
         format: source.format,
-        front: Box::new(front),
+        front,
         headline,
         body,
         blocks,
