@@ -581,7 +581,8 @@ fn read_site_with(
     };
     diagnostics.extend(config.missing_metadata_images(root, |path| theme.statics.contains_key(path)));
     progress.stage("Reading");
-    let (sources, load_errors) = load::load(root);
+    // Only the list of files for now: each slice of it is read when it is processed.
+    let (listing, load_errors) = load::list(root);
     diagnostics.extend(load_errors);
     if let Some(notice) = store.as_ref().and_then(|s| s.notice.clone()) {
         diagnostics.push(Diagnostic::warning(
@@ -589,18 +590,26 @@ fn read_site_with(
             notice,
         ));
     }
-    diagnostics.extend(load::picture_warnings(&sources, root));
-    progress.counted("Extracting", sources.len(), "articles");
+    diagnostics.extend(listing.picture_warnings());
+    progress.counted("Extracting", listing.len(), "articles");
     let context = extraction_context(root, &config);
-    let mut sources = sources;
-    let mut keys: Vec<(String, crate::store::Hash)> = Vec::with_capacity(sources.len());
+    let mut keys: Vec<(String, crate::store::Hash)> = Vec::with_capacity(listing.len());
     let mut fresh: Vec<(usize, Fresh)> = Vec::new();
-    let mut stories = Vec::with_capacity(sources.len());
-    // In slices, so that what the store kept is read for a slice at a time, and each story's
-    // text is put away as soon as it is made: memory holds the sources not yet read and the
-    // records of those that were, never every article's text and extraction at once.
-    while !sources.is_empty() {
-        let slice: Vec<crate::model::Source> = sources.drain(..sources.len().min(READ_SLICE)).collect();
+    let mut stories = Vec::with_capacity(listing.len());
+    // In slices, so that the files and what the store kept are read for a slice at a time,
+    // and each story's text is put away as soon as it is made: memory holds the records of
+    // the stories read, never every article's source, text and extraction at once.
+    for start in (0..listing.len()).step_by(READ_SLICE) {
+        let mut slice: Vec<crate::model::Source> = Vec::with_capacity(READ_SLICE);
+        for loaded in listing.read(start..listing.len().min(start + READ_SLICE)) {
+            match loaded {
+                Ok((source, warnings)) => {
+                    slice.push(source);
+                    diagnostics.extend(warnings);
+                }
+                Err(d) => diagnostics.push(d),
+            }
+        }
         let slice_keys: Vec<(String, crate::store::Hash)> = slice
             .par_iter()
             .map(|s| {
@@ -930,6 +939,8 @@ mod tests {
         for s in &lean.archive.stories {
             assert!(s.text.is_some(), "{} kept its text", s.article.rel.display());
             assert!(s.article.body.is_empty() && s.article.blocks.is_empty() && s.extraction.roles.is_empty());
+            assert!(s.meta.quotes.iter().all(|q| q.text.is_empty()));
+            assert!(s.meta.entities.iter().all(|m| m.entity.mentions.is_empty()));
         }
         let expected = render_in_memory(&whole).expect("renders");
         let got = render_in_memory(&lean).expect("renders");

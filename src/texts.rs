@@ -1,21 +1,26 @@
-//! The build's text file: every story's body, blocks and extraction, written once when the story
-//! is read and read back one story at a time by the stages that need them (article pages, the
-//! search index, the archive-wide feed, the export), so that memory holds the records of all
-//! stories but the text of only the few being worked on.
+//! The build's text file: every story's body, blocks and extraction, and the parts of its
+//! record that only its own page and a few others read (its quotes' words, its subheads, where
+//! each name is mentioned), written once when the story is read and read back one story at a
+//! time by the stages that need them (article pages, people's pages, the search index, the
+//! archive-wide feed, the export), so that memory holds the records of all stories but the text
+//! of only the few being worked on.
 //!
 //! The file has no name (it is gone as soon as the build ends, however it ends) and lives in the
 //! temporary folder, like the search index's working files. Each entry is the extraction as the
 //! build store keeps it (varint length, then bytes), the body (varint length, then UTF-8), the
 //! number of blocks (varint), then each block: its kind (0 paragraph, 1 heading followed by its
 //! level byte, 2 other), its text (varint length, then UTF-8), its line and the start and end of
-//! its range in the body (varints).
+//! its range in the body (varints); then the number of the story's quotes and each one's words
+//! (varint length, then UTF-8); then its subheads the same way; then the number of its entities
+//! (varint) and, for each, the number of its mentions and each mention's block, start and end
+//! (varints).
 
 use std::fs::File;
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::model::{Block, BlockKind, Extraction, Story, Text, TextError, TextRef, TextStore};
+use crate::model::{Anchor, Block, BlockKind, Extraction, Story, Text, TextError, TextRef, TextStore};
 
 /// Stories' text, appended as they are read and read back at random.
 #[derive(Debug)]
@@ -54,8 +59,8 @@ impl TextFile {
         }
     }
 
-    /// Moves `story`'s body, blocks and extraction into the file, leaving the story its record
-    /// and where its text went. `extraction` is the extraction as the build store encodes it.
+    /// Moves `story`'s body, blocks, extraction, quotes' words, subheads and entity mentions
+    /// into the file, leaving the story its record and where its text went. `extraction` is the extraction as the build store encodes it.
     pub fn put_away(&self, story: &mut Story, extraction: &[u8]) -> Result<(), TextError> {
         let mut entry = Vec::with_capacity(extraction.len() + story.article.body.len() * 2 + 64);
         varint(&mut entry, extraction.len() as u64);
@@ -75,6 +80,25 @@ impl TextFile {
             varint(&mut entry, b.source.start as u64);
             varint(&mut entry, b.source.end as u64);
         }
+        varint(&mut entry, story.meta.quotes.len() as u64);
+        for q in &story.meta.quotes {
+            varint(&mut entry, q.text.len() as u64);
+            entry.extend_from_slice(q.text.as_bytes());
+        }
+        varint(&mut entry, story.meta.subheads.len() as u64);
+        for h in &story.meta.subheads {
+            varint(&mut entry, h.len() as u64);
+            entry.extend_from_slice(h.as_bytes());
+        }
+        varint(&mut entry, story.meta.entities.len() as u64);
+        for m in &story.meta.entities {
+            varint(&mut entry, m.entity.mentions.len() as u64);
+            for a in &m.entity.mentions {
+                varint(&mut entry, a.block as u64);
+                varint(&mut entry, a.start as u64);
+                varint(&mut entry, a.end as u64);
+            }
+        }
         let len = u32::try_from(entry.len()).map_err(|_| self.error(invalid("an article of more than 4 GB")))?;
         let offset = {
             let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
@@ -86,6 +110,23 @@ impl TextFile {
         story.article.body = String::new();
         story.article.blocks = Vec::new();
         story.extraction = Extraction::default();
+        for m in &mut story.meta.entities {
+            m.entity.mentions = Vec::new();
+        }
+        for q in &mut story.meta.quotes {
+            q.text = String::new();
+        }
+        // The record stays in memory for the whole build: it keeps no room to grow.
+        let meta = &mut story.meta;
+        meta.entities.shrink_to_fit();
+        for m in &mut meta.entities {
+            m.entity.roles.shrink_to_fit();
+        }
+        meta.quotes.shrink_to_fit();
+        meta.figures.value.shrink_to_fit();
+        meta.byline.value.shrink_to_fit();
+        meta.sources.value.shrink_to_fit();
+        meta.subheads = Vec::new();
         story.text = Some(TextRef { offset, len });
         Ok(())
     }
@@ -121,6 +162,20 @@ impl TextStore for TextFile {
         let bytes = self.entry(at)?;
         decode(&bytes).map_err(|e| self.error(e))
     }
+
+    /// Only the quotes' part of the entry is decoded: a person's page shows the quotes of
+    /// many stories.
+    fn quote_texts(&self, at: TextRef) -> Result<Vec<String>, TextError> {
+        let bytes = self.entry(at)?;
+        let mut r = Reader { bytes: &bytes, at: 0 };
+        let quotes = (|| {
+            r.bytes()?;
+            r.bytes()?;
+            read_blocks(&mut r, bytes.len())?;
+            read_strings(&mut r, bytes.len())
+        })();
+        quotes.map_err(|e| self.error(e))
+    }
 }
 
 fn decode(bytes: &[u8]) -> std::io::Result<Text> {
@@ -128,8 +183,24 @@ fn decode(bytes: &[u8]) -> std::io::Result<Text> {
     let extraction =
         crate::store::record::decode(r.bytes()?).ok_or_else(|| invalid("an extraction that does not read back"))?;
     let body = r.text()?;
+    let blocks = read_blocks(&mut r, bytes.len())?;
+    let quotes = read_strings(&mut r, bytes.len())?;
+    let subheads = read_strings(&mut r, bytes.len())?;
+    let mentions = read_mentions(&mut r, bytes.len())?;
+    Ok(Text {
+        body,
+        blocks,
+        extraction,
+        quotes,
+        subheads,
+        mentions,
+    })
+}
+
+/// The blocks of an entry, after its body.
+fn read_blocks(r: &mut Reader<'_>, most: usize) -> std::io::Result<Vec<Block>> {
     let count = r.number()?;
-    let mut blocks = Vec::with_capacity(count.min(bytes.len()));
+    let mut blocks = Vec::with_capacity(count.min(most));
     for _ in 0..count {
         let kind = match r.byte()? {
             0 => BlockKind::Paragraph,
@@ -148,11 +219,37 @@ fn decode(bytes: &[u8]) -> std::io::Result<Text> {
             source: start..end,
         });
     }
-    Ok(Text {
-        body,
-        blocks,
-        extraction,
-    })
+    Ok(blocks)
+}
+
+/// A count, then as many strings: the quotes' words after an entry's blocks, then the
+/// subheads.
+fn read_strings(r: &mut Reader<'_>, most: usize) -> std::io::Result<Vec<String>> {
+    let count = r.number()?;
+    let mut quotes = Vec::with_capacity(count.min(most));
+    for _ in 0..count {
+        quotes.push(r.text()?);
+    }
+    Ok(quotes)
+}
+
+/// The mentions of each entity of an entry, after its subheads.
+fn read_mentions(r: &mut Reader<'_>, most: usize) -> std::io::Result<Vec<Vec<Anchor>>> {
+    let entities = r.number()?;
+    let mut mentions = Vec::with_capacity(entities.min(most));
+    for _ in 0..entities {
+        let count = r.number()?;
+        let mut anchors = Vec::with_capacity(count.min(most));
+        for _ in 0..count {
+            anchors.push(Anchor {
+                block: r.number()?,
+                start: r.number()?,
+                end: r.number()?,
+            });
+        }
+        mentions.push(anchors);
+    }
+    Ok(mentions)
 }
 
 fn invalid(what: &str) -> std::io::Error {
@@ -237,7 +334,7 @@ mod tests {
         let stories = [
             story(
                 "quay",
-                "## The quay\n\nMayor Ana Ruiz said the quay was \"ready at last\" on Monday.\n\n> Quoted\n> text\n\n```\ncode\n```\n",
+                "## The quay\n\nMayor Ana Ruiz said the quay was \"ready at last\" on Monday.\n\n\"We waited ten years for this quay,\" Ruiz said on Monday.\n\n> Quoted\n> text\n\n```\ncode\n```\n",
             ),
             story("empty", ""),
             story("wide", "Unicode — “curly” and ünïcödé.\n\nSecond paragraph.\n"),
@@ -251,10 +348,23 @@ mod tests {
             let json = crate::store::record::encode(&s.extraction).unwrap();
             file.put_away(&mut light, &json).unwrap();
             assert!(light.article.blocks.is_empty() && light.article.body.is_empty());
+            // Where names are mentioned is for the article's own page only.
+            assert!(light.meta.entities.iter().all(|m| m.entity.mentions.is_empty()));
+            // A quote's words are for its article's page and its speaker's: its speaker stays
+            // for the indexes.
+            assert!(light.meta.quotes.iter().all(|q| q.text.is_empty()));
+            assert!(light.meta.subheads.is_empty());
+            assert_eq!(
+                file.quote_texts(light.text.unwrap()).unwrap(),
+                s.meta.quotes.iter().map(|q| q.text.clone()).collect::<Vec<_>>()
+            );
             assert_eq!(light.extraction, Extraction::default());
             assert_eq!(file.extraction_bytes(light.text.unwrap()).unwrap(), json);
             archive.stories.push(light);
         }
+        assert!(stories[0].meta.entities.iter().any(|m| !m.entity.mentions.is_empty()));
+        assert!(!stories[0].meta.quotes.is_empty());
+        assert!(!stories[0].meta.subheads.is_empty());
         for (s, light) in stories.iter().zip(&archive.stories) {
             let full = archive.full(light).unwrap();
             assert_eq!(full.article.body, s.article.body);

@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, display_path};
-use crate::model::Source;
+use crate::model::Asset;
 use crate::photo;
 
 /// The largest picture whose metadata is read: a TIFF scan can keep its directory at its
@@ -57,11 +57,9 @@ pub fn read_picture(path: &Path) -> (Option<Box<photo::Embedded>>, Vec<String>) 
     (embedded, warnings)
 }
 
-/// A warning for each damaged picture of the sources' bundles, naming the file.
-pub fn picture_warnings(sources: &[Source], root: &Path) -> Vec<Diagnostic> {
-    sources
-        .iter()
-        .flat_map(|s| &s.assets)
+/// A warning for each damaged picture among `assets`, naming the file.
+pub(super) fn asset_warnings<'a>(assets: impl Iterator<Item = &'a Asset>, root: &Path) -> Vec<Diagnostic> {
+    assets
         .flat_map(|asset| {
             asset.warnings.iter().map(|w| {
                 Diagnostic::warning(display_path(&asset.path, root), w.clone())

@@ -16,8 +16,6 @@ mod image_size;
 mod images;
 mod nesting;
 
-pub use images::picture_warnings;
-
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -48,16 +46,9 @@ struct Found {
 
 /// Reads every article under `root/content`, in path order.
 pub fn load(root: &Path) -> (Vec<Source>, Vec<Diagnostic>) {
-    let content = root.join(CONTENT_DIR);
-    let boundary = Boundary::of_site(root, &content);
-    let (found, mut diagnostics) = walk(&content, root, &boundary);
-    let walked = boundary.after_walk();
-    let read: Vec<Loaded> = found
-        .par_iter()
-        .map(|f| read_source(f, root, &content, Some(&walked)))
-        .collect();
-    let mut sources = Vec::with_capacity(read.len());
-    for r in read {
+    let (listing, mut diagnostics) = list(root);
+    let mut sources = Vec::with_capacity(listing.len());
+    for r in listing.read(0..listing.len()) {
         match r {
             Ok((s, warnings)) => {
                 sources.push(s);
@@ -67,6 +58,55 @@ pub fn load(root: &Path) -> (Vec<Source>, Vec<Diagnostic>) {
         }
     }
     (sources, diagnostics)
+}
+
+/// The article files under `root/content`, found in path order but not read yet, so that a
+/// build can read them a slice at a time and hold the text of only one slice at once.
+#[derive(Debug)]
+pub struct Listing {
+    found: Vec<Found>,
+    root: PathBuf,
+    content: PathBuf,
+    walked: Boundary,
+}
+
+/// Walks `root/content` for articles, with the problems the walk met (folders that cannot be
+/// read, links out of the site, special files, annotations beside no article).
+pub fn list(root: &Path) -> (Listing, Vec<Diagnostic>) {
+    let content = root.join(CONTENT_DIR);
+    let boundary = Boundary::of_site(root, &content);
+    let (found, diagnostics) = walk(&content, root, &boundary);
+    let listing = Listing {
+        found,
+        root: root.to_path_buf(),
+        walked: boundary.after_walk(),
+        content,
+    };
+    (listing, diagnostics)
+}
+
+impl Listing {
+    /// How many articles the walk found (some may yet fail to read).
+    pub fn len(&self) -> usize {
+        self.found.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
+    /// Reads the articles at `range` of the listing, in parallel, in listing order.
+    pub fn read(&self, range: std::ops::Range<usize>) -> Vec<Loaded> {
+        self.found[range]
+            .par_iter()
+            .map(|f| read_source(f, &self.root, &self.content, Some(&self.walked)))
+            .collect()
+    }
+
+    /// A warning for each damaged picture of the articles' bundles .
+    pub fn picture_warnings(&self) -> Vec<Diagnostic> {
+        images::asset_warnings(self.found.iter().flat_map(|f| &f.assets), &self.root)
+    }
 }
 
 /// A source read, with the warnings about it; or why it could not be read.
@@ -598,6 +638,28 @@ mod tests {
         let help = diags[0].help.as_deref().unwrap();
         assert!(help.contains("2021-10-13-harbour-reopens.md"), "{help}");
         assert!(help.contains("2021-10-13-harbour-reopens.annotations.toml"), "{help}");
+    }
+
+    /// Listing the articles reads none of them: a build reads each slice of the list when it
+    /// gets to it, so the text of a whole archive is never in memory at once.
+    #[test]
+    fn a_listing_reads_each_slice_only_when_asked() {
+        let dir = site(&[
+            ("content/a.md", b"# First A\n"),
+            ("content/b.txt", b"B\n"),
+            ("content/c.md", b"# C\n"),
+        ]);
+        let (listing, diags) = list(dir.path());
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(listing.len(), 3);
+        std::fs::write(dir.path().join("content/c.md"), "# Second C\n").unwrap();
+        std::fs::write(dir.path().join("content/a.md"), [0xff]).unwrap();
+        let tail: Vec<Source> = listing.read(1..3).into_iter().map(|r| r.unwrap().0).collect();
+        assert_eq!(tail[0].rel, Path::new("b.txt"));
+        assert_eq!(tail[1].text, "# Second C\n");
+        // A file spoilt after the listing is reported when its slice is read, as `load` would.
+        let first = listing.read(0..1).pop().unwrap().unwrap_err();
+        assert!(first.message.contains("not UTF-8"), "{first:?}");
     }
 
     #[test]

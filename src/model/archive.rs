@@ -19,8 +19,10 @@ pub struct Story {
     pub slug: String,
     /// Site-relative URL path with leading and trailing slash: "/2021/10/13/mayor-says/".
     pub url: String,
-    /// Where the article's body, blocks and extraction were put away, when they are not here
-    /// (`article.body` and `article.blocks` then empty, `extraction` the default): a build keeps
+    /// Where the article's body, blocks, extraction, quotes' words, subheads and entity
+    /// mentions were put away, when they are not here (`article.body`, `article.blocks`,
+    /// `meta.subheads`, the `text` of each of `meta.quotes` and the `mentions` of each of
+    /// `meta.entities` then empty, `extraction` the default): a build keeps
     /// every story's record in memory but not its text. [`Archive::full`] brings them back.
     pub text: Option<TextRef>,
     /// Which of `meta.quotes` the article's page shows in its own text (with a `#quote-N`
@@ -163,8 +165,25 @@ impl Archive {
         full.article.body = text.body;
         full.article.blocks = text.blocks;
         full.extraction = text.extraction;
+        for (q, words) in full.meta.quotes.iter_mut().zip(text.quotes) {
+            q.text = words;
+        }
+        full.meta.subheads = text.subheads;
+        for (m, mentions) in full.meta.entities.iter_mut().zip(text.mentions) {
+            m.entity.mentions = mentions;
+        }
         full.text = None;
         Ok(Cow::Owned(full))
+    }
+
+    /// The words of each quote of the story at `i`, read back from the text store if they
+    /// were put away, without the rest of its text.
+    pub fn quote_texts(&self, i: usize) -> Result<Vec<String>, TextError> {
+        let story = &self.stories[i];
+        match (story.text, &self.texts) {
+            (Some(at), Some(texts)) => texts.quote_texts(at),
+            _ => Ok(story.meta.quotes.iter().map(|q| q.text.clone()).collect()),
+        }
     }
 
     /// The index of one kind, when it is enabled.

@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use super::{Block, Extraction};
+use super::{Anchor, Block, Extraction};
 
 /// Where one story's text is in the archive's [`TextStore`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,18 +15,29 @@ pub struct TextRef {
     pub len: u32,
 }
 
-/// What a story's record leaves out: its body source, its blocks and its extraction.
+/// What a story's record leaves out: its body source, its blocks, its extraction, the words
+/// of its quotes and where in the text each of its entities is named.
 #[derive(Debug, Clone, Default)]
 pub struct Text {
     pub body: String,
     pub blocks: Vec<Block>,
     pub extraction: Extraction,
+    /// The words of each of `meta.quotes`, in order.
+    pub quotes: Vec<String>,
+    /// `meta.subheads`.
+    pub subheads: Vec<String>,
+    /// The `mentions` of each of `meta.entities`, in order: only the article's own page,
+    /// which links the names, reads them.
+    pub mentions: Vec<Vec<Anchor>>,
 }
 
 /// Keeps the text of stories until the pages, the search index and the export have read it.
 pub trait TextStore: std::fmt::Debug + Send + Sync {
     /// The text put away at `at`.
     fn load(&self, at: TextRef) -> Result<Text, TextError>;
+
+    /// The words of each quote of the story put away at `at`: [`Text::quotes`] alone.
+    fn quote_texts(&self, at: TextRef) -> Result<Vec<String>, TextError>;
 }
 
 /// A story's text could not be read back from the build's working file.

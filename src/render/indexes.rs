@@ -3,10 +3,13 @@
 //! photographer's pictures, and its own feed. Each page is rendered from its term's own story
 //! list, so the work is linear in the number of mentions.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use serde::Serialize;
 
 use crate::config::SiteConfig;
-use crate::model::{Archive, Index, IndexKind, Term};
+use crate::model::{Archive, Index, IndexKind, Term, TextError};
 
 use crate::dates::long_date;
 
@@ -207,26 +210,31 @@ pub fn term_view(
     archive: &Archive,
     config: &SiteConfig,
     links: &Links<'_>,
-) -> TermView {
+) -> Result<TermView, TextError> {
     let url = links.term_slug(kind, &term.slug).unwrap_or_default();
     let on_page = |s: usize| page_stories.contains(&s);
-    let quotes = term
-        .quotes
-        .iter()
-        .filter(|(s, _)| on_page(*s))
-        .map(|&(s, q)| {
+    // The quotes' words wait with the stories' text: each story's are read once per page.
+    let mut words: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut quotes = Vec::new();
+    for &(s, q) in term.quotes.iter().filter(|(s, _)| on_page(*s)) {
+        let said = match words.entry(s) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => e.insert(archive.quote_texts(s)?),
+        };
+        let text = said.get(q).cloned().unwrap_or_default();
+        quotes.push({
             let story = &archive.stories[s];
             let placed = super::article::placed_quotes(story).contains(&q);
             TermQuote {
-                text: story.meta.quotes[q].text.clone(),
+                text,
                 url: placed.then(|| format!("{}#quote-{}", story.url, q + 1)),
                 article_url: story.url.clone(),
                 headline: story.meta.headline.value.clone(),
                 date: long_date(story.published.date),
                 date_iso: story.published.date.to_string(),
             }
-        })
-        .collect();
+        });
+    }
     let figures = if matches!(kind, IndexKind::Photographers) {
         term.figures
             .iter()
@@ -269,7 +277,7 @@ pub fn term_view(
     } else {
         Vec::new()
     };
-    TermView {
+    Ok(TermView {
         kind: kind.as_str(),
         index_title: config.index_config(kind).title.clone(),
         index_url: links.index(kind).unwrap_or("/").to_string(),
@@ -302,7 +310,7 @@ pub fn term_view(
                 })
             })
             .collect(),
-    }
+    })
 }
 
 /// The cards of a term page.

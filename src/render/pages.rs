@@ -645,7 +645,8 @@ impl<'a> Renderer<'a> {
         let per = self.per_term_page(kind);
         let total = term.stories.len().div_ceil(per).max(1);
         let stories: Vec<usize> = term.stories.iter().copied().skip((n - 1) * per).take(per).collect();
-        let view = indexes::term_view(kind, term, &stories, self.archive, self.config, &self.links);
+        let view =
+            indexes::term_view(kind, term, &stories, self.archive, self.config, &self.links).map_err(text_error)?;
         let url = if n == 1 {
             view.url.clone()
         } else {

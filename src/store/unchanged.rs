@@ -75,9 +75,18 @@ fn nanos(t: Option<SystemTime>) -> i128 {
 
 /// The site's input files as they were when a build began.
 pub struct Scan {
-    /// Root-relative `/`-separated path → (the file, its stat).
-    files: BTreeMap<String, (PathBuf, Stat)>,
+    /// Root-relative `/`-separated path → its stat. The file is `root` joined with the path
+    /// (an absolute path for a registry outside the site): a build holds this for its whole
+    /// run, so each file's path is kept once.
+    files: BTreeMap<String, Stat>,
+    root: PathBuf,
     at: SystemTime,
+}
+
+impl Scan {
+    fn path(&self, name: &str) -> PathBuf {
+        self.root.join(name)
+    }
 }
 
 /// The folders under the site root whose files are inputs of the build.
@@ -91,7 +100,7 @@ pub fn scan(root: &Path, registry: &Path) -> Option<Scan> {
     let mut files = BTreeMap::new();
     for file in [root.join(crate::config::CONFIG_FILE), root.join(registry)] {
         if let Ok(meta) = std::fs::metadata(&file) {
-            files.insert(key(root, &file), (file, Stat::of(&meta)));
+            files.insert(key(root, &file), Stat::of(&meta));
         }
     }
     for name in INPUT_DIRS {
@@ -105,12 +114,15 @@ pub fn scan(root: &Path, registry: &Path) -> Option<Scan> {
                 // A named pipe or device: the build warns about it, and it is never read.
                 stat.size = SPECIAL;
             }
-            let path = dir.join(&entry.rel);
             let key = format!("{name}/{}", entry.rel.to_string_lossy().replace('\\', "/"));
-            files.insert(key, (path, stat));
+            files.insert(key, stat);
         }
     }
-    Some(Scan { files, at })
+    Some(Scan {
+        files,
+        root: root.to_path_buf(),
+        at,
+    })
 }
 
 /// A file's name in the fingerprint: relative to the site root, `/`-separated.
@@ -257,7 +269,7 @@ pub fn unchanged(
     if recorded.len() != scan.files.len() {
         return None;
     }
-    let same = scan.files.par_iter().all(|(name, (path, stat))| {
+    let same = scan.files.par_iter().all(|(name, stat)| {
         let Some(was) = recorded.get(name) else {
             return false;
         };
@@ -271,7 +283,7 @@ pub fn unchanged(
         if was.stat.size != stat.size || dated && was.stat.mtime != stat.mtime {
             return false;
         }
-        std::fs::read(path).is_ok_and(|bytes| hash(&bytes) == was.hash)
+        std::fs::read(scan.path(name)).is_ok_and(|bytes| hash(&bytes) == was.hash)
     });
     if !same || listing(output, &state.sample)? != state.listing {
         return None;
@@ -286,13 +298,14 @@ pub fn fingerprint(scan: &Scan, recorded: &HashMap<String, Recorded>) -> Option<
     let recent = nanos(scan.at.checked_sub(RACY));
     scan.files
         .par_iter()
-        .map(|(name, (path, stat))| {
+        .map(|(name, stat)| {
+            let path = scan.path(name);
             let digest = match recorded.get(name) {
                 Some(was) if was.trusted && was.stat == *stat => was.hash,
                 _ if stat.size == SPECIAL => Hash::default(),
-                _ => hash(&std::fs::read(path).ok()?),
+                _ => hash(&std::fs::read(&path).ok()?),
             };
-            let now = std::fs::metadata(path).ok().map(|m| Stat {
+            let now = std::fs::metadata(&path).ok().map(|m| Stat {
                 size: if m.is_file() { m.len() } else { SPECIAL },
                 ..Stat::of(&m)
             });
