@@ -193,7 +193,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     // The search index depends only on the archive: build it beside the pages, which spend
     // much of their time waiting on the file system.
     let (rendered, search, exported) = std::thread::scope(|scope| {
-        let exported = export.then(|| scope.spawn(|| export_sqlite(&site, &staging, precompress)));
+        let exported = export.then(|| {
+            scope.spawn(|| {
+                let started = Instant::now();
+                let exported = export_sqlite(&site, &staging, precompress);
+                if timing {
+                    eprintln!("  archive.sqlite: {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+                }
+                exported
+            })
+        });
         let search = site.config.search.enabled.then(|| {
             scope.spawn(|| {
                 let started = Instant::now();
@@ -213,7 +222,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                 report
             })
         });
+        let started = Instant::now();
         let rendered = render::render_into(&site.archive, &render_config, &site.theme, site.clock, &sink);
+        if timing {
+            eprintln!("  pages: {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+        }
         if search.is_some() {
             progress.stage("Searching");
         }

@@ -5,9 +5,10 @@
 //! ("United States") contributes only its stories nearest in time, which keeps the work per
 //! story bounded however large the archive grows.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::model::{Index, IndexKind, Story};
 
@@ -54,7 +55,10 @@ pub fn related_one(s: usize, stories: &[Story], indexes: &BTreeMap<IndexKind, In
 
 fn rank(s: usize, total: usize, terms: &[(IndexKind, usize)], indexes: &BTreeMap<IndexKind, Index>) -> Vec<usize> {
     let total = total.max(1) as f64;
-    let mut scores: HashMap<usize, f64> = HashMap::new();
+    // Story indexes are small integers hashed millions of times: the fast hash, not SipHash.
+    // Each story's sum still adds its terms' weights in the order of `terms`, so the scores
+    // are bit for bit the same whatever the table's order.
+    let mut scores: FxHashMap<usize, f64> = FxHashMap::default();
     for &(kind, t) in terms {
         let term = &indexes[&kind].terms[t];
         if term.stories.len() < 2 {
@@ -67,11 +71,18 @@ fn rank(s: usize, total: usize, terms: &[(IndexKind, usize)], indexes: &BTreeMap
         }
     }
     let mut ranked: Vec<(usize, f64)> = scores.into_iter().collect();
-    ranked.sort_by(|a, b| {
+    let order = |a: &(usize, f64), b: &(usize, f64)| {
         b.1.total_cmp(&a.1)
             .then_with(|| a.0.abs_diff(s).cmp(&b.0.abs_diff(s)))
             .then_with(|| a.0.cmp(&b.0))
-    });
+    };
+    // Only the best few are kept: move them to the front, then sort just those. The order is
+    // total (no two candidates are equal), so this keeps exactly what a full sort would.
+    if ranked.len() > RELATED {
+        ranked.select_nth_unstable_by(RELATED, order);
+        ranked.truncate(RELATED);
+    }
+    ranked.sort_by(order);
     // Collected from a slice, not from `ranked` itself: an in-place collect would keep the
     // candidates' whole allocation behind each story's four entries, for the whole build.
     ranked[..ranked.len().min(RELATED)].iter().map(|&(o, _)| o).collect()
