@@ -232,7 +232,7 @@ fn incremental_builds_are_byte_identical_to_clean_ones() {
         assert!(differ.is_empty(), "{}\nfiles that differ: {differ:?}", context());
         // The store's record of the output, updated with each build's changes only, must be
         // what the folder holds: the next build links and compares by it.
-        let recorded = recorded_outputs(site.path());
+        let recorded = store_record(site.path(), "outputs");
         let on_disk: std::collections::BTreeMap<String, Vec<u8>> = a
             .iter()
             .filter(|(path, _)| path.as_str() != ".dateline-output")
@@ -261,27 +261,18 @@ fn incremental_builds_are_byte_identical_to_clean_ones() {
             .map(|(path, bytes)| (path.clone(), blake3::hash(bytes).as_bytes().to_vec()))
             .collect();
         assert!(
-            recorded_inputs(site.path()) == hashed,
+            store_record(site.path(), "inputs") == hashed,
             "{}\nthe store's record of the inputs is not the site",
             context()
         );
     }
 }
 
-/// The build store's record of the site's input files: path → hash.
-fn recorded_inputs(site: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+/// The build store's record (`table`: "outputs" or "inputs") of the output folder's or the
+/// site's files: path → hash.
+fn store_record(site: &Path, table: &str) -> std::collections::BTreeMap<String, Vec<u8>> {
     let db = rusqlite::Connection::open(site.join(".dateline/cache.sqlite")).unwrap();
-    let mut stmt = db.prepare("SELECT path, hash FROM inputs").unwrap();
-    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect()
-}
-
-/// The build store's record of the output folder: path → hash.
-fn recorded_outputs(site: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    let db = rusqlite::Connection::open(site.join(".dateline/cache.sqlite")).unwrap();
-    let mut stmt = db.prepare("SELECT path, hash FROM outputs").unwrap();
+    let mut stmt = db.prepare(&format!("SELECT path, hash FROM {table}")).unwrap();
     stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap()
         .map(Result::unwrap)
