@@ -222,16 +222,6 @@ pub fn index_into<R: Records + ?Sized>(
         cache.articles.clear();
         cache.english = english;
     }
-    // A build runs the index beside the pages, which keep the shared thread pool busy: work
-    // handed to that pool from outside waits until its queue is empty, so the index made
-    // almost no progress until the last page was rendered, then finished alone. With threads
-    // of its own it shares the cores with the pages from the start. (Without them, the shared
-    // pool does the same work, only later.)
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(rayon::current_num_threads())
-        .thread_name(|i| format!("search-{i}"))
-        .build()
-        .ok();
     let order = id_order(records);
     let n = order.len();
     let folder = WorkFolder::create(&limits.temp)?;
@@ -241,25 +231,19 @@ pub fn index_into<R: Records + ?Sized>(
     let mut kept: FxHashMap<String, (SearchRecord, Arc<Indexed>)> = FxHashMap::default();
     for batch in order.chunks(BATCH) {
         let known = cache.as_deref();
-        let index_batch = || {
-            batch
-                .par_iter()
-                .map(|&i| {
-                    let record = records.record(i)?;
-                    Ok(match known.and_then(|c| c.articles.get(&record.url)) {
-                        Some((old, indexed)) if *old == *record => (Some(old.clone()), Arc::clone(indexed)),
-                        _ => {
-                            let indexed = Arc::new(Indexed::new(&record, english));
-                            (known.is_some().then(|| record.into_owned()), indexed)
-                        }
-                    })
+        let indexed: Vec<(Option<SearchRecord>, Arc<Indexed>)> = batch
+            .par_iter()
+            .map(|&i| {
+                let record = records.record(i)?;
+                Ok(match known.and_then(|c| c.articles.get(&record.url)) {
+                    Some((old, indexed)) if *old == *record => (Some(old.clone()), Arc::clone(indexed)),
+                    _ => {
+                        let indexed = Arc::new(Indexed::new(&record, english));
+                        (known.is_some().then(|| record.into_owned()), indexed)
+                    }
                 })
-                .collect::<Result<Vec<_>, SearchError>>()
-        };
-        let indexed: Vec<(Option<SearchRecord>, Arc<Indexed>)> = match &pool {
-            Some(pool) => pool.install(index_batch)?,
-            None => index_batch()?,
-        };
+            })
+            .collect::<Result<_, SearchError>>()?;
         for (record, article) in indexed {
             let id = lengths.len();
             out(OutputFile::bytes(
