@@ -175,6 +175,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     // What the previous archive holds, if the store knows; the record is void until this build
     // has swapped its archive in and saved a new one.
     let known = store.as_ref().and_then(|s| s.outputs(&output));
+    // The files the last build's no-change check looks at: still the right ones if this build
+    // adds and removes no file, the usual case after an edit.
+    let previous_sample = match (&store, &before) {
+        (Some(s), Some(before)) if known.is_some() => s
+            .state()
+            .filter(|state| state.settings == before.settings)
+            .map(|state| state.sample),
+        _ => None,
+    };
     if let Some(s) = &store {
         let _ = s.forget_outputs();
         let _ = s.forget_state();
@@ -288,7 +297,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     if let (Some(store), Some(before)) = (store.as_mut(), before)
         && before.output == report.output
     {
-        let sample = store.output_sample().unwrap_or_default();
+        let sample = match previous_sample {
+            Some(sample) if report.written.new == 0 && report.written.removed == 0 => sample,
+            _ => store.output_sample().unwrap_or_default(),
+        };
         record_state(store, &before, &site, &report, sample);
         timings.lap("record the inputs");
     }

@@ -139,12 +139,8 @@ impl Known {
         self.files.iter().map(|(p, _)| p.as_str())
     }
 
-    pub fn len(&self) -> usize {
+    fn len(&self) -> usize {
         self.files.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
     }
 }
 
