@@ -219,7 +219,7 @@ mod tests {
         };
         let registry = Registry::default();
         let (story, _) = crate::pipeline::prepare(source, &registry, &SiteConfig::default()).unwrap();
-        let mut ex = story.extraction.clone();
+        let mut ex = (*story.extraction).clone();
         // Extraction's guesses: the declared name as a person, and a person it alone found.
         for name in ["Congaree Mills", "Dwight Mabry"] {
             ex.entities.push(Entity {

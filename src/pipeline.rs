@@ -688,8 +688,15 @@ fn read_site_with(
         }
     }
     progress.stage("Indexing");
-    let (archive, index_errors) = index::build(stories, &config, &registry);
+    let (mut archive, index_errors) = index::build(stories, &config, &registry);
     diagnostics.extend(index_errors);
+    if let Some(texts) = texts {
+        // The indexes are made: from here on only a story's own pages and the archive's data
+        // files read its names, each a story at a time.
+        for story in &mut archive.stories {
+            texts.put_away_names(story).map_err(|e| BuildError::Io(e.to_string()))?;
+        }
+    }
     diagnostics.extend(crate::annotate::check_links(&archive));
     diagnostics.sort();
     if diagnostics.has_errors() {
@@ -705,7 +712,6 @@ fn read_site_with(
             ));
         }
     }
-    let mut archive = archive;
     if let Some(texts) = texts {
         archive.texts = Some(Arc::clone(texts) as Arc<dyn crate::model::TextStore>);
     }
@@ -965,8 +971,10 @@ mod tests {
             assert!(s.text.is_some(), "{} kept its text", s.article.rel.display());
             assert!(s.article.body.is_empty() && s.article.blocks.is_empty() && s.extraction.roles.is_empty());
             assert!(s.meta.quotes.iter().all(|q| q.text.is_empty()));
-            assert!(s.meta.entities.iter().all(|m| m.entity.mentions.is_empty()));
+            // Names went to the text file once the indexes were made.
+            assert!(s.meta.entities.is_empty());
         }
+        assert!(lean.archive.stories.iter().any(|s| s.names.is_some()));
         let expected = render_in_memory(&whole).expect("renders");
         let got = render_in_memory(&lean).expect("renders");
         assert!(expected.iter().any(|f| f.path == "archive.sqlite"));

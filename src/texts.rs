@@ -14,13 +14,19 @@
 //! (varint length, then UTF-8); then its subheads the same way; then the number of its entities
 //! (varint) and, for each, the number of its mentions and each mention's block, start and end
 //! (varints).
+//!
+//! Once the indexes have been made from them, each story's people, places and organisations
+//! follow in an entry of their own (see [`TextFile::put_away_names`]): the indexes need every
+//! story's names at once, and nothing after them does.
 
 use std::fs::File;
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::model::{Anchor, Block, BlockKind, Extraction, Story, Text, TextError, TextRef, TextStore};
+use crate::model::{
+    Anchor, Block, BlockKind, Entity, EntityKind, Mention, Origin, Story, Text, TextError, TextRef, TextStore,
+};
 
 /// Stories' text, appended as they are read and read back at random.
 #[derive(Debug)]
@@ -99,17 +105,10 @@ impl TextFile {
                 varint(&mut entry, a.end as u64);
             }
         }
-        let len = u32::try_from(entry.len()).map_err(|_| self.error(invalid("an article of more than 4 GB")))?;
-        let offset = {
-            let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-            inner.out.write_all(&entry).map_err(|e| self.error(e))?;
-            let offset = inner.end;
-            inner.end += u64::from(len);
-            offset
-        };
+        let at = self.append(&entry)?;
         story.article.body = String::new();
         story.article.blocks = Vec::new();
-        story.extraction = Extraction::default();
+        story.extraction = crate::model::no_extraction();
         for m in &mut story.meta.entities {
             m.entity.mentions = Vec::new();
         }
@@ -127,8 +126,51 @@ impl TextFile {
         meta.byline.value.shrink_to_fit();
         meta.sources.value.shrink_to_fit();
         meta.subheads = Vec::new();
-        story.text = Some(TextRef { offset, len });
+        story.text = Some(at);
         Ok(())
+    }
+
+    /// Moves `story`'s people, places and organisations into the file, once the indexes have
+    /// been made from them (their mentions went with the story's text already). Each is its
+    /// name, its kind (0 person, 1 place, 2 organisation), its origin (0 declared, 1 extracted,
+    /// 2 neither) and its roles, after their count.
+    pub fn put_away_names(&self, story: &mut Story) -> Result<(), TextError> {
+        let entities = &story.meta.entities;
+        if entities.is_empty() {
+            return Ok(());
+        }
+        let mut entry = Vec::with_capacity(entities.len() * 32);
+        varint(&mut entry, entities.len() as u64);
+        for m in entities {
+            push_text(&mut entry, &m.entity.name);
+            entry.push(match m.entity.kind {
+                EntityKind::Person => 0,
+                EntityKind::Place => 1,
+                EntityKind::Organization => 2,
+            });
+            entry.push(match m.origin {
+                Origin::Declared => 0,
+                Origin::Extracted => 1,
+                Origin::None => 2,
+            });
+            varint(&mut entry, m.entity.roles.len() as u64);
+            for role in &m.entity.roles {
+                push_text(&mut entry, role);
+            }
+        }
+        story.names = Some(self.append(&entry)?);
+        story.meta.entities = Vec::new();
+        Ok(())
+    }
+
+    /// Appends one entry, returning where it went.
+    fn append(&self, entry: &[u8]) -> Result<TextRef, TextError> {
+        let len = u32::try_from(entry.len()).map_err(|_| self.error(invalid("an article of more than 4 GB")))?;
+        let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        inner.out.write_all(entry).map_err(|e| self.error(e))?;
+        let offset = inner.end;
+        inner.end += u64::from(len);
+        Ok(TextRef { offset, len })
     }
 
     /// The bytes of one entry.
@@ -176,6 +218,44 @@ impl TextStore for TextFile {
         })();
         quotes.map_err(|e| self.error(e))
     }
+
+    fn entities(&self, at: TextRef) -> Result<Vec<Mention>, TextError> {
+        let bytes = self.entry(at)?;
+        read_names(&bytes).map_err(|e| self.error(e))
+    }
+}
+
+/// The entities of an entry [`TextFile::put_away_names`] wrote.
+fn read_names(bytes: &[u8]) -> std::io::Result<Vec<Mention>> {
+    let mut r = Reader { bytes, at: 0 };
+    let count = r.number()?;
+    let mut entities = Vec::with_capacity(count.min(bytes.len()));
+    for _ in 0..count {
+        let name = r.text()?;
+        let kind = match r.byte()? {
+            0 => EntityKind::Person,
+            1 => EntityKind::Place,
+            2 => EntityKind::Organization,
+            _ => return Err(invalid("an unknown kind of entity")),
+        };
+        let origin = match r.byte()? {
+            0 => Origin::Declared,
+            1 => Origin::Extracted,
+            2 => Origin::None,
+            _ => return Err(invalid("an unknown origin")),
+        };
+        let roles = read_strings(&mut r, bytes.len())?;
+        entities.push(Mention {
+            entity: Entity {
+                name,
+                kind,
+                roles,
+                mentions: Vec::new(),
+            },
+            origin,
+        });
+    }
+    Ok(entities)
 }
 
 fn decode(bytes: &[u8]) -> std::io::Result<Text> {
@@ -254,6 +334,12 @@ fn read_mentions(r: &mut Reader<'_>, most: usize) -> std::io::Result<Vec<Vec<Anc
 
 fn invalid(what: &str) -> std::io::Error {
     std::io::Error::new(std::io::ErrorKind::InvalidData, format!("the file holds {what}"))
+}
+
+/// A string as entries hold it: its length, then its UTF-8.
+fn push_text(out: &mut Vec<u8>, s: &str) {
+    varint(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
 }
 
 fn varint(out: &mut Vec<u8>, mut n: u64) {
@@ -358,8 +444,13 @@ mod tests {
                 file.quote_texts(light.text.unwrap()).unwrap(),
                 s.meta.quotes.iter().map(|q| q.text.clone()).collect::<Vec<_>>()
             );
-            assert_eq!(light.extraction, Extraction::default());
+            // Every put-away record shares the one empty extraction.
+            assert!(Arc::ptr_eq(&light.extraction, &crate::model::no_extraction()));
             assert_eq!(file.extraction_bytes(light.text.unwrap()).unwrap(), json);
+            // The names follow once the indexes are made; a story without any keeps no entry.
+            file.put_away_names(&mut light).unwrap();
+            assert!(light.meta.entities.is_empty());
+            assert_eq!(light.names.is_some(), !s.meta.entities.is_empty());
             archive.stories.push(light);
         }
         assert!(stories[0].meta.entities.iter().any(|m| !m.entity.mentions.is_empty()));
@@ -370,13 +461,25 @@ mod tests {
             assert_eq!(full.article.body, s.article.body);
             assert_eq!(full.article.blocks, s.article.blocks);
             // Which rule found what is for `dateline extract --explain`, never kept.
-            let expected = Extraction {
+            let expected = crate::model::Extraction {
                 explanations: Vec::new(),
-                ..s.extraction.clone()
+                ..(*s.extraction).clone()
             };
-            assert_eq!(full.extraction, expected);
+            assert_eq!(*full.extraction, expected);
             assert_eq!(full.meta, s.meta);
             assert_eq!(full.text, None);
+            assert_eq!(full.names, None);
+            let without_mentions: Vec<_> = s
+                .meta
+                .entities
+                .iter()
+                .map(|m| {
+                    let mut m = m.clone();
+                    m.entity.mentions = Vec::new();
+                    m
+                })
+                .collect();
+            assert_eq!(archive.entities(light).unwrap().as_ref(), without_mentions.as_slice());
         }
         // A story never put away is itself.
         assert!(matches!(

@@ -62,13 +62,14 @@ pub fn story(
     (
         Story {
             article,
-            extraction,
+            extraction: std::sync::Arc::new(extraction),
             meta,
             published,
             updated,
             slug,
             url,
             text: None,
+            names: None,
             placed_quotes: None,
         },
         warning,

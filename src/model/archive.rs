@@ -6,13 +6,15 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::{Article, Extraction, Metadata, Published, TextError, TextRef, TextStore};
+use super::{Article, Extraction, Mention, Metadata, Published, TextError, TextRef, TextStore};
 
 /// An article ready to publish: parsed, extracted, merged, dated and given its address.
 #[derive(Debug, Clone)]
 pub struct Story {
     pub article: Article,
-    pub extraction: Extraction,
+    /// Shared: a record whose text was put away points at the one empty extraction rather than
+    /// carrying its own (some 340 bytes a story, a third of a megabyte per thousand).
+    pub extraction: Arc<Extraction>,
     pub meta: Metadata,
     pub published: Published,
     pub updated: Option<Published>,
@@ -25,6 +27,10 @@ pub struct Story {
     /// `meta.entities` then empty, `extraction` the default): a build keeps
     /// every story's record in memory but not its text. [`Archive::full`] brings them back.
     pub text: Option<TextRef>,
+    /// Where the story's people, places and organisations (`meta.entities`, then empty) were
+    /// put away once the indexes were made from them: only the pages of the story itself and
+    /// the archive's data files read them afterwards. [`Archive::entities`] reads them back.
+    pub names: Option<TextRef>,
     /// Which of `meta.quotes` the article's page shows in its own text (with a `#quote-N`
     /// anchor), worked out before its text was put away: a person's page links to those.
     pub placed_quotes: Option<Vec<usize>>,
@@ -64,6 +70,12 @@ impl Story {
             })
         })
     }
+}
+
+/// The empty extraction every put-away record shares.
+pub fn no_extraction() -> Arc<Extraction> {
+    static EMPTY: std::sync::LazyLock<Arc<Extraction>> = std::sync::LazyLock::new(|| Arc::new(Extraction::default()));
+    Arc::clone(&EMPTY)
 }
 
 /// A story's lead picture: its site path and the text that stands in for it.
@@ -148,6 +160,15 @@ pub struct Archive {
 }
 
 impl Archive {
+    /// `story`'s people, places and organisations (`meta.entities`, without where the text
+    /// names them), read back from the text store if they were put away.
+    pub fn entities<'a>(&self, story: &'a Story) -> Result<Cow<'a, [Mention]>, TextError> {
+        match (story.names, &self.texts) {
+            (Some(at), Some(texts)) => Ok(Cow::Owned(texts.entities(at)?)),
+            _ => Ok(Cow::Borrowed(&story.meta.entities)),
+        }
+    }
+
     /// The story at `i` with its body, blocks and extraction, read back from the text store
     /// if they were put away.
     pub fn full_story(&self, i: usize) -> Result<Cow<'_, Story>, TextError> {
@@ -162,9 +183,13 @@ impl Archive {
         };
         let text = texts.load(at)?;
         let mut full = story.clone();
+        if let Some(names) = story.names {
+            full.meta.entities = texts.entities(names)?;
+            full.names = None;
+        }
         full.article.body = text.body;
         full.article.blocks = text.blocks;
-        full.extraction = text.extraction;
+        full.extraction = Arc::new(text.extraction);
         for (q, words) in full.meta.quotes.iter_mut().zip(text.quotes) {
             q.text = words;
         }

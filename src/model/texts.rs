@@ -38,6 +38,10 @@ pub trait TextStore: std::fmt::Debug + Send + Sync {
 
     /// The words of each quote of the story put away at `at`: [`Text::quotes`] alone.
     fn quote_texts(&self, at: TextRef) -> Result<Vec<String>, TextError>;
+
+    /// The people, places and organisations put away at `at` (see [`super::Story::names`]),
+    /// without their mentions, which are part of the story's text.
+    fn entities(&self, at: TextRef) -> Result<Vec<super::Mention>, TextError>;
 }
 
 /// A story's text could not be read back from the build's working file.

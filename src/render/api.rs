@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
-use crate::model::{Archive, EntityKind, Story};
+use crate::model::{Archive, EntityKind, Mention, Story};
 use crate::write::OutputFile;
 
 use super::report::ExtractionReport;
@@ -26,9 +26,9 @@ struct ArticleSummary<'a> {
     dateline: Option<&'a str>,
     summary: Option<&'a str>,
     tags: &'a [String],
-    people: Vec<&'a str>,
-    places: Vec<&'a str>,
-    organizations: Vec<&'a str>,
+    people: Vec<String>,
+    places: Vec<String>,
+    organizations: Vec<String>,
     figures: usize,
     quotes: usize,
     source_file: String,
@@ -56,11 +56,11 @@ struct YearEntry {
 /// The API's files: the article list (split or whole) and, when enabled, `archive.sqlite`.
 pub fn files(archive: &Archive, config: &SiteConfig) -> Result<Vec<OutputFile>, Diagnostic> {
     let mut out = if config.api.split {
-        split_articles(archive, config)
+        split_articles(archive, config)?
     } else {
         vec![OutputFile::bytes(
             "api/articles.json",
-            to_json(&summaries(archive, config, 0..archive.stories.len())),
+            to_json(&summaries(archive, config, 0..archive.stories.len())?),
         )]
     };
     if config.api.sqlite {
@@ -78,8 +78,18 @@ fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
 }
 
 /// The stories `range` (archive order: newest first) as list entries.
-fn summaries<'a>(archive: &'a Archive, config: &SiteConfig, range: std::ops::Range<usize>) -> Vec<ArticleSummary<'a>> {
-    archive.stories[range].iter().map(|s| summary(s, config)).collect()
+fn summaries<'a>(
+    archive: &'a Archive,
+    config: &SiteConfig,
+    range: std::ops::Range<usize>,
+) -> Result<Vec<ArticleSummary<'a>>, Diagnostic> {
+    archive.stories[range]
+        .iter()
+        .map(|s| {
+            let entities = archive.entities(s).map_err(super::pages::text_error)?;
+            Ok(summary(s, &entities, config))
+        })
+        .collect()
 }
 
 /// The paths of the API's files, without making them (for the preview server, which renders
@@ -121,7 +131,7 @@ fn year_file(year: i16, n: usize) -> String {
 }
 
 /// `api/articles.json` as an index of years, and each year's files.
-fn split_articles(archive: &Archive, config: &SiteConfig) -> Vec<OutputFile> {
+fn split_articles(archive: &Archive, config: &SiteConfig) -> Result<Vec<OutputFile>, Diagnostic> {
     let mut out = Vec::new();
     let mut years = Vec::new();
     for (year, range) in year_runs(archive) {
@@ -131,7 +141,7 @@ fn split_articles(archive: &Archive, config: &SiteConfig) -> Vec<OutputFile> {
             let end = (start + PER_FILE).min(range.end);
             out.push(OutputFile::bytes(
                 path.clone(),
-                to_json(&summaries(archive, config, start..end)),
+                to_json(&summaries(archive, config, start..end)?),
             ));
             files.push(config.absolute(&path));
         }
@@ -146,11 +156,18 @@ fn split_articles(archive: &Archive, config: &SiteConfig) -> Vec<OutputFile> {
         years,
     };
     out.push(OutputFile::bytes("api/articles.json", to_json(&index)));
-    out
+    Ok(out)
 }
 
-fn summary<'a>(s: &'a Story, config: &SiteConfig) -> ArticleSummary<'a> {
-    let names = |kind| s.meta.entities_of(kind).map(|m| m.entity.name.as_str()).collect();
+/// `s` as a list entry; `entities` are its people, places and organisations.
+fn summary<'a>(s: &'a Story, entities: &[Mention], config: &SiteConfig) -> ArticleSummary<'a> {
+    let names = |kind| {
+        entities
+            .iter()
+            .filter(|m| m.entity.kind == kind)
+            .map(|m| m.entity.name.clone())
+            .collect()
+    };
     ArticleSummary {
         url: config.absolute(&s.url),
         headline: &s.meta.headline.value,

@@ -807,7 +807,7 @@ struct MonthSummary {
 }
 
 /// An article's text could not be read back for its page: the build's working file failed.
-fn text_error(e: crate::model::TextError) -> Diagnostic {
+pub(super) fn text_error(e: crate::model::TextError) -> Diagnostic {
     Diagnostic::error(crate::config::CONFIG_FILE, e.to_string())
 }
 
