@@ -165,7 +165,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     // Each story's text waits on disk until its page and search record are made.
     let texts = TextFile::create(&std::env::temp_dir()).map_err(|e| BuildError::Io(e.to_string()))?;
-    let (mut site, afresh) = read_site_with(options, &progress, store.as_mut(), Some(&Arc::new(texts)))?;
+    let texts = Arc::new(texts);
+    let (mut site, afresh) = read_site_with(options, &progress, store.as_mut(), Some(&texts))?;
+    put_away_names(&mut site.archive, &texts)?;
     timings.lap("load, parse, extract, index");
     progress.stage("Pictures");
     let pictures = crate::derivatives::prepare(&mut site.archive, &options.root, &site.config.images);
@@ -542,7 +544,10 @@ pub fn read_site_for_preview(options: &BuildOptions) -> Result<Site, BuildError>
     } else {
         None
     };
-    read_site_with(options, &Progress::hidden(), store.as_mut(), None).map(|(site, _)| site)
+    // The preview holds the records of the archive and, like a build, reads each story's text
+    // back when one of its pages is asked for.
+    let texts = TextFile::create(&std::env::temp_dir()).map_err(|e| BuildError::Io(e.to_string()))?;
+    read_site_with(options, &Progress::hidden(), store.as_mut(), Some(&Arc::new(texts))).map(|(site, _)| site)
 }
 
 /// The site's build store, locked for this build. A store that cannot be created (a read-only
@@ -690,13 +695,6 @@ fn read_site_with(
     progress.stage("Indexing");
     let (mut archive, index_errors) = index::build(stories, &config, &registry);
     diagnostics.extend(index_errors);
-    if let Some(texts) = texts {
-        // The indexes are made: from here on only a story's own pages and the archive's data
-        // files read its names, each a story at a time.
-        for story in &mut archive.stories {
-            texts.put_away_names(story).map_err(|e| BuildError::Io(e.to_string()))?;
-        }
-    }
     diagnostics.extend(crate::annotate::check_links(&archive));
     diagnostics.sort();
     if diagnostics.has_errors() {
@@ -725,6 +723,17 @@ fn read_site_with(
         clock,
     };
     Ok((site, afresh))
+}
+
+/// Moves every story's people, places and organisations to the text file once the indexes
+/// have been made from them: from here on a build reads them only for the story's own pages
+/// and the archive's data files, a story at a time. (The preview server keeps them: it
+/// re-indexes the archive after an edit.)
+fn put_away_names(archive: &mut Archive, texts: &TextFile) -> Result<(), BuildError> {
+    for story in &mut archive.stories {
+        texts.put_away_names(story).map_err(|e| BuildError::Io(e.to_string()))?;
+    }
+    Ok(())
 }
 
 /// What every extraction depends on besides the article: the code, the entity registry and
@@ -865,7 +874,11 @@ fn finish(
     config: &SiteConfig,
 ) -> (Story, Option<Diagnostic>) {
     let meta = merge::merge(&article, &extraction, cx);
-    index::story(article, extraction, meta, config)
+    let highlighted_code = article.format == crate::model::SourceFormat::Markdown
+        && parse::names_a_code_language(&article.body, &config.markdown);
+    let (mut story, warning) = index::story(article, extraction, meta, config);
+    story.highlighted_code = highlighted_code;
+    (story, warning)
 }
 
 /// The date relative dates in the text resolve against: the front matter's, else the path's.
@@ -965,6 +978,7 @@ mod tests {
         let whole = read_site(&options).expect("the sample site reads");
         let texts = Arc::new(TextFile::create(&std::env::temp_dir()).expect("a temporary file"));
         let (mut lean, _) = read_site_with(&options, &Progress::hidden(), None, Some(&texts)).expect("reads");
+        put_away_names(&mut lean.archive, &texts).expect("puts the names away");
         lean.clock = whole.clock;
         assert!(whole.archive.stories.iter().any(|s| !s.article.blocks.is_empty()));
         for s in &lean.archive.stories {
@@ -990,6 +1004,33 @@ mod tests {
             };
             assert!(same, "{} differs", g.path);
         }
+    }
+
+    /// The preview server holds records too, but keeps their names: it re-indexes after an edit.
+    #[test]
+    fn the_preview_holds_records_with_their_names() {
+        let options = BuildOptions {
+            root: PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+            ..BuildOptions::default()
+        };
+        let whole = read_site(&options).expect("the sample site reads");
+        let mut preview = read_site_for_preview(&options).expect("reads");
+        preview.clock = whole.clock;
+        assert!(
+            preview
+                .archive
+                .stories
+                .iter()
+                .all(|s| s.text.is_some() && s.article.body.is_empty())
+        );
+        assert!(preview.archive.stories.iter().any(|s| !s.meta.entities.is_empty()));
+        assert_eq!(
+            render::highlights_code(&preview.archive),
+            render::highlights_code(&whole.archive)
+        );
+        let expected = render_in_memory(&whole).expect("renders");
+        let got = render_in_memory(&preview).expect("renders");
+        assert_eq!(got, expected);
     }
 
     #[test]

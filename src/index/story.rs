@@ -71,6 +71,7 @@ pub fn story(
             text: None,
             names: None,
             placed_quotes: None,
+            highlighted_code: false,
         },
         warning,
     )

@@ -34,6 +34,10 @@ pub struct Story {
     /// Which of `meta.quotes` the article's page shows in its own text (with a `#quote-N`
     /// anchor), worked out before its text was put away: a person's page links to those.
     pub placed_quotes: Option<Vec<usize>>,
+    /// Whether the article has a fenced code block that names its language: the code
+    /// stylesheet is written when any story has one. Known while the text is at hand, so that
+    /// the question never needs every story's text again.
+    pub highlighted_code: bool,
 }
 
 impl Story {

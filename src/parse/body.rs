@@ -9,6 +9,21 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use crate::config::MarkdownConfig;
 use crate::model::{Block, BlockKind};
 
+/// Whether Markdown `body` has a fenced code block naming its language (```` ```rust ````),
+/// the only kind the renderer highlights: most news articles have none.
+pub fn names_a_code_language(body: &str, config: &MarkdownConfig) -> bool {
+    use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
+    if !body.contains("```") && !body.contains("~~~") {
+        return false;
+    }
+    Parser::new_ext(body, markdown_options(config)).any(|e| match e {
+        Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+            !info.split([',', ' ']).next().unwrap_or("").trim().is_empty()
+        }
+        _ => false,
+    })
+}
+
 /// The Markdown dialect of the archive; parse and render must agree on it.
 pub fn markdown_options(config: &MarkdownConfig) -> Options {
     let mut o = Options::ENABLE_TABLES
@@ -236,6 +251,26 @@ mod tests {
 
     fn opts() -> Options {
         markdown_options(&MarkdownConfig::default())
+    }
+
+    #[test]
+    fn only_a_fence_that_names_a_language_asks_for_highlighting() {
+        let cases = [
+            ("Text.\n\n```rust\nfn x() {}\n```\n", true),
+            ("~~~ python\nprint(1)\n~~~\n", true),
+            ("```toml,linenos\na = 1\n```\n", true),
+            ("```\nplain\n```\n", false),
+            ("    indented code\n", false),
+            ("Prose with ``` inside a line.\n", false),
+            ("No code at all.\n", false),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(
+                names_a_code_language(body, &MarkdownConfig::default()),
+                expected,
+                "{body:?}"
+            );
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Article, BlockKind, FrontMatter, Source, SourceFormat};
 
-pub use body::{BlockWalker, Step, TextCursor, markdown_blocks, markdown_options, wire_blocks};
+pub use body::{BlockWalker, Step, TextCursor, markdown_blocks, markdown_options, names_a_code_language, wire_blocks};
 pub use front_matter::parse_published;
 pub use registry::registry;
 

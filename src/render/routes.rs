@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
-use crate::model::{Archive, SourceFormat};
+use crate::model::Archive;
 use crate::write::{Content, OutputFile};
 
 use super::calendar::{day_url, month_url, year_url};
@@ -171,25 +171,8 @@ impl Renderer<'_> {
 /// Whether any page of the archive highlights code, and so links the code stylesheet: an
 /// article in Markdown with a fenced block that names a language. (A build learns this from
 /// rendering every article; this answers it without rendering one.)
-pub fn highlights_code(archive: &Archive, config: &SiteConfig) -> bool {
-    use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
-    let options = crate::parse::markdown_options(&config.markdown);
-    archive
-        .stories
-        .iter()
-        // Only a fence can name a language; most news articles have none.
-        .filter(|s| {
-            s.article.format == SourceFormat::Markdown
-                && (s.article.body.contains("```") || s.article.body.contains("~~~"))
-        })
-        .any(|s| {
-            Parser::new_ext(&s.article.body, options).any(|e| match e {
-                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
-                    !info.split([',', ' ']).next().unwrap_or("").trim().is_empty()
-                }
-                _ => false,
-            })
-        })
+pub fn highlights_code(archive: &Archive) -> bool {
+    archive.stories.iter().any(|s| s.highlighted_code)
 }
 
 /// The files a build makes after the pages: the theme's static files, the code stylesheet when

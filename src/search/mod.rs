@@ -37,11 +37,14 @@ pub struct SearchRecord {
     pub facets: BTreeMap<String, Vec<String>>,
 }
 
-/// The records of every story, in archive order, from the stories as they are held: for an
-/// archive read whole ([`crate::pipeline::read_site`], the preview server's). A build's
-/// archive, whose text waits on disk, is indexed through [`Records`], which reads it back.
-pub fn records(archive: &Archive) -> Vec<SearchRecord> {
-    archive.stories.par_iter().map(record).collect()
+/// The records of every story, in archive order, each story's text read back where it was
+/// put away (the preview server's, which keeps its records to re-index after an edit). A build
+/// indexes through [`Records`], which makes them one at a time.
+pub fn records(archive: &Archive) -> Result<Vec<SearchRecord>, SearchError> {
+    (0..archive.stories.len())
+        .into_par_iter()
+        .map(|i| Ok(record(&*archive.full_story(i)?)))
+        .collect()
 }
 
 /// The archive's stories as records made one at a time, so a build never holds the text of

@@ -381,7 +381,7 @@ async fn made(shared: &Shared, pages: &Pages, generation: u64, key: &str, maker:
 fn closing(view: &View<'_>) -> Result<Vec<OutputFile>, crate::diagnostics::Diagnostic> {
     let site = view.site;
     let paths: Vec<String> = view.snapshot.routes.paths().map(String::from).collect();
-    let highlighted = crate::render::highlights_code(&site.archive, &site.config);
+    let highlighted = crate::render::highlights_code(&site.archive);
     crate::render::closing_files(
         &site.archive,
         &site.config,

@@ -263,7 +263,7 @@ pub(crate) fn index_search(shared: &Shared) -> Option<Arc<http::SearchFiles>> {
         .cache
         .take()
         .unwrap_or_default();
-    match crate::search::index_with(records, &language, &mut cache) {
+    match records.and_then(|records| crate::search::index_with(records, &language, &mut cache)) {
         Ok(files) => {
             shared.search.lock().unwrap_or_else(|e| e.into_inner()).cache = Some(cache);
             let files: http::SearchFiles = files
