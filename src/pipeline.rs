@@ -966,16 +966,22 @@ pub fn extract_files(
 mod tests {
     use super::*;
 
-    /// A build keeps every story's record in memory but its text on disk, and what it renders
-    /// from there — pages, feeds, the search index, `archive.sqlite` — is byte for byte what
-    /// it renders from stories held whole.
-    #[test]
-    fn a_build_holds_records_only_and_renders_the_same() {
+    /// The options that read the sample site, and the site read whole.
+    fn sample_site() -> (BuildOptions, Site) {
         let options = BuildOptions {
             root: PathBuf::from(env!("CARGO_MANIFEST_DIR")),
             ..BuildOptions::default()
         };
         let whole = read_site(&options).expect("the sample site reads");
+        (options, whole)
+    }
+
+    /// A build keeps every story's record in memory but its text on disk, and what it renders
+    /// from there — pages, feeds, the search index, `archive.sqlite` — is byte for byte what
+    /// it renders from stories held whole.
+    #[test]
+    fn a_build_holds_records_only_and_renders_the_same() {
+        let (options, whole) = sample_site();
         let texts = Arc::new(TextFile::create(&std::env::temp_dir()).expect("a temporary file"));
         let (mut lean, _) = read_site_with(&options, &Progress::hidden(), None, Some(&texts)).expect("reads");
         put_away_names(&mut lean.archive, &texts).expect("puts the names away");
@@ -1009,11 +1015,7 @@ mod tests {
     /// The preview server holds records too, but keeps their names: it re-indexes after an edit.
     #[test]
     fn the_preview_holds_records_with_their_names() {
-        let options = BuildOptions {
-            root: PathBuf::from(env!("CARGO_MANIFEST_DIR")),
-            ..BuildOptions::default()
-        };
-        let whole = read_site(&options).expect("the sample site reads");
+        let (options, whole) = sample_site();
         let mut preview = read_site_for_preview(&options).expect("reads");
         preview.clock = whole.clock;
         assert!(
