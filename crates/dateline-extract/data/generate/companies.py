@@ -36,7 +36,6 @@ index constituents are gathered from Wikipedia's index articles.
 from __future__ import annotations
 
 import ast
-import os
 import re
 import sys
 import tempfile
@@ -143,9 +142,7 @@ def main() -> None:
                 continue
             kept.add(form)
     rows = sorted(kept, key=lambda s: s.encode("utf-8"))
-    tmp_out = OUT.with_name(OUT.name + ".tmp")
-    tmp_out.write_bytes("".join(r + "\n" for r in rows).encode("utf-8"))
-    os.replace(tmp_out, OUT)
+    pinned.write_lines(OUT, rows)
     print(f"{OUT}: {len(rows)} names from {len(names)} companies", file=sys.stderr)
 
 

@@ -706,6 +706,20 @@ mod tests {
             &[(L, "Lynchburg")],
             &[],
         ),
+        // A company named in full, then by its first word: one company, even when the short
+        // name is a known one.
+        (
+            "Bechtel Harbour Works Inc won the contract. Bechtel said the work starts in May.",
+            &[(O, "Bechtel Harbour Works Inc")],
+            &[(O, "Bechtel")],
+        ),
+        // A well-known organisation of the lexicon, written with the story's capitals and
+        // punctuation; a team by its city and nickname.
+        (
+            "Shares of Coca-Cola rose. The Cleveland Browns won on Sunday.",
+            &[(O, "Coca-Cola"), (O, "Cleveland Browns")],
+            &[(L, "Cleveland")],
+        ),
     ];
 
     #[test]
