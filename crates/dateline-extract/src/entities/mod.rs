@@ -706,6 +706,13 @@ mod tests {
             &[(L, "Lynchburg")],
             &[],
         ),
+        // A royal or a pope is named by the title and one given name; with a surname the
+        // title is a role as any other.
+        (
+            "Queen Marguerite II opened the bridge with Prince Oliver. Prince Alan Roe watched. Oliver waved.",
+            &[(P, "Queen Marguerite II"), (P, "Prince Oliver"), (P, "Alan Roe")],
+            &[(P, "Oliver"), (P, "Marguerite II"), (P, "Prince Alan Roe")],
+        ),
         // A company named in full, then by its first word: one company, even when the short
         // name is a known one.
         (

@@ -20,7 +20,8 @@ use crate::lists::{
     BYLINE_DESKS, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES,
     KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MINISTRY_PORTFOLIOS, NAME_JOINERS, NON_NAME_WORDS,
     ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS,
-    PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, SOURCE_CUES, STREET_SUFFIXES, THING_NOUNS,
+    PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, ROYAL_TITLES, SOURCE_CUES, STREET_SUFFIXES,
+    THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -796,6 +797,14 @@ fn title_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     }
     let honorific = ws[..=t].iter().rev().find_map(|w| lexicon::honorific_gender(w.text));
     let rest = &ws[name_at..];
+    if t == 0 && royal_name(ws[0].text, rest) {
+        let kind = Kind::Person {
+            role: clean_role(&role),
+            gender: honorific,
+            sure: true,
+        };
+        return Some(Verdict::of(vec![Out::Name(0..ws.len(), kind)]));
+    }
     let mut outs = vec![Out::Role(0..t + 1)];
     if rest.len() == 1 {
         let w = rest[0].text;
@@ -819,6 +828,20 @@ fn title_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         outs.push(Out::again(name_at..ws.len(), r.weak));
     }
     Some(Verdict::of(outs))
+}
+
+/// "Queen Jane", "Prince John II", "Pope Innocent": royals and popes have no surname in the
+/// news, which names them by the title and one given name (and a regnal number); that is the
+/// person's name. "Prince John Roe", with a surname, is John Roe.
+fn royal_name(title: &str, rest: &[Word<'_>]) -> bool {
+    let given = |w: &str| lexicon::is_given_name(w) || names::is_given_name(w);
+    let regnal = |w: &str| w.len() <= 5 && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'));
+    ROYAL_TITLES.contains_lowercase_of(title)
+        && match rest {
+            [name] => given(name.text),
+            [name, number] => given(name.text) && regnal(number.text),
+            _ => false,
+        }
 }
 
 /// Nationality adjectives describe the name that follows ("Ruritanian Jane Roe"); compass words
