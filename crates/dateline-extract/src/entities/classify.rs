@@ -525,8 +525,10 @@ pub(super) fn single<'a>(
     if ADJECTIVAL_PLACE_NAMES.contains(w) && next.is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase)) {
         return;
     }
-    // "corporate America", "America's high court": only "in America" names the place.
-    if w == "America" && !prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(p)) {
+    // "corporate America", "America's high court": "in America" names the place, and so does
+    // "America" as a clause's subject ("America is", "America will").
+    let subject = next.is_some_and(|n| AUXILIARY_VERBS.contains(n));
+    if w == "America" && !prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(p)) && !subject {
         return;
     }
     if matches!(known, Some((EntityKind::Place, _))) && attributive_abbreviation(chunk, ws, at_start, at_end) {

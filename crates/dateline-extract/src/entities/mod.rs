@@ -706,6 +706,19 @@ mod tests {
             &[(L, "Lynchburg")],
             &[],
         ),
+        // "America" names the country after a place's preposition or as a clause's subject,
+        // not as an adjective's noun or with a possessive.
+        (
+            "Jobs came back to America. America is changing, said a voice of corporate America.",
+            &[(L, "America")],
+            &[],
+        ),
+        (
+            "Voices of corporate America and America's lawyers agreed.",
+            &[],
+            &[(L, "America")],
+        ),
+        ("He said America will recover.", &[(L, "America")], &[]),
         // A royal or a pope is named by the title and one given name; with a surname the
         // title is a role as any other.
         (
