@@ -706,6 +706,20 @@ mod tests {
             &[(L, "Lynchburg")],
             &[],
         ),
+        // Opening a sentence, the people of a body are no part of its name.
+        (
+            "Members of the Springfield City Council voted. Officers from the Shelbyville Police Department came.",
+            &[(O, "Springfield City Council"), (O, "Shelbyville Police Department")],
+            &[
+                (O, "Members of the Springfield City Council"),
+                (O, "Officers from the Shelbyville Police Department"),
+            ],
+        ),
+        (
+            "Friends of the Springfield Library met on Tuesday.",
+            &[(O, "Friends of the Springfield Library")],
+            &[],
+        ),
         // "America" names the country after a place's preposition or as a clause's subject,
         // not as an adjective's noun or with a possessive.
         (

@@ -17,11 +17,11 @@ use crate::fasthash::with_lowercase;
 use crate::gazetteer;
 use crate::lexicon;
 use crate::lists::{
-    BYLINE_DESKS, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES,
-    KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MINISTRY_PORTFOLIOS, NAME_JOINERS, NON_NAME_WORDS,
-    ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS,
-    PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, ROYAL_TITLES, SOURCE_CUES, STREET_SUFFIXES,
-    THING_NOUNS,
+    BYLINE_DESKS, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, EMPLOYEE_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS,
+    JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS, MINISTRY_PORTFOLIOS,
+    NAME_JOINERS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, PARTY_LABELS,
+    PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, ROYAL_TITLES,
+    SOURCE_CUES, STREET_SUFFIXES, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -472,8 +472,10 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     // One character, counted without walking the word.
     let lone_letter = ws.len() > 1 && first.chars().next().is_some_and(|c| c.len_utf8() == first.len());
     let sentence_start = r.chunk.sentence_start && r.at_start();
-    let job =
-        sentence_start && ws.len() > 1 && with_lowercase(first, lexicon::is_role_noun) && !lexicon::is_title(first);
+    let job = sentence_start
+        && ws.len() > 1
+        && (with_lowercase(first, lexicon::is_role_noun) || people_of_a_body(ws))
+        && !lexicon::is_title(first);
     // "State-run Acme Railway Corporation", "Kremlin-backed Acme Party": a compound adjective
     // describes the name after it.
     let described = ws.len() > 1 && compound_adjective_word(first);
@@ -511,6 +513,21 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let skip = (1 + ws[1..].iter().take_while(|w| !capitalized(w.text)).count()).min(ws.len());
     outs.push(Out::again(skip..ws.len(), r.weak || skip > 1));
     Some(Verdict::of(outs))
+}
+
+/// "Members of the Springfield City Council", "Officers from the Springfield Police
+/// Department": opening a sentence, the people of a body are capitalised with it but are no
+/// part of its name. "Friends of Springfield Parks" is the name of a body itself.
+fn people_of_a_body(ws: &[Word<'_>]) -> bool {
+    let plural_role = |l: &str| {
+        l.strip_suffix('s')
+            .is_some_and(|one| lexicon::is_role_noun(one) && one != "friend")
+    };
+    ws.len() > 2
+        && matches!(ws[1].text, "of" | "from" | "at")
+        && with_lowercase(ws[0].text, |l| {
+            MEMBER_NOUNS.contains(l) || EMPLOYEE_NOUNS.contains(l) || PERSON_NOUNS.contains(l) || plural_role(l)
+        })
 }
 
 /// "Cold War-era", "Acme-backed": hyphenated adjectives, not names.
