@@ -706,6 +706,12 @@ mod tests {
             &[(L, "Lynchburg")],
             &[],
         ),
+        // A bloc of states named as a community, with the nationality that opens its name.
+        (
+            "The Ruritanian Economic Community and the European Community agreed.",
+            &[(O, "Ruritanian Economic Community"), (O, "European Community")],
+            &[(O, "Community")],
+        ),
         // Opening a sentence, the people of a body are no part of its name.
         (
             "Members of the Springfield City Council voted. Officers from the Shelbyville Police Department came.",
