@@ -706,6 +706,13 @@ mod tests {
             &[(L, "Lynchburg")],
             &[],
         ),
+        // Opening a sentence, a common noun the story writes in lower case is no part of the
+        // name after "of"; a body's head noun is.
+        (
+            "Shares of Zentrix Holdings fell as shares of rivals rose. Bank of Springfield lent more to the bank's clients.",
+            &[(O, "Zentrix Holdings"), (O, "Bank of Springfield")],
+            &[(O, "Shares of Zentrix Holdings")],
+        ),
         // A bloc of states named as a community, with the nationality that opens its name.
         (
             "The Ruritanian Economic Community and the European Community agreed.",

@@ -474,7 +474,7 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let sentence_start = r.chunk.sentence_start && r.at_start();
     let job = sentence_start
         && ws.len() > 1
-        && (with_lowercase(first, lexicon::is_role_noun) || people_of_a_body(ws))
+        && (with_lowercase(first, lexicon::is_role_noun) || people_of_a_body(ws) || common_noun_of(r))
         && !lexicon::is_title(first);
     // "State-run Acme Railway Corporation", "Kremlin-backed Acme Party": a compound adjective
     // describes the name after it.
@@ -527,6 +527,21 @@ fn people_of_a_body(ws: &[Word<'_>]) -> bool {
         && matches!(ws[1].text, "of" | "from" | "at")
         && with_lowercase(ws[0].text, |l| {
             MEMBER_NOUNS.contains(l) || EMPLOYEE_NOUNS.contains(l) || PERSON_NOUNS.contains(l) || plural_role(l)
+        })
+}
+
+/// "Shares of Acme Widget Corp fell", "Sales of the Zeno Tab rose": opening a sentence, a
+/// common noun that the story writes in lower case elsewhere is capitalised only by its place;
+/// a body's own head noun opens its name ("Bank of Springfield", "University of Shelbyville").
+fn common_noun_of(r: &Run<'_, '_>) -> bool {
+    let ws = r.ws;
+    let first = ws[0].text;
+    ws.len() > 2
+        && ws[1].text == "of"
+        && r.story.uses_lowercase(first)
+        && !gazetteer::is_org_suffix(first)
+        && !with_lowercase(first, |l| {
+            lexicon::is_org_noun(l) || INSTITUTION_NOUNS.contains(l) || l == "friends"
         })
 }
 
