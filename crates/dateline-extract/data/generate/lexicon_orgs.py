@@ -46,6 +46,7 @@ import tempfile
 from pathlib import Path
 
 import pinned  # beside this script
+import wordsets  # beside this script
 
 TARBALLS = {
     "compromise": (
@@ -66,12 +67,8 @@ NOT_ORGANISATIONS = {
     "brexiteers", "coco chanel", "eurosceptics", "medicaid", "medicare", "roman empire", "scientology",
 }
 
-DICTIONARY = Path("/usr/share/dict/american-english")
 DATA_DIR = Path(__file__).resolve().parent.parent
 OUT = DATA_DIR / "lexicon_orgs.txt"
-GIVEN = DATA_DIR / "given_names.tsv"
-DEMONYMS = DATA_DIR / "lists" / "demonyms.txt"
-PLACES = DATA_DIR / "places.tsv"
 
 
 def fetch(name: str, tmp: str) -> bytes:
@@ -156,34 +153,28 @@ def fold(name: str) -> str:
 
 
 def main() -> None:
-    if not DICTIONARY.is_file():
-        sys.exit(f"{DICTIONARY} is missing: install Debian's wamerican package (apt-get install wamerican)")
-    words = [w.strip() for w in DICTIONARY.read_text(encoding="utf-8").splitlines()]
-    english = {w for w in words if w and w[0].islower()}
-    given = {line.split("\t", 1)[0].lower() for line in GIVEN.read_text(encoding="utf-8").splitlines()}
-    places = {line.split("\t", 1)[0].lower() for line in PLACES.read_text(encoding="utf-8").splitlines()}
-    demonyms = {
-        line.strip().lower()
-        for line in DEMONYMS.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    }
+    # The lexicon's names are in lower case: so are the words that keep one out.
+    words = wordsets.Words()
+    english = words.english
+    given, places = {w.lower() for w in words.given}, {w.lower() for w in words.places}
+    demonyms = {w.lower() for w in words.demonyms}
     with tempfile.TemporaryDirectory(prefix="lexicon-orgs-") as tmp:
         fetch("efrt", tmp)  # pinned beside the lexicon: the trie format this script reads
         source = member(fetch("compromise", tmp), LEXICON)
     # Folded as the extractor folds a name it looks up: no apostrophes or full stops, a space
     # for a hyphen (the lexicon writes a few names with an apostrophe: "destiny's child").
     names = {fold(w) for tag in TAGS for w in lexicon_words(source, tag)}
-    kept = set()
-    for name in names:
-        single = " " not in name
-        if len(name) < 3 or name in places or name in NOT_ORGANISATIONS:
-            continue
-        if single and (name in english or name in given or name in demonyms):
-            continue
-        kept.add(name)
-    rows = sorted(kept, key=lambda s: s.encode("utf-8"))
-    pinned.write_lines(OUT, rows)
-    print(f"{OUT}: {len(rows)} of {len(names)} names", file=sys.stderr)
+    kept = {n for n in names if wanted(n, english, given, places, demonyms)}
+    count = pinned.write_sorted(OUT, kept)
+    print(f"{OUT}: {count} of {len(names)} names", file=sys.stderr)
+
+
+def wanted(name: str, english: set[str], given: set[str], places: set[str], demonyms: set[str]) -> bool:
+    """Whether the lexicon's NAME goes into the list (see the module's notes)."""
+    if len(name) < 3 or name in places or name in NOT_ORGANISATIONS:
+        return False
+    single = " " not in name
+    return not (single and (name in english or name in given or name in demonyms))
 
 
 if __name__ == "__main__":

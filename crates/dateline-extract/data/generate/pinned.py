@@ -39,8 +39,11 @@ def fetch_url(url: str, sha256: str, tmp: str) -> bytes:
     return data
 
 
-def write_lines(out: Path, rows: list[str]) -> None:
-    """Rewrite OUT in full with ROWS, one a line, replacing the old file in one step."""
+def write_sorted(out: Path, names: set[str]) -> int:
+    """Rewrite OUT in full with NAMES, one a line, sorted by their UTF-8 bytes, replacing the
+    old file in one step; returns how many."""
+    rows = sorted(names, key=lambda s: s.encode("utf-8"))
     tmp_out = out.with_name(out.name + ".tmp")
     tmp_out.write_bytes("".join(r + "\n" for r in rows).encode("utf-8"))
     os.replace(tmp_out, out)
+    return len(rows)
