@@ -373,6 +373,11 @@ impl<'a> Run<'a, '_> {
         }
     }
 
+    /// The word just after the run inside its chunk ("and" in "the Acme Star and Zeno Post").
+    pub(super) fn word_after(&self) -> Option<&str> {
+        self.chunk.words.get(self.offset + self.ws.len()).map(|w| w.text)
+    }
+
     /// Whether the run ends in a possessive ("Acme's", "Jane Roe's").
     pub(super) fn possessive(&self) -> bool {
         self.ws[self.ws.len() - 1].possessive

@@ -713,6 +713,12 @@ mod tests {
             &[(O, "Zentrix Holdings"), (O, "Bank of Springfield")],
             &[(O, "Shares of Zentrix Holdings")],
         ),
+        // A list of newspapers writes "the" once, before the first title.
+        (
+            "The group owns the Toledo Blade, Akron Star and Dayton Courant.",
+            &[(O, "Akron Star"), (O, "Dayton Courant")],
+            &[(L, "Akron"), (L, "Dayton")],
+        ),
         // A bloc of states named as a community, with the nationality that opens its name.
         (
             "The Ruritanian Economic Community and the European Community agreed.",

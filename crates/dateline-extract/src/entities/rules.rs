@@ -923,7 +923,7 @@ fn named_for_its_place<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     // A smaller city needs "the" before it and a name that is no one's ("the Shelbyville
     // Courier"); a town too small to keep a newspaper or a team is more likely a name's part.
     let town = || {
-        r.word_before() == Some("the")
+        (r.word_before() == Some("the") || listed_after_the(r))
             && crate::places::lookup(&place).is_some_and(|p| p.population >= CITY_WITH_INSTITUTIONS)
             && !names::is_name_word(&place)
     };
@@ -980,7 +980,26 @@ fn names_an_organisation_for_a_place(r: &Run<'_, '_>, w: &str) -> bool {
 /// Star Jane Roe" names a player), it is the paper's title — also as the last of a list ("the
 /// Riverside Courier and the Springfield Star").
 fn masthead(r: &Run<'_, '_>) -> bool {
-    r.word_before() == Some("the") && r.at_end()
+    (r.word_before() == Some("the") || listed_after_the(r))
+        && (r.at_end() || matches!(r.word_after(), Some("and" | "or")))
+}
+
+/// "the Springfield Courier, Shelbyville Star and Ogdenville Leader": a list of titles writes
+/// "the" once, before its first item, and every item stands after it. Whether the words before
+/// the run are such a list's "the", items, commas and conjunction.
+fn listed_after_the(r: &Run<'_, '_>) -> bool {
+    let before = &r.chunk.text[..r.ws[0].start];
+    let mut items = 0;
+    for token in before.split_whitespace().rev().take(30) {
+        let token = token.trim_end_matches(',');
+        match token {
+            "the" => return items > 0,
+            "and" | "or" if items == 0 => {}
+            _ if capitalized(token) => items += 1,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// "Acme PhonePro 5", "the Acme Tab": a product is named after its maker, so a known
