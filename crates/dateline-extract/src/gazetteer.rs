@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use super::fasthash::{WordMap, WordSet};
+use super::fasthash::{WordMap, WordSet, with_lowercase};
 use super::lists::{
     AGENCIES, CITY_NAMES, COUNTRY_NAMES, FOREIGN_PLACE_NAMES, MISC_SUFFIXES, ORG_SUFFIXES, ORGANIZATIONS,
     PLACE_PREFIXES, PLACE_SUFFIXES, REGIONS, STATE_ABBREVIATIONS, WEAK_ORGANIZATIONS,
@@ -55,7 +55,7 @@ pub fn agency(name: &str) -> Option<&'static str> {
         if !AGENCY_LOWER.may_hold_lowercase_of(name) {
             return None;
         }
-        super::fasthash::with_lowercase(name, |lower| AGENCY_LOWER.get(lower).copied())
+        with_lowercase(name, |lower| AGENCY_LOWER.get(lower).copied())
     })
 }
 
@@ -64,10 +64,35 @@ pub fn agency(name: &str) -> Option<&'static str> {
 static COMPANIES: LazyLock<WordSet<&'static str>> =
     LazyLock::new(|| include_str!("../data/companies.txt").lines().collect());
 
-/// Whether `name` is a well-known organisation: one of the project's list, or a company
-/// listed on a major stock index, under the name the news calls it by.
+/// Well-known organisations and sports teams from the `compromise` lexicon, in its folded
+/// spelling: lower case, no apostrophes or full stops, spaces for hyphens ("mcdonalds",
+/// "coca cola"); see `data/README.md`.
+static LEXICON_ORGS: LazyLock<WordSet<&'static str>> =
+    LazyLock::new(|| include_str!("../data/lexicon_orgs.txt").lines().collect());
+
+/// Whether `name` is a well-known organisation: one of the project's list, a company listed
+/// on a major stock index under the name the news calls it by, or a name of the lexicon.
 pub fn is_known_org(name: &str) -> bool {
-    ORGANIZATIONS.contains(name) || COMPANIES.contains(name)
+    ORGANIZATIONS.contains(name) || COMPANIES.contains(name) || in_lexicon(name)
+}
+
+/// Whether a capitalised name, folded as the lexicon writes its names, is one of them:
+/// "McDonald's" and "Coca-Cola" match "mcdonalds" and "coca cola". A name in lower case is a
+/// common noun of the sentence, never the organisation.
+fn in_lexicon(name: &str) -> bool {
+    if !name.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+        return false;
+    }
+    if name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ') {
+        return LEXICON_ORGS.may_hold_lowercase_of(name) && with_lowercase(name, |lower| LEXICON_ORGS.contains(lower));
+    }
+    let folded: String = name
+        .chars()
+        .filter(|c| !matches!(c, '.' | '\'' | '\u{2019}'))
+        .map(|c| if c == '-' { ' ' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect();
+    LEXICON_ORGS.contains(&folded)
 }
 
 /// Known organisations that are too generic to list alone ("Target", "Medicaid").
@@ -121,22 +146,41 @@ mod tests {
         // Dropped by the generator: English words, nationalities.
         assert!(!is_known_org("Visa"));
         assert!(!is_known_org("American"));
+        // The lexicon's names, matched in its folded spelling; never a word in lower case.
+        assert!(is_known_org("NASA"));
+        assert!(is_known_org("Cleveland Browns"));
+        assert!(is_known_org("McDonald's"));
+        assert!(is_known_org("McDonald\u{2019}s"));
+        assert!(is_known_org("Coca-Cola"));
+        assert!(!is_known_org("coca-cola"));
+        assert!(!is_known_org("Springfield Browns"));
         assert!(is_org_suffix("University"));
         assert!(is_place_suffix("Province"));
         assert!(is_country_or_state("Vietnam"));
     }
 
-    /// The generated company list keeps the data files' format: sorted bytewise, unique, no
-    /// blank lines or surrounding white space.
+    /// The generated lists keep the data files' format: sorted bytewise, unique, no blank
+    /// lines or surrounding white space; the lexicon's names are also in its folded spelling.
     #[test]
-    fn company_list_is_sorted_and_clean() {
-        let lines: Vec<&str> = include_str!("../data/companies.txt").lines().collect();
-        assert!(lines.len() > 1000);
-        for pair in lines.windows(2) {
-            assert!(pair[0].as_bytes() < pair[1].as_bytes(), "{pair:?} out of order");
+    fn generated_lists_are_sorted_and_clean() {
+        for (file, min) in [
+            (include_str!("../data/companies.txt"), 1000),
+            (include_str!("../data/lexicon_orgs.txt"), 300),
+        ] {
+            let lines: Vec<&str> = file.lines().collect();
+            assert!(lines.len() > min);
+            for pair in lines.windows(2) {
+                assert!(pair[0].as_bytes() < pair[1].as_bytes(), "{pair:?} out of order");
+            }
+            for line in lines {
+                assert!(!line.is_empty() && line.trim() == line, "{line:?}");
+            }
         }
-        for line in lines {
-            assert!(!line.is_empty() && line.trim() == line, "{line:?}");
+        for line in include_str!("../data/lexicon_orgs.txt").lines() {
+            assert!(
+                !line.contains(['.', '\'', '-']) && line.to_lowercase() == line,
+                "{line:?}"
+            );
         }
     }
 }

@@ -148,6 +148,8 @@ lists! {
     NAME_PARTICLES: List = "name_particles.txt";
     /// Titles and offices before a name, lower case ("senator", "sen.", "coach"), asked lower-cased.
     TITLES: List = "titles.txt";
+    /// Titles of royals and popes, lower case ("queen", "pope"), named with one given name.
+    ROYAL_TITLES: List = "royal_titles.txt";
     /// Honorifics and gendered role words, lower case without a period, to `f` or `m`.
     HONORIFIC_GENDERS: Map = "honorific_genders.tsv";
     /// Lower-case nouns that introduce a person's name ("coach", "philosopher", "brother").

@@ -36,7 +36,6 @@ index constituents are gathered from Wikipedia's index articles.
 from __future__ import annotations
 
 import ast
-import os
 import re
 import sys
 import tempfile
@@ -44,17 +43,14 @@ import zipfile
 from pathlib import Path
 
 import pinned  # beside this script
+import wordsets  # beside this script
 
 PACKAGE = "pytickersymbols==1.17.10"
 WHEEL_SHA256 = "126ba59039f62fbde99d02b49eb180f0eb7987120aa8daaa25fe4b1c1651eb57"
 MEMBER = "pytickersymbols/indices_data.py"
-DICTIONARY = Path("/usr/share/dict/american-english")
 
 DATA_DIR = Path(__file__).resolve().parent.parent
 OUT = DATA_DIR / "companies.txt"
-GIVEN = DATA_DIR / "given_names.tsv"
-DEMONYMS = DATA_DIR / "lists" / "demonyms.txt"
-PLACES = DATA_DIR / "places.tsv"
 
 # Legal forms, written after the name (", Inc.", " plc", " AG"): dropped, one at a time.
 LEGAL_FORMS = [
@@ -112,20 +108,8 @@ def forms(name: str):
 
 
 def main() -> None:
-    if not DICTIONARY.is_file():
-        sys.exit(f"{DICTIONARY} is missing: install Debian's wamerican package (apt-get install wamerican)")
-    # Only the entries written in lower case: the list also holds proper nouns ("Apple" the
-    # company beside "apple" the fruit), and a proper noun is no reason to drop a name.
-    words = [w.strip() for w in DICTIONARY.read_text(encoding="utf-8").splitlines()]
-    english = {w for w in words if w and w[0].islower()}
-    english |= {w[:-2] for w in english if w.endswith("'s")}
-    given = {line.split("\t", 1)[0] for line in GIVEN.read_text(encoding="utf-8").splitlines()}
-    places = {line.split("\t", 1)[0] for line in PLACES.read_text(encoding="utf-8").splitlines()}
-    demonyms = {
-        line.strip()
-        for line in DEMONYMS.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    }
+    words = wordsets.Words()
+    english, given, places, demonyms = words.english, words.given, words.places, words.demonyms
 
     with tempfile.TemporaryDirectory(prefix="companies-") as tmp:
         indices = read_indices(tmp)
@@ -142,11 +126,8 @@ def main() -> None:
             if not single and form in places:
                 continue
             kept.add(form)
-    rows = sorted(kept, key=lambda s: s.encode("utf-8"))
-    tmp_out = OUT.with_name(OUT.name + ".tmp")
-    tmp_out.write_bytes("".join(r + "\n" for r in rows).encode("utf-8"))
-    os.replace(tmp_out, OUT)
-    print(f"{OUT}: {len(rows)} names from {len(names)} companies", file=sys.stderr)
+    count = pinned.write_sorted(OUT, kept)
+    print(f"{OUT}: {count} names from {len(names)} companies", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -373,6 +373,11 @@ impl<'a> Run<'a, '_> {
         }
     }
 
+    /// The word just after the run inside its chunk ("and" in "the Acme Star and Zeno Post").
+    pub(super) fn word_after(&self) -> Option<&str> {
+        self.chunk.words.get(self.offset + self.ws.len()).map(|w| w.text)
+    }
+
     /// Whether the run ends in a possessive ("Acme's", "Jane Roe's").
     pub(super) fn possessive(&self) -> bool {
         self.ws[self.ws.len() - 1].possessive
@@ -525,8 +530,10 @@ pub(super) fn single<'a>(
     if ADJECTIVAL_PLACE_NAMES.contains(w) && next.is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase)) {
         return;
     }
-    // "corporate America", "America's high court": only "in America" names the place.
-    if w == "America" && !prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(p)) {
+    // "corporate America", "America's high court": "in America" names the place, and so does
+    // "America" as a clause's subject ("America is", "America will").
+    let subject = next.is_some_and(|n| AUXILIARY_VERBS.contains(n));
+    if w == "America" && !prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(p)) && !subject {
         return;
     }
     if matches!(known, Some((EntityKind::Place, _))) && attributive_abbreviation(chunk, ws, at_start, at_end) {

@@ -706,6 +706,73 @@ mod tests {
             &[(L, "Lynchburg")],
             &[],
         ),
+        // Opening a sentence, a common noun the story writes in lower case is no part of the
+        // name after "of"; a body's head noun is.
+        (
+            "Shares of Zentrix Holdings fell as shares of rivals rose. Bank of Springfield lent more to the bank's clients.",
+            &[(O, "Zentrix Holdings"), (O, "Bank of Springfield")],
+            &[(O, "Shares of Zentrix Holdings")],
+        ),
+        // A list of newspapers writes "the" once, before the first title.
+        (
+            "The group owns the Toledo Blade, Akron Star and Dayton Courant.",
+            &[(O, "Akron Star"), (O, "Dayton Courant")],
+            &[(L, "Akron"), (L, "Dayton")],
+        ),
+        // A bloc of states named as a community, with the nationality that opens its name.
+        (
+            "The Ruritanian Economic Community and the European Community agreed.",
+            &[(O, "Ruritanian Economic Community"), (O, "European Community")],
+            &[(O, "Community")],
+        ),
+        // Opening a sentence, the people of a body are no part of its name.
+        (
+            "Members of the Springfield City Council voted. Officers from the Shelbyville Police Department came.",
+            &[(O, "Springfield City Council"), (O, "Shelbyville Police Department")],
+            &[
+                (O, "Members of the Springfield City Council"),
+                (O, "Officers from the Shelbyville Police Department"),
+            ],
+        ),
+        (
+            "Friends of the Springfield Library met on Tuesday.",
+            &[(O, "Friends of the Springfield Library")],
+            &[],
+        ),
+        // "America" names the country after a place's preposition or as a clause's subject,
+        // not as an adjective's noun or with a possessive.
+        (
+            "Jobs came back to America. America is changing, said a voice of corporate America.",
+            &[(L, "America")],
+            &[],
+        ),
+        (
+            "Voices of corporate America and America's lawyers agreed.",
+            &[],
+            &[(L, "America")],
+        ),
+        ("He said America will recover.", &[(L, "America")], &[]),
+        // A royal or a pope is named by the title and one given name; with a surname the
+        // title is a role as any other.
+        (
+            "Queen Marguerite II opened the bridge with Prince Oliver. Prince Alan Roe watched. Oliver waved.",
+            &[(P, "Queen Marguerite II"), (P, "Prince Oliver"), (P, "Alan Roe")],
+            &[(P, "Oliver"), (P, "Marguerite II"), (P, "Prince Alan Roe")],
+        ),
+        // A company named in full, then by its first word: one company, even when the short
+        // name is a known one.
+        (
+            "Bechtel Harbour Works Inc won the contract. Bechtel said the work starts in May.",
+            &[(O, "Bechtel Harbour Works Inc")],
+            &[(O, "Bechtel")],
+        ),
+        // A well-known organisation of the lexicon, written with the story's capitals and
+        // punctuation; a team by its city and nickname.
+        (
+            "Shares of Coca-Cola rose. The Cleveland Browns won on Sunday.",
+            &[(O, "Coca-Cola"), (O, "Cleveland Browns")],
+            &[(L, "Cleveland")],
+        ),
     ];
 
     #[test]

@@ -427,6 +427,11 @@ fn known_single<'n>(p: &'n Piece<'n>, b: &Builder, k: &'n Lookups<'n>) -> Option
     {
         return Some(Settled::Mention(id, false));
     }
+    // Wire copy names a company in full once and by its first word after ("Acme Widget Corp
+    // said … Acme added"): a known name that opens a company already named is that company.
+    if let Some(id) = b.company_starting_with(w) {
+        return Some(Settled::Mention(id, false));
+    }
     Some(Settled::OrgOrPart(name))
 }
 
@@ -1019,6 +1024,18 @@ impl Builder {
                 && e.name.len() > words.len()
                 && e.name.starts_with(words)
                 && e.name.as_bytes()[words.len()] == b' '
+        })
+    }
+
+    /// A company already named, by a name with a corporate suffix, that opens with these
+    /// words: "Acme" after "Acme Widget Corp".
+    fn company_starting_with(&self, words: &str) -> Option<usize> {
+        self.org_starting_with(words).filter(|&id| {
+            self.entities[id]
+                .name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| COMPANY_SUFFIXES.contains_lowercase_of(last))
         })
     }
 

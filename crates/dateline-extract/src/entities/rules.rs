@@ -17,10 +17,11 @@ use crate::fasthash::with_lowercase;
 use crate::gazetteer;
 use crate::lexicon;
 use crate::lists::{
-    BYLINE_DESKS, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES,
-    KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MINISTRY_PORTFOLIOS, NAME_JOINERS, NON_NAME_WORDS,
-    ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS,
-    PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, SOURCE_CUES, STREET_SUFFIXES, THING_NOUNS,
+    BYLINE_DESKS, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, EMPLOYEE_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS,
+    JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS, MINISTRY_PORTFOLIOS,
+    NAME_JOINERS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, PARTY_LABELS,
+    PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, ROYAL_TITLES,
+    SOURCE_CUES, STREET_SUFFIXES, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -471,8 +472,10 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     // One character, counted without walking the word.
     let lone_letter = ws.len() > 1 && first.chars().next().is_some_and(|c| c.len_utf8() == first.len());
     let sentence_start = r.chunk.sentence_start && r.at_start();
-    let job =
-        sentence_start && ws.len() > 1 && with_lowercase(first, lexicon::is_role_noun) && !lexicon::is_title(first);
+    let job = sentence_start
+        && ws.len() > 1
+        && (with_lowercase(first, lexicon::is_role_noun) || people_of_a_body(ws) || common_noun_of(r))
+        && !lexicon::is_title(first);
     // "State-run Acme Railway Corporation", "Kremlin-backed Acme Party": a compound adjective
     // describes the name after it.
     let described = ws.len() > 1 && compound_adjective_word(first);
@@ -510,6 +513,36 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let skip = (1 + ws[1..].iter().take_while(|w| !capitalized(w.text)).count()).min(ws.len());
     outs.push(Out::again(skip..ws.len(), r.weak || skip > 1));
     Some(Verdict::of(outs))
+}
+
+/// "Members of the Springfield City Council", "Officers from the Springfield Police
+/// Department": opening a sentence, the people of a body are capitalised with it but are no
+/// part of its name. "Friends of Springfield Parks" is the name of a body itself.
+fn people_of_a_body(ws: &[Word<'_>]) -> bool {
+    let plural_role = |l: &str| {
+        l.strip_suffix('s')
+            .is_some_and(|one| lexicon::is_role_noun(one) && one != "friend")
+    };
+    ws.len() > 2
+        && matches!(ws[1].text, "of" | "from" | "at")
+        && with_lowercase(ws[0].text, |l| {
+            MEMBER_NOUNS.contains(l) || EMPLOYEE_NOUNS.contains(l) || PERSON_NOUNS.contains(l) || plural_role(l)
+        })
+}
+
+/// "Shares of Acme Widget Corp fell", "Sales of the Zeno Tab rose": opening a sentence, a
+/// common noun that the story writes in lower case elsewhere is capitalised only by its place;
+/// a body's own head noun opens its name ("Bank of Springfield", "University of Shelbyville").
+fn common_noun_of(r: &Run<'_, '_>) -> bool {
+    let ws = r.ws;
+    let first = ws[0].text;
+    ws.len() > 2
+        && ws[1].text == "of"
+        && r.story.uses_lowercase(first)
+        && !gazetteer::is_org_suffix(first)
+        && !with_lowercase(first, |l| {
+            lexicon::is_org_noun(l) || INSTITUTION_NOUNS.contains(l) || l == "friends"
+        })
 }
 
 /// "Cold War-era", "Acme-backed": hyphenated adjectives, not names.
@@ -796,6 +829,14 @@ fn title_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     }
     let honorific = ws[..=t].iter().rev().find_map(|w| lexicon::honorific_gender(w.text));
     let rest = &ws[name_at..];
+    if t == 0 && royal_name(ws[0].text, rest) {
+        let kind = Kind::Person {
+            role: clean_role(&role),
+            gender: honorific,
+            sure: true,
+        };
+        return Some(Verdict::of(vec![Out::Name(0..ws.len(), kind)]));
+    }
     let mut outs = vec![Out::Role(0..t + 1)];
     if rest.len() == 1 {
         let w = rest[0].text;
@@ -819,6 +860,20 @@ fn title_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         outs.push(Out::again(name_at..ws.len(), r.weak));
     }
     Some(Verdict::of(outs))
+}
+
+/// "Queen Jane", "Prince John II", "Pope Innocent": royals and popes have no surname in the
+/// news, which names them by the title and one given name (and a regnal number); that is the
+/// person's name. "Prince John Roe", with a surname, is John Roe.
+fn royal_name(title: &str, rest: &[Word<'_>]) -> bool {
+    let given = |w: &str| lexicon::is_given_name(w) || names::is_given_name(w);
+    let regnal = |w: &str| w.len() <= 5 && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'));
+    ROYAL_TITLES.contains_lowercase_of(title)
+        && match rest {
+            [name] => given(name.text),
+            [name, number] => given(name.text) && regnal(number.text),
+            _ => false,
+        }
 }
 
 /// Nationality adjectives describe the name that follows ("Ruritanian Jane Roe"); compass words
@@ -868,7 +923,7 @@ fn named_for_its_place<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     // A smaller city needs "the" before it and a name that is no one's ("the Shelbyville
     // Courier"); a town too small to keep a newspaper or a team is more likely a name's part.
     let town = || {
-        r.word_before() == Some("the")
+        (r.word_before() == Some("the") || listed_after_the(r))
             && crate::places::lookup(&place).is_some_and(|p| p.population >= CITY_WITH_INSTITUTIONS)
             && !names::is_name_word(&place)
     };
@@ -925,7 +980,26 @@ fn names_an_organisation_for_a_place(r: &Run<'_, '_>, w: &str) -> bool {
 /// Star Jane Roe" names a player), it is the paper's title — also as the last of a list ("the
 /// Riverside Courier and the Springfield Star").
 fn masthead(r: &Run<'_, '_>) -> bool {
-    r.word_before() == Some("the") && r.at_end()
+    (r.word_before() == Some("the") || listed_after_the(r))
+        && (r.at_end() || matches!(r.word_after(), Some("and" | "or")))
+}
+
+/// "the Springfield Courier, Shelbyville Star and Ogdenville Leader": a list of titles writes
+/// "the" once, before its first item, and every item stands after it. Whether the words before
+/// the run are such a list's "the", items, commas and conjunction.
+fn listed_after_the(r: &Run<'_, '_>) -> bool {
+    let before = &r.chunk.text[..r.ws[0].start];
+    let mut items = 0;
+    for token in before.split_whitespace().rev().take(30) {
+        let token = token.trim_end_matches(',');
+        match token {
+            "the" => return items > 0,
+            "and" | "or" if items == 0 => {}
+            _ if capitalized(token) => items += 1,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// "Acme PhonePro 5", "the Acme Tab": a product is named after its maker, so a known
