@@ -55,6 +55,15 @@ pub fn is_given_name(word: &str) -> bool {
     GIVEN.may_hold_lowercase_of(word) && with_lowercase(word, |w| GIVEN.contains_key(w))
 }
 
+/// "Queen Jane", "Prince John II", "Pope Innocent": royals and popes have no surname in the
+/// news, which names them by the title and one given name (and a regnal number); the title is
+/// then part of the person's name. "Prince John Roe", with a surname, is John Roe.
+pub fn royal_style(title: &str, given: &str, regnal: Option<&str>) -> bool {
+    let given_name = |w: &str| super::lexicon::is_given_name(w) || is_given_name(w);
+    let numeral = |w: &str| w.len() <= 5 && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'));
+    super::lists::ROYAL_TITLES.contains_lowercase_of(title) && given_name(given) && regnal.is_none_or(numeral)
+}
+
 /// The gender a given name is mostly given to, when the lists say.
 pub fn given_name_gender(word: &str) -> Option<Gender> {
     if !GIVEN.may_hold_lowercase_of(word) {

@@ -15,6 +15,16 @@ pub fn is_title(word: &str) -> bool {
     lexicon::is_title(word)
 }
 
+/// A royal's or a pope's name as the news writes it, title included ("Queen Jane", "Prince
+/// John II"): the one kind of person whose name holds a title word.
+pub fn is_royal_name(name: &str) -> bool {
+    match name.split_whitespace().collect::<Vec<_>>().as_slice() {
+        [title, given] => super::names::royal_style(title, given, None),
+        [title, given, number] => super::names::royal_style(title, given, Some(number)),
+        _ => false,
+    }
+}
+
 /// A lower-case noun that introduces a person's name ("archivist Jane Roe", "coach Mary
 /// Major"), any case: "Archivist Jane Roe" at the start of a caption is the same role.
 pub fn is_role_noun(word: &str) -> bool {
@@ -62,6 +72,22 @@ pub fn is_weekday(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn royal_names_hold_their_title() {
+        for name in ["Queen Jane", "Prince John II", "Pope Gregory", "Duchess Mary"] {
+            assert!(is_royal_name(name), "{name}");
+        }
+        for name in [
+            "Prince John Roe",
+            "Senator Jane",
+            "Queen",
+            "Jane Queen",
+            "Mayor Jane II",
+        ] {
+            assert!(!is_royal_name(name), "{name}");
+        }
+    }
 
     #[test]
     fn words() {

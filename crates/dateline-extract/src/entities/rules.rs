@@ -20,8 +20,8 @@ use crate::lists::{
     BYLINE_DESKS, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, EMPLOYEE_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS,
     JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS, MINISTRY_PORTFOLIOS,
     NAME_JOINERS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, PARTY_LABELS,
-    PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, ROYAL_TITLES,
-    SOURCE_CUES, STREET_SUFFIXES, THING_NOUNS,
+    PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, SOURCE_CUES,
+    STREET_SUFFIXES, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -862,18 +862,13 @@ fn title_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     Some(Verdict::of(outs))
 }
 
-/// "Queen Jane", "Prince John II", "Pope Innocent": royals and popes have no surname in the
-/// news, which names them by the title and one given name (and a regnal number); that is the
-/// person's name. "Prince John Roe", with a surname, is John Roe.
+/// A royal's or a pope's name: see [`names::royal_style`].
 fn royal_name(title: &str, rest: &[Word<'_>]) -> bool {
-    let given = |w: &str| lexicon::is_given_name(w) || names::is_given_name(w);
-    let regnal = |w: &str| w.len() <= 5 && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'));
-    ROYAL_TITLES.contains_lowercase_of(title)
-        && match rest {
-            [name] => given(name.text),
-            [name, number] => given(name.text) && regnal(number.text),
-            _ => false,
-        }
+    match rest {
+        [name] => names::royal_style(title, name.text, None),
+        [name, number] => names::royal_style(title, name.text, Some(number.text)),
+        _ => false,
+    }
 }
 
 /// Nationality adjectives describe the name that follows ("Ruritanian Jane Roe"); compass words
