@@ -33,6 +33,22 @@ static GIVEN: LazyLock<WordMap<String, Given>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Lower-cased given name → gender code (`f`, `m`, `u`): the given names of some fifty other
+/// countries and languages that the Census lists lack ("Giulio", "Joaquim", "Radek").
+static WORLD_GIVEN: LazyLock<WordMap<String, u8>> = LazyLock::new(|| {
+    include_str!("../data/world_given_names.tsv")
+        .lines()
+        .filter_map(|l| {
+            let (name, gender) = l.split_once('\t')?;
+            Some((name.to_lowercase(), gender.bytes().next().unwrap_or(b'u')))
+        })
+        .collect()
+});
+
+/// Lower-cased surnames of the same world lists ("Lindqvist", "Horvat", "Virtanen").
+static WORLD_SURNAMES: LazyLock<crate::fasthash::WordSet<String>> =
+    LazyLock::new(|| include_str!("../data/world_surnames.txt").lines().map(str::to_lowercase).collect());
+
 /// A given name this common (per million of its gender) is a person's name more often than a
 /// word or a place's: "Grant" yes, "Denver" (90) no.
 const COMMON_GIVEN: u32 = 100;
@@ -90,6 +106,19 @@ pub fn is_common_given_name(word: &str) -> bool {
         && with_lowercase(word, |w| GIVEN.get(w).is_some_and(|g| g.per_million >= COMMON_GIVEN))
 }
 
+/// Whether `word` (any case) is a given name of the world lists: weaker evidence than the
+/// Census lists' own, since their countries' names include more words that are also places,
+/// brands and nouns elsewhere, so it only confirms a run already shaped like a name.
+pub fn is_world_given_name(word: &str) -> bool {
+    WORLD_GIVEN.may_hold_lowercase_of(word) && with_lowercase(word, |w| WORLD_GIVEN.contains_key(w))
+}
+
+/// Whether `word` (any case) is a surname of the world lists; like their given names, it only
+/// confirms a run already shaped like a name.
+pub fn is_world_surname(word: &str) -> bool {
+    WORLD_SURNAMES.may_hold_lowercase_of(word) && with_lowercase(word, |w| WORLD_SURNAMES.contains(w))
+}
+
 /// Whether a word is often a person's name: a common given name or a common surname.
 pub fn is_name_word(word: &str) -> bool {
     is_common_given_name(word) || surname_rank(word).is_some_and(|r| r <= COMMON_SURNAME)
@@ -110,5 +139,14 @@ mod tests {
         assert!(is_name_word("Hamilton") && !is_name_word("Seattle"));
         // In the lists, but too rare a given name to outweigh the city.
         assert!(is_given_name("Denver") && !is_name_word("Denver"));
+    }
+
+    #[test]
+    fn world_names() {
+        assert!(is_world_given_name("Giulio") && is_world_given_name("JOAQUIM"));
+        assert!(is_world_surname("Lindqvist") && is_world_surname("horvat"));
+        // What the Census lists hold is not repeated; words, places and nationalities are left out.
+        assert!(!is_world_given_name("Mary") && !is_world_surname("Smith"));
+        assert!(!is_world_given_name("Paris") && !is_world_given_name("Italian") && !is_world_surname("table"));
     }
 }

@@ -435,6 +435,28 @@ mod tests {
             &[(P, "Ngozi Adebayo")],
             &[],
         ),
+        // A given name or surname of another country's lists confirms a name of two words, or
+        // one that ends in a listed surname; never a title-case phrase.
+        (
+            "The match ended as Giulio Zanotti put it away late.",
+            &[(P, "Giulio Zanotti")],
+            &[],
+        ),
+        (
+            "The match ended as Zbyszko Lindqvist put it away late.",
+            &[(P, "Zbyszko Lindqvist")],
+            &[],
+        ),
+        (
+            "The club picked Radek Q. Zanotti to start.",
+            &[(P, "Radek Q. Zanotti")],
+            &[],
+        ),
+        (
+            "Fans sang Giulio Rides Again Tonight all evening.",
+            &[],
+            &[(P, "Giulio Rides Again Tonight"), (P, "Giulio Rides")],
+        ),
         (
             "Tiago Varela told reporters the deal was done.",
             &[(P, "Tiago Varela")],
