@@ -435,6 +435,15 @@ mod tests {
             &[(P, "Ngozi Adebayo")],
             &[],
         ),
+        // American offices are named after the officer who heads them; the possessive stays in
+        // the name, and a title's possession is no person.
+        (
+            "Deputies from the Lakeland County Sheriff's Office and the Public Defender's Office came.",
+            &[(O, "Lakeland County Sheriff's Office"), (O, "Public Defender's Office")],
+            &[(O, "Office")],
+        ),
+        ("The Governor's Mansion was lit.", &[], &[(P, "Mansion")]),
+        ("Jane Roe's Springfield office closed.", &[(P, "Jane Roe")], &[]),
         // A given name or surname of another country's lists confirms a name of two words, or
         // one that ends in a listed surname; never a title-case phrase.
         (

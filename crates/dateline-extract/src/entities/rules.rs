@@ -804,6 +804,10 @@ fn title_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         .iter()
         .rposition(|w| lexicon::is_title(w.text))
         .filter(|&t| !(t + 1 == ws.len() && ws[..t].iter().any(|w| lexicon::is_given_name(w.text))))?;
+    // "the Governor's Mansion", "the Sheriff's Office": what a title owns is no one it names.
+    if ws[t].possessive && t + 1 < ws.len() {
+        return None;
+    }
     if t + 1 == ws.len() {
         return Some(Verdict::of(vec![Out::Role(0..ws.len())]));
     }
