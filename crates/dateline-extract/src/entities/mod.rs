@@ -435,6 +435,14 @@ mod tests {
             &[(P, "Ngozi Adebayo")],
             &[],
         ),
+        // A capital inside a word marks a brand: the company's in the singular, a product's in
+        // the plural, and never a team's.
+        (
+            "Zentrix said on Monday that its SoundBuds sold out. Shoppers found the SoundBuds gone.",
+            &[],
+            &[(O, "SoundBuds")],
+        ),
+        ("Analysts said ZenWork lost money again.", &[(O, "ZenWork")], &[]),
         // American offices are named after the officer who heads them; the possessive stays in
         // the name, and a title's possession is no person.
         (

@@ -674,7 +674,9 @@ fn team_in_the_plural<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> 
         || names::is_given_name(singular)
         || gazetteer::is_org_suffix(w)
         || w.strip_suffix("ies")
-            .is_some_and(|stem| gazetteer::is_org_suffix(&format!("{stem}y")));
+            .is_some_and(|stem| gazetteer::is_org_suffix(&format!("{stem}y")))
+        // A team's name is a plain plural ("the Comets"); a capital inside marks a product.
+        || camel_case(w);
     (cue && !other && !p.sentence_start).then_some(Settled::OrgOrPart(w))
 }
 
@@ -733,12 +735,14 @@ pub(super) fn is_plural_abbreviation(w: &str) -> bool {
 }
 
 /// "WeWork", "SoftBank": a capital inside a word marks a brand — a company's, or one of its
-/// products' ([`written_as_product`], here or anywhere in the story).
+/// products' ([`written_as_product`], here or anywhere in the story). A brand in the plural
+/// is a product sold by the pair or the set ("EarBuds", "PowerCells"), never the company.
 fn brand<'n>(p: &'n Piece<'n>, _: &Builder, k: &'n Lookups<'n>) -> Option<Settled<'n>> {
     if !camel_case(&p.name) {
         return None;
     }
-    Some(if k.products.contains(&*p.name) {
+    let plural = p.name.strip_suffix('s').is_some_and(|stem| stem.ends_with(|c: char| c.is_lowercase()) && !stem.ends_with('s'));
+    Some(if plural || k.products.contains(&*p.name) {
         Settled::Nothing
     } else {
         Settled::ShortOrg(&p.name)
