@@ -435,6 +435,18 @@ mod tests {
             &[(P, "Ngozi Adebayo")],
             &[],
         ),
+        // What someone founds, or joins in a post, is an organisation; so is what recalls
+        // cars or has an app.
+        (
+            "Jane Roe co-founded Quibbly in 2015 and joined Zentrix as chief engineer in 2019.",
+            &[(P, "Jane Roe"), (O, "Quibbly"), (O, "Zentrix")],
+            &[],
+        ),
+        (
+            "Analysts expect more. Zentrix employs 300 people, and Quibbly's app is popular.",
+            &[(O, "Zentrix"), (O, "Quibbly")],
+            &[],
+        ),
         // A capital inside a word marks a brand: the company's in the singular, a product's in
         // the plural, and never a team's.
         (

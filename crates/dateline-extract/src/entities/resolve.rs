@@ -316,6 +316,7 @@ const SINGLE_WORD_RULES: &[(&str, SingleWordRule)] = &[
     ("listed with organisations", listed_with_organisations),
     ("speaker or company that is no one named", speaker_no_one_named),
     ("employer before a job", employer_before_a_job),
+    ("what someone founded or joined", founded_or_joined),
     ("team named in the plural", team_in_the_plural),
     ("acronym", acronym),
     ("word before a thing", before_a_thing),
@@ -631,6 +632,14 @@ fn employer_before_a_job<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) 
     let job = p.next.is_some_and(|n| EMPLOYEE_NOUNS.contains_lowercase_of(n));
     let party = PARTY_LABELS.get(&p.name).is_some();
     (job && !party && !p.possessive && no_ones_name(p)).then(|| Settled::ShortOrg(&p.name))
+}
+
+/// "co-founded Quillmark in 2015", "joined Zentrix as chief engineer": what someone founds,
+/// or joins in a post, is a company, club or band, when the word is no one's name.
+fn founded_or_joined<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    let founded = p.prev.is_some_and(|w| matches!(w, "founded" | "co-founded" | "cofounded"));
+    let joined = p.prev == Some("joined") && p.next == Some("as");
+    ((founded || joined) && !p.possessive && no_ones_name(p)).then(|| Settled::ShortOrg(&p.name))
 }
 
 /// Whether a single word can be no person's or place's name: not a word the story writes in
