@@ -154,6 +154,9 @@ pub fn credit_like(s: &str, labelled: bool) -> bool {
     {
         return false;
     }
+    if names_places_only(s) {
+        return false;
+    }
     if labelled {
         return true;
     }
@@ -593,6 +596,14 @@ fn obtained_credit(t: &str) -> Option<CreditSplit> {
     })
 }
 
+/// "Ruritania/Freedonia/Sylvania": places between slashes or commas are a draw or a route,
+/// never a picture's photographer and agency.
+fn names_places_only(s: &str) -> bool {
+    s.split([',', '/', '|', ';'])
+        .map(|part| part.trim().trim_end_matches('*'))
+        .all(|part| gazetteer::place(part).is_some())
+}
+
 fn glued_credit(t: &str) -> Option<CreditSplit> {
     if super::text::ends_like_sentence(t) {
         return None;
@@ -614,6 +625,7 @@ fn glued_credit(t: &str) -> Option<CreditSplit> {
     if let Some((surname, agency)) = last.split_once('/')
         && surname.chars().next().is_some_and(char::is_uppercase)
         && agency.chars().next().is_some_and(char::is_uppercase)
+        && !names_places_only(last)
     {
         let mut start = last_start;
         let mut taken = 0;
@@ -1162,6 +1174,7 @@ mod tests {
             "(Sourcing: most of these figures came from the Springfield Bureau.)",
             "John Doe, Ap Sports Writer",
             "Round two: 8 April – Springfield / Shelbyville",
+            "Pool A: Iceland, Portugal/Spain/Italy*",
             "The new system: the digital record (eID)",
             "Harbour lamps go dark | Springfield Courier",
             "The talks ended late, said Jane Roe",

@@ -271,6 +271,9 @@ fn is_teaser(t: &str, first_colon: usize) -> bool {
     if byline || PICTURE_KICKERS.contains_lowercase_of(last_word) || credit::strip_label(t).1 {
         return false;
     }
+    if names_a_list(rest) {
+        return false;
+    }
     let rest_words = word_count_up_to(rest, 2);
     kicker_words <= 4
         && kicker.chars().next().is_some_and(char::is_uppercase)
@@ -279,6 +282,30 @@ fn is_teaser(t: &str, first_colon: usize) -> bool {
         && rest.chars().next().is_some_and(|c| c.is_uppercase())
         && !ends_like_sentence(t)
         && !rest.starts_with(['“', '"'])
+}
+
+/// "Scotland, Norway, Serbia", "Ana Ribeiro/Jo Vann; Zeno Kay": two or more short capitalised
+/// names between commas, slashes or semicolons. After a label ("Group C: …", "Cast: …") such a
+/// list is the story's own content (a draw, a line-up), not a teaser's headline.
+fn names_a_list(rest: &str) -> bool {
+    let mut items = 0;
+    for item in rest.split([',', '/', ';']) {
+        let item = item.trim().trim_end_matches('*');
+        let item = item.strip_prefix("and ").or_else(|| item.strip_prefix("or ")).unwrap_or(item);
+        let mut words = 0;
+        for w in item.split_whitespace() {
+            words += 1;
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            if words > 4 || !(capital || matches!(w, "and" | "of" | "the" | "de" | "du" | "la" | "van" | "von")) {
+                return false;
+            }
+        }
+        if words == 0 {
+            return false;
+        }
+        items += 1;
+    }
+    items >= 2
 }
 
 #[cfg(test)]
@@ -372,6 +399,10 @@ mod tests {
                 Some(Furniture::RelatedLink),
             ),
             ("Profile: Ana Ribeiro", Some(Furniture::RelatedLink)),
+            // A label over a list of names is content: a draw, a line-up.
+            ("Pool B: Ruritania, Freedonia, Sylvania and Grand Fenwick", None),
+            ("Cast: Ana Ribeiro, Jo Vann/Zeno Kay*", None),
+            ("Opinion: Roe, Vann and the Harbour Vote", Some(Furniture::RelatedLink)),
             ("FILE PHOTO: Workers unload crates at the quay. REUTERS/Jane Roe", None),
             ("Foto: Acme Diario", None),
             ("Tested by: Ana Ribeiro", None),
