@@ -69,7 +69,7 @@ pub fn story(
             slug,
             url,
             text: None,
-            names: None,
+            details: None,
             placed_quotes: None,
             highlighted_code: false,
         },

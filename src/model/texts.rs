@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use super::{Anchor, Block, Extraction};
+use super::{Anchor, Block, Extraction, Figure, FrontMatter, Mention, Quote};
 
 /// Where one story's text is in the archive's [`TextStore`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +31,24 @@ pub struct Text {
     pub mentions: Vec<Vec<Anchor>>,
 }
 
+/// What a story's record leaves out once the indexes have been made from it: its people,
+/// places and organisations, its quotes and figures, its front matter beyond what lists of
+/// stories read, and the headline its text carries. Only the story's own pages, a person's or
+/// photographer's page and the archive's data files read them afterwards.
+#[derive(Debug, Clone, Default)]
+pub struct Details {
+    /// `meta.entities`, without their mentions (those are part of the [`Text`]).
+    pub entities: Vec<Mention>,
+    /// `meta.quotes`, without their words (those are part of the [`Text`]).
+    pub quotes: Vec<Quote>,
+    /// `meta.figures`.
+    pub figures: Vec<Figure>,
+    /// `article.front`.
+    pub front: FrontMatter,
+    /// `article.headline`.
+    pub headline: Option<String>,
+}
+
 /// Keeps the text of stories until the pages, the search index and the export have read it.
 pub trait TextStore: std::fmt::Debug + Send + Sync {
     /// The text put away at `at`.
@@ -39,9 +57,15 @@ pub trait TextStore: std::fmt::Debug + Send + Sync {
     /// The words of each quote of the story put away at `at`: [`Text::quotes`] alone.
     fn quote_texts(&self, at: TextRef) -> Result<Vec<String>, TextError>;
 
-    /// The people, places and organisations put away at `at` (see [`super::Story::names`]),
-    /// without their mentions, which are part of the story's text.
-    fn entities(&self, at: TextRef) -> Result<Vec<super::Mention>, TextError>;
+    /// The details put away at `at` (see [`super::Story::details`]).
+    fn details(&self, at: TextRef) -> Result<Details, TextError>;
+
+    /// The people, places and organisations of the details put away at `at`: [`Details::entities`]
+    /// alone.
+    fn entities(&self, at: TextRef) -> Result<Vec<Mention>, TextError>;
+
+    /// The figures of the details put away at `at`: [`Details::figures`] alone.
+    fn figures(&self, at: TextRef) -> Result<Vec<Figure>, TextError>;
 }
 
 /// A story's text could not be read back from the build's working file.
