@@ -13,11 +13,11 @@
 //! its range in the body (varints); then the number of the story's quotes and each one's words
 //! (varint length, then UTF-8); then its subheads the same way; then the number of its entities
 //! (varint) and, for each, the number of its mentions and each mention's block, start and end
-//! (varints).
+//! (varints); then the headline its text carries and its front matter (see [`push_front`]).
 //!
 //! Once the indexes have been made from them, each story's details follow in an entry of their
 //! own (see [`TextFile::put_away_details`]): its people, places and organisations, its quotes'
-//! speakers, its figures and the front matter that lists of stories do not read. The indexes
+//! speakers and its figures. The indexes
 //! need every story's names, speakers and credits at once, and after them only the story's own
 //! pages, people's and photographers' pages and the archive's data files do.
 
@@ -70,8 +70,11 @@ impl TextFile {
         }
     }
 
-    /// Moves `story`'s body, blocks, extraction, quotes' words, subheads and entity mentions
-    /// into the file, leaving the story its record and where its text went. `extraction` is the extraction as the build store encodes it.
+    /// Moves `story`'s body, blocks, extraction, quotes' words, subheads, entity mentions, own
+    /// headline and front matter into the file, leaving the story its record and where its
+    /// text went: of the front matter, the record keeps what lists and the indexes read (the
+    /// date, the draft flag, the tags) and the annotations and `extra`. `extraction` is the
+    /// extraction as the build store encodes it.
     pub fn put_away(&self, story: &mut Story, extraction: &[u8]) -> Result<(), TextError> {
         let mut entry = Vec::with_capacity(extraction.len() + story.article.body.len() * 2 + 64);
         varint(&mut entry, extraction.len() as u64);
@@ -110,6 +113,8 @@ impl TextFile {
                 varint(&mut entry, a.end as u64);
             }
         }
+        push_option(&mut entry, story.article.headline.as_deref());
+        push_front(&mut entry, &story.article.front);
         let at = self.append(&entry)?;
         story.article.body = String::new();
         story.article.blocks = Vec::new();
@@ -131,22 +136,29 @@ impl TextFile {
         meta.byline.value.shrink_to_fit();
         meta.sources.value.shrink_to_fit();
         meta.subheads = Vec::new();
+        story.article.headline = None;
+        let front = std::mem::take(&mut story.article.front);
+        story.article.front = FrontMatter {
+            date: front.date,
+            draft: front.draft,
+            tags: front.tags,
+            annotations: front.annotations,
+            extra: front.extra,
+            ..FrontMatter::default()
+        };
         story.text = Some(at);
         Ok(())
     }
 
     /// Moves `story`'s details (see [`Story::details`]) into the file, once the indexes have
     /// been made from them, leaving the story what lists of stories read: how many figures and
-    /// quotes it has, its lead picture, and of its front matter the date, the draft flag, the
-    /// tags, the annotations and `extra`. The entry holds, in order: the entities, each its
+    /// quotes it has and its lead picture. The entry holds, in order: the entities, each its
     /// name, its kind (0 person, 1 place, 2 organisation), its origin (0 declared, 1 extracted,
     /// 2 neither) and its roles, after their count (their mentions went with the story's text
     /// already); the quotes, each its speaker and its anchor (the words went with the text);
-    /// the figures; the text's own headline; then the front matter's fields (see
-    /// [`push_front`]).
+    /// then the figures (see [`push_figures`]).
     pub fn put_away_details(&self, story: &mut Story) -> Result<(), TextError> {
         let meta = &story.meta;
-        let front = &story.article.front;
         let mut entry = Vec::with_capacity(256);
         varint(&mut entry, meta.entities.len() as u64);
         for m in &meta.entities {
@@ -169,8 +181,6 @@ impl TextFile {
             push_anchor(&mut entry, q.anchor);
         }
         push_figures(&mut entry, &meta.figures.value);
-        push_option(&mut entry, story.article.headline.as_deref());
-        push_front(&mut entry, front);
         let too_many = || self.error(invalid("an article with more than 4 billion figures or quotes"));
         let details = DetailsRef {
             at: self.append(&entry)?,
@@ -184,16 +194,6 @@ impl TextFile {
         story.meta.entities = Vec::new();
         story.meta.quotes = Vec::new();
         story.meta.figures.value = Vec::new();
-        story.article.headline = None;
-        let front = std::mem::take(&mut story.article.front);
-        story.article.front = FrontMatter {
-            date: front.date,
-            draft: front.draft,
-            tags: front.tags,
-            annotations: front.annotations,
-            extra: front.extra,
-            ..FrontMatter::default()
-        };
         Ok(())
     }
 
@@ -286,8 +286,6 @@ fn read_details(bytes: &[u8]) -> std::io::Result<Details> {
         entities: read_names(&mut r, most)?,
         quotes: read_quotes(&mut r, most)?,
         figures: read_figures(&mut r, most)?,
-        headline: read_option(&mut r)?,
-        front: read_front(&mut r, most)?,
     })
 }
 
@@ -495,6 +493,8 @@ fn decode(bytes: &[u8]) -> std::io::Result<Text> {
     let quotes = read_strings(&mut r, bytes.len())?;
     let subheads = read_strings(&mut r, bytes.len())?;
     let mentions = read_mentions(&mut r, bytes.len())?;
+    let headline = read_option(&mut r)?;
+    let front = read_front(&mut r, bytes.len())?;
     Ok(Text {
         body,
         blocks,
@@ -502,6 +502,8 @@ fn decode(bytes: &[u8]) -> std::io::Result<Text> {
         quotes,
         subheads,
         mentions,
+        front,
+        headline,
     })
 }
 
@@ -784,6 +786,14 @@ mod tests {
             // for the indexes.
             assert!(light.meta.quotes.iter().all(|q| q.text.is_empty()));
             assert!(light.meta.subheads.is_empty());
+            // Of the front matter, what the indexes and lists read stays, and what the file
+            // does not hold.
+            assert!(light.article.headline.is_none());
+            assert_eq!(light.article.front.tags, s.article.front.tags);
+            assert_eq!(light.article.front.date, s.article.front.date);
+            assert!(light.article.front.figures.is_empty() && light.article.front.corrections.is_empty());
+            assert!(light.article.front.title.is_none() && light.article.front.updated.is_none());
+            assert_eq!(light.article.front.extra, s.article.front.extra);
             assert_eq!(
                 file.quote_texts(light.text.unwrap()).unwrap(),
                 s.meta.quotes.iter().map(|q| q.text.clone()).collect::<Vec<_>>()
@@ -795,11 +805,7 @@ mod tests {
             // and quotes and show the lead picture.
             file.put_away_details(&mut light).unwrap();
             assert!(light.meta.entities.is_empty() && light.meta.quotes.is_empty());
-            assert!(light.meta.figures.value.is_empty() && light.article.headline.is_none());
-            assert_eq!(light.article.front.tags, s.article.front.tags);
-            assert_eq!(light.article.front.date, s.article.front.date);
-            assert!(light.article.front.figures.is_empty() && light.article.front.corrections.is_empty());
-            assert_eq!(light.article.front.extra, s.article.front.extra);
+            assert!(light.meta.figures.value.is_empty());
             assert_eq!(light.figure_count(), s.meta.figures.value.len());
             assert_eq!(light.quote_count(), s.meta.quotes.len());
             assert_eq!(light.lead_figure(), s.lead_figure());

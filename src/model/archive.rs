@@ -21,16 +21,17 @@ pub struct Story {
     pub slug: String,
     /// Site-relative URL path with leading and trailing slash: "/2021/10/13/mayor-says/".
     pub url: String,
-    /// Where the article's body, blocks, extraction, quotes' words, subheads and entity
-    /// mentions were put away, when they are not here (`article.body`, `article.blocks`,
-    /// `meta.subheads`, the `text` of each of `meta.quotes` and the `mentions` of each of
-    /// `meta.entities` then empty, `extraction` the default): a build keeps
-    /// every story's record in memory but not its text. [`Archive::full`] brings them back.
+    /// Where the article's body, blocks, extraction, quotes' words, subheads, entity mentions,
+    /// own headline and front matter were put away, when they are not here (`article.body`,
+    /// `article.blocks`, `article.headline`, `meta.subheads`, the `text` of each of
+    /// `meta.quotes` and the `mentions` of each of `meta.entities` then empty, `extraction` the
+    /// default, and of `article.front` only the date, draft flag, tags, annotations and
+    /// `extra` left): a build keeps every story's record in memory but not its text.
+    /// [`Archive::full`] brings them back.
     pub text: Option<TextRef>,
     /// Where the story's details — people, places and organisations (`meta.entities`), quotes
-    /// (`meta.quotes`), figures (`meta.figures`), front matter beyond what lists read and the
-    /// text's own headline — were put away once the indexes were made from them, and what lists
-    /// of stories still need of them. Only the pages of the story itself, people's and
+    /// (`meta.quotes`) and figures (`meta.figures`) — were put away once the indexes were made
+    /// from them, and what lists of stories still need of them. Only the pages of the story itself, people's and
     /// photographers' pages and the archive's data files read them afterwards: [`Archive::full`],
     /// [`Archive::entities`] and [`Archive::figures`] read them back.
     pub details: Option<DetailsRef>,
@@ -264,15 +265,6 @@ impl Archive {
             full.meta.entities = details.entities;
             full.meta.quotes = details.quotes;
             full.meta.figures.value = details.figures;
-            // The record kept the front matter's annotations (gathered onto the article when
-            // it was parsed) and its free-form `extra`, which the file does not hold.
-            let kept = std::mem::take(&mut full.article.front);
-            full.article.front = super::FrontMatter {
-                annotations: kept.annotations,
-                extra: kept.extra,
-                ..details.front
-            };
-            full.article.headline = details.headline;
             full.details = None;
         }
         if let Some(at) = story.text {
@@ -284,6 +276,15 @@ impl Archive {
                 q.text = words;
             }
             full.meta.subheads = text.subheads;
+            // The record kept the front matter's annotations (gathered onto the article when
+            // it was parsed) and its free-form `extra`, which the file does not hold.
+            let kept = std::mem::take(&mut full.article.front);
+            full.article.front = super::FrontMatter {
+                annotations: kept.annotations,
+                extra: kept.extra,
+                ..text.front
+            };
+            full.article.headline = text.headline;
             for (m, mentions) in full.meta.entities.iter_mut().zip(text.mentions) {
                 m.entity.mentions = mentions;
             }

@@ -16,7 +16,8 @@ pub struct TextRef {
 }
 
 /// What a story's record leaves out: its body source, its blocks, its extraction, the words
-/// of its quotes and where in the text each of its entities is named.
+/// of its quotes, where in the text each of its entities is named, and the front matter the
+/// merge has read.
 #[derive(Debug, Clone, Default)]
 pub struct Text {
     pub body: String,
@@ -29,12 +30,17 @@ pub struct Text {
     /// The `mentions` of each of `meta.entities`, in order: only the article's own page,
     /// which links the names, reads them.
     pub mentions: Vec<Vec<Anchor>>,
+    /// `article.front`, but for the annotations and `extra`: once the story is made, merged,
+    /// dated and given its address, lists of stories and the indexes read only its date,
+    /// draft flag and tags, which its record keeps.
+    pub front: FrontMatter,
+    /// `article.headline`, the headline the text carries, which the merge has read.
+    pub headline: Option<String>,
 }
 
 /// What a story's record leaves out once the indexes have been made from it: its people,
-/// places and organisations, its quotes and figures, its front matter beyond what lists of
-/// stories read, and the headline its text carries. Only the story's own pages, a person's or
-/// photographer's page and the archive's data files read them afterwards.
+/// places and organisations, its quotes and its figures. Only the story's own pages, a
+/// person's or photographer's page and the archive's data files read them afterwards.
 #[derive(Debug, Clone, Default)]
 pub struct Details {
     /// `meta.entities`, without their mentions (those are part of the [`Text`]).
@@ -43,10 +49,6 @@ pub struct Details {
     pub quotes: Vec<Quote>,
     /// `meta.figures`.
     pub figures: Vec<Figure>,
-    /// `article.front`.
-    pub front: FrontMatter,
-    /// `article.headline`.
-    pub headline: Option<String>,
 }
 
 /// Keeps the text of stories until the pages, the search index and the export have read it.
