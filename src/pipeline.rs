@@ -1009,8 +1009,8 @@ mod tests {
         for s in &lean.archive.stories {
             assert!(s.text.is_some(), "{} kept its text", s.article.rel.display());
             assert!(s.article.body.is_empty() && s.article.blocks.is_empty() && s.extraction.roles.is_empty());
-            // Names, quotes, figures and the front matter lists do not read went to the text
-            // file once the indexes were made.
+            // Quotes and the front matter lists do not read went with the text; names and
+            // figures followed once the indexes were made.
             assert!(s.details.is_some(), "{} kept its details", s.article.rel.display());
             assert!(s.meta.entities.is_empty() && s.meta.quotes.is_empty() && s.meta.figures.value.is_empty());
             let front = &s.article.front;

@@ -11,7 +11,8 @@
 //! number of blocks (varint), then each block: its kind (0 paragraph, 1 heading followed by its
 //! level byte, 2 other), its text (varint length, then UTF-8), its line and the start and end of
 //! its range in the body (varints); then the number of the story's quotes and each one's words
-//! (varint length, then UTF-8); then its subheads the same way; then the number of its entities
+//! (varint length, then UTF-8), speaker and anchor (see [`push_anchor`]); then its subheads
+//! (a count, then each one's length and UTF-8); then the number of its entities
 //! (varint) and, for each, the number of its mentions and each mention's block, start and end
 //! (varints); then the headline its text carries and its front matter (see [`push_front`]).
 //!
@@ -70,9 +71,9 @@ impl TextFile {
         }
     }
 
-    /// Moves `story`'s body, blocks, extraction, quotes' words, subheads, entity mentions, own
-    /// headline and front matter into the file, leaving the story its record and where its
-    /// text went: of the front matter, the record keeps what lists and the indexes read (the
+    /// Moves `story`'s body, blocks, extraction, quotes (but for their speakers), subheads,
+    /// entity mentions, own headline and front matter into the file, leaving the story its
+    /// record and where its text went: of the front matter, the record keeps what lists and the indexes read (the
     /// date, the draft flag, the tags) and the annotations and `extra`. `extraction` is the
     /// extraction as the build store encodes it.
     pub fn put_away(&self, story: &mut Story, extraction: &[u8]) -> Result<(), TextError> {
@@ -96,8 +97,9 @@ impl TextFile {
         }
         varint(&mut entry, story.meta.quotes.len() as u64);
         for q in &story.meta.quotes {
-            varint(&mut entry, q.text.len() as u64);
-            entry.extend_from_slice(q.text.as_bytes());
+            push_text(&mut entry, &q.text);
+            push_option(&mut entry, q.speaker.as_deref());
+            push_anchor(&mut entry, q.anchor);
         }
         varint(&mut entry, story.meta.subheads.len() as u64);
         for h in &story.meta.subheads {
@@ -122,16 +124,21 @@ impl TextFile {
         for m in &mut story.meta.entities {
             m.entity.mentions = Vec::new();
         }
-        for q in &mut story.meta.quotes {
-            q.text = String::new();
-        }
+        // The indexes file each quote under its speaker; the rest of a quote (some 80 bytes
+        // before its words, several a story) is for pages that read the story's text.
+        let quotes = std::mem::take(&mut story.meta.quotes);
+        story.speakers = Some(
+            quotes
+                .into_iter()
+                .map(|q| q.speaker.map(String::into_boxed_str))
+                .collect(),
+        );
         // The record stays in memory for the whole build: it keeps no room to grow.
         let meta = &mut story.meta;
         meta.entities.shrink_to_fit();
         for m in &mut meta.entities {
             m.entity.roles.shrink_to_fit();
         }
-        meta.quotes.shrink_to_fit();
         meta.figures.value.shrink_to_fit();
         meta.byline.value.shrink_to_fit();
         meta.sources.value.shrink_to_fit();
@@ -155,8 +162,8 @@ impl TextFile {
     /// quotes it has and its lead picture. The entry holds, in order: the entities, each its
     /// name, its kind (0 person, 1 place, 2 organisation), its origin (0 declared, 1 extracted,
     /// 2 neither) and its roles, after their count (their mentions went with the story's text
-    /// already); the quotes, each its speaker and its anchor (the words went with the text);
-    /// then the figures (see [`push_figures`]).
+    /// already), then the figures (see [`push_figures`]). The quotes' speakers, which only the
+    /// indexes read, are dropped: the quotes went with the text whole.
     pub fn put_away_details(&self, story: &mut Story) -> Result<(), TextError> {
         let meta = &story.meta;
         let mut entry = Vec::with_capacity(256);
@@ -175,17 +182,12 @@ impl TextFile {
             });
             push_texts(&mut entry, &m.entity.roles);
         }
-        varint(&mut entry, meta.quotes.len() as u64);
-        for q in &meta.quotes {
-            push_option(&mut entry, q.speaker.as_deref());
-            push_anchor(&mut entry, q.anchor);
-        }
         push_figures(&mut entry, &meta.figures.value);
         let too_many = || self.error(invalid("an article with more than 4 billion figures or quotes"));
         let details = DetailsRef {
             at: self.append(&entry)?,
             figures: u32::try_from(meta.figures.value.len()).map_err(|_| too_many())?,
-            quotes: u32::try_from(meta.quotes.len()).map_err(|_| too_many())?,
+            quotes: u32::try_from(story.quote_count()).map_err(|_| too_many())?,
             lead: story
                 .lead_figure()
                 .map(|lead| Box::new((Box::from(lead.src.as_ref()), Box::from(lead.title.as_ref())))),
@@ -193,6 +195,7 @@ impl TextFile {
         story.details = Some(details);
         story.meta.entities = Vec::new();
         story.meta.quotes = Vec::new();
+        story.speakers = None;
         story.meta.figures.value = Vec::new();
         Ok(())
     }
@@ -248,9 +251,11 @@ impl TextStore for TextFile {
             r.bytes()?;
             r.bytes()?;
             read_blocks(&mut r, bytes.len())?;
-            read_strings(&mut r, bytes.len())
+            read_quotes(&mut r, bytes.len())
         })();
-        quotes.map_err(|e| self.error(e))
+        quotes
+            .map(|quotes| quotes.into_iter().map(|q| q.text).collect())
+            .map_err(|e| self.error(e))
     }
 
     fn details(&self, at: TextRef) -> Result<Details, TextError> {
@@ -271,7 +276,6 @@ impl TextStore for TextFile {
         let mut r = Reader { bytes: &bytes, at: 0 };
         let figures = (|| {
             read_names(&mut r, bytes.len())?;
-            read_quotes(&mut r, bytes.len())?;
             read_figures(&mut r, bytes.len())
         })();
         figures.map_err(|e| self.error(e))
@@ -284,7 +288,6 @@ fn read_details(bytes: &[u8]) -> std::io::Result<Details> {
     let mut r = Reader { bytes, at: 0 };
     Ok(Details {
         entities: read_names(&mut r, most)?,
-        quotes: read_quotes(&mut r, most)?,
         figures: read_figures(&mut r, most)?,
     })
 }
@@ -321,13 +324,13 @@ fn read_names(r: &mut Reader<'_>, most: usize) -> std::io::Result<Vec<Mention>> 
     Ok(entities)
 }
 
-/// The quotes of a details entry, after its entities: speakers and anchors, without words.
+/// The quotes of an entry, after its blocks: each one's words, speaker and anchor.
 fn read_quotes(r: &mut Reader<'_>, most: usize) -> std::io::Result<Vec<Quote>> {
     let count = r.number()?;
     let mut quotes = Vec::with_capacity(count.min(most));
     for _ in 0..count {
         quotes.push(Quote {
-            text: String::new(),
+            text: r.text()?,
             speaker: read_option(r)?,
             anchor: read_anchor(r)?,
         });
@@ -490,7 +493,7 @@ fn decode(bytes: &[u8]) -> std::io::Result<Text> {
         crate::store::record::decode(r.bytes()?).ok_or_else(|| invalid("an extraction that does not read back"))?;
     let body = r.text()?;
     let blocks = read_blocks(&mut r, bytes.len())?;
-    let quotes = read_strings(&mut r, bytes.len())?;
+    let quotes = read_quotes(&mut r, bytes.len())?;
     let subheads = read_strings(&mut r, bytes.len())?;
     let mentions = read_mentions(&mut r, bytes.len())?;
     let headline = read_option(&mut r)?;
@@ -532,8 +535,7 @@ fn read_blocks(r: &mut Reader<'_>, most: usize) -> std::io::Result<Vec<Block>> {
     Ok(blocks)
 }
 
-/// A count, then as many strings: the quotes' words after an entry's blocks, then the
-/// subheads.
+/// A count, then as many strings: an entry's subheads, an entity's roles, a list of names.
 fn read_strings(r: &mut Reader<'_>, most: usize) -> std::io::Result<Vec<String>> {
     let count = r.number()?;
     let mut quotes = Vec::with_capacity(count.min(most));
@@ -782,9 +784,13 @@ mod tests {
             assert!(light.article.blocks.is_empty() && light.article.body.is_empty());
             // Where names are mentioned is for the article's own page only.
             assert!(light.meta.entities.iter().all(|m| m.entity.mentions.is_empty()));
-            // A quote's words are for its article's page and its speaker's: its speaker stays
-            // for the indexes.
-            assert!(light.meta.quotes.iter().all(|q| q.text.is_empty()));
+            // A quote is for its article's page and its speaker's: who said it stays for the
+            // indexes.
+            assert!(light.meta.quotes.is_empty());
+            assert_eq!(light.quote_count(), s.meta.quotes.len());
+            for (q, quote) in s.meta.quotes.iter().enumerate() {
+                assert_eq!(light.speaker(q), quote.speaker.as_deref());
+            }
             assert!(light.meta.subheads.is_empty());
             // Of the front matter, what the indexes and lists read stays, and what the file
             // does not hold.
@@ -808,6 +814,7 @@ mod tests {
             assert!(light.meta.figures.value.is_empty());
             assert_eq!(light.figure_count(), s.meta.figures.value.len());
             assert_eq!(light.quote_count(), s.meta.quotes.len());
+            assert!(light.speakers.is_none());
             assert_eq!(light.lead_figure(), s.lead_figure());
             assert_eq!(light.lead_image(), s.lead_image());
             archive.stories.push(light);

@@ -70,6 +70,7 @@ pub fn story(
             url,
             text: None,
             details: None,
+            speakers: None,
             placed_quotes: None,
             highlighted_code: false,
         },

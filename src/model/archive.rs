@@ -21,20 +21,23 @@ pub struct Story {
     pub slug: String,
     /// Site-relative URL path with leading and trailing slash: "/2021/10/13/mayor-says/".
     pub url: String,
-    /// Where the article's body, blocks, extraction, quotes' words, subheads, entity mentions,
-    /// own headline and front matter were put away, when they are not here (`article.body`,
-    /// `article.blocks`, `article.headline`, `meta.subheads`, the `text` of each of
-    /// `meta.quotes` and the `mentions` of each of `meta.entities` then empty, `extraction` the
+    /// Where the article's body, blocks, extraction, quotes, subheads, entity mentions, own
+    /// headline and front matter were put away, when they are not here (`article.body`,
+    /// `article.blocks`, `article.headline`, `meta.subheads`, `meta.quotes` and the `mentions`
+    /// of each of `meta.entities` then empty, `extraction` the
     /// default, and of `article.front` only the date, draft flag, tags, annotations and
     /// `extra` left): a build keeps every story's record in memory but not its text.
     /// [`Archive::full`] brings them back.
     pub text: Option<TextRef>,
-    /// Where the story's details — people, places and organisations (`meta.entities`), quotes
-    /// (`meta.quotes`) and figures (`meta.figures`) — were put away once the indexes were made
+    /// Where the story's details — people, places and organisations (`meta.entities`) and
+    /// figures (`meta.figures`) — were put away once the indexes were made
     /// from them, and what lists of stories still need of them. Only the pages of the story itself, people's and
     /// photographers' pages and the archive's data files read them afterwards: [`Archive::full`],
     /// [`Archive::entities`] and [`Archive::figures`] read them back.
     pub details: Option<DetailsRef>,
+    /// Who said each of `meta.quotes`, once the quotes went with the story's text (`meta.quotes`
+    /// then empty), until the indexes have filed them: [`Story::speaker`].
+    pub speakers: Option<Box<[Option<Box<str>>]>>,
     /// Which of `meta.quotes` the article's page shows in its own text (with a `#quote-N`
     /// anchor), worked out before its text was put away: a person's page links to those.
     pub placed_quotes: Option<Vec<usize>>,
@@ -98,9 +101,19 @@ impl Story {
 
     /// How many quotes the story has.
     pub fn quote_count(&self) -> usize {
-        self.details
-            .as_ref()
-            .map_or(self.meta.quotes.len(), |d| d.quotes as usize)
+        match (&self.details, &self.speakers) {
+            (Some(d), _) => d.quotes as usize,
+            (None, Some(speakers)) => speakers.len(),
+            (None, None) => self.meta.quotes.len(),
+        }
+    }
+
+    /// Who said the story's quote `q`, while the indexes need it.
+    pub fn speaker(&self, q: usize) -> Option<&str> {
+        match &self.speakers {
+            Some(speakers) => speakers.get(q)?.as_deref(),
+            None => self.meta.quotes.get(q)?.speaker.as_deref(),
+        }
     }
 }
 
@@ -263,7 +276,6 @@ impl Archive {
         if let Some(d) = &story.details {
             let details = texts.details(d.at)?;
             full.meta.entities = details.entities;
-            full.meta.quotes = details.quotes;
             full.meta.figures.value = details.figures;
             full.details = None;
         }
@@ -272,9 +284,8 @@ impl Archive {
             full.article.body = text.body;
             full.article.blocks = text.blocks;
             full.extraction = Arc::new(text.extraction);
-            for (q, words) in full.meta.quotes.iter_mut().zip(text.quotes) {
-                q.text = words;
-            }
+            full.meta.quotes = text.quotes;
+            full.speakers = None;
             full.meta.subheads = text.subheads;
             // The record kept the front matter's annotations (gathered onto the article when
             // it was parsed) and its free-form `extra`, which the file does not hold.

@@ -23,8 +23,8 @@ pub struct Text {
     pub body: String,
     pub blocks: Vec<Block>,
     pub extraction: Extraction,
-    /// The words of each of `meta.quotes`, in order.
-    pub quotes: Vec<String>,
+    /// `meta.quotes`: their words, speakers and anchors.
+    pub quotes: Vec<Quote>,
     /// `meta.subheads`.
     pub subheads: Vec<String>,
     /// The `mentions` of each of `meta.entities`, in order: only the article's own page,
@@ -39,14 +39,12 @@ pub struct Text {
 }
 
 /// What a story's record leaves out once the indexes have been made from it: its people,
-/// places and organisations, its quotes and its figures. Only the story's own pages, a
+/// places and organisations and its figures. Only the story's own pages, a
 /// person's or photographer's page and the archive's data files read them afterwards.
 #[derive(Debug, Clone, Default)]
 pub struct Details {
     /// `meta.entities`, without their mentions (those are part of the [`Text`]).
     pub entities: Vec<Mention>,
-    /// `meta.quotes`, without their words (those are part of the [`Text`]).
-    pub quotes: Vec<Quote>,
     /// `meta.figures`.
     pub figures: Vec<Figure>,
 }
@@ -56,7 +54,8 @@ pub trait TextStore: std::fmt::Debug + Send + Sync {
     /// The text put away at `at`.
     fn load(&self, at: TextRef) -> Result<Text, TextError>;
 
-    /// The words of each quote of the story put away at `at`: [`Text::quotes`] alone.
+    /// The words of each quote of the story put away at `at`: of [`Text::quotes`], the words
+    /// alone.
     fn quote_texts(&self, at: TextRef) -> Result<Vec<String>, TextError>;
 
     /// The details put away at `at` (see [`super::Story::details`]).
