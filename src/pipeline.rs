@@ -725,11 +725,11 @@ fn read_site_with(
     Ok((site, afresh))
 }
 
-/// Moves every story's details (its people, places and organisations, quotes, figures and the
-/// front matter lists do not read) to the text file once the indexes have been made from them:
-/// from here on a build reads them only for the story's own pages, people's and photographers'
-/// pages and the archive's data files, a story at a time. (The preview server keeps them: it
-/// re-indexes the archive after an edit.)
+/// Moves every story's details (its people, places and organisations and its figures) to the
+/// text file once the indexes have been made from them, and drops the speakers of its quotes
+/// (the quotes went with its text): from here on a build reads them only for the story's own
+/// pages, photographers' pages, the API's summaries and the archive's data files, a story at a
+/// time. (The preview server keeps them: it re-indexes the archive after an edit.)
 fn put_away_details(archive: &mut Archive, texts: &TextFile) -> Result<(), BuildError> {
     for story in &mut archive.stories {
         texts

@@ -1,6 +1,6 @@
 //! The build's text file: every story's body, blocks and extraction, and the parts of its
-//! record that only its own page and a few others read (its quotes' words, its subheads, where
-//! each name is mentioned), written once when the story is read and read back one story at a
+//! record that only its own page and a few others read (its quotes, its subheads, where each
+//! name is mentioned, the front matter the merge has read), written once when the story is read and read back one story at a
 //! time by the stages that need them (article pages, people's pages, the search index, the
 //! archive-wide feed, the export), so that memory holds the records of all stories but the text
 //! of only the few being worked on.
@@ -11,16 +11,16 @@
 //! number of blocks (varint), then each block: its kind (0 paragraph, 1 heading followed by its
 //! level byte, 2 other), its text (varint length, then UTF-8), its line and the start and end of
 //! its range in the body (varints); then the number of the story's quotes and each one's words
-//! (varint length, then UTF-8), speaker and anchor (see [`push_anchor`]); then its subheads
+//! (varint length, then UTF-8), speaker and anchor (see `push_anchor`); then its subheads
 //! (a count, then each one's length and UTF-8); then the number of its entities
 //! (varint) and, for each, the number of its mentions and each mention's block, start and end
-//! (varints); then the headline its text carries and its front matter (see [`push_front`]).
+//! (varints); then the headline its text carries and its front matter (see `push_front`).
 //!
 //! Once the indexes have been made from them, each story's details follow in an entry of their
-//! own (see [`TextFile::put_away_details`]): its people, places and organisations, its quotes'
-//! speakers and its figures. The indexes
-//! need every story's names, speakers and credits at once, and after them only the story's own
-//! pages, people's and photographers' pages and the archive's data files do.
+//! own (see [`TextFile::put_away_details`]): its people, places and organisations and its
+//! figures. The indexes need every story's names and credits at once, and after them only the
+//! story's own pages, photographers' pages, the API's summaries and the archive's data files
+//! do.
 
 use std::fs::File;
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
@@ -162,7 +162,7 @@ impl TextFile {
     /// quotes it has and its lead picture. The entry holds, in order: the entities, each its
     /// name, its kind (0 person, 1 place, 2 organisation), its origin (0 declared, 1 extracted,
     /// 2 neither) and its roles, after their count (their mentions went with the story's text
-    /// already), then the figures (see [`push_figures`]). The quotes' speakers, which only the
+    /// already), then the figures (see `push_figures`). The quotes' speakers, which only the
     /// indexes read, are dropped: the quotes went with the text whole.
     pub fn put_away_details(&self, story: &mut Story) -> Result<(), TextError> {
         let meta = &story.meta;

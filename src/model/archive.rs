@@ -30,10 +30,11 @@ pub struct Story {
     /// [`Archive::full`] brings them back.
     pub text: Option<TextRef>,
     /// Where the story's details — people, places and organisations (`meta.entities`) and
-    /// figures (`meta.figures`) — were put away once the indexes were made
-    /// from them, and what lists of stories still need of them. Only the pages of the story itself, people's and
-    /// photographers' pages and the archive's data files read them afterwards: [`Archive::full`],
-    /// [`Archive::entities`] and [`Archive::figures`] read them back.
+    /// figures (`meta.figures`) — were put away once the indexes were made from them, and what
+    /// lists of stories still need of them. Only the pages of the story itself, photographers'
+    /// pages, the API's summaries (the names) and the archive's data files read them
+    /// afterwards: [`Archive::full`], [`Archive::entities`] and [`Archive::figures`] read them
+    /// back.
     pub details: Option<DetailsRef>,
     /// Who said each of `meta.quotes`, once the quotes went with the story's text (`meta.quotes`
     /// then empty), until the indexes have filed them: [`Story::speaker`].

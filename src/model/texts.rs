@@ -15,9 +15,9 @@ pub struct TextRef {
     pub len: u32,
 }
 
-/// What a story's record leaves out: its body source, its blocks, its extraction, the words
-/// of its quotes, where in the text each of its entities is named, and the front matter the
-/// merge has read.
+/// What a story's record leaves out: its body source, its blocks, its extraction, its quotes
+/// (but for who said each, until the indexes are made), where in the text each of its
+/// entities is named, and the front matter the merge has read.
 #[derive(Debug, Clone, Default)]
 pub struct Text {
     pub body: String,
@@ -39,8 +39,8 @@ pub struct Text {
 }
 
 /// What a story's record leaves out once the indexes have been made from it: its people,
-/// places and organisations and its figures. Only the story's own pages, a
-/// person's or photographer's page and the archive's data files read them afterwards.
+/// places and organisations and its figures. Only the story's own pages, a photographer's
+/// page, the API's summaries (the names) and the archive's data files read them afterwards.
 #[derive(Debug, Clone, Default)]
 pub struct Details {
     /// `meta.entities`, without their mentions (those are part of the [`Text`]).
