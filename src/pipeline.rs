@@ -167,7 +167,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let texts = TextFile::create(&std::env::temp_dir()).map_err(|e| BuildError::Io(e.to_string()))?;
     let texts = Arc::new(texts);
     let (mut site, afresh) = read_site_with(options, &progress, store.as_mut(), Some(&texts))?;
-    put_away_names(&mut site.archive, &texts)?;
+    put_away_details(&mut site.archive, &texts)?;
     timings.lap("load, parse, extract, index");
     progress.stage("Pictures");
     let pictures = crate::derivatives::prepare(&mut site.archive, &options.root, &site.config.images);
@@ -725,13 +725,16 @@ fn read_site_with(
     Ok((site, afresh))
 }
 
-/// Moves every story's people, places and organisations to the text file once the indexes
-/// have been made from them: from here on a build reads them only for the story's own pages
-/// and the archive's data files, a story at a time. (The preview server keeps them: it
-/// re-indexes the archive after an edit.)
-fn put_away_names(archive: &mut Archive, texts: &TextFile) -> Result<(), BuildError> {
+/// Moves every story's details (its people, places and organisations and its figures) to the
+/// text file once the indexes have been made from them, and drops the speakers of its quotes
+/// (the quotes went with its text): from here on a build reads them only for the story's own
+/// pages, photographers' pages, the API's summaries and the archive's data files, a story at a
+/// time. (The preview server keeps them: it re-indexes the archive after an edit.)
+fn put_away_details(archive: &mut Archive, texts: &TextFile) -> Result<(), BuildError> {
     for story in &mut archive.stories {
-        texts.put_away_names(story).map_err(|e| BuildError::Io(e.to_string()))?;
+        texts
+            .put_away_details(story)
+            .map_err(|e| BuildError::Io(e.to_string()))?;
     }
     Ok(())
 }
@@ -984,17 +987,36 @@ mod tests {
         let (options, whole) = sample_site();
         let texts = Arc::new(TextFile::create(&std::env::temp_dir()).expect("a temporary file"));
         let (mut lean, _) = read_site_with(&options, &Progress::hidden(), None, Some(&texts)).expect("reads");
-        put_away_names(&mut lean.archive, &texts).expect("puts the names away");
+        put_away_details(&mut lean.archive, &texts).expect("puts the details away");
         lean.clock = whole.clock;
-        assert!(whole.archive.stories.iter().any(|s| !s.article.blocks.is_empty()));
+        // The sample site has what is put away: quotes, pictures with credits (photographers'
+        // pages), front matter with pictures and corrections.
+        let stories = &whole.archive.stories;
+        assert!(stories.iter().any(|s| !s.article.blocks.is_empty()));
+        assert!(
+            stories
+                .iter()
+                .any(|s| s.meta.quotes.iter().any(|q| q.speaker.is_some()))
+        );
+        assert!(stories.iter().any(|s| s.lead_figure().is_some()));
+        assert!(
+            stories
+                .iter()
+                .any(|s| s.meta.figures.value.iter().any(|f| f.credit.is_some()))
+        );
+        assert!(stories.iter().any(|s| !s.article.front.corrections.is_empty()));
+        assert!(stories.iter().any(|s| !s.article.front.figures.is_empty()));
         for s in &lean.archive.stories {
             assert!(s.text.is_some(), "{} kept its text", s.article.rel.display());
             assert!(s.article.body.is_empty() && s.article.blocks.is_empty() && s.extraction.roles.is_empty());
-            assert!(s.meta.quotes.iter().all(|q| q.text.is_empty()));
-            // Names went to the text file once the indexes were made.
-            assert!(s.meta.entities.is_empty());
+            // Quotes and the front matter lists do not read went with the text; names and
+            // figures followed once the indexes were made.
+            assert!(s.details.is_some(), "{} kept its details", s.article.rel.display());
+            assert!(s.meta.entities.is_empty() && s.meta.quotes.is_empty() && s.meta.figures.value.is_empty());
+            let front = &s.article.front;
+            assert!(front.title.is_none() && front.summary.is_none() && front.byline.is_empty());
+            assert!(front.figures.is_empty() && front.corrections.is_empty());
         }
-        assert!(lean.archive.stories.iter().any(|s| s.names.is_some()));
         let expected = render_in_memory(&whole).expect("renders");
         let got = render_in_memory(&lean).expect("renders");
         assert!(expected.iter().any(|f| f.path == "archive.sqlite"));

@@ -1,6 +1,6 @@
 //! The build's text file: every story's body, blocks and extraction, and the parts of its
-//! record that only its own page and a few others read (its quotes' words, its subheads, where
-//! each name is mentioned), written once when the story is read and read back one story at a
+//! record that only its own page and a few others read (its quotes, its subheads, where each
+//! name is mentioned, the front matter the merge has read), written once when the story is read and read back one story at a
 //! time by the stages that need them (article pages, people's pages, the search index, the
 //! archive-wide feed, the export), so that memory holds the records of all stories but the text
 //! of only the few being worked on.
@@ -11,21 +11,27 @@
 //! number of blocks (varint), then each block: its kind (0 paragraph, 1 heading followed by its
 //! level byte, 2 other), its text (varint length, then UTF-8), its line and the start and end of
 //! its range in the body (varints); then the number of the story's quotes and each one's words
-//! (varint length, then UTF-8); then its subheads the same way; then the number of its entities
+//! (varint length, then UTF-8), speaker and anchor (see `push_anchor`); then its subheads
+//! (a count, then each one's length and UTF-8); then the number of its entities
 //! (varint) and, for each, the number of its mentions and each mention's block, start and end
-//! (varints).
+//! (varints); then the headline its text carries and its front matter (see `push_front`).
 //!
-//! Once the indexes have been made from them, each story's people, places and organisations
-//! follow in an entry of their own (see [`TextFile::put_away_names`]): the indexes need every
-//! story's names at once, and nothing after them does.
+//! Once the indexes have been made from them, each story's details follow in an entry of their
+//! own (see [`TextFile::put_away_details`]): its people, places and organisations and its
+//! figures. The indexes need every story's names and credits at once, and after them only the
+//! story's own pages, photographers' pages, the API's summaries and the archive's data files
+//! do.
 
 use std::fs::File;
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use jiff::civil::Date;
+
 use crate::model::{
-    Anchor, Block, BlockKind, Entity, EntityKind, Mention, Origin, Story, Text, TextError, TextRef, TextStore,
+    Anchor, Block, BlockKind, Correction, Credit, Details, DetailsRef, Entity, EntityKind, Figure, FrontMatter,
+    Mention, Origin, Published, Quote, Rights, Story, Text, TextError, TextRef, TextStore,
 };
 
 /// Stories' text, appended as they are read and read back at random.
@@ -65,8 +71,11 @@ impl TextFile {
         }
     }
 
-    /// Moves `story`'s body, blocks, extraction, quotes' words, subheads and entity mentions
-    /// into the file, leaving the story its record and where its text went. `extraction` is the extraction as the build store encodes it.
+    /// Moves `story`'s body, blocks, extraction, quotes (but for their speakers), subheads,
+    /// entity mentions, own headline and front matter into the file, leaving the story its
+    /// record and where its text went: of the front matter, the record keeps what lists and the indexes read (the
+    /// date, the draft flag, the tags) and the annotations and `extra`. `extraction` is the
+    /// extraction as the build store encodes it.
     pub fn put_away(&self, story: &mut Story, extraction: &[u8]) -> Result<(), TextError> {
         let mut entry = Vec::with_capacity(extraction.len() + story.article.body.len() * 2 + 64);
         varint(&mut entry, extraction.len() as u64);
@@ -88,8 +97,9 @@ impl TextFile {
         }
         varint(&mut entry, story.meta.quotes.len() as u64);
         for q in &story.meta.quotes {
-            varint(&mut entry, q.text.len() as u64);
-            entry.extend_from_slice(q.text.as_bytes());
+            push_text(&mut entry, &q.text);
+            push_option(&mut entry, q.speaker.as_deref());
+            push_anchor(&mut entry, q.anchor);
         }
         varint(&mut entry, story.meta.subheads.len() as u64);
         for h in &story.meta.subheads {
@@ -105,6 +115,8 @@ impl TextFile {
                 varint(&mut entry, a.end as u64);
             }
         }
+        push_option(&mut entry, story.article.headline.as_deref());
+        push_front(&mut entry, &story.article.front);
         let at = self.append(&entry)?;
         story.article.body = String::new();
         story.article.blocks = Vec::new();
@@ -112,36 +124,51 @@ impl TextFile {
         for m in &mut story.meta.entities {
             m.entity.mentions = Vec::new();
         }
-        for q in &mut story.meta.quotes {
-            q.text = String::new();
-        }
+        // The indexes file each quote under its speaker; the rest of a quote (some 80 bytes
+        // before its words, several a story) is for pages that read the story's text.
+        let quotes = std::mem::take(&mut story.meta.quotes);
+        story.speakers = Some(
+            quotes
+                .into_iter()
+                .map(|q| q.speaker.map(String::into_boxed_str))
+                .collect(),
+        );
         // The record stays in memory for the whole build: it keeps no room to grow.
         let meta = &mut story.meta;
         meta.entities.shrink_to_fit();
         for m in &mut meta.entities {
             m.entity.roles.shrink_to_fit();
         }
-        meta.quotes.shrink_to_fit();
         meta.figures.value.shrink_to_fit();
         meta.byline.value.shrink_to_fit();
         meta.sources.value.shrink_to_fit();
         meta.subheads = Vec::new();
+        story.article.headline = None;
+        let front = std::mem::take(&mut story.article.front);
+        story.article.front = FrontMatter {
+            date: front.date,
+            draft: front.draft,
+            tags: front.tags,
+            annotations: front.annotations,
+            extra: front.extra,
+            ..FrontMatter::default()
+        };
         story.text = Some(at);
         Ok(())
     }
 
-    /// Moves `story`'s people, places and organisations into the file, once the indexes have
-    /// been made from them (their mentions went with the story's text already). Each is its
+    /// Moves `story`'s details (see [`Story::details`]) into the file, once the indexes have
+    /// been made from them, leaving the story what lists of stories read: how many figures and
+    /// quotes it has and its lead picture. The entry holds, in order: the entities, each its
     /// name, its kind (0 person, 1 place, 2 organisation), its origin (0 declared, 1 extracted,
-    /// 2 neither) and its roles, after their count.
-    pub fn put_away_names(&self, story: &mut Story) -> Result<(), TextError> {
-        let entities = &story.meta.entities;
-        if entities.is_empty() {
-            return Ok(());
-        }
-        let mut entry = Vec::with_capacity(entities.len() * 32);
-        varint(&mut entry, entities.len() as u64);
-        for m in entities {
+    /// 2 neither) and its roles, after their count (their mentions went with the story's text
+    /// already), then the figures (see `push_figures`). The quotes' speakers, which only the
+    /// indexes read, are dropped: the quotes went with the text whole.
+    pub fn put_away_details(&self, story: &mut Story) -> Result<(), TextError> {
+        let meta = &story.meta;
+        let mut entry = Vec::with_capacity(256);
+        varint(&mut entry, meta.entities.len() as u64);
+        for m in &meta.entities {
             push_text(&mut entry, &m.entity.name);
             entry.push(match m.entity.kind {
                 EntityKind::Person => 0,
@@ -153,13 +180,23 @@ impl TextFile {
                 Origin::Extracted => 1,
                 Origin::None => 2,
             });
-            varint(&mut entry, m.entity.roles.len() as u64);
-            for role in &m.entity.roles {
-                push_text(&mut entry, role);
-            }
+            push_texts(&mut entry, &m.entity.roles);
         }
-        story.names = Some(self.append(&entry)?);
+        push_figures(&mut entry, &meta.figures.value);
+        let too_many = || self.error(invalid("an article with more than 4 billion figures or quotes"));
+        let details = DetailsRef {
+            at: self.append(&entry)?,
+            figures: u32::try_from(meta.figures.value.len()).map_err(|_| too_many())?,
+            quotes: u32::try_from(story.quote_count()).map_err(|_| too_many())?,
+            lead: story
+                .lead_figure()
+                .map(|lead| Box::new((Box::from(lead.src.as_ref()), Box::from(lead.title.as_ref())))),
+        };
+        story.details = Some(details);
         story.meta.entities = Vec::new();
+        story.meta.quotes = Vec::new();
+        story.speakers = None;
+        story.meta.figures.value = Vec::new();
         Ok(())
     }
 
@@ -214,22 +251,51 @@ impl TextStore for TextFile {
             r.bytes()?;
             r.bytes()?;
             read_blocks(&mut r, bytes.len())?;
-            read_strings(&mut r, bytes.len())
+            read_quotes(&mut r, bytes.len())
         })();
-        quotes.map_err(|e| self.error(e))
+        quotes
+            .map(|quotes| quotes.into_iter().map(|q| q.text).collect())
+            .map_err(|e| self.error(e))
     }
 
+    fn details(&self, at: TextRef) -> Result<Details, TextError> {
+        let bytes = self.entry(at)?;
+        read_details(&bytes).map_err(|e| self.error(e))
+    }
+
+    /// Only the entities' part of the entry is decoded: the API's summaries list every
+    /// story's names.
     fn entities(&self, at: TextRef) -> Result<Vec<Mention>, TextError> {
         let bytes = self.entry(at)?;
-        read_names(&bytes).map_err(|e| self.error(e))
+        let mut r = Reader { bytes: &bytes, at: 0 };
+        read_names(&mut r, bytes.len()).map_err(|e| self.error(e))
+    }
+
+    fn figures(&self, at: TextRef) -> Result<Vec<Figure>, TextError> {
+        let bytes = self.entry(at)?;
+        let mut r = Reader { bytes: &bytes, at: 0 };
+        let figures = (|| {
+            read_names(&mut r, bytes.len())?;
+            read_figures(&mut r, bytes.len())
+        })();
+        figures.map_err(|e| self.error(e))
     }
 }
 
-/// The entities of an entry [`TextFile::put_away_names`] wrote.
-fn read_names(bytes: &[u8]) -> std::io::Result<Vec<Mention>> {
+/// An entry [`TextFile::put_away_details`] wrote.
+fn read_details(bytes: &[u8]) -> std::io::Result<Details> {
+    let most = bytes.len();
     let mut r = Reader { bytes, at: 0 };
+    Ok(Details {
+        entities: read_names(&mut r, most)?,
+        figures: read_figures(&mut r, most)?,
+    })
+}
+
+/// The entities at the start of a details entry.
+fn read_names(r: &mut Reader<'_>, most: usize) -> std::io::Result<Vec<Mention>> {
     let count = r.number()?;
-    let mut entities = Vec::with_capacity(count.min(bytes.len()));
+    let mut entities = Vec::with_capacity(count.min(most));
     for _ in 0..count {
         let name = r.text()?;
         let kind = match r.byte()? {
@@ -244,7 +310,7 @@ fn read_names(bytes: &[u8]) -> std::io::Result<Vec<Mention>> {
             2 => Origin::None,
             _ => return Err(invalid("an unknown origin")),
         };
-        let roles = read_strings(&mut r, bytes.len())?;
+        let roles = read_strings(r, most)?;
         entities.push(Mention {
             entity: Entity {
                 name,
@@ -258,15 +324,180 @@ fn read_names(bytes: &[u8]) -> std::io::Result<Vec<Mention>> {
     Ok(entities)
 }
 
+/// The quotes of an entry, after its blocks: each one's words, speaker and anchor.
+fn read_quotes(r: &mut Reader<'_>, most: usize) -> std::io::Result<Vec<Quote>> {
+    let count = r.number()?;
+    let mut quotes = Vec::with_capacity(count.min(most));
+    for _ in 0..count {
+        quotes.push(Quote {
+            text: r.text()?,
+            speaker: read_option(r)?,
+            anchor: read_anchor(r)?,
+        });
+    }
+    Ok(quotes)
+}
+
+/// A figure is its image file, title, caption, credit (the raw credit, photographers,
+/// agencies and distributor), place, date, alt text, rights (copyright, licence, licence
+/// page, where to buy one), the fields its embedded record filled (name, then source) and
+/// the blocks it was made from.
+fn push_figures(out: &mut Vec<u8>, figures: &[Figure]) {
+    varint(out, figures.len() as u64);
+    for f in figures {
+        push_option(out, f.src.as_deref());
+        push_option(out, f.title.as_deref());
+        push_text(out, &f.caption);
+        match &f.credit {
+            None => out.push(0),
+            Some(c) => {
+                out.push(1);
+                push_text(out, &c.raw);
+                push_texts(out, &c.photographers);
+                push_texts(out, &c.agencies);
+                push_option(out, c.distributor.as_deref());
+            }
+        }
+        push_option(out, f.place.as_deref());
+        push_date(out, f.date);
+        push_option(out, f.alt.as_deref());
+        let rights = &f.rights;
+        for field in [
+            &rights.copyright,
+            &rights.license,
+            &rights.license_url,
+            &rights.acquire_license_page,
+        ] {
+            push_option(out, field.as_deref());
+        }
+        varint(out, f.embedded.len() as u64);
+        for (field, source) in &f.embedded {
+            push_text(out, field);
+            push_text(out, source);
+        }
+        varint(out, f.blocks.len() as u64);
+        for &b in &f.blocks {
+            varint(out, b as u64);
+        }
+    }
+}
+
+/// Figures as [`push_figures`] wrote them.
+fn read_figures(r: &mut Reader<'_>, most: usize) -> std::io::Result<Vec<Figure>> {
+    let count = r.number()?;
+    let mut figures = Vec::with_capacity(count.min(most));
+    for _ in 0..count {
+        let src = read_option(r)?;
+        let title = read_option(r)?;
+        let caption = r.text()?;
+        let credit = match r.byte()? {
+            0 => None,
+            1 => Some(Credit {
+                raw: r.text()?,
+                photographers: read_strings(r, most)?,
+                agencies: read_strings(r, most)?,
+                distributor: read_option(r)?,
+            }),
+            _ => return Err(invalid("an unknown kind of credit")),
+        };
+        let place = read_option(r)?;
+        let date = read_date(r)?;
+        let alt = read_option(r)?;
+        let rights = Rights {
+            copyright: read_option(r)?,
+            license: read_option(r)?,
+            license_url: read_option(r)?,
+            acquire_license_page: read_option(r)?,
+        };
+        let mut embedded = std::collections::BTreeMap::new();
+        for _ in 0..r.number()? {
+            embedded.insert(r.text()?, r.text()?);
+        }
+        let count = r.number()?;
+        let mut blocks = Vec::with_capacity(count.min(most));
+        for _ in 0..count {
+            blocks.push(r.number()?);
+        }
+        figures.push(Figure {
+            src,
+            title,
+            caption,
+            credit,
+            place,
+            date,
+            alt,
+            rights,
+            embedded,
+            blocks,
+        });
+    }
+    Ok(figures)
+}
+
+/// The front matter's fields but the annotations and `extra`, which stay with the record:
+/// title, date, updated, slug, draft (one byte), byline, dateline, sources, tags, summary,
+/// people, places, organisations, figures and corrections (each its date and text).
+fn push_front(out: &mut Vec<u8>, front: &FrontMatter) {
+    push_option(out, front.title.as_deref());
+    push_published(out, front.date);
+    push_published(out, front.updated);
+    push_option(out, front.slug.as_deref());
+    out.push(u8::from(front.draft));
+    push_texts(out, &front.byline);
+    push_option(out, front.dateline.as_deref());
+    push_texts(out, &front.sources);
+    push_texts(out, &front.tags);
+    push_option(out, front.summary.as_deref());
+    push_texts(out, &front.people);
+    push_texts(out, &front.places);
+    push_texts(out, &front.organizations);
+    push_figures(out, &front.figures);
+    varint(out, front.corrections.len() as u64);
+    for c in &front.corrections {
+        push_date(out, c.date);
+        push_text(out, &c.text);
+    }
+}
+
+/// Front matter as [`push_front`] wrote it.
+fn read_front(r: &mut Reader<'_>, most: usize) -> std::io::Result<FrontMatter> {
+    let mut front = FrontMatter {
+        title: read_option(r)?,
+        date: read_published(r)?,
+        updated: read_published(r)?,
+        slug: read_option(r)?,
+        draft: r.byte()? != 0,
+        byline: read_strings(r, most)?,
+        dateline: read_option(r)?,
+        sources: read_strings(r, most)?,
+        tags: read_strings(r, most)?,
+        summary: read_option(r)?,
+        people: read_strings(r, most)?,
+        places: read_strings(r, most)?,
+        organizations: read_strings(r, most)?,
+        figures: read_figures(r, most)?,
+        ..FrontMatter::default()
+    };
+    for _ in 0..r.number()? {
+        front.corrections.push(Correction {
+            date: read_date(r)?,
+            text: r.text()?,
+        });
+    }
+    Ok(front)
+}
+
 fn decode(bytes: &[u8]) -> std::io::Result<Text> {
     let mut r = Reader { bytes, at: 0 };
     let extraction =
         crate::store::record::decode(r.bytes()?).ok_or_else(|| invalid("an extraction that does not read back"))?;
     let body = r.text()?;
     let blocks = read_blocks(&mut r, bytes.len())?;
-    let quotes = read_strings(&mut r, bytes.len())?;
+    let quotes = read_quotes(&mut r, bytes.len())?;
     let subheads = read_strings(&mut r, bytes.len())?;
     let mentions = read_mentions(&mut r, bytes.len())?;
+    let headline = read_option(&mut r)?;
+    let front = read_front(&mut r, bytes.len())?;
     Ok(Text {
         body,
         blocks,
@@ -274,6 +505,8 @@ fn decode(bytes: &[u8]) -> std::io::Result<Text> {
         quotes,
         subheads,
         mentions,
+        front,
+        headline,
     })
 }
 
@@ -302,8 +535,7 @@ fn read_blocks(r: &mut Reader<'_>, most: usize) -> std::io::Result<Vec<Block>> {
     Ok(blocks)
 }
 
-/// A count, then as many strings: the quotes' words after an entry's blocks, then the
-/// subheads.
+/// A count, then as many strings: an entry's subheads, an entity's roles, a list of names.
 fn read_strings(r: &mut Reader<'_>, most: usize) -> std::io::Result<Vec<String>> {
     let count = r.number()?;
     let mut quotes = Vec::with_capacity(count.min(most));
@@ -330,6 +562,95 @@ fn read_mentions(r: &mut Reader<'_>, most: usize) -> std::io::Result<Vec<Vec<Anc
         mentions.push(anchors);
     }
     Ok(mentions)
+}
+
+/// A count, then as many strings.
+fn push_texts(out: &mut Vec<u8>, texts: &[String]) {
+    varint(out, texts.len() as u64);
+    for t in texts {
+        push_text(out, t);
+    }
+}
+
+/// 0 for none, else 1 and the string.
+fn push_option(out: &mut Vec<u8>, text: Option<&str>) {
+    match text {
+        None => out.push(0),
+        Some(t) => {
+            out.push(1);
+            push_text(out, t);
+        }
+    }
+}
+
+fn read_option(r: &mut Reader<'_>) -> std::io::Result<Option<String>> {
+    match r.byte()? {
+        0 => Ok(None),
+        1 => r.text().map(Some),
+        _ => Err(invalid("an unknown kind of value")),
+    }
+}
+
+/// 0 for none, else 1 and its block, start and end.
+fn push_anchor(out: &mut Vec<u8>, anchor: Option<Anchor>) {
+    match anchor {
+        None => out.push(0),
+        Some(a) => {
+            out.push(1);
+            varint(out, a.block as u64);
+            varint(out, a.start as u64);
+            varint(out, a.end as u64);
+        }
+    }
+}
+
+fn read_anchor(r: &mut Reader<'_>) -> std::io::Result<Option<Anchor>> {
+    match r.byte()? {
+        0 => Ok(None),
+        1 => Ok(Some(Anchor {
+            block: r.number()?,
+            start: r.number()?,
+            end: r.number()?,
+        })),
+        _ => Err(invalid("an unknown kind of anchor")),
+    }
+}
+
+/// A date as ISO 8601 text, or none.
+fn push_date(out: &mut Vec<u8>, date: Option<Date>) {
+    push_option(out, date.map(|d| d.to_string()).as_deref());
+}
+
+fn read_date(r: &mut Reader<'_>) -> std::io::Result<Option<Date>> {
+    read_option(r)?
+        .map(|d| d.parse().map_err(|_| invalid("a date that does not read back")))
+        .transpose()
+}
+
+/// A moment of publication: its date, then its instant (RFC 3339 text), or none.
+fn push_published(out: &mut Vec<u8>, published: Option<Published>) {
+    match published {
+        None => out.push(0),
+        Some(p) => {
+            out.push(1);
+            push_date(out, Some(p.date));
+            push_option(out, p.instant.map(|t| t.to_string()).as_deref());
+        }
+    }
+}
+
+fn read_published(r: &mut Reader<'_>) -> std::io::Result<Option<Published>> {
+    match r.byte()? {
+        0 => Ok(None),
+        1 => {
+            let date = read_date(r)?.ok_or_else(|| invalid("a publication without a date"))?;
+            let instant = read_option(r)?
+                .map(|t| t.parse().map_err(|_| invalid("an instant that does not read back")))
+                .transpose()?;
+            Ok(Some(Published { date, instant }))
+        }
+        _ => Err(invalid("an unknown kind of publication")),
+    }
 }
 
 fn invalid(what: &str) -> std::io::Error {
@@ -398,11 +719,16 @@ mod tests {
     use std::sync::Arc;
 
     fn story(name: &str, body: &str) -> Story {
+        story_with(name, "title = \"Quay\"\ndate = 2021-10-13\n", body)
+    }
+
+    /// A story whose front matter is `front`.
+    fn story_with(name: &str, front: &str, body: &str) -> Story {
         let source = Source {
             file: PathBuf::from(format!("content/{name}.md")),
             rel: PathBuf::from(format!("{name}.md")),
             format: SourceFormat::Markdown,
-            text: format!("+++\ntitle = \"Quay\"\ndate = 2021-10-13\n+++\n{body}"),
+            text: format!("+++\n{front}+++\n{body}"),
             assets: vec![],
             sidecar: None,
             modified: None,
@@ -424,7 +750,29 @@ mod tests {
             ),
             story("empty", ""),
             story("wide", "Unicode — “curly” and ünïcödé.\n\nSecond paragraph.\n"),
+            // Every field of the front matter, figures with credits and the rights and
+            // embedded fields a picture's record can add.
+            story_with(
+                "declared",
+                "title = \"Quay opens\"\ndate = 2021-10-13T09:30:00+01:00\nupdated = 2021-10-14\nslug = \"quay-opens\"\n\
+                 byline = [\"Jane Roe\", \"Ivan Petrov\"]\ndateline = \"LISBON, Oct 13 —\"\nsource = [\"AP\"]\n\
+                 tags = [\"harbour\", \"city hall\"]\nsummary = \"The quay opens.\"\npeople = [\"Ana Ruiz\"]\n\
+                 places = [\"Lisbon\"]\norganizations = [\"Port Authority\"]\n\n\
+                 [[figures]]\nsrc = \"quay.jpg\"\ntitle = \"The quay\"\ncaption = \"The quay at dawn.\"\ncredit = \"Jane Roe/AP via Getty\"\n\n\
+                 [[figures]]\ncaption = \"Boats.\"\n\n\
+                 [[corrections]]\ndate = \"2021-10-14\"\ntext = \"The quay is 300 m long.\"\n\n\
+                 [extra]\ndesk = \"city\"\nscore = 0.1\n",
+                "Mayor Ana Ruiz said the quay was \"ready at last\" on Monday.\n\n\"We waited ten years for this quay,\" Ruiz said on Monday.\n\nThe Port Authority agreed.\n",
+            ),
         ];
+        let mut stories = stories;
+        let figure = &mut stories[3].meta.figures.value[0];
+        figure.alt = Some("A quay at dawn".into());
+        figure.rights.copyright = Some("© 2021 AP".into());
+        figure.rights.license_url = Some("https://example.org/licence".into());
+        figure.embedded.insert("place".into(), "XMP".into());
+        figure.place = Some("Lisbon".into());
+        figure.date = Some(jiff::civil::date(2021, 10, 12));
         let mut archive = Archive {
             texts: Some(Arc::clone(&file) as Arc<dyn TextStore>),
             ..Archive::default()
@@ -436,10 +784,22 @@ mod tests {
             assert!(light.article.blocks.is_empty() && light.article.body.is_empty());
             // Where names are mentioned is for the article's own page only.
             assert!(light.meta.entities.iter().all(|m| m.entity.mentions.is_empty()));
-            // A quote's words are for its article's page and its speaker's: its speaker stays
-            // for the indexes.
-            assert!(light.meta.quotes.iter().all(|q| q.text.is_empty()));
+            // A quote is for its article's page and its speaker's: who said it stays for the
+            // indexes.
+            assert!(light.meta.quotes.is_empty());
+            assert_eq!(light.quote_count(), s.meta.quotes.len());
+            for (q, quote) in s.meta.quotes.iter().enumerate() {
+                assert_eq!(light.speaker(q), quote.speaker.as_deref());
+            }
             assert!(light.meta.subheads.is_empty());
+            // Of the front matter, what the indexes and lists read stays, and what the file
+            // does not hold.
+            assert!(light.article.headline.is_none());
+            assert_eq!(light.article.front.tags, s.article.front.tags);
+            assert_eq!(light.article.front.date, s.article.front.date);
+            assert!(light.article.front.figures.is_empty() && light.article.front.corrections.is_empty());
+            assert!(light.article.front.title.is_none() && light.article.front.updated.is_none());
+            assert_eq!(light.article.front.extra, s.article.front.extra);
             assert_eq!(
                 file.quote_texts(light.text.unwrap()).unwrap(),
                 s.meta.quotes.iter().map(|q| q.text.clone()).collect::<Vec<_>>()
@@ -447,15 +807,33 @@ mod tests {
             // Every put-away record shares the one empty extraction.
             assert!(Arc::ptr_eq(&light.extraction, &crate::model::no_extraction()));
             assert_eq!(file.extraction_bytes(light.text.unwrap()).unwrap(), json);
-            // The names follow once the indexes are made; a story without any keeps no entry.
-            file.put_away_names(&mut light).unwrap();
-            assert!(light.meta.entities.is_empty());
-            assert_eq!(light.names.is_some(), !s.meta.entities.is_empty());
+            // The details follow once the indexes are made; lists still count the figures
+            // and quotes and show the lead picture.
+            file.put_away_details(&mut light).unwrap();
+            assert!(light.meta.entities.is_empty() && light.meta.quotes.is_empty());
+            assert!(light.meta.figures.value.is_empty());
+            assert_eq!(light.figure_count(), s.meta.figures.value.len());
+            assert_eq!(light.quote_count(), s.meta.quotes.len());
+            assert!(light.speakers.is_none());
+            assert_eq!(light.lead_figure(), s.lead_figure());
+            assert_eq!(light.lead_image(), s.lead_image());
             archive.stories.push(light);
         }
         assert!(stories[0].meta.entities.iter().any(|m| !m.entity.mentions.is_empty()));
         assert!(!stories[0].meta.quotes.is_empty());
         assert!(!stories[0].meta.subheads.is_empty());
+        let declared = &stories[3];
+        assert!(
+            declared
+                .meta
+                .quotes
+                .iter()
+                .any(|q| q.speaker.is_some() && q.anchor.is_some())
+        );
+        assert_eq!(declared.meta.figures.value.len(), 2);
+        assert!(declared.meta.figures.value[0].credit.is_some());
+        assert!(declared.article.front.updated.is_some() && !declared.article.front.corrections.is_empty());
+        assert!(declared.lead_figure().is_some());
         for (s, light) in stories.iter().zip(&archive.stories) {
             let full = archive.full(light).unwrap();
             assert_eq!(full.article.body, s.article.body);
@@ -467,8 +845,10 @@ mod tests {
             };
             assert_eq!(*full.extraction, expected);
             assert_eq!(full.meta, s.meta);
+            assert_eq!(full.article.front, s.article.front);
+            assert_eq!(full.article.headline, s.article.headline);
             assert_eq!(full.text, None);
-            assert_eq!(full.names, None);
+            assert_eq!(full.details, None);
             let without_mentions: Vec<_> = s
                 .meta
                 .entities
@@ -481,6 +861,11 @@ mod tests {
                 .collect();
             assert_eq!(archive.entities(light).unwrap().as_ref(), without_mentions.as_slice());
         }
+        // A photographer's page reads a story's figures alone.
+        assert_eq!(
+            archive.figures(3).unwrap().as_ref(),
+            declared.meta.figures.value.as_slice()
+        );
         // A story never put away is itself.
         assert!(matches!(
             archive.full(&stories[0]).unwrap(),

@@ -117,8 +117,8 @@ pub fn contributions(story: &Story, enabled: &[IndexKind], aliases: &HashMap<Str
     }
     // Quotes are filed under people the story mentions (once all are known), never creating a
     // person of their own.
-    for (q, quote) in meta.quotes.iter().enumerate() {
-        if quote.speaker.is_some() {
+    for q in 0..story.quote_count() {
+        if story.speaker(q).is_some() {
             pending.push(Pending::Quote(q));
         }
     }
@@ -148,7 +148,7 @@ pub fn contributions(story: &Story, enabled: &[IndexKind], aliases: &HashMap<Str
     for item in pending {
         match item {
             Pending::Quote(q) => {
-                let speaker = split_title(meta.quotes[q].speaker.as_deref().unwrap_or("")).name;
+                let speaker = split_title(story.speaker(q).unwrap_or("")).name;
                 let speaker = aliases.get(&speaker).unwrap_or(&speaker);
                 let slug = slugify(speaker);
                 if let Some(person) = out.iter_mut().find(|x| x.kind == IndexKind::People && x.slug == slug) {

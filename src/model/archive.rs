@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::{Article, Extraction, Mention, Metadata, Published, TextError, TextRef, TextStore};
+use super::{Article, Extraction, Figure, Mention, Metadata, Published, TextError, TextRef, TextStore};
 
 /// An article ready to publish: parsed, extracted, merged, dated and given its address.
 #[derive(Debug, Clone)]
@@ -21,16 +21,24 @@ pub struct Story {
     pub slug: String,
     /// Site-relative URL path with leading and trailing slash: "/2021/10/13/mayor-says/".
     pub url: String,
-    /// Where the article's body, blocks, extraction, quotes' words, subheads and entity
-    /// mentions were put away, when they are not here (`article.body`, `article.blocks`,
-    /// `meta.subheads`, the `text` of each of `meta.quotes` and the `mentions` of each of
-    /// `meta.entities` then empty, `extraction` the default): a build keeps
-    /// every story's record in memory but not its text. [`Archive::full`] brings them back.
+    /// Where the article's body, blocks, extraction, quotes, subheads, entity mentions, own
+    /// headline and front matter were put away, when they are not here (`article.body`,
+    /// `article.blocks`, `article.headline`, `meta.subheads`, `meta.quotes` and the `mentions`
+    /// of each of `meta.entities` then empty, `extraction` the
+    /// default, and of `article.front` only the date, draft flag, tags, annotations and
+    /// `extra` left): a build keeps every story's record in memory but not its text.
+    /// [`Archive::full`] brings them back.
     pub text: Option<TextRef>,
-    /// Where the story's people, places and organisations (`meta.entities`, then empty) were
-    /// put away once the indexes were made from them: only the pages of the story itself and
-    /// the archive's data files read them afterwards. [`Archive::entities`] reads them back.
-    pub names: Option<TextRef>,
+    /// Where the story's details — people, places and organisations (`meta.entities`) and
+    /// figures (`meta.figures`) — were put away once the indexes were made from them, and what
+    /// lists of stories still need of them. Only the pages of the story itself, photographers'
+    /// pages, the API's summaries (the names) and the archive's data files read them
+    /// afterwards: [`Archive::full`], [`Archive::entities`] and [`Archive::figures`] read them
+    /// back.
+    pub details: Option<DetailsRef>,
+    /// Who said each of `meta.quotes`, once the quotes went with the story's text (`meta.quotes`
+    /// then empty), until the indexes have filed them: [`Story::speaker`].
+    pub speakers: Option<Box<[Option<Box<str>>]>>,
     /// Which of `meta.quotes` the article's page shows in its own text (with a `#quote-N`
     /// anchor), worked out before its text was put away: a person's page links to those.
     pub placed_quotes: Option<Vec<usize>>,
@@ -66,14 +74,81 @@ impl Story {
     /// The story's first picture that has an image file: what lists, feeds and search results
     /// show beside the headline.
     pub fn lead_image(&self) -> Option<LeadImage> {
-        self.meta.figures.value.iter().find_map(|f| {
-            let src = f.src.as_deref()?;
-            Some(LeadImage {
-                src: self.image_url(src),
-                alt: f.title.clone().unwrap_or_else(|| f.caption.clone()),
-            })
+        let lead = self.lead_figure()?;
+        Some(LeadImage {
+            src: self.image_url(&lead.src),
+            alt: lead.title.into_owned(),
         })
     }
+
+    /// The image file of the story's first picture that has one, and that picture's title (else
+    /// its caption), as the story's figures or, once they are put away, its record says.
+    pub fn lead_figure(&self) -> Option<LeadFigure<'_>> {
+        if let Some(details) = &self.details {
+            return details.lead.as_deref().map(|lead| LeadFigure {
+                src: Cow::Borrowed(&lead.0),
+                title: Cow::Borrowed(&lead.1),
+            });
+        }
+        self.meta.figures.value.iter().find_map(LeadFigure::of)
+    }
+
+    /// How many figures the story has.
+    pub fn figure_count(&self) -> usize {
+        self.details
+            .as_ref()
+            .map_or(self.meta.figures.value.len(), |d| d.figures as usize)
+    }
+
+    /// How many quotes the story has.
+    pub fn quote_count(&self) -> usize {
+        match (&self.details, &self.speakers) {
+            (Some(d), _) => d.quotes as usize,
+            (None, Some(speakers)) => speakers.len(),
+            (None, None) => self.meta.quotes.len(),
+        }
+    }
+
+    /// Who said the story's quote `q`, while the indexes need it.
+    pub fn speaker(&self, q: usize) -> Option<&str> {
+        match &self.speakers {
+            Some(speakers) => speakers.get(q)?.as_deref(),
+            None => self.meta.quotes.get(q)?.speaker.as_deref(),
+        }
+    }
+}
+
+/// The first picture with an image file, as lists of stories show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeadFigure<'a> {
+    /// The image file as the figure gives it.
+    pub src: Cow<'a, str>,
+    /// The figure's title, else its caption.
+    pub title: Cow<'a, str>,
+}
+
+impl<'a> LeadFigure<'a> {
+    /// `f` as a lead picture, when it has an image file.
+    pub fn of(f: &'a Figure) -> Option<LeadFigure<'a>> {
+        Some(LeadFigure {
+            src: Cow::Borrowed(f.src.as_deref()?),
+            title: Cow::Borrowed(f.title.as_deref().unwrap_or(&f.caption)),
+        })
+    }
+}
+
+/// Where a story's details went (see [`Story::details`]) and the little of them that lists of
+/// stories show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailsRef {
+    pub at: TextRef,
+    /// How many figures the story has: cards and API summaries count them.
+    pub figures: u32,
+    /// How many quotes the story has.
+    pub quotes: u32,
+    /// The lead picture's image file and title (see [`Story::lead_figure`]); boxed, as most
+    /// stories have none.
+    pub lead: Option<Box<(Box<str>, Box<str>)>>,
 }
 
 /// The empty extraction every put-away record shares.
@@ -167,41 +242,66 @@ impl Archive {
     /// `story`'s people, places and organisations (`meta.entities`, without where the text
     /// names them), read back from the text store if they were put away.
     pub fn entities<'a>(&self, story: &'a Story) -> Result<Cow<'a, [Mention]>, TextError> {
-        match (story.names, &self.texts) {
-            (Some(at), Some(texts)) => Ok(Cow::Owned(texts.entities(at)?)),
+        match (&story.details, &self.texts) {
+            (Some(d), Some(texts)) => Ok(Cow::Owned(texts.entities(d.at)?)),
             _ => Ok(Cow::Borrowed(&story.meta.entities)),
         }
     }
 
-    /// The story at `i` with its body, blocks and extraction, read back from the text store
-    /// if they were put away.
+    /// The figures of the story at `i` (`meta.figures`), read back from the text store if they
+    /// were put away.
+    pub fn figures(&self, i: usize) -> Result<Cow<'_, [Figure]>, TextError> {
+        let story = &self.stories[i];
+        match (&story.details, &self.texts) {
+            (Some(d), Some(texts)) => Ok(Cow::Owned(texts.figures(d.at)?)),
+            _ => Ok(Cow::Borrowed(&story.meta.figures.value)),
+        }
+    }
+
+    /// The story at `i` with its body, blocks, extraction and details, read back from the text
+    /// store if they were put away.
     pub fn full_story(&self, i: usize) -> Result<Cow<'_, Story>, TextError> {
         self.full(&self.stories[i])
     }
 
-    /// `story` with its body, blocks and extraction: itself when it has them, else a copy
-    /// with them read back from the text store.
+    /// `story` with its body, blocks, extraction and details: itself when it has them, else a
+    /// copy with them read back from the text store.
     pub fn full<'a>(&self, story: &'a Story) -> Result<Cow<'a, Story>, TextError> {
-        let (Some(at), Some(texts)) = (story.text, &self.texts) else {
+        let Some(texts) = &self.texts else {
             return Ok(Cow::Borrowed(story));
         };
-        let text = texts.load(at)?;
+        if story.text.is_none() && story.details.is_none() {
+            return Ok(Cow::Borrowed(story));
+        }
         let mut full = story.clone();
-        if let Some(names) = story.names {
-            full.meta.entities = texts.entities(names)?;
-            full.names = None;
+        if let Some(d) = &story.details {
+            let details = texts.details(d.at)?;
+            full.meta.entities = details.entities;
+            full.meta.figures.value = details.figures;
+            full.details = None;
         }
-        full.article.body = text.body;
-        full.article.blocks = text.blocks;
-        full.extraction = Arc::new(text.extraction);
-        for (q, words) in full.meta.quotes.iter_mut().zip(text.quotes) {
-            q.text = words;
+        if let Some(at) = story.text {
+            let text = texts.load(at)?;
+            full.article.body = text.body;
+            full.article.blocks = text.blocks;
+            full.extraction = Arc::new(text.extraction);
+            full.meta.quotes = text.quotes;
+            full.speakers = None;
+            full.meta.subheads = text.subheads;
+            // The record kept the front matter's annotations (gathered onto the article when
+            // it was parsed) and its free-form `extra`, which the file does not hold.
+            let kept = std::mem::take(&mut full.article.front);
+            full.article.front = super::FrontMatter {
+                annotations: kept.annotations,
+                extra: kept.extra,
+                ..text.front
+            };
+            full.article.headline = text.headline;
+            for (m, mentions) in full.meta.entities.iter_mut().zip(text.mentions) {
+                m.entity.mentions = mentions;
+            }
+            full.text = None;
         }
-        full.meta.subheads = text.subheads;
-        for (m, mentions) in full.meta.entities.iter_mut().zip(text.mentions) {
-            m.entity.mentions = mentions;
-        }
-        full.text = None;
         Ok(Cow::Owned(full))
     }
 

@@ -169,7 +169,7 @@ impl AnnotationKind {
 }
 
 /// Front matter after validation. Every field is optional: wire copy usually has none.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct FrontMatter {
     pub title: Option<String>,
     pub date: Option<Published>,

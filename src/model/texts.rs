@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use super::{Anchor, Block, Extraction};
+use super::{Anchor, Block, Extraction, Figure, FrontMatter, Mention, Quote};
 
 /// Where one story's text is in the archive's [`TextStore`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,20 +15,38 @@ pub struct TextRef {
     pub len: u32,
 }
 
-/// What a story's record leaves out: its body source, its blocks, its extraction, the words
-/// of its quotes and where in the text each of its entities is named.
+/// What a story's record leaves out: its body source, its blocks, its extraction, its quotes
+/// (but for who said each, until the indexes are made), where in the text each of its
+/// entities is named, and the front matter the merge has read.
 #[derive(Debug, Clone, Default)]
 pub struct Text {
     pub body: String,
     pub blocks: Vec<Block>,
     pub extraction: Extraction,
-    /// The words of each of `meta.quotes`, in order.
-    pub quotes: Vec<String>,
+    /// `meta.quotes`: their words, speakers and anchors.
+    pub quotes: Vec<Quote>,
     /// `meta.subheads`.
     pub subheads: Vec<String>,
     /// The `mentions` of each of `meta.entities`, in order: only the article's own page,
     /// which links the names, reads them.
     pub mentions: Vec<Vec<Anchor>>,
+    /// `article.front`, but for the annotations and `extra`: once the story is made, merged,
+    /// dated and given its address, lists of stories and the indexes read only its date,
+    /// draft flag and tags, which its record keeps.
+    pub front: FrontMatter,
+    /// `article.headline`, the headline the text carries, which the merge has read.
+    pub headline: Option<String>,
+}
+
+/// What a story's record leaves out once the indexes have been made from it: its people,
+/// places and organisations and its figures. Only the story's own pages, a photographer's
+/// page, the API's summaries (the names) and the archive's data files read them afterwards.
+#[derive(Debug, Clone, Default)]
+pub struct Details {
+    /// `meta.entities`, without their mentions (those are part of the [`Text`]).
+    pub entities: Vec<Mention>,
+    /// `meta.figures`.
+    pub figures: Vec<Figure>,
 }
 
 /// Keeps the text of stories until the pages, the search index and the export have read it.
@@ -36,12 +54,19 @@ pub trait TextStore: std::fmt::Debug + Send + Sync {
     /// The text put away at `at`.
     fn load(&self, at: TextRef) -> Result<Text, TextError>;
 
-    /// The words of each quote of the story put away at `at`: [`Text::quotes`] alone.
+    /// The words of each quote of the story put away at `at`: of [`Text::quotes`], the words
+    /// alone.
     fn quote_texts(&self, at: TextRef) -> Result<Vec<String>, TextError>;
 
-    /// The people, places and organisations put away at `at` (see [`super::Story::names`]),
-    /// without their mentions, which are part of the story's text.
-    fn entities(&self, at: TextRef) -> Result<Vec<super::Mention>, TextError>;
+    /// The details put away at `at` (see [`super::Story::details`]).
+    fn details(&self, at: TextRef) -> Result<Details, TextError>;
+
+    /// The people, places and organisations of the details put away at `at`: [`Details::entities`]
+    /// alone.
+    fn entities(&self, at: TextRef) -> Result<Vec<Mention>, TextError>;
+
+    /// The figures of the details put away at `at`: [`Details::figures`] alone.
+    fn figures(&self, at: TextRef) -> Result<Vec<Figure>, TextError>;
 }
 
 /// A story's text could not be read back from the build's working file.

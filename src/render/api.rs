@@ -179,8 +179,8 @@ fn summary<'a>(s: &'a Story, entities: &[Mention], config: &SiteConfig) -> Artic
         people: names(EntityKind::Person),
         places: names(EntityKind::Place),
         organizations: names(EntityKind::Organization),
-        figures: s.meta.figures.value.len(),
-        quotes: s.meta.quotes.len(),
+        figures: s.figure_count(),
+        quotes: s.quote_count(),
         source_file: s.article.rel.to_string_lossy().replace('\\', "/"),
     }
 }

@@ -119,13 +119,10 @@ fn entry(story: &Story, links: &Links<'_>, config: &SiteConfig, content: String,
     let meta = &story.meta;
     let published = instant(story.published, tz);
     let updated = story.updated.map_or_else(|| published.clone(), |u| instant(u, tz));
-    let enclosure = meta.figures.value.iter().find_map(|f| {
-        let src = f.src.as_deref()?;
-        Some(Enclosure {
-            url: config.absolute(&story.image_url(src)),
-            mime: mime_of(src).to_string(),
-            title: f.title.clone().unwrap_or_else(|| f.caption.clone()),
-        })
+    let enclosure = story.lead_figure().map(|lead| Enclosure {
+        url: config.absolute(&story.image_url(&lead.src)),
+        mime: mime_of(&lead.src).to_string(),
+        title: lead.title.into_owned(),
     });
     let authors = if meta.byline.value.is_empty() {
         meta.sources

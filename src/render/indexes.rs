@@ -235,48 +235,49 @@ pub fn term_view(
             }
         });
     }
-    let figures = if matches!(kind, IndexKind::Photographers) {
-        term.figures
-            .iter()
-            .filter(|(s, _)| on_page(*s))
-            .map(|&(s, f)| {
-                let story = &archive.stories[s];
-                let figure = &story.meta.figures.value[f];
-                let copies = figure
-                    .src
-                    .as_deref()
-                    .and_then(|src| super::figure::responsive(story, src, Some(super::figure::THUMBNAIL_WIDTH)));
-                let size = match &copies {
-                    Some(r) => Some((r.width, r.height)),
-                    None => figure.src.as_deref().and_then(|src| story.image_size(src)),
-                };
-                let image = match &copies {
-                    Some(r) => Some(r.src.clone()),
-                    None => figure.src.as_deref().map(|src| story.image_url(src)),
-                };
-                TermFigure {
-                    title: figure.title.clone(),
-                    caption: figure.caption.clone(),
-                    credit: figure.credit.as_ref().map(|c| c.raw.clone()).unwrap_or_default(),
-                    image,
-                    alt: super::figure::alt_text(figure).to_string(),
-                    width: size.map(|s| s.0),
-                    height: size.map(|s| s.1),
-                    srcset: copies.as_ref().map(|r| r.srcset.clone()),
-                    webp_srcset: copies.and_then(|r| r.webp_srcset),
-                    sizes: super::figure::THUMBNAIL_SIZES,
-                    taken: figure.date.map(long_date),
-                    taken_iso: figure.date.map(|d| d.to_string()),
-                    place: figure.place.clone(),
-                    url: format!("{}#figure-{}", story.url, f + 1),
-                    headline: story.meta.headline.value.clone(),
-                    date: long_date(story.published.date),
-                }
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    // The pictures wait with the stories' details: each story's are read once per page.
+    let mut pictures: HashMap<usize, Vec<crate::model::Figure>> = HashMap::new();
+    let mut figures = Vec::new();
+    if matches!(kind, IndexKind::Photographers) {
+        for &(s, f) in term.figures.iter().filter(|(s, _)| on_page(*s)) {
+            let story = &archive.stories[s];
+            let taken = match pictures.entry(s) {
+                Entry::Occupied(e) => e.into_mut(),
+                Entry::Vacant(e) => e.insert(archive.figures(s)?.into_owned()),
+            };
+            let Some(figure) = taken.get(f) else { continue };
+            let copies = figure
+                .src
+                .as_deref()
+                .and_then(|src| super::figure::responsive(story, src, Some(super::figure::THUMBNAIL_WIDTH)));
+            let size = match &copies {
+                Some(r) => Some((r.width, r.height)),
+                None => figure.src.as_deref().and_then(|src| story.image_size(src)),
+            };
+            let image = match &copies {
+                Some(r) => Some(r.src.clone()),
+                None => figure.src.as_deref().map(|src| story.image_url(src)),
+            };
+            figures.push(TermFigure {
+                title: figure.title.clone(),
+                caption: figure.caption.clone(),
+                credit: figure.credit.as_ref().map(|c| c.raw.clone()).unwrap_or_default(),
+                image,
+                alt: super::figure::alt_text(figure).to_string(),
+                width: size.map(|s| s.0),
+                height: size.map(|s| s.1),
+                srcset: copies.as_ref().map(|r| r.srcset.clone()),
+                webp_srcset: copies.and_then(|r| r.webp_srcset),
+                sizes: super::figure::THUMBNAIL_SIZES,
+                taken: figure.date.map(long_date),
+                taken_iso: figure.date.map(|d| d.to_string()),
+                place: figure.place.clone(),
+                url: format!("{}#figure-{}", story.url, f + 1),
+                headline: story.meta.headline.value.clone(),
+                date: long_date(story.published.date),
+            });
+        }
+    }
     Ok(TermView {
         kind: kind.as_str(),
         index_title: config.index_config(kind).title.clone(),

@@ -170,8 +170,8 @@ impl CardView {
             byline: join_names(&meta.byline.value),
             summary: meta.summary.value.clone().unwrap_or_default(),
             image,
-            figures: meta.figures.value.len(),
-            quotes: meta.quotes.len(),
+            figures: story.figure_count(),
+            quotes: story.quote_count(),
         }
     }
 }
@@ -179,7 +179,8 @@ impl CardView {
 /// The story's lead picture, for cards and feeds.
 pub fn card_image(story: &Story) -> Option<ImageView> {
     let image = story.lead_image()?;
-    let src = story.meta.figures.value.iter().find_map(|f| f.src.as_deref());
+    let lead = story.lead_figure();
+    let src = lead.as_ref().map(|l| l.src.as_ref());
     let copies = src.and_then(|src| super::figure::responsive(story, src, Some(super::figure::THUMBNAIL_WIDTH)));
     Some(match copies {
         Some(r) => ImageView {
