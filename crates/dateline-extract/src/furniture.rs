@@ -291,7 +291,10 @@ fn names_a_list(rest: &str) -> bool {
     let mut items = 0;
     for item in rest.split([',', '/', ';']) {
         let item = item.trim().trim_end_matches('*');
-        let item = item.strip_prefix("and ").or_else(|| item.strip_prefix("or ")).unwrap_or(item);
+        let item = item
+            .strip_prefix("and ")
+            .or_else(|| item.strip_prefix("or "))
+            .unwrap_or(item);
         let mut words = 0;
         for w in item.split_whitespace() {
             words += 1;

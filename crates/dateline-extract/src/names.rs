@@ -46,8 +46,12 @@ static WORLD_GIVEN: LazyLock<WordMap<String, u8>> = LazyLock::new(|| {
 });
 
 /// Lower-cased surnames of the same world lists ("Lindqvist", "Horvat", "Virtanen").
-static WORLD_SURNAMES: LazyLock<crate::fasthash::WordSet<String>> =
-    LazyLock::new(|| include_str!("../data/world_surnames.txt").lines().map(str::to_lowercase).collect());
+static WORLD_SURNAMES: LazyLock<crate::fasthash::WordSet<String>> = LazyLock::new(|| {
+    include_str!("../data/world_surnames.txt")
+        .lines()
+        .map(str::to_lowercase)
+        .collect()
+});
 
 /// A given name this common (per million of its gender) is a person's name more often than a
 /// word or a place's: "Grant" yes, "Denver" (90) no.

@@ -105,7 +105,10 @@ impl Place {
     /// A country, a US state or another country's province: what may follow a city after a
     /// comma ("Hanoi, Vietnam", "Lanzhou, Gansu").
     pub fn is_country_or_state(&self) -> bool {
-        matches!(self.kind, PlaceKind::Country | PlaceKind::Division | PlaceKind::Province)
+        matches!(
+            self.kind,
+            PlaceKind::Country | PlaceKind::Division | PlaceKind::Province
+        )
     }
 }
 

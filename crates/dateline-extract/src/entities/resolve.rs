@@ -637,7 +637,9 @@ fn employer_before_a_job<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) 
 /// "co-founded Quillmark in 2015", "joined Zentrix as chief engineer": what someone founds,
 /// or joins in a post, is a company, club or band, when the word is no one's name.
 fn founded_or_joined<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
-    let founded = p.prev.is_some_and(|w| matches!(w, "founded" | "co-founded" | "cofounded"));
+    let founded = p
+        .prev
+        .is_some_and(|w| matches!(w, "founded" | "co-founded" | "cofounded"));
     let joined = p.prev == Some("joined") && p.next == Some("as");
     ((founded || joined) && !p.possessive && no_ones_name(p)).then(|| Settled::ShortOrg(&p.name))
 }
@@ -750,7 +752,10 @@ fn brand<'n>(p: &'n Piece<'n>, _: &Builder, k: &'n Lookups<'n>) -> Option<Settle
     if !camel_case(&p.name) {
         return None;
     }
-    let plural = p.name.strip_suffix('s').is_some_and(|stem| stem.ends_with(|c: char| c.is_lowercase()) && !stem.ends_with('s'));
+    let plural = p
+        .name
+        .strip_suffix('s')
+        .is_some_and(|stem| stem.ends_with(|c: char| c.is_lowercase()) && !stem.ends_with('s'));
     Some(if plural || k.products.contains(&*p.name) {
         Settled::Nothing
     } else {

@@ -1302,8 +1302,7 @@ fn person_by_context(r: &Run<'_, '_>) -> bool {
     // "Jo Vann" where neither word is one the story uses in lower case: a name, not a phrase.
     // The world lists' surnames are weaker evidence: only for a given name and a surname, not
     // a title-case phrase ("Jo Horvat", not "Mayor Equates Firing").
-    let surname =
-        names::surname_rank(r.last()).is_some() || (r.ws.len() == 2 && names::is_world_surname(r.last()));
+    let surname = names::surname_rank(r.last()).is_some() || (r.ws.len() == 2 && names::is_world_surname(r.last()));
     if surname && !r.ws.iter().any(|w| r.story.uses_lowercase(w.text)) {
         return true;
     }
