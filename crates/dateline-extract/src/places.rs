@@ -160,41 +160,34 @@ fn fold_marks(name: &str) -> Option<String> {
     }
     name.chars()
         .map(|c| {
-            if c.is_ascii() {
-                return Some(c);
-            }
-            Some(match c {
-                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-                'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
-                'ç' | 'ć' | 'č' => 'c',
-                'Ç' | 'Ć' | 'Č' => 'C',
-                'ď' | 'đ' => 'd',
-                'Ď' | 'Đ' => 'D',
-                'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-                'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => 'E',
-                'ğ' => 'g',
-                'Ğ' => 'G',
-                'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
-                'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => 'I',
-                'ł' | 'ľ' | 'ĺ' => 'l',
-                'Ł' | 'Ľ' | 'Ĺ' => 'L',
-                'ñ' | 'ń' | 'ň' => 'n',
-                'Ñ' | 'Ń' | 'Ň' => 'N',
-                'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-                'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => 'O',
-                'ř' | 'ŕ' => 'r',
-                'Ř' | 'Ŕ' => 'R',
-                'ś' | 'š' | 'ş' | 'ș' => 's',
-                'Ś' | 'Š' | 'Ş' | 'Ș' => 'S',
-                'ť' | 'ţ' | 'ț' => 't',
-                'Ť' | 'Ţ' | 'Ț' => 'T',
-                'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
-                'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => 'U',
-                'ý' | 'ÿ' => 'y',
-                'Ý' | 'Ÿ' => 'Y',
-                'ź' | 'ż' | 'ž' => 'z',
-                'Ź' | 'Ż' | 'Ž' => 'Z',
-                _ => return None,
+            // Folded in lower case, then given back its capital ("İ" lowers to "i" and a dot).
+            let lower = c.to_lowercase().next()?;
+            let base = if lower.is_ascii() {
+                lower
+            } else {
+                match lower {
+                    'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+                    'ç' | 'ć' | 'č' => 'c',
+                    'ď' | 'đ' => 'd',
+                    'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+                    'ğ' => 'g',
+                    'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
+                    'ł' | 'ľ' | 'ĺ' => 'l',
+                    'ñ' | 'ń' | 'ň' => 'n',
+                    'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+                    'ř' | 'ŕ' => 'r',
+                    'ś' | 'š' | 'ş' | 'ș' => 's',
+                    'ť' | 'ţ' | 'ț' => 't',
+                    'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
+                    'ý' | 'ÿ' => 'y',
+                    'ź' | 'ż' | 'ž' => 'z',
+                    _ => return None,
+                }
+            };
+            Some(if c.is_uppercase() {
+                base.to_ascii_uppercase()
+            } else {
+                base
             })
         })
         .collect()
@@ -237,5 +230,14 @@ mod tests {
             let got = lookup(name).map(|p| (p.canonical, p.kind, p.prominent()));
             assert_eq!(got, *want, "{name}");
         }
+    }
+    #[test]
+    fn marks_fold_in_either_case() {
+        assert_eq!(fold_marks("Ústí nad Labem").as_deref(), Some("Usti nad Labem"));
+        assert_eq!(fold_marks("İzmir").as_deref(), Some("Izmir"));
+        assert_eq!(fold_marks("Łódź").as_deref(), Some("Lodz"));
+        // Nothing to fold, or a letter that is no Latin letter with a mark.
+        assert_eq!(fold_marks("Lodz"), None);
+        assert_eq!(fold_marks("Ærø"), None);
     }
 }
