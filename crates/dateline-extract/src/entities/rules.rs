@@ -1292,17 +1292,17 @@ fn person_by_context(r: &Run<'_, '_>) -> bool {
     // The world lists' names are weaker evidence (they hold more words that are something else
     // too): a given name of theirs confirms a given name and a surname, or a longer run that ends
     // in a listed surname ("Giulio Horvat", "Giulio B. Roe", "Ana Maria Virtanen"), not a
-    // title-case phrase.
-    let world_surname = || names::surname_rank(r.last()).is_some() || names::is_world_surname(r.last());
+    // title-case phrase; a surname of theirs only a run of two words ("Jo Horvat", not "Mayor
+    // Equates Firing").
+    let census_surname = names::surname_rank(r.last()).is_some();
+    let world_surname = names::is_world_surname(r.last());
     let initial = |w: &str| w.len() <= 3 && w.ends_with('.');
-    let words = r.ws.iter().filter(|w| !initial(w.text)).count();
-    if names::is_world_given_name(first) && (words == 2 || world_surname()) {
+    let two_names = r.ws.iter().filter(|w| !initial(w.text)).count() == 2;
+    if names::is_world_given_name(first) && (two_names || census_surname || world_surname) {
         return true;
     }
     // "Jo Vann" where neither word is one the story uses in lower case: a name, not a phrase.
-    // The world lists' surnames are weaker evidence: only for a given name and a surname, not
-    // a title-case phrase ("Jo Horvat", not "Mayor Equates Firing").
-    let surname = names::surname_rank(r.last()).is_some() || (r.ws.len() == 2 && names::is_world_surname(r.last()));
+    let surname = census_surname || (r.ws.len() == 2 && world_surname);
     if surname && !r.ws.iter().any(|w| r.story.uses_lowercase(w.text)) {
         return true;
     }
