@@ -275,9 +275,11 @@ fn is_teaser(t: &str, first_colon: usize) -> bool {
         return false;
     }
     let rest_words = word_count_up_to(rest, 2);
+    // A kicker is a bare label ("Watch", "Opinion", "Big Read"); one with a parenthesis
+    // qualifies a name and opens a row of a table: "Freedonia (Group C): second appearance".
     kicker_words <= 4
         && kicker.chars().next().is_some_and(char::is_uppercase)
-        && !kicker.contains(['.', '“', '"'])
+        && !kicker.contains(['.', '“', '"', '('])
         && rest_words >= 2
         && rest.chars().next().is_some_and(|c| c.is_uppercase())
         && !ends_like_sentence(t)
@@ -405,6 +407,8 @@ mod tests {
             // A label over a list of names is content: a draw, a line-up.
             ("Pool B: Ruritania, Freedonia, Sylvania and Grand Fenwick", None),
             ("Cast: Ana Ribeiro, Jo Vann/Zeno Kay*", None),
+            // So is a row of a table, a name with its qualifier.
+            ("Ruritania (Group C): Second appearance", None),
             ("Opinion: Roe, Vann and the Harbour Vote", Some(Furniture::RelatedLink)),
             ("FILE PHOTO: Workers unload crates at the quay. REUTERS/Jane Roe", None),
             ("Foto: Acme Diario", None),
