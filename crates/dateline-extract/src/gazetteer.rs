@@ -31,6 +31,11 @@ pub fn place(name: &str) -> Option<&'static str> {
         .or_else(|| places::lookup(name).filter(Place::prominent).map(|p| p.name))
 }
 
+/// Whether `name` names a country ("France", "Britain", "U.S."), not a region or a town.
+pub fn is_country(name: &str) -> bool {
+    COUNTRY_NAMES.get(name).is_some() || places::lookup(name).is_some_and(|p| p.kind == places::PlaceKind::Country)
+}
+
 /// The name of any place in the gazetteer, towns and counties included: for names that the
 /// words around them already mark as places ("in Springfield", "Springfield, Ill.").
 pub fn town(name: &str) -> Option<&'static str> {

@@ -819,6 +819,16 @@ mod tests {
         ),
         // A well-known organisation of the lexicon, written with the story's capitals and
         // punctuation; a team by its city and nickname.
+        // Forums, infirmaries, initiatives, programmes, projects and teams are bodies too.
+        (
+            "The Springfield Policy Forum met officers of the Joint Harbour Enforcement Team at Shelbyville Royal Infirmary.",
+            &[
+                (O, "Springfield Policy Forum"),
+                (O, "Joint Harbour Enforcement Team"),
+                (O, "Shelbyville Royal Infirmary"),
+            ],
+            &[],
+        ),
         (
             "Shares of Coca-Cola rose. The Cleveland Browns won on Sunday.",
             &[(O, "Coca-Cola"), (O, "Cleveland Browns")],
@@ -882,6 +892,10 @@ mod tests {
             ("Thunder: F Hamid Dial missed a game.", "Hamid Dial"),
             // A name that is not in plain ASCII written form, taken out of a longer run.
             ("Mayor José Ortíz spoke.", "José Ortíz"),
+            // A romanised name, surname first, whose second syllable is spelled like "he".
+            ("The talks were led by Vice Premier Lin He, officials said.", "Lin He"),
+            // A title that ends with a country, then the name.
+            ("The ambassador to Portugal Jo Anne Roe said so.", "Jo Anne Roe"),
         ];
         for (text, want) in rows {
             let f = run(text);

@@ -1087,12 +1087,25 @@ fn known_name_inside<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
             let surname = s > 0 && JOINING_PARTICLES.contains(r.ws[s - 1].text) && names::is_given_name(r.ws[0].text);
             let place = gazetteer::place(&sub).is_some() && !lexicon::is_given_name(&sub) && !surname;
             let org = gazetteer::is_known_org(&sub) && len > 1;
-            if (place || org) && !(s == 0 && len == 1 && name_shaped(r.ws)) {
+            if (place || org) && !(s == 0 && len == 1 && name_shaped(r.ws) && !country_before_name(r)) {
                 return Some(Verdict::split3(r, s, s + len));
             }
         }
     }
     None
+}
+
+/// "the envoy to Freedonia Jo Anne Roe", "Minister for Freedonia Jo Roe": a title that ends
+/// with a country runs into the name after it. A person's name may open with a town's or a
+/// state's name ("Paris Roe", "Georgia Roe"), rarely with a country's that no list holds as a
+/// given name, and never with one before two more name words.
+fn country_before_name(r: &Run<'_, '_>) -> bool {
+    let first = r.ws[0].text;
+    r.ws.len() >= 3
+        && gazetteer::is_country(first)
+        && !lexicon::is_given_name(first)
+        && !names::is_given_name(first)
+        && !names::is_world_given_name(first)
 }
 
 /// One capitalised word: a surname, an acronym or a place, for the story to settle — unless a
