@@ -216,6 +216,8 @@ lists! {
     /// Particles that join capitalised words into one run ("Luis de Mora"); narrower than the
     /// lexicon's name particles.
     JOINING_PARTICLES: List = "joining_particles.txt";
+    /// "and" in the languages the archive reads.
+    COORDINATING_CONJUNCTIONS: List = "coordinating_conjunctions.txt";
     /// Prepositions that open an organisation word's complement ("Bureau of", "Embassy in").
     ORG_PREPOSITIONS: List = "org_prepositions.txt";
     /// Words whose possessive stays inside a name ("Women's Health Network").

@@ -15,8 +15,9 @@ use crate::fasthash::{FxHashSet, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::lists::{
-    ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, CLUB_PREFIXES, COMPANY_OFFICES, COMPOUND_ORG_ENDINGS, GERMAN_ARTICLES,
-    LEADING_FUNCTION_WORDS, NOUN_CAPITALISING_WORDS, ORG_HEAD_NOUNS, ORG_PREPOSITIONS, PLACE_PREPOSITIONS,
+    ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, CLUB_PREFIXES, COMPANY_OFFICES, COMPOUND_ORG_ENDINGS,
+    COORDINATING_CONJUNCTIONS, GERMAN_ARTICLES, LEADING_FUNCTION_WORDS, NOUN_CAPITALISING_WORDS, ORG_HEAD_NOUNS,
+    ORG_PREPOSITIONS, PLACE_PREPOSITIONS,
 };
 use crate::text::{Word, is_all_caps};
 
@@ -431,12 +432,20 @@ impl<'a> Verdict<'a> {
         Verdict(outs)
     }
 
-    /// The words `from..to` are one name; what stands either side is asked again.
+    /// The words `from..to` are one name; what stands either side is asked again, without an
+    /// "and" that joined it to them ("Ruritania y Freedonia": "y" belongs to neither).
     pub(super) fn split3(r: &Run<'a, '_>, from: usize, to: usize) -> Self {
+        let conjunction = |i: usize| r.ws.get(i).is_some_and(|w| COORDINATING_CONJUNCTIONS.contains(w.text));
+        let left = if from > 0 && conjunction(from - 1) {
+            from - 1
+        } else {
+            from
+        };
+        let right = if conjunction(to) { to + 1 } else { to };
         Verdict(vec![
-            Out::again(0..from, r.weak),
+            Out::again(0..left, r.weak),
             Out::again(from..to, r.weak),
-            Out::again(to..r.ws.len(), r.weak),
+            Out::again(right..r.ws.len(), r.weak),
         ])
     }
 }
@@ -471,6 +480,9 @@ pub(super) fn classify<'a>(
     };
     for (name, rule) in RULES {
         if let Some(Verdict(outs)) = rule(&run) {
+            if std::env::var_os("DL_TRACE").is_some() {
+                eprintln!("TRACE {:?} -> {} {:?}", run.whole, name, outs);
+            }
             for o in outs {
                 let from = out.len();
                 apply(&run, o, out);

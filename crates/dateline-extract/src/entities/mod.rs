@@ -819,6 +819,19 @@ mod tests {
         ),
         // A well-known organisation of the lexicon, written with the story's capitals and
         // punctuation; a team by its city and nickname.
+        // "-based" marks a town, however small; "y", "e", "und" join names as "and" does; and
+        // older wire copy names states that no longer exist.
+        (
+            "The Shelbyville-based chain grew. Viajó a Madrid y Barcelona. Exports to Zaire and Dahomey rose.",
+            &[
+                (L, "Shelbyville"),
+                (L, "Madrid"),
+                (L, "Barcelona"),
+                (L, "Zaire"),
+                (L, "Dahomey"),
+            ],
+            &[],
+        ),
         // Forums, infirmaries, initiatives, programmes, projects and teams are bodies too.
         (
             "The Springfield Policy Forum met officers of the Joint Harbour Enforcement Team at Shelbyville Royal Infirmary.",

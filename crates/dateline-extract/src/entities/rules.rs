@@ -502,9 +502,10 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         return None;
     }
     let mut outs = Vec::with_capacity(2);
-    // "Springfield-based": the place is still mentioned.
+    // "Springfield-based": the place is still mentioned, and "-based" says it is one, so any
+    // town of the gazetteer will do ("the Shelbyville-based chain").
     if let Some(prefix) = first.strip_suffix("-based")
-        && let Some(p) = gazetteer::place(prefix)
+        && let Some(p) = gazetteer::town(prefix)
     {
         outs.push(Out::Prefix(prefix.len(), p));
     }
