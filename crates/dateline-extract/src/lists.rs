@@ -216,6 +216,8 @@ lists! {
     /// Particles that join capitalised words into one run ("Luis de Mora"); narrower than the
     /// lexicon's name particles.
     JOINING_PARTICLES: List = "joining_particles.txt";
+    /// Players' positions as box scores abbreviate them before a name ("LB Jo Roe").
+    SPORTS_POSITIONS: List = "sports_positions.txt";
     /// "and" in the languages the archive reads.
     COORDINATING_CONJUNCTIONS: List = "coordinating_conjunctions.txt";
     /// Prepositions that open an organisation word's complement ("Bureau of", "Embassy in").

@@ -903,6 +903,7 @@ mod tests {
             ("Tova Noe and Mike Thom pleaded.", "Mike Thom"),
             ("The US professor Kevin King spoke.", "Kevin King"),
             ("Thunder: F Hamid Dial missed a game.", "Hamid Dial"),
+            ("LB Ana Ribeiro 61 100% 4 tackles.", "Ana Ribeiro"),
             // A name that is not in plain ASCII written form, taken out of a longer run.
             ("Mayor José Ortíz spoke.", "José Ortíz"),
             // A romanised name, surname first, whose second syllable is spelled like "he".

@@ -21,7 +21,7 @@ use crate::lists::{
     JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS, MINISTRY_PORTFOLIOS,
     NAME_JOINERS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, PARTY_LABELS,
     PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, SOURCE_CUES,
-    STREET_SUFFIXES, THING_NOUNS,
+    SPORTS_POSITIONS, STREET_SUFFIXES, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -67,6 +67,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("district by a compass point", district_by_compass_point),
     ("short organisation by appositive", short_organisation_by_appositive),
     ("title before a name", title_before_name),
+    ("position before a player", position_before_player),
     ("nationality before a name", nationality_before_name),
     ("joiner", joiner),
     ("organisation named for its place", named_for_its_place),
@@ -865,6 +866,26 @@ fn title_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         outs.push(Out::again(name_at..ws.len(), r.weak));
     }
     Some(Verdict::of(outs))
+}
+
+/// "LB Ana Ribeiro 61 snaps", "QB Jo Roe threw for 300 yards": box scores, snap counts and depth
+/// charts print a player's position before the name, in capitals. The name must open with a
+/// listed given name or end with a listed surname: the same capitals open company names ("TE
+/// Widget Systems").
+fn position_before_player<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let ws = r.ws;
+    let rest = ws.get(1..).filter(|rest| rest.len() >= 2)?;
+    let given = |w: &str| lexicon::is_given_name(w) || names::is_given_name(w) || names::is_world_given_name(w);
+    let listed = given(rest[0].text) || names::surname_rank(r.last()).is_some();
+    if !SPORTS_POSITIONS.contains(ws[0].text) || !name_shaped(rest) || !listed {
+        return None;
+    }
+    let kind = Kind::Person {
+        role: Some(ws[0].text.to_string()),
+        gender: lexicon::given_name_gender(rest[0].text).or_else(|| names::given_name_gender(rest[0].text)),
+        sure: true,
+    };
+    Some(Verdict::of(vec![Out::Name(1..ws.len(), kind)]))
 }
 
 /// A royal's or a pope's name: see [`names::royal_style`].
