@@ -486,6 +486,9 @@ pub(super) fn classify<'a>(
             if std::env::var_os("DL_TRACE").is_some() {
                 eprintln!("TRACE {:?} -> {} {:?}", run.whole, name, outs);
             }
+            if std::env::var_os("DL_TRACE").is_some() {
+                eprintln!("TRACE {:?} -> {} {:?}", run.whole, name, outs);
+            }
             for o in outs {
                 let from = out.len();
                 apply(&run, o, out);

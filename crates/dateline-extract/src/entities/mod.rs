@@ -832,6 +832,12 @@ mod tests {
             ],
             &[],
         ),
+        // A body introduced by its kind, and one named like a place that speaks.
+        (
+            "A group called Nurses for Clean Water wrote to the council. Zentrix Harbor said in a statement that it agreed.",
+            &[(O, "Nurses for Clean Water"), (O, "Zentrix Harbor")],
+            &[(L, "Zentrix Harbor")],
+        ),
         // Forums, infirmaries, initiatives, programmes, projects and teams are bodies too.
         (
             "The Springfield Policy Forum met officers of the Joint Harbour Enforcement Team at Shelbyville Royal Infirmary.",

@@ -51,6 +51,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("known organisation", known_organisation),
     ("club named with its city", club_with_its_city),
     ("organisation by appositive", organisation_by_appositive),
+    ("organisation introduced by its kind", introduced_by_its_kind),
     ("name before an organisation noun", before_organisation_noun),
     ("source or employer", source_or_employer),
     ("source named with its city", source_with_its_city),
@@ -298,6 +299,24 @@ fn organisation_by_appositive<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         && !lexicon::is_given_name(r.ws[0].text)
         && !lexicon::is_title(r.ws[0].text);
     fits.then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
+}
+
+/// "a group called Nurses for Clean Water", "the start-up named Zentrix Labs", "a charity known
+/// as Bread for Springfield": a kind of organisation, then "called", "named" or "known as",
+/// introduces the whole run as its name, prepositions and all.
+fn introduced_by_its_kind<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    if !r.at_start() {
+        return None;
+    }
+    let mut before = r.chunk.text[..r.ws[0].start].split_whitespace().rev();
+    let kind = match before.next()? {
+        "called" | "named" | "dubbed" => before.next()?,
+        "as" if before.next()? == "known" => before.next()?,
+        _ => return None,
+    };
+    let kind = kind.trim_end_matches(',');
+    with_lowercase(kind, |k| lexicon::is_org_noun(k) || INSTITUTION_NOUNS.contains(k))
+        .then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
 /// "the official Springfield Evening newspaper": a name before an organisation noun. A
@@ -770,7 +789,16 @@ fn place_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let fits = r.ws.len() > 1
         && (gazetteer::is_place_suffix(r.last()) && !has_joiner
             || gazetteer::is_place_prefix(r.ws[0].text) && !lexicon::is_title(r.ws[0].text) && !opens_known());
-    fits.then(|| Verdict::all(r, Kind::Place(r.whole.clone())))
+    if !fits {
+        return None;
+    }
+    // "Zentrix Harbor said in a statement": a place does not speak; a body named like one does.
+    let speaks = r.next_lower.is_some_and(lexicon::is_speech_verb) && gazetteer::town(&r.whole).is_none();
+    Some(if speaks {
+        Verdict::all(r, Kind::Org(r.whole.clone()))
+    } else {
+        Verdict::all(r, Kind::Place(r.whole.clone()))
+    })
 }
 
 /// "Springfield West", "Shelby North": a place and a compass point after it name a district
