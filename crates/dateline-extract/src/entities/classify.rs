@@ -480,15 +480,6 @@ pub(super) fn classify<'a>(
     };
     for (name, rule) in RULES {
         if let Some(Verdict(outs)) = rule(&run) {
-            if std::env::var_os("DL_TRACE").is_some() {
-                eprintln!("TRACE {:?} -> {} {:?}", run.whole, name, outs);
-            }
-            if std::env::var_os("DL_TRACE").is_some() {
-                eprintln!("TRACE {:?} -> {} {:?}", run.whole, name, outs);
-            }
-            if std::env::var_os("DL_TRACE").is_some() {
-                eprintln!("TRACE {:?} -> {} {:?}", run.whole, name, outs);
-            }
             for o in outs {
                 let from = out.len();
                 apply(&run, o, out);
@@ -508,7 +499,10 @@ fn apply<'a>(run: &Run<'a, '_>, o: Out<'a>, out: &mut Vec<Piece<'a>>) {
     let (ws, chunk) = (run.ws, run.chunk);
     match o {
         Out::Name(r, kind) => out.push(piece(chunk, &ws[r], kind)),
-        Out::Single(r, known) => single(chunk, &ws[r], out, known),
+        Out::Single(r, known) => {
+            let common = run.story.uses_lowercase(ws[r.start].text);
+            single(chunk, &ws[r], out, known, common)
+        }
         Out::Again(r, weak) => {
             let at = run.offset + r.start;
             classify(&ws[r], chunk, run.story, out, at, weak)
@@ -538,6 +532,7 @@ pub(super) fn single<'a>(
     ws: &[Word<'_>],
     out: &mut Vec<Piece<'a>>,
     known: Option<(EntityKind, Cow<'a, str>)>,
+    common: bool,
 ) {
     let w = ws[0].text;
     let at_start = chunk.words.first().is_some_and(|x| x.start == ws[0].start);
@@ -557,7 +552,9 @@ pub(super) fn single<'a>(
     if matches!(known, Some((EntityKind::Place, _))) && attributive_abbreviation(chunk, ws, at_start, at_end) {
         return;
     }
-    let role_noun = prev.filter(|p| lexicon::is_role_noun(p)).map(str::to_string);
+    // "the coach Roe": a role noun before a surname makes it a person's; not before a common
+    // noun the story also writes in lower case ("spending of general Government").
+    let role_noun = prev.filter(|p| lexicon::is_role_noun(p) && !common).map(str::to_string);
     out.push(piece(
         chunk,
         ws,

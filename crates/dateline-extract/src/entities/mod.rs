@@ -832,6 +832,8 @@ mod tests {
             ],
             &[],
         ),
+        // A post-office box is no one.
+        ("Write to P.O. Box 1234, Springfield.", &[], &[(P, "P.O. Box")]),
         // A body introduced by its kind, and one named like a place that speaks.
         (
             "A group called Nurses for Clean Water wrote to the council. Zentrix Harbor said in a statement that it agreed.",

@@ -765,9 +765,11 @@ fn organisation_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 }
 
 /// "Maple Street", "Elm Ave.", "W. County Road": a street is an address inside a town, not a
-/// place a story is about.
+/// place a story is about; nor is a post-office box ("P.O. Box 12", "PO Box 12"), whose initials
+/// and surname-like "Box" look like a name.
 fn street_address<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
-    (r.ws.len() > 1 && STREET_SUFFIXES.contains(r.last())).then(Verdict::none)
+    let post_box = matches!(r.ws, [po, bx, ..] if matches!(po.text, "P.O." | "PO" | "P.O") && bx.text == "Box");
+    (post_box || r.ws.len() > 1 && STREET_SUFFIXES.contains(r.last())).then(Verdict::none)
 }
 
 /// "Foreign Ministry", "Communist Party", "Health Commission": a body named only by what it
