@@ -832,6 +832,8 @@ mod tests {
             ],
             &[],
         ),
+        // A role noun before an abbreviation makes no surname of it.
+        ("The broadcaster ZBC aired the match.", &[], &[(P, "ZBC")]),
         // A post-office box is no one.
         ("Write to P.O. Box 1234, Springfield.", &[], &[(P, "P.O. Box")]),
         // A body introduced by its kind, and one named like a place that speaks.

@@ -475,7 +475,9 @@ fn found_elsewhere<'n>(p: &'n Piece<'n>, _: &Builder, k: &'n Lookups<'n>) -> Opt
 /// "Sen. Roe", "coach Roe": a surname with a title or role is a person.
 fn titled_surname<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
     let (titled, role, _) = single_parts(p)?;
-    titled.then(|| Settled::Titled(&p.name, role.clone()))
+    // "the broadcaster ZBC": a word in capitals is an abbreviation, not anyone's surname.
+    let abbreviation = is_all_caps(&p.name) && p.name.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    (titled && !abbreviation).then(|| Settled::Titled(&p.name, role.clone()))
 }
 
 /// "R-Neb.", "D-Calif.": a lawmaker's party and state.
