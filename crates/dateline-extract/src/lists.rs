@@ -216,8 +216,6 @@ lists! {
     /// Particles that join capitalised words into one run ("Luis de Mora"); narrower than the
     /// lexicon's name particles.
     JOINING_PARTICLES: List = "joining_particles.txt";
-    /// Nouns for a government after its leader's surname ("the Roe administration").
-    LED_GOVERNMENTS: List = "led_governments.txt";
     /// Players' positions as box scores abbreviate them before a name ("LB Jo Roe").
     SPORTS_POSITIONS: List = "sports_positions.txt";
     /// "and" in the languages the archive reads.

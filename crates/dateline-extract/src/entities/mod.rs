@@ -832,12 +832,6 @@ mod tests {
             ],
             &[],
         ),
-        // A leader's surname before the government they head; not a party's word.
-        (
-            "Critics of the Roe administration and the Democratic administration met.",
-            &[(P, "Roe")],
-            &[(P, "Democratic")],
-        ),
         // A role noun before an abbreviation makes no surname of it.
         ("The broadcaster ZBC aired the match.", &[], &[(P, "ZBC")]),
         // A post-office box is no one.

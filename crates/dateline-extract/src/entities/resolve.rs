@@ -12,8 +12,8 @@ use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::lists::{
     AUXILIARY_VERBS, CLAUSE_CONJUNCTIONS, COMPANY_SUFFIXES, CORPORATE_VERBS, EMPLOYEE_NOUNS, INVERTIBLE_ORG_NOUNS,
-    LED_GOVERNMENTS, MEMBER_NOUNS, ORG_POSSESSIONS, PARTY_LABELS, PLACE_KIND_NOUNS, PRODUCT_NOUNS, RESULT_VERBS,
-    SOURCE_CUES, THING_NOUNS, WEB_DOMAINS,
+    MEMBER_NOUNS, ORG_POSSESSIONS, PARTY_LABELS, PLACE_KIND_NOUNS, PRODUCT_NOUNS, RESULT_VERBS, SOURCE_CUES,
+    THING_NOUNS, WEB_DOMAINS,
 };
 use crate::names;
 use crate::text::{is_all_caps, push_lowercase};
@@ -305,7 +305,6 @@ const SINGLE_WORD_RULES: &[(&str, SingleWordRule)] = &[
     ("side in a result", side_in_a_result),
     ("side with a plural verb", side_with_plural_verb),
     ("known place or organisation", known_single),
-    ("leader before the government they head", leader_of_a_government),
     ("first name of a person named", first_name),
     ("defined acronym", defined_acronym),
     ("name found in context elsewhere", found_elsewhere),
@@ -411,24 +410,6 @@ fn determiner(w: &str) -> bool {
                 | "its"
                 | "every"
         )
-}
-
-/// "the Roe administration", "the Roe regime": a word before a government that a leader heads is
-/// the leader's surname, unless it is a party's or a nationality's word ("the Democratic
-/// administration", "the Soviet regime"), a place ("the Vichy regime") or a common noun.
-fn leader_of_a_government<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
-    let next = p.next.map(lower)?;
-    let w = &*p.name;
-    let leader = LED_GOVERNMENTS.contains(&next)
-        && !p.sentence_start
-        && !p.common
-        && !p.possessive
-        && !is_all_caps(w)
-        && PARTY_LABELS.get(w).is_none()
-        && !lexicon::is_demonym(w)
-        && gazetteer::town(w).is_none()
-        && !gazetteer::is_known_org(w);
-    leader.then(|| Settled::Titled(w, None))
 }
 
 /// A place or organisation the gazetteer knows, or an acronym of one the story named.
