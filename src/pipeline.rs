@@ -214,13 +214,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     // `archive.sqlite` is made beside the pages in a working file, not in memory with them.
     let mut render_config = site.config.clone();
     let export = std::mem::replace(&mut render_config.api.sqlite, false);
-    // The search index depends only on the archive: build it beside the pages, which spend
-    // much of their time waiting on the file system.
     // `archive.sqlite` and the search index are made from the stories alone (and the
     // configuration): when none changed, the previous build's are kept.
     let export_print = render::stories_digest(&site.archive, &("archive.sqlite", &site.config));
     let limits = crate::search::Limits::default();
     let search_print = render::stories_digest(&site.archive, &("search", &site.config));
+    // The search index depends only on the archive: build it beside the pages, which spend
+    // much of their time waiting on the file system.
     let (rendered, search, exported) = std::thread::scope(|scope| {
         let exported = (export && !sink.kept(EXPORT_JOB, export_print)).then(|| {
             scope.spawn(|| {
@@ -460,10 +460,26 @@ struct Staged<'a> {
 }
 
 impl Staged<'_> {
-    /// [`render::Sink::reuse`] for one of the groups of files the pipeline makes beside the
-    /// pages; `false` when `fingerprint` is unknown.
+    /// Keeps the files `job` made in the previous build if it was made from the inputs
+    /// `fingerprint` hashes, and notes that it was kept.
+    fn keep(&self, job: &str, fingerprint: &render::Fingerprint) -> Option<&[String]> {
+        let paths = self.previous?.made_from(job, fingerprint)?;
+        let suffixes: Vec<&str> = self.precompress.iter().map(|e| e.suffix()).collect();
+        if !self.staging.keep(paths, &suffixes) {
+            return None;
+        }
+        self.record
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .kept
+            .push(job.to_string());
+        Some(paths)
+    }
+
+    /// [`Staged::keep`] for one of the groups of files the pipeline makes beside the pages (not
+    /// counted among them); `false` when `fingerprint` is unknown.
     fn kept(&self, job: &str, fingerprint: Option<render::Fingerprint>) -> bool {
-        fingerprint.is_some_and(|print| render::Sink::reuse(self, job, &print).is_some())
+        fingerprint.is_some_and(|print| self.keep(job, &print).is_some())
     }
 }
 
@@ -482,18 +498,9 @@ impl render::Sink for Staged<'_> {
     }
 
     fn reuse(&self, job: &str, fingerprint: &render::Fingerprint) -> Option<Vec<String>> {
-        let paths = self.previous?.made_from(job, fingerprint)?;
-        let suffixes: Vec<&str> = self.precompress.iter().map(|e| e.suffix()).collect();
-        if !self.staging.keep(paths, &suffixes) {
-            return None;
-        }
+        let paths = self.keep(job, fingerprint)?.to_vec();
         self.progress.inc();
-        self.record
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .kept
-            .push(job.to_string());
-        Some(paths.to_vec())
+        Some(paths)
     }
 
     fn made(&self, job: String, fingerprint: render::Fingerprint, paths: &[String]) {

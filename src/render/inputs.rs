@@ -12,8 +12,9 @@
 //!   neighbours' and related stories' digests and those of the stories its notes cite;
 //! - a day, month or year page: the number of articles of every day (calendars and the links to
 //!   the days before and after) and the digests of its stories;
-//! - a term page: the term (its name, roles, description, other indexes) and the digests of
-//!   all its stories, quotes and pictures;
+//! - a term page: the term's heading (its name, number of stories, roles, description, other
+//!   indexes) and the digests of the stories, quotes and pictures it lists; the first page,
+//!   which carries the term's feed, those of all the term's stories;
 //! - a later page of the front page: the number of articles and its stories' digests;
 //! - anything else (the first front page, the date archive, the A–Z pages, the feeds, the API,
 //!   the notes, search and 404 pages): the digest of the whole archive.
@@ -41,7 +42,13 @@ pub struct Fingerprints {
     days: Fingerprint,
     /// The whole archive.
     whole: Option<Fingerprint>,
+    /// Each term with all its stories, by index and place in the index: a term's first page
+    /// (with its feed) and the digest of the whole archive both take it.
+    terms: Terms,
 }
+
+/// Fingerprints of terms by index and place in the index.
+type Terms = std::collections::BTreeMap<(IndexKind, usize), Option<Fingerprint>>;
 
 /// A hasher that takes its parts with their lengths, so that two lists of parts hash alike
 /// only when they are the same parts.
@@ -57,6 +64,11 @@ impl Parts {
     fn bytes(&mut self, bytes: &[u8]) -> &mut Self {
         self.0.update(&(bytes.len() as u64).to_le_bytes());
         self.0.update(bytes);
+        self
+    }
+
+    fn number(&mut self, n: usize) -> &mut Self {
+        self.0.update(&(n as u64).to_le_bytes());
         self
     }
 
@@ -109,11 +121,13 @@ impl Fingerprints {
         }
         let mut days = Parts::new("days");
         days.debug(&renderer.day_counts);
-        let whole = whole(archive);
+        let terms = terms(archive);
+        let whole = whole(archive, &terms);
         Fingerprints {
             site: site.finish(),
             days: days.finish(),
             whole,
+            terms,
         }
     }
 
@@ -184,9 +198,23 @@ impl Fingerprints {
                 let per = renderer.config.paginate_by;
                 p.stories(archive, (0..archive.stories.len()).skip((n - 1) * per).take(per))?;
             }
-            Job::Term(kind, t, _) => {
+            Job::Term(kind, t, 1) => {
+                p.bytes(self.terms.get(&(kind, t))?.as_ref()?);
+            }
+            // A later page shows the term's heading and its own stories, their quotes and
+            // pictures: an edit elsewhere in a long list leaves it alone.
+            Job::Term(kind, t, n) => {
                 let term = archive.index(kind)?.terms.get(t)?;
-                term_of(&mut p, archive, term)?;
+                heading_of(&mut p, term);
+                let per = renderer.per_term_page(kind);
+                let shown: Vec<usize> = term.stories.iter().copied().skip((n - 1) * per).take(per).collect();
+                p.stories(archive, shown.iter().copied())?;
+                for &(s, q) in term.quotes.iter().filter(|(s, _)| shown.contains(s)) {
+                    p.story(archive.stories.get(s)?)?.number(q);
+                }
+                for &(s, f) in term.figures.iter().filter(|(s, _)| shown.contains(s)) {
+                    p.story(archive.stories.get(s)?)?.number(f);
+                }
             }
             _ => {
                 p.bytes(&self.whole?);
@@ -211,25 +239,51 @@ fn links_of(p: &mut Parts, index: &Index) {
     p.debug(&see);
 }
 
-/// A term as its pages show it, its stories by their digests.
-fn term_of(p: &mut Parts, archive: &Archive, term: &Term) -> Option<()> {
+/// What every page of a term shows above its list: its name, how many stories it has, its
+/// roles, description and pages in other indexes.
+fn heading_of(p: &mut Parts, term: &Term) {
     p.bytes(term.name.as_bytes()).bytes(term.slug.as_bytes());
+    p.number(term.stories.len());
     p.debug(&term.roles)
         .debug(&term.description)
         .debug(&term.declared)
         .debug(&term.also);
+}
+
+/// A term as its pages show it, its stories by their digests.
+fn term_of(p: &mut Parts, archive: &Archive, term: &Term) -> Option<()> {
+    heading_of(p, term);
     p.stories(archive, term.stories.iter().copied())?;
     for &(s, q) in &term.quotes {
-        p.story(archive.stories.get(s)?)?.debug(&q);
+        p.story(archive.stories.get(s)?)?.number(q);
     }
     for &(s, f) in &term.figures {
-        p.story(archive.stories.get(s)?)?.debug(&f);
+        p.story(archive.stories.get(s)?)?.number(f);
     }
     Some(())
 }
 
+/// Every term of every index with all its stories ([`term_of`]), worked out once: a long list
+/// has many pages.
+fn terms(archive: &Archive) -> Terms {
+    let all: Vec<(IndexKind, usize, &Term)> = archive
+        .indexes
+        .iter()
+        .flat_map(|(kind, index)| index.terms.iter().enumerate().map(move |(t, term)| (*kind, t, term)))
+        .collect();
+    all.par_iter()
+        .map(|&(kind, t, term)| {
+            let mut p = Parts::new(kind.as_str());
+            let print = term_of(&mut p, archive, term).map(|_| p.finish());
+            ((kind, t), print)
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect()
+}
+
 /// The whole archive: every story in order, its days, its related stories and every term.
-fn whole(archive: &Archive) -> Option<Fingerprint> {
+fn whole(archive: &Archive, terms: &Terms) -> Option<Fingerprint> {
     let mut p = Parts::new("whole");
     for s in &archive.stories {
         p.story(s)?;
@@ -240,20 +294,8 @@ fn whole(archive: &Archive) -> Option<Fingerprint> {
     let mut aliases: Vec<(&String, &String)> = archive.aliases.iter().collect();
     aliases.sort_unstable();
     p.debug(&aliases);
-    let terms: Vec<Option<Fingerprint>> = archive
-        .indexes
-        .iter()
-        .flat_map(|(kind, index)| index.terms.iter().map(move |t| (*kind, t)))
-        .collect::<Vec<(IndexKind, &Term)>>()
-        .par_iter()
-        .map(|(kind, t)| {
-            let mut p = Parts::new(kind.as_str());
-            term_of(&mut p, archive, t)?;
-            Some(p.finish())
-        })
-        .collect();
-    for t in terms {
-        p.bytes(&t?);
+    for print in terms.values() {
+        p.bytes(print.as_ref()?);
     }
     for (kind, index) in &archive.indexes {
         p.debug(kind);
