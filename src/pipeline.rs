@@ -173,6 +173,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let pictures = crate::derivatives::prepare(&mut site.archive, &options.root, &site.config.images);
     site.warnings.extend(pictures.warnings);
     timings.lap("picture derivatives");
+    // The archive is final: what each story's pages are made from can be fingerprinted.
+    site.archive.stories.par_iter_mut().for_each(Story::seal);
+    timings.lap("fingerprint the stories");
     let output = output_dir(options, &site.config);
     // What the previous archive holds, if the store knows; the record is void until this build
     // has swapped its archive in and saved a new one.
@@ -190,39 +193,63 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         let _ = s.forget_outputs();
         let _ = s.forget_state();
     }
+    // What the previous build made each page from: pages made from the same inputs are kept.
+    let previous_pages = match &store {
+        Some(s) if known.is_some() => s.pages(),
+        _ => crate::store::Pages::default(),
+    };
+    timings.lap("read the previous build's pages");
     let staging = write::Staging::begin_with(&output, &options.root, options.force, options.cleanup.clone(), known)?;
+    timings.lap("link the previous archive");
     let precompress = &site.config.build.precompress;
     let sink = Staged {
         staging: &staging,
         progress: &progress,
         precompress,
+        records: store.is_some(),
+        previous: (store.is_some() && staging.knows_previous()).then_some(&previous_pages),
+        record: std::sync::Mutex::new(crate::store::PageRecord::default()),
     };
     let timing = timings.enabled();
     // `archive.sqlite` is made beside the pages in a working file, not in memory with them.
     let mut render_config = site.config.clone();
     let export = std::mem::replace(&mut render_config.api.sqlite, false);
+    // `archive.sqlite` and the search index are made from the stories alone (and the
+    // configuration): when none changed, the previous build's are kept.
+    let export_print = render::stories_digest(&site.archive, &("archive.sqlite", &site.config));
+    let limits = crate::search::Limits::default();
+    let search_print = render::stories_digest(&site.archive, &("search", &site.config));
     // The search index depends only on the archive: build it beside the pages, which spend
     // much of their time waiting on the file system.
     let (rendered, search, exported) = std::thread::scope(|scope| {
-        let exported = export.then(|| {
+        let exported = (export && !sink.kept(EXPORT_JOB, export_print)).then(|| {
             scope.spawn(|| {
                 let started = Instant::now();
                 let exported = export_sqlite(&site, &staging, precompress);
+                if exported.is_ok()
+                    && let Some(print) = export_print
+                {
+                    render::Sink::made(&sink, EXPORT_JOB.to_string(), print, &["archive.sqlite".to_string()]);
+                }
                 if timing {
                     eprintln!("  archive.sqlite: {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
                 }
                 exported
             })
         });
-        let search = site.config.search.enabled.then(|| {
+        let search = (site.config.search.enabled && !sink.kept(SEARCH_JOB, search_print)).then(|| {
             scope.spawn(|| {
                 let started = Instant::now();
-                let report = crate::search::index_archive(
-                    &site.archive,
-                    &site.config.language,
-                    &crate::search::Limits::default(),
-                    &mut |file| Ok(staging.put(crate::compress::with_twins(vec![file], precompress)?)?),
-                );
+                let mut paths = Vec::new();
+                let report = crate::search::index_archive(&site.archive, &site.config.language, &limits, &mut |file| {
+                    paths.push(file.path.clone());
+                    Ok(staging.put(crate::compress::with_twins(vec![file], precompress)?)?)
+                });
+                if report.is_ok()
+                    && let Some(print) = search_print
+                {
+                    render::Sink::made(&sink, SEARCH_JOB.to_string(), print, &paths);
+                }
                 if timing && let Ok(r) = &report {
                     eprintln!(
                         "  search index: {:.1} ms, {} runs of postings spilled",
@@ -244,6 +271,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         let search = search.map(|s| s.join());
         (rendered, search, exported.map(|e| e.join()))
     });
+    // What each page was made from, for the next build: saved with the record of the output.
+    let Staged { record, .. } = sink;
+    let page_record = record.into_inner().unwrap_or_else(|e| e.into_inner());
+    if timing {
+        eprintln!(
+            "  kept from the previous build: {} pages, made with a fingerprint: {}",
+            page_record.kept.len(),
+            page_record.made.len()
+        );
+    }
     let paths = match rendered {
         Ok(paths) => paths,
         Err(render::RenderFailure::Content(d)) => return Err(BuildError::Content(d.into())),
@@ -277,7 +314,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     let mut warnings = std::mem::take(&mut site.warnings);
     if let Some(store) = store.as_mut()
-        && let Err(e) = store.save_outputs(&output, &hashes)
+        && let Err(e) = store.save_outputs(&output, &hashes, Some(&page_record))
     {
         warnings.push(Diagnostic::warning(
             store.path().to_path_buf(),
@@ -402,12 +439,48 @@ fn record_state(store: &mut Store, before: &Before, site: &Site, report: &BuildR
     let _ = store.save_state(&changed, &gone, &state);
 }
 
+/// The name the build store gives `archive.sqlite` among the pages.
+const EXPORT_JOB: &str = "archive.sqlite";
+/// The name the build store gives the search index's files among the pages.
+const SEARCH_JOB: &str = "search index";
+
 /// Rendered pages on their way to the staging folder, counted on the progress display, with
-/// their precompressed twins when `[build] precompress` asks for them.
+/// their precompressed twins when `[build] precompress` asks for them. A page made from the
+/// same inputs as in the previous build keeps that build's files instead.
 struct Staged<'a> {
     staging: &'a write::Staging,
     progress: &'a Progress,
     precompress: &'a [crate::compress::Encoding],
+    /// Whether there is a build store to record what each page was made from.
+    records: bool,
+    /// What the previous build made each page from, when its archive is the one being replaced.
+    previous: Option<&'a crate::store::Pages>,
+    /// What this build made each page from, for the next.
+    record: std::sync::Mutex<crate::store::PageRecord>,
+}
+
+impl Staged<'_> {
+    /// Keeps the files `job` made in the previous build if it was made from the inputs
+    /// `fingerprint` hashes, and notes that it was kept.
+    fn keep(&self, job: &str, fingerprint: &render::Fingerprint) -> Option<&[String]> {
+        let paths = self.previous?.made_from(job, fingerprint)?;
+        let suffixes: Vec<&str> = self.precompress.iter().map(|e| e.suffix()).collect();
+        if !self.staging.keep(paths, &suffixes) {
+            return None;
+        }
+        self.record
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .kept
+            .push(job.to_string());
+        Some(paths)
+    }
+
+    /// [`Staged::keep`] for one of the groups of files the pipeline makes beside the pages (not
+    /// counted among them); `false` when `fingerprint` is unknown.
+    fn kept(&self, job: &str, fingerprint: Option<render::Fingerprint>) -> bool {
+        fingerprint.is_some_and(|print| self.keep(job, &print).is_some())
+    }
 }
 
 impl render::Sink for Staged<'_> {
@@ -418,6 +491,24 @@ impl render::Sink for Staged<'_> {
 
     fn expect(&self, puts: usize) {
         self.progress.counted("Rendering", puts, "pages");
+    }
+
+    fn keeps(&self) -> bool {
+        self.records
+    }
+
+    fn reuse(&self, job: &str, fingerprint: &render::Fingerprint) -> Option<Vec<String>> {
+        let paths = self.keep(job, fingerprint)?.to_vec();
+        self.progress.inc();
+        Some(paths)
+    }
+
+    fn made(&self, job: String, fingerprint: render::Fingerprint, paths: &[String]) {
+        self.record
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .made
+            .push((job, fingerprint, paths.to_vec()));
     }
 }
 
@@ -682,7 +773,8 @@ fn read_site_with(
             }
             keys.push((rel, key));
             match r {
-                Ok((story, warning)) => {
+                Ok((mut story, warning)) => {
+                    story.source = Some(key);
                     diagnostics.extend(warning);
                     if options.drafts || !story.article.front.draft {
                         stories.push(story);

@@ -73,6 +73,8 @@ pub fn story(
             speakers: None,
             placed_quotes: None,
             highlighted_code: false,
+            source: None,
+            digest: None,
         },
         warning,
     )

@@ -46,9 +46,44 @@ pub struct Story {
     /// stylesheet is written when any story has one. Known while the text is at hand, so that
     /// the question never needs every story's text again.
     pub highlighted_code: bool,
+    /// The key of what the story was read from (its file and annotations, its path, the
+    /// registry, `site.toml` and the code: see `store::extraction_key`), when a build knows it.
+    pub source: Option<[u8; 32]>,
+    /// Everything the story's pages are made from: [`Story::source`] and the record as the
+    /// archive finally holds it ([`Story::seal`]). `None` until sealed, or without a source:
+    /// then nothing made from the story is ever taken from an earlier build.
+    pub digest: Option<[u8; 32]>,
 }
 
 impl Story {
+    /// Sets [`Story::digest`] from the story's source and its record as it stands: its front
+    /// matter, metadata, dates, address, pictures and what lists read of its details. Called
+    /// once the archive is final (indexed, pictures resized); the text it no longer holds is
+    /// covered by the source, from which it was made.
+    pub fn seal(&mut self) {
+        let Some(source) = self.source else {
+            self.digest = None;
+            return;
+        };
+        let mut h = blake3::Hasher::new();
+        h.update(&source);
+        // Where the text and details went differs from build to build; what they hold does not.
+        let details = self.details.as_ref().map(|d| (d.figures, d.quotes, &d.lead));
+        let record = (
+            &self.article,
+            &self.meta,
+            self.published,
+            self.updated,
+            &self.slug,
+            &self.url,
+            &self.placed_quotes,
+            self.highlighted_code,
+            details,
+        );
+        let _ = std::io::Write::write_fmt(&mut h, format_args!("{record:?}"));
+        self.digest = Some(*h.finalize().as_bytes());
+    }
+
     /// Where a figure's image lives, as a site path: a bundle's own file beside the article
     /// page, any other relative path from the site root, and absolute URLs and `data:` as given.
     pub fn image_url(&self, src: &str) -> String {

@@ -14,6 +14,7 @@ mod figure;
 pub mod headers;
 mod highlight;
 mod indexes;
+mod inputs;
 mod jsonld;
 mod links;
 mod notes;
@@ -40,6 +41,7 @@ pub use article::placed_quotes;
 pub use calendar::{day_url, month_url, year_url};
 pub use decorate::Decoration;
 pub use highlight::push_escaped as escape_into;
+pub use inputs::{Fingerprint, stories_digest};
 pub use links::{LinkStyle, Links, output_path, relativize};
 pub use pages::{Job, Renderer};
 pub use report::ExtractionReport;
@@ -79,6 +81,24 @@ pub trait Sink: Sync {
 
     /// How many `put`s are to come, said once before the first (for a progress display).
     fn expect(&self, _puts: usize) {}
+
+    /// Whether this sink takes fingerprints: it notes what each page was made from
+    /// ([`Sink::made`]) and may keep pages of the previous archive ([`Sink::reuse`]). Only then
+    /// are fingerprints worked out.
+    fn keeps(&self) -> bool {
+        false
+    }
+
+    /// Keeps the files the page named `job` made last time, if it was made from the inputs
+    /// `fingerprint` hashes and those files are still what the previous archive holds; returns
+    /// their paths. `None`: the page is rendered.
+    fn reuse(&self, _job: &str, _fingerprint: &Fingerprint) -> Option<Vec<String>> {
+        None
+    }
+
+    /// Notes that the page named `job`, made from the inputs `fingerprint` hashes, made the
+    /// files at `paths`, for a later build to [`Sink::reuse`].
+    fn made(&self, _job: String, _fingerprint: Fingerprint, _paths: &[String]) {}
 }
 
 impl<F: Fn(Vec<OutputFile>) -> Result<(), WriteError> + Sync> Sink for F {
@@ -115,21 +135,23 @@ pub fn render_into(
     // A put per page, then one for the static files, stylesheet and sitemaps.
     sink.expect(jobs.len() + 1);
     let errors: std::sync::Mutex<Vec<Diagnostic>> = std::sync::Mutex::new(Vec::new());
+    let fingerprints = sink.keeps().then(|| inputs::Fingerprints::new(&renderer, theme));
+    // Whether any page was kept rather than rendered: the code stylesheet then goes by what
+    // the stories hold, since the pages that would have used the highlighter were not made.
+    let kept = std::sync::atomic::AtomicBool::new(false);
     let mut paths: Vec<String> = jobs
         .par_iter()
-        .map(|job| match renderer.render(job) {
-            Ok(files) => {
-                let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
-                sink.put(files).map(|_| paths)
+        .map(|job| {
+            let print = fingerprints
+                .as_ref()
+                .and_then(|f| Some((inputs::Fingerprints::key(&renderer, job), f.of(&renderer, job)?)));
+            if let Some((key, print)) = &print
+                && let Some(paths) = sink.reuse(key, print)
+            {
+                kept.store(true, std::sync::atomic::Ordering::Relaxed);
+                return Ok(paths);
             }
-            Err(d) => {
-                let mut errors = errors.lock().unwrap_or_else(|e| e.into_inner());
-                // The same template error would repeat for every page that uses it.
-                if !errors.contains(&d) {
-                    errors.push(d);
-                }
-                Ok(Vec::new())
-            }
+            render_one(&renderer, job, sink, print, &errors)
         })
         .collect::<Result<Vec<Vec<String>>, WriteError>>()
         .map_err(RenderFailure::Write)?
@@ -138,7 +160,8 @@ pub fn render_into(
         .collect();
     let mut errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
     let mut extra = theme.static_files();
-    if renderer.highlighter.was_used() {
+    let highlighted = renderer.highlighter.was_used() || (kept.into_inner() && highlights_code(archive));
+    if highlighted {
         match highlight::stylesheet(&config.markdown.highlight_theme, &config.markdown.highlight_theme_dark) {
             Ok(css) => extra.push(OutputFile::bytes("highlight.css", css)),
             Err(e) => errors.push(
@@ -164,6 +187,35 @@ pub fn render_into(
     }
     paths.sort();
     Ok(paths)
+}
+
+/// Renders one job and hands its files to `sink`, noting what they were made from when the
+/// page has a fingerprint. A page that fails is reported once (the same template error would
+/// repeat for every page that uses it) and makes no files.
+fn render_one(
+    renderer: &Renderer<'_>,
+    job: &Job,
+    sink: &dyn Sink,
+    print: Option<(String, Fingerprint)>,
+    errors: &std::sync::Mutex<Vec<Diagnostic>>,
+) -> Result<Vec<String>, WriteError> {
+    match renderer.render(job) {
+        Ok(files) => {
+            let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+            sink.put(files)?;
+            if let Some((key, print)) = print {
+                sink.made(key, print, &paths);
+            }
+            Ok(paths)
+        }
+        Err(d) => {
+            let mut errors = errors.lock().unwrap_or_else(|e| e.into_inner());
+            if !errors.contains(&d) {
+                errors.push(d);
+            }
+            Ok(Vec::new())
+        }
+    }
 }
 
 /// Two pages written to one file would silently lose one of them.

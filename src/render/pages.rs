@@ -154,7 +154,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn per_term_page(&self, kind: IndexKind) -> usize {
+    pub(super) fn per_term_page(&self, kind: IndexKind) -> usize {
         self.config
             .index_config(kind)
             .paginate_by

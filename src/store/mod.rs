@@ -14,6 +14,11 @@
 //!   table is marked invalid before an output is swapped and valid again only once the new
 //!   table is saved, so an interrupted build leaves it invalid, and the next build compares
 //!   with the files on disk instead.
+//! - `pages`: per page (or other group of output files: the search index, `archive.sqlite`),
+//!   the fingerprint of what it was made from and the files it made. A build keeps a page's
+//!   files instead of making them again only when the fingerprint computed afresh equals the
+//!   stored one and the output table lists every one of its files; the table is saved in the
+//!   same transaction as `outputs`, so the two always describe the same archive.
 //! - `inputs`: per input file of the site, its size, modification time and hash, and in `meta`
 //!   the last build's state: together, what lets a build with nothing to do stop at once
 //!   ([`unchanged`]).
@@ -41,7 +46,7 @@ pub const DIR: &str = ".dateline";
 pub const FILE: &str = "cache.sqlite";
 
 /// Bumped whenever the tables or what their rows mean change.
-const SCHEMA: u32 = 2;
+const SCHEMA: u32 = 3;
 
 /// A content hash: BLAKE3, 32 bytes.
 pub type Hash = [u8; 32];
@@ -161,6 +166,7 @@ impl Store {
                 "DROP TABLE IF EXISTS extractions;
                  DROP TABLE IF EXISTS outputs;
                  DROP TABLE IF EXISTS inputs;
+                 DROP TABLE IF EXISTS pages;
                  DELETE FROM meta;",
             )?;
             conn.execute("INSERT INTO meta (name, value) VALUES ('code', ?1)", [fingerprint])?;
@@ -168,7 +174,8 @@ impl Store {
         conn.execute_batch(
             "CREATE TABLE IF NOT EXISTS extractions (path TEXT PRIMARY KEY, key BLOB NOT NULL, json BLOB NOT NULL);
              CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, hash BLOB NOT NULL);
-             CREATE TABLE IF NOT EXISTS inputs (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime BLOB NOT NULL, trusted INTEGER NOT NULL, hash BLOB NOT NULL);",
+             CREATE TABLE IF NOT EXISTS inputs (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime BLOB NOT NULL, trusted INTEGER NOT NULL, hash BLOB NOT NULL);
+             CREATE TABLE IF NOT EXISTS pages (job TEXT PRIMARY KEY, fingerprint BLOB NOT NULL, paths TEXT NOT NULL);",
         )?;
         Ok((conn, why))
     }
@@ -248,12 +255,46 @@ impl Store {
             .map(|_| ())
     }
 
+    /// What the last build made each page from and the files it made ([`Pages`]). Empty when
+    /// the table cannot be read: every page is then made again.
+    pub fn pages(&self) -> Pages {
+        let read = || -> rusqlite::Result<HashMap<String, (Hash, Vec<String>)>> {
+            let mut stmt = self.conn.prepare("SELECT job, fingerprint, paths FROM pages")?;
+            let rows = stmt.query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?, r.get::<_, String>(2)?))
+            })?;
+            let mut out = HashMap::new();
+            for row in rows {
+                let (job, print, paths) = row?;
+                // A row that does not read back is left out: its page is made again.
+                if let Ok(print) = Hash::try_from(print.as_slice()) {
+                    out.insert(job, (print, paths.split('\n').map(str::to_string).collect()));
+                }
+            }
+            Ok(out)
+        };
+        Pages(read().unwrap_or_default())
+    }
+
     /// Records what `output` now holds, and that the record is valid. A record of changes is
     /// applied to the table as it stands, which must describe the archive they were made over:
-    /// the one [`Store::outputs`] gave this build (the store is locked meanwhile).
-    pub fn save_outputs(&mut self, output: &Path, record: &crate::write::OutputRecord) -> rusqlite::Result<()> {
+    /// the one [`Store::outputs`] gave this build (the store is locked meanwhile). `pages`, when
+    /// given, replaces the record of what each page was made from, in the same transaction.
+    pub fn save_outputs(
+        &mut self,
+        output: &Path,
+        record: &crate::write::OutputRecord,
+        pages: Option<&PageRecord>,
+    ) -> rusqlite::Result<()> {
         use crate::write::OutputRecord;
         let tx = self.conn.transaction()?;
+        match pages {
+            Some(pages) => save_pages(&tx, pages)?,
+            // Without a record of this build's pages, none of the old ones can be trusted.
+            None => {
+                tx.execute("DELETE FROM pages", [])?;
+            }
+        }
         let put = match record {
             OutputRecord::Whole(files) => {
                 tx.execute("DELETE FROM outputs", [])?;
@@ -377,6 +418,57 @@ impl Store {
     }
 }
 
+/// What the last build made each page from: job name → (fingerprint, the paths of its files).
+#[derive(Debug, Default)]
+pub struct Pages(HashMap<String, (Hash, Vec<String>)>);
+
+impl Pages {
+    /// The files the page `job` made last time, if it was made from what `fingerprint` hashes.
+    pub fn made_from(&self, job: &str, fingerprint: &Hash) -> Option<&[String]> {
+        match self.0.get(job) {
+            Some((print, paths)) if print == fingerprint => Some(paths),
+            _ => None,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// What a build did with each page: those it made, with their fingerprints and files, and
+/// those it kept as the last build made them. Every other page's record is forgotten.
+#[derive(Debug, Default)]
+pub struct PageRecord {
+    pub made: Vec<(String, Hash, Vec<String>)>,
+    pub kept: Vec<String>,
+}
+
+fn save_pages(tx: &rusqlite::Transaction<'_>, pages: &PageRecord) -> rusqlite::Result<()> {
+    let current: std::collections::HashSet<&str> = pages
+        .made
+        .iter()
+        .map(|(job, _, _)| job.as_str())
+        .chain(pages.kept.iter().map(String::as_str))
+        .collect();
+    let gone: Vec<String> = {
+        let mut all = tx.prepare("SELECT job FROM pages")?;
+        all.query_map([], |r| r.get::<_, String>(0))?
+            .filter_map(Result::ok)
+            .filter(|job| !current.contains(job.as_str()))
+            .collect()
+    };
+    let mut forget = tx.prepare("DELETE FROM pages WHERE job = ?1")?;
+    for job in gone {
+        forget.execute([job])?;
+    }
+    let mut put = tx.prepare("INSERT OR REPLACE INTO pages (job, fingerprint, paths) VALUES (?1, ?2, ?3)")?;
+    for (job, print, paths) in &pages.made {
+        put.execute(params![job, print.as_slice(), paths.join("\n")])?;
+    }
+    Ok(())
+}
+
 /// The output folder as the store names it: its absolute path.
 fn output_id(output: &Path) -> String {
     crate::write::lexical_absolute(output).to_string_lossy().into_owned()
@@ -482,12 +574,54 @@ mod tests {
         let out = dir.path().join("public");
         let files = vec![("index.html".to_string(), hash(b"x"))];
         store
-            .save_outputs(&out, &crate::write::OutputRecord::Whole(files.clone()))
+            .save_outputs(&out, &crate::write::OutputRecord::Whole(files.clone()), None)
             .unwrap();
         assert_eq!(store.outputs(&out), Some(crate::write::Known::new(files)));
         assert_eq!(store.outputs(&dir.path().join("elsewhere")), None);
         store.forget_outputs().unwrap();
         assert_eq!(store.outputs(&out), None);
+    }
+
+    /// A page's record is used only under its own fingerprint; a build forgets the pages it
+    /// neither made nor kept, and a build that records no pages forgets them all.
+    #[test]
+    fn a_page_is_kept_only_under_its_fingerprint_and_forgotten_when_not_made() {
+        use crate::write::OutputRecord;
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path(), false).unwrap();
+        let out = dir.path().join("public");
+        let files = OutputRecord::Whole(vec![("a/index.html".to_string(), hash(b"a"))]);
+        let paths = vec!["a/index.html".to_string(), "a/article.json".to_string()];
+        let made = PageRecord {
+            made: vec![
+                ("article /a/".into(), hash(b"inputs"), paths.clone()),
+                (
+                    "Day(2018-04-05)".into(),
+                    hash(b"day"),
+                    vec!["2018/04/05/index.html".into()],
+                ),
+            ],
+            kept: Vec::new(),
+        };
+        store.save_outputs(&out, &files, Some(&made)).unwrap();
+        let pages = store.pages();
+        assert_eq!(pages.made_from("article /a/", &hash(b"inputs")), Some(&paths[..]));
+        assert_eq!(pages.made_from("article /a/", &hash(b"other inputs")), None);
+        assert_eq!(pages.made_from("article /b/", &hash(b"inputs")), None);
+        let next = PageRecord {
+            made: Vec::new(),
+            kept: vec!["article /a/".into()],
+        };
+        store.save_outputs(&out, &files, Some(&next)).unwrap();
+        let pages = store.pages();
+        assert!(pages.made_from("article /a/", &hash(b"inputs")).is_some());
+        assert_eq!(
+            pages.made_from("Day(2018-04-05)", &hash(b"day")),
+            None,
+            "neither made nor kept"
+        );
+        store.save_outputs(&out, &files, None).unwrap();
+        assert!(store.pages().is_empty());
     }
 
     /// A build over a recorded archive records only what it changed; the table then says what
@@ -500,13 +634,13 @@ mod tests {
         let out = dir.path().join("public");
         let file = |p: &str, bytes: &[u8]| (p.to_string(), hash(bytes));
         let first = vec![file("a.html", b"a"), file("b.html", b"b"), file("c.html", b"c")];
-        store.save_outputs(&out, &OutputRecord::Whole(first)).unwrap();
+        store.save_outputs(&out, &OutputRecord::Whole(first), None).unwrap();
         let changes = OutputRecord::Changes {
             put: vec![file("b.html", b"b2"), file("d.html", b"d")],
             removed: vec!["c.html".to_string()],
         };
         store.forget_outputs().unwrap();
-        store.save_outputs(&out, &changes).unwrap();
+        store.save_outputs(&out, &changes, None).unwrap();
         let expected = vec![file("a.html", b"a"), file("b.html", b"b2"), file("d.html", b"d")];
         assert_eq!(store.outputs(&out), Some(Known::new(expected)));
         assert_eq!(store.output_sample().unwrap(), ["a.html", "b.html", "d.html"]);

@@ -353,6 +353,37 @@ impl Staging {
         Ok(())
     }
 
+    /// Whether the staging started from an archive the build store knows, whose files
+    /// [`Staging::keep`] can keep.
+    pub fn knows_previous(&self) -> bool {
+        self.known.is_some()
+    }
+
+    /// Keeps the previous archive's files at `paths`, as they are, with their precompressed
+    /// twins (`suffixes`), without reading or writing them: for a page whose inputs did not
+    /// change. False, and nothing kept, when the staging does not start from a known archive or
+    /// that archive lacks one of `paths`: the page must then be made again.
+    pub fn keep(&self, paths: &[String], suffixes: &[&str]) -> bool {
+        let Some(known) = &self.known else { return false };
+        let mut found = Vec::with_capacity(paths.len() * (1 + suffixes.len()));
+        for path in paths {
+            let Some((i, _)) = known.find(path) else { return false };
+            found.push(i);
+            for suffix in suffixes {
+                if let Some((i, _)) = known.find(&format!("{path}{suffix}")) {
+                    found.push(i);
+                }
+            }
+        }
+        for i in found {
+            // Kept once: a file kept twice is still one file of the archive.
+            if !self.seen[i].swap(true, Ordering::Relaxed) {
+                self.tally.unchanged.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        true
+    }
+
     /// A handle other threads can queue files through.
     pub fn sender(&self) -> Option<std::sync::mpsc::SyncSender<OutputFile>> {
         self.sender.clone()
