@@ -123,6 +123,16 @@ pub fn is_world_surname(word: &str) -> bool {
     WORLD_SURNAMES.may_hold_lowercase_of(word) && with_lowercase(word, |w| WORLD_SURNAMES.contains(w))
 }
 
+/// Whether any list holds `word` as a given name: the lexicon's, the Census's or the world's.
+pub fn is_any_given_name(word: &str) -> bool {
+    super::lexicon::is_given_name(word) || is_given_name(word) || is_world_given_name(word)
+}
+
+/// The gender of a given name, as the lexicon says, else as the Census lists say.
+pub fn gender_of(given: &str) -> Option<Gender> {
+    super::lexicon::given_name_gender(given).or_else(|| given_name_gender(given))
+}
+
 /// Whether a word is often a person's name: a common given name or a common surname.
 pub fn is_name_word(word: &str) -> bool {
     is_common_given_name(word) || surname_rank(word).is_some_and(|r| r <= COMMON_SURNAME)

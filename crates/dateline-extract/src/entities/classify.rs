@@ -499,10 +499,7 @@ fn apply<'a>(run: &Run<'a, '_>, o: Out<'a>, out: &mut Vec<Piece<'a>>) {
     let (ws, chunk) = (run.ws, run.chunk);
     match o {
         Out::Name(r, kind) => out.push(piece(chunk, &ws[r], kind)),
-        Out::Single(r, known) => {
-            let common = run.story.uses_lowercase(ws[r.start].text);
-            single(chunk, &ws[r], out, known, common)
-        }
+        Out::Single(r, known) => single(chunk, run.story, &ws[r], out, known),
         Out::Again(r, weak) => {
             let at = run.offset + r.start;
             classify(&ws[r], chunk, run.story, out, at, weak)
@@ -529,10 +526,10 @@ pub(super) fn known(chunk: &Chunk<'_, '_>, ws: &[Word<'_>]) -> bool {
 /// One capitalised word, resolved later.
 pub(super) fn single<'a>(
     chunk: &Chunk<'a, '_>,
+    story: &Story<'a, '_>,
     ws: &[Word<'_>],
     out: &mut Vec<Piece<'a>>,
     known: Option<(EntityKind, Cow<'a, str>)>,
-    common: bool,
 ) {
     let w = ws[0].text;
     let at_start = chunk.words.first().is_some_and(|x| x.start == ws[0].start);
@@ -554,7 +551,9 @@ pub(super) fn single<'a>(
     }
     // "the coach Roe": a role noun before a surname makes it a person's; not before a common
     // noun the story also writes in lower case ("spending of general Government").
-    let role_noun = prev.filter(|p| lexicon::is_role_noun(p) && !common).map(str::to_string);
+    let role_noun = prev
+        .filter(|p| lexicon::is_role_noun(p) && !story.uses_lowercase(w))
+        .map(str::to_string);
     out.push(piece(
         chunk,
         ws,

@@ -905,14 +905,13 @@ fn title_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 fn position_before_player<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let ws = r.ws;
     let rest = ws.get(1..).filter(|rest| rest.len() >= 2)?;
-    let given = |w: &str| lexicon::is_given_name(w) || names::is_given_name(w) || names::is_world_given_name(w);
-    let listed = given(rest[0].text) || names::surname_rank(r.last()).is_some();
+    let listed = names::is_any_given_name(rest[0].text) || names::surname_rank(r.last()).is_some();
     if !SPORTS_POSITIONS.contains(ws[0].text) || !name_shaped(rest) || !listed {
         return None;
     }
     let kind = Kind::Person {
         role: Some(ws[0].text.to_string()),
-        gender: lexicon::given_name_gender(rest[0].text).or_else(|| names::given_name_gender(rest[0].text)),
+        gender: names::gender_of(rest[0].text),
         sure: true,
     };
     Some(Verdict::of(vec![Out::Name(1..ws.len(), kind)]))
@@ -1153,11 +1152,7 @@ fn known_name_inside<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// given name, and never with one before two more name words.
 fn country_before_name(r: &Run<'_, '_>) -> bool {
     let first = r.ws[0].text;
-    r.ws.len() >= 3
-        && gazetteer::is_country(first)
-        && !lexicon::is_given_name(first)
-        && !names::is_given_name(first)
-        && !names::is_world_given_name(first)
+    r.ws.len() >= 3 && gazetteer::is_country(first) && !names::is_any_given_name(first)
 }
 
 /// One capitalised word: a surname, an acronym or a place, for the story to settle — unless a
@@ -1316,7 +1311,7 @@ fn persons_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         return Some(Verdict::none());
     }
     let role = r.prev_lower.filter(|p| lexicon::is_role_noun(p)).map(str::to_string);
-    let gender = lexicon::given_name_gender(r.ws[0].text).or_else(|| names::given_name_gender(r.ws[0].text));
+    let gender = names::gender_of(r.ws[0].text);
     let sure = role.is_some() || person_by_context(r);
     Some(Verdict::all(r, Kind::Person { role, gender, sure }))
 }
