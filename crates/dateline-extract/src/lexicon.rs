@@ -30,7 +30,22 @@ pub fn is_title(word: &str) -> bool {
     // the lower-cased word (with or without its final periods) settles those without
     // lowering it. Without a final period the second lookup would be the first again.
     let trimmed = word.trim_end_matches('.');
-    TITLES.contains_lowercase_of(word) || trimmed.len() != word.len() && TITLES.contains_lowercase_of(trimmed)
+    TITLES.contains_lowercase_of(word)
+        || trimmed.len() != word.len() && TITLES.contains_lowercase_of(trimmed)
+        || unpunctuated_title(word)
+}
+
+/// British and Reuters style drop the full stop of an abbreviation that ends with the word's
+/// last letter, and some wire desks drop every one: "Gen Ann Roe", "Sen Bob Lee", "Insp Tom
+/// Hale". A word of up to four letters whose stopped form is a listed title is that title.
+fn unpunctuated_title(word: &str) -> bool {
+    if !(2..=4).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let mut stopped = [0u8; 5];
+    stopped[..word.len()].copy_from_slice(word.as_bytes());
+    stopped[word.len()] = b'.';
+    std::str::from_utf8(&stopped[..=word.len()]).is_ok_and(|s| TITLES.contains_lowercase_of(s))
 }
 
 /// Honorifics that carry a gender.

@@ -920,6 +920,9 @@ mod tests {
             ("The talks were led by Vice Premier Lin He, officials said.", "Lin He"),
             // A title that ends with a country, then the name.
             ("The ambassador to Portugal Jo Anne Roe said so.", "Jo Anne Roe"),
+            // Titles written without their full stop, British and wire style.
+            ("Gen Mark Hale inspected the troops.", "Mark Hale"),
+            ("Sen Bob Lyle voted against it.", "Bob Lyle"),
         ];
         for (text, want) in rows {
             let f = run(text);
