@@ -3,9 +3,10 @@
 use std::borrow::Cow;
 
 use super::Span;
+use crate::gazetteer;
 use crate::lexicon::{self};
 use crate::lists::{JOINING_PARTICLES, MINISTRY_PORTFOLIOS, NAME_JOINERS, POSSESSIVE_NAME_WORDS};
-use crate::text::Word;
+use crate::text::{Word, is_all_caps};
 
 /// Lower-case words that may join capitalised words inside one run: function words ("Bureau
 /// of Prisons") and name particles ("Luis de Mora").
@@ -172,28 +173,44 @@ fn next_step(text: &str, ws: &[Word<'_>], j: usize) -> Step {
     Step::Stop
 }
 
-/// "Ministry of Trade, Industry and Energy", "Department of Health, Education and Welfare": a
-/// government department named for several portfolios lists them with commas, the last after
-/// "and", and the list is part of its name. At the comma after "Ministry of Trade" (word `j`
-/// opens the rest of the list), the number of words to the end of the list, when every item is
-/// a portfolio word ("Ministry of Defence, Britain and France said" lists no portfolios).
+/// "Ministry of Trade, Industry and Energy", "Department of Health, Education and Welfare",
+/// "Academy of Bees, Wasps and Hornets", "Board for Grain, Seeds and Oils": a body named for
+/// several fields lists them with commas, the last after "and", and the list is part of its
+/// name. At the comma after "Ministry of Trade" (word `j` opens the rest of the list), the
+/// number of words to the end of the list, when every item is a field: a portfolio word after a
+/// ministry or department ("Ministry of Defence, Britain and France said" lists no portfolios);
+/// after any other body, a word that names no place, person or known body either ("the Academy
+/// of Arts, Springfield and Shelbyville" lists places).
 fn portfolio_list(text: &str, ws: &[Word<'_>], j: usize) -> Option<usize> {
-    let portfolio = |w: &Word<'_>| capitalized(w.text) && MINISTRY_PORTFOLIOS.contains_lowercase_of(w.text);
+    let ministry = j >= 3 && matches!(ws[j - 3].text, "Ministry" | "Department" | "Ministries" | "Secretariat");
+    let field = |w: &Word<'_>| {
+        capitalized(w.text)
+            && if ministry {
+                MINISTRY_PORTFOLIOS.contains_lowercase_of(w.text)
+            } else {
+                !w.possessive
+                    && !is_all_caps(w.text)
+                    && !lexicon::is_given_name(w.text)
+                    && !lexicon::is_stop_word(w.text)
+                    && gazetteer::place(w.text).is_none()
+                    && !gazetteer::is_known_org(w.text)
+            }
+    };
     let head = j >= 3
-        && matches!(ws[j - 3].text, "Ministry" | "Department" | "Ministries" | "Secretariat")
-        && ws[j - 2].text == "of"
-        && portfolio(&ws[j - 1]);
+        && (ministry || gazetteer::is_org_suffix(ws[j - 3].text))
+        && matches!(ws[j - 2].text, "of" | "for")
+        && field(&ws[j - 1]);
     if !head || !text[ws[j - 1].full_end.min(ws[j].start)..ws[j].start].starts_with(',') {
         return None;
     }
     let mut k = j;
     loop {
-        let item = ws.get(k).filter(|w| portfolio(w))?;
+        let item = ws.get(k).filter(|w| field(w))?;
         let gap = |w: &Word<'_>| &text[item.full_end.min(w.start)..w.start];
         match ws.get(k + 1) {
             // ", Energy," or ", Energy and": the list goes on.
             Some(n) if n.text == "and" && matches!(gap(n), " " | ", ") => {
-                ws.get(k + 2).filter(|w| portfolio(w) && contiguous(text, n, w))?;
+                ws.get(k + 2).filter(|w| field(w) && contiguous(text, n, w))?;
                 return Some(k + 3 - j);
             }
             Some(n) if gap(n) == ", " => k += 1,

@@ -852,6 +852,16 @@ mod tests {
             ],
             &[],
         ),
+        // A body named for several fields lists them, and the list is its name; places listed
+        // after one are no fields.
+        (
+            "The Springfield Academy of Bees, Wasps and Hornets said so. The Institute of Arts, Boston and Chicago agreed.",
+            &[(O, "Springfield Academy of Bees, Wasps and Hornets"), (L, "Boston")],
+            &[
+                (O, "Springfield Academy of Bees"),
+                (O, "Institute of Arts, Boston and Chicago"),
+            ],
+        ),
         (
             "Shares of Coca-Cola rose. The Cleveland Browns won on Sunday.",
             &[(O, "Coca-Cola"), (O, "Cleveland Browns")],
