@@ -862,6 +862,12 @@ mod tests {
                 (O, "Institute of Arts, Boston and Chicago"),
             ],
         ),
+        // A company's office names the company it is held in.
+        (
+            "He served as the CEO of Brightcove until May. A spokeswoman for Zentrix declined to comment. The Chairman of Kenya spoke.",
+            &[(O, "Brightcove"), (O, "Zentrix")],
+            &[(O, "Kenya"), (P, "Brightcove")],
+        ),
         (
             "Shares of Coca-Cola rose. The Cleveland Browns won on Sunday.",
             &[(O, "Coca-Cola"), (O, "Cleveland Browns")],

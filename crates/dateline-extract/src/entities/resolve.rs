@@ -11,9 +11,9 @@ use crate::fasthash::{FxHashMap, FxHashSet, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::lists::{
-    AUXILIARY_VERBS, CLAUSE_CONJUNCTIONS, COMPANY_SUFFIXES, CORPORATE_VERBS, EMPLOYEE_NOUNS, INVERTIBLE_ORG_NOUNS,
-    MEMBER_NOUNS, ORG_POSSESSIONS, PARTY_LABELS, PLACE_KIND_NOUNS, PRODUCT_NOUNS, RESULT_VERBS, SOURCE_CUES,
-    THING_NOUNS, WEB_DOMAINS,
+    AUXILIARY_VERBS, CLAUSE_CONJUNCTIONS, COMPANY_OFFICES, COMPANY_SUFFIXES, CORPORATE_VERBS, EMPLOYEE_NOUNS,
+    INVERTIBLE_ORG_NOUNS, MEMBER_NOUNS, ORG_POSSESSIONS, PARTY_LABELS, PLACE_KIND_NOUNS, PRODUCT_NOUNS, RESULT_VERBS,
+    SOURCE_CUES, THING_NOUNS, WEB_DOMAINS,
 };
 use crate::names;
 use crate::text::{is_all_caps, push_lowercase};
@@ -316,7 +316,7 @@ const SINGLE_WORD_RULES: &[(&str, SingleWordRule)] = &[
     ("listed with organisations", listed_with_organisations),
     ("speaker or company that is no one named", speaker_no_one_named),
     ("employer before a job", employer_before_a_job),
-    ("what someone founded or joined", founded_or_joined),
+    ("what someone founded, joined or holds office in", founded_or_joined),
     ("team named in the plural", team_in_the_plural),
     ("acronym", acronym),
     ("word before a thing", before_a_thing),
@@ -636,14 +636,17 @@ fn employer_before_a_job<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) 
     (job && !party && !p.possessive && no_ones_name(p)).then(|| Settled::ShortOrg(&p.name))
 }
 
-/// "co-founded Quillmark in 2015", "joined Zentrix as chief engineer": what someone founds,
-/// or joins in a post, is a company, club or band, when the word is no one's name.
+/// "co-founded Quillmark in 2015", "joined Zentrix as chief engineer", "the chief executive
+/// officer of Brightcove", "a spokeswoman for Zentrix": what someone founds, joins in a post or
+/// holds a company's office in is a company, club or band, when the word is no one's name.
 fn founded_or_joined<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
     let founded = p
         .prev
         .is_some_and(|w| matches!(w, "founded" | "co-founded" | "cofounded"));
     let joined = p.prev == Some("joined") && p.next == Some("as");
-    ((founded || joined) && !p.possessive && no_ones_name(p)).then(|| Settled::ShortOrg(&p.name))
+    let office =
+        matches!(p.prev, Some("of" | "for")) && p.prev2.is_some_and(|o| COMPANY_OFFICES.contains_lowercase_of(o));
+    ((founded || joined || office) && !p.possessive && no_ones_name(p)).then(|| Settled::ShortOrg(&p.name))
 }
 
 /// Whether a single word can be no person's or place's name: not a word the story writes in

@@ -17,11 +17,11 @@ use crate::fasthash::with_lowercase;
 use crate::gazetteer;
 use crate::lexicon;
 use crate::lists::{
-    BYLINE_DESKS, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, EMPLOYEE_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS,
-    JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS, MINISTRY_PORTFOLIOS,
-    NAME_JOINERS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, PARTY_LABELS,
-    PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, SOURCE_CUES,
-    SPORTS_POSITIONS, STREET_SUFFIXES, THING_NOUNS,
+    BYLINE_DESKS, COMPANY_OFFICES, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, EMPLOYEE_NOUNS, INDEX_WORDS,
+    INSTITUTION_NOUNS, JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS,
+    MINISTRY_PORTFOLIOS, NAME_JOINERS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS,
+    ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS,
+    REGION_QUALIFIERS, SOURCE_CUES, SPORTS_POSITIONS, STREET_SUFFIXES, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -822,6 +822,21 @@ fn short_organisation_by_appositive<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> 
     fits.then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
+/// "the CEO of Brightcove", "Founder of Quillmark Labs": a company's office with its complement
+/// and no one's name after it names the company, which holds no person's given name and is no
+/// place ("Chairman of Kenya" names no company).
+fn office_of_a_company<'a>(r: &Run<'a, '_>, t: usize) -> Option<Verdict<'a>> {
+    let tail = &r.ws[t + 2..];
+    let company = !tail.is_empty()
+        && COMPANY_OFFICES.contains_lowercase_of(r.ws[t].text)
+        && !tail.iter().any(|w| lexicon::is_given_name(w.text))
+        && gazetteer::place(&r.name(t + 2..r.ws.len())).is_none();
+    company.then(|| {
+        let org = Out::Name(t + 2..r.ws.len(), Kind::Org(r.name(t + 2..r.ws.len())));
+        Verdict::of(vec![Out::Role(0..t + 1), org])
+    })
+}
+
 /// Titles before names (AP style): the last title word separates the role from the name —
 /// "Secretary of State Jane Roe" → Jane Roe, role "Secretary of State"; "Sen. Roe" → a titled
 /// surname. A title word ending a run after a given name is a surname ("Kevin King"); a title
@@ -853,6 +868,9 @@ fn title_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
             .position(|w| lexicon::is_given_name(w.text))
             .filter(|&g| g > 0 && tail.len() - g <= 4)
             .unwrap_or(tail.len().saturating_sub(2));
+        if let Some(employer) = office_of_a_company(r, t) {
+            return Some(employer);
+        }
         if given == 0 || tail.is_empty() {
             return Some(Verdict::of(vec![Out::Role(0..ws.len())]));
         }
