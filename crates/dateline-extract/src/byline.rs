@@ -92,21 +92,36 @@ pub fn parse(block: &str, top: bool) -> Option<Byline> {
     let lines: Vec<&str> = block.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     match lines.as_slice() {
         [one] => parse_line(one, top),
-        // "JANE ROE" over "Associated Press".
-        [name, agency] if top => {
-            let a = agency.trim();
-            let source = gazetteer::agency(a)
+        // "JANE ROE" over "Associated Press", over "March 11, 2015 3:46 PM", or "By Jane Roe"
+        // over the outlet's desk ("Springfield Courier Health News"): web pages print the
+        // byline's name on a line of its own and what the story is from, or when, under it.
+        [name, below] if top => {
+            let below = below.trim();
+            let source = gazetteer::agency(below)
                 .map(str::to_string)
-                .or_else(|| gazetteer::is_known_org(a).then(|| a.to_string()))?;
+                .or_else(|| gazetteer::is_known_org(below).then(|| below.to_string()));
+            let opened = open(name, true).prefixed;
+            if source.is_none() && !all_time_words(below) && !(opened && outlet_line(below)) {
+                return None;
+            }
             let mut b = parse_line(name, true)?;
             if b.names.is_empty() {
                 return None;
             }
-            b.sources.push(source);
+            b.sources.extend(source);
             Some(b)
         }
         _ => None,
     }
+}
+
+/// A line that may name the outlet or desk under an opened byline ("By Jane Roe" over
+/// "Springfield Courier Health News"): a few capitalised words and no sentence.
+fn outlet_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (1..=6).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && !line.ends_with(['.', '!', '?', ':'])
 }
 
 /// Where a byline's names start, and whether an opener said it is one.
@@ -997,11 +1012,26 @@ mod tests {
             ("By Meg Jones Staff Writer", &["Meg Jones"], &[]),
             ("By NADIA ORLOVA", &["Nadia Orlova"], &[]),
             ("JANE ROE\nAssociated Press", &["Jane Roe"], &["Associated Press"]),
+            // The name on its line, and when or what desk the story is from under it.
+            ("By JANE ROE\n        March 11, 2015 3:46 PM", &["Jane Roe"], &[]),
+            (
+                "By Jane  Roe, MA\n        Springfield Courier Health News",
+                &["Jane Roe"],
+                &[],
+            ),
             ("Sara Archibald", &["Sara Archibald"], &[]),
             ("By Alma de la Cruz", &["Alma de la Cruz"], &[]),
             ("By Haruka Ino, Reuters", &["Haruka Ino"], &["Reuters"]),
             ("By Sean O'Dowd, Reuters", &["Sean O'Dowd"], &["Reuters"]),
         ]);
+    }
+
+    /// Two lines that are no byline: a bare name over anything but a source or a date, and
+    /// an opened byline over a sentence.
+    #[test]
+    fn two_lines_that_are_no_byline() {
+        assert_eq!(names("Jane Roe\nSpringfield Courier Health News", true), None);
+        assert_eq!(names("By Jane Roe\nThe council met on Monday.", true), None);
     }
 
     /// Any outlet after the comma, known or not; roles and staff after it too.
