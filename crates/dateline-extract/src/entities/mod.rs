@@ -862,6 +862,12 @@ mod tests {
                 (O, "Institute of Arts, Boston and Chicago"),
             ],
         ),
+        // Reuters brackets the names of unlisted companies; a bracketed abbreviation is a ticker.
+        (
+            "Acme Corp <ACM> has mandated <Harlow Quint Capital Markets> to arrange the sale.",
+            &[(O, "Harlow Quint Capital Markets")],
+            &[(P, "Harlow Quint"), (O, "ACM")],
+        ),
         // A company's office names the company it is held in.
         (
             "He served as the CEO of Brightcove until May. A spokeswoman for Zentrix declined to comment. The Chairman of Kenya spoke.",

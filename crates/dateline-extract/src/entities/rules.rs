@@ -41,6 +41,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("registry", registry),
     ("handle, hashtag or link", handle_or_link),
     ("copyright holder", copyright_holder),
+    ("company in angle brackets", company_in_angle_brackets),
     ("desk of an outlet", outlet_desk),
     ("market index", market_index),
     ("named with its noun", named_with_its_noun),
@@ -117,6 +118,17 @@ fn registry<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 fn handle_or_link<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let before = r.chunk.text[..r.ws[0].start].chars().next_back();
     matches!(before, Some('@' | '#' | '/' | '=')).then(Verdict::none)
+}
+
+/// "Acme Corp said it sold the unit to <Harlow Quint Holdings>": Reuters wire copy puts the
+/// name of a company that has no exchange listing in angle brackets, so a whole bracketed run
+/// is a company's name — but a lone abbreviation there is a ticker symbol ("<ACME>"), no name.
+fn company_in_angle_brackets<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let text = r.chunk.text;
+    let last = &r.ws[r.ws.len() - 1];
+    let bracketed = text[..r.ws[0].start].ends_with('<') && text[last.full_end..].starts_with('>');
+    let ticker = r.ws.len() == 1 && is_all_caps(r.ws[0].text);
+    (bracketed && !ticker).then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
 /// "© 2019 Acme Media", "Copyright 2019 Springfield Courier": a copyright line names the holder
