@@ -862,6 +862,13 @@ mod tests {
                 (O, "Institute of Arts, Boston and Chicago"),
             ],
         ),
+        // Wire style: a post without an article after a name, and a name before the body it
+        // speaks for; a place after "of" makes no one of an outlet.
+        (
+            "The stake is held by relatives of Lo Ka-Wing, chairman of Hutchison. Economists, including Tadashi Morikawa of Zentrix Bank, said so. A report in the Valley Sentinel of Springfield agreed.",
+            &[(P, "Lo Ka-Wing"), (P, "Tadashi Morikawa"), (O, "Zentrix Bank")],
+            &[(P, "Valley Sentinel")],
+        ),
         // Reuters brackets the names of unlisted companies; a bracketed abbreviation is a ticker.
         (
             "Acme Corp <ACM> has mandated <Harlow Quint Capital Markets> to arrange the sale.",

@@ -735,13 +735,32 @@ fn person_of_organisation<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         k + 1
     };
     let org = &r.ws[from.min(r.ws.len())..];
-    if !names_a_person(&r.ws[..k]) || !(org_like(org) || known(r.chunk, org)) {
+    if !(org_like(org) || known(r.chunk, org)) {
         return None;
     }
-    Some(Verdict::of(vec![
-        Out::again(0..k, r.weak),
-        Out::again(from..r.ws.len(), r.weak),
-    ]))
+    if names_a_person(&r.ws[..k]) {
+        return Some(Verdict::of(vec![
+            Out::again(0..k, r.weak),
+            Out::again(from..r.ws.len(), r.weak),
+        ]));
+    }
+    // "Tadashi Morikawa of Zentrix Bank": two or three name words that no list knows, before an
+    // organisation's name, are the person who speaks for it.
+    let person = &r.ws[..k];
+    let unlisted = (2..=3).contains(&k)
+        && (org_like(org) || !org.is_empty() && gazetteer::is_known_org(&r.name(from..r.ws.len())))
+        && name_shaped(person)
+        && !org_like(person)
+        && !known(r.chunk, person)
+        && gazetteer::place(&r.name(0..k)).is_none();
+    unlisted.then(|| {
+        let kind = Kind::Person {
+            role: None,
+            gender: names::gender_of(person[0].text),
+            sure: true,
+        };
+        Verdict::of(vec![Out::Name(0..k, kind), Out::again(from..r.ws.len(), r.weak)])
+    })
 }
 
 /// "Acme Widget Corp", "Bureau of Parks": an organisation word ends the name or heads it before
@@ -1410,6 +1429,17 @@ fn person_by_context(r: &Run<'_, '_>) -> bool {
         Some("a" | "an" | "the") => words
             .take(4)
             .any(|w| with_lowercase(w, |l| lexicon::is_role_noun(l) || lexicon::is_title(l))),
+        // "Jo Vann, chairman of Acme", "Jo Vann, senior economist at Zentrix": wire style names
+        // the post without an article.
+        Some(w) if w.starts_with(|c: char| c.is_lowercase()) => {
+            let lower: Vec<&str> = std::iter::once(w)
+                .chain(words.take(3))
+                .take_while(|w| w.starts_with(|c: char| c.is_lowercase()))
+                .collect();
+            lower.windows(2).any(|p| {
+                (lexicon::is_role_noun(p[0]) || lexicon::is_title(p[0])) && matches!(p[1], "of" | "at" | "for")
+            })
+        }
         _ => false,
     }
 }
