@@ -869,6 +869,17 @@ mod tests {
             &[(P, "Lo Ka-Wing"), (P, "Tadashi Morikawa"), (O, "Zentrix Bank")],
             &[(P, "Valley Sentinel")],
         ),
+        // A post before the body it is held in; a team and a position before a player.
+        (
+            "Ana Lee, Deputy General Manager of Zentrix Bank Ltd, spoke. The Governor of the Bank of England agreed. Isotopes DL Jo Vann Marsh was fined.",
+            &[
+                (O, "Zentrix Bank Ltd"),
+                (O, "Bank of England"),
+                (O, "Isotopes"),
+                (P, "Jo Vann Marsh"),
+            ],
+            &[(O, "Deputy General Manager of Zentrix Bank Ltd"), (L, "England")],
+        ),
         // Reuters brackets the names of unlisted companies; a bracketed abbreviation is a ticker.
         (
             "Acme Corp <ACM> has mandated <Harlow Quint Capital Markets> to arrange the sale.",

@@ -778,6 +778,21 @@ fn organisation_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
             Out::again(k + 1..ws.len(), r.weak),
         ]));
     }
+    // "Deputy General Manager of Zentrix Bank", "Governor of the Bank of Ruritania": a post
+    // written before the body it is held in is no part of the body's name.
+    if let Some(k) = ws
+        .iter()
+        .position(|w| w.text == "of")
+        .filter(|&k| k > 0 && k + 1 < ws.len())
+    {
+        let post = ws[..k].iter().all(|w| {
+            lexicon::is_title(w.text) || with_lowercase(w.text, |l| lexicon::is_role_noun(l) || l == "general")
+        });
+        let body = if ws[k + 1].text == "the" { k + 2 } else { k + 1 };
+        if post && body < ws.len() && org_like(&ws[body..]) {
+            return Some(Verdict::of(vec![Out::Role(0..k), Out::again(body..ws.len(), r.weak)]));
+        }
+    }
     // "the House of Delegates Speaker", "Bureau of Parks spokesman": an office held in the
     // body ends the run but not its name (an office of two title words names one: "Office of
     // the Attorney General").
@@ -853,17 +868,22 @@ fn short_organisation_by_appositive<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> 
     fits.then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
-/// "the CEO of Brightcove", "Founder of Quillmark Labs": a company's office with its complement
-/// and no one's name after it names the company, which holds no person's given name and is no
-/// place ("Chairman of Kenya" names no company).
+/// "the CEO of Brightcove", "Founder of Quillmark Labs", "Governor of the Bank of Ruritania":
+/// a post with its complement and no one's name after it names the body it is held in — when
+/// the post is a company's office, or the complement has a body's shape — which holds no
+/// person's given name and is no place ("Chairman of Kenya" names no company).
 fn office_of_a_company<'a>(r: &Run<'a, '_>, t: usize) -> Option<Verdict<'a>> {
-    let tail = &r.ws[t + 2..];
-    let company = !tail.is_empty()
-        && COMPANY_OFFICES.contains_lowercase_of(r.ws[t].text)
+    let from = if r.ws.get(t + 2).is_some_and(|w| w.text == "the") {
+        t + 3
+    } else {
+        t + 2
+    };
+    let tail = r.ws.get(from..).filter(|tail| !tail.is_empty())?;
+    let company = (COMPANY_OFFICES.contains_lowercase_of(r.ws[t].text) || org_like(tail))
         && !tail.iter().any(|w| lexicon::is_given_name(w.text))
-        && gazetteer::place(&r.name(t + 2..r.ws.len())).is_none();
+        && gazetteer::place(&r.name(from..r.ws.len())).is_none();
     company.then(|| {
-        let org = Out::Name(t + 2..r.ws.len(), Kind::Org(r.name(t + 2..r.ws.len())));
+        let org = Out::Name(from..r.ws.len(), Kind::Org(r.name(from..r.ws.len())));
         Verdict::of(vec![Out::Role(0..t + 1), org])
     })
 }
@@ -950,20 +970,27 @@ fn title_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// "LB Ana Ribeiro 61 snaps", "QB Jo Roe threw for 300 yards": box scores, snap counts and depth
 /// charts print a player's position before the name, in capitals. The name must open with a
 /// listed given name or end with a listed surname: the same capitals open company names ("TE
-/// Widget Systems").
+/// Widget Systems"). Match reports put the team first ("Springfield DL Jo Roe", "Isotopes QB
+/// Ana Lee"): one or two words before the position name the team, a club whoever it is named for.
 fn position_before_player<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let ws = r.ws;
-    let rest = ws.get(1..).filter(|rest| rest.len() >= 2)?;
+    let p = ws.iter().take(3).position(|w| SPORTS_POSITIONS.contains(w.text))?;
+    let rest = ws.get(p + 1..).filter(|rest| rest.len() >= 2)?;
     let listed = names::is_any_given_name(rest[0].text) || names::surname_rank(r.last()).is_some();
-    if !SPORTS_POSITIONS.contains(ws[0].text) || !name_shaped(rest) || !listed {
+    let team = &ws[..p];
+    if !name_shaped(rest) || !listed || team.iter().any(|w| is_all_caps(w.text)) {
         return None;
     }
     let kind = Kind::Person {
-        role: Some(ws[0].text.to_string()),
+        role: Some(ws[p].text.to_string()),
         gender: names::gender_of(rest[0].text),
         sure: true,
     };
-    Some(Verdict::of(vec![Out::Name(1..ws.len(), kind)]))
+    let mut outs = vec![Out::Name(p + 1..ws.len(), kind)];
+    if p > 0 {
+        outs.push(Out::Name(0..p, Kind::Org(r.name(0..p))));
+    }
+    Some(Verdict::of(outs))
 }
 
 /// A royal's or a pope's name: see [`names::royal_style`].
