@@ -649,6 +649,12 @@ pub(super) fn classify_role<'a>(
                 None
             };
             if let Some(kind) = kind {
+                let len = chamber_with_its_committee(&role[s..], len, &kind);
+                let kind = if len > 1 && matches!(kind, Kind::Org(_)) {
+                    Kind::Org(chunk.name(&role[s..s + len]))
+                } else {
+                    kind
+                };
                 out.push(piece(chunk, &role[s..s + len], kind));
                 matched = len;
                 break;
@@ -673,6 +679,21 @@ pub(super) fn classify_role<'a>(
             employer_in_role(part, chunk, out);
         }
     }
+}
+
+/// "Senate Finance Committee Chairman", "House Ways and Means Committee Chairman": a body known
+/// by one word (a chamber, a company) that opens a longer body's name, up to the post held in
+/// it, is part of that name. The length of the name found at the start of `rest`.
+fn chamber_with_its_committee(rest: &[Word<'_>], len: usize, kind: &Kind<'_>) -> usize {
+    if len != 1 || !matches!(kind, Kind::Org(_)) {
+        return len;
+    }
+    let end = rest
+        .iter()
+        .position(|w| lexicon::is_title(w.text))
+        .unwrap_or(rest.len());
+    let longer = end > 1 && gazetteer::is_org_suffix(rest[end - 1].text) && org_like(&rest[..end]);
+    if longer { end } else { len }
 }
 
 /// The longest organisation-shaped run in part of a role, if any.

@@ -869,6 +869,19 @@ mod tests {
             &[(P, "Lo Ka-Wing"), (P, "Tadashi Morikawa"), (O, "Zentrix Bank")],
             &[(P, "Valley Sentinel")],
         ),
+        // Congressional committees are named with their chamber, "and" and all; a name before
+        // "and" stands alone.
+        (
+            "The bill was proposed by House Ways and Means Committee Chairman Dan Roe, Senate Finance Committee Chairman Al Vane and Jane Lund and Police Chief Tom Hale.",
+            &[
+                (O, "House Ways and Means Committee"),
+                (O, "Senate Finance Committee"),
+                (P, "Dan Roe"),
+                (P, "Jane Lund"),
+                (P, "Tom Hale"),
+            ],
+            &[(O, "Means Committee"), (O, "Finance Committee")],
+        ),
         // A post before the body it is held in; a team and a position before a player.
         (
             "Ana Lee, Deputy General Manager of Zentrix Bank Ltd, spoke. The Governor of the Bank of England agreed. Isotopes DL Jo Vann Marsh was fined.",

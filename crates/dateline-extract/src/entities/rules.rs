@@ -629,6 +629,20 @@ fn ampersand_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 fn coordination<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let ws = r.ws;
     let k = ws.iter().position(|w| w.text == "and")?;
+    // "House Ways and Means Committee Chairman Jo Roe": a body's name with an "and" inside,
+    // then a post and a person, is one role for the title rule to read — unless a name stands
+    // alone before the "and" ("Jo Roe and Police Chief Al Hale").
+    let post = ws[k..].iter().rposition(|w| lexicon::is_title(w.text)).map(|t| k + t);
+    let one_role = post.is_some_and(|t| {
+        t > k + 2
+            && names_a_person(&ws[t + 1..])
+            && org_like(&ws[k + 1..t])
+            && !name_shaped(&ws[..k])
+            && !known(r.chunk, &ws[..k])
+    });
+    if one_role {
+        return None;
+    }
     if spells_an_abbreviation(r) {
         return Some(Verdict::all(r, Kind::Org(r.whole.clone())));
     }
