@@ -865,8 +865,14 @@ mod tests {
         // Wire style: a post without an article after a name, and a name before the body it
         // speaks for; a place after "of" makes no one of an outlet.
         (
-            "The stake is held by relatives of Lo Ka-Wing, chairman of Hutchison. Economists, including Tadashi Morikawa of Zentrix Bank, said so. A report in the Valley Sentinel of Springfield agreed.",
-            &[(P, "Lo Ka-Wing"), (P, "Tadashi Morikawa"), (O, "Zentrix Bank")],
+            "The stake is held by relatives of Lo Ka-Wing, chairman of Hutchison. Economists, including Tadashi Morikawa of Zentrix Bank, said so. A report in the Valley Sentinel of Springfield agreed. As Nick of Arachnid Labs says, it works.",
+            &[
+                (P, "Lo Ka-Wing"),
+                (P, "Tadashi Morikawa"),
+                (O, "Zentrix Bank"),
+                (P, "Nick"),
+                (O, "Arachnid Labs"),
+            ],
             &[(P, "Valley Sentinel")],
         ),
         // Congressional committees are named with their chamber, "and" and all; a name before

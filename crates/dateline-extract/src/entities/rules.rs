@@ -759,11 +759,12 @@ fn person_of_organisation<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         ]));
     }
     // "Tadashi Morikawa of Zentrix Bank": two or three name words that no list knows, before an
-    // organisation's name, are the person who speaks for it.
+    // organisation's name, are the person who speaks for it; so is a listed given name alone,
+    // as blogs name people ("Nick of Zentrix Labs says").
     let person = &r.ws[..k];
-    let unlisted = (2..=3).contains(&k)
+    let first_name = k == 1 && names::is_any_given_name(person[0].text) && !gazetteer::is_known_org(person[0].text);
+    let unlisted = (first_name || (2..=3).contains(&k) && name_shaped(person))
         && (org_like(org) || !org.is_empty() && gazetteer::is_known_org(&r.name(from..r.ws.len())))
-        && name_shaped(person)
         && !org_like(person)
         && !known(r.chunk, person)
         && gazetteer::place(&r.name(0..k)).is_none();
