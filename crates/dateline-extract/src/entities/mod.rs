@@ -899,6 +899,12 @@ mod tests {
             ],
             &[(O, "Deputy General Manager of Zentrix Bank Ltd"), (L, "England")],
         ),
+        // A noun for a kind of company opening a sentence describes the name after it.
+        (
+            "Sales fell. Retailer Quillmark said it would close stores.",
+            &[(O, "Quillmark")],
+            &[(P, "Retailer Quillmark"), (O, "Retailer Quillmark")],
+        ),
         // Reuters brackets the names of unlisted companies; a bracketed abbreviation is a ticker.
         (
             "Acme Corp <ACM> has mandated <Harlow Quint Capital Markets> to arrange the sale.",

@@ -495,8 +495,9 @@ fn ends_with_phrase(text: &str, phrase: &str) -> bool {
 }
 
 /// Leading function words and sentence openers are not part of names: "But the Acme board",
-/// "Quarterback Jo Roe threw" (a job opening a sentence), "Springfield-based Acme", "Having
-/// won …". "The" stays in front of a title such as "The Springfield Courier" mid-sentence, and
+/// "Quarterback Jo Roe threw", "Retailer Zentrix said" (a job or a kind of company opening a
+/// sentence, but not the head of a body's name: "Bank of Springfield"), "Springfield-based
+/// Acme", "Having won …". "The" stays in front of a title such as "The Springfield Courier" mid-sentence, and
 /// so does a capitalised adjective ("the New Media Group", "the Big Ten Conference").
 fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let ws = r.ws;
@@ -506,7 +507,10 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let sentence_start = r.chunk.sentence_start && r.at_start();
     let job = sentence_start
         && ws.len() > 1
-        && (with_lowercase(first, lexicon::is_role_noun) || people_of_a_body(ws) || common_noun_of(r))
+        && (with_lowercase(first, lexicon::is_role_noun)
+            || with_lowercase(first, lexicon::is_org_noun) && !gazetteer::is_org_suffix(first)
+            || people_of_a_body(ws)
+            || common_noun_of(r))
         && !lexicon::is_title(first);
     // "State-run Acme Railway Corporation", "Kremlin-backed Acme Party": a compound adjective
     // describes the name after it.
