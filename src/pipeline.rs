@@ -218,7 +218,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     // configuration): when none changed, the previous build's are kept.
     let export_print = render::stories_digest(&site.archive, &("archive.sqlite", &site.config));
     let limits = crate::search::Limits::default();
-    let search_print = render::stories_digest(&site.archive, &("search", &site.config));
+    let previous_index = PreviousIndex {
+        sink: &sink,
+        output: &output,
+        archive: &site.archive,
+        settings: *blake3::hash(format!("{:?}", ("search", &site.config)).as_bytes()).as_bytes(),
+    };
     // The search index depends only on the archive: build it beside the pages, which spend
     // much of their time waiting on the file system.
     let (rendered, search, exported) = std::thread::scope(|scope| {
@@ -237,24 +242,26 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                 exported
             })
         });
-        let search = (site.config.search.enabled && !sink.kept(SEARCH_JOB, search_print)).then(|| {
+        // The search index re-makes only the files of the stories that changed and the shards
+        // of their words, when the previous build's index and record allow.
+        let search = site.config.search.enabled.then(|| {
             scope.spawn(|| {
                 let started = Instant::now();
-                let mut paths = Vec::new();
-                let report = crate::search::index_archive(&site.archive, &site.config.language, &limits, &mut |file| {
-                    paths.push(file.path.clone());
-                    Ok(staging.put(crate::compress::with_twins(vec![file], precompress)?)?)
-                });
-                if report.is_ok()
-                    && let Some(print) = search_print
-                {
-                    render::Sink::made(&sink, SEARCH_JOB.to_string(), print, &paths);
-                }
+                let report = crate::search::reindex_archive(
+                    &site.archive,
+                    &site.config.language,
+                    &limits,
+                    &previous_index,
+                    &mut |file| Ok(staging.put(crate::compress::with_twins(vec![file], precompress)?)?),
+                );
                 if timing && let Ok(r) = &report {
+                    let how = match r.updated {
+                        Some((docs, shards)) => format!("updated: {docs} articles and {shards} shards made again"),
+                        None => format!("made whole, {} runs of postings spilled", r.runs),
+                    };
                     eprintln!(
-                        "  search index: {:.1} ms, {} runs of postings spilled",
-                        started.elapsed().as_secs_f64() * 1000.0,
-                        r.runs
+                        "  search index: {:.1} ms, {how}",
+                        started.elapsed().as_secs_f64() * 1000.0
                     );
                 }
                 report
@@ -441,8 +448,63 @@ fn record_state(store: &mut Store, before: &Before, site: &Site, report: &BuildR
 
 /// The name the build store gives `archive.sqlite` among the pages.
 const EXPORT_JOB: &str = "archive.sqlite";
-/// The name the build store gives the search index's files among the pages.
-const SEARCH_JOB: &str = "search index";
+
+/// The previous build's search index as the build store and the previous output know it: each
+/// article's file is recorded among the pages under its id, with a fingerprint of the story it
+/// was made from, the id and the site's settings.
+struct PreviousIndex<'a> {
+    sink: &'a Staged<'a>,
+    output: &'a Path,
+    archive: &'a Archive,
+    /// What every article file depends on besides its story: the configuration.
+    settings: crate::store::Hash,
+}
+
+impl PreviousIndex<'_> {
+    fn job(id: usize) -> String {
+        format!("search article {id}")
+    }
+
+    /// What article `id`'s file is made from, when the story at `i` has a fingerprint.
+    fn fingerprint(&self, i: usize, id: usize) -> Option<render::Fingerprint> {
+        let story = self.archive.stories.get(i)?.digest?;
+        let mut h = blake3::Hasher::new();
+        h.update(&self.settings);
+        h.update(&story);
+        h.update(&(id as u64).to_le_bytes());
+        Some(*h.finalize().as_bytes())
+    }
+}
+
+impl crate::search::Previous for PreviousIndex<'_> {
+    fn read(&self, path: &str) -> Option<Vec<u8>> {
+        // Only an output the build store vouches for, whose files are those it recorded.
+        self.sink.previous?;
+        std::fs::read(self.output.join(path)).ok()
+    }
+
+    fn unchanged(&self, i: usize, id: usize) -> bool {
+        match (self.sink.previous, self.fingerprint(i, id)) {
+            (Some(pages), Some(print)) => pages.made_from(&Self::job(id), &print).is_some(),
+            _ => false,
+        }
+    }
+
+    fn keep_article(&self, i: usize, id: usize) -> bool {
+        self.fingerprint(i, id)
+            .is_some_and(|print| self.sink.keep(&Self::job(id), &print).is_some())
+    }
+
+    fn keep(&self, path: &str) -> bool {
+        self.sink.previous.is_some() && self.sink.staging.keep(&[path.to_string()], &self.sink.suffixes())
+    }
+
+    fn made_article(&self, i: usize, id: usize, path: &str) {
+        if let Some(print) = self.fingerprint(i, id) {
+            render::Sink::made(self.sink, Self::job(id), print, &[path.to_string()]);
+        }
+    }
+}
 
 /// Rendered pages on their way to the staging folder, counted on the progress display, with
 /// their precompressed twins when `[build] precompress` asks for them. A page made from the
@@ -464,8 +526,7 @@ impl Staged<'_> {
     /// `fingerprint` hashes, and notes that it was kept.
     fn keep(&self, job: &str, fingerprint: &render::Fingerprint) -> Option<&[String]> {
         let paths = self.previous?.made_from(job, fingerprint)?;
-        let suffixes: Vec<&str> = self.precompress.iter().map(|e| e.suffix()).collect();
-        if !self.staging.keep(paths, &suffixes) {
+        if !self.staging.keep(paths, &self.suffixes()) {
             return None;
         }
         self.record
@@ -474,6 +535,11 @@ impl Staged<'_> {
             .kept
             .push(job.to_string());
         Some(paths)
+    }
+
+    /// The suffixes of the precompressed twins of each file.
+    fn suffixes(&self) -> Vec<&'static str> {
+        self.precompress.iter().map(|e| e.suffix()).collect()
     }
 
     /// [`Staged::keep`] for one of the groups of files the pipeline makes beside the pages (not
