@@ -525,9 +525,10 @@ fn a_rebuild_with_nothing_changed_leaves_the_output_alone_and_anything_changed_r
 }
 
 /// After one edit the search index is updated — the edited article's file and the shards of its
-/// words made again, every other file kept — and is what a clean build makes.
+/// words made again, every other file kept — and so is `archive.sqlite`, whose rows of the
+/// article are replaced in the previous file; both are what a clean build makes.
 #[test]
-fn one_edit_updates_the_search_index_rather_than_rebuilding_it() {
+fn one_edit_updates_the_search_index_and_archive_sqlite_rather_than_rebuilding_them() {
     let mut rng = Rng(31);
     let site = site(&[("site.toml", "title = \"The Bay Ledger\"\n")]);
     for n in 1..=12 {
@@ -552,6 +553,10 @@ fn one_edit_updates_the_search_index_rather_than_rebuilding_it() {
     let log = stderr(&out);
     assert!(
         log.contains("search index:") && log.contains("updated: 1 articles and 1 shards made again"),
+        "{log}"
+    );
+    assert!(
+        log.contains("archive.sqlite:") && log.contains("updated, 1 articles' rows replaced"),
         "{log}"
     );
     let clean = tempfile::tempdir().unwrap();
