@@ -281,7 +281,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                 if timing && let Ok(r) = &report {
                     let how = match r.updated {
                         Some((docs, shards)) => format!("updated: {docs} articles and {shards} shards made again"),
-                        None => format!("made whole, {} runs of postings spilled", r.runs),
+                        None => format!(
+                            "made whole ({}), {} runs of postings spilled",
+                            r.whole_because.unwrap_or("nothing to update"),
+                            r.runs
+                        ),
                     };
                     eprintln!(
                         "  search index: {:.1} ms, {how}",

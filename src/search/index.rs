@@ -18,7 +18,8 @@
 //! archive's average length in whole words), scaled to 1–255, and the browser multiplies it by
 //! the word's IDF, which it computes from the list's length and the manifest's article count.
 //! Shards end where a term's hash says so once they hold half of [`SHARD_BYTES`] (or at four
-//! times it), not at a byte count: each shard's bounds then depend on its own terms only. So
+//! times it), not at a byte count: where a shard ends depends on its own terms only, and a
+//! change that moves one end leaves the ends after the next unmoved one where they were. So
 //! an edit to one article changes its own file and the shards of its words, and a rebuild can
 //! re-make just those ([`update`](super::update)) and get the bytes a fresh build would.
 //!
@@ -221,6 +222,8 @@ pub struct IndexReport {
     /// When the previous index was updated rather than built whole: how many article files
     /// and term shards were made again.
     pub updated: Option<(usize, usize)>,
+    /// When a rebuild could not update the previous index: why it was built whole.
+    pub whole_because: Option<&'static str>,
 }
 
 /// Builds the index of `records`, handing each file to `out` as soon as it is made: the
@@ -327,7 +330,7 @@ pub(super) fn index_noting<R: Records + ?Sized>(
 
     let manifest = Manifest {
         version: VERSION,
-        build: digests.build(),
+        build: digests.build(&shards.starts),
         articles: n,
         words,
         english,
@@ -341,6 +344,7 @@ pub(super) fn index_noting<R: Records + ?Sized>(
         articles: n,
         runs,
         updated: None,
+        whole_because: None,
     })
 }
 
@@ -431,11 +435,17 @@ pub(super) struct Digests {
 }
 
 impl Digests {
-    /// The build hash: both sums together.
-    pub(super) fn build(&self) -> String {
+    /// The build hash: both sums together, with the shards' first terms, which say which
+    /// shard is which (a shard's digest does not: a shard keeps it when a split before it
+    /// moves it to the next number).
+    pub(super) fn build(&self, starts: &[String]) -> String {
         let mut hasher = FxHasher::default();
         hasher.write_u64(self.terms);
         hasher.write_u64(self.docs);
+        for start in starts {
+            hasher.write(start.as_bytes());
+            hasher.write_u8(0xff);
+        }
         format!("{:016x}", hasher.finish())
     }
 
@@ -451,7 +461,7 @@ impl Digests {
     }
 }
 
-/// The digest of file number `i` (a shard's, or an article's), of its bytes before gzip.
+/// The digest of article file `i`, or with `i` 0 of a shard, of its bytes before gzip.
 pub(super) fn digest(i: usize, bytes: &[u8]) -> u64 {
     let mut hasher = FxHasher::default();
     hasher.write_usize(i);
@@ -567,17 +577,17 @@ pub(super) fn decode_shard(bytes: &[u8]) -> Option<Vec<Entry>> {
 
 /// The term shards as they are cut: each shard's first term, and the shards not yet handed on.
 #[derive(Default)]
-struct Shards {
-    starts: Vec<String>,
+pub(super) struct Shards {
+    pub(super) starts: Vec<String>,
     current: Vec<u8>,
-    pending: Vec<Vec<u8>>,
+    pub(super) pending: Vec<Vec<u8>>,
     /// How many shards have been handed on.
     handed: usize,
 }
 
 impl Shards {
     /// Adds one term's weighed postings, ending the shard after it if [`ends_after`] says so.
-    fn entry(&mut self, term: &str, postings: &[(u32, u8)]) {
+    pub(super) fn entry(&mut self, term: &str, postings: &[(u32, u8)]) {
         if self.current.is_empty() {
             self.starts.push(term.to_string());
         }
@@ -588,10 +598,15 @@ impl Shards {
     }
 
     /// Ends the current shard, if it has anything.
-    fn cut(&mut self) {
+    pub(super) fn cut(&mut self) {
         if !self.current.is_empty() {
             self.pending.push(std::mem::take(&mut self.current));
         }
+    }
+
+    /// Whether the last term added ended a shard (or none was added).
+    pub(super) fn at_cut(&self) -> bool {
+        self.current.is_empty()
     }
 
     /// Takes the finished shards' digests and hands them on, gzipped in parallel.
@@ -600,8 +615,8 @@ impl Shards {
         digests: &mut Digests,
         out: &mut dyn FnMut(OutputFile) -> Result<(), SearchError>,
     ) -> Result<(), SearchError> {
-        for (k, bytes) in self.pending.iter().enumerate() {
-            digests.terms = digests.terms.wrapping_add(digest(self.handed + k, bytes));
+        for bytes in &self.pending {
+            digests.terms = digests.terms.wrapping_add(digest(0, bytes));
         }
         let zipped: Vec<Vec<u8>> = self.pending.par_iter().map(|s| gzip(s)).collect();
         self.pending.clear();
@@ -932,7 +947,7 @@ mod tests {
     #[test]
     fn the_build_hash_of_a_known_archive() {
         let files = index(sample(), "en").unwrap();
-        assert_eq!(json(&files, "manifest.bin")["build"], "95fd2e335716db4d");
+        assert_eq!(json(&files, "manifest.bin")["build"], "081e07b0d1810ea3");
     }
 
     #[test]

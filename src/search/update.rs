@@ -6,11 +6,14 @@
 //! and every other file is kept as it is. The result is byte for byte what a fresh build
 //! makes, because each file of the index depends only on what it holds (see [`index`]'s
 //! essay): a posting's weight on its own article and the archive's average length in whole
-//! words, a shard's end on its own terms, the build hash on per-file digests. Whenever that
-//! reasoning does not cover a change — articles added or removed (ids move), the average
-//! length or a common word's standing changed, a shard that would end elsewhere, a previous
-//! file missing or unreadable — the plan is given up before anything is written and the index
-//! is built whole.
+//! words, where a shard ends on the terms from its start, the build hash on digests of the
+//! files and the shards' first terms. A patched shard is cut again, on into the shards after
+//! it until a cut falls where one fell before (a new word may end a shard, a word gone may
+//! merge two); the shards after a split or a merge keep their bytes under their new numbers.
+//! Whenever that reasoning does not cover a change — the number of articles changed (ids
+//! move), too many articles changed, the average length or a common word's standing changed,
+//! a previous file missing or unreadable — the plan is given up before anything is written and
+//! the index is built whole.
 //!
 //! [`index`]: super::index
 
@@ -21,9 +24,9 @@ use serde::Deserialize;
 
 use super::SearchRecord;
 use super::index::{
-    Digests, IndexReport, Indexed, Limits, Manifest, Records, SearchError, average_length, count_terms, decode_shard,
-    digest, doc_path, encode_entry, ends_after, gunzip, gzip, id_order, index_noting, is_common, is_english,
-    shard_path, weight, years,
+    Digests, Entry, IndexReport, Indexed, Limits, Manifest, Records, SearchError, Shards, average_length, count_terms,
+    decode_shard, digest, doc_path, gunzip, gzip, id_order, index_noting, is_common, is_english, shard_path, weight,
+    years,
 };
 use crate::write::OutputFile;
 
@@ -78,17 +81,20 @@ pub fn reindex<R: Records + ?Sized>(
     out: &mut dyn FnMut(OutputFile) -> Result<(), SearchError>,
 ) -> Result<IndexReport, SearchError> {
     let english = is_english(language);
-    if let Some(plan) = plan(records, english, previous)? {
-        return apply(plan, records, previous, out);
-    }
-    index_noting(
+    let why = match plan(records, english, previous)? {
+        Ok(plan) => return apply(plan, records, previous, out),
+        Err(why) => why,
+    };
+    let mut report = index_noting(
         records,
         language,
         limits,
         None,
         &|i, id| previous.made_article(i, id, &doc_path(id)),
         out,
-    )
+    )?;
+    report.whole_because = Some(why);
+    Ok(report)
 }
 
 /// What an update writes: the changed articles' files, the patched shards and the manifest.
@@ -96,9 +102,17 @@ struct Plan {
     order: Vec<usize>,
     /// Article id, its position in the records, its gzipped file.
     docs: Vec<(usize, usize, Vec<u8>)>,
-    /// Shard number and its gzipped bytes.
-    shards: BTreeMap<usize, Vec<u8>>,
+    /// Every shard of the new index, in order.
+    shards: Vec<Shard>,
     manifest: Manifest,
+}
+
+/// A shard of the updated index.
+enum Shard {
+    /// Made again: its gzipped bytes.
+    Made(Vec<u8>),
+    /// The previous index's shard of this number, as it is.
+    Kept(usize),
 }
 
 /// One changed article as the previous index had it and as it is now.
@@ -126,22 +140,29 @@ struct Patch {
     added: Vec<(u32, u8)>,
 }
 
-/// Works out an update of the previous index, reading what it needs; `None` when the index
-/// must be built whole. Writes nothing.
-fn plan<R: Records + ?Sized>(records: &R, english: bool, previous: &dyn Previous) -> Result<Option<Plan>, SearchError> {
+/// Works out an update of the previous index, reading what it needs; else why the index must
+/// be built whole. Writes nothing.
+fn plan<R: Records + ?Sized>(
+    records: &R,
+    english: bool,
+    previous: &dyn Previous,
+) -> Result<Result<Plan, &'static str>, SearchError> {
     let Some(old) = previous
         .read(&format!("{}/manifest.bin", super::BUNDLE_DIR))
         .and_then(|bytes| Manifest::read(&bytes))
     else {
-        return Ok(None);
+        return Ok(Err("no previous index of this format"));
     };
     let order = id_order(records);
     let n = order.len();
-    if old.articles != n || old.english != english || old.shards.is_empty() {
-        return Ok(None);
+    if old.articles != n {
+        return Ok(Err("the number of articles changed"));
+    }
+    if old.english != english || old.shards.is_empty() {
+        return Ok(Err("the language changed, or the previous index had no words"));
     }
     let Some(old_digests) = Digests::from_hex(&old.digests) else {
-        return Ok(None);
+        return Ok(Err("the previous manifest does not read"));
     };
     let changed_ids: Vec<(usize, usize)> = order
         .par_iter()
@@ -150,7 +171,7 @@ fn plan<R: Records + ?Sized>(records: &R, english: bool, previous: &dyn Previous
         .map(|(id, &i)| (id, i))
         .collect();
     if changed_ids.len() > n / MOST_CHANGED_SHARE + 16 {
-        return Ok(None);
+        return Ok(Err("too many articles changed"));
     }
     let changed: Vec<Option<Changed>> = changed_ids
         .par_iter()
@@ -181,19 +202,19 @@ fn plan<R: Records + ?Sized>(records: &R, english: bool, previous: &dyn Previous
         })
         .collect::<Result<_, SearchError>>()?;
     let Some(changed) = changed.into_iter().collect::<Option<Vec<Changed>>>() else {
-        return Ok(None);
+        return Ok(Err("a changed article's previous file does not read"));
     };
     let removed: u64 = changed.iter().map(|c| u64::from(c.old_length)).sum();
     let added: u64 = changed.iter().map(|c| u64::from(c.new.length)).sum();
     let Some(words) = old.words.checked_sub(removed).map(|w| w + added) else {
-        return Ok(None);
+        return Ok(Err("the previous manifest's word count does not add up"));
     };
     let average = average_length(words, n);
     if average != average_length(old.words, n) {
-        return Ok(None);
+        return Ok(Err("the average article length changed"));
     }
     let Some(patches) = patches(&changed, &old.common, average) else {
-        return Ok(None);
+        return Ok(Err("a word too common to index gained or lost an article"));
     };
     // Each term goes to the shard whose start is the last one not after it.
     let mut by_shard: BTreeMap<usize, Vec<(&str, &Patch)>> = BTreeMap::new();
@@ -204,22 +225,19 @@ fn plan<R: Records + ?Sized>(records: &R, english: bool, previous: &dyn Previous
             .saturating_sub(1);
         by_shard.entry(shard).or_default().push((term, patch));
     }
-    let last = old.shards.len() - 1;
-    let patched: Vec<Option<Patched>> = by_shard
+    let patched: Vec<Result<PatchedShard, &'static str>> = by_shard
         .par_iter()
-        .map(|(&shard, patches)| patch_shard(previous, shard, shard == last, patches, n))
+        .map(|(&shard, patches)| patch_shard(previous, shard, patches, n))
         .collect();
-    let Some(patched) = patched.into_iter().collect::<Option<Vec<_>>>() else {
-        return Ok(None);
+    let mut patched: BTreeMap<usize, (Vec<Entry>, u64)> = match patched.into_iter().collect::<Result<Vec<_>, _>>() {
+        Ok(p) => p.into_iter().map(|(shard, entries, d)| (shard, (entries, d))).collect(),
+        Err(why) => return Ok(Err(why)),
     };
     let mut digests = old_digests;
-    let mut starts = old.shards;
-    let mut shards = BTreeMap::new();
-    for p in patched {
-        digests.terms = digests.terms.wrapping_sub(p.old_digest).wrapping_add(p.new_digest);
-        starts[p.shard] = p.start;
-        shards.insert(p.shard, p.bytes);
-    }
+    let (shards, starts) = match recut(previous, &old.shards, &mut patched, &mut digests) {
+        Ok(done) => done,
+        Err(why) => return Ok(Err(why)),
+    };
     let mut docs = Vec::with_capacity(changed.len());
     for c in changed {
         digests.docs = digests
@@ -230,7 +248,7 @@ fn plan<R: Records + ?Sized>(records: &R, english: bool, previous: &dyn Previous
     }
     let manifest = Manifest {
         version: old.version,
-        build: digests.build(),
+        build: digests.build(&starts),
         articles: n,
         words,
         english,
@@ -239,7 +257,7 @@ fn plan<R: Records + ?Sized>(records: &R, english: bool, previous: &dyn Previous
         common: old.common,
         digests: digests.hex(),
     };
-    Ok(Some(Plan {
+    Ok(Ok(Plan {
         order,
         docs,
         shards,
@@ -281,28 +299,30 @@ fn patches(changed: &[Changed], common: &[String], average: f64) -> Option<BTree
     Some(kept)
 }
 
-/// A shard of the previous index with its patches applied.
-struct Patched {
-    shard: usize,
-    /// Its first term, which the manifest lists.
-    start: String,
-    old_digest: u64,
-    new_digest: u64,
-    /// Gzipped, as published.
-    bytes: Vec<u8>,
+/// The entries of shard `shard` of the previous index, and its digest.
+fn read_shard(previous: &dyn Previous, shard: usize) -> Result<(Vec<Entry>, u64), &'static str> {
+    const UNREAD: &str = "a previous shard does not read";
+    let raw = previous
+        .read(&shard_path(shard))
+        .and_then(|b| gunzip(&b))
+        .ok_or(UNREAD)?;
+    let entries = decode_shard(&raw).ok_or(UNREAD)?;
+    Ok((entries, digest(0, &raw)))
 }
 
-/// Shard `shard` of the previous index with `patches` applied. `None` when it cannot be read,
-/// would end at another term than a fresh build would end it, or a word in it became common.
+/// A shard's number, its entries with the patches applied, and its previous digest.
+type PatchedShard = (usize, Vec<Entry>, u64);
+
+/// The entries of shard `shard` of the previous index with `patches` applied, and the old
+/// shard's digest; else why not: it cannot be read, or a word in it became common.
 fn patch_shard(
     previous: &dyn Previous,
     shard: usize,
-    last: bool,
     patches: &[(&str, &Patch)],
     articles: usize,
-) -> Option<Patched> {
-    let raw = gunzip(&previous.read(&shard_path(shard))?)?;
-    let mut lists: BTreeMap<String, Vec<(u32, u8)>> = decode_shard(&raw)?.into_iter().collect();
+) -> Result<PatchedShard, &'static str> {
+    let (entries, old_digest) = read_shard(previous, shard)?;
+    let mut lists: BTreeMap<String, Vec<(u32, u8)>> = entries.into_iter().collect();
     for (term, patch) in patches {
         let list = lists.entry(term.to_string()).or_default();
         list.retain(|(id, _)| patch.removed.binary_search(id).is_err());
@@ -315,29 +335,73 @@ fn patch_shard(
         if list.is_empty() {
             lists.remove(*term);
         } else if is_common(term, list.len(), articles) {
-            return None;
+            return Err("a word became too common to index");
         }
     }
-    let start = lists.keys().next()?.clone();
-    let mut bytes = Vec::with_capacity(raw.len() + 64);
-    let count = lists.len();
-    for (k, (term, list)) in lists.iter().enumerate() {
-        encode_entry(&mut bytes, term, list);
-        let ends = ends_after(term, bytes.len());
-        // A fresh build ends the shard after its last term, and not before (the last shard
-        // ends with the terms, wherever the rule falls).
-        let at_end = k + 1 == count;
-        if (ends && !at_end) || (at_end && !ends && !last) {
-            return None;
+    Ok((shard, lists.into_iter().collect(), old_digest))
+}
+
+/// Cuts the patched shards again as a fresh build would: from the start of each patched
+/// shard, through the shards after it (patched or as they were) until a shard ends where a
+/// previous one ended, after which a fresh build cuts as before. A patch may thus split a
+/// shard, merge it with the next or move the end between them. Returns every shard of the new
+/// index and their first terms, and updates the shards' digest sum.
+fn recut(
+    previous: &dyn Previous,
+    old_starts: &[String],
+    patched: &mut BTreeMap<usize, (Vec<Entry>, u64)>,
+    digests: &mut Digests,
+) -> Result<(Vec<Shard>, Vec<String>), &'static str> {
+    let mut shards = Vec::with_capacity(old_starts.len());
+    let mut starts = Vec::with_capacity(old_starts.len());
+    let mut next = 0;
+    while next < old_starts.len() {
+        let Some(&dirty) = patched.range(next..).next().map(|(k, _)| k) else {
+            break;
+        };
+        keep_shards(next..dirty, old_starts, &mut shards, &mut starts);
+        let mut cut = Shards::default();
+        let mut j = dirty;
+        loop {
+            let (entries, old_digest) = match patched.remove(&j) {
+                Some(p) => p,
+                None => read_shard(previous, j)?,
+            };
+            digests.terms = digests.terms.wrapping_sub(old_digest);
+            for (term, list) in &entries {
+                cut.entry(term, list);
+            }
+            j += 1;
+            if cut.at_cut() || j == old_starts.len() {
+                break;
+            }
         }
+        cut.cut();
+        for raw in cut.pending {
+            digests.terms = digests.terms.wrapping_add(digest(0, &raw));
+            shards.push(Shard::Made(gzip(&raw)));
+        }
+        starts.extend(cut.starts);
+        next = j;
     }
-    Some(Patched {
-        shard,
-        start,
-        old_digest: digest(shard, &raw),
-        new_digest: digest(shard, &bytes),
-        bytes: gzip(&bytes),
-    })
+    keep_shards(next..old_starts.len(), old_starts, &mut shards, &mut starts);
+    if starts.is_empty() {
+        return Err("the index lost every word");
+    }
+    Ok((shards, starts))
+}
+
+/// Keeps the previous shards numbered `range` as they are.
+fn keep_shards(
+    range: std::ops::Range<usize>,
+    old_starts: &[String],
+    shards: &mut Vec<Shard>,
+    starts: &mut Vec<String>,
+) {
+    for (kept, start) in old_starts.iter().enumerate().take(range.end).skip(range.start) {
+        shards.push(Shard::Kept(kept));
+        starts.push(start.clone());
+    }
 }
 
 /// Writes the plan's files and keeps every other file of the previous index.
@@ -348,7 +412,8 @@ fn apply<R: Records + ?Sized>(
     out: &mut dyn FnMut(OutputFile) -> Result<(), SearchError>,
 ) -> Result<IndexReport, SearchError> {
     let remade: HashSet<usize> = plan.docs.iter().map(|&(id, _, _)| id).collect();
-    let (docs, shards) = (plan.docs.len(), plan.shards.len());
+    let docs = plan.docs.len();
+    let shards = plan.shards.iter().filter(|s| matches!(s, Shard::Made(_))).count();
     for (id, i, bytes) in plan.docs {
         out(OutputFile::bytes(doc_path(id), bytes))?;
         previous.made_article(i, id, &doc_path(id));
@@ -365,21 +430,25 @@ fn apply<R: Records + ?Sized>(
         ))?;
         previous.made_article(i, id, &doc_path(id));
     }
-    for shard in 0..plan.manifest.shards.len() {
-        let path = shard_path(shard);
-        if let Some(bytes) = plan.shards.get(&shard) {
-            out(OutputFile::bytes(path, bytes.clone()))?;
-        } else if !previous.keep(&path) {
-            let bytes = previous.read(&path).ok_or_else(|| {
-                SearchError::Write(crate::write::WriteError::Io {
-                    path: path.clone().into(),
-                    source: std::io::Error::new(
-                        std::io::ErrorKind::NotFound,
-                        "the previous search index lost this file during the build",
-                    ),
-                })
-            })?;
-            out(OutputFile::bytes(path, bytes))?;
+    for (i, shard) in plan.shards.into_iter().enumerate() {
+        let path = shard_path(i);
+        match shard {
+            Shard::Made(bytes) => out(OutputFile::bytes(path, bytes))?,
+            Shard::Kept(old) if old == i && previous.keep(&path) => {}
+            // Moved to another number by a split or a merge before it, or not kept: its
+            // previous bytes under its new number.
+            Shard::Kept(old) => {
+                let bytes = previous.read(&shard_path(old)).ok_or_else(|| {
+                    SearchError::Write(crate::write::WriteError::Io {
+                        path: shard_path(old).into(),
+                        source: std::io::Error::new(
+                            std::io::ErrorKind::NotFound,
+                            "the previous search index lost this file during the build",
+                        ),
+                    })
+                })?;
+                out(OutputFile::bytes(path, bytes))?;
+            }
         }
     }
     out(plan.manifest.file())?;
@@ -387,6 +456,7 @@ fn apply<R: Records + ?Sized>(
         articles: plan.order.len(),
         runs: 0,
         updated: Some((docs, shards)),
+        whole_because: None,
     })
 }
 
@@ -534,6 +604,44 @@ mod tests {
         }
         let (files, _) = rebuilt(&before, &now);
         assert!(files == files_of(&now));
+    }
+
+    /// Words new to the archive, some of them words a shard ends at: shards split (and the
+    /// ones after them move up a number), yet the files are a fresh build's.
+    #[test]
+    fn new_words_that_split_shards_still_give_a_fresh_builds_bytes() {
+        let before = archive();
+        let mut now = before.clone();
+        // Among the articles' own words, where the shards are full enough to end.
+        let new: Vec<String> = (0..1500).step_by(5).map(|i| format!("zq{i}x0n")).collect();
+        assert!(
+            new.iter()
+                .filter(|w| super::super::index::ends_after(w, usize::MAX))
+                .count()
+                > 3
+        );
+        now[42].text.push(' ');
+        now[42].text.push_str(&new.join(" "));
+        let (files, report) = rebuilt(&before, &now);
+        assert!(report.updated.is_some(), "{report:?}");
+        assert!(files == files_of(&now), "the update differs from a fresh build");
+        // A shard starts at a word that started none and is not new: some shard ends elsewhere.
+        let starts = |files: &BTreeMap<String, Vec<u8>>| {
+            Manifest::read(&files[&format!("{}/manifest.bin", crate::search::BUNDLE_DIR)])
+                .unwrap()
+                .shards
+        };
+        let old_starts = starts(&files_of(&before));
+        assert!(
+            starts(&files)
+                .iter()
+                .any(|s| !old_starts.contains(s) && !new.contains(s)),
+            "no shard was cut elsewhere"
+        );
+        // And back: the words go again, shards merge.
+        let (files, report) = rebuilt(&now, &before);
+        assert!(report.updated.is_some(), "{report:?}");
+        assert!(files == files_of(&before), "the update differs from a fresh build");
     }
 
     #[test]
