@@ -25,8 +25,8 @@ use serde::Deserialize;
 use super::SearchRecord;
 use super::index::{
     Digests, Entry, IndexReport, Indexed, Limits, Manifest, Records, SearchError, Shards, average_length, count_terms,
-    decode_shard, digest, doc_path, gunzip, gzip, id_order, index_noting, is_common, is_english, shard_path, weight,
-    years,
+    decode_shard, digest, doc_path, encode_entry, gunzip, gzip, id_order, index_noting, is_common, is_english,
+    shard_path, weight, years,
 };
 use crate::write::OutputFile;
 
@@ -229,8 +229,8 @@ fn plan<R: Records + ?Sized>(
         .par_iter()
         .map(|(&shard, patches)| patch_shard(previous, shard, patches, n))
         .collect();
-    let mut patched: BTreeMap<usize, (Vec<Entry>, u64)> = match patched.into_iter().collect::<Result<Vec<_>, _>>() {
-        Ok(p) => p.into_iter().map(|(shard, entries, d)| (shard, (entries, d))).collect(),
+    let mut patched: BTreeMap<usize, (Vec<u8>, u64)> = match patched.into_iter().collect::<Result<Vec<_>, _>>() {
+        Ok(p) => p.into_iter().map(|(shard, raw, d)| (shard, (raw, d))).collect(),
         Err(why) => return Ok(Err(why)),
     };
     let mut digests = old_digests;
@@ -310,8 +310,10 @@ fn read_shard(previous: &dyn Previous, shard: usize) -> Result<(Vec<Entry>, u64)
     Ok((entries, digest(0, &raw)))
 }
 
-/// A shard's number, its entries with the patches applied, and its previous digest.
-type PatchedShard = (usize, Vec<Entry>, u64);
+/// A shard's number, its entries with the patches applied (encoded, which takes a fraction of
+/// the memory of the decoded lists: a big archive's edit patches a hundred shards or more),
+/// and its previous digest.
+type PatchedShard = (usize, Vec<u8>, u64);
 
 /// The entries of shard `shard` of the previous index with `patches` applied, and the old
 /// shard's digest; else why not: it cannot be read, or a word in it became common.
@@ -338,7 +340,11 @@ fn patch_shard(
             return Err("a word became too common to index");
         }
     }
-    Ok((shard, lists.into_iter().collect(), old_digest))
+    let mut raw = Vec::new();
+    for (term, list) in &lists {
+        encode_entry(&mut raw, term, list);
+    }
+    Ok((shard, raw, old_digest))
 }
 
 /// Cuts the patched shards again as a fresh build would: from the start of each patched
@@ -349,7 +355,7 @@ fn patch_shard(
 fn recut(
     previous: &dyn Previous,
     old_starts: &[String],
-    patched: &mut BTreeMap<usize, (Vec<Entry>, u64)>,
+    patched: &mut BTreeMap<usize, (Vec<u8>, u64)>,
     digests: &mut Digests,
 ) -> Result<(Vec<Shard>, Vec<String>), &'static str> {
     let mut shards = Vec::with_capacity(old_starts.len());
@@ -364,7 +370,7 @@ fn recut(
         let mut j = dirty;
         loop {
             let (entries, old_digest) = match patched.remove(&j) {
-                Some(p) => p,
+                Some((raw, d)) => (decode_shard(&raw).ok_or("a patched shard does not read")?, d),
                 None => read_shard(previous, j)?,
             };
             digests.terms = digests.terms.wrapping_sub(old_digest);
