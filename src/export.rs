@@ -235,16 +235,18 @@ pub fn sqlite_file_updated(
                 source,
             })
     };
+    // Asked of the previous file before it is copied (720 MB at 100,000 articles).
+    let count = Connection::open_with_flags(previous, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .and_then(|db| db.query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0)));
+    if count.ok() != Some(archive.stories.len() as i64) {
+        return Ok(None);
+    }
     let work = temp(".work.sqlite")?;
     if std::fs::copy(previous, &work).is_err() {
         return Ok(None);
     }
     let mut db = Connection::open(&work)?;
     db.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384;")?;
-    let count: Result<i64, _> = db.query_row("SELECT count(*) FROM articles", [], |r| r.get(0));
-    if count.ok() != Some(archive.stories.len() as i64) {
-        return Ok(None);
-    }
     db.set_prepared_statement_cache_capacity(32);
     let tx = db.transaction()?;
     {
