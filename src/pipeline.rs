@@ -214,47 +214,82 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     // `archive.sqlite` is made beside the pages in a working file, not in memory with them.
     let mut render_config = site.config.clone();
     let export = std::mem::replace(&mut render_config.api.sqlite, false);
-    // `archive.sqlite` and the search index are made from the stories alone (and the
-    // configuration): when none changed, the previous build's are kept.
+    // `archive.sqlite` is made from the stories alone (and the configuration): when none
+    // changed, the previous build's is kept; when a few did, their rows are replaced.
     let export_print = render::stories_digest(&site.archive, &("archive.sqlite", &site.config));
+    let export_rows = ExportRows {
+        sink: &sink,
+        archive: &site.archive,
+        settings: *blake3::hash(format!("{:?}", ("archive.sqlite", &site.config)).as_bytes()).as_bytes(),
+    };
     let limits = crate::search::Limits::default();
-    let search_print = render::stories_digest(&site.archive, &("search", &site.config));
+    let previous_index = PreviousIndex {
+        sink: &sink,
+        output: &output,
+        archive: &site.archive,
+        settings: *blake3::hash(format!("{:?}", ("search", &site.config)).as_bytes()).as_bytes(),
+    };
     // The search index depends only on the archive: build it beside the pages, which spend
     // much of their time waiting on the file system.
     let (rendered, search, exported) = std::thread::scope(|scope| {
-        let exported = (export && !sink.kept(EXPORT_JOB, export_print)).then(|| {
+        let kept_export = export && sink.kept(EXPORT_JOB, export_print);
+        if kept_export {
+            export_rows.carry_all();
+        }
+        let exported = (export && !kept_export).then(|| {
             scope.spawn(|| {
                 let started = Instant::now();
-                let exported = export_sqlite(&site, &staging, precompress);
-                if exported.is_ok()
-                    && let Some(print) = export_print
-                {
-                    render::Sink::made(&sink, EXPORT_JOB.to_string(), print, &["archive.sqlite".to_string()]);
+                let previous = output.join(EXPORT_FILE);
+                let changed = export_rows.changed().filter(|_| previous.is_file());
+                let exported = export_sqlite(
+                    &site,
+                    &staging,
+                    precompress,
+                    changed.as_deref().map(|c| (&*previous, c)),
+                );
+                if let Ok((_, updated)) = &exported {
+                    if let Some(print) = export_print {
+                        render::Sink::made(&sink, EXPORT_JOB.to_string(), print, &[EXPORT_FILE.to_string()]);
+                    }
+                    export_rows.record(updated.then_some(changed.as_deref()).flatten());
                 }
                 if timing {
-                    eprintln!("  archive.sqlite: {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+                    let how = match (&exported, &changed) {
+                        (Ok((_, true)), Some(c)) => format!("updated, {} articles' rows replaced", c.len()),
+                        _ => "made whole".to_string(),
+                    };
+                    eprintln!(
+                        "  archive.sqlite: {:.1} ms, {how}",
+                        started.elapsed().as_secs_f64() * 1000.0
+                    );
                 }
-                exported
+                exported.map(|(file, _)| file)
             })
         });
-        let search = (site.config.search.enabled && !sink.kept(SEARCH_JOB, search_print)).then(|| {
+        // The search index re-makes only the files of the stories that changed and the shards
+        // of their words, when the previous build's index and record allow.
+        let search = site.config.search.enabled.then(|| {
             scope.spawn(|| {
                 let started = Instant::now();
-                let mut paths = Vec::new();
-                let report = crate::search::index_archive(&site.archive, &site.config.language, &limits, &mut |file| {
-                    paths.push(file.path.clone());
-                    Ok(staging.put(crate::compress::with_twins(vec![file], precompress)?)?)
-                });
-                if report.is_ok()
-                    && let Some(print) = search_print
-                {
-                    render::Sink::made(&sink, SEARCH_JOB.to_string(), print, &paths);
-                }
+                let report = crate::search::reindex_archive(
+                    &site.archive,
+                    &site.config.language,
+                    &limits,
+                    &previous_index,
+                    &mut |file| Ok(staging.put(crate::compress::with_twins(vec![file], precompress)?)?),
+                );
                 if timing && let Ok(r) = &report {
+                    let how = match r.updated {
+                        Some((docs, shards)) => format!("updated: {docs} articles and {shards} shards made again"),
+                        None => format!(
+                            "made whole ({}), {} runs of postings spilled",
+                            r.whole_because.unwrap_or("nothing to update"),
+                            r.runs
+                        ),
+                    };
                     eprintln!(
-                        "  search index: {:.1} ms, {} runs of postings spilled",
-                        started.elapsed().as_secs_f64() * 1000.0,
-                        r.runs
+                        "  search index: {:.1} ms, {how}",
+                        started.elapsed().as_secs_f64() * 1000.0
                     );
                 }
                 report
@@ -441,8 +476,131 @@ fn record_state(store: &mut Store, before: &Before, site: &Site, report: &BuildR
 
 /// The name the build store gives `archive.sqlite` among the pages.
 const EXPORT_JOB: &str = "archive.sqlite";
-/// The name the build store gives the search index's files among the pages.
-const SEARCH_JOB: &str = "search index";
+/// Where `archive.sqlite` goes in the output.
+const EXPORT_FILE: &str = "archive.sqlite";
+
+/// Which stories' rows of `archive.sqlite` the previous build made from the same inputs: each
+/// story's rows are recorded among the pages under its article id, with a fingerprint of the
+/// story, the id and the site's settings.
+struct ExportRows<'a> {
+    sink: &'a Staged<'a>,
+    archive: &'a Archive,
+    settings: crate::store::Hash,
+}
+
+impl ExportRows<'_> {
+    /// Past this share of the archive changed (one in eight), the database is made whole.
+    const MOST_CHANGED_SHARE: usize = 8;
+
+    fn job(i: usize) -> String {
+        format!("archive.sqlite article {}", i + 1)
+    }
+
+    fn fingerprint(&self, i: usize) -> Option<render::Fingerprint> {
+        let story = self.archive.stories.get(i)?.digest?;
+        let mut h = blake3::Hasher::new();
+        h.update(&self.settings);
+        h.update(&story);
+        h.update(&(i as u64).to_le_bytes());
+        Some(*h.finalize().as_bytes())
+    }
+
+    /// The positions of the stories whose rows must be made again, when the previous build
+    /// recorded them all and few changed; `None` when the database must be made whole.
+    fn changed(&self) -> Option<Vec<usize>> {
+        let pages = self.sink.previous?;
+        let mut changed = Vec::new();
+        for i in 0..self.archive.stories.len() {
+            let print = self.fingerprint(i)?;
+            if pages.made_from(&Self::job(i), &print).is_none() {
+                changed.push(i);
+            }
+        }
+        (changed.len() <= self.archive.stories.len() / Self::MOST_CHANGED_SHARE + 16).then_some(changed)
+    }
+
+    /// Records the rows of every story: made afresh, or, after an update, the `changed` ones
+    /// made and the others carried over.
+    fn record(&self, changed: Option<&[usize]>) {
+        let made: Box<dyn Fn(usize) -> bool> = match changed {
+            Some(c) => Box::new(move |i| c.binary_search(&i).is_ok()),
+            None => Box::new(|_| true),
+        };
+        for i in 0..self.archive.stories.len() {
+            match self.fingerprint(i) {
+                Some(print) if made(i) => {
+                    render::Sink::made(self.sink, Self::job(i), print, &[EXPORT_FILE.to_string()]);
+                }
+                Some(_) => self.sink.carry(Self::job(i)),
+                None => {}
+            }
+        }
+    }
+
+    /// Carries every story's record over, for a database kept whole.
+    fn carry_all(&self) {
+        for i in 0..self.archive.stories.len() {
+            self.sink.carry(Self::job(i));
+        }
+    }
+}
+
+/// The previous build's search index as the build store and the previous output know it: each
+/// article's file is recorded among the pages under its id, with a fingerprint of the story it
+/// was made from, the id and the site's settings.
+struct PreviousIndex<'a> {
+    sink: &'a Staged<'a>,
+    output: &'a Path,
+    archive: &'a Archive,
+    /// What every article file depends on besides its story: the configuration.
+    settings: crate::store::Hash,
+}
+
+impl PreviousIndex<'_> {
+    fn job(id: usize) -> String {
+        format!("search article {id}")
+    }
+
+    /// What article `id`'s file is made from, when the story at `i` has a fingerprint.
+    fn fingerprint(&self, i: usize, id: usize) -> Option<render::Fingerprint> {
+        let story = self.archive.stories.get(i)?.digest?;
+        let mut h = blake3::Hasher::new();
+        h.update(&self.settings);
+        h.update(&story);
+        h.update(&(id as u64).to_le_bytes());
+        Some(*h.finalize().as_bytes())
+    }
+}
+
+impl crate::search::Previous for PreviousIndex<'_> {
+    fn read(&self, path: &str) -> Option<Vec<u8>> {
+        // Only an output the build store vouches for, whose files are those it recorded.
+        self.sink.previous?;
+        std::fs::read(self.output.join(path)).ok()
+    }
+
+    fn unchanged(&self, i: usize, id: usize) -> bool {
+        match (self.sink.previous, self.fingerprint(i, id)) {
+            (Some(pages), Some(print)) => pages.made_from(&Self::job(id), &print).is_some(),
+            _ => false,
+        }
+    }
+
+    fn keep_article(&self, i: usize, id: usize) -> bool {
+        self.fingerprint(i, id)
+            .is_some_and(|print| self.sink.keep(&Self::job(id), &print).is_some())
+    }
+
+    fn keep(&self, path: &str) -> bool {
+        self.sink.previous.is_some() && self.sink.staging.keep(&[path.to_string()], &self.sink.suffixes())
+    }
+
+    fn made_article(&self, i: usize, id: usize, path: &str) {
+        if let Some(print) = self.fingerprint(i, id) {
+            render::Sink::made(self.sink, Self::job(id), print, &[path.to_string()]);
+        }
+    }
+}
 
 /// Rendered pages on their way to the staging folder, counted on the progress display, with
 /// their precompressed twins when `[build] precompress` asks for them. A page made from the
@@ -464,8 +622,7 @@ impl Staged<'_> {
     /// `fingerprint` hashes, and notes that it was kept.
     fn keep(&self, job: &str, fingerprint: &render::Fingerprint) -> Option<&[String]> {
         let paths = self.previous?.made_from(job, fingerprint)?;
-        let suffixes: Vec<&str> = self.precompress.iter().map(|e| e.suffix()).collect();
-        if !self.staging.keep(paths, &suffixes) {
+        if !self.staging.keep(paths, &self.suffixes()) {
             return None;
         }
         self.record
@@ -474,6 +631,16 @@ impl Staged<'_> {
             .kept
             .push(job.to_string());
         Some(paths)
+    }
+
+    /// Notes that what `job` was made from still holds, without keeping any file for it.
+    fn carry(&self, job: String) {
+        self.record.lock().unwrap_or_else(|e| e.into_inner()).kept.push(job);
+    }
+
+    /// The suffixes of the precompressed twins of each file.
+    fn suffixes(&self) -> Vec<&'static str> {
+        self.precompress.iter().map(|e| e.suffix()).collect()
     }
 
     /// [`Staged::keep`] for one of the groups of files the pipeline makes beside the pages (not
@@ -525,28 +692,45 @@ impl From<crate::search::SearchError> for BuildError {
 
 /// Makes `archive.sqlite` in the temporary folder and stages a copy of it; the file is
 /// removed when the returned path is dropped, which must wait until the staging has committed.
+/// With `update` (the previous build's file and the positions of the stories that changed),
+/// the previous file's rows of those stories are replaced, if it is such a file; also returns
+/// whether it was.
 fn export_sqlite(
     site: &Site,
     staging: &write::Staging,
     precompress: &[crate::compress::Encoding],
-) -> Result<tempfile::TempPath, BuildError> {
+    update: Option<(&Path, &[usize])>,
+) -> Result<(tempfile::TempPath, bool), BuildError> {
     use crate::export::ExportError;
-    let file = crate::export::sqlite_file(&site.archive, &|p| site.config.absolute(p), &std::env::temp_dir()).map_err(
-        |e| match e {
-            ExportError::Sqlite(_) => BuildError::Content(
-                Diagnostic::error(crate::config::CONFIG_FILE, e.to_string())
-                    .with_help("set [api] sqlite = false in site.toml to build without archive.sqlite")
-                    .into(),
-            ),
-            ExportError::Text(_) | ExportError::Temp { .. } => BuildError::Io(e.to_string()),
-        },
-    )?;
+    let absolute = |p: &str| site.config.absolute(p);
+    let temp = std::env::temp_dir();
+    let made = match update {
+        Some((previous, changed)) => {
+            match crate::export::sqlite_file_updated(&site.archive, &absolute, &temp, previous, changed) {
+                Ok(Some(file)) => Ok((file, true)),
+                // A previous file that is not what the record says is made whole.
+                Ok(None) | Err(ExportError::Sqlite(_)) => {
+                    crate::export::sqlite_file(&site.archive, &absolute, &temp).map(|f| (f, false))
+                }
+                Err(e) => Err(e),
+            }
+        }
+        None => crate::export::sqlite_file(&site.archive, &absolute, &temp).map(|f| (f, false)),
+    };
+    let (file, updated) = made.map_err(|e| match e {
+        ExportError::Sqlite(_) => BuildError::Content(
+            Diagnostic::error(crate::config::CONFIG_FILE, e.to_string())
+                .with_help("set [api] sqlite = false in site.toml to build without archive.sqlite")
+                .into(),
+        ),
+        ExportError::Text(_) | ExportError::Temp { .. } => BuildError::Io(e.to_string()),
+    })?;
     let copy = write::OutputFile {
-        path: "archive.sqlite".into(),
+        path: EXPORT_FILE.into(),
         content: write::Content::Copy(file.to_path_buf()),
     };
     staging.put(crate::compress::with_twins(vec![copy], precompress)?)?;
-    Ok(file)
+    Ok((file, updated))
 }
 
 fn search_failed() -> Diagnostic {

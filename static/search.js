@@ -117,7 +117,10 @@ function decodeShard(bytes) {
     const ids = new Uint32Array(n), weights = new Uint8Array(n);
     let id = 0;
     for (let i = 0; i < n; i++) { id += varint(); ids[i] = id; weights[i] = bytes[p++]; }
-    terms.set(term, { ids, weights });
+    // A weight is BM25's term-frequency part for its article; the word's IDF, the rest of the
+    // score, comes from how many of the archive's articles have it.
+    const idf = Math.log(1 + (manifest.articles - n + 0.5) / (n + 0.5));
+    terms.set(term, { ids, weights, idf });
   }
   return terms;
 }
@@ -175,12 +178,12 @@ async function match(q, filters) {
     terms.push(term);
     const scores = new Map();
     const exact = await postings(term);
-    if (exact) exact.ids.forEach((id, k) => scores.set(id, exact.weights[k]));
+    if (exact) exact.ids.forEach((id, k) => scores.set(id, exact.weights[k] * exact.idf));
     if (i === typed.length - 1 && word.length >= PREFIX_MIN) {
       for (const [other, list] of await prefixed(word)) {
         if (other === term) continue;
         // A word only begun ranks below the word itself.
-        list.ids.forEach((id, k) => scores.set(id, Math.max(scores.get(id) || 0, list.weights[k] / 2)));
+        list.ids.forEach((id, k) => scores.set(id, Math.max(scores.get(id) || 0, list.weights[k] * list.idf / 2)));
       }
     }
     sets.push(scores);

@@ -523,3 +523,47 @@ fn a_rebuild_with_nothing_changed_leaves_the_output_alone_and_anything_changed_r
     build_at(root, "1530100000", &["--drafts"]);
     assert!(swapped(folder), "a static file added");
 }
+
+/// After one edit the search index is updated — the edited article's file and the shards of its
+/// words made again, every other file kept — and so is `archive.sqlite`, whose rows of the
+/// article are replaced in the previous file; both are what a clean build makes.
+#[test]
+fn one_edit_updates_the_search_index_and_archive_sqlite_rather_than_rebuilding_them() {
+    let mut rng = Rng(31);
+    let site = site(&[("site.toml", "title = \"The Bay Ledger\"\n")]);
+    for n in 1..=12 {
+        write(site.path(), &format!("content/{n:04}.md"), &article(&mut rng, n));
+    }
+    let first = build_into(site.path(), false);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let text = std::fs::read_to_string(site.path().join("content/0005.md")).unwrap();
+    write(
+        site.path(),
+        "content/0005.md",
+        &text.replace("The vote was", "The show of hands at the harbourmaster's office was"),
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["build", "--quiet"])
+        .env("SOURCE_DATE_EPOCH", "1530000000")
+        .env("DATELINE_TIMINGS", "1")
+        .current_dir(site.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let log = stderr(&out);
+    assert!(
+        log.contains("search index:") && log.contains("updated: 1 articles and 1 shards made again"),
+        "{log}"
+    );
+    assert!(
+        log.contains("archive.sqlite:") && log.contains("updated, 1 articles' rows replaced"),
+        "{log}"
+    );
+    let clean = tempfile::tempdir().unwrap();
+    mirror(site.path(), clean.path());
+    let fresh = build_into(clean.path(), true);
+    assert!(fresh.status.success(), "{}", stderr(&fresh));
+    let (a, b) = (tree(&site.path().join("public")), tree(&clean.path().join("public")));
+    let differ: Vec<&String> = a.keys().chain(b.keys()).filter(|k| a.get(*k) != b.get(*k)).collect();
+    assert!(differ.is_empty(), "files that differ from a clean build: {differ:?}");
+}

@@ -1,31 +1,35 @@
 //! The search index's files. Everything lives under `search-index/`, gzipped, in three kinds:
 //!
 //! * `manifest.bin` — JSON: the build's hash (appended to every other file's URL, so a browser
-//!   never mixes files of two builds), the article count, where each term shard starts, the
-//!   first article of each year, and the words too common to be indexed.
+//!   never mixes files of two builds), the article count and their words, where each term
+//!   shard starts, the first article of each year, and the words too common to be indexed.
 //! * `terms/N.bin` — the inverted index, cut into shards of about [`SHARD_BYTES`] by term in
 //!   byte order; the manifest's shard starts tell the browser which one holds a term. Each
 //!   entry is the term (varint length, UTF-8), its article count, then per article the id gap
-//!   (varint) and a one-byte relevance weight. Facet values are terms too ("#person:Ivan
-//!   Petrov"), so narrowing by a facet fetches one small list, like a word does.
+//!   (varint) and a one-byte weight. Facet values are terms too ("#person:Ivan Petrov"), so
+//!   narrowing by a facet fetches one small list, like a word does.
 //! * `docs/ID.bin` — JSON for one article: what a result shows, the text its excerpt is cut
 //!   from, and its facet values.
 //!
 //! Article ids run newest first, so "newest" and "oldest" order need no data and a year is a
-//! range of ids. Weights are BM25 scores (headline words count [`HEADLINE_WEIGHT`] times),
-//! computed here once and scaled to 1–255, so the browser only adds numbers. A word in more
-//! than half of a large archive ("the", "said", past 40,000 articles) is left out: its list
-//! would be the biggest download and hardly narrows or ranks anything; the search page ignores
-//! it in a query and says so when nothing else is left.
+//! range of ids. Ranking is BM25 (headline words count [`HEADLINE_WEIGHT`] times), split so
+//! that no file but the manifest holds a number of the whole archive: a posting's weight is
+//! BM25's term-frequency part for its article alone (its count, its length against the
+//! archive's average length in whole words), scaled to 1–255, and the browser multiplies it by
+//! the word's IDF, which it computes from the list's length and the manifest's article count.
+//! Shards end where a term's hash says so once they hold half of [`SHARD_BYTES`] (or at four
+//! times it), not at a byte count: where a shard ends depends on its own terms only, and a
+//! change that moves one end leaves the ends after the next unmoved one where they were. So
+//! an edit to one article changes its own file and the shards of its words, and a rebuild can
+//! re-make just those ([`update`](super::update)) and get the bytes a fresh build would.
 //!
 //! The index is built in memory bounded by [`Limits`], not by the archive: articles are read
 //! one batch at a time in id order, and each article's file is handed to the writer as soon as
 //! it is made. Posting lists gather up to a budget and are then spilled to a temporary folder
-//! as sorted runs (see [`runs`](super::runs)), which are merged by term twice: first to learn
-//! each word's article count (which decides the common words and the IDF) and the best score
-//! in the archive (which the weights are scaled by), then to write the shards. The build hash
-//! covers the shards before the articles, so the article files are also logged to the
-//! temporary folder and read back once the shards are done.
+//! as sorted runs (see [`runs`](super::runs)), which are merged by term once to write the
+//! shards (a word's article count decides there whether it is too common). The build hash
+//! combines a digest of every shard and of every article file, each by its number, so that a
+//! rebuild can replace the digests of the files it re-makes without reading the others.
 //!
 //! Why not pagefind: it built the same index in about twice the time the rest of a 10,000-
 //! article build takes, and a reader's first query downloaded 300–450 KB (its WebAssembly, its
@@ -34,9 +38,8 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::fs::File;
 use std::hash::Hasher as _;
-use std::io::{BufReader, BufWriter, Read as _, Write as _};
+use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -44,9 +47,9 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 use jiff::civil::Date;
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::runs::{Posting, Postings, WorkFolder, read_varint_or_end, varint};
+use super::runs::{Postings, WorkFolder, varint};
 use super::{SearchRecord, tokens};
 use crate::write::{OutputFile, WriteError};
 use rustc_hash::{FxHashMap, FxHasher};
@@ -57,6 +60,10 @@ pub const BUNDLE_DIR: &str = "search-index";
 /// Target size of a term shard before compression: a few shards per query stay well under
 /// 100 KB, and the manifest's list of shard starts stays small at 100,000 articles.
 const SHARD_BYTES: usize = 24 * 1024;
+
+/// A shard may end after a term whose hash is a multiple of this once it holds half of
+/// [`SHARD_BYTES`]: about one term in 32, so shards average somewhat over the target.
+const BOUNDARY_EVERY: u64 = 32;
 
 /// How many times a headline word counts against a body word.
 const HEADLINE_WEIGHT: u32 = 4;
@@ -69,6 +76,10 @@ const COMMON_MIN: usize = 20_000;
 /// BM25's usual constants.
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
+
+/// The format of the files, in the manifest; a rebuild re-makes an index of another format
+/// whole.
+pub(super) const VERSION: u32 = 2;
 
 /// How many articles are read and indexed at once (in parallel) before their postings join
 /// the table: enough to keep every core busy, few enough that their texts weigh little.
@@ -155,18 +166,26 @@ pub fn index(records: Vec<SearchRecord>, language: &str) -> Result<Vec<OutputFil
     index_with(records, language, &mut Cache::default())
 }
 
-/// What indexing one article yields on its own: its terms and its gzipped article file.
-struct Indexed {
-    terms: Vec<(String, u32)>,
-    length: u32,
-    doc: Vec<u8>,
+/// What indexing one article yields on its own: its terms, its article file (as JSON and
+/// gzipped).
+pub(super) struct Indexed {
+    pub(super) terms: Vec<(String, u32)>,
+    pub(super) length: u32,
+    pub(super) json: Vec<u8>,
+    pub(super) doc: Vec<u8>,
 }
 
 impl Indexed {
-    fn new(record: &SearchRecord, english: bool) -> Self {
+    pub(super) fn new(record: &SearchRecord, english: bool) -> Self {
         let (terms, length) = count_terms(record, english);
-        let doc = gzip(&document(record));
-        Indexed { terms, length, doc }
+        let json = document(record);
+        let doc = gzip(&json);
+        Indexed {
+            terms,
+            length,
+            json,
+            doc,
+        }
     }
 }
 
@@ -200,6 +219,11 @@ pub struct IndexReport {
     pub articles: usize,
     /// Runs of postings spilled to the temporary folder (0 when the budget was never reached).
     pub runs: usize,
+    /// When the previous index was updated rather than built whole: how many article files
+    /// and term shards were made again.
+    pub updated: Option<(usize, usize)>,
+    /// When a rebuild could not update the previous index: why it was built whole.
+    pub whole_because: Option<&'static str>,
 }
 
 /// Builds the index of `records`, handing each file to `out` as soon as it is made: the
@@ -209,13 +233,30 @@ pub fn index_into<R: Records + ?Sized>(
     records: &R,
     language: &str,
     limits: &Limits,
-    mut cache: Option<&mut Cache>,
+    cache: Option<&mut Cache>,
     out: &mut dyn FnMut(OutputFile) -> Result<(), SearchError>,
 ) -> Result<IndexReport, SearchError> {
-    let english = language
+    index_noting(records, language, limits, cache, &|_, _| {}, out)
+}
+
+/// Whether `language` is English, whose plurals the index folds.
+pub(super) fn is_english(language: &str) -> bool {
+    language
         .split(['-', '_'])
         .next()
-        .is_some_and(|l| l.eq_ignore_ascii_case("en"));
+        .is_some_and(|l| l.eq_ignore_ascii_case("en"))
+}
+
+/// [`index_into`], telling `made` the position and id of every article whose file it makes.
+pub(super) fn index_noting<R: Records + ?Sized>(
+    records: &R,
+    language: &str,
+    limits: &Limits,
+    mut cache: Option<&mut Cache>,
+    made: &dyn Fn(usize, usize),
+    out: &mut dyn FnMut(OutputFile) -> Result<(), SearchError>,
+) -> Result<IndexReport, SearchError> {
+    let english = is_english(language);
     if let Some(cache) = cache.as_deref_mut()
         && cache.english != english
     {
@@ -225,9 +266,9 @@ pub fn index_into<R: Records + ?Sized>(
     let order = id_order(records);
     let n = order.len();
     let folder = WorkFolder::create(&limits.temp)?;
-    let mut docs = DocLog::create(folder.file("docs.bin"))?;
     let mut postings = Postings::new(limits.postings_budget, &folder);
     let mut lengths: Vec<u32> = Vec::with_capacity(n);
+    let mut digests = Digests::default();
     let mut kept: FxHashMap<String, (SearchRecord, Arc<Indexed>)> = FxHashMap::default();
     for batch in order.chunks(BATCH) {
         let known = cache.as_deref();
@@ -246,11 +287,9 @@ pub fn index_into<R: Records + ?Sized>(
             .collect::<Result<_, SearchError>>()?;
         for (record, article) in indexed {
             let id = lengths.len();
-            out(OutputFile::bytes(
-                format!("{BUNDLE_DIR}/docs/{id}.bin"),
-                article.doc.clone(),
-            ))?;
-            docs.push(&article.doc)?;
+            digests.docs = digests.docs.wrapping_add(digest(id, &article.json));
+            out(OutputFile::bytes(doc_path(id), article.doc.clone()))?;
+            made(order[id], id);
             lengths.push(article.length);
             postings.add(id as u32, &article.terms)?;
             if let Some(record) = record {
@@ -264,43 +303,63 @@ pub fn index_into<R: Records + ?Sized>(
     let runs = postings.runs();
     let merged = postings.finish()?;
 
-    // The first walk: which words are too common, and the best score, which scales the rest.
-    let average = (lengths.iter().map(|&l| l as f64).sum::<f64>() / n.max(1) as f64).max(1.0);
-    let score = Scoring {
-        n,
-        lengths: &lengths,
-        average,
-    };
+    // One walk over the terms: the common words are left out, every other list is weighed
+    // and the shards are cut and handed on as they fill.
+    let words: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
+    let average = average_length(words, n);
     let mut common: Vec<String> = Vec::new();
-    let mut best = 0.0_f64;
-    merged.walk(|term, list| {
-        if is_common(term, list.len(), n) {
-            common.push(term.to_string());
-        } else {
-            best = score.of(term, list).fold(best, f64::max);
-        }
-        Ok(())
-    })?;
-
-    // The second walk writes the shards.
-    let mut hasher = FxHasher::default();
     let mut shards = Shards::default();
     merged.walk(|term, list| {
         if is_common(term, list.len(), n) {
+            common.push(term.to_string());
             return Ok(());
         }
-        shards.entry(term, list, score.of(term, list), best);
+        let weighed: Vec<(u32, u8)> = list
+            .iter()
+            .map(|&(id, tf)| (id, weight(term, tf, lengths[id as usize], average)))
+            .collect();
+        shards.entry(term, &weighed);
         if shards.pending.len() >= SHARD_BATCH {
-            shards.flush(&mut hasher, out)?;
+            shards.flush(&mut digests, out)?;
         }
         Ok(())
     })?;
     shards.cut();
-    shards.flush(&mut hasher, out)?;
+    shards.flush(&mut digests, out)?;
     drop(merged);
-    docs.hash_into(&mut hasher)?;
-    let build = format!("{:016x}", hasher.finish());
 
+    let manifest = Manifest {
+        version: VERSION,
+        build: digests.build(&shards.starts),
+        articles: n,
+        words,
+        english,
+        shards: shards.starts,
+        years: years(records, &order),
+        common,
+        digests: digests.hex(),
+    };
+    out(manifest.file())?;
+    Ok(IndexReport {
+        articles: n,
+        runs,
+        updated: None,
+        whole_because: None,
+    })
+}
+
+/// Where article `id`'s file goes.
+pub(super) fn doc_path(id: usize) -> String {
+    format!("{BUNDLE_DIR}/docs/{id}.bin")
+}
+
+/// Where term shard `i` goes.
+pub(super) fn shard_path(i: usize) -> String {
+    format!("{BUNDLE_DIR}/terms/{i}.bin")
+}
+
+/// The first id of each year, newest year first.
+pub(super) fn years<R: Records + ?Sized>(records: &R, order: &[usize]) -> Vec<(i16, usize)> {
     let mut years: Vec<(i16, usize)> = Vec::new();
     for (id, &i) in order.iter().enumerate() {
         let year = records.key(i).0.year();
@@ -308,23 +367,12 @@ pub fn index_into<R: Records + ?Sized>(
             years.push((year, id));
         }
     }
-    let manifest = Manifest {
-        version: 1,
-        build: &build,
-        articles: n,
-        english,
-        shards: &shards.starts,
-        years,
-        common: common.iter().map(String::as_str).collect(),
-    };
-    let manifest = serde_json::to_vec(&manifest).expect("the manifest is plain data");
-    out(OutputFile::bytes(format!("{BUNDLE_DIR}/manifest.bin"), gzip(&manifest)))?;
-    Ok(IndexReport { articles: n, runs })
+    years
 }
 
 /// The positions of `records` in id order: newest first, then by address; records with the
 /// same date and address keep their order.
-fn id_order<R: Records + ?Sized>(records: &R) -> Vec<usize> {
+pub(super) fn id_order<R: Records + ?Sized>(records: &R) -> Vec<usize> {
     let mut order: Vec<usize> = (0..records.count()).collect();
     order.sort_by(|&a, &b| {
         let (date_a, url_a) = records.key(a);
@@ -344,23 +392,86 @@ fn common_above(articles: usize) -> usize {
 }
 
 /// Whether `term`, found in `df` of `articles` articles, is left out of the index.
-fn is_common(term: &str, df: usize, articles: usize) -> bool {
+pub(super) fn is_common(term: &str, df: usize, articles: usize) -> bool {
     !term.starts_with(FACET_MARK) && df > common_above(articles)
 }
 
-#[derive(Serialize)]
-struct Manifest<'a> {
-    version: u32,
-    build: &'a str,
-    articles: usize,
-    english: bool,
-    shards: &'a [String],
-    years: Vec<(i16, usize)>,
-    common: Vec<&'a str>,
+/// The manifest: what the browser reads first, and what a rebuild reads of the previous index
+/// besides the files it re-makes.
+#[derive(Serialize, Deserialize)]
+pub(super) struct Manifest {
+    pub(super) version: u32,
+    pub(super) build: String,
+    pub(super) articles: usize,
+    /// The words of every article together, whose average weighs each posting.
+    pub(super) words: u64,
+    pub(super) english: bool,
+    pub(super) shards: Vec<String>,
+    pub(super) years: Vec<(i16, usize)>,
+    pub(super) common: Vec<String>,
+    /// The sums the build hash is made from ([`Digests`]), in hexadecimal.
+    pub(super) digests: [String; 2],
+}
+
+impl Manifest {
+    pub(super) fn file(&self) -> OutputFile {
+        let json = serde_json::to_vec(self).expect("the manifest is plain data");
+        OutputFile::bytes(format!("{BUNDLE_DIR}/manifest.bin"), gzip(&json))
+    }
+
+    /// The manifest of a published index, if `gzipped` is one of this format.
+    pub(super) fn read(gzipped: &[u8]) -> Option<Manifest> {
+        let manifest: Manifest = serde_json::from_slice(&gunzip(gzipped)?).ok()?;
+        (manifest.version == VERSION).then_some(manifest)
+    }
+}
+
+/// Digests of the shards and of the article files, each taken with the file's number and
+/// summed, so that replacing one file's digest needs no other file.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Digests {
+    pub(super) terms: u64,
+    pub(super) docs: u64,
+}
+
+impl Digests {
+    /// The build hash: both sums together, with the shards' first terms, which say which
+    /// shard is which (a shard's digest does not: a shard keeps it when a split before it
+    /// moves it to the next number).
+    pub(super) fn build(&self, starts: &[String]) -> String {
+        let mut hasher = FxHasher::default();
+        hasher.write_u64(self.terms);
+        hasher.write_u64(self.docs);
+        for start in starts {
+            hasher.write(start.as_bytes());
+            hasher.write_u8(0xff);
+        }
+        format!("{:016x}", hasher.finish())
+    }
+
+    pub(super) fn hex(&self) -> [String; 2] {
+        [format!("{:016x}", self.terms), format!("{:016x}", self.docs)]
+    }
+
+    pub(super) fn from_hex(hex: &[String; 2]) -> Option<Digests> {
+        Some(Digests {
+            terms: u64::from_str_radix(&hex[0], 16).ok()?,
+            docs: u64::from_str_radix(&hex[1], 16).ok()?,
+        })
+    }
+}
+
+/// The digest of article file `i`, or with `i` 0 of a shard, of its bytes before gzip.
+pub(super) fn digest(i: usize, bytes: &[u8]) -> u64 {
+    let mut hasher = FxHasher::default();
+    hasher.write_usize(i);
+    hasher.write(bytes);
+    hasher.write_usize(bytes.len());
+    hasher.finish()
 }
 
 /// The terms of one article with their weighted counts, and the article's length in words.
-fn count_terms(r: &SearchRecord, english: bool) -> (Vec<(String, u32)>, u32) {
+pub(super) fn count_terms(r: &SearchRecord, english: bool) -> (Vec<(String, u32)>, u32) {
     let mut counts: FxHashMap<String, u32> = FxHashMap::default();
     let mut length = 0;
     let mut add = |term: &str, weight: u32| {
@@ -384,131 +495,134 @@ fn count_terms(r: &SearchRecord, english: bool) -> (Vec<(String, u32)>, u32) {
     (terms, length)
 }
 
-/// BM25 over the whole archive: what a term's postings score.
-struct Scoring<'a> {
-    n: usize,
-    lengths: &'a [u32],
-    average: f64,
+/// The average article length the weights are made with: in whole words, so that an edit
+/// of one article among many seldom changes it (and with it every weight).
+pub(super) fn average_length(words: u64, articles: usize) -> f64 {
+    (words as f64 / articles.max(1) as f64).round().max(1.0)
 }
 
-impl Scoring<'_> {
-    /// The score of each posting of `term`, in order; facet values score nothing.
-    fn of<'p>(&self, term: &str, postings: &'p [Posting]) -> impl Iterator<Item = f64> + use<'_, 'p> {
-        let facet = term.starts_with(FACET_MARK);
-        let df = postings.len() as f64;
-        let idf = (1.0 + (self.n as f64 - df + 0.5) / (df + 0.5)).ln();
-        postings.iter().map(move |&(id, tf)| {
-            if facet {
-                return 0.0;
-            }
-            let tf = tf as f64;
-            let norm = 1.0 - B + B * self.lengths[id as usize] as f64 / self.average;
-            idf * tf * (K1 + 1.0) / (tf + K1 * norm)
-        })
+/// The weight of a posting of `term`, `tf` times in an article of `length` words: BM25's
+/// term-frequency part, which tends to K1 + 1, scaled to 1–255. Facet values weigh 1: they
+/// narrow, they do not rank.
+pub(super) fn weight(term: &str, tf: u32, length: u32, average: f64) -> u8 {
+    if term.starts_with(FACET_MARK) {
+        return 1;
     }
+    let tf = f64::from(tf);
+    let norm = 1.0 - B + B * f64::from(length) / average;
+    let part = tf * (K1 + 1.0) / (tf + K1 * norm);
+    (part / (K1 + 1.0) * 255.0).ceil().clamp(1.0, 255.0) as u8
+}
+
+/// Whether a shard that holds `size` bytes ends after `term`: past half the target size at a
+/// term whose hash says so, or at four times the target whatever the term.
+pub(super) fn ends_after(term: &str, size: usize) -> bool {
+    // FNV-1a: fixed, so that the same terms are cut the same way by every build.
+    let hash = term.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    size >= 4 * SHARD_BYTES || (size >= SHARD_BYTES / 2 && hash % BOUNDARY_EVERY == 0)
+}
+
+/// Encodes one term's entry: the term, its article count, then each id gap and weight.
+pub(super) fn encode_entry(out: &mut Vec<u8>, term: &str, postings: &[(u32, u8)]) {
+    varint(out, term.len() as u64);
+    out.extend_from_slice(term.as_bytes());
+    varint(out, postings.len() as u64);
+    let mut previous = 0;
+    for &(id, weight) in postings {
+        varint(out, u64::from(id - previous));
+        out.push(weight);
+        previous = id;
+    }
+}
+
+/// One term of a shard with its postings: article id and weight.
+pub(super) type Entry = (String, Vec<(u32, u8)>);
+
+/// The entries of a shard as [`encode_entry`] wrote them; `None` if the bytes are not one.
+pub(super) fn decode_shard(bytes: &[u8]) -> Option<Vec<Entry>> {
+    let mut p = 0;
+    let varint = |p: &mut usize| -> Option<u64> {
+        let (mut value, mut shift) = (0u64, 0);
+        loop {
+            let b = *bytes.get(*p)?;
+            *p += 1;
+            value |= u64::from(b & 0x7f).checked_shl(shift)?;
+            shift += 7;
+            if b & 0x80 == 0 {
+                return Some(value);
+            }
+        }
+    };
+    let mut entries = Vec::new();
+    while p < bytes.len() {
+        let length = usize::try_from(varint(&mut p)?).ok()?;
+        let term = std::str::from_utf8(bytes.get(p..p.checked_add(length)?)?)
+            .ok()?
+            .to_string();
+        p += length;
+        let n = varint(&mut p)?;
+        let mut list = Vec::with_capacity(n.min(1 << 20) as usize);
+        let mut id = 0u32;
+        for _ in 0..n {
+            id = id.checked_add(u32::try_from(varint(&mut p)?).ok()?)?;
+            list.push((id, *bytes.get(p)?));
+            p += 1;
+        }
+        entries.push((term, list));
+    }
+    Some(entries)
 }
 
 /// The term shards as they are cut: each shard's first term, and the shards not yet handed on.
 #[derive(Default)]
-struct Shards {
-    starts: Vec<String>,
+pub(super) struct Shards {
+    pub(super) starts: Vec<String>,
     current: Vec<u8>,
-    pending: Vec<Vec<u8>>,
+    pub(super) pending: Vec<Vec<u8>>,
     /// How many shards have been handed on.
     handed: usize,
 }
 
 impl Shards {
-    /// Encodes one term, its postings' id gaps and their weights, scaled by `best`.
-    fn entry(&mut self, term: &str, postings: &[Posting], scores: impl Iterator<Item = f64>, best: f64) {
-        let current = &mut self.current;
-        if current.is_empty() {
+    /// Adds one term's weighed postings, ending the shard after it if [`ends_after`] says so.
+    pub(super) fn entry(&mut self, term: &str, postings: &[(u32, u8)]) {
+        if self.current.is_empty() {
             self.starts.push(term.to_string());
         }
-        varint(current, term.len() as u64);
-        current.extend_from_slice(term.as_bytes());
-        varint(current, postings.len() as u64);
-        let mut previous = 0;
-        for (&(id, _), score) in postings.iter().zip(scores) {
-            let weight = if best > 0.0 {
-                (score / best * 255.0).ceil().clamp(1.0, 255.0) as u8
-            } else {
-                1
-            };
-            varint(current, u64::from(id - previous));
-            current.push(weight);
-            previous = id;
-        }
-        if current.len() >= SHARD_BYTES {
+        encode_entry(&mut self.current, term, postings);
+        if ends_after(term, self.current.len()) {
             self.cut();
         }
     }
 
     /// Ends the current shard, if it has anything.
-    fn cut(&mut self) {
+    pub(super) fn cut(&mut self) {
         if !self.current.is_empty() {
             self.pending.push(std::mem::take(&mut self.current));
         }
     }
 
-    /// Hashes the finished shards in order and hands them on, gzipped in parallel.
+    /// Whether the last term added ended a shard (or none was added).
+    pub(super) fn at_cut(&self) -> bool {
+        self.current.is_empty()
+    }
+
+    /// Takes the finished shards' digests and hands them on, gzipped in parallel.
     fn flush(
         &mut self,
-        hasher: &mut FxHasher,
+        digests: &mut Digests,
         out: &mut dyn FnMut(OutputFile) -> Result<(), SearchError>,
     ) -> Result<(), SearchError> {
         for bytes in &self.pending {
-            hasher.write(bytes);
-            hasher.write_usize(bytes.len());
+            digests.terms = digests.terms.wrapping_add(digest(0, bytes));
         }
         let zipped: Vec<Vec<u8>> = self.pending.par_iter().map(|s| gzip(s)).collect();
         self.pending.clear();
         for bytes in zipped {
-            out(OutputFile::bytes(
-                format!("{BUNDLE_DIR}/terms/{}.bin", self.handed),
-                bytes,
-            ))?;
+            out(OutputFile::bytes(shard_path(self.handed), bytes))?;
             self.handed += 1;
-        }
-        Ok(())
-    }
-}
-
-/// The article files in id order, kept on disk until the shards are done, for the build hash.
-struct DocLog {
-    path: PathBuf,
-    out: BufWriter<File>,
-}
-
-impl DocLog {
-    fn create(path: PathBuf) -> Result<Self, SearchError> {
-        let file = File::create(&path).map_err(SearchError::temp(&path))?;
-        Ok(DocLog {
-            out: BufWriter::with_capacity(1 << 16, file),
-            path,
-        })
-    }
-
-    fn push(&mut self, doc: &[u8]) -> Result<(), SearchError> {
-        let mut length = Vec::with_capacity(10);
-        varint(&mut length, doc.len() as u64);
-        self.out
-            .write_all(&length)
-            .and_then(|()| self.out.write_all(doc))
-            .map_err(SearchError::temp(&self.path))
-    }
-
-    /// Feeds every logged article file to `hasher`, as [`Shards::flush`] feeds a shard.
-    fn hash_into(self, hasher: &mut FxHasher) -> Result<(), SearchError> {
-        let error = SearchError::temp(&self.path);
-        self.out.into_inner().map_err(|e| error(e.into_error()))?;
-        let mut input = BufReader::with_capacity(1 << 16, File::open(&self.path).map_err(&error)?);
-        let mut doc = Vec::new();
-        while let Some(length) = read_varint_or_end(&mut input).map_err(&error)? {
-            doc.resize(length as usize, 0);
-            input.read_exact(&mut doc).map_err(&error)?;
-            hasher.write(&doc);
-            hasher.write_usize(doc.len());
         }
         Ok(())
     }
@@ -524,7 +638,7 @@ struct Document<'a> {
     facets: &'a BTreeMap<String, Vec<String>>,
 }
 
-fn document(r: &SearchRecord) -> Vec<u8> {
+pub(super) fn document(r: &SearchRecord) -> Vec<u8> {
     serde_json::to_vec(&Document {
         url: &r.url,
         title: &r.headline,
@@ -535,10 +649,17 @@ fn document(r: &SearchRecord) -> Vec<u8> {
     .expect("a search document is plain data")
 }
 
-fn gzip(bytes: &[u8]) -> Vec<u8> {
+pub(super) fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = GzEncoder::new(Vec::with_capacity(bytes.len() / 2), Compression::default());
     encoder.write_all(bytes).expect("writing to memory");
     encoder.finish().expect("writing to memory")
+}
+
+/// The bytes `gzip` made, or `None` if these are not gzip.
+pub(super) fn gunzip(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(bytes.len() * 3);
+    flate2::read::GzDecoder::new(bytes).read_to_end(&mut out).ok()?;
+    Some(out)
 }
 
 #[cfg(test)]
@@ -821,12 +942,12 @@ mod tests {
         assert!(message.contains("TMPDIR"), "{message}");
     }
 
-    /// The build hash covers the shards, then the article files, in id order; pinned so a
-    /// change to how the index is built cannot change it unseen.
+    /// The build hash combines a digest of every shard and of every article file, each by its
+    /// number; pinned so a change to how the index is built cannot change it unseen.
     #[test]
     fn the_build_hash_of_a_known_archive() {
         let files = index(sample(), "en").unwrap();
-        assert_eq!(json(&files, "manifest.bin")["build"], "ae9392d1ce6f93b4");
+        assert_eq!(json(&files, "manifest.bin")["build"], "081e07b0d1810ea3");
     }
 
     #[test]

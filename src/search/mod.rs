@@ -6,6 +6,7 @@
 mod index;
 mod runs;
 pub mod tokens;
+mod update;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -19,6 +20,7 @@ pub use index::{
     BUNDLE_DIR, Cache, DEFAULT_POSTINGS_BUDGET, IndexReport, Limits, Records, SearchError, index, index_into,
     index_with,
 };
+pub use update::{NoPrevious, Previous, reindex};
 
 /// One article as the index sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +74,18 @@ pub fn index_archive(
     out: &mut dyn FnMut(crate::write::OutputFile) -> Result<(), SearchError>,
 ) -> Result<IndexReport, SearchError> {
     index_into(archive, language, limits, None, out)
+}
+
+/// [`index_archive`], re-making only the files that changed since the `previous` build's
+/// index when it can (see [`update`]).
+pub fn reindex_archive(
+    archive: &Archive,
+    language: &str,
+    limits: &Limits,
+    previous: &dyn Previous,
+    out: &mut dyn FnMut(crate::write::OutputFile) -> Result<(), SearchError>,
+) -> Result<IndexReport, SearchError> {
+    reindex(archive, language, limits, previous, out)
 }
 
 /// A story's address as its record gives it.
