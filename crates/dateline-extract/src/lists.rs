@@ -268,6 +268,8 @@ lists! {
     CLUB_PREFIXES: List = "club_prefixes.txt";
     /// Verbs reporting a result between two sides ("beat", "defeated"), lower case.
     RESULT_VERBS: List = "result_verbs.txt";
+    /// Verbs of a figure's change ("rose", "falls"), irregular past and present, lower case.
+    CHANGE_VERBS: List = "change_verbs.txt";
     /// Offices in a company, written between its name and the holder's ("Acme CEO"), lower case.
     COMPANY_OFFICES: List = "company_offices.txt";
     /// Jobs held at a company or club, written after its name ("Acme spokeswoman"), lower case.

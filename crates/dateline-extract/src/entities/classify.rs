@@ -15,7 +15,7 @@ use crate::fasthash::{FxHashSet, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::lists::{
-    ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, CLUB_PREFIXES, COMPANY_OFFICES, COMPOUND_ORG_ENDINGS,
+    ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, CHANGE_VERBS, CLUB_PREFIXES, COMPANY_OFFICES, COMPOUND_ORG_ENDINGS,
     COORDINATING_CONJUNCTIONS, GERMAN_ARTICLES, LEADING_FUNCTION_WORDS, NOUN_CAPITALISING_WORDS, ORG_HEAD_NOUNS,
     ORG_PREPOSITIONS, PLACE_PREPOSITIONS,
 };
@@ -585,9 +585,12 @@ fn attributive_abbreviation(chunk: &Chunk<'_, '_>, ws: &[Word<'_>], at_start: bo
     let after_preposition = prev.as_deref().is_some_and(|p| PLACE_PREPOSITIONS.contains(p))
         || prev.as_deref() == Some("the") && prev2.as_deref().is_some_and(|p| PLACE_PREPOSITIONS.contains(p));
     if after_preposition {
-        // "a boost to U.S. exports", "open to U.S. firms": a plural noun after it still makes
-        // the abbreviation an adjective.
-        return at_end && chunk.next.is_some_and(plural_noun);
+        // "a boost to U.S. exports", "vital to the U.S. economy": a noun after it still makes
+        // the abbreviation an adjective; "in the U.S. last year", "to the U.S. and" name it.
+        return at_end
+            && chunk
+                .next
+                .is_some_and(|n| !CHANGE_VERBS.contains(n) && (plural_noun(n) || common_noun(n)));
     }
     if !at_end {
         return true;
@@ -596,6 +599,25 @@ fn attributive_abbreviation(chunk: &Chunk<'_, '_>, ws: &[Word<'_>], at_start: bo
         None | Some("and" | "or") => false,
         Some(n) => !(AUXILIARY_VERBS.contains(n) || lexicon::is_speech_verb(n)),
     }
+}
+
+/// A lower-case word that may be a noun: no function or time word ("economy", not "since",
+/// "last" or "is"; the stop words, which open sentences, are those words capitalised), adverb,
+/// regular past tense ("jumped") or verb of a figure's change ("fell").
+fn common_noun(w: &str) -> bool {
+    let mut chars = w.chars();
+    let Some(first) = chars.next().filter(char::is_ascii_lowercase) else {
+        return false;
+    };
+    let capitalised: String = first.to_ascii_uppercase().to_string() + chars.as_str();
+    w.len() > 2
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !w.ends_with("ly")
+        && !(w.len() > 5 && w.ends_with("ed"))
+        && !AUXILIARY_VERBS.contains(w)
+        && !CHANGE_VERBS.contains(w)
+        && !lexicon::is_speech_verb(w)
+        && !lexicon::is_stop_word(&capitalised)
 }
 
 /// A lower-case word shaped like a plural noun ("exports", "firms"), not a verb or a function

@@ -899,6 +899,17 @@ mod tests {
             ],
             &[(O, "Deputy General Manager of Zentrix Bank Ltd"), (L, "England")],
         ),
+        // A country's abbreviation before a noun is an adjective, after a preposition too.
+        (
+            "The plan is vital to the U.S. economy, officials said.",
+            &[],
+            &[(L, "United States")],
+        ),
+        (
+            "Prices jumped, so she moved to the U.S. last year.",
+            &[(L, "United States")],
+            &[],
+        ),
         // A noun for a kind of company opening a sentence describes the name after it.
         (
             "Sales fell. Retailer Quillmark said it would close stores.",
