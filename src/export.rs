@@ -184,17 +184,7 @@ pub fn sqlite_file(
     absolute: &dyn Fn(&str) -> String,
     folder: &Path,
 ) -> Result<tempfile::TempPath, ExportError> {
-    let temp = |suffix: &str| {
-        tempfile::Builder::new()
-            .prefix("dateline-export-")
-            .suffix(suffix)
-            .tempfile_in(folder)
-            .map(tempfile::NamedTempFile::into_temp_path)
-            .map_err(|source| ExportError::Temp {
-                folder: folder.to_path_buf(),
-                source,
-            })
-    };
+    let temp = |suffix: &str| temp_in(folder, suffix);
     let work = temp(".work.sqlite")?;
     let out = temp(".sqlite")?;
     let mut db = Connection::open(&work)?;
@@ -204,6 +194,19 @@ pub fn sqlite_file(
     fill(&mut db, archive, absolute)?;
     publish(&db, &out)?;
     Ok(out)
+}
+
+/// A new file in `folder`, removed when its path is dropped.
+fn temp_in(folder: &Path, suffix: &str) -> Result<tempfile::TempPath, ExportError> {
+    tempfile::Builder::new()
+        .prefix("dateline-export-")
+        .suffix(suffix)
+        .tempfile_in(folder)
+        .map(tempfile::NamedTempFile::into_temp_path)
+        .map_err(|source| ExportError::Temp {
+            folder: folder.to_path_buf(),
+            source,
+        })
 }
 
 /// Pins the schema version and writes the compacted file the build publishes: the same
@@ -224,17 +227,7 @@ pub fn sqlite_file_updated(
     previous: &Path,
     changed: &[usize],
 ) -> Result<Option<tempfile::TempPath>, ExportError> {
-    let temp = |suffix: &str| {
-        tempfile::Builder::new()
-            .prefix("dateline-export-")
-            .suffix(suffix)
-            .tempfile_in(folder)
-            .map(tempfile::NamedTempFile::into_temp_path)
-            .map_err(|source| ExportError::Temp {
-                folder: folder.to_path_buf(),
-                source,
-            })
-    };
+    let temp = |suffix: &str| temp_in(folder, suffix);
     // Asked of the previous file before it is copied (720 MB at 100,000 articles).
     let count = Connection::open_with_flags(previous, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
         .and_then(|db| db.query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0)));
