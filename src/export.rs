@@ -260,7 +260,7 @@ pub fn sqlite_file_updated(
             insert_story(&tx, id, &story, absolute, &mut names)?;
         }
         if let Some(&first) = changed.first() {
-            for table in SEQUENCED {
+            for table in ARTICLE_TABLES.iter().filter(|t| **t != "datelines") {
                 renumber(&tx, table, first as i64 + 1)?;
             }
             for (table, link, column) in ENTITIES {
@@ -276,24 +276,13 @@ pub fn sqlite_file_updated(
     Ok(Some(out))
 }
 
-/// The tables with rows of an article, by `article_id`.
+/// The tables with rows of an article, by `article_id`. All but `datelines` (one row an
+/// article, keyed by it) number their rows in the order they go in, article by article:
+/// figures, quotes and notes by their ids, the others by SQLite's hidden row numbers (which
+/// `VACUUM INTO` keeps), so an update puts those numbers back in sequence.
 const ARTICLE_TABLES: [&str; 9] = [
     "bylines",
     "datelines",
-    "tags",
-    "article_people",
-    "article_places",
-    "article_organisations",
-    "figures",
-    "quotes",
-    "annotations",
-];
-
-/// The tables whose rows are numbered in the order they go in, article by article: figures,
-/// quotes and notes by their ids, the others by SQLite's hidden row numbers (which `VACUUM
-/// INTO` keeps).
-const SEQUENCED: [&str; 8] = [
-    "bylines",
     "tags",
     "article_people",
     "article_places",
