@@ -610,10 +610,11 @@ fn common_noun(w: &str) -> bool {
         return false;
     };
     let capitalised: String = first.to_ascii_uppercase().to_string() + chars.as_str();
+    let regular_past = w.len() > 5 && w.ends_with("ed");
     w.len() > 2
         && w.bytes().all(|b| b.is_ascii_lowercase())
         && !w.ends_with("ly")
-        && !(w.len() > 5 && w.ends_with("ed"))
+        && !regular_past
         && !AUXILIARY_VERBS.contains(w)
         && !CHANGE_VERBS.contains(w)
         && !lexicon::is_speech_verb(w)
