@@ -797,19 +797,14 @@ fn organisation_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
             Out::again(k + 1..ws.len(), r.weak),
         ]));
     }
-    // "Deputy General Manager of Zentrix Bank", "Governor of the Bank of Ruritania": a post
-    // written before the body it is held in is no part of the body's name.
-    if let Some(k) = ws
-        .iter()
-        .position(|w| w.text == "of")
-        .filter(|&k| k > 0 && k + 1 < ws.len())
-    {
+    // "Deputy General Manager of Zentrix Bank": a post written before the body it is held in
+    // is no part of the body's name (see `office_of_a_company`).
+    if let Some(k) = ws.iter().position(|w| w.text == "of").filter(|&k| k > 0) {
         let post = ws[..k].iter().all(|w| {
             lexicon::is_title(w.text) || with_lowercase(w.text, |l| lexicon::is_role_noun(l) || l == "general")
         });
-        let body = if ws[k + 1].text == "the" { k + 2 } else { k + 1 };
-        if post && body < ws.len() && org_like(&ws[body..]) {
-            return Some(Verdict::of(vec![Out::Role(0..k), Out::again(body..ws.len(), r.weak)]));
+        if let Some(split) = office_of_a_company(r, k - 1).filter(|_| post) {
+            return Some(split);
         }
     }
     // "the House of Delegates Speaker", "Bureau of Parks spokesman": an office held in the
