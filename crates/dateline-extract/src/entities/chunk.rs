@@ -125,8 +125,10 @@ pub(super) fn chunks<'a>(span: &Span<'a>, ws: &[Word<'a>], mut each: impl FnMut(
 /// connectors between them, while the words stay contiguous.
 fn run_end(text: &str, ws: &[Word<'_>], start: usize) -> usize {
     let mut j = start + 1;
-    // A run longer than any name is title-case text, not a name: cut it.
-    while j < ws.len() && j - start < 12 {
+    // A run longer than any name is title-case text, not a name: cut it. A name with the
+    // bodies it speaks for ("Dr Jo Roe of the Widget Research Center of the National Institutes
+    // of Science") runs to fifteen words.
+    while j < ws.len() && j - start < 16 {
         match next_step(text, ws, j) {
             Step::Take(n) => j += n,
             Step::TakeAndStop(n) => return j + n,

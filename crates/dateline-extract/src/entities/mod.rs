@@ -933,6 +933,33 @@ mod tests {
             &[(O, "Coca-Cola"), (O, "Cleveland Browns")],
             &[(L, "Cleveland")],
         ),
+        // Wire copy follows a legal name with the company's seat, which is no part of it.
+        (
+            "Zentrix Pharma Ltd of Canada said it agreed. Acme Motor Company of Canada did not.",
+            &[
+                (O, "Zentrix Pharma Ltd"),
+                (L, "Canada"),
+                (O, "Acme Motor Company of Canada"),
+            ],
+            &[(O, "Zentrix Pharma Ltd of Canada")],
+        ),
+        // A unit named with the body it belongs to, and a department's unit, are two bodies.
+        (
+            "Dr. Ann Lee of the Widget Research Center of the National Institutes of Science spoke. The Springfield Police Department Gang Unit made arrests.",
+            &[
+                (O, "Widget Research Center"),
+                (O, "National Institutes of Science"),
+                (O, "Springfield Police Department"),
+                (O, "Gang Unit"),
+            ],
+            &[(O, "Springfield Police Department Gang Unit")],
+        ),
+        // A legal name holding "and", shortened to its first words after the first reference.
+        (
+            "Harlow Gas and Electric Co said the plant was late. Harlow Gas owns 14 pct of it.",
+            &[(O, "Harlow Gas and Electric Co")],
+            &[(O, "Harlow Gas"), (O, "Electric Co")],
+        ),
     ];
 
     #[test]

@@ -1220,7 +1220,50 @@ impl Builder {
         self.first_pos[id] = self.first_pos[id].min((p.block, p.start));
     }
 
+    /// "Harlow Gas and Electric Co said … Harlow Gas owns 14 pct": wire copy names a company by
+    /// its legal name first and by its first words after that. A later organisation whose
+    /// name is the first words of an earlier one's legal name (before the industry words and
+    /// the suffix) is that company; its mentions and roles move to it, and it is left out.
+    fn fold_short_company_names(&mut self) {
+        let words = |e: &Entity| e.name.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+        let legal: Vec<(usize, Vec<String>)> = (0..self.entities.len())
+            .filter(|&i| self.entities[i].kind == EntityKind::Organization)
+            .map(|i| (i, words(&self.entities[i])))
+            .filter(|(_, w)| w.len() >= 3 && COMPANY_SUFFIXES.contains_lowercase_of(&w[w.len() - 1]))
+            .collect();
+        if legal.is_empty() {
+            return;
+        }
+        for short in 0..self.entities.len() {
+            if self.entities[short].kind != EntityKind::Organization || self.unsure[short] {
+                continue;
+            }
+            let w = words(&self.entities[short]);
+            let full = legal.iter().find(|(i, lw)| {
+                *i != short
+                    && w.len() < lw.len() - 1
+                    && lw[..w.len()] == w[..]
+                    && self.first_pos[*i] < self.first_pos[short]
+            });
+            let Some(&(full, _)) = full else { continue };
+            for m in &mut self.mentions {
+                if m.entity == short {
+                    m.entity = full;
+                }
+            }
+            let roles = std::mem::take(&mut self.entities[short].roles);
+            for role in roles {
+                if !self.entities[full].roles.contains(&role) {
+                    self.entities[full].roles.push(role);
+                }
+            }
+            // Left out like an unconfirmed name, with no mentions of its own.
+            self.unsure[short] = true;
+        }
+    }
+
     fn finish(mut self) -> Found {
+        self.fold_short_company_names();
         // Entities in the order the story first mentions them (every mention went through
         // `mention`, which kept the earliest); unconfirmed people are left out, with their
         // mentions.

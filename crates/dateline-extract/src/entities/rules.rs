@@ -17,8 +17,8 @@ use crate::fasthash::with_lowercase;
 use crate::gazetteer;
 use crate::lexicon;
 use crate::lists::{
-    BYLINE_DESKS, COMPANY_OFFICES, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, EMPLOYEE_NOUNS, INDEX_WORDS,
-    INSTITUTION_NOUNS, JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS,
+    BYLINE_DESKS, COMPANY_OFFICES, COMPANY_SUFFIXES, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, EMPLOYEE_NOUNS,
+    INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS,
     MINISTRY_PORTFOLIOS, NAME_JOINERS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS,
     ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS,
     REGION_QUALIFIERS, SOURCE_CUES, SPORTS_POSITIONS, STREET_SUFFIXES, THING_NOUNS,
@@ -717,7 +717,12 @@ fn two_names(r: &Run<'_, '_>, k: usize, right: usize) -> bool {
         org_like(left_ws) && body(left_ws[left_ws.len() - 1].text) && (org_like(right_ws) || known(r.chunk, right_ws));
     let alone =
         |part: &[Word<'_>], name: &str| !(part.len() == 1 && r.story.uses_lowercase(name)) && r.story.named_alone(name);
-    bodies || alone(left_ws, &r.name(0..k)) || alone(right_ws, &r.name(right..ws.len()))
+    // "Harlow Gas and Electric Co … Harlow Gas said": wire copy shortens a company's legal name
+    // to its first words after the first reference, so the left part named alone is that short
+    // form, not a second company (two companies each carry their own suffix: "Acme Corp and
+    // Zentrix Inc").
+    let legal_name = COMPANY_SUFFIXES.contains_lowercase_of(r.last()) && !org_like(left_ws);
+    bodies || !legal_name && alone(left_ws, &r.name(0..k)) || alone(right_ws, &r.name(right..ws.len()))
 }
 
 /// Events, prizes, laws and works ("Springfield Marathon", "Roe Prize") are no entity — unless
@@ -807,6 +812,12 @@ fn organisation_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
             return Some(split);
         }
     }
+    if let Some(split) = company_of_its_seat(r)
+        .or_else(|| body_of_a_body(r))
+        .or_else(|| unit_of_a_department(r))
+    {
+        return Some(split);
+    }
     // "the House of Delegates Speaker", "Bureau of Parks spokesman": an office held in the
     // body ends the run but not its name (an office of two title words names one: "Office of
     // the Attorney General").
@@ -822,6 +833,67 @@ fn organisation_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         return Some(Verdict::of(vec![Out::again(1..ws.len(), r.weak)]));
     }
     Some(Verdict::all(r, Kind::Org(r.whole.clone())))
+}
+
+/// "Zentrix Pharma Ltd of Canada", "Kellwood Inc of Dallas": wire copy follows a company's
+/// legal name with where it is based, which is no part of the name; the place is asked again.
+/// A company "of" a place keeps it ("Acme Motor Company of Canada" is the company's own name).
+fn company_of_its_seat<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let k =
+        r.ws.iter()
+            .position(|w| w.text == "of")
+            .filter(|&k| k >= 2 && k + 1 < r.ws.len())?;
+    let legal = with_lowercase(r.ws[k - 1].text, |l| {
+        COMPANY_SUFFIXES.contains(l) && !matches!(l, "co" | "co." | "company")
+    });
+    let seat = legal && gazetteer::place(&r.name(k + 1..r.ws.len())).is_some();
+    seat.then(|| {
+        Verdict::of(vec![
+            Out::Name(0..k, Kind::Org(r.name(0..k))),
+            Out::again(k + 1..r.ws.len(), r.weak),
+        ])
+    })
+}
+
+/// "the Widget Research Center of the National Institutes of Science": a unit named in full
+/// with the body it belongs to is two organisations, each with its own head noun. Only when
+/// the unit's name holds no complement of its own ("Court of Appeals of the State of Roe" is one
+/// name) and the parent's name has a body's shape after "the".
+fn body_of_a_body<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let ws = r.ws;
+    let k = (2..ws.len().saturating_sub(2)).find(|&k| ws[k].text == "of" && ws[k + 1].text == "the")?;
+    let unit = &ws[..k];
+    let parent = &ws[k + 2..];
+    // "Institutes of Health": a body's noun in the plural heads a name too.
+    let plural_head = parent
+        .iter()
+        .any(|w| w.text.strip_suffix('s').is_some_and(gazetteer::is_org_suffix));
+    let fits = gazetteer::is_org_suffix(unit[k - 1].text)
+        && !unit.iter().any(|w| super::chunk::is_connector(w.text))
+        && parent.len() >= 2
+        && (org_like(parent) || plural_head);
+    fits.then(|| {
+        Verdict::of(vec![
+            Out::Name(0..k, Kind::Org(r.name(0..k))),
+            Out::again(k + 2..ws.len(), r.weak),
+        ])
+    })
+}
+
+/// "the Springfield Police Department Gang Unit", "the Defense Department Advanced Widget
+/// Agency": a government department's unit is written after the department's name, and each
+/// is an organisation of its own.
+fn unit_of_a_department<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let ws = r.ws;
+    let k = (1..ws.len().saturating_sub(2)).find(|&k| matches!(ws[k].text, "Department" | "Ministry"))?;
+    let unit = &ws[k + 1..];
+    let fits = !unit.iter().any(|w| super::chunk::is_connector(w.text)) && org_like(unit);
+    fits.then(|| {
+        Verdict::of(vec![
+            Out::Name(0..k + 1, Kind::Org(r.name(0..k + 1))),
+            Out::Name(k + 1..ws.len(), Kind::Org(r.name(k + 1..ws.len()))),
+        ])
+    })
 }
 
 /// "Maple Street", "Elm Ave.", "W. County Road": a street is an address inside a town, not a
