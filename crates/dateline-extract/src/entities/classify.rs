@@ -16,8 +16,8 @@ use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::lists::{
     ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, CHANGE_VERBS, CLUB_PREFIXES, COMPANY_OFFICES, COMPOUND_ORG_ENDINGS,
-    COORDINATING_CONJUNCTIONS, GERMAN_ARTICLES, LEADING_FUNCTION_WORDS, NOUN_CAPITALISING_WORDS, ORG_HEAD_NOUNS,
-    ORG_PREPOSITIONS, PLACE_PREPOSITIONS,
+    COORDINATING_CONJUNCTIONS, GERMAN_ARTICLES, LEADING_FUNCTION_WORDS, NAME_JOINERS, NOUN_CAPITALISING_WORDS,
+    ORG_HEAD_NOUNS, ORG_PREPOSITIONS, PLACE_PREPOSITIONS,
 };
 use crate::text::{Word, is_all_caps};
 
@@ -78,6 +78,8 @@ pub(super) struct Story<'a, 'r> {
     /// The story is written in a language that capitalises every noun (German): a capital
     /// there is no sign of a name.
     pub(super) capitalises_nouns: bool,
+    /// Abbreviations the story spells out in lower case (see [`lower_case_abbreviations`]).
+    lower_case_abbreviations: FxHashSet<&'a str>,
 }
 
 impl<'a, 'r> Story<'a, 'r> {
@@ -96,6 +98,7 @@ impl<'a, 'r> Story<'a, 'r> {
             spans,
             runs: OnceCell::new(),
             capitalises_nouns: votes.capitalises_nouns(),
+            lower_case_abbreviations: lower_case_abbreviations(spans),
         }
     }
 
@@ -121,6 +124,56 @@ impl<'a, 'r> Story<'a, 'r> {
     pub(super) fn uses_lowercase(&self, word: &str) -> bool {
         with_lowercase(word, |l| self.lower_words.contains(l))
     }
+
+    /// Whether the story spells this abbreviation out in lower case.
+    pub(super) fn abbreviates_common_noun(&self, word: &str) -> bool {
+        !self.lower_case_abbreviations.is_empty() && self.lower_case_abbreviations.contains(word)
+    }
+}
+
+/// Whether the lower-case words ending `before` spell `abbreviation`, reading back from its
+/// last letter: a word gives its initial, and a small word ("of", "a") that gives none is
+/// passed over ("letter of credit" spells LOC and LC).
+fn spelled_in_lower_case(before: &str, abbreviation: &str) -> bool {
+    let mut letters = abbreviation.bytes().rev().peekable();
+    for w in before.split_whitespace().rev() {
+        let Some(&want) = letters.peek() else { break };
+        let initial = w.bytes().next().filter(u8::is_ascii_lowercase);
+        if initial.is_some_and(|i| i.eq_ignore_ascii_case(&want)) {
+            letters.next();
+        } else if !(NAME_JOINERS.contains(w) || w.len() <= 2) {
+            return false;
+        }
+    }
+    letters.peek().is_none()
+}
+
+/// "frozen concentrated orange juice (FCOJ)", "a letter of credit (LOC)": an abbreviation
+/// defined in brackets after lower-case words whose initials spell it abbreviates a common
+/// noun, which is no organisation wherever the story writes it — a body's name is capitalised
+/// when spelled out ("the Widget Control Board (WCB)"). Small words ("of", "and") add no letter.
+fn lower_case_abbreviations<'a>(spans: &[super::Span<'a>]) -> FxHashSet<&'a str> {
+    let mut found = FxHashSet::default();
+    for span in spans {
+        let text = &span.text[span.range.clone()];
+        let mut rest = text;
+        while let Some(open) = rest.find('(') {
+            let before = &rest[..open];
+            let after = &rest[open + 1..];
+            rest = after;
+            let Some((inside, _)) = after.split_once(')') else {
+                break;
+            };
+            let letters = inside.len();
+            if !(2..=6).contains(&letters) || !inside.bytes().all(|b| b.is_ascii_uppercase()) {
+                continue;
+            }
+            if spelled_in_lower_case(before, inside) {
+                found.insert(inside);
+            }
+        }
+    }
+    found
 }
 
 /// Function words of English and of a language that capitalises its nouns, counted over a
@@ -183,7 +236,8 @@ pub(super) fn classify_chunk<'a>(chunk: &Chunk<'a, '_>, story: &Story<'a, '_>, o
     for p in &mut out[from..] {
         if matches!(p.kind, Kind::Single { .. }) {
             // On a page that capitalises its nouns, any capitalised word may be a common one.
-            p.common = story.capitalises_nouns || story.uses_lowercase(&p.name);
+            p.common =
+                story.capitalises_nouns || story.uses_lowercase(&p.name) || story.abbreviates_common_noun(&p.name);
         }
     }
     if chunk.no_people {

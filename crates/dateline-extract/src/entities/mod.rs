@@ -954,6 +954,12 @@ mod tests {
             ],
             &[(O, "Springfield Police Department Gang Unit")],
         ),
+        // A degree after a name, and an abbreviation spelled out in lower case, name no body.
+        (
+            "\"It helps,\" says Jane Roe, MD, PhD. Sales of frozen widget paste (FWP) fell, and a letter of credit (LOC) was drawn. Traders bought the FWP. The bank honoured the LOC. The WCB said so.",
+            &[(P, "Jane Roe"), (O, "WCB")],
+            &[(O, "MD"), (O, "PhD"), (O, "FWP"), (O, "LOC")],
+        ),
         // A legal name holding "and", shortened to its first words after the first reference.
         (
             "Harlow Gas and Electric Co said the plant was late. Harlow Gas owns 14 pct of it.",

@@ -709,6 +709,9 @@ fn acronym<'n>(p: &'n Piece<'n>, b: &Builder, _: &'n Lookups<'n>) -> Option<Sett
     if !shaped {
         return None;
     }
+    if p.common {
+        return Some(Settled::Nothing);
+    }
     Some(match b.org_by_initials(w) {
         Some(id) => Settled::Mention(id, false),
         None if acts_as_organisation(p) => Settled::Org(w),

@@ -17,11 +17,12 @@ use crate::fasthash::with_lowercase;
 use crate::gazetteer;
 use crate::lexicon;
 use crate::lists::{
-    BYLINE_DESKS, COMPANY_OFFICES, COMPANY_SUFFIXES, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, EMPLOYEE_NOUNS,
-    INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS,
-    MINISTRY_PORTFOLIOS, NAME_JOINERS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS,
-    ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS,
-    REGION_QUALIFIERS, SOURCE_CUES, SPORTS_POSITIONS, STREET_SUFFIXES, THING_NOUNS,
+    BYLINE_CREDENTIALS, BYLINE_DESKS, COMPANY_OFFICES, COMPANY_SUFFIXES, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS,
+    EMPLOYEE_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS,
+    MARKET_INDICES, MEMBER_NOUNS, MINISTRY_PORTFOLIOS, NAME_JOINERS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES,
+    ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS,
+    PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, SOURCE_CUES, SPORTS_POSITIONS, STREET_SUFFIXES,
+    THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -41,6 +42,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("registry", registry),
     ("handle, hashtag or link", handle_or_link),
     ("copyright holder", copyright_holder),
+    ("credential after a name", credential),
     ("company in angle brackets", company_in_angle_brackets),
     ("desk of an outlet", outlet_desk),
     ("market index", market_index),
@@ -894,6 +896,17 @@ fn unit_of_a_department<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
             Out::Name(k + 1..ws.len(), Kind::Org(r.name(k + 1..ws.len()))),
         ])
     })
+}
+
+/// "Jane Roe, MD, PhD", "Jo Lund, RN": a degree or licence after a comma that follows a
+/// person's name (or another degree) is no organisation, nor anyone's name.
+fn credential<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    if r.ws.len() != 1 || !BYLINE_CREDENTIALS.contains(r.ws[0].text) {
+        return None;
+    }
+    let before = r.chunk.text[..r.ws[0].start].trim_end().strip_suffix(',')?;
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == ',').next()?;
+    word.starts_with(char::is_uppercase).then(Verdict::none)
 }
 
 /// "Maple Street", "Elm Ave.", "W. County Road": a street is an address inside a town, not a
