@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use super::fasthash::{WordMap, WordSet, with_lowercase};
 use super::lists::{
     AGENCIES, CITY_NAMES, COUNTRY_NAMES, FOREIGN_PLACE_NAMES, MISC_SUFFIXES, ORG_SUFFIXES, ORGANIZATIONS,
-    PLACE_PREFIXES, PLACE_SUFFIXES, REGIONS, STATE_ABBREVIATIONS, WEAK_ORGANIZATIONS,
+    PLACE_PREFIXES, PLACE_SUFFIXES, PLANETS, REGIONS, STATE_ABBREVIATIONS, WEAK_ORGANIZATIONS,
 };
 use super::places::{self, Place};
 
@@ -29,6 +29,7 @@ pub fn place(name: &str) -> Option<&'static str> {
         .or_else(|| CITY_NAMES.get(name))
         .or_else(|| FOREIGN_PLACE_NAMES.get(name))
         .or_else(|| places::lookup(name).filter(Place::prominent).map(|p| p.name))
+        .filter(|_| !PLANETS.contains(name))
 }
 
 /// Whether `name` names a country ("France", "Britain", "U.S."), not a region or a town.
@@ -39,7 +40,7 @@ pub fn is_country(name: &str) -> bool {
 /// The name of any place in the gazetteer, towns and counties included: for names that the
 /// words around them already mark as places ("in Springfield", "Springfield, Ill.").
 pub fn town(name: &str) -> Option<&'static str> {
-    place(name).or_else(|| places::lookup(name).map(|p| p.name))
+    place(name).or_else(|| places::lookup(name).map(|p| p.name).filter(|_| !PLANETS.contains(name)))
 }
 
 /// A country, US state or the United States (used to recognise "City, Country" pairs).

@@ -177,6 +177,8 @@ lists! {
     VESSEL_NOUNS: List = "vessel_nouns.txt";
     /// US state abbreviations, AP style and postal, to the state ("Calif." and "CA" to California).
     STATE_ABBREVIATIONS: Map = "state_abbreviations.tsv";
+    /// The planets, named alone no place on Earth ("Jupiter", "Mars").
+    PLANETS: List = "planets.txt";
     /// Words that, ending a capitalised name, make it a place ("Province", "Street").
     PLACE_SUFFIXES: List = "place_suffixes.txt";
     /// Words that end a street's name ("Street", "Ave."): an address, not a place.

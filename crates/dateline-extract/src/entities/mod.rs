@@ -954,6 +954,9 @@ mod tests {
             ],
             &[(O, "Springfield Police Department Gang Unit")],
         ),
+        // A planet named alone is no place; a town named like one is written with its state.
+        ("The probe reached Jupiter after six years.", &[], &[(L, "Jupiter")]),
+        ("She grew up in Jupiter, Fla., near the beach.", &[(L, "Jupiter")], &[]),
         // A degree after a name, and an abbreviation spelled out in lower case, name no body.
         (
             "\"It helps,\" says Jane Roe, MD, PhD. Sales of frozen widget paste (FWP) fell, and a letter of credit (LOC) was drawn. Traders bought the FWP. The bank honoured the LOC. The WCB said so.",
