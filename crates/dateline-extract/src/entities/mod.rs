@@ -954,6 +954,12 @@ mod tests {
             ],
             &[(O, "Springfield Police Department Gang Unit")],
         ),
+        // Landforms and regions end their names with their kind.
+        (
+            "Herders crossed the Shelby Plateau to the Roe Basin and the Quill Bay Area.",
+            &[(L, "Shelby Plateau"), (L, "Roe Basin"), (L, "Quill Bay Area")],
+            &[(P, "Shelby Plateau")],
+        ),
         // A planet named alone is no place; a town named like one is written with its state.
         ("The probe reached Jupiter after six years.", &[], &[(L, "Jupiter")]),
         ("She grew up in Jupiter, Fla., near the beach.", &[(L, "Jupiter")], &[]),
