@@ -546,17 +546,29 @@ fn image_with_caption_below(r: &mut FigureReader<'_, '_>, i: usize) -> Option<us
 /// the alt text as caption: "![Jane Roe speaks at the harbour](roe.jpg)". The same text
 /// printed again below it is the same caption. A decorative alt text is none (see
 /// [`descriptive_alt`]).
+///
+/// The alt text may end in its credit, as the page prints it under the picture ("![The quay at
+/// dawn. Photograph: Jo Roe/Acme](q.jpg)", "![The quay at dawn (Jo Roe / Acme)](q.jpg)"); a
+/// credit line alone below the image, with no caption of its own, is the figure's credit.
 fn image_alt_caption(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usize> {
     let url = r.image(i)?.to_string();
     let alt = r.text(i).trim().to_string();
-    if !descriptive_alt(&alt, r.article.headline) || r.usable(i + 1) && r.captioned(i + 1) {
+    let credit_below = r.usable(i + 1).then(|| credit::whole_credit(r.text(i + 1))).flatten();
+    if !descriptive_alt(&alt, r.article.headline) || r.usable(i + 1) && r.captioned(i + 1) && credit_below.is_none() {
         return None;
     }
-    let mut fig = figures::build(&alt, 0..alt.len(), None, r.reference);
+    let (end, own_credit) = match credit::split_caption(&alt) {
+        Some(split) => (split.caption_end, Some(split.raw)),
+        None => (alt.len(), None),
+    };
+    // A credit both in the alt text and below the image is one credit printed twice.
+    let below = credit_below.is_some();
+    let raw = own_credit.or(credit_below);
+    let mut fig = figures::build(&alt, 0..end, raw.as_deref(), r.reference);
     fig.src = Some(url);
     let key = figures::caption_key(&fig.caption);
     let repeated = r.usable(i + 1) && figures::caption_key(r.text(i + 1)) == key;
-    let blocks = if repeated { vec![i, i + 1] } else { vec![i] };
+    let blocks = if repeated || below { vec![i, i + 1] } else { vec![i] };
     let used = blocks.len();
     let alt_range = 0..r.text(i).len();
     let k = r.add(fig, blocks, (i, alt_range));
@@ -940,6 +952,23 @@ mod tests {
         (
             &["![Jane Roe at the quay](roe.jpg)", "Jane Roe at the quay", STORY],
             &[(None, "Jane Roe at the quay", None)],
+        ),
+        // Alt text ending in its credit; a credit line alone below an alt-text caption.
+        (
+            &["![The quay at dawn. Photograph: Jo Roe/Acme](q.jpg)", STORY],
+            &[(None, "The quay at dawn.", Some("Jo Roe/Acme"))],
+        ),
+        (
+            &[
+                "![The quay at dawn (Jo Roe / Acme)](q.jpg)",
+                "Image credit: Jo Roe / Acme",
+                STORY,
+            ],
+            &[(None, "The quay at dawn", Some("Jo Roe / Acme"))],
+        ),
+        (
+            &["![Lamps on the old quay](q.jpg)", "Photo: Jo Roe/Acme", STORY],
+            &[(None, "Lamps on the old quay", Some("Jo Roe/Acme"))],
         ),
         // Alt text that repeats the headline or is in lower case describes nothing.
         (&["![Harbour Lamps Go Dark](a.jpg)", STORY], &[]),
