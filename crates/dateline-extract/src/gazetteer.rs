@@ -28,8 +28,22 @@ pub fn place(name: &str) -> Option<&'static str> {
         .or_else(|| REGIONS.get(name))
         .or_else(|| CITY_NAMES.get(name))
         .or_else(|| FOREIGN_PLACE_NAMES.get(name))
-        .or_else(|| places::lookup(name).filter(Place::prominent).map(|p| p.name))
+        .or_else(|| {
+            places::lookup(name)
+                .filter(Place::prominent)
+                .map(country_without_article)
+        })
         .filter(|_| !PLANETS.contains(name))
+}
+
+/// "The Netherlands" → "Netherlands": news copy writes a country's article in lower case
+/// inside a sentence ("fans of the Netherlands"), so the archive lists the country without
+/// it, whichever way a story writes it. A town keeps its article ("The Hague").
+fn country_without_article(p: Place) -> &'static str {
+    match p.name.strip_prefix("The ") {
+        Some(rest) if p.kind == places::PlaceKind::Country => rest,
+        _ => p.name,
+    }
 }
 
 /// Whether `name` names a country ("France", "Britain", "U.S."), not a region or a town.
@@ -40,7 +54,11 @@ pub fn is_country(name: &str) -> bool {
 /// The name of any place in the gazetteer, towns and counties included: for names that the
 /// words around them already mark as places ("in Springfield", "Springfield, Ill.").
 pub fn town(name: &str) -> Option<&'static str> {
-    place(name).or_else(|| places::lookup(name).map(|p| p.name).filter(|_| !PLANETS.contains(name)))
+    place(name).or_else(|| {
+        places::lookup(name)
+            .map(country_without_article)
+            .filter(|_| !PLANETS.contains(name))
+    })
 }
 
 /// A country, US state or the United States (used to recognise "City, Country" pairs).

@@ -960,6 +960,12 @@ mod tests {
             &[(L, "Shelby Plateau"), (L, "Roe Basin"), (L, "Quill Bay Area")],
             &[(P, "Shelby Plateau")],
         ),
+        // A country is listed without the article a sentence's start capitalises.
+        (
+            "The Netherlands won. Fans of the Netherlands cheered in The Hague.",
+            &[(L, "Netherlands"), (L, "The Hague")],
+            &[(L, "The Netherlands")],
+        ),
         // A planet named alone is no place; a town named like one is written with its state.
         ("The probe reached Jupiter after six years.", &[], &[(L, "Jupiter")]),
         ("She grew up in Jupiter, Fla., near the beach.", &[(L, "Jupiter")], &[]),
