@@ -237,6 +237,14 @@ fn connector_step(text: &str, ws: &[Word<'_>], j: usize) -> Step {
     if capitalized(n.text) && !lexicon::is_stop_word(n.text) {
         return Step::Take(2);
     }
+    // "Federal Reserve Bank of New York", "University of Los Angeles": a place whose name opens
+    // with a word that is otherwise a function word ("New", "Los") still completes the name.
+    if capitalized(n.text)
+        && w == "of"
+        && let Some(k) = place_opening_with_function_word(text, ws, j + 1)
+    {
+        return Step::Take(1 + k);
+    }
     if w == "of" && n.text.chars().all(|c| c.is_ascii_digit()) {
         return Step::TakeAndStop(2);
     }
@@ -250,6 +258,18 @@ fn connector_step(text: &str, ws: &[Word<'_>], j: usize) -> Step {
         return Step::Take(3);
     }
     Step::Stop
+}
+
+/// The number of words (two or three) from `at` that name a known place, when they are
+/// contiguous capitalised words.
+fn place_opening_with_function_word(text: &str, ws: &[Word<'_>], at: usize) -> Option<usize> {
+    (2..=3).rev().find(|&k| {
+        ws.get(at..at + k).is_some_and(|run| {
+            run.iter().all(|w| capitalized(w.text))
+                && run.windows(2).all(|p| contiguous(text, &p[0], &p[1]))
+                && gazetteer::place(&name_of(text, run)).is_some()
+        })
+    })
 }
 
 /// A run ends on a capitalised word or a number, never on a connector.

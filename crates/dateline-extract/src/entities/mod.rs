@@ -960,6 +960,15 @@ mod tests {
             &[(L, "Shelby Plateau"), (L, "Roe Basin"), (L, "Quill Bay Area")],
             &[(P, "Shelby Plateau")],
         ),
+        // A place opening with a word that is otherwise a function word completes a body's name.
+        (
+            "The Federal Reserve Bank of New York said rates would hold. The Widget Council of Los Angeles agreed.",
+            &[
+                (O, "Federal Reserve Bank of New York"),
+                (O, "Widget Council of Los Angeles"),
+            ],
+            &[(O, "Federal Reserve Bank")],
+        ),
         // A country is listed without the article a sentence's start capitalises.
         (
             "The Netherlands won. Fans of the Netherlands cheered in The Hague.",
