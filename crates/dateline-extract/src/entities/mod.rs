@@ -969,6 +969,12 @@ mod tests {
             ],
             &[(O, "Federal Reserve Bank")],
         ),
+        // An abbreviation with full stops is the body named in full before it.
+        (
+            "The United Nations met on Monday. U.N. officials said little.",
+            &[(O, "United Nations")],
+            &[(O, "U.N.")],
+        ),
         // A country is listed without the article a sentence's start capitalises.
         (
             "The Netherlands won. Fans of the Netherlands cheered in The Hague.",

@@ -1197,11 +1197,13 @@ impl Builder {
         })
     }
 
+    /// An organisation named in full whose initials spell `acronym`, written with or without
+    /// full stops ("UN", "U.N." for the United Nations).
     fn org_by_initials(&self, acronym: &str) -> Option<usize> {
         self.entities.iter().position(|e| {
             e.kind == EntityKind::Organization
                 && e.name.split_whitespace().nth(1).is_some()
-                && initial_letters(&e.name).eq(acronym.chars())
+                && initial_letters(&e.name).eq(acronym.chars().filter(|&c| c != '.'))
         })
     }
 
