@@ -932,7 +932,9 @@ fn read_site_with(
     // The articles whose files did not change come whole from the build store, with their
     // text left there; only the others are read, parsed and merged.
     let mut plan = match (store.as_deref(), scan, texts) {
-        (Some(store), Some(scan), Some(_)) => plan_reading(store, scan, &listing, &context, &settings),
+        (Some(store), Some(scan), Some(texts)) if texts.reads_kept() => {
+            plan_reading(store, scan, &listing, &context, &settings)
+        }
         _ => Plan {
             read: (0..listing.len()).collect(),
             take: HashMap::new(),

@@ -268,16 +268,20 @@ impl Store {
         tx.commit()
     }
 
-    /// A reader of the texts this store kept, on a connection of its own so that the build's
-    /// pages can read them while the build goes on; `None` when the database cannot be opened
-    /// again.
+    /// A reader of the texts this store kept, on connections of its own (one for each thread
+    /// that renders pages) so that the build's pages can read them while the build goes on;
+    /// `None` when the database cannot be opened again.
     pub fn kept_texts(&self) -> Option<KeptTexts> {
-        let conn =
-            rusqlite::Connection::open_with_flags(&self.path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
-        conn.busy_timeout(std::time::Duration::from_secs(5)).ok()?;
-        Some(KeptTexts {
-            conn: std::sync::Mutex::new(conn),
-        })
+        let threads = rayon::current_num_threads().max(1);
+        let conns = (0..threads)
+            .map(|_| {
+                let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+                let conn = rusqlite::Connection::open_with_flags(&self.path, flags).ok()?;
+                conn.busy_timeout(std::time::Duration::from_secs(5)).ok()?;
+                Some(std::sync::Mutex::new(conn))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(KeptTexts { conns })
     }
 }
 
@@ -285,17 +289,171 @@ impl Store {
 /// page of an unchanged story is made again (a person's page, the feed, a template edited).
 #[derive(Debug)]
 pub struct KeptTexts {
-    conn: std::sync::Mutex<rusqlite::Connection>,
+    conns: Vec<std::sync::Mutex<rusqlite::Connection>>,
 }
 
 impl crate::texts::Kept for KeptTexts {
     fn entry(&self, number: u64) -> std::io::Result<Vec<u8>> {
-        let conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
+        // Whichever connection is free; the first when none is.
+        let conn = self
+            .conns
+            .iter()
+            .find_map(|c| c.try_lock().ok())
+            .unwrap_or_else(|| self.conns[0].lock().unwrap_or_else(|e| e.into_inner()));
         let id = i64::try_from(number).map_err(|_| std::io::Error::other("no such text in the build store"))?;
         let mut stmt = conn
             .prepare_cached("SELECT entry FROM texts WHERE id = ?1")
             .map_err(std::io::Error::other)?;
         stmt.query_row([id], |r| r.get::<_, Vec<u8>>(0))
             .map_err(|e| std::io::Error::other(format!("the build store's text {number}: {e}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::texts::Kept;
+
+    fn row(path: &str, size: u64, text: Option<&[u8]>) -> StoryRow {
+        StoryRow {
+            path: path.to_string(),
+            kept: KeptStory {
+                fingerprint: Fingerprint {
+                    file: Stat {
+                        size,
+                        mtime: 1_600_000_000_000_000_000,
+                    },
+                    sidecar: (size % 2 == 1).then_some(Stat { size: 9, mtime: -5 }),
+                },
+                trusted: true,
+                key: super::super::hash(path.as_bytes()),
+                dated_by_file: size == 0,
+            },
+            warnings: "[]".to_string(),
+            record: format!("record of {path}").into_bytes(),
+            text: text.map(<[u8]>::to_vec),
+        }
+    }
+
+    /// Every record `settings` picks, as `stored_stories` hands them over.
+    fn stored(store: &Store, settings: &Hash) -> Vec<StoredStory> {
+        let mut all = Vec::new();
+        store
+            .stored_stories(settings, &|_| true, 2, &mut |batch| all.extend(batch))
+            .unwrap();
+        all.sort_by(|a, b| a.path.cmp(&b.path));
+        all
+    }
+
+    /// A row saved reads back as it was: what it was made from, its record and its text; a row
+    /// saved again without a text keeps the one it had, and an article forgotten takes its
+    /// text with it.
+    #[test]
+    fn a_story_row_reads_back_with_its_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path(), false).unwrap();
+        let settings = super::super::hash(b"settings");
+        let rows = [
+            row("a.md", 10, Some(b"text of a")),
+            row("b.txt", 11, Some(b"text of b")),
+            row("c.md", 0, Some(b"text of c")),
+        ];
+        store.save_stories(&settings, &rows).unwrap();
+        let kept = store.kept_stories(&settings);
+        assert_eq!(kept.len(), 3);
+        for r in &rows {
+            assert_eq!(kept[&r.path], r.kept);
+        }
+        let texts = store.kept_texts().unwrap();
+        let back = stored(&store, &settings);
+        assert_eq!(back.len(), 3);
+        for (b, r) in back.iter().zip(&rows) {
+            assert_eq!(b.path, r.path);
+            assert_eq!(b.record, r.record);
+            assert_eq!(texts.entry(b.text.0).unwrap(), r.text.clone().unwrap());
+            assert_eq!(b.text.1 as usize, r.text.as_ref().unwrap().len());
+        }
+        // Saved again under a new time, the text kept.
+        let mut touched = row("a.md", 10, None);
+        touched.kept.fingerprint.file.mtime += 1;
+        store.save_stories(&settings, &[touched]).unwrap();
+        let a = stored(&store, &settings)
+            .into_iter()
+            .find(|s| s.path == "a.md")
+            .unwrap();
+        assert_eq!(texts.entry(a.text.0).unwrap(), b"text of a");
+        assert_eq!(
+            store.kept_stories(&settings)["a.md"].fingerprint.file.mtime,
+            1_600_000_000_000_000_001
+        );
+        // A row to keep a text it never had is not saved.
+        store.save_stories(&settings, &[row("new.md", 4, None)]).unwrap();
+        assert!(!store.kept_stories(&settings).contains_key("new.md"));
+        // Forgotten, with its text.
+        let b = back.iter().find(|s| s.path == "b.txt").unwrap().text.0;
+        store
+            .forget_stories(&["a.md".to_string(), "c.md".to_string()].into())
+            .unwrap();
+        assert_eq!(store.kept_stories(&settings).len(), 2);
+        assert!(texts.entry(b).is_err());
+    }
+
+    /// Rows made under other settings are never handed out, nor are rows of a store another
+    /// version of dateline wrote (the store is emptied when it is opened).
+    #[test]
+    fn rows_of_other_settings_or_another_version_are_not_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = super::super::hash(b"settings");
+        {
+            let mut store = Store::open(dir.path(), false).unwrap();
+            store
+                .save_stories(&settings, &[row("a.md", 10, Some(b"text"))])
+                .unwrap();
+            assert!(store.kept_stories(&super::super::hash(b"other")).is_empty());
+            assert!(stored(&store, &super::super::hash(b"other")).is_empty());
+            assert_eq!(store.kept_stories(&settings).len(), 1);
+            store
+                .conn
+                .execute("UPDATE meta SET value = 'dateline 0.0.0' WHERE name = 'code'", [])
+                .unwrap();
+        }
+        let store = Store::open(dir.path(), false).unwrap();
+        assert!(store.notice.as_deref().unwrap().contains("another version"));
+        assert!(store.kept_stories(&settings).is_empty());
+        assert!(stored(&store, &settings).is_empty());
+    }
+
+    /// A row whose fingerprint or key does not read back is left out, and the others are not
+    /// held up by it: its article is read afresh.
+    #[test]
+    fn a_corrupt_row_is_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path(), false).unwrap();
+        let settings = super::super::hash(b"settings");
+        let rows = [
+            row("a.md", 10, Some(b"a")),
+            row("b.md", 12, Some(b"b")),
+            row("c.md", 14, Some(b"c")),
+        ];
+        store.save_stories(&settings, &rows).unwrap();
+        store
+            .conn
+            .execute("UPDATE stories SET fingerprint = x'0102' WHERE path = 'a.md'", [])
+            .unwrap();
+        store
+            .conn
+            .execute("UPDATE stories SET key = 'not a hash' WHERE path = 'b.md'", [])
+            .unwrap();
+        store
+            .conn
+            .execute(
+                "UPDATE stories SET record = 42, warnings = x'00' WHERE path = 'c.md'",
+                [],
+            )
+            .unwrap();
+        let kept = store.kept_stories(&settings);
+        assert_eq!(kept.keys().collect::<Vec<_>>(), ["c.md"]);
+        // A record that is not one is left out too.
+        assert!(stored(&store, &settings).iter().all(|s| s.path != "c.md"));
     }
 }

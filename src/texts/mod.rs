@@ -84,6 +84,11 @@ impl TextFile {
         TextFile { kept, ..self }
     }
 
+    /// Whether the texts of stories taken from the build store can be read.
+    pub fn reads_kept(&self) -> bool {
+        self.kept.is_some()
+    }
+
     fn error(&self, source: std::io::Error) -> TextError {
         TextError {
             folder: self.folder.clone(),
