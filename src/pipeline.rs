@@ -4,6 +4,7 @@
 //! input, any error stops the build before a single byte is written, so the previous output
 //! stays untouched.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -78,6 +79,9 @@ pub struct BuildReport {
     pub articles: usize,
     /// Of those, how many were extracted afresh rather than taken from the build store.
     pub afresh: usize,
+    /// Of those, how many were taken whole from the build store, their files unchanged since
+    /// it kept them: neither read nor parsed.
+    pub taken: usize,
     pub pages: usize,
     /// How the written archive compares with the one it replaced.
     pub written: write::WriteSummary,
@@ -150,6 +154,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         return Ok(BuildReport {
             articles: state.articles,
             afresh: 0,
+            taken: 0,
             pages: state.pages,
             written: write::WriteSummary {
                 written: state.files,
@@ -163,11 +168,23 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             pictures: (0, 0),
         });
     }
-    // Each story's text waits on disk until its page and search record are made.
+    // Each story's text waits on disk until its page and search record are made: in the
+    // build store for a story taken from there, else in a file of the build's own.
     let texts = TextFile::create(&std::env::temp_dir()).map_err(|e| BuildError::Io(e.to_string()))?;
-    let texts = Arc::new(texts);
-    let (mut site, afresh) = read_site_with(options, &progress, store.as_mut(), Some(&texts))?;
+    let kept = store
+        .as_ref()
+        .and_then(|s| s.kept_texts())
+        .map(|k| Box::new(k) as Box<dyn crate::texts::Kept>);
+    let texts = Arc::new(texts.with_kept(kept));
+    let scan = before.as_ref().map(|b| &b.scan);
+    let (mut site, reading) = read_site_with(options, &progress, store.as_mut(), Some(&texts), scan)?;
     put_away_details(&mut site.archive, &texts)?;
+    if timings.enabled() {
+        eprintln!(
+            "  articles: {} read from their files ({} extracted afresh), {} taken from the build store",
+            reading.read, reading.afresh, reading.taken
+        );
+    }
     timings.lap("load, parse, extract, index");
     progress.stage("Pictures");
     let pictures = crate::derivatives::prepare(&mut site.archive, &options.root, &site.config.images);
@@ -359,7 +376,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     timings.lap("record the output");
     let report = BuildReport {
         articles: site.archive.stories.len(),
-        afresh,
+        afresh: reading.afresh,
+        taken: reading.taken,
         pages,
         written,
         bytes_in: site.archive.stories.iter().map(|s| s.article.bytes).sum(),
@@ -806,7 +824,7 @@ pub fn output_dir(options: &BuildOptions, config: &SiteConfig) -> PathBuf {
 
 /// Loads, parses, extracts and indexes the whole site; fails with every content error found.
 pub fn read_site(options: &BuildOptions) -> Result<Site, BuildError> {
-    read_site_with(options, &Progress::hidden(), None, None).map(|(site, _)| site)
+    read_site_with(options, &Progress::hidden(), None, None, None).map(|(site, _)| site)
 }
 
 /// [`read_site`] for the preview server: extractions come from the build store where their
@@ -822,7 +840,16 @@ pub fn read_site_for_preview(options: &BuildOptions) -> Result<Site, BuildError>
     // The preview holds the records of the archive and, like a build, reads each story's text
     // back when one of its pages is asked for.
     let texts = TextFile::create(&std::env::temp_dir()).map_err(|e| BuildError::Io(e.to_string()))?;
-    read_site_with(options, &Progress::hidden(), store.as_mut(), Some(&Arc::new(texts))).map(|(site, _)| site)
+    // Without a scan: the preview lets the store go while it serves, so the texts the store
+    // keeps could change under it; it reads every article.
+    read_site_with(
+        options,
+        &Progress::hidden(),
+        store.as_mut(),
+        Some(&Arc::new(texts)),
+        None,
+    )
+    .map(|(site, _)| site)
 }
 
 /// The site's build store, locked for this build. A store that cannot be created (a read-only
@@ -845,13 +872,16 @@ fn open_store(options: &BuildOptions) -> Result<Option<Store>, BuildError> {
 
 /// [`read_site`], telling `progress` which stage it is in and how many articles are done,
 /// taking extractions from `store` where their inputs did not change, and putting each story's
-/// text away in `texts` when given. Also returns how many articles were extracted afresh.
+/// text away in `texts` when given. With `scan` (the site's files as the build found them) and
+/// both of those, articles whose files did not change since the store kept them are taken from
+/// it whole, their text left there. Also returns how many articles were read and extracted.
 fn read_site_with(
     options: &BuildOptions,
     progress: &Progress,
-    store: Option<&mut Store>,
+    mut store: Option<&mut Store>,
     texts: Option<&Arc<TextFile>>,
-) -> Result<(Site, usize), BuildError> {
+    scan: Option<&unchanged::Scan>,
+) -> Result<(Site, Reading), BuildError> {
     let root = &options.root;
     if !root.is_dir() {
         return Err(BuildError::Io(format!(
@@ -898,26 +928,49 @@ fn read_site_with(
     diagnostics.extend(listing.picture_warnings());
     progress.counted("Extracting", listing.len(), "articles");
     let context = extraction_context(root, &config);
+    let settings = reading_settings(&context, &config, root);
+    // The articles whose files did not change come whole from the build store, with their
+    // text left there; only the others are read, parsed and merged.
+    let mut plan = match (store.as_deref(), scan, texts) {
+        (Some(store), Some(scan), Some(texts)) if texts.reads_kept() => {
+            plan_reading(store, scan, &listing, &context, &settings)
+        }
+        _ => Plan {
+            read: (0..listing.len()).collect(),
+            take: HashMap::new(),
+        },
+    };
+    let (mut stories, refreshed) = match store.as_deref() {
+        Some(store) if !plan.take.is_empty() => {
+            let taken = take_from_store(store, &mut plan, &settings, progress);
+            diagnostics.extend(taken.warnings);
+            (taken.stories, taken.refreshed)
+        }
+        _ => (Vec::with_capacity(listing.len()), Vec::new()),
+    };
+    let taken = stories.len();
     let mut keys: Vec<(String, crate::store::Hash)> = Vec::with_capacity(listing.len());
+    for (i, story) in &stories {
+        keys.push((
+            listing.files_of(*i).rel.to_string_lossy().into_owned(),
+            story.source.unwrap_or_default(),
+        ));
+    }
     let mut fresh: Vec<(usize, Fresh)> = Vec::new();
-    let mut stories = Vec::with_capacity(listing.len());
     // In slices, so that the files and what the store kept are read for a slice at a time,
     // and each story's text is put away as soon as it is made: memory holds the records of
     // the stories read, never every article's source, text and extraction at once.
-    for start in (0..listing.len()).step_by(READ_SLICE) {
-        let mut slice: Vec<crate::model::Source> = Vec::with_capacity(READ_SLICE);
-        for loaded in listing.read(start..listing.len().min(start + READ_SLICE)) {
+    for positions in plan.read.chunks(READ_SLICE) {
+        let mut slice: Vec<(usize, crate::model::Source, Vec<Diagnostic>)> = Vec::with_capacity(positions.len());
+        for (&i, loaded) in positions.iter().zip(listing.read_some(positions)) {
             match loaded {
-                Ok((source, warnings)) => {
-                    slice.push(source);
-                    diagnostics.extend(warnings);
-                }
+                Ok((source, warnings)) => slice.push((i, source, warnings)),
                 Err(d) => diagnostics.push(d),
             }
         }
         let slice_keys: Vec<(String, crate::store::Hash)> = slice
             .par_iter()
-            .map(|s| {
+            .map(|(_, s, _)| {
                 let rel = s.rel.to_string_lossy().into_owned();
                 let key =
                     crate::store::extraction_key(&context, &rel, &s.text, s.sidecar.as_ref().map(|c| c.text.as_str()));
@@ -928,7 +981,13 @@ fn read_site_with(
             Some(store) => slice_keys.iter().map(|(rel, key)| store.extraction(rel, key)).collect(),
             None => vec![None; slice_keys.len()],
         };
-        let results: Vec<Result<(Prepared, Option<Fresh>), TextError>> = slice
+        let mut read_warnings = Vec::with_capacity(slice.len());
+        let mut sources = Vec::with_capacity(slice.len());
+        for (i, source, warnings) in slice {
+            read_warnings.push((i, warnings));
+            sources.push(source);
+        }
+        let results: Vec<Result<(Prepared, Option<Fresh>), TextError>> = sources
             .into_par_iter()
             .zip(stored)
             .map(|(source, stored)| {
@@ -950,24 +1009,50 @@ fn read_site_with(
                 Ok((prepared, json.map(Fresh::Bytes)))
             })
             .collect();
-        for (result, (rel, key)) in results.into_iter().zip(slice_keys) {
+        let mut rows = Vec::new();
+        for ((result, (rel, key)), (i, warnings)) in results.into_iter().zip(slice_keys).zip(read_warnings) {
             let (r, json) = result.map_err(|e| BuildError::Io(e.to_string()))?;
             if let Some(json) = json {
                 fresh.push((keys.len(), json));
             }
-            keys.push((rel, key));
             match r {
                 Ok((mut story, warning)) => {
                     story.source = Some(key);
-                    diagnostics.extend(warning);
-                    if options.drafts || !story.article.front.draft {
-                        stories.push(story);
+                    if let (Some(scan), Some(texts)) = (scan, texts) {
+                        let said: Vec<&Diagnostic> = warnings.iter().chain(&warning).collect();
+                        rows.extend(story_row(&story, &rel, listing.files_of(i), scan, texts, &said));
                     }
+                    diagnostics.extend(warnings);
+                    diagnostics.extend(warning);
+                    stories.push((i, story));
                 }
-                Err(ds) => diagnostics.extend(ds),
+                Err(ds) => {
+                    diagnostics.extend(warnings);
+                    diagnostics.extend(ds);
+                }
             }
+            keys.push((rel, key));
+        }
+        if let Some(store) = store.as_deref_mut()
+            && !rows.is_empty()
+        {
+            // A store that cannot be written only makes the next build slower.
+            let _ = store.save_stories(&settings, &rows);
         }
     }
+    if let Some(store) = store.as_deref_mut()
+        && !refreshed.is_empty()
+    {
+        let _ = store.save_stories(&settings, &refreshed);
+    }
+    let read = stories.len() - taken;
+    // In the listing's order, as a build that reads every file has them.
+    stories.sort_unstable_by_key(|(i, _)| *i);
+    let stories: Vec<Story> = stories
+        .into_iter()
+        .map(|(_, story)| story)
+        .filter(|story| options.drafts || !story.article.front.draft)
+        .collect();
     progress.stage("Indexing");
     let (mut archive, index_errors) = index::build(stories, &config, &registry);
     diagnostics.extend(index_errors);
@@ -976,7 +1061,11 @@ fn read_site_with(
     if diagnostics.has_errors() {
         return Err(BuildError::Content(diagnostics));
     }
-    let afresh = fresh.len();
+    let reading = Reading {
+        afresh: fresh.len(),
+        read,
+        taken,
+    };
     if let Some(store) = store {
         // A store that cannot be written only makes the next build slower.
         if let Err(e) = save_extractions(store, &keys, fresh, texts) {
@@ -998,7 +1087,7 @@ fn read_site_with(
         warnings: diagnostics,
         clock,
     };
-    Ok((site, afresh))
+    Ok((site, reading))
 }
 
 /// Moves every story's details (its people, places and organisations and its figures) to the
@@ -1062,6 +1151,241 @@ pub fn prepare(
 /// How many articles are read between two visits to the build store.
 const READ_SLICE: usize = 4096;
 
+/// How a build came by its articles.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reading {
+    /// Articles extracted afresh rather than with an extraction from the build store.
+    pub afresh: usize,
+    /// Articles read, parsed and merged from their files.
+    pub read: usize,
+    /// Articles taken whole from the build store, their files unchanged.
+    pub taken: usize,
+}
+
+/// What shapes the story a build makes of an article file besides the file itself: the code,
+/// the registry and `site.toml` (`context`), the configuration as the command line leaves it
+/// (`--base-url`, `--local`) and the site folder as given (the paths diagnostics name).
+fn reading_settings(context: &crate::store::Hash, config: &SiteConfig, root: &Path) -> crate::store::Hash {
+    let mut h = blake3::Hasher::new();
+    h.update(context);
+    h.update(format!("{:?}", (config, root)).as_bytes());
+    *h.finalize().as_bytes()
+}
+
+/// Which articles of the listing a build reads from their files, and which it takes from the
+/// build store: path under `content/` → what to take.
+struct Plan {
+    /// Positions in the listing, in order.
+    read: Vec<usize>,
+    take: HashMap<String, Take>,
+}
+
+/// An article the build store holds as it is on disk.
+struct Take {
+    /// Its position in the listing.
+    at: usize,
+    /// For a file whose time changed but whose content did not: its row saved again with the
+    /// new fingerprint, and its story given the file's new time.
+    refreshed: Option<Refreshed>,
+}
+
+struct Refreshed {
+    fingerprint: crate::store::stories::Fingerprint,
+    trusted: bool,
+    modified: Option<jiff::Timestamp>,
+}
+
+/// The article's file and sidecar as the scan found them; `None` when it did not find them.
+fn fingerprint_now(scan: &unchanged::Scan, files: load::Listed<'_>) -> Option<crate::store::stories::Fingerprint> {
+    Some(crate::store::stories::Fingerprint {
+        file: scan.stat_of(files.file)?,
+        sidecar: match files.sidecar {
+            Some(p) => Some(scan.stat_of(p)?),
+            None => None,
+        },
+    })
+}
+
+/// Decides which articles come from the build store: those whose file and sidecar have the
+/// size and (trusted) time the store recorded, and those whose time changed but whose content,
+/// read and hashed, is what the store's story was made from — unless the story is dated by
+/// its file's time. Bundles (pictures beside the article) are always read.
+fn plan_reading(
+    store: &Store,
+    scan: &unchanged::Scan,
+    listing: &load::Listing,
+    context: &crate::store::Hash,
+    settings: &crate::store::Hash,
+) -> Plan {
+    let kept = store.kept_stories(settings);
+    let mut plan = Plan {
+        read: Vec::new(),
+        take: HashMap::new(),
+    };
+    let mut compare = Vec::new();
+    for i in 0..listing.len() {
+        let files = listing.files_of(i);
+        let rel = files.rel.to_string_lossy();
+        let (Some(k), Some(now), false) = (kept.get(rel.as_ref()), fingerprint_now(scan, files), files.bundle) else {
+            plan.read.push(i);
+            continue;
+        };
+        let was = &k.fingerprint;
+        if k.trusted && *was == now {
+            plan.take.insert(rel.into_owned(), Take { at: i, refreshed: None });
+        } else if !k.dated_by_file
+            && was.file.size == now.file.size
+            && was.sidecar.map(|s| s.size) == now.sidecar.map(|s| s.size)
+        {
+            compare.push((i, k.key, now));
+        } else {
+            plan.read.push(i);
+        }
+    }
+    for slice in compare.chunks(READ_SLICE) {
+        let positions: Vec<usize> = slice.iter().map(|(i, _, _)| *i).collect();
+        for ((i, key, now), loaded) in slice.iter().zip(listing.read_some(&positions)) {
+            let same = loaded.ok().filter(|(source, _)| {
+                let rel = source.rel.to_string_lossy();
+                let sidecar = source.sidecar.as_ref().map(|c| c.text.as_str());
+                crate::store::extraction_key(context, &rel, &source.text, sidecar) == *key
+            });
+            match same {
+                Some((source, _)) => {
+                    let trusted = scan.trusts(&now.file) && now.sidecar.is_none_or(|s| scan.trusts(&s));
+                    let refreshed = Refreshed {
+                        fingerprint: *now,
+                        trusted,
+                        modified: source.modified,
+                    };
+                    plan.take.insert(
+                        source.rel.to_string_lossy().into_owned(),
+                        Take {
+                            at: *i,
+                            refreshed: Some(refreshed),
+                        },
+                    );
+                }
+                None => plan.read.push(*i),
+            }
+        }
+    }
+    plan.read.sort_unstable();
+    plan
+}
+
+/// The stories taken from the build store, with their warnings and the rows to save again.
+struct Taken {
+    stories: Vec<(usize, Story)>,
+    warnings: Vec<Diagnostic>,
+    refreshed: Vec<crate::store::stories::StoryRow>,
+}
+
+/// Takes the stories `plan` picks from the store in one pass over its table, their texts left
+/// there; an article whose row does not read back joins those to read.
+fn take_from_store(store: &Store, plan: &mut Plan, settings: &crate::store::Hash, progress: &Progress) -> Taken {
+    let mut taken = Taken {
+        stories: Vec::with_capacity(plan.take.len()),
+        warnings: Vec::new(),
+        refreshed: Vec::new(),
+    };
+    let take = &plan.take;
+    let mut each = |batch: Vec<crate::store::stories::StoredStory>| {
+        let decoded: Vec<_> = batch
+            .into_par_iter()
+            .map(|s| {
+                let story = crate::texts::decode_record(&s.record).ok();
+                let warnings = serde_json::from_str::<Vec<Diagnostic>>(&s.warnings).ok();
+                (s, story.zip(warnings))
+            })
+            .collect();
+        for (s, decoded) in decoded {
+            let (Some((mut story, warnings)), Some(t)) = (decoded, take.get(&s.path)) else {
+                continue;
+            };
+            let (number, len) = s.text;
+            story.text = Some(crate::model::TextRef {
+                offset: number,
+                len,
+                kept: true,
+            });
+            if let Some(r) = &t.refreshed {
+                story.article.modified = r.modified;
+                let record = crate::texts::encode_record(&story);
+                if let (Some(record), Some(key)) = (record, story.source) {
+                    taken.refreshed.push(crate::store::stories::StoryRow {
+                        path: s.path.clone(),
+                        kept: crate::store::stories::KeptStory {
+                            fingerprint: r.fingerprint,
+                            trusted: r.trusted,
+                            key,
+                            dated_by_file: false,
+                        },
+                        warnings: s.warnings,
+                        record,
+                        text: None,
+                    });
+                }
+            }
+            progress.inc();
+            taken.warnings.extend(warnings);
+            taken.stories.push((t.at, story));
+        }
+    };
+    if store
+        .stored_stories(settings, &|path| take.contains_key(path), READ_SLICE, &mut each)
+        .is_err()
+    {
+        taken = Taken {
+            stories: Vec::new(),
+            warnings: Vec::new(),
+            refreshed: Vec::new(),
+        };
+    }
+    // Whatever the store could not give back is read.
+    let got: std::collections::HashSet<usize> = taken.stories.iter().map(|(i, _)| *i).collect();
+    plan.read
+        .extend(plan.take.values().map(|t| t.at).filter(|i| !got.contains(i)));
+    plan.read.sort_unstable();
+    taken
+}
+
+/// The build store's row for a story just read from its file, once its text is put away:
+/// `None` for a story the store does not keep (see [`crate::texts::encode_record`]) or whose
+/// files the scan did not see.
+fn story_row(
+    story: &Story,
+    rel: &str,
+    files: load::Listed<'_>,
+    scan: &unchanged::Scan,
+    texts: &TextFile,
+    warnings: &[&Diagnostic],
+) -> Option<crate::store::stories::StoryRow> {
+    if files.bundle {
+        return None;
+    }
+    let fingerprint = fingerprint_now(scan, files)?;
+    let record = crate::texts::encode_record(story)?;
+    let text = texts.entry(story.text?).ok()?;
+    let trusted = scan.trusts(&fingerprint.file) && fingerprint.sidecar.is_none_or(|s| scan.trusts(&s));
+    // Dated by the file's time, as `index::story` dates an article with no other date.
+    let dated_by_file = story.article.front.date.is_none()
+        && story.meta.date.value.is_none()
+        && index::path_date(&story.article.rel.to_string_lossy()).is_none();
+    Some(crate::store::stories::StoryRow {
+        path: rel.to_string(),
+        kept: crate::store::stories::KeptStory {
+            fingerprint,
+            trusted,
+            key: story.source?,
+            dated_by_file,
+        },
+        warnings: serde_json::to_string(warnings).ok()?,
+        record,
+        text: Some(text),
+    })
+}
+
 /// A fresh extraction for the build store: its bytes, or where the text file has them.
 enum Fresh {
     Bytes(Vec<u8>),
@@ -1078,6 +1402,7 @@ fn save_extractions(
     texts: Option<&Arc<TextFile>>,
 ) -> Result<(), String> {
     let keep: std::collections::HashSet<String> = keys.iter().map(|(rel, _)| rel.clone()).collect();
+    store.forget_stories(&keep).map_err(|e| e.to_string())?;
     let mut fresh = fresh.into_iter().peekable();
     loop {
         let mut slice = Vec::new();
@@ -1262,7 +1587,7 @@ mod tests {
     fn a_build_holds_records_only_and_renders_the_same() {
         let (options, whole) = sample_site();
         let texts = Arc::new(TextFile::create(&std::env::temp_dir()).expect("a temporary file"));
-        let (mut lean, _) = read_site_with(&options, &Progress::hidden(), None, Some(&texts)).expect("reads");
+        let (mut lean, _) = read_site_with(&options, &Progress::hidden(), None, Some(&texts), None).expect("reads");
         put_away_details(&mut lean.archive, &texts).expect("puts the details away");
         lean.clock = whole.clock;
         // The sample site has what is put away: quotes, pictures with credits (photographers'

@@ -2,7 +2,9 @@
 //! site — article text, additions, deletions, new dates in the front matter or the path,
 //! annotation sidecars (some citing another article), `site.toml` (title and pagination), a
 //! template, a file saved without a change, or nothing at all — and after every step builds it incrementally (with the build store) and, from a
-//! copy, cleanly (`--clean`), and compares the two output folders byte for byte.
+//! copy, cleanly (`--clean`), and compares the two output folders byte for byte. The
+//! incremental build must also have read from their files only the articles the step touched:
+//! the others come whole from the build store.
 //!
 //! Its default run is short and always the same walk; for a longer one set
 //! `DATELINE_INCREMENTAL_STEPS` (e.g. 500), and for another walk `DATELINE_INCREMENTAL_SEED`
@@ -209,9 +211,56 @@ fn build_into(site: &Path, clean: bool) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_dateline"))
         .args(&args)
         .env("SOURCE_DATE_EPOCH", "1530000000")
+        .env("DATELINE_TIMINGS", "1")
         .current_dir(site)
         .output()
         .unwrap()
+}
+
+/// Gives each file under `content/` written in the last minute a modification time of its own
+/// an hour ago, one millisecond after the last one `clock` handed out.
+fn age(site: &Path, clock: &mut u64) {
+    let now = std::time::SystemTime::now();
+    let hour_ago = now - std::time::Duration::from_secs(3600);
+    for e in walkdir::WalkDir::new(site.join("content")).into_iter().flatten() {
+        let recent = e
+            .metadata()
+            .ok()
+            .and_then(|m| m.modified().ok())
+            .is_some_and(|t| t > now - std::time::Duration::from_secs(60));
+        if e.file_type().is_file() && recent {
+            *clock += 1;
+            std::fs::File::options()
+                .write(true)
+                .open(e.path())
+                .unwrap()
+                .set_modified(hour_ago + std::time::Duration::from_millis(*clock))
+                .unwrap();
+        }
+    }
+}
+
+/// How many articles a build read from their files rather than took from the build store, as
+/// its timings say; `None` for a build that found nothing to do and read nothing at all.
+fn articles_read(out: &std::process::Output) -> Option<usize> {
+    stderr(out)
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("articles: ")?.split(' ').next()?.parse().ok())
+}
+
+/// The most articles a build after `change` (as [`step`] describes it) may read from their
+/// files: the one it touched, none when it touched none, any after `site.toml` changed.
+fn most_read(change: &str) -> usize {
+    if change.starts_with("site.toml") {
+        usize::MAX
+    } else if ["edited", "added", "re-dated", "annotated", "moved"]
+        .iter()
+        .any(|c| change.starts_with(c))
+    {
+        1
+    } else {
+        0
+    }
 }
 
 /// Copies the site's sources (not its output or store) into `to`, replacing what was there.
@@ -261,8 +310,15 @@ fn incremental_builds_are_byte_identical_to_clean_ones() {
     let mut done = Vec::new();
     let first = build_into(site.path(), false);
     assert!(first.status.success(), "{}", stderr(&first));
+    let mut clock = 0;
     for i in 0..steps {
         done.push(step(&mut rng, site.path(), &mut next));
+        // Every other step, what it wrote is dated well before the build, as files edited
+        // earlier are: the build then trusts their size and time alone, where it compares a
+        // file written just before it by its content.
+        if i % 2 == 0 {
+            age(site.path(), &mut clock);
+        }
         let incremental = build_into(site.path(), false);
         mirror(site.path(), clean.path());
         let fresh = build_into(clean.path(), true);
@@ -276,6 +332,14 @@ fn incremental_builds_are_byte_identical_to_clean_ones() {
             stderr(&fresh)
         );
         assert!(incremental.status.success(), "{}\n{}", context(), stderr(&incremental));
+        // Only what changed is read again; every other article comes from the store.
+        let change = done.last().map(String::as_str).unwrap_or_default();
+        let read = articles_read(&incremental).unwrap_or(0);
+        assert!(
+            read <= most_read(change),
+            "{}\n{read} articles read from their files after: {change}",
+            context()
+        );
         let a = tree(&site.path().join("public"));
         let b = tree(&clean.path().join("public"));
         let differ: Vec<&String> = a
@@ -370,12 +434,19 @@ fn a_rebuild_after_one_edit_extracts_one_article_and_writes_only_changed_files()
     let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
         .arg("build")
         .env("SOURCE_DATE_EPOCH", "1530000000")
+        .env("DATELINE_TIMINGS", "1")
         .current_dir(site.path())
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let line = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(line.starts_with("Read 12 articles (1 afresh)"), "{line}");
+    // The eleven others were neither read nor parsed: the store had them.
+    assert!(
+        stderr(&out).contains("articles: 1 read from their files (1 extracted afresh), 11 taken from the build store"),
+        "{}",
+        stderr(&out)
+    );
     let (after, bytes_after) = (inodes(&public), tree(&public));
     let mut rewritten = Vec::new();
     for (path, ino) in &after {
@@ -392,6 +463,39 @@ fn a_rebuild_after_one_edit_extracts_one_article_and_writes_only_changed_files()
         bytes_before.iter().any(|(p, b)| bytes_after.get(p) != Some(b)),
         "the edit changed some page"
     );
+}
+
+/// A story the store kept that does not read back is never trusted: its article is read from
+/// its file again, and the archive is what a clean build makes.
+#[test]
+fn a_kept_story_that_does_not_read_back_is_read_afresh() {
+    let mut rng = Rng(17);
+    let site = site(&[("site.toml", "title = \"The Bay Ledger\"\n")]);
+    for n in 1..=6 {
+        write(site.path(), &format!("content/{n:04}.md"), &article(&mut rng, n));
+    }
+    let first = build_into(site.path(), false);
+    assert!(first.status.success(), "{}", stderr(&first));
+    {
+        let db = rusqlite::Connection::open(site.path().join(".dateline/cache.sqlite")).unwrap();
+        let cut = db
+            .execute(
+                "UPDATE stories SET record = substr(record, 1, length(record) / 2) WHERE path = '0003.md'",
+                [],
+            )
+            .unwrap();
+        assert_eq!(cut, 1);
+    }
+    // Something else changed, so that the build does not stop at "nothing to do".
+    write(site.path(), "content/0005.md", &article(&mut rng, 5));
+    let rebuilt = build_into(site.path(), false);
+    assert!(rebuilt.status.success(), "{}", stderr(&rebuilt));
+    assert_eq!(articles_read(&rebuilt), Some(2), "{}", stderr(&rebuilt));
+    let clean = tempfile::tempdir().unwrap();
+    mirror(site.path(), clean.path());
+    let fresh = build_into(clean.path(), true);
+    assert!(fresh.status.success(), "{}", stderr(&fresh));
+    assert!(tree(&site.path().join("public")) == tree(&clean.path().join("public")));
 }
 
 #[test]

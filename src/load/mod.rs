@@ -103,10 +103,42 @@ impl Listing {
             .collect()
     }
 
+    /// Reads the articles at `positions` of the listing, in parallel, in that order.
+    pub fn read_some(&self, positions: &[usize]) -> Vec<Loaded> {
+        positions
+            .par_iter()
+            .map(|&i| read_source(&self.found[i], &self.root, &self.content, Some(&self.walked)))
+            .collect()
+    }
+
+    /// The files of the article at `i`, before it is read.
+    pub fn files_of(&self, i: usize) -> Listed<'_> {
+        let f = &self.found[i];
+        Listed {
+            file: &f.path,
+            rel: f.path.strip_prefix(&self.content).unwrap_or(&f.path),
+            sidecar: f.sidecar.as_deref(),
+            bundle: !f.assets.is_empty(),
+        }
+    }
+
     /// A warning for each damaged picture of the articles' bundles .
     pub fn picture_warnings(&self) -> Vec<Diagnostic> {
         images::asset_warnings(self.found.iter().flat_map(|f| &f.assets), &self.root)
     }
+}
+
+/// An article file of a [`Listing`] as the walk found it.
+#[derive(Debug, Clone, Copy)]
+pub struct Listed<'a> {
+    /// The file, under the site root as given.
+    pub file: &'a Path,
+    /// Its path under `content/`, as [`Source::rel`] has it.
+    pub rel: &'a Path,
+    /// Its annotations sidecar, when there is one.
+    pub sidecar: Option<&'a Path>,
+    /// Whether it is a page bundle with files beside it (pictures).
+    pub bundle: bool,
 }
 
 /// A source read, with the warnings about it; or why it could not be read.

@@ -13,6 +13,9 @@ use super::{Anchor, Block, Extraction, Figure, FrontMatter, Mention, Quote};
 pub struct TextRef {
     pub offset: u64,
     pub len: u32,
+    /// Whether the entry is one an earlier build put away and the build store kept (`offset`
+    /// is then its number there), rather than one in this build's own file.
+    pub kept: bool,
 }
 
 /// What a story's record leaves out: its body source, its blocks, its extraction, its quotes

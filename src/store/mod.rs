@@ -2,7 +2,7 @@
 //! so that the next build redoes only what its inputs changed.
 //!
 //! It is an SQLite database so that anyone can open it (`sqlite3 .dateline/cache.sqlite`) and
-//! see what it holds. Two tables matter:
+//! see what it holds. Its tables:
 //!
 //! - `extractions`: per article file, the extraction (byline, dateline, quotes, entities, …)
 //!   as JSON, under a key that hashes everything extraction reads: the file's bytes and its
@@ -19,6 +19,9 @@
 //!   files instead of making them again only when the fingerprint computed afresh equals the
 //!   stored one and the output table lists every one of its files; the table is saved in the
 //!   same transaction as `outputs`, so the two always describe the same archive.
+//! - `stories` and `texts`: per article file, the story a build made of it and its text, under
+//!   the file's size and modification time and the key of its content ([`stories`]): a rebuild
+//!   reads only the articles whose files changed.
 //! - `inputs`: per input file of the site, its size, modification time and hash, and in `meta`
 //!   the last build's state: together, what lets a build with nothing to do stop at once
 //!   ([`unchanged`]).
@@ -33,6 +36,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub mod record;
+pub mod stories;
 pub mod unchanged;
 pub mod walk;
 
@@ -46,7 +50,7 @@ pub const DIR: &str = ".dateline";
 pub const FILE: &str = "cache.sqlite";
 
 /// Bumped whenever the tables or what their rows mean change.
-const SCHEMA: u32 = 3;
+const SCHEMA: u32 = 4;
 
 /// A content hash: BLAKE3, 32 bytes.
 pub type Hash = [u8; 32];
@@ -167,6 +171,8 @@ impl Store {
                  DROP TABLE IF EXISTS outputs;
                  DROP TABLE IF EXISTS inputs;
                  DROP TABLE IF EXISTS pages;
+                 DROP TABLE IF EXISTS stories;
+                 DROP TABLE IF EXISTS texts;
                  DELETE FROM meta;",
             )?;
             conn.execute("INSERT INTO meta (name, value) VALUES ('code', ?1)", [fingerprint])?;
@@ -177,6 +183,7 @@ impl Store {
              CREATE TABLE IF NOT EXISTS inputs (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime BLOB NOT NULL, trusted INTEGER NOT NULL, hash BLOB NOT NULL);
              CREATE TABLE IF NOT EXISTS pages (job TEXT PRIMARY KEY, fingerprint BLOB NOT NULL, paths TEXT NOT NULL);",
         )?;
+        conn.execute_batch(stories::TABLES)?;
         Ok((conn, why))
     }
 

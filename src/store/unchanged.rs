@@ -34,7 +34,7 @@ use super::{Hash, hash};
 use crate::diagnostics::Diagnostic;
 
 /// How close to the scan a file's modification time must be for it to be compared by hash.
-const RACY: Duration = Duration::from_secs(2);
+pub const RACY: Duration = Duration::from_secs(2);
 
 /// The size recorded for a file that is not a regular file, which is never read.
 const SPECIAL: u64 = u64::MAX;
@@ -86,6 +86,20 @@ pub struct Scan {
 impl Scan {
     fn path(&self, name: &str) -> PathBuf {
         self.root.join(name)
+    }
+
+    /// What the scan found of the regular file at `path` (under the site root), if anything.
+    pub fn stat_of(&self, path: &Path) -> Option<Stat> {
+        self.files
+            .get(&key(&self.root, path))
+            .copied()
+            .filter(|s| s.size != SPECIAL)
+    }
+
+    /// Whether a file with `stat` was old enough at the scan for its time to tell a change
+    /// ([`RACY`]).
+    pub fn trusts(&self, stat: &Stat) -> bool {
+        stat.mtime < nanos(self.at.checked_sub(RACY))
     }
 }
 

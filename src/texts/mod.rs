@@ -29,6 +29,10 @@ use std::sync::Mutex;
 
 use jiff::civil::Date;
 
+mod record;
+
+pub use record::{decode_record, encode_record};
+
 use crate::model::{
     Anchor, Block, BlockKind, Correction, Credit, Details, DetailsRef, Entity, EntityKind, Figure, FrontMatter,
     Mention, Origin, Published, Quote, Rights, Story, Text, TextError, TextRef, TextStore,
@@ -39,6 +43,16 @@ use crate::model::{
 pub struct TextFile {
     folder: PathBuf,
     inner: Mutex<Inner>,
+    /// Where the texts of stories taken whole from the build store are.
+    kept: Option<Box<dyn Kept>>,
+}
+
+/// The entries of texts an earlier build put away, as the build store kept them: a rebuild
+/// takes an unchanged story's record from the store and leaves its text there, to be read
+/// only if one of its pages is made again.
+pub trait Kept: std::fmt::Debug + Send + Sync {
+    /// The entry numbered `number`.
+    fn entry(&self, number: u64) -> std::io::Result<Vec<u8>>;
 }
 
 #[derive(Debug)]
@@ -61,7 +75,18 @@ impl TextFile {
                 out: BufWriter::with_capacity(1 << 16, file),
                 end: 0,
             }),
+            kept: None,
         })
+    }
+
+    /// The file, reading the texts of stories taken from the build store from `kept`.
+    pub fn with_kept(self, kept: Option<Box<dyn Kept>>) -> TextFile {
+        TextFile { kept, ..self }
+    }
+
+    /// Whether the texts of stories taken from the build store can be read.
+    pub fn reads_kept(&self) -> bool {
+        self.kept.is_some()
     }
 
     fn error(&self, source: std::io::Error) -> TextError {
@@ -167,21 +192,7 @@ impl TextFile {
     pub fn put_away_details(&self, story: &mut Story) -> Result<(), TextError> {
         let meta = &story.meta;
         let mut entry = Vec::with_capacity(256);
-        varint(&mut entry, meta.entities.len() as u64);
-        for m in &meta.entities {
-            push_text(&mut entry, &m.entity.name);
-            entry.push(match m.entity.kind {
-                EntityKind::Person => 0,
-                EntityKind::Place => 1,
-                EntityKind::Organization => 2,
-            });
-            entry.push(match m.origin {
-                Origin::Declared => 0,
-                Origin::Extracted => 1,
-                Origin::None => 2,
-            });
-            push_texts(&mut entry, &m.entity.roles);
-        }
+        push_names(&mut entry, &meta.entities);
         push_figures(&mut entry, &meta.figures.value);
         let too_many = || self.error(invalid("an article with more than 4 billion figures or quotes"));
         let details = DetailsRef {
@@ -207,11 +218,23 @@ impl TextFile {
         inner.out.write_all(entry).map_err(|e| self.error(e))?;
         let offset = inner.end;
         inner.end += u64::from(len);
-        Ok(TextRef { offset, len })
+        Ok(TextRef {
+            offset,
+            len,
+            kept: false,
+        })
     }
 
-    /// The bytes of one entry.
-    fn entry(&self, at: TextRef) -> Result<Vec<u8>, TextError> {
+    /// The bytes of one entry, as [`TextFile::put_away`] wrote it: what the build store keeps
+    /// of a story's text.
+    pub fn entry(&self, at: TextRef) -> Result<Vec<u8>, TextError> {
+        if at.kept {
+            let kept = self
+                .kept
+                .as_ref()
+                .ok_or_else(|| self.error(invalid("a text kept by no build store")))?;
+            return kept.entry(at.offset).map_err(|e| self.error(e));
+        }
         let mut bytes = vec![0; at.len as usize];
         let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
         let mut read = |inner: &mut Inner| -> std::io::Result<()> {
@@ -292,6 +315,40 @@ fn read_details(bytes: &[u8]) -> std::io::Result<Details> {
     })
 }
 
+/// The entities of a story without their mentions: the count, then each one's name, kind
+/// (0 person, 1 place, 2 organisation), origin and roles.
+fn push_names(out: &mut Vec<u8>, entities: &[Mention]) {
+    varint(out, entities.len() as u64);
+    for m in entities {
+        push_text(out, &m.entity.name);
+        out.push(match m.entity.kind {
+            EntityKind::Person => 0,
+            EntityKind::Place => 1,
+            EntityKind::Organization => 2,
+        });
+        push_origin(out, m.origin);
+        push_texts(out, &m.entity.roles);
+    }
+}
+
+/// 0 declared, 1 extracted, 2 neither.
+fn push_origin(out: &mut Vec<u8>, origin: Origin) {
+    out.push(match origin {
+        Origin::Declared => 0,
+        Origin::Extracted => 1,
+        Origin::None => 2,
+    });
+}
+
+fn read_origin(r: &mut Reader<'_>) -> std::io::Result<Origin> {
+    match r.byte()? {
+        0 => Ok(Origin::Declared),
+        1 => Ok(Origin::Extracted),
+        2 => Ok(Origin::None),
+        _ => Err(invalid("an unknown origin")),
+    }
+}
+
 /// The entities at the start of a details entry.
 fn read_names(r: &mut Reader<'_>, most: usize) -> std::io::Result<Vec<Mention>> {
     let count = r.number()?;
@@ -304,12 +361,7 @@ fn read_names(r: &mut Reader<'_>, most: usize) -> std::io::Result<Vec<Mention>> 
             2 => EntityKind::Organization,
             _ => return Err(invalid("an unknown kind of entity")),
         };
-        let origin = match r.byte()? {
-            0 => Origin::Declared,
-            1 => Origin::Extracted,
-            2 => Origin::None,
-            _ => return Err(invalid("an unknown origin")),
-        };
+        let origin = read_origin(r)?;
         let roles = read_strings(r, most)?;
         entities.push(Mention {
             entity: Entity {
