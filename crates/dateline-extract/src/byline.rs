@@ -4,7 +4,7 @@
 //! 1. where the names start ([`open`]): after a date printed before the byline
 //!    ("February 1, 2019 | By Jane Roe", "Nov 20, 2019 Jane Roe") and after the opener ("By",
 //!    "Analysis by", "Tested by:", and the "Par", "Por", "Von" of other languages);
-//! 2. where they end ([`NAME_ENDS`]): at a pipe, a spaced dash, a handle or e-mail address, a
+//! 2. where they end ([`NAME_ENDS`]): at a pipe, a semicolon, a spaced dash, a handle or e-mail address, a
 //!    date, time or number, a field label or a bracket ("By Jane Roe | Special to the Courier",
 //!    "Jane Roe - Nov 19, 2019, 8:15 pm CST", "By Jane Roe @janeroe");
 //! 3. which of the words left are names ([`read_names`]): commas part the names from the outlet
@@ -217,6 +217,7 @@ type NameEnd = fn(&str) -> Option<usize>;
 /// Where the names end, in no particular order: the earliest mark found wins.
 const NAME_ENDS: &[(&str, NameEnd)] = &[
     ("pipe or bullet", pipe_at),
+    ("semicolon", semicolon_at),
     ("spaced dash", spaced_dash_at),
     ("handle or address", handle_at),
     ("date", date_at),
@@ -229,6 +230,12 @@ const NAME_ENDS: &[(&str, NameEnd)] = &[
 /// Roe/Staff Writer". (On a bare line a slash makes a photo credit: see [`parse_line`].)
 fn pipe_at(s: &str) -> Option<usize> {
     s.find(['|', '·', '•', '/'])
+}
+
+/// "Story by Jane Roe; photos by Jo Lee", "By Jane Roe; Editing by Al Hale": a semicolon ends
+/// the writers' credit and opens another kind of credit, whose people wrote no part of it.
+fn semicolon_at(s: &str) -> Option<usize> {
+    s.find(';')
 }
 
 /// "Jane Roe - Nov 19, 2019", "By Jane Roe – Staff Writer", "By Jane Roe -- Courier".
@@ -1048,11 +1055,12 @@ mod tests {
         ]);
     }
 
-    /// A pipe or a spaced dash ends the names.
+    /// A pipe, a semicolon or a spaced dash ends the names.
     #[test]
     fn pipes_and_dashes() {
         check(&[
             ("By Jane Roe | Special to the Courier", &["Jane Roe"], &[]),
+            ("Story by Jane Roe; photos by Jo Lee", &["Jane Roe"], &[]),
             ("By Jane Roe - Staff Writer", &["Jane Roe"], &[]),
             ("By Jane Roe – Springfield Courier Contributor", &["Jane Roe"], &[]),
             ("By Jane Roe Senior Contributor", &["Jane Roe"], &[]),
@@ -1206,6 +1214,7 @@ mod tests {
         for (name, rule) in NAME_ENDS {
             let row = match *name {
                 "pipe or bullet" => ("Jane Roe | Courier", 9),
+                "semicolon" => ("Jane Roe; photos by Jo Lee", 8),
                 "spaced dash" => ("Jane Roe - Courier", 9),
                 "handle or address" => ("Jane Roe jroe@example.com", 9),
                 "date" => ("Jane Roe Nov 19, 2019", 9),
