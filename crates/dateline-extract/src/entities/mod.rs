@@ -975,6 +975,12 @@ mod tests {
             &[(O, "United Nations")],
             &[(O, "U.N.")],
         ),
+        // Both sides of a result are teams, whether or not the gazetteer knows their towns.
+        (
+            "The Shelbyville Sharks beat the Ogdenville Owls 31-17 on Sunday. The Sharks (2-3) won again.",
+            &[(O, "Shelbyville Sharks"), (O, "Ogdenville Owls")],
+            &[(O, "Sharks"), (P, "Ogdenville Owls")],
+        ),
         // A country is listed without the article a sentence's start capitalises.
         (
             "The Netherlands won. Fans of the Netherlands cheered in The Hague.",

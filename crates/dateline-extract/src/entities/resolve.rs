@@ -593,8 +593,8 @@ fn side_with_plural_verb<'n>(p: &'n Piece<'n>, _: &Builder, k: &'n Lookups<'n>) 
 }
 
 /// "2-1", "3–0": a score.
-fn is_score(w: &str) -> bool {
-    let digits = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+pub(super) fn is_score(w: &str) -> bool {
+    let digits = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     w.split_once(['-', '–']).is_some_and(|(a, b)| digits(a) && digits(b))
 }
 

@@ -21,8 +21,8 @@ use crate::lists::{
     EMPLOYEE_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS,
     MARKET_INDICES, MEMBER_NOUNS, MINISTRY_PORTFOLIOS, NAME_JOINERS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES,
     ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS,
-    PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, SOURCE_CUES, SPORTS_POSITIONS, STREET_SUFFIXES,
-    THING_NOUNS,
+    PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, RESULT_VERBS, SOURCE_CUES, SPORTS_POSITIONS,
+    STREET_SUFFIXES, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -75,6 +75,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("nationality before a name", nationality_before_name),
     ("joiner", joiner),
     ("organisation named for its place", named_for_its_place),
+    ("side in a result", side_in_a_result),
     ("brand before a product", brand_before_product),
     ("person named like a town", person_named_like_a_town),
     ("known name inside", known_name_inside),
@@ -907,6 +908,34 @@ fn credential<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let before = r.chunk.text[..r.ws[0].start].trim_end().strip_suffix(',')?;
     let word = before.rsplit(|c: char| c.is_whitespace() || c == ',').next()?;
     word.starts_with(char::is_uppercase).then(Verdict::none)
+}
+
+/// "the Shelbyville Sharks beat the Ogdenville Owls 31-17": sports copy names both sides of a
+/// result by their full names, a town and a plural, with "the" before each; a side is one
+/// before or after a verb of winning, or before the score, even when the gazetteer does not
+/// know its town.
+fn side_in_a_result<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let ws = r.ws;
+    let last = r.last();
+    let plural = last.ends_with('s') && !last.ends_with("ss") && !last.contains(['\'', '’', '.']);
+    let shaped = (2..=3).contains(&ws.len())
+        && plural
+        && matches!(r.word_before(), Some("the" | "The"))
+        && ws.iter().all(|w| capitalized(w.text))
+        && !lexicon::is_given_name(ws[0].text);
+    if !shaped {
+        return None;
+    }
+    // "beat the …": the verb stands two words before a run that opens its chunk.
+    let opens_chunk = ws[0].start == r.chunk.words[0].start;
+    let verb_before = opens_chunk && r.chunk.prev2.is_some_and(|w| RESULT_VERBS.contains(w));
+    let verb_after = r.next_lower.is_some_and(|w| RESULT_VERBS.contains(w));
+    let score_after = r
+        .after
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| super::resolve::is_score(w.trim_end_matches(['.', ',', ';'])));
+    (verb_before || verb_after || score_after).then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
 /// "Maple Street", "Elm Ave.", "W. County Road": a street is an address inside a town, not a
