@@ -184,7 +184,7 @@ fn next_step(text: &str, ws: &[Word<'_>], j: usize) -> Step {
 /// after any other body, a word that names no place, person or known body either ("the Academy
 /// of Arts, Springfield and Shelbyville" lists places).
 fn portfolio_list(text: &str, ws: &[Word<'_>], j: usize) -> Option<usize> {
-    let ministry = j >= 3 && matches!(ws[j - 3].text, "Ministry" | "Department" | "Ministries" | "Secretariat");
+    let ministry = j >= 3 && government_department(ws[j - 3].text);
     let field = |w: &Word<'_>| {
         capitalized(w.text)
             && if ministry {
@@ -219,6 +219,12 @@ fn portfolio_list(text: &str, ws: &[Word<'_>], j: usize) -> Option<usize> {
             _ => return None,
         }
     }
+}
+
+/// "Ministry", "Department": the words that name a government's department, whose name lists
+/// its portfolios and whose units are written after it.
+pub(super) fn government_department(w: &str) -> bool {
+    matches!(w, "Ministry" | "Department" | "Ministries" | "Secretariat")
 }
 
 /// "Procter & Gamble", "AT&T": an ampersand between capitalised words joins them into one run

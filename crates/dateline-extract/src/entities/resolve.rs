@@ -1230,11 +1230,17 @@ impl Builder {
     /// name is the first words of an earlier one's legal name (before the industry words and
     /// the suffix) is that company; its mentions and roles move to it, and it is left out.
     fn fold_short_company_names(&mut self) {
-        let words = |e: &Entity| e.name.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
-        let legal: Vec<(usize, Vec<String>)> = (0..self.entities.len())
-            .filter(|&i| self.entities[i].kind == EntityKind::Organization)
-            .map(|i| (i, words(&self.entities[i])))
-            .filter(|(_, w)| w.len() >= 3 && COMPANY_SUFFIXES.contains_lowercase_of(&w[w.len() - 1]))
+        // Names are written with single spaces, so a name's first words are a prefix of it.
+        let legal: Vec<usize> = (0..self.entities.len())
+            .filter(|&i| {
+                let e = &self.entities[i];
+                e.kind == EntityKind::Organization
+                    && e.name.split(' ').nth(2).is_some()
+                    && e.name
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| COMPANY_SUFFIXES.contains_lowercase_of(w))
+            })
             .collect();
         if legal.is_empty() {
             return;
@@ -1243,14 +1249,18 @@ impl Builder {
             if self.entities[short].kind != EntityKind::Organization || self.unsure[short] {
                 continue;
             }
-            let w = words(&self.entities[short]);
-            let full = legal.iter().find(|(i, lw)| {
-                *i != short
-                    && w.len() < lw.len() - 1
-                    && lw[..w.len()] == w[..]
-                    && self.first_pos[*i] < self.first_pos[short]
+            let name = &self.entities[short].name;
+            // At least the industry word and the suffix are left out ("Harlow Gas" of "Harlow
+            // Gas and Electric Co").
+            let shortens = |full: &str| {
+                full.strip_prefix(name.as_str())
+                    .and_then(|rest| rest.strip_prefix(' '))
+                    .is_some_and(|rest| rest.contains(' '))
+            };
+            let full = legal.iter().find(|&&i| {
+                i != short && self.first_pos[i] < self.first_pos[short] && shortens(&self.entities[i].name)
             });
-            let Some(&(full, _)) = full else { continue };
+            let Some(&full) = full else { continue };
             for m in &mut self.mentions {
                 if m.entity == short {
                     m.entity = full;

@@ -888,7 +888,7 @@ fn body_of_a_body<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// is an organisation of its own.
 fn unit_of_a_department<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let ws = r.ws;
-    let k = (1..ws.len().saturating_sub(2)).find(|&k| matches!(ws[k].text, "Department" | "Ministry"))?;
+    let k = (1..ws.len().saturating_sub(2)).find(|&k| super::chunk::government_department(ws[k].text))?;
     let unit = &ws[k + 1..];
     let fits = !unit.iter().any(|w| super::chunk::is_connector(w.text)) && org_like(unit);
     fits.then(|| {
