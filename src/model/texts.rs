@@ -72,13 +72,42 @@ pub trait TextStore: std::fmt::Debug + Send + Sync {
     fn figures(&self, at: TextRef) -> Result<Vec<Figure>, TextError>;
 }
 
-/// A story's text could not be read back from the build's working file.
+/// A story's text could not be read back, from the build's working file or from the build
+/// store that kept it from an earlier build.
 #[derive(Debug, thiserror::Error)]
-#[error(
-    "cannot read an article's text back from the build's working file in {folder}: {source}\n  = help: the build keeps the articles' text in the temporary folder (TMPDIR) while it writes the pages; free space there or point TMPDIR at a folder with room. The previous output was left as it was"
-)]
+#[error("cannot read an article's text back from {place}: {source}\n  = help: {}", place.help())]
 pub struct TextError {
-    /// The folder the working file is in (the file itself has no name).
-    pub folder: PathBuf,
+    pub place: TextPlace,
     pub source: std::io::Error,
+}
+
+/// Where a story's text waits: each calls for a different remedy when it cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextPlace {
+    /// The build's own working file, in this folder (the file itself has no name).
+    WorkingFile(PathBuf),
+    /// The build store, at this path, which kept the text of a story an earlier build read.
+    BuildStore(PathBuf),
+}
+
+impl TextPlace {
+    fn help(&self) -> &'static str {
+        match self {
+            TextPlace::WorkingFile(_) => {
+                "the build keeps the articles' text in the temporary folder (TMPDIR) while it writes the pages; free space there or point TMPDIR at a folder with room. The previous output was left as it was"
+            }
+            TextPlace::BuildStore(_) => {
+                "the build store is damaged or was changed by another program while the build ran; run `dateline build --clean`, which reads every article afresh and makes the store again. The previous output was left as it was"
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for TextPlace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TextPlace::WorkingFile(folder) => write!(f, "the build's working file in {}", folder.display()),
+            TextPlace::BuildStore(path) => write!(f, "the build store {}", path.display()),
+        }
+    }
 }

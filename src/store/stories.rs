@@ -281,7 +281,10 @@ impl Store {
                 Some(std::sync::Mutex::new(conn))
             })
             .collect::<Option<Vec<_>>>()?;
-        Some(KeptTexts { conns })
+        Some(KeptTexts {
+            path: self.path.clone(),
+            conns,
+        })
     }
 }
 
@@ -289,10 +292,15 @@ impl Store {
 /// page of an unchanged story is made again (a person's page, the feed, a template edited).
 #[derive(Debug)]
 pub struct KeptTexts {
+    path: std::path::PathBuf,
     conns: Vec<std::sync::Mutex<rusqlite::Connection>>,
 }
 
 impl crate::texts::Kept for KeptTexts {
+    fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
     fn entry(&self, number: u64) -> std::io::Result<Vec<u8>> {
         // Whichever connection is free; the first when none is.
         let conn = self

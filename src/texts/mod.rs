@@ -35,7 +35,7 @@ pub use record::{decode_record, encode_record};
 
 use crate::model::{
     Anchor, Block, BlockKind, Correction, Credit, Details, DetailsRef, Entity, EntityKind, Figure, FrontMatter,
-    Mention, Origin, Published, Quote, Rights, Story, Text, TextError, TextRef, TextStore,
+    Mention, Origin, Published, Quote, Rights, Story, Text, TextError, TextPlace, TextRef, TextStore,
 };
 
 /// Stories' text, appended as they are read and read back at random.
@@ -53,6 +53,9 @@ pub struct TextFile {
 pub trait Kept: std::fmt::Debug + Send + Sync {
     /// The entry numbered `number`.
     fn entry(&self, number: u64) -> std::io::Result<Vec<u8>>;
+
+    /// Where the entries are, for a message when one cannot be read.
+    fn path(&self) -> &Path;
 }
 
 #[derive(Debug)]
@@ -66,7 +69,7 @@ impl TextFile {
     /// A new, empty file in `folder` (the temporary folder).
     pub fn create(folder: &Path) -> Result<TextFile, TextError> {
         let file = tempfile::tempfile_in(folder).map_err(|source| TextError {
-            folder: folder.to_path_buf(),
+            place: TextPlace::WorkingFile(folder.to_path_buf()),
             source,
         })?;
         Ok(TextFile {
@@ -91,8 +94,20 @@ impl TextFile {
 
     fn error(&self, source: std::io::Error) -> TextError {
         TextError {
-            folder: self.folder.clone(),
+            place: TextPlace::WorkingFile(self.folder.clone()),
             source,
+        }
+    }
+
+    /// An entry at `at` that cannot be read or decoded: one the build store kept is the
+    /// store's fault, not the temporary folder's.
+    fn error_at(&self, at: TextRef, source: std::io::Error) -> TextError {
+        match &self.kept {
+            Some(kept) if at.kept => TextError {
+                place: TextPlace::BuildStore(kept.path().to_path_buf()),
+                source,
+            },
+            _ => self.error(source),
         }
     }
 
@@ -233,7 +248,7 @@ impl TextFile {
                 .kept
                 .as_ref()
                 .ok_or_else(|| self.error(invalid("a text kept by no build store")))?;
-            return kept.entry(at.offset).map_err(|e| self.error(e));
+            return kept.entry(at.offset).map_err(|e| self.error_at(at, e));
         }
         let mut bytes = vec![0; at.len as usize];
         let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
@@ -254,7 +269,7 @@ impl TextFile {
     pub fn extraction_bytes(&self, at: TextRef) -> Result<Vec<u8>, TextError> {
         let bytes = self.entry(at)?;
         let mut r = Reader { bytes: &bytes, at: 0 };
-        let extraction = r.bytes().map_err(|e| self.error(e))?;
+        let extraction = r.bytes().map_err(|e| self.error_at(at, e))?;
         Ok(extraction.to_vec())
     }
 }
@@ -262,7 +277,7 @@ impl TextFile {
 impl TextStore for TextFile {
     fn load(&self, at: TextRef) -> Result<Text, TextError> {
         let bytes = self.entry(at)?;
-        decode(&bytes).map_err(|e| self.error(e))
+        decode(&bytes).map_err(|e| self.error_at(at, e))
     }
 
     /// Only the quotes' part of the entry is decoded: a person's page shows the quotes of
@@ -278,12 +293,12 @@ impl TextStore for TextFile {
         })();
         quotes
             .map(|quotes| quotes.into_iter().map(|q| q.text).collect())
-            .map_err(|e| self.error(e))
+            .map_err(|e| self.error_at(at, e))
     }
 
     fn details(&self, at: TextRef) -> Result<Details, TextError> {
         let bytes = self.entry(at)?;
-        read_details(&bytes).map_err(|e| self.error(e))
+        read_details(&bytes).map_err(|e| self.error_at(at, e))
     }
 
     /// Only the entities' part of the entry is decoded: the API's summaries list every
@@ -291,7 +306,7 @@ impl TextStore for TextFile {
     fn entities(&self, at: TextRef) -> Result<Vec<Mention>, TextError> {
         let bytes = self.entry(at)?;
         let mut r = Reader { bytes: &bytes, at: 0 };
-        read_names(&mut r, bytes.len()).map_err(|e| self.error(e))
+        read_names(&mut r, bytes.len()).map_err(|e| self.error_at(at, e))
     }
 
     fn figures(&self, at: TextRef) -> Result<Vec<Figure>, TextError> {
@@ -301,7 +316,7 @@ impl TextStore for TextFile {
             read_names(&mut r, bytes.len())?;
             read_figures(&mut r, bytes.len())
         })();
-        figures.map_err(|e| self.error(e))
+        figures.map_err(|e| self.error_at(at, e))
     }
 }
 
@@ -788,6 +803,50 @@ mod tests {
         crate::pipeline::prepare(source, &Registry::default(), &SiteConfig::default())
             .unwrap()
             .0
+    }
+
+    /// A build store that kept texts and no longer has one.
+    #[derive(Debug)]
+    struct Emptied(PathBuf);
+
+    impl Kept for Emptied {
+        fn entry(&self, number: u64) -> std::io::Result<Vec<u8>> {
+            Err(std::io::Error::other(format!("no text {number}")))
+        }
+        fn path(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    /// A text the build store kept and cannot give back is the store's fault: the message
+    /// names the store and `build --clean`, not the temporary folder, which holds only this
+    /// build's own texts.
+    #[test]
+    fn a_kept_text_that_cannot_be_read_blames_the_store() {
+        let store = PathBuf::from("site/.dateline/cache.sqlite");
+        let file = TextFile::create(&std::env::temp_dir())
+            .unwrap()
+            .with_kept(Some(Box::new(Emptied(store.clone()))));
+        let kept = TextRef {
+            offset: 7,
+            len: 0,
+            kept: true,
+        };
+        let e = file.load(kept).unwrap_err();
+        assert_eq!(e.place, TextPlace::BuildStore(store));
+        let message = e.to_string();
+        assert!(message.contains("cache.sqlite"), "{message}");
+        assert!(message.contains("dateline build --clean"), "{message}");
+        assert!(!message.contains("TMPDIR"), "{message}");
+        // This build's own text, read past its end, is the working file's.
+        let own = TextRef {
+            offset: 0,
+            len: 9,
+            kept: false,
+        };
+        let e = file.load(own).unwrap_err();
+        assert!(matches!(e.place, TextPlace::WorkingFile(_)), "{e}");
+        assert!(e.to_string().contains("TMPDIR"), "{e}");
     }
 
     /// A story put away and read back is the story it was, down to the positions of quotes
