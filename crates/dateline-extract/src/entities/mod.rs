@@ -1002,6 +1002,12 @@ mod tests {
             &[(O, "Harlow Gas and Electric Co")],
             &[(O, "Harlow Gas"), (O, "Electric Co")],
         ),
+        // A subsidiary named for its parent and the region it serves is not the parent.
+        (
+            "Zentrix North America Inc recalled 40,000 cars. Zentrix said the fault was rare, and Zentrix Europe Ltd agreed.",
+            &[(O, "Zentrix North America Inc"), (O, "Zentrix"), (O, "Zentrix Europe Ltd")],
+            &[],
+        ),
     ];
 
     #[test]

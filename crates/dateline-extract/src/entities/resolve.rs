@@ -436,6 +436,17 @@ fn known_single<'n>(p: &'n Piece<'n>, b: &Builder, k: &'n Lookups<'n>) -> Option
     Some(Settled::OrgOrPart(name))
 }
 
+/// Whether what follows a company's first words in a longer name is the region a subsidiary
+/// serves: "Acme North America Inc", "Acme Europe", "Acme UK Ltd" are the parent's
+/// subsidiaries, so "Acme" named alone is the parent, not a second reference to them.
+fn names_a_subsidiary(rest: &str) -> bool {
+    let region = match rest.rsplit_once(' ') {
+        Some((region, last)) if COMPANY_SUFFIXES.contains_lowercase_of(last) => region,
+        _ => rest,
+    };
+    gazetteer::place(region).is_some()
+}
+
 /// "Jane" after "Jane Roe": a first name of a person named (not after a title: "Sen. Jane").
 /// Only a given name, a family name written first ("Xi", "Kim") or a word that speaks confirms
 /// the person: the first word of a product's name is its brand ("the Zeno Tab … a Zeno case"),
@@ -1050,6 +1061,7 @@ impl Builder {
                 && e.name.len() > words.len()
                 && e.name.starts_with(words)
                 && e.name.as_bytes()[words.len()] == b' '
+                && !names_a_subsidiary(&e.name[words.len() + 1..])
         })
     }
 
@@ -1255,7 +1267,7 @@ impl Builder {
             let shortens = |full: &str| {
                 full.strip_prefix(name.as_str())
                     .and_then(|rest| rest.strip_prefix(' '))
-                    .is_some_and(|rest| rest.contains(' '))
+                    .is_some_and(|rest| rest.contains(' ') && !names_a_subsidiary(rest))
             };
             let full = legal.iter().find(|&&i| {
                 i != short && self.first_pos[i] < self.first_pos[short] && shortens(&self.entities[i].name)
