@@ -51,6 +51,12 @@ pub fn is_country(name: &str) -> bool {
     COUNTRY_NAMES.get(name).is_some() || places::lookup(name).is_some_and(|p| p.kind == places::PlaceKind::Country)
 }
 
+/// Whether `name` names a country or a continent: the markets a company's national and
+/// regional subsidiaries are named for ("Acme Europe", "Acme UK").
+pub fn is_country_or_continent(name: &str) -> bool {
+    is_country(name) || places::lookup(name).is_some_and(|p| p.kind == places::PlaceKind::Continent)
+}
+
 /// The name of any place in the gazetteer, towns and counties included: for names that the
 /// words around them already mark as places ("in Springfield", "Springfield, Ill.").
 pub fn town(name: &str) -> Option<&'static str> {

@@ -156,6 +156,9 @@ lists! {
     ROLE_NOUNS: List = "role_nouns.txt";
     /// Lower-case nouns that introduce or follow an organisation's name ("newspaper", "startup").
     ORG_NOUNS: List = "org_nouns.txt";
+    /// Lower-case nouns said before a company's bare name, never after it ("chipmaker",
+    /// "rival").
+    COMPANY_DESCRIPTORS: List = "company_descriptors.txt";
     /// Verbs that attribute speech or writing to a speaker ("said", "told", "wrote").
     SPEECH_VERBS: List = "speech_verbs.txt";
     /// Participles that attribute speech to their sentence's subject ("saying", "adding").

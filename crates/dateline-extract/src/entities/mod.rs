@@ -1008,6 +1008,18 @@ mod tests {
             &[(O, "Zentrix North America Inc"), (O, "Zentrix"), (O, "Zentrix Europe Ltd")],
             &[],
         ),
+        // A state in the name is the company's own name, shortened as any.
+        (
+            "Quillon Illinois Corp settled a complaint. Quillon agreed to restate its results.",
+            &[(O, "Quillon Illinois Corp")],
+            &[(O, "Quillon")],
+        ),
+        // A descriptor before a company's bare name says what it names.
+        (
+            "Shares of chipmaker Zentrel rose, and game developer Quornix slipped.",
+            &[(O, "Zentrel"), (O, "Quornix")],
+            &[],
+        ),
     ];
 
     #[test]

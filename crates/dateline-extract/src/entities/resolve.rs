@@ -11,6 +11,7 @@ use crate::fasthash::{FxHashMap, FxHashSet, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::lists::{
+    COMPANY_DESCRIPTORS,
     AUXILIARY_VERBS, CLAUSE_CONJUNCTIONS, COMPANY_OFFICES, COMPANY_SUFFIXES, CORPORATE_VERBS, EMPLOYEE_NOUNS,
     INVERTIBLE_ORG_NOUNS, MEMBER_NOUNS, ORG_POSSESSIONS, PARTY_LABELS, PLACE_KIND_NOUNS, PRODUCT_NOUNS, RESULT_VERBS,
     SOURCE_CUES, THING_NOUNS, WEB_DOMAINS,
@@ -436,15 +437,17 @@ fn known_single<'n>(p: &'n Piece<'n>, b: &Builder, k: &'n Lookups<'n>) -> Option
     Some(Settled::OrgOrPart(name))
 }
 
-/// Whether what follows a company's first words in a longer name is the region a subsidiary
+/// Whether what follows a company's first words in a longer name is the market a subsidiary
 /// serves: "Acme North America Inc", "Acme Europe", "Acme UK Ltd" are the parent's
-/// subsidiaries, so "Acme" named alone is the parent, not a second reference to them.
+/// subsidiaries, so "Acme" named alone is the parent, not a second reference to them. A state
+/// or a city in the name is part of the company's own name ("Harlow Illinois Corp … Harlow
+/// said").
 fn names_a_subsidiary(rest: &str) -> bool {
     let region = match rest.rsplit_once(' ') {
         Some((region, last)) if COMPANY_SUFFIXES.contains_lowercase_of(last) => region,
         _ => rest,
     };
-    gazetteer::place(region).is_some()
+    gazetteer::is_country_or_continent(region)
 }
 
 /// "Jane" after "Jane Roe": a first name of a person named (not after a title: "Sen. Jane").
@@ -496,12 +499,15 @@ fn lawmakers_state<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Opt
     party_state(&p.name).map(Settled::Place)
 }
 
-/// "the retailer Acme", "beauty company Acme": an organisation noun before the word says what
-/// it names.
+/// "the retailer Acme", "beauty company Acme", "chipmaker Acme", "rival Acme": an organisation
+/// noun or a company's descriptor before the word says what it names.
 fn after_an_organisation_noun<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
     let prev = p.prev.map(lower);
     let other = gazetteer::is_known_org(&p.name) || gazetteer::town(&p.name).is_some();
-    (prev.as_deref().is_some_and(lexicon::is_org_noun) && !other).then(|| Settled::ShortOrg(&p.name))
+    let says = prev
+        .as_deref()
+        .is_some_and(|w| lexicon::is_org_noun(w) || COMPANY_DESCRIPTORS.contains(w));
+    (says && !other).then(|| Settled::ShortOrg(&p.name))
 }
 
 /// "Acme's shares", "Acme's chief executive", "shares of Acme", "a stake in Acme": what only an
