@@ -92,7 +92,8 @@ fn label_starts_at(b: &[u8], i: usize) -> bool {
 /// Where a credit sits at the end of a caption.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CreditSplit {
-    /// End of the caption text (before the credit, its label or its parenthesis), untrimmed.
+    /// End of the caption text: before the credit, its label or its parenthesis, and the mark
+    /// or white space that separates them.
     pub caption_end: usize,
     /// The credit as printed, without label or parentheses.
     pub raw: String,
@@ -343,14 +344,7 @@ fn credit_line(t: &str) -> Option<String> {
 
 /// Finds a credit at the end of a caption. Returns `None` when the text does not end in one.
 pub fn split_caption(text: &str) -> Option<CreditSplit> {
-    let t = text.trim_end();
-    if t.is_empty() {
-        return None;
-    }
-    if ends_without_credit(t) {
-        return glued_credit(t);
-    }
-    caption_credit(t)
+    CreditEnding::of(text).split_caption()
 }
 
 /// A block asked both whether it is a credit line ([`whole_credit`]) and whether it ends in a
@@ -383,13 +377,25 @@ impl<'a> CreditEnding<'a> {
     /// The same as [`split_caption`] of the block.
     pub fn split_caption(&self) -> Option<CreditSplit> {
         let t = self.text.trim_end();
-        if t.is_empty() {
+        let split = if t.is_empty() {
             None
         } else if self.ruled_out {
             glued_credit(t)
         } else {
             caption_credit(t)
-        }
+        };
+        split.map(|s| without_separator(t, s))
+    }
+}
+
+/// The mark a page prints between a caption and its credit is neither's: "The quay at dawn |
+/// Photo: Jane Roe", "The quay at dawn — Jane Roe/Acme", "The quay at dawn • Acme Images".
+fn without_separator(t: &str, split: CreditSplit) -> CreditSplit {
+    let caption = t[..split.caption_end]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '—' | '–' | '•' | '·'));
+    CreditSplit {
+        caption_end: caption.len(),
+        ..split
     }
 }
 
@@ -1026,6 +1032,8 @@ mod tests {
         ("Acme Robotics", &[], &["Acme Robotics"], None),
         ("Jane Roe", &["Jane Roe"], &[], None),
         ("Acme Photo/Stock RF", &[], &["Acme", "Stock RF"], None),
+        // A free picture library's form.
+        ("Photo by Jane Roe on Acme Stock", &["Jane Roe"], &["Acme Stock"], None),
     ];
 
     #[test]
@@ -1152,6 +1160,17 @@ mod tests {
             "A rally in the square.",
             "Jane Roe/Springfield Courier via AP",
         ),
+        // The mark between a caption and a labelled credit is neither's.
+        (
+            "Boats at the old quay | Photo: Jane Roe",
+            "Boats at the old quay",
+            "Jane Roe",
+        ),
+        (
+            "Boats at the old quay • Credit: Acme Images",
+            "Boats at the old quay",
+            "Acme Images",
+        ),
     ];
 
     #[test]
@@ -1233,6 +1252,7 @@ mod tests {
             ("Foto: Acme Diario", Some("Acme Diario")),
             ("Image Credit: Acme Corp", Some("Acme Corp")),
             ("Image copyright Acme Images", Some("Acme Images")),
+            ("Photo by Jane Roe on Acme Stock", Some("Jane Roe on Acme Stock")),
             ("Jane Roe | Acme Images", Some("Jane Roe | Acme Images")),
             ("Jane Roe/Getty Images", Some("Jane Roe/Getty Images")),
             ("Courtesy of Acme Corp", Some("Courtesy of Acme Corp")),

@@ -511,6 +511,10 @@ type FigureRule = fn(&mut FigureReader<'_, '_>, usize) -> Option<usize>;
 const FIGURE_RULES: &[(&str, FigureRule)] = &[
     ("image with its caption below", image_with_caption_below),
     ("image described by its alt text", image_alt_caption),
+    (
+        "credit and labelled caption in one paragraph",
+        credit_and_labelled_caption,
+    ),
     ("labelled caption", labelled_caption),
     ("title over a caption printed twice", titled_repeated_caption),
     ("credit line", credit_line),
@@ -617,6 +621,27 @@ fn labelled_caption(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usize> {
     };
     let fig = figures::build(&text, 0..end, raw.as_deref(), r.reference);
     r.add(fig, fig_blocks, (i, label_end..end));
+    Some(1)
+}
+
+/// "Image copyright Acme Images Image caption Boats wait at the harbour": a page copied as
+/// text may keep a picture's labelled credit and its labelled caption in one paragraph, on
+/// one line or two (the layout of the BBC's pages). The credit is everything between the two
+/// labels.
+fn credit_and_labelled_caption(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usize> {
+    if !r.usable(i) || !credit::strip_label(r.text(i)).1 {
+        return None;
+    }
+    let text = r.text(i).to_string();
+    let at = text
+        .char_indices()
+        .filter(|&(_, c)| c.is_whitespace())
+        .map(|(k, c)| k + c.len_utf8())
+        .find(|&k| figures::caption_label(&text[k..]).1)?;
+    let raw = credit::CreditEnding::of(text[..at].trim()).whole_credit()?;
+    let (label_end, _) = figures::caption_label(&text[at..]);
+    let fig = figures::build(&text, at..text.len(), Some(&raw), r.reference);
+    r.add(fig, vec![i], (i, at + label_end..text.len()));
     Some(1)
 }
 
@@ -933,6 +958,19 @@ mod tests {
 
     /// One row per figure convention: the page's blocks and the figures read from them.
     const FIGURE_ROWS: &[(&[&str], Figures<'_>)] = &[
+        // A labelled credit and a labelled caption in one paragraph, on one line or two.
+        (
+            &[
+                "Image copyright Acme Images Image caption Boats wait at the harbour mouth",
+                STORY,
+                "Image copyright Jo Lund/Acme Images\nImage caption The quay was rebuilt in 2010",
+                STORY,
+            ],
+            &[
+                (None, "Boats wait at the harbour mouth", Some("Acme Images")),
+                (None, "The quay was rebuilt in 2010", Some("Jo Lund/Acme Images")),
+            ],
+        ),
         // A short line below an image is its caption.
         (
             &["![](quay.jpg)", "The old quay at dawn.", STORY],

@@ -1005,7 +1005,11 @@ mod tests {
         // A subsidiary named for its parent and the region it serves is not the parent.
         (
             "Zentrix North America Inc recalled 40,000 cars. Zentrix said the fault was rare, and Zentrix Europe Ltd agreed.",
-            &[(O, "Zentrix North America Inc"), (O, "Zentrix"), (O, "Zentrix Europe Ltd")],
+            &[
+                (O, "Zentrix North America Inc"),
+                (O, "Zentrix"),
+                (O, "Zentrix Europe Ltd"),
+            ],
             &[],
         ),
         // A state in the name is the company's own name, shortened as any.
