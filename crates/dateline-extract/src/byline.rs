@@ -532,20 +532,38 @@ fn affiliation_like(seg: &str) -> bool {
         .all(|w| w.starts_with(char::is_uppercase) || w == "&" || is_job_word(w) || TITLE_SMALL_WORDS.contains(w))
 }
 
-/// A part naming only a desk of the outlet: "SPRINGFIELD COURIER STAFF", "Acme News Staff
-/// Reports", "Courier wire services". A person's title ("Staff Writer") is no desk here: it
-/// follows a name ("By Jane Roe Staff Writer").
-fn names_a_desk(seg: &str) -> bool {
+/// Where the desk a part ends in starts ("staff" of "Courier staff"): a part ending in one
+/// names only a desk of the outlet ("SPRINGFIELD COURIER STAFF", "Acme News Staff Reports",
+/// "Courier wire services") unless a writer comes first ([`writer_before_desk`]). A
+/// person's title ("Staff Writer") is no desk here: it follows a name ("By Jane Roe Staff
+/// Writer").
+fn desk_at(seg: &str) -> Option<usize> {
     if !may_name_no_one(seg) {
-        return false;
+        return None;
     }
     let lower = seg.to_lowercase();
-    BYLINE_DESKS.iter().any(|d| {
-        !d.ends_with("writer")
-            && !d.ends_with("writers")
-            && lower.ends_with(d)
-            && (lower.len() == d.len() || lower[..lower.len() - d.len()].ends_with(' '))
-    })
+    // Lowering keeps the length of the desks' ASCII words; a name before them may not.
+    if lower.len() != seg.len() {
+        return None;
+    }
+    BYLINE_DESKS
+        .iter()
+        .filter(|d| !d.ends_with("writer") && !d.ends_with("writers") && lower.ends_with(*d))
+        .map(|d| lower.len() - d.len())
+        .find(|&at| at == 0 || lower[..at].ends_with(' '))
+}
+
+/// "By Jane Roe Courier News Service": Indian and other papers print the writer's name and
+/// the outlet's desk with no mark between them. A given name and a surname before the
+/// outlet's name are the writer (the surname need not be a listed one), and the outlet the rest; "By Jackson Sun Staff", with
+/// nothing between the two names and the desk, is the Jackson Sun's staff. Returns the
+/// writer's words and the outlet's.
+fn writer_before_desk(before: &str) -> Option<([&str; 2], Vec<&str>)> {
+    let mut words = before.split_whitespace();
+    let (given, surname) = (words.next()?, words.next()?);
+    let outlet: Vec<&str> = words.collect();
+    let writer = [given, surname];
+    (!outlet.is_empty() && names::is_any_given_name(given) && name_shaped(&writer)).then_some((writer, outlet))
 }
 
 /// What ends the names inside a part of a byline, at word `i`.
@@ -653,9 +671,15 @@ fn is_initial(w: &str) -> bool {
 
 /// Reads the names of one comma-separated part into `read`; fails when a name is not one.
 fn read_segment(seg: &str, read: &mut Read) -> Option<()> {
-    if names_a_desk(seg) {
+    if let Some(at) = desk_at(seg) {
         let words: Vec<&str> = seg.split_whitespace().collect();
-        read.sources.extend(outlet(&words));
+        match writer_before_desk(&seg[..at]) {
+            Some((name, outlet_words)) => {
+                flush(&mut name.to_vec(), &mut read.names)?;
+                read.sources.extend(outlet(&outlet_words));
+            }
+            None => read.sources.extend(outlet(&words)),
+        }
         return Some(());
     }
     let words: Vec<&str> = seg
@@ -1047,6 +1071,9 @@ mod tests {
         check(&[
             ("By Jane Roe, Springfield Courier", &["Jane Roe"], &[]),
             ("By Jane Roe, Courier Staff", &["Jane Roe"], &[]),
+            // The writer and the outlet's desk with no mark between them.
+            ("By Jane Roe Courier News Service", &["Jane Roe"], &[]),
+            ("By Priya Varadan Courier Staff", &["Priya Varadan"], &[]),
             (
                 "By Jane Roe and John Doe, Courier Staff Writers",
                 &["Jane Roe", "John Doe"],
@@ -1166,6 +1193,10 @@ mod tests {
         check(&[
             ("By SPRINGFIELD COURIER STAFF", &[], &[]),
             ("By Courier Staff", &[], &[]),
+            // A town named like a person, then its paper's name and the desk.
+            ("By Jackson Sun Staff", &[], &[]),
+            ("By Lincoln Journal Star Staff", &[], &[]),
+            ("By Courier News Service", &[], &[]),
             ("By admin", &[], &[]),
             ("By admin - 2018-09-16", &[], &[]),
             ("By www.example.com", &[], &[]),
