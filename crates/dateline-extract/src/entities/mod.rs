@@ -1020,8 +1020,14 @@ mod tests {
         ),
         // A descriptor before a company's bare name says what it names.
         (
-            "Shares of chipmaker Zentrel rose, and game developer Quornix slipped.",
-            &[(O, "Zentrel"), (O, "Quornix")],
+            "Shares of chipmaker Zentrel rose, and game developer Quornix slipped. Developer Vortel said the game was late.",
+            &[(O, "Zentrel"), (O, "Quornix"), (O, "Vortel")],
+            &[(P, "Developer Vortel")],
+        ),
+        // The company whose office someone holds.
+        (
+            "\"We are growing,\" said Tom Baker, chief executive of Zentrel, on Monday.",
+            &[(P, "Tom Baker"), (O, "Zentrel")],
             &[],
         ),
     ];

@@ -653,7 +653,7 @@ fn employer_before_a_job<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) 
 }
 
 /// "co-founded Quillmark in 2015", "joined Zentrix as chief engineer", "the chief executive
-/// officer of Brightcove", "a spokeswoman for Zentrix": what someone founds, joins in a post or
+/// officer of Brightcove", "the chief executive of Brightcove", "a spokeswoman for Zentrix": what someone founds, joins in a post or
 /// holds a company's office in is a company, club or band, when the word is no one's name.
 fn founded_or_joined<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
     let founded = p

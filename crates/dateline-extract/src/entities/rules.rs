@@ -17,7 +17,7 @@ use crate::fasthash::with_lowercase;
 use crate::gazetteer;
 use crate::lexicon;
 use crate::lists::{
-    BYLINE_CREDENTIALS, BYLINE_DESKS, COMPANY_OFFICES, COMPANY_SUFFIXES, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS,
+    BYLINE_CREDENTIALS, BYLINE_DESKS, COMPANY_DESCRIPTORS, COMPANY_OFFICES, COMPANY_SUFFIXES, COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS,
     EMPLOYEE_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS,
     MARKET_INDICES, MEMBER_NOUNS, MINISTRY_PORTFOLIOS, NAME_JOINERS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES,
     ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS,
@@ -498,7 +498,7 @@ fn ends_with_phrase(text: &str, phrase: &str) -> bool {
 }
 
 /// Leading function words and sentence openers are not part of names: "But the Acme board",
-/// "Quarterback Jo Roe threw", "Retailer Zentrix said" (a job or a kind of company opening a
+/// "Quarterback Jo Roe threw", "Retailer Zentrix said", "Chipmaker Zentrix said" (a job, a kind of company or a company's descriptor opening a
 /// sentence, but not the head of a body's name: "Bank of Springfield"), "Springfield-based
 /// Acme", "Having won …". "The" stays in front of a title such as "The Springfield Courier" mid-sentence, and
 /// so does a capitalised adjective ("the New Media Group", "the Big Ten Conference").
@@ -511,7 +511,8 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let job = sentence_start
         && ws.len() > 1
         && (with_lowercase(first, lexicon::is_role_noun)
-            || with_lowercase(first, lexicon::is_org_noun) && !gazetteer::is_org_suffix(first)
+            || with_lowercase(first, |w| lexicon::is_org_noun(w) || COMPANY_DESCRIPTORS.contains(w))
+                && !gazetteer::is_org_suffix(first)
             || people_of_a_body(ws)
             || common_noun_of(r))
         && !lexicon::is_title(first);
