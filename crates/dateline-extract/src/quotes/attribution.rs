@@ -658,11 +658,25 @@ type LeadInRule = fn(&Resolver<'_>, &Clause<'_>, Option<(usize, bool)>) -> Optio
 /// The lead-in rules, in the order they are tried; each gets the clause's last speech verb
 /// (where it starts, and whether it is a participle).
 const LEAD_IN_RULES: &[(Rule, LeadInRule)] = &[
+    ("quoted_as_saying", quoted_as_saying),
     ("participle_lead_in", participle_lead_in),
     ("x_said_before", x_said_before),
     ("colon_lead_in", colon_lead_in),
     ("according_to", according_to),
 ];
+
+/// `The Courier quoted Dana Cole as saying: “…”`, `“…,” the agency quoted Cole as saying`: wire
+/// copy's way of passing on another outlet's quotation; the one quoted speaks, not the outlet.
+fn quoted_as_saying(cx: &Resolver<'_>, c: &Clause<'_>, _: Option<(usize, bool)>) -> Option<Attr> {
+    let text = &c.text[c.range.clone()];
+    let start = c.range.start + text.find(" quoted ")? + " quoted ".len();
+    let rest = &c.text[start..c.range.end];
+    let end = start + rest.find(" as ")?;
+    let after_as = &c.text[end + " as ".len()..c.range.end];
+    let participle = after_as.split_whitespace().next()?.trim_end_matches([',', ':', ';']);
+    (lexicon::is_speech_participle(participle) && end > start)
+        .then(|| cx.noun_phrase(&c.with_range(start..end)).named("quoted_as_saying"))
+}
 
 /// "…, saying that “…”": the sentence's subject speaks.
 fn participle_lead_in(cx: &Resolver<'_>, c: &Clause<'_>, verb: Option<(usize, bool)>) -> Option<Attr> {
@@ -793,11 +807,28 @@ impl<'a> Resolver<'a> {
             .any(|w| verb_at(w.text).is_some())
     }
 
-    /// `"…," Roe said`, `"…," said Dana Cole, the …`, `"…" in that law, Vane said`. A verb
+    /// `"…," Roe said`, `"…," said Dana Cole, the …`, `"…" in that law, Vane said`, `"…,"
+    /// according to Dana Cole`. A verb
     /// whose subject the quote itself is (`"…" announced in May, said Roe`) passes to the next.
     fn after(&self, c: &Clause<'_>) -> Attr {
         if c.range.end <= c.range.start {
             return Attr::Nothing;
+        }
+        // `"…," according to Dana Cole, the …`: the source named after "according to".
+        let text = &c.text[c.range.clone()];
+        let lead = text.len()
+            - text
+                .trim_start_matches(|ch: char| ch.is_whitespace() || matches!(ch, ',' | '—' | '–'))
+                .len();
+        if text[lead..].starts_with("according to ") {
+            let start = c.range.start + lead + "according to ".len();
+            let end = c.text[start..c.range.end]
+                .find([',', ';', '('])
+                .map_or(c.range.end, |i| start + i);
+            return self.noun_phrase(&c.with_range(start..end));
+        }
+        if let Some(attr) = quoted_as_saying(self, c, None) {
+            return attr;
         }
         let ws = self.words_in(c.range.clone());
         let (mut part_start, mut verdict) = (c.range.start, Attr::Nothing);

@@ -11,6 +11,7 @@ use std::ops::Range;
 use crate::model::{EntityKind, Quote};
 
 use super::super::entities::Found;
+use super::super::gazetteer;
 use super::super::lexicon::{self, Gender};
 use super::super::text::{Word, sentence_ends, words};
 use super::BlockText;
@@ -212,7 +213,11 @@ impl<'a> Resolver<'a> {
             if block - m.block > ORGANISATION_REACH {
                 break;
             }
-            if self.kind(m.entity) != EntityKind::Organization {
+            // The wire agency that reports the story ("(Reuters)", "told Reuters") is no
+            // company, board or ministry the story quotes.
+            if self.kind(m.entity) != EntityKind::Organization
+                || gazetteer::agency(&self.found.entities[m.entity].name).is_some()
+            {
                 continue;
             }
             let Some((noun, _)) = noun else {

@@ -407,6 +407,36 @@ const CONVENTIONS: &[ConventionRow<'static>] = &[
         Some("speaker_of_paragraph_before"),
     ),
     (
+        // "According to" after the quotation names its source.
+        &[
+            "Mayor Ana Ruiz visited the quay on Monday.",
+            "“It is a disaster for the fishermen,” according to Tom Baker, head of the harbour board.",
+        ],
+        "It is",
+        Some("Tom Baker"),
+        Some("named_in_phrase"),
+    ),
+    (
+        // Wire copy passes on another outlet's quotation: the one quoted speaks.
+        &[
+            "Mayor Ana Ruiz visited the quay on Monday.",
+            "“We will be back,” the Springfield Courier quoted Tom Baker as saying.",
+        ],
+        "We will",
+        Some("Tom Baker"),
+        Some("named_in_phrase"),
+    ),
+    (
+        // The wire agency reporting the story is no board it quotes.
+        &[
+            "SPRINGFIELD (Reuters) - The harbour lamps went dark on Tuesday.",
+            "The harbour board said in a statement: “Repairs will start as soon as the water goes down.”",
+        ],
+        "Repairs",
+        None,
+        None,
+    ),
+    (
         &["市長は「明日は新しい橋を開通します」と述べた。"],
         "明日は",
         None,
