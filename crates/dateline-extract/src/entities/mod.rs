@@ -987,6 +987,23 @@ mod tests {
             &[(L, "Netherlands"), (L, "The Hague")],
             &[(L, "The Netherlands")],
         ),
+        // Counties, ranges, capes and lakes named with a word before the name; a title in the
+        // run makes it a person's.
+        (
+            "Fans came from County Roe and Monte Vale. Snow closed the Sierra Vale, and boats left Cabo Roe. County Executive Jane Roe spoke.",
+            &[
+                (L, "County Roe"),
+                (L, "Monte Vale"),
+                (L, "Sierra Vale"),
+                (L, "Cabo Roe"),
+                (P, "Jane Roe"),
+            ],
+            &[
+                (P, "County Roe"),
+                (L, "County Executive Jane Roe"),
+                (O, "County Executive Jane Roe"),
+            ],
+        ),
         // A planet named alone is no place; a town named like one is written with its state.
         ("The probe reached Jupiter after six years.", &[], &[(L, "Jupiter")]),
         ("She grew up in Jupiter, Fla., near the beach.", &[(L, "Jupiter")], &[]),

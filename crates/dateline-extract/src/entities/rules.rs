@@ -963,9 +963,12 @@ fn place_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let has_joiner = r.ws.iter().any(|w| NAME_JOINERS.contains(w.text));
     // "San Springfield Courier": a known place opening the run leaves the rest to other rules.
     let opens_known = || (2..r.ws.len()).any(|k| gazetteer::place(&r.name(0..k)).is_some());
+    // "County Executive Jane Roe", "Mount Pleasant Mayor Jo Roe": a title inside the run makes
+    // it a person's.
+    let titled = || r.ws.iter().any(|w| lexicon::is_title(w.text));
     let fits = r.ws.len() > 1
         && (gazetteer::is_place_suffix(r.last()) && !has_joiner
-            || gazetteer::is_place_prefix(r.ws[0].text) && !lexicon::is_title(r.ws[0].text) && !opens_known());
+            || gazetteer::is_place_prefix(r.ws[0].text) && !titled() && !opens_known());
     if !fits {
         return None;
     }
