@@ -408,7 +408,8 @@ pub fn sqlite_file_updated(
     }
     let mut db = Connection::open(&work)?;
     db.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384;")?;
-    db.set_prepared_statement_cache_capacity(32);
+    // Room for `insert_story`'s statements and the update's own.
+    db.set_prepared_statement_cache_capacity(64);
     let tx = db.transaction()?;
     {
         let mut names = Names {
@@ -417,8 +418,20 @@ pub fn sqlite_file_updated(
         };
         let mut changed = changed.to_vec();
         changed.sort_unstable();
+        // Per table, the first article from which its rows must be numbered again; per kind
+        // of entity, whether any article now names others than before, or in another order.
+        let mut renumber_from: BTreeMap<&str, i64> = BTreeMap::new();
+        let mut entities_moved = [false; ENTITIES.len()];
         for &i in &changed {
             let id = i as i64 + 1;
+            let before = NUMBERED_TABLES
+                .iter()
+                .map(|table| Rows::of(&tx, table, id))
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let named_before = ENTITIES
+                .iter()
+                .map(|(_, link, column)| named(&tx, link, column, id))
+                .collect::<rusqlite::Result<Vec<_>>>()?;
             unindex_article(&tx, id)?;
             for table in ARTICLE_TABLES {
                 tx.execute(&format!("DELETE FROM {table} WHERE article_id = ?1"), [id])?;
@@ -427,12 +440,20 @@ pub fn sqlite_file_updated(
             let story = archive.full_story(i)?;
             insert_story(&tx, id, &story, absolute, &mut names)?;
             index_article(&tx, id)?;
-        }
-        if let Some(&first) = changed.first() {
-            for table in ARTICLE_TABLES.iter().filter(|t| **t != "datelines") {
-                renumber(&tx, table, first as i64 + 1)?;
+            for (table, before) in NUMBERED_TABLES.iter().zip(&before) {
+                if !before.put_back(&tx, table, id)? {
+                    renumber_from.entry(table).or_insert(id);
+                }
             }
-            for (table, link, column) in ENTITIES {
+            for (k, (_, link, column)) in ENTITIES.iter().enumerate() {
+                entities_moved[k] |= named(&tx, link, column, id)? != named_before[k];
+            }
+        }
+        for (table, from) in renumber_from {
+            renumber(&tx, table, from)?;
+        }
+        for ((table, link, column), moved) in ENTITIES.into_iter().zip(entities_moved) {
+            if moved {
                 renumber_entities(&tx, table, link, column)?;
             }
         }
@@ -462,6 +483,77 @@ const ARTICLE_TABLES: [&str; 9] = [
     "quotes",
     "annotations",
 ];
+
+/// The tables of [`ARTICLE_TABLES`] whose rows are numbered in sequence across articles.
+const NUMBERED_TABLES: [&str; 8] = [
+    "bylines",
+    "tags",
+    "article_people",
+    "article_places",
+    "article_organisations",
+    "figures",
+    "quotes",
+    "annotations",
+];
+
+/// Where an article's rows in one of [`NUMBERED_TABLES`] lay before an update replaced them.
+struct Rows {
+    /// The number of the first, when there were any, in an unbroken run.
+    first: Option<i64>,
+    count: i64,
+    /// Whether their numbers ran without a gap, as a clean export numbers them.
+    unbroken: bool,
+}
+
+impl Rows {
+    fn of(tx: &Connection, table: &str, id: i64) -> rusqlite::Result<Rows> {
+        tx.prepare_cached(&format!(
+            "SELECT min(rowid), max(rowid), count(*) FROM {table} WHERE article_id = ?1"
+        ))?
+        .query_row([id], |r| {
+            let (first, last, count): (Option<i64>, Option<i64>, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            Ok(Rows {
+                first,
+                count,
+                unbroken: match (first, last) {
+                    (Some(first), Some(last)) => last - first + 1 == count,
+                    _ => true,
+                },
+            })
+        })
+    }
+
+    /// Gives article `id`'s rows put in again the numbers its rows had before, when there are
+    /// as many: every other row then keeps its number, as a clean export would give it. False
+    /// when the rows must be numbered again from this article on.
+    fn put_back(&self, tx: &Connection, table: &str, id: i64) -> rusqlite::Result<bool> {
+        let now = Rows::of(tx, table, id)?;
+        if now.count != self.count || !self.unbroken || !now.unbroken {
+            return Ok(false);
+        }
+        if let (Some(was), Some(is)) = (self.first, now.first)
+            && was != is
+        {
+            // Through negative numbers, so that no two rows ever share one.
+            tx.prepare_cached(&format!(
+                "UPDATE {table} SET rowid = -(rowid - ?1) WHERE article_id = ?2"
+            ))?
+            .execute([is - was, id])?;
+            tx.prepare_cached(&format!("UPDATE {table} SET rowid = -rowid WHERE rowid < 0"))?
+                .execute([])?;
+        }
+        Ok(true)
+    }
+}
+
+/// The entities article `id` names in link table `link`, in the order its rows went in.
+fn named(tx: &Connection, link: &str, column: &str, id: i64) -> rusqlite::Result<Vec<i64>> {
+    tx.prepare_cached(&format!(
+        "SELECT {column} FROM {link} WHERE article_id = ?1 ORDER BY rowid"
+    ))?
+    .query_map([id], |r| r.get(0))?
+    .collect()
+}
 
 /// Each kind of entity, the table linking it to articles, and the linking column.
 const ENTITIES: [(&str, &str, &str); 3] = [
