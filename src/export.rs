@@ -364,17 +364,22 @@ pub fn sqlite_file(
     Ok(out)
 }
 
-/// A new file in `folder`, removed when its path is dropped.
+/// A new file in `folder`, removed when its path is dropped. It is readable by all, as every
+/// other file of the site is: the published copy keeps its mode, and a web server running as
+/// another user must be able to serve it (a temporary file is made readable by its owner only).
 fn temp_in(folder: &Path, suffix: &str) -> Result<tempfile::TempPath, ExportError> {
-    tempfile::Builder::new()
-        .prefix("dateline-export-")
-        .suffix(suffix)
+    let err = |source| ExportError::Temp {
+        folder: folder.to_path_buf(),
+        source,
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("dateline-export-").suffix(suffix);
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    builder
         .tempfile_in(folder)
         .map(tempfile::NamedTempFile::into_temp_path)
-        .map_err(|source| ExportError::Temp {
-            folder: folder.to_path_buf(),
-            source,
-        })
+        .map_err(err)
 }
 
 /// Pins the schema version and writes the compacted file the build publishes: the same

@@ -444,6 +444,13 @@ fn archive_sqlite_is_whole_linked_searchable_and_reproducible() {
     let db = public.join("archive.sqlite");
     let bytes = std::fs::read(&db).unwrap();
     assert!(bytes.starts_with(b"SQLite format 3\0"));
+    // Published for anyone to read, as the pages are: a web server may run as another user.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&db).unwrap().permissions().mode();
+        assert_eq!(mode & 0o044, 0o044, "archive.sqlite has mode {mode:o}");
+    }
     // The same input gives the same bytes.
     let again = build(site.path());
     assert!(
