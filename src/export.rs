@@ -429,8 +429,7 @@ pub fn sqlite_file_updated(
         let mut entities_moved = [false; ENTITIES.len()];
         for &i in &changed {
             let id = i as i64 + 1;
-            let before = NUMBERED_TABLES
-                .iter()
+            let before = numbered_tables()
                 .map(|table| Rows::of(&tx, table, id))
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             let named_before = ENTITIES
@@ -445,7 +444,7 @@ pub fn sqlite_file_updated(
             let story = archive.full_story(i)?;
             insert_story(&tx, id, &story, absolute, &mut names)?;
             index_article(&tx, id)?;
-            for (table, before) in NUMBERED_TABLES.iter().zip(&before) {
+            for (table, before) in numbered_tables().zip(&before) {
                 if !before.put_back(&tx, table, id)? {
                     renumber_from.entry(table).or_insert(id);
                 }
@@ -489,19 +488,13 @@ const ARTICLE_TABLES: [&str; 9] = [
     "annotations",
 ];
 
-/// The tables of [`ARTICLE_TABLES`] whose rows are numbered in sequence across articles.
-const NUMBERED_TABLES: [&str; 8] = [
-    "bylines",
-    "tags",
-    "article_people",
-    "article_places",
-    "article_organisations",
-    "figures",
-    "quotes",
-    "annotations",
-];
+/// The tables of [`ARTICLE_TABLES`] whose rows are numbered in sequence across articles: all
+/// but `datelines`, whose one row an article is found by its id.
+fn numbered_tables() -> impl Iterator<Item = &'static str> {
+    ARTICLE_TABLES.into_iter().filter(|&t| t != "datelines")
+}
 
-/// Where an article's rows in one of [`NUMBERED_TABLES`] lay before an update replaced them.
+/// Where an article's rows in one of [`numbered_tables`] lay before an update replaced them.
 struct Rows {
     /// The number of the first, when there were any, in an unbroken run.
     first: Option<i64>,
