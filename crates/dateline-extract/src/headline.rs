@@ -57,23 +57,37 @@ const RULES: &[(&str, Rule)] = &[
     ("one brand word", brand_word),
 ];
 
-/// The headline without the site's name after it, when the page shows the suffix is one.
+/// The headline without the site's name after it, when the page shows the suffix is one; and
+/// without the writer's name before the site's ("Ten quiet harbours – Jane Roe – Acmeblog", as
+/// blogging platforms title a page).
 pub fn without_site<'a>(title: &'a str, ev: &Evidence<'_>) -> &'a str {
     let title = title.trim();
-    let Some((at, sep)) = SEPARATORS
-        .iter()
-        .filter_map(|s| title.rfind(s).map(|i| (i, *s)))
-        .max_by_key(|(i, _)| *i)
-    else {
+    let Some(t) = split(title) else {
         return title;
     };
-    let t = Title {
+    let cut = RULES.iter().find_map(|(_, rule)| rule(&t, ev)).unwrap_or(false);
+    if !cut {
+        return title;
+    }
+    match split(t.head) {
+        Some(writer) if byline_name(&writer, ev) == Some(true) && writer.head.split_whitespace().nth(1).is_some() => {
+            writer.head
+        }
+        _ => t.head,
+    }
+}
+
+/// `title` cut at its last separator, if it has one.
+fn split(title: &str) -> Option<Title<'_>> {
+    let (at, sep) = SEPARATORS
+        .iter()
+        .filter_map(|s| title.rfind(s).map(|i| (i, *s)))
+        .max_by_key(|(i, _)| *i)?;
+    Some(Title {
         head: title[..at].trim(),
         suffix: title[at + sep.len()..].trim(),
         separators: SEPARATORS.iter().map(|s| title.matches(s).count()).sum(),
-    };
-    let cut = RULES.iter().find_map(|(_, rule)| rule(&t, ev)).unwrap_or(false);
-    if cut { t.head } else { title }
+    })
 }
 
 /// Wire copy's first line is the headline as the agency filed it.
@@ -222,6 +236,9 @@ mod tests {
                 "The reviews are in — and they are mixed",
             ),
             ("Harbour lights are back - Acmeblog", "Harbour lights are back"),
+            // The writer's name before the site's, as blogging platforms title a page.
+            ("Ten quiet harbours – Jane Roe – Acmeblog", "Ten quiet harbours"),
+            ("Jane Roe – Acmeblog", "Jane Roe"),
             // Keep: a subtitle, the second half of a headline, a kicker, wire capitals.
             (
                 "Harbour review – calm waters, no surprises",
