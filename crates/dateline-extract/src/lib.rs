@@ -150,15 +150,11 @@ impl<'a> Reading<'a> {
                 }
             })
             .collect();
-        r.marks = (0..blocks.len())
-            .map(|i| {
-                if needed[i] {
-                    quotes::spans(&blocks[i].text)
-                } else {
-                    Vec::new()
-                }
-            })
+        let texts: Vec<&str> = (0..blocks.len())
+            .map(|i| if needed[i] { blocks[i].text.as_str() } else { "" })
             .collect();
+        let double = texts.iter().map(|t| quotes::spans(t)).collect();
+        r.marks = quotes::story_marks(&texts, double);
         r
     }
 

@@ -47,6 +47,39 @@ pub struct BlockText<'a> {
     pub spans: &'a [QuoteSpan],
 }
 
+/// The quotation marks of a story's blocks, given their double marks ([`spans`]): some house
+/// styles (British tabloids, Australian papers) quote speech in single marks ("'We are
+/// ready,' she said."), and a story that uses no double marks at all but attributes at least
+/// two passages in single marks to speakers is read with its single marks instead. One such
+/// passage is not enough: single marks also quote a word or a title ("the so-called 'harbour
+/// tax'").
+pub fn story_marks(texts: &[&str], double: Vec<Vec<QuoteSpan>>) -> Vec<Vec<QuoteSpan>> {
+    if double.iter().any(|m| !m.is_empty()) {
+        return double;
+    }
+    let single: Vec<Vec<QuoteSpan>> = texts.iter().map(|t| marks::single_spans(t)).collect();
+    let attributed = texts
+        .iter()
+        .zip(&single)
+        .flat_map(|(t, spans)| spans.iter().filter(move |q| attributed_in_place(t, q)))
+        .take(2)
+        .count();
+    if attributed == 2 { single } else { double }
+}
+
+/// Whether a speech verb stands within three words after the passage ("…,' she said") or ends
+/// the words before it ("Roe said: '…").
+fn attributed_in_place(text: &str, q: &QuoteSpan) -> bool {
+    let is_verb = |w: &str| attribution::verb_at(w.trim_matches(|c: char| !c.is_alphanumeric())).is_some();
+    let after = text[q.close..].split_whitespace().take(3).any(is_verb);
+    let before = text[..q.open]
+        .trim_end()
+        .strip_suffix([':', ','])
+        .and_then(|b| b.split_whitespace().next_back())
+        .is_some_and(is_verb);
+    q.quotation && (after || before)
+}
+
 /// The name of the rule that found a speaker, as an explanation prints it.
 pub type Rule = &'static str;
 

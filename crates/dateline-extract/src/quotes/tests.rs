@@ -101,6 +101,35 @@ fn organisations_and_unnamed_speakers() {
     assert_eq!(got[2].1, s("Nation’s Herald"));
 }
 
+/// A house style quoting speech in single marks is read with them; single marks around a word
+/// or two, or in a story that quotes in double marks, quote no one.
+#[test]
+fn speech_in_single_marks() {
+    let got = run(&[
+        "'We have never seen a storm like it,' said Mayor Ana Ruiz on Wednesday.",
+        "Fisherman Tom Baker said: 'It is a disaster for all of us who work at night.'",
+        "The engineer said the lamps were 'very old'.",
+    ]);
+    assert_eq!(
+        got,
+        [
+            ("We have never seen a storm like it,".to_string(), s("Ana Ruiz")),
+            (
+                "It is a disaster for all of us who work at night.".to_string(),
+                s("Tom Baker")
+            ),
+        ]
+    );
+    // One attributed passage is not a house style.
+    assert!(run(&["'The harbour tax is too high for all of us,' the sign said."]).is_empty());
+    // Double marks decide where a story uses them.
+    let got = run(&[
+        "\"We are ready for the season,\" said Mayor Ana Ruiz.",
+        "'It was the worst night of the year,' a poster read, Ruiz said.",
+    ]);
+    assert_eq!(got.len(), 1, "{got:?}");
+}
+
 #[test]
 fn headline_quotes() {
     let got = quotes_of(
@@ -496,7 +525,7 @@ fn explain(paragraphs: &[&str]) -> Vec<(Quote, Option<Rule>)> {
 /// Entity and quote extraction over invented paragraphs, with the rule behind each speaker.
 fn explain_with(paragraphs: &[&str], headline: Option<&str>) -> Vec<(Quote, Option<Rule>)> {
     let words: Vec<Vec<Word<'_>>> = paragraphs.iter().map(|t| crate::text::words(t)).collect();
-    let marks: Vec<Vec<QuoteSpan>> = paragraphs.iter().map(|t| spans(t)).collect();
+    let marks = story_marks(paragraphs, paragraphs.iter().map(|t| spans(t)).collect());
     let ents: Vec<Span<'_>> = paragraphs
         .iter()
         .enumerate()
