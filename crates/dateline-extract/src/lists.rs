@@ -159,6 +159,9 @@ lists! {
     /// Lower-case nouns said before a company's bare name, never after it ("chipmaker",
     /// "rival").
     COMPANY_DESCRIPTORS: List = "company_descriptors.txt";
+    /// Capitalised nouns naming a post's field before a title ("Project" in "Acme Project
+    /// Manager"), never the employer's name there.
+    POST_FIELDS: List = "post_fields.txt";
     /// Verbs that attribute speech or writing to a speaker ("said", "told", "wrote").
     SPEECH_VERBS: List = "speech_verbs.txt";
     /// Participles that attribute speech to their sentence's subject ("saying", "adding").

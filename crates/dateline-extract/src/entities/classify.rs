@@ -17,7 +17,7 @@ use crate::lexicon::{self, Gender};
 use crate::lists::{
     ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, CHANGE_VERBS, CLUB_PREFIXES, COMPANY_OFFICES, COMPOUND_ORG_ENDINGS,
     COORDINATING_CONJUNCTIONS, GERMAN_ARTICLES, LEADING_FUNCTION_WORDS, NAME_JOINERS, NOUN_CAPITALISING_WORDS,
-    ORG_HEAD_NOUNS, ORG_PREPOSITIONS, PLACE_PREPOSITIONS,
+    ORG_HEAD_NOUNS, ORG_PREPOSITIONS, PLACE_PREPOSITIONS, POST_FIELDS,
 };
 use crate::text::{Word, is_all_caps};
 
@@ -769,8 +769,16 @@ fn chamber_with_its_committee(rest: &[Word<'_>], len: usize, kind: &Kind<'_>) ->
         .iter()
         .position(|w| lexicon::is_title(w.text))
         .unwrap_or(rest.len());
-    let longer = end > 1 && gazetteer::is_org_suffix(rest[end - 1].text) && org_like(&rest[..end]);
+    let longer =
+        end > 1 && gazetteer::is_org_suffix(rest[end - 1].text) && !field_of_post(rest, end) && org_like(&rest[..end]);
     if longer { end } else { len }
+}
+
+/// "Acme Project Manager", "Zentrix Press Secretary": the word before the title (at `end`)
+/// names the post's field (`post_fields.txt`), so it is no part of the employer's name even
+/// where it could end one ("Acme Project").
+fn field_of_post(ws: &[Word<'_>], end: usize) -> bool {
+    end > 0 && ws.get(end).is_some_and(|w| lexicon::is_title(w.text)) && POST_FIELDS.contains(ws[end - 1].text)
 }
 
 /// The longest organisation-shaped run in part of a role, if any.
@@ -778,6 +786,9 @@ fn org_in_role<'a>(part: &[Word<'_>], chunk: &Chunk<'a, '_>, out: &mut Vec<Piece
     for end in (2..=part.len()).rev() {
         // "House of Delegates Speaker": the office held in the body is no part of its name.
         if lexicon::is_title(part[end - 1].text) {
+            continue;
+        }
+        if field_of_post(part, end) {
             continue;
         }
         let start = part[..end]

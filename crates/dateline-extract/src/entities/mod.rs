@@ -1041,6 +1041,25 @@ mod tests {
             &[(O, "Zentrel"), (O, "Quornix"), (O, "Vortel")],
             &[(P, "Developer Vortel")],
         ),
+        // The field of a post written before its title ("Project Manager", "Press Secretary")
+        // is no part of the employer's name, whether the employer is known or not; and
+        // ombudsmen, prosecutors and managers are titles before a name.
+        (
+            "Zentrix Project Manager Kenji Sato said the frame was stiffer. Siemens Project Manager Ana Ruiz agreed. \
+             Public Ombudsman Maria Soto's office said so, and Prosecutor Jo Lund did not.",
+            &[
+                (P, "Kenji Sato"),
+                (P, "Ana Ruiz"),
+                (P, "Maria Soto"),
+                (P, "Jo Lund"),
+                (O, "Siemens"),
+            ],
+            &[
+                (O, "Zentrix Project"),
+                (O, "Siemens Project"),
+                (P, "Public Ombudsman Maria Soto"),
+            ],
+        ),
         // The company whose office someone holds.
         (
             "\"We are growing,\" said Tom Baker, chief executive of Zentrel, on Monday.",
