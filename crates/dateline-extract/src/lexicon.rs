@@ -33,6 +33,20 @@ pub fn is_title(word: &str) -> bool {
     TITLES.contains_lowercase_of(word)
         || trimmed.len() != word.len() && TITLES.contains_lowercase_of(trimmed)
         || unpunctuated_title(word)
+        || prefixed_title(word)
+}
+
+/// "vice-premier", "Vice-Chairman", "ex-minister": British and many wire desks join "vice" and
+/// "ex" to a title or role with a hyphen (AP writes "vice premier" open), and the whole is one.
+fn prefixed_title(word: &str) -> bool {
+    vice_or_ex(word).is_some_and(is_title)
+}
+
+/// What follows "vice-" or "ex-" in a word ("premier" in "vice-premier"), if anything does.
+fn vice_or_ex(word: &str) -> Option<&str> {
+    let (head, rest) = word.split_once('-')?;
+    let prefix = head.eq_ignore_ascii_case("vice") || head.eq_ignore_ascii_case("ex");
+    (prefix && !rest.is_empty()).then_some(rest)
 }
 
 /// British and Reuters style drop the full stop of an abbreviation that ends with the word's
@@ -57,7 +71,7 @@ pub fn honorific_gender(word: &str) -> Option<Gender> {
 
 /// Whether `word` is a lower-case noun that introduces a person's name ("coach Jane Roe").
 pub fn is_role_noun(word: &str) -> bool {
-    ROLE_NOUNS.contains(word)
+    ROLE_NOUNS.contains(word) || vice_or_ex(word).is_some_and(|rest| ROLE_NOUNS.contains(rest))
 }
 
 /// Whether `word` is a lower-case noun that introduces or follows an organisation's name
@@ -175,6 +189,8 @@ mod tests {
         assert!(!is_abbreviation("Senate"));
         assert!(is_title("Secretary"));
         assert!(is_title("sen."));
+        assert!(is_title("vice-premier") && is_title("Ex-Minister") && !is_title("vice-versa"));
+        assert!(is_role_noun("vice-premier") && is_role_noun("ex-minister") && !is_role_noun("ex-"));
         assert!(is_speech_verb("said"));
         assert!(is_demonym("Russian"));
         assert_eq!(given_name_gender("Elizabeth"), Some(Gender::Female));

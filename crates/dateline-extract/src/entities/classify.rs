@@ -926,13 +926,14 @@ pub(super) fn name_shaped(ws: &[Word<'_>]) -> bool {
 
 /// Romanised Chinese, Korean and Vietnamese names are written surname first and are often two
 /// syllables, some of them spelled like English function words: "Vice-Premier Lin He", "Ms
-/// Pham To". Such a word capitalised after a surname, as the second of exactly two words (a
-/// title-case heading would carry on with more capitals), is a name when the surname list holds
-/// it too, since people of that name live under it.
+/// Pham To", and with a Vietnamese middle name "Pham Van An". Such a word capitalised after a
+/// surname, as the last of two or three words (a title-case heading would carry on with more
+/// capitals), is a name when the surname list holds it too, since people of that name live
+/// under it.
 fn romanised_syllable(ws: &[Word<'_>], i: usize) -> bool {
     let t = ws[i].text;
-    ws.len() == 2
-        && i == 1
+    (2..=3).contains(&ws.len())
+        && i + 1 == ws.len()
         && t.len() <= 3
         && crate::names::surname_rank(t).is_some()
         && crate::names::surname_rank(ws[0].text).is_some()

@@ -1060,6 +1060,20 @@ mod tests {
                 (P, "Public Ombudsman Maria Soto"),
             ],
         ),
+        // East Asian names, family name first: a Korean or Taiwanese given name of two
+        // syllables joined by a hyphen, a Vietnamese middle name before a short given name, and
+        // a hyphenated "vice-" title before a name whose second syllable is spelled like "he".
+        (
+            "Park Seo-yeon and Choi Min-jun starred, he said. Pham Van An, a farmer, agreed. \
+             Talks with Chinese vice-premier Liu He are set, and he will attend.",
+            &[
+                (P, "Park Seo-yeon"),
+                (P, "Choi Min-jun"),
+                (P, "Pham Van An"),
+                (P, "Liu He"),
+            ],
+            &[],
+        ),
         // The company whose office someone holds.
         (
             "\"We are growing,\" said Tom Baker, chief executive of Zentrel, on Monday.",

@@ -1569,6 +1569,9 @@ fn person_by_context(r: &Run<'_, '_>) -> bool {
     if names::is_world_given_name(first) && (two_names || census_surname || world_surname) {
         return true;
     }
+    if syllable_pair_given_name(r.ws) {
+        return true;
+    }
     // "Jo Vann" where neither word is one the story uses in lower case: a name, not a phrase.
     let surname = census_surname || (r.ws.len() == 2 && world_surname);
     if surname && !r.ws.iter().any(|w| r.story.uses_lowercase(w.text)) {
@@ -1601,6 +1604,32 @@ fn person_by_context(r: &Run<'_, '_>) -> bool {
         }
         _ => false,
     }
+}
+
+/// Korean names in Revised Romanisation, and Taiwanese and Hong Kong names in their own
+/// romanisations, write the family name first and the given name as two syllables joined by a
+/// hyphen: "Kim Seo-yeon", "Choi Min-jun", "Tsai Ing-wen". A short surname the census lists
+/// followed by such a pair is a person's name, whatever else the story writes in lower case.
+fn syllable_pair_given_name(ws: &[Word<'_>]) -> bool {
+    let syllable = |s: &str, capital: bool| {
+        (1..=5).contains(&s.len())
+            && s.bytes().enumerate().all(|(i, b)| {
+                if i == 0 && capital {
+                    b.is_ascii_uppercase()
+                } else {
+                    b.is_ascii_lowercase()
+                }
+            })
+    };
+    let [family, given] = ws else {
+        return false;
+    };
+    family.text.len() <= 5
+        && names::surname_rank(family.text).is_some()
+        && given
+            .text
+            .split_once('-')
+            .is_some_and(|(a, b)| a.len() >= 2 && syllable(a, true) && b.len() >= 2 && syllable(b, false))
 }
 
 /// A run read as no one name may still hold acronyms that are organisations ("ACME and the
