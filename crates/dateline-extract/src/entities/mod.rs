@@ -1074,6 +1074,16 @@ mod tests {
             ],
             &[],
         ),
+        // A compound adjective opening a sentence describes the name after it.
+        (
+            "Cash-strapped Ivory Coast cut spending. Oil-rich Norway did not. Springfield-born Jane Roe sang.",
+            &[(L, "Ivory Coast"), (L, "Norway"), (P, "Jane Roe")],
+            &[
+                (O, "Cash-strapped Ivory Coast"),
+                (L, "Cash-strapped Ivory Coast"),
+                (L, "Oil-rich Norway"),
+            ],
+        ),
         // The company whose office someone holds.
         (
             "\"We are growing,\" said Tom Baker, chief executive of Zentrel, on Monday.",

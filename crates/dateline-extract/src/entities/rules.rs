@@ -586,9 +586,15 @@ fn common_noun_of(r: &Run<'_, '_>) -> bool {
         })
 }
 
-/// "Cold War-era", "Acme-backed": hyphenated adjectives, not names.
+/// "Cold War-era", "Acme-backed": hyphenated adjectives, not names; and one opening a run
+/// ("Cash-strapped Zentria", "War-torn Springfield" at the start of a sentence) describes the
+/// name after it.
 fn compound_adjective<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
-    compound_adjective_word(r.last()).then(Verdict::none)
+    if compound_adjective_word(r.last()) {
+        return Some(Verdict::none());
+    }
+    (r.ws.len() >= 2 && compound_adjective_word(r.ws[0].text))
+        .then(|| Verdict::of(vec![Out::again(1..r.ws.len(), r.weak)]))
 }
 
 /// A word ending in a compound adjective's suffix ("Acme-backed", "State-run").
