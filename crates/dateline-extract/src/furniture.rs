@@ -117,8 +117,9 @@ pub fn classify(text: &str, heading: bool) -> Option<Furniture> {
     if let Some(date) = timestamp(unbracketed) {
         return Some(Furniture::Timestamp(date));
     }
-    // "[Read: …]" links to another story; "[Photo: Acme Corp]" is a credit.
-    if t.starts_with('[') && t.ends_with(']') && !credit::strip_label(t).1 {
+    // "[Read: …]" links to another story; "[Photo: Acme Corp]" is a credit; "[ Acme Review ]"
+    // names the source of the passage above it (see `source_in_brackets`) and is the story's.
+    if t.starts_with('[') && t.ends_with(']') && !credit::strip_label(t).1 && !source_in_brackets(&t[1..t.len() - 1]) {
         return Some(Furniture::RelatedLink);
     }
     // A related link and a teaser both have a colon and do not end like a sentence.
@@ -130,6 +131,21 @@ pub fn classify(text: &str, heading: bool) -> Option<Furniture> {
         return Some(Furniture::RelatedLink);
     }
     None
+}
+
+/// "Acme Review", "Zentrix Times": a roundup of what other outlets wrote (aggregators' "what the
+/// reviews say") quotes a passage and puts its source's name alone in square brackets on the
+/// line below. One to four capitalised words and nothing else, and no page label ("[Video]").
+fn source_in_brackets(inner: &str) -> bool {
+    let inner = inner.trim();
+    let words = inner.split_whitespace().count();
+    let mut buf = [0u8; 240];
+    (1..=4).contains(&words)
+        && inner
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && !inner.contains([':', ',', '.', '!', '?'])
+        && !PAGE_LABELS.contains(fold_for_labels(inner, &mut buf))
 }
 
 /// Whether a lower-case line opens with a page label ending in "below" and names what follows:
@@ -399,6 +415,10 @@ mod tests {
                 Some(Furniture::RelatedLink),
             ),
             ("[Read: Why the harbour matters]", Some(Furniture::RelatedLink)),
+            // A roundup's source under the passage it quotes is the story's; a label is not.
+            ("[ Acme Review ]", None),
+            ("[Video]", Some(Furniture::RelatedLink)),
+            ("[Harbour views, at dawn]", Some(Furniture::RelatedLink)),
             (
                 "Internal memo: Guards skipped the night rounds",
                 Some(Furniture::RelatedLink),

@@ -1084,6 +1084,8 @@ mod tests {
                 (L, "Oil-rich Norway"),
             ],
         ),
+        // A roundup names the source of each passage it quotes in square brackets below it.
+        ("[ Zentrix Review ]", &[(O, "Zentrix Review")], &[(P, "Zentrix Review")]),
         // The company whose office someone holds.
         (
             "\"We are growing,\" said Tom Baker, chief executive of Zentrel, on Monday.",

@@ -44,6 +44,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("copyright holder", copyright_holder),
     ("credential after a name", credential),
     ("company in angle brackets", company_in_angle_brackets),
+    ("source in square brackets", source_in_square_brackets),
     ("desk of an outlet", outlet_desk),
     ("market index", market_index),
     ("named with its noun", named_with_its_noun),
@@ -132,6 +133,16 @@ fn company_in_angle_brackets<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let bracketed = text[..r.ws[0].start].ends_with('<') && text[last.full_end..].starts_with('>');
     let ticker = r.ws.len() == 1 && is_all_caps(r.ws[0].text);
     (bracketed && !ticker).then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
+}
+
+/// "[ Acme Review ]", "[Zentrix Times]": a roundup of what other outlets wrote quotes a passage
+/// and names its source alone in square brackets on the line after it, as aggregators and
+/// review roundups do; a bracketed line that is nothing but a name is that outlet.
+fn source_in_square_brackets<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let text = r.chunk.text;
+    let last = &r.ws[r.ws.len() - 1];
+    let alone = text[..r.ws[0].start].trim() == "[" && text[last.full_end..].trim() == "]";
+    (alone && r.ws.len() <= 4).then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
 /// "© 2019 Acme Media", "Copyright 2019 Springfield Courier": a copyright line names the holder
