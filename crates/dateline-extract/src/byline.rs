@@ -26,8 +26,8 @@ use super::gazetteer;
 use super::lexicon;
 use super::lists::{
     AUTHOR_NOTE_VERBS, BYLINE_CREDENTIALS, BYLINE_DESKS, BYLINE_HONORIFICS, BYLINE_JOB_WORDS, BYLINE_LABELS,
-    BYLINE_OPENERS, BYLINE_TAIL_WORDS, CREDIT_PICTURE_WORDS, CREDIT_SIGNALS, SIGNATURE_ROLES, SIGNOFF_AGENCIES,
-    SIGNOFF_ROLES, TIME_ZONES, TIMESTAMP_WORDS, TITLE_SMALL_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS,
+    BYLINE_OPENERS, BYLINE_TAIL_WORDS, BYLINE_TITLES, CREDIT_PICTURE_WORDS, CREDIT_SIGNALS, SIGNATURE_ROLES,
+    SIGNOFF_AGENCIES, SIGNOFF_ROLES, TIME_ZONES, TIMESTAMP_WORDS, TITLE_SMALL_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS,
 };
 use super::names;
 use super::text::{is_all_caps, is_one_line, natural_case, sentences};
@@ -690,6 +690,11 @@ fn read_segment(seg: &str, read: &mut Read) -> Option<()> {
     if words.is_empty() || words.len() > 16 {
         return None;
     }
+    if let Some((outlet_words, name)) = post_before_name(&words) {
+        flush(&mut name.to_vec(), &mut read.names)?;
+        read.sources.extend(outlet(outlet_words));
+        return Some(());
+    }
     let all_caps_line = is_all_caps(seg);
     let mut current: Vec<&str> = Vec::new();
     for (i, &w) in words.iter().enumerate() {
@@ -720,6 +725,23 @@ fn read_segment(seg: &str, read: &mut Read) -> Option<()> {
         current.push(w);
     }
     flush(&mut current, &mut read.names)
+}
+
+/// "By Courier Senior Writer Jane Roe", "By Staff Reporter John Doe": some papers print the
+/// writer's post, and the outlet before it, ahead of the name. The words after the last title
+/// word are the writer when they are a name; the job words before the title are the post's,
+/// and whatever comes before them names the outlet. Returns the outlet's words and the name's.
+fn post_before_name<'w, 'a>(words: &'w [&'a str]) -> Option<(&'w [&'a str], &'w [&'a str])> {
+    let title = words.iter().rposition(|w| BYLINE_TITLES.contains(w))?;
+    let name = &words[title + 1..];
+    if !(2..=4).contains(&name.len()) || !name_shaped(name) {
+        return None;
+    }
+    let post = words[..title]
+        .iter()
+        .rposition(|w| !is_job_word(w))
+        .map_or(0, |k| k + 1);
+    Some((&words[..post], name))
 }
 
 /// Adds the collected words as one name, or fails when they cannot be a person's name.
@@ -1074,6 +1096,14 @@ mod tests {
             // The writer and the outlet's desk with no mark between them.
             ("By Jane Roe Courier News Service", &["Jane Roe"], &[]),
             ("By Priya Varadan Courier Staff", &["Priya Varadan"], &[]),
+            // The post, and the outlet before it, ahead of the name.
+            ("By Courier Senior Writer Jane Roe", &["Jane Roe"], &[]),
+            ("By Staff Reporter John Doe", &["John Doe"], &[]),
+            (
+                "By Associated Press Writer Jane Roe",
+                &["Jane Roe"],
+                &["Associated Press"],
+            ),
             (
                 "By Jane Roe and John Doe, Courier Staff Writers",
                 &["Jane Roe", "John Doe"],
