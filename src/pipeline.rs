@@ -1096,12 +1096,13 @@ fn read_site_with(
 /// pages, photographers' pages, the API's summaries and the archive's data files, a story at a
 /// time. (The preview server keeps them: it re-indexes the archive after an edit.)
 fn put_away_details(archive: &mut Archive, texts: &TextFile) -> Result<(), BuildError> {
-    for story in &mut archive.stories {
-        texts
-            .put_away_details(story)
-            .map_err(|e| BuildError::Io(e.to_string()))?;
-    }
-    Ok(())
+    // Every story's details are encoded and dropped on all cores, not one: where each lands
+    // in the working file is of no consequence, only that its story knows.
+    archive
+        .stories
+        .par_iter_mut()
+        .try_for_each(|story| texts.put_away_details(story))
+        .map_err(|e| BuildError::Io(e.to_string()))
 }
 
 /// What every extraction depends on besides the article: the code, the entity registry and
