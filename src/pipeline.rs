@@ -1054,7 +1054,23 @@ fn read_site_with(
         .filter(|story| options.drafts || !story.article.front.draft)
         .collect();
     progress.stage("Indexing");
-    let (mut archive, index_errors) = index::build(stories, &config, &registry);
+    let previous_related = store.as_deref().and_then(Store::related);
+    let (mut archive, index_errors, related) = index::build(stories, &config, &registry, previous_related.as_ref());
+    drop(previous_related);
+    if std::env::var_os("DATELINE_TIMINGS").is_some() {
+        eprintln!(
+            "  related articles: {} of {} stories ranked afresh",
+            related.ranked,
+            related.lists.len()
+        );
+    }
+    if let Some(store) = store.as_deref()
+        && related.ranked > 0
+    {
+        // A store that cannot be written only makes the next build slower.
+        let _ = store.save_related(&related);
+    }
+    drop(related);
     diagnostics.extend(index_errors);
     diagnostics.extend(crate::annotate::check_links(&archive));
     diagnostics.sort();
