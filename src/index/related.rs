@@ -191,9 +191,9 @@ pub fn related_one(s: usize, stories: &[Story], indexes: &BTreeMap<IndexKind, In
 }
 
 /// One worker's running scores: a slot for every story of the archive, and the stories given
-/// a score for the story being ranked. Ranking every story adds some hundred million weights
-/// at 100,000 articles; a slot found by its number costs a fraction of a hash table's entry,
-/// and one table serves all the stories a worker ranks.
+/// a score for the story being ranked. Ranking every story adds many millions of weights at
+/// 100,000 articles; a slot found by its number costs a fraction of a hash table's entry, and
+/// one table serves all the stories a worker ranks.
 struct Scores {
     slots: Vec<f64>,
     touched: Vec<usize>,

@@ -185,7 +185,7 @@ pub fn build_indexes_with(
 ) -> BTreeMap<IndexKind, Index> {
     let enabled = config.enabled_indexes();
     // Gathered by hash and put in slug order once, when the terms are made: a tree keyed by
-    // slug compared strings for each of some two million mentions at 100,000 articles.
+    // slug would compare strings at every mention of the archive.
     let mut gathered: BTreeMap<IndexKind, FxHashMap<String, Gathering>> =
         enabled.iter().map(|k| (*k, FxHashMap::default())).collect();
     // Worked out in parallel a slice of stories at a time and gathered in story order: every
