@@ -1054,7 +1054,23 @@ fn read_site_with(
         .filter(|story| options.drafts || !story.article.front.draft)
         .collect();
     progress.stage("Indexing");
-    let (mut archive, index_errors) = index::build(stories, &config, &registry);
+    let previous_related = store.as_deref().and_then(Store::related);
+    let (mut archive, index_errors, related) = index::build(stories, &config, &registry, previous_related.as_ref());
+    drop(previous_related);
+    if std::env::var_os("DATELINE_TIMINGS").is_some() {
+        eprintln!(
+            "  related articles: {} of {} stories ranked afresh",
+            related.ranked,
+            related.lists.len()
+        );
+    }
+    if let Some(store) = store.as_deref()
+        && related.ranked > 0
+    {
+        // A store that cannot be written only makes the next build slower.
+        let _ = store.save_related(&related);
+    }
+    drop(related);
     diagnostics.extend(index_errors);
     diagnostics.extend(crate::annotate::check_links(&archive));
     diagnostics.sort();
@@ -1096,12 +1112,13 @@ fn read_site_with(
 /// pages, photographers' pages, the API's summaries and the archive's data files, a story at a
 /// time. (The preview server keeps them: it re-indexes the archive after an edit.)
 fn put_away_details(archive: &mut Archive, texts: &TextFile) -> Result<(), BuildError> {
-    for story in &mut archive.stories {
-        texts
-            .put_away_details(story)
-            .map_err(|e| BuildError::Io(e.to_string()))?;
-    }
-    Ok(())
+    // Every story's details are encoded and dropped on all cores, not one: where each lands
+    // in the working file is of no consequence, only that its story knows.
+    archive
+        .stories
+        .par_iter_mut()
+        .try_for_each(|story| texts.put_away_details(story))
+        .map_err(|e| BuildError::Io(e.to_string()))
 }
 
 /// What every extraction depends on besides the article: the code, the entity registry and

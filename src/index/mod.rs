@@ -14,12 +14,19 @@ use crate::diagnostics::Diagnostic;
 use crate::extract::Registry;
 use crate::model::{Archive, Story};
 
-pub use related::related;
+pub use related::{Related, related};
 pub use story::{path_date, story};
 pub use terms::{Contribution, build_indexes, contributions};
 
 /// Sorts stories newest first and builds the indexes. Two stories at one address are an error.
-pub fn build(mut stories: Vec<Story>, config: &SiteConfig, registry: &Registry) -> (Archive, Vec<Diagnostic>) {
+/// Each story's related articles are taken from `previous` (what the last build recorded)
+/// when what they are worked out from is unchanged; the record for the next build is returned.
+pub fn build(
+    mut stories: Vec<Story>,
+    config: &SiteConfig,
+    registry: &Registry,
+    previous: Option<&Related>,
+) -> (Archive, Vec<Diagnostic>, Related) {
     stories.sort_by(|a, b| {
         (b.published.date, b.published.instant, &a.url, &a.article.rel).cmp(&(
             a.published.date,
@@ -57,15 +64,18 @@ pub fn build(mut stories: Vec<Story>, config: &SiteConfig, registry: &Registry) 
         days,
         ..Archive::default()
     };
-    reindex(&mut archive, config, registry);
-    (archive, diagnostics)
+    archive.aliases = terms::person_aliases(&archive.stories);
+    archive.indexes = terms::build_indexes_with(&archive.stories, &archive.aliases, config, registry);
+    let related = related::related_reusing(archive.stories.len(), &archive.indexes, previous);
+    archive.related = related.lists.clone();
+    (archive, diagnostics, related)
 }
 
 /// Recomputes the term indexes and related articles after stories changed in place (same
 /// order, same addresses).
 pub fn reindex(archive: &mut Archive, config: &SiteConfig, registry: &Registry) {
     archive.aliases = terms::person_aliases(&archive.stories);
-    archive.indexes = build_indexes(&archive.stories, config, registry);
+    archive.indexes = terms::build_indexes_with(&archive.stories, &archive.aliases, config, registry);
     archive.related = related(&archive.stories, &archive.indexes);
 }
 

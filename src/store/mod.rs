@@ -22,6 +22,9 @@
 //! - `stories` and `texts`: per article file, the story a build made of it and its text, under
 //!   the file's size and modification time and the key of its content ([`stories`]): a rebuild
 //!   reads only the articles whose files changed.
+//! - `related`: one row, every story's related articles with a print of what each list was
+//!   worked out from ([`crate::index::Related`]): a rebuild ranks again only the stories
+//!   whose print changed.
 //! - `inputs`: per input file of the site, its size, modification time and hash, and in `meta`
 //!   the last build's state: together, what lets a build with nothing to do stop at once
 //!   ([`unchanged`]).
@@ -50,7 +53,7 @@ pub const DIR: &str = ".dateline";
 pub const FILE: &str = "cache.sqlite";
 
 /// Bumped whenever the tables or what their rows mean change.
-const SCHEMA: u32 = 4;
+const SCHEMA: u32 = 5;
 
 /// A content hash: BLAKE3, 32 bytes.
 pub type Hash = [u8; 32];
@@ -173,6 +176,7 @@ impl Store {
                  DROP TABLE IF EXISTS pages;
                  DROP TABLE IF EXISTS stories;
                  DROP TABLE IF EXISTS texts;
+                 DROP TABLE IF EXISTS related;
                  DELETE FROM meta;",
             )?;
             conn.execute("INSERT INTO meta (name, value) VALUES ('code', ?1)", [fingerprint])?;
@@ -181,7 +185,8 @@ impl Store {
             "CREATE TABLE IF NOT EXISTS extractions (path TEXT PRIMARY KEY, key BLOB NOT NULL, json BLOB NOT NULL);
              CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, hash BLOB NOT NULL);
              CREATE TABLE IF NOT EXISTS inputs (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime BLOB NOT NULL, trusted INTEGER NOT NULL, hash BLOB NOT NULL);
-             CREATE TABLE IF NOT EXISTS pages (job TEXT PRIMARY KEY, fingerprint BLOB NOT NULL, paths TEXT NOT NULL);",
+             CREATE TABLE IF NOT EXISTS pages (job TEXT PRIMARY KEY, fingerprint BLOB NOT NULL, paths TEXT NOT NULL);
+             CREATE TABLE IF NOT EXISTS related (id INTEGER PRIMARY KEY CHECK (id = 1), lists BLOB NOT NULL);",
         )?;
         conn.execute_batch(stories::TABLES)?;
         Ok((conn, why))
@@ -347,6 +352,29 @@ impl Store {
             .ok()
             .flatten();
         valid.as_deref() == Some(output_id(output).as_str())
+    }
+
+    /// Every story's related articles as the last build that read the archive left them, with
+    /// what each was worked out from. `None` when there is no such record or it does not read
+    /// back: every list is then ranked afresh.
+    pub fn related(&self) -> Option<crate::index::Related> {
+        let bytes: Vec<u8> = self
+            .conn
+            .query_row("SELECT lists FROM related WHERE id = 1", [], |r| r.get(0))
+            .optional()
+            .ok()??;
+        crate::index::Related::decode(&bytes)
+    }
+
+    /// Replaces the record of every story's related articles (one row of a few megabytes at
+    /// 100,000 articles, written whole).
+    pub fn save_related(&self, related: &crate::index::Related) -> rusqlite::Result<()> {
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO related (id, lists) VALUES (1, ?1)",
+                [related.encode()],
+            )
+            .map(|_| ())
     }
 
     /// The state the last successful build recorded, if it recorded one this code can read.
