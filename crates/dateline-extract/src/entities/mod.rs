@@ -1086,6 +1086,18 @@ mod tests {
         ),
         // A roundup names the source of each passage it quotes in square brackets below it.
         ("[ Zentrix Review ]", &[(O, "Zentrix Review")], &[(P, "Zentrix Review")]),
+        // Two companies each with its own legal form are two names, an ampersand in either;
+        // what a company has, opening a sentence before "of", is no part of its name.
+        (
+            "Bang & Roe Co and Zentrix Inc agreed to merge. Shares of Quillmark Corp fell. The Board of Education met.",
+            &[
+                (O, "Bang & Roe Co"),
+                (O, "Zentrix Inc"),
+                (O, "Quillmark Corp"),
+                (O, "Board of Education"),
+            ],
+            &[(O, "Bang & Roe Co and Zentrix Inc"), (O, "Shares of Quillmark Corp")],
+        ),
         // The company whose office someone holds.
         (
             "\"We are growing,\" said Tom Baker, chief executive of Zentrel, on Monday.",

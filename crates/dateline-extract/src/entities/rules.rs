@@ -66,6 +66,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("event or work", event_or_work),
     ("name after an organisation noun", after_organisation_noun),
     ("person of an organisation", person_of_organisation),
+    ("what an organisation has, before its name", possession_before_its_owner),
     ("organisation shape", organisation_shape),
     ("street address", street_address),
     ("place shape", place_shape),
@@ -597,6 +598,19 @@ fn common_noun_of(r: &Run<'_, '_>) -> bool {
         })
 }
 
+/// "Shares of Acme Corp fell", "Customers of Zentrix Bank complained": what only an
+/// organisation has, opening a sentence with its capital, then "of" and the organisation's
+/// name, is no part of that name. ("Board of Education" stays whole: what follows "of" there
+/// is no organisation's name.)
+fn possession_before_its_owner<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let ws = r.ws;
+    if ws.len() < 3 || ws[1].text != "of" || !ORG_POSSESSIONS.contains_lowercase_of(ws[0].text) {
+        return None;
+    }
+    let owner = &ws[2..];
+    (org_like(owner) || known(r.chunk, owner)).then(|| Verdict::of(vec![Out::again(2..ws.len(), r.weak)]))
+}
+
 /// "Cold War-era", "Acme-backed": hyphenated adjectives, not names; and one opening a run
 /// ("Cash-strapped Zentria", "War-torn Springfield" at the start of a sentence) describes the
 /// name after it.
@@ -743,7 +757,14 @@ fn two_names(r: &Run<'_, '_>, k: usize, right: usize) -> bool {
     // form, not a second company (two companies each carry their own suffix: "Acme Corp and
     // Zentrix Inc").
     let legal_name = COMPANY_SUFFIXES.contains_lowercase_of(r.last()) && !org_like(left_ws);
-    bodies || !legal_name && alone(left_ws, &r.name(0..k)) || alone(right_ws, &r.name(right..ws.len()))
+    let two_legal_names = left_ws.len() >= 2
+        && right_ws.len() >= 2
+        && COMPANY_SUFFIXES.contains_lowercase_of(left_ws[left_ws.len() - 1].text)
+        && COMPANY_SUFFIXES.contains_lowercase_of(r.last());
+    bodies
+        || two_legal_names
+        || !legal_name && alone(left_ws, &r.name(0..k))
+        || alone(right_ws, &r.name(right..ws.len()))
 }
 
 /// Events, prizes, laws and works ("Springfield Marathon", "Roe Prize") are no entity — unless
