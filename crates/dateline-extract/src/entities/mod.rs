@@ -1098,6 +1098,17 @@ mod tests {
             ],
             &[(O, "Bang & Roe Co and Zentrix Inc"), (O, "Shares of Quillmark Corp")],
         ),
+        // A word before a party label in the plural names a party of its own; a chamber or a
+        // place before it says which members of the party the label names.
+        (
+            "The Liberal Democrats lost seats and the Social Democrats won. Ohio Republicans agreed.",
+            &[
+                (O, "Liberal Democrats"),
+                (O, "Social Democrats"),
+                (O, "Republican Party"),
+            ],
+            &[(O, "Democratic Party"), (O, "Ohio Republicans")],
+        ),
         // The company whose office someone holds.
         (
             "\"We are growing,\" said Tom Baker, chief executive of Zentrel, on Monday.",

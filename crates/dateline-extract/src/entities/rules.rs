@@ -49,6 +49,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("market index", market_index),
     ("named with its noun", named_with_its_noun),
     ("division with its noun", division_with_its_noun),
+    ("party named with a label", party_named_with_a_label),
     ("party label", party_label),
     ("town with its state", town_with_its_state),
     ("known place", known_place),
@@ -227,6 +228,25 @@ fn division_with_its_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         return None;
     }
     Some(Verdict::all(r, Kind::Place(Cow::Owned(format!("{} {noun}", r.whole)))))
+}
+
+/// "Liberal Democrats", "Social Democrats", "Christian Democrats", "Young Republicans": a word
+/// before a party label in the plural makes the name of a party or group of its own, not the
+/// party the label alone names. A chamber ("Senate Democrats") or a place ("Ohio Republicans")
+/// before it says which members of that party, and is left to the other rules.
+fn party_named_with_a_label<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let [first, label] = r.ws else {
+        return None;
+    };
+    let plural_label = label.text.ends_with('s') && PARTY_LABELS.get(label.text).is_some();
+    let own_name = capitalized(first.text)
+        && !is_all_caps(first.text)
+        && !gazetteer::is_org_suffix(first.text)
+        && !lexicon::is_title(first.text)
+        && !lexicon::is_stop_word(first.text)
+        && gazetteer::place(first.text).is_none()
+        && !gazetteer::is_country_or_state(first.text);
+    (plural_label && own_name).then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
 /// Party labels used as nouns and adjectives ("Democrats", "Republican primary") name the party.
