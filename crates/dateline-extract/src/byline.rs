@@ -101,7 +101,8 @@ pub fn parse(block: &str, top: bool) -> Option<Byline> {
                 .map(str::to_string)
                 .or_else(|| gazetteer::is_known_org(below).then(|| below.to_string()));
             let opened = open(name, true).prefixed;
-            if source.is_none() && !all_time_words(below) && !(opened && outlet_line(below)) {
+            let affiliation = outlet_line(below) && (opened || post_or_outlet_line(below));
+            if source.is_none() && !all_time_words(below) && !affiliation {
                 return None;
             }
             let mut b = parse_line(name, true)?;
@@ -122,6 +123,21 @@ fn outlet_line(line: &str) -> bool {
     (1..=6).contains(&words.len())
         && words.iter().all(|w| w.starts_with(char::is_uppercase))
         && !line.ends_with(['.', '!', '?', ':'])
+}
+
+/// What web pages print under a bare name to make it a byline: the writer's post ("Jane Roe"
+/// over "Staff Writer", "Senior Contributor") or the outlet, in the shape outlets are named by
+/// — after their town ("Springfield Courier") or ending in a newspaper's word ("Glenmoor Daily
+/// Herald", "The Ashford Times"). A bare name over any other capitalised line is not trusted: it
+/// may be a headline's kicker or a caption's title.
+fn post_or_outlet_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let post =
+        words.iter().any(|w| is_job_word(w)) && words.iter().all(|w| is_job_word(w) || TITLE_SMALL_WORDS.contains(w));
+    let after_town =
+        words.len() >= 2 && (1..words.len().min(3)).any(|n| gazetteer::town(&words[..n].join(" ")).is_some());
+    let newspaper = words.len() >= 2 && words.last().is_some_and(|w| gazetteer::is_org_suffix(w));
+    post || after_town || newspaper
 }
 
 /// Where a byline's names start, and whether an opener said it is one.
@@ -1072,6 +1088,15 @@ mod tests {
                 &["Jane Roe"],
                 &[],
             ),
+            // A bare name over the writer's post or an outlet-shaped line.
+            ("Jane Roe\nStaff Writer", &["Jane Roe"], &[]),
+            ("Jane Roe\nSenior Contributor", &["Jane Roe"], &[]),
+            ("Jane Roe\nSpringfield Courier", &["Jane Roe"], &[]),
+            (
+                "Jane Roe and John Doe\nThe Glenmoor Daily Herald",
+                &["Jane Roe", "John Doe"],
+                &[],
+            ),
             ("Sara Archibald", &["Sara Archibald"], &[]),
             ("By Alma de la Cruz", &["Alma de la Cruz"], &[]),
             ("By Haruka Ino, Reuters", &["Haruka Ino"], &["Reuters"]),
@@ -1079,11 +1104,12 @@ mod tests {
         ]);
     }
 
-    /// Two lines that are no byline: a bare name over anything but a source or a date, and
-    /// an opened byline over a sentence.
+    /// Two lines that are no byline: a bare name over anything but a source, a date, a post or
+    /// an outlet-shaped line, and an opened byline over a sentence.
     #[test]
     fn two_lines_that_are_no_byline() {
-        assert_eq!(names("Jane Roe\nSpringfield Courier Health News", true), None);
+        assert_eq!(names("Jane Roe\nCouncil Budget Hearing Minutes", true), None);
+        assert_eq!(names("Jane Roe\nA Life in Pictures", true), None);
         assert_eq!(names("By Jane Roe\nThe council met on Monday.", true), None);
     }
 
