@@ -682,6 +682,21 @@ pub fn parse(raw: &str) -> Credit {
     parse_unlabelled(strip_label(raw).0)
 }
 
+/// A copyright notice gives the year before its holder ("© 2019 Jane Roe", "Copyright 2019
+/// Acme Images"): the year is part of the notice, no part of the holder's name.
+fn after_copyright_year(body: &str) -> &str {
+    let (year, rest) = body.split_once(' ').unwrap_or((body, ""));
+    let year = year.trim_end_matches(',');
+    let is_year = year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && (year.starts_with("19") || year.starts_with("20"));
+    if is_year && rest.starts_with(char::is_uppercase) {
+        rest.trim()
+    } else {
+        body
+    }
+}
+
 /// [`parse`] of a credit whose label is already off: its picture words stay as printed ("Photo
 /// Illustration by Jane Roe" is not read as a label and a credit).
 pub fn parse_unlabelled(raw: &str) -> Credit {
@@ -702,7 +717,7 @@ pub fn parse_unlabelled(raw: &str) -> Credit {
         None => (body, None),
     };
     credit.distributor = distributor.filter(|d| !d.is_empty()).map(clean_agency);
-    let parts = credit_parts(main);
+    let parts = credit_parts(after_copyright_year(main));
     let alone = parts.len() == 1;
     for (part, outlet) in parts {
         // What follows "for" is the outlet the picture was taken for, whatever its shape. A
@@ -952,6 +967,9 @@ mod tests {
 
     /// One row per credit grammar: the credit, its photographers, agencies and distributor.
     const CREDIT_ROWS: &[Row] = &[
+        // A copyright notice's year is no part of the holder's name.
+        ("2019 Jana Novak", &["Jana Novak"], &[], None),
+        ("2019, Acme Wire", &[], &["Acme Wire"], None),
         (
             "Jana Novak/Acme News, Palace Pool Photo via AP",
             &["Jana Novak"],
