@@ -251,7 +251,7 @@ fn ends_without_credit(t: &str) -> bool {
     if end == b'.' && !abbreviation_word(last) {
         return true;
     }
-    if end == b')' {
+    if end == b')' || end == b']' {
         return false;
     }
     // The last of `credit_words`, as `credit_like` trims it; an empty one is skipped there.
@@ -405,7 +405,7 @@ type CaptionCreditForm = fn(&str) -> Option<CreditSplit>;
 /// The forms a credit takes at the end of a caption, tried in this order: the first that finds
 /// one wins. Each name says the form, as an explanation of a figure would.
 const CAPTION_CREDIT_FORMS: &[(&str, CaptionCreditForm)] = &[
-    ("credit in parentheses", parenthesised_credit),
+    ("credit in parentheses or brackets", parenthesised_credit),
     ("labelled credit", labelled_credit),
     ("credit on the last line", last_line_credit),
     ("credit after the last sentence", credit_after_sentence),
@@ -420,12 +420,15 @@ fn caption_credit(t: &str) -> Option<CreditSplit> {
 }
 
 /// The whole credit in parentheses at the very end: "… in 1989. (AP Photo/Jane Roe)",
-/// "… at dawn. (Image: © Acme Corp)".
+/// "… at dawn. (Image: © Acme Corp)"; some outlets print it in square brackets instead ("… at
+/// dawn [Jane Roe/Acme Wire]").
 fn parenthesised_credit(t: &str) -> Option<CreditSplit> {
-    if !t.ends_with(')') {
-        return None;
-    }
-    let open = t.rfind('(')?;
+    let opener = match t.as_bytes().last() {
+        Some(b')') => '(',
+        Some(b']') => '[',
+        _ => return None,
+    };
+    let open = t.rfind(opener)?;
     let inner = &t[open + 1..t.len() - 1];
     let (body, labelled) = strip_label(inner);
     let caption = t[..open].trim_end();
@@ -885,10 +888,7 @@ fn split_dashes(s: &str) -> impl Iterator<Item = &str> {
 fn strip_suffix_words(part: &str) -> String {
     let mut words: Vec<&str> = part.split_whitespace().collect();
     while let Some(last) = words.last() {
-        if CREDIT_PICTURE_WORDS.contains(last)
-            && words.len() > 1
-            && !(words.len() == 2 && words[0].eq_ignore_ascii_case("getty"))
-        {
+        if CREDIT_PICTURE_WORDS.contains(last) && words.len() > 1 {
             words.pop();
         } else {
             break;
@@ -1014,6 +1014,7 @@ mod tests {
             Some("AP"),
         ),
         ("Getty Images/Sipa USA", &[], &["Getty Images", "Sipa USA"], None),
+        ("Jana Novak/Acme Images", &["Jana Novak"], &["Acme Images"], None),
         ("Supplied", &[], &[], None),
         ("Jana H.W. Roe, AP", &["Jana H.W. Roe"], &["AP"], None),
         (
@@ -1072,6 +1073,11 @@ mod tests {
 
     /// One row per form of credit at the end of a caption: the block, its caption, its credit.
     const CAPTION_ROWS: &[(&str, &str, &str)] = &[
+        (
+            "Boats at the quay on Friday [Duarte Pinto/Acme Wire]",
+            "Boats at the quay on Friday",
+            "Duarte Pinto/Acme Wire",
+        ),
         (
             "Boats at the quay, Friday, March 15, 2019. (AP Photo/Duarte Pinto)",
             "Boats at the quay, Friday, March 15, 2019.",
