@@ -114,7 +114,10 @@ fn filing_date(digit: &str) -> String {
 }
 
 fn place_dateline(word: &str, digit: &str) -> Regex {
-    let main = place_words(word);
+    // A story filed from two cities names both, joined by a slash (Reuters' "LONDON/NEW
+    // YORK (Reuters) -", "SPRINGFIELD/GLENMOOR, Nov 19 -").
+    let place = place_words(word);
+    let main = format!("{place}(?:/{place})?");
     let region = region_words(word);
     let date = filing_date(digit);
     // The outlet in parentheses, `--(BUSINESS WIRE)--` glued to the place, or a wire between
@@ -361,7 +364,7 @@ fn region_is_known(region: &str) -> bool {
 /// "SPRINGFIELD, ILL." → "Springfield, Ill."; "Springfield, IL" and "Springfield, USA" stay);
 /// a country in brackets stays in its brackets ("Springfield [India]").
 fn place_name(main: &str, bracket: Option<&str>, region: Option<&str>) -> String {
-    let mut place = place_case(main);
+    let mut place = main.split('/').map(place_case).collect::<Vec<_>>().join("/");
     if let Some(b) = bracket {
         place.push_str(" [");
         place.push_str(b);
@@ -1036,6 +1039,14 @@ mod tests {
             "Springfield [India], Nov 19 (ANI):",
             Some("Springfield [India]"),
             Some("ANI"),
+            PLACE_FIRST,
+        ),
+        // A story filed from two cities.
+        (
+            "LISBON/PORTO (Reuters) - Shares",
+            "LISBON/PORTO (Reuters) -",
+            Some("Lisbon/Porto"),
+            Some("Reuters"),
             PLACE_FIRST,
         ),
         (

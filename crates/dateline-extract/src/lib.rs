@@ -430,7 +430,8 @@ fn dateline_in(text: &str, block: usize, p: &dateline::Parsed, anchor_date: Opti
 
 /// The dateline's city (and its country or state, when spelled out) are places the story
 /// mentions: "HANOI, Vietnam (AP) —" names Hanoi and Vietnam, "Springfield [India], Nov 19
-/// (ANI):" Springfield and India, "Springfield, Kansas, USA:" all three.
+/// (ANI):" Springfield and India, "Springfield, Kansas, USA:" all three, "SPRINGFIELD/GLENMOOR
+/// -" both cities.
 fn add_dateline_places(found: &mut entities::Found, d: &Dateline, block: usize, text: &str) {
     let Some(place) = &d.place else { return };
     let (head, region) = match place.split_once(", ") {
@@ -473,12 +474,15 @@ fn add_dateline_places(found: &mut entities::Found, d: &Dateline, block: usize, 
         }
     };
     let raw_end = d.anchor.map_or(text.len(), |a| a.end).min(text.len());
-    let city_anchor = city_span(&text[..raw_end], city).map(|r| Anchor {
-        block,
-        start: r.start,
-        end: r.end,
-    });
-    add(city, city_anchor);
+    // "LONDON/NEW YORK (Reuters) -" names two cities.
+    for city in city.split('/') {
+        let city_anchor = city_span(&text[..raw_end], city).map(|r| Anchor {
+            block,
+            start: r.start,
+            end: r.end,
+        });
+        add(city, city_anchor);
+    }
     let regions = bracket
         .into_iter()
         .chain(region.into_iter().flat_map(|r| r.split(", ")));
@@ -616,6 +620,42 @@ mod tests {
             assert_eq!(ex.date, want, "{paragraphs:?}");
             let explained = ex.explanations.iter().find(|e| e.field == "date").map(|e| e.rule);
             assert_eq!(explained, Some(rule), "{paragraphs:?}");
+        }
+    }
+
+    /// Every place a dateline spells out is a place the story mentions: its city or cities
+    /// and the state or country after them.
+    #[test]
+    fn places_in_the_dateline() {
+        let rows: &[(&str, &[&str])] = &[
+            (
+                "SETÚBAL, Portugal (AP) — The council met on Monday.",
+                &["Setúbal", "Portugal"],
+            ),
+            ("LISBON/PORTO (Reuters) - Shares rose on Monday.", &["Lisbon", "Porto"]),
+        ];
+        for (lede, want) in rows {
+            let (body, blocks) = wire(&[lede]);
+            let doc = Document {
+                format: SourceFormat::Wire,
+                headline: Some("Shares rise"),
+                body: &body,
+                blocks: &blocks,
+            };
+            let registry = Registry::default();
+            let cx = Context {
+                registry: &registry,
+                reference: None,
+                filed: None,
+            };
+            let ex = extract(&doc, &cx);
+            let places: Vec<&str> = ex
+                .entities
+                .iter()
+                .filter(|e| e.kind == EntityKind::Place)
+                .map(|e| e.name.as_str())
+                .collect();
+            assert_eq!(&places, want, "{lede}");
         }
     }
 }
