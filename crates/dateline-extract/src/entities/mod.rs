@@ -606,12 +606,14 @@ mod tests {
         (
             "Die Patientenakte ist für die Klinik und für den Patienten wichtig, sagt Jana Vogt. Der \
              Patient wird mit der Akte und mit der App arbeiten, die Klinik auch. Die Technische \
-             Verwaltung ist nicht dabei, und die Daten sind sicher.",
-            &[(P, "Jana Vogt")],
+             Verwaltung ist nicht dabei, und die Daten sind sicher. Die Ärztin Mara Lenz sagt, der \
+             Arzt Jonas Held arbeite mit der Akte.",
+            &[(P, "Jana Vogt"), (P, "Mara Lenz"), (P, "Jonas Held")],
             &[
                 (P, "Der Patient"),
                 (P, "Die Technische Verwaltung"),
                 (P, "Technische Verwaltung"),
+                (P, "Die Ärztin Mara Lenz"),
             ],
         ),
         // Headlines' townsmen, events with two event words, and titles opening with a

@@ -1535,10 +1535,32 @@ fn introduced_as_person(r: &Run<'_, '_>) -> bool {
 
 /// German capitalises every noun ("Die App", "Der Patient", "Technische Standards"): on such
 /// a page a run of capitalised words is a person's name only when it opens with a given name
-/// or a role introduces it ("Jana Roe", "Ärztin Jana Roe").
+/// or a role introduces it ("Jana Roe", "Ärztin Jana Roe"). The article and nouns written
+/// before a given name and a surname are the person's post ("Die Ärztin Jana Roe", "Der
+/// Abgeordnete Jan Roe"): the name starts at the given name, of any country's list, since the
+/// nouns before it already say a person follows.
 fn capitalised_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     r.person_shaped()?;
-    (r.story.capitalises_nouns && !introduced_as_person(r)).then(Verdict::none)
+    if !r.story.capitalises_nouns || introduced_as_person(r) {
+        return None;
+    }
+    let n = r.ws.len();
+    let given = |k: usize| {
+        let w = r.ws[k].text;
+        // "von", "van": a particle that opens a surname, and a given name in some lists.
+        names::is_any_given_name(w) && !lexicon::is_stop_word(w) && !with_lowercase(w, lexicon::is_name_particle)
+    };
+    // A given name with one or two names after it, and no given name before it.
+    let start = (n.saturating_sub(3).max(1)..n - 1).find(|&k| given(k) && !given(k - 1));
+    let Some(k) = start else {
+        return Some(Verdict::none());
+    };
+    let person = Kind::Person {
+        role: None,
+        gender: names::gender_of(r.ws[k].text),
+        sure: true,
+    };
+    Some(Verdict::of(vec![Out::Role(0..k), Out::Name(k..n, person)]))
 }
 
 /// Titles of works, products and features and the page's own furniture open with adjectives,
