@@ -1111,6 +1111,13 @@ mod tests {
             ],
             &[(O, "Democratic Party"), (O, "Ohio Republicans")],
         ),
+        // A broadcaster's sports desk is named like an outlet.
+        (
+            "The final was shown on Zentrix Sports, the league said. It was also on Morgan Sports \
+             and Bolt Sports.",
+            &[(O, "Zentrix Sports"), (O, "Morgan Sports"), (O, "Bolt Sports")],
+            &[(P, "Zentrix Sports"), (O, "Morgan Sports and Bolt Sports")],
+        ),
         // The company whose office someone holds.
         (
             "\"We are growing,\" said Tom Baker, chief executive of Zentrel, on Monday.",

@@ -781,8 +781,15 @@ fn two_names(r: &Run<'_, '_>, k: usize, right: usize) -> bool {
         && right_ws.len() >= 2
         && COMPANY_SUFFIXES.contains_lowercase_of(left_ws[left_ws.len() - 1].text)
         && COMPANY_SUFFIXES.contains_lowercase_of(r.last());
+    // "Acme News and Zentrix News": a head word written twice heads two names; one name with
+    // an "and" inside writes its head once ("Acme and Zentrix News").
+    let same_head = left_ws.len() >= 2
+        && right_ws.len() >= 2
+        && left_ws[left_ws.len() - 1].text == r.last()
+        && gazetteer::is_org_suffix(r.last());
     bodies
         || two_legal_names
+        || same_head
         || !legal_name && alone(left_ws, &r.name(0..k))
         || alone(right_ws, &r.name(right..ws.len()))
 }
