@@ -509,6 +509,10 @@ fn read_names(part: &str, loose: bool) -> Option<Read> {
     let listed = listed + segments[listed + 1..].iter().take_while(|s| person_like(s)).count();
     let mut read = Read::default();
     for (k, seg) in segments.iter().enumerate() {
+        // "By Jane Roe, Ph.D., and John Doe, M.D.": a writer's degree between two names.
+        if k <= listed && (BYLINE_CREDENTIALS.contains(seg) || BYLINE_CREDENTIALS.contains(&format!("{seg}."))) {
+            continue;
+        }
         if k <= listed {
             read_segment(seg, &mut read)?;
         } else {
@@ -720,8 +724,8 @@ fn read_segment(seg: &str, read: &mut Read) -> Option<()> {
             named: read.names.len(),
             all_caps_line,
         };
-        // "By Jane Roe and John Doe", "By Jane Roe with John Doe".
-        if w.eq_ignore_ascii_case("and") || w == "&" || w == "with" && !current.is_empty() {
+        // "By Jane Roe and John Doe", "By Jane Roe with John Doe", "By Jane Roe With John Doe".
+        if w.eq_ignore_ascii_case("and") || w == "&" || w.eq_ignore_ascii_case("with") && !current.is_empty() {
             flush(&mut current, &mut read.names)?;
             continue;
         }
@@ -765,7 +769,14 @@ fn flush(current: &mut Vec<&str>, names: &mut Vec<String>) -> Option<()> {
     if current.is_empty() {
         return Some(());
     }
-    let words = std::mem::take(current);
+    let mut words = std::mem::take(current);
+    // "By Jane Roe Jane Roe": a captured page prints the writer's name again for the picture
+    // and the link beside it; the name is said once.
+    if let Some(once) =
+        (2..=words.len() / 2).find(|&p| words.len() % p == 0 && words.chunks(p).all(|c| c == &words[..p]))
+    {
+        words.truncate(once);
+    }
     if !name_shaped(&words) {
         return None;
     }
@@ -1202,6 +1213,11 @@ mod tests {
             ("By Jane Roe PhD", &["Jane Roe"], &[]),
             ("By Dr. Jane Roe and Prof. John Doe", &["Jane Roe", "John Doe"], &[]),
             ("By Jane Roe, MA", &["Jane Roe"], &[]),
+            ("By Jane Roe, Ph.D., and John Doe, M.D.", &["Jane Roe", "John Doe"], &[]),
+            ("By Jane Roe With John Doe", &["Jane Roe", "John Doe"], &[]),
+            // The name printed again beside the writer's picture.
+            ("By Jane Roe Jane Roe", &["Jane Roe"], &[]),
+            ("Jane Roe Jane Roe Jane Roe", &["Jane Roe"], &[]),
             (
                 "Jane Roe and Owen J. Hale Springfield Courier",
                 &["Jane Roe", "Owen J. Hale"],
