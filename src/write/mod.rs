@@ -106,6 +106,9 @@ pub struct WriteSummary {
     pub unchanged: usize,
     /// Files of the previous archive that the new one no longer has.
     pub removed: usize,
+    /// Whether the new and changed files were moved into the output one by one through a
+    /// journal, rather than the whole folder exchanged.
+    pub journaled: bool,
 }
 
 /// Counts kept by the writer threads while they write.
@@ -455,6 +458,7 @@ impl Staging {
             changed,
             unchanged,
             removed,
+            journaled: self.journaled,
         };
         Ok((summary, record))
     }
@@ -985,6 +989,187 @@ mod tests {
             OutputFile::bytes("index.html", "<p>hi</p>"),
             OutputFile::bytes("2021/10/13/x/index.html", "x"),
         ]
+    }
+
+    /// Every file under `dir` (folders aside) with its text, and the folders, by path.
+    fn contents(dir: &Path) -> (Vec<(String, String)>, Vec<String>) {
+        let (mut files, mut folders) = (Vec::new(), Vec::new());
+        for e in walkdir::WalkDir::new(dir).sort_by_file_name().min_depth(1) {
+            let e = e.unwrap();
+            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            if e.file_type().is_dir() {
+                folders.push(rel);
+            } else {
+                files.push((rel, std::fs::read_to_string(e.path()).unwrap()));
+            }
+        }
+        (files, folders)
+    }
+
+    fn known_of(files: &[OutputFile]) -> Known {
+        Known::new(files.iter().map(|f| (f.path.clone(), hash_of(f).unwrap())).collect())
+    }
+
+    /// What is beside the output folder other than the output and its lock: leftovers.
+    fn beside(dir: &Path) -> Vec<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n != "public" && n != ".public.lock")
+            .collect()
+    }
+
+    fn pages(n: usize) -> Vec<OutputFile> {
+        (0..n)
+            .map(|i| OutputFile::bytes(format!("{i}/index.html"), format!("page {i}")))
+            .collect()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_few_changes_are_moved_in_through_a_journal_and_the_rest_stays_as_it_was() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let mut first = pages(40);
+        first.push(OutputFile::bytes("gone/old/index.html", "old"));
+        write(&out, dir.path(), first.clone(), false).unwrap();
+        let inode = |p: &str| std::fs::metadata(out.join(p)).unwrap().ino();
+        let kept_inode = inode("7/index.html");
+        let staging = Staging::begin_with(&out, dir.path(), false, Cleanup::Now, Some(known_of(&first))).unwrap();
+        let kept: Vec<String> = (0..40).filter(|i| *i != 3).map(|i| format!("{i}/index.html")).collect();
+        assert!(staging.keep(&kept, &[]));
+        staging
+            .put(vec![
+                OutputFile::bytes("3/index.html", "page 3, corrected"),
+                OutputFile::bytes("new/deep/index.html", "new"),
+            ])
+            .unwrap();
+        let summary = staging.commit().unwrap();
+        assert!(summary.journaled, "{summary:?}");
+        assert_eq!(
+            (summary.new, summary.changed, summary.removed, summary.unchanged),
+            (1, 1, 1, 39)
+        );
+        let mut expected = pages(40);
+        expected[3] = OutputFile::bytes("3/index.html", "page 3, corrected");
+        expected.push(OutputFile::bytes("new/deep/index.html", "new"));
+        let clean = dir.path().join("clean");
+        std::fs::create_dir(&clean).unwrap();
+        write(&clean.join("public"), &clean, expected, false).unwrap();
+        assert_eq!(
+            contents(&out),
+            contents(&clean.join("public")),
+            "the same as a build from nothing"
+        );
+        assert_eq!(inode("7/index.html"), kept_inode, "a kept file is not touched");
+        assert!(
+            beside(dir.path()).iter().all(|n| n == "clean"),
+            "{:?}",
+            beside(dir.path())
+        );
+    }
+
+    #[test]
+    fn many_changes_exchange_the_whole_folder_with_the_kept_files_linked() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let first = pages(16);
+        write(&out, dir.path(), first.clone(), false).unwrap();
+        let staging = Staging::begin_with(&out, dir.path(), false, Cleanup::Now, Some(known_of(&first))).unwrap();
+        let kept: Vec<String> = (8..16).map(|i| format!("{i}/index.html")).collect();
+        assert!(staging.keep(&kept, &[]));
+        let changed: Vec<OutputFile> = (0..8)
+            .map(|i| OutputFile::bytes(format!("{i}/index.html"), format!("page {i}, again")))
+            .collect();
+        staging.put(changed).unwrap();
+        let summary = staging.commit().unwrap();
+        assert!(!summary.journaled, "{summary:?}");
+        let (files, _) = contents(&out);
+        assert_eq!(files.len(), 17, "{files:?}");
+        assert!(files.contains(&("3/index.html".into(), "page 3, again".into())));
+        assert!(files.contains(&("12/index.html".into(), "page 12".into())));
+        assert!(beside(dir.path()).is_empty(), "{:?}", beside(dir.path()));
+    }
+
+    #[test]
+    fn a_journal_left_part_way_is_completed_by_whoever_takes_the_lock_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let old = vec![
+            OutputFile::bytes("a.html", "old a"),
+            OutputFile::bytes("b/index.html", "old b"),
+            OutputFile::bytes("c.html", "c"),
+            OutputFile::bytes("gone/x.html", "x"),
+        ];
+        write(&out, dir.path(), old, false).unwrap();
+        // A build staged a new a, b and d/e and was killed after removing gone/x and moving a.
+        let staging = dir.path().join(".public.staging-4194400");
+        for (p, text) in [(MARKER, MARKER_TEXT), ("b/index.html", "new b"), ("d/e.html", "new e")] {
+            std::fs::create_dir_all(staging.join(p).parent().unwrap()).unwrap();
+            std::fs::write(staging.join(p), text).unwrap();
+        }
+        std::fs::write(out.join("a.html"), "new a").unwrap();
+        std::fs::remove_dir_all(out.join("gone")).unwrap();
+        let journal = journal::Journal {
+            staging: ".public.staging-4194400".into(),
+            moves: vec!["a.html".into(), "b/index.html".into(), "d/e.html".into()],
+            removes: vec!["gone/x.html".into()],
+        };
+        std::fs::write(
+            dir.path().join(".public.journal"),
+            serde_json::to_vec(&journal).unwrap(),
+        )
+        .unwrap();
+        for _ in 0..2 {
+            // Completing twice does nothing the second time.
+            drop(lock_output(&out).unwrap());
+            let (files, folders) = contents(&out);
+            let expected: Vec<(String, String)> = [
+                (MARKER, MARKER_TEXT),
+                ("a.html", "new a"),
+                ("b/index.html", "new b"),
+                ("c.html", "c"),
+                ("d/e.html", "new e"),
+            ]
+            .iter()
+            .map(|(p, t)| (p.to_string(), t.to_string()))
+            .collect();
+            let mut sorted = files.clone();
+            sorted.sort();
+            assert_eq!(sorted, expected);
+            assert_eq!(folders, ["b", "d"]);
+            assert!(beside(dir.path()).is_empty(), "{:?}", beside(dir.path()));
+        }
+    }
+
+    #[test]
+    fn a_journal_naming_files_outside_the_output_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write(&out, dir.path(), files(), false).unwrap();
+        std::fs::write(dir.path().join("precious.txt"), "keep").unwrap();
+        for (staging, removes) in [(".public.staging-7", "../precious.txt"), ("..", "index.html")] {
+            let journal = journal::Journal {
+                staging: staging.into(),
+                moves: vec![],
+                removes: vec![removes.into()],
+            };
+            std::fs::write(
+                dir.path().join(".public.journal"),
+                serde_json::to_vec(&journal).unwrap(),
+            )
+            .unwrap();
+            let e = lock_output(&out).unwrap_err();
+            assert!(matches!(e, WriteError::Journal { .. }), "{e}");
+            assert!(e.to_string().contains(".public.journal"), "{e}");
+        }
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("precious.txt")).unwrap(),
+            "keep"
+        );
+        assert!(out.join("index.html").is_file());
     }
 
     #[test]
