@@ -100,6 +100,18 @@ fn kill_at_delays(site: &Path, old: &BTreeMap<String, Vec<u8>>, new: &BTreeMap<S
     }
 }
 
+/// Copies every file and folder under `from` into `to`.
+fn copy_tree(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from).into_iter().flatten() {
+        let target = to.join(e.path().strip_prefix(from).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
 /// Folders a killed build left beside the output that no one has cleaned up yet.
 fn leftovers(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
@@ -172,6 +184,16 @@ fn a_build_killed_while_applying_its_journal_is_completed_by_the_next_build() {
     assert!(
         mix != old && mix != new,
         "the build stopped part-way through its journal"
+    );
+    // In a copy of the site as the killed build left it, taking the output's lock alone
+    // completes the journal, which gives exactly the new archive.
+    let copy = tempfile::tempdir().unwrap();
+    copy_tree(site.path(), copy.path());
+    drop(dateline::write::lock_output(&copy.path().join("public")).unwrap());
+    assert!(!copy.path().join(".public.journal").exists());
+    assert!(
+        tree(&copy.path().join("public")) == new,
+        "the completed journal gives the new archive"
     );
     // The next build completes the journal first, then builds as usual.
     let next = dateline_build(site.path())
