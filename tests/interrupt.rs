@@ -139,7 +139,7 @@ fn assert_cleaned_up(site: &Path) {
 fn a_killed_build_leaves_the_old_or_the_new_archive_never_a_mix() {
     let site = council();
     let old = tree(&built(site.path()));
-    // An added story moves every date page: the whole folder is exchanged.
+    // An added story moves every date page.
     write(
         site.path(),
         "content/extra.md",
