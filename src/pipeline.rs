@@ -356,6 +356,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     progress.stage("Writing");
     let (written, hashes) = staging.commit_with_hashes()?;
     progress.finish();
+    if timing {
+        let how = if written.journaled {
+            "moved in through a journal"
+        } else {
+            "exchanged whole"
+        };
+        eprintln!(
+            "  swap: {how} ({} new, {} changed, {} removed)",
+            written.new, written.changed, written.removed
+        );
+    }
     timings.lap("swap in");
     // Copies of pictures since changed or removed would pile up in the picture cache; only
     // with the store's lock held, so that no other build is using the cache meanwhile.

@@ -10,6 +10,9 @@
 //! `DATELINE_INCREMENTAL_STEPS` (e.g. 500), and for another walk `DATELINE_INCREMENTAL_SEED`
 //! (a failure prints its seed). Between builds the pages whose inputs did not change are kept
 //! from the previous archive, so every kind of change here must reach every page it affects.
+//! A third of the incremental builds move their new and changed files into the output through
+//! a journal and a third exchange the whole folder, whatever share of it they change, so both
+//! ways of swapping an archive in are compared with clean builds.
 
 mod common;
 
@@ -203,12 +206,18 @@ fn step(rng: &mut Rng, site: &Path, next: &mut usize) -> String {
     }
 }
 
-fn build_into(site: &Path, clean: bool) -> std::process::Output {
+/// Builds the site, `--clean` or not; `swap` ("journal", "whole") overrides how the build
+/// chooses to swap its archive in, so that the walk takes both ways whatever share it changes.
+fn build_into(site: &Path, clean: bool, swap: Option<&str>) -> std::process::Output {
     let mut args = vec!["build", "--quiet"];
     if clean {
         args.push("--clean");
     }
-    Command::new(env!("CARGO_BIN_EXE_dateline"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dateline"));
+    if let Some(swap) = swap {
+        command.env("DATELINE_TEST_SWAP", swap);
+    }
+    command
         .args(&args)
         .env("SOURCE_DATE_EPOCH", "1530000000")
         .env("DATELINE_TIMINGS", "1")
@@ -308,9 +317,11 @@ fn incremental_builds_are_byte_identical_to_clean_ones() {
     }
     let clean = tempfile::tempdir().unwrap();
     let mut done = Vec::new();
-    let first = build_into(site.path(), false);
+    let first = build_into(site.path(), false, None);
     assert!(first.status.success(), "{}", stderr(&first));
     let mut clock = 0;
+    // How the incremental builds swapped their archives in: the walk must take both ways.
+    let (mut journaled, mut exchanged) = (0, 0);
     for i in 0..steps {
         done.push(step(&mut rng, site.path(), &mut next));
         // Every other step, what it wrote is dated well before the build, as files edited
@@ -319,9 +330,12 @@ fn incremental_builds_are_byte_identical_to_clean_ones() {
         if i % 2 == 0 {
             age(site.path(), &mut clock);
         }
-        let incremental = build_into(site.path(), false);
+        // A small site's every edit changes a large share of it: a third of the builds move
+        // their files in through a journal whatever they change, a third exchange the folder.
+        let swap = [Some("journal"), Some("whole"), None][i % 3];
+        let incremental = build_into(site.path(), false, swap);
         mirror(site.path(), clean.path());
-        let fresh = build_into(clean.path(), true);
+        let fresh = build_into(clean.path(), true, None);
         let context = || format!("seed {seed}, after step {}: {}", i + 1, done.join("; "));
         assert_eq!(
             incremental.status.success(),
@@ -340,6 +354,21 @@ fn incremental_builds_are_byte_identical_to_clean_ones() {
             "{}\n{read} articles read from their files after: {change}",
             context()
         );
+        let swapped = stderr(&incremental)
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("swap: ").map(str::to_string));
+        eprintln!(
+            "step {}: {change} — {}",
+            i + 1,
+            swapped.as_deref().unwrap_or("nothing to do")
+        );
+        match swapped {
+            Some(how) if how.starts_with("moved in through a journal") && !how.ends_with(" 0 removed)") => {
+                journaled += 1
+            }
+            Some(_) => exchanged += 1,
+            None => {}
+        }
         let a = tree(&site.path().join("public"));
         let b = tree(&clean.path().join("public"));
         let differ: Vec<&String> = a
@@ -385,6 +414,12 @@ fn incremental_builds_are_byte_identical_to_clean_ones() {
             context()
         );
     }
+    if steps >= 12 {
+        assert!(
+            journaled > 0 && exchanged > 0,
+            "seed {seed}: {journaled} builds moved their files in (and removed some) through a journal, {exchanged} exchanged the whole folder; the walk must take both ways"
+        );
+    }
 }
 
 /// The build store's record (`table`: "outputs" or "inputs") of the output folder's or the
@@ -421,7 +456,7 @@ fn a_rebuild_after_one_edit_extracts_one_article_and_writes_only_changed_files()
     for n in 1..=12 {
         write(site.path(), &format!("content/{n:04}.md"), &article(&mut rng, n));
     }
-    let first = build_into(site.path(), false);
+    let first = build_into(site.path(), false, None);
     assert!(first.status.success(), "{}", stderr(&first));
     let public = site.path().join("public");
     let (before, bytes_before) = (inodes(&public), tree(&public));
@@ -474,7 +509,7 @@ fn a_kept_story_that_does_not_read_back_is_read_afresh() {
     for n in 1..=6 {
         write(site.path(), &format!("content/{n:04}.md"), &article(&mut rng, n));
     }
-    let first = build_into(site.path(), false);
+    let first = build_into(site.path(), false, None);
     assert!(first.status.success(), "{}", stderr(&first));
     {
         let db = rusqlite::Connection::open(site.path().join(".dateline/cache.sqlite")).unwrap();
@@ -488,12 +523,12 @@ fn a_kept_story_that_does_not_read_back_is_read_afresh() {
     }
     // Something else changed, so that the build does not stop at "nothing to do".
     write(site.path(), "content/0005.md", &article(&mut rng, 5));
-    let rebuilt = build_into(site.path(), false);
+    let rebuilt = build_into(site.path(), false, None);
     assert!(rebuilt.status.success(), "{}", stderr(&rebuilt));
     assert_eq!(articles_read(&rebuilt), Some(2), "{}", stderr(&rebuilt));
     let clean = tempfile::tempdir().unwrap();
     mirror(site.path(), clean.path());
-    let fresh = build_into(clean.path(), true);
+    let fresh = build_into(clean.path(), true, None);
     assert!(fresh.status.success(), "{}", stderr(&fresh));
     assert!(tree(&site.path().join("public")) == tree(&clean.path().join("public")));
 }
@@ -503,7 +538,7 @@ fn a_store_that_cannot_be_read_is_started_afresh_with_a_warning() {
     let site = site(&[("site.toml", "title = \"The Bay Ledger\"\n")]);
     let mut rng = Rng(11);
     write(site.path(), "content/0001.md", &article(&mut rng, 1));
-    let first = build_into(site.path(), false);
+    let first = build_into(site.path(), false, None);
     assert!(first.status.success(), "{}", stderr(&first));
     let before = tree(&site.path().join("public"));
     std::fs::write(
@@ -523,24 +558,21 @@ fn a_store_that_cannot_be_read_is_started_afresh_with_a_warning() {
     assert!(tree(&site.path().join("public")) == before);
 }
 
-/// The inode of a folder: a build that swaps in a new archive gives the output a new one.
-#[cfg(unix)]
-fn inode(dir: &Path) -> u64 {
-    use std::os::unix::fs::MetadataExt;
-    std::fs::metadata(dir).unwrap().ino()
-}
-
-/// `dateline build` in `site` with the clock at `epoch` and `args`; its closing line.
-fn build_at(site: &Path, epoch: &str, args: &[&str]) -> String {
+/// `dateline build` in `site` with the clock at `epoch` and `args`: its closing line, and
+/// whether it ran in full (read the archive and wrote the output) rather than stopping at the
+/// comparison with the previous build.
+fn build_at(site: &Path, epoch: &str, args: &[&str]) -> (String, bool) {
     let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
         .arg("build")
         .args(args)
         .env("SOURCE_DATE_EPOCH", epoch)
+        .env("DATELINE_TIMINGS", "1")
         .current_dir(site)
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    let ran = stderr(&out).lines().any(|l| l.starts_with("swap in:"));
+    (String::from_utf8_lossy(&out.stdout).into_owned(), ran)
 }
 
 #[cfg(unix)]
@@ -567,15 +599,10 @@ fn a_rebuild_with_nothing_changed_leaves_the_output_alone_and_anything_changed_r
     let (root, public) = (site.path(), site.path().join("public"));
     let epoch = "1530000000";
     build_at(root, epoch, &[]);
-    let swapped = |before: u64| inode(&public) != before;
 
-    let folder = inode(&public);
     let files = tree(&public);
-    let line = build_at(root, epoch, &[]);
-    assert!(
-        !swapped(folder),
-        "a build with nothing changed replaced the output: {line}"
-    );
+    let (line, ran) = build_at(root, epoch, &[]);
+    assert!(!ran, "a build with nothing changed replaced the output: {line}");
     assert!(line.starts_with("Read 8 articles (0 afresh)"), "{line}");
     assert!(
         line.contains(": 0 new, 0 changed,") && line.ends_with(", 0 removed.\n"),
@@ -592,8 +619,8 @@ fn a_rebuild_with_nothing_changed_leaves_the_output_alone_and_anything_changed_r
         .unwrap()
         .set_modified(earlier)
         .unwrap();
-    build_at(root, epoch, &[]);
-    assert!(!swapped(folder), "a file saved without a change rebuilt the archive");
+    let (_, ran) = build_at(root, epoch, &[]);
+    assert!(!ran, "a file saved without a change rebuilt the archive");
 
     // Each of these changes the output, or may have: the build runs in full.
     let undated = root.join("content/desk/notice.md");
@@ -603,29 +630,25 @@ fn a_rebuild_with_nothing_changed_leaves_the_output_alone_and_anything_changed_r
         .unwrap()
         .set_modified(earlier)
         .unwrap();
-    build_at(root, epoch, &[]);
-    assert!(swapped(folder), "the date of an undated article is its file's time");
+    let (_, ran) = build_at(root, epoch, &[]);
+    assert!(ran, "the date of an undated article is its file's time");
 
-    let folder = inode(&public);
-    build_at(root, epoch, &["--drafts"]);
-    assert!(swapped(folder), "another option");
+    let (_, ran) = build_at(root, epoch, &["--drafts"]);
+    assert!(ran, "another option");
 
-    let folder = inode(&public);
     std::fs::write(public.join("index.html"), "edited by hand").unwrap();
-    build_at(root, epoch, &["--drafts"]);
-    assert!(swapped(folder), "an output file edited by hand");
+    let (_, ran) = build_at(root, epoch, &["--drafts"]);
+    assert!(ran, "an output file edited by hand");
 
-    let folder = inode(&public);
-    build_at(root, "1530100000", &["--drafts"]);
-    assert!(swapped(folder), "the clock passed an article's publication");
+    let (_, ran) = build_at(root, "1530100000", &["--drafts"]);
+    assert!(ran, "the clock passed an article's publication");
     assert!(public.join("sitemap-news.xml").is_file());
 
-    let folder = inode(&public);
-    build_at(root, "1530100000", &["--drafts"]);
-    assert!(!swapped(folder));
+    let (_, ran) = build_at(root, "1530100000", &["--drafts"]);
+    assert!(!ran);
     write(root, "static/colophon.txt", "Set in the newsroom.\n");
-    build_at(root, "1530100000", &["--drafts"]);
-    assert!(swapped(folder), "a static file added");
+    let (_, ran) = build_at(root, "1530100000", &["--drafts"]);
+    assert!(ran, "a static file added");
 }
 
 /// After one edit the search index is updated — the edited article's file and the shards of its
@@ -638,7 +661,7 @@ fn one_edit_updates_the_search_index_and_archive_sqlite_rather_than_rebuilding_t
     for n in 1..=12 {
         write(site.path(), &format!("content/{n:04}.md"), &article(&mut rng, n));
     }
-    let first = build_into(site.path(), false);
+    let first = build_into(site.path(), false, None);
     assert!(first.status.success(), "{}", stderr(&first));
     let text = std::fs::read_to_string(site.path().join("content/0005.md")).unwrap();
     write(
@@ -665,7 +688,7 @@ fn one_edit_updates_the_search_index_and_archive_sqlite_rather_than_rebuilding_t
     );
     let clean = tempfile::tempdir().unwrap();
     mirror(site.path(), clean.path());
-    let fresh = build_into(clean.path(), true);
+    let fresh = build_into(clean.path(), true, None);
     assert!(fresh.status.success(), "{}", stderr(&fresh));
     let (a, b) = (tree(&site.path().join("public")), tree(&clean.path().join("public")));
     let differ: Vec<&String> = a.keys().chain(b.keys()).filter(|k| a.get(*k) != b.get(*k)).collect();

@@ -1,26 +1,29 @@
 //! Write: the only stage that touches the output folder.
 //!
 //! Files are written into a staging folder beside the output and swapped in at the end, so a
-//! failed or interrupted build leaves the previous archive untouched. The output carries a
+//! failed build leaves the previous archive untouched, and an interrupted one leaves it
+//! untouched or, if it was killed while swapping in, a journal that the next build completes
+//! before anything else, which yields exactly the new archive. The output carries a
 //! marker file; a folder without it is not ours and is never replaced unless the user insists
 //! with `--force` — and the site itself, its content or a home folder are never replaced at all.
 //!
 //! When the build store knows what the previous archive holds (the hash of every file, saved by
-//! the build that wrote it), the staging folder starts as a copy of the previous archive made of
-//! hard links — one directory entry per file, no bytes copied — and only files whose hash
-//! differs are written, each as a new file that replaces its link (never written through it, so
-//! the previous archive's bytes never change). Files the new archive no longer has are unlinked
-//! from the staging folder. The swap is the same as for a build from nothing, so a failed or
-//! interrupted build still leaves the previous archive whole, at the cost of one link per file
-//! rather than a copy of the tree. Without a trustworthy record (no store, `--clean`, a build
-//! that did not finish, another output folder), every file is written and compared with the
-//! previous archive's on disk.
+//! the build that wrote it), only files whose hash differs are written into the staging folder;
+//! unchanged ones are neither written nor linked. If the new and removed files are a small share
+//! of the archive, they are swapped in one by one through a journal ([`journal`]), which a build
+//! killed part-way leaves for the next one to complete; otherwise the staging folder is filled
+//! with hard links to the kept files (one directory entry per file, no bytes copied, the previous
+//! archive's bytes never written through) and exchanged whole, as after a build from nothing.
+//! Without a trustworthy record (no store, `--clean`, `--force`, a build that did not finish,
+//! another output folder), every file is written and compared with the previous archive's on
+//! disk.
 
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+mod journal;
 pub mod lock;
 
 pub use lock::{BuildLock, LockError};
@@ -74,6 +77,10 @@ pub enum WriteError {
     #[error("{0}")]
     Locked(#[from] LockError),
     #[error(
+        "a build was interrupted while swapping in its archive, and its journal {path} could not be completed: {why}\n  = help: fix the cause (permissions, free disk space) and run again; if the journal itself is damaged, delete it and run `dateline build --clean` to write the whole archive again"
+    )]
+    Journal { path: PathBuf, why: String },
+    #[error(
         "cannot write {path}: {source}\n  = help: check free disk space and permissions; the previous output was left as it was"
     )]
     Io { path: PathBuf, source: std::io::Error },
@@ -99,6 +106,9 @@ pub struct WriteSummary {
     pub unchanged: usize,
     /// Files of the previous archive that the new one no longer has.
     pub removed: usize,
+    /// Whether the new and changed files were moved into the output one by one through a
+    /// journal, rather than the whole folder exchanged.
+    pub journaled: bool,
 }
 
 /// Counts kept by the writer threads while they write.
@@ -177,22 +187,48 @@ pub struct Staging {
     sender: Option<std::sync::mpsc::SyncSender<OutputFile>>,
     writers: Vec<std::thread::JoinHandle<Result<(), WriteError>>>,
     committed: bool,
+    /// Set once a journal names the staging folder: it then belongs to the journal, which the
+    /// next holder of the lock completes, and must outlive a failed commit.
+    journaled: bool,
     cleanup: Cleanup,
     /// The archive being replaced, which every file written is compared with.
     previous: Option<PathBuf>,
     /// What the previous archive holds, when the build store knows: the staging folder then
-    /// starts as hard links to it.
+    /// receives only the files that are new or changed.
     known: Option<std::sync::Arc<Known>>,
-    /// Which of `known`'s files this build made again (the rest are removed at the commit).
-    seen: std::sync::Arc<Vec<std::sync::atomic::AtomicBool>>,
+    /// What became of each of `known`'s files (one of the `FATE_` values).
+    fate: std::sync::Arc<Vec<std::sync::atomic::AtomicU8>>,
     /// Every file put so far with its hash, or, over a known archive, those that are new or
-    /// changed.
+    /// changed (exactly the files in the staging folder).
     produced: std::sync::Arc<std::sync::Mutex<Vec<(String, Hash)>>>,
     tally: std::sync::Arc<Tally>,
     /// Held from `begin` until the staging folder is swapped in or removed: no other build
     /// touches this output, or its staging and old folders, meanwhile.
     _lock: BuildLock,
 }
+
+/// A known file this build did not make: the new archive no longer has it.
+const FATE_GONE: u8 = 0;
+/// A known file made again with the same bytes, or kept unrendered: it stays as it is.
+const FATE_KEPT: u8 = 1;
+/// A known file made again with other bytes: the staging folder holds its new bytes.
+const FATE_STAGED: u8 = 2;
+
+/// Over a known archive, the share of its files (one in this many) a build may move in and
+/// remove one by one through a journal; past it the whole folder is exchanged. A journal costs
+/// a rename per changed file; the exchange a hard link per kept file and a folder per page (some
+/// 190,000 at 100,000 articles). Measured at 20,000 articles on a RAM disk, an added article
+/// (11,870 of 86,566 files changed) swapped in through the journal in 0.17–0.23 s and whole in
+/// 0.65–0.74 s, so the journal is the cheaper up to about half the archive. But while a journal
+/// is applied the output is part old, part new, and a build killed then leaves it so until the
+/// next one completes it: past a quarter of the archive (a template edit, a new setting) the
+/// atomic exchange is worth what it costs more.
+const JOURNAL_SHARE: usize = 4;
+
+/// A hidden hook for the incremental tests, whose small sites change a large share of their
+/// files with every edit: `DATELINE_TEST_SWAP=journal` or `whole` overrides [`JOURNAL_SHARE`],
+/// so that both ways are shown to give a clean build's archive.
+const SWAP_HOOK: &str = "DATELINE_TEST_SWAP";
 
 /// How many threads write files: output is bound by file-system latency, not by the CPU.
 const WRITERS: usize = 12;
@@ -204,7 +240,7 @@ impl Staging {
     }
 
     /// [`Staging::begin`], given what the previous archive holds (`known`, from the build
-    /// store): unchanged files are then linked, not written.
+    /// store): unchanged files are then neither written nor copied.
     pub fn begin_with(
         output: &Path,
         site_root: &Path,
@@ -232,24 +268,14 @@ impl Staging {
         // The marker goes in first, so an interrupted build's leftovers are recognisably ours.
         let marker = dir.join(MARKER);
         std::fs::write(&marker, MARKER_TEXT).map_err(io(&marker))?;
-        let known = match known {
-            Some(known) if output.join(MARKER).is_file() => match link_tree(output, &dir, &known) {
-                Ok(()) => Some(std::sync::Arc::new(known)),
-                Err(_) => {
-                    // No hard links here (or the old archive is not what the store says): start
-                    // again from an empty folder and write everything.
-                    remove_tree(&dir).map_err(io(&dir))?;
-                    std::fs::create_dir_all(&dir).map_err(io(&dir))?;
-                    std::fs::write(&marker, MARKER_TEXT).map_err(io(&marker))?;
-                    None
-                }
-            },
-            _ => None,
-        };
+        // `--force` replaces whatever is there: it starts from nothing.
+        let known = known
+            .filter(|_| !force && output.join(MARKER).is_file())
+            .map(std::sync::Arc::new);
         let produced = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-        let seen: std::sync::Arc<Vec<std::sync::atomic::AtomicBool>> = std::sync::Arc::new(
+        let fate: std::sync::Arc<Vec<std::sync::atomic::AtomicU8>> = std::sync::Arc::new(
             (0..known.as_ref().map_or(0, |k| k.len()))
-                .map(|_| std::sync::atomic::AtomicBool::new(false))
+                .map(|_| std::sync::atomic::AtomicU8::new(FATE_GONE))
                 .collect(),
         );
         let (sender, receiver) = std::sync::mpsc::sync_channel::<OutputFile>(256);
@@ -263,7 +289,7 @@ impl Staging {
                 let made = std::sync::Arc::clone(&made);
                 let tally = std::sync::Arc::clone(&tally);
                 let produced = std::sync::Arc::clone(&produced);
-                let seen = std::sync::Arc::clone(&seen);
+                let fate = std::sync::Arc::clone(&fate);
                 let known = known.clone();
                 let dir = dir.clone();
                 let previous = previous.clone();
@@ -275,13 +301,13 @@ impl Staging {
                         let comparison = match &known {
                             Some(known) => match known.find(&file.path) {
                                 None => Comparison::New,
-                                Some((i, h)) => {
-                                    seen[i].store(true, Ordering::Relaxed);
-                                    if *h == hash {
-                                        Comparison::Same
-                                    } else {
-                                        Comparison::Changed
-                                    }
+                                Some((i, h)) if *h == hash => {
+                                    fate[i].fetch_max(FATE_KEPT, Ordering::Relaxed);
+                                    Comparison::Same
+                                }
+                                Some((i, _)) => {
+                                    fate[i].store(FATE_STAGED, Ordering::Relaxed);
+                                    Comparison::Changed
                                 }
                             },
                             None => compare(previous.as_deref(), &file),
@@ -292,27 +318,10 @@ impl Staging {
                             Comparison::Same => &tally.unchanged,
                         };
                         counter.fetch_add(1, Ordering::Relaxed);
-                        match (&known, comparison) {
-                            // Already there, as a link to the previous archive's file.
-                            (Some(_), Comparison::Same) => {}
-                            // Replace the link rather than write through it.
-                            (Some(_), _) => {
-                                let target = dir.join(&file.path);
-                                match std::fs::remove_file(&target) {
-                                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                                        return Err(WriteError::Io {
-                                            path: target,
-                                            source: e,
-                                        });
-                                    }
-                                    _ => {}
-                                }
-                                write_one(&dir, &file, &made)?;
-                            }
-                            (None, _) => write_one(&dir, &file, &made)?,
-                        }
-                        // Over a known archive an unchanged file is already on record.
+                        // Over a known archive an unchanged file stays where it is, and is
+                        // already on record.
                         if known.is_none() || !matches!(comparison, Comparison::Same) {
+                            write_one(&dir, &file, &made)?;
                             produced
                                 .lock()
                                 .unwrap_or_else(|e| e.into_inner())
@@ -330,10 +339,11 @@ impl Staging {
             sender: Some(sender),
             writers,
             committed: false,
+            journaled: false,
             cleanup,
             previous,
             known,
-            seen,
+            fate,
             produced,
             tally,
             _lock: lock,
@@ -377,7 +387,7 @@ impl Staging {
         }
         for i in found {
             // Kept once: a file kept twice is still one file of the archive.
-            if !self.seen[i].swap(true, Ordering::Relaxed) {
+            if self.fate[i].fetch_max(FATE_KEPT, Ordering::Relaxed) == FATE_GONE {
                 self.tally.unchanged.fetch_add(1, Ordering::Relaxed);
             }
         }
@@ -406,13 +416,31 @@ impl Staging {
         produced.dedup_by(|a, b| a.0 == b.0);
         let (removed, record) = match (&self.known, &self.previous) {
             (Some(known), _) => {
-                let gone: Vec<String> = known
-                    .paths()
-                    .zip(self.seen.iter())
-                    .filter(|(_, seen)| !seen.load(Ordering::Relaxed))
-                    .map(|(p, _)| p.to_string())
-                    .collect();
-                unlink_removed(&self.dir, &gone)?;
+                let fate_of = |want: u8| {
+                    known
+                        .paths()
+                        .zip(self.fate.iter())
+                        .filter(move |(_, f)| f.load(Ordering::Relaxed) == want)
+                        .map(|(p, _)| p)
+                };
+                let gone: Vec<String> = fate_of(FATE_GONE).map(str::to_string).collect();
+                let share = produced.len() + gone.len();
+                let whole = match std::env::var(SWAP_HOOK).as_deref() {
+                    Ok("journal") => false,
+                    Ok("whole") => true,
+                    _ => share * JOURNAL_SHARE > known.len(),
+                };
+                let exchanged = whole && link_kept(&self.output, &self.dir, fate_of(FATE_KEPT)).is_ok();
+                if !exchanged {
+                    let journal = journal::Journal {
+                        staging: format!(".{}.staging-{}", self.name, std::process::id()),
+                        moves: produced.iter().map(|(p, _)| p.clone()).collect(),
+                        removes: gone.clone(),
+                    };
+                    self.journaled = true;
+                    journal::write_and_apply(&self.parent, &self.name, &journal)?;
+                    self.committed = true;
+                }
                 (
                     gone.len(),
                     OutputRecord::Changes {
@@ -424,8 +452,10 @@ impl Staging {
             (None, Some(previous)) => (removed_files(previous, &self.dir), OutputRecord::Whole(produced)),
             (None, None) => (0, OutputRecord::Whole(produced)),
         };
-        swap(&self.dir, &self.output, &self.parent, &self.name, &self.cleanup)?;
-        self.committed = true;
+        if !self.committed {
+            swap(&self.dir, &self.output, &self.parent, &self.name, &self.cleanup)?;
+            self.committed = true;
+        }
         let count = |c: &AtomicUsize| c.load(Ordering::Relaxed);
         let (new, changed, unchanged) = (
             count(&self.tally.new),
@@ -438,6 +468,7 @@ impl Staging {
             changed,
             unchanged,
             removed,
+            journaled: self.journaled,
         };
         Ok((summary, record))
     }
@@ -459,7 +490,7 @@ impl Staging {
 
 impl Drop for Staging {
     fn drop(&mut self) {
-        if !self.committed {
+        if !self.committed && !self.journaled {
             let _ = self.finish_writes();
             let _ = remove_tree(&self.dir);
         }
@@ -539,12 +570,13 @@ fn hash_of(file: &OutputFile) -> Result<Hash, WriteError> {
     }
 }
 
-/// Fills `staging` with hard links to the files of `previous` that `known` lists (anything else
-/// in the folder is not part of the archive the store recorded). Fails if a listed file is
-/// missing or the file system cannot link.
-fn link_tree(previous: &Path, staging: &Path, known: &Known) -> std::io::Result<()> {
+/// Fills `staging` with hard links to the previous archive's files at `kept` (the files this
+/// build keeps as they are), so that it holds the whole new archive and can be exchanged for the
+/// output. Fails if one of them is missing or the file system cannot link.
+fn link_kept<'a>(previous: &Path, staging: &Path, kept: impl Iterator<Item = &'a str>) -> std::io::Result<()> {
+    let kept: Vec<&str> = kept.collect();
     let mut dirs: std::collections::BTreeSet<PathBuf> = std::collections::BTreeSet::new();
-    for path in known.paths() {
+    for path in &kept {
         check_relative(path).map_err(std::io::Error::other)?;
         if let Some(parent) = Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()) {
             dirs.insert(parent.to_path_buf());
@@ -569,29 +601,9 @@ fn link_tree(previous: &Path, staging: &Path, known: &Known) -> std::io::Result<
                     _ => Ok(()),
                 })?;
         }
-        known
-            .files
-            .par_iter()
-            .try_for_each(|(p, _)| std::fs::hard_link(previous.join(p), staging.join(p)))
+        kept.par_iter()
+            .try_for_each(|p| std::fs::hard_link(previous.join(p), staging.join(p)))
     })
-}
-
-/// Unlinks from `staging` the files of the previous archive that this build did not make
-/// (`gone`), and the folders that leaves empty.
-fn unlink_removed(staging: &Path, gone: &[String]) -> Result<(), WriteError> {
-    for p in gone {
-        let target = staging.join(p.as_str());
-        std::fs::remove_file(&target).map_err(io(&target))?;
-        // A clean build would not have made the folder: remove it while it is empty.
-        let mut dir = target.parent();
-        while let Some(d) = dir.filter(|d| *d != staging) {
-            if std::fs::remove_dir(d).is_err() {
-                break;
-            }
-            dir = d.parent();
-        }
-    }
-    Ok(())
 }
 
 /// Files of the previous archive (its marker aside) that the staging folder does not have.
@@ -638,11 +650,15 @@ pub fn lock_output(output: &Path) -> Result<BuildLock, WriteError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "public".into());
-    Ok(BuildLock::acquire(
+    let lock = BuildLock::acquire(
         &parent.join(format!(".{name}.lock")),
         &format!("the output folder {}", output.display()),
         lock::wait_from_env(),
-    )?)
+    )?;
+    // A build killed while swapping in its archive left a journal: finish its swap before
+    // anyone reads or writes the output, so no one ever works from half of each archive.
+    journal::complete(&parent, &name)?;
+    Ok(lock)
 }
 
 /// Refuses outputs that would destroy something that is not ours.
@@ -955,6 +971,13 @@ fn clean_stale(parent: &Path, name: &str, cleanup: &Cleanup) {
     };
     for e in entries.flatten() {
         let file_name = e.file_name().to_string_lossy().into_owned();
+        if let Some(pid) = journal::draft_owner(&file_name, name) {
+            // A journal still being written when its build died: never applied, never needed.
+            if pid != std::process::id() && !lock::process_alive(pid) {
+                let _ = std::fs::remove_file(e.path());
+            }
+            continue;
+        }
         let Some((n, _, pid)) = leftover_parts(&file_name) else {
             continue;
         };
@@ -976,6 +999,187 @@ mod tests {
             OutputFile::bytes("index.html", "<p>hi</p>"),
             OutputFile::bytes("2021/10/13/x/index.html", "x"),
         ]
+    }
+
+    /// Every file under `dir` (folders aside) with its text, and the folders, by path.
+    fn contents(dir: &Path) -> (Vec<(String, String)>, Vec<String>) {
+        let (mut files, mut folders) = (Vec::new(), Vec::new());
+        for e in walkdir::WalkDir::new(dir).sort_by_file_name().min_depth(1) {
+            let e = e.unwrap();
+            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            if e.file_type().is_dir() {
+                folders.push(rel);
+            } else {
+                files.push((rel, std::fs::read_to_string(e.path()).unwrap()));
+            }
+        }
+        (files, folders)
+    }
+
+    fn known_of(files: &[OutputFile]) -> Known {
+        Known::new(files.iter().map(|f| (f.path.clone(), hash_of(f).unwrap())).collect())
+    }
+
+    /// What is beside the output folder other than the output and its lock: leftovers.
+    fn beside(dir: &Path) -> Vec<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n != "public" && n != ".public.lock")
+            .collect()
+    }
+
+    fn pages(n: usize) -> Vec<OutputFile> {
+        (0..n)
+            .map(|i| OutputFile::bytes(format!("{i}/index.html"), format!("page {i}")))
+            .collect()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_few_changes_are_moved_in_through_a_journal_and_the_rest_stays_as_it_was() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let mut first = pages(40);
+        first.push(OutputFile::bytes("gone/old/index.html", "old"));
+        write(&out, dir.path(), first.clone(), false).unwrap();
+        let inode = |p: &str| std::fs::metadata(out.join(p)).unwrap().ino();
+        let kept_inode = inode("7/index.html");
+        let staging = Staging::begin_with(&out, dir.path(), false, Cleanup::Now, Some(known_of(&first))).unwrap();
+        let kept: Vec<String> = (0..40).filter(|i| *i != 3).map(|i| format!("{i}/index.html")).collect();
+        assert!(staging.keep(&kept, &[]));
+        staging
+            .put(vec![
+                OutputFile::bytes("3/index.html", "page 3, corrected"),
+                OutputFile::bytes("new/deep/index.html", "new"),
+            ])
+            .unwrap();
+        let summary = staging.commit().unwrap();
+        assert!(summary.journaled, "{summary:?}");
+        assert_eq!(
+            (summary.new, summary.changed, summary.removed, summary.unchanged),
+            (1, 1, 1, 39)
+        );
+        let mut expected = pages(40);
+        expected[3] = OutputFile::bytes("3/index.html", "page 3, corrected");
+        expected.push(OutputFile::bytes("new/deep/index.html", "new"));
+        let clean = dir.path().join("clean");
+        std::fs::create_dir(&clean).unwrap();
+        write(&clean.join("public"), &clean, expected, false).unwrap();
+        assert_eq!(
+            contents(&out),
+            contents(&clean.join("public")),
+            "the same as a build from nothing"
+        );
+        assert_eq!(inode("7/index.html"), kept_inode, "a kept file is not touched");
+        assert!(
+            beside(dir.path()).iter().all(|n| n == "clean"),
+            "{:?}",
+            beside(dir.path())
+        );
+    }
+
+    #[test]
+    fn many_changes_exchange_the_whole_folder_with_the_kept_files_linked() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let first = pages(16);
+        write(&out, dir.path(), first.clone(), false).unwrap();
+        let staging = Staging::begin_with(&out, dir.path(), false, Cleanup::Now, Some(known_of(&first))).unwrap();
+        let kept: Vec<String> = (8..16).map(|i| format!("{i}/index.html")).collect();
+        assert!(staging.keep(&kept, &[]));
+        let changed: Vec<OutputFile> = (0..8)
+            .map(|i| OutputFile::bytes(format!("{i}/index.html"), format!("page {i}, again")))
+            .collect();
+        staging.put(changed).unwrap();
+        let summary = staging.commit().unwrap();
+        assert!(!summary.journaled, "{summary:?}");
+        let (files, _) = contents(&out);
+        assert_eq!(files.len(), 17, "{files:?}");
+        assert!(files.contains(&("3/index.html".into(), "page 3, again".into())));
+        assert!(files.contains(&("12/index.html".into(), "page 12".into())));
+        assert!(beside(dir.path()).is_empty(), "{:?}", beside(dir.path()));
+    }
+
+    #[test]
+    fn a_journal_left_part_way_is_completed_by_whoever_takes_the_lock_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let old = vec![
+            OutputFile::bytes("a.html", "old a"),
+            OutputFile::bytes("b/index.html", "old b"),
+            OutputFile::bytes("c.html", "c"),
+            OutputFile::bytes("gone/x.html", "x"),
+        ];
+        write(&out, dir.path(), old, false).unwrap();
+        // A build staged a new a, b and d/e and was killed after removing gone/x and moving a.
+        let staging = dir.path().join(".public.staging-4194400");
+        for (p, text) in [(MARKER, MARKER_TEXT), ("b/index.html", "new b"), ("d/e.html", "new e")] {
+            std::fs::create_dir_all(staging.join(p).parent().unwrap()).unwrap();
+            std::fs::write(staging.join(p), text).unwrap();
+        }
+        std::fs::write(out.join("a.html"), "new a").unwrap();
+        std::fs::remove_dir_all(out.join("gone")).unwrap();
+        let journal = journal::Journal {
+            staging: ".public.staging-4194400".into(),
+            moves: vec!["a.html".into(), "b/index.html".into(), "d/e.html".into()],
+            removes: vec!["gone/x.html".into()],
+        };
+        std::fs::write(
+            dir.path().join(".public.journal"),
+            serde_json::to_vec(&journal).unwrap(),
+        )
+        .unwrap();
+        for _ in 0..2 {
+            // Completing twice does nothing the second time.
+            drop(lock_output(&out).unwrap());
+            let (files, folders) = contents(&out);
+            let expected: Vec<(String, String)> = [
+                (MARKER, MARKER_TEXT),
+                ("a.html", "new a"),
+                ("b/index.html", "new b"),
+                ("c.html", "c"),
+                ("d/e.html", "new e"),
+            ]
+            .iter()
+            .map(|(p, t)| (p.to_string(), t.to_string()))
+            .collect();
+            let mut sorted = files.clone();
+            sorted.sort();
+            assert_eq!(sorted, expected);
+            assert_eq!(folders, ["b", "d"]);
+            assert!(beside(dir.path()).is_empty(), "{:?}", beside(dir.path()));
+        }
+    }
+
+    #[test]
+    fn a_journal_naming_files_outside_the_output_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write(&out, dir.path(), files(), false).unwrap();
+        std::fs::write(dir.path().join("precious.txt"), "keep").unwrap();
+        for (staging, removes) in [(".public.staging-7", "../precious.txt"), ("..", "index.html")] {
+            let journal = journal::Journal {
+                staging: staging.into(),
+                moves: vec![],
+                removes: vec![removes.into()],
+            };
+            std::fs::write(
+                dir.path().join(".public.journal"),
+                serde_json::to_vec(&journal).unwrap(),
+            )
+            .unwrap();
+            let e = lock_output(&out).unwrap_err();
+            assert!(matches!(e, WriteError::Journal { .. }), "{e}");
+            assert!(e.to_string().contains(".public.journal"), "{e}");
+        }
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("precious.txt")).unwrap(),
+            "keep"
+        );
+        assert!(out.join("index.html").is_file());
     }
 
     #[test]
