@@ -69,11 +69,28 @@ pub fn without_site<'a>(title: &'a str, ev: &Evidence<'_>) -> &'a str {
     if !cut {
         return title;
     }
-    match split(t.head) {
+    let head = match split(t.head) {
         Some(writer) if byline_name(&writer, ev) == Some(true) && writer.head.split_whitespace().nth(1).is_some() => {
             writer.head
         }
         _ => t.head,
+    };
+    without_section(head)
+}
+
+/// "Ten quiet harbours | Travel | Acme Courier": before the site's name, a site may give the
+/// section the page is in, after a pipe of its own. A headline holds no pipe, so a short
+/// capitalised part after the last one, once the site is cut, is the section's name.
+fn without_section(head: &str) -> &str {
+    let Some(at) = head.rfind(" | ") else {
+        return head;
+    };
+    let (before, section) = (head[..at].trim_end(), head[at + 3..].trim());
+    let short = section.split_whitespace().count() <= 3 && section.starts_with(char::is_uppercase);
+    if short && before.split_whitespace().nth(1).is_some() {
+        before
+    } else {
+        head
     }
 }
 
@@ -123,13 +140,17 @@ fn byline_name(t: &Title<'_>, ev: &Evidence<'_>) -> Option<bool> {
         .then_some(true)
 }
 
-/// An outlet the byline credits or the gazetteer knows: "… - Reuters", "… | Acme News".
+/// An outlet the byline credits or the gazetteer knows: "… - Reuters", "… | Acme News"; or
+/// one of its desks or local stations, named with the outlet first ("… | Acme Politics", "… -
+/// Acme Chicago").
 fn known_outlet(t: &Title<'_>, ev: &Evidence<'_>) -> Option<bool> {
     let s = t.suffix;
-    (ev.sources.iter().any(|o| o.eq_ignore_ascii_case(s))
-        || gazetteer::agency(s).is_some()
-        || gazetteer::is_known_org(s))
-    .then_some(true)
+    let known = |s: &str| gazetteer::agency(s).is_some() || gazetteer::is_known_org(s);
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let desk = (2..=3).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && gazetteer::agency(words[0]).is_some();
+    (ev.sources.iter().any(|o| o.eq_ignore_ascii_case(s)) || known(s) || desk).then_some(true)
 }
 
 /// "… | example.com", "… - News.example.org".
@@ -236,6 +257,10 @@ mod tests {
                 "The reviews are in — and they are mixed",
             ),
             ("Harbour lights are back - Acmeblog", "Harbour lights are back"),
+            // A known outlet's desk or station, and the section before the site's name.
+            ("Harbour talks stall | Reuters Business", "Harbour talks stall"),
+            ("Ferry times change | Travel | Harbour Gazette", "Ferry times change"),
+            ("Ferry times change | Local news | Jane Roe", "Ferry times change"),
             // The writer's name before the site's, as blogging platforms title a page.
             ("Ten quiet harbours – Jane Roe – Acmeblog", "Ten quiet harbours"),
             ("Jane Roe – Acmeblog", "Jane Roe"),
