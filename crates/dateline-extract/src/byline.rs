@@ -773,7 +773,7 @@ fn flush(current: &mut Vec<&str>, names: &mut Vec<String>) -> Option<()> {
     // "By Jane Roe Jane Roe": a captured page prints the writer's name again for the picture
     // and the link beside it; the name is said once.
     if let Some(once) =
-        (2..=words.len() / 2).find(|&p| words.len() % p == 0 && words.chunks(p).all(|c| c == &words[..p]))
+        (2..=words.len() / 2).find(|&p| words.len().is_multiple_of(p) && words.chunks(p).all(|c| c == &words[..p]))
     {
         words.truncate(once);
     }
