@@ -27,6 +27,7 @@ mod lexicon;
 mod lists;
 pub mod model;
 mod names;
+mod pinyin;
 mod places;
 mod quotes;
 mod registry;

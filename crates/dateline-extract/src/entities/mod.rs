@@ -1111,6 +1111,12 @@ mod tests {
             ],
             &[(O, "Democratic Party"), (O, "Ohio Republicans")],
         ),
+        // A Chinese name in Pinyin: a one-syllable surname, a two-syllable given name.
+        (
+            "Wang Yi met Li Keqiang in Beijing on Monday.",
+            &[(P, "Li Keqiang")],
+            &[],
+        ),
         // A broadcaster's sports desk is named like an outlet.
         (
             "The final was shown on Zentrix Sports, the league said. It was also on Morgan Sports \

@@ -1656,7 +1656,7 @@ fn person_by_context(r: &Run<'_, '_>) -> bool {
     if names::is_world_given_name(first) && (two_names || census_surname || world_surname) {
         return true;
     }
-    if syllable_pair_given_name(r.ws) {
+    if syllable_pair_given_name(r.ws) || pinyin_given_name(r.ws) {
         return true;
     }
     // "Jo Vann" where neither word is one the story uses in lower case: a name, not a phrase.
@@ -1717,6 +1717,29 @@ fn syllable_pair_given_name(ws: &[Word<'_>]) -> bool {
             .text
             .split_once('-')
             .is_some_and(|(a, b)| a.len() >= 2 && syllable(a, true) && b.len() >= 2 && syllable(b, false))
+}
+
+/// Names from mainland China in Hanyu Pinyin write the family name first, one syllable, and
+/// the given name as one word, usually of two syllables: "Li Keqiang", "Wang Xiaoming", "Zhou
+/// Enlai". A surname the census lists that is one syllable, before a word that is exactly two,
+/// is a person's name; English words seldom spell two syllables of Pinyin ("Linda" does, and is
+/// a name too).
+fn pinyin_given_name(ws: &[Word<'_>]) -> bool {
+    let [family, given] = ws else {
+        return false;
+    };
+    let lower_after_capital = |w: &str| {
+        w.len() >= 2 && w.as_bytes()[0].is_ascii_uppercase() && w.as_bytes()[1..].iter().all(u8::is_ascii_lowercase)
+    };
+    if !lower_after_capital(family.text)
+        || !lower_after_capital(given.text)
+        || names::surname_rank(family.text).is_none()
+    {
+        return false;
+    }
+    let family = family.text.to_ascii_lowercase();
+    let given = given.text.to_ascii_lowercase();
+    crate::pinyin::syllables(&family) == Some(1) && crate::pinyin::syllables(&given) == Some(2)
 }
 
 /// A run read as no one name may still hold acronyms that are organisations ("ACME and the
