@@ -685,6 +685,16 @@ pub fn parse(raw: &str) -> Credit {
     parse_unlabelled(strip_label(raw).0)
 }
 
+/// "Acme Wire or licensors": the formula some publishers end an agency's credit with names no
+/// other party.
+fn without_licensors(body: &str) -> &str {
+    const FORMULA: &str = " or licensors";
+    body.len()
+        .checked_sub(FORMULA.len())
+        .filter(|&at| body.is_char_boundary(at) && body[at..].eq_ignore_ascii_case(FORMULA))
+        .map_or(body, |at| body[..at].trim_end())
+}
+
 /// A copyright notice gives the year before its holder ("© 2019 Jane Roe", "Copyright 2019
 /// Acme Images"): the year is part of the notice, no part of the holder's name.
 fn after_copyright_year(body: &str) -> &str {
@@ -720,7 +730,7 @@ pub fn parse_unlabelled(raw: &str) -> Credit {
         None => (body, None),
     };
     credit.distributor = distributor.filter(|d| !d.is_empty()).map(clean_agency);
-    let parts = credit_parts(after_copyright_year(main));
+    let parts = credit_parts(without_licensors(after_copyright_year(main)));
     let alone = parts.len() == 1;
     for (part, outlet) in parts {
         // What follows "for" is the outlet the picture was taken for, whatever its shape. A
@@ -969,6 +979,7 @@ mod tests {
     const CREDIT_ROWS: &[Row] = &[
         // A copyright notice's year is no part of the holder's name.
         ("2019 Jana Novak", &["Jana Novak"], &[], None),
+        ("Acme Wire or licensors", &[], &["Acme Wire"], None),
         ("2019, Acme Wire", &[], &["Acme Wire"], None),
         (
             "Jana Novak/Acme News, Palace Pool Photo via AP",
@@ -1073,6 +1084,11 @@ mod tests {
 
     /// One row per form of credit at the end of a caption: the block, its caption, its credit.
     const CAPTION_ROWS: &[(&str, &str, &str)] = &[
+        (
+            "Boats at the quay on Friday Credit: Acme Wire or licensors",
+            "Boats at the quay on Friday",
+            "Acme Wire or licensors",
+        ),
         (
             "Boats at the quay on Friday [Duarte Pinto/Acme Wire]",
             "Boats at the quay on Friday",
