@@ -542,6 +542,24 @@ mod tests {
         (body, blocks)
     }
 
+    /// What wire copy of these paragraphs yields, under a headline of its own.
+    fn extract_wire(paragraphs: &[&str], reference: Option<Date>, filed: Option<Date>) -> Extraction {
+        let (body, blocks) = wire(paragraphs);
+        let doc = Document {
+            format: SourceFormat::Wire,
+            headline: Some("Portuguese port city bets on a new harbour"),
+            body: &body,
+            blocks: &blocks,
+        };
+        let registry = Registry::default();
+        let cx = Context {
+            registry: &registry,
+            reference,
+            filed,
+        };
+        extract(&doc, &cx)
+    }
+
     const LEDE: &str = "SETÚBAL, Portugal (AP) — Setúbal's municipal council on Monday approved a plan to \
                         replace the old docks with a deep-water harbour, betting that new traffic will keep \
                         the fishing quarter alive.";
@@ -604,20 +622,7 @@ mod tests {
             ),
         ];
         for (paragraphs, filed, reference, want, rule) in rows {
-            let (body, blocks) = wire(&paragraphs);
-            let doc = Document {
-                format: SourceFormat::Wire,
-                headline: Some("Portuguese port city bets on a new harbour"),
-                body: &body,
-                blocks: &blocks,
-            };
-            let registry = Registry::default();
-            let cx = Context {
-                registry: &registry,
-                reference: reference.or(filed),
-                filed,
-            };
-            let ex = extract(&doc, &cx);
+            let ex = extract_wire(&paragraphs, reference.or(filed), filed);
             assert_eq!(ex.date, want, "{paragraphs:?}");
             let explained = ex.explanations.iter().find(|e| e.field == "date").map(|e| e.rule);
             assert_eq!(explained, Some(rule), "{paragraphs:?}");
@@ -636,20 +641,7 @@ mod tests {
             ("LISBON/PORTO (Reuters) - Shares rose on Monday.", &["Lisbon", "Porto"]),
         ];
         for (lede, want) in rows {
-            let (body, blocks) = wire(&[lede]);
-            let doc = Document {
-                format: SourceFormat::Wire,
-                headline: Some("Shares rise"),
-                body: &body,
-                blocks: &blocks,
-            };
-            let registry = Registry::default();
-            let cx = Context {
-                registry: &registry,
-                reference: None,
-                filed: None,
-            };
-            let ex = extract(&doc, &cx);
+            let ex = extract_wire(&[lede], None, None);
             let places: Vec<&str> = ex
                 .entities
                 .iter()
