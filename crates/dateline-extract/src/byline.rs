@@ -134,8 +134,7 @@ fn post_or_outlet_line(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     let post =
         words.iter().any(|w| is_job_word(w)) && words.iter().all(|w| is_job_word(w) || TITLE_SMALL_WORDS.contains(w));
-    let after_town =
-        words.len() >= 2 && (1..words.len().min(3)).any(|n| gazetteer::town(&words[..n].join(" ")).is_some());
+    let after_town = opens_with_town(&words);
     let newspaper = words.len() >= 2 && words.last().is_some_and(|w| gazetteer::is_org_suffix(w));
     post || after_town || newspaper
 }
@@ -670,9 +669,13 @@ fn place_outlet(ws: &Words<'_, '_>, i: usize) -> Option<Stop> {
         .iter()
         .position(|w| !w.starts_with(char::is_uppercase))
         .unwrap_or(rest.len());
-    (1..end.min(3))
-        .any(|n| gazetteer::town(&rest[..n].join(" ")).is_some())
-        .then_some(Stop::Other)
+    opens_with_town(&rest[..end]).then_some(Stop::Other)
+}
+
+/// Whether a town of one or two words opens `words`, with more words after it: how outlets
+/// named after their city begin ("Springfield Courier", "Glenmoor Falls Daily Herald").
+fn opens_with_town(words: &[&str]) -> bool {
+    (1..words.len().min(3)).any(|n| gazetteer::town(&words[..n].join(" ")).is_some())
 }
 
 /// "Trevor J. Roe Springfield Courier": after a middle initial the next word ends the name.
