@@ -284,6 +284,9 @@ lists! {
     EMPLOYEE_NOUNS: List = "employee_nouns.txt";
     /// Words before the source of a report ("according to", "told"), lower case.
     SOURCE_CUES: List = "source_cues.txt";
+    /// What a newsroom asks of its subjects, after its own name ("… Courier's request for
+    /// comment"), lower case.
+    COMMENT_REQUESTS: List = "comment_requests.txt";
     /// Stock market indices' names ("S&P", "FTSE"), which a number or an index word follows.
     MARKET_INDICES: List = "market_indices.txt";
     /// Words after an index's name ("composite", "industrial average"), lower case.

@@ -668,6 +668,19 @@ mod tests {
             &[(O, "Brightwell Daily")],
             &[(P, "Brightwell Daily")],
         ),
+        // The newsroom asking for comment names itself in the possessive; a reporter asking is
+        // named by a given name or a surname the story gives. A publisher's disclaimer names it.
+        (
+            "The union did not respond to The Harbor Lantern's request for comment. Jane Roe said so, and the mayor did not answer Roe's inquiries. The views do not necessarily reflect those of Varnosk Review.",
+            &[(O, "The Harbor Lantern"), (P, "Jane Roe"), (O, "Varnosk Review")],
+            &[(P, "Harbor Lantern"), (O, "Roe")],
+        ),
+        // Web pages capitalise a newsroom post before the name as AP does a formal title.
+        (
+            "Brightwell News Senior Writer Dana Vole and Staff Reporter Jane Roe said so.",
+            &[(O, "Brightwell News"), (P, "Dana Vole"), (P, "Jane Roe")],
+            &[(P, "Staff Reporter Jane Roe")],
+        ),
         // What companies do, and an appositive saying what kind of body a word names.
         (
             "Zentrix acquired a rival. Varnosk, the Springfield-based research firm, agreed.",

@@ -17,7 +17,7 @@ use crate::fasthash::with_lowercase;
 use crate::gazetteer;
 use crate::lexicon;
 use crate::lists::{
-    BYLINE_CREDENTIALS, BYLINE_DESKS, COMPANY_DESCRIPTORS, COMPANY_OFFICES, COMPANY_SUFFIXES,
+    BYLINE_CREDENTIALS, BYLINE_DESKS, COMMENT_REQUESTS, COMPANY_DESCRIPTORS, COMPANY_OFFICES, COMPANY_SUFFIXES,
     COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, EMPLOYEE_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES,
     KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS, MINISTRY_PORTFOLIOS, NAME_JOINERS, NON_NAME_WORDS,
     ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS,
@@ -60,6 +60,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("name before an organisation noun", before_organisation_noun),
     ("source or employer", source_or_employer),
     ("source named with its city", source_with_its_city),
+    ("outlet asking for comment", outlet_asking_for_comment),
     ("sentence opener", sentence_opener),
     ("compound adjective", compound_adjective),
     ("firm named with an ampersand", ampersand_name),
@@ -450,6 +451,33 @@ fn source_with_its_city<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         Out::Name(0..k, Kind::Org(r.name(0..k))),
         Out::again(k + 1..ws.len(), true),
     ]))
+}
+
+/// "did not respond to the Springfield Courier's request for comment", "declined The Harbor
+/// Review's requests for an interview": reporters name their own newsroom as the party asking a
+/// subject to comment. A name in the possessive before such a request is the outlet when it
+/// holds no given name or title and is no surname the story uses for a person ("did not return
+/// Roe's request for comment" is a reporter's).
+fn outlet_asking_for_comment<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let ws = r.ws;
+    if !r.possessive() || !r.at_end() || ws.len() > 5 {
+        return None;
+    }
+    let rest = r.after.trim_start_matches(['\'', '\u{2019}']);
+    let rest = rest.strip_prefix('s').unwrap_or(rest).trim_start();
+    let request = COMMENT_REQUESTS.iter().any(|c| {
+        rest.get(..c.len()).is_some_and(|head| head.eq_ignore_ascii_case(c))
+            && !rest[c.len()..].starts_with(char::is_alphanumeric)
+    });
+    let named = if ws[0].text == "The" { &ws[1..] } else { ws };
+    let person = |w: &Word<'_>| {
+        lexicon::is_given_name(w.text) || names::is_common_given_name(w.text) || lexicon::is_title(w.text)
+    };
+    let surname = named.len() == 1 && ws.len() == 1 && names::surname_rank(named[0].text).is_some();
+    if !request || named.is_empty() || named.iter().any(person) || surname {
+        return None;
+    }
+    Some(Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
 /// "the Springfield Lantern reported", "The Morning Quill first reported": a name with an
