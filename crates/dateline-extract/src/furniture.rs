@@ -377,6 +377,12 @@ mod tests {
             ),
             ("Nov. 19, 2019", Some(Furniture::Timestamp(Some(date(2019, 11, 19))))),
             ("5:50 PM", Some(Furniture::Timestamp(None))),
+            // A zone written without its S or D ("CT", "MT"), and one of Asia's.
+            (
+                "Updated 10:28 a.m. CT Nov. 13, 2019",
+                Some(Furniture::Timestamp(Some(date(2019, 11, 13)))),
+            ),
+            ("Published 14:05 WIB", Some(Furniture::Timestamp(None))),
             ("1:39 PM ET", Some(Furniture::Timestamp(None))),
             (
                 "Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT",
