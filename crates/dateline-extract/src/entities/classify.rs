@@ -841,6 +841,13 @@ fn abbreviated_country(name: &str) -> bool {
 }
 
 /// Ends with an organisation word, or is "Organisation of X" ("Bureau of Prisons").
+/// "the Springfield Rock and Roll Hall of Fame", "the Hall of Fame": a hall of fame is the
+/// body that inducts its members and runs its museum, an organisation, where another name
+/// ending in "Fame" is a place or a work ("the Springfield Walk of Fame").
+pub(super) fn hall_of_fame(ws: &[Word<'_>]) -> bool {
+    matches!(ws, [.., a, b, c] if a.text == "Hall" && b.text == "of" && c.text == "Fame")
+}
+
 pub(super) fn org_like(ws: &[Word<'_>]) -> bool {
     // Both shapes take two words or more (a suffix after a name, or a word before and after
     // the connector), and most runs asked about are single words.
@@ -849,6 +856,9 @@ pub(super) fn org_like(ws: &[Word<'_>]) -> bool {
     }
     let last = ws[ws.len() - 1].text;
     let determiner = LEADING_FUNCTION_WORDS.contains(ws[0].text);
+    if hall_of_fame(ws) {
+        return true;
+    }
     if ws.len() >= 2 && gazetteer::is_org_suffix(last) && !lexicon::is_title(last) && !determiner {
         return true;
     }

@@ -675,6 +675,13 @@ mod tests {
             &[(O, "The Harbor Lantern"), (P, "Jane Roe"), (O, "Varnosk Review")],
             &[(P, "Harbor Lantern"), (O, "Roe")],
         ),
+        // A hall of fame is a body, where another name ending in "Fame" is none; a kind of
+        // outlet after one word names it, unless the word is a place.
+        (
+            "He joined the Springfield Rock and Roll Hall of Fame. Stars on the Millbrook Walk of Fame shone. It ran in Quillmark magazine and a Shelbyville newspaper.",
+            &[(O, "Springfield Rock and Roll Hall of Fame"), (O, "Quillmark")],
+            &[(O, "Millbrook Walk of Fame"), (L, "Quillmark")],
+        ),
         // Web pages capitalise a newsroom post before the name as AP does a formal title.
         (
             "Brightwell News Senior Writer Dana Vole and Staff Reporter Jane Roe said so.",

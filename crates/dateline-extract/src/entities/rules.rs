@@ -20,9 +20,9 @@ use crate::lists::{
     BYLINE_CREDENTIALS, BYLINE_DESKS, COMMENT_REQUESTS, COMPANY_DESCRIPTORS, COMPANY_OFFICES, COMPANY_SUFFIXES,
     COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, EMPLOYEE_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES,
     KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS, MINISTRY_PORTFOLIOS, NAME_JOINERS, NON_NAME_WORDS,
-    ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS,
-    PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, RESULT_VERBS, SOURCE_CUES, SPORTS_POSITIONS,
-    STREET_SUFFIXES, THING_NOUNS,
+    ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, OUTLET_NOUNS, PARTY_LABELS,
+    PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, RESULT_VERBS,
+    SOURCE_CUES, SPORTS_POSITIONS, STREET_SUFFIXES, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -830,7 +830,8 @@ fn two_names(r: &Run<'_, '_>, k: usize, right: usize) -> bool {
 fn event_or_work<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let person_like = || lexicon::is_given_name(r.ws[0].text) || r.ws.iter().any(|w| lexicon::is_title(w.text));
     let events = || r.ws[1..].iter().filter(|w| gazetteer::is_misc_suffix(w.text)).count();
-    (r.ws.len() > 1 && gazetteer::is_misc_suffix(r.last()) && (events() >= 2 || !person_like())).then(Verdict::none)
+    let event = r.ws.len() > 1 && gazetteer::is_misc_suffix(r.last()) && !super::classify::hall_of_fame(r.ws);
+    (event && (events() >= 2 || !person_like())).then(Verdict::none)
 }
 
 /// "the group Friends of Springfield Parks", "the newspaper Springfield Gazette": an
@@ -1464,6 +1465,16 @@ fn one_word<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         return None;
     }
     let w = r.ws[0].text;
+    // "ran in Quillmark magazine", "the Zentrix newspaper": a kind of outlet after a word that
+    // names nothing else.
+    let opens_sentence = r.chunk.sentence_start && r.at_start();
+    let outlet = r.next_lower.is_some_and(|n| OUTLET_NOUNS.contains(n))
+        && !r.possessive()
+        && !opens_sentence
+        && !names_something_else(w);
+    if outlet {
+        return Some(Verdict::all(r, Kind::Org(r.whole.clone())));
+    }
     // "Shelbyville, Ill.", "from Shelbyville": a town the gazetteer holds, in a place's context.
     let placed = followed_by_region(r.after) || r.prev_lower.is_some_and(|p| PLACE_PREPOSITIONS.contains(p));
     if placed && let Some(town) = gazetteer::town(w) {
@@ -1481,6 +1492,19 @@ fn one_word<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     } else {
         Verdict::of(vec![Out::Single(0..1, None)])
     })
+}
+
+/// Whether one capitalised word is a place, a given name, a nationality, a day or month, a
+/// number or a function word: anything but the name of an outlet before "magazine".
+fn names_something_else(w: &str) -> bool {
+    gazetteer::place(w).is_some()
+        || lexicon::is_given_name(w)
+        || names::is_given_name(w)
+        || lexicon::is_demonym(w)
+        || lexicon::is_stop_word(w)
+        || crate::vocabulary::is_weekday(w)
+        || crate::dates::month_number(w).is_some()
+        || w.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// "the Moulin Rouge", "the Springfield Isotopes": people rarely take an article.
