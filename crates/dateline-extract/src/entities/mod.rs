@@ -675,6 +675,12 @@ mod tests {
             &[(O, "The Harbor Lantern"), (P, "Jane Roe"), (O, "Varnosk Review")],
             &[(P, "Harbor Lantern"), (O, "Roe")],
         ),
+        // A mountain range is a place, named with "Range" as with "Mountains".
+        (
+            "Snow fell on the Varnosk Range and the Zorvan Mountains.",
+            &[(L, "Varnosk Range"), (L, "Zorvan Mountains")],
+            &[(P, "Varnosk Range")],
+        ),
         // A hall of fame is a body, where another name ending in "Fame" is none; a kind of
         // outlet after one word names it, unless the word is a place.
         (
