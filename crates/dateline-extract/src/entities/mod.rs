@@ -675,6 +675,12 @@ mod tests {
             &[(O, "The Harbor Lantern"), (P, "Jane Roe"), (O, "Varnosk Review")],
             &[(P, "Harbor Lantern"), (O, "Roe")],
         ),
+        // A product is counted ("a ZenoBook"); a company counts what it employs or owns.
+        (
+            "She bought a ZenoBook with a case. A PayZen spokesman said so, and a SoftZen unit agreed.",
+            &[(O, "PayZen"), (O, "SoftZen")],
+            &[(O, "ZenoBook")],
+        ),
         // A mountain range is a place, named with "Range" as with "Mountains".
         (
             "Snow fell on the Varnosk Range and the Zorvan Mountains.",

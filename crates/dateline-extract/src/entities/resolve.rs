@@ -201,12 +201,23 @@ fn product_brands<'p>(pieces: &'p [Piece<'p>]) -> FxHashSet<&'p str> {
 
 /// A product is written after its maker ("Acme PhonePro", "Acme's SmartDial"), before its
 /// model number ("PhonePro 2") or before the kind of thing it is ("a SmartDial controller",
-/// "in TeXdoc source"); a company is written as none of these.
+/// "in TeXdoc source"), and is counted: "a SmartDial", "an EchoPad". A company is written as
+/// none of these; "a" before it counts what it employs or owns ("a PayZen spokesman", "a
+/// SoftBank unit").
 fn written_as_product(p: &Piece<'_>) -> bool {
     let maker_before = p.prev.is_some_and(gazetteer::is_known_org);
     let model_after = p.next.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
     let kind_after = p.next.is_some_and(|w| PRODUCT_NOUNS.contains_lowercase_of(w));
-    maker_before || model_after || kind_after
+    let counted = p
+        .prev
+        .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
+        && !p.next.is_some_and(|w| {
+            lexicon::is_role_noun(w)
+                || lexicon::is_org_noun(w)
+                || EMPLOYEE_NOUNS.contains(w)
+                || ORG_POSSESSIONS.contains_lowercase_of(w)
+        });
+    maker_before || model_after || kind_after || counted
 }
 
 /// Ships are named like people ("the tanker Corvina Star") but are neither people nor
