@@ -626,9 +626,60 @@ pub fn ends_like_sentence(s: &str) -> bool {
     t.ends_with(['.', '!', '?', '…', ':', ';'])
 }
 
+/// `name` with the marks of Latin letters dropped ("Río" → "Rio"), when it has any and
+/// nothing else outside ASCII.
+pub fn fold_marks(name: &str) -> Option<String> {
+    if name.is_ascii() {
+        return None;
+    }
+    name.chars()
+        .map(|c| {
+            // Folded in lower case, then given back its capital ("İ" lowers to "i" and a dot).
+            let lower = c.to_lowercase().next()?;
+            let base = if lower.is_ascii() {
+                lower
+            } else {
+                match lower {
+                    'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+                    'ç' | 'ć' | 'č' => 'c',
+                    'ď' | 'đ' => 'd',
+                    'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+                    'ğ' => 'g',
+                    'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
+                    'ł' | 'ľ' | 'ĺ' => 'l',
+                    'ñ' | 'ń' | 'ň' => 'n',
+                    'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+                    'ř' | 'ŕ' => 'r',
+                    'ś' | 'š' | 'ş' | 'ș' => 's',
+                    'ť' | 'ţ' | 'ț' => 't',
+                    'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
+                    'ý' | 'ÿ' => 'y',
+                    'ź' | 'ż' | 'ž' => 'z',
+                    _ => return None,
+                }
+            };
+            Some(if c.is_uppercase() {
+                base.to_ascii_uppercase()
+            } else {
+                base
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marks_fold_in_either_case() {
+        assert_eq!(fold_marks("Ústí nad Labem").as_deref(), Some("Usti nad Labem"));
+        assert_eq!(fold_marks("İzmir").as_deref(), Some("Izmir"));
+        assert_eq!(fold_marks("Łódź").as_deref(), Some("Lodz"));
+        // Nothing to fold, or a letter that is no Latin letter with a mark.
+        assert_eq!(fold_marks("Lodz"), None);
+        assert_eq!(fold_marks("Ærø"), None);
+    }
 
     /// Word counting one char at a time, as [`word_count_up_to`] must count.
     fn word_count_by_chars(text: &str, limit: usize) -> usize {

@@ -901,6 +901,15 @@ fn german_body(w: &str) -> bool {
 }
 
 /// Two to five capitalised name words (particles, initials and a suffix allowed).
+/// "April Roe", "Jan Vann": a month that is also a given name, before a surname, opens a
+/// person's name ("Jan 5", "May Day" do not).
+pub(super) fn month_as_given_name(ws: &[Word<'_>]) -> bool {
+    ws.len() == 2
+        && crate::dates::month_number(ws[0].text).is_some()
+        && crate::names::is_given_name(ws[0].text)
+        && crate::names::surname_rank(ws[1].text).is_some()
+}
+
 pub(super) fn name_shaped(ws: &[Word<'_>]) -> bool {
     if !(2..=5).contains(&ws.len()) {
         return false;
@@ -930,7 +939,8 @@ pub(super) fn name_shaped(ws: &[Word<'_>]) -> bool {
                 && t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
                 && gazetteer::place(t).is_none()
         };
-        word() || particle() || suffix() || initial() || romanised_syllable(ws, i)
+        let month_name = || i == 0 && month_as_given_name(ws);
+        word() || particle() || suffix() || initial() || romanised_syllable(ws, i) || month_name()
     })
 }
 

@@ -675,6 +675,19 @@ mod tests {
             &[(O, "The Harbor Lantern"), (P, "Jane Roe"), (O, "Varnosk Review")],
             &[(P, "Harbor Lantern"), (O, "Roe")],
         ),
+        // A given name with its marks, two given names joined, a surname's particles and a
+        // month that is a given name all leave a person's name a person's, in a list with no
+        // speech verb.
+        (
+            "The mayor met Seán Vann, Pierre-Henri de la Roe and Ludwig von Quillmark on Monday. Jan Roe, 45, came too.",
+            &[
+                (P, "Seán Vann"),
+                (P, "Pierre-Henri de la Roe"),
+                (P, "Ludwig von Quillmark"),
+                (P, "Jan Roe"),
+            ],
+            &[],
+        ),
         // A product is counted ("a ZenoBook"); a company counts what it employs or owns.
         (
             "She bought a ZenoBook with a case. A PayZen spokesman said so, and a SoftZen unit agreed.",

@@ -579,12 +579,14 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     // "State-run Acme Railway Corporation", "Kremlin-backed Acme Party": a compound adjective
     // describes the name after it.
     let described = ws.len() > 1 && compound_adjective_word(first);
-    let opener = lexicon::is_stop_word(first) && !(2..=ws.len().min(6)).any(|n| known(r.chunk, &ws[..n]))
-        || lone_letter
-        || job
-        || described
-        || first.ends_with("-based")
-        || sentence_start && first.ends_with("ing") && !lexicon::is_given_name(first);
+    let month_named = super::classify::month_as_given_name(ws);
+    let opener =
+        lexicon::is_stop_word(first) && !month_named && !(2..=ws.len().min(6)).any(|n| known(r.chunk, &ws[..n]))
+            || lone_letter
+            || job
+            || described
+            || first.ends_with("-based")
+            || sentence_start && first.ends_with("ing") && !lexicon::is_given_name(first);
     if !opener {
         return None;
     }
@@ -1693,9 +1695,16 @@ fn brand_word(w: &str) -> bool {
 /// never writes in lower case.
 fn person_by_context(r: &Run<'_, '_>) -> bool {
     let first = r.ws[0].text;
-    if lexicon::is_given_name(first) || names::is_common_given_name(first) {
+    if lexicon::is_given_name(first) || names::is_common_given_name(first) || double_given_name(first) {
         return true;
     }
+    // "Seán Roe", "Zoé Vann": a given name written with its marks is the name the lists hold
+    // without them, or with marks the world list spells alike.
+    let folded = crate::text::fold_marks(first);
+    let world_given = names::is_world_given_name(first)
+        || folded
+            .as_deref()
+            .is_some_and(|f| lexicon::is_given_name(f) || names::is_world_given_name(f));
     // The world lists' names are weaker evidence (they hold more words that are something else
     // too): a given name of theirs confirms a given name and a surname, or a longer run that ends
     // in a listed surname ("Giulio Horvat", "Giulio B. Roe", "Ana Maria Virtanen"), not a
@@ -1703,9 +1712,11 @@ fn person_by_context(r: &Run<'_, '_>) -> bool {
     // Equates Firing").
     let census_surname = names::surname_rank(r.last()).is_some();
     let world_surname = names::is_world_surname(r.last());
+    // "Ludwig von Roe", "Ana de la Vega": the particles of a surname are no name of their own.
     let initial = |w: &str| w.len() <= 3 && w.ends_with('.');
-    let two_names = r.ws.iter().filter(|w| !initial(w.text)).count() == 2;
-    if names::is_world_given_name(first) && (two_names || census_surname || world_surname) {
+    let particle = |w: &str| with_lowercase(w, lexicon::is_name_particle);
+    let two_names = r.ws.iter().filter(|w| !initial(w.text) && !particle(w.text)).count() == 2;
+    if world_given && (two_names || census_surname || world_surname) {
         return true;
     }
     if syllable_pair_given_name(r.ws) || pinyin_given_name(r.ws) {
