@@ -688,6 +688,18 @@ mod tests {
             ],
             &[],
         ),
+        // Spanish, Portuguese and French pages cite a source and introduce a company as
+        // English ones do, and end a company's name in their own legal forms.
+        (
+            "El acuerdo se firmó, según el diario La Voz de Quillmark. A empresa Varnosk Ltda. foi vendida, segundo a Folha de Zorvan. Según Juan de la Vega, no.",
+            &[
+                (O, "La Voz de Quillmark"),
+                (O, "Varnosk Ltda"),
+                (O, "Folha de Zorvan"),
+                (P, "Juan de la Vega"),
+            ],
+            &[(P, "Folha de Zorvan")],
+        ),
         // A product is counted ("a ZenoBook"); a company counts what it employs or owns.
         (
             "She bought a ZenoBook with a case. A PayZen spokesman said so, and a SoftZen unit agreed.",

@@ -405,10 +405,12 @@ fn source_or_employer<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
             || lexicon::is_title(w.text)
             || double_given_name(w.text)
     };
-    // A known place or organisation inside is for the rules that take the run apart.
+    // A known place or organisation inside is for the rules that take the run apart; so is a
+    // connector, save the "de" of Romance names, which joins an outlet's name ("segundo a
+    // Folha de Springfield", "según La Voz de Zorvan") as it joins a person's.
     let inner = |w: &Word<'_>| {
         lexicon::is_title(w.text)
-            || super::chunk::is_connector(w.text)
+            || super::chunk::is_connector(w.text) && !lexicon::is_name_particle(w.text)
             || gazetteer::place(w.text).is_some()
             || gazetteer::is_known_org(w.text)
     };
