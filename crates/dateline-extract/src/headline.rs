@@ -26,13 +26,17 @@ pub struct Evidence<'a> {
     pub web: bool,
 }
 
-/// The separators a site puts between a page's headline and its own name.
-const SEPARATORS: [&str; 4] = [" - ", " | ", " – ", " — "];
+/// The separators a site puts between a page's headline and its own name: dashes and the pipe,
+/// and the guillemet, double colon and bullet some publishing systems print ("… » Acme
+/// Daily", "… :: Acme News", "… • Acme").
+const SEPARATORS: [&str; 7] = [" - ", " | ", " – ", " — ", " » ", " :: ", " • "];
 
 /// A title cut at its last separator.
 struct Title<'a> {
     head: &'a str,
     suffix: &'a str,
+    /// The separator before the suffix.
+    separator: &'static str,
     /// How many separators the whole title holds.
     separators: usize,
 }
@@ -75,18 +79,29 @@ pub fn without_site<'a>(title: &'a str, ev: &Evidence<'_>) -> &'a str {
         }
         _ => t.head,
     };
-    without_section(head)
+    without_section(head, t.separator)
 }
 
 /// "Ten quiet harbours | Travel | Acme Courier": before the site's name, a site may give the
 /// section the page is in, after a pipe of its own. A headline holds no pipe, so a short
-/// capitalised part after the last one, once the site is cut, is the section's name.
-fn without_section(head: &str) -> &str {
-    let Some(at) = head.rfind(" | ") else {
+/// capitalised part after the last one, once the site is cut, is the section's name. Sites
+/// that separate with dashes or guillemets name the section the same way, with the same mark
+/// as before their own name ("Ferry times change - Travel - Acme Courier"); a headline holds a
+/// dash of its own, so there the section is one or two words.
+fn without_section<'a>(head: &'a str, site_separator: &str) -> &'a str {
+    let pipe = " | ";
+    let (sep, most) = match head.rfind(pipe) {
+        Some(_) => (pipe, 3),
+        None if site_separator != pipe => (site_separator, 2),
+        None => return head,
+    };
+    let Some(at) = head.rfind(sep) else {
         return head;
     };
-    let (before, section) = (head[..at].trim_end(), head[at + 3..].trim());
-    let short = section.split_whitespace().count() <= 3 && section.starts_with(char::is_uppercase);
+    let (before, section) = (head[..at].trim_end(), head[at + sep.len()..].trim());
+    let words = section.split_whitespace().count();
+    let titled = section.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+    let short = words <= most && section.starts_with(char::is_uppercase) && (sep == pipe || titled);
     if short && before.split_whitespace().nth(1).is_some() {
         before
     } else {
@@ -103,6 +118,7 @@ fn split(title: &str) -> Option<Title<'_>> {
     Some(Title {
         head: title[..at].trim(),
         suffix: title[at + sep.len()..].trim(),
+        separator: sep,
         separators: SEPARATORS.iter().map(|s| title.matches(s).count()).sum(),
     })
 }
@@ -261,6 +277,16 @@ mod tests {
             ("Harbour talks stall | Reuters Business", "Harbour talks stall"),
             ("Ferry times change | Travel | Harbour Gazette", "Ferry times change"),
             ("Ferry times change | Local news | Jane Roe", "Ferry times change"),
+            ("Ferry times change - Travel - Harbour Gazette", "Ferry times change"),
+            ("Ferry times change » Harbour Gazette", "Ferry times change"),
+            (
+                "Ferry times change :: Local News :: Harbour Gazette",
+                "Ferry times change",
+            ),
+            (
+                "Harbour strike - the long wait - Harbour Gazette",
+                "Harbour strike - the long wait",
+            ),
             // The writer's name before the site's, as blogging platforms title a page.
             ("Ten quiet harbours – Jane Roe – Acmeblog", "Ten quiet harbours"),
             ("Jane Roe – Acmeblog", "Jane Roe"),
