@@ -862,8 +862,17 @@ fn after_work_nouns(piece: &str) -> &str {
     piece
 }
 
-/// "Jane Roe for the Springfield Courier" → ("Jane Roe", Some("the Springfield Courier")).
+/// "Jane Roe for the Springfield Courier" → ("Jane Roe", Some("the Springfield Courier")); the
+/// outlet may also follow in brackets, "Jane Roe (Springfield Courier)".
 fn split_outlet(piece: &str) -> (&str, Option<&str>) {
+    if let Some(inner) = piece.strip_suffix(')')
+        && let Some((who, outlet)) = inner.rsplit_once(" (")
+        && !who.trim().is_empty()
+        && !outlet.trim().is_empty()
+        && !outlet.contains('(')
+    {
+        return (who.trim(), Some(outlet.trim()));
+    }
     let mut offset = 0;
     for w in piece.split(' ') {
         if offset > 0 && CREDIT_OUTLET_PREPOSITIONS.contains(w) {
@@ -1002,6 +1011,8 @@ mod tests {
             None,
         ),
         ("Photo: Harriet Dale, AP", &["Harriet Dale"], &["AP"], None),
+        // The outlet in brackets after the photographer.
+        ("Harriet Dale (Acme Wire)", &["Harriet Dale"], &["Acme Wire"], None),
         (
             "Tom Reyes for The Ruritania Times",
             &["Tom Reyes"],
@@ -1108,6 +1119,11 @@ mod tests {
             "The house in a town, Austria. Dana Pruitt / Reuters file",
             "The house in a town, Austria.",
             "Dana Pruitt / Reuters file",
+        ),
+        (
+            "Barcos no cais na sexta-feira. Crédito: Duarte Pinto/Acme Wire",
+            "Barcos no cais na sexta-feira.",
+            "Duarte Pinto/Acme Wire",
         ),
         (
             "A bill would store data. Source: Supplied",
