@@ -719,11 +719,23 @@ mod tests {
             &[(O, "Springfield Rock and Roll Hall of Fame"), (O, "Quillmark")],
             &[(O, "Millbrook Walk of Fame"), (L, "Quillmark")],
         ),
-        // Web pages capitalise a newsroom post before the name as AP does a formal title.
+        // Web pages capitalise a newsroom post before the name as AP does a formal title; an
+        // outlet named with the same word is no post.
         (
-            "Brightwell News Senior Writer Dana Vole and Staff Reporter Jane Roe said so.",
-            &[(O, "Brightwell News"), (P, "Dana Vole"), (P, "Jane Roe")],
-            &[(P, "Staff Reporter Jane Roe")],
+            "Brightwell News Senior Writer Dana Vole and Staff Reporter Jane Roe told The Millbrook Reporter.",
+            &[
+                (O, "Brightwell News"),
+                (P, "Dana Vole"),
+                (P, "Jane Roe"),
+                (O, "The Millbrook Reporter"),
+            ],
+            &[(P, "Staff Reporter Jane Roe"), (P, "Millbrook")],
+        ),
+        // A hyphenated title-case word is no pair of given names.
+        (
+            "Post-War Boom Ends as Pierre-Henri Vann retires.",
+            &[(P, "Pierre-Henri Vann")],
+            &[(P, "Post-War Boom Ends")],
         ),
         // What companies do, and an appositive saying what kind of body a word names.
         (

@@ -11,9 +11,10 @@ use crate::fasthash::{FxHashMap, FxHashSet, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::lists::{
-    AUXILIARY_VERBS, CLAUSE_CONJUNCTIONS, COMPANY_DESCRIPTORS, COMPANY_OFFICES, COMPANY_SUFFIXES, CORPORATE_VERBS,
-    EMPLOYEE_NOUNS, INVERTIBLE_ORG_NOUNS, MEMBER_NOUNS, ORG_POSSESSIONS, PARTY_LABELS, PLACE_KIND_NOUNS, PRODUCT_NOUNS,
-    RESULT_VERBS, SOURCE_CUES, THING_NOUNS, WEB_DOMAINS,
+    AUXILIARY_VERBS, CLAUSE_CONJUNCTIONS, COMPANY_DESCRIPTORS, COMPANY_OFFICES, COMPANY_SUFFIXES,
+    COORDINATING_CONJUNCTIONS, CORPORATE_VERBS, EMPLOYEE_NOUNS, INVERTIBLE_ORG_NOUNS, MEMBER_NOUNS, ORG_POSSESSIONS,
+    PARTY_LABELS, PLACE_KIND_NOUNS, PLACE_PREPOSITIONS, PRODUCT_NOUNS, RESULT_VERBS, SOURCE_CUES, THING_NOUNS,
+    WEB_DOMAINS,
 };
 use crate::names;
 use crate::text::{is_all_caps, push_lowercase};
@@ -201,22 +202,25 @@ fn product_brands<'p>(pieces: &'p [Piece<'p>]) -> FxHashSet<&'p str> {
 
 /// A product is written after its maker ("Acme PhonePro", "Acme's SmartDial"), before its
 /// model number ("PhonePro 2") or before the kind of thing it is ("a SmartDial controller",
-/// "in TeXdoc source"), and is counted: "a SmartDial", "an EchoPad". A company is written as
-/// none of these; "a" before it counts what it employs or owns ("a PayZen spokesman", "a
-/// SoftBank unit").
+/// "in TeXdoc source"), and is counted: "a SmartDial", "an EchoPad with a case". A company is
+/// written as none of these; "a" before it counts what it employs, owns or makes ("a PayZen
+/// spokesman", "a SoftBank unit", "a YouTube video").
 fn written_as_product(p: &Piece<'_>) -> bool {
     let maker_before = p.prev.is_some_and(gazetteer::is_known_org);
     let model_after = p.next.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
     let kind_after = p.next.is_some_and(|w| PRODUCT_NOUNS.contains_lowercase_of(w));
+    // Only as the head of its phrase: before a noun a brand describes it ("a PayZen
+    // account", "a PayZen spokesman"), which says nothing of what the brand is.
+    let head_of_phrase = p.next.is_none_or(|w| {
+        w == "with"
+            || COORDINATING_CONJUNCTIONS.contains(w)
+            || PLACE_PREPOSITIONS.contains(w)
+            || AUXILIARY_VERBS.contains(w)
+    });
     let counted = p
         .prev
         .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
-        && !p.next.is_some_and(|w| {
-            lexicon::is_role_noun(w)
-                || lexicon::is_org_noun(w)
-                || EMPLOYEE_NOUNS.contains(w)
-                || ORG_POSSESSIONS.contains_lowercase_of(w)
-        });
+        && head_of_phrase;
     maker_before || model_after || kind_after || counted
 }
 

@@ -19,8 +19,8 @@ use crate::lexicon;
 use crate::lists::{
     BYLINE_CREDENTIALS, BYLINE_DESKS, COMMENT_REQUESTS, COMPANY_DESCRIPTORS, COMPANY_OFFICES, COMPANY_SUFFIXES,
     COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, EMPLOYEE_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES,
-    KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS, MINISTRY_PORTFOLIOS, NAME_JOINERS, NON_NAME_WORDS,
-    ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, OUTLET_NOUNS, PARTY_LABELS,
+    KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS, MINISTRY_PORTFOLIOS, NAME_JOINERS, NEWSROOM_POSTS,
+    NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, OUTLET_NOUNS, PARTY_LABELS,
     PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, RESULT_VERBS,
     SOURCE_CUES, SPORTS_POSITIONS, STREET_SUFFIXES, THING_NOUNS,
 };
@@ -74,6 +74,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("place shape", place_shape),
     ("district by a compass point", district_by_compass_point),
     ("short organisation by appositive", short_organisation_by_appositive),
+    ("newsroom post before a name", newsroom_post_before_name),
     ("title before a name", title_before_name),
     ("position before a player", position_before_player),
     ("nationality before a name", nationality_before_name),
@@ -1118,6 +1119,30 @@ fn office_of_a_company<'a>(r: &Run<'a, '_>, t: usize) -> Option<Verdict<'a>> {
     })
 }
 
+/// "Acme News Senior Writer Jane Roe", "Staff Reporter John Doe": web pages capitalise a
+/// newsroom post before the writer's name as AP does a formal title. The post and what comes
+/// before it are the role (whose outlet still counts); the name after it opens with a given
+/// name, which tells the post from an outlet named with the same word ("The Springfield
+/// Reporter").
+fn newsroom_post_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let ws = r.ws;
+    let k = ws.iter().rposition(|w| NEWSROOM_POSTS.contains_lowercase_of(w.text))?;
+    let rest = &ws[k + 1..];
+    let given = rest
+        .first()
+        .is_some_and(|w| lexicon::is_given_name(w.text) || names::is_common_given_name(w.text));
+    if !(2..=4).contains(&rest.len()) || !given || !name_shaped(rest) || ws[k].possessive {
+        return None;
+    }
+    let role = r.name(0..k + 1);
+    let kind = Kind::Person {
+        role: clean_role(&role),
+        gender: lexicon::given_name_gender(rest[0].text),
+        sure: true,
+    };
+    Some(Verdict::of(vec![Out::Role(0..k + 1), Out::Name(k + 1..ws.len(), kind)]))
+}
+
 /// Titles before names (AP style): the last title word separates the role from the name —
 /// "Secretary of State Jane Roe" → Jane Roe, role "Secretary of State"; "Sen. Roe" → a titled
 /// surname. A title word ending a run after a given name is a surname ("Kevin King"); a title
@@ -1697,16 +1722,21 @@ fn brand_word(w: &str) -> bool {
 /// never writes in lower case.
 fn person_by_context(r: &Run<'_, '_>) -> bool {
     let first = r.ws[0].text;
-    if lexicon::is_given_name(first) || names::is_common_given_name(first) || double_given_name(first) {
+    // "Pierre-Henri Roe": two given names joined, each in a list ("Post-War Boom" is no name).
+    let joined_given_names = double_given_name(first)
+        && first
+            .split('-')
+            .all(|part| lexicon::is_given_name(part) || names::is_any_given_name(part));
+    if lexicon::is_given_name(first) || names::is_common_given_name(first) || joined_given_names {
         return true;
     }
-    // "Seán Roe", "Zoé Vann": a given name written with its marks is the name the lists hold
-    // without them, or with marks the world list spells alike.
+    // "Seán Roe", "Zoé Vann": a given name written with its marks is a common name the lists
+    // hold without them, or one the world list spells alike.
     let folded = crate::text::fold_marks(first);
     let world_given = names::is_world_given_name(first)
         || folded
             .as_deref()
-            .is_some_and(|f| lexicon::is_given_name(f) || names::is_world_given_name(f));
+            .is_some_and(|f| names::is_common_given_name(f) || names::is_world_given_name(f));
     // The world lists' names are weaker evidence (they hold more words that are something else
     // too): a given name of theirs confirms a given name and a surname, or a longer run that ends
     // in a listed surname ("Giulio Horvat", "Giulio B. Roe", "Ana Maria Virtanen"), not a
