@@ -459,8 +459,8 @@ fn source_with_its_city<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// "did not respond to the Springfield Courier's request for comment", "declined The Harbor
 /// Review's requests for an interview": reporters name their own newsroom as the party asking a
 /// subject to comment. A name in the possessive before such a request is the outlet when it
-/// holds no given name or title and is no surname the story uses for a person ("did not return
-/// Roe's request for comment" is a reporter's).
+/// holds no given name or title and is not one surname alone ("did not return Roe's request
+/// for comment" is a reporter's).
 fn outlet_asking_for_comment<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let ws = r.ws;
     if !r.possessive() || !r.at_end() || ws.len() > 5 {
