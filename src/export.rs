@@ -1,8 +1,8 @@
 //! Export: the archive as data, `archive.sqlite`, for researchers and data journalists who want
 //! to query the archive rather than read it.
 //!
-//! A build makes the database in a working file in the temporary folder, reading the articles'
-//! text back one at a time, and hands it on as one output file to copy ([`sqlite_file`]); the
+//! A build makes the database in a working file beside its staging folder, reading the articles'
+//! text back one at a time, and hands it on as one output file to move in ([`sqlite_file`]); the
 //! preview server and `check` make it in memory ([`sqlite`]). Either way it goes through the
 //! same staging as every page and a failed build never leaves half a database. Its
 //! shape follows what Datasette and `sqlite-utils` expect without configuration: integer
@@ -48,7 +48,7 @@ pub enum ExportError {
     Text(#[from] crate::model::TextError),
     /// The database's working file could not be made.
     #[error(
-        "cannot build archive.sqlite in the temporary folder {folder}: {source}\n  = help: free space there or point TMPDIR at a folder with room"
+        "cannot build archive.sqlite in {folder}: {source}\n  = help: free space there (a build makes it beside the output folder, else in the temporary folder, which TMPDIR names)"
     )]
     Temp { folder: PathBuf, source: std::io::Error },
 }
@@ -343,7 +343,7 @@ pub fn sqlite(archive: &Archive, absolute: &dyn Fn(&str) -> String) -> Result<Ve
     std::fs::read(&file).map_err(|source| ExportError::Temp { folder, source })
 }
 
-/// `archive.sqlite` for the archive, as a file in `folder` (the temporary folder) that is
+/// `archive.sqlite` for the archive, as a file in `folder` (a build's scratch folder, or the temporary folder) that is
 /// removed when the returned path is dropped. A build makes it this way: the database grows
 /// with the archive (some 7 KB an article), and in memory it would be held twice over at the
 /// end, by SQLite and by its bytes.

@@ -430,9 +430,19 @@ fn most_frequent(spellings: &BTreeMap<String, usize>) -> String {
 pub fn person_aliases(stories: &[Story]) -> HashMap<String, String> {
     let mut by_surname: HashMap<String, Vec<String>> = HashMap::new();
     let mut singles: Vec<String> = Vec::new();
-    for story in stories {
-        for m in story.meta.entities_of(EntityKind::Person) {
-            let name = split_title(&m.entity.name).name;
+    // Titles are taken off on every core; the names are then gathered in story order.
+    let names: Vec<Vec<String>> = stories
+        .par_iter()
+        .map(|story| {
+            story
+                .meta
+                .entities_of(EntityKind::Person)
+                .map(|m| split_title(&m.entity.name).name)
+                .collect()
+        })
+        .collect();
+    for name in names.into_iter().flatten() {
+        {
             match name.rsplit_once(' ') {
                 Some((_, surname)) => {
                     let list = by_surname.entry(surname.to_lowercase()).or_default();

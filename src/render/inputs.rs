@@ -209,10 +209,15 @@ impl Fingerprints {
                 let per = renderer.per_term_page(kind);
                 let shown: Vec<usize> = term.stories.iter().copied().skip((n - 1) * per).take(per).collect();
                 p.stories(archive, shown.iter().copied())?;
-                for &(s, q) in term.quotes.iter().filter(|(s, _)| shown.contains(s)) {
+                // Looked up, not searched: every page of a long term goes through all its quotes
+                // and pictures.
+                let mut on_page = shown.clone();
+                on_page.sort_unstable();
+                let shown = |s: &usize| on_page.binary_search(s).is_ok();
+                for &(s, q) in term.quotes.iter().filter(|(s, _)| shown(s)) {
                     p.story(archive.stories.get(s)?)?.number(q);
                 }
-                for &(s, f) in term.figures.iter().filter(|(s, _)| shown.contains(s)) {
+                for &(s, f) in term.figures.iter().filter(|(s, _)| shown(s)) {
                     p.story(archive.stories.get(s)?)?.number(f);
                 }
             }

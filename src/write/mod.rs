@@ -298,26 +298,7 @@ impl Staging {
                         let next = receiver.lock().unwrap_or_else(|e| e.into_inner()).recv();
                         let Ok(file) = next else { return Ok(()) };
                         let hash = hash_of(&file)?;
-                        let comparison = match &known {
-                            Some(known) => match known.find(&file.path) {
-                                None => Comparison::New,
-                                Some((i, h)) if *h == hash => {
-                                    fate[i].fetch_max(FATE_KEPT, Ordering::Relaxed);
-                                    Comparison::Same
-                                }
-                                Some((i, _)) => {
-                                    fate[i].store(FATE_STAGED, Ordering::Relaxed);
-                                    Comparison::Changed
-                                }
-                            },
-                            None => compare(previous.as_deref(), &file),
-                        };
-                        let counter = match comparison {
-                            Comparison::New => &tally.new,
-                            Comparison::Changed => &tally.changed,
-                            Comparison::Same => &tally.unchanged,
-                        };
-                        counter.fetch_add(1, Ordering::Relaxed);
+                        let comparison = tell(known.as_deref(), &fate, &tally, previous.as_deref(), &file, &hash);
                         // Over a known archive an unchanged file stays where it is, and is
                         // already on record.
                         if known.is_none() || !matches!(comparison, Comparison::Same) {
@@ -360,6 +341,59 @@ impl Staging {
                 return Ok(());
             }
         }
+        Ok(())
+    }
+
+    /// A folder beside the staging folder, on the same file system, for a large file a build
+    /// makes before it joins the archive (`archive.sqlite`): made there, it moves in with
+    /// [`Staging::adopt`] instead of being copied. Removed with the staging folder; a killed
+    /// build's is removed by the next, as its staging folder is.
+    pub fn scratch(&self) -> std::io::Result<PathBuf> {
+        let scratch = self.scratch_path();
+        std::fs::create_dir_all(&scratch)?;
+        // Marked as a staging folder is, so that the next build recognises a leftover as ours.
+        std::fs::write(scratch.join(MARKER), MARKER_TEXT)?;
+        Ok(scratch)
+    }
+
+    fn scratch_path(&self) -> PathBuf {
+        self.parent
+            .join(format!(".{}.staging-{}-scratch", self.name, std::process::id()))
+    }
+
+    /// Puts the file at `from` into the archive at `path`, as [`Staging::put`] would copy it, but
+    /// moved rather than copied when it is new or changed: for a file made in
+    /// [`Staging::scratch`], on the staging folder's file system. The caller gives up `from`.
+    pub fn adopt(&self, path: &str, from: &Path) -> Result<(), WriteError> {
+        check_relative(path)?;
+        let file = OutputFile {
+            path: path.to_string(),
+            content: Content::Copy(from.to_path_buf()),
+        };
+        let hash = hash_of(&file)?;
+        let comparison = tell(
+            self.known.as_deref(),
+            &self.fate,
+            &self.tally,
+            self.previous.as_deref(),
+            &file,
+            &hash,
+        );
+        if self.known.is_some() && matches!(comparison, Comparison::Same) {
+            return Ok(());
+        }
+        let target = self.dir.join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        // Another file system (a scratch folder elsewhere) cannot rename: copy instead.
+        if std::fs::rename(from, &target).is_err() {
+            std::fs::copy(from, &target).map_err(io(from))?;
+        }
+        self.produced
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((file.path, hash));
         Ok(())
     }
 
@@ -456,6 +490,7 @@ impl Staging {
             swap(&self.dir, &self.output, &self.parent, &self.name, &self.cleanup)?;
             self.committed = true;
         }
+        let _ = remove_tree(&self.scratch_path());
         let count = |c: &AtomicUsize| c.load(Ordering::Relaxed);
         let (new, changed, unchanged) = (
             count(&self.tally.new),
@@ -494,7 +529,42 @@ impl Drop for Staging {
             let _ = self.finish_writes();
             let _ = remove_tree(&self.dir);
         }
+        let _ = remove_tree(&self.scratch_path());
     }
+}
+
+/// How `file`, whose bytes hash to `hash`, compares with the previous archive's file at the
+/// same path: by the build store's record (`known`) when there is one, noting the file's fate
+/// there, else on disk. Counted in `tally`.
+fn tell(
+    known: Option<&Known>,
+    fate: &[std::sync::atomic::AtomicU8],
+    tally: &Tally,
+    previous: Option<&Path>,
+    file: &OutputFile,
+    hash: &Hash,
+) -> Comparison {
+    let comparison = match known {
+        Some(known) => match known.find(&file.path) {
+            None => Comparison::New,
+            Some((i, h)) if h == hash => {
+                fate[i].fetch_max(FATE_KEPT, Ordering::Relaxed);
+                Comparison::Same
+            }
+            Some((i, _)) => {
+                fate[i].store(FATE_STAGED, Ordering::Relaxed);
+                Comparison::Changed
+            }
+        },
+        None => compare(previous, file),
+    };
+    let counter = match comparison {
+        Comparison::New => &tally.new,
+        Comparison::Changed => &tally.changed,
+        Comparison::Same => &tally.unchanged,
+    };
+    counter.fetch_add(1, Ordering::Relaxed);
+    comparison
 }
 
 /// How a file compares with the previous archive's file at the same path.
@@ -1180,6 +1250,82 @@ mod tests {
             "keep"
         );
         assert!(out.join("index.html").is_file());
+    }
+
+    /// A file made in the scratch folder moves into the archive (the same file, not a copy),
+    /// counts as new, changed or unchanged as a put file does, and the scratch folder is gone
+    /// once the archive is in place.
+    #[cfg(unix)]
+    #[test]
+    fn a_file_made_in_the_scratch_folder_moves_in() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let first = pages(8);
+        write(&out, dir.path(), first.clone(), false).unwrap();
+        let made = |staging: &Staging, text: &str| {
+            let scratch = staging.scratch().unwrap();
+            assert_eq!(scratch.parent(), Some(dir.path()));
+            let file = scratch.join("data.sqlite");
+            std::fs::write(&file, text).unwrap();
+            file
+        };
+        // New, over an archive the store does not know.
+        let staging = Staging::begin(&out, dir.path(), false, Cleanup::Now).unwrap();
+        staging.put(first.clone()).unwrap();
+        let file = made(&staging, "rows, first");
+        let inode = std::fs::metadata(&file).unwrap().ino();
+        staging.adopt("data.sqlite", &file).unwrap();
+        let summary = staging.commit().unwrap();
+        assert_eq!((summary.new, summary.unchanged), (1, 8), "{summary:?}");
+        assert_eq!(std::fs::read_to_string(out.join("data.sqlite")).unwrap(), "rows, first");
+        assert_eq!(
+            std::fs::metadata(out.join("data.sqlite")).unwrap().ino(),
+            inode,
+            "copied, not moved"
+        );
+        assert!(beside(dir.path()).is_empty(), "{:?}", beside(dir.path()));
+        // Over a known archive: unchanged, then changed.
+        let mut all = first.clone();
+        all.push(OutputFile::bytes("data.sqlite", "rows, first"));
+        let kept: Vec<String> = first.iter().map(|f| f.path.clone()).collect();
+        for (text, changed) in [("rows, first", 0), ("rows, second", 1)] {
+            let staging = Staging::begin_with(&out, dir.path(), false, Cleanup::Now, Some(known_of(&all))).unwrap();
+            assert!(staging.keep(&kept, &[]));
+            let file = made(&staging, text);
+            staging.adopt("data.sqlite", &file).unwrap();
+            let summary = staging.commit().unwrap();
+            assert_eq!(
+                (summary.changed, summary.unchanged, summary.removed),
+                (changed, 9 - changed, 0)
+            );
+            assert_eq!(std::fs::read_to_string(out.join("data.sqlite")).unwrap(), text);
+            assert!(beside(dir.path()).is_empty(), "{:?}", beside(dir.path()));
+        }
+        // A staging dropped without a commit takes its scratch folder with it.
+        let staging = Staging::begin(&out, dir.path(), false, Cleanup::Now).unwrap();
+        made(&staging, "never published");
+        drop(staging);
+        assert!(beside(dir.path()).is_empty(), "{:?}", beside(dir.path()));
+        assert_eq!(
+            std::fs::read_to_string(out.join("data.sqlite")).unwrap(),
+            "rows, second"
+        );
+    }
+
+    /// A killed build's scratch folder (its process gone) is removed by the next build, as its
+    /// staging folder is.
+    #[test]
+    fn a_dead_builds_scratch_folder_is_removed_by_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write(&out, dir.path(), pages(2), false).unwrap();
+        let leftover = dir.path().join(".public.staging-4194400-scratch");
+        std::fs::create_dir(&leftover).unwrap();
+        std::fs::write(leftover.join(MARKER), MARKER_TEXT).unwrap();
+        std::fs::write(leftover.join("dateline-export-x.sqlite"), "half a database").unwrap();
+        write(&out, dir.path(), pages(3), false).unwrap();
+        assert!(beside(dir.path()).is_empty(), "{:?}", beside(dir.path()));
     }
 
     #[test]
