@@ -12,8 +12,9 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use crate::fasthash::with_lowercase;
+use crate::fasthash::{FxHashSet, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon;
 use crate::lists::{
@@ -543,7 +544,9 @@ pub(super) fn cued_as_source_or_employer(before: &str) -> bool {
     }
     // "(via Acme News)": an attribution in brackets; "via" alone as often names a channel
     // ("via Bluetooth").
-    let cue = SOURCE_CUES.iter().any(|c| ends_with_phrase(rest, c)) || rest.ends_with("(via");
+    // Most names follow no cue: the last word settles that before any phrase is compared.
+    let cue_word = last.is_some_and(|w| with_lowercase(w, |l| SOURCE_CUE_LAST_WORDS.contains(l)));
+    let cue = cue_word && SOURCE_CUES.iter().any(|c| ends_with_phrase(rest, c)) || rest.ends_with("(via");
     let employer = match last {
         Some("at") => words.next().is_some_and(lexicon::is_role_noun),
         Some("of") => words.next().is_some_and(|w| ORG_POSSESSIONS.contains_lowercase_of(w)),
@@ -551,6 +554,10 @@ pub(super) fn cued_as_source_or_employer(before: &str) -> bool {
     };
     cue || employer
 }
+
+/// The last word of each source cue ("to" of "according to"), lower case.
+static SOURCE_CUE_LAST_WORDS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| SOURCE_CUES.iter().filter_map(|c| c.rsplit(' ').next()).collect());
 
 /// Whether `text` ends with the words of `phrase`, in any case, after a word boundary.
 fn ends_with_phrase(text: &str, phrase: &str) -> bool {
