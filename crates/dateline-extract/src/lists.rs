@@ -287,6 +287,8 @@ lists! {
     /// What a newsroom asks of its subjects, after its own name ("… Courier's request for
     /// comment"), lower case.
     COMMENT_REQUESTS: List = "comment_requests.txt";
+    /// Stock exchanges named before a ticker in brackets ("(NASDAQ: QLMK)"), as written.
+    STOCK_EXCHANGES: List = "stock_exchanges.txt";
     /// A newsroom's posts, capitalised before a writer's name ("Senior Writer Jane Roe"), lower case.
     NEWSROOM_POSTS: List = "newsroom_posts.txt";
     /// Kinds of news outlet written after a one-word name ("Quillmark magazine"), lower case.

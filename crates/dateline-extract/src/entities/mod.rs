@@ -706,6 +706,13 @@ mod tests {
             &[(O, "PayZen"), (O, "SoftZen")],
             &[(O, "ZenoBook")],
         ),
+        // What only a company has, before "of" and one unknown word; a company named before
+        // its exchange and ticker.
+        (
+            "Shares of Zentrix rose. Quillmark (NASDAQ: QLMK) fell and Shares of ZNTX slid.",
+            &[(O, "Zentrix"), (O, "Quillmark")],
+            &[(O, "ZNTX"), (L, "Quillmark")],
+        ),
         // A mountain range is a place, named with "Range" as with "Mountains".
         (
             "Snow fell on the Varnosk Range and the Zorvan Mountains.",

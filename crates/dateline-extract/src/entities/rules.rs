@@ -23,7 +23,7 @@ use crate::lists::{
     KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS, MINISTRY_PORTFOLIOS, NAME_JOINERS, NEWSROOM_POSTS,
     NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, OUTLET_NOUNS, PARTY_LABELS,
     PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, RESULT_VERBS,
-    SOURCE_CUES, SPORTS_POSITIONS, STREET_SUFFIXES, THING_NOUNS,
+    SOURCE_CUES, SPORTS_POSITIONS, STOCK_EXCHANGES, STREET_SUFFIXES, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -668,6 +668,17 @@ fn possession_before_its_owner<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         return None;
     }
     let owner = &ws[2..];
+    // "Shares of Zentrix rose", "Customers of Zentrix complained": after a plural possession
+    // opening the sentence, one word that names nothing else is the organisation. (A singular
+    // one names a body of its own: "Board of Education".)
+    let plural_opening = ws[0].text.ends_with('s') && r.chunk.sentence_start && r.at_start();
+    if let [one] = owner
+        && plural_opening
+        && !is_all_caps(one.text)
+        && !names_something_else(one.text)
+    {
+        return Some(Verdict::of(vec![Out::Name(2..3, Kind::Org(r.name(2..3)))]));
+    }
     (org_like(owner) || known(r.chunk, owner)).then(|| Verdict::of(vec![Out::again(2..ws.len(), r.weak)]))
 }
 
@@ -1504,6 +1515,10 @@ fn one_word<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     // "ran in Quillmark magazine", "the Zentrix newspaper": a kind of outlet after a word that
     // names nothing else.
     let opens_sentence = r.chunk.sentence_start && r.at_start();
+    // "Quillmark (NASDAQ: QLMK) fell": a listed company, named before its exchange and ticker.
+    if listed_on_an_exchange(r.after) && !names_something_else(w) {
+        return Some(Verdict::all(r, Kind::Org(r.whole.clone())));
+    }
     let outlet = r.next_lower.is_some_and(|n| OUTLET_NOUNS.contains(n))
         && !r.possessive()
         && !opens_sentence
@@ -1528,6 +1543,24 @@ fn one_word<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     } else {
         Verdict::of(vec![Out::Single(0..1, None)])
     })
+}
+
+/// Whether `after` (the text after a name) opens with a stock exchange and a ticker in
+/// brackets: "(NASDAQ: QLMK)", "(NYSE:ZNT)".
+fn listed_on_an_exchange(after: &str) -> bool {
+    let Some(inner) = after.trim_start().strip_prefix('(') else {
+        return false;
+    };
+    let Some((exchange, rest)) = inner.split_once(':') else {
+        return false;
+    };
+    let ticker = rest.trim_start();
+    let ticker = &ticker[..ticker.find(')').unwrap_or(ticker.len())];
+    STOCK_EXCHANGES.contains(exchange.trim())
+        && !ticker.is_empty()
+        && ticker
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
 }
 
 /// Whether one capitalised word is a place, a given name, a nationality, a day or month, a
