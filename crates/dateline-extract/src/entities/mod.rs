@@ -709,9 +709,9 @@ mod tests {
         // What only a company has, before "of" and one unknown word; a company named before
         // its exchange and ticker.
         (
-            "Shares of Zentrix rose. Quillmark (NASDAQ: QLMK) fell and Shares of ZNTX slid.",
-            &[(O, "Zentrix"), (O, "Quillmark")],
-            &[(O, "ZNTX"), (L, "Quillmark")],
+            "Shares of Zentrix rose. Quillmark (NASDAQ: QLMK) fell and Shares of ZNTX slid. Investors in Morvane sued; its headquarters in Springfield closed.",
+            &[(O, "Zentrix"), (O, "Quillmark"), (O, "Morvane"), (L, "Springfield")],
+            &[(O, "ZNTX"), (L, "Quillmark"), (L, "Morvane")],
         ),
         // A mountain range is a place, named with "Range" as with "Mountains".
         (

@@ -524,12 +524,17 @@ fn after_an_organisation_noun<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<
     (says && !other).then(|| Settled::ShortOrg(&p.name))
 }
 
-/// "Acme's shares", "Acme's chief executive", "shares of Acme", "a stake in Acme": what only an
-/// organisation has, next to the word.
+/// "Acme's shares", "Acme's chief executive", "shares of Acme", "a stake in Acme", "investors
+/// in Acme": what only an organisation has, next to the word.
 fn organisations_possession<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
     let has = |w: Option<&str>| w.is_some_and(|w| ORG_POSSESSIONS.contains(&lower(w)));
     let owner = p.possessive && (has(p.next) || p.next.is_some_and(|n| n == "chief"));
-    let owned = p.prev == Some("of") && has(p.prev2) || p.prev == Some("in") && p.prev2 == Some("stake");
+    // "a stake in Acme", "investors in Acme" ("headquarters in Springfield" is a place).
+    let invested = matches!(
+        p.prev2.map(lower).as_deref(),
+        Some("stake" | "investors" | "shareholders")
+    );
+    let owned = p.prev == Some("of") && has(p.prev2) || p.prev == Some("in") && invested;
     let other = gazetteer::is_known_org(&p.name) || gazetteer::town(&p.name).is_some();
     ((owner || owned) && !other).then(|| Settled::ShortOrg(&p.name))
 }
