@@ -90,12 +90,13 @@ pub fn without_site<'a>(title: &'a str, ev: &Evidence<'_>) -> &'a str {
 /// dash of its own, so there the section is one or two words.
 fn without_section<'a>(head: &'a str, site_separator: &str) -> &'a str {
     let pipe = " | ";
-    let (sep, most) = match head.rfind(pipe) {
-        Some(_) => (pipe, 3),
-        None if site_separator != pipe => (site_separator, 2),
-        None => return head,
+    // A pipe marks a section whatever the site's own separator; another mark only its own.
+    let found = match head.rfind(pipe) {
+        Some(at) => Some((at, pipe, 3)),
+        None if site_separator != pipe => head.rfind(site_separator).map(|at| (at, site_separator, 2)),
+        None => None,
     };
-    let Some(at) = head.rfind(sep) else {
+    let Some((at, sep, most)) = found else {
         return head;
     };
     let (before, section) = (head[..at].trim_end(), head[at + sep.len()..].trim());

@@ -401,12 +401,6 @@ fn source_or_employer<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     if named.len() < ws.len() && gazetteer::is_known_org(&r.name(1..ws.len())) {
         return None;
     }
-    let person = |w: &Word<'_>| {
-        lexicon::is_given_name(w.text)
-            || names::is_common_given_name(w.text)
-            || lexicon::is_title(w.text)
-            || double_given_name(w.text)
-    };
     // A known place or organisation inside is for the rules that take the run apart; so is a
     // connector, save the "de" of Romance names, which joins an outlet's name ("segundo a
     // Folha de Springfield", "según La Voz de Zorvan") as it joins a person's.
@@ -420,7 +414,11 @@ fn source_or_employer<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     // reference; an outlet's "The" says it is none.
     let article = ws[0].text == "The" || r.prev_lower == Some("the");
     let surname_last = !article && names::surname_rank(r.last()).is_some();
-    let plain = !named.is_empty() && !person(&named[0]) && !named.iter().any(inner) && !org_like(ws) && !surname_last;
+    let plain = !named.is_empty()
+        && !opens_a_persons_name(&named[0])
+        && !named.iter().any(inner)
+        && !org_like(ws)
+        && !surname_last;
     let cued = cued_as_source_or_employer(&r.chunk.text[..ws[0].start]) || article && reports_after(r.after);
     if !plain || !cued {
         return None;
@@ -474,11 +472,8 @@ fn outlet_asking_for_comment<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
             && !rest[c.len()..].starts_with(char::is_alphanumeric)
     });
     let named = if ws[0].text == "The" { &ws[1..] } else { ws };
-    let person = |w: &Word<'_>| {
-        lexicon::is_given_name(w.text) || names::is_common_given_name(w.text) || lexicon::is_title(w.text)
-    };
     let surname = named.len() == 1 && ws.len() == 1 && names::surname_rank(named[0].text).is_some();
-    if !request || named.is_empty() || named.iter().any(person) || surname {
+    if !request || named.is_empty() || named.iter().any(opens_a_persons_name) || surname {
         return None;
     }
     Some(Verdict::all(r, Kind::Org(r.whole.clone())))
@@ -519,6 +514,15 @@ fn in_opinion_piece(rest: &str) -> bool {
         rest.strip_prefix(n)
             .is_some_and(|t| !t.starts_with(char::is_alphanumeric))
     })
+}
+
+/// A word that says the name it stands in is a person's, where an outlet or employer is asked
+/// for: a given name, a title, or two given names joined ("Jean-Luc").
+fn opens_a_persons_name(w: &Word<'_>) -> bool {
+    lexicon::is_given_name(w.text)
+        || names::is_common_given_name(w.text)
+        || lexicon::is_title(w.text)
+        || double_given_name(w.text)
 }
 
 /// "Jean-Luc", "Sui-Lee", "Mary-Kate": two given names joined by a hyphen, each capitalised
