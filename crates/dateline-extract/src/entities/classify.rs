@@ -84,7 +84,9 @@ pub(super) struct Story<'a, 'r> {
 
 impl<'a, 'r> Story<'a, 'r> {
     pub(super) fn new(registry: &'r Registry, spans: &'r [super::Span<'a>]) -> Self {
-        let mut lower_words = FxHashSet::default();
+        // Sized for the story at once: growing the set word by word rehashed it several times.
+        let words: usize = spans.iter().map(|s| s.words.len()).sum();
+        let mut lower_words = FxHashSet::with_capacity_and_hasher(words / 2, Default::default());
         let mut votes = LanguageVotes::default();
         for w in spans.iter().flat_map(|s| s.words.iter()) {
             if w.text.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {

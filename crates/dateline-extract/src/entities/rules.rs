@@ -413,14 +413,17 @@ fn source_or_employer<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     // "told Roe Vann" after "Jane Roe Vann": a surname last may be a person's second
     // reference; an outlet's "The" says it is none.
     let article = ws[0].text == "The" || r.prev_lower == Some("the");
-    let surname_last = !article && names::surname_rank(r.last()).is_some();
-    let plain = !named.is_empty()
-        && !opens_a_persons_name(&named[0])
-        && !named.iter().any(inner)
-        && !org_like(ws)
-        && !surname_last;
+    // The cue first: few names follow one, and it is cheaper than the word lookups below.
     let cued = cued_as_source_or_employer(&r.chunk.text[..ws[0].start]) || article && reports_after(r.after);
-    if !plain || !cued {
+    let plain = || {
+        let surname_last = !article && names::surname_rank(r.last()).is_some();
+        !named.is_empty()
+            && !opens_a_persons_name(&named[0])
+            && !named.iter().any(inner)
+            && !org_like(ws)
+            && !surname_last
+    };
+    if !cued || !plain() {
         return None;
     }
     Some(Verdict::all(r, Kind::Org(r.whole.clone())))
