@@ -673,9 +673,13 @@ fn agency_then_place(text: &str) -> Option<Parsed> {
     let agency = c.name("agency")?.as_str();
     let main = c.name("main")?.as_str().trim();
     let region = c.name("region").map(|m| m.as_str().trim());
+    // The agency first: few lines open with one, and the place lookups cost more.
+    if !filing_agency(agency) {
+        return None;
+    }
     let natural = natural_case(main);
     let known = gazetteer::town(&natural).is_some() || gazetteer::is_country_or_state(&natural);
-    if !filing_agency(agency) || !known || region.is_some_and(|r| !region_is_known(r)) {
+    if !known || region.is_some_and(|r| !region_is_known(r)) {
         return None;
     }
     Some(Parsed {

@@ -17,7 +17,7 @@ use super::credit;
 use super::dates::{self, DateExpr};
 use super::gazetteer;
 use super::lists::{CAPTION_LABEL_WORDS, FEATURE_PICTURE_WORDS, PLACE_JOINERS, PLACE_PREPOSITIONS};
-use super::text::{ends_like_sentence, letters_are_ascii, push_lowercase, squash, word_count};
+use super::text::{ends_like_sentence, letters_are_ascii, push_lowercase, squash, word_count_up_to};
 
 /// Labels in front of a caption ("Image caption", "Media caption", "Caption:") and gallery
 /// counters ("1 of 4"), which are not part of the caption.
@@ -115,7 +115,8 @@ pub fn caption_range(text: &str, caption: Range<usize>) -> Range<usize> {
 /// A photo title: a short line without a full stop ("Harbour terminal", "Springfield Mayors Meet").
 /// A quoted title opens with its capital after the quotation mark ("'Harbour Lamps' Go Dark").
 pub fn is_title_line(line: &str) -> bool {
-    let words = word_count(line);
+    // Counting stops past the limit: a paragraph's words need not all be counted.
+    let words = word_count_up_to(line, 11);
     (1..=10).contains(&words)
         && !ends_like_sentence(line)
         && line

@@ -23,17 +23,23 @@ static AGENCY_LOWER: LazyLock<WordMap<String, &'static str>> =
 /// states, capitals, big cities, and well-known regions, seas and rivers. Spellings of the
 /// United States become one name ("U.S." → "United States"); every other name stays as written.
 pub fn place(name: &str) -> Option<&'static str> {
-    COUNTRY_NAMES
-        .get(name)
-        .or_else(|| REGIONS.get(name))
-        .or_else(|| CITY_NAMES.get(name))
-        .or_else(|| FOREIGN_PLACE_NAMES.get(name))
+    listed_place(name)
         .or_else(|| {
             places::lookup(name)
                 .filter(Place::prominent)
                 .map(country_without_article)
         })
         .filter(|_| !PLANETS.contains(name))
+}
+
+/// A name in the hand-kept lists of countries, regions, English city names and foreign
+/// spellings, which come before the gazetteer's.
+fn listed_place(name: &str) -> Option<&'static str> {
+    COUNTRY_NAMES
+        .get(name)
+        .or_else(|| REGIONS.get(name))
+        .or_else(|| CITY_NAMES.get(name))
+        .or_else(|| FOREIGN_PLACE_NAMES.get(name))
 }
 
 /// "The Netherlands" → "Netherlands": news copy writes a country's article in lower case
@@ -60,11 +66,10 @@ pub fn is_country_or_continent(name: &str) -> bool {
 /// The name of any place in the gazetteer, towns and counties included: for names that the
 /// words around them already mark as places ("in Springfield", "Springfield, Ill.").
 pub fn town(name: &str) -> Option<&'static str> {
-    place(name).or_else(|| {
-        places::lookup(name)
-            .map(country_without_article)
-            .filter(|_| !PLANETS.contains(name))
-    })
+    // What `place` finds, or any place of the gazetteer: one lookup serves both.
+    listed_place(name)
+        .or_else(|| places::lookup(name).map(country_without_article))
+        .filter(|_| !PLANETS.contains(name))
 }
 
 /// A country, US state or the United States (used to recognise "City, Country" pairs).

@@ -24,9 +24,9 @@ mod attribution;
 mod marks;
 mod resolver;
 
-use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::fasthash::FxHashMap;
 use crate::model::{Anchor, Quote};
 
 use super::entities::Found;
@@ -134,8 +134,8 @@ fn drop_echoes(quotes: &mut Vec<(Quote, Option<Rule>)>) {
     // another only if it holds every word of it, so a quotation is compared only with those
     // holding its rarest word. Comparing every pair made a paragraph of thousands of
     // quotations quadratic.
-    let mut first: HashMap<&str, usize> = HashMap::new();
-    let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut first: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut holders: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, k) in keys.iter().enumerate() {
         if first.contains_key(k.as_str()) {
             continue;
@@ -198,7 +198,7 @@ fn drop_slogans(quotes: &mut Vec<(Quote, Option<Rule>)>, blocks: &[BlockText<'_>
         let marks = marks::single_spans(h).into_iter().chain(spans(h));
         quoted.extend(marks.map(|q| key(&h[q.start..q.end])));
     }
-    let mut times: HashMap<String, usize> = HashMap::new();
+    let mut times: FxHashMap<String, usize> = FxHashMap::default();
     for k in quoted {
         *times.entry(k).or_default() += 1;
     }

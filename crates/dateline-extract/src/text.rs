@@ -306,15 +306,6 @@ fn is_possessive_s(text: &str, after: usize) -> bool {
     matches!(it.next(), Some('s' | 'S')) && !it.next().is_some_and(is_word_char)
 }
 
-/// Number of words (runs containing a letter or digit).
-///
-/// One pass over the text: layout and captions count the words of nearly every block, so this
-/// avoids splitting into slices and rescanning each one. Runs are delimited by the same white
-/// space as `str::split_whitespace`.
-pub fn word_count(text: &str) -> usize {
-    word_count_up_to(text, usize::MAX)
-}
-
 /// Byte classes of ASCII for counting words.
 const OTHER: u8 = 0;
 const SPACE: u8 = 1;
@@ -337,9 +328,12 @@ static ASCII_CLASS: [u8; 128] = {
     class
 };
 
-/// [`word_count`], but counting stops at `limit`: the smaller of the two.
+/// Number of words (runs containing a letter or digit), counting no further than `limit`:
+/// most callers only ask whether a block is short, and a paragraph's words need not all be
+/// counted. Runs are delimited by the same white space as `str::split_whitespace`.
 ///
-/// Runs of ASCII are read eight bytes at a time ([`ascii_word_starts`]); other chars one by one.
+/// One pass over the text: layout and captions count the words of nearly every block, so this
+/// avoids splitting into slices and rescanning each one. Runs of ASCII are read eight bytes at a time ([`ascii_word_starts`]); other chars one by one.
 pub fn word_count_up_to(text: &str, limit: usize) -> usize {
     let bytes = text.as_bytes();
     let mut count = 0;
@@ -819,7 +813,7 @@ mod tests {
             ("« … »", 0),
         ];
         for (text, n) in rows {
-            assert_eq!(word_count(text), n, "{text}");
+            assert_eq!(word_count_up_to(text, usize::MAX), n, "{text}");
             assert_eq!(word_count_up_to(text, 2), n.min(2), "{text}");
         }
     }
