@@ -1587,7 +1587,7 @@ pub fn extract_files(
                         reference: reference_date(&article),
                         filed: index::path_date(&article.rel.to_string_lossy()),
                     };
-                    extract::extract(&article.document(), &cx).explanations
+                    extract::extract_explained(&article.document(), &cx).explanations
                 } else {
                     Vec::new()
                 };

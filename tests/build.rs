@@ -217,3 +217,49 @@ fn search_index_covers_every_article_and_can_be_turned_off() {
     );
     assert!(!String::from_utf8_lossy(&files["index.html"]).contains("masthead-q"));
 }
+
+#[test]
+fn extract_names_the_rule_behind_each_value_only_when_asked() {
+    let site = site(&[(
+        "content/2021/harbour.txt",
+        "Harbour lamps go dark for the winter\n\n\
+         SPRINGFIELD, Ill. (AP) — The harbour master, Jane Roe, switched off the last lamp on \
+         Monday, the port authority said.\n",
+    )]);
+    let plain = dateline(
+        site.path(),
+        &["extract", "--format", "json", "content/2021/harbour.txt"],
+    );
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    let plain: serde_json::Value = serde_json::from_slice(&plain.stdout).expect("JSON");
+    assert!(plain.get("explain").is_none(), "{plain:#}");
+
+    let out = dateline(
+        site.path(),
+        &["extract", "--explain", "--format", "json", "content/2021/harbour.txt"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let explained: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let rule_of = |field: &str| {
+        explained["explain"]
+            .as_array()
+            .expect("an explain list")
+            .iter()
+            .find(|e| e["field"] == field)
+            .and_then(|e| e["rule"].as_str().map(str::to_string))
+    };
+    assert_eq!(
+        rule_of("dateline").as_deref(),
+        Some("place, then dash or colon"),
+        "{explained:#}"
+    );
+    assert_eq!(
+        rule_of("headline").as_deref(),
+        Some("the text's headline"),
+        "{explained:#}"
+    );
+    // The values themselves are the same whether or not their rules are named.
+    for field in ["headline", "dateline", "people", "places", "organizations", "quotes"] {
+        assert_eq!(plain[field], explained[field], "{field}");
+    }
+}
