@@ -129,6 +129,10 @@ fn words_key(s: &str) -> String {
 /// two alike). A restatement attributed anew ("‘We had issues,’ exec says"; "Roe has said
 /// she “…”") is a quotation of its own.
 fn drop_echoes(quotes: &mut Vec<(Quote, Option<Rule>)>) {
+    // Only a quotation nobody is named for can be an echo.
+    if quotes.iter().all(|(q, _)| q.speaker.is_some()) {
+        return;
+    }
     let keys: Vec<String> = quotes.iter().map(|(q, _)| words_key(&q.text)).collect();
     // Each distinct key at its first quotation, and each word's distinct keys: a key holds
     // another only if it holds every word of it, so a quotation is compared only with those

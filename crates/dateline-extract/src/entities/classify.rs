@@ -896,9 +896,17 @@ static GERMAN_BODY_ENDINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| COMPO
 /// compared byte for byte with the word's lower-case letters, for the few words that have one.
 fn german_body(w: &str) -> bool {
     GERMAN_BODY_ENDINGS.iter().any(|e| {
-        w.len() >= e.len()
-            && w.is_char_boundary(w.len() - e.len())
-            && with_lowercase(&w[w.len() - e.len()..], |tail| tail == *e)
+        if w.len() < e.len() || !w.is_char_boundary(w.len() - e.len()) {
+            return false;
+        }
+        let tail = &w[w.len() - e.len()..];
+        // The list is in lower case: an ASCII tail is compared without making a lower-case
+        // copy, as every English word asked about is.
+        if tail.is_ascii() {
+            tail.eq_ignore_ascii_case(e)
+        } else {
+            with_lowercase(tail, |tail| tail == *e)
+        }
     })
 }
 
