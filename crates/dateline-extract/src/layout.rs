@@ -469,8 +469,10 @@ struct FigureReader<'r, 'a> {
     open_image: Option<usize>,
 }
 
-impl FigureReader<'_, '_> {
-    fn text(&self, i: usize) -> &str {
+impl<'a> FigureReader<'_, 'a> {
+    /// Block `i`'s text, borrowed from the article rather than the reader: a rule can read it
+    /// and still record a figure, with no copy.
+    fn text(&self, i: usize) -> &'a str {
         self.article.blocks[i].text.as_str()
     }
 
@@ -538,8 +540,8 @@ fn image_with_caption_below(r: &mut FigureReader<'_, '_>, i: usize) -> Option<us
     if !short || aside || dateline::parse_at_start(t).is_some() {
         return None;
     }
-    let text = r.text(j).to_string();
-    let mut fig = figures::build(&text, 0..text.len(), None, r.reference);
+    let text = r.text(j);
+    let mut fig = figures::build(text, 0..text.len(), None, r.reference);
     fig.src = Some(url);
     let k = r.add(fig, vec![i, j], (j, 0..text.len()));
     r.open_image = Some(k);
@@ -600,8 +602,8 @@ fn labelled_caption(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usize> {
     if !r.usable(i) {
         return None;
     }
-    let text = r.text(i).to_string();
-    let (label_end, labelled) = figures::caption_label(&text);
+    let text = r.text(i);
+    let (label_end, labelled) = figures::caption_label(text);
     if !labelled {
         return None;
     }
@@ -619,7 +621,7 @@ fn labelled_caption(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usize> {
         }
         (None, _) => None,
     };
-    let fig = figures::build(&text, 0..end, raw.as_deref(), r.reference);
+    let fig = figures::build(text, 0..end, raw.as_deref(), r.reference);
     r.add(fig, fig_blocks, (i, label_end..end));
     Some(1)
 }
@@ -632,7 +634,7 @@ fn credit_and_labelled_caption(r: &mut FigureReader<'_, '_>, i: usize) -> Option
     if !r.usable(i) || !credit::strip_label(r.text(i)).1 {
         return None;
     }
-    let text = r.text(i).to_string();
+    let text = r.text(i);
     let at = text
         .char_indices()
         .filter(|&(_, c)| c.is_whitespace())
@@ -640,7 +642,7 @@ fn credit_and_labelled_caption(r: &mut FigureReader<'_, '_>, i: usize) -> Option
         .find(|&k| figures::caption_label(&text[k..]).1)?;
     let raw = credit::CreditEnding::of(text[..at].trim()).whole_credit()?;
     let (label_end, _) = figures::caption_label(&text[at..]);
-    let fig = figures::build(&text, at..text.len(), Some(&raw), r.reference);
+    let fig = figures::build(text, at..text.len(), Some(&raw), r.reference);
     r.add(fig, vec![i], (i, at + label_end..text.len()));
     Some(1)
 }
@@ -656,16 +658,20 @@ fn titled_repeated_caption(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usi
     }
     let title = r.text(i).trim();
     let caption = r.text(c1).trim();
+    // The repetition first: it rules out nearly every pair of paragraphs at their first bytes.
+    if caption != r.text(c2).trim() {
+        return None;
+    }
     let short_title = word_count_up_to(title, 2) >= 2 && is_one_line(title) && figures::is_title_line(title);
-    if !short_title || caption != r.text(c2).trim() || r.captioned(i) {
+    if !short_title || r.captioned(i) {
         return None;
     }
     if !ends_like_sentence(caption) || word_count_up_to(caption, 8) < 8 {
         return None;
     }
     let title = title.to_string();
-    let text = r.text(c1).to_string();
-    let mut fig = figures::build(&text, 0..text.len(), None, r.reference);
+    let text = r.text(c1);
+    let mut fig = figures::build(text, 0..text.len(), None, r.reference);
     fig.title = Some(title);
     r.add(fig, vec![i, c1, c2], (c1, 0..text.len()));
     Some(3)
@@ -677,12 +683,12 @@ fn credit_line(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usize> {
     if !r.usable(i) {
         return None;
     }
-    let text = r.text(i).to_string();
-    let raw = credit::CreditEnding::of(&text).whole_credit()?;
+    let text = r.text(i);
+    let raw = credit::CreditEnding::of(text).whole_credit()?;
     // "Jane Roe, Associated Press" above the story is a byline, not a credit, and so is any
     // line that says "By" ("By: Acme Wire").
     let byline_shaped =
-        byline::parse(&text, true).is_some_and(|b| b.prefixed || !b.names.is_empty()) && !credit::strip_label(&text).1;
+        byline::parse(text, true).is_some_and(|b| b.prefixed || !b.names.is_empty()) && !credit::strip_label(text).1;
     if i < r.story0 && byline_shaped {
         return None;
     }
@@ -698,8 +704,8 @@ fn credit_line(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usize> {
     }
     if i > 0 && eligible_caption(r.article, r.images, i - 1, r.l) {
         let cap = i - 1;
-        let ctext = r.text(cap).to_string();
-        let fig = figures::build(&ctext, 0..ctext.len(), Some(&raw), r.reference);
+        let ctext = r.text(cap);
+        let fig = figures::build(ctext, 0..ctext.len(), Some(&raw), r.reference);
         r.add(fig, vec![cap, i], (cap, 0..ctext.len()));
     } else {
         let fig = figures::build("", 0..0, Some(&raw), r.reference);
@@ -717,11 +723,11 @@ fn credit_over_caption(r: &mut FigureReader<'_, '_>, i: usize, raw: &str) -> Opt
     if i > 0 && eligible_caption(r.article, r.images, i - 1, r.l) || !r.usable(cap) {
         return None;
     }
-    let ctext = r.text(cap).to_string();
-    if word_count_up_to(&ctext, 61) > 60 || !caption_cued(&ctext) || r.captioned(cap) {
+    let ctext = r.text(cap);
+    if word_count_up_to(ctext, 61) > 60 || !caption_cued(ctext) || r.captioned(cap) {
         return None;
     }
-    let fig = figures::build(&ctext, 0..ctext.len(), Some(raw), r.reference);
+    let fig = figures::build(ctext, 0..ctext.len(), Some(raw), r.reference);
     r.add(fig, vec![i, cap], (cap, 0..ctext.len()));
     Some(2)
 }
@@ -760,14 +766,14 @@ fn caption_with_credit(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usize> 
     if !r.usable(i) {
         return None;
     }
-    let text = r.text(i).to_string();
-    let split = credit::CreditEnding::of(&text).split_caption()?;
-    let byline_shaped = i < r.story0 && byline::parse(&text, true).is_some();
+    let text = r.text(i);
+    let split = credit::CreditEnding::of(text).split_caption()?;
+    let byline_shaped = i < r.story0 && byline::parse(text, true).is_some();
     let caption_words = word_count_up_to(&text[..split.caption_end], 151);
-    if byline_shaped || caption_words > 150 || dateline::parse_at_start(&text).is_some() {
+    if byline_shaped || caption_words > 150 || dateline::parse_at_start(text).is_some() {
         return Some(1);
     }
-    let fig = figures::build(&text, 0..split.caption_end, Some(&split.raw), r.reference);
+    let fig = figures::build(text, 0..split.caption_end, Some(&split.raw), r.reference);
     r.add(fig, vec![i], (i, 0..split.caption_end));
     Some(1)
 }
@@ -778,8 +784,8 @@ fn appositive_caption_rule(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usi
     if !r.usable(i) || i < r.story0 || !appositive_caption(r.text(i)) {
         return None;
     }
-    let text = r.text(i).to_string();
-    let fig = figures::build(&text, 0..text.len(), None, r.reference);
+    let text = r.text(i);
+    let fig = figures::build(text, 0..text.len(), None, r.reference);
     r.add(fig, vec![i], (i, 0..text.len()));
     Some(1)
 }

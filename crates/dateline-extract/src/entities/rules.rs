@@ -392,8 +392,8 @@ fn source_or_employer<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     // The whole chunk: a part split off is placed by what it was split from.
     let whole_chunk = ws.len() == r.chunk.words.len();
     // "told Acme News reporter Jane Roe": a run before a job describes the person after it.
-    let describes = r.next_lower.is_some_and(lexicon::is_role_noun);
-    if !whole_chunk || !(2..=6).contains(&ws.len()) || r.possessive() || describes {
+    let describes = || r.next_lower.is_some_and(lexicon::is_role_noun);
+    if !whole_chunk || !(2..=6).contains(&ws.len()) || r.possessive() || describes() {
         return None;
     }
     let named = if ws[0].text == "The" { &ws[1..] } else { ws };
