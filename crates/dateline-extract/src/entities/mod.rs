@@ -688,6 +688,13 @@ mod tests {
             ],
             &[],
         ),
+        // A name set off by commas after the words that describe it, before a speech verb,
+        // is the speaker's, though no list knows its words.
+        (
+            "The head of the council, Quor Varnosk, said on Monday that the talks would go on.",
+            &[(P, "Quor Varnosk")],
+            &[],
+        ),
         // Spanish, Portuguese and French pages cite a source and introduce a company as
         // English ones do, and end a company's name in their own legal forms.
         (

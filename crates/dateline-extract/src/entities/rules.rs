@@ -1814,7 +1814,11 @@ fn person_by_context(r: &Run<'_, '_>) -> bool {
         return false;
     };
     let mut words = rest.split_whitespace().map(|w| w.trim_end_matches([',', '.', ';']));
+    // "The minister, Jo Vann, said": a name set off by commas after the words that describe
+    // it is the subject of the speech verb after its closing comma.
+    let set_off = r.chunk.text[..r.ws[0].start].trim_end().ends_with(',');
     match words.next() {
+        Some(w) if set_off && speech(Some(w)) => true,
         Some(w) if w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty() => true,
         Some("who" | "whose") => true,
         Some("a" | "an" | "the") => words
