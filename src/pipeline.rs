@@ -190,32 +190,20 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let pictures = crate::derivatives::prepare(&mut site.archive, &options.root, &site.config.images);
     site.warnings.extend(pictures.warnings);
     timings.lap("picture derivatives");
-    // The archive is final: what each story's pages are made from can be fingerprinted.
-    site.archive.stories.par_iter_mut().for_each(Story::seal);
-    timings.lap("fingerprint the stories");
     let output = output_dir(options, &site.config);
-    // What the previous archive holds, if the store knows; the record is void until this build
-    // has swapped its archive in and saved a new one.
-    let known = store.as_ref().and_then(|s| s.outputs(&output));
-    // The files the last build's no-change check looks at: still the right ones if this build
-    // adds and removes no file, the usual case after an edit.
-    let previous_sample = match (&store, &before) {
-        (Some(s), Some(before)) if known.is_some() => s
-            .state()
-            .filter(|state| state.settings == before.settings)
-            .map(|state| state.sample),
-        _ => None,
-    };
-    if let Some(s) = &store {
-        let _ = s.forget_outputs();
-        let _ = s.forget_state();
-    }
-    // What the previous build made each page from: pages made from the same inputs are kept.
-    let previous_pages = match &store {
-        Some(s) if known.is_some() => s.pages(),
-        _ => crate::store::Pages::default(),
-    };
-    timings.lap("read the previous build's pages");
+    // The archive is final: what each story's pages are made from can be fingerprinted, on
+    // every core, while this thread reads the store's record of the previous build (a
+    // connection to the store is used by one thread at a time).
+    let Previous {
+        known,
+        sample: previous_sample,
+        pages: previous_pages,
+    } = std::thread::scope(|scope| {
+        let stories = &mut site.archive.stories;
+        scope.spawn(move || stories.par_iter_mut().for_each(Story::seal));
+        Previous::read(store.as_ref(), before.as_ref(), &output)
+    });
+    timings.lap("fingerprint the stories, read the previous build's pages");
     let staging = write::Staging::begin_with(&output, &options.root, options.force, options.cleanup.clone(), known)?;
     timings.lap("link the previous archive");
     let precompress = &site.config.build.precompress;
@@ -408,6 +396,41 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         timings.lap("record the inputs");
     }
     Ok(report)
+}
+
+/// What the build store recorded of the previous build into the output folder.
+struct Previous {
+    /// What the previous archive holds, if the store knows.
+    known: Option<write::Known>,
+    /// The files the last build's no-change check looks at: still the right ones if this build
+    /// adds and removes no file, the usual case after an edit.
+    sample: Option<Vec<String>>,
+    /// What the previous build made each page from: pages made from the same inputs are kept.
+    pages: crate::store::Pages,
+}
+
+impl Previous {
+    /// Reads the record, which is void from then until this build has swapped its archive in
+    /// and saved a new one.
+    fn read(store: Option<&Store>, before: Option<&Before>, output: &Path) -> Previous {
+        let known = store.and_then(|s| s.outputs(output));
+        let sample = match (store, before) {
+            (Some(s), Some(before)) if known.is_some() => s
+                .state()
+                .filter(|state| state.settings == before.settings)
+                .map(|state| state.sample),
+            _ => None,
+        };
+        if let Some(s) = store {
+            let _ = s.forget_outputs();
+            let _ = s.forget_state();
+        }
+        let pages = match store {
+            Some(s) if known.is_some() => s.pages(),
+            _ => crate::store::Pages::default(),
+        };
+        Previous { known, sample, pages }
+    }
 }
 
 /// The site's inputs and the options that change the output, before a build reads anything.

@@ -22,6 +22,7 @@
 //! A story without a digest (read outside a build, or a page bundle, whose pictures are files
 //! of their own) makes every page that shows it render afresh.
 
+use std::collections::HashSet;
 use std::fmt::Debug;
 
 use rayon::prelude::*;
@@ -45,6 +46,11 @@ pub struct Fingerprints {
     /// Each term with all its stories, by index and place in the index: a term's first page
     /// (with its feed) and the digest of the whole archive both take it.
     terms: Terms,
+    /// The terms whose quotes and pictures are listed in story order, as the indexes list
+    /// them: a later page of theirs finds its own by halving.
+    in_story_order: HashSet<(IndexKind, usize)>,
+    /// Every story's digest, in archive order.
+    digests: Vec<Option<Fingerprint>>,
 }
 
 /// Fingerprints of terms by index and place in the index.
@@ -82,9 +88,16 @@ impl Parts {
         Some(self.bytes(&digest))
     }
 
-    fn stories(&mut self, archive: &Archive, indexes: impl IntoIterator<Item = usize>) -> Option<&mut Self> {
+    /// The digests of the stories at `indexes`, taken from `digests` (every story's, in
+    /// archive order) rather than from the stories: a day, month or year has thousands, and
+    /// reading each from its large story cost more than hashing it.
+    fn stories(
+        &mut self,
+        digests: &[Option<Fingerprint>],
+        indexes: impl IntoIterator<Item = usize>,
+    ) -> Option<&mut Self> {
         for i in indexes {
-            self.story(archive.stories.get(i)?)?;
+            self.bytes(digests.get(i).copied().flatten().as_ref()?);
         }
         Some(self)
     }
@@ -121,13 +134,23 @@ impl Fingerprints {
         }
         let mut days = Parts::new("days");
         days.debug(&renderer.day_counts);
-        let terms = terms(archive);
+        let digests: Vec<Option<Fingerprint>> = archive.stories.iter().map(|s| s.digest).collect();
+        let terms = terms(archive, &digests);
         let whole = whole(archive, &terms);
+        let in_story_order = archive
+            .indexes
+            .iter()
+            .flat_map(|(kind, index)| index.terms.iter().enumerate().map(move |(t, term)| (*kind, t, term)))
+            .filter(|(_, _, term)| term.quotes.is_sorted_by_key(|q| q.0) && term.figures.is_sorted_by_key(|f| f.0))
+            .map(|(kind, t, _)| (kind, t))
+            .collect();
         Fingerprints {
             site: site.finish(),
             days: days.finish(),
             whole,
             terms,
+            in_story_order,
+            digests,
         }
     }
 
@@ -169,7 +192,7 @@ impl Fingerprints {
                         None => p.bytes(b"none"),
                     };
                 }
-                p.stories(archive, archive.related.get(i).into_iter().flatten().copied())?;
+                p.stories(&self.digests, archive.related.get(i).into_iter().flatten().copied())?;
                 // The stories the notes link to, by their content path.
                 for a in &story.article.annotations {
                     let Some(link) = a.link.as_deref() else { continue };
@@ -181,22 +204,22 @@ impl Fingerprints {
             }
             Job::Day(d) => {
                 p.bytes(&self.days);
-                p.stories(archive, archive.days.get(&d).into_iter().flatten().copied())?;
+                p.stories(&self.digests, archive.days.get(&d).into_iter().flatten().copied())?;
             }
             Job::Month(y, m) => {
                 p.bytes(&self.days);
                 let month = archive.days.iter().filter(|(d, _)| d.year() == y && d.month() == m);
-                p.stories(archive, month.flat_map(|(_, s)| s.iter().copied()))?;
+                p.stories(&self.digests, month.flat_map(|(_, s)| s.iter().copied()))?;
             }
             Job::Year(y) => {
                 p.bytes(&self.days);
                 let year = archive.days.iter().filter(|(d, _)| d.year() == y);
-                p.stories(archive, year.flat_map(|(_, s)| s.iter().copied()))?;
+                p.stories(&self.digests, year.flat_map(|(_, s)| s.iter().copied()))?;
             }
             Job::Front(n) if n > 1 => {
                 p.debug(&archive.stories.len());
                 let per = renderer.config.paginate_by;
-                p.stories(archive, (0..archive.stories.len()).skip((n - 1) * per).take(per))?;
+                p.stories(&self.digests, (0..archive.stories.len()).skip((n - 1) * per).take(per))?;
             }
             Job::Term(kind, t, 1) => {
                 p.bytes(self.terms.get(&(kind, t))?.as_ref()?);
@@ -208,16 +231,15 @@ impl Fingerprints {
                 heading_of(&mut p, term);
                 let per = renderer.per_term_page(kind);
                 let shown: Vec<usize> = term.stories.iter().copied().skip((n - 1) * per).take(per).collect();
-                p.stories(archive, shown.iter().copied())?;
-                // Looked up, not searched: every page of a long term goes through all its quotes
-                // and pictures.
+                p.stories(&self.digests, shown.iter().copied())?;
                 let mut on_page = shown.clone();
                 on_page.sort_unstable();
-                let shown = |s: &usize| on_page.binary_search(s).is_ok();
-                for &(s, q) in term.quotes.iter().filter(|(s, _)| shown(s)) {
+                on_page.dedup();
+                let ordered = self.in_story_order.contains(&(kind, t));
+                for (s, q) in on_the_page(&term.quotes, &on_page, ordered) {
                     p.story(archive.stories.get(s)?)?.number(q);
                 }
-                for &(s, f) in term.figures.iter().filter(|(s, _)| shown(s)) {
+                for (s, f) in on_the_page(&term.figures, &on_page, ordered) {
                     p.story(archive.stories.get(s)?)?.number(f);
                 }
             }
@@ -227,6 +249,29 @@ impl Fingerprints {
         }
         Some(p.finish())
     }
+}
+
+/// The entries (story, item) of a term's list `all` whose story is in `on_page` (sorted, each
+/// once), in `all`'s order. A list in story order holds each story's entries in one run, found
+/// by halving: every page of a long term going through the whole list cost time in the square
+/// of the term's length. Any other list is gone through whole.
+fn on_the_page(all: &[(usize, usize)], on_page: &[usize], in_story_order: bool) -> Vec<(usize, usize)> {
+    if !in_story_order {
+        return all
+            .iter()
+            .filter(|(s, _)| on_page.binary_search(s).is_ok())
+            .copied()
+            .collect();
+    }
+    on_page
+        .iter()
+        .flat_map(|&s| {
+            let from = all.partition_point(|e| e.0 < s);
+            let to = from + all[from..].partition_point(|e| e.0 <= s);
+            &all[from..to]
+        })
+        .copied()
+        .collect()
 }
 
 /// Where every name of `index` links to: its terms' names and pages, the spellings that lead to
@@ -256,9 +301,9 @@ fn heading_of(p: &mut Parts, term: &Term) {
 }
 
 /// A term as its pages show it, its stories by their digests.
-fn term_of(p: &mut Parts, archive: &Archive, term: &Term) -> Option<()> {
+fn term_of(p: &mut Parts, archive: &Archive, digests: &[Option<Fingerprint>], term: &Term) -> Option<()> {
     heading_of(p, term);
-    p.stories(archive, term.stories.iter().copied())?;
+    p.stories(digests, term.stories.iter().copied())?;
     for &(s, q) in &term.quotes {
         p.story(archive.stories.get(s)?)?.number(q);
     }
@@ -270,7 +315,7 @@ fn term_of(p: &mut Parts, archive: &Archive, term: &Term) -> Option<()> {
 
 /// Every term of every index with all its stories ([`term_of`]), worked out once: a long list
 /// has many pages.
-fn terms(archive: &Archive) -> Terms {
+fn terms(archive: &Archive, digests: &[Option<Fingerprint>]) -> Terms {
     let all: Vec<(IndexKind, usize, &Term)> = archive
         .indexes
         .iter()
@@ -279,7 +324,7 @@ fn terms(archive: &Archive) -> Terms {
     all.par_iter()
         .map(|&(kind, t, term)| {
             let mut p = Parts::new(kind.as_str());
-            let print = term_of(&mut p, archive, term).map(|_| p.finish());
+            let print = term_of(&mut p, archive, digests, term).map(|_| p.finish());
             ((kind, t), print)
         })
         .collect::<Vec<_>>()
@@ -319,4 +364,44 @@ pub fn stories_digest(archive: &Archive, settings: &impl Debug) -> Option<Finger
         p.story(s)?;
     }
     Some(p.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (story, quote or picture)
+    type Entry = (usize, usize);
+
+    /// What a page shows of a list, going through all of it.
+    fn filtered(all: &[(usize, usize)], on_page: &[usize]) -> Vec<(usize, usize)> {
+        all.iter().filter(|(s, _)| on_page.contains(s)).copied().collect()
+    }
+
+    #[test]
+    fn a_page_finds_its_stories_entries_as_going_through_the_whole_list_would() {
+        // (a term's list in story order, the stories on one of its pages)
+        let rows: [(&[Entry], &[usize]); 7] = [
+            (&[(0, 0), (0, 1), (2, 0), (5, 3), (5, 1), (9, 0)], &[0, 5]),
+            (&[(0, 0), (0, 1), (2, 0), (5, 3), (5, 1), (9, 0)], &[2, 3, 4]),
+            (&[(0, 0), (0, 1), (2, 0), (5, 3), (5, 1), (9, 0)], &[9]),
+            (&[(0, 0), (0, 1), (2, 0), (5, 3), (5, 1), (9, 0)], &[1, 6, 10]),
+            (&[(4, 2), (4, 0), (4, 1)], &[4]),
+            (&[], &[1, 2]),
+            (&[(1, 0), (3, 0)], &[]),
+        ];
+        for (all, on_page) in rows {
+            assert_eq!(
+                on_the_page(all, on_page, true),
+                filtered(all, on_page),
+                "{all:?} {on_page:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_list_in_another_order_is_gone_through_whole() {
+        let all = [(5, 0), (0, 1), (5, 2), (2, 0)];
+        assert_eq!(on_the_page(&all, &[0, 5], false), vec![(5, 0), (0, 1), (5, 2)]);
+    }
 }

@@ -271,16 +271,24 @@ impl Store {
     /// the table cannot be read: every page is then made again.
     pub fn pages(&self) -> Pages {
         let read = || -> rusqlite::Result<HashMap<String, (Hash, Vec<String>)>> {
+            // Room for every row at once: growing to hundreds of thousands moves them all many times.
+            let count: i64 = self.conn.query_row("SELECT count(*) FROM pages", [], |r| r.get(0))?;
             let mut stmt = self.conn.prepare("SELECT job, fingerprint, paths FROM pages")?;
             let rows = stmt.query_map([], |r| {
                 Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?, r.get::<_, String>(2)?))
             })?;
-            let mut out = HashMap::new();
+            let mut out = HashMap::with_capacity(usize::try_from(count).unwrap_or(0));
             for row in rows {
                 let (job, print, paths) = row?;
                 // A row that does not read back is left out: its page is made again.
                 if let Ok(print) = Hash::try_from(print.as_slice()) {
-                    out.insert(job, (print, paths.split('\n').map(str::to_string).collect()));
+                    // Most pages made one file: its path is taken as read.
+                    let paths = if paths.contains('\n') {
+                        paths.split('\n').map(str::to_string).collect()
+                    } else {
+                        vec![paths]
+                    };
+                    out.insert(job, (print, paths));
                 }
             }
             Ok(out)
