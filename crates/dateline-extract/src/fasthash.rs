@@ -172,6 +172,11 @@ impl<K: Borrow<str> + Hash + Eq, V> WordMap<K, V> {
     pub fn may_hold_lowercase_of(&self, word: &str) -> bool {
         self.shapes.may_hold_lowercase_of(word)
     }
+
+    /// Every key and its value, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
+        self.map.iter()
+    }
 }
 
 impl<K: Borrow<str> + Hash + Eq, V> From<FxHashMap<K, V>> for WordMap<K, V> {

@@ -23,13 +23,54 @@ static AGENCY_LOWER: LazyLock<WordMap<String, &'static str>> =
 /// states, capitals, big cities, and well-known regions, seas and rivers. Spellings of the
 /// United States become one name ("U.S." → "United States"); every other name stays as written.
 pub fn place(name: &str) -> Option<&'static str> {
-    listed_place(name)
-        .or_else(|| {
-            places::lookup(name)
-                .filter(Place::prominent)
-                .map(country_without_article)
+    let s = spelling(name)?;
+    s.listed.or_else(|| {
+        s.gazetteer
+            .or_else(|| places::lookup_without_marks(name))
+            .filter(Place::prominent)
+            .map(country_without_article)
+    })
+}
+
+/// What the hand-kept lists and the gazetteer hold under one spelling.
+#[derive(Clone, Copy)]
+struct Spelling {
+    /// The lists' place ([`listed_place`]), which comes first.
+    listed: Option<&'static str>,
+    /// The gazetteer's most prominent place of exactly this spelling.
+    gazetteer: Option<Place>,
+}
+
+/// Every spelling of the lists and the gazetteer, gathered on first use into one table: nearly
+/// every capitalised word is asked whether it is a place, most are in none of the five tables,
+/// and one lookup answers for all of them. A planet is held as no place at all ("Mercury").
+static SPELLINGS: LazyLock<WordMap<&'static str, Option<Spelling>>> = LazyLock::new(|| {
+    let names = COUNTRY_NAMES
+        .iter()
+        .map(|(name, _)| name)
+        .chain(REGIONS.iter())
+        .chain(CITY_NAMES.iter())
+        .chain(FOREIGN_PLACE_NAMES.iter())
+        .chain(places::spellings().map(|(name, _)| name))
+        .chain(PLANETS.iter());
+    names
+        .map(|name| {
+            let spelling = (!PLANETS.contains(name)).then(|| Spelling {
+                listed: listed_place(name),
+                gazetteer: places::lookup_exact(name),
+            });
+            (name, spelling)
         })
-        .filter(|_| !PLANETS.contains(name))
+        .collect()
+});
+
+/// The lists' and the gazetteer's place for `name`, none for a planet. A name no table spells
+/// may still be one the gazetteer holds without its marks ("Piaui" for "Piauí").
+fn spelling(name: &str) -> Option<Spelling> {
+    SPELLINGS.get(name).copied().unwrap_or(Some(Spelling {
+        listed: None,
+        gazetteer: None,
+    }))
 }
 
 /// A name in the hand-kept lists of countries, regions, English city names and foreign
@@ -66,10 +107,12 @@ pub fn is_country_or_continent(name: &str) -> bool {
 /// The name of any place in the gazetteer, towns and counties included: for names that the
 /// words around them already mark as places ("in Springfield", "Springfield, Ill.").
 pub fn town(name: &str) -> Option<&'static str> {
-    // What `place` finds, or any place of the gazetteer: one lookup serves both.
-    listed_place(name)
-        .or_else(|| places::lookup(name).map(country_without_article))
-        .filter(|_| !PLANETS.contains(name))
+    let s = spelling(name)?;
+    s.listed.or_else(|| {
+        s.gazetteer
+            .or_else(|| places::lookup_without_marks(name))
+            .map(country_without_article)
+    })
 }
 
 /// A country, US state or the United States (used to recognise "City, Country" pairs).
@@ -94,10 +137,15 @@ pub fn agency(name: &str) -> Option<&'static str> {
     })
 }
 
-/// The names of listed companies, as news copy writes them ("Acme" for "Acme, Inc."), from
-/// `data/companies.txt` (generated from stock index constituents; see `data/README.md`).
-static COMPANIES: LazyLock<WordSet<&'static str>> =
-    LazyLock::new(|| include_str!("../data/companies.txt").lines().collect());
+/// The project's list of organisations and the names of listed companies, as news copy
+/// writes them ("Acme" for "Acme, Inc."), from `data/companies.txt` (generated from stock
+/// index constituents; see `data/README.md`): one table, so a name is looked up once.
+static KNOWN_ORGS: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
+    ORGANIZATIONS
+        .iter()
+        .chain(include_str!("../data/companies.txt").lines())
+        .collect()
+});
 
 /// Well-known organisations and sports teams from the `compromise` lexicon, in its folded
 /// spelling: lower case, no apostrophes or full stops, spaces for hyphens ("mcdonalds",
@@ -108,7 +156,7 @@ static LEXICON_ORGS: LazyLock<WordSet<&'static str>> =
 /// Whether `name` is a well-known organisation: one of the project's list, a company listed
 /// on a major stock index under the name the news calls it by, or a name of the lexicon.
 pub fn is_known_org(name: &str) -> bool {
-    ORGANIZATIONS.contains(name) || COMPANIES.contains(name) || in_lexicon(name)
+    KNOWN_ORGS.contains(name) || in_lexicon(name)
 }
 
 /// Whether a capitalised name, folded as the lexicon writes its names, is one of them:

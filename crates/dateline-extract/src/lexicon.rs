@@ -12,6 +12,8 @@ use super::lists::{
 };
 use std::sync::LazyLock;
 
+use super::fasthash::WordSet;
+
 /// Whether `word` (with or without its final period) is a known abbreviation.
 pub fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_end_matches('.');
@@ -123,8 +125,13 @@ pub fn is_speech_participle(word: &str) -> bool {
 
 /// Whether a capitalised word is a function word or common sentence opener, not part of a name.
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.contains(word) || FOREIGN_FUNCTION_WORDS.contains(word)
+    STOP_OR_FOREIGN_FUNCTION_WORDS.contains(word)
 }
+
+/// [`STOP_WORDS`] and [`FOREIGN_FUNCTION_WORDS`] in one table: nearly every capitalised word
+/// is asked, and one lookup answers for both lists.
+static STOP_OR_FOREIGN_FUNCTION_WORDS: LazyLock<WordSet<&'static str>> =
+    LazyLock::new(|| STOP_WORDS.iter().chain(FOREIGN_FUNCTION_WORDS.iter()).collect());
 
 /// Nationality and group adjectives ("Russian", "Canadian-born"): roles and descriptors, never
 /// names.

@@ -146,10 +146,23 @@ fn rank(p: &Place) -> (bool, PlaceKind, std::cmp::Reverse<u64>) {
 /// diacritics the gazetteer does not hold is looked up again without them: some sources
 /// write names in plain ASCII ("Piaui" for "Piauí").
 pub fn lookup(name: &str) -> Option<Place> {
-    PLACES.get(name).copied().or_else(|| {
-        let folded = crate::text::fold_marks(name)?;
-        PLACES.get(&folded).copied()
-    })
+    PLACES.get(name).copied().or_else(|| lookup_without_marks(name))
+}
+
+/// The most prominent place called `name` with its marks taken off, for a name that has some.
+pub fn lookup_without_marks(name: &str) -> Option<Place> {
+    let folded = crate::text::fold_marks(name)?;
+    PLACES.get(&folded).copied()
+}
+
+/// The most prominent place called exactly `name`, marks and all.
+pub fn lookup_exact(name: &str) -> Option<Place> {
+    PLACES.get(name).copied()
+}
+
+/// Every spelling the gazetteer holds, with its most prominent place.
+pub fn spellings() -> impl Iterator<Item = (&'static str, Place)> {
+    PLACES.iter().map(|(&name, &place)| (name, place))
 }
 
 #[cfg(test)]
