@@ -694,3 +694,48 @@ fn one_edit_updates_the_search_index_and_archive_sqlite_rather_than_rebuilding_t
     let differ: Vec<&String> = a.keys().chain(b.keys()).filter(|k| a.get(*k) != b.get(*k)).collect();
     assert!(differ.is_empty(), "files that differ from a clean build: {differ:?}");
 }
+
+/// Each file of the API's split article list is made from its own stories alone: an edit
+/// re-makes the file that lists the edited story, and the other years' files, kept from the
+/// previous build, are still what a clean build makes.
+#[test]
+fn an_edit_remakes_the_api_list_of_its_year_and_keeps_the_others() {
+    let mut rng = Rng(11);
+    let site = site(&[("site.toml", "title = \"The Bay Ledger\"\n")]);
+    for n in 1..=8 {
+        let text = article(&mut rng, n);
+        let text = if n % 2 == 0 {
+            text.replace("date = 2018-", "date = 2017-")
+        } else {
+            text
+        };
+        write(site.path(), &format!("content/{n:04}.md"), &text);
+    }
+    let first = build_into(site.path(), false, None);
+    assert!(first.status.success(), "{}", stderr(&first));
+    for (name, from, to) in [
+        ("0003.md", "title = \"Notice 3:", "title = \"Revised notice 3:"),
+        ("0004.md", "title = \"Notice 4:", "title = \"Revised notice 4:"),
+    ] {
+        let path = site.path().join("content").join(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        write(site.path(), &format!("content/{name}"), &text.replace(from, to));
+        let incremental = build_into(site.path(), false, None);
+        assert!(incremental.status.success(), "{}", stderr(&incremental));
+        let clean = tempfile::tempdir().unwrap();
+        mirror(site.path(), clean.path());
+        let fresh = build_into(clean.path(), true, None);
+        assert!(fresh.status.success(), "{}", stderr(&fresh));
+        let a = tree(&site.path().join("public"));
+        let b = tree(&clean.path().join("public"));
+        let differ: Vec<&String> = a.keys().chain(b.keys()).filter(|k| a.get(*k) != b.get(*k)).collect();
+        assert!(differ.is_empty(), "after editing {name}, files that differ: {differ:?}");
+        let lists = ["api/articles/2017.json", "api/articles/2018.json"];
+        assert!(
+            lists
+                .iter()
+                .any(|l| String::from_utf8_lossy(&a[*l]).contains(&to["title = \"".len()..])),
+            "the edit reached the list of its year"
+        );
+    }
+}

@@ -16,6 +16,7 @@ mod image_size;
 mod images;
 mod nesting;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -296,6 +297,10 @@ fn walk(content: &Path, root: &Path, boundary: &Boundary) -> (Vec<Found>, Vec<Di
         return (found, diagnostics);
     }
     let mut it = WalkDir::new(content).sort_by_file_name().follow_links(true).into_iter();
+    // An article's notes file sorts before it in its folder ("a.annotations.toml" before
+    // "a.md"), so the walk has seen it by then: asking the file system for every article's
+    // notes file, which few have, took as long as the rest of the walk.
+    let mut sidecars: HashSet<PathBuf> = HashSet::new();
     while let Some(entry) = it.next() {
         let entry = match entry {
             Ok(e) => e,
@@ -314,6 +319,10 @@ fn walk(content: &Path, root: &Path, boundary: &Boundary) -> (Vec<Found>, Vec<Di
                 it.skip_current_dir();
             }
             continue;
+        }
+        // Noted before the checks below, as the file system would have answered for it.
+        if entry.file_type().is_file() && name.ends_with(SIDECAR_SUFFIX) {
+            sidecars.insert(entry.path().to_path_buf());
         }
         if entry.depth() > 0
             && entry.path_is_symlink()
@@ -346,7 +355,7 @@ fn walk(content: &Path, root: &Path, boundary: &Boundary) -> (Vec<Found>, Vec<Di
         }
         let path = entry.path();
         if let Some(format) = format_of(path) {
-            let sidecar = sidecar_for(path).filter(|p| p.is_file());
+            let sidecar = sidecar_for(path).filter(|p| sidecars.contains(p));
             found.push(Found {
                 path: path.to_path_buf(),
                 format,

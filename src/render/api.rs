@@ -53,10 +53,12 @@ struct YearEntry {
     files: Vec<String>,
 }
 
-/// The API's files: the article list (split or whole) and, when enabled, `archive.sqlite`.
+/// The API's files made in one piece: the article list (whole, or the index of the split
+/// list) and, when enabled, `archive.sqlite`. The files of a split list are made one at a time
+/// by [`list_file`], so that an edit re-makes only the file that lists the edited story.
 pub fn files(archive: &Archive, config: &SiteConfig) -> Result<Vec<OutputFile>, Diagnostic> {
     let mut out = if config.api.split {
-        split_articles(archive, config)?
+        vec![list_index(archive, config)]
     } else {
         vec![OutputFile::bytes(
             "api/articles.json",
@@ -71,6 +73,47 @@ pub fn files(archive: &Archive, config: &SiteConfig) -> Result<Vec<OutputFile>, 
         out.push(OutputFile::bytes("archive.sqlite", bytes));
     }
     Ok(out)
+}
+
+/// One file of the split list: the `n`th (0-based) of `year`'s.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListPart {
+    pub year: i16,
+    pub n: usize,
+    /// Its stories, in archive order.
+    pub stories: std::ops::Range<usize>,
+}
+
+/// The files of the split list, in order; none when the list is not split.
+pub fn list_parts(archive: &Archive, config: &SiteConfig) -> Vec<ListPart> {
+    if !config.api.split {
+        return Vec::new();
+    }
+    let mut parts = Vec::new();
+    for (year, range) in year_runs(archive) {
+        for (n, start) in range.clone().step_by(PER_FILE).enumerate() {
+            let end = (start + PER_FILE).min(range.end);
+            parts.push(ListPart {
+                year,
+                n,
+                stories: start..end,
+            });
+        }
+    }
+    parts
+}
+
+/// The file of the split list `part` names.
+pub fn list_file(archive: &Archive, config: &SiteConfig, part: &ListPart) -> Result<OutputFile, Diagnostic> {
+    Ok(OutputFile::bytes(
+        list_path(part),
+        to_json(&summaries(archive, config, part.stories.clone())?),
+    ))
+}
+
+/// Where the file of the split list `part` names is written.
+pub fn list_path(part: &ListPart) -> String {
+    year_file(part.year, part.n)
 }
 
 fn to_json<T: Serialize>(value: &T) -> Vec<u8> {
@@ -92,16 +135,10 @@ fn summaries<'a>(
         .collect()
 }
 
-/// The paths of the API's files, without making them (for the preview server, which renders
-/// a file only when it is asked for).
-pub fn paths(archive: &Archive, config: &SiteConfig) -> Vec<String> {
-    let mut out = Vec::new();
-    if config.api.split {
-        for (year, range) in year_runs(archive) {
-            out.extend((0..range.len().div_ceil(PER_FILE)).map(|n| year_file(year, n)));
-        }
-    }
-    out.push("api/articles.json".into());
+/// The paths of the files [`files`] makes, without making them (for the preview server,
+/// which renders a file only when it is asked for).
+pub fn paths(config: &SiteConfig) -> Vec<String> {
+    let mut out = vec!["api/articles.json".to_string()];
     if config.api.sqlite {
         out.push("archive.sqlite".into());
     }
@@ -130,33 +167,28 @@ fn year_file(year: i16, n: usize) -> String {
     }
 }
 
-/// `api/articles.json` as an index of years, and each year's files.
-fn split_articles(archive: &Archive, config: &SiteConfig) -> Result<Vec<OutputFile>, Diagnostic> {
-    let mut out = Vec::new();
-    let mut years = Vec::new();
-    for (year, range) in year_runs(archive) {
-        let mut files = Vec::new();
-        for (n, start) in range.clone().step_by(PER_FILE).enumerate() {
-            let path = year_file(year, n);
-            let end = (start + PER_FILE).min(range.end);
-            out.push(OutputFile::bytes(
-                path.clone(),
-                to_json(&summaries(archive, config, start..end)?),
-            ));
-            files.push(config.absolute(&path));
+/// `api/articles.json` as an index of years, each with its files.
+fn list_index(archive: &Archive, config: &SiteConfig) -> OutputFile {
+    let mut years: Vec<YearEntry> = Vec::new();
+    for part in list_parts(archive, config) {
+        let path = config.absolute(&list_path(&part));
+        match years.last_mut() {
+            Some(entry) if entry.year == part.year => {
+                entry.articles += part.stories.len();
+                entry.files.push(path);
+            }
+            _ => years.push(YearEntry {
+                year: part.year,
+                articles: part.stories.len(),
+                files: vec![path],
+            }),
         }
-        years.push(YearEntry {
-            year,
-            articles: range.len(),
-            files,
-        });
     }
     let index = ListIndex {
         articles: archive.stories.len(),
         years,
     };
-    out.push(OutputFile::bytes("api/articles.json", to_json(&index)));
-    Ok(out)
+    OutputFile::bytes("api/articles.json", to_json(&index))
 }
 
 /// `s` as a list entry; `entities` are its people, places and organisations.

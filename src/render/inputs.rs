@@ -16,8 +16,9 @@
 //!   indexes) and the digests of the stories, quotes and pictures it lists; the first page,
 //!   which carries the term's feed, those of all the term's stories;
 //! - a later page of the front page: the number of articles and its stories' digests;
-//! - anything else (the first front page, the date archive, the A–Z pages, the feeds, the API,
-//!   the notes, search and 404 pages): the digest of the whole archive.
+//! - a file of the split article list (`api/articles/YEAR.json`): its stories' digests;
+//! - anything else (the first front page, the date archive, the A–Z pages, the feeds, the
+//!   API's index of its list, the notes, search and 404 pages): the digest of the whole archive.
 //!
 //! A story without a digest (read outside a build, or a page bundle, whose pictures are files
 //! of their own) makes every page that shows it render afresh.
@@ -220,6 +221,11 @@ impl Fingerprints {
                 p.debug(&archive.stories.len());
                 let per = renderer.config.paginate_by;
                 p.stories(&self.digests, (0..archive.stories.len()).skip((n - 1) * per).take(per))?;
+            }
+            // A file of the article list shows its own stories and nothing else of the archive.
+            Job::ApiList(year, n) => {
+                let part = renderer.list_part(year, n)?;
+                p.stories(&self.digests, part.stories.clone())?;
             }
             Job::Term(kind, t, 1) => {
                 p.bytes(self.terms.get(&(kind, t))?.as_ref()?);

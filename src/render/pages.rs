@@ -40,8 +40,10 @@ pub enum Job {
     Term(IndexKind, usize, usize),
     /// The archive-wide feed.
     Feed,
-    /// `/api/`: the article list, and `archive.sqlite`.
+    /// `/api/`: the article list (the index of it, when split), and `archive.sqlite`.
     Api,
+    /// One file of the split article list: the `n`th (0-based) of a year's.
+    ApiList(i16, usize),
     /// `/annotations/`: every archivist's note.
     Annotations,
     /// `/search/`.
@@ -59,6 +61,8 @@ pub struct Renderer<'a> {
     pub day_counts: BTreeMap<Date, usize>,
     /// Story index by content path ("2021/story.md"), for annotation links.
     pub by_path: HashMap<String, usize>,
+    /// The files of the split article list.
+    pub list_parts: Vec<api::ListPart>,
 }
 
 impl<'a> Renderer<'a> {
@@ -91,6 +95,7 @@ impl<'a> Renderer<'a> {
             highlighter: Highlighter::default(),
             day_counts,
             by_path,
+            list_parts: api::list_parts(archive, config),
         }
     }
 
@@ -120,6 +125,7 @@ impl<'a> Renderer<'a> {
             jobs.push(Job::Feed);
         }
         jobs.push(Job::Api);
+        jobs.extend(self.list_parts.iter().map(|p| Job::ApiList(p.year, p.n)));
         if self.archive.stories.iter().any(|s| !s.article.annotations.is_empty()) {
             jobs.push(Job::Annotations);
         }
@@ -149,9 +155,15 @@ impl<'a> Renderer<'a> {
                 .and_then(|i| i.terms.get(t))
                 .is_some_and(|term| n >= 1 && n <= term.stories.len().div_ceil(self.per_term_page(kind)).max(1)),
             Job::Feed => self.config.feeds.enabled,
+            Job::ApiList(year, n) => self.list_part(year, n).is_some(),
             Job::Annotations => self.archive.stories.iter().any(|s| !s.article.annotations.is_empty()),
             Job::Search => self.config.search.enabled,
         }
+    }
+
+    /// The file of the split article list the job `ApiList(year, n)` makes.
+    pub(super) fn list_part(&self, year: i16, n: usize) -> Option<&api::ListPart> {
+        self.list_parts.iter().find(|p| p.year == year && p.n == n)
     }
 
     pub(super) fn per_term_page(&self, kind: IndexKind) -> usize {
@@ -190,6 +202,10 @@ impl<'a> Renderer<'a> {
                 self.atom("feed.xml", &view).map(|f| vec![f])
             }
             Job::Api => api::files(self.archive, self.config),
+            Job::ApiList(year, n) => match self.list_part(*year, *n) {
+                Some(part) => api::list_file(self.archive, self.config, part).map(|f| vec![f]),
+                None => Ok(Vec::new()),
+            },
             Job::Annotations => self.annotations().map(|f| vec![f]),
             Job::Search => {
                 let mut page = self.page("Search the archive".into(), "/search/", "search");

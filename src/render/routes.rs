@@ -138,9 +138,11 @@ impl Renderer<'_> {
                 out
             }
             Job::Feed => vec![("feed.xml".into(), None)],
-            Job::Api => api::paths(self.archive, self.config)
+            Job::Api => api::paths(self.config).into_iter().map(|p| (p, None)).collect(),
+            Job::ApiList(year, n) => self
+                .list_part(year, n)
+                .map(|part| (api::list_path(part), None))
                 .into_iter()
-                .map(|p| (p, None))
                 .collect(),
             Job::Annotations => rendered("/annotations/"),
             Job::Search => rendered("/search/"),
