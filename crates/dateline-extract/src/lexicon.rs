@@ -46,9 +46,13 @@ fn prefixed_title(word: &str) -> bool {
 
 /// What follows "vice-" or "ex-" in a word ("premier" in "vice-premier"), if anything does.
 fn vice_or_ex(word: &str) -> Option<&str> {
-    let (head, rest) = word.split_once('-')?;
-    let prefix = head.eq_ignore_ascii_case("vice") || head.eq_ignore_ascii_case("ex");
-    (prefix && !rest.is_empty()).then_some(rest)
+    // The prefix is compared in place: nearly every word asked about has none, and searching
+    // each for a hyphen first cost more than the lookups it guards.
+    let after = |prefix: &str| {
+        let head = word.get(..prefix.len())?;
+        head.eq_ignore_ascii_case(prefix).then(|| &word[prefix.len()..])
+    };
+    after("vice-").or_else(|| after("ex-")).filter(|rest| !rest.is_empty())
 }
 
 /// British and Reuters style drop the full stop of an abbreviation that ends with the word's
