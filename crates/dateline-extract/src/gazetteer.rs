@@ -24,12 +24,8 @@ static AGENCY_LOWER: LazyLock<WordMap<String, &'static str>> =
 /// United States become one name ("U.S." → "United States"); every other name stays as written.
 pub fn place(name: &str) -> Option<&'static str> {
     let s = spelling(name)?;
-    s.listed.or_else(|| {
-        s.gazetteer
-            .or_else(|| places::lookup_without_marks(name))
-            .filter(Place::prominent)
-            .map(country_without_article)
-    })
+    s.listed
+        .or_else(|| s.found(name).filter(Place::prominent).map(country_without_article))
 }
 
 /// What the hand-kept lists and the gazetteer hold under one spelling.
@@ -39,6 +35,14 @@ struct Spelling {
     listed: Option<&'static str>,
     /// The gazetteer's most prominent place of exactly this spelling.
     gazetteer: Option<Place>,
+}
+
+impl Spelling {
+    /// The gazetteer's place for `name`, this spelling's own or, failing that, the one it
+    /// holds without the name's marks ("Piaui" for "Piauí").
+    fn found(&self, name: &str) -> Option<Place> {
+        self.gazetteer.or_else(|| places::lookup_without_marks(name))
+    }
 }
 
 /// Every spelling of the lists and the gazetteer, gathered on first use into one table: nearly
@@ -108,11 +112,7 @@ pub fn is_country_or_continent(name: &str) -> bool {
 /// words around them already mark as places ("in Springfield", "Springfield, Ill.").
 pub fn town(name: &str) -> Option<&'static str> {
     let s = spelling(name)?;
-    s.listed.or_else(|| {
-        s.gazetteer
-            .or_else(|| places::lookup_without_marks(name))
-            .map(country_without_article)
-    })
+    s.listed.or_else(|| s.found(name).map(country_without_article))
 }
 
 /// A country, US state or the United States (used to recognise "City, Country" pairs).

@@ -558,19 +558,19 @@ fn image_with_caption_below(r: &mut FigureReader<'_, '_>, i: usize) -> Option<us
 /// credit line alone below the image, with no caption of its own, is the figure's credit.
 fn image_alt_caption(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usize> {
     let url = r.image(i)?.to_string();
-    let alt = r.text(i).trim().to_string();
+    let alt = r.text(i).trim();
     let credit_below = r.usable(i + 1).then(|| credit::whole_credit(r.text(i + 1))).flatten();
-    if !descriptive_alt(&alt, r.article.headline) || r.usable(i + 1) && r.captioned(i + 1) && credit_below.is_none() {
+    if !descriptive_alt(alt, r.article.headline) || r.usable(i + 1) && r.captioned(i + 1) && credit_below.is_none() {
         return None;
     }
-    let (end, own_credit) = match credit::split_caption(&alt) {
+    let (end, own_credit) = match credit::split_caption(alt) {
         Some(split) => (split.caption_end, Some(split.raw)),
         None => (alt.len(), None),
     };
     // A credit both in the alt text and below the image is one credit printed twice.
     let below = credit_below.is_some();
     let raw = own_credit.or(credit_below);
-    let mut fig = figures::build(&alt, 0..end, raw.as_deref(), r.reference);
+    let mut fig = figures::build(alt, 0..end, raw.as_deref(), r.reference);
     fig.src = Some(url);
     let key = figures::caption_key(&fig.caption);
     let repeated = r.usable(i + 1) && figures::caption_key(r.text(i + 1)) == key;

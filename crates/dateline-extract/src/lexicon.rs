@@ -6,13 +6,12 @@
 //! use, so lookups in the hot extraction loops are a shape test and at most a hash of a short
 //! string.
 
+use super::fasthash::WordSet;
 use super::lists::{
     ABBREVIATIONS, DEMONYMS, FOREIGN_FUNCTION_WORDS, GIVEN_NAMES, HONORIFIC_GENDERS, NAME_PARTICLES, NAME_SUFFIXES,
     NON_ORG_ACRONYMS, ORG_NOUNS, ROLE_NOUNS, SPEECH_PARTICIPLES, SPEECH_VERBS, STOP_WORDS, TITLES, VESSEL_NOUNS,
 };
 use std::sync::LazyLock;
-
-use super::fasthash::WordSet;
 
 /// Whether `word` (with or without its final period) is a known abbreviation.
 pub fn is_abbreviation(word: &str) -> bool {

@@ -106,8 +106,12 @@ pub(crate) fn explained(blocks: &[BlockText<'_>], found: &Found, headline: Optio
         })
         .collect();
     quotes.extend(story.out);
-    drop_slogans(&mut quotes, blocks, headline);
-    drop_echoes(&mut quotes);
+    // Slogans and echoes are quotations nobody is named for: a story that names a speaker for
+    // every quotation has neither.
+    if quotes.iter().any(|(q, _)| q.speaker.is_none()) {
+        drop_slogans(&mut quotes, blocks, headline);
+        drop_echoes(&mut quotes);
+    }
     quotes
 }
 
@@ -129,10 +133,6 @@ fn words_key(s: &str) -> String {
 /// two alike). A restatement attributed anew ("‘We had issues,’ exec says"; "Roe has said
 /// she “…”") is a quotation of its own.
 fn drop_echoes(quotes: &mut Vec<(Quote, Option<Rule>)>) {
-    // Only a quotation nobody is named for can be an echo.
-    if quotes.iter().all(|(q, _)| q.speaker.is_some()) {
-        return;
-    }
     let keys: Vec<String> = quotes.iter().map(|(q, _)| words_key(&q.text)).collect();
     // Each distinct key at its first quotation, and each word's distinct keys: a key holds
     // another only if it holds every word of it, so a quotation is compared only with those
@@ -179,9 +179,6 @@ fn drop_echoes(quotes: &mut Vec<(Quote, Option<Rule>)>) {
 /// headline or body, in double or single marks, in any case: "Buy Local. Buy Now." and later "Buy local. Buy now.") are a
 /// slogan or a tagline, not a quotation.
 fn drop_slogans(quotes: &mut Vec<(Quote, Option<Rule>)>, blocks: &[BlockText<'_>], headline: Option<&str>) {
-    if quotes.iter().all(|(q, _)| q.speaker.is_some()) {
-        return;
-    }
     let key = |s: &str| -> String {
         let words = s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
         words.map(str::to_lowercase).collect::<Vec<_>>().join(" ")

@@ -333,7 +333,8 @@ static ASCII_CLASS: [u8; 128] = {
 /// counted. Runs are delimited by the same white space as `str::split_whitespace`.
 ///
 /// One pass over the text: layout and captions count the words of nearly every block, so this
-/// avoids splitting into slices and rescanning each one. Runs of ASCII are read eight bytes at a time ([`ascii_word_starts`]); other chars one by one.
+/// avoids splitting into slices and rescanning each one. Runs of ASCII are read eight bytes at
+/// a time ([`ascii_word_starts`]); other chars one by one.
 pub fn word_count_up_to(text: &str, limit: usize) -> usize {
     let bytes = text.as_bytes();
     let mut count = 0;
