@@ -939,6 +939,7 @@ pub(super) fn name_shaped(ws: &[Word<'_>]) -> bool {
                 && !lexicon::is_stop_word(t)
                 && !gazetteer::is_org_suffix(t)
                 && (surname_title || !lexicon::is_title(t))
+                && !abstract_noun(t)
         };
         let particle = || i > 0 && i + 1 < ws.len() && with_lowercase(t, lexicon::is_name_particle);
         let suffix = || i + 1 == ws.len() && i >= 2 && lexicon::is_name_suffix(t);
@@ -952,6 +953,14 @@ pub(super) fn name_shaped(ws: &[Word<'_>]) -> bool {
         let month_name = || i == 0 && month_as_given_name(ws);
         word() || particle() || suffix() || initial() || romanised_syllable(ws, i) || month_name()
     })
+}
+
+/// English nouns made from verbs with "-tion" or "-sion" ("Protection", "Administration",
+/// "Commission") name what a body does, never a person: "Border Protection said" is the end
+/// of an agency's name, not someone called Border. No surname or given name in use ends so
+/// ("Sion", "Marion" and "Allison" do not).
+fn abstract_noun(t: &str) -> bool {
+    t.len() >= 7 && (t.ends_with("tion") || t.ends_with("sion"))
 }
 
 /// Romanised Chinese, Korean and Vietnamese names are written surname first and are often two

@@ -341,6 +341,32 @@ mod tests {
             &[(O, "Harbor Ledger"), (O, "Dunmore Courant"), (O, "Morning Quill")],
             &[(P, "Harbor Ledger"), (P, "Dunmore Courant")],
         ),
+        // A masthead word ends a paper's or a site's name wherever it is cited, with a given
+        // name in front of it or not.
+        (
+            "A spokeswoman told the Tavish Weekly that talks had stalled. Shares fell, Dana \
+             Insider reported. The Corven Enquirer and the Mardale Gleaner ran the story.",
+            &[
+                (O, "Tavish Weekly"),
+                (O, "Dana Insider"),
+                (O, "Corven Enquirer"),
+                (O, "Mardale Gleaner"),
+            ],
+            &[(P, "Tavish Weekly"), (P, "Dana Insider")],
+        ),
+        // A web page's calls to action open a sentence with a verb, not with a name.
+        (
+            "Visit Quillmark Times for more stories. Follow Zentrix News on social media.",
+            &[(O, "Quillmark Times"), (O, "Zentrix News")],
+            &[(O, "Visit Quillmark Times"), (O, "Follow Zentrix News")],
+        ),
+        // A word that names an activity ("Protection", "Commission") ends no person's name,
+        // even after a word the surname lists hold.
+        (
+            "Border Protection said the crossing was closed. Field Administration agreed.",
+            &[],
+            &[(P, "Border Protection"), (P, "Field Administration")],
+        ),
         // A source named with its city after "of" is the outlet and the place; a body whose
         // name holds the "of" stays whole.
         (
