@@ -354,6 +354,43 @@ mod tests {
             ],
             &[(P, "Tavish Weekly"), (P, "Dana Insider")],
         ),
+        // An appositive set off by commas after a kind of organisation names it; after an
+        // institution a person is named, and a compound adjective describes the name after it.
+        (
+            "She left her record label, Quillmark Sound, in 2006. The company, Zentrix Tone, \
+             says she may play. Its embassy, Wen Lo, who spoke, agreed. Springfield-based Varnel \
+             Media, a chain of papers, lost money.",
+            &[
+                (O, "Quillmark Sound"),
+                (O, "Zentrix Tone"),
+                (P, "Wen Lo"),
+                (O, "Varnel Media"),
+                (L, "Springfield"),
+            ],
+            &[
+                (P, "Zentrix Tone"),
+                (O, "Wen Lo"),
+                (O, "Springfield-based Varnel Media"),
+            ],
+        ),
+        // An aggregator names its source in spaced brackets at the end of the linked headline.
+        (
+            "Why the ferry is late again [ Quillmark Review ]",
+            &[(O, "Quillmark Review")],
+            &[(P, "Quillmark Review")],
+        ),
+        // Writers are named with the site they write for.
+        (
+            "As Jane Roe at Frugal Corners explains, buying less helps. Dan Poe at Quiet Kettle \
+             Notes agrees.",
+            &[
+                (P, "Jane Roe"),
+                (O, "Frugal Corners"),
+                (P, "Dan Poe"),
+                (O, "Quiet Kettle Notes"),
+            ],
+            &[(P, "Frugal Corners"), (P, "Quiet Kettle Notes")],
+        ),
         // A web page's calls to action open a sentence with a verb, not with a name.
         (
             "Visit Quillmark Times for more stories. Follow Zentrix News on social media.",

@@ -142,12 +142,19 @@ fn company_in_angle_brackets<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 
 /// "[ Acme Review ]", "[Zentrix Times]": a roundup of what other outlets wrote quotes a passage
 /// and names its source alone in square brackets on the line after it, as aggregators and
-/// review roundups do; a bracketed line that is nothing but a name is that outlet.
+/// review roundups do; a bracketed line that is nothing but a name is that outlet. Some put
+/// the source at the end of the linked headline instead, spaced inside its brackets ("Why
+/// the ferry is late [ Acme Review ]"), which a citation ("[Roe 2019, p. 4]") never is.
 fn source_in_square_brackets<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let text = r.chunk.text;
     let last = &r.ws[r.ws.len() - 1];
-    let alone = text[..r.ws[0].start].trim() == "[" && text[last.full_end..].trim() == "]";
-    (alone && r.ws.len() <= 4).then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
+    let (before, after) = (&text[..r.ws[0].start], &text[last.full_end..]);
+    let alone = before.trim() == "[" && after.trim() == "]";
+    let ends_line = before.ends_with(" [ ")
+        && after
+            .strip_prefix(" ]")
+            .is_some_and(|rest| rest.split('\n').next().is_some_and(|line| line.trim().is_empty()));
+    ((alone || ends_line) && r.ws.len() <= 4).then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
 /// "© 2019 Acme Media", "Copyright 2019 Springfield Courier": a copyright line names the holder
@@ -345,6 +352,7 @@ fn organisation_by_appositive<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let fits = (2..=7).contains(&r.ws.len())
         && !opens_with_function_word(r)
         && !coordinated
+        && !describes_what_follows(r.ws[0].text)
         && followed_by_org_appositive(r.after)
         && !lexicon::is_given_name(r.ws[0].text)
         && !lexicon::is_title(r.ws[0].text);
@@ -353,7 +361,10 @@ fn organisation_by_appositive<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 
 /// "a group called Nurses for Clean Water", "the start-up named Zentrix Labs", "a charity known
 /// as Bread for Springfield": a kind of organisation, then "called", "named" or "known as",
-/// introduces the whole run as its name, prepositions and all.
+/// introduces the whole run as its name, prepositions and all. So does an appositive set off
+/// by commas right after the kind ("her record label, Quillmark Sound, said", "the company,
+/// Zentrix Labs, declined"); one led by a given name is a person's ("the company, Jane Roe
+/// said" reports a speaker).
 fn introduced_by_its_kind<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     if !r.at_start() {
         return None;
@@ -362,11 +373,40 @@ fn introduced_by_its_kind<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let kind = match before.next()? {
         "called" | "named" | "dubbed" => before.next()?,
         "as" if before.next()? == "known" => before.next()?,
+        kind if kind.ends_with(',') && kind.starts_with(char::is_lowercase) && set_off_by_commas(r) => {
+            // An institution's people are named after it ("its embassy, Jo Vann, who …"): only
+            // a kind of organisation introduces one this way.
+            return with_lowercase(kind.trim_end_matches(','), lexicon::is_org_noun)
+                .then(|| Verdict::all(r, Kind::Org(r.whole.clone())));
+        }
         _ => return None,
     };
     let kind = kind.trim_end_matches(',');
     with_lowercase(kind, |k| lexicon::is_org_noun(k) || INSTITUTION_NOUNS.contains(k))
         .then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
+}
+
+/// Whether a comma closes the run, as it opens it, and neither a given name nor a compound
+/// adjective ("Springfield-based") leads it: an appositive naming what the words before the
+/// first comma describe.
+fn set_off_by_commas(r: &Run<'_, '_>) -> bool {
+    let first = r.ws[0].text;
+    let given = lexicon::is_given_name(first) || names::is_common_given_name(first);
+    let Some(rest) = r.after.strip_prefix(',') else {
+        return false;
+    };
+    // "…, Jo Vann, who said", "…, Jo Vann, 45,": what follows the comma describes a person.
+    let person_follows = rest
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w, "who" | "whose") || w.starts_with(|c: char| c.is_ascii_digit()));
+    !given && !person_follows && !describes_what_follows(first) && !opens_with_function_word(r)
+}
+
+/// A compound adjective opening a run ("Acme-backed", "Springfield-based") describes the name
+/// after it, which the sentence-opener rule splits off.
+fn describes_what_follows(first: &str) -> bool {
+    compound_adjective_word(first) || first.ends_with("-based")
 }
 
 /// "the official Springfield Evening newspaper": a name before an organisation noun. A
@@ -555,11 +595,23 @@ pub(super) fn cued_as_source_or_employer(before: &str) -> bool {
     let cue_word = last.is_some_and(|w| with_lowercase(w, |l| SOURCE_CUE_LAST_WORDS.contains(l)));
     let cue = cue_word && SOURCE_CUES.iter().any(|c| ends_with_phrase(rest, c)) || rest.ends_with("(via");
     let employer = match last {
-        Some("at") => words.next().is_some_and(lexicon::is_role_noun),
+        Some("at") => words
+            .next()
+            .is_some_and(|w| lexicon::is_role_noun(w) || after_full_name(w, words.next())),
         Some("of") => words.next().is_some_and(|w| ORG_POSSESSIONS.contains_lowercase_of(w)),
         _ => false,
     };
     cue || employer
+}
+
+/// "Jane Roe at Frugal Living Daily explains", "Dan Poe at Quiet Harbour Books": writers and
+/// bloggers are named with the site or firm they write for, whose name need not look like a
+/// company's. `surname` and the word before it are a person's full name: a given name, then a
+/// capitalised word.
+fn after_full_name(surname: &str, given: Option<&str>) -> bool {
+    capitalized(surname)
+        && !surname.ends_with(',')
+        && given.is_some_and(|g| lexicon::is_given_name(g) || names::is_common_given_name(g))
 }
 
 /// The last word of each source cue ("to" of "according to"), lower case.
@@ -1120,7 +1172,10 @@ fn district_by_compass_point<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// A short name that an appositive calls an organisation ("Acme Labs, a research firm").
 fn short_organisation_by_appositive<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let has_joiner = r.ws.iter().any(|w| NAME_JOINERS.contains(w.text));
-    let fits = (2..=4).contains(&r.ws.len()) && !has_joiner && followed_by_org_appositive(r.after);
+    let fits = (2..=4).contains(&r.ws.len())
+        && !has_joiner
+        && !describes_what_follows(r.ws[0].text)
+        && followed_by_org_appositive(r.after);
     fits.then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
