@@ -273,6 +273,14 @@ mod tests {
             &[(O, "finance ministry"), (O, "Ruritanian central bank")],
             &[(O, "central bank")],
         ),
+        // A regional agency is named in lower case after its province or city; without the
+        // place, such a body names no one agency.
+        (
+            "The Inner Mongolia health commission reported a case. The health department said \
+             little.",
+            &[(O, "Inner Mongolia health commission"), (L, "Inner Mongolia")],
+            &[(O, "health department")],
+        ),
         // Outlets, desks, handles and copyright lines are not people.
         (
             "Jane Roe told @DanaVole about #SpringfieldStrong. By Springfield Courier Staff. © 2019 Zentrix Media",
