@@ -500,6 +500,13 @@ mod tests {
             &[(P, "Magic Keyboard"), (P, "Touch Strip")],
         ),
         ("Jane Roe arrived on Monday.", &[(P, "Jane Roe")], &[]),
+        // Sports copy writes a player's position before the name, in lower case mid-sentence
+        // and capitalised opening one; the name need be in no list.
+        (
+            "The club signed keeper Kepo Arrazundia. Cornerback T.J. Vannick was fined.",
+            &[(P, "Kepo Arrazundia"), (P, "T.J. Vannick")],
+            &[(P, "Cornerback T.J. Vannick")],
+        ),
         ("Ngozi Adebayo, 41, runs the shop.", &[(P, "Ngozi Adebayo")], &[]),
         (
             "The shop belongs to Ngozi Adebayo. Adebayo said it was busy.",

@@ -672,6 +672,17 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     if keep_the || keep_adjective {
         return None;
     }
+    // "Quarterback Jo Roe threw": a role opening the sentence says the name after it is a
+    // person's, as it does mid-sentence ("quarterback Jo Roe").
+    let role = sentence_start && with_lowercase(first, lexicon::is_role_noun) && !lexicon::is_title(first);
+    if role && name_shaped(&ws[1..]) {
+        let kind = Kind::Person {
+            role: Some(first.to_lowercase()),
+            gender: names::gender_of(ws[1].text),
+            sure: true,
+        };
+        return Some(Verdict::of(vec![Out::Name(1..ws.len(), kind)]));
+    }
     let mut outs = Vec::with_capacity(2);
     // "Springfield-based": the place is still mentioned, and "-based" says it is one, so any
     // town of the gazetteer will do ("the Shelbyville-based chain").
