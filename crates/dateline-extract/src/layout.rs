@@ -537,7 +537,7 @@ fn image_with_caption_below(r: &mut FigureReader<'_, '_>, i: usize) -> Option<us
     let short = is_one_line(t) && (1..=16).contains(&word_count_up_to(t, 17));
     // A line in parentheses is an aside or a credit ("(All photos: Acme staff)"), not a caption.
     let aside = t.starts_with('(') || t.starts_with("By ") || t.starts_with(is_double_quote);
-    if !short || aside || dateline::parse_at_start(t).is_some() {
+    if !short || aside || dateline::parse_at_start(t).is_some() || reports_speech(t) {
         return None;
     }
     let text = r.text(j);
@@ -546,6 +546,19 @@ fn image_with_caption_below(r: &mut FigureReader<'_, '_>, i: usize) -> Option<us
     let k = r.add(fig, vec![i, j], (j, 0..text.len()));
     r.open_image = Some(k);
     Some(2)
+}
+
+/// Whether a line ends by saying who said it ("The fees rise in May, the authority said.",
+/// "…, said Jane Roe."): a caption shows what the picture shows, so such a line below an image
+/// is the story's next paragraph, however short.
+fn reports_speech(t: &str) -> bool {
+    let t = t.trim_end_matches(['.', '"', '\u{201d}']);
+    let Some((clause, attribution)) = t.rsplit_once(", ") else {
+        return false;
+    };
+    let words: Vec<&str> = attribution.split_whitespace().collect();
+    let speech = |w: Option<&&str>| w.is_some_and(|w| super::lexicon::is_speech_verb(w));
+    !clause.is_empty() && (2..=6).contains(&words.len()) && (speech(words.first()) || speech(words.last()))
 }
 
 /// An image whose alt text describes it, with no caption of its own below, is a figure with
@@ -981,6 +994,17 @@ mod tests {
         (
             &["![](quay.jpg)", "The old quay at dawn.", STORY],
             &[(None, "The old quay at dawn.", None)],
+        ),
+        // A short paragraph below an image that says who said it is the story going on; the
+        // alt text is the caption.
+        (
+            &[
+                STORY,
+                "![Ferries wait at the quay](quay.jpg)",
+                "The fees rise in May, the harbour board said.",
+                "Fees rise in May, said Jo Lund.",
+            ],
+            &[(None, "Ferries wait at the quay", None)],
         ),
         // Alt text that describes the image is the caption; the credit comes past a list marker.
         (
