@@ -20,11 +20,12 @@ use crate::text::Word;
 /// authority". Without the place before it, such a body names no one agency.
 pub(super) fn lower_case_bodies<'a>(block: usize, text: &'a str, ws: &[Word<'a>], out: &mut Vec<Piece<'a>>) {
     for (i, w) in ws.iter().enumerate() {
-        let portfolio = i >= 1 && MINISTRY_PORTFOLIOS.contains(ws[i - 1].text);
+        // The noun first: the portfolio is looked up only before one of the few that take one.
+        let portfolio = || i >= 1 && MINISTRY_PORTFOLIOS.contains(ws[i - 1].text);
         let from = match w.text {
-            "ministry" if portfolio => i - 1,
+            "ministry" if portfolio() => i - 1,
             "bank" if i >= 1 && ws[i - 1].text == "central" => i - 1,
-            "commission" | "authority" | "department" | "bureau" if portfolio => i - 1,
+            "commission" | "authority" | "department" | "bureau" if portfolio() => i - 1,
             _ => continue,
         };
         let first = if matches!(w.text, "ministry" | "bank") {

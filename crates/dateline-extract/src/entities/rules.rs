@@ -352,8 +352,8 @@ fn organisation_by_appositive<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let fits = (2..=7).contains(&r.ws.len())
         && !opens_with_function_word(r)
         && !coordinated
-        && !describes_what_follows(r.ws[0].text)
         && followed_by_org_appositive(r.after)
+        && !describes_what_follows(r.ws[0].text)
         && !lexicon::is_given_name(r.ws[0].text)
         && !lexicon::is_title(r.ws[0].text);
     fits.then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
@@ -1185,8 +1185,8 @@ fn short_organisation_by_appositive<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> 
     let has_joiner = r.ws.iter().any(|w| NAME_JOINERS.contains(w.text));
     let fits = (2..=4).contains(&r.ws.len())
         && !has_joiner
-        && !describes_what_follows(r.ws[0].text)
-        && followed_by_org_appositive(r.after);
+        && followed_by_org_appositive(r.after)
+        && !describes_what_follows(r.ws[0].text);
     fits.then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
