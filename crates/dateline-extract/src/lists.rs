@@ -197,6 +197,8 @@ lists! {
     ORG_HEAD_NOUNS: List = "org_head_nouns.txt";
     /// Words that end names of events, prizes, laws, works and buildings ("Prize", "Act").
     MISC_SUFFIXES: List = "misc_suffixes.txt";
+    /// Words that open names of events, prizes and laws in Romance languages ("Copa", "Ley").
+    MISC_PREFIXES: List = "misc_prefixes.txt";
     /// News and photo agencies by the names they go by, to the canonical name ("AP").
     AGENCIES: Map = "agencies.tsv";
     /// Well-known organisations and their short forms.

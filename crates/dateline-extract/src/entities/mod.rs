@@ -500,6 +500,13 @@ mod tests {
             &[(P, "Magic Keyboard"), (P, "Touch Strip")],
         ),
         ("Jane Roe arrived on Monday.", &[(P, "Jane Roe")], &[]),
+        // Romance languages put the kind of an event, prize or law before its name.
+        (
+            "Levou a taça da Copa Valderrama de 2012. Recebeu o Prêmio Santos Silva. Voou com \
+             Copa Airlines.",
+            &[(O, "Copa Airlines")],
+            &[(P, "Copa Valderrama"), (P, "Prêmio Santos Silva"), (P, "Santos Silva")],
+        ),
         // Sports copy writes a player's position before the name, in lower case mid-sentence
         // and capitalised opening one; the name need be in no list.
         (

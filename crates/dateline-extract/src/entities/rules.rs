@@ -20,10 +20,10 @@ use crate::lexicon;
 use crate::lists::{
     BYLINE_CREDENTIALS, BYLINE_DESKS, COMMENT_REQUESTS, COMPANY_DESCRIPTORS, COMPANY_OFFICES, COMPANY_SUFFIXES,
     COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, EMPLOYEE_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES,
-    KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS, MINISTRY_PORTFOLIOS, NAME_JOINERS, NEWSROOM_POSTS,
-    NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, OUTLET_NOUNS, PARTY_LABELS,
-    PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, RESULT_VERBS,
-    SOURCE_CUES, SPORTS_POSITIONS, STOCK_EXCHANGES, STREET_SUFFIXES, THING_NOUNS,
+    KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS, MINISTRY_PORTFOLIOS, MISC_PREFIXES, NAME_JOINERS,
+    NEWSROOM_POSTS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS,
+    OUTLET_NOUNS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS,
+    REGION_QUALIFIERS, RESULT_VERBS, SOURCE_CUES, SPORTS_POSITIONS, STOCK_EXCHANGES, STREET_SUFFIXES, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -920,7 +920,14 @@ fn two_names(r: &Run<'_, '_>, k: usize, right: usize) -> bool {
 ///
 /// Two such words make an event whatever opens the run ("Roe Cup Final", "Jane Roe Memorial
 /// Cup"): no person's name holds two.
+///
+/// Spanish, Portuguese, French and Italian put the kind first ("Copa Zentria", "Ley de Aguas"),
+/// unless the run ends as an organisation's name does ("Copa Airlines").
 fn event_or_work<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let leading_kind = r.ws.len() > 1 && MISC_PREFIXES.contains(r.ws[0].text) && !gazetteer::is_org_suffix(r.last());
+    if leading_kind {
+        return Some(Verdict::none());
+    }
     let person_like = || lexicon::is_given_name(r.ws[0].text) || r.ws.iter().any(|w| lexicon::is_title(w.text));
     let events = || r.ws[1..].iter().filter(|w| gazetteer::is_misc_suffix(w.text)).count();
     let event = r.ws.len() > 1 && gazetteer::is_misc_suffix(r.last()) && !super::classify::hall_of_fame(r.ws);
