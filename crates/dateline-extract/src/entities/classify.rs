@@ -320,10 +320,25 @@ fn known_org(p: &Piece<'_>) -> bool {
 }
 
 /// Whether only a list's separator stands between two pieces: ", ", " and ", ", or ", " or ".
-/// A possessive owns what follows it and is no item ("Acme, Zentrix or Bolt's app").
+/// A possessive owns what follows it and is no item ("Acme, Zentrix or Bolt's app"); one with a
+/// separator right after it owns nothing and is an item, a name written with its possessive
+/// ("Acme, Roe's and Zentrix"), which keeps the list going.
 fn listed_together<'a>(a: &Piece<'a>, b: &Piece<'a>, text: &impl Fn(usize) -> Option<&'a str>) -> bool {
-    let gap = gap(a, b, text);
-    !a.possessive && !b.possessive && matches!(gap, Some(", " | " and " | ", and " | " or " | ", or "))
+    // A piece ends before its possessive ending, which the gap after it then holds.
+    let ending = |p: &Piece<'_>, g: &'a str| {
+        if p.possessive {
+            g.strip_prefix("’s").or_else(|| g.strip_prefix("'s")).unwrap_or(g)
+        } else {
+            g
+        }
+    };
+    let separator = |g: Option<&str>| matches!(g, Some(", " | " and " | ", and " | " or " | ", or "));
+    let owns_what_follows = b.possessive
+        && text(b.block)
+            .and_then(|t| t.get(b.end..))
+            .map(|after| ending(b, after))
+            .is_none_or(|after| !(after.starts_with(", ") || after.starts_with(" and ") || after.starts_with(" or ")));
+    separator(gap(a, b, text).map(|g| ending(a, g))) && !owns_what_follows
 }
 
 fn gap_is_comma<'a>(a: &Piece<'a>, b: &Piece<'a>, text: &impl Fn(usize) -> Option<&'a str>) -> bool {

@@ -500,6 +500,14 @@ mod tests {
             &[(P, "Magic Keyboard"), (P, "Touch Strip")],
         ),
         ("Jane Roe arrived on Monday.", &[(P, "Jane Roe")], &[]),
+        // A list goes on past a name written with its possessive, and a rare given name listed
+        // beside companies is a brand.
+        (
+            "Rivals include Acme Corp, Roe’s, Zentrix, and Marlo. It works like Quillmark Inc \
+             or Pandora.",
+            &[(O, "Zentrix"), (O, "Marlo"), (O, "Pandora")],
+            &[(P, "Pandora")],
+        ),
         // Romance languages put the kind of an event, prize or law before its name.
         (
             "Levou a taça da Copa Valderrama de 2012. Recebeu o Prêmio Santos Silva. Voou com \

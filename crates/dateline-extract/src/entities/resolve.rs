@@ -572,12 +572,13 @@ fn after_source_cue(before2: Option<&str>, before: Option<&str>) -> bool {
 }
 
 /// "Acme, Zentrix and Bolt": a word listed beside known organisations is one, unless it is a
-/// place or a person's name.
+/// place or a person's name. A given name few people bear is no person's name here: a person
+/// is introduced by full name, and brands take such names ("Pandora", "Marvel").
 fn listed_with_organisations<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
     let w = &*p.name;
     let other = p.common
         || p.possessive
-        || names::is_given_name(w)
+        || names::is_common_given_name(w)
         || lexicon::is_given_name(w)
         || lexicon::is_stop_word(w)
         || lexicon::is_demonym(w)
