@@ -500,6 +500,12 @@ mod tests {
             &[(P, "Magic Keyboard"), (P, "Touch Strip")],
         ),
         ("Jane Roe arrived on Monday.", &[(P, "Jane Roe")], &[]),
+        // Commonwealth parliaments style members "Hon." and "Rt. Hon." before the name.
+        (
+            "Former Speaker Rt. Hon. B. U. Nzekwe and Hon. Funmi Adeyoola moved the motion.",
+            &[(P, "B. U. Nzekwe"), (P, "Funmi Adeyoola")],
+            &[(P, "Rt")],
+        ),
         // A list goes on past a name written with its possessive, and a rare given name listed
         // beside companies is a brand.
         (
