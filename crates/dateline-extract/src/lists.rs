@@ -199,6 +199,8 @@ lists! {
     MISC_SUFFIXES: List = "misc_suffixes.txt";
     /// Words that open names of events, prizes and laws in Romance languages ("Copa", "Ley").
     MISC_PREFIXES: List = "misc_prefixes.txt";
+    /// What ends a list that goes on beyond its last named item ("and others").
+    LIST_ENDINGS: List = "list_endings.txt";
     /// News and photo agencies by the names they go by, to the canonical name ("AP").
     AGENCIES: Map = "agencies.tsv";
     /// Well-known organisations and their short forms.

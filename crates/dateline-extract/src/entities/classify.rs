@@ -16,8 +16,8 @@ use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::lists::{
     ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, CHANGE_VERBS, CLUB_PREFIXES, COMPANY_OFFICES, COMPOUND_ORG_ENDINGS,
-    COORDINATING_CONJUNCTIONS, GERMAN_ARTICLES, LEADING_FUNCTION_WORDS, NAME_JOINERS, NOUN_CAPITALISING_WORDS,
-    ORG_HEAD_NOUNS, ORG_PREPOSITIONS, PLACE_PREPOSITIONS, POST_FIELDS,
+    COORDINATING_CONJUNCTIONS, GERMAN_ARTICLES, LEADING_FUNCTION_WORDS, LIST_ENDINGS, NAME_JOINERS,
+    NOUN_CAPITALISING_WORDS, ORG_HEAD_NOUNS, ORG_PREPOSITIONS, PLACE_PREPOSITIONS, POST_FIELDS,
 };
 use crate::text::{Word, is_all_caps};
 
@@ -288,8 +288,10 @@ pub(super) fn mark_lists<'a>(pieces: &mut [Piece<'a>], text: impl Fn(usize) -> O
             to += 1;
         }
         let items = &mut pieces[from..to];
-        // Two items need their conjunction: "Oddly, Acme" is an adverb and a subject.
-        let list = items.len() > 2 || items.len() == 2 && !gap_is_comma(&items[0], &items[1], &text);
+        // Two items need their conjunction: "Oddly, Acme" is an adverb and a subject; or a
+        // tail that says the list goes on ("Acme, Zentrix and others").
+        let list = items.len() > 2
+            || items.len() == 2 && (!gap_is_comma(&items[0], &items[1], &text) || ends_a_list(&items[1], &text));
         if list && items.iter().any(known_org) {
             for p in items.iter_mut() {
                 p.listed_with_org = matches!(p.kind, Kind::Single { known: None, .. });
@@ -339,6 +341,19 @@ fn listed_together<'a>(a: &Piece<'a>, b: &Piece<'a>, text: &impl Fn(usize) -> Op
             .map(|after| ending(b, after))
             .is_none_or(|after| !(after.starts_with(", ") || after.starts_with(" and ") || after.starts_with(" or ")));
     separator(gap(a, b, text).map(|g| ending(a, g))) && !owns_what_follows
+}
+
+/// Whether words after `p` say it ends a longer list: "… and others", "… and more", "…, among
+/// others".
+fn ends_a_list<'a>(p: &Piece<'a>, text: &impl Fn(usize) -> Option<&'a str>) -> bool {
+    let after = text(p.block).and_then(|t| t.get(p.end..));
+    let Some(rest) = after.and_then(|a| a.strip_prefix(", ").or_else(|| a.strip_prefix(' '))) else {
+        return false;
+    };
+    LIST_ENDINGS.iter().any(|tail| {
+        rest.strip_prefix(tail)
+            .is_some_and(|more| !more.starts_with(|c: char| c.is_alphanumeric()))
+    })
 }
 
 fn gap_is_comma<'a>(a: &Piece<'a>, b: &Piece<'a>, text: &impl Fn(usize) -> Option<&'a str>) -> bool {

@@ -506,13 +506,13 @@ mod tests {
             &[(P, "B. U. Nzekwe"), (P, "Funmi Adeyoola")],
             &[(P, "Rt")],
         ),
-        // A list goes on past a name written with its possessive, and a rare given name listed
-        // beside companies is a brand.
+        // A list goes on past a name written with its possessive, and one of two names that
+        // says more follow is one; a rare given name listed beside companies is a brand.
         (
             "Rivals include Acme Corp, Roe’s, Zentrix, and Marlo. It works like Quillmark Inc \
-             or Pandora.",
-            &[(O, "Zentrix"), (O, "Marlo"), (O, "Pandora")],
-            &[(P, "Pandora")],
+             or Pandora. Clients include NBC, Foxley and others. Oddly, Varnel rose.",
+            &[(O, "Zentrix"), (O, "Marlo"), (O, "Pandora"), (O, "Foxley")],
+            &[(P, "Pandora"), (O, "Varnel")],
         ),
         // Romance languages put the kind of an event, prize or law before its name.
         (
