@@ -441,7 +441,7 @@ pub fn sqlite_file_updated(
                 tx.execute(&format!("DELETE FROM {table} WHERE article_id = ?1"), [id])?;
             }
             tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
-            let story = archive.full_story(i)?;
+            let story = archive.plain_story(i)?;
             insert_story(&tx, id, &story, absolute, &mut names)?;
             index_article(&tx, id)?;
             for (table, before) in numbered_tables().zip(&before) {
@@ -618,8 +618,9 @@ fn fill(db: &mut Connection, archive: &Archive, absolute: &dyn Fn(&str) -> Strin
     {
         let mut names = Names::default();
         for i in 0..archive.stories.len() {
-            // One article's text at a time, read back when the build put it away.
-            let story = archive.full_story(i)?;
+            // One article's text at a time, read back when the build put it away (of its
+            // extraction, only which blocks are bylines and furniture: see `body_text`).
+            let story = archive.plain_story(i)?;
             insert_story(&tx, i as i64 + 1, &story, absolute, &mut names)?;
         }
         index_text(&tx)?;

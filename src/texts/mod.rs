@@ -277,7 +277,18 @@ impl TextFile {
 impl TextStore for TextFile {
     fn load(&self, at: TextRef) -> Result<Text, TextError> {
         let bytes = self.entry(at)?;
-        decode(&bytes).map_err(|e| self.error_at(at, e))
+        decode(&bytes, crate::store::record::decode).map_err(|e| self.error_at(at, e))
+    }
+
+    fn load_plain(&self, at: TextRef) -> Result<Text, TextError> {
+        let bytes = self.entry(at)?;
+        let roles = |e: &[u8]| {
+            crate::store::record::decode_roles(e).map(|roles| crate::model::Extraction {
+                roles,
+                ..Default::default()
+            })
+        };
+        decode(&bytes, roles).map_err(|e| self.error_at(at, e))
     }
 
     /// Only the quotes' part of the entry is decoded: a person's page shows the quotes of
@@ -288,7 +299,7 @@ impl TextStore for TextFile {
         let quotes = (|| {
             r.bytes()?;
             r.bytes()?;
-            read_blocks(&mut r, bytes.len())?;
+            skip_blocks(&mut r)?;
             read_quotes(&mut r, bytes.len())
         })();
         quotes
@@ -554,10 +565,10 @@ fn read_front(r: &mut Reader<'_>, most: usize) -> std::io::Result<FrontMatter> {
     Ok(front)
 }
 
-fn decode(bytes: &[u8]) -> std::io::Result<Text> {
+/// An entry [`TextFile::put_away`] wrote, its extraction read by `extraction`.
+fn decode(bytes: &[u8], extraction: impl Fn(&[u8]) -> Option<crate::model::Extraction>) -> std::io::Result<Text> {
     let mut r = Reader { bytes, at: 0 };
-    let extraction =
-        crate::store::record::decode(r.bytes()?).ok_or_else(|| invalid("an extraction that does not read back"))?;
+    let extraction = extraction(r.bytes()?).ok_or_else(|| invalid("an extraction that does not read back"))?;
     let body = r.text()?;
     let blocks = read_blocks(&mut r, bytes.len())?;
     let quotes = read_quotes(&mut r, bytes.len())?;
@@ -600,6 +611,25 @@ fn read_blocks(r: &mut Reader<'_>, most: usize) -> std::io::Result<Vec<Block>> {
         });
     }
     Ok(blocks)
+}
+
+/// Steps over the blocks of an entry, after its body, without making them: for a reader of
+/// what follows them.
+fn skip_blocks(r: &mut Reader<'_>) -> std::io::Result<()> {
+    for _ in 0..r.number()? {
+        match r.byte()? {
+            0 | 2 => {}
+            1 => {
+                r.byte()?;
+            }
+            _ => return Err(invalid("an unknown kind of block")),
+        }
+        r.bytes()?;
+        for _ in 0..3 {
+            r.number()?;
+        }
+    }
+    Ok(())
 }
 
 /// A count, then as many strings: an entry's subheads, an entity's roles, a list of names.
@@ -972,6 +1002,22 @@ mod tests {
                 .collect();
             assert_eq!(archive.entities(light).unwrap().as_ref(), without_mentions.as_slice());
         }
+        // The search index and the export read the whole story but, of its extraction, only
+        // the blocks' roles.
+        for (i, s) in stories.iter().enumerate() {
+            let plain = archive.plain_story(i).unwrap();
+            assert_eq!(plain.extraction.roles, s.extraction.roles);
+            assert_eq!(plain.article.blocks, s.article.blocks);
+            assert_eq!(plain.meta, s.meta);
+            assert_eq!(plain.article.front, s.article.front);
+        }
+        assert!(
+            stories[0]
+                .extraction
+                .roles
+                .iter()
+                .any(|r| *r != crate::model::BlockRole::Text)
+        );
         // A photographer's page reads a story's figures alone.
         assert_eq!(
             archive.figures(3).unwrap().as_ref(),
