@@ -23,7 +23,7 @@
 //! do.
 
 use std::fs::File;
-use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -43,6 +43,8 @@ use crate::model::{
 pub struct TextFile {
     folder: PathBuf,
     inner: Mutex<Inner>,
+    /// The same file, for reading entries back (see [`TextFile::read_entry`]).
+    reader: File,
     /// Where the texts of stories taken whole from the build store are.
     kept: Option<Box<dyn Kept>>,
 }
@@ -68,12 +70,15 @@ struct Inner {
 impl TextFile {
     /// A new, empty file in `folder` (the temporary folder).
     pub fn create(folder: &Path) -> Result<TextFile, TextError> {
-        let file = tempfile::tempfile_in(folder).map_err(|source| TextError {
+        let error = |source| TextError {
             place: TextPlace::WorkingFile(folder.to_path_buf()),
             source,
-        })?;
+        };
+        let file = tempfile::tempfile_in(folder).map_err(error)?;
+        let reader = file.try_clone().map_err(error)?;
         Ok(TextFile {
             folder: folder.to_path_buf(),
+            reader,
             inner: Mutex::new(Inner {
                 out: BufWriter::with_capacity(1 << 16, file),
                 end: 0,
@@ -251,18 +256,31 @@ impl TextFile {
             return kept.entry(at.offset).map_err(|e| self.error_at(at, e));
         }
         let mut bytes = vec![0; at.len as usize];
+        self.read_entry(at.offset, &mut bytes).map_err(|e| self.error(e))?;
+        Ok(bytes)
+    }
+
+    /// Fills `bytes` from the file at `offset`, once what the writer holds back is in it.
+    fn read_entry(&self, offset: u64, bytes: &mut [u8]) -> std::io::Result<()> {
         let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        let mut read = |inner: &mut Inner| -> std::io::Result<()> {
-            inner.out.flush()?;
-            let file = inner.out.get_mut();
-            file.seek(SeekFrom::Start(at.offset))?;
-            file.read_exact(&mut bytes)?;
+        inner.out.flush()?;
+        // A positioned read leaves the offset the next entry is appended at alone, so the
+        // pages, the search index and the export read their stories at once.
+        #[cfg(unix)]
+        {
+            drop(inner);
+            std::os::unix::fs::FileExt::read_exact_at(&self.reader, bytes, offset)
+        }
+        #[cfg(not(unix))]
+        {
+            use std::io::{Read, Seek, SeekFrom};
+            let mut file = &self.reader;
+            file.seek(SeekFrom::Start(offset))?;
+            file.read_exact(bytes)?;
             // Entries are appended: the next write goes at the end again.
             file.seek(SeekFrom::End(0))?;
             Ok(())
-        };
-        read(&mut inner).map_err(|e| self.error(e))?;
-        Ok(bytes)
+        }
     }
 
     /// The extraction of the story at `at`, as the build store encodes it.
