@@ -630,7 +630,12 @@ fn fill(db: &mut Connection, archive: &Archive, absolute: &dyn Fn(&str) -> Strin
             let story = archive.plain_story(i)?;
             insert_story(&tx, i as i64 + 1, &story, absolute, &mut names)?;
         }
+        // SQLite sorts an index's rows in memory as large as the page cache, beside it: the
+        // cache is halved while the indexes are made, so that the two together hold no more
+        // than the cache alone did while the rows went in.
+        tx.execute_batch("PRAGMA cache_size = -8192;")?;
         tx.execute_batch(INDEXES)?;
+        tx.execute_batch("PRAGMA cache_size = -16384;")?;
         index_text(&tx)?;
     }
     tx.commit()?;
