@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::{Article, Extraction, Figure, Mention, Metadata, Published, TextError, TextRef, TextStore};
+use super::{Article, Extraction, Figure, Mention, Metadata, Published, Text, TextError, TextRef, TextStore};
 
 /// An article ready to publish: parsed, extracted, merged, dated and given its address.
 #[derive(Debug, Clone)]
@@ -301,9 +301,25 @@ impl Archive {
         self.full(&self.stories[i])
     }
 
+    /// The story at `i` as [`Archive::full_story`] gives it, but of its extraction only the
+    /// blocks' roles, read back from the text store: all the search index and the export read
+    /// of it, and the rest is the costlier part to read back.
+    pub fn plain_story(&self, i: usize) -> Result<Cow<'_, Story>, TextError> {
+        self.full_with(&self.stories[i], |texts, at| texts.load_plain(at))
+    }
+
     /// `story` with its body, blocks, extraction and details: itself when it has them, else a
     /// copy with them read back from the text store.
     pub fn full<'a>(&self, story: &'a Story) -> Result<Cow<'a, Story>, TextError> {
+        self.full_with(story, |texts, at| texts.load(at))
+    }
+
+    /// [`Archive::full`], its text read back by `load`.
+    fn full_with<'a>(
+        &self,
+        story: &'a Story,
+        load: impl Fn(&dyn TextStore, TextRef) -> Result<Text, TextError>,
+    ) -> Result<Cow<'a, Story>, TextError> {
         let Some(texts) = &self.texts else {
             return Ok(Cow::Borrowed(story));
         };
@@ -318,7 +334,7 @@ impl Archive {
             full.details = None;
         }
         if let Some(at) = story.text {
-            let text = texts.load(at)?;
+            let text = load(texts.as_ref(), at)?;
             full.article.body = text.body;
             full.article.blocks = text.blocks;
             full.extraction = Arc::new(text.extraction);

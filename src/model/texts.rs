@@ -57,6 +57,10 @@ pub trait TextStore: std::fmt::Debug + Send + Sync {
     /// The text put away at `at`.
     fn load(&self, at: TextRef) -> Result<Text, TextError>;
 
+    /// [`TextStore::load`], but of the extraction only the blocks' roles: what the search
+    /// index and the export read, made without the rest.
+    fn load_plain(&self, at: TextRef) -> Result<Text, TextError>;
+
     /// The words of each quote of the story put away at `at`: of [`Text::quotes`], the words
     /// alone.
     fn quote_texts(&self, at: TextRef) -> Result<Vec<String>, TextError>;

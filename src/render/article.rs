@@ -21,7 +21,7 @@ use super::views::{CardView, LinkView, iso_datetime, join_names, published_momen
 
 /// `article` in `article.html`.
 #[derive(Debug, Clone, Serialize)]
-pub struct ArticleView {
+pub struct ArticleView<'a> {
     pub headline: String,
     pub url: String,
     pub date: String,
@@ -48,7 +48,7 @@ pub struct ArticleView {
     pub annotations_url: Option<String>,
     pub newer: Option<LinkView>,
     pub older: Option<LinkView>,
-    pub related: Vec<CardView>,
+    pub related: Vec<CardView<'a>>,
     pub day: LinkView,
     pub month: LinkView,
     pub year: LinkView,
@@ -115,15 +115,15 @@ pub struct NoteView {
 }
 
 /// Renders the body of story `i` (`story`, with its text) and builds its view. Returns the view and whether it has code.
-pub fn article_view(
-    archive: &Archive,
+pub fn article_view<'a>(
+    archive: &'a Archive,
     i: usize,
     story: &Story,
     config: &SiteConfig,
     links: &Links,
     highlighter: &Highlighter,
     by_path: &HashMap<String, usize>,
-) -> (ArticleView, bool) {
+) -> (ArticleView<'a>, bool) {
     let meta = &story.meta;
     // Figures are numbered by their place in the merged metadata, the numbers index pages link to.
     let mut lead_html = String::new();

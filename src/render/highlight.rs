@@ -154,20 +154,28 @@ pub fn escape_text(s: &str) -> String {
 }
 
 /// Escapes text for element content or a double-quoted attribute, appending to `out`.
+///
+/// Every character it changes is ASCII, so the text is copied a run at a time between them
+/// (a page escapes every headline, caption and paragraph it shows this way).
 pub fn push_escaped(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
+    let mut copied = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let replacement = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
             // C0 controls other than tab and line ends cannot appear in XML and have no
             // place in HTML: they are dropped, not escaped.
-            c if c < ' ' && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
+            b if b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r') => "",
+            _ => continue,
+        };
+        out.push_str(&s[copied..i]);
+        out.push_str(replacement);
+        copied = i + 1;
     }
+    out.push_str(&s[copied..]);
 }
 
 /// Escapes text for a double-quoted attribute.
@@ -199,6 +207,24 @@ mod tests {
         assert!(h.was_used());
         let unknown = h.highlight("x <- 1\n", "no-such-lang\"><script>");
         assert!(!unknown.contains("<script>"));
+    }
+
+    #[test]
+    fn escaping_changes_markup_and_drops_control_characters() {
+        let rows = [
+            ("", ""),
+            ("plain", "plain"),
+            (
+                "<b>\"Ruiz\" & 'co'</b>",
+                "&lt;b&gt;&quot;Ruiz&quot; &amp; &#39;co&#39;&lt;/b&gt;",
+            ),
+            ("São — “quay”\u{2028}", "São — “quay”\u{2028}"),
+            ("a\u{0}b\u{c}c\td\ne\rf\u{1f}", "abc\td\ne\rf"),
+            ("<é>", "&lt;é&gt;"),
+        ];
+        for (text, escaped) in rows {
+            assert_eq!(escape_text(text), escaped, "{text:?}");
+        }
     }
 
     #[test]

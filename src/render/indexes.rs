@@ -315,7 +315,7 @@ pub fn term_view(
 }
 
 /// The cards of a term page.
-pub fn term_cards(archive: &Archive, stories: &[usize]) -> Vec<CardView> {
+pub fn term_cards<'a>(archive: &'a Archive, stories: &[usize]) -> Vec<CardView<'a>> {
     stories.iter().map(|&i| CardView::new(&archive.stories[i])).collect()
 }
 

@@ -367,16 +367,29 @@ pub fn front_page(config: &SiteConfig) -> Vec<Value> {
 pub fn script_safe(v: &Value) -> String {
     let json = serde_json::to_string(v).unwrap_or_default();
     let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
+    // Copied a run at a time between the characters escaped: `<`, `>` and `&` are ASCII,
+    // and U+2028 and U+2029 are the only characters whose UTF-8 starts E2 80 A8 or E2 80 A9.
+    let bytes = json.as_bytes();
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (escape, len) = match bytes[i] {
+            b'<' => ("\\u003c", 1),
+            b'>' => ("\\u003e", 1),
+            b'&' => ("\\u0026", 1),
+            0xe2 if bytes[i + 1..].starts_with(&[0x80, 0xa8]) => ("\\u2028", 3),
+            0xe2 if bytes[i + 1..].starts_with(&[0x80, 0xa9]) => ("\\u2029", 3),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&json[copied..i]);
+        out.push_str(escape);
+        i += len;
+        copied = i;
     }
+    out.push_str(&json[copied..]);
     out
 }
 
@@ -386,10 +399,10 @@ mod tests {
 
     #[test]
     fn script_json_hides_markup_and_reads_back_the_same() {
-        let headline = "Ports <!--<script> reopen </script> & \u{2028}talks resume";
+        let headline = "Ports <!--<script> reopen </script> & \u{2028}talks\u{2029} “resume” \u{2027}\u{202a}";
         let v = json!({"headline": headline});
         let safe = script_safe(&v);
-        for raw in ["<", ">", "&", "\u{2028}"] {
+        for raw in ["<", ">", "&", "\u{2028}", "\u{2029}"] {
             assert!(!safe.contains(raw), "{raw:?} left raw in {safe}");
         }
         let back: Value = serde_json::from_str(&safe).unwrap();

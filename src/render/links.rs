@@ -50,7 +50,14 @@ impl<'a> Links<'a> {
 
     /// The URL of a term page by its slug.
     pub fn term_slug(&self, kind: IndexKind, slug: &str) -> Option<String> {
-        self.index(kind).map(|root| format!("{root}{slug}/"))
+        // Made at its final length: every name on every page is linked this way.
+        self.index(kind).map(|root| {
+            let mut url = String::with_capacity(root.len() + slug.len() + 1);
+            url.push_str(root);
+            url.push_str(slug);
+            url.push('/');
+            url
+        })
     }
 }
 
@@ -114,7 +121,8 @@ pub fn rebase(html: &str, prefix: &str, style: LinkStyle) -> String {
     let mut copied = 0;
     let mut from = 0;
     // One pass over every `="/`: linear in the page, however many links it has.
-    while let Some(i) = html[from..].find("=\"/") {
+    let finder = memchr::memmem::Finder::new("=\"/");
+    while let Some(i) = finder.find(&html.as_bytes()[from..]) {
         let at = from + i;
         let value = at + 2;
         from = value + 1;

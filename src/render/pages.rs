@@ -251,7 +251,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn cards(&self, indexes: &[usize]) -> Vec<CardView> {
+    fn cards(&self, indexes: &[usize]) -> Vec<CardView<'a>> {
         indexes
             .iter()
             .map(|&i| CardView::new(&self.archive.stories[i]))
@@ -491,11 +491,11 @@ impl<'a> Renderer<'a> {
 
     fn month(&self, year: i16, month: i8) -> Result<OutputFile, Diagnostic> {
         #[derive(Serialize)]
-        struct DayGroup {
+        struct DayGroup<'a> {
             title: String,
             url: String,
             iso: String,
-            cards: Vec<CardView>,
+            cards: Vec<CardView<'a>>,
         }
         let mut calendar = month_calendar(year, month, &self.day_counts);
         let first = Date::new(year, month, 1).unwrap_or_default();

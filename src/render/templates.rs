@@ -50,7 +50,9 @@ impl Templates {
 /// a TOML escape (`"\u000c"`) puts into a front matter or annotation value.
 fn escape_markup(input: &str, buf: &mut dyn std::io::Write) -> std::io::Result<()> {
     let unwanted = |c: char| c < ' ' && !matches!(c, '\t' | '\n' | '\r');
-    if input.contains(unwanted) {
+    // Looked for byte by byte: a control character is one byte in UTF-8, and no byte of
+    // another character is below 0x80.
+    if input.bytes().any(|b| b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r')) {
         tera::escape_html(&input.replace(unwanted, ""), buf)
     } else {
         tera::escape_html(input, buf)

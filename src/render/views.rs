@@ -138,37 +138,38 @@ pub struct ImageView {
     pub height: Option<u32>,
 }
 
-/// An article in a list (front page, date archive, index terms).
+/// An article in a list (front page, date archive, index terms). It borrows the story's own
+/// words: a story is on many lists, and each card is read once, into the template's context.
 #[derive(Debug, Clone, Serialize)]
-pub struct CardView {
-    pub headline: String,
-    pub url: String,
+pub struct CardView<'a> {
+    pub headline: &'a str,
+    pub url: &'a str,
     pub date: String,
     pub date_iso: String,
-    pub dateline: Option<String>,
+    pub dateline: Option<&'a str>,
     pub byline: String,
-    pub summary: String,
+    pub summary: &'a str,
     pub image: Option<ImageView>,
     pub figures: usize,
     pub quotes: usize,
 }
 
-impl CardView {
-    pub fn new(story: &Story) -> Self {
+impl<'a> CardView<'a> {
+    pub fn new(story: &'a Story) -> Self {
         let meta = &story.meta;
         let image = card_image(story);
         CardView {
-            headline: meta.headline.value.clone(),
-            url: story.url.clone(),
+            headline: &meta.headline.value,
+            url: &story.url,
             date: long_date(story.published.date),
             date_iso: story.published.date.to_string(),
             dateline: meta
                 .dateline
                 .value
                 .as_ref()
-                .and_then(|d| d.place.clone().or_else(|| d.agency.clone())),
+                .and_then(|d| d.place.as_deref().or(d.agency.as_deref())),
             byline: join_names(&meta.byline.value),
-            summary: meta.summary.value.clone().unwrap_or_default(),
+            summary: meta.summary.value.as_deref().unwrap_or_default(),
             image,
             figures: story.figure_count(),
             quotes: story.quote_count(),

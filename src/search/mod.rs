@@ -45,7 +45,7 @@ pub struct SearchRecord {
 pub fn records(archive: &Archive) -> Result<Vec<SearchRecord>, SearchError> {
     (0..archive.stories.len())
         .into_par_iter()
-        .map(|i| Ok(record(&*archive.full_story(i)?)))
+        .map(|i| Ok(record(&*archive.plain_story(i)?)))
         .collect()
 }
 
@@ -62,7 +62,7 @@ impl Records for Archive {
     }
 
     fn record(&self, i: usize) -> Result<Cow<'_, SearchRecord>, SearchError> {
-        Ok(Cow::Owned(record(&*self.full_story(i)?)))
+        Ok(Cow::Owned(record(&*self.plain_story(i)?)))
     }
 }
 

@@ -18,9 +18,6 @@ use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-static WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*").expect("word pattern"));
-
 /// Folds text for matching: lowercase, no accents.
 ///
 /// Character by character, with ASCII (most of any English archive) taken straight through:
@@ -51,41 +48,100 @@ pub fn fold(text: &str) -> String {
 /// Calls `each` with every word of already folded text, apostrophes resolved, unstemmed.
 pub fn words(folded: &str, mut each: impl FnMut(&str)) {
     let mut buffer = String::new();
-    let mut word = |word: &str| resolve(word, &mut buffer, &mut each);
-    if folded.is_ascii() {
-        ascii_words(folded, word);
-    } else {
-        for m in WORD.find_iter(folded) {
-            word(m.as_str());
-        }
-    }
+    scan_words(folded, |word| resolve(word, &mut buffer, &mut each));
 }
 
-/// [`WORD`]'s matches in ASCII text, found without the regex engine (most of an English
-/// archive is ASCII, and the regex was the index's costliest step): runs of ASCII letters and
-/// digits, joined by a single `'` followed by another run; the typographic apostrophe is not
-/// ASCII and cannot occur here.
-fn ascii_words<'t>(text: &'t str, mut each: impl FnMut(&'t str)) {
-    let bytes = text.as_bytes();
+/// The matches of `[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*`, the search page's word pattern,
+/// found without running a regex over the text (it was the index's costliest step, and most
+/// articles carry a curly quote or a dash that kept them off an ASCII-only path): runs of
+/// letters and digits, each joined to the next by a single `'` or `’`. ASCII is classified
+/// byte by byte; another character is asked of [`Letters`].
+fn scan_words<'t>(text: &'t str, mut each: impl FnMut(&'t str)) {
+    let mut letters = Letters::default();
     let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_alphanumeric() {
-            i += 1;
+    while i < text.len() {
+        let run = letters.run_end(text, i);
+        if run == i {
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
         let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        while i + 1 < bytes.len() && bytes[i] == b'\'' && bytes[i + 1].is_ascii_alphanumeric() {
-            i += 1;
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                i += 1;
+        i = run;
+        while let Some(apostrophe) = apostrophe_at(text, i) {
+            let next = letters.run_end(text, i + apostrophe);
+            if next == i + apostrophe {
+                break;
             }
+            i = next;
         }
         each(&text[start..i]);
     }
 }
+
+/// The length of the apostrophe at `at`, if one is there.
+fn apostrophe_at(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    if rest.starts_with('\'') {
+        Some(1)
+    } else if rest.starts_with('’') {
+        Some('’'.len_utf8())
+    } else {
+        None
+    }
+}
+
+/// The word pattern's letters and digits (`\p{L}` and `\p{N}`, in the regex crate's tables)
+/// beyond ASCII. A character Rust's own tables call neither alphabetic nor numeric is neither
+/// (a test pins that); any other is asked of the pattern once and remembered, so a text in
+/// another script costs one question per letter of its alphabet, not one per letter it holds.
+struct Letters {
+    /// Characters already asked, each in the slot its low bits name.
+    known: [(char, bool); 256],
+}
+
+impl Default for Letters {
+    fn default() -> Self {
+        // A NUL is never asked (it is ASCII), so it marks an empty slot.
+        Letters {
+            known: [('\0', false); 256],
+        }
+    }
+}
+
+impl Letters {
+    /// The end of the run of letters and digits that starts at `at` (`at` when there is none).
+    fn run_end(&mut self, text: &str, mut at: usize) -> usize {
+        let bytes = text.as_bytes();
+        while let Some(&b) = bytes.get(at) {
+            if b.is_ascii() {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                at += 1;
+                continue;
+            }
+            match text[at..].chars().next() {
+                Some(c) if self.is_letter_or_digit(c) => at += c.len_utf8(),
+                _ => break,
+            }
+        }
+        at
+    }
+
+    fn is_letter_or_digit(&mut self, c: char) -> bool {
+        if !c.is_alphanumeric() {
+            return false;
+        }
+        let slot = &mut self.known[c as usize & 0xff];
+        if slot.0 != c {
+            let mut utf8 = [0; 4];
+            *slot = (c, LETTER_OR_DIGIT.is_match(c.encode_utf8(&mut utf8)));
+        }
+        slot.1
+    }
+}
+
+static LETTER_OR_DIGIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{L}\p{N}]$").expect("letter pattern"));
 
 /// One matched word with its possessive dropped and other apostrophes removed.
 fn resolve(mut word: &str, buffer: &mut String, each: &mut impl FnMut(&str)) {
@@ -149,6 +205,10 @@ pub fn terms(text: &str, english: bool, mut each: impl FnMut(&str)) {
 mod tests {
     use super::*;
 
+    /// The words as the search page's pattern finds them.
+    static WORD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*").expect("word pattern"));
+
     fn all(text: &str) -> Vec<String> {
         let mut out = Vec::new();
         terms(text, true, |t| out.push(t.to_string()));
@@ -175,9 +235,9 @@ mod tests {
         }
     }
 
-    /// The ASCII scanner finds exactly the regex's words, apostrophes and edges included.
+    /// The scanner finds exactly the regex's words, apostrophes and edges included.
     #[test]
-    fn ascii_words_are_the_patterns_words() {
+    fn scanned_words_are_the_patterns_words() {
         for text in [
             "",
             "'",
@@ -188,11 +248,27 @@ mod tests {
             "snake_case, e-mail; 3.14 and co.",
             "end with apostrophe'",
             "x's's",
+            "“quoted” — o’brien’s ’tis it’’s a’",
+            "οδυσσευσ και πηνελοπη, ł ß ﬁ Ⅻ ½ ٣ 🄰 ⓐ",
+            "mixed‘é’s x’y'z ’ ' 9’5",
+            "Ⓐ💡x 中文字 ab\u{0301}c",
         ] {
             let mut fast = Vec::new();
-            ascii_words(text, |w| fast.push(w.to_string()));
+            scan_words(text, |w| fast.push(w.to_string()));
             let slow: Vec<String> = WORD.find_iter(text).map(|m| m.as_str().to_string()).collect();
             assert_eq!(fast, slow, "{text:?}");
+        }
+    }
+
+    /// [`Letters`] asks the pattern only of what Rust's tables call alphanumeric: every
+    /// character the pattern takes must be one of those.
+    #[test]
+    fn every_letter_of_the_pattern_is_alphanumeric() {
+        let mut utf8 = [0; 4];
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            if LETTER_OR_DIGIT.is_match(c.encode_utf8(&mut utf8)) {
+                assert!(c.is_alphanumeric(), "U+{:04X}", c as u32);
+            }
         }
     }
 

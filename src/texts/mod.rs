@@ -23,7 +23,7 @@
 //! do.
 
 use std::fs::File;
-use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -43,6 +43,8 @@ use crate::model::{
 pub struct TextFile {
     folder: PathBuf,
     inner: Mutex<Inner>,
+    /// The same file, for reading entries back (see [`TextFile::read_entry`]).
+    reader: File,
     /// Where the texts of stories taken whole from the build store are.
     kept: Option<Box<dyn Kept>>,
 }
@@ -68,12 +70,15 @@ struct Inner {
 impl TextFile {
     /// A new, empty file in `folder` (the temporary folder).
     pub fn create(folder: &Path) -> Result<TextFile, TextError> {
-        let file = tempfile::tempfile_in(folder).map_err(|source| TextError {
+        let error = |source| TextError {
             place: TextPlace::WorkingFile(folder.to_path_buf()),
             source,
-        })?;
+        };
+        let file = tempfile::tempfile_in(folder).map_err(error)?;
+        let reader = file.try_clone().map_err(error)?;
         Ok(TextFile {
             folder: folder.to_path_buf(),
+            reader,
             inner: Mutex::new(Inner {
                 out: BufWriter::with_capacity(1 << 16, file),
                 end: 0,
@@ -251,18 +256,31 @@ impl TextFile {
             return kept.entry(at.offset).map_err(|e| self.error_at(at, e));
         }
         let mut bytes = vec![0; at.len as usize];
+        self.read_entry(at.offset, &mut bytes).map_err(|e| self.error(e))?;
+        Ok(bytes)
+    }
+
+    /// Fills `bytes` from the file at `offset`, once what the writer holds back is in it.
+    fn read_entry(&self, offset: u64, bytes: &mut [u8]) -> std::io::Result<()> {
         let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        let mut read = |inner: &mut Inner| -> std::io::Result<()> {
-            inner.out.flush()?;
-            let file = inner.out.get_mut();
-            file.seek(SeekFrom::Start(at.offset))?;
-            file.read_exact(&mut bytes)?;
+        inner.out.flush()?;
+        // A positioned read leaves the offset the next entry is appended at alone, so the
+        // pages, the search index and the export read their stories at once.
+        #[cfg(unix)]
+        {
+            drop(inner);
+            std::os::unix::fs::FileExt::read_exact_at(&self.reader, bytes, offset)
+        }
+        #[cfg(not(unix))]
+        {
+            use std::io::{Read, Seek, SeekFrom};
+            let mut file = &self.reader;
+            file.seek(SeekFrom::Start(offset))?;
+            file.read_exact(bytes)?;
             // Entries are appended: the next write goes at the end again.
             file.seek(SeekFrom::End(0))?;
             Ok(())
-        };
-        read(&mut inner).map_err(|e| self.error(e))?;
-        Ok(bytes)
+        }
     }
 
     /// The extraction of the story at `at`, as the build store encodes it.
@@ -277,7 +295,18 @@ impl TextFile {
 impl TextStore for TextFile {
     fn load(&self, at: TextRef) -> Result<Text, TextError> {
         let bytes = self.entry(at)?;
-        decode(&bytes).map_err(|e| self.error_at(at, e))
+        decode(&bytes, crate::store::record::decode).map_err(|e| self.error_at(at, e))
+    }
+
+    fn load_plain(&self, at: TextRef) -> Result<Text, TextError> {
+        let bytes = self.entry(at)?;
+        let roles = |e: &[u8]| {
+            crate::store::record::decode_roles(e).map(|roles| crate::model::Extraction {
+                roles,
+                ..Default::default()
+            })
+        };
+        decode(&bytes, roles).map_err(|e| self.error_at(at, e))
     }
 
     /// Only the quotes' part of the entry is decoded: a person's page shows the quotes of
@@ -288,7 +317,7 @@ impl TextStore for TextFile {
         let quotes = (|| {
             r.bytes()?;
             r.bytes()?;
-            read_blocks(&mut r, bytes.len())?;
+            skip_blocks(&mut r)?;
             read_quotes(&mut r, bytes.len())
         })();
         quotes
@@ -554,10 +583,10 @@ fn read_front(r: &mut Reader<'_>, most: usize) -> std::io::Result<FrontMatter> {
     Ok(front)
 }
 
-fn decode(bytes: &[u8]) -> std::io::Result<Text> {
+/// An entry [`TextFile::put_away`] wrote, its extraction read by `extraction`.
+fn decode(bytes: &[u8], extraction: impl Fn(&[u8]) -> Option<crate::model::Extraction>) -> std::io::Result<Text> {
     let mut r = Reader { bytes, at: 0 };
-    let extraction =
-        crate::store::record::decode(r.bytes()?).ok_or_else(|| invalid("an extraction that does not read back"))?;
+    let extraction = extraction(r.bytes()?).ok_or_else(|| invalid("an extraction that does not read back"))?;
     let body = r.text()?;
     let blocks = read_blocks(&mut r, bytes.len())?;
     let quotes = read_quotes(&mut r, bytes.len())?;
@@ -600,6 +629,25 @@ fn read_blocks(r: &mut Reader<'_>, most: usize) -> std::io::Result<Vec<Block>> {
         });
     }
     Ok(blocks)
+}
+
+/// Steps over the blocks of an entry, after its body, without making them: for a reader of
+/// what follows them.
+fn skip_blocks(r: &mut Reader<'_>) -> std::io::Result<()> {
+    for _ in 0..r.number()? {
+        match r.byte()? {
+            0 | 2 => {}
+            1 => {
+                r.byte()?;
+            }
+            _ => return Err(invalid("an unknown kind of block")),
+        }
+        r.bytes()?;
+        for _ in 0..3 {
+            r.number()?;
+        }
+    }
+    Ok(())
 }
 
 /// A count, then as many strings: an entry's subheads, an entity's roles, a list of names.
@@ -972,6 +1020,22 @@ mod tests {
                 .collect();
             assert_eq!(archive.entities(light).unwrap().as_ref(), without_mentions.as_slice());
         }
+        // The search index and the export read the whole story but, of its extraction, only
+        // the blocks' roles.
+        for (i, s) in stories.iter().enumerate() {
+            let plain = archive.plain_story(i).unwrap();
+            assert_eq!(plain.extraction.roles, s.extraction.roles);
+            assert_eq!(plain.article.blocks, s.article.blocks);
+            assert_eq!(plain.meta, s.meta);
+            assert_eq!(plain.article.front, s.article.front);
+        }
+        assert!(
+            stories[0]
+                .extraction
+                .roles
+                .iter()
+                .any(|r| *r != crate::model::BlockRole::Text)
+        );
         // A photographer's page reads a story's figures alone.
         assert_eq!(
             archive.figures(3).unwrap().as_ref(),
