@@ -20,6 +20,10 @@ use crate::text::Word;
 /// authority". Without the place before it, such a body names no one agency.
 pub(super) fn lower_case_bodies<'a>(block: usize, text: &'a str, ws: &[Word<'a>], out: &mut Vec<Piece<'a>>) {
     for (i, w) in ws.iter().enumerate() {
+        // Every word of the story passes here: its first letter rules out nearly all of them.
+        if !matches!(w.text.as_bytes().first(), Some(b'm' | b'b' | b'c' | b'a' | b'd')) {
+            continue;
+        }
         // The noun first: the portfolio is looked up only before one of the few that take one.
         let portfolio = || i >= 1 && MINISTRY_PORTFOLIOS.contains(ws[i - 1].text);
         let from = match w.text {
