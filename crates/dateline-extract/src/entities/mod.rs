@@ -866,13 +866,19 @@ mod tests {
         // A city's or country's force named with "police"; a nationality before a body every
         // country has names which one.
         (
-            "Springfield police said the Ruritanian Foreign Ministry and the Ruritanian Communist Party met.",
+            "Springfield police said the Ruritanian Foreign Ministry and the Ruritanian Communist Party met. \
+             The Shelbyville police agreed.",
             &[
                 (O, "Springfield police"),
                 (O, "Ruritanian Foreign Ministry"),
                 (O, "Ruritanian Communist Party"),
+                (O, "Shelbyville police"),
             ],
-            &[(O, "Foreign Ministry"), (O, "Communist Party")],
+            &[
+                (O, "Foreign Ministry"),
+                (O, "Communist Party"),
+                (O, "The Shelbyville police"),
+            ],
         ),
         // A website named by its address; an article straight after a name opens another.
         (

@@ -205,6 +205,10 @@ fn market_index<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// nationality before "militia" describes ("Sudanese militia"), before "party" it names.
 fn named_with_its_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let noun = r.next_lower.filter(|n| ORG_NAME_NOUNS.contains(n))?;
+    // "The Springfield police said": the article opening the sentence is no part of the name.
+    if r.ws.len() > 1 && opens_with_function_word(r) {
+        return Some(Verdict::of(vec![Out::again(1..r.ws.len(), r.weak)]));
+    }
     let descriptive = r.ws.len() == 1 && noun != "party" && lexicon::is_demonym(r.ws[0].text);
     if descriptive {
         return None;
