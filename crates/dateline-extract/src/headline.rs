@@ -27,9 +27,9 @@ pub struct Evidence<'a> {
 }
 
 /// The separators a site puts between a page's headline and its own name: dashes and the pipe,
-/// and the guillemet, double colon and bullet some publishing systems print ("… » Acme
-/// Daily", "… :: Acme News", "… • Acme").
-const SEPARATORS: [&str; 7] = [" - ", " | ", " – ", " — ", " » ", " :: ", " • "];
+/// and the guillemet, double colon, bullet and middle dot some publishing systems print ("… »
+/// Acme Daily", "… :: Acme News", "… • Acme", "… · Acme").
+const SEPARATORS: [&str; 8] = [" - ", " | ", " – ", " — ", " » ", " :: ", " • ", " · "];
 
 /// A title cut at its last separator.
 struct Title<'a> {
@@ -274,6 +274,8 @@ mod tests {
                 "The reviews are in — and they are mixed",
             ),
             ("Harbour lights are back - Acmeblog", "Harbour lights are back"),
+            ("Harbour lights are back · Zentrix News", "Harbour lights are back"),
+            ("Harbour lights are back - Quillmark Blog", "Harbour lights are back"),
             // A known outlet's desk or station, and the section before the site's name.
             ("Harbour talks stall | Reuters Business", "Harbour talks stall"),
             ("Ferry times change | Travel | Harbour Gazette", "Ferry times change"),
