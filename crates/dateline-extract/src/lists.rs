@@ -201,6 +201,8 @@ lists! {
     MISC_PREFIXES: List = "misc_prefixes.txt";
     /// What ends a list that goes on beyond its last named item ("and others").
     LIST_ENDINGS: List = "list_endings.txt";
+    /// Romance auxiliaries between a quotation and its verb's participle ("a déclaré").
+    COMPOUND_PAST_AUXILIARIES: List = "compound_past_auxiliaries.txt";
     /// News and photo agencies by the names they go by, to the canonical name ("AP").
     AGENCIES: Map = "agencies.tsv";
     /// Well-known organisations and their short forms.

@@ -15,8 +15,8 @@ use crate::model::EntityKind;
 use super::super::fasthash::with_lowercase;
 use super::super::lexicon::{self, Gender};
 use super::super::lists::{
-    ATTRIBUTION_FILLERS, BODY_NOUNS, CLAUSE_CONJUNCTIONS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, NAME_JOINERS,
-    RELATIVE_PRONOUNS, ROLE_QUALIFIERS, SPEAKER_DETERMINERS, SPOKESPERSON_NOUNS, UNNAMED_PERSON_NOUNS,
+    ATTRIBUTION_FILLERS, BODY_NOUNS, CLAUSE_CONJUNCTIONS, COMPOUND_PAST_AUXILIARIES, DOCUMENT_NOUNS, INSTITUTION_NOUNS,
+    NAME_JOINERS, RELATIVE_PRONOUNS, ROLE_QUALIFIERS, SPEAKER_DETERMINERS, SPOKESPERSON_NOUNS, UNNAMED_PERSON_NOUNS,
     UNNAMED_SUBJECTS,
 };
 use super::super::text::{Word, is_double_quote, sentence_ends};
@@ -842,11 +842,13 @@ impl<'a> Resolver<'a> {
             }
             let before_verb = c.text[part_start..w.start]
                 .trim_matches(|ch: char| ch.is_whitespace() || matches!(ch, ',' | '—' | '–'));
+            // "«…», a déclaré Roe", "“…”, ha dicho Roe": an auxiliary of the compound past
+            // before the participle leaves the verb first.
             let inverted = before_verb.is_empty()
                 || ws[..v]
                     .iter()
                     .filter(|x| x.start >= part_start)
-                    .all(|x| is_filler(x.text));
+                    .all(|x| is_filler(x.text) || COMPOUND_PAST_AUXILIARIES.contains(x.text));
             if !inverted {
                 let subject = c.with_range(c.range.start..w.start);
                 return self

@@ -312,6 +312,18 @@ const CONVENTIONS: &[ConventionRow<'static>] = &[
         Some("named_in_phrase"),
     ),
     (
+        &["«Nous construirons le pont avant mai», a déclaré Jean Morel."],
+        "Nous construirons",
+        Some("Jean Morel"),
+        Some("named_in_phrase"),
+    ),
+    (
+        &["“Costruiremo il ponte entro maggio per tutti”, ha detto Paola Neri."],
+        "Costruiremo",
+        Some("Paola Neri"),
+        Some("named_in_phrase"),
+    ),
+    (
         &["„Wir bauen die Brücke bis zum Mai“, sagte Anna Berg."],
         "Wir bauen",
         Some("Anna Berg"),
