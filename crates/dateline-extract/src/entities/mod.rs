@@ -367,18 +367,20 @@ mod tests {
         (
             "She left her record label, Quillmark Sound, in 2006. The company, Zentrix Tone, \
              says she may play. Its embassy, Wen Lo, who spoke, agreed. Springfield-based Varnel \
-             Media, a chain of papers, lost money.",
+             Media, a chain of papers, lost money. The Harlow-owned Pelco chain closed.",
             &[
                 (O, "Quillmark Sound"),
                 (O, "Zentrix Tone"),
                 (P, "Wen Lo"),
                 (O, "Varnel Media"),
                 (L, "Springfield"),
+                (O, "Pelco"),
             ],
             &[
                 (P, "Zentrix Tone"),
                 (O, "Wen Lo"),
                 (O, "Springfield-based Varnel Media"),
+                (O, "Harlow-owned Pelco"),
             ],
         ),
         // An aggregator names its source in spaced brackets at the end of the linked headline.

@@ -420,7 +420,8 @@ fn before_organisation_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         && !r.possessive()
         && !opens_with_function_word(r)
         && r.next_lower.is_some_and(lexicon::is_org_noun)
-        && !lexicon::is_given_name(r.ws[0].text);
+        && !lexicon::is_given_name(r.ws[0].text)
+        && !describes_what_follows(r.ws[0].text);
     fits.then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
