@@ -326,7 +326,8 @@ fn known_org(p: &Piece<'_>) -> bool {
 /// separator right after it owns nothing and is an item, a name written with its possessive
 /// ("Acme, Roe's and Zentrix"), which keeps the list going.
 fn listed_together<'a>(a: &Piece<'a>, b: &Piece<'a>, text: &impl Fn(usize) -> Option<&'a str>) -> bool {
-    // A piece ends before its possessive ending, which the gap after it then holds.
+    const SEPARATORS: [&str; 5] = [", ", " and ", ", and ", " or ", ", or "];
+    // A piece ends before its possessive ending, which the text after it then holds.
     let ending = |p: &Piece<'_>, g: &'a str| {
         if p.possessive {
             g.strip_prefix("’s").or_else(|| g.strip_prefix("'s")).unwrap_or(g)
@@ -334,13 +335,11 @@ fn listed_together<'a>(a: &Piece<'a>, b: &Piece<'a>, text: &impl Fn(usize) -> Op
             g
         }
     };
-    let separator = |g: Option<&str>| matches!(g, Some(", " | " and " | ", and " | " or " | ", or "));
     let owns_what_follows = b.possessive
         && text(b.block)
             .and_then(|t| t.get(b.end..))
-            .map(|after| ending(b, after))
-            .is_none_or(|after| !(after.starts_with(", ") || after.starts_with(" and ") || after.starts_with(" or ")));
-    separator(gap(a, b, text).map(|g| ending(a, g))) && !owns_what_follows
+            .is_none_or(|after| !SEPARATORS.iter().any(|s| ending(b, after).starts_with(s)));
+    gap(a, b, text).is_some_and(|g| SEPARATORS.contains(&ending(a, g))) && !owns_what_follows
 }
 
 /// Whether words after `p` say it ends a longer list: "… and others", "… and more", "…, among

@@ -395,7 +395,7 @@ fn introduced_by_its_kind<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// first comma describe.
 fn set_off_by_commas(r: &Run<'_, '_>) -> bool {
     let first = r.ws[0].text;
-    let given = lexicon::is_given_name(first) || names::is_common_given_name(first);
+    let given = listed_given_name(first);
     let Some(rest) = r.after.strip_prefix(',') else {
         return false;
     };
@@ -614,9 +614,7 @@ pub(super) fn cued_as_source_or_employer(before: &str) -> bool {
 /// company's. `surname` and the word before it are a person's full name: a given name, then a
 /// capitalised word.
 fn after_full_name(surname: &str, given: Option<&str>) -> bool {
-    capitalized(surname)
-        && !surname.ends_with(',')
-        && given.is_some_and(|g| lexicon::is_given_name(g) || names::is_common_given_name(g))
+    capitalized(surname) && !surname.ends_with(',') && given.is_some_and(listed_given_name)
 }
 
 /// The last word of each source cue ("to" of "according to"), lower case.
@@ -946,9 +944,14 @@ fn after_organisation_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     fits.then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
+/// A given name of the project's list or a common one of the census ("Jane", not "Marvel").
+fn listed_given_name(w: &str) -> bool {
+    lexicon::is_given_name(w) || names::is_common_given_name(w)
+}
+
 /// Whether words are a person's name opening with a given name ("Jane Roe", "Jane Q. Roe").
 fn names_a_person(ws: &[crate::text::Word<'_>]) -> bool {
-    name_shaped(ws) && (lexicon::is_given_name(ws[0].text) || names::is_common_given_name(ws[0].text))
+    name_shaped(ws) && listed_given_name(ws[0].text)
 }
 
 /// "Jane Roe of the Springfield Courier", "Jane Roe at Acme Corp": a person and the
@@ -1231,9 +1234,7 @@ fn newsroom_post_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let ws = r.ws;
     let k = ws.iter().rposition(|w| NEWSROOM_POSTS.contains_lowercase_of(w.text))?;
     let rest = &ws[k + 1..];
-    let given = rest
-        .first()
-        .is_some_and(|w| lexicon::is_given_name(w.text) || names::is_common_given_name(w.text));
+    let given = rest.first().is_some_and(|w| listed_given_name(w.text));
     if !(2..=4).contains(&rest.len()) || !given || !name_shaped(rest) || ws[k].possessive {
         return None;
     }
@@ -1852,7 +1853,7 @@ fn person_by_context(r: &Run<'_, '_>) -> bool {
         && first
             .split('-')
             .all(|part| lexicon::is_given_name(part) || names::is_any_given_name(part));
-    if lexicon::is_given_name(first) || names::is_common_given_name(first) || joined_given_names {
+    if listed_given_name(first) || joined_given_names {
         return true;
     }
     // "Seán Roe", "Zoé Vann": a given name written with its marks is a common name the lists
