@@ -442,10 +442,10 @@ fn dateline_in(text: &str, block: usize, p: &dateline::Parsed, anchor_date: Opti
     }
 }
 
-/// The dateline's city (and its country or state, when spelled out) are places the story
-/// mentions: "HANOI, Vietnam (AP) —" names Hanoi and Vietnam, "Springfield [India], Nov 19
-/// (ANI):" Springfield and India, "Springfield, Kansas, USA:" all three, "SPRINGFIELD/GLENMOOR
-/// -" both cities.
+/// The dateline's city (and its country, state or province, when spelled out) are places the
+/// story mentions: "HANOI, Vietnam (AP) —" names Hanoi and Vietnam, "Springfield [India], Nov
+/// 19 (ANI):" Springfield and India, "Springfield, Kansas, USA:" all three, "SPRINGFIELD/GLENMOOR
+/// -" both cities. An abbreviated state ("SPRINGFIELD, Mass.,") names no place of its own.
 fn add_dateline_places(found: &mut entities::Found, d: &Dateline, block: usize, text: &str) {
     let Some(place) = &d.place else { return };
     let (head, region) = match place.split_once(", ") {
@@ -500,9 +500,23 @@ fn add_dateline_places(found: &mut entities::Found, d: &Dateline, block: usize, 
     let regions = bracket
         .into_iter()
         .chain(region.into_iter().flat_map(|r| r.split(", ")));
-    for r in regions.filter(|r| gazetteer::is_country_or_state(r)) {
+    for r in regions.filter(|r| gazetteer::is_country_or_state(r) || spelled_out_region(r)) {
         add(r, None);
     }
+}
+
+/// A region the dateline spells out in words is a place by the dateline's own form, known to
+/// the gazetteer or not: a wire service writes a province or state after a city in full
+/// ("PINEWOOD, Westmarch, March 3 -"), and abbreviates it with a period ("PINEWOOD, Wash.,")
+/// or in capitals ("PINEWOOD, WA") when it does not.
+fn spelled_out_region(region: &str) -> bool {
+    gazetteer::state_abbreviation(region).is_none()
+        && region.split(' ').all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.clone().any(char::is_lowercase)
+                && chars.all(|c| c.is_alphabetic() || c == '-')
+        })
 }
 
 /// Where a dateline names its city: the name in any case ("NEW DELHI" for New Delhi), else
@@ -652,6 +666,14 @@ mod tests {
                 &["Setúbal", "Portugal"],
             ),
             ("LISBON/PORTO (Reuters) - Shares rose on Monday.", &["Lisbon", "Porto"]),
+            (
+                "SPRINGFIELD, Westmarch, March 3 - Acme Corp said it won approval.",
+                &["Springfield", "Westmarch"],
+            ),
+            (
+                "SPRINGFIELD, Mass., March 3 - Acme Corp said it won approval.",
+                &["Springfield"],
+            ),
         ];
         for (lede, want) in rows {
             let ex = extract_wire(&[lede], None, None);

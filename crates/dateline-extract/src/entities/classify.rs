@@ -960,7 +960,8 @@ pub(super) fn name_shaped(ws: &[Word<'_>]) -> bool {
         if t.bytes().any(|b| b.is_ascii_digit()) {
             return false;
         }
-        // A title word can end a name as a surname ("Kevin King", "Ana Bishop").
+        // A title word can end a name as a surname ("Kevin King", "Ana Bishop"); a party
+        // label never does: "a Freedonia Democrat" is a politician of that state and party.
         let surname_title = i > 0 && i + 1 == ws.len() && !t.ends_with('.');
         let word = || {
             capitalized(t)
@@ -969,6 +970,7 @@ pub(super) fn name_shaped(ws: &[Word<'_>]) -> bool {
                 && !gazetteer::is_org_suffix(t)
                 && (surname_title || !lexicon::is_title(t))
                 && !abstract_noun(t)
+                && crate::lists::PARTY_LABELS.get(t).is_none()
         };
         let particle = || i > 0 && i + 1 < ws.len() && with_lowercase(t, lexicon::is_name_particle);
         let suffix = || i + 1 == ws.len() && i >= 2 && lexicon::is_name_suffix(t);

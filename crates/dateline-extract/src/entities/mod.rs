@@ -1301,6 +1301,13 @@ mod tests {
             ],
             &[(O, "Democratic Party"), (O, "Ohio Republicans")],
         ),
+        // A politician described by state and party: the state is a place, the label the
+        // party, and together they are nobody's name.
+        (
+            "Jane Roe, a Vermont Democrat, voted no.",
+            &[(L, "Vermont"), (O, "Democratic Party")],
+            &[(P, "Vermont Democrat")],
+        ),
         // A Chinese name in Pinyin: a one-syllable surname, a two-syllable given name.
         (
             "Wang Yi met Li Keqiang in Beijing on Monday.",
