@@ -294,11 +294,37 @@ pub(super) fn mark_lists<'a>(pieces: &mut [Piece<'a>], text: impl Fn(usize) -> O
             || items.len() == 2 && (!gap_is_comma(&items[0], &items[1], &text) || ends_a_list(&items[1], &text));
         if list && items.iter().any(known_org) {
             for p in items.iter_mut() {
-                p.listed_with_org = matches!(p.kind, Kind::Single { known: None, .. });
+                p.listed_with_org = matches!(p.kind, Kind::Single { known: None, .. }) || weak_org(p);
+                if p.listed_with_org {
+                    keep_possessive_ending(p, &text);
+                }
             }
         }
         from = to;
     }
+}
+
+/// "Acme, Roe's and Zentrix": an item of a list that keeps its possessive ending is a shop or
+/// brand named for its founder, and the ending is part of its name.
+fn keep_possessive_ending<'a>(p: &mut Piece<'a>, text: &impl Fn(usize) -> Option<&'a str>) {
+    let Some(t) = text(p.block).filter(|_| p.possessive) else {
+        return;
+    };
+    let after = t.get(p.end..).unwrap_or("");
+    let Some(len) = ["’s", "'s"].iter().find(|e| after.starts_with(**e)).map(|e| e.len()) else {
+        return;
+    };
+    if let Some(name) = t.get(p.start..p.end + len).filter(|n| !n.contains(char::is_whitespace)) {
+        p.name = Cow::Borrowed(name);
+        p.end += len;
+        p.possessive = false;
+    }
+}
+
+/// A known organisation too generic to count alone ("Shell", "Target"), which a list of
+/// organisations names as one: "Acme, Shell and Zentrix".
+fn weak_org(p: &Piece<'_>) -> bool {
+    matches!(&p.kind, Kind::Single { known: Some((EntityKind::Organization, n)), .. } if gazetteer::is_weak_org(n))
 }
 
 fn known_org(p: &Piece<'_>) -> bool {
@@ -359,9 +385,10 @@ fn gap_is_comma<'a>(a: &Piece<'a>, b: &Piece<'a>, text: &impl Fn(usize) -> Optio
     gap(a, b, text) == Some(", ")
 }
 
-/// The text between two pieces of one block, if they are close.
+/// The text between two pieces of one block, if they are close: no longer than a possessive
+/// ending and a list's longest separator ("’s, and ").
 fn gap<'a>(a: &Piece<'a>, b: &Piece<'a>, text: &impl Fn(usize) -> Option<&'a str>) -> Option<&'a str> {
-    if a.block != b.block || b.start < a.end || b.start - a.end > 6 {
+    if a.block != b.block || b.start < a.end || b.start - a.end > 11 {
         return None;
     }
     text(a.block).and_then(|t| t.get(a.end..b.start))

@@ -1301,6 +1301,18 @@ mod tests {
             ],
             &[(O, "Democratic Party"), (O, "Ohio Republicans")],
         ),
+        // A company named with a common word counts only among other companies.
+        (
+            "Its clients include Meta, Boeing and Nike. Jane Roe shopped at Target on Monday.",
+            &[(O, "Meta"), (O, "Boeing")],
+            &[(O, "Target")],
+        ),
+        // A shop named for its founder keeps its possessive ending among other companies.
+        (
+            "Its clients include Boeing, Poe’s and Nike, and Jane Roe’s firm.",
+            &[(O, "Poe’s"), (O, "Boeing"), (P, "Jane Roe")],
+            &[(O, "Poe")],
+        ),
         // A politician described by state and party: the state is a place, the label the
         // party, and together they are nobody's name.
         (

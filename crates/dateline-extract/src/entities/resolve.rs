@@ -434,6 +434,13 @@ fn known_single<'n>(p: &'n Piece<'n>, b: &Builder, k: &'n Lookups<'n>) -> Option
     if *kind != EntityKind::Organization {
         return Some(Settled::Place(name));
     }
+    if gazetteer::is_weak_org(name) {
+        return Some(if p.listed_with_org {
+            Settled::OrgOrPart(name)
+        } else {
+            Settled::Nothing
+        });
+    }
     let w = &*p.name;
     if let Some(n) = k.acronyms.get(w) {
         return Some(Settled::Org(n));

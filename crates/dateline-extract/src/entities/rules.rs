@@ -320,12 +320,13 @@ fn known_place<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 }
 
 /// An organisation the directory knows: "Associated Press", "NATO". Some are too generic to
-/// list alone ("Medicaid").
+/// list alone ("Medicaid"); a one-word one is left for the story to settle, since a list of
+/// companies names it as one (see `resolve::known_single`).
 fn known_organisation<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     if !gazetteer::is_known_org(&r.whole) {
         return None;
     }
-    Some(if gazetteer::is_weak_org(&r.whole) {
+    Some(if gazetteer::is_weak_org(&r.whole) && r.ws.len() > 1 {
         Verdict::none()
     } else if r.ws.len() > 1 {
         Verdict::all(r, Kind::Org(r.whole.clone()))
