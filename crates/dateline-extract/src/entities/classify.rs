@@ -107,19 +107,30 @@ impl<'a, 'r> Story<'a, 'r> {
     /// Whether the story writes `name` somewhere as a capitalised run of its own ("Acme" in
     /// "Acme said", but not in "Acme and Bolt Media").
     pub(super) fn named_alone(&self, name: &str) -> bool {
-        self.runs
-            .get_or_init(|| {
-                let mut runs = FxHashSet::default();
-                for span in self.spans {
-                    let ws = super::chunk::span_words(span);
-                    super::chunk::chunks(span, &ws, |c| {
-                        let (first, last) = (&c.words[0], &c.words[c.words.len() - 1]);
-                        runs.insert(&c.text[first.start..last.end]);
-                    });
-                }
-                runs
+        self.runs().contains(name)
+    }
+
+    /// Whether the story names someone by a given name and `surname` ("Jane Roe" for "Roe").
+    pub(super) fn names_someone_called(&self, surname: &str) -> bool {
+        self.runs().iter().any(|run| {
+            run.rsplit_once(' ').is_some_and(|(head, last)| {
+                last == surname && head.split(' ').next().is_some_and(crate::names::is_any_given_name)
             })
-            .contains(name)
+        })
+    }
+
+    fn runs(&self) -> &FxHashSet<&'a str> {
+        self.runs.get_or_init(|| {
+            let mut runs = FxHashSet::default();
+            for span in self.spans {
+                let ws = super::chunk::span_words(span);
+                super::chunk::chunks(span, &ws, |c| {
+                    let (first, last) = (&c.words[0], &c.words[c.words.len() - 1]);
+                    runs.insert(&c.text[first.start..last.end]);
+                });
+            }
+            runs
+        })
     }
 
     /// Whether the story writes `word` in lower case somewhere.

@@ -1307,6 +1307,13 @@ mod tests {
             &[(O, "Meta"), (O, "Boeing")],
             &[(O, "Target")],
         ),
+        // A source's cue names an outlet even when its last word is a surname, unless the
+        // story names someone by it.
+        (
+            "The firm said in a statement to Harbor Stone that it would appeal.",
+            &[(O, "Harbor Stone")],
+            &[(P, "Harbor Stone")],
+        ),
         // A shop named for its founder keeps its possessive ending among other companies.
         (
             "Its clients include Boeing, Poe’s and Nike, and Jane Roe’s firm.",

@@ -457,12 +457,16 @@ fn source_or_employer<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
             || gazetteer::is_known_org(w.text)
     };
     // "told Roe Vann" after "Jane Roe Vann": a surname last may be a person's second
-    // reference; an outlet's "The" says it is none.
+    // reference; an outlet's "The" says it is none, and so does a source's cue when the story
+    // names no one by that surname ("a statement to Harbor Stone").
     let article = ws[0].text == "The" || r.prev_lower == Some("the");
     // The cue first: few names follow one, and it is cheaper than the word lookups below.
-    let cued = cued_as_source_or_employer(&r.chunk.text[..ws[0].start]) || article && reports_after(r.after);
+    let before = &r.chunk.text[..ws[0].start];
+    let source = cued_as_source(before);
+    let cued = source || cued_as_employer(before) || article && reports_after(r.after);
     let plain = || {
-        let surname_last = !article && names::surname_rank(r.last()).is_some();
+        let surname_last =
+            !article && names::surname_rank(r.last()).is_some() && (!source || r.story.names_someone_called(r.last()));
         !named.is_empty()
             && !opens_a_persons_name(&named[0])
             && !named.iter().any(inner)
@@ -588,6 +592,11 @@ fn double_given_name(w: &str) -> bool {
 /// Whether `before` (the text before a name) ends with a source cue ("according to", "told
 /// the") or an employer's cue ("an analyst at", "the founder of").
 pub(super) fn cued_as_source_or_employer(before: &str) -> bool {
+    cued_as_source(before) || cued_as_employer(before)
+}
+
+/// The last words of `before` and what precedes them, an outlet's "the" passed over.
+fn last_words(before: &str) -> (Option<&str>, impl Iterator<Item = &str>, &str) {
     let mut words = before.rsplit(|c: char| c.is_whitespace()).filter(|w| !w.is_empty());
     let mut last = words.next();
     let mut rest = before.trim_end();
@@ -595,19 +604,29 @@ pub(super) fn cued_as_source_or_employer(before: &str) -> bool {
         rest = rest[..rest.len() - 3].trim_end();
         last = words.next();
     }
+    (last, words, rest)
+}
+
+/// "according to", "told the", "a statement to": what introduces the source of a report.
+fn cued_as_source(before: &str) -> bool {
+    let (last, _, rest) = last_words(before);
     // "(via Acme News)": an attribution in brackets; "via" alone as often names a channel
     // ("via Bluetooth").
     // Most names follow no cue: the last word settles that before any phrase is compared.
     let cue_word = last.is_some_and(|w| with_lowercase(w, |l| SOURCE_CUE_LAST_WORDS.contains(l)));
-    let cue = cue_word && SOURCE_CUES.iter().any(|c| ends_with_phrase(rest, c)) || rest.ends_with("(via");
-    let employer = match last {
+    cue_word && SOURCE_CUES.iter().any(|c| ends_with_phrase(rest, c)) || rest.ends_with("(via")
+}
+
+/// "an analyst at", "Jane Roe at", "the founder of": what introduces someone's employer.
+fn cued_as_employer(before: &str) -> bool {
+    let (last, mut words, _) = last_words(before);
+    match last {
         Some("at") => words
             .next()
             .is_some_and(|w| lexicon::is_role_noun(w) || after_full_name(w, words.next())),
         Some("of") => words.next().is_some_and(|w| ORG_POSSESSIONS.contains_lowercase_of(w)),
         _ => false,
-    };
-    cue || employer
+    }
 }
 
 /// "Jane Roe at Frugal Living Daily explains", "Dan Poe at Quiet Harbour Books": writers and
