@@ -26,8 +26,9 @@ use super::gazetteer;
 use super::lexicon;
 use super::lists::{
     AUTHOR_NOTE_VERBS, BYLINE_CREDENTIALS, BYLINE_DESKS, BYLINE_HONORIFICS, BYLINE_JOB_WORDS, BYLINE_LABELS,
-    BYLINE_OPENERS, BYLINE_TAIL_WORDS, BYLINE_TITLES, CREDIT_PICTURE_WORDS, CREDIT_SIGNALS, SIGNATURE_ROLES,
-    SIGNOFF_AGENCIES, SIGNOFF_ROLES, TIME_ZONES, TIMESTAMP_WORDS, TITLE_SMALL_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS,
+    BYLINE_OPENERS, BYLINE_TAIL_WORDS, BYLINE_TITLES, COORDINATING_CONJUNCTIONS, CREDIT_PICTURE_WORDS, CREDIT_SIGNALS,
+    SIGNATURE_ROLES, SIGNOFF_AGENCIES, SIGNOFF_ROLES, TIME_ZONES, TIMESTAMP_WORDS, TITLE_SMALL_WORDS,
+    WEEKDAY_ABBREVIATIONS, WEEKDAYS,
 };
 use super::names;
 use super::text::{is_all_caps, is_one_line, natural_case, sentences};
@@ -727,8 +728,13 @@ fn read_segment(seg: &str, read: &mut Read) -> Option<()> {
             named: read.names.len(),
             all_caps_line,
         };
-        // "By Jane Roe and John Doe", "By Jane Roe with John Doe", "By Jane Roe With John Doe".
-        if w.eq_ignore_ascii_case("and") || w == "&" || w.eq_ignore_ascii_case("with") && !current.is_empty() {
+        // "By Jane Roe and John Doe", "By Jane Roe with John Doe", "By Jane Roe With John Doe",
+        // and "and" in the other languages a byline is written in (see [`joins_two_names`]).
+        if w.eq_ignore_ascii_case("and")
+            || w == "&"
+            || w.eq_ignore_ascii_case("with") && !current.is_empty()
+            || joins_two_names(&current, w, words.get(i + 1))
+        {
             flush(&mut current, &mut read.names)?;
             continue;
         }
@@ -748,6 +754,16 @@ fn read_segment(seg: &str, read: &mut Read) -> Option<()> {
         current.push(w);
     }
     flush(&mut current, &mut read.names)
+}
+
+/// "Von Jana Roe und Jan Poe", "Por Ana Roe y Luis Poe", "Par Jeanne Roux et Jean Poe": a
+/// word for "and" between a whole name and a given name. Spanish joins a person's two surnames
+/// with "y" too ("Ana Ortega y Roe"), so a given name must follow.
+fn joins_two_names(current: &[&str], w: &str, next: Option<&&str>) -> bool {
+    current.len() >= 2
+        && w != "and"
+        && COORDINATING_CONJUNCTIONS.contains(w)
+        && next.is_some_and(|n| names::is_any_given_name(n))
 }
 
 /// "By Courier Senior Writer Jane Roe", "By Staff Reporter John Doe": some papers print the
@@ -789,8 +805,8 @@ fn flush(current: &mut Vec<&str>, names: &mut Vec<String>) -> Option<()> {
 }
 
 /// Two to five words, each capitalised (or a particle inside), none of them a function word
-/// (but a surname that is one: "Jane Young", "John May"), place, organisation or possessive
-/// ("Acme's").
+/// (but a surname that is one: "Jane Young", "John May", or a given name that is one opening
+/// the name: "May Roe", "Will Roe", "Jan Poe"), place, organisation or possessive ("Acme's").
 pub fn name_shaped(words: &[&str]) -> bool {
     if !(2..=5).contains(&words.len()) {
         return false;
@@ -811,8 +827,9 @@ pub fn name_shaped(words: &[&str]) -> bool {
         let cap = w.chars().next().is_some_and(char::is_uppercase);
         // A word that opens sentences may still be a surname at the end: "Jane Young".
         let surname = i == last && names::surname_rank(w).is_some();
+        let given = i == 0 && names::is_given_name(w);
         (cap || particle)
-            && (!lexicon::is_stop_word(w) || surname)
+            && (!lexicon::is_stop_word(w) || surname || given)
             && !gazetteer::is_org_suffix(w)
             && !is_job_word(w)
             && !w.ends_with("'s")
@@ -1070,6 +1087,14 @@ mod tests {
         check(&[
             ("By Jane Roe", &["Jane Roe"], &[]),
             ("By Ana Lima and Tom Reyes", &["Ana Lima", "Tom Reyes"], &[]),
+            // A given name that is a month or a function word opens the name.
+            ("By May Lima and Will Reyes", &["May Lima", "Will Reyes"], &[]),
+            // "And" in the languages a byline is written in; not the "y" of Spanish surnames.
+            ("Por Ana Lima y Luis Reyes", &["Ana Lima", "Luis Reyes"], &[]),
+            ("Von Jana Lima und Jan Reyes", &["Jana Lima", "Jan Reyes"], &[]),
+            ("Por Ana Lima y Sarmiento", &["Ana Lima y Sarmiento"], &[]),
+            ("Escrito por Ana Lima", &["Ana Lima"], &[]),
+            ("Text: Jana Lima", &["Jana Lima"], &[]),
             (
                 "By Ana Lima, Luis del Campo and Kay Moss, CNN",
                 &["Ana Lima", "Luis del Campo", "Kay Moss"],
