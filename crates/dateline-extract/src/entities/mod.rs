@@ -1307,6 +1307,12 @@ mod tests {
             &[(O, "Meta"), (O, "Boeing")],
             &[(O, "Target")],
         ),
+        // A plural noun for a kind of people opening a sentence names no one.
+        (
+            "Volunteers said they were tired. Shoppers said prices rose. Zentrix said it would appeal.",
+            &[(O, "Zentrix")],
+            &[(O, "Volunteers"), (O, "Shoppers")],
+        ),
         // A source's cue names an outlet even when its last word is a surname, unless the
         // story names someone by it.
         (

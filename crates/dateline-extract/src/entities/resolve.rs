@@ -605,10 +605,26 @@ fn speaker_no_one_named<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -
     let role = p
         .prev
         .is_some_and(|w| w.starts_with(char::is_lowercase) && !matches!(w, "and" | "but" | "that" | "as" | "while"));
-    if !speaks || role {
+    if !speaks || role || p.sentence_start && people_of_a_kind(w) {
         return None;
     }
     no_ones_name(p).then_some(Settled::ShortOrg(w))
+}
+
+/// "Members said", "Volunteers said", "Shoppers told …": a sentence opening with a plural
+/// noun for a kind of people capitalises it for the sentence only. The noun is a role or
+/// member noun, or an agent noun ("-ers", "-ors", "-ists", "-ians", "-ants", "-ents") that no
+/// list holds as a surname (which the caller has asked already).
+fn people_of_a_kind(w: &str) -> bool {
+    let Some(singular) = w.strip_suffix('s') else {
+        return false;
+    };
+    let agent = ["er", "or", "ist", "ian", "ant", "ent"]
+        .iter()
+        .any(|e| singular.ends_with(e));
+    agent
+        || with_lowercase(w, |l| lexicon::is_role_noun(l) || MEMBER_NOUNS.contains(l))
+        || with_lowercase(singular, |l| lexicon::is_role_noun(l) || MEMBER_NOUNS.contains(l))
 }
 
 /// "Zentrix beat Quillmark 2-1", "a 3-0 defeat by Varnosk … Brightwell 2-1": a word right
