@@ -342,6 +342,40 @@ fn credit_line(t: &str) -> Option<String> {
     (credit_like(body, labelled || paren) && (labelled || paren || credit_like(body, false))).then(|| body.to_string())
 }
 
+/// "Photos by Jane Roe (Acme Images), John Doe, janedoe", "Photographs: Jane Roe; John Doe":
+/// a line whose plural picture label credits several people or agencies credits the story's
+/// pictures together, at the foot of a story whose pictures carry none of their own. Its items
+/// run longer than one picture's credit and may be handles in lower case. Returns the credits
+/// without the label.
+pub fn collective_credit(t: &str) -> Option<&str> {
+    let t = t.trim();
+    if t.len() > 600 || t.contains('\n') || !label_starts_at(t.as_bytes(), 0) {
+        return None;
+    }
+    let label = LEADING_LABEL.find(t)?;
+    let word = t[..label.end()]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '='))
+        .trim_end_matches(" by");
+    let rest = t[label.end()..].trim();
+    let items: Vec<&str> = rest
+        .split([',', ';'])
+        .flat_map(|i| i.split(" and "))
+        .map(str::trim)
+        .collect();
+    // An item is a name or a handle, perhaps with its agency in brackets ("janedoe (Acme)").
+    let credits_item = |item: &str| {
+        let (name, agency) = item.split_once(" (").unwrap_or((item, ""));
+        let words: Vec<&str> = name.split_whitespace().collect();
+        !words.is_empty()
+            && words.len() + agency.split_whitespace().count() <= 6
+            && (words.len() == 1 || words.iter().all(|w| !lower_case_word(w)))
+            && agency
+                .split_whitespace()
+                .all(|w| !lower_case_word(w.trim_end_matches(')')))
+    };
+    (word.ends_with('s') && items.len() >= 2 && items.iter().all(|i| credits_item(i))).then_some(rest)
+}
+
 /// Finds a credit at the end of a caption. Returns `None` when the text does not end in one.
 pub fn split_caption(text: &str) -> Option<CreditSplit> {
     CreditEnding::of(text).split_caption()
@@ -747,7 +781,12 @@ pub fn parse_unlabelled(raw: &str) -> Credit {
         };
         match verdict {
             Some(Part::Photographer(name)) => credit.photographers.push(name),
-            Some(Part::Agency(name)) => credit.agencies.push(name),
+            Some(Part::Agency(name)) => {
+                // "Jane Roe (Acme), John Doe (Acme)": one agency for several pictures.
+                if !credit.agencies.contains(&name) {
+                    credit.agencies.push(name);
+                }
+            }
             Some(Part::Nobody) | None => {}
         }
     }
@@ -773,6 +812,7 @@ const PART_RULES: &[(&str, PartRule)] = &[
     ("where the photographed stand", position_part),
     ("how the picture was obtained", obtained_part),
     (PHOTOGRAPHER, photographer_part),
+    ("photographer's user name", handle_part),
     ("agency", agency_part),
 ];
 
@@ -807,6 +847,17 @@ fn photographer_part(part: &str) -> Option<Part> {
     } else {
         part.to_string()
     }))
+}
+
+/// "janedoe", "jroe_photos": a user name of a picture site, one word in lower case, is the
+/// photographer's (agencies and outlets are written with capitals).
+fn handle_part(part: &str) -> Option<Part> {
+    let handle = part.len() >= 3
+        && part.starts_with(|c: char| c.is_ascii_lowercase())
+        && part
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'.' | b'-'));
+    handle.then(|| Part::Photographer(part.to_string()))
 }
 
 /// Anything else names an organisation, known or not ("Springfield Courier", "Acme Corp").
@@ -989,6 +1040,13 @@ mod tests {
         // A copyright notice's year is no part of the holder's name.
         ("2019 Jana Novak", &["Jana Novak"], &[], None),
         ("Acme Wire or licensors", &[], &["Acme Wire"], None),
+        // A picture site's user name is the photographer's; one agency is named once.
+        (
+            "lenadoe (Acme Images), Jo Lund (Acme Images)",
+            &["lenadoe", "Jo Lund"],
+            &["Acme Images"],
+            None,
+        ),
         ("2019, Acme Wire", &[], &["Acme Wire"], None),
         (
             "Jana Novak/Acme News, Palace Pool Photo via AP",

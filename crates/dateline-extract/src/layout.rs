@@ -519,6 +519,7 @@ const FIGURE_RULES: &[(&str, FigureRule)] = &[
     ),
     ("labelled caption", labelled_caption),
     ("title over a caption printed twice", titled_repeated_caption),
+    ("credits for the story's pictures", credits_for_the_pictures),
     ("credit line", credit_line),
     ("caption ending in a credit", caption_with_credit),
     ("caption naming a person", appositive_caption_rule),
@@ -688,6 +689,18 @@ fn titled_repeated_caption(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usi
     fig.title = Some(title);
     r.add(fig, vec![i, c1, c2], (c1, 0..text.len()));
     Some(3)
+}
+
+/// "Photos by Jane Roe (Acme Images), John Doe, janedoe." in the story: the credits of its
+/// pictures together, a figure of its own rather than the credit of the paragraph above.
+fn credits_for_the_pictures(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usize> {
+    if !r.usable(i) || i < r.story0 {
+        return None;
+    }
+    let raw = credit::collective_credit(r.text(i))?;
+    let fig = figures::build("", 0..0, Some(raw), r.reference);
+    r.add(fig, vec![i], (i, 0..0));
+    Some(1)
 }
 
 /// A line that is only a credit: the credit of the caption above it, of an image above it, of
@@ -1098,6 +1111,17 @@ mod tests {
         (
             &["Updated March 3, 10:15 AM", "Photo: Acme Images", STORY],
             &[(None, "", Some("Acme Images"))],
+        ),
+        // A plural label crediting several names credits the story's pictures, not the
+        // paragraph above.
+        (
+            &[
+                STORY,
+                "![](quay.jpg)",
+                STORY,
+                "Photos by lenadoe (Acme Images), Jo Lund, Piet Berg.",
+            ],
+            &[(None, "", Some("lenadoe (Acme Images), Jo Lund, Piet Berg"))],
         ),
         // No figures: a byline, a timestamp, a paragraph ending in a name.
         (
