@@ -103,7 +103,14 @@ pub struct CreditSplit {
 pub fn credit_like(s: &str, labelled: bool) -> bool {
     let s = s.trim();
     // The cheap tests first: candidates are often whole sentences or paragraphs.
-    if s.is_empty() || s.ends_with(['?', '!', ':', ';', ',']) {
+    // A question or exclamation inside is a headline's, and so is a source in spaced brackets,
+    // which ends an aggregator's link ("Why Now? It's Complicated [ Acme ]").
+    if s.is_empty()
+        || s.ends_with(['?', '!', ':', ';', ','])
+        || s.ends_with(" ]")
+        || s.contains("? ")
+        || s.contains("! ")
+    {
         return false;
     }
     if s.ends_with('.') && !ends_with_abbreviation(s) {
@@ -455,11 +462,12 @@ fn caption_credit(t: &str) -> Option<CreditSplit> {
 
 /// The whole credit in parentheses at the very end: "… in 1989. (AP Photo/Jane Roe)",
 /// "… at dawn. (Image: © Acme Corp)"; some outlets print it in square brackets instead ("… at
-/// dawn [Jane Roe/Acme Wire]").
+/// dawn [Jane Roe/Acme Wire]"). A source in spaced square brackets ends an aggregator's link to
+/// another site's story, not a caption ("Harbour Lamps Go Dark [ Acme Review ]").
 fn parenthesised_credit(t: &str) -> Option<CreditSplit> {
     let opener = match t.as_bytes().last() {
         Some(b')') => '(',
-        Some(b']') => '[',
+        Some(b']') if !t.ends_with(" ]") => '[',
         _ => return None,
     };
     let open = t.rfind(opener)?;
@@ -1310,6 +1318,7 @@ mod tests {
             "Pool A: Iceland, Portugal/Spain/Italy*",
             "The new system: the digital record (eID)",
             "Harbour lamps go dark | Springfield Courier",
+            "Why Now? The Harbour Lamps Go Dark [ Acme Review ]",
             "The talks ended late, said Jane Roe",
             "“We will rebuild,” she said. “It will take time.”",
             "",
@@ -1376,6 +1385,8 @@ mod tests {
             ("| Acme", None),
             ("By Jane Roe | Springfield Courier", None),
             ("Jane Roe Submitted photo", None),
+            // An aggregator's link: a headline, then its source.
+            ("Why Now? It’s Complicated [ Acme Review ]", None),
         ];
         for (text, want) in rows {
             assert_eq!(whole_credit(text).as_deref(), *want, "{text}");
