@@ -57,7 +57,7 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A "by" after other words: "February 1, 2019 | BY: Jane Roe", "Monday 7:45 am PST by Jane Roe".
 static LATE_BY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:^|[\s|·•,])by(?:\s*:\s*|\s+)").expect("late by regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?:^|[\s|·•,])(?:by|par|por|von)(?:\s*:\s*|\s+)").expect("late by regex"));
 
 static NO_NAME_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     let desks = alternation(BYLINE_DESKS.iter());
@@ -93,6 +93,18 @@ pub fn parse(block: &str, top: bool) -> Option<Byline> {
     let lines: Vec<&str> = block.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     match lines.as_slice() {
         [one] => parse_line(one, top),
+        // "By" over "Jane Roe": a page that links the writer's name prints it on a line of its
+        // own after the opener.
+        [opener, name] if opener_alone(opener) => parse_line(&format!("{opener} {name}"), top),
+        // "Jane Roe" over "Reporter" over "@janeroe": the name, then the post and the
+        // writer's address or handle, each on a line of its own.
+        [name, below @ ..] if top && below.len() <= 2 && below.iter().any(|l| contact_line(l)) => {
+            let described = below
+                .iter()
+                .all(|l| contact_line(l) || post_or_outlet_line(l) || outlet_line(l));
+            let b = parse_line(name, true).filter(|b| !b.names.is_empty())?;
+            described.then_some(b)
+        }
         // "JANE ROE" over "Associated Press", over "March 11, 2015 3:46 PM", or "By Jane Roe"
         // over the outlet's desk ("Springfield Courier Health News"): web pages print the
         // byline's name on a line of its own and what the story is from, or when, under it.
@@ -115,6 +127,17 @@ pub fn parse(block: &str, top: bool) -> Option<Byline> {
         }
         _ => None,
     }
+}
+
+/// "By", "By:", "Von": an opener alone on its line.
+fn opener_alone(line: &str) -> bool {
+    let padded = format!("{line} ");
+    PREFIX.find(&padded).is_some_and(|m| m.end() == padded.len())
+}
+
+/// "@janeroe", "jroe@example.com": a writer's handle or address alone on a line.
+fn contact_line(line: &str) -> bool {
+    !line.contains(char::is_whitespace) && line.len() > 2 && line.contains('@')
 }
 
 /// A line that may name the outlet or desk under an opened byline ("By Jane Roe" over
@@ -240,7 +263,30 @@ const NAME_ENDS: &[(&str, NameEnd)] = &[
     ("time or number", number_at),
     ("field label", field_label_at),
     ("bracket", bracket_at),
+    ("relative time or comment link", page_meta_at),
 ];
+
+/// "Jane Roe 2 hours ago", "Jane Roe 4 min read", "by Jane Roe Leave a Comment", "Jane Roe 3
+/// Comments": what blogs and news sites print after the writer's name — how long ago, how long
+/// to read, the link to the comments.
+static PAGE_META: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|\s)(?:\d+\s+(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+(?:ago|read)\b|leave\s+an?\s+(?:comment|reply)\b|no\s+comments\b|\d+\s+comments?\b)",
+    )
+    .expect("page meta regex")
+});
+
+fn page_meta_at(s: &str) -> Option<usize> {
+    // Every form holds a digit or "comment"/"reply"; most bylines hold neither.
+    if !s
+        .bytes()
+        .any(|b| b.is_ascii_digit() || b == b'C' || b == b'c' || b == b'r')
+    {
+        return None;
+    }
+    let m = PAGE_META.find(s)?;
+    Some(m.start() + (m.as_str().len() - m.as_str().trim_start().len()))
+}
 
 /// "By Jane Roe | Special to the Courier", "By Jane Roe · Springfield Courier", "By Jane
 /// Roe/Staff Writer". (On a bare line a slash makes a photo credit: see [`parse_line`].)
@@ -1194,6 +1240,12 @@ mod tests {
     fn dates_and_times_after_the_names() {
         check(&[
             ("By Jane Roe Updated Nov 13, 2019, 10:28am EST", &["Jane Roe"], &[]),
+            // How long ago, how long to read, the comments' link.
+            ("Jane Roe 2 hours ago", &["Jane Roe"], &[]),
+            ("November 13, 2019 by Jane Roe Leave a Comment", &["Jane Roe"], &[]),
+            ("Nov 13, 2019 | Jane Roe | 4 min read", &["Jane Roe"], &[]),
+            // A German page's date and time, then its "by".
+            ("13.11.2019, 10:28 Uhr | Von Jana Roe", &["Jana Roe"], &[]),
             ("By Jane Roe On 11/13/19 at 4:00 PM EST", &["Jane Roe"], &[]),
             ("By Jane Roe 2019-11-18T20:51:19Z Science", &["Jane Roe"], &[]),
             (
@@ -1271,6 +1323,13 @@ mod tests {
     #[test]
     fn openers() {
         check(&[
+            // A field label, and an opener alone on the line above the name.
+            ("Reporter: Jane Roe", &["Jane Roe"], &[]),
+            ("By\nJane Roe", &["Jane Roe"], &[]),
+            ("By:\nJane Roe", &["Jane Roe"], &[]),
+            // The name over the writer's post and address.
+            ("Jane Roe\nReporter\n@janeroe", &["Jane Roe"], &[]),
+            ("By Jane Roe\njroe@example.com", &["Jane Roe"], &[]),
             (
                 "Tested by: Jane Roe RRP: £20 More info: www.example.com",
                 &["Jane Roe"],
@@ -1352,6 +1411,7 @@ mod tests {
                 "time or number" => ("Jane Roe 4:00 PM", 9),
                 "field label" => ("Jane Roe Topic: Science", 9),
                 "bracket" => ("Jane Roe (Courier)", 9),
+                "relative time or comment link" => ("Jane Roe 3 days ago", 9),
                 other => panic!("no example for {other}"),
             };
             assert_eq!(rule(row.0), Some(row.1), "{name}: {}", row.0);
