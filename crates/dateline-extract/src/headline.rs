@@ -59,6 +59,7 @@ const RULES: &[(&str, Rule)] = &[
     ("organisation's name", organisation_name),
     ("last of several separators", after_several),
     ("one brand word", brand_word),
+    ("one name in a script without capitals", caseless_name),
 ];
 
 /// The headline without the site's name after it, when the page shows the suffix is one; and
@@ -134,9 +135,20 @@ fn in_capitals(t: &Title<'_>, _: &Evidence<'_>) -> Option<bool> {
     (is_all_caps(t.head) && is_all_caps(t.suffix)).then_some(false)
 }
 
-/// "Review - Harbour Lights": a one-word head is a kicker, not a headline.
+/// "Review - Harbour Lights": a one-word head is a kicker, not a headline. Chinese and Japanese
+/// write a whole headline without spaces ("港の灯りが今夜戻る"), so there a head of a few
+/// characters is enough.
 fn head_too_short(t: &Title<'_>, _: &Evidence<'_>) -> Option<bool> {
-    (t.head.split_whitespace().count() < 2).then_some(false)
+    let sentence_unspaced = starts_caseless(t.head) && t.head.chars().count() >= 6;
+    (t.head.split_whitespace().count() < 2 && !sentence_unspaced).then_some(false)
+}
+
+/// Whether text opens with a letter of a script without capitals (Chinese, Japanese, Korean,
+/// Arabic, Hebrew, Thai).
+fn starts_caseless(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase())
 }
 
 /// "Harbour review – calm waters, no surprises": the headline goes on.
@@ -240,6 +252,15 @@ fn brand_word(t: &Title<'_>, _: &Evidence<'_>) -> Option<bool> {
     (one_word && s.starts_with(char::is_uppercase) && !is_all_caps(s)).then_some(true)
 }
 
+/// "港の灯りが戻る - アクメ新聞", "항구의 불빛 - 아크미일보": in a script without capitals the
+/// site's name is one short word after the separator (up to twenty characters, as a name of
+/// five words is in Latin script).
+fn caseless_name(t: &Title<'_>, _: &Evidence<'_>) -> Option<bool> {
+    let s = t.suffix;
+    let short = s.chars().count() <= 20;
+    (starts_caseless(s) && short && !s.contains(char::is_whitespace)).then_some(true)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,6 +297,8 @@ mod tests {
             ("Harbour lights are back - Acmeblog", "Harbour lights are back"),
             ("Harbour lights are back · Zentrix News", "Harbour lights are back"),
             ("Harbour lights are back - Quillmark Blog", "Harbour lights are back"),
+            ("港の灯りが今夜戻る - アクメ新聞", "港の灯りが今夜戻る"),
+            ("항구의 불빛이 돌아온다 - 아크미일보", "항구의 불빛이 돌아온다"),
             // A known outlet's desk or station, and the section before the site's name.
             ("Harbour talks stall | Reuters Business", "Harbour talks stall"),
             ("Ferry times change | Travel | Harbour Gazette", "Ferry times change"),

@@ -70,18 +70,19 @@ impl Word<'_> {
     }
 }
 
-/// At least one letter and no lower-case letter.
+/// At least one capital letter and no lower-case letter. Letters of a script without case
+/// (Chinese, Korean, Arabic) are neither: a line of them is not "in capitals".
 pub fn is_all_caps(s: &str) -> bool {
-    let mut letters = 0;
+    let mut capitals = 0;
     for c in s.chars() {
         if c.is_lowercase() {
             return false;
         }
-        if c.is_alphabetic() {
-            letters += 1;
+        if c.is_uppercase() {
+            capitals += 1;
         }
     }
-    letters >= 1
+    capitals >= 1
 }
 
 /// A quotation mark that can open or close a direct quotation.
@@ -674,6 +675,16 @@ mod tests {
         // Nothing to fold, or a letter that is no Latin letter with a mark.
         assert_eq!(fold_marks("Lodz"), None);
         assert_eq!(fold_marks("Ærø"), None);
+    }
+
+    #[test]
+    fn capitals() {
+        assert!(is_all_caps("HARBOUR LIGHTS, U.S."));
+        assert!(!is_all_caps("Harbour LIGHTS"));
+        // A script without case has no capitals: neither all caps nor lower case.
+        assert!(!is_all_caps("港の灯り"));
+        assert!(is_all_caps("港 ACME"));
+        assert!(!is_all_caps("2019"));
     }
 
     /// Word counting one char at a time, as [`word_count_up_to`] must count.
