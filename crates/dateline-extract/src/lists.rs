@@ -199,6 +199,8 @@ lists! {
     MISC_SUFFIXES: List = "misc_suffixes.txt";
     /// Words that open names of events, prizes and laws in Romance languages ("Copa", "Ley").
     MISC_PREFIXES: List = "misc_prefixes.txt";
+    /// Nouns that make a country's formal name before "of" ("Republic", "Kingdom").
+    STATE_FORMS: List = "state_forms.txt";
     /// What ends a list that goes on beyond its last named item ("and others").
     LIST_ENDINGS: List = "list_endings.txt";
     /// Romance auxiliaries between a quotation and its verb's participle ("a déclaré").

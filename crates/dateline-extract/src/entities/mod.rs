@@ -1307,6 +1307,12 @@ mod tests {
             &[(O, "Meta"), (O, "Boeing")],
             &[(O, "Target")],
         ),
+        // A country's formal name is a place as written.
+        (
+            "The teams were Slovakia, Republic of Ireland and Wales. The People’s Republic of China objected.",
+            &[(L, "Republic of Ireland"), (L, "People’s Republic of China")],
+            &[(P, "People’s Republic")],
+        ),
         // A plural noun for a kind of people opening a sentence names no one.
         (
             "Volunteers said they were tired. Shoppers said prices rose. Zentrix said it would appeal.",

@@ -23,7 +23,8 @@ use crate::lists::{
     KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS, MINISTRY_PORTFOLIOS, MISC_PREFIXES, NAME_JOINERS,
     NEWSROOM_POSTS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS,
     OUTLET_NOUNS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS,
-    REGION_QUALIFIERS, RESULT_VERBS, SOURCE_CUES, SPORTS_POSITIONS, STOCK_EXCHANGES, STREET_SUFFIXES, THING_NOUNS,
+    REGION_QUALIFIERS, RESULT_VERBS, SOURCE_CUES, SPORTS_POSITIONS, STATE_FORMS, STOCK_EXCHANGES, STREET_SUFFIXES,
+    THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -53,6 +54,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("party named with a label", party_named_with_a_label),
     ("party label", party_label),
     ("town with its state", town_with_its_state),
+    ("country by its formal name", country_by_formal_name),
     ("known place", known_place),
     ("known organisation", known_organisation),
     ("club named with its city", club_with_its_city),
@@ -306,6 +308,27 @@ fn followed_by_state_abbreviation(after: &str) -> Option<&str> {
         .is_some_and(|then| then.starts_with(|c: char| c.is_lowercase()));
     let bare = !token.ends_with('.') && token.len() >= 3;
     (bare && lower_next && gazetteer::state_abbreviation(&format!("{token}.")).is_some()).then_some(token)
+}
+
+/// "Republic of Freedonia", "the People's Republic of Freedonia", "Kingdom of Ruritania": a
+/// country's formal name is a place as written, though its head word could open a body's name
+/// ("Republic Bank of …") and its "of" split it.
+fn country_by_formal_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let of = r.ws.iter().position(|w| w.text == "of")?;
+    let form = of.checked_sub(1).map(|k| r.ws[k].text)?;
+    let country = if r.ws.get(of + 1).is_some_and(|w| w.text == "the") {
+        of + 2
+    } else {
+        of + 1
+    };
+    let named = country < r.ws.len() && gazetteer::is_country(&r.name(country..r.ws.len()));
+    if !STATE_FORMS.contains(form) || !named {
+        return None;
+    }
+    // A sentence's "The" is no part of the name.
+    let from = usize::from(r.ws[0].text == "The");
+    let whole = from..r.ws.len();
+    Some(Verdict::of(vec![Out::Name(whole.clone(), Kind::Place(r.name(whole)))]))
 }
 
 /// A place the gazetteer knows on sight: "New York", "Hanoi". One word waits for the story to
