@@ -313,9 +313,9 @@ proptest! {
     }
 }
 
-/// The fastest of three runs.
+/// The fastest of five runs, so a busy machine does not decide a ratio.
 fn fastest(f: impl Fn()) -> Duration {
-    (0..3)
+    (0..5)
         .map(|_| {
             let started = Instant::now();
             f();
@@ -328,7 +328,7 @@ fn fastest(f: impl Fn()) -> Duration {
 #[test]
 fn reading_an_article_takes_time_linear_in_its_length() {
     // The longest article at hand, its body repeated: four times the text must not take
-    // eight times as long.
+    // ten times as long.
     let (text, format) = articles().iter().max_by_key(|(t, _)| t.len()).unwrap();
     // After the closing `+++` of front matter, if any: "+++" + TOML + "\n+++".
     let body_start = text
@@ -341,7 +341,8 @@ fn reading_an_article_takes_time_linear_in_its_length() {
     let t_small = fastest(|| read(small.clone(), *format, None));
     let t_large = fastest(|| read(large.clone(), *format, None));
     assert!(
-        t_large < t_small * 8,
+        // Quadratic work takes sixteen times as long; ten leaves room for a busy machine.
+        t_large < t_small * 10,
         "4× the text took {:.1}× the time ({t_small:?} → {t_large:?})",
         t_large.as_secs_f64() / t_small.as_secs_f64()
     );

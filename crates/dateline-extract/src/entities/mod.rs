@@ -1307,6 +1307,12 @@ mod tests {
             &[(O, "Meta"), (O, "Boeing")],
             &[(O, "Target")],
         ),
+        // A newsroom's post before a writer's name; the outlet before the post.
+        (
+            "Acme Sports League Insider Jason La Rosa reported the fine.",
+            &[(P, "Jason La Rosa"), (O, "Acme Sports League")],
+            &[(O, "Acme Sports League Insider")],
+        ),
         // A country's formal name is a place as written.
         (
             "The teams were Slovakia, Republic of Ireland and Wales. The People’s Republic of China objected.",

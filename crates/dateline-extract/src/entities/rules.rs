@@ -1287,7 +1287,9 @@ fn newsroom_post_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         gender: lexicon::given_name_gender(rest[0].text),
         sure: true,
     };
-    Some(Verdict::of(vec![Out::Role(0..k + 1), Out::Name(k + 1..ws.len(), kind)]))
+    // The outlet and desk before the post ("Acme Sports"), without the post: "Acme Insider"
+    // would read as a masthead.
+    Some(Verdict::of(vec![Out::Role(0..k), Out::Name(k + 1..ws.len(), kind)]))
 }
 
 /// Titles before names (AP style): the last title word separates the role from the name —

@@ -565,9 +565,9 @@ fn explain_with(paragraphs: &[&str], headline: Option<&str>) -> Vec<(Quote, Opti
     explained(&blocks, &found, headline)
 }
 
-/// The fastest of three runs of `f`, so a busy machine does not decide a ratio.
+/// The fastest of five runs of `f`, so a busy machine does not decide a ratio.
 fn fastest(f: impl Fn()) -> std::time::Duration {
-    (0..3)
+    (0..5)
         .map(|_| {
             let started = std::time::Instant::now();
             f();
@@ -592,7 +592,8 @@ fn a_paragraph_of_thousands_of_quotations_takes_linear_time() {
     let t_small = fastest(|| drop(quotes_of(&[&small], None)));
     let t_large = fastest(|| drop(quotes_of(&[&large], None)));
     assert!(
-        t_large < t_small * 8,
+        // Quadratic work takes sixteen times as long; ten leaves room for a busy machine.
+        t_large < t_small * 10,
         "4× the quotations took {:.1}× the time ({t_small:?} → {t_large:?})",
         t_large.as_secs_f64() / t_small.as_secs_f64()
     );
