@@ -238,16 +238,19 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let working = store.as_ref().map(Store::working_export);
     // The search index depends only on the archive: build it beside the pages, which spend
     // much of their time waiting on the file system.
+    let kept_export = export && sink.kept(EXPORT_JOB, export_print);
+    if kept_export {
+        export_rows.carry_all();
+    }
+    let previous = output.join(EXPORT_FILE);
+    let changed = (export && !kept_export)
+        .then(|| export_rows.changed().filter(|_| previous.is_file()))
+        .flatten();
+    let beside = beside_the_export(changed.is_some());
     let (rendered, search, exported) = std::thread::scope(|scope| {
-        let kept_export = export && sink.kept(EXPORT_JOB, export_print);
-        if kept_export {
-            export_rows.carry_all();
-        }
         let exported = (export && !kept_export).then(|| {
             scope.spawn(|| {
                 let started = Instant::now();
-                let previous = output.join(EXPORT_FILE);
-                let changed = export_rows.changed().filter(|_| previous.is_file());
                 let exported = export_sqlite(
                     &site,
                     &staging,
@@ -279,13 +282,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         let search = site.config.search.enabled.then(|| {
             scope.spawn(|| {
                 let started = Instant::now();
-                let report = crate::search::reindex_archive(
-                    &site.archive,
-                    &site.config.language,
-                    &limits,
-                    &previous_index,
-                    &mut |file| Ok(staging.put(crate::compress::with_twins(vec![file], precompress)?)?),
-                );
+                let report = within(beside.as_ref(), || {
+                    crate::search::reindex_archive(
+                        &site.archive,
+                        &site.config.language,
+                        &limits,
+                        &previous_index,
+                        &mut |file| Ok(staging.put(crate::compress::with_twins(vec![file], precompress)?)?),
+                    )
+                });
                 if timing && let Ok(r) = &report {
                     let how = match r.updated {
                         Some((docs, shards)) => format!("updated: {docs} articles and {shards} shards made again"),
@@ -304,7 +309,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             })
         });
         let started = Instant::now();
-        let rendered = render::render_into(&site.archive, &render_config, &site.theme, site.clock, &sink);
+        let rendered = within(beside.as_ref(), || {
+            render::render_into(&site.archive, &render_config, &site.theme, site.clock, &sink)
+        });
         if timing {
             eprintln!("  pages: {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
         }
@@ -851,6 +858,27 @@ fn export_with_working(
         source,
     })?;
     Ok(made)
+}
+
+/// The workers for the pages and the search index while `archive.sqlite` is updated (`updating`)
+/// beside them: every core but one. The update is one chain of work (the full-text merge,
+/// `VACUUM INTO`) and the longest part of a rebuild after an edit; sharing every core with the
+/// other two, it got a third of one until they finished. Made whole, it is not alone on the
+/// critical path, and everything shares every core (`None`).
+fn beside_the_export(updating: bool) -> Option<rayon::ThreadPool> {
+    let cores = rayon::current_num_threads();
+    if !updating || cores < 2 {
+        return None;
+    }
+    rayon::ThreadPoolBuilder::new().num_threads(cores - 1).build().ok()
+}
+
+/// Runs `work` on `pool`'s workers, or on the global ones without a pool.
+fn within<R: Send>(pool: Option<&rayon::ThreadPool>, work: impl FnOnce() -> R + Send) -> R {
+    match pool {
+        Some(pool) => pool.install(work),
+        None => work(),
+    }
 }
 
 fn search_failed() -> Diagnostic {
@@ -1778,6 +1806,20 @@ mod tests {
         let expected = render_in_memory(&whole).expect("renders");
         let got = render_in_memory(&preview).expect("renders");
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn the_pages_leave_a_core_to_an_update_of_archive_sqlite_only() {
+        assert!(beside_the_export(false).is_none(), "made whole, it shares every core");
+        let cores = rayon::current_num_threads();
+        match beside_the_export(true) {
+            Some(pool) => {
+                assert_eq!(pool.current_num_threads(), cores - 1);
+                assert_eq!(within(Some(&pool), rayon::current_num_threads), cores - 1);
+            }
+            None => assert!(cores < 2, "{cores} cores and no pool"),
+        }
+        assert_eq!(within(None, rayon::current_num_threads), cores);
     }
 
     #[test]
