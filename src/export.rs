@@ -49,7 +49,7 @@ pub enum ExportError {
     Text(#[from] crate::model::TextError),
     /// The database's working file could not be made.
     #[error(
-        "cannot build archive.sqlite in {folder}: {source}\n  = help: free space there (a build makes it beside the output folder, else in the temporary folder, which TMPDIR names)"
+        "cannot build archive.sqlite in {folder}: {source}\n  = help: free space there (a build makes it beside the output folder and keeps its working database in the site's .dateline/ folder; else it is made in the temporary folder, which TMPDIR names)"
     )]
     Temp { folder: PathBuf, source: std::io::Error },
 }
