@@ -15,7 +15,8 @@
 //! published file) lays the pages out afresh, so the same archive gives the same file.
 //!
 //! A rebuild after an edit need not read every article again: [`sqlite_file_updated`] starts
-//! from the previous build's file and replaces the rows of the changed articles only. Every
+//! from the previous build's database (its working copy, which the build store keeps, else
+//! a copy of the published file) and replaces the rows of the changed articles only. Every
 //! number a clean export hands out in sequence (entity ids by first appearance, figure, quote
 //! and note ids, the hidden row numbers of the link tables) is then put back in that sequence,
 //! and the changed articles' words are taken out of the full-text index and put in again. The
@@ -48,7 +49,7 @@ pub enum ExportError {
     Text(#[from] crate::model::TextError),
     /// The database's working file could not be made.
     #[error(
-        "cannot build archive.sqlite in {folder}: {source}\n  = help: free space there (a build makes it beside the output folder, else in the temporary folder, which TMPDIR names)"
+        "cannot build archive.sqlite in {folder}: {source}\n  = help: free space there (a build makes it beside the output folder and keeps its working database in the site's .dateline/ folder; else it is made in the temporary folder, which TMPDIR names)"
     )]
     Temp { folder: PathBuf, source: std::io::Error },
 }
@@ -359,16 +360,40 @@ pub fn sqlite_file(
     absolute: &dyn Fn(&str) -> String,
     folder: &Path,
 ) -> Result<tempfile::TempPath, ExportError> {
-    let temp = |suffix: &str| temp_in(folder, suffix);
-    let work = temp(".work.sqlite")?;
-    let out = temp(".sqlite")?;
-    let mut db = Connection::open(&work)?;
-    // A working copy nothing else reads: no journal, no waiting for the disk, and a page
-    // cache of 16 MB whatever the archive's size.
-    db.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384;")?;
+    let work = temp_in(folder, ".work.sqlite")?;
+    sqlite_file_kept(archive, absolute, folder, &work)
+}
+
+/// [`sqlite_file`] made from a working database at `work` (whatever was there is replaced),
+/// which is left there: a build keeps it for the next one to update ([`sqlite_file_updated`]).
+pub fn sqlite_file_kept(
+    archive: &Archive,
+    absolute: &dyn Fn(&str) -> String,
+    folder: &Path,
+    work: &Path,
+) -> Result<tempfile::TempPath, ExportError> {
+    let out = temp_in(folder, ".sqlite")?;
+    match std::fs::remove_file(work) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(ExportError::Temp {
+                folder: work.parent().unwrap_or(folder).to_path_buf(),
+                source: e,
+            });
+        }
+        _ => {}
+    }
+    let mut db = open_working(work, rusqlite::OpenFlags::default())?;
     fill(&mut db, archive, absolute)?;
     publish(&db, &out)?;
     Ok(out)
+}
+
+/// Opens the working database at `work`: a file nothing else reads while the build runs, so
+/// no journal, no waiting for the disk, and a page cache of 16 MB whatever the archive's size.
+fn open_working(work: &Path, flags: rusqlite::OpenFlags) -> rusqlite::Result<Connection> {
+    let db = Connection::open_with_flags(work, flags)?;
+    db.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384;")?;
+    Ok(db)
 }
 
 /// A new file in `folder`, removed when its path is dropped. It is readable by all, as every
@@ -397,29 +422,26 @@ fn publish(db: &Connection, out: &Path) -> Result<(), ExportError> {
     Ok(())
 }
 
-/// [`sqlite_file`] made from `previous`, the previous build's `archive.sqlite` of an archive
+/// [`sqlite_file_kept`] made by updating in place the working database at `work`, which
+/// holds the previous build's database (its working copy, or the published file) of an archive
 /// with as many stories, in which only the stories at positions `changed` may differ.
-/// `Ok(None)` when `previous` is not such a file: the database must be made whole.
+/// `Ok(None)` when `work` is not such a file: the database must be made whole.
 pub fn sqlite_file_updated(
     archive: &Archive,
     absolute: &dyn Fn(&str) -> String,
     folder: &Path,
-    previous: &Path,
+    work: &Path,
     changed: &[usize],
 ) -> Result<Option<tempfile::TempPath>, ExportError> {
-    let temp = |suffix: &str| temp_in(folder, suffix);
-    // Asked of the previous file before it is copied (720 MB at 100,000 articles).
-    let count = Connection::open_with_flags(previous, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .and_then(|db| db.query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0)));
+    // Never made here: a file that is not there is not updated.
+    let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let Ok(mut db) = open_working(work, flags) else {
+        return Ok(None);
+    };
+    let count = db.query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0));
     if count.ok() != Some(archive.stories.len() as i64) {
         return Ok(None);
     }
-    let work = temp(".work.sqlite")?;
-    if std::fs::copy(previous, &work).is_err() {
-        return Ok(None);
-    }
-    let mut db = Connection::open(&work)?;
-    db.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16384;")?;
     // Room for `insert_story`'s statements and the update's own.
     db.set_prepared_statement_cache_capacity(64);
     let tx = db.transaction()?;
@@ -474,7 +496,7 @@ pub fn sqlite_file_updated(
         }
     }
     tx.commit()?;
-    let out = temp(".sqlite")?;
+    let out = temp_in(folder, ".sqlite")?;
     publish(&db, &out)?;
     Ok(Some(out))
 }

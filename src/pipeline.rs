@@ -234,23 +234,29 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         archive: &site.archive,
         settings: *blake3::hash(format!("{:?}", ("search", &site.config)).as_bytes()).as_bytes(),
     };
+    // `archive.sqlite`'s working database, kept in the store for the next build to update.
+    let working = store.as_ref().map(Store::working_export);
     // The search index depends only on the archive: build it beside the pages, which spend
     // much of their time waiting on the file system.
+    let kept_export = export && sink.kept(EXPORT_JOB, export_print);
+    if kept_export {
+        export_rows.carry_all();
+    }
+    let previous = output.join(EXPORT_FILE);
+    let changed = (export && !kept_export)
+        .then(|| export_rows.changed().filter(|_| previous.is_file()))
+        .flatten();
+    let beside = beside_the_export(changed.is_some());
     let (rendered, search, exported) = std::thread::scope(|scope| {
-        let kept_export = export && sink.kept(EXPORT_JOB, export_print);
-        if kept_export {
-            export_rows.carry_all();
-        }
         let exported = (export && !kept_export).then(|| {
             scope.spawn(|| {
                 let started = Instant::now();
-                let previous = output.join(EXPORT_FILE);
-                let changed = export_rows.changed().filter(|_| previous.is_file());
                 let exported = export_sqlite(
                     &site,
                     &staging,
                     precompress,
                     changed.as_deref().map(|c| (&*previous, c)),
+                    working.as_ref(),
                 );
                 if let Ok((_, updated)) = &exported {
                     if let Some(print) = export_print {
@@ -276,13 +282,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         let search = site.config.search.enabled.then(|| {
             scope.spawn(|| {
                 let started = Instant::now();
-                let report = crate::search::reindex_archive(
-                    &site.archive,
-                    &site.config.language,
-                    &limits,
-                    &previous_index,
-                    &mut |file| Ok(staging.put(crate::compress::with_twins(vec![file], precompress)?)?),
-                );
+                let report = within(beside.as_ref(), || {
+                    crate::search::reindex_archive(
+                        &site.archive,
+                        &site.config.language,
+                        &limits,
+                        &previous_index,
+                        &mut |file| Ok(staging.put(crate::compress::with_twins(vec![file], precompress)?)?),
+                    )
+                });
                 if timing && let Ok(r) = &report {
                     let how = match r.updated {
                         Some((docs, shards)) => format!("updated: {docs} articles and {shards} shards made again"),
@@ -301,7 +309,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             })
         });
         let started = Instant::now();
-        let rendered = render::render_into(&site.archive, &render_config, &site.theme, site.clock, &sink);
+        let rendered = within(beside.as_ref(), || {
+            render::render_into(&site.archive, &render_config, &site.theme, site.clock, &sink)
+        });
         if timing {
             eprintln!("  pages: {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
         }
@@ -333,7 +343,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     // The staged copy of `archive.sqlite` is written by the staging's writers, from this file:
     // it must outlive the commit.
-    let _exported = match exported {
+    let exported = match exported {
         None => None,
         Some(Ok(Ok(file))) => Some(file),
         Some(Ok(Err(e))) => return Err(e),
@@ -364,13 +374,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         crate::derivatives::prune(&options.root, used);
     }
     let mut warnings = std::mem::take(&mut site.warnings);
-    if let Some(store) = store.as_mut()
-        && let Err(e) = store.save_outputs(&output, &hashes, Some(&page_record))
-    {
-        warnings.push(Diagnostic::warning(
-            store.path().to_path_buf(),
-            format!("the build store could not record the output ({e}); the next build compares every file on disk"),
-        ));
+    if let Some(store) = store.as_mut() {
+        warnings.extend(record_output(store, &output, &hashes, &page_record, exported.is_some()));
     }
     timings.lap("record the output");
     let report = BuildReport {
@@ -396,6 +401,31 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         timings.lap("record the inputs");
     }
     Ok(report)
+}
+
+/// Records in the build store what `output` now holds and what each page was made from, and,
+/// when this build made `archive.sqlite` (`exported`), its working database as describing that
+/// output. A store that cannot record this only makes the next build slower: a warning.
+fn record_output(
+    store: &mut Store,
+    output: &Path,
+    hashes: &write::OutputRecord,
+    pages: &crate::store::PageRecord,
+    exported: bool,
+) -> Option<Diagnostic> {
+    match store.save_outputs(output, hashes, Some(pages)) {
+        Err(e) => Some(Diagnostic::warning(
+            store.path().to_path_buf(),
+            format!("the build store could not record the output ({e}); the next build compares every file on disk"),
+        )),
+        Ok(()) => {
+            // Unrecorded, the working database is replaced by a copy of the published file.
+            if exported {
+                let _ = store.save_working_export();
+            }
+            None
+        }
+    }
 }
 
 /// What the build store recorded of the previous build into the output folder.
@@ -753,6 +783,7 @@ fn export_sqlite(
     staging: &write::Staging,
     precompress: &[crate::compress::Encoding],
     update: Option<(&Path, &[usize])>,
+    working: Option<&crate::store::export::WorkingExport>,
 ) -> Result<(tempfile::TempPath, bool), BuildError> {
     use crate::export::ExportError;
     let absolute = |p: &str| site.config.absolute(p);
@@ -760,17 +791,8 @@ fn export_sqlite(
     // 720 MB at 100,000 articles), and its working copies stay off a temporary folder that
     // may be a slower disk than the output's.
     let temp = staging.scratch().unwrap_or_else(|_| std::env::temp_dir());
-    let made = match update {
-        Some((previous, changed)) => {
-            match crate::export::sqlite_file_updated(&site.archive, &absolute, &temp, previous, changed) {
-                Ok(Some(file)) => Ok((file, true)),
-                // A previous file that is not what the record says is made whole.
-                Ok(None) | Err(ExportError::Sqlite(_)) => {
-                    crate::export::sqlite_file(&site.archive, &absolute, &temp).map(|f| (f, false))
-                }
-                Err(e) => Err(e),
-            }
-        }
+    let made = match working {
+        Some(working) => export_with_working(site, &absolute, &temp, update, working),
         None => crate::export::sqlite_file(&site.archive, &absolute, &temp).map(|f| (f, false)),
     };
     let (file, updated) = made.map_err(|e| match e {
@@ -791,6 +813,72 @@ fn export_sqlite(
         files => staging.put(files)?,
     }
     Ok((file, updated))
+}
+
+/// `archive.sqlite` made from the working database the build store keeps: updated in place
+/// when `update` allows (the previous build's file and the positions of the stories that
+/// changed), else made whole there. The working database is changed under another name and
+/// put back at its own only once the published file is made, so a build cut short leaves
+/// none. One that is not trusted ([`crate::store::export`]) is first replaced by a copy of the
+/// previous build's file. Also returns whether the database was updated.
+fn export_with_working(
+    site: &Site,
+    absolute: &dyn Fn(&str) -> String,
+    temp: &Path,
+    update: Option<(&Path, &[usize])>,
+    working: &crate::store::export::WorkingExport,
+) -> Result<(tempfile::TempPath, bool), crate::export::ExportError> {
+    use crate::export::ExportError;
+    let work = &working.updating;
+    let updated = match update {
+        Some((previous, changed)) => {
+            let ready = if working.trusted {
+                std::fs::rename(&working.path, work).is_ok()
+            } else {
+                std::fs::copy(previous, work).is_ok()
+            };
+            match ready.then(|| crate::export::sqlite_file_updated(&site.archive, absolute, temp, work, changed)) {
+                Some(Ok(Some(file))) => Some(file),
+                // A previous database that is not what the record says is made whole.
+                None | Some(Ok(None) | Err(ExportError::Sqlite(_))) => None,
+                Some(Err(e)) => return Err(e),
+            }
+        }
+        None => None,
+    };
+    let made = match updated {
+        Some(file) => (file, true),
+        None => (
+            crate::export::sqlite_file_kept(&site.archive, absolute, temp, work)?,
+            false,
+        ),
+    };
+    std::fs::rename(work, &working.path).map_err(|source| ExportError::Temp {
+        folder: working.path.parent().unwrap_or(temp).to_path_buf(),
+        source,
+    })?;
+    Ok(made)
+}
+
+/// The workers for the pages and the search index while `archive.sqlite` is updated (`updating`)
+/// beside them: every core but one. The update is one chain of work (the full-text merge,
+/// `VACUUM INTO`) and the longest part of a rebuild after an edit; sharing every core with the
+/// other two, it got a third of one until they finished. Made whole, it is not alone on the
+/// critical path, and everything shares every core (`None`).
+fn beside_the_export(updating: bool) -> Option<rayon::ThreadPool> {
+    let cores = rayon::current_num_threads();
+    if !updating || cores < 2 {
+        return None;
+    }
+    rayon::ThreadPoolBuilder::new().num_threads(cores - 1).build().ok()
+}
+
+/// Runs `work` on `pool`'s workers, or on the global ones without a pool.
+fn within<R: Send>(pool: Option<&rayon::ThreadPool>, work: impl FnOnce() -> R + Send) -> R {
+    match pool {
+        Some(pool) => pool.install(work),
+        None => work(),
+    }
 }
 
 fn search_failed() -> Diagnostic {
@@ -1718,6 +1806,20 @@ mod tests {
         let expected = render_in_memory(&whole).expect("renders");
         let got = render_in_memory(&preview).expect("renders");
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn the_pages_leave_a_core_to_an_update_of_archive_sqlite_only() {
+        assert!(beside_the_export(false).is_none(), "made whole, it shares every core");
+        let cores = rayon::current_num_threads();
+        match beside_the_export(true) {
+            Some(pool) => {
+                assert_eq!(pool.current_num_threads(), cores - 1);
+                assert_eq!(within(Some(&pool), rayon::current_num_threads), cores - 1);
+            }
+            None => assert!(cores < 2, "{cores} cores and no pool"),
+        }
+        assert_eq!(within(None, rayon::current_num_threads), cores);
     }
 
     #[test]

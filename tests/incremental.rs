@@ -739,3 +739,69 @@ fn an_edit_remakes_the_api_list_of_its_year_and_keeps_the_others() {
         );
     }
 }
+
+/// `archive.sqlite`'s working database, kept in the build store, is updated in place after an
+/// edit. One that is not as the last build left it — an older copy put back, as a stale or
+/// foreign file would be, or one damaged with its size and time kept — is not trusted as it
+/// is, and every rebuild is still what a clean build makes.
+#[cfg(unix)]
+#[test]
+fn the_kept_working_database_is_updated_in_place_only_as_the_last_build_left_it() {
+    let mut rng = Rng(47);
+    let site = site(&[("site.toml", "title = \"The Bay Ledger\"\n")]);
+    for n in 1..=12 {
+        write(site.path(), &format!("content/{n:04}.md"), &article(&mut rng, n));
+    }
+    let first = build_into(site.path(), false, None);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let working = site.path().join(".dateline/export.sqlite");
+    let older = tempfile::tempdir().unwrap();
+    let older = older.path().join("export.sqlite");
+    std::fs::copy(&working, &older).unwrap();
+    let edit_and_build = |n: usize| {
+        let path = format!("content/{n:04}.md");
+        let text = std::fs::read_to_string(site.path().join(&path)).unwrap();
+        write(
+            site.path(),
+            &path,
+            &format!("{text}\nThe harbourmaster added a note on item {n}.\n"),
+        );
+        let out = build_into(site.path(), false, None);
+        let log = stderr(&out);
+        assert!(out.status.success(), "{log}");
+        let clean = tempfile::tempdir().unwrap();
+        mirror(site.path(), clean.path());
+        let fresh = build_into(clean.path(), true, None);
+        assert!(fresh.status.success(), "{}", stderr(&fresh));
+        let (a, b) = (tree(&site.path().join("public")), tree(&clean.path().join("public")));
+        let differ: Vec<&String> = a.keys().chain(b.keys()).filter(|k| a.get(*k) != b.get(*k)).collect();
+        assert!(
+            differ.is_empty(),
+            "after editing {path}, files that differ from a clean build: {differ:?}"
+        );
+        log
+    };
+    let inode = |p: &Path| std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(p).unwrap());
+    let before = inode(&working);
+    let log = edit_and_build(3);
+    assert!(log.contains("updated, 1 articles' rows replaced"), "{log}");
+    assert_eq!(
+        inode(&working),
+        before,
+        "the working database is updated where it is kept"
+    );
+    // The copy from before that edit, put back: it lacks the edit, and is not trusted.
+    std::fs::copy(&older, &working).unwrap();
+    let log = edit_and_build(7);
+    assert!(log.contains("updated, 1 articles' rows replaced"), "{log}");
+    // Damaged, its size, time and inode as recorded: SQLite cannot read it, and it is made afresh.
+    let modified = std::fs::metadata(&working).unwrap().modified().unwrap();
+    let file = std::fs::File::options().write(true).open(&working).unwrap();
+    std::os::unix::fs::FileExt::write_all_at(&file, &[0u8; 100], 0).unwrap();
+    file.set_modified(modified).unwrap();
+    drop(file);
+    edit_and_build(9);
+    // And updated again once made afresh.
+    let log = edit_and_build(11);
+    assert!(log.contains("updated, 1 articles' rows replaced"), "{log}");
+}

@@ -29,6 +29,9 @@
 //!   the last build's state: together, what lets a build with nothing to do stop at once
 //!   ([`unchanged`]).
 //!
+//! Beside the database, `export.sqlite` is `archive.sqlite`'s working database, which a
+//! rebuild updates in place; `meta` records it as the last finished build left it ([`export`]).
+//!
 //! The store is a cache in the strict sense: deleting it is always safe, and `build --clean`
 //! ignores it (and starts a new one). A store written by another version of dateline (the
 //! fingerprint in `meta` differs), or one SQLite cannot read, is discarded and rebuilt with a
@@ -38,6 +41,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+pub mod export;
 pub mod record;
 pub mod stories;
 pub mod unchanged;
@@ -517,12 +521,16 @@ fn output_id(output: &Path) -> String {
     crate::write::lexical_absolute(output).to_string_lossy().into_owned()
 }
 
-/// Removes the database and its journal files.
+/// Removes the database and its journal files, and the working database beside it, which
+/// without the database's record would not be trusted again.
 fn discard(path: &Path) {
     for suffix in ["", "-wal", "-shm", "-journal"] {
         let mut p = path.as_os_str().to_owned();
         p.push(suffix);
         let _ = std::fs::remove_file(PathBuf::from(p));
+    }
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::remove_file(dir.join(export::FILE));
     }
 }
 

@@ -600,7 +600,6 @@ fn compare(previous: Option<&Path>, file: &OutputFile) -> Comparison {
 /// large as `archive.sqlite` (hundreds of megabytes at 100,000 articles), and twelve writers
 /// each holding two whole copies would be most of a build's memory.
 fn same_bytes(a: &Path, b: &Path) -> std::io::Result<bool> {
-    use std::io::Read;
     let (mut a, mut b) = (std::fs::File::open(a)?, std::fs::File::open(b)?);
     let (mut x, mut y) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
     loop {
@@ -613,31 +612,51 @@ fn same_bytes(a: &Path, b: &Path) -> std::io::Result<bool> {
             return Ok(true);
         }
     }
+}
 
-    /// Fills `buf` as far as the file goes; short only at its end.
-    fn read_full(file: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
-        let mut filled = 0;
-        while filled < buf.len() {
-            match file.read(&mut buf[filled..])? {
-                0 => break,
-                n => filled += n,
-            }
+/// Fills `buf` as far as the file goes; short only at its end.
+fn read_full(file: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
+    use std::io::Read;
+    let mut filled = 0;
+    while filled < buf.len() {
+        match file.read(&mut buf[filled..])? {
+            0 => break,
+            n => filled += n,
         }
-        Ok(filled)
     }
+    Ok(filled)
 }
 
 /// The hash of a file's bytes, as the build store keeps it.
 fn hash_of(file: &OutputFile) -> Result<Hash, WriteError> {
     match &file.content {
         Content::Bytes(b) => Ok(*blake3::hash(b).as_bytes()),
-        Content::Copy(from) => {
-            let mut h = blake3::Hasher::new();
-            h.update_reader(std::fs::File::open(from).map_err(io(from))?)
-                .map_err(io(from))?;
-            Ok(*h.finalize().as_bytes())
+        Content::Copy(from) => hash_file(from).map_err(io(from)),
+    }
+}
+
+/// Past this size a copied file is hashed on every core, a few megabytes at a time: it is
+/// `archive.sqlite` (some 720 MB at 100,000 articles), hashed at the end of the longest chain
+/// of a rebuild after an edit, where one core took most of a second over it.
+const HASH_ON_EVERY_CORE: u64 = 16 << 20;
+
+/// The BLAKE3 hash of the file at `path`: the same whichever way its bytes are fed in.
+fn hash_file(path: &Path) -> std::io::Result<Hash> {
+    let mut file = std::fs::File::open(path)?;
+    let mut h = blake3::Hasher::new();
+    if file.metadata()?.len() < HASH_ON_EVERY_CORE {
+        h.update_reader(file)?;
+    } else {
+        let mut buf = vec![0u8; 8 << 20];
+        loop {
+            let n = read_full(&mut file, &mut buf)?;
+            if n == 0 {
+                break;
+            }
+            h.update_rayon(&buf[..n]);
         }
     }
+    Ok(*h.finalize().as_bytes())
 }
 
 /// Fills `staging` with hard links to the previous archive's files at `kept` (the files this
