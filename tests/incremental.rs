@@ -208,6 +208,19 @@ fn step(rng: &mut Rng, site: &Path, next: &mut usize) -> String {
 
 /// Builds the site, `--clean` or not; `swap` ("journal", "whole") overrides how the build
 /// chooses to swap its archive in, so that the walk takes both ways whatever share it changes.
+/// A site of `articles` generated articles (drawn from `seed`), built once; the generator is
+/// returned to write more of them.
+fn ledger_built(seed: u64, articles: usize) -> (tempfile::TempDir, Rng) {
+    let mut rng = Rng(seed);
+    let site = site(&[("site.toml", "title = \"The Bay Ledger\"\n")]);
+    for n in 1..=articles {
+        write(site.path(), &format!("content/{n:04}.md"), &article(&mut rng, n));
+    }
+    let first = build_into(site.path(), false, None);
+    assert!(first.status.success(), "{}", stderr(&first));
+    (site, rng)
+}
+
 fn build_into(site: &Path, clean: bool, swap: Option<&str>) -> std::process::Output {
     let mut args = vec!["build", "--quiet"];
     if clean {
@@ -451,13 +464,7 @@ fn inodes(dir: &Path) -> std::collections::BTreeMap<String, u64> {
 #[cfg(unix)]
 #[test]
 fn a_rebuild_after_one_edit_extracts_one_article_and_writes_only_changed_files() {
-    let mut rng = Rng(7);
-    let site = site(&[("site.toml", "title = \"The Bay Ledger\"\n")]);
-    for n in 1..=12 {
-        write(site.path(), &format!("content/{n:04}.md"), &article(&mut rng, n));
-    }
-    let first = build_into(site.path(), false, None);
-    assert!(first.status.success(), "{}", stderr(&first));
+    let (site, _) = ledger_built(7, 12);
     let public = site.path().join("public");
     let (before, bytes_before) = (inodes(&public), tree(&public));
     let text = std::fs::read_to_string(site.path().join("content/0005.md")).unwrap();
@@ -504,13 +511,7 @@ fn a_rebuild_after_one_edit_extracts_one_article_and_writes_only_changed_files()
 /// its file again, and the archive is what a clean build makes.
 #[test]
 fn a_kept_story_that_does_not_read_back_is_read_afresh() {
-    let mut rng = Rng(17);
-    let site = site(&[("site.toml", "title = \"The Bay Ledger\"\n")]);
-    for n in 1..=6 {
-        write(site.path(), &format!("content/{n:04}.md"), &article(&mut rng, n));
-    }
-    let first = build_into(site.path(), false, None);
-    assert!(first.status.success(), "{}", stderr(&first));
+    let (site, mut rng) = ledger_built(17, 6);
     {
         let db = rusqlite::Connection::open(site.path().join(".dateline/cache.sqlite")).unwrap();
         let cut = db
@@ -656,13 +657,7 @@ fn a_rebuild_with_nothing_changed_leaves_the_output_alone_and_anything_changed_r
 /// article are replaced in the previous file; both are what a clean build makes.
 #[test]
 fn one_edit_updates_the_search_index_and_archive_sqlite_rather_than_rebuilding_them() {
-    let mut rng = Rng(31);
-    let site = site(&[("site.toml", "title = \"The Bay Ledger\"\n")]);
-    for n in 1..=12 {
-        write(site.path(), &format!("content/{n:04}.md"), &article(&mut rng, n));
-    }
-    let first = build_into(site.path(), false, None);
-    assert!(first.status.success(), "{}", stderr(&first));
+    let (site, _) = ledger_built(31, 12);
     let text = std::fs::read_to_string(site.path().join("content/0005.md")).unwrap();
     write(
         site.path(),
@@ -747,13 +742,7 @@ fn an_edit_remakes_the_api_list_of_its_year_and_keeps_the_others() {
 #[cfg(unix)]
 #[test]
 fn the_kept_working_database_is_updated_in_place_only_as_the_last_build_left_it() {
-    let mut rng = Rng(47);
-    let site = site(&[("site.toml", "title = \"The Bay Ledger\"\n")]);
-    for n in 1..=12 {
-        write(site.path(), &format!("content/{n:04}.md"), &article(&mut rng, n));
-    }
-    let first = build_into(site.path(), false, None);
-    assert!(first.status.success(), "{}", stderr(&first));
+    let (site, _) = ledger_built(47, 12);
     let working = site.path().join(".dateline/export.sqlite");
     let older = tempfile::tempdir().unwrap();
     let older = older.path().join("export.sqlite");
