@@ -1307,6 +1307,13 @@ mod tests {
             &[(O, "Meta"), (O, "Boeing")],
             &[(O, "Target")],
         ),
+        // After a place's preposition, a compass word before a state names part of it; a team
+        // named so is not a place.
+        (
+            "Fires burned in Southern Ohio. Eastern Ohio lost to Western Ohio 3-1.",
+            &[(L, "Southern Ohio")],
+            &[(L, "Eastern Ohio"), (L, "Western Ohio")],
+        ),
         // A newsroom's post before a writer's name; the outlet before the post.
         (
             "Acme Sports League Insider Jason La Rosa reported the fine.",

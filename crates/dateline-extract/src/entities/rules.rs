@@ -1415,7 +1415,13 @@ fn nationality_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         return None;
     }
     if REGION_QUALIFIERS.contains(first) {
-        let region = r.ws.len() <= 3 && followed_by_region(r.after);
+        // "in Southern Freedonia": after a place's preposition a compass word before a state or
+        // country names a part of it; sides play "at" and lose "to" a team named so.
+        let part_of = r
+            .prev_lower
+            .is_some_and(|p| PLACE_PREPOSITIONS.contains(p) && !matches!(p, "at" | "to"))
+            && gazetteer::is_country_or_state(&r.name(1..r.ws.len()));
+        let region = r.ws.len() <= 3 && (followed_by_region(r.after) || part_of);
         return Some(if region {
             Verdict::all(r, Kind::Place(r.whole.clone()))
         } else {
