@@ -998,9 +998,10 @@ pub(super) fn name_shaped(ws: &[Word<'_>]) -> bool {
         if t.bytes().any(|b| b.is_ascii_digit()) {
             return false;
         }
-        // A title word can end a name as a surname ("Kevin King", "Ana Bishop"); a party
-        // label never does: "a Freedonia Democrat" is a politician of that state and party.
-        let surname_title = i > 0 && i + 1 == ws.len() && !t.ends_with('.');
+        // A title word that is also a surname can end a name ("Kevin King", "Ana Bishop"), not
+        // one that is no one's surname ("Art Director"); a party label never does: "a
+        // Freedonia Democrat" is a politician of that state and party.
+        let surname_title = i > 0 && i + 1 == ws.len() && !t.ends_with('.') && crate::names::surname_rank(t).is_some();
         let word = || {
             capitalized(t)
                 && !is_all_caps(t)

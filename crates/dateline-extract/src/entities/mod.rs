@@ -1314,6 +1314,12 @@ mod tests {
             &[(L, "Southern Ohio")],
             &[(L, "Eastern Ohio"), (L, "Western Ohio")],
         ),
+        // A title ends a name only where it is also a surname.
+        (
+            "The show's Art Director spoke to Kevin King and Ana Bishop.",
+            &[(P, "Kevin King"), (P, "Ana Bishop")],
+            &[(P, "Art Director")],
+        ),
         // A newsroom's post before a writer's name; the outlet before the post.
         (
             "Acme Sports League Insider Jason La Rosa reported the fine.",
