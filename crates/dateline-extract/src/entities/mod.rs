@@ -1314,6 +1314,12 @@ mod tests {
             &[(L, "Southern Ohio")],
             &[(L, "Eastern Ohio"), (L, "Western Ohio")],
         ),
+        // A familiar form of a named person's given name, before the surname, is that person.
+        (
+            "Patrick Vole Jr., 55, pleaded guilty. Pat Vole left. Daniel Roe agreed. Dan Roe left.",
+            &[(P, "Patrick Vole Jr."), (P, "Daniel Roe")],
+            &[(P, "Pat Vole"), (P, "Dan Roe")],
+        ),
         // A title ends a name only where it is also a surname.
         (
             "The show's Art Director spoke to Kevin King and Ana Bishop.",

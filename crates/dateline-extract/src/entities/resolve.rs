@@ -1187,7 +1187,19 @@ impl Builder {
                 return candidate;
             }
         }
-        self.person_by_tail(name)
+        self.person_by_tail(name).or_else(|| self.by_familiar_name(name))
+    }
+
+    /// "Pat Vole" after "Patrick Vole Jr.", "Dan Roe" after "Daniel Roe": a given name cut
+    /// short (the familiar form most short names are) before the surname of a person named.
+    fn by_familiar_name(&self, name: &str) -> Option<usize> {
+        let (given, surname) = name.split_once(' ')?;
+        if given.chars().count() < 3 || surname.contains(' ') || !given.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let id = self.person_by_tail(surname)?;
+        let full = self.entities[id].name.split_whitespace().next()?;
+        (full.len() > given.len() && full.starts_with(given)).then_some(id)
     }
 
     /// "Jane Q. Roe" after "Jane Roe": a person is listed under the fullest form the story
