@@ -1314,6 +1314,12 @@ mod tests {
             &[(L, "Southern Ohio")],
             &[(L, "Eastern Ohio"), (L, "Western Ohio")],
         ),
+        // Spanish, Portuguese, French and Italian put a lower-case role before the name.
+        (
+            "A taça foi entregue ao ex-presidente Olavo Brites de Lemos em 2012.",
+            &[(P, "Olavo Brites de Lemos")],
+            &[],
+        ),
         // A familiar form of a named person's given name, before the surname, is that person.
         (
             "Patrick Vole Jr., 55, pleaded guilty. Pat Vole left. Daniel Roe agreed. Dan Roe left.",
