@@ -277,11 +277,8 @@ static PAGE_META: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn page_meta_at(s: &str) -> Option<usize> {
-    // Every form holds a digit or "comment"/"reply"; most bylines hold neither.
-    if !s
-        .bytes()
-        .any(|b| b.is_ascii_digit() || b == b'C' || b == b'c' || b == b'r')
-    {
+    // Every form holds a digit, "omment" or "eply"; most bylines hold none of them.
+    if !s.bytes().any(|b| b.is_ascii_digit()) && !s.contains("omment") && !s.contains("eply") {
         return None;
     }
     let m = PAGE_META.find(s)?;

@@ -999,17 +999,16 @@ pub(super) fn name_shaped(ws: &[Word<'_>]) -> bool {
             return false;
         }
         // A title word that is also a surname can end a name ("Kevin King", "Ana Bishop"), not
-        // one that is no one's surname ("Art Director"); a party label never does: "a
-        // Freedonia Democrat" is a politician of that state and party.
-        let surname_title = i > 0 && i + 1 == ws.len() && !t.ends_with('.') && crate::names::surname_rank(t).is_some();
+        // one that is no one's surname ("Art Director").
+        let surname_title =
+            || i > 0 && i + 1 == ws.len() && !t.ends_with('.') && crate::names::surname_rank(t).is_some();
         let word = || {
             capitalized(t)
                 && !is_all_caps(t)
                 && !lexicon::is_stop_word(t)
                 && !gazetteer::is_org_suffix(t)
-                && (surname_title || !lexicon::is_title(t))
+                && (!lexicon::is_title(t) || surname_title())
                 && !abstract_noun(t)
-                && crate::lists::PARTY_LABELS.get(t).is_none()
         };
         let particle = || i > 0 && i + 1 < ws.len() && with_lowercase(t, lexicon::is_name_particle);
         let suffix = || i + 1 == ws.len() && i >= 2 && lexicon::is_name_suffix(t);
@@ -1022,7 +1021,14 @@ pub(super) fn name_shaped(ws: &[Word<'_>]) -> bool {
         };
         let month_name = || i == 0 && month_as_given_name(ws);
         word() || particle() || suffix() || initial() || romanised_syllable(ws, i) || month_name()
-    })
+    }) && !ends_with_party_label(ws)
+}
+
+/// "a Freedonia Democrat": a politician of that state and party, no one's name; a party label
+/// ends such a phrase and is nobody's surname. Asked once the words have passed, of the last.
+fn ends_with_party_label(ws: &[Word<'_>]) -> bool {
+    ws.last()
+        .is_some_and(|w| crate::lists::PARTY_LABELS.get(w.text).is_some())
 }
 
 /// English nouns made from verbs with "-tion" or "-sion" ("Protection", "Administration",

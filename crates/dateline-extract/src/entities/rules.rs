@@ -484,9 +484,8 @@ fn source_or_employer<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     // names no one by that surname ("a statement to Harbor Stone").
     let article = ws[0].text == "The" || r.prev_lower == Some("the");
     // The cue first: few names follow one, and it is cheaper than the word lookups below.
-    let before = &r.chunk.text[..ws[0].start];
-    let source = cued_as_source(before);
-    let cued = source || cued_as_employer(before) || article && reports_after(r.after);
+    let (source, employer) = cues(&r.chunk.text[..ws[0].start]);
+    let cued = source || employer || article && reports_after(r.after);
     let plain = || {
         let surname_last =
             !article && names::surname_rank(r.last()).is_some() && (!source || r.story.names_someone_called(r.last()));
@@ -615,11 +614,13 @@ fn double_given_name(w: &str) -> bool {
 /// Whether `before` (the text before a name) ends with a source cue ("according to", "told
 /// the") or an employer's cue ("an analyst at", "the founder of").
 pub(super) fn cued_as_source_or_employer(before: &str) -> bool {
-    cued_as_source(before) || cued_as_employer(before)
+    let (source, employer) = cues(before);
+    source || employer
 }
 
-/// The last words of `before` and what precedes them, an outlet's "the" passed over.
-fn last_words(before: &str) -> (Option<&str>, impl Iterator<Item = &str>, &str) {
+/// Whether `before` ends with a source's cue, and whether with an employer's, read from its
+/// last words once (an outlet's "the" passed over).
+fn cues(before: &str) -> (bool, bool) {
     let mut words = before.rsplit(|c: char| c.is_whitespace()).filter(|w| !w.is_empty());
     let mut last = words.next();
     let mut rest = before.trim_end();
@@ -627,12 +628,11 @@ fn last_words(before: &str) -> (Option<&str>, impl Iterator<Item = &str>, &str) 
         rest = rest[..rest.len() - 3].trim_end();
         last = words.next();
     }
-    (last, words, rest)
+    (cued_as_source(last, rest), cued_as_employer(last, words))
 }
 
 /// "according to", "told the", "a statement to": what introduces the source of a report.
-fn cued_as_source(before: &str) -> bool {
-    let (last, _, rest) = last_words(before);
+fn cued_as_source(last: Option<&str>, rest: &str) -> bool {
     // "(via Acme News)": an attribution in brackets; "via" alone as often names a channel
     // ("via Bluetooth").
     // Most names follow no cue: the last word settles that before any phrase is compared.
@@ -641,8 +641,7 @@ fn cued_as_source(before: &str) -> bool {
 }
 
 /// "an analyst at", "Jane Roe at", "the founder of": what introduces someone's employer.
-fn cued_as_employer(before: &str) -> bool {
-    let (last, mut words, _) = last_words(before);
+fn cued_as_employer<'a>(last: Option<&str>, mut words: impl Iterator<Item = &'a str>) -> bool {
     match last {
         Some("at") => words
             .next()
