@@ -265,6 +265,71 @@ fn caseless_name(t: &Title<'_>, _: &Evidence<'_>) -> Option<bool> {
 mod tests {
     use super::*;
 
+    /// One row per rule: (title, headline).
+    const SITE_SUFFIX_ROWS: &[(&str, &str)] = &[
+        // Cut: the byline, a credited or known outlet, an address, a name found on the page.
+        ("Ten quiet harbours | Jane Roe", "Ten quiet harbours"),
+        (
+            "Springfield rezoning vote delayed - Springfield Courier",
+            "Springfield rezoning vote delayed",
+        ),
+        ("Harbour talks stall - Reuters", "Harbour talks stall"),
+        ("How to tie a bowline | example.com", "How to tie a bowline"),
+        ("Patch notes for the spring – Acme Games", "Patch notes for the spring"),
+        ("Ferry times change — Harbour Gazette", "Ferry times change"),
+        ("Harbour strike - The Long Wait", "Harbour strike - The Long Wait"),
+        ("About us – Vortex Acme Entertainment", "About us"),
+        (
+            "The reviews are in — and they are mixed - Acmeblog",
+            "The reviews are in — and they are mixed",
+        ),
+        ("Harbour lights are back - Acmeblog", "Harbour lights are back"),
+        ("Harbour lights are back · Zentrix News", "Harbour lights are back"),
+        ("Harbour lights are back - Quillmark Blog", "Harbour lights are back"),
+        ("港の灯りが今夜戻る - アクメ新聞", "港の灯りが今夜戻る"),
+        ("항구의 불빛이 돌아온다 - 아크미일보", "항구의 불빛이 돌아온다"),
+        // A known outlet's desk or station, and the section before the site's name.
+        ("Harbour talks stall | Reuters Business", "Harbour talks stall"),
+        ("Ferry times change | Travel | Harbour Gazette", "Ferry times change"),
+        ("Ferry times change | Local news | Jane Roe", "Ferry times change"),
+        ("Ferry times change - Travel - Harbour Gazette", "Ferry times change"),
+        ("Ferry times change » Harbour Gazette", "Ferry times change"),
+        (
+            "Ferry times change :: Local News :: Harbour Gazette",
+            "Ferry times change",
+        ),
+        (
+            "Harbour strike - the long wait - Harbour Gazette",
+            "Harbour strike - the long wait",
+        ),
+        // The writer's name before the site's, as blogging platforms title a page.
+        ("Ten quiet harbours – Jane Roe – Acmeblog", "Ten quiet harbours"),
+        ("Jane Roe – Acmeblog", "Jane Roe"),
+        // Keep: a subtitle, the second half of a headline, a kicker, wire capitals.
+        (
+            "Harbour review – calm waters, no surprises",
+            "Harbour review – calm waters, no surprises",
+        ),
+        (
+            "Die Hafenbahn – der lange Weg zurück",
+            "Die Hafenbahn – der lange Weg zurück",
+        ),
+        ("Review - Harbour Lights", "Review - Harbour Lights"),
+        (
+            "CHAPTER TWO: The harbour? - Quiet Waters",
+            "CHAPTER TWO: The harbour? - Quiet Waters",
+        ),
+        (
+            "ECONOMIC SPOTLIGHT - HARBOUR TRADE",
+            "ECONOMIC SPOTLIGHT - HARBOUR TRADE",
+        ),
+        (
+            "Harbour pilots strike - What the new contract means for the port",
+            "Harbour pilots strike - What the new contract means for the port",
+        ),
+        ("No separator here", "No separator here"),
+    ];
+
     #[test]
     fn site_suffixes() {
         let bylines = vec!["Jane Roe".to_string()];
@@ -276,70 +341,7 @@ mod tests {
             body,
             web: true,
         };
-        // One row per rule: (title, headline).
-        let rows: &[(&str, &str)] = &[
-            // Cut: the byline, a credited or known outlet, an address, a name found on the page.
-            ("Ten quiet harbours | Jane Roe", "Ten quiet harbours"),
-            (
-                "Springfield rezoning vote delayed - Springfield Courier",
-                "Springfield rezoning vote delayed",
-            ),
-            ("Harbour talks stall - Reuters", "Harbour talks stall"),
-            ("How to tie a bowline | example.com", "How to tie a bowline"),
-            ("Patch notes for the spring – Acme Games", "Patch notes for the spring"),
-            ("Ferry times change — Harbour Gazette", "Ferry times change"),
-            ("Harbour strike - The Long Wait", "Harbour strike - The Long Wait"),
-            ("About us – Vortex Acme Entertainment", "About us"),
-            (
-                "The reviews are in — and they are mixed - Acmeblog",
-                "The reviews are in — and they are mixed",
-            ),
-            ("Harbour lights are back - Acmeblog", "Harbour lights are back"),
-            ("Harbour lights are back · Zentrix News", "Harbour lights are back"),
-            ("Harbour lights are back - Quillmark Blog", "Harbour lights are back"),
-            ("港の灯りが今夜戻る - アクメ新聞", "港の灯りが今夜戻る"),
-            ("항구의 불빛이 돌아온다 - 아크미일보", "항구의 불빛이 돌아온다"),
-            // A known outlet's desk or station, and the section before the site's name.
-            ("Harbour talks stall | Reuters Business", "Harbour talks stall"),
-            ("Ferry times change | Travel | Harbour Gazette", "Ferry times change"),
-            ("Ferry times change | Local news | Jane Roe", "Ferry times change"),
-            ("Ferry times change - Travel - Harbour Gazette", "Ferry times change"),
-            ("Ferry times change » Harbour Gazette", "Ferry times change"),
-            (
-                "Ferry times change :: Local News :: Harbour Gazette",
-                "Ferry times change",
-            ),
-            (
-                "Harbour strike - the long wait - Harbour Gazette",
-                "Harbour strike - the long wait",
-            ),
-            // The writer's name before the site's, as blogging platforms title a page.
-            ("Ten quiet harbours – Jane Roe – Acmeblog", "Ten quiet harbours"),
-            ("Jane Roe – Acmeblog", "Jane Roe"),
-            // Keep: a subtitle, the second half of a headline, a kicker, wire capitals.
-            (
-                "Harbour review – calm waters, no surprises",
-                "Harbour review – calm waters, no surprises",
-            ),
-            (
-                "Die Hafenbahn – der lange Weg zurück",
-                "Die Hafenbahn – der lange Weg zurück",
-            ),
-            ("Review - Harbour Lights", "Review - Harbour Lights"),
-            (
-                "CHAPTER TWO: The harbour? - Quiet Waters",
-                "CHAPTER TWO: The harbour? - Quiet Waters",
-            ),
-            (
-                "ECONOMIC SPOTLIGHT - HARBOUR TRADE",
-                "ECONOMIC SPOTLIGHT - HARBOUR TRADE",
-            ),
-            (
-                "Harbour pilots strike - What the new contract means for the port",
-                "Harbour pilots strike - What the new contract means for the port",
-            ),
-            ("No separator here", "No separator here"),
-        ];
+        let rows = SITE_SUFFIX_ROWS;
         for (title, want) in rows {
             assert_eq!(without_site(title, &ev), *want, "{title}");
         }
