@@ -1553,6 +1553,7 @@ fn save_extractions(
 ) -> Result<(), String> {
     let keep: std::collections::HashSet<String> = keys.iter().map(|(rel, _)| rel.clone()).collect();
     store.forget_stories(&keep).map_err(|e| e.to_string())?;
+    store.forget_extractions(&keep).map_err(|e| e.to_string())?;
     let mut fresh = fresh.into_iter().peekable();
     loop {
         let mut slice = Vec::new();
@@ -1567,7 +1568,7 @@ fn save_extractions(
             let (rel, key) = &keys[i];
             slice.push((rel.clone(), *key, bytes));
         }
-        store.save_extractions(&slice, &keep).map_err(|e| e.to_string())?;
+        store.save_extractions(&slice).map_err(|e| e.to_string())?;
         if fresh.peek().is_none() {
             return Ok(());
         }

@@ -214,18 +214,23 @@ impl Store {
         (stored.as_slice() == key.as_slice()).then_some(json)
     }
 
-    /// Saves new extractions and forgets the articles that are gone (every path not in `keep`).
-    pub fn save_extractions(
-        &mut self,
-        fresh: &[(String, Hash, Vec<u8>)],
-        keep: &std::collections::HashSet<String>,
-    ) -> rusqlite::Result<()> {
+    /// Saves new extractions, in one transaction; a build saves them a slice at a time.
+    pub fn save_extractions(&mut self, fresh: &[(String, Hash, Vec<u8>)]) -> rusqlite::Result<()> {
         let tx = self.conn.transaction()?;
         {
             let mut put = tx.prepare("INSERT OR REPLACE INTO extractions (path, key, json) VALUES (?1, ?2, ?3)")?;
             for (path, key, json) in fresh {
                 put.execute(params![path, key.as_slice(), json])?;
             }
+        }
+        tx.commit()
+    }
+
+    /// Forgets the extractions of the articles that are gone (every path not in `keep`): once a
+    /// build, as the table scan it takes grows with the archive.
+    pub fn forget_extractions(&mut self, keep: &std::collections::HashSet<String>) -> rusqlite::Result<()> {
+        let tx = self.conn.transaction()?;
+        {
             let gone: Vec<String> = {
                 let mut all = tx.prepare("SELECT path FROM extractions")?;
                 all.query_map([], |r| r.get::<_, String>(0))?
@@ -570,13 +575,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(dir.path(), false).unwrap();
         let key = hash(b"one");
-        store
-            .save_extractions(&[("a.md".into(), key, b"{}".to_vec())], &["a.md".to_string()].into())
-            .unwrap();
+        store.save_extractions(&[("a.md".into(), key, b"{}".to_vec())]).unwrap();
+        store.forget_extractions(&["a.md".to_string()].into()).unwrap();
         assert_eq!(store.extraction("a.md", &key).as_deref(), Some(&b"{}"[..]));
         assert_eq!(store.extraction("a.md", &hash(b"two")), None);
         assert_eq!(store.extraction("b.md", &key), None);
-        store.save_extractions(&[], &Default::default()).unwrap();
+        store.forget_extractions(&Default::default()).unwrap();
         assert_eq!(
             store.extraction("a.md", &key),
             None,
@@ -605,9 +609,7 @@ mod tests {
         {
             let mut store = Store::open(dir.path(), false).unwrap();
             let key = hash(b"k");
-            store
-                .save_extractions(&[("a.md".into(), key, b"{}".to_vec())], &["a.md".to_string()].into())
-                .unwrap();
+            store.save_extractions(&[("a.md".into(), key, b"{}".to_vec())]).unwrap();
             store
                 .conn
                 .execute("UPDATE meta SET value = 'dateline 0.0.0' WHERE name = 'code'", [])
