@@ -286,6 +286,20 @@ fn most_read(change: &str) -> usize {
 }
 
 /// Copies the site's sources (not its output or store) into `to`, replacing what was there.
+/// The output files of `site` that differ from a clean build of a copy of it (by name).
+fn differs_from_clean(site: &Path) -> Vec<String> {
+    let clean = tempfile::tempdir().unwrap();
+    mirror(site, clean.path());
+    let fresh = build_into(clean.path(), true, None);
+    assert!(fresh.status.success(), "{}", stderr(&fresh));
+    let (a, b) = (tree(&site.join("public")), tree(&clean.path().join("public")));
+    a.keys()
+        .chain(b.keys())
+        .filter(|k| a.get(*k) != b.get(*k))
+        .cloned()
+        .collect()
+}
+
 fn mirror(from: &Path, to: &Path) {
     let _ = std::fs::remove_dir_all(to.join("content"));
     let _ = std::fs::remove_dir_all(to.join("templates"));
@@ -527,11 +541,7 @@ fn a_kept_story_that_does_not_read_back_is_read_afresh() {
     let rebuilt = build_into(site.path(), false, None);
     assert!(rebuilt.status.success(), "{}", stderr(&rebuilt));
     assert_eq!(articles_read(&rebuilt), Some(2), "{}", stderr(&rebuilt));
-    let clean = tempfile::tempdir().unwrap();
-    mirror(site.path(), clean.path());
-    let fresh = build_into(clean.path(), true, None);
-    assert!(fresh.status.success(), "{}", stderr(&fresh));
-    assert!(tree(&site.path().join("public")) == tree(&clean.path().join("public")));
+    assert!(differs_from_clean(site.path()).is_empty());
 }
 
 #[test]
@@ -681,12 +691,7 @@ fn one_edit_updates_the_search_index_and_archive_sqlite_rather_than_rebuilding_t
         log.contains("archive.sqlite:") && log.contains("updated, 1 articles' rows replaced"),
         "{log}"
     );
-    let clean = tempfile::tempdir().unwrap();
-    mirror(site.path(), clean.path());
-    let fresh = build_into(clean.path(), true, None);
-    assert!(fresh.status.success(), "{}", stderr(&fresh));
-    let (a, b) = (tree(&site.path().join("public")), tree(&clean.path().join("public")));
-    let differ: Vec<&String> = a.keys().chain(b.keys()).filter(|k| a.get(*k) != b.get(*k)).collect();
+    let differ = differs_from_clean(site.path());
     assert!(differ.is_empty(), "files that differ from a clean build: {differ:?}");
 }
 
@@ -717,14 +722,9 @@ fn an_edit_remakes_the_api_list_of_its_year_and_keeps_the_others() {
         write(site.path(), &format!("content/{name}"), &text.replace(from, to));
         let incremental = build_into(site.path(), false, None);
         assert!(incremental.status.success(), "{}", stderr(&incremental));
-        let clean = tempfile::tempdir().unwrap();
-        mirror(site.path(), clean.path());
-        let fresh = build_into(clean.path(), true, None);
-        assert!(fresh.status.success(), "{}", stderr(&fresh));
-        let a = tree(&site.path().join("public"));
-        let b = tree(&clean.path().join("public"));
-        let differ: Vec<&String> = a.keys().chain(b.keys()).filter(|k| a.get(*k) != b.get(*k)).collect();
+        let differ = differs_from_clean(site.path());
         assert!(differ.is_empty(), "after editing {name}, files that differ: {differ:?}");
+        let a = tree(&site.path().join("public"));
         let lists = ["api/articles/2017.json", "api/articles/2018.json"];
         assert!(
             lists
@@ -758,12 +758,7 @@ fn the_kept_working_database_is_updated_in_place_only_as_the_last_build_left_it(
         let out = build_into(site.path(), false, None);
         let log = stderr(&out);
         assert!(out.status.success(), "{log}");
-        let clean = tempfile::tempdir().unwrap();
-        mirror(site.path(), clean.path());
-        let fresh = build_into(clean.path(), true, None);
-        assert!(fresh.status.success(), "{}", stderr(&fresh));
-        let (a, b) = (tree(&site.path().join("public")), tree(&clean.path().join("public")));
-        let differ: Vec<&String> = a.keys().chain(b.keys()).filter(|k| a.get(*k) != b.get(*k)).collect();
+        let differ = differs_from_clean(site.path());
         assert!(
             differ.is_empty(),
             "after editing {path}, files that differ from a clean build: {differ:?}"
