@@ -322,7 +322,7 @@ fn keep_possessive_ending<'a>(p: &mut Piece<'a>, text: &impl Fn(usize) -> Option
         return;
     };
     let after = t.get(p.end..).unwrap_or("");
-    let Some(len) = ["’s", "'s"].iter().find(|e| after.starts_with(**e)).map(|e| e.len()) else {
+    let Some(len) = after_possessive(after).map(|rest| after.len() - rest.len()) else {
         return;
     };
     if let Some(name) = t.get(p.start..p.end + len).filter(|n| !n.contains(char::is_whitespace)) {
@@ -330,6 +330,12 @@ fn keep_possessive_ending<'a>(p: &mut Piece<'a>, text: &impl Fn(usize) -> Option
         p.end += len;
         p.possessive = false;
     }
+}
+
+/// The text after the possessive ending that opens `s` ("’s, Zentrix" → ", Zentrix"): a
+/// piece ends before its possessive ending, which the text after it then holds.
+fn after_possessive(s: &str) -> Option<&str> {
+    s.strip_prefix("’s").or_else(|| s.strip_prefix("'s"))
 }
 
 /// A known organisation too generic to count alone ("Shell", "Target"), which a list of
@@ -364,10 +370,9 @@ fn known_org(p: &Piece<'_>) -> bool {
 /// ("Acme, Roe's and Zentrix"), which keeps the list going.
 fn listed_together<'a>(a: &Piece<'a>, b: &Piece<'a>, text: &impl Fn(usize) -> Option<&'a str>) -> bool {
     const SEPARATORS: [&str; 5] = [", ", " and ", ", and ", " or ", ", or "];
-    // A piece ends before its possessive ending, which the text after it then holds.
     let ending = |p: &Piece<'_>, g: &'a str| {
         if p.possessive {
-            g.strip_prefix("’s").or_else(|| g.strip_prefix("'s")).unwrap_or(g)
+            after_possessive(g).unwrap_or(g)
         } else {
             g
         }
