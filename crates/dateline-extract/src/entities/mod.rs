@@ -1383,6 +1383,30 @@ mod tests {
             &[(O, "Zentrix Sports"), (O, "Morgan Sports"), (O, "Bolt Sports")],
             &[(P, "Zentrix Sports"), (O, "Morgan Sports and Bolt Sports")],
         ),
+        // A town's police force, named by the town: both count; an adverb opening the
+        // sentence is neither.
+        (
+            "Later Marrow Creek police arrested him. A Pinewood Hill police sergeant searched the room.",
+            &[
+                (O, "Marrow Creek police"),
+                (L, "Marrow Creek"),
+                (O, "Pinewood Hill police"),
+                (L, "Pinewood Hill"),
+            ],
+            &[(O, "Later Marrow Creek police")],
+        ),
+        // A company registered with its article keeps it mid-sentence, not at a sentence's
+        // start.
+        (
+            "The loan came from The Harwick Group, backed by The Tarrow Company. The Brimwell \
+             Group declined to comment.",
+            &[
+                (O, "The Harwick Group"),
+                (O, "The Tarrow Company"),
+                (O, "Brimwell Group"),
+            ],
+            &[(O, "The Brimwell Group")],
+        ),
         // The company whose office someone holds.
         (
             "\"We are growing,\" said Tom Baker, chief executive of Zentrel, on Monday.",

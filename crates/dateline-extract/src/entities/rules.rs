@@ -72,6 +72,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("name after an organisation noun", after_organisation_noun),
     ("person of an organisation", person_of_organisation),
     ("what an organisation has, before its name", possession_before_its_owner),
+    ("organisation named with its article", organisation_with_its_article),
     ("organisation shape", organisation_shape),
     ("street address", street_address),
     ("place shape", place_shape),
@@ -207,8 +208,10 @@ fn market_index<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// nationality before "militia" describes ("Sudanese militia"), before "party" it names.
 fn named_with_its_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let noun = r.next_lower.filter(|n| ORG_NAME_NOUNS.contains(n))?;
-    // "The Springfield police said": the article opening the sentence is no part of the name.
-    if r.ws.len() > 1 && opens_with_function_word(r) {
+    // "The Springfield police said", "Later Springfield police said": the article or adverb
+    // opening the sentence is no part of the name.
+    let opener = r.chunk.sentence_start && r.at_start() && lexicon::is_stop_word(r.ws[0].text);
+    if r.ws.len() > 1 && (opens_with_function_word(r) || opener) {
         return Some(Verdict::of(vec![Out::again(1..r.ws.len(), r.weak)]));
     }
     let descriptive = r.ws.len() == 1 && noun != "party" && lexicon::is_demonym(r.ws[0].text);
@@ -234,7 +237,14 @@ fn named_with_its_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     } else {
         Cow::Owned(format!("{} {noun}", r.whole))
     };
-    Some(Verdict::all(r, Kind::Org(name)))
+    // "Pinewood Hill police arrested him": a town's force is named by the town (AP writes
+    // "Springfield police" for the Springfield Police Department), so the town is named too.
+    let town = noun == "police" && r.ws.len() <= 3 && !lexicon::is_demonym(w) && !known(r.chunk, r.ws);
+    let mut outs = vec![Out::Name(0..r.ws.len(), Kind::Org(name))];
+    if town {
+        outs.push(Out::Name(0..r.ws.len(), Kind::Place(r.whole.clone())));
+    }
+    Some(Verdict::of(outs))
 }
 
 /// "Zabul province", "Orange county": a short name before a lower-case division noun.
@@ -1037,6 +1047,16 @@ fn person_of_organisation<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 
 /// "Acme Widget Corp", "Bureau of Parks": an organisation word ends the name or heads it before
 /// "of". A nationality before a known name describes it ("Ruritanian Acme Corp").
+/// "backed by The Brimwell Group", "its parent, The Wexford Company, said": a company
+/// registered with its article (The Acme Company, The Brimco Group) keeps the capital "The"
+/// mid-sentence, and the name keeps it; at a sentence's start the capital says nothing.
+fn organisation_with_its_article<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let ws = r.ws;
+    let registered =
+        ws.len() > 2 && ws[0].text == "The" && !(r.chunk.sentence_start && r.at_start()) && org_like(&ws[1..]);
+    registered.then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
+}
+
 fn organisation_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     if !org_like(r.ws) {
         return None;
