@@ -447,7 +447,11 @@ pub(super) fn followed_by_org_appositive(after: &str) -> bool {
         if lexicon::is_org_noun(bare) {
             return !matches!(bare, "team" | "club" | "fund");
         }
-        if w.ends_with(',') {
+        // The appositive ends at a comma or with its sentence ("a former athlete. La empresa"
+        // says nothing of the name); "U.S." inside it ends nothing.
+        let stops = ['.', '?', '!', ';'];
+        let sentence_end = w.ends_with(stops) && w.trim_end_matches(stops).ends_with(char::is_lowercase);
+        if w.ends_with(',') || sentence_end {
             return false;
         }
     }

@@ -1383,6 +1383,14 @@ mod tests {
             &[(O, "Zentrix Sports"), (O, "Morgan Sports"), (O, "Bolt Sports")],
             &[(P, "Zentrix Sports"), (O, "Morgan Sports and Bolt Sports")],
         ),
+        // A name set off by commas after a post or a relative is that person's, however rare
+        // the given name.
+        (
+            "The firm was shared with its spokesman, Pello Ortuzar, a former athlete. La empresa \
+             de su marido, Iñaki Arregur, fue investigada.",
+            &[(P, "Pello Ortuzar"), (P, "Iñaki Arregur")],
+            &[],
+        ),
         // A town's police force, named by the town: both count; an adverb opening the
         // sentence is neither.
         (

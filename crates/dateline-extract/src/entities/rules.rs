@@ -1888,6 +1888,15 @@ fn persons_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     Some(Verdict::all(r, Kind::Person { role, gender, sure }))
 }
 
+/// "its spokesman, Jo Vann, said", "her husband, Jo Vann.", "su marido, Jo Vann,": a name set
+/// off by commas after a noun for a person (a post, a relative) is that person's.
+fn in_apposition_to_a_person(r: &Run<'_, '_>) -> bool {
+    let before = r.chunk.text[..r.ws[0].start].trim_end();
+    let noun = before.strip_suffix(',').and_then(|b| b.split_whitespace().last());
+    let closed = r.after.is_empty() || r.after.starts_with([',', '.', ';', ')']);
+    closed && noun.is_some_and(|n| with_lowercase(n, lexicon::is_role_noun))
+}
+
 /// Products are named like people ("Acme Tab Pro"), but their names carry what no person's does:
 /// a model number or year before them ("the 2019 Tab Pro", "the 11 Pro") or a brand word with a capital
 /// inside ("PhonePro Max"; "McKay", "DeShawn" and "LeBron" have theirs in the first three
@@ -1956,7 +1965,7 @@ fn person_by_context(r: &Run<'_, '_>) -> bool {
         return true;
     }
     let speech = |w: Option<&str>| w.is_some_and(|w| lexicon::is_speech_verb(w) || lexicon::is_speech_participle(w));
-    if speech(r.prev_lower) || speech(r.next_lower) {
+    if speech(r.prev_lower) || speech(r.next_lower) || in_apposition_to_a_person(r) {
         return true;
     }
     let Some(rest) = r.after.strip_prefix(", ") else {
