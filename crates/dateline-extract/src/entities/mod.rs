@@ -1391,6 +1391,12 @@ mod tests {
             &[(P, "Pello Ortuzar"), (P, "Iñaki Arregur")],
             &[],
         ),
+        // "the X area" names a place, without the noun.
+        (
+            "The plant is planned in the Marrowmere area, officials said.",
+            &[(L, "Marrowmere")],
+            &[(L, "Marrowmere area")],
+        ),
         // A town's police force, named by the town: both count; an adverb opening the
         // sentence is neither.
         (

@@ -51,6 +51,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("market index", market_index),
     ("named with its noun", named_with_its_noun),
     ("division with its noun", division_with_its_noun),
+    ("place before \"area\"", place_before_area),
     ("party named with a label", party_named_with_a_label),
     ("party label", party_label),
     ("town with its state", town_with_its_state),
@@ -245,6 +246,19 @@ fn named_with_its_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         outs.push(Out::Name(0..r.ws.len(), Kind::Place(r.whole.clone())));
     }
     Some(Verdict::of(outs))
+}
+
+/// "in the Marrowmere area", "the Tarnby region": a short name between "the" and a lower-case
+/// "area" or "region" names a place, which the noun only widens.
+fn place_before_area<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let area = r.next_lower.is_some_and(|n| matches!(n, "area" | "region" | "areas"));
+    let the = r.prev_lower == Some("the") || r.ws[0].text == "The" && r.ws.len() > 1;
+    if !area || !the || r.ws.len() > 3 || r.ws.iter().any(|w| super::chunk::is_connector(w.text)) {
+        return None;
+    }
+    let from = usize::from(r.ws[0].text == "The");
+    let org = gazetteer::is_known_org(&r.name(from..r.ws.len()));
+    (!org).then(|| Verdict::of(vec![Out::Name(from..r.ws.len(), Kind::Place(r.name(from..r.ws.len())))]))
 }
 
 /// "Zabul province", "Orange county": a short name before a lower-case division noun.
