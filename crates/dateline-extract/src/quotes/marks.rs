@@ -115,6 +115,16 @@ fn pair(text: &str, marks: &[(usize, char)], openers: &[char], closers: &[char])
             k += 1;
             continue;
         }
+        // A double mark glued to a number is an inch mark ("a 34" monitor", "65"-inch"), which
+        // opens nothing.
+        let inch_mark = open.is_none()
+            && !is_single_quote(c)
+            && prev.is_some_and(|p| p.is_ascii_digit())
+            && next.is_some_and(|n| n.is_whitespace() || n.is_alphanumeric() || n == '-');
+        if inch_mark {
+            k += 1;
+            continue;
+        }
         let can_open = prev.is_none_or(opens_after) && next.is_some_and(|n| !n.is_whitespace());
         let can_close = prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(closes_before);
         match open {
@@ -263,6 +273,11 @@ mod tests {
                 &[("A b c d,", true), ("e f g h.", true)],
             ),
             ("\"A b,\" he said.", &[("A b,", true)]),
+            // Inch marks open nothing; a quotation ending in a number still closes.
+            (
+                "The 34\" monitor and the 65“ set cost less, he said. “We won in 1999” she said.",
+                &[("We won in 1999", true)],
+            ),
             (
                 "“When all is done,“ he said, “we go.”",
                 &[("When all is done,", true), ("we go.", true)],
