@@ -1406,14 +1406,19 @@ fn title_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 
 /// "LB Ana Ribeiro 61 snaps", "QB Jo Roe threw for 300 yards": box scores, snap counts and depth
 /// charts print a player's position before the name, in capitals. The name must open with a
-/// listed given name or end with a listed surname: the same capitals open company names ("TE
-/// Widget Systems"). Match reports put the team first ("Springfield DL Jo Roe", "Isotopes QB
+/// listed given name, end with a listed surname or have a stat after it: the same capitals
+/// open company names ("TE Widget Systems"). Match reports put the team first ("Springfield DL Jo Roe", "Isotopes QB
 /// Ana Lee"): one or two words before the position name the team, a club whoever it is named for.
 fn position_before_player<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let ws = r.ws;
     let p = ws.iter().take(3).position(|w| SPORTS_POSITIONS.contains(w.text))?;
     let rest = ws.get(p + 1..).filter(|rest| rest.len() >= 2)?;
-    let listed = names::is_any_given_name(rest[0].text) || names::surname_rank(r.last()).is_some();
+    // A stat right after the name is a box score's line ("LB Tarro Vakalumi 6 8%"), whatever
+    // the name.
+    let stat_line = r
+        .next_lower
+        .is_some_and(|n| n.bytes().next().is_some_and(|b| b.is_ascii_digit()));
+    let listed = names::is_any_given_name(rest[0].text) || names::surname_rank(r.last()).is_some() || stat_line;
     let team = &ws[..p];
     if !name_shaped(rest) || !listed || team.iter().any(|w| is_all_caps(w.text)) {
         return None;
