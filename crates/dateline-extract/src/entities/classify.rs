@@ -1028,8 +1028,18 @@ pub(super) fn name_shaped(ws: &[Word<'_>]) -> bool {
                 && t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
                 && gazetteer::place(t).is_none()
         };
+        // "Morwen JK Talbot": British and journal style drop the initials' full stops; only
+        // after a listed given name, so that "Acme UK Holdings" stays a company.
+        let bare_initials = || {
+            i > 0
+                && i + 1 < ws.len()
+                && (1..=2).contains(&t.len())
+                && t.bytes().all(|b| b.is_ascii_uppercase())
+                && gazetteer::place(t).is_none()
+                && crate::names::is_any_given_name(ws[0].text)
+        };
         let month_name = || i == 0 && month_as_given_name(ws);
-        word() || particle() || suffix() || initial() || romanised_syllable(ws, i) || month_name()
+        word() || particle() || suffix() || initial() || romanised_syllable(ws, i) || month_name() || bare_initials()
     }) && !ends_with_party_label(ws)
 }
 

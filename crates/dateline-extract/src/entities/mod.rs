@@ -1484,6 +1484,8 @@ mod tests {
             ("The US professor Kevin King spoke.", "Kevin King"),
             ("Thunder: F Hamid Dial missed a game.", "Hamid Dial"),
             ("LB Ana Ribeiro 61 100% 4 tackles.", "Ana Ribeiro"),
+            // Middle initials without their full stops, British and journal style.
+            ("The study was written by Mary JK Talbot and others.", "Mary JK Talbot"),
             // A box score's stat after the name, however rare the name.
             ("LB Tarro Vakalumi 6 8% No stats registered.", "Tarro Vakalumi"),
             // A name that is not in plain ASCII written form, taken out of a longer run.
