@@ -266,6 +266,8 @@ lists! {
     PLACE_PREPOSITIONS: List = "place_prepositions.txt";
     /// Family relations, which describe a person rather than make a name an institution.
     KIN_NOUNS: List = "kin_nouns.txt";
+    /// Plural nouns for people that open an advocacy group's name ("Friends of the Harbour").
+    GROUP_NAME_HEADS: List = "group_name_heads.txt";
     /// Nouns for people that headings put after a place ("Springfield Man"), lower case.
     PERSON_NOUNS: List = "person_nouns.txt";
     /// What only an organisation has ("Acme's shares", "a stake in Acme"), lower case.

@@ -1391,6 +1391,21 @@ mod tests {
             &[(P, "Pello Ortuzar"), (P, "Iñaki Arregur")],
             &[],
         ),
+        // Advocacy groups are named by their members and a cause; people of a place or for a
+        // person are no group.
+        (
+            "Friends of the Earth and Doctors Without Walls marched. Residents of Springfield \
+             watched, and Lawyers for Jane Roe said nothing.",
+            &[
+                (O, "Friends of the Earth"),
+                (O, "Doctors Without Walls"),
+                (L, "Springfield"),
+                (P, "Jane Roe"),
+            ],
+            &[(O, "Residents of Springfield"), (O, "Lawyers for Jane Roe")],
+        ),
+        // A partnership's abbreviated "Company" after an ampersand.
+        ("Shares of Deere & Co. rose 2% on Monday.", &[(O, "Deere & Co.")], &[]),
         // "the X area" names a place, without the noun.
         (
             "The plant is planned in the Marrowmere area, officials said.",

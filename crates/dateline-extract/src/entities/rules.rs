@@ -19,12 +19,12 @@ use crate::gazetteer;
 use crate::lexicon;
 use crate::lists::{
     BYLINE_CREDENTIALS, BYLINE_DESKS, COMMENT_REQUESTS, COMPANY_DESCRIPTORS, COMPANY_OFFICES, COMPANY_SUFFIXES,
-    COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, EMPLOYEE_NOUNS, INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES,
-    KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS, MINISTRY_PORTFOLIOS, MISC_PREFIXES, NAME_JOINERS,
-    NEWSROOM_POSTS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS,
-    OUTLET_NOUNS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS,
-    REGION_QUALIFIERS, RESULT_VERBS, SOURCE_CUES, SPORTS_POSITIONS, STATE_FORMS, STOCK_EXCHANGES, STREET_SUFFIXES,
-    THING_NOUNS,
+    COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, EMPLOYEE_NOUNS, GROUP_NAME_HEADS, INDEX_WORDS, INSTITUTION_NOUNS,
+    JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS, MINISTRY_PORTFOLIOS,
+    MISC_PREFIXES, NAME_JOINERS, NEWSROOM_POSTS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS,
+    ORG_PREPOSITIONS, OUTLET_NOUNS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES,
+    PLACE_PREPOSITIONS, REGION_QUALIFIERS, RESULT_VERBS, SOURCE_CUES, SPORTS_POSITIONS, STATE_FORMS, STOCK_EXCHANGES,
+    STREET_SUFFIXES, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -65,6 +65,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("source or employer", source_or_employer),
     ("source named with its city", source_with_its_city),
     ("outlet asking for comment", outlet_asking_for_comment),
+    ("advocacy group", advocacy_group),
     ("sentence opener", sentence_opener),
     ("compound adjective", compound_adjective),
     ("firm named with an ampersand", ampersand_name),
@@ -839,7 +840,7 @@ fn compound_adjective_word(w: &str) -> bool {
         .is_some_and(|i| COMPOUND_ADJECTIVE_SUFFIXES.contains(&w[i..]))
 }
 
-/// "Procter & Gamble", "Bang & Roe Co.": an ampersand between two single names joins the
+/// "Procter & Gamble", "Bang & Roe Co.", "Deere & Co.": an ampersand between two single names joins the
 /// founders' names of one firm, where prose coordinating two names writes "and". Headings and
 /// features use it too ("Home & Garden", "Plug & Play"): two words the story also writes in
 /// lower case, a word in capitals or an abbreviation make the run none of those; and no
@@ -862,8 +863,12 @@ fn ampersand_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let firm = k == 0
         && n == 2
         && !ws[..2].iter().all(|w| r.story.uses_lowercase(w.text))
-        && ws[..2].iter().all(|w| {
-            !is_all_caps(w.text) && !LEADING_FUNCTION_WORDS.contains(w.text) && !lexicon::is_abbreviation(w.text)
+        && ws[..2].iter().enumerate().all(|(i, w)| {
+            // "Deere & Co.", "Lazard & Cie": the partners' "Company" is abbreviated.
+            let partners = i == 1 && gazetteer::is_org_suffix(w.text);
+            !is_all_caps(w.text)
+                && !LEADING_FUNCTION_WORDS.contains(w.text)
+                && (!lexicon::is_abbreviation(w.text) || partners)
         });
     Some(if firm {
         Verdict::all(r, Kind::Org(r.whole.clone()))
@@ -1469,6 +1474,27 @@ fn nationality_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     Some(Verdict::of(vec![Out::again(1..r.ws.len(), r.weak)]))
 }
 
+/// "Friends of the Harbour", "Parents for Safe Streets", "Doctors Without Walls": a plural noun
+/// for people, then a preposition and a name, is how advocacy and mutual-aid groups are named.
+/// People of a place, a body or a person are no group ("Residents of Springfield", "Students
+/// of Acme University", "Lawyers for Roe" — the place, body or person is asked again).
+fn advocacy_group<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let ws = r.ws;
+    if ws.len() < 3 || !GROUP_NAME_HEADS.contains(ws[0].text) {
+        return None;
+    }
+    let preposition = matches!(ws[1].text, "of" | "for" | "Against" | "Without" | "For");
+    let tail = usize::from(ws[2].text == "the") + 2;
+    let named = ws.get(tail..).filter(|t| !t.is_empty())?;
+    let person = matches!(ws[1].text, "of" | "for")
+        && match named {
+            [one] => names::surname_rank(one.text).is_some() || names::is_any_given_name(one.text),
+            _ => name_shaped(named) && names::is_any_given_name(named[0].text),
+        };
+    let someone_elses = person || known(r.chunk, named) || org_like(named);
+    (preposition && !someone_elses).then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
+}
+
 /// Other joiners split the run at the first of them: "Acme Widgets of Springfield" →
 /// "Springfield"; the tail of such a split is seldom a person.
 fn joiner<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
@@ -1702,7 +1728,8 @@ fn one_word<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         return Some(Verdict::all(r, Kind::Org(r.whole.clone())));
     }
     // "Shelbyville, Ill.", "from Shelbyville": a town the gazetteer holds, in a place's context.
-    let placed = followed_by_region(r.after) || r.prev_lower.is_some_and(|p| PLACE_PREPOSITIONS.contains(p));
+    // The word before may stand inside the run that was split ("Residents of Springfield").
+    let placed = followed_by_region(r.after) || r.word_before().is_some_and(|p| PLACE_PREPOSITIONS.contains(p));
     if placed && let Some(town) = gazetteer::town(w) {
         return Some(Verdict::all(r, Kind::Place(Cow::Borrowed(town))));
     }
