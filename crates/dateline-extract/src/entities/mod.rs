@@ -1509,6 +1509,8 @@ mod tests {
             ("The talks were led by Vice Premier Lin He, officials said.", "Lin He"),
             // A title that ends with a country, then the name.
             ("The ambassador to Portugal Jo Anne Roe said so.", "Jo Anne Roe"),
+            // A member of parliament's post, British style, after the party.
+            ("Labour MP Dan Pell told the broadcaster.", "Dan Pell"),
             // Titles written without their full stop, British and wire style.
             ("Gen Mark Hale inspected the troops.", "Mark Hale"),
             ("Sen Bob Lyle voted against it.", "Bob Lyle"),
