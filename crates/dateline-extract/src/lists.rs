@@ -266,6 +266,8 @@ lists! {
     PLACE_PREPOSITIONS: List = "place_prepositions.txt";
     /// Family relations, which describe a person rather than make a name an institution.
     KIN_NOUNS: List = "kin_nouns.txt";
+    /// Singular articles that open names of newspapers and places, never a person's ("La Paz").
+    NAME_ARTICLES: List = "name_articles.txt";
     /// Plural nouns for people that open an advocacy group's name ("Friends of the Harbour").
     GROUP_NAME_HEADS: List = "group_name_heads.txt";
     /// Nouns for people that headings put after a place ("Springfield Man"), lower case.

@@ -1391,6 +1391,14 @@ mod tests {
             &[(P, "Pello Ortuzar"), (P, "Iñaki Arregur")],
             &[],
         ),
+        // A Romance article opens names of places and bodies, never a person's; a sentence's
+        // article is no part of the body's name.
+        (
+            "El presidente se reunió en La Moncloa con la canciller. El Banco de Ruritania prevé \
+             un crecimiento.",
+            &[(O, "Banco de Ruritania")],
+            &[(P, "La Moncloa"), (O, "El Banco de Ruritania")],
+        ),
         // Advocacy groups are named by their members and a cause; people of a place or for a
         // person are no group.
         (

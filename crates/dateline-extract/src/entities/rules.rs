@@ -21,10 +21,10 @@ use crate::lists::{
     BYLINE_CREDENTIALS, BYLINE_DESKS, COMMENT_REQUESTS, COMPANY_DESCRIPTORS, COMPANY_OFFICES, COMPANY_SUFFIXES,
     COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, EMPLOYEE_NOUNS, GROUP_NAME_HEADS, INDEX_WORDS, INSTITUTION_NOUNS,
     JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS, MINISTRY_PORTFOLIOS,
-    MISC_PREFIXES, NAME_JOINERS, NEWSROOM_POSTS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS,
-    ORG_PREPOSITIONS, OUTLET_NOUNS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES,
-    PLACE_PREPOSITIONS, REGION_QUALIFIERS, RESULT_VERBS, SOURCE_CUES, SPORTS_POSITIONS, STATE_FORMS, STOCK_EXCHANGES,
-    STREET_SUFFIXES, THING_NOUNS,
+    MISC_PREFIXES, NAME_ARTICLES, NAME_JOINERS, NEWSROOM_POSTS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS,
+    ORG_POSSESSIONS, ORG_PREPOSITIONS, OUTLET_NOUNS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS,
+    PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, RESULT_VERBS, SOURCE_CUES, SPORTS_POSITIONS, STATE_FORMS,
+    STOCK_EXCHANGES, STREET_SUFFIXES, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -725,7 +725,8 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
             || job
             || described
             || first.ends_with("-based")
-            || sentence_start && first.ends_with("ing") && !lexicon::is_given_name(first);
+            || sentence_start && first.ends_with("ing") && !lexicon::is_given_name(first)
+            || foreign_article_before_a_body(r, sentence_start);
     if !opener {
         return None;
     }
@@ -1474,6 +1475,13 @@ fn nationality_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     Some(Verdict::of(vec![Out::again(1..r.ws.len(), r.weak)]))
 }
 
+/// "El Banco de Ruritania informó": a sentence's article before a body's name is no part of it,
+/// unless the whole is a name the gazetteer knows ("La Paz", "Le Monde").
+fn foreign_article_before_a_body(r: &Run<'_, '_>, sentence_start: bool) -> bool {
+    let ws = r.ws;
+    sentence_start && ws.len() > 2 && NAME_ARTICLES.contains(ws[0].text) && org_like(&ws[1..]) && !known(r.chunk, ws)
+}
+
 /// "Friends of the Harbour", "Parents for Safe Streets", "Doctors Without Walls": a plural noun
 /// for people, then a preposition and a name, is how advocacy and mutual-aid groups are named.
 /// People of a place, a body or a person are no group ("Residents of Springfield", "Students
@@ -1924,6 +1932,10 @@ fn townsman<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// only when something else says it is a person — here, a given name first, a role before it,
 /// a speech verb beside it or an appositive after it; later, a second reference by surname.
 fn persons_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    // "La Moncloa", "El Diario": an article opens names of places and bodies, not people.
+    if NAME_ARTICLES.contains(r.ws[0].text) {
+        return None;
+    }
     let given = r.person_shaped()? || names::is_common_given_name(r.ws[0].text);
     if !given && names_a_product(r) {
         return Some(Verdict::none());
