@@ -1153,7 +1153,10 @@ fn read_site_with(
                     story.source = Some(key);
                     if let (Some(scan), Some(texts)) = (scan, texts) {
                         let said: Vec<&Diagnostic> = warnings.iter().chain(&warning).collect();
-                        rows.extend(story_row(&story, &rel, listing.files_of(i), scan, texts, &said));
+                        if let Some(row) = story_row(&story, &rel, listing.files_of(i), scan, texts, &said) {
+                            story.recorded = Some(*blake3::hash(&row.record).as_bytes());
+                            rows.push(row);
+                        }
                     }
                     diagnostics.extend(warnings);
                     diagnostics.extend(warning);
@@ -1462,6 +1465,7 @@ fn take_from_store(store: &Store, plan: &mut Plan, settings: &crate::store::Hash
             if let Some(r) = &t.refreshed {
                 story.article.modified = r.modified;
                 let record = crate::texts::encode_record(&story);
+                story.recorded = record.as_ref().map(|r| *blake3::hash(r).as_bytes());
                 if let (Some(record), Some(key)) = (record, story.source) {
                     taken.refreshed.push(crate::store::stories::StoryRow {
                         path: s.path.clone(),

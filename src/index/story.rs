@@ -74,6 +74,7 @@ pub fn story(
             placed_quotes: None,
             highlighted_code: false,
             source: None,
+            recorded: None,
             digest: None,
         },
         warning,

@@ -49,6 +49,10 @@ pub struct Story {
     /// The key of what the story was read from (its file and annotations, its path, the
     /// registry, `site.toml` and the code: see `store::extraction_key`), when a build knows it.
     pub source: Option<[u8; 32]>,
+    /// The hash of the story's record as the build store keeps it ([`crate::texts::encode_record`]),
+    /// when the story was decoded from that record or encoded as it, and has not changed since:
+    /// it stands for what the record holds when the story is sealed.
+    pub recorded: Option<[u8; 32]>,
     /// Everything the story's pages are made from: [`Story::source`] and the record as the
     /// archive finally holds it ([`Story::seal`]). `None` until sealed, or without a source:
     /// then nothing made from the story is ever taken from an earlier build.
@@ -59,7 +63,8 @@ impl Story {
     /// Sets [`Story::digest`] from the story's source and its record as it stands: its front
     /// matter, metadata, dates, address, pictures and what lists read of its details. Called
     /// once the archive is final (indexed, pictures resized); the text it no longer holds is
-    /// covered by the source, from which it was made.
+    /// covered by the source, from which it was made, and the record by the hash of the bytes
+    /// the build store keeps of it ([`Story::recorded`]) when there is one.
     pub fn seal(&mut self) {
         let Some(source) = self.source else {
             self.digest = None;
@@ -69,20 +74,34 @@ impl Story {
         h.update(&source);
         // Where the text and details went differs from build to build; what they hold does not.
         let details = self.details.as_ref().map(|d| (d.figures, d.quotes, &d.lead));
-        let record = (
-            &self.article,
-            &self.meta,
-            self.published,
-            self.updated,
-            &self.slug,
-            &self.url,
-            &self.placed_quotes,
-            self.highlighted_code,
-            details,
-        );
-        // Written out whole, then hashed at once: the hasher fed each of the many small pieces
-        // the formatter writes took most of the time.
-        h.update(format!("{record:?}").as_bytes());
+        match self.recorded {
+            // The record holds the article as a story keeps it, its metadata (details
+            // included), dates, address, quotes' places and code flag: hashing its bytes
+            // spares writing the story out, which took most of the time of sealing a big
+            // archive's stories. A story with pictures of its own is never recorded.
+            Some(record) if self.article.assets.is_empty() => {
+                h.update(b"record");
+                h.update(&record);
+                h.update(format!("{details:?}").as_bytes());
+            }
+            _ => {
+                let record = (
+                    &self.article,
+                    &self.meta,
+                    self.published,
+                    self.updated,
+                    &self.slug,
+                    &self.url,
+                    &self.placed_quotes,
+                    self.highlighted_code,
+                    details,
+                );
+                // Written out whole, then hashed at once: the hasher fed each of the many small
+                // pieces the formatter writes took most of the time.
+                h.update(b"story");
+                h.update(format!("{record:?}").as_bytes());
+            }
+        }
         self.digest = Some(*h.finalize().as_bytes());
     }
 

@@ -251,16 +251,20 @@ impl Store {
     pub fn forget_stories(&mut self, keep: &HashSet<String>) -> rusqlite::Result<()> {
         let tx = self.conn.transaction()?;
         {
-            let gone: Vec<(String, i64)> = {
-                let mut all = tx.prepare("SELECT path, text FROM stories")?;
-                all.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
+            // The paths alone, which the index of the table's key holds: a scan of the table
+            // itself would read every record (some 200 MB at 100,000 articles) to forget none.
+            let gone: Vec<String> = {
+                let mut all = tx.prepare("SELECT path FROM stories")?;
+                all.query_map([], |r| r.get::<_, String>(0))?
                     .filter_map(Result::ok)
-                    .filter(|(p, _)| !keep.contains(p))
+                    .filter(|p| !keep.contains(p))
                     .collect()
             };
+            let mut text_of = tx.prepare("SELECT text FROM stories WHERE path = ?1")?;
             let mut forget = tx.prepare("DELETE FROM stories WHERE path = ?1")?;
             let mut forget_text = tx.prepare("DELETE FROM texts WHERE id = ?1")?;
-            for (path, text) in gone {
+            for path in gone {
+                let text: i64 = text_of.query_row([&path], |r| r.get(0))?;
                 forget.execute([path])?;
                 forget_text.execute([text])?;
             }

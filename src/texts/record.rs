@@ -190,6 +190,7 @@ pub fn decode_record(bytes: &[u8]) -> std::io::Result<Story> {
         placed_quotes,
         highlighted_code,
         source,
+        recorded: Some(*blake3::hash(bytes).as_bytes()),
         digest: None,
     })
 }
@@ -425,7 +426,9 @@ mod tests {
             let bytes = encode_record(&light).expect("kept");
             let mut back = decode_record(&bytes).unwrap();
             assert!(back.text.is_none());
+            assert_eq!(back.recorded, Some(*blake3::hash(&bytes).as_bytes()));
             back.text = light.text;
+            back.recorded = None;
             assert_eq!(format!("{back:?}"), format!("{light:?}"));
             // Cut short, or of another layout: not a record.
             assert!(decode_record(&bytes[..bytes.len() - 1]).is_err());
@@ -433,6 +436,41 @@ mod tests {
             other[0] = VERSION + 1;
             assert!(decode_record(&other).is_err());
         }
+    }
+
+    /// A story sealed by its record's hash seals alike whether it was read from its file (and
+    /// encoded) or taken back from the record, so a rebuild keeps its pages; and not alike once
+    /// anything the record holds changed, here only its address.
+    #[test]
+    fn a_story_seals_alike_from_its_file_or_its_record() {
+        let file = super::super::TextFile::create(&std::env::temp_dir()).unwrap();
+        let seal = |s: &Story| {
+            let mut light = s.clone();
+            let json = crate::store::record::encode(&s.extraction).unwrap();
+            file.put_away(&mut light, &json).unwrap();
+            let bytes = encode_record(&light).expect("kept");
+            light.recorded = Some(*blake3::hash(&bytes).as_bytes());
+            let mut back = decode_record(&bytes).unwrap();
+            back.text = light.text;
+            light.seal();
+            back.seal();
+            assert!(light.digest.is_some());
+            assert_eq!(light.digest, back.digest, "read afresh and taken back differ");
+            back.digest
+        };
+        let s = story(
+            "2021-10-14-strike.txt",
+            "Dockers strike\n\nPORT ASHBY (Reuters) - Dockers walked out on Thursday.\n",
+            None,
+        );
+        let mut moved = s.clone();
+        moved.url = "/2021/10/15/dockers-strike/".into();
+        assert_ne!(seal(&s), seal(&moved));
+        // A story never recorded is sealed from what it holds, and still tells them apart.
+        let (mut a, mut b) = (s.clone(), moved.clone());
+        a.seal();
+        b.seal();
+        assert_ne!(a.digest, b.digest);
     }
 
     /// A story whose text is still in memory, or whose details went too, is not kept as a record.
