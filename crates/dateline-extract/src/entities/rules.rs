@@ -841,11 +841,11 @@ fn compound_adjective_word(w: &str) -> bool {
         .is_some_and(|i| COMPOUND_ADJECTIVE_SUFFIXES.contains(&w[i..]))
 }
 
-/// "Procter & Gamble", "Bang & Roe Co.", "Deere & Co.": an ampersand between two single names joins the
-/// founders' names of one firm, where prose coordinating two names writes "and". Headings and
-/// features use it too ("Home & Garden", "Plug & Play"): two words the story also writes in
-/// lower case, a word in capitals or an abbreviation make the run none of those; and no
-/// person's name holds an ampersand, so a longer run with one is no name ("Acme Home & Away").
+/// "Procter & Gamble", "Bang & Roe Co.", "Deere & Co.": an ampersand between two single names
+/// joins the founders' names of one firm (or a founder and the partners, "& Co."), where prose
+/// coordinating two names writes "and". Headings and features use it too ("Home & Garden",
+/// "Plug & Play"): two words the story also writes in lower case, a word in capitals or an
+/// abbreviation other than the partners' make the run none of those; and no person's name holds an ampersand, so a longer run with one is no name ("Acme Home & Away").
 fn ampersand_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let ws = r.ws;
     let text = r.chunk.text;
@@ -1413,8 +1413,9 @@ fn title_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// "LB Ana Ribeiro 61 snaps", "QB Jo Roe threw for 300 yards": box scores, snap counts and depth
 /// charts print a player's position before the name, in capitals. The name must open with a
 /// listed given name, end with a listed surname or have a stat after it: the same capitals
-/// open company names ("TE Widget Systems"). Match reports put the team first ("Springfield DL Jo Roe", "Isotopes QB
-/// Ana Lee"): one or two words before the position name the team, a club whoever it is named for.
+/// open company names ("TE Widget Systems"). Match reports put the team first ("Springfield DL
+/// Jo Roe", "Isotopes QB Ana Lee"): one or two words before the position name the team, a club
+/// whoever it is named for.
 fn position_before_player<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let ws = r.ws;
     let p = ws.iter().take(3).position(|w| SPORTS_POSITIONS.contains(w.text))?;
@@ -1476,7 +1477,7 @@ fn nationality_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 }
 
 /// "El Banco de Ruritania informó": a sentence's article before a body's name is no part of it,
-/// unless the whole is a name the gazetteer knows ("La Paz", "Le Monde").
+/// unless the whole is a name the gazetteer knows ("La Paz", "El Salvador").
 fn foreign_article_before_a_body(r: &Run<'_, '_>, sentence_start: bool) -> bool {
     let ws = r.ws;
     sentence_start && ws.len() > 2 && NAME_ARTICLES.contains(ws[0].text) && org_like(&ws[1..]) && !known(r.chunk, ws)
