@@ -257,9 +257,9 @@ fn place_before_area<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     if !area || !the || r.ws.len() > 3 || r.ws.iter().any(|w| super::chunk::is_connector(w.text)) {
         return None;
     }
-    let from = usize::from(r.ws[0].text == "The");
-    let org = gazetteer::is_known_org(&r.name(from..r.ws.len()));
-    (!org).then(|| Verdict::of(vec![Out::Name(from..r.ws.len(), Kind::Place(r.name(from..r.ws.len())))]))
+    let words = usize::from(r.ws[0].text == "The")..r.ws.len();
+    let name = r.name(words.clone());
+    (!gazetteer::is_known_org(&name)).then(|| Verdict::of(vec![Out::Name(words, Kind::Place(name))]))
 }
 
 /// "Zabul province", "Orange county": a short name before a lower-case division noun.
