@@ -1444,6 +1444,24 @@ mod tests {
             ],
             &[(O, "The Brimwell Group")],
         ),
+        // A preposition opening the sentence is no part of the name an appositive describes.
+        (
+            "With Varnell Move, the company made a speaker that travels.",
+            &[(O, "Varnell Move")],
+            &[(O, "With Varnell Move")],
+        ),
+        // A town whose name ends like a participle opens the name of the body after it.
+        (
+            "Kettering Ashvale Hospital treated him last week.",
+            &[(O, "Kettering Ashvale Hospital")],
+            &[(O, "Ashvale Hospital")],
+        ),
+        // A magazine's ranking of companies is no organisation; the magazine alone is one.
+        (
+            "The firm won Fortune 500 brands as clients, Forbes reported.",
+            &[(O, "Forbes")],
+            &[(O, "Fortune")],
+        ),
         // The company whose office someone holds.
         (
             "\"We are growing,\" said Tom Baker, chief executive of Zentrel, on Monday.",

@@ -725,7 +725,7 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
             || job
             || described
             || first.ends_with("-based")
-            || sentence_start && first.ends_with("ing") && !lexicon::is_given_name(first)
+            || sentence_start && first.ends_with("ing") && !lexicon::is_given_name(first) && !town_opening_a_name(ws)
             || foreign_article_before_a_body(r, sentence_start);
     if !opener {
         return None;
@@ -767,6 +767,12 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let skip = (1 + ws[1..].iter().take_while(|w| !capitalized(w.text)).count()).min(ws.len());
     outs.push(Out::again(skip..ws.len(), r.weak || skip > 1));
     Some(Verdict::of(outs))
+}
+
+/// "Beijing Chaoyang Hospital", "Reading Borough Council": a town whose name ends like a
+/// participle ("Having won …") opens the name after it when more capitalised words follow.
+fn town_opening_a_name(ws: &[Word<'_>]) -> bool {
+    ws.len() > 1 && gazetteer::town(ws[0].text).is_some()
 }
 
 /// "Members of the Springfield City Council", "Officers from the Springfield Police
