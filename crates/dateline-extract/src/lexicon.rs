@@ -180,7 +180,8 @@ pub fn is_non_org_acronym(word: &str) -> bool {
     NON_ORG_ACRONYMS.contains(word)
 }
 
-/// Nouns that introduce a ship's name: "the tanker Sea Breeze", "aboard the ferry Island Queen".
+/// Nouns of craft named like people: "the tanker Sea Breeze", "aboard the ferry Island Queen",
+/// "the Galileo probe".
 pub fn is_vessel_noun(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
     // Compared ignoring ASCII case only: a non-ASCII word (the Kelvin sign lowers to "k") is

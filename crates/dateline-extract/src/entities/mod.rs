@@ -1456,6 +1456,13 @@ mod tests {
             &[(O, "Kettering Ashvale Hospital")],
             &[(O, "Ashvale Hospital")],
         ),
+        // Craft are named like people, before or after their noun.
+        (
+            "The run took the Hazel Wren supercomputer three months. The probe Ada Lund reached \
+             orbit, and Ada Lund then sent pictures.",
+            &[],
+            &[(P, "Hazel Wren"), (P, "Ada Lund")],
+        ),
         // A magazine's ranking of companies is no organisation; the magazine alone is one.
         (
             "The firm won Fortune 500 brands as clients, Forbes reported.",

@@ -1801,10 +1801,13 @@ fn name_after_the<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     fits.then(Verdict::none)
 }
 
-/// "the Roe Memorial prison", "a Springfield Isotopes game": a thing noun after the name.
+/// "the Roe Memorial prison", "a Springfield Isotopes game": a thing noun after the name. A
+/// craft's noun wins over a given name ("the Galileo probe", "the Hazel Wren supercomputer"):
+/// craft are named for people, and a show or a prize after a person's name is still theirs.
 fn name_before_thing<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let given = r.person_shaped()?;
-    (!given && r.next_lower.is_some_and(|n| THING_NOUNS.contains(n))).then(Verdict::none)
+    let craft = r.next_lower.is_some_and(lexicon::is_vessel_noun);
+    (craft || !given && r.next_lower.is_some_and(|n| THING_NOUNS.contains(n))).then(Verdict::none)
 }
 
 /// "Walter Roe hospital", "Springfield State quarterback": an organisation noun (or, for a name
