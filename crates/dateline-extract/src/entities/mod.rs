@@ -1414,6 +1414,12 @@ mod tests {
         ),
         // A partnership's abbreviated "Company" after an ampersand.
         ("Shares of Deere & Co. rose 2% on Monday.", &[(O, "Deere & Co.")], &[]),
+        // A product named after a firm: the firm is the first two words.
+        (
+            "A Bang & Varde Premium Sound System is optional.",
+            &[(O, "Bang & Varde")],
+            &[(O, "Bang & Varde Premium")],
+        ),
         // "the X area" names a place, without the noun.
         (
             "The plant is planned in the Marrowmere area, officials said.",

@@ -851,7 +851,9 @@ fn compound_adjective_word(w: &str) -> bool {
 /// joins the founders' names of one firm (or a founder and the partners, "& Co."), where prose
 /// coordinating two names writes "and". Headings and features use it too ("Home & Garden",
 /// "Plug & Play"): two words the story also writes in lower case, a word in capitals or an
-/// abbreviation other than the partners' make the run none of those; and no person's name holds an ampersand, so a longer run with one is no name ("Acme Home & Away").
+/// abbreviation other than the partners' make the run none of those; and no person's name holds
+/// an ampersand, so a longer run with one is no name ("Acme Home & Away") unless the firm's
+/// name opens it.
 fn ampersand_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let ws = r.ws;
     let text = r.chunk.text;
@@ -862,13 +864,10 @@ fn ampersand_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     if ws.iter().any(|w| NAME_JOINERS.contains(w.text)) {
         return None;
     }
-    let n = if ws.len() == 3 && gazetteer::is_org_suffix(ws[2].text) {
-        2
-    } else {
-        ws.len()
-    };
+    // "Bang & Roe Co." is the firm's whole name; "Bang & Roe Premium Sound" a product named
+    // after the firm, which is the first two words.
+    let whole = ws.len() == 2 || ws.len() == 3 && gazetteer::is_org_suffix(ws[2].text);
     let firm = k == 0
-        && n == 2
         && !ws[..2].iter().all(|w| r.story.uses_lowercase(w.text))
         && ws[..2].iter().enumerate().all(|(i, w)| {
             // "Deere & Co.", "Lazard & Cie": the partners' "Company" is abbreviated.
@@ -877,10 +876,10 @@ fn ampersand_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
                 && !LEADING_FUNCTION_WORDS.contains(w.text)
                 && (!lexicon::is_abbreviation(w.text) || partners)
         });
-    Some(if firm {
-        Verdict::all(r, Kind::Org(r.whole.clone()))
-    } else {
-        Verdict::none()
+    Some(match (firm, whole) {
+        (true, true) => Verdict::all(r, Kind::Org(r.whole.clone())),
+        (true, false) => Verdict::of(vec![Out::Name(0..2, Kind::Org(r.name(0..2)))]),
+        (false, _) => Verdict::none(),
     })
 }
 
