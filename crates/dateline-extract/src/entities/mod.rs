@@ -1469,6 +1469,12 @@ mod tests {
             &[],
             &[(P, "Hazel Wren"), (P, "Ada Lund")],
         ),
+        // A network's station or channel, branded with its number or its audience.
+        (
+            "The clip aired on NBC 4, and ABC Latino showed it too.",
+            &[(O, "NBC 4"), (O, "ABC Latino")],
+            &[(O, "NBC"), (O, "ABC")],
+        ),
         // A magazine's ranking of companies is no organisation; the magazine alone is one.
         (
             "The firm won Fortune 500 brands as clients, Forbes reported.",

@@ -57,6 +57,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("town with its state", town_with_its_state),
     ("country by its formal name", country_by_formal_name),
     ("known place", known_place),
+    ("broadcaster's station or channel", broadcaster_outlet),
     ("known organisation", known_organisation),
     ("club named with its city", club_with_its_city),
     ("organisation by appositive", organisation_by_appositive),
@@ -1614,6 +1615,27 @@ fn listed_after_the(r: &Run<'_, '_>) -> bool {
         }
     }
     false
+}
+
+/// "NBC 5", "NBC Latino": a network's local station or channel is branded with the network's
+/// initials and the station's channel number or its audience (US broadcasters' house style:
+/// "ZBC 7", "ZBC Latino"). The outlet is the whole brand, not the network.
+fn broadcaster_outlet<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    let first = r.ws[0].text;
+    let network = (2..=4).contains(&first.len()) && is_all_caps(first) && gazetteer::agency(first).is_some();
+    if !network {
+        return None;
+    }
+    match r.ws {
+        [_] => {
+            let next = r.next_lower.filter(|_| r.at_end())?;
+            let channel = next.trim_end_matches([',', '.', ';', ':']);
+            let number = (1..=2).contains(&channel.len()) && channel.bytes().all(|b| b.is_ascii_digit());
+            number.then(|| Verdict::all(r, Kind::Org(Cow::Owned(format!("{first} {channel}")))))
+        }
+        [_, audience] => lexicon::is_demonym(audience.text).then(|| Verdict::all(r, Kind::Org(r.whole.clone()))),
+        _ => None,
+    }
 }
 
 /// "Acme PhonePro 5", "the Acme Tab": a product is named after its maker, so a known
