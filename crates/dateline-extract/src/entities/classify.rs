@@ -838,7 +838,8 @@ pub(super) fn classify_role<'a>(
 
 /// "Senate Finance Committee Chairman", "House Ways and Means Committee Chairman": a body known
 /// by one word (a chamber, a company) that opens a longer body's name, up to the post held in
-/// it, is part of that name. The length of the name found at the start of `rest`.
+/// it, is part of that name; so is a division named by the body and an organisation's word
+/// ("Acme Sports"). The length of the name found at the start of `rest`.
 fn chamber_with_its_committee(rest: &[Word<'_>], len: usize, kind: &Kind<'_>) -> usize {
     if len != 1 || !matches!(kind, Kind::Org(_)) {
         return len;
@@ -849,7 +850,15 @@ fn chamber_with_its_committee(rest: &[Word<'_>], len: usize, kind: &Kind<'_>) ->
         .unwrap_or(rest.len());
     let longer =
         end > 1 && gazetteer::is_org_suffix(rest[end - 1].text) && !field_of_post(rest, end) && org_like(&rest[..end]);
-    if longer { end } else { len }
+    // "Acme Sports NFL Insider": the brand and an organisation's word after it name a division.
+    let division = end > 1 && gazetteer::is_org_suffix(rest[1].text) && !field_of_post(rest, 2);
+    if longer {
+        end
+    } else if division {
+        2
+    } else {
+        len
+    }
 }
 
 /// "Acme Project Manager", "Zentrix Press Secretary": the word before the title (at `end`)

@@ -1475,6 +1475,12 @@ mod tests {
             &[(O, "NBC 4"), (O, "ABC Latino")],
             &[(O, "NBC"), (O, "ABC")],
         ),
+        // A division named by a known body and an organisation's word, in a post.
+        (
+            "CBS Sports NFL Insider Jo Varde said the game would go ahead.",
+            &[(O, "CBS Sports"), (O, "NFL"), (P, "Jo Varde")],
+            &[(O, "CBS")],
+        ),
         // A magazine's ranking of companies is no organisation; the magazine alone is one.
         (
             "The firm won Fortune 500 brands as clients, Forbes reported.",
