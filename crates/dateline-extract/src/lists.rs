@@ -299,6 +299,8 @@ lists! {
     /// What a newsroom asks of its subjects, after its own name ("… Courier's request for
     /// comment"), lower case.
     COMMENT_REQUESTS: List = "comment_requests.txt";
+    /// What a shop is doing in a deal post, after "is" ("Zentrix is taking $50 off"), lower case.
+    DEAL_VERBS: List = "deal_verbs.txt";
     /// Stock exchanges named before a ticker in brackets ("(NASDAQ: QLMK)"), as written.
     STOCK_EXCHANGES: List = "stock_exchanges.txt";
     /// A newsroom's posts, capitalised before a writer's name ("Senior Writer Jane Roe"), lower case.

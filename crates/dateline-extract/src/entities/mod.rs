@@ -1481,6 +1481,12 @@ mod tests {
             &[(O, "CBS Sports"), (O, "NFL"), (P, "Jo Varde")],
             &[(O, "CBS")],
         ),
+        // A shop opening a deal post's sentence, with a price after it.
+        (
+            "Tarrowell is taking up to $250 off the laptop. Ruritania is taking back its powers.",
+            &[(O, "Tarrowell")],
+            &[(O, "Ruritania")],
+        ),
         // A magazine's ranking of companies is no organisation; the magazine alone is one.
         (
             "The firm won Fortune 500 brands as clients, Forbes reported.",

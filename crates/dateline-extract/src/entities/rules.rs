@@ -19,12 +19,12 @@ use crate::gazetteer;
 use crate::lexicon;
 use crate::lists::{
     BYLINE_CREDENTIALS, BYLINE_DESKS, COMMENT_REQUESTS, COMPANY_DESCRIPTORS, COMPANY_OFFICES, COMPANY_SUFFIXES,
-    COMPOUND_ADJECTIVE_SUFFIXES, DIVISION_NOUNS, EMPLOYEE_NOUNS, GROUP_NAME_HEADS, INDEX_WORDS, INSTITUTION_NOUNS,
-    JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS, MINISTRY_PORTFOLIOS,
-    MISC_PREFIXES, NAME_ARTICLES, NAME_JOINERS, NEWSROOM_POSTS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS,
-    ORG_POSSESSIONS, ORG_PREPOSITIONS, OUTLET_NOUNS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS,
-    PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, RESULT_VERBS, SOURCE_CUES, SPORTS_POSITIONS, STATE_FORMS,
-    STOCK_EXCHANGES, STREET_SUFFIXES, THING_NOUNS,
+    COMPOUND_ADJECTIVE_SUFFIXES, DEAL_VERBS, DIVISION_NOUNS, EMPLOYEE_NOUNS, GROUP_NAME_HEADS, INDEX_WORDS,
+    INSTITUTION_NOUNS, JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS,
+    MINISTRY_PORTFOLIOS, MISC_PREFIXES, NAME_ARTICLES, NAME_JOINERS, NEWSROOM_POSTS, NON_NAME_WORDS,
+    ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, OUTLET_NOUNS, PARTY_LABELS,
+    PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, RESULT_VERBS,
+    SOURCE_CUES, SPORTS_POSITIONS, STATE_FORMS, STOCK_EXCHANGES, STREET_SUFFIXES, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -66,6 +66,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("source or employer", source_or_employer),
     ("source named with its city", source_with_its_city),
     ("outlet asking for comment", outlet_asking_for_comment),
+    ("retailer offering a deal", retailer_offering_a_deal),
     ("advocacy group", advocacy_group),
     ("sentence opener", sentence_opener),
     ("compound adjective", compound_adjective),
@@ -578,6 +579,29 @@ fn outlet_asking_for_comment<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         return None;
     }
     Some(Verdict::all(r, Kind::Org(r.whole.clone())))
+}
+
+/// "Zentrix is taking up to $250 off", "Acme Home via Bazaarly is offering the tablet for
+/// $899": deal posts open a sentence with the shop that sells at the price, and a shop is an
+/// organisation however unknown its name. The price must follow in the sentence ("Ruritania is
+/// taking back its powers" offers nothing).
+fn retailer_offering_a_deal<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    if !(r.chunk.sentence_start && r.at_start() && r.at_end()) || r.ws.len() > 3 || r.possessive() {
+        return None;
+    }
+    let mut words = r.after.split_whitespace().peekable();
+    // A marketplace the shop sells through ("via Bazaarly") stands between.
+    if words.next_if_eq(&"via").is_some() {
+        while words.next_if(|w| capitalized(w)).is_some() {}
+    }
+    let offers = words.next_if(|w| matches!(*w, "is" | "are")).is_some() && {
+        words.next_if(|w| matches!(*w, "now" | "currently"));
+        words.next().is_some_and(|w| DEAL_VERBS.contains(w))
+    };
+    let sentence = r.after.split(". ").next().unwrap_or(r.after);
+    let priced = sentence.contains(['$', '£', '€']);
+    let named = !r.ws.iter().any(opens_a_persons_name);
+    (offers && priced && named).then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
 /// "the Springfield Lantern reported", "The Morning Quill first reported": a name with an
