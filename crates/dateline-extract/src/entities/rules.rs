@@ -594,14 +594,15 @@ fn retailer_offering_a_deal<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     if words.next_if_eq(&"via").is_some() {
         while words.next_if(|w| capitalized(w)).is_some() {}
     }
-    let offers = words.next_if(|w| matches!(*w, "is" | "are")).is_some() && {
-        words.next_if(|w| matches!(*w, "now" | "currently"));
-        words.next().is_some_and(|w| DEAL_VERBS.contains(w))
-    };
-    let sentence = r.after.split(". ").next().unwrap_or(r.after);
+    // Most sentences open otherwise: the verb settles them before the price is looked for.
+    words.next_if(|w| matches!(*w, "is" | "are"))?;
+    words.next_if(|w| matches!(*w, "now" | "currently"));
+    if !words.next().is_some_and(|w| DEAL_VERBS.contains(w)) {
+        return None;
+    }
+    let sentence = r.after.find(". ").map_or(r.after, |end| &r.after[..end]);
     let priced = sentence.contains(['$', '£', '€']);
-    let named = !r.ws.iter().any(opens_a_persons_name);
-    (offers && priced && named).then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
+    (priced && !r.ws.iter().any(opens_a_persons_name)).then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
 /// "the Springfield Lantern reported", "The Morning Quill first reported": a name with an
