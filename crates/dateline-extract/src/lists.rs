@@ -254,6 +254,9 @@ lists! {
     PARTY_LABELS: Map = "party_labels.tsv";
     /// Capitalised function words that open a run but no organisation's name ("The", "Its").
     LEADING_FUNCTION_WORDS: List = "leading_function_words.txt";
+    /// Capitalised adjectives that open a name inside a sentence ("signed with Big Machine"), as
+    /// written.
+    NAME_OPENING_ADJECTIVES: List = "name_opening_adjectives.txt";
     /// Endings of hyphenated adjectives, not names ("-backed", "-era").
     COMPOUND_ADJECTIVE_SUFFIXES: List = "compound_adjective_suffixes.txt";
     /// Adjectives that open an organisation's name rather than describe it ("National").

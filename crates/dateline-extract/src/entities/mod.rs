@@ -1487,6 +1487,12 @@ mod tests {
             &[(O, "Tarrowell")],
             &[(O, "Ruritania")],
         ),
+        // Inside a sentence, a capitalised "Big" or "New" before a name is the name's.
+        (
+            "Her former label Big Tarrow declined to comment. Big changes are coming.",
+            &[(O, "Big Tarrow")],
+            &[(O, "Tarrow")],
+        ),
         // A magazine's ranking of companies is no organisation; the magazine alone is one.
         (
             "The firm won Fortune 500 brands as clients, Forbes reported.",

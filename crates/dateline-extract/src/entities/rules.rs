@@ -21,8 +21,8 @@ use crate::lists::{
     BYLINE_CREDENTIALS, BYLINE_DESKS, COMMENT_REQUESTS, COMPANY_DESCRIPTORS, COMPANY_OFFICES, COMPANY_SUFFIXES,
     COMPOUND_ADJECTIVE_SUFFIXES, DEAL_VERBS, DIVISION_NOUNS, EMPLOYEE_NOUNS, GROUP_NAME_HEADS, INDEX_WORDS,
     INSTITUTION_NOUNS, JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS,
-    MINISTRY_PORTFOLIOS, MISC_PREFIXES, NAME_ARTICLES, NAME_JOINERS, NEWSROOM_POSTS, NON_NAME_WORDS,
-    ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, OUTLET_NOUNS, PARTY_LABELS,
+    MINISTRY_PORTFOLIOS, MISC_PREFIXES, NAME_ARTICLES, NAME_JOINERS, NAME_OPENING_ADJECTIVES, NEWSROOM_POSTS,
+    NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, OUTLET_NOUNS, PARTY_LABELS,
     PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, RESULT_VERBS,
     SOURCE_CUES, SPORTS_POSITIONS, STATE_FORMS, STOCK_EXCHANGES, STREET_SUFFIXES, THING_NOUNS,
 };
@@ -757,6 +757,10 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         return None;
     }
     let keep_the = first == "The" && ws.len() > 1 && !r.chunk.sentence_start && org_like(&ws[1..]) && !lone_letter;
+    // "signed with Big Machine": inside a sentence, such an adjective's capital is the name's.
+    if !sentence_start && ws.len() == 2 && NAME_OPENING_ADJECTIVES.contains(first) {
+        return None;
+    }
     // "the New Media Investment Group": mid-sentence, a capitalised adjective opens the name.
     let keep_adjective = !r.chunk.sentence_start
         && !described
