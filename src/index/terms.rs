@@ -190,30 +190,25 @@ pub fn build_indexes_with(
         enabled.iter().map(|k| (*k, FxHashMap::default())).collect();
     // Worked out in parallel a slice of stories at a time and gathered in story order: every
     // story's contributions at once (their names, slugs and roles as strings) were the largest
-    // part of a build's peak memory, some 3 KB an article.
-    let per_story = stories.chunks(GATHER_SLICE).enumerate().flat_map(|(n, slice)| {
-        let lists: Vec<Vec<Contribution>> = slice.par_iter().map(|s| contributions(s, &enabled, aliases)).collect();
-        lists
-            .into_iter()
-            .enumerate()
-            .map(move |(j, list)| (n * GATHER_SLICE + j, list))
-    });
-    for (i, list) in per_story {
-        for c in list {
-            let Some(index) = gathered.get_mut(&c.kind) else {
-                continue;
-            };
-            let g = index.entry(c.slug).or_default();
-            *g.spellings.entry(c.spelling).or_default() += 1;
-            g.written.extend(c.written);
-            g.declared |= c.declared;
-            g.stories.push(i);
-            for role in c.roles {
-                *g.roles.entry(role).or_default() += 1;
+    // part of a build's peak memory, some 3 KB an article. Gathering is one thread's work, so
+    // the next slice's contributions are worked out meanwhile rather than after it; on this
+    // thread, not the pool's, whose threads would then hold the terms' memory.
+    let work = |slice: &[Story]| -> Vec<Vec<Contribution>> {
+        slice.par_iter().map(|s| contributions(s, &enabled, aliases)).collect()
+    };
+    let mut slices = stories.chunks(GATHER_SLICE);
+    let mut next = slices.next().map(work);
+    let mut first = 0;
+    while let Some(lists) = next.take() {
+        let count = lists.len();
+        rayon::in_place_scope(|scope| {
+            if let Some(slice) = slices.next() {
+                let next = &mut next;
+                scope.spawn(move |_| *next = Some(work(slice)));
             }
-            g.quotes.extend(c.quotes.into_iter().map(|q| (i, q)));
-            g.figures.extend(c.figures.into_iter().map(|f| (i, f)));
-        }
+            gather(&mut gathered, first, lists);
+        });
+        first += count;
     }
     let alias_slugs: Vec<(String, String)> = aliases
         .iter()
@@ -255,6 +250,32 @@ pub fn build_indexes_with(
         .collect();
     identity::reconcile(&mut indexes, registry);
     indexes
+}
+
+/// Files the contributions of the stories from `first` on (`lists`, in story order) under
+/// their terms.
+fn gather(
+    gathered: &mut BTreeMap<IndexKind, FxHashMap<String, Gathering>>,
+    first: usize,
+    lists: Vec<Vec<Contribution>>,
+) {
+    for (i, list) in (first..).zip(lists) {
+        for c in list {
+            let Some(index) = gathered.get_mut(&c.kind) else {
+                continue;
+            };
+            let g = index.entry(c.slug).or_default();
+            *g.spellings.entry(c.spelling).or_default() += 1;
+            g.written.extend(c.written);
+            g.declared |= c.declared;
+            g.stories.push(i);
+            for role in c.roles {
+                *g.roles.entry(role).or_default() += 1;
+            }
+            g.quotes.extend(c.quotes.into_iter().map(|q| (i, q)));
+            g.figures.extend(c.figures.into_iter().map(|f| (i, f)));
+        }
+    }
 }
 
 /// A term's name and description: the registry's canonical entry, else the most frequent
@@ -532,12 +553,12 @@ mod tests {
         );
     }
 
-    /// Stories are gathered a slice at a time: across a slice's end, every story keeps its own
-    /// number in the term lists.
+    /// Stories are gathered a slice at a time, the next slice's worked out meanwhile: across a
+    /// slice's end, every story keeps its own number in the term lists.
     #[test]
     fn terms_list_their_stories_across_gathering_slices() {
         let (roe, doe) = (story("Jane Roe", &["Ana Ribeiro"]), story("Jane Roe", &["Rui Duarte"]));
-        let stories: Vec<Story> = (0..GATHER_SLICE + 7)
+        let stories: Vec<Story> = (0..2 * GATHER_SLICE + 7)
             .map(|i| if i % 3 == 0 { roe.clone() } else { doe.clone() })
             .collect();
         let indexes = build_indexes(&stories, &SiteConfig::default(), &Registry::default());

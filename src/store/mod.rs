@@ -38,7 +38,6 @@
 //! notice. A store in use by another build is refused after a bounded wait, naming the holder
 //! (the lock is the same kind as the output's, see [`crate::write::lock`]).
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub mod export;
@@ -227,16 +226,16 @@ impl Store {
         tx.commit()
     }
 
-    /// Forgets the extractions of the articles that are gone (every path not in `keep`): once a
+    /// Forgets the extractions of the articles that are gone (every path `keep` refuses): once a
     /// build, as the table scan it takes grows with the archive.
-    pub fn forget_extractions(&mut self, keep: &std::collections::HashSet<String>) -> rusqlite::Result<()> {
+    pub fn forget_extractions(&mut self, keep: &dyn Fn(&str) -> bool) -> rusqlite::Result<()> {
         let tx = self.conn.transaction()?;
         {
             let gone: Vec<String> = {
                 let mut all = tx.prepare("SELECT path FROM extractions")?;
                 all.query_map([], |r| r.get::<_, String>(0))?
                     .filter_map(Result::ok)
-                    .filter(|p| !keep.contains(p))
+                    .filter(|p| !keep(p))
                     .collect()
             };
             let mut forget = tx.prepare("DELETE FROM extractions WHERE path = ?1")?;
@@ -413,7 +412,7 @@ impl Store {
     }
 
     /// The recorded input files by path.
-    pub fn inputs(&self) -> Option<HashMap<String, unchanged::Recorded>> {
+    pub fn inputs(&self) -> Option<FxHashMap<String, unchanged::Recorded>> {
         let mut stmt = self
             .conn
             .prepare("SELECT path, size, mtime, trusted, hash FROM inputs")
@@ -429,7 +428,7 @@ impl Store {
                 ))
             })
             .ok()?;
-        let mut out = HashMap::new();
+        let mut out = FxHashMap::default();
         for row in rows {
             let (path, size, mtime, trusted, digest) = row.ok()?;
             let stat = unchanged::Stat {
@@ -500,7 +499,7 @@ pub struct PageRecord {
 }
 
 fn save_pages(tx: &rusqlite::Transaction<'_>, pages: &PageRecord) -> rusqlite::Result<()> {
-    let current: std::collections::HashSet<&str> = pages
+    let current: rustc_hash::FxHashSet<&str> = pages
         .made
         .iter()
         .map(|(job, _, _)| job.as_str())
@@ -579,11 +578,11 @@ mod tests {
         let mut store = Store::open(dir.path(), false).unwrap();
         let key = hash(b"one");
         store.save_extractions(&[("a.md".into(), key, b"{}".to_vec())]).unwrap();
-        store.forget_extractions(&["a.md".to_string()].into()).unwrap();
+        store.forget_extractions(&|path| path == "a.md").unwrap();
         assert_eq!(store.extraction("a.md", &key).as_deref(), Some(&b"{}"[..]));
         assert_eq!(store.extraction("a.md", &hash(b"two")), None);
         assert_eq!(store.extraction("b.md", &key), None);
-        store.forget_extractions(&Default::default()).unwrap();
+        store.forget_extractions(&|_| false).unwrap();
         assert_eq!(
             store.extraction("a.md", &key),
             None,

@@ -23,9 +23,8 @@
 //! A row that does not read back is ignored and its article read afresh, as is every row of a
 //! store from another version of dateline (the store is emptied then, see [`super::Store::open`]).
 
-use std::collections::{HashMap, HashSet};
-
 use rusqlite::{OptionalExtension, params};
+use rustc_hash::FxHashMap;
 
 use super::unchanged::Stat;
 use super::{Hash, Store};
@@ -115,8 +114,8 @@ pub(super) const TABLES: &str = "CREATE TABLE IF NOT EXISTS stories (path TEXT P
 impl Store {
     /// Every article the store kept under `settings`, by path; rows that do not read back are
     /// left out (their articles are read afresh). Empty when the table cannot be read.
-    pub fn kept_stories(&self, settings: &Hash) -> HashMap<String, KeptStory> {
-        let read = || -> rusqlite::Result<HashMap<String, KeptStory>> {
+    pub fn kept_stories(&self, settings: &Hash) -> FxHashMap<String, KeptStory> {
+        let read = || -> rusqlite::Result<FxHashMap<String, KeptStory>> {
             let mut stmt = self
                 .conn
                 .prepare("SELECT path, fingerprint, trusted, key, dated_by_file FROM stories WHERE settings = ?1")?;
@@ -129,7 +128,7 @@ impl Store {
                     r.get::<_, bool>(4)?,
                 ))
             })?;
-            let mut out = HashMap::new();
+            let mut out = FxHashMap::default();
             for row in rows {
                 let Ok((path, fingerprint, trusted, key, dated_by_file)) = row else {
                     continue;
@@ -247,8 +246,8 @@ impl Store {
         tx.commit()
     }
 
-    /// Forgets every article not in `keep` (their paths under `content/`), and its text.
-    pub fn forget_stories(&mut self, keep: &HashSet<String>) -> rusqlite::Result<()> {
+    /// Forgets every article whose path under `content/` `keep` refuses, and its text.
+    pub fn forget_stories(&mut self, keep: &dyn Fn(&str) -> bool) -> rusqlite::Result<()> {
         let tx = self.conn.transaction()?;
         {
             // The paths alone, which the index of the table's key holds: a scan of the table
@@ -257,7 +256,7 @@ impl Store {
                 let mut all = tx.prepare("SELECT path FROM stories")?;
                 all.query_map([], |r| r.get::<_, String>(0))?
                     .filter_map(Result::ok)
-                    .filter(|p| !keep.contains(p))
+                    .filter(|p| !keep(p))
                     .collect()
             };
             let mut text_of = tx.prepare("SELECT text FROM stories WHERE path = ?1")?;
@@ -403,9 +402,7 @@ mod tests {
         assert!(!store.kept_stories(&settings).contains_key("new.md"));
         // Forgotten, with its text.
         let b = back.iter().find(|s| s.path == "b.txt").unwrap().text.0;
-        store
-            .forget_stories(&["a.md".to_string(), "c.md".to_string()].into())
-            .unwrap();
+        store.forget_stories(&|path| ["a.md", "c.md"].contains(&path)).unwrap();
         assert_eq!(store.kept_stories(&settings).len(), 2);
         assert!(texts.entry(b).is_err());
     }

@@ -23,11 +23,12 @@
 //! written in the same instant as the scan could change again without its time or size
 //! changing, so it is compared by its hash next time instead.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::{Hash, hash};
@@ -308,7 +309,7 @@ pub fn unchanged(
 /// The fingerprint of the inputs in `scan`, hashed: a hash the store already has for a file
 /// with the same size and time is reused, any other file is read. `None` when a file changed
 /// since the scan, so that what the build read is not known: the next build then runs in full.
-pub fn fingerprint(scan: &Scan, recorded: &HashMap<String, Recorded>) -> Option<Vec<(String, Recorded)>> {
+pub fn fingerprint(scan: &Scan, recorded: &FxHashMap<String, Recorded>) -> Option<Vec<(String, Recorded)>> {
     let recent = nanos(scan.at.checked_sub(RACY));
     scan.files
         .par_iter()
