@@ -1493,6 +1493,13 @@ mod tests {
             &[(O, "Big Tarrow")],
             &[(O, "Tarrow")],
         ),
+        // "Grand" opens titles ("Grand Ayatollah") but is none itself ("the Grand Slam").
+        (
+            "The podcast runs daily during the Grand Slam tournaments. Grand Ayatollah Ali \
+             Varzani spoke on Friday.",
+            &[(P, "Ali Varzani")],
+            &[(P, "Slam")],
+        ),
         // A magazine's ranking of companies is no organisation; the magazine alone is one.
         (
             "The firm won Fortune 500 brands as clients, Forbes reported.",
