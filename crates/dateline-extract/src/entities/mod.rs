@@ -1493,12 +1493,14 @@ mod tests {
             &[(O, "Big Tarrow")],
             &[(O, "Tarrow")],
         ),
-        // "Grand" opens titles ("Grand Ayatollah") but is none itself ("the Grand Slam").
+        // "Grand" and "Crown" open titles ("Grand Ayatollah", "Crown Prince") but are none
+        // themselves ("the Grand Slam", "Crown Tarrow Resorts").
         (
             "The podcast runs daily during the Grand Slam tournaments. Grand Ayatollah Ali \
-             Varzani spoke on Friday.",
-            &[(P, "Ali Varzani")],
-            &[(P, "Slam")],
+             Varzani spoke on Friday. Shares of Crown Tarrow Resorts fell, and Crown Prince Jo \
+             Varde left.",
+            &[(P, "Ali Varzani"), (P, "Jo Varde")],
+            &[(P, "Slam"), (P, "Tarrow Resorts")],
         ),
         // A magazine's ranking of companies is no organisation; the magazine alone is one.
         (
