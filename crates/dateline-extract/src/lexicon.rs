@@ -181,7 +181,7 @@ pub fn is_non_org_acronym(word: &str) -> bool {
 }
 
 /// Nouns of craft named like people: "the tanker Sea Breeze", "aboard the ferry Island Queen",
-/// "the Galileo probe".
+/// "the Marlowe probe".
 pub fn is_vessel_noun(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
     // Compared ignoring ASCII case only: a non-ASCII word (the Kelvin sign lowers to "k") is

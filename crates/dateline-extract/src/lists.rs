@@ -254,7 +254,7 @@ lists! {
     PARTY_LABELS: Map = "party_labels.tsv";
     /// Capitalised function words that open a run but no organisation's name ("The", "Its").
     LEADING_FUNCTION_WORDS: List = "leading_function_words.txt";
-    /// Capitalised adjectives that open a name inside a sentence ("signed with Big Machine"), as
+    /// Capitalised adjectives that open a name inside a sentence ("signed with Big Tarrow"), as
     /// written.
     NAME_OPENING_ADJECTIVES: List = "name_opening_adjectives.txt";
     /// Endings of hyphenated adjectives, not names ("-backed", "-era").

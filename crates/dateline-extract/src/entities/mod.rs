@@ -1452,9 +1452,9 @@ mod tests {
         ),
         // A preposition opening the sentence is no part of the name an appositive describes.
         (
-            "With Varnell Move, the company made a speaker that travels.",
-            &[(O, "Varnell Move")],
-            &[(O, "With Varnell Move")],
+            "With Varnell Glide, the firm entered the bicycle market.",
+            &[(O, "Varnell Glide")],
+            &[(O, "With Varnell Glide")],
         ),
         // A town whose name ends like a participle opens the name of the body after it.
         (
@@ -1464,10 +1464,10 @@ mod tests {
         ),
         // Craft are named like people, before or after their noun.
         (
-            "The run took the Hazel Wren supercomputer three months. The probe Ada Lund reached \
+            "The run took the Tilda Marsh supercomputer three months. The probe Ada Lund reached \
              orbit, and Ada Lund then sent pictures.",
             &[],
-            &[(P, "Hazel Wren"), (P, "Ada Lund")],
+            &[(P, "Tilda Marsh"), (P, "Ada Lund")],
         ),
         // A network's station or channel, branded with its number or its audience.
         (
@@ -1477,13 +1477,13 @@ mod tests {
         ),
         // A division named by a known body and an organisation's word, in a post.
         (
-            "CBS Sports NFL Insider Jo Varde said the game would go ahead.",
-            &[(O, "CBS Sports"), (O, "NFL"), (P, "Jo Varde")],
+            "CBS Sports Golf Insider Jo Varde said the round would go ahead.",
+            &[(O, "CBS Sports"), (P, "Jo Varde")],
             &[(O, "CBS")],
         ),
         // A shop opening a deal post's sentence, with a price after it.
         (
-            "Tarrowell is taking up to $250 off the laptop. Ruritania is taking back its powers.",
+            "Tarrowell is knocking $40 off the kettle. Ruritania is taking back its powers.",
             &[(O, "Tarrowell")],
             &[(O, "Ruritania")],
         ),
@@ -1504,7 +1504,7 @@ mod tests {
         ),
         // A magazine's ranking of companies is no organisation; the magazine alone is one.
         (
-            "The firm won Fortune 500 brands as clients, Forbes reported.",
+            "The firm joined the Fortune 500 list this year, Forbes reported.",
             &[(O, "Forbes")],
             &[(O, "Fortune")],
         ),

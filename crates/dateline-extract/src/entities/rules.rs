@@ -581,8 +581,8 @@ fn outlet_asking_for_comment<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     Some(Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
-/// "Zentrix is taking up to $250 off", "Acme Home via Bazaarly is offering the tablet for
-/// $899": deal posts open a sentence with the shop that sells at the price, and a shop is an
+/// "Zentrix is knocking $40 off", "Acme Home via Bazaarly is offering the kettle for $30":
+/// deal posts open a sentence with the shop that sells at the price, and a shop is an
 /// organisation however unknown its name. The price must follow in the sentence ("Ruritania is
 /// taking back its powers" offers nothing).
 fn retailer_offering_a_deal<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
@@ -757,7 +757,7 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         return None;
     }
     let keep_the = first == "The" && ws.len() > 1 && !r.chunk.sentence_start && org_like(&ws[1..]) && !lone_letter;
-    // "signed with Big Machine": inside a sentence, such an adjective's capital is the name's.
+    // "signed with Big Tarrow": inside a sentence, such an adjective's capital is the name's.
     if !sentence_start && ws.len() == 2 && NAME_OPENING_ADJECTIVES.contains(first) {
         return None;
     }
@@ -799,7 +799,7 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     Some(Verdict::of(outs))
 }
 
-/// "Beijing Chaoyang Hospital", "Reading Borough Council": a town whose name ends like a
+/// "Kettering Ashvale Hospital", "Reading Borough Council": a town whose name ends like a
 /// participle ("Having won …") opens the name after it when more capitalised words follow.
 fn town_opening_a_name(ws: &[Word<'_>]) -> bool {
     ws.len() > 1 && gazetteer::town(ws[0].text).is_some()
@@ -1646,7 +1646,7 @@ fn listed_after_the(r: &Run<'_, '_>) -> bool {
     false
 }
 
-/// "NBC 5", "NBC Latino": a network's local station or channel is branded with the network's
+/// "ZBC 7", "ZBC Latino": a network's local station or channel is branded with the network's
 /// initials and the station's channel number or its audience (US broadcasters' house style:
 /// "ZBC 7", "ZBC Latino"). The outlet is the whole brand, not the network.
 fn broadcaster_outlet<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
@@ -1852,7 +1852,7 @@ fn name_after_the<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 }
 
 /// "the Roe Memorial prison", "a Springfield Isotopes game": a thing noun after the name. A
-/// craft's noun wins over a given name ("the Galileo probe", "the Hazel Wren supercomputer"):
+/// craft's noun wins over a given name ("the Marlowe probe", "the Tilda Marsh supercomputer"):
 /// craft are named for people, and a show or a prize after a person's name is still theirs.
 fn name_before_thing<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let given = r.person_shaped()?;
