@@ -290,6 +290,7 @@ const SUBJECT_RULES: &[(Rule, SubjectRule)] = &[
     ("description_subject", description_subject),
     ("unnamed_official_subject", unnamed_official_subject),
     ("named_subject", named_subject),
+    ("described_name_subject", described_name_subject),
 ];
 
 /// "Sen. Jane Roe, D-Ore., said": the U.S. party-and-state designation after a lawmaker's
@@ -401,6 +402,22 @@ fn named_subject(cx: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
         && !lexicon::is_demonym(p.word0);
     let named = Speaker::Named(p.clause.block, p.t_start, p.t_start + p.t.len());
     proper.then_some(PartVerdict::Speaker(Attr::found(named)))
+}
+
+/// "former coach Dana Roe said", "lead author and Acme Institute chemist Dana Roe said": AP
+/// style writes a description before a name in lower case unless it is a formal title, so a
+/// part opening in lower case still names its speaker when it ends in a person's name.
+fn described_name_subject(cx: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
+    if p.count > 14 {
+        return None;
+    }
+    let end = p.t_start + p.t.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+    cx.found
+        .mentions_in(p.clause.block, p.clause.range.clone())
+        .filter(|m| cx.kind(m.entity) == EntityKind::Person)
+        .last()
+        .filter(|m| m.end == end)
+        .map(|m| PartVerdict::Speaker(Attr::found(Speaker::Entity(m.entity))))
 }
 
 /// A noun phrase after a verb or a description before one, as the phrase rules read it.
@@ -678,11 +695,16 @@ fn quoted_as_saying(cx: &Resolver<'_>, c: &Clause<'_>, _: Option<(usize, bool)>)
         .then(|| cx.noun_phrase(&c.with_range(start..end)).named("quoted_as_saying"))
 }
 
-/// "…, saying that “…”": the sentence's subject speaks.
+/// "…, saying that “…”": the sentence's subject speaks. A participle that is all there is
+/// between two quotations ("Roe called it “a start,” adding “we need more.”") passes, so the
+/// quotation goes on with the speaker of the one before.
 fn participle_lead_in(cx: &Resolver<'_>, c: &Clause<'_>, verb: Option<(usize, bool)>) -> Option<Attr> {
     let (verb_start, true) = verb? else {
         return None;
     };
+    if !c.text[c.range.start..verb_start].contains(char::is_alphanumeric) {
+        return None;
+    }
     Some(
         cx.first_mention(c.block, c.range.start..verb_start)
             .map_or(Attr::Unnamed, Attr::found),

@@ -478,6 +478,29 @@ const CONVENTIONS: &[ConventionRow<'static>] = &[
         None,
     ),
     (
+        // AP style writes a description before a name in lower case.
+        &[
+            "Governor Dana Welk opened the session.",
+            "“We have found the next best thing to a cure,” lead author and Orvane Institute chemist Pia Lorenz said.",
+        ],
+        "We have found",
+        Some("Pia Lorenz"),
+        Some("described_name_subject"),
+    ),
+    (
+        &["“We will miss the old pier,” former harbour master Ben Ostrow told reporters."],
+        "We will miss",
+        Some("Ben Ostrow"),
+        Some("described_name_subject"),
+    ),
+    (
+        // A bare participle between two quotations goes on with the first one's speaker.
+        &["Mayor Tom Reed called the plan “a fair start for the whole town,” adding “we need every street on it.”"],
+        "we need every",
+        Some("Tom Reed"),
+        Some("same_speaker_goes_on"),
+    ),
+    (
         &["市長は「明日は新しい橋を開通します」と述べた。"],
         "明日は",
         None,
