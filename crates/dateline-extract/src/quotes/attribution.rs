@@ -589,7 +589,11 @@ fn organisation_by_kind(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
     let noun = np.lower_words().last()?;
     let institution = INSTITUTION_NOUNS.contains(noun);
     if !(institution || lexicon::is_org_noun(noun) || BODY_NOUNS.contains(noun)) {
-        return None;
+        // "Nurses for Safe Streets … the nurses said": a group named for its members is
+        // told by them.
+        let e = (words == 1 && noun.len() > 3 && noun.ends_with('s'))
+            .then(|| cx.recent_organisation(np.clause.block, np.clause.at, Some((noun, true))))??;
+        return Some(Attr::found(Speaker::Entity(e)));
     }
     // "the production company": a name holding a word of the description ("… Productions")
     // tells which company.

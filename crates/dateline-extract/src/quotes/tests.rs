@@ -501,6 +501,25 @@ const CONVENTIONS: &[ConventionRow<'static>] = &[
         Some("same_speaker_goes_on"),
     ),
     (
+        // A group named for its members is told by them; members of no named group are no one.
+        &[
+            "Nurses for Safe Streets wrote to the council.",
+            "“We implore you to open the clinic before winter,” the nurses said.",
+        ],
+        "We implore",
+        Some("Nurses for Safe Streets"),
+        Some("organisation_by_kind"),
+    ),
+    (
+        &[
+            "Nurses for Safe Streets wrote to the council.",
+            "“The roads are full of holes all year,” the drivers said.",
+        ],
+        "The roads",
+        None,
+        None,
+    ),
+    (
         &["市長は「明日は新しい橋を開通します」と述べた。"],
         "明日は",
         None,
