@@ -25,9 +25,9 @@ use super::dates::{DateExpr, alternation, find_dates, month_number};
 use super::gazetteer;
 use super::lexicon;
 use super::lists::{
-    AUTHOR_NOTE_VERBS, BYLINE_CREDENTIALS, BYLINE_DESKS, BYLINE_HONORIFICS, BYLINE_JOB_WORDS, BYLINE_LABELS,
-    BYLINE_OPENERS, BYLINE_TAIL_WORDS, BYLINE_TITLES, COORDINATING_CONJUNCTIONS, CREDIT_PICTURE_WORDS, CREDIT_SIGNALS,
-    SIGNATURE_ROLES, SIGNOFF_AGENCIES, SIGNOFF_ROLES, TIME_ZONES, TIMESTAMP_WORDS, TITLE_SMALL_WORDS,
+    AUTHOR_NOTE_VERBS, BYLINE_BY_WORDS, BYLINE_CREDENTIALS, BYLINE_DESKS, BYLINE_HONORIFICS, BYLINE_JOB_WORDS,
+    BYLINE_LABELS, BYLINE_OPENERS, BYLINE_TAIL_WORDS, BYLINE_TITLES, COORDINATING_CONJUNCTIONS, CREDIT_PICTURE_WORDS,
+    CREDIT_SIGNALS, SIGNATURE_ROLES, SIGNOFF_AGENCIES, SIGNOFF_ROLES, TIME_ZONES, TIMESTAMP_WORDS, TITLE_SMALL_WORDS,
     WEEKDAY_ABBREVIATIONS, WEEKDAYS,
 };
 use super::names;
@@ -43,21 +43,24 @@ pub struct Byline {
     pub prefixed: bool,
 }
 
-/// "By", "Analysis by", "Tested by:", "BY:", the same word in French, Spanish and Portuguese
-/// ("Par", "Por") and German ("Von"), and a field label ("Author: Jane Roe"). Group `by` is
-/// the word itself, when there is one.
+/// "By", "Analysis by", "Tested by:", "BY:", the same word in other languages ("Par", "Por",
+/// "Von", "Di", "Door", "Av": [`BYLINE_BY_WORDS`]), and a field label ("Author: Jane Roe").
+/// Group `by` is the word itself, when there is one.
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     let openers = alternation(BYLINE_OPENERS.iter());
+    let by = alternation(BYLINE_BY_WORDS.iter());
     let labels = alternation(BYLINE_LABELS.iter());
     Regex::new(&format!(
-        r"^(?i:(?:(?:{openers})\s+)?(?P<by>by|par|por|von)(?:\s*:\s*|\s+)|(?:{labels})\s*:\s*)"
+        r"^(?i:(?:(?:{openers})\s+)?(?P<by>{by})(?:\s*:\s*|\s+)|(?:{labels})\s*:\s*)"
     ))
     .expect("byline prefix regex")
 });
 
 /// A "by" after other words: "February 1, 2019 | BY: Jane Roe", "Monday 7:45 am PST by Jane Roe".
-static LATE_BY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:^|[\s|·•,])(?:by|par|por|von)(?:\s*:\s*|\s+)").expect("late by regex"));
+static LATE_BY: LazyLock<Regex> = LazyLock::new(|| {
+    let by = alternation(BYLINE_BY_WORDS.iter());
+    Regex::new(&format!(r"(?i)(?:^|[\s|·•,])(?:{by})(?:\s*:\s*|\s+)")).expect("late by regex")
+});
 
 static NO_NAME_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     let desks = alternation(BYLINE_DESKS.iter());
@@ -1340,6 +1343,9 @@ mod tests {
             ("Par Jeanne Roux", &["Jeanne Roux"], &[]),
             ("Por Juana Rodríguez", &["Juana Rodríguez"], &[]),
             ("Von Johanna Roth", &["Johanna Roth"], &[]),
+            ("Di Giovanna Rossi", &["Giovanna Rossi"], &[]),
+            ("Door Jan de Vries", &["Jan de Vries"], &[]),
+            ("Av Anna Berg", &["Anna Berg"], &[]),
         ]);
     }
 

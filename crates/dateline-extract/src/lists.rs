@@ -372,6 +372,8 @@ lists! {
     BYLINE_JOB_WORDS: List = "byline_job_words.txt";
     /// Words before "by" that open a byline ("Analysis by"), lower case.
     BYLINE_OPENERS: List = "byline_openers.txt";
+    /// "By" and its like in other languages ("Par", "Von"), lower case.
+    BYLINE_BY_WORDS: List = "byline_by_words.txt";
     /// Field labels before a byline ("Author:"), lower case.
     BYLINE_LABELS: List = "byline_labels.txt";
     /// What a byline credits instead of a writer ("wire services", "staff"), lower case.
