@@ -183,9 +183,22 @@ fn top_bylines(article: &Document<'_>, images: &[Option<String>], story0: usize,
     let usable = |i: usize, l: &Layout| {
         l.roles[i] == BlockRole::Text && blocks[i].kind == BlockKind::Paragraph && images[i].is_none()
     };
+    // Some pages set the byline as a small heading ("### By Jane Roe"): a heading is a byline
+    // only by its "By".
+    let heading = |i: usize, l: &Layout| {
+        matches!(blocks[i].kind, BlockKind::Heading(_)) && matches!(l.roles[i], BlockRole::Text | BlockRole::Subhead)
+    };
     let found: Vec<(usize, byline::Byline)> = (0..story0.min(blocks.len()))
-        .filter(|&i| usable(i, l))
-        .filter_map(|i| byline::parse(&blocks[i].text, true).map(|b| (i, b)))
+        .filter_map(|i| {
+            let b = if usable(i, l) {
+                byline::parse(&blocks[i].text, true)?
+            } else if heading(i, l) {
+                byline::parse(&blocks[i].text, true).filter(|b| b.prefixed && !b.names.is_empty())?
+            } else {
+                return None;
+            };
+            Some((i, b))
+        })
         .collect();
     let said: Vec<String> = found
         .iter()
@@ -1178,9 +1191,19 @@ mod tests {
         }
     }
 
-    /// Paragraph blocks of an invented page, one per line of `page`.
+    /// Blocks of an invented page, one per line of `page`: "### text" a heading, anything else
+    /// a paragraph.
     fn page(lines: &[&str]) -> Vec<Block> {
-        lines.iter().map(|t| Block::paragraph(*t, 1, 0..0)).collect()
+        lines
+            .iter()
+            .map(|t| match t.strip_prefix("### ") {
+                Some(h) => Block {
+                    kind: BlockKind::Heading(3),
+                    ..Block::paragraph(h, 1, 0..0)
+                },
+                None => Block::paragraph(*t, 1, 0..0),
+            })
+            .collect()
     }
 
     fn bylines_of(lines: &[&str]) -> Vec<String> {
@@ -1202,6 +1225,9 @@ mod tests {
         let rows: &[(&[&str], &[&str])] = &[
             // Above the story.
             (&["By Jane Roe", LEAD, MORE], &["Jane Roe"]),
+            // Set as a small heading: a byline by its "By" alone.
+            (&["### By Jane Roe", LEAD, MORE], &["Jane Roe"]),
+            (&["### Jane Roe", LEAD, MORE], &[]),
             // A bare name beside a "By" line is a caption; repeated, it is the byline again.
             (&["By Acme News", "Jane Roe", LEAD], &[]),
             (&["By Jane Roe", "Nov 20, 2019 Jane Roe", LEAD], &["Jane Roe"]),
