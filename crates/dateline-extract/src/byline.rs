@@ -661,6 +661,7 @@ const WORD_STOPS: &[(&str, WordStop)] = &[
     ("web address or brand", web_address),
     ("place opening an outlet", place_outlet),
     ("surname after an initial", after_initial),
+    ("mixed case after a name in capitals", mixed_case_after_capitals),
 ];
 
 /// "Kim Lowe and Kevin Marsh USA TODAY", "Carla Mendes Associated Press". In a mixed-case
@@ -731,6 +732,23 @@ fn after_initial(ws: &Words<'_, '_>, _i: usize) -> Option<Stop> {
         return None;
     };
     (ws.current.len() >= 3 && is_initial(initial) && !is_initial(surname)).then_some(Stop::Other)
+}
+
+/// "By JANE ROE Associated Press", "By KIM LEE Springfield Courier": AP sets the writer's name
+/// in capitals and the outlet after it in upper and lower case, so the change of case ends
+/// the name.
+fn mixed_case_after_capitals(ws: &Words<'_, '_>, i: usize) -> Option<Stop> {
+    let w = ws.words[i];
+    let capitals = ws.current.len() >= 2
+        && ws
+            .current
+            .iter()
+            .all(|c| c.chars().filter(|ch| ch.is_alphabetic()).count() > 1 && is_all_caps(c));
+    let mixed = w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase);
+    (capitals && mixed).then(|| {
+        let k = (ws.words.len() - i).min(4);
+        outlet(&ws.words[i..i + k]).map_or(Stop::Other, Stop::Outlet)
+    })
 }
 
 /// "J.", "R.": a single letter and a full stop.
@@ -1165,6 +1183,12 @@ mod tests {
             ),
             ("By Meg Jones Staff Writer", &["Meg Jones"], &[]),
             ("By NADIA ORLOVA", &["Nadia Orlova"], &[]),
+            ("By JANE ROE Associated Press", &["Jane Roe"], &["Associated Press"]),
+            (
+                "By JANE ROE and KIM LEE Springfield Courier",
+                &["Jane Roe", "Kim Lee"],
+                &[],
+            ),
             ("JANE ROE\nAssociated Press", &["Jane Roe"], &["Associated Press"]),
             // The name on its line, and when or what desk the story is from under it.
             ("By JANE ROE\n        March 11, 2015 3:46 PM", &["Jane Roe"], &[]),
