@@ -709,16 +709,23 @@ fn attributive_abbreviation(chunk: &Chunk<'_, '_>, ws: &[Word<'_>], at_start: bo
         return false;
     }
     let lower = |w: Option<&str>| w.map(|w| w.to_ascii_lowercase());
-    let (prev, prev2) = if at_start {
-        (lower(chunk.prev), lower(chunk.prev2))
+    // The words either side, inside the run ("the UK and the US") or around it.
+    let at = chunk.words.iter().position(|x| x.start == ws[0].start);
+    let prev = if at_start {
+        lower(chunk.prev)
     } else {
-        (None, None)
+        lower(at.and_then(|i| chunk.words.get(i.checked_sub(1)?)).map(|x| x.text))
     };
-    let after_preposition = prev.as_deref().is_some_and(|p| PLACE_PREPOSITIONS.contains(p))
-        || prev.as_deref() == Some("the") && prev2.as_deref().is_some_and(|p| PLACE_PREPOSITIONS.contains(p));
-    if after_preposition {
-        // "a boost to U.S. exports", "vital to the U.S. economy": a noun after it still makes
-        // the abbreviation an adjective; "in the U.S. last year", "to the U.S. and" name it.
+    // "the UK and Ruritania": a coordination inside the run names the country.
+    let next_in_run = at.and_then(|i| chunk.words.get(i + 1));
+    if next_in_run.is_some_and(|n| matches!(n.text, "and" | "or")) {
+        return false;
+    }
+    let after_preposition = prev.as_deref().is_some_and(|p| PLACE_PREPOSITIONS.contains(p));
+    if after_preposition || prev.as_deref() == Some("the") {
+        // "a boost to U.S. exports", "vital to the U.S. economy", "the UK economy": a noun
+        // after it still makes the abbreviation an adjective; "in the U.S. last year", "to
+        // the U.S. and", "accused the US of" name the country.
         return at_end
             && chunk
                 .next

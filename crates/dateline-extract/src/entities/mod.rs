@@ -628,6 +628,19 @@ mod tests {
             &[(L, "United States")],
         ),
         ("Exports to the U.S. fell.", &[(L, "United States")], &[]),
+        // After "the" it names the country unless a noun follows; so does a coordination.
+        ("The envoy visited the US last year.", &[(L, "United States")], &[]),
+        (
+            "The envoy accused the UK and the US of meddling.",
+            &[(L, "UK"), (L, "United States")],
+            &[],
+        ),
+        (
+            "Stocks in the US and the UK fell.",
+            &[(L, "United States"), (L, "UK")],
+            &[],
+        ),
+        ("The UK economy grew.", &[], &[(L, "UK")]),
         // A possessive owns the organisation noun after it; it does not name it.
         (
             "Jane Roe's team lost. Dana Vole's company grew.",
