@@ -904,15 +904,21 @@ fn credit_parts(main: &str) -> Vec<(String, bool)> {
 }
 
 /// "Photo Illustration by Jane Roe" → "Jane Roe", "Courtesy of Acme Corp" → "Acme Corp": the
-/// credited party after the words naming the kind of picture.
+/// credited party after the words naming the kind of picture. "Courtesy" also stands right
+/// before the party ("Courtesy Jane Roe", "Courtesy Acme Corp").
 fn after_work_nouns(piece: &str) -> &str {
     let mut offset = 0;
+    let mut after_courtesy = false;
     for w in piece.split(' ') {
         let next = offset + w.len() + 1;
         if offset > 0 && CREDIT_AUTHOR_PREPOSITIONS.contains(w) {
             let rest = piece.get(next..).unwrap_or("").trim();
             return if rest.is_empty() { piece } else { rest };
         }
+        if after_courtesy && w.starts_with(char::is_uppercase) {
+            return piece[offset..].trim();
+        }
+        after_courtesy = w.eq_ignore_ascii_case("courtesy");
         if !CREDIT_WORK_NOUNS.contains_lowercase_of(w) {
             return piece;
         }
@@ -1131,6 +1137,8 @@ mod tests {
             None,
         ),
         ("Courtesy of Acme Corp", &[], &["Acme Corp"], None),
+        ("Courtesy Jane Roe", &["Jane Roe"], &[], None),
+        ("Courtesy Acme Corp", &[], &["Acme Corp"], None),
         ("Submitted photo", &[], &[], None),
         ("Acme - Contributor", &[], &["Acme"], None),
         ("Jane Roe and John Doe/Acme", &["Jane Roe", "John Doe"], &["Acme"], None),
