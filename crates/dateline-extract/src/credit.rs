@@ -45,9 +45,11 @@ fn label_pattern() -> String {
     )
 }
 
-/// Labels that introduce a credit; the label is not part of the credit.
-static LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?:^|[\s(\[])(?P<label>{})", label_pattern())).expect("credit label regex"));
+/// Labels that introduce a credit; the label is not part of the credit. A page flattened
+/// from HTML may run the label into the caption's last full stop ("… at dawn.Credit…Jane Roe").
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?:^|[\s(\[.!?”])(?P<label>{})", label_pattern())).expect("credit label regex")
+});
 
 /// A label at the very start of a block or line.
 static LEADING_LABEL: LazyLock<Regex> =
@@ -1280,6 +1282,12 @@ mod tests {
             "The mayor lost.",
             "Jane Roe/The Springfield Courier",
         ),
+        // Run into the caption's full stop when the page was flattened.
+        (
+            "The mayor lost.Credit…Jane Roe for The Springfield Courier",
+            "The mayor lost.",
+            "Jane Roe for The Springfield Courier",
+        ),
         (
             "FILE PHOTO: Workers unload crates at the port of Springfield, March 3, 2019. REUTERS/Jane Roe",
             "FILE PHOTO: Workers unload crates at the port of Springfield, March 3, 2019.",
@@ -1328,6 +1336,7 @@ mod tests {
             "Harbour lamps go dark | Springfield Courier",
             "Why Now? The Harbour Lamps Go Dark [ Acme Review ]",
             "The talks ended late, said Jane Roe",
+            "Prices rose 4.Photo albums sold out.",
             "“We will rebuild,” she said. “It will take time.”",
             "",
         ] {
