@@ -653,6 +653,18 @@ mod tests {
             &[(P, "Jane Roe")],
             &[(O, "Dr. Jane Roe")],
         ),
+        // An inverted attribution's verb opening a sentence is no given name; a given name
+        // spelled like a verb stays one.
+        (
+            "Kim Lee spoke first. Said Lee: “We will open it in May.”",
+            &[(P, "Kim Lee")],
+            &[(P, "Said Lee")],
+        ),
+        (
+            "Said Karimi, the envoy, said the talks would go on.",
+            &[(P, "Said Karimi")],
+            &[],
+        ),
         // A city and a compass point name a district, not a person.
         (
             "Voters in Tokyo West chose.",

@@ -745,14 +745,21 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     // describes the name after it.
     let described = ws.len() > 1 && compound_adjective_word(first);
     let month_named = super::classify::month_as_given_name(ws);
-    let opener =
-        lexicon::is_stop_word(first) && !month_named && !(2..=ws.len().min(6)).any(|n| known(r.chunk, &ws[..n]))
-            || lone_letter
-            || job
-            || described
-            || first.ends_with("-based")
-            || sentence_start && first.ends_with("ing") && !lexicon::is_given_name(first) && !town_opening_a_name(ws)
-            || foreign_article_before_a_body(r, sentence_start);
+    // "Said Roe: “…”", "Added Lind:": an inverted attribution opening a sentence, its verb
+    // capitalised (not "Said Jalili, the envoy, …": a given name).
+    let inverted = sentence_start
+        && ws.len() == 2
+        && r.at_end()
+        && r.after.starts_with(':')
+        && with_lowercase(first, lexicon::is_speech_verb);
+    let opener = inverted
+        || lexicon::is_stop_word(first) && !month_named && !(2..=ws.len().min(6)).any(|n| known(r.chunk, &ws[..n]))
+        || lone_letter
+        || job
+        || described
+        || first.ends_with("-based")
+        || sentence_start && first.ends_with("ing") && !lexicon::is_given_name(first) && !town_opening_a_name(ws)
+        || foreign_article_before_a_body(r, sentence_start);
     if !opener {
         return None;
     }
