@@ -284,6 +284,7 @@ const SUBJECT_RULES: &[(Rule, SubjectRule)] = &[
     ("party_and_state", party_and_state),
     ("pronoun_subject", pronoun_subject),
     ("organisation_pronoun_subject", organisation_pronoun_subject),
+    ("plural_organisation_subject", plural_organisation_subject),
     ("unnamed_subject", unnamed_subject),
     ("relative_clause_subject", relative_clause_subject),
     ("conjunction_then_pronoun", conjunction_then_pronoun),
@@ -326,6 +327,16 @@ fn personal_pronoun(cx: &Resolver<'_>, p: &Part<'_>, pronoun: &str) -> Option<Pa
 /// "it said": the last organisation that spoke or acted.
 fn organisation_pronoun_subject(cx: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
     (p.first() == "it" && p.count == 1).then(|| PartVerdict::Speaker(cx.org_pronoun_attr(p.clause.block, p.clause.at)))
+}
+
+/// "Acme Records have denied it. “…,” they said.": a body the last sentence was about, in
+/// British usage plural.
+fn plural_organisation_subject(cx: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
+    if !(p.count == 1 && p.first() == "they") {
+        return None;
+    }
+    let e = cx.plural_organisation(p.clause.block, p.clause.at)?;
+    Some(PartVerdict::Speaker(Attr::found(Speaker::Entity(e))))
 }
 
 /// "officials said", "they said": speakers the story does not name.

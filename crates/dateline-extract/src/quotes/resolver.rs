@@ -332,6 +332,26 @@ impl<'a> Resolver<'a> {
         .flatten()
     }
 
+    /// The organisation that is the subject of the last sentence before `at`, in this block
+    /// or the one before: what "they" stands for where British usage treats a body as plural
+    /// ("Acme Records have denied it. “…,” they said.").
+    /// The body must open its sentence and take a plural verb there ("have", "are"), the
+    /// usage that lets "they" stand for it.
+    pub(super) fn plural_organisation(&self, block: usize, at: usize) -> Option<usize> {
+        let r = self.look_back(block, at, 1, Some)?;
+        if self.kind(r.entity) != EntityKind::Organization {
+            return None;
+        }
+        let text = self.blocks.iter().find(|b| b.block == r.block)?.text;
+        let m = self
+            .found
+            .mentions_in(r.block, r.pos..text.len())
+            .find(|m| m.entity == r.entity)?;
+        let opens = matches!(text[r.pos..m.start].trim(), "" | "The");
+        let verb = text[m.end..].split_whitespace().next().unwrap_or_default();
+        (opens && matches!(verb, "have" | "are" | "were" | "say")).then_some(r.entity)
+    }
+
     /// The one organisation of the story whose name opens with `word` ("Acme" for Acme Widget
     /// Corp): the short form a story uses after introducing the full name.
     pub(super) fn organisation_opening_with(&self, word: &str) -> Option<usize> {

@@ -520,6 +520,20 @@ const CONVENTIONS: &[ConventionRow<'static>] = &[
         None,
     ),
     (
+        // British usage makes a body plural: "they" stands for the one the last sentence
+        // opened with and gave a plural verb; not for one that sentence only mentions.
+        &["Acme Records have denied it. “At no point did we block the show,” they said."],
+        "At no point",
+        Some("Acme Records"),
+        Some("plural_organisation_subject"),
+    ),
+    (
+        &["The crowd marched past Acme Records. “We will stay here all week,” they said."],
+        "We will stay",
+        None,
+        None,
+    ),
+    (
         &["市長は「明日は新しい橋を開通します」と述べた。"],
         "明日は",
         None,
