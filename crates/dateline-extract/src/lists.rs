@@ -195,6 +195,8 @@ lists! {
     ORG_SUFFIXES: List = "org_suffixes.txt";
     /// Nouns that open an organisation's name in other languages ("Universidad", "Instituto").
     ORG_HEAD_NOUNS: List = "org_head_nouns.txt";
+    /// Nouns of bodies whose names may go on with "to" ("Committee to Protect …").
+    PURPOSE_BODY_NOUNS: List = "purpose_body_nouns.txt";
     /// Words that end names of events, prizes, laws, works and buildings ("Prize", "Act").
     MISC_SUFFIXES: List = "misc_suffixes.txt";
     /// Words that open names of events, prizes and laws in Romance languages ("Copa", "Ley").

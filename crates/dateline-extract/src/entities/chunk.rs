@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use super::Span;
 use crate::gazetteer;
 use crate::lexicon::{self};
-use crate::lists::{JOINING_PARTICLES, MINISTRY_PORTFOLIOS, NAME_JOINERS, POSSESSIVE_NAME_WORDS};
+use crate::lists::{JOINING_PARTICLES, MINISTRY_PORTFOLIOS, NAME_JOINERS, POSSESSIVE_NAME_WORDS, PURPOSE_BODY_NOUNS};
 use crate::text::{Word, is_all_caps};
 
 /// Lower-case words that may join capitalised words inside one run: function words ("Bureau
@@ -172,7 +172,26 @@ fn next_step(text: &str, ws: &[Word<'_>], j: usize) -> Step {
     if is_connector(w) && !prev.possessive {
         return connector_step(text, ws, j);
     }
+    if w == "to"
+        && purpose_body_before(ws, j)
+        && ws
+            .get(j + 1)
+            .is_some_and(|n| capitalized(n.text) && contiguous(text, &ws[j], n))
+    {
+        return Step::Take(2);
+    }
     Step::Stop
+}
+
+/// Whether the run before word `j` names a body by what it works to do ("Committee to
+/// Protect Reporters", "Society for the Prevention of Cruelty to Animals"): one of its words,
+/// at most six back, is such a body's noun.
+fn purpose_body_before(ws: &[Word<'_>], j: usize) -> bool {
+    ws[j.saturating_sub(6)..j]
+        .iter()
+        .rev()
+        .take_while(|w| capitalized(w.text) || is_connector(w.text))
+        .any(|w| PURPOSE_BODY_NOUNS.contains(w.text))
 }
 
 /// "Ministry of Trade, Industry and Energy", "Department of Health, Education and Welfare",

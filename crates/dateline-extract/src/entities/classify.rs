@@ -17,7 +17,7 @@ use crate::lexicon::{self, Gender};
 use crate::lists::{
     ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, CHANGE_VERBS, CLUB_PREFIXES, COMPANY_OFFICES, COMPOUND_ORG_ENDINGS,
     COORDINATING_CONJUNCTIONS, GERMAN_ARTICLES, LEADING_FUNCTION_WORDS, LIST_ENDINGS, NAME_JOINERS,
-    NOUN_CAPITALISING_WORDS, ORG_HEAD_NOUNS, ORG_PREPOSITIONS, PLACE_PREPOSITIONS, POST_FIELDS,
+    NOUN_CAPITALISING_WORDS, ORG_HEAD_NOUNS, ORG_PREPOSITIONS, PLACE_PREPOSITIONS, POST_FIELDS, PURPOSE_BODY_NOUNS,
 };
 use crate::text::{Word, is_all_caps};
 
@@ -977,7 +977,10 @@ pub(super) fn org_like(ws: &[Word<'_>]) -> bool {
     {
         return true;
     }
-    false
+    // "Committee to Protect Reporters": a body named for what it works to do.
+    ws.iter()
+        .position(|w| w.text == "to")
+        .is_some_and(|k| k >= 1 && k + 1 < ws.len() && PURPOSE_BODY_NOUNS.contains(ws[k - 1].text))
 }
 
 /// The endings of [`COMPOUND_ORG_ENDINGS`], read from the file once: a compound's ending is a

@@ -665,6 +665,17 @@ mod tests {
             &[(P, "Said Karimi")],
             &[],
         ),
+        // A body named for what it works to do goes on with "to".
+        (
+            "The Ruritanian Society for the Prevention of Cruelty to Animals opened a shelter.",
+            &[(O, "Ruritanian Society for the Prevention of Cruelty to Animals")],
+            &[(O, "Ruritanian Society for the Prevention of Cruelty")],
+        ),
+        (
+            "The Committee to Protect Reporters wrote to Springfield Hospital.",
+            &[(O, "Committee to Protect Reporters"), (O, "Springfield Hospital")],
+            &[],
+        ),
         // A city and a compass point name a district, not a person.
         (
             "Voters in Tokyo West chose.",
