@@ -197,6 +197,8 @@ lists! {
     ORG_HEAD_NOUNS: List = "org_head_nouns.txt";
     /// Nouns of bodies whose names may go on with "to" ("Committee to Protect …").
     PURPOSE_BODY_NOUNS: List = "purpose_body_nouns.txt";
+    /// Adjectives of rank that open a sentence before a body ("Top Acme Corp executives").
+    RANK_ADJECTIVES: List = "rank_adjectives.txt";
     /// Words that end names of events, prizes, laws, works and buildings ("Prize", "Act").
     MISC_SUFFIXES: List = "misc_suffixes.txt";
     /// Words that open names of events, prizes and laws in Romance languages ("Copa", "Ley").

@@ -676,6 +676,13 @@ mod tests {
             &[(O, "Committee to Protect Reporters"), (O, "Springfield Hospital")],
             &[],
         ),
+        // A sentence's adjective of rank is no part of the body after it; a title stays one.
+        (
+            "Top Acme Corp executives met. Senior Labour Party figures spoke.",
+            &[(O, "Acme Corp"), (O, "Labour Party")],
+            &[(O, "Top Acme Corp"), (O, "Senior Labour Party")],
+        ),
+        ("Major Jane Roe led the parade.", &[(P, "Jane Roe")], &[]),
         // A city and a compass point name a district, not a person.
         (
             "Voters in Tokyo West chose.",

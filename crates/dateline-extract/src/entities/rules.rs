@@ -23,8 +23,8 @@ use crate::lists::{
     INSTITUTION_NOUNS, JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS,
     MINISTRY_PORTFOLIOS, MISC_PREFIXES, NAME_ARTICLES, NAME_JOINERS, NAME_OPENING_ADJECTIVES, NEWSROOM_POSTS,
     NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, OUTLET_NOUNS, PARTY_LABELS,
-    PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, REGION_QUALIFIERS, RESULT_VERBS,
-    SOURCE_CUES, SPORTS_POSITIONS, STATE_FORMS, STOCK_EXCHANGES, STREET_SUFFIXES, THING_NOUNS,
+    PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, RANK_ADJECTIVES, REGION_QUALIFIERS,
+    RESULT_VERBS, SOURCE_CUES, SPORTS_POSITIONS, STATE_FORMS, STOCK_EXCHANGES, STREET_SUFFIXES, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -752,7 +752,14 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         && r.at_end()
         && r.after.starts_with(':')
         && with_lowercase(first, lexicon::is_speech_verb);
+    // "Key Security Council members", "Top Acme Corp executives": a sentence's adjective of
+    // rank before a body.
+    let ranked = sentence_start
+        && ws.len() > 2
+        && RANK_ADJECTIVES.contains_lowercase_of(first)
+        && (org_like(&ws[1..]) || known(r.chunk, &ws[1..]));
     let opener = inverted
+        || ranked
         || lexicon::is_stop_word(first) && !month_named && !(2..=ws.len().min(6)).any(|n| known(r.chunk, &ws[..n]))
         || lone_letter
         || job
