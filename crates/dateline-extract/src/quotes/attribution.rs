@@ -867,6 +867,9 @@ impl<'a> Resolver<'a> {
         if let Some(attr) = quoted_as_saying(self, c, None) {
             return attr;
         }
+        if let Some(attr) = self.signed_with_a_dash(c) {
+            return attr;
+        }
         let ws = self.words_in(c.range.clone());
         let (mut part_start, mut verdict) = (c.range.start, Attr::Nothing);
         for (v, w) in ws.iter().enumerate().take(AFTER_VERB_WITHIN) {
@@ -900,6 +903,21 @@ impl<'a> Resolver<'a> {
             verdict = Attr::Unnamed;
         }
         verdict
+    }
+
+    /// `“…” — Dana Cole, harbour master`: a pull quote or epigraph is signed after a dash with
+    /// the name of whoever said it, before any description.
+    fn signed_with_a_dash(&self, c: &Clause<'_>) -> Option<Attr> {
+        let text = &c.text[c.range.clone()];
+        let t = text.trim_start();
+        let rest = t
+            .strip_prefix(['—', '–', '―'])
+            .or_else(|| t.strip_prefix("--"))
+            .or_else(|| t.strip_prefix("- "))?;
+        let from = c.range.end - rest.trim_start().len();
+        let m = self.found.mentions_in(c.block, from..c.range.end).next()?;
+        let named = m.start == from && matches!(self.kind(m.entity), EntityKind::Person | EntityKind::Organization);
+        named.then(|| Attr::found(Speaker::Entity(m.entity)).named("signed_with_a_dash"))
     }
 
     /// `"…," Dana Cole, a researcher at the Acme Institute in Port Lewis, Ruritania, said`: the

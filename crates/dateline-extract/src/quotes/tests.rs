@@ -534,6 +534,16 @@ const CONVENTIONS: &[ConventionRow<'static>] = &[
         None,
     ),
     (
+        // A pull quote signed after a dash.
+        &[
+            "Mayor Tom Reed opened the pier.",
+            "“Nobody here believed it would ever happen in our lifetime.” — Kim Lee, harbour master",
+        ],
+        "Nobody here",
+        Some("Kim Lee"),
+        Some("signed_with_a_dash"),
+    ),
+    (
         &["市長は「明日は新しい橋を開通します」と述べた。"],
         "明日は",
         None,
