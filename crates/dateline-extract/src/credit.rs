@@ -174,12 +174,23 @@ pub fn credit_like(s: &str, labelled: bool) -> bool {
         || s.contains('|')
         || words.contains(&"via")
         || has_credit_signal(s)
+        || on_assignment(&words)
         || words.iter().any(|w| gazetteer::agency(w).is_some_and(names_a_party))
         || gazetteer::agency(s.strip_prefix("The ").unwrap_or(s)).is_some()
         || s.split([',', '/', '|', '—', '–']).any(|part| {
             let part = part.trim();
             part.contains(' ') && gazetteer::agency(part).is_some_and(names_a_party)
         })
+}
+
+/// "Jane Roe for The Springfield Courier", "Ana Lima para Acme": a photographer working for
+/// an outlet is credited with both, the person (opening with a given name) first. ("on" names
+/// a library, "Jane Roe on Acme Stock", but also a day: it is no signal alone.)
+fn on_assignment(words: &[&str]) -> bool {
+    words
+        .iter()
+        .position(|w| *w != "on" && CREDIT_OUTLET_PREPOSITIONS.contains(w))
+        .is_some_and(|k| (2..=3).contains(&k) && k + 1 < words.len() && opens_like_a_person(words[0]))
 }
 
 /// Whether a word of `s` starts with a credit signal ("Handout picture", "Jane Roe/Acme Pool",
@@ -962,7 +973,11 @@ fn find_via(s: &str) -> Option<(usize, usize)> {
             return Some((i, pat.len()));
         }
     }
-    None
+    // "via Acme Images" alone: the distributor is all the credit names.
+    ["via ", "Via "]
+        .iter()
+        .find(|p| s.starts_with(**p))
+        .map(|p| (0, p.len()))
 }
 
 /// Splits at spaced or unspaced long dashes ("Jane Roe—Getty Images", "AFP — Getty Images").
@@ -1140,6 +1155,7 @@ mod tests {
         ),
         ("Courtesy of Acme Corp", &[], &["Acme Corp"], None),
         ("Courtesy Jane Roe", &["Jane Roe"], &[], None),
+        ("via Acme Images", &[], &[], Some("Acme Images")),
         ("Courtesy Acme Corp", &[], &["Acme Corp"], None),
         ("Submitted photo", &[], &[], None),
         ("Acme - Contributor", &[], &["Acme"], None),
@@ -1282,6 +1298,12 @@ mod tests {
             "The mayor lost.",
             "Jane Roe/The Springfield Courier",
         ),
+        // A photographer on assignment, unlabelled.
+        (
+            "The mayor lost. Jane Roe para The Springfield Courier",
+            "The mayor lost.",
+            "Jane Roe para The Springfield Courier",
+        ),
         // Run into the caption's full stop when the page was flattened.
         (
             "The mayor lost.Credit…Jane Roe for The Springfield Courier",
@@ -1337,6 +1359,7 @@ mod tests {
             "Why Now? The Harbour Lamps Go Dark [ Acme Review ]",
             "The talks ended late, said Jane Roe",
             "Prices rose 4.Photo albums sold out.",
+            "The mayor lost. Jane Roe on Monday",
             "“We will rebuild,” she said. “It will take time.”",
             "",
         ] {
