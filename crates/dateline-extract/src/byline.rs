@@ -785,6 +785,9 @@ fn read_segment(seg: &str, read: &mut Read) -> Option<()> {
     }
     let all_caps_line = is_all_caps(seg);
     let mut current: Vec<&str> = Vec::new();
+    // "By Ted and Chelsea Roe": a given name alone before "and", waiting for the surname of
+    // the name after it, and where that name will stand.
+    let mut couple: Option<(&str, usize)> = None;
     for (i, &w) in words.iter().enumerate() {
         let ws = Words {
             words: &words,
@@ -794,8 +797,12 @@ fn read_segment(seg: &str, read: &mut Read) -> Option<()> {
         };
         // "By Jane Roe and John Doe", "By Jane Roe with John Doe", "By Jane Roe With John Doe",
         // and "and" in the other languages a byline is written in (see [`joins_two_names`]).
-        if w.eq_ignore_ascii_case("and")
-            || w == "&"
+        let and = w.eq_ignore_ascii_case("and") || w == "&" || w == "+";
+        if and && couple.is_none() && current.len() == 1 && names::is_given_name(current[0]) {
+            couple = current.pop().map(|given| (given, read.names.len()));
+            continue;
+        }
+        if and
             || w.eq_ignore_ascii_case("with") && !current.is_empty()
             || joins_two_names(&current, w, words.get(i + 1))
         {
@@ -813,11 +820,28 @@ fn read_segment(seg: &str, read: &mut Read) -> Option<()> {
             {
                 read.sources.push(o);
             }
-            return Some(());
+            return share_surname(couple, &mut read.names);
         }
         current.push(w);
     }
-    flush(&mut current, &mut read.names)
+    flush(&mut current, &mut read.names)?;
+    share_surname(couple, &mut read.names)
+}
+
+/// "Ted and Chelsea Roe", "Ted + Chelsea Roe": a couple credited together share the surname
+/// of the second name, which must have been read; the first becomes "Ted Roe" before it.
+fn share_surname(couple: Option<(&str, usize)>, names: &mut Vec<String>) -> Option<()> {
+    let Some((given, at)) = couple else {
+        return Some(());
+    };
+    let surname = names.get(at)?.rsplit(' ').next()?.to_string();
+    let given = if is_all_caps(given) {
+        natural_case(given)
+    } else {
+        given.to_string()
+    };
+    names.insert(at, format!("{given} {surname}"));
+    Some(())
 }
 
 /// "Von Jana Roe und Jan Poe", "Por Ana Roe y Luis Poe", "Par Jeanne Roux et Jean Poe": a
@@ -1370,6 +1394,12 @@ mod tests {
             ("Di Giovanna Rossi", &["Giovanna Rossi"], &[]),
             ("Door Jan de Vries", &["Jan de Vries"], &[]),
             ("Av Anna Berg", &["Anna Berg"], &[]),
+            ("By Ted and Chelsea Roe", &["Ted Roe", "Chelsea Roe"], &[]),
+            (
+                "By Ted + Chelsea Roe and Kim Lee",
+                &["Ted Roe", "Chelsea Roe", "Kim Lee"],
+                &[],
+            ),
         ]);
     }
 

@@ -6,6 +6,7 @@
 //! `Credit Name/Agency, via Shutterstock`, `Name—Getty Images`, `Name / Reuters file`, and the
 //! whole credit in parentheses at the end of a caption: `(AP Photo/Name)`.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -190,7 +191,7 @@ fn on_assignment(words: &[&str]) -> bool {
     words
         .iter()
         .position(|w| *w != "on" && CREDIT_OUTLET_PREPOSITIONS.contains(w))
-        .is_some_and(|k| (2..=3).contains(&k) && k + 1 < words.len() && opens_like_a_person(words[0]))
+        .is_some_and(|k| (2..=4).contains(&k) && k + 1 < words.len() && opens_like_a_person(words[0]))
 }
 
 /// Whether a word of `s` starts with a credit signal ("Handout picture", "Jane Roe/Acme Pool",
@@ -901,17 +902,26 @@ fn credit_parts(main: &str) -> Vec<(String, bool)> {
             .trim();
         let piece = after_work_nouns(piece);
         let (who, outlet) = split_outlet(piece);
-        match who.split_once(" and ").or_else(|| who.split_once(" & ")) {
-            Some((a, b)) if is_person_name(a.trim()) && is_person_name(b.trim()) => {
-                parts.extend([(a, false), (b, false)]);
+        let pair = who
+            .split_once(" and ")
+            .or_else(|| who.split_once(" & "))
+            .or_else(|| who.split_once(" + "));
+        match pair.map(|(a, b)| (a.trim(), b.trim())) {
+            Some((a, b)) if is_person_name(a) && is_person_name(b) => {
+                parts.extend([(Cow::Borrowed(a), false), (Cow::Borrowed(b), false)]);
             }
-            _ => parts.push((who, false)),
+            // "Ted and Chelsea Roe": a couple sharing the surname.
+            Some((a, b)) if !a.contains(' ') && names::is_given_name(a) && is_person_name(b) => {
+                let surname = b.rsplit(' ').next().unwrap_or(b);
+                parts.extend([(Cow::Owned(format!("{a} {surname}")), false), (Cow::Borrowed(b), false)]);
+            }
+            _ => parts.push((Cow::Borrowed(who), false)),
         }
-        parts.extend(outlet.map(|o| (o, true)));
+        parts.extend(outlet.map(|o| (Cow::Borrowed(o), true)));
     }
     parts
         .into_iter()
-        .map(|(p, outlet)| (strip_suffix_words(p), outlet))
+        .map(|(p, outlet)| (strip_suffix_words(&p), outlet))
         .filter(|(p, _)| !p.is_empty())
         .collect()
 }
@@ -1156,6 +1166,7 @@ mod tests {
         ("Courtesy of Acme Corp", &[], &["Acme Corp"], None),
         ("Courtesy Jane Roe", &["Jane Roe"], &[], None),
         ("via Acme Images", &[], &[], Some("Acme Images")),
+        ("Ted and Chelsea Roe/Acme", &["Ted Roe", "Chelsea Roe"], &["Acme"], None),
         ("Courtesy Acme Corp", &[], &["Acme Corp"], None),
         ("Submitted photo", &[], &[], None),
         ("Acme - Contributor", &[], &["Acme"], None),
