@@ -26,9 +26,9 @@ use super::gazetteer;
 use super::lexicon;
 use super::lists::{
     AUTHOR_NOTE_VERBS, BYLINE_BY_WORDS, BYLINE_CREDENTIALS, BYLINE_DESKS, BYLINE_HONORIFICS, BYLINE_JOB_WORDS,
-    BYLINE_LABELS, BYLINE_OPENERS, BYLINE_TAIL_WORDS, BYLINE_TITLES, COORDINATING_CONJUNCTIONS, CREDIT_PICTURE_WORDS,
-    CREDIT_SIGNALS, SIGNATURE_ROLES, SIGNOFF_AGENCIES, SIGNOFF_ROLES, TIME_ZONES, TIMESTAMP_WORDS, TITLE_SMALL_WORDS,
-    WEEKDAY_ABBREVIATIONS, WEEKDAYS,
+    BYLINE_LABELS, BYLINE_OPENERS, BYLINE_TAIL_WORDS, BYLINE_TITLES, CONTACT_VERBS, COORDINATING_CONJUNCTIONS,
+    CREDIT_PICTURE_WORDS, CREDIT_SIGNALS, SIGNATURE_ROLES, SIGNOFF_AGENCIES, SIGNOFF_ROLES, TIME_ZONES,
+    TIMESTAMP_WORDS, TITLE_SMALL_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS,
 };
 use super::names;
 use super::text::{is_all_caps, is_one_line, natural_case, sentences};
@@ -971,8 +971,21 @@ pub fn signature(text: &str) -> Option<String> {
         return None;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
-    let (address, rest) = words.split_last()?;
-    let domain = address.split_once('@').map(|(_, d)| d)?;
+    let (address, mut rest) = words.split_last()?;
+    let domain = address.trim_end_matches('.').split_once('@').map(|(_, d)| d)?;
+    // A contact line: "Email Jane Roe at …", "Write to John Doe at …", "Jane Roe can be
+    // reached at …" — the verb before the name and the lower-case words after it go.
+    if let [verb, more @ ..] = rest
+        && CONTACT_VERBS.contains_lowercase_of(verb)
+    {
+        rest = more.strip_prefix(&["to"]).unwrap_or(more);
+    }
+    while let [more @ .., last] = rest
+        && last.chars().all(|c| c.is_ascii_lowercase())
+        && (*last == "at" || !SIGNATURE_ROLES.contains(last) && !is_job_word(last))
+    {
+        rest = more;
+    }
     if !domain.contains('.') || rest.len() > 6 {
         return None;
     }

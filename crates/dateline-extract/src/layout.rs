@@ -47,6 +47,9 @@ pub struct Layout {
     /// (`--explain`).
     pub figure_rules: Vec<&'static str>,
     pub byline_rule: Option<&'static str>,
+    /// The paragraphs of the box on the writer after an "About the author" heading: page
+    /// furniture, but the note in it names the writer when nothing else does.
+    author_box: Vec<usize>,
 }
 
 /// A Markdown paragraph that is only an image: `![alt](url)`. Returns the URL.
@@ -241,6 +244,9 @@ fn top_bylines(article: &Document<'_>, images: &[Option<String>], story0: usize,
 /// related links may follow it.
 const FOOT_PARAGRAPHS: usize = 3;
 
+/// How many paragraphs of a box on the writer are read for a note on them.
+const AUTHOR_BOX_PARAGRAPHS: usize = 2;
+
 /// The foot of the story: a note on the writer ("Jane Roe is a reporter for the Courier.")
 /// is marked as a byline wherever it stands, so its writer is no subject; its writers, a
 /// closing "-- By Jane Roe", a signature line with an e-mail address or the sign-off's
@@ -251,6 +257,11 @@ fn foot_bylines(article: &Document<'_>, images: &[Option<String>], mut signed: V
         .filter(|&i| l.roles[i] == BlockRole::Text && blocks[i].kind == BlockKind::Paragraph && images[i].is_none())
         .collect();
     let foot = &story[story.len().saturating_sub(FOOT_PARAGRAPHS)..];
+    // A writer the story itself names (by surname, outside block `i`) is one of its subjects.
+    let elsewhere = |name: &str, i: usize| {
+        let surname = name.rsplit(' ').next().unwrap_or(name);
+        story.iter().any(|&j| j != i && blocks[j].text.contains(surname))
+    };
     let mut noted = Vec::new();
     for &i in foot {
         // A signature line with the writer's e-mail address: "Jane Roe jroe@example.com".
@@ -262,15 +273,19 @@ fn foot_bylines(article: &Document<'_>, images: &[Option<String>], mut signed: V
         let Some(names) = byline::author_note(&blocks[i].text) else {
             continue;
         };
-        let elsewhere = |name: &str| {
-            let surname = name.rsplit(' ').next().unwrap_or(name);
-            story.iter().any(|&j| j != i && blocks[j].text.contains(surname))
-        };
-        if names.iter().any(|n| elsewhere(n)) {
+        if names.iter().any(|n| elsewhere(n, i)) {
             continue;
         }
         l.roles[i] = BlockRole::Byline;
         push_unique(&mut noted, names);
+    }
+    // The note in a box on the writer, as long as it names no one the story is about.
+    for &i in &l.author_box {
+        if let Some(names) = byline::author_note(&blocks[i].text)
+            && !names.iter().any(|n| elsewhere(n, i))
+        {
+            push_unique(&mut noted, names);
+        }
     }
     let closing = foot
         .iter()
@@ -342,6 +357,9 @@ fn mark_furniture(article: &Document<'_>, images: &[Option<String>], l: &mut Lay
         let b = &blocks[i];
         if after_about {
             l.roles[i] = BlockRole::Furniture;
+            if b.kind == BlockKind::Paragraph && l.author_box.len() < AUTHOR_BOX_PARAGRAPHS {
+                l.author_box.push(i);
+            }
             continue;
         }
         match b.kind {
@@ -1262,6 +1280,21 @@ mod tests {
             ),
             (&[LEAD, MORE, "— By Jane Roe"], &["Jane Roe"]),
             (&[LEAD, MORE, "Jane Roe jroe@example.com"], &["Jane Roe"]),
+            // A contact line, and a box on the writer after its heading.
+            (&[LEAD, MORE, "Email Jane Roe at jroe@example.com"], &["Jane Roe"]),
+            (
+                &[LEAD, MORE, "Jane Roe can be reached at jroe@example.com."],
+                &["Jane Roe"],
+            ),
+            (
+                &[
+                    LEAD,
+                    MORE,
+                    "About the Author",
+                    "Jane Roe is a reporter for the Springfield Courier.",
+                ],
+                &["Jane Roe"],
+            ),
         ];
         for (lines, want) in rows {
             let want: Vec<String> = want.iter().map(|s| s.to_string()).collect();

@@ -392,6 +392,8 @@ lists! {
     AUTHOR_NOTE_VERBS: List = "author_note_verbs.txt";
     /// The writer's role in a closing signature line with an e-mail address ("기자"), as printed.
     SIGNATURE_ROLES: List = "signature_roles.txt";
+    /// Verbs opening a contact line before the writer's name ("Email Jane Roe at …").
+    CONTACT_VERBS: List = "contact_verbs.txt";
     /// Job titles that make a "name, outlet" line a byline rather than a photo credit.
     BYLINE_TITLES: List = "byline_titles.txt";
     /// What a wire sign-off credits ("Reporting by", "Editing by"), lower case.
