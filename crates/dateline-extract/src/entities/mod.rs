@@ -683,6 +683,14 @@ mod tests {
             &[(O, "Top Acme Corp"), (O, "Senior Labour Party")],
         ),
         ("Major Jane Roe led the parade.", &[(P, "Jane Roe")], &[]),
+        // A person known by a given name alone, who speaks; a word the story also writes in
+        // lower case is no name.
+        (
+            "The bakery opened at dawn. Later Pamela said the trick was patience.",
+            &[(P, "Pamela")],
+            &[],
+        ),
+        ("The rain will stop. Later Will said nothing.", &[], &[(P, "Will")]),
         // A city and a compass point name a district, not a person.
         (
             "Voters in Tokyo West chose.",

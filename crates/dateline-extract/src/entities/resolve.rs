@@ -329,6 +329,7 @@ const SINGLE_WORD_RULES: &[(&str, SingleWordRule)] = &[
     ("what only an organisation has", organisations_possession),
     ("source of a report", source_of_a_report),
     ("listed with organisations", listed_with_organisations),
+    ("person known by a given name", known_by_given_name),
     ("speaker or company that is no one named", speaker_no_one_named),
     ("employer before a job", employer_before_a_job),
     ("what someone founded, joined or holds office in", founded_or_joined),
@@ -609,6 +610,18 @@ fn speaker_no_one_named<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -
         return None;
     }
     no_ones_name(p).then_some(Settled::ShortOrg(w))
+}
+
+/// "Pamela says …", "… as Tommy, who retired at 45, wrote": features and blogs introduce
+/// people by a given name alone. A common given name (not one the story also writes in lower
+/// case, as "will" or "may") that speaks or opens a relative clause is a person.
+fn known_by_given_name<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
+    let (titled, _, known) = single_parts(p)?;
+    let w = &*p.name;
+    let acts = p.next.is_some_and(|n| n == "who" || lexicon::is_speech_verb(n));
+    let given = lexicon::is_given_name(w) && !lexicon::is_stop_word(w);
+    (acts && given && !titled && known.is_none() && !p.common && !p.possessive && !p.prev.is_some_and(determiner))
+        .then_some(Settled::Titled(w, None))
 }
 
 /// "Members said", "Volunteers said", "Shoppers told …": a sentence opening with a plural
