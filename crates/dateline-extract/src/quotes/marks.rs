@@ -246,7 +246,7 @@ pub fn is_quotation(words_text: &str) -> bool {
 
 /// Words in Chinese and Japanese text, which puts no spaces between them: a word is about two
 /// ideographs or kana ("明日は東京に行きます" is about five words; "脱獄", a term, is one).
-fn unspaced_words(text: &str) -> usize {
+pub(super) fn unspaced_words(text: &str) -> usize {
     let unspaced = text
         .chars()
         .filter(|&c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'))

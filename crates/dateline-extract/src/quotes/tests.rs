@@ -131,6 +131,19 @@ fn speech_in_single_marks() {
 }
 
 #[test]
+fn scare_quotes_are_no_quotations() {
+    // A short phrase nobody is said to have spoken, ending no sentence, is held at arm's
+    // length; the same words spoken, or a sentence, are a quotation.
+    assert!(run(&["The council backed the so-called “one harbour, two tolls” plan on Monday."]).is_empty());
+    let got = run(&[
+        "“One harbour, two tolls,” the mayor said.",
+        "Then came “the end of the toll.”",
+    ]);
+    let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(texts, ["One harbour, two tolls,", "the end of the toll."]);
+}
+
+#[test]
 fn headline_quotes() {
     let got = quotes_of(
         &["Acme Co. executive Kevin Dale said demand was high."],
