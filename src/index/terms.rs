@@ -174,11 +174,22 @@ pub fn contributions(story: &Story, enabled: &[IndexKind], aliases: &HashMap<Str
 /// which depend on every other story: the story's one-word names are kept with them, and a
 /// build that finds an alias for any of them works the story's contributions out again.
 pub fn glean(story: &Story, enabled: &[IndexKind]) -> Vec<u8> {
-    crate::texts::encode_terms::<String>(&crate::texts::Gleaned {
+    let gleaned = crate::texts::Gleaned {
         enabled: enabled.to_vec(),
         one_word: one_word_names(story),
         contributions: contributions(story, enabled, &HashMap::new()),
-    })
+    };
+    crate::texts::encode_terms::<String>(&gleaned, &name_sources(story))
+}
+
+/// The names the story's record holds that its terms are mostly spelled as: its people,
+/// places and organisations, its tags and its byline. Kept terms refer to them rather than
+/// spell them again.
+fn name_sources(story: &Story) -> Vec<&str> {
+    let entities = story.meta.entities.iter().map(|m| m.entity.name.as_str());
+    let tags = story.article.front.tags.iter().map(String::as_str);
+    let byline = story.meta.byline.value.iter().map(String::as_str);
+    entities.chain(tags).chain(byline).collect()
 }
 
 /// The story's names of people and of its quotes' speakers, without their titles, that are one
@@ -208,7 +219,7 @@ fn contributions_of<'a>(story: &'a Story, enabled: &[IndexKind], aliases: &HashM
     let kept = story
         .gleaned
         .as_deref()
-        .and_then(|bytes| crate::texts::decode_terms(bytes).ok())
+        .and_then(|bytes| crate::texts::decode_terms(bytes, &name_sources(story)).ok())
         .filter(|g| g.enabled == enabled && !g.one_word.iter().any(|n| aliases.contains_key(*n)));
     match kept {
         Some(g) => Terms::Kept(g.contributions),

@@ -7,7 +7,10 @@
 //! kind in the order of [`IndexKind::ALL`]), the one-word names an alias of the archive could
 //! stand for (a count, then each one's length and UTF-8), and the contributions: a count, then
 //! for each its index (its place in [`IndexKind::ALL`]), slug, spelling, other spellings as
-//! written, whether the front matter names it, roles, quotes and figures.
+//! written, whether the front matter names it, roles, quotes and figures. A spelling that is
+//! one of the names the story's record holds (its `sources`: see [`crate::index::glean`]) is
+//! written as its place among them plus one, any other as 0 and the text: most are, and the
+//! terms of every story are held until the indexes are made.
 
 use super::{Reader, invalid, push_text, varint};
 use crate::index::Contribution;
@@ -29,8 +32,8 @@ pub struct Gleaned<S> {
     pub contributions: Vec<Contribution<S>>,
 }
 
-/// The bytes of `gleaned`.
-pub fn encode_terms<S: AsRef<str>>(gleaned: &Gleaned<S>) -> Vec<u8> {
+/// The bytes of `gleaned`, whose spellings may be among `sources`.
+pub fn encode_terms<S: AsRef<str>>(gleaned: &Gleaned<S>, sources: &[&str]) -> Vec<u8> {
     let mut out = Vec::with_capacity(256);
     out.push(VERSION);
     out.push(kinds_mask(&gleaned.enabled));
@@ -39,7 +42,13 @@ pub fn encode_terms<S: AsRef<str>>(gleaned: &Gleaned<S>) -> Vec<u8> {
     for c in &gleaned.contributions {
         out.push(kind_number(c.kind));
         push_text(&mut out, c.slug.as_ref());
-        push_text(&mut out, c.spelling.as_ref());
+        match sources.iter().position(|s| *s == c.spelling.as_ref()) {
+            Some(at) => varint(&mut out, at as u64 + 1),
+            None => {
+                out.push(0);
+                push_text(&mut out, c.spelling.as_ref());
+            }
+        }
         push_strs(&mut out, &c.written);
         out.push(u8::from(c.declared));
         push_strs(&mut out, &c.roles);
@@ -49,9 +58,10 @@ pub fn encode_terms<S: AsRef<str>>(gleaned: &Gleaned<S>) -> Vec<u8> {
     out
 }
 
-/// What `bytes` hold, its texts borrowed from them; an error for bytes of another layout or
-/// cut short, when the caller works the contributions out again.
-pub fn decode_terms(bytes: &[u8]) -> std::io::Result<Gleaned<&str>> {
+/// What `bytes` hold, its texts borrowed from them and from `sources` (as they were when the
+/// bytes were written); an error for bytes of another layout or cut short, when the caller
+/// works the contributions out again.
+pub fn decode_terms<'a>(bytes: &'a [u8], sources: &[&'a str]) -> std::io::Result<Gleaned<&'a str>> {
     let most = bytes.len();
     let mut r = Reader { bytes, at: 0 };
     if r.byte()? != VERSION {
@@ -74,7 +84,13 @@ pub fn decode_terms(bytes: &[u8]) -> std::io::Result<Gleaned<&str>> {
         contributions.push(Contribution {
             kind,
             slug: r.str()?,
-            spelling: r.str()?,
+            spelling: match r.number()? {
+                0 => r.str()?,
+                at => sources
+                    .get(at - 1)
+                    .copied()
+                    .ok_or_else(|| invalid("a name the story does not have"))?,
+            },
             written: read_strs(&mut r, most)?,
             declared: r.byte()? != 0,
             roles: read_strs(&mut r, most)?,
@@ -171,21 +187,28 @@ mod tests {
     #[test]
     fn terms_read_back_as_they_were() {
         let g = gleaned();
-        assert_eq!(decode_terms(&encode_terms(&g)).unwrap(), g);
+        let sources = ["Jane Roe", "Reuters"];
+        let bytes = encode_terms(&g, &sources);
+        assert_eq!(decode_terms(&bytes, &sources).unwrap(), g);
+        // Spellings are written once, when they are not among the story's names.
+        assert!(!bytes.windows(7).any(|w| w == b"Reuters"));
+        assert!(bytes.windows(11).any(|w| w == b"Ana Ribeiro"));
+        assert!(decode_terms(&bytes, &sources[..1]).is_err());
     }
 
     /// A damaged row is never read as terms: the caller works them out again.
     #[test]
     fn terms_cut_short_or_of_another_layout_do_not_read_back() {
-        let bytes = encode_terms(&gleaned());
+        let sources = ["Reuters"];
+        let bytes = encode_terms(&gleaned(), &sources);
         for cut in 0..bytes.len() {
-            assert!(decode_terms(&bytes[..cut]).is_err(), "cut at {cut}");
+            assert!(decode_terms(&bytes[..cut], &sources).is_err(), "cut at {cut}");
         }
         let mut longer = bytes.clone();
         longer.push(0);
-        assert!(decode_terms(&longer).is_err());
+        assert!(decode_terms(&longer, &sources).is_err());
         let mut other = bytes;
         other[0] = VERSION + 1;
-        assert!(decode_terms(&other).is_err());
+        assert!(decode_terms(&other, &sources).is_err());
     }
 }
