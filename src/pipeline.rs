@@ -1089,6 +1089,7 @@ fn read_site_with(
         ));
     }
     let mut fresh: Vec<(usize, Fresh)> = Vec::new();
+    let enabled = config.enabled_indexes();
     // In slices, so that the files and what the store kept are read for a slice at a time,
     // and each story's text is put away as soon as it is made: memory holds the records of
     // the stories read, never every article's source, text and extraction at once.
@@ -1134,6 +1135,9 @@ fn read_site_with(
                     placed.sort_unstable();
                     story.placed_quotes = Some(placed);
                     texts.put_away(story, encoded)?;
+                    // Worked out here, on every core, once: the indexes read them, and the
+                    // build store keeps them for the next build.
+                    story.gleaned = Some(index::glean(story, &enabled).into_boxed_slice());
                     // The store takes a fresh extraction from the text file when it is saved.
                     let fresh = json.and(story.text).map(Fresh::Spilled);
                     return Ok((prepared, fresh));
@@ -1515,10 +1519,11 @@ fn take_slice(
             (s, story.zip(warnings))
         })
         .collect();
-    for (s, decoded) in decoded {
+    for (mut s, decoded) in decoded {
         let (Some((mut story, warnings)), Some(t)) = (decoded, take.get(&s.path)) else {
             continue;
         };
+        let terms = std::mem::take(&mut s.terms);
         let (number, len) = s.text;
         story.text = Some(crate::model::TextRef {
             offset: number,
@@ -1540,10 +1545,12 @@ fn take_slice(
                     },
                     warnings: s.warnings,
                     record,
+                    terms: terms.clone(),
                     text: None,
                 });
             }
         }
+        story.gleaned = (!terms.is_empty()).then(|| terms.into_boxed_slice());
         progress.inc();
         taken.warnings.extend(warnings);
         taken.stories.push((t.at, story));
@@ -1582,6 +1589,7 @@ fn story_row(
         },
         warnings: serde_json::to_string(warnings).ok()?,
         record,
+        terms: story.gleaned.as_deref().map(<[u8]>::to_vec).unwrap_or_default(),
         text: Some(text),
     })
 }

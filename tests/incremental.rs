@@ -544,6 +544,70 @@ fn a_kept_story_that_does_not_read_back_is_read_afresh() {
     assert!(differs_from_clean(site.path()).is_empty());
 }
 
+/// An article that names a person by surname alone.
+fn surname_article(n: usize, people: &str, said: &str) -> String {
+    format!(
+        "+++\ntitle = \"Notice {n}\"\ndate = 2018-02-{n:02}\npeople = [{people}]\n+++\nPORT ASHBY — {said} told the board on Tuesday that item {n} would wait.\n"
+    )
+}
+
+/// The build store keeps what each story adds to the indexes, worked out without the
+/// archive's person aliases: an unchanged story whose surname comes to stand for a full name
+/// another article brings (or stops standing for one) is filed as a clean build files it.
+#[test]
+fn an_unchanged_surname_follows_the_alias_another_article_brings_or_takes_away() {
+    let site = site(&[("site.toml", "title = \"The Bay Ledger\"\n")]);
+    let (mut rng, mut clock) = (Rng(23), 0);
+    write(
+        site.path(),
+        "content/0001.md",
+        &surname_article(1, "\"Petrov\"", "Petrov"),
+    );
+    write(
+        site.path(),
+        "content/0002.md",
+        &surname_article(2, "\"Mayor Petrov\"", "Mayor Petrov"),
+    );
+    write(site.path(), "content/0003.md", &article(&mut rng, 3));
+    age(site.path(), &mut clock);
+    let first = build_into(site.path(), false, None);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let people = site.path().join("public/people");
+    assert!(people.join("petrov").is_dir());
+    let full = surname_article(3, "\"Ivan Petrov\"", "Ivan Petrov");
+    for (text, alias) in [(full, true), (article(&mut rng, 3), false)] {
+        write(site.path(), "content/0003.md", &text);
+        age(site.path(), &mut clock);
+        let rebuilt = build_into(site.path(), false, None);
+        assert!(rebuilt.status.success(), "{}", stderr(&rebuilt));
+        assert_eq!(articles_read(&rebuilt), Some(1), "{}", stderr(&rebuilt));
+        assert_eq!(people.join("ivan-petrov").is_dir(), alias);
+        assert_eq!(people.join("petrov").is_dir(), !alias);
+        assert_eq!(differs_from_clean(site.path()), Vec::<String>::new(), "alias: {alias}");
+    }
+}
+
+/// What the store kept of a story's terms that does not read back is never trusted: they are
+/// worked out again, and the archive is what a clean build makes.
+#[test]
+fn kept_terms_that_do_not_read_back_are_worked_out_again() {
+    let (site, mut rng) = ledger_built(19, 6);
+    {
+        let db = rusqlite::Connection::open(site.path().join(".dateline/cache.sqlite")).unwrap();
+        let cut = db
+            .execute(
+                "UPDATE stories SET terms = substr(terms, 1, length(terms) / 2) WHERE path IN ('0002.md', '0004.md')",
+                [],
+            )
+            .unwrap();
+        assert_eq!(cut, 2);
+    }
+    write(site.path(), "content/0005.md", &article(&mut rng, 5));
+    let rebuilt = build_into(site.path(), false, None);
+    assert!(rebuilt.status.success(), "{}", stderr(&rebuilt));
+    assert!(differs_from_clean(site.path()).is_empty());
+}
+
 #[test]
 fn a_store_that_cannot_be_read_is_started_afresh_with_a_warning() {
     let site = site(&[("site.toml", "title = \"The Bay Ledger\"\n")]);

@@ -16,7 +16,7 @@ use crate::model::{Archive, Story};
 
 pub use related::{Related, related};
 pub use story::{path_date, story};
-pub use terms::{Contribution, build_indexes, contributions};
+pub use terms::{Contribution, build_indexes, contributions, glean};
 
 /// Sorts stories newest first and builds the indexes. Two stories at one address are an error.
 /// Each story's related articles are taken from `previous` (what the last build recorded)
@@ -59,6 +59,10 @@ pub fn build(
     };
     archive.aliases = terms::person_aliases(&archive.stories);
     archive.indexes = terms::build_indexes_with(&archive.stories, &archive.aliases, config, registry);
+    // Read: what the build store kept of each story's terms is of no more use.
+    for story in &mut archive.stories {
+        story.gleaned = None;
+    }
     let related = related::related_reusing(archive.stories.len(), &archive.indexes, previous);
     archive.related = related.lists.clone();
     (archive, diagnostics, related)

@@ -75,6 +75,7 @@ pub fn story(
             highlighted_code: false,
             source: None,
             recorded: None,
+            gleaned: None,
             digest: None,
         },
         warning,

@@ -34,19 +34,20 @@ struct Gathering {
     figures: Vec<(usize, usize)>,
 }
 
-/// What one story adds to one term of one index.
+/// What one story adds to one term of one index; `S` is `&str` when it is read in place from
+/// what the build store kept ([`crate::texts::decode_terms`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Contribution {
+pub struct Contribution<S = String> {
     pub kind: IndexKind,
-    pub slug: String,
+    pub slug: S,
     /// The name as this story spells it, without a title before it.
-    pub spelling: String,
+    pub spelling: S,
     /// Other ways the story writes the name ("Archivist Beatriz Lemos"), which lead to the
     /// term too.
-    pub written: Vec<String>,
+    pub written: Vec<S>,
     /// Whether the story's front matter names it.
     pub declared: bool,
-    pub roles: Vec<String>,
+    pub roles: Vec<S>,
     /// Indexes into the story's `meta.quotes` (people).
     pub quotes: Vec<usize>,
     /// Indexes into the story's `meta.figures` (photographers, agencies).
@@ -168,6 +169,64 @@ pub fn contributions(story: &Story, enabled: &[IndexKind], aliases: &HashMap<Str
     out
 }
 
+/// What `story` adds to the `enabled` indexes, as the build store keeps it beside the story's
+/// record ([`crate::texts::encode_terms`]). Worked out without the archive's person aliases,
+/// which depend on every other story: the story's one-word names are kept with them, and a
+/// build that finds an alias for any of them works the story's contributions out again.
+pub fn glean(story: &Story, enabled: &[IndexKind]) -> Vec<u8> {
+    let gleaned = crate::texts::Gleaned {
+        enabled: enabled.to_vec(),
+        one_word: one_word_names(story),
+        contributions: contributions(story, enabled, &HashMap::new()),
+    };
+    crate::texts::encode_terms::<String>(&gleaned, &name_sources(story))
+}
+
+/// The names the story's record holds that its terms are mostly spelled as: its people,
+/// places and organisations, its tags and its byline. Kept terms refer to them rather than
+/// spell them again.
+fn name_sources(story: &Story) -> Vec<&str> {
+    let entities = story.meta.entities.iter().map(|m| m.entity.name.as_str());
+    let tags = story.article.front.tags.iter().map(String::as_str);
+    let byline = story.meta.byline.value.iter().map(String::as_str);
+    entities.chain(tags).chain(byline).collect()
+}
+
+/// The story's names of people and of its quotes' speakers, without their titles, that are one
+/// word: the only names a person alias ([`person_aliases`]) can stand for.
+fn one_word_names(story: &Story) -> Vec<String> {
+    let people = story
+        .meta
+        .entities_of(EntityKind::Person)
+        .map(|m| split_title(&m.entity.name).name);
+    let speakers = (0..story.quote_count()).filter_map(|q| story.speaker(q).map(|s| split_title(s).name));
+    let mut names: Vec<String> = people.chain(speakers).filter(|n| !n.contains(' ')).collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// A story's contributions as they are gathered: read in place from what the build store kept
+/// of it, or worked out.
+enum Terms<'a> {
+    Kept(Vec<Contribution<&'a str>>),
+    Made(Vec<Contribution>),
+}
+
+/// [`contributions`], read from what the build store kept of the story when that was worked out
+/// for the same indexes and no alias of the archive applies to the story's names.
+fn contributions_of<'a>(story: &'a Story, enabled: &[IndexKind], aliases: &HashMap<String, String>) -> Terms<'a> {
+    let kept = story
+        .gleaned
+        .as_deref()
+        .and_then(|bytes| crate::texts::decode_terms(bytes, &name_sources(story)).ok())
+        .filter(|g| g.enabled == enabled && !g.one_word.iter().any(|n| aliases.contains_key(*n)));
+    match kept {
+        Some(g) => Terms::Kept(g.contributions),
+        None => Terms::Made(contributions(story, enabled, aliases)),
+    }
+}
+
 /// How many stories' index contributions are worked out at once.
 const GATHER_SLICE: usize = 4096;
 
@@ -177,8 +236,8 @@ pub fn build_indexes(stories: &[Story], config: &SiteConfig, registry: &Registry
 }
 
 /// [`build_indexes`], given the archive's [`person_aliases`].
-pub fn build_indexes_with(
-    stories: &[Story],
+pub fn build_indexes_with<'s>(
+    stories: &'s [Story],
     aliases: &HashMap<String, String>,
     config: &SiteConfig,
     registry: &Registry,
@@ -193,8 +252,11 @@ pub fn build_indexes_with(
     // part of a build's peak memory, some 3 KB an article. Gathering is one thread's work, so
     // the next slice's contributions are worked out meanwhile rather than after it; on this
     // thread, not the pool's, whose threads would then hold the terms' memory.
-    let work = |slice: &[Story]| -> Vec<Vec<Contribution>> {
-        slice.par_iter().map(|s| contributions(s, &enabled, aliases)).collect()
+    let work = |slice: &'s [Story]| -> Vec<Terms<'s>> {
+        slice
+            .par_iter()
+            .map(|s| contributions_of(s, &enabled, aliases))
+            .collect()
     };
     let mut slices = stories.chunks(GATHER_SLICE);
     let mut next = slices.next().map(work);
@@ -254,26 +316,46 @@ pub fn build_indexes_with(
 
 /// Files the contributions of the stories from `first` on (`lists`, in story order) under
 /// their terms.
-fn gather(
-    gathered: &mut BTreeMap<IndexKind, FxHashMap<String, Gathering>>,
-    first: usize,
-    lists: Vec<Vec<Contribution>>,
-) {
+fn gather(gathered: &mut BTreeMap<IndexKind, FxHashMap<String, Gathering>>, first: usize, lists: Vec<Terms<'_>>) {
     for (i, list) in (first..).zip(lists) {
-        for c in list {
-            let Some(index) = gathered.get_mut(&c.kind) else {
-                continue;
-            };
-            let g = index.entry(c.slug).or_default();
-            *g.spellings.entry(c.spelling).or_default() += 1;
-            g.written.extend(c.written);
-            g.declared |= c.declared;
-            g.stories.push(i);
-            for role in c.roles {
-                *g.roles.entry(role).or_default() += 1;
-            }
-            g.quotes.extend(c.quotes.into_iter().map(|q| (i, q)));
-            g.figures.extend(c.figures.into_iter().map(|f| (i, f)));
+        match list {
+            Terms::Kept(list) => list.into_iter().for_each(|c| file(gathered, i, c)),
+            Terms::Made(list) => list.into_iter().for_each(|c| file(gathered, i, c)),
+        }
+    }
+}
+
+/// Files story `i`'s contribution `c` under its term. Names are looked up as they are and
+/// copied only for a term or spelling not seen before: most mentions are of terms already met.
+fn file<S: AsRef<str> + Into<String>>(
+    gathered: &mut BTreeMap<IndexKind, FxHashMap<String, Gathering>>,
+    i: usize,
+    c: Contribution<S>,
+) {
+    let Some(index) = gathered.get_mut(&c.kind) else {
+        return;
+    };
+    let g = match index.get_mut(c.slug.as_ref()) {
+        Some(g) => g,
+        None => index.entry(c.slug.into()).or_default(),
+    };
+    count(&mut g.spellings, c.spelling);
+    g.written.extend(c.written.into_iter().map(Into::into));
+    g.declared |= c.declared;
+    g.stories.push(i);
+    for role in c.roles {
+        count(&mut g.roles, role);
+    }
+    g.quotes.extend(c.quotes.into_iter().map(|q| (i, q)));
+    g.figures.extend(c.figures.into_iter().map(|f| (i, f)));
+}
+
+/// Adds one to `name`'s count.
+fn count<S: AsRef<str> + Into<String>>(counts: &mut BTreeMap<String, usize>, name: S) {
+    match counts.get_mut(name.as_ref()) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(name.into(), 1);
         }
     }
 }
@@ -588,6 +670,34 @@ mod tests {
             people.find("Mayor Ribeiro").map(|t| t.slug.as_str()),
             Some("ana-ribeiro")
         );
+    }
+
+    /// The indexes gathered from what the build store kept of each story's terms are those
+    /// worked out afresh, also where a one-word name comes to stand for a full name: kept
+    /// terms are worked out without the archive's aliases, and a story with a name an alias
+    /// stands for is worked out again.
+    #[test]
+    fn kept_terms_gather_as_worked_out_ones_under_the_archives_aliases() {
+        let mut stories = vec![
+            story("Jane Roe", &["Mayor Ribeiro", "Rui Duarte"]),
+            story("Archivist Jane Roe", &["Ribeiro"]),
+            story("Jane Roe", &["Ana Ribeiro"]),
+        ];
+        let afresh = build_indexes(&stories, &SiteConfig::default(), &Registry::default());
+        assert_eq!(
+            afresh[&IndexKind::People].find("Mayor Ribeiro").unwrap().slug,
+            "ana-ribeiro"
+        );
+        let enabled = SiteConfig::default().enabled_indexes();
+        for s in &mut stories {
+            s.gleaned = Some(glean(s, &enabled).into_boxed_slice());
+        }
+        let kept = build_indexes(&stories, &SiteConfig::default(), &Registry::default());
+        assert_eq!(kept, afresh);
+        // Without the full name, the surname is a person of its own, as the kept terms say.
+        let alone = build_indexes(&stories[..2], &SiteConfig::default(), &Registry::default());
+        let people = &alone[&IndexKind::People];
+        assert_eq!(people.find("Ribeiro").unwrap().stories, vec![0, 1]);
     }
 
     /// Terms are gathered by hash but listed in slug order, which the preview server's

@@ -53,6 +53,11 @@ pub struct Story {
     /// when the story was decoded from that record or encoded as it, and has not changed since:
     /// it stands for what the record holds when the story is sealed.
     pub recorded: Option<[u8; 32]>,
+    /// What the story adds to the archive-wide indexes, as the build store keeps it beside its
+    /// record ([`crate::texts::encode_terms`]): its terms already split from their titles and
+    /// slugged, so that indexing an unchanged story reads them rather than working them out
+    /// again. Dropped once the indexes are made.
+    pub gleaned: Option<Box<[u8]>>,
     /// Everything the story's pages are made from: [`Story::source`] and the record as the
     /// archive finally holds it ([`Story::seal`]). `None` until sealed, or without a source:
     /// then nothing made from the story is ever taken from an earlier build.

@@ -57,7 +57,7 @@ pub const DIR: &str = ".dateline";
 pub const FILE: &str = "cache.sqlite";
 
 /// Bumped whenever the tables or what their rows mean change.
-const SCHEMA: u32 = 5;
+const SCHEMA: u32 = 6;
 
 /// A content hash: BLAKE3, 32 bytes.
 pub type Hash = [u8; 32];

@@ -91,6 +91,8 @@ pub struct StoryRow {
     /// The warnings reading the article gave, as JSON.
     pub warnings: String,
     pub record: Vec<u8>,
+    /// What the story adds to the indexes ([`crate::index::glean`]); empty when not known.
+    pub terms: Vec<u8>,
     /// The entry its text was put away as; `None` keeps the text the row has.
     pub text: Option<Vec<u8>>,
 }
@@ -101,6 +103,8 @@ pub struct StoredStory {
     pub path: String,
     pub warnings: String,
     pub record: Vec<u8>,
+    /// What the story adds to the indexes, as [`StoryRow::terms`].
+    pub terms: Vec<u8>,
     /// The number of its text's entry in `texts`, and the entry's length.
     pub text: (u64, u32),
 }
@@ -108,7 +112,7 @@ pub struct StoredStory {
 /// The tables, created by [`Store::open`].
 pub(super) const TABLES: &str = "CREATE TABLE IF NOT EXISTS stories (path TEXT PRIMARY KEY, settings BLOB NOT NULL, \
      fingerprint BLOB NOT NULL, trusted INTEGER NOT NULL, key BLOB NOT NULL, dated_by_file INTEGER NOT NULL, \
-     warnings TEXT NOT NULL, record BLOB NOT NULL, text INTEGER NOT NULL);
+     warnings TEXT NOT NULL, record BLOB NOT NULL, terms BLOB NOT NULL, text INTEGER NOT NULL);
      CREATE TABLE IF NOT EXISTS texts (id INTEGER PRIMARY KEY, entry BLOB NOT NULL);";
 
 impl Store {
@@ -165,7 +169,7 @@ impl Store {
         each: &mut dyn FnMut(Vec<StoredStory>),
     ) -> rusqlite::Result<()> {
         let mut stmt = self.conn.prepare(
-            "SELECT s.path, s.warnings, s.record, s.text, length(t.entry) FROM stories s JOIN texts t ON t.id = s.text \
+            "SELECT s.path, s.warnings, s.record, s.text, length(t.entry), s.terms FROM stories s JOIN texts t ON t.id = s.text \
              WHERE s.settings = ?1",
         )?;
         let mut rows = stmt.query([settings.as_slice()])?;
@@ -183,6 +187,7 @@ impl Store {
                 Ok(StoredStory {
                     warnings: row.get(1)?,
                     record: row.get(2)?,
+                    terms: row.get(5)?,
                     text: (
                         u64::try_from(id).unwrap_or(u64::MAX),
                         u32::try_from(len).unwrap_or(u32::MAX),
@@ -212,8 +217,8 @@ impl Store {
             let mut forget_text = tx.prepare("DELETE FROM texts WHERE id = ?1")?;
             let mut put_text = tx.prepare("INSERT INTO texts (entry) VALUES (?1)")?;
             let mut put = tx.prepare(
-                "INSERT OR REPLACE INTO stories (path, settings, fingerprint, trusted, key, dated_by_file, warnings, record, text) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT OR REPLACE INTO stories (path, settings, fingerprint, trusted, key, dated_by_file, warnings, record, terms, text) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
             for row in rows {
                 let old: Option<i64> = text_of.query_row([&row.path], |r| r.get(0)).optional()?;
@@ -239,6 +244,7 @@ impl Store {
                     k.dated_by_file,
                     row.warnings,
                     row.record,
+                    row.terms,
                     text
                 ])?;
             }
@@ -342,6 +348,7 @@ mod tests {
             },
             warnings: "[]".to_string(),
             record: format!("record of {path}").into_bytes(),
+            terms: format!("terms of {path}").into_bytes(),
             text: text.map(<[u8]>::to_vec),
         }
     }
@@ -381,6 +388,7 @@ mod tests {
         for (b, r) in back.iter().zip(&rows) {
             assert_eq!(b.path, r.path);
             assert_eq!(b.record, r.record);
+            assert_eq!(b.terms, r.terms);
             assert_eq!(texts.entry(b.text.0).unwrap(), r.text.clone().unwrap());
             assert_eq!(b.text.1 as usize, r.text.as_ref().unwrap().len());
         }

@@ -30,8 +30,10 @@ use std::sync::Mutex;
 use jiff::civil::Date;
 
 mod record;
+mod terms;
 
 pub use record::{decode_record, encode_record};
+pub use terms::{Gleaned, decode_terms, encode_terms};
 
 use crate::model::{
     Anchor, Block, BlockKind, Correction, Credit, Details, DetailsRef, Entity, EntityKind, Figure, FrontMatter,
@@ -820,8 +822,12 @@ impl<'a> Reader<'a> {
     }
 
     fn text(&mut self) -> std::io::Result<String> {
-        let bytes = self.bytes()?;
-        String::from_utf8(bytes.to_vec()).map_err(|_| invalid("text that is not UTF-8"))
+        self.str().map(str::to_string)
+    }
+
+    /// A text, borrowed from the bytes.
+    fn str(&mut self) -> std::io::Result<&'a str> {
+        std::str::from_utf8(self.bytes()?).map_err(|_| invalid("text that is not UTF-8"))
     }
 }
 

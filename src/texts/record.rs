@@ -191,6 +191,7 @@ pub fn decode_record(bytes: &[u8]) -> std::io::Result<Story> {
         highlighted_code,
         source,
         recorded: Some(*blake3::hash(bytes).as_bytes()),
+        gleaned: None,
         digest: None,
     })
 }
