@@ -2014,10 +2014,34 @@ fn persons_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     if !given && names_a_product(r) {
         return Some(Verdict::none());
     }
-    let role = r.prev_lower.filter(|p| lexicon::is_role_noun(p)).map(str::to_string);
+    let role = r
+        .prev_lower
+        .filter(|p| lexicon::is_role_noun(p))
+        .map(str::to_string)
+        .or_else(|| appositive_role(r.after).map(str::to_string));
     let gender = names::gender_of(r.ws[0].text);
     let sure = role.is_some() || person_by_context(r);
     Some(Verdict::all(r, Kind::Person { role, gender, sure }))
+}
+
+/// "Ana Velde, Ruritania’s ambassador to Britain, said", "Kim Lee, 45, the harbour master,":
+/// AP style gives a person's post in an appositive after the name; its first role noun, in
+/// the first few words (after an age, an article, a possessive or a qualifier), is the role a
+/// later "the ambassador" refers back to.
+fn appositive_role(after: &str) -> Option<&str> {
+    let mut rest = after.strip_prefix(", ")?;
+    // An age comes first: "Kim Lee, 45, the harbour master".
+    if let Some((age, more)) = rest.split_once(", ")
+        && !age.is_empty()
+        && age.bytes().all(|b| b.is_ascii_digit())
+    {
+        rest = more;
+    }
+    let part = &rest[..rest.find([',', ';', '.', '(']).unwrap_or(rest.len())];
+    part.split_whitespace()
+        .take(5)
+        .take_while(|w| !NAME_JOINERS.contains(w) && *w != "to" && *w != "at")
+        .find(|w| w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') && lexicon::is_role_noun(w))
 }
 
 /// "its spokesman, Jo Vann, said", "her husband, Jo Vann.", "su marido, Jo Vann,": a name set

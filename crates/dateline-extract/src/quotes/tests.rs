@@ -557,6 +557,16 @@ const CONVENTIONS: &[ConventionRow<'static>] = &[
         Some("signed_with_a_dash"),
     ),
     (
+        // A post given in an appositive after the name is the role "the ambassador" means.
+        &[
+            "Ana Velde, Ruritania’s ambassador to Britain, spoke on Monday.",
+            "“We want a deal by the end of the year,” the ambassador said.",
+        ],
+        "We want",
+        Some("Ana Velde"),
+        Some("person_with_role"),
+    ),
+    (
         &["市長は「明日は新しい橋を開通します」と述べた。"],
         "明日は",
         None,
