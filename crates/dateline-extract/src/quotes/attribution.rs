@@ -564,8 +564,9 @@ fn entity_after_article(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
 }
 
 /// "the statement said", "the Acme report adds", "a statement from Acme Corp said": a document
-/// speaks for its issuer, named in the description, else whoever the story last said issued
-/// one ("Acme Corp issued a statement … the statement said"), else the organisation named last.
+/// speaks for its issuer, named in the description (or told by its kind: "a statement from
+/// the board"), else whoever the story last said issued one ("Acme Corp issued a statement …
+/// the statement said"), else the organisation named last.
 fn document_issuer(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
     if np.article_len == 0 {
         return None;
@@ -574,6 +575,13 @@ fn document_issuer(cx: &Resolver<'_>, np: &Phrase<'_>) -> Option<Attr> {
     let range = np.head()..np.clause.range.end;
     if let Some(s) = cx.best_in(np.clause.block, range) {
         return Some(Attr::found(s));
+    }
+    // "a statement from the board": the issuer told by its kind.
+    if let Some(i) = np.lower.find(" from the ") {
+        let from = np.t_start + i + " from ".len();
+        if let found @ Attr::Found(..) = cx.noun_phrase(&np.clause.with_range(from..np.clause.range.end)) {
+            return Some(found);
+        }
     }
     if !np.lower.starts_with("the ") {
         return Some(Attr::Unnamed);

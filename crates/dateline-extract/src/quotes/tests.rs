@@ -567,6 +567,16 @@ const CONVENTIONS: &[ConventionRow<'static>] = &[
         Some("person_with_role"),
     ),
     (
+        // A document from a body told by its kind speaks for the body.
+        &[
+            "The Springfield Harbour Board met on Monday.",
+            "“The pier will reopen in May,” according to a statement from the board.",
+        ],
+        "The pier",
+        Some("Springfield Harbour Board"),
+        Some("organisation_by_kind"),
+    ),
+    (
         &["市長は「明日は新しい橋を開通します」と述べた。"],
         "明日は",
         None,
