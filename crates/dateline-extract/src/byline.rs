@@ -785,7 +785,7 @@ fn read_segment(seg: &str, read: &mut Read) -> Option<()> {
     }
     let all_caps_line = is_all_caps(seg);
     let mut current: Vec<&str> = Vec::new();
-    // "By Ted and Chelsea Roe": a given name alone before "and", waiting for the surname of
+    // "By Theo and Carla Roe": a given name alone before "and", waiting for the surname of
     // the name after it, and where that name will stand.
     let mut couple: Option<(&str, usize)> = None;
     for (i, &w) in words.iter().enumerate() {
@@ -828,8 +828,8 @@ fn read_segment(seg: &str, read: &mut Read) -> Option<()> {
     share_surname(couple, &mut read.names)
 }
 
-/// "Ted and Chelsea Roe", "Ted + Chelsea Roe": a couple credited together share the surname
-/// of the second name, which must have been read; the first becomes "Ted Roe" before it.
+/// "Theo and Carla Roe", "Theo + Carla Roe": a couple credited together share the surname
+/// of the second name, which must have been read; the first becomes "Theo Roe" before it.
 fn share_surname(couple: Option<(&str, usize)>, names: &mut Vec<String>) -> Option<()> {
     let Some((given, at)) = couple else {
         return Some(());
@@ -1407,10 +1407,10 @@ mod tests {
             ("Di Giovanna Rossi", &["Giovanna Rossi"], &[]),
             ("Door Jan de Vries", &["Jan de Vries"], &[]),
             ("Av Anna Berg", &["Anna Berg"], &[]),
-            ("By Ted and Chelsea Roe", &["Ted Roe", "Chelsea Roe"], &[]),
+            ("By Theo and Carla Roe", &["Theo Roe", "Carla Roe"], &[]),
             (
-                "By Ted + Chelsea Roe and Kim Lee",
-                &["Ted Roe", "Chelsea Roe", "Kim Lee"],
+                "By Theo + Carla Roe and Kim Lee",
+                &["Theo Roe", "Carla Roe", "Kim Lee"],
                 &[],
             ),
         ]);

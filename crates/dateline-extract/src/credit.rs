@@ -910,7 +910,7 @@ fn credit_parts(main: &str) -> Vec<(String, bool)> {
             Some((a, b)) if is_person_name(a) && is_person_name(b) => {
                 parts.extend([(Cow::Borrowed(a), false), (Cow::Borrowed(b), false)]);
             }
-            // "Ted and Chelsea Roe": a couple sharing the surname.
+            // "Theo and Carla Roe": a couple sharing the surname.
             Some((a, b)) if !a.contains(' ') && names::is_given_name(a) && is_person_name(b) => {
                 let surname = b.rsplit(' ').next().unwrap_or(b);
                 parts.extend([(Cow::Owned(format!("{a} {surname}")), false), (Cow::Borrowed(b), false)]);
@@ -1166,7 +1166,7 @@ mod tests {
         ("Courtesy of Acme Corp", &[], &["Acme Corp"], None),
         ("Courtesy Jane Roe", &["Jane Roe"], &[], None),
         ("via Acme Images", &[], &[], Some("Acme Images")),
-        ("Ted and Chelsea Roe/Acme", &["Ted Roe", "Chelsea Roe"], &["Acme"], None),
+        ("Theo and Carla Roe/Acme", &["Theo Roe", "Carla Roe"], &["Acme"], None),
         ("Courtesy Acme Corp", &[], &["Acme Corp"], None),
         ("Submitted photo", &[], &[], None),
         ("Acme - Contributor", &[], &["Acme"], None),

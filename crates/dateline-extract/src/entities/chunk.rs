@@ -184,7 +184,7 @@ fn next_step(text: &str, ws: &[Word<'_>], j: usize) -> Step {
 }
 
 /// Whether the run before word `j` names a body by what it works to do ("Committee to
-/// Protect Reporters", "Society for the Prevention of Cruelty to Animals"): one of its words,
+/// Protect Reporters", "Society for the Return of Land to Farmers"): one of its words,
 /// at most six back, is such a body's noun.
 fn purpose_body_before(ws: &[Word<'_>], j: usize) -> bool {
     ws[j.saturating_sub(6)..j]

@@ -631,7 +631,7 @@ mod tests {
         // After "the" it names the country unless a noun follows; so does a coordination.
         ("The envoy visited the US last year.", &[(L, "United States")], &[]),
         (
-            "The envoy accused the UK and the US of meddling.",
+            "The envoy blamed the UK and the US for the delay.",
             &[(L, "UK"), (L, "United States")],
             &[],
         ),
@@ -667,9 +667,9 @@ mod tests {
         ),
         // A body named for what it works to do goes on with "to".
         (
-            "The Ruritanian Society for the Prevention of Cruelty to Animals opened a shelter.",
-            &[(O, "Ruritanian Society for the Prevention of Cruelty to Animals")],
-            &[(O, "Ruritanian Society for the Prevention of Cruelty")],
+            "The Ruritanian Society for the Return of Land to Farmers opened a shelter.",
+            &[(O, "Ruritanian Society for the Return of Land to Farmers")],
+            &[(O, "Ruritanian Society for the Return of Land")],
         ),
         (
             "The Committee to Protect Reporters wrote to Springfield Hospital.",
@@ -686,8 +686,8 @@ mod tests {
         // A person known by a given name alone, who speaks; a word the story also writes in
         // lower case is no name.
         (
-            "The bakery opened at dawn. Later Pamela said the trick was patience.",
-            &[(P, "Pamela")],
+            "The bakery opened at dawn. Later Nina said the trick was patience.",
+            &[(P, "Nina")],
             &[],
         ),
         ("The rain will stop. Later Will said nothing.", &[], &[(P, "Will")]),

@@ -612,7 +612,7 @@ fn speaker_no_one_named<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -
     no_ones_name(p).then_some(Settled::ShortOrg(w))
 }
 
-/// "Pamela says …", "… as Tommy, who retired at 45, wrote": features and blogs introduce
+/// "Nina says …", "… as Ivo, who retired at 45, wrote": features and blogs introduce
 /// people by a given name alone. A common given name (not one the story also writes in lower
 /// case, as "will" or "may") that speaks or opens a relative clause is a person.
 fn known_by_given_name<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {

@@ -752,7 +752,7 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         && r.at_end()
         && r.after.starts_with(':')
         && with_lowercase(first, lexicon::is_speech_verb);
-    // "Key Security Council members", "Top Acme Corp executives": a sentence's adjective of
+    // "Key Harbour Board members", "Top Acme Corp executives": a sentence's adjective of
     // rank before a body.
     let ranked = sentence_start
         && ws.len() > 2
@@ -2024,7 +2024,7 @@ fn persons_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     Some(Verdict::all(r, Kind::Person { role, gender, sure }))
 }
 
-/// "Ana Velde, Ruritania’s ambassador to Britain, said", "Kim Lee, 45, the harbour master,":
+/// "Ana Velde, Ruritania’s ambassador in Lisbon, said", "Kim Lee, 45, the harbour master,":
 /// AP style gives a person's post in an appositive after the name; its first role noun, in
 /// the first few words (after an age, an article, a possessive or a qualifier), is the role a
 /// later "the ambassador" refers back to.

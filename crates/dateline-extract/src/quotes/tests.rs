@@ -134,13 +134,13 @@ fn speech_in_single_marks() {
 fn scare_quotes_are_no_quotations() {
     // A short phrase nobody is said to have spoken, ending no sentence, is held at arm's
     // length; the same words spoken, or a sentence, are a quotation.
-    assert!(run(&["The council backed the so-called “one harbour, two tolls” plan on Monday."]).is_empty());
+    assert!(run(&["The council backed the so-called “toll-free harbour” plan on Monday."]).is_empty());
     let got = run(&[
-        "“One harbour, two tolls,” the mayor said.",
+        "“A toll-free harbour for all,” the mayor said.",
         "Then came “the end of the toll.”",
     ]);
     let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
-    assert_eq!(texts, ["One harbour, two tolls,", "the end of the toll."]);
+    assert_eq!(texts, ["A toll-free harbour for all,", "the end of the toll."]);
 }
 
 #[test]
@@ -494,9 +494,9 @@ const CONVENTIONS: &[ConventionRow<'static>] = &[
         // AP style writes a description before a name in lower case.
         &[
             "Governor Dana Welk opened the session.",
-            "“We have found the next best thing to a cure,” lead author and Orvane Institute chemist Pia Lorenz said.",
+            "“The results surprised every one of us,” lead author and Orvane Institute chemist Pia Lorenz said.",
         ],
-        "We have found",
+        "The results",
         Some("Pia Lorenz"),
         Some("described_name_subject"),
     ),
@@ -508,8 +508,8 @@ const CONVENTIONS: &[ConventionRow<'static>] = &[
     ),
     (
         // A bare participle between two quotations goes on with the first one's speaker.
-        &["Mayor Tom Reed called the plan “a fair start for the whole town,” adding “we need every street on it.”"],
-        "we need every",
+        &["Mayor Tom Reed called the plan “a fair start for the whole town,” adding “the work starts in May.”"],
+        "the work starts",
         Some("Tom Reed"),
         Some("same_speaker_goes_on"),
     ),
@@ -517,9 +517,9 @@ const CONVENTIONS: &[ConventionRow<'static>] = &[
         // A group named for its members is told by them; members of no named group are no one.
         &[
             "Nurses for Safe Streets wrote to the council.",
-            "“We implore you to open the clinic before winter,” the nurses said.",
+            "“Please open the clinic before the winter,” the nurses said.",
         ],
-        "We implore",
+        "Please open",
         Some("Nurses for Safe Streets"),
         Some("organisation_by_kind"),
     ),
@@ -535,8 +535,8 @@ const CONVENTIONS: &[ConventionRow<'static>] = &[
     (
         // British usage makes a body plural: "they" stands for the one the last sentence
         // opened with and gave a plural verb; not for one that sentence only mentions.
-        &["Acme Records have denied it. “At no point did we block the show,” they said."],
-        "At no point",
+        &["Acme Records have denied it. “We have always paid our artists on time,” they said."],
+        "We have always",
         Some("Acme Records"),
         Some("plural_organisation_subject"),
     ),
@@ -559,7 +559,7 @@ const CONVENTIONS: &[ConventionRow<'static>] = &[
     (
         // A post given in an appositive after the name is the role "the ambassador" means.
         &[
-            "Ana Velde, Ruritania’s ambassador to Britain, spoke on Monday.",
+            "Ana Velde, Ruritania’s ambassador in Lisbon, spoke on Monday.",
             "“We want a deal by the end of the year,” the ambassador said.",
         ],
         "We want",
