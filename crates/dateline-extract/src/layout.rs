@@ -52,6 +52,17 @@ pub struct Layout {
     author_box: Vec<usize>,
 }
 
+impl Layout {
+    /// Block `i` stands after an "About the author" heading: page furniture, though its first
+    /// paragraphs are kept to be read for a note on the writer.
+    fn furnish_author_box(&mut self, i: usize, kind: BlockKind) {
+        self.roles[i] = BlockRole::Furniture;
+        if kind == BlockKind::Paragraph && self.author_box.len() < AUTHOR_BOX_PARAGRAPHS {
+            self.author_box.push(i);
+        }
+    }
+}
+
 /// A Markdown paragraph that is only an image: `![alt](url)`. Returns the URL.
 fn image_url(article: &Document<'_>, block: usize) -> Option<String> {
     if article.format != SourceFormat::Markdown {
@@ -356,10 +367,7 @@ fn mark_furniture(article: &Document<'_>, images: &[Option<String>], l: &mut Lay
     for i in 0..blocks.len() {
         let b = &blocks[i];
         if after_about {
-            l.roles[i] = BlockRole::Furniture;
-            if b.kind == BlockKind::Paragraph && l.author_box.len() < AUTHOR_BOX_PARAGRAPHS {
-                l.author_box.push(i);
-            }
+            l.furnish_author_box(i, b.kind);
             continue;
         }
         match b.kind {

@@ -722,6 +722,20 @@ fn ends_with_phrase(text: &str, phrase: &str) -> bool {
         && (t.len() == p.len() || !t[t.len() - p.len() - 1].is_ascii_alphanumeric())
 }
 
+/// A word that opens a sentence before a name and belongs to the sentence: the verb of an
+/// inverted attribution ("Said Roe: “…”", "Added Lind:"; not "Said Jalili, the envoy, …", a
+/// given name), or an adjective of rank before a body ("Key Harbour Board members", "Top Acme
+/// Corp executives").
+fn sentence_word_before_a_name(r: &Run<'_, '_>) -> bool {
+    let (ws, first) = (r.ws, r.ws[0].text);
+    let inverted =
+        ws.len() == 2 && r.at_end() && r.after.starts_with(':') && with_lowercase(first, lexicon::is_speech_verb);
+    let ranked = ws.len() > 2
+        && RANK_ADJECTIVES.contains_lowercase_of(first)
+        && (org_like(&ws[1..]) || known(r.chunk, &ws[1..]));
+    inverted || ranked
+}
+
 /// Leading function words and sentence openers are not part of names: "But the Acme board",
 /// "Quarterback Jo Roe threw", "Retailer Zentrix said", "Chipmaker Zentrix said" (a job, a kind of company or a company's descriptor opening a
 /// sentence, but not the head of a body's name: "Bank of Springfield"), "Springfield-based
@@ -745,21 +759,7 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     // describes the name after it.
     let described = ws.len() > 1 && compound_adjective_word(first);
     let month_named = super::classify::month_as_given_name(ws);
-    // "Said Roe: “…”", "Added Lind:": an inverted attribution opening a sentence, its verb
-    // capitalised (not "Said Jalili, the envoy, …": a given name).
-    let inverted = sentence_start
-        && ws.len() == 2
-        && r.at_end()
-        && r.after.starts_with(':')
-        && with_lowercase(first, lexicon::is_speech_verb);
-    // "Key Harbour Board members", "Top Acme Corp executives": a sentence's adjective of
-    // rank before a body.
-    let ranked = sentence_start
-        && ws.len() > 2
-        && RANK_ADJECTIVES.contains_lowercase_of(first)
-        && (org_like(&ws[1..]) || known(r.chunk, &ws[1..]));
-    let opener = inverted
-        || ranked
+    let opener = sentence_start && sentence_word_before_a_name(r)
         || lexicon::is_stop_word(first) && !month_named && !(2..=ws.len().min(6)).any(|n| known(r.chunk, &ws[..n]))
         || lone_letter
         || job
