@@ -828,19 +828,19 @@ fn read_segment(seg: &str, read: &mut Read) -> Option<()> {
     share_surname(couple, &mut read.names)
 }
 
-/// "Theo and Carla Roe", "Theo + Carla Roe": a couple credited together share the surname
-/// of the second name, which must have been read; the first becomes "Theo Roe" before it.
+/// "By Theo and Carla Roe": the given name waiting before "and" takes the surname of the name
+/// read after it (see [`names::sharing_surname`]), which must have been read.
 fn share_surname(couple: Option<(&str, usize)>, names: &mut Vec<String>) -> Option<()> {
     let Some((given, at)) = couple else {
         return Some(());
     };
-    let surname = names.get(at)?.rsplit(' ').next()?.to_string();
     let given = if is_all_caps(given) {
         natural_case(given)
     } else {
         given.to_string()
     };
-    names.insert(at, format!("{given} {surname}"));
+    let first = names::sharing_surname(&given, names.get(at)?)?;
+    names.insert(at, first);
     Some(())
 }
 

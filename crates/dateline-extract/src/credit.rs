@@ -910,10 +910,11 @@ fn credit_parts(main: &str) -> Vec<(String, bool)> {
             Some((a, b)) if is_person_name(a) && is_person_name(b) => {
                 parts.extend([(Cow::Borrowed(a), false), (Cow::Borrowed(b), false)]);
             }
-            // "Theo and Carla Roe": a couple sharing the surname.
-            Some((a, b)) if !a.contains(' ') && names::is_given_name(a) && is_person_name(b) => {
-                let surname = b.rsplit(' ').next().unwrap_or(b);
-                parts.extend([(Cow::Owned(format!("{a} {surname}")), false), (Cow::Borrowed(b), false)]);
+            Some((a, b))
+                if is_person_name(b)
+                    && let Some(first) = names::sharing_surname(a, b) =>
+            {
+                parts.extend([(Cow::Owned(first), false), (Cow::Borrowed(b), false)]);
             }
             _ => parts.push((Cow::Borrowed(who), false)),
         }

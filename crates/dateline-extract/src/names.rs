@@ -123,6 +123,14 @@ pub fn is_world_surname(word: &str) -> bool {
     WORLD_SURNAMES.may_hold_lowercase_of(word) && with_lowercase(word, |w| WORLD_SURNAMES.contains(w))
 }
 
+/// "Theo and Carla Roe", "Theo + Carla Roe": a couple credited together share the surname of
+/// the full name after the given name. `given` must be one given name and `full` a name of
+/// two words or more; the given name's full name ("Theo Roe").
+pub fn sharing_surname(given: &str, full: &str) -> Option<String> {
+    let surname = full.rsplit_once(' ')?.1;
+    (!given.contains(' ') && is_given_name(given)).then(|| format!("{given} {surname}"))
+}
+
 /// Whether any list holds `word` as a given name: the lexicon's, the Census's or the world's.
 pub fn is_any_given_name(word: &str) -> bool {
     super::lexicon::is_given_name(word) || is_given_name(word) || is_world_given_name(word)

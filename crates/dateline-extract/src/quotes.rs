@@ -80,20 +80,6 @@ fn attributed_in_place(text: &str, q: &QuoteSpan) -> bool {
     q.quotation && (after || before)
 }
 
-/// A few words in quotation marks that nobody is said to have spoken and that end no sentence
-/// ("the so-called “one country, two systems” formula", "what she calls “put yourself out
-/// there”"): a phrase held at arm's length or a title, not a quotation of speech.
-fn scare_quote(words: &str) -> bool {
-    let ends_sentence = words
-        .trim_end_matches(['’', '\'', '"', ')'])
-        .ends_with(['.', '?', '!', '…', ',']);
-    let mut n = text::word_count_up_to(words, 6);
-    if n < 6 && !words.is_ascii() {
-        n = n.max(marks::unspaced_words(words));
-    }
-    !ends_sentence && n < 6
-}
-
 /// The name of the rule that found a speaker, as an explanation prints it.
 pub type Rule = &'static str;
 
@@ -348,7 +334,7 @@ impl<'a> StoryReader<'a> {
             self.cx.note_speaker(b.block, q.open, e, spokesperson);
         }
         r.prev_close = q.close;
-        if q.quotation && (speaker.is_some() || !scare_quote(&b.text[q.start..q.end])) {
+        if q.quotation && (speaker.is_some() || !marks::scare_quote(&b.text[q.start..q.end])) {
             let quote = Quote {
                 text: b.text[q.start..q.end].to_string(),
                 speaker: speaker.map(|s| self.cx.name(s)),

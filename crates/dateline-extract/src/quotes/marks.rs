@@ -216,10 +216,7 @@ fn names_a_work(before: &str, quoted: &str) -> bool {
 /// Proven Path to All the Money You Will Ever Need" is a title).
 pub fn is_quotation(words_text: &str) -> bool {
     // Counting past 13 tells only that the words are many.
-    let mut n = word_count_up_to(words_text, 13);
-    if n < 4 && !words_text.is_ascii() {
-        n = n.max(unspaced_words(words_text));
-    }
+    let n = words_up_to(words_text, 13);
     if n < 4 {
         return false;
     }
@@ -244,9 +241,30 @@ pub fn is_quotation(words_text: &str) -> bool {
     !(caps * 2 >= lettered && title_case)
 }
 
+/// A few words in quotation marks that nobody is said to have spoken and that end no sentence
+/// ("the so-called “toll-free harbour” plan", "what she calls “put yourself out there”"): a
+/// phrase held at arm's length or a title, not a quotation of speech.
+pub(super) fn scare_quote(words: &str) -> bool {
+    let ends_sentence = words
+        .trim_end_matches(['’', '\'', '"', ')'])
+        .ends_with(['.', '?', '!', '…', ',']);
+    !ends_sentence && words_up_to(words, 6) < 6
+}
+
+/// The words of `text`, counted no further than `limit`; in Chinese and Japanese, which put no
+/// spaces between words, about two characters make one.
+fn words_up_to(text: &str, limit: usize) -> usize {
+    let n = word_count_up_to(text, limit);
+    if n < limit && !text.is_ascii() {
+        n.max(unspaced_words(text))
+    } else {
+        n
+    }
+}
+
 /// Words in Chinese and Japanese text, which puts no spaces between them: a word is about two
 /// ideographs or kana ("明日は東京に行きます" is about five words; "脱獄", a term, is one).
-pub(super) fn unspaced_words(text: &str) -> usize {
+fn unspaced_words(text: &str) -> usize {
     let unspaced = text
         .chars()
         .filter(|&c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'))
