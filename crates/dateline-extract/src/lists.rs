@@ -314,6 +314,9 @@ lists! {
     NEWSROOM_POSTS: List = "newsroom_posts.txt";
     /// Kinds of news outlet written after a one-word name ("Quillmark magazine"), lower case.
     OUTLET_NOUNS: List = "outlet_nouns.txt";
+    /// What a user keeps on a social network, written after its one-word name ("a Zumblr
+    /// post"), lower case.
+    PLATFORM_ITEM_NOUNS: List = "platform_item_nouns.txt";
     /// Stock market indices' names ("S&P", "FTSE"), which a number or an index word follows.
     MARKET_INDICES: List = "market_indices.txt";
     /// Words after an index's name ("composite", "industrial average"), lower case.

@@ -885,6 +885,20 @@ mod tests {
             &[(O, "Springfield Rock and Roll Hall of Fame"), (O, "Quillmark")],
             &[(O, "Millbrook Walk of Fame"), (L, "Quillmark")],
         ),
+        // One word before what a user keeps on a social network names the network; a
+        // surname or a place there does not.
+        (
+            "She wrote in a Zumblr post that it was over. He deleted his Chirpr account. Jane Roe agreed. In a Roe post and a Springfield account, more.",
+            &[(O, "Zumblr"), (O, "Chirpr"), (P, "Jane Roe")],
+            &[(O, "Roe"), (O, "Springfield")],
+        ),
+        // A town's newspaper named with a word that is also a post; a post after a town or
+        // a country, or after a portfolio, is held there.
+        (
+            "It cost $9,000, according to the Springfield Morning Leader. Shelbyville Mayor Jane Roe and UK Home Secretary Dan Poe spoke.",
+            &[(O, "Springfield Morning Leader"), (P, "Jane Roe"), (P, "Dan Poe")],
+            &[(O, "Shelbyville Mayor"), (O, "UK Home Secretary")],
+        ),
         // Web pages capitalise a newsroom post before the name as AP does a formal title; an
         // outlet named with the same word is no post.
         (

@@ -23,8 +23,9 @@ use crate::lists::{
     INSTITUTION_NOUNS, JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS,
     MINISTRY_PORTFOLIOS, MISC_PREFIXES, NAME_ARTICLES, NAME_JOINERS, NAME_OPENING_ADJECTIVES, NEWSROOM_POSTS,
     NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, OUTLET_NOUNS, PARTY_LABELS,
-    PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, RANK_ADJECTIVES, REGION_QUALIFIERS,
-    RESULT_VERBS, SOURCE_CUES, SPORTS_POSITIONS, STATE_FORMS, STOCK_EXCHANGES, STREET_SUFFIXES, THING_NOUNS,
+    PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, PLATFORM_ITEM_NOUNS, RANK_ADJECTIVES,
+    REGION_QUALIFIERS, RESULT_VERBS, ROLE_QUALIFIERS, SOURCE_CUES, SPORTS_POSITIONS, STATE_FORMS, STOCK_EXCHANGES,
+    STREET_SUFFIXES, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -1326,6 +1327,35 @@ fn district_by_compass_point<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     fits.then(|| Verdict::all(r, Kind::Place(r.whole.clone())))
 }
 
+/// "the Springfield Morning Leader", "according to the Shelbyville Argus Leader": a town's
+/// newspaper is named with a word that is also a post, after the town and a word of its own.
+/// A post after a town is held there ("Springfield Mayor", "Springfield Deputy Mayor",
+/// "Springfield Council Leader", "Ruritania Opposition Leader"), so every word between the town
+/// and the post must be one no role is made of: no title, body, portfolio ("Home Secretary"),
+/// demonym or given name; and a country's or a state's name before a post is its government's.
+fn outlet_named_like_a_post(r: &Run<'_, '_>) -> bool {
+    let (ws, n) = (r.ws, r.ws.len());
+    let Some(town) = (1..=2)
+        .rev()
+        .find(|&k| k + 2 <= n && gazetteer::town(&r.name(0..k)).is_some_and(|t| !gazetteer::is_country_or_state(t)))
+    else {
+        return false;
+    };
+    let own = &ws[town..n - 1];
+    own.len() <= 2
+        && own.iter().all(|w| {
+            let t = w.text;
+            capitalized(t)
+                && !lexicon::is_title(t)
+                && !with_lowercase(t, |l| lexicon::is_org_noun(l) || INSTITUTION_NOUNS.contains(l))
+                && !lexicon::is_demonym(t)
+                && !lexicon::is_given_name(t)
+                && !ROLE_QUALIFIERS.contains_lowercase_of(t)
+                && !MINISTRY_PORTFOLIOS.contains_lowercase_of(t)
+                && gazetteer::place(t).is_none()
+        })
+}
+
 /// A short name that an appositive calls an organisation ("Acme Labs, a research firm").
 fn short_organisation_by_appositive<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let has_joiner = r.ws.iter().any(|w| NAME_JOINERS.contains(w.text));
@@ -1399,6 +1429,9 @@ fn title_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         return None;
     }
     if t + 1 == ws.len() {
+        if outlet_named_like_a_post(r) {
+            return Some(Verdict::all(r, Kind::Org(r.whole.clone())));
+        }
         return Some(Verdict::of(vec![Out::Role(0..ws.len())]));
     }
     let mut role = r.name(0..t + 1).into_owned();
@@ -1803,7 +1836,7 @@ fn one_word<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         && !r.possessive()
         && !opens_sentence
         && !names_something_else(w);
-    if outlet {
+    if outlet || platform_before_its_item(r) {
         return Some(Verdict::all(r, Kind::Org(r.whole.clone())));
     }
     // "Shelbyville, Ill.", "from Shelbyville": a town the gazetteer holds, in a place's context.
@@ -1824,6 +1857,20 @@ fn one_word<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     } else {
         Verdict::of(vec![Out::Single(0..1, None)])
     })
+}
+
+/// "in a Zumblr post", "her viral Quibo account": one word between a determiner or an
+/// adjective and what a user keeps on a social network names the network, as the web cites a
+/// post. A surname there is a person's ("a Roe post" is a post of Roe's), and so is anything
+/// [`names_something_else`] reads.
+fn platform_before_its_item(r: &Run<'_, '_>) -> bool {
+    let w = r.ws[0].text;
+    r.next_lower.is_some_and(|n| PLATFORM_ITEM_NOUNS.contains(n))
+        && r.word_before().is_some_and(|p| p.starts_with(char::is_lowercase))
+        && !r.possessive()
+        && !names_something_else(w)
+        && names::surname_rank(w).is_none()
+        && !names::is_world_surname(w)
 }
 
 /// Whether `after` (the text after a name) opens with a stock exchange and a ticker in
