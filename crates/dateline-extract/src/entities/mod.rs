@@ -892,6 +892,12 @@ mod tests {
             &[(O, "Zumblr"), (O, "Chirpr"), (P, "Jane Roe")],
             &[(O, "Roe"), (O, "Springfield")],
         ),
+        // What reports and is no one named is an outlet, in the present as in the past.
+        (
+            "A guard was hurt, Kovo reported on Monday. Zentel reports the man was caught.",
+            &[(O, "Kovo"), (O, "Zentel")],
+            &[(P, "Zentel")],
+        ),
         // A town's newspaper named with a word that is also a post; a post after a town or
         // a country, or after a portfolio, is held there.
         (
