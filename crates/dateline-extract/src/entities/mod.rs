@@ -892,6 +892,13 @@ mod tests {
             &[(O, "Zumblr"), (O, "Chirpr"), (P, "Jane Roe")],
             &[(O, "Roe"), (O, "Springfield")],
         ),
+        // A body named first with its country is named again without it; two so named
+        // leave the short name alone.
+        (
+            "The Canadian Widget Board met. The Widget Board said so. The U.S. Army and the Army agreed. The French and Dutch Grain Office spoke, as did the Grain Office.",
+            &[(O, "Canadian Widget Board"), (O, "U.S. Army"), (O, "Grain Office")],
+            &[(O, "Widget Board"), (O, "Army")],
+        ),
         // What reports and is no one named is an outlet, in the present as in the past.
         (
             "A guard was hurt, Kovo reported on Monday. Zentel reports the man was caught.",

@@ -1347,24 +1347,64 @@ impl Builder {
                 i != short && self.first_pos[i] < self.first_pos[short] && shortens(&self.entities[i].name)
             });
             let Some(&full) = full else { continue };
-            for m in &mut self.mentions {
-                if m.entity == short {
-                    m.entity = full;
-                }
-            }
-            let roles = std::mem::take(&mut self.entities[short].roles);
-            for role in roles {
-                if !self.entities[full].roles.contains(&role) {
-                    self.entities[full].roles.push(role);
-                }
-            }
-            // Left out like an unconfirmed name, with no mentions of its own.
-            self.unsure[short] = true;
+            self.fold_into(short, full);
         }
+    }
+
+    /// "the Ruritanian Communist Party … the Communist Party", "the U.S. Army … the Army", "UN
+    /// Security Council resolutions … Security Council members": a body named first with its
+    /// country (a place, a demonym or the abbreviation of a union of states) is named again
+    /// without it. A later organisation whose name is an earlier one's without such a first
+    /// word is that body — unless two bodies so named end alike ("the Ruritanian and the
+    /// Freedonian Defence Ministry … the Defence Ministry" could be either).
+    fn fold_names_without_their_country(&mut self) {
+        fn country_first(name: &str) -> Option<&str> {
+            let (first, rest) = name.split_once(' ')?;
+            let country = gazetteer::is_country_or_state(first)
+                || lexicon::is_demonym(first)
+                || is_all_caps(first) && gazetteer::is_known_org(first)
+                || gazetteer::place(first).is_some_and(gazetteer::is_country_or_state);
+            (country && rest.starts_with(char::is_uppercase)).then_some(rest)
+        }
+        for short in 0..self.entities.len() {
+            let e = &self.entities[short];
+            if e.kind != EntityKind::Organization || self.unsure[short] || gazetteer::place(&e.name).is_some() {
+                continue;
+            }
+            let mut fuller = (0..self.entities.len()).filter(|&i| {
+                let f = &self.entities[i];
+                i != short
+                    && f.kind == EntityKind::Organization
+                    && !self.unsure[i]
+                    && self.first_pos[i] < self.first_pos[short]
+                    && country_first(&f.name) == Some(e.name.as_str())
+            });
+            if let (Some(full), None) = (fuller.next(), fuller.next()) {
+                self.fold_into(short, full);
+            }
+        }
+    }
+
+    /// Moves the mentions and roles of the organisation `short` to `full`, and leaves `short`
+    /// out like an unconfirmed name, with no mentions of its own.
+    fn fold_into(&mut self, short: usize, full: usize) {
+        for m in &mut self.mentions {
+            if m.entity == short {
+                m.entity = full;
+            }
+        }
+        let roles = std::mem::take(&mut self.entities[short].roles);
+        for role in roles {
+            if !self.entities[full].roles.contains(&role) {
+                self.entities[full].roles.push(role);
+            }
+        }
+        self.unsure[short] = true;
     }
 
     fn finish(mut self) -> Found {
         self.fold_short_company_names();
+        self.fold_names_without_their_country();
         // Entities in the order the story first mentions them (every mention went through
         // `mention`, which kept the earliest); unconfirmed people are left out, with their
         // mentions.
