@@ -117,7 +117,7 @@ pub fn parse(block: &str, top: bool) -> Option<Byline> {
                 .map(str::to_string)
                 .or_else(|| gazetteer::is_known_org(below).then(|| below.to_string()));
             let opened = open(name, true).prefixed;
-            let affiliation = outlet_line(below) && (opened || post_or_outlet_line(below));
+            let affiliation = post_line(below) || outlet_line(below) && (opened || post_or_outlet_line(below));
             if source.is_none() && !all_time_words(below) && !affiliation {
                 return None;
             }
@@ -159,11 +159,23 @@ fn outlet_line(line: &str) -> bool {
 /// may be a headline's kicker or a caption's title.
 fn post_or_outlet_line(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
-    let post =
-        words.iter().any(|w| is_job_word(w)) && words.iter().all(|w| is_job_word(w) || TITLE_SMALL_WORDS.contains(w));
+    let post = post_words(&words);
     let after_town = opens_with_town(&words);
     let newspaper = words.len() >= 2 && words.last().is_some_and(|w| gazetteer::is_org_suffix(w));
     post || after_town || newspaper
+}
+
+/// Whether the words are a newsroom post: job words and the small words between them ("Staff
+/// Writer", "Editor at Large").
+fn post_words(words: &[&str]) -> bool {
+    words.iter().any(|w| is_job_word(w)) && words.iter().all(|w| is_job_word(w) || TITLE_SMALL_WORDS.contains(w))
+}
+
+/// A line that is a writer's post, in title or sentence case ("Staff Writer", "Senior
+/// reporter"): pages style it either way under the name.
+fn post_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (1..=4).contains(&words.len()) && line.starts_with(char::is_uppercase) && post_words(&words)
 }
 
 /// Where a byline's names start, and whether an opener said it is one.
@@ -1236,6 +1248,7 @@ mod tests {
             ),
             // A bare name over the writer's post or an outlet-shaped line.
             ("Jane Roe\nStaff Writer", &["Jane Roe"], &[]),
+            ("Jane Roe\nSenior reporter", &["Jane Roe"], &[]),
             ("Jane Roe\nSenior Contributor", &["Jane Roe"], &[]),
             ("Jane Roe\nSpringfield Courier", &["Jane Roe"], &[]),
             (
