@@ -70,7 +70,15 @@ fn image_url(article: &Document<'_>, block: usize) -> Option<String> {
     }
     let b = &article.blocks[block];
     let src = article.body.get(b.source.clone())?.trim();
-    if !src.starts_with("![") || !src.ends_with(')') || src.contains('\n') {
+    if src.contains('\n') {
+        return None;
+    }
+    image_line_url(src)
+}
+
+/// The URL of a Markdown image written alone on `src`: "![alt](url)", "![alt](url "title")".
+fn image_line_url(src: &str) -> Option<String> {
+    if !src.starts_with("![") || !src.ends_with(')') {
         return None;
     }
     let open = src.rfind("](")?;
@@ -550,6 +558,10 @@ type FigureRule = fn(&mut FigureReader<'_, '_>, usize) -> Option<usize>;
 
 /// The figure rules, in the order they are tried on each block; the first with a verdict wins.
 const FIGURE_RULES: &[(&str, FigureRule)] = &[
+    (
+        "image over its caption in one paragraph",
+        image_over_caption_in_one_paragraph,
+    ),
     ("image with its caption below", image_with_caption_below),
     ("image described by its alt text", image_alt_caption),
     (
@@ -586,6 +598,50 @@ fn image_with_caption_below(r: &mut FigureReader<'_, '_>, i: usize) -> Option<us
     let k = r.add(fig, vec![i, j], (j, 0..text.len()));
     r.open_image = Some(k);
     Some(2)
+}
+
+/// "![Waves at the quay](q.jpg)" with "Waves at the quay on Monday. (Jo Roe/Acme)" on the next
+/// line: pages converted to Markdown often print the caption right under the image, in the
+/// same paragraph. The lines after the image are the caption — ending in its credit, or short
+/// as an uncredited caption below an image is (see [`image_with_caption_below`]) — or, when
+/// they are only a credit, the image's alt text is; anything longer is the story going on
+/// after a picture, and no figure.
+fn image_over_caption_in_one_paragraph(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usize> {
+    let b = &r.article.blocks[i];
+    if r.l.roles[i] != BlockRole::Text || b.kind != BlockKind::Paragraph || r.article.format != SourceFormat::Markdown {
+        return None;
+    }
+    let source = r.article.body.get(b.source.clone())?.trim();
+    let (first, _) = source.split_once('\n')?;
+    let url = image_line_url(first.trim())?;
+    let text = r.text(i);
+    let below = text.find('\n')? + 1;
+    let lines = text[below..].trim();
+    let from = below + (text[below..].len() - text[below..].trim_start().len());
+    let split = credit::split_caption(lines);
+    let (range, raw) = if let Some(raw) = credit::whole_credit(lines) {
+        // An image over its credit alone has no caption, unless its alt text is one.
+        let alt = text[..below - 1].trim_end();
+        let caption = if descriptive_alt(alt, r.article.headline) {
+            alt.len()
+        } else {
+            0
+        };
+        (0..caption, Some(raw))
+    } else if let Some(split) = split {
+        (from..from + split.caption_end, Some(split.raw))
+    } else {
+        let short = is_one_line(lines) && (1..=16).contains(&word_count_up_to(lines, 17));
+        if !short || dateline::parse_at_start(lines).is_some() || reports_speech(lines) {
+            return None;
+        }
+        (from..from + lines.len(), None)
+    };
+    let mut fig = figures::build(text, range.clone(), raw.as_deref(), r.reference);
+    fig.src = Some(url);
+    let k = r.add(fig, vec![i], (i, range));
+    r.open_image = Some(k);
+    Some(1)
 }
 
 /// Whether a line ends by saying who said it ("The fees rise in May, the authority said.",
@@ -982,7 +1038,8 @@ mod tests {
                          since 1921, would be replaced by cheaper lights before the winter season begins.";
 
     /// The figures (title, caption, credit) of a Markdown page made of `blocks`: "![alt](src)"
-    /// is an image whose text is its alt, "- item" a list, anything else a paragraph.
+    /// is an image whose text is its alt (and the lines under it, if any), "- item" a list,
+    /// anything else a paragraph.
     fn figures_of(headline: &str, blocks: &[&str]) -> Vec<(Option<String>, String, Option<String>)> {
         let mut body = String::new();
         let mut parsed = Vec::new();
@@ -992,15 +1049,19 @@ mod tests {
             let source = start..body.len();
             body.push_str("\n\n");
             let (kind, text) = if let Some(rest) = b.strip_prefix("![") {
-                (BlockKind::Paragraph, rest.split("](").next().unwrap_or(""))
+                // Lines under the image line read on after its alt text.
+                let alt = rest.split("](").next().unwrap_or("");
+                let below = b.split_once('\n').map(|(_, below)| below);
+                let text = below.map_or_else(|| alt.to_string(), |below| format!("{alt}\n{below}"));
+                (BlockKind::Paragraph, text)
             } else if let Some(item) = b.strip_prefix("- ") {
-                (BlockKind::Other, item)
+                (BlockKind::Other, item.to_string())
             } else {
-                (BlockKind::Paragraph, *b)
+                (BlockKind::Paragraph, b.to_string())
             };
             parsed.push(Block {
                 kind,
-                text: text.to_string(),
+                text,
                 line: 0,
                 source,
             });
@@ -1111,6 +1172,28 @@ mod tests {
         (
             &["![](a.jpg)", "Photo: Acme Images", STORY],
             &[(None, "", Some("Acme Images"))],
+        ),
+        // An image with its caption on the next line of the same paragraph: the caption
+        // (its alt text printed again or not), ending in a credit or not; under it a credit
+        // alone, with the alt text as caption or none; and no figure of the story going on.
+        (
+            &[
+                "![Boats at the quay](q.jpg)\nBoats wait at the quay on Monday. (Jane Roe/Acme Images)",
+                STORY,
+                "![Lamps on the quay at dusk](l.jpg)\nJane Roe/Acme Images",
+                STORY,
+                "![](m.jpg)\nDusk over the harbour.",
+                STORY,
+                "![](n.jpg)\nJo Lund/Acme Images",
+                STORY,
+                "![A quay](o.jpg)\nOfficials in Springfield said on Tuesday that the harbour lamps, which have lit the quay for a century, would be replaced before the winter.",
+            ],
+            &[
+                (None, "Boats wait at the quay on Monday.", Some("Jane Roe/Acme Images")),
+                (None, "Lamps on the quay at dusk", Some("Jane Roe/Acme Images")),
+                (None, "Dusk over the harbour.", None),
+                (None, "", Some("Jo Lund/Acme Images")),
+            ],
         ),
         // A caption standing alone, ending in its credit.
         (
