@@ -27,9 +27,10 @@ pub struct Evidence<'a> {
 }
 
 /// The separators a site puts between a page's headline and its own name: dashes and the pipe,
-/// and the guillemet, double colon, bullet and middle dot some publishing systems print ("… »
-/// Acme Daily", "… :: Acme News", "… • Acme", "… · Acme").
-const SEPARATORS: [&str; 8] = [" - ", " | ", " – ", " — ", " » ", " :: ", " • ", " · "];
+/// and the guillemets, double colon, bullet and middle dot some publishing systems print ("… »
+/// Acme Daily", "… « Acme Blog" as blogs' default titles read, "… :: Acme News", "… • Acme",
+/// "… · Acme").
+const SEPARATORS: [&str; 9] = [" - ", " | ", " – ", " — ", " » ", " « ", " :: ", " • ", " · "];
 
 /// A title cut at its last separator.
 struct Title<'a> {
@@ -302,6 +303,8 @@ mod tests {
             "Harbour strike - the long wait - Harbour Gazette",
             "Harbour strike - the long wait",
         ),
+        // A blog's default title: the post, a left guillemet, the blog.
+        ("Ten quiet harbours « Harbour Gazette", "Ten quiet harbours"),
         // The writer's name before the site's, as blogging platforms title a page.
         ("Ten quiet harbours – Jane Roe – Acmeblog", "Ten quiet harbours"),
         ("Jane Roe – Acmeblog", "Jane Roe"),
