@@ -2085,6 +2085,12 @@ fn appositive_role(after: &str) -> Option<&str> {
         rest = more;
     }
     let part = &rest[..rest.find([',', ';', '.', '(']).unwrap_or(rest.len())];
+    // The article opening the appositive is no joiner ("Kim Lee, the harbour master"); one
+    // further in is ("Kim Lee, wife of the mayor" names no mayor).
+    let part = ["the ", "a ", "an "]
+        .iter()
+        .find_map(|a| part.strip_prefix(a))
+        .unwrap_or(part);
     part.split_whitespace()
         .take(5)
         .take_while(|w| !NAME_JOINERS.contains(w) && *w != "to" && *w != "at")

@@ -567,6 +567,17 @@ const CONVENTIONS: &[ConventionRow<'static>] = &[
         Some("person_with_role"),
     ),
     (
+        // An appositive opening with its article ("the ambassador") gives the post too; a
+        // post after "of" in one is someone else's.
+        &[
+            "Kim Lee, the ambassador, spoke on Monday. Jo Bell, wife of the mayor, did not.",
+            "“We want the pier open by the end of the year,” the ambassador said.",
+        ],
+        "We want",
+        Some("Kim Lee"),
+        Some("person_with_role"),
+    ),
+    (
         // A document from a body told by its kind speaks for the body.
         &[
             "The Springfield Harbour Board met on Monday.",
