@@ -92,6 +92,7 @@ pub(crate) fn explained(blocks: &[BlockText<'_>], found: &Found, headline: Optio
         carried: None,
         history: Vec::new(),
         out: Vec::new(),
+        running: Vec::new(),
     };
     for (index, b) in blocks.iter().enumerate() {
         story.read_block(index, b);
@@ -215,6 +216,9 @@ struct StoryReader<'a> {
     /// Every quoted paragraph so far, for dialogue.
     history: Vec<Turn>,
     out: Vec<(Quote, Option<Rule>)>,
+    /// Quotations (indexes into `out`) that nobody was named for and that run on, unclosed,
+    /// into the paragraphs after them: the attribution may come where the quotation ends.
+    running: Vec<usize>,
 }
 
 /// Where reading one block stands.
@@ -327,6 +331,12 @@ impl<'a> StoryReader<'a> {
             Attr::Unnamed => (None, None),
             Attr::Nothing => self.continuation(&at),
         };
+        let runs_on = at.first_in_block && at.opens_block && at.carried.is_some_and(|(_, ran_on)| ran_on);
+        if !runs_on {
+            self.running.clear();
+        } else if let Some(s) = speaker {
+            self.name_running_quotes(s);
+        }
         r.last_speaker = speaker.or(r.last_speaker);
         r.last_ran_on = !q.closed;
         if let Some(Speaker::Entity(e)) = speaker {
@@ -344,7 +354,22 @@ impl<'a> StoryReader<'a> {
                     end: q.end,
                 }),
             };
+            if speaker.is_none() && !q.closed && qi + 1 == r.all.len() {
+                self.running.push(self.out.len());
+            }
             self.out.push((quote, rule));
+        }
+    }
+
+    /// "“We will rebuild the wall.¶“Nobody should fear the next storm,” Roe said.": a
+    /// quotation that runs over paragraphs, its closing mark left off each but the last, is
+    /// attributed once, often at its end. The paragraphs it ran over are the speaker's too.
+    fn name_running_quotes(&mut self, s: Speaker) {
+        let name = self.cx.name(s);
+        for i in self.running.drain(..) {
+            let (quote, rule) = &mut self.out[i];
+            quote.speaker = Some(name.clone());
+            *rule = Some("quotation_attributed_where_it_ends");
         }
     }
 

@@ -567,6 +567,18 @@ const CONVENTIONS: &[ConventionRow<'static>] = &[
         Some("person_with_role"),
     ),
     (
+        // A quotation running over paragraphs, attributed where it ends: the paragraphs it
+        // ran over are the speaker's.
+        &[
+            "Mayor Tom Reed opened the pier on Monday.",
+            "“The pier took ten years and three councils to build.",
+            "“Every one of them said it could never be done in this town,” Kim Lee said.",
+        ],
+        "The pier took",
+        Some("Kim Lee"),
+        Some("quotation_attributed_where_it_ends"),
+    ),
+    (
         // An appositive opening with its article ("the ambassador") gives the post too; a
         // post after "of" in one is someone else's.
         &[
