@@ -892,6 +892,13 @@ mod tests {
             &[(O, "Zumblr"), (O, "Chirpr"), (P, "Jane Roe")],
             &[(O, "Roe"), (O, "Springfield")],
         ),
+        // "Greater", "Upper" and "Lower" before a known place name an area of it; a compass
+        // word before a town with nothing after it names no place.
+        (
+            "Greater Springfield and Lower Shelbyville flooded. Eastern Springfield won the game.",
+            &[(L, "Greater Springfield"), (L, "Lower Shelbyville")],
+            &[(L, "Eastern Springfield"), (L, "Springfield")],
+        ),
         // A body named first with its country is named again without it; two so named
         // leave the short name alone.
         (

@@ -1535,7 +1535,8 @@ fn royal_name(title: &str, rest: &[Word<'_>]) -> bool {
 
 /// Nationality adjectives describe the name that follows ("Ruritanian Jane Roe"); compass words
 /// before a place name a region only when its state or country follows ("Eastern Springfield,
-/// Ohio"), else something else ("Eastern Springfield" the university).
+/// Ohio"), else something else ("Eastern Springfield" the university). "Greater", "Upper" and
+/// "Lower" before a place always name an area of it.
 fn nationality_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let first = r.ws[0].text;
     if r.ws.len() < 2 || !lexicon::is_demonym(first) || lexicon::is_given_name(first) {
@@ -1548,7 +1549,10 @@ fn nationality_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
             .prev_lower
             .is_some_and(|p| PLACE_PREPOSITIONS.contains(p) && !matches!(p, "at" | "to"))
             && gazetteer::is_country_or_state(&r.name(1..r.ws.len()));
-        let region = r.ws.len() <= 3 && (followed_by_region(r.after) || part_of);
+        // "Greater Springfield", "Upper Zembla", "Lower Shelbyville": these qualifiers name a
+        // metropolitan area or a part of any place, never a university or a team.
+        let area = matches!(first, "Greater" | "Upper" | "Lower") && gazetteer::town(&r.name(1..r.ws.len())).is_some();
+        let region = r.ws.len() <= 3 && (followed_by_region(r.after) || part_of || area);
         return Some(if region {
             Verdict::all(r, Kind::Place(r.whole.clone()))
         } else {
