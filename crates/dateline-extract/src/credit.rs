@@ -228,7 +228,7 @@ fn is_credit_separator(c: char) -> bool {
 /// A word of running text, which no credit holds: it starts in lower case and is neither a
 /// connector ("via", "for") nor a name particle. `w` has its brackets and quotes trimmed.
 fn lower_case_word(w: &str) -> bool {
-    if !w.chars().next().is_some_and(char::is_lowercase) {
+    if !w.chars().next().is_some_and(char::is_lowercase) || gazetteer::is_agency_as_written(w) {
         return false;
     }
     // A brand written in camel case ("eFoto", "iAcme") is a name, not running text; an
@@ -874,7 +874,9 @@ fn photographer_part(part: &str) -> Option<Part> {
 /// "janedoe", "jroe_photos": a user name of a picture site, one word in lower case, is the
 /// photographer's (agencies and outlets are written with capitals).
 fn handle_part(part: &str) -> Option<Part> {
+    // An agency styled in lower case ("dpa") is no user.
     let handle = part.len() >= 3
+        && !gazetteer::is_agency_as_written(part)
         && part.starts_with(|c: char| c.is_ascii_lowercase())
         && part
             .bytes()
@@ -1082,6 +1084,8 @@ mod tests {
         // A copyright notice's year is no part of the holder's name.
         ("2019 Jana Novak", &["Jana Novak"], &[], None),
         ("Acme Wire or licensors", &[], &["Acme Wire"], None),
+        // An agency styled in lower case is no picture site's user.
+        ("Jane Roe/dpa", &["Jane Roe"], &["dpa"], None),
         // A picture site's user name is the photographer's; one agency is named once.
         (
             "lenadoe (Acme Images), Jo Lund (Acme Images)",
@@ -1425,6 +1429,9 @@ mod tests {
         let rows: &[(&str, Option<&str>)] = &[
             ("Photo: iAcme", Some("iAcme")),
             ("Foto: Acme Diario", Some("Acme Diario")),
+            ("Bild: Acme Diario", Some("Acme Diario")),
+            // An agency styled in lower case ends a credit as a capitalised name does.
+            ("Foto: dpa", Some("dpa")),
             ("Image Credit: Acme Corp", Some("Acme Corp")),
             ("Image copyright Acme Images", Some("Acme Images")),
             ("Photo by Jane Roe on Acme Stock", Some("Jane Roe on Acme Stock")),

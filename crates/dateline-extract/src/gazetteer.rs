@@ -125,6 +125,12 @@ pub fn state_abbreviation(abbr: &str) -> Option<&'static str> {
     STATE_ABBREVIATIONS.get(abbr)
 }
 
+/// Whether `name` is an agency's name exactly as the agency writes it: the few that style
+/// themselves in lower case ("dpa") are names, where other lower-case words are running text.
+pub fn is_agency_as_written(name: &str) -> bool {
+    AGENCIES.get(name).is_some()
+}
+
 /// The canonical name of a news or photo agency ("AP" → "Associated Press").
 pub fn agency(name: &str) -> Option<&'static str> {
     AGENCIES.get(name).or_else(|| {
