@@ -86,8 +86,10 @@ const WORD: &str = r"[\p{Lu}](?:[\p{L}\p{M}.'’\-]*[\p{L}\p{M}.'’])?";
 const ASCII_WORD: &str = r"[A-Z](?:[A-Za-z.'’\-]*[A-Za-z.'’])?";
 /// White space inside a dateline: web pages put no-break and thin spaces around the dash.
 const SP: &str = r"[ \t\x{a0}\x{2009}\x{202f}]";
-/// What ends a dateline: the wire's dashes, or the colon of Indian and other agencies.
-const SEPARATOR: &str = r"--|—|–|―|-|:";
+/// What ends a dateline: the wire's dashes, or the colon of Indian and other agencies. AP's
+/// wire of the 1980s and 1990s, sent in a character set without a dash, printed an underscore
+/// ("SPRINGFIELD, Ill. (AP) _ The council …").
+const SEPARATOR: &str = r"--|—|–|―|-|_|:";
 
 /// A place's own name: capitalised words, maybe joined by particles ("Dar es Salaam").
 fn place_words(word: &str) -> String {
@@ -417,7 +419,7 @@ fn separator_stands_alone(text: &str, sep: regex::Match<'_>) -> Option<Separator
         "." => spaced.then_some(Separator::Dash),
         // Hyphenated words inside the place would have been eaten by WORD; a "-" glued to
         // the previous word is a hyphen, not a dash.
-        "-" => (spaced && before.ends_with(|c: char| c == ')' || c.is_whitespace())).then_some(Separator::Dash),
+        "-" | "_" => (spaced && before.ends_with(|c: char| c == ')' || c.is_whitespace())).then_some(Separator::Dash),
         "–" => spaced.then_some(Separator::Dash),
         _ => Some(Separator::Dash),
     }
@@ -435,7 +437,7 @@ fn read_head(text: &str) -> Option<(Head<'_>, usize)> {
     // Nothing in the pattern matches a line break, and it ends in a dash or colon, a closing
     // parenthesis or the full stop after slashes: without one on the first line (most
     // paragraphs) the regex is not run.
-    if !line.contains(['-', '—', '–', '―', ':', ')']) && !line.contains("/.") {
+    if !line.contains(['-', '—', '–', '―', '_', ':', ')']) && !line.contains("/.") {
         return None;
     }
     let pattern = if letters_are_ascii(line) {
@@ -760,6 +762,14 @@ mod tests {
             "SPRINGFIELD (AP) — The council",
             "SPRINGFIELD (AP) —",
             Some("Springfield"),
+            Some("AP"),
+            PLACE_FIRST,
+        ),
+        // AP's wire of the 1980s and 1990s: an underscore for the dash.
+        (
+            "SPRINGFIELD, Ill. (AP) _ The state",
+            "SPRINGFIELD, Ill. (AP) _",
+            Some("Springfield, Ill."),
             Some("AP"),
             PLACE_FIRST,
         ),
@@ -1145,6 +1155,8 @@ mod tests {
             "United States (US) Attorney Jane Roe said.",
             "Jackson (CNN) The council met.",
             "Springfield (Ill.).- The council met.",
+            "SPRINGFIELD_ROE (AP) was its file name.",
+            "Jane Roe _ a pseudonym _ wrote it.",
             "",
             "(",
         ] {
