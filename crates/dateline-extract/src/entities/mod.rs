@@ -892,6 +892,19 @@ mod tests {
             &[(O, "Zumblr"), (O, "Chirpr"), (P, "Jane Roe")],
             &[(O, "Roe"), (O, "Springfield")],
         ),
+        // What business copy says of a company: "which" and what it does, its shares, those
+        // who work at it. A place takes "which" too; a person shares a story.
+        (
+            "Zentrix, which makes batteries, grew. Zentel shares fell. Analysts at Plomo agreed, and Dana Vole worked at Strato. Springfield, which owns the pier, spoke. Vole shares her story.",
+            &[
+                (O, "Zentrix"),
+                (O, "Zentel"),
+                (O, "Plomo"),
+                (O, "Strato"),
+                (P, "Dana Vole"),
+            ],
+            &[(O, "Springfield"), (O, "Vole")],
+        ),
         // "Greater", "Upper" and "Lower" before a known place name an area of it; a compass
         // word before a town with nothing after it names no place.
         (

@@ -543,20 +543,25 @@ fn organisations_possession<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n
         Some("stake" | "investors" | "shareholders")
     );
     let owned = p.prev == Some("of") && has(p.prev2) || p.prev == Some("in") && invested;
+    // "Quillon shares fell", "Zentrix stock rose": the company's name before its shares, as
+    // market reports write it — when the word is no one's name ("Roe shares her story").
+    let traded = !p.possessive && p.next.is_some_and(|n| matches!(n, "shares" | "stock")) && no_ones_name(p);
     let other = gazetteer::is_known_org(&p.name) || gazetteer::town(&p.name).is_some();
-    ((owner || owned) && !other).then(|| Settled::ShortOrg(&p.name))
+    ((owner || owned || traded) && !other).then(|| Settled::ShortOrg(&p.name))
 }
 
 /// "according to Acme", "told the Courier", "the Lantern reported": the source of a report that is no one the story
 /// names (a surname would have been settled before) nor a given name is an outlet; so is the
-/// employer of someone named by job ("an analyst at Zentrix").
+/// employer of someone named by job or said to work there ("an analyst at Zentrix", "worked at
+/// Zentrix").
 fn source_of_a_report<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
     let w = &*p.name;
     let (before, before2) = match p.prev {
         Some("the") => (p.prev2, None),
         prev => (prev, p.prev2),
     };
-    let employer = p.prev == Some("at") && p.prev2.is_some_and(lexicon::is_role_noun);
+    // "an analyst at Zentrix", "analysts at Zentrix", "she worked at Zentrix".
+    let employer = p.prev == Some("at") && p.prev2.is_some_and(|w| works_there(&lower(w)));
     // "the Lantern reported": a name with an article that reports is an outlet.
     let reports = p.prev == Some("the") && p.next.is_some_and(|n| matches!(n, "reported" | "reports"));
     let cue = employer || reports || after_source_cue(before2, before);
@@ -564,6 +569,14 @@ fn source_of_a_report<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> 
     // "published on Nov. 1": a date is no source.
     let other = gazetteer::is_known_org(w) || gazetteer::town(w).is_some() || crate::dates::month_number(w).is_some();
     (cue && !person && !other).then_some(Settled::ShortOrg(w))
+}
+
+/// Whether the word before "at" says someone works at what follows: a role noun, singular or
+/// plural ("analyst", "analysts"), or a verb of working ("works", "worked", "working").
+fn works_there(w: &str) -> bool {
+    lexicon::is_role_noun(w)
+        || w.strip_suffix('s').is_some_and(lexicon::is_role_noun)
+        || matches!(w, "works" | "worked" | "working" | "interned" | "employed")
 }
 
 /// Whether the words before a name (the nearer last) introduce the source of a report:

@@ -19,8 +19,8 @@ use crate::gazetteer;
 use crate::lexicon;
 use crate::lists::{
     BYLINE_CREDENTIALS, BYLINE_DESKS, COMMENT_REQUESTS, COMPANY_DESCRIPTORS, COMPANY_OFFICES, COMPANY_SUFFIXES,
-    COMPOUND_ADJECTIVE_SUFFIXES, DEAL_VERBS, DIVISION_NOUNS, EMPLOYEE_NOUNS, GROUP_NAME_HEADS, INDEX_WORDS,
-    INSTITUTION_NOUNS, JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS,
+    COMPOUND_ADJECTIVE_SUFFIXES, CORPORATE_VERBS, DEAL_VERBS, DIVISION_NOUNS, EMPLOYEE_NOUNS, GROUP_NAME_HEADS,
+    INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS,
     MINISTRY_PORTFOLIOS, MISC_PREFIXES, NAME_ARTICLES, NAME_JOINERS, NAME_OPENING_ADJECTIVES, NEWSROOM_POSTS,
     NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, OUTLET_NOUNS, PARTY_LABELS,
     PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, PLATFORM_ITEM_NOUNS, RANK_ADJECTIVES,
@@ -1840,7 +1840,7 @@ fn one_word<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         && !r.possessive()
         && !opens_sentence
         && !names_something_else(w);
-    if outlet || platform_before_its_item(r) {
+    if outlet || platform_before_its_item(r) || body_in_a_which_clause(r) {
         return Some(Verdict::all(r, Kind::Org(r.whole.clone())));
     }
     // "Shelbyville, Ill.", "from Shelbyville": a town the gazetteer holds, in a place's context.
@@ -1861,6 +1861,23 @@ fn one_word<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     } else {
         Verdict::of(vec![Out::Single(0..1, None)])
     })
+}
+
+/// "Zentrix, which makes batteries,": a word set off by a comma before "which" and a verb of
+/// what companies do names a body; AP refers to a person with "who". A place takes "which"
+/// too, so the word must name no place, and no person either.
+fn body_in_a_which_clause(r: &Run<'_, '_>) -> bool {
+    let Some(rest) = r.after.strip_prefix(", which ") else {
+        return false;
+    };
+    let w = r.ws[0].text;
+    rest.split_whitespace()
+        .next()
+        .is_some_and(|v| CORPORATE_VERBS.contains(v))
+        && !r.possessive()
+        && !names_something_else(w)
+        && names::surname_rank(w).is_none()
+        && gazetteer::town(w).is_none()
 }
 
 /// "in a Zumblr post", "her viral Quibo account": one word between a determiner or an
