@@ -892,6 +892,12 @@ mod tests {
             &[(O, "Zumblr"), (O, "Chirpr"), (P, "Jane Roe")],
             &[(O, "Roe"), (O, "Springfield")],
         ),
+        // A hyphenated adjective opening a sentence describes the name after it.
+        (
+            "Third-seeded Ann Lee beat Mia Sol. Award-winning Rita Mane spoke.",
+            &[(P, "Ann Lee"), (P, "Rita Mane")],
+            &[(P, "Third-seeded Ann Lee")],
+        ),
         // What business copy says of a company: "which" and what it does, its shares, those
         // who work at it. A place takes "which" too; a person shares a story.
         (
