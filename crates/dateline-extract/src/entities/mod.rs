@@ -892,6 +892,20 @@ mod tests {
             &[(O, "Zumblr"), (O, "Chirpr"), (P, "Jane Roe")],
             &[(O, "Roe"), (O, "Springfield")],
         ),
+        // An "and" in a body's complement joins its fields, unless a second body of the same
+        // kind follows it.
+        (
+            "The University of Zorvan and Shelby State University met, as did the Office of Health and Human Services.",
+            &[
+                (O, "University of Zorvan"),
+                (O, "Shelby State University"),
+                (O, "Office of Health and Human Services"),
+            ],
+            &[
+                (O, "University of Zorvan and Shelby State University"),
+                (O, "Human Services"),
+            ],
+        ),
         // A hyphenated adjective opening a sentence describes the name after it.
         (
             "Third-seeded Ann Lee beat Mia Sol. Award-winning Rita Mane spoke.",

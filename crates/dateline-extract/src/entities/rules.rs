@@ -1002,13 +1002,16 @@ fn two_names(r: &Run<'_, '_>, k: usize, right: usize) -> bool {
     if right_ws.is_empty() || names_a_person(right_ws) {
         return true;
     }
-    // An "and" inside the complement of an organisation word ("Center for Health and …").
-    let complement = left_ws
+    // An "and" inside the complement of an organisation word ("Center for Health and …"),
+    // unless the right part ends in that word again: a second body of the same kind ("the
+    // University of Zorvan and Zorvan State University").
+    let head = left_ws
         .iter()
         .enumerate()
-        .any(|(i, w)| i > 0 && ORG_PREPOSITIONS.contains(w.text) && gazetteer::is_org_suffix(ws[i - 1].text));
-    if complement {
-        return known(r.chunk, right_ws);
+        .find(|&(i, w)| i > 0 && ORG_PREPOSITIONS.contains(w.text) && gazetteer::is_org_suffix(ws[i - 1].text))
+        .map(|(i, _)| ws[i - 1].text);
+    if let Some(head) = head {
+        return right_ws.len() >= 2 && r.last() == head || known(r.chunk, right_ws);
     }
     if !org_like(ws) || known(r.chunk, left_ws) {
         return true;
