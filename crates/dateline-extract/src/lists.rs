@@ -314,6 +314,9 @@ lists! {
     NEWSROOM_POSTS: List = "newsroom_posts.txt";
     /// Kinds of news outlet written after a one-word name ("Quillmark magazine"), lower case.
     OUTLET_NOUNS: List = "outlet_nouns.txt";
+    /// What a special district provides, before "District" in its name ("Shelby Water
+    /// District"), lower case.
+    DISTRICT_PURPOSES: List = "district_purposes.txt";
     /// What a user keeps on a social network, written after its one-word name ("a Zumblr
     /// post"), lower case.
     PLATFORM_ITEM_NOUNS: List = "platform_item_nouns.txt";

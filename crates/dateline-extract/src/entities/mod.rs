@@ -892,6 +892,16 @@ mod tests {
             &[(O, "Zumblr"), (O, "Chirpr"), (P, "Jane Roe")],
             &[(O, "Roe"), (O, "Springfield")],
         ),
+        // A district named for what it provides is a body; one named for its place a place.
+        (
+            "The Shelby Water District raised rates, and Zorvan Unified School District closed. Floods hit the Wan Zorvan District.",
+            &[
+                (O, "Shelby Water District"),
+                (O, "Zorvan Unified School District"),
+                (L, "Wan Zorvan District"),
+            ],
+            &[(P, "Shelby Water District")],
+        ),
         // An "and" in a body's complement joins its fields, unless a second body of the same
         // kind follows it.
         (

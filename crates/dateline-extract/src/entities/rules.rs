@@ -19,13 +19,13 @@ use crate::gazetteer;
 use crate::lexicon;
 use crate::lists::{
     BYLINE_CREDENTIALS, BYLINE_DESKS, COMMENT_REQUESTS, COMPANY_DESCRIPTORS, COMPANY_OFFICES, COMPANY_SUFFIXES,
-    COMPOUND_ADJECTIVE_SUFFIXES, CORPORATE_VERBS, DEAL_VERBS, DIVISION_NOUNS, EMPLOYEE_NOUNS, GROUP_NAME_HEADS,
-    INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS,
-    MINISTRY_PORTFOLIOS, MISC_PREFIXES, NAME_ARTICLES, NAME_JOINERS, NAME_OPENING_ADJECTIVES, NEWSROOM_POSTS,
-    NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, OUTLET_NOUNS, PARTY_LABELS,
-    PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, PLATFORM_ITEM_NOUNS, RANK_ADJECTIVES,
-    REGION_QUALIFIERS, RESULT_VERBS, ROLE_QUALIFIERS, SOURCE_CUES, SPORTS_POSITIONS, STATE_FORMS, STOCK_EXCHANGES,
-    STREET_SUFFIXES, THING_NOUNS,
+    COMPOUND_ADJECTIVE_SUFFIXES, CORPORATE_VERBS, DEAL_VERBS, DISTRICT_PURPOSES, DIVISION_NOUNS, EMPLOYEE_NOUNS,
+    GROUP_NAME_HEADS, INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS,
+    MARKET_INDICES, MEMBER_NOUNS, MINISTRY_PORTFOLIOS, MISC_PREFIXES, NAME_ARTICLES, NAME_JOINERS,
+    NAME_OPENING_ADJECTIVES, NEWSROOM_POSTS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS,
+    ORG_PREPOSITIONS, OUTLET_NOUNS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES,
+    PLACE_PREPOSITIONS, PLATFORM_ITEM_NOUNS, RANK_ADJECTIVES, REGION_QUALIFIERS, RESULT_VERBS, ROLE_QUALIFIERS,
+    SOURCE_CUES, SPORTS_POSITIONS, STATE_FORMS, STOCK_EXCHANGES, STREET_SUFFIXES, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -1297,6 +1297,9 @@ fn generic_body(ws: &[Word<'_>]) -> bool {
 
 /// "Roe County", "Lake Springfield": a place word ends or opens the name.
 fn place_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    if special_district(r.ws) {
+        return Some(Verdict::all(r, Kind::Org(r.whole.clone())));
+    }
     let has_joiner = r.ws.iter().any(|w| NAME_JOINERS.contains(w.text));
     // "San Springfield Courier": a known place opening the run leaves the rest to other rules.
     let opens_known = || (2..r.ws.len()).any(|k| gazetteer::place(&r.name(0..k)).is_some());
@@ -1316,6 +1319,13 @@ fn place_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     } else {
         Verdict::all(r, Kind::Place(r.whole.clone()))
     })
+}
+
+/// "the Shelby Water District", "Zorvan Unified School District": a district named for what it
+/// provides is a public body, where "Zorvan District" is a place.
+fn special_district(ws: &[Word<'_>]) -> bool {
+    let n = ws.len();
+    n >= 3 && ws[n - 1].text == "District" && DISTRICT_PURPOSES.contains_lowercase_of(ws[n - 2].text)
 }
 
 /// "Springfield West", "Shelby North": a place and a compass point after it name a district
