@@ -892,6 +892,12 @@ mod tests {
             &[(O, "Zumblr"), (O, "Chirpr"), (P, "Jane Roe")],
             &[(O, "Roe"), (O, "Springfield")],
         ),
+        // A town whose name holds its article, written in lower case inside a sentence.
+        (
+            "The court moved to the Hague, and he lives in the Bronx.",
+            &[(L, "The Hague"), (L, "The Bronx")],
+            &[(L, "Hague"), (L, "Bronx")],
+        ),
         // A district named for what it provides is a body; one named for its place a place.
         (
             "The Shelby Water District raised rates, and Zorvan Unified School District closed. Floods hit the Wan Zorvan District.",

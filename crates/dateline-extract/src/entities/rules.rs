@@ -362,7 +362,21 @@ fn country_by_formal_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// A place the gazetteer knows on sight: "New York", "Hanoi". One word waits for the story to
 /// say whether it is the place or a person of that name.
 fn known_place<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
-    let p = gazetteer::place(&r.whole)?;
+    // "in the Hague", "the Bronx": a town whose name holds its article, which a sentence
+    // writes in lower case.
+    let with_article = || {
+        (r.prev_lower == Some("the") && r.at_start())
+            .then(|| gazetteer::town(&format!("The {}", r.whole)))
+            .flatten()
+            .filter(|t| t.starts_with("The "))
+    };
+    let p = match gazetteer::place(&r.whole) {
+        Some(p) => p,
+        None => {
+            let town = with_article()?;
+            return Some(Verdict::all(r, Kind::Place(Cow::Borrowed(town))));
+        }
+    };
     Some(if r.ws.len() > 1 {
         Verdict::all(r, Kind::Place(Cow::Borrowed(p)))
     } else {
