@@ -675,7 +675,7 @@ impl crate::search::Previous for PreviousIndex<'_> {
     }
 
     fn keep(&self, path: &str) -> bool {
-        self.sink.previous.is_some() && self.sink.staging.keep(&[path.to_string()], &self.sink.suffixes())
+        self.sink.previous.is_some() && self.sink.staging.keep([path], &self.sink.suffixes())
     }
 
     fn made_article(&self, i: usize, id: usize, path: &str) {
@@ -703,9 +703,9 @@ struct Staged<'a> {
 impl Staged<'_> {
     /// Keeps the files `job` made in the previous build if it was made from the inputs
     /// `fingerprint` hashes, and notes that it was kept.
-    fn keep(&self, job: &str, fingerprint: &render::Fingerprint) -> Option<&[String]> {
+    fn keep(&self, job: &str, fingerprint: &render::Fingerprint) -> Option<crate::store::MadeFiles<'_>> {
         let paths = self.previous?.made_from(job, fingerprint)?;
-        if !self.staging.keep(paths, &self.suffixes()) {
+        if !self.staging.keep(paths.iter(), &self.suffixes()) {
             return None;
         }
         self.record

@@ -257,11 +257,17 @@ impl Store {
         if valid.as_deref() != Some(output_id(output).as_str()) {
             return None;
         }
+        // Room for every row at once: growing to hundreds of thousands moves them all many
+        // times, and leaves room for as many again unused.
+        let count: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM outputs", [], |r| r.get(0))
+            .ok()?;
         let mut stmt = self.conn.prepare("SELECT path, hash FROM outputs ORDER BY path").ok()?;
         let rows = stmt
             .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?)))
             .ok()?;
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(usize::try_from(count).unwrap_or(0));
         for row in rows {
             let (path, hash) = row.ok()?;
             out.push((path, Hash::try_from(hash.as_slice()).ok()?));
@@ -279,30 +285,28 @@ impl Store {
     /// What the last build made each page from and the files it made ([`Pages`]). Empty when
     /// the table cannot be read: every page is then made again.
     pub fn pages(&self) -> Pages {
-        let read = || -> rusqlite::Result<FxHashMap<String, (Hash, Vec<String>)>> {
+        let read = || -> rusqlite::Result<Pages> {
             // Room for every row at once: growing to hundreds of thousands moves them all many times.
             let count: i64 = self.conn.query_row("SELECT count(*) FROM pages", [], |r| r.get(0))?;
             let mut stmt = self.conn.prepare("SELECT job, fingerprint, paths FROM pages")?;
-            let rows = stmt.query_map([], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?, r.get::<_, String>(2)?))
-            })?;
+            let mut rows = stmt.query([])?;
             let mut out = FxHashMap::with_capacity_and_hasher(usize::try_from(count).unwrap_or(0), Default::default());
-            for row in rows {
-                let (job, print, paths) = row?;
+            while let Some(row) = rows.next()? {
                 // A row that does not read back is left out: its page is made again.
-                if let Ok(print) = Hash::try_from(print.as_slice()) {
-                    // Most pages made one file: its path is taken as read.
-                    let paths = if paths.contains('\n') {
-                        paths.split('\n').map(str::to_string).collect()
-                    } else {
-                        vec![paths]
-                    };
-                    out.insert(job, (print, paths));
+                let (Ok(job), Ok(print), Ok(paths)) = (
+                    row.get_ref(0)?.as_str(),
+                    row.get_ref(1)?.as_blob().map(Hash::try_from),
+                    row.get_ref(2)?.as_str(),
+                ) else {
+                    continue;
+                };
+                if let Ok(print) = print {
+                    out.insert(Box::from(job), (print, Box::from(paths)));
                 }
             }
-            Ok(out)
+            Ok(Pages(out))
         };
-        Pages(read().unwrap_or_default())
+        read().unwrap_or_default()
     }
 
     /// Records what `output` now holds, and that the record is valid. A record of changes is
@@ -470,23 +474,42 @@ impl Store {
     }
 }
 
-/// What the last build made each page from: job name → (fingerprint, the paths of its files).
-/// Hashed the fast way: a rebuild looks up every page of the archive here, some 600,000 at
-/// 100,000 articles, and job names are the build's own, not an attacker's.
+/// What the last build made each page from: job name → (fingerprint, the paths of its files,
+/// as the table holds them: one a line). Hashed the fast way: a rebuild looks up every page of
+/// the archive here, some 600,000 at 100,000 articles, and job names are the build's own, not
+/// an attacker's. A row keeps its paths as the one string the table holds, not a list of them:
+/// the record of a large archive is held through a rebuild's busiest part, and a list cost an
+/// allocation of its own and one for each path, some 600,000 more at 100,000 articles.
 #[derive(Debug, Default)]
-pub struct Pages(FxHashMap<String, (Hash, Vec<String>)>);
+pub struct Pages(FxHashMap<Box<str>, (Hash, Box<str>)>);
 
 impl Pages {
     /// The files the page `job` made last time, if it was made from what `fingerprint` hashes.
-    pub fn made_from(&self, job: &str, fingerprint: &Hash) -> Option<&[String]> {
+    pub fn made_from(&self, job: &str, fingerprint: &Hash) -> Option<MadeFiles<'_>> {
         match self.0.get(job) {
-            Some((print, paths)) if print == fingerprint => Some(paths),
+            Some((print, paths)) if print == fingerprint => Some(MadeFiles(paths)),
             _ => None,
         }
     }
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+}
+
+/// The paths of the files a page made, as [`Pages`] holds them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MadeFiles<'a>(&'a str);
+
+impl<'a> MadeFiles<'a> {
+    /// Each path, in the order the page made them.
+    pub fn iter(self) -> impl Iterator<Item = &'a str> {
+        self.0.split('\n')
+    }
+
+    /// The paths, each as a string of its own.
+    pub fn to_vec(self) -> Vec<String> {
+        self.iter().map(str::to_string).collect()
     }
 }
 
@@ -660,7 +683,10 @@ mod tests {
         };
         store.save_outputs(&out, &files, Some(&made)).unwrap();
         let pages = store.pages();
-        assert_eq!(pages.made_from("article /a/", &hash(b"inputs")), Some(&paths[..]));
+        assert_eq!(
+            pages.made_from("article /a/", &hash(b"inputs")).map(MadeFiles::to_vec),
+            Some(paths.clone())
+        );
         assert_eq!(pages.made_from("article /a/", &hash(b"other inputs")), None);
         assert_eq!(pages.made_from("article /b/", &hash(b"inputs")), None);
         let next = PageRecord {

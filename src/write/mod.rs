@@ -407,9 +407,10 @@ impl Staging {
     /// twins (`suffixes`), without reading or writing them: for a page whose inputs did not
     /// change. False, and nothing kept, when the staging does not start from a known archive or
     /// that archive lacks one of `paths`: the page must then be made again.
-    pub fn keep(&self, paths: &[String], suffixes: &[&str]) -> bool {
+    pub fn keep<'p>(&self, paths: impl IntoIterator<Item = &'p str>, suffixes: &[&str]) -> bool {
         let Some(known) = &self.known else { return false };
-        let mut found = Vec::with_capacity(paths.len() * (1 + suffixes.len()));
+        // Room for the few files of a page (an article's page, data and annotations) and their twins.
+        let mut found = Vec::with_capacity(4 * (1 + suffixes.len()));
         for path in paths {
             let Some((i, _)) = known.find(path) else { return false };
             found.push(i);
@@ -1138,7 +1139,7 @@ mod tests {
         let kept_inode = inode("7/index.html");
         let staging = Staging::begin_with(&out, dir.path(), false, Cleanup::Now, Some(known_of(&first))).unwrap();
         let kept: Vec<String> = (0..40).filter(|i| *i != 3).map(|i| format!("{i}/index.html")).collect();
-        assert!(staging.keep(&kept, &[]));
+        assert!(staging.keep(kept.iter().map(String::as_str), &[]));
         staging
             .put(vec![
                 OutputFile::bytes("3/index.html", "page 3, corrected"),
@@ -1178,7 +1179,7 @@ mod tests {
         write(&out, dir.path(), first.clone(), false).unwrap();
         let staging = Staging::begin_with(&out, dir.path(), false, Cleanup::Now, Some(known_of(&first))).unwrap();
         let kept: Vec<String> = (8..16).map(|i| format!("{i}/index.html")).collect();
-        assert!(staging.keep(&kept, &[]));
+        assert!(staging.keep(kept.iter().map(String::as_str), &[]));
         let changed: Vec<OutputFile> = (0..8)
             .map(|i| OutputFile::bytes(format!("{i}/index.html"), format!("page {i}, again")))
             .collect();
@@ -1310,7 +1311,7 @@ mod tests {
         let kept: Vec<String> = first.iter().map(|f| f.path.clone()).collect();
         for (text, changed) in [("rows, first", 0), ("rows, second", 1)] {
             let staging = Staging::begin_with(&out, dir.path(), false, Cleanup::Now, Some(known_of(&all))).unwrap();
-            assert!(staging.keep(&kept, &[]));
+            assert!(staging.keep(kept.iter().map(String::as_str), &[]));
             let file = made(&staging, text);
             staging.adopt("data.sqlite", &file).unwrap();
             let summary = staging.commit().unwrap();
