@@ -951,9 +951,13 @@ mod tests {
         // A body named first with its country is named again without it; two so named
         // leave the short name alone.
         (
-            "The Canadian Widget Board met. The Widget Board said so. The U.S. Army and the Army agreed. The French and Dutch Grain Office spoke, as did the Grain Office.",
-            &[(O, "Canadian Widget Board"), (O, "U.S. Army"), (O, "Grain Office")],
-            &[(O, "Widget Board"), (O, "Army")],
+            "The Canadian Widget Board met. The Widget Board said so. The U.S. Kettle Agency and the Kettle Agency agreed. The French and Dutch Grain Office spoke, as did the Grain Office.",
+            &[
+                (O, "Canadian Widget Board"),
+                (O, "U.S. Kettle Agency"),
+                (O, "Grain Office"),
+            ],
+            &[(O, "Widget Board"), (O, "Kettle Agency")],
         ),
         // What reports and is no one named is an outlet, in the present as in the past.
         (

@@ -1364,8 +1364,8 @@ impl Builder {
         }
     }
 
-    /// "the Ruritanian Communist Party … the Communist Party", "the U.S. Army … the Army", "UN
-    /// Security Council resolutions … Security Council members": a body named first with its
+    /// "the Ruritanian Workers Party … the Workers Party", "the U.S. Widget Agency … the Widget
+    /// Agency", "UN Harbour Council rules … Harbour Council members": a body named first with its
     /// country (a place, a demonym or the abbreviation of a union of states) is named again
     /// without it. A later organisation whose name is an earlier one's without such a first
     /// word is that body — unless two bodies so named end alike ("the Ruritanian and the

@@ -1354,7 +1354,7 @@ fn district_by_compass_point<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     fits.then(|| Verdict::all(r, Kind::Place(r.whole.clone())))
 }
 
-/// "the Springfield Morning Leader", "according to the Shelbyville Argus Leader": a town's
+/// "the Springfield Morning Leader", "according to the Shelbyville Evening Leader": a town's
 /// newspaper is named with a word that is also a post, after the town and a word of its own.
 /// A post after a town is held there ("Springfield Mayor", "Springfield Deputy Mayor",
 /// "Springfield Council Leader", "Ruritania Opposition Leader"), so every word between the town
