@@ -586,10 +586,9 @@ fn image_with_caption_below(r: &mut FigureReader<'_, '_>, i: usize) -> Option<us
         return None;
     }
     let t = r.text(j).trim();
-    let short = is_one_line(t) && (1..=16).contains(&word_count_up_to(t, 17));
     // A line in parentheses is an aside or a credit ("(All photos: Acme staff)"), not a caption.
     let aside = t.starts_with('(') || t.starts_with("By ") || t.starts_with(is_double_quote);
-    if !short || aside || dateline::parse_at_start(t).is_some() || reports_speech(t) {
+    if aside || !reads_as_caption(t) {
         return None;
     }
     let text = r.text(j);
@@ -603,7 +602,7 @@ fn image_with_caption_below(r: &mut FigureReader<'_, '_>, i: usize) -> Option<us
 /// "![Waves at the quay](q.jpg)" with "Waves at the quay on Monday. (Jo Roe/Acme)" on the next
 /// line: pages converted to Markdown often print the caption right under the image, in the
 /// same paragraph. The lines after the image are the caption — ending in its credit, or short
-/// as an uncredited caption below an image is (see [`image_with_caption_below`]) — or, when
+/// as an uncredited caption below an image is ([`reads_as_caption`]) — or, when
 /// they are only a credit, the image's alt text is; anything longer is the story going on
 /// after a picture, and no figure.
 fn image_over_caption_in_one_paragraph(r: &mut FigureReader<'_, '_>, i: usize) -> Option<usize> {
@@ -631,8 +630,7 @@ fn image_over_caption_in_one_paragraph(r: &mut FigureReader<'_, '_>, i: usize) -
     } else if let Some(split) = split {
         (from..from + split.caption_end, Some(split.raw))
     } else {
-        let short = is_one_line(lines) && (1..=16).contains(&word_count_up_to(lines, 17));
-        if !short || dateline::parse_at_start(lines).is_some() || reports_speech(lines) {
+        if !reads_as_caption(lines) {
             return None;
         }
         (from..from + lines.len(), None)
@@ -642,6 +640,15 @@ fn image_over_caption_in_one_paragraph(r: &mut FigureReader<'_, '_>, i: usize) -
     let k = r.add(fig, vec![i], (i, range));
     r.open_image = Some(k);
     Some(1)
+}
+
+/// Whether uncredited text under an image is its caption: one short line (16 words at most),
+/// neither a dateline opening the story nor a sentence reporting speech.
+fn reads_as_caption(t: &str) -> bool {
+    is_one_line(t)
+        && (1..=16).contains(&word_count_up_to(t, 17))
+        && dateline::parse_at_start(t).is_none()
+        && !reports_speech(t)
 }
 
 /// Whether a line ends by saying who said it ("The fees rise in May, the authority said.",

@@ -1379,18 +1379,29 @@ impl Builder {
                 || gazetteer::place(first).is_some_and(gazetteer::is_country_or_state);
             (country && rest.starts_with(char::is_uppercase)).then_some(rest)
         }
+        // Each body's name without its country, worked out once.
+        let without: Vec<Option<String>> = self
+            .entities
+            .iter()
+            .map(|e| {
+                (e.kind == EntityKind::Organization)
+                    .then(|| country_first(&e.name).map(str::to_string))
+                    .flatten()
+            })
+            .collect();
+        if without.iter().all(Option::is_none) {
+            return;
+        }
         for short in 0..self.entities.len() {
             let e = &self.entities[short];
             if e.kind != EntityKind::Organization || self.unsure[short] || gazetteer::place(&e.name).is_some() {
                 continue;
             }
             let mut fuller = (0..self.entities.len()).filter(|&i| {
-                let f = &self.entities[i];
                 i != short
-                    && f.kind == EntityKind::Organization
                     && !self.unsure[i]
                     && self.first_pos[i] < self.first_pos[short]
-                    && country_first(&f.name) == Some(e.name.as_str())
+                    && without[i].as_deref() == Some(e.name.as_str())
             });
             if let (Some(full), None) = (fuller.next(), fuller.next()) {
                 self.fold_into(short, full);

@@ -1892,7 +1892,7 @@ fn one_word<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 
 /// "Zentrix, which makes batteries,": a word set off by a comma before "which" and a verb of
 /// what companies do names a body; AP refers to a person with "who". A place takes "which"
-/// too, so the word must name no place, and no person either.
+/// too, so the word must name no place, and no person either ([`names_only_a_body`]).
 fn body_in_a_which_clause(r: &Run<'_, '_>) -> bool {
     let Some(rest) = r.after.strip_prefix(", which ") else {
         return false;
@@ -1902,23 +1902,28 @@ fn body_in_a_which_clause(r: &Run<'_, '_>) -> bool {
         .next()
         .is_some_and(|v| CORPORATE_VERBS.contains(v))
         && !r.possessive()
-        && !names_something_else(w)
-        && names::surname_rank(w).is_none()
-        && gazetteer::town(w).is_none()
+        && names_only_a_body(w)
 }
 
 /// "in a Zumblr post", "her viral Quibo account": one word between a determiner or an
 /// adjective and what a user keeps on a social network names the network, as the web cites a
-/// post. A surname there is a person's ("a Roe post" is a post of Roe's), and so is anything
-/// [`names_something_else`] reads.
+/// post. A surname there is a person's ("a Roe post" is a post of Roe's) and a town's name a
+/// place's ([`names_only_a_body`]).
 fn platform_before_its_item(r: &Run<'_, '_>) -> bool {
     let w = r.ws[0].text;
     r.next_lower.is_some_and(|n| PLATFORM_ITEM_NOUNS.contains(n))
         && r.word_before().is_some_and(|p| p.starts_with(char::is_lowercase))
         && !r.possessive()
-        && !names_something_else(w)
+        && names_only_a_body(w)
+}
+
+/// Whether one capitalised word can name only a body: none of what [`names_something_else`]
+/// reads, no surname (the census's or the world lists') and no town the gazetteer holds.
+fn names_only_a_body(w: &str) -> bool {
+    !names_something_else(w)
         && names::surname_rank(w).is_none()
         && !names::is_world_surname(w)
+        && gazetteer::town(w).is_none()
 }
 
 /// Whether `after` (the text after a name) opens with a stock exchange and a ticker in
