@@ -312,6 +312,20 @@ lists! {
     STOCK_EXCHANGES: List = "stock_exchanges.txt";
     /// A newsroom's posts, capitalised before a writer's name ("Senior Writer Jane Roe"), lower case.
     NEWSROOM_POSTS: List = "newsroom_posts.txt";
+    /// Owners of part of a company, before "in" and its name ("a stake in Acme"), lower case.
+    HOLDING_NOUNS: List = "holding_nouns.txt";
+    /// What is traded of a company, after its name ("Acme shares fell"), lower case.
+    TRADED_NOUNS: List = "traded_nouns.txt";
+    /// Verbs that make a name with its article an outlet ("the Lantern reported"), lower case.
+    OUTLET_REPORT_VERBS: List = "outlet_report_verbs.txt";
+    /// Verbs of working before "at" and an employer ("worked at Acme"), lower case.
+    WORK_VERBS: List = "work_verbs.txt";
+    /// Verbs of founding before a company's name ("co-founded Acme"), lower case.
+    FOUNDING_VERBS: List = "founding_verbs.txt";
+    /// Nouns that widen a place's name after it ("the Tarnby area"), lower case.
+    AREA_NOUNS: List = "area_nouns.txt";
+    /// Words an outlet's name may drop when named again ("Acme Magazine … Acme"), lower case.
+    OUTLET_TITLE_WORDS: List = "outlet_title_words.txt";
     /// Kinds of news outlet written after a one-word name ("Quillmark magazine"), lower case.
     OUTLET_NOUNS: List = "outlet_nouns.txt";
     /// What a special district provides, before "District" in its name ("Shelby Water

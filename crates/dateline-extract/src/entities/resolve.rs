@@ -12,9 +12,9 @@ use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::lists::{
     AUXILIARY_VERBS, CLAUSE_CONJUNCTIONS, COMPANY_DESCRIPTORS, COMPANY_OFFICES, COMPANY_SUFFIXES,
-    COORDINATING_CONJUNCTIONS, CORPORATE_VERBS, EMPLOYEE_NOUNS, INVERTIBLE_ORG_NOUNS, MEMBER_NOUNS, ORG_POSSESSIONS,
-    PARTY_LABELS, PLACE_KIND_NOUNS, PLACE_PREPOSITIONS, PRODUCT_NOUNS, RESULT_VERBS, SOURCE_CUES, THING_NOUNS,
-    WEB_DOMAINS,
+    COORDINATING_CONJUNCTIONS, CORPORATE_VERBS, EMPLOYEE_NOUNS, FOUNDING_VERBS, HOLDING_NOUNS, INVERTIBLE_ORG_NOUNS,
+    MEMBER_NOUNS, ORG_POSSESSIONS, OUTLET_REPORT_VERBS, OUTLET_TITLE_WORDS, PARTY_LABELS, PLACE_KIND_NOUNS,
+    PLACE_PREPOSITIONS, PRODUCT_NOUNS, RESULT_VERBS, SOURCE_CUES, THING_NOUNS, TRADED_NOUNS, WEB_DOMAINS, WORK_VERBS,
 };
 use crate::names;
 use crate::text::{is_all_caps, push_lowercase};
@@ -38,7 +38,7 @@ pub(super) fn org_key(name: &str, lower: &mut String) {
     // many such words end the name.
     while let Some((head, last)) = lower.rsplit_once(' ')
         && !head.is_empty()
-        && (COMPANY_SUFFIXES.contains(last) || matches!(last, "magazine" | "newspaper"))
+        && (COMPANY_SUFFIXES.contains(last) || OUTLET_TITLE_WORDS.contains(last))
     {
         let keep = head.len();
         lower.truncate(keep);
@@ -538,14 +538,11 @@ fn organisations_possession<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n
     let has = |w: Option<&str>| w.is_some_and(|w| ORG_POSSESSIONS.contains(&lower(w)));
     let owner = p.possessive && (has(p.next) || p.next.is_some_and(|n| n == "chief"));
     // "a stake in Acme", "investors in Acme" ("headquarters in Springfield" is a place).
-    let invested = matches!(
-        p.prev2.map(lower).as_deref(),
-        Some("stake" | "investors" | "shareholders")
-    );
+    let invested = p.prev2.is_some_and(|w| HOLDING_NOUNS.contains(&lower(w)));
     let owned = p.prev == Some("of") && has(p.prev2) || p.prev == Some("in") && invested;
     // "Quillon shares fell", "Zentrix stock rose": the company's name before its shares, as
     // market reports write it — when the word is no one's name ("Roe shares her story").
-    let traded = !p.possessive && p.next.is_some_and(|n| matches!(n, "shares" | "stock")) && no_ones_name(p);
+    let traded = !p.possessive && p.next.is_some_and(|n| TRADED_NOUNS.contains(n)) && no_ones_name(p);
     let other = gazetteer::is_known_org(&p.name) || gazetteer::town(&p.name).is_some();
     ((owner || owned || traded) && !other).then(|| Settled::ShortOrg(&p.name))
 }
@@ -563,7 +560,7 @@ fn source_of_a_report<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> 
     // "an analyst at Zentrix", "analysts at Zentrix", "she worked at Zentrix".
     let employer = p.prev == Some("at") && p.prev2.is_some_and(|w| works_there(&lower(w)));
     // "the Lantern reported": a name with an article that reports is an outlet.
-    let reports = p.prev == Some("the") && p.next.is_some_and(|n| matches!(n, "reported" | "reports"));
+    let reports = p.prev == Some("the") && p.next.is_some_and(|n| OUTLET_REPORT_VERBS.contains(n));
     let cue = employer || reports || after_source_cue(before2, before);
     let person = names::is_given_name(w) || names::surname_rank(w).is_some() || is_all_caps(w);
     // "published on Nov. 1": a date is no source.
@@ -574,9 +571,7 @@ fn source_of_a_report<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> 
 /// Whether the word before "at" says someone works at what follows: a role noun, singular or
 /// plural ("analyst", "analysts"), or a verb of working ("works", "worked", "working").
 fn works_there(w: &str) -> bool {
-    lexicon::is_role_noun(w)
-        || w.strip_suffix('s').is_some_and(lexicon::is_role_noun)
-        || matches!(w, "works" | "worked" | "working" | "interned" | "employed")
+    lexicon::is_role_noun(w) || w.strip_suffix('s').is_some_and(lexicon::is_role_noun) || WORK_VERBS.contains(w)
 }
 
 /// Whether the words before a name (the nearer last) introduce the source of a report:
@@ -726,9 +721,7 @@ fn employer_before_a_job<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) 
 /// officer of Brightcove", "the chief executive of Brightcove", "a spokeswoman for Zentrix": what someone founds, joins in a post or
 /// holds a company's office in is a company, club or band, when the word is no one's name.
 fn founded_or_joined<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
-    let founded = p
-        .prev
-        .is_some_and(|w| matches!(w, "founded" | "co-founded" | "cofounded"));
+    let founded = p.prev.is_some_and(|w| FOUNDING_VERBS.contains(w));
     let joined = p.prev == Some("joined") && p.next == Some("as");
     let office =
         matches!(p.prev, Some("of" | "for")) && p.prev2.is_some_and(|o| COMPANY_OFFICES.contains_lowercase_of(o));
