@@ -320,6 +320,8 @@ lists! {
     OUTLET_REPORT_VERBS: List = "outlet_report_verbs.txt";
     /// Verbs of working before "at" and an employer ("worked at Acme"), lower case.
     WORK_VERBS: List = "work_verbs.txt";
+    /// What befalls a workforce, before "at" and its employer ("layoffs at Acme"), lower case.
+    WORKPLACE_EVENTS: List = "workplace_events.txt";
     /// Verbs of founding before a company's name ("co-founded Acme"), lower case.
     FOUNDING_VERBS: List = "founding_verbs.txt";
     /// Nouns that widen a place's name after it ("the Tarnby area"), lower case.

@@ -941,6 +941,12 @@ mod tests {
             ],
             &[(O, "Springfield"), (O, "Vole")],
         ),
+        // What befalls a workforce names its employer after "at"; a town is still a place.
+        (
+            "The plan brings layoffs at Quibbit and a strike at Plimsy. A walkout at Springfield ended.",
+            &[(O, "Quibbit"), (O, "Plimsy")],
+            &[(O, "Springfield")],
+        ),
         // "Greater", "Upper" and "Lower" before a known place name an area of it; a compass
         // word before a town with nothing after it names no place.
         (

@@ -15,6 +15,7 @@ use crate::lists::{
     COORDINATING_CONJUNCTIONS, CORPORATE_VERBS, EMPLOYEE_NOUNS, FOUNDING_VERBS, HOLDING_NOUNS, INVERTIBLE_ORG_NOUNS,
     MEMBER_NOUNS, ORG_POSSESSIONS, OUTLET_REPORT_VERBS, OUTLET_TITLE_WORDS, PARTY_LABELS, PLACE_KIND_NOUNS,
     PLACE_PREPOSITIONS, PRODUCT_NOUNS, RESULT_VERBS, SOURCE_CUES, THING_NOUNS, TRADED_NOUNS, WEB_DOMAINS, WORK_VERBS,
+    WORKPLACE_EVENTS,
 };
 use crate::names;
 use crate::text::{is_all_caps, push_lowercase};
@@ -569,9 +570,13 @@ fn source_of_a_report<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> 
 }
 
 /// Whether the word before "at" says someone works at what follows: a role noun, singular or
-/// plural ("analyst", "analysts"), or a verb of working ("works", "worked", "working").
+/// plural ("analyst", "analysts"), a verb of working ("works", "worked", "working") or what
+/// befalls a workforce ("layoffs", "a strike").
 fn works_there(w: &str) -> bool {
-    lexicon::is_role_noun(w) || w.strip_suffix('s').is_some_and(lexicon::is_role_noun) || WORK_VERBS.contains(w)
+    lexicon::is_role_noun(w)
+        || w.strip_suffix('s').is_some_and(lexicon::is_role_noun)
+        || WORK_VERBS.contains(w)
+        || WORKPLACE_EVENTS.contains(w)
 }
 
 /// Whether the words before a name (the nearer last) introduce the source of a report:
