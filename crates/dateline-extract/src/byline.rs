@@ -957,7 +957,9 @@ pub fn closing_byline(text: &str) -> Option<(usize, Byline)> {
 }
 
 /// The writers a note on them names: every sentence opens with a name and a verb of the note
-/// ("Jane Roe is a reporter for the Courier. John Doe covers science."). The note is short.
+/// ("Jane Roe is a reporter for the Courier. John Doe covers science."), or, after one that
+/// does, tells the reader how to reach the writer, as newspapers' taglines go on ("… for the
+/// Courier. Email her at jroe@example.com. Follow her on Twitter @janeroe."). The note is short.
 pub fn author_note(text: &str) -> Option<Vec<String>> {
     let t = text.trim();
     if t.len() > 600 || !is_one_line(t) {
@@ -966,6 +968,9 @@ pub fn author_note(text: &str) -> Option<Vec<String>> {
     let mut names = Vec::new();
     for r in sentences(t) {
         let words: Vec<&str> = t[r].split_whitespace().take(5).collect();
+        if !names.is_empty() && words.first().is_some_and(|w| CONTACT_VERBS.contains_lowercase_of(w)) {
+            continue;
+        }
         let k = (2..=4)
             .find(|&k| words.get(k).is_some_and(|w| AUTHOR_NOTE_VERBS.contains(w)) && name_shaped(&words[..k]))?;
         let name = words[..k].join(" ");
@@ -1533,6 +1538,11 @@ mod tests {
                 Some(&["Jane Roe"]),
             ),
             ("Jane Roe is on Twitter at janeroe.", Some(&["Jane Roe"])),
+            (
+                "Jane Roe is a reporter for the Courier. Email her at jroe@example.com. Follow her on Twitter @janeroe.",
+                Some(&["Jane Roe"]),
+            ),
+            ("Email Jane Roe at jroe@example.com. Jane Roe is a reporter.", None),
             (
                 "Juana Roe es periodista. Pedro Doe es abogado",
                 Some(&["Juana Roe", "Pedro Doe"]),
