@@ -465,7 +465,7 @@ pub(super) struct Run<'a, 'r> {
     pub(super) story: &'r Story<'a, 'r>,
     pub(super) registry: &'r Registry,
     /// Index of `ws[0]` in the chunk.
-    offset: usize,
+    pub(super) offset: usize,
     /// The tail of an "of"/"for" split, where a person is unlikely.
     pub(super) weak: bool,
     /// The run's name as written.

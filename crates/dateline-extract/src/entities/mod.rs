@@ -941,6 +941,21 @@ mod tests {
             ],
             &[(O, "Springfield"), (O, "Vole")],
         ),
+        // A one-word name in the possessive before a person's name is the person's club or
+        // company; a capitalised body noun in the possessive ends a name of its own, and the
+        // person after it is still a person.
+        (
+            "Zentrix's Tom Reed scored twice. Plimsy Bank's Mia Sol agreed.",
+            &[(O, "Zentrix"), (O, "Plimsy Bank"), (P, "Tom Reed"), (P, "Mia Sol")],
+            &[(O, "Mia Sol")],
+        ),
+        // A preposition of place opening the sentence, capitalised, still places the town
+        // after it, though the town's name is also a surname.
+        (
+            "The council met on Monday. In Springfield, the vote was close.",
+            &[(L, "Springfield")],
+            &[],
+        ),
         // What befalls a workforce names its employer after "at"; a town is still a place.
         (
             "The plan brings layoffs at Quibbit and a strike at Plimsy. A walkout at Springfield ended.",

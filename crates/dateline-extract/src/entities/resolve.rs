@@ -715,11 +715,15 @@ fn may_be_a_side(p: &Piece<'_>, k: &Lookups<'_>) -> bool {
 
 /// "Zentrix striker Dana Vole", "a Quillmark spokeswoman", "Brightwell CEO Ana Lund": a word
 /// right before a job held at a company or club is the employer, when it is no one's name,
-/// no place, nationality or party ("Ruritanian president", "Republican strategist").
+/// no place, nationality or party ("Ruritanian president", "Republican strategist"). So is a
+/// word in the possessive right before a person's name, as sports and business copy write a
+/// player's club or an officer's company ("Zentrix's Dana Vole", "Quillmark's Ana Lund"); a
+/// place there is the person's home ("Springfield's Ana Lund").
 fn employer_before_a_job<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
-    let job = p.next.is_some_and(|n| EMPLOYEE_NOUNS.contains_lowercase_of(n));
+    let job = !p.possessive && p.next.is_some_and(|n| EMPLOYEE_NOUNS.contains_lowercase_of(n));
+    let member = p.possessive && p.next.is_some_and(lexicon::is_given_name);
     let party = PARTY_LABELS.get(&p.name).is_some();
-    (job && !party && !p.possessive && no_ones_name(p)).then(|| Settled::ShortOrg(&p.name))
+    ((job || member) && !party && no_ones_name(p)).then(|| Settled::ShortOrg(&p.name))
 }
 
 /// "co-founded Quillmark in 2015", "joined Zentrix as chief engineer", "the chief executive

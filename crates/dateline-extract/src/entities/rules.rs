@@ -1079,7 +1079,10 @@ fn event_or_work<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// "the group Friends of Springfield Parks", "the newspaper Springfield Gazette": an
 /// organisation noun before the name says what it is.
 fn after_organisation_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
-    let fits = r.prev_lower.is_some_and(lexicon::is_org_noun) && (2..=8).contains(&r.ws.len());
+    // The noun is written in lower case: a capitalised one ends a name of its own ("Plimsy
+    // Bank's Jane Roe").
+    let noun = r.prev_lower.is_some_and(lexicon::is_org_noun) && r.chunk.prev.is_some_and(|w| !capitalized(w));
+    let fits = noun && (2..=8).contains(&r.ws.len());
     fits.then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
@@ -1871,8 +1874,11 @@ fn one_word<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         return Some(Verdict::all(r, Kind::Org(r.whole.clone())));
     }
     // "Shelbyville, Ill.", "from Shelbyville": a town the gazetteer holds, in a place's context.
-    // The word before may stand inside the run that was split ("Residents of Springfield").
-    let placed = followed_by_region(r.after) || r.word_before().is_some_and(|p| PLACE_PREPOSITIONS.contains(p));
+    // The word before may stand inside the run that was split ("Residents of Springfield"), or
+    // open the sentence with its capital ("In Shelbyville, the council …").
+    let placed = followed_by_region(r.after)
+        || r.word_before().is_some_and(|p| PLACE_PREPOSITIONS.contains(p))
+        || opens_with_a_preposition(r);
     if placed && let Some(town) = gazetteer::town(w) {
         return Some(Verdict::all(r, Kind::Place(Cow::Borrowed(town))));
     }
@@ -1888,6 +1894,13 @@ fn one_word<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     } else {
         Verdict::of(vec![Out::Single(0..1, None)])
     })
+}
+
+/// "In Shelbyville, the council met", "At Springfield, a fire broke out": the run's only word
+/// before it is a preposition of place opening the sentence, capitalised as the sentence's
+/// first word.
+fn opens_with_a_preposition(r: &Run<'_, '_>) -> bool {
+    r.offset == 1 && r.chunk.sentence_start && PLACE_PREPOSITIONS.contains_lowercase_of(r.chunk.words[0].text)
 }
 
 /// "Zentrix, which makes batteries,": a word set off by a comma before "which" and a verb of
