@@ -949,6 +949,12 @@ mod tests {
             &[(O, "Zentrix"), (O, "Plimsy Bank"), (P, "Tom Reed"), (P, "Mia Sol")],
             &[(O, "Mia Sol")],
         ),
+        // Web copy's short form of a city and the continents named together are places.
+        (
+            "She moved to NYC, and sales across the Americas grew.",
+            &[(L, "NYC"), (L, "Americas")],
+            &[],
+        ),
         // A preposition of place opening the sentence, capitalised, still places the town
         // after it, though the town's name is also a surname.
         (
