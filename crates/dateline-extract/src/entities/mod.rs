@@ -1541,6 +1541,13 @@ mod tests {
             &[(P, "Li Keqiang")],
             &[],
         ),
+        // A family name the census does not list is still one when the story's language has
+        // no such word; a word the story writes in lower case before two syllables is none.
+        (
+            "The talks with Qi Zhiqiang went well. Fans will run to see it. Run Gaming is next.",
+            &[(P, "Qi Zhiqiang")],
+            &[(P, "Run Gaming")],
+        ),
         // A broadcaster's sports desk is named like an outlet.
         (
             "The final was shown on Zentrix Sports, the league said. It was also on Morgan Sports \

@@ -20,8 +20,8 @@ use crate::lexicon;
 use crate::lists::{
     AREA_NOUNS, BYLINE_CREDENTIALS, BYLINE_DESKS, COMMENT_REQUESTS, COMPANY_DESCRIPTORS, COMPANY_OFFICES,
     COMPANY_SUFFIXES, COMPOUND_ADJECTIVE_SUFFIXES, CORPORATE_VERBS, DEAL_VERBS, DISTRICT_PURPOSES, DIVISION_NOUNS,
-    EMPLOYEE_NOUNS, GROUP_NAME_HEADS, INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES, KIN_NOUNS,
-    LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS, MINISTRY_PORTFOLIOS, MISC_PREFIXES, NAME_ARTICLES,
+    EMPLOYEE_NOUNS, FOREIGN_FUNCTION_WORDS, GROUP_NAME_HEADS, INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES,
+    KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS, MINISTRY_PORTFOLIOS, MISC_PREFIXES, NAME_ARTICLES,
     NAME_JOINERS, NAME_OPENING_ADJECTIVES, NEWSROOM_POSTS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS,
     ORG_POSSESSIONS, ORG_PREPOSITIONS, OUTLET_NOUNS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS,
     PLACE_PARTICLES, PLACE_PREPOSITIONS, PLATFORM_ITEM_NOUNS, RANK_ADJECTIVES, REGION_QUALIFIERS, RESULT_VERBS,
@@ -2231,7 +2231,7 @@ fn person_by_context(r: &Run<'_, '_>) -> bool {
     if world_given && (two_names || census_surname || world_surname) {
         return true;
     }
-    if syllable_pair_given_name(r.ws) || pinyin_given_name(r.ws) {
+    if syllable_pair_given_name(r.ws) || pinyin_given_name(r) {
         return true;
     }
     // "Jo Vann" where neither word is one the story uses in lower case: a name, not a phrase.
@@ -2300,20 +2300,25 @@ fn syllable_pair_given_name(ws: &[Word<'_>]) -> bool {
 
 /// Names from mainland China in Hanyu Pinyin write the family name first, one syllable, and
 /// the given name as one word, usually of two syllables: "Li Keqiang", "Wang Xiaoming", "Zhou
-/// Enlai". A surname the census lists that is one syllable, before a word that is exactly two,
-/// is a person's name; English words seldom spell two syllables of Pinyin ("Linda" does, and is
-/// a name too).
-fn pinyin_given_name(ws: &[Word<'_>]) -> bool {
-    let [family, given] = ws else {
+/// Enlai". A one-syllable family name before a word that is exactly two is a person's name;
+/// English words seldom spell two syllables of Pinyin ("Linda" does, and is a name too). The
+/// family name is one the census lists, or else no word of the story's language: not a
+/// function word of it or another ("Die Daten", "En Chile") and none the story writes in lower
+/// case ("Me Like"), as "Xu Zhiqiang" and "Qi Zhiqiang" are.
+fn pinyin_given_name(r: &Run<'_, '_>) -> bool {
+    let [family, given] = r.ws else {
         return false;
     };
     let lower_after_capital = |w: &str| {
         w.len() >= 2 && w.as_bytes()[0].is_ascii_uppercase() && w.as_bytes()[1..].iter().all(u8::is_ascii_lowercase)
     };
-    if !lower_after_capital(family.text)
-        || !lower_after_capital(given.text)
-        || names::surname_rank(family.text).is_none()
-    {
+    let no_word = || {
+        !lexicon::is_stop_word(family.text)
+            && !FOREIGN_FUNCTION_WORDS.contains_lowercase_of(family.text)
+            && !r.story.uses_lowercase(family.text)
+    };
+    let family_name = names::surname_rank(family.text).is_some() || no_word();
+    if !lower_after_capital(family.text) || !lower_after_capital(given.text) || !family_name {
         return false;
     }
     let family = family.text.to_ascii_lowercase();
