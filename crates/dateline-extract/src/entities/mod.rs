@@ -1541,6 +1541,13 @@ mod tests {
             &[(P, "Li Keqiang")],
             &[],
         ),
+        // A town's name as the middle word of a three-word name is part of the name; a state's
+        // there is still a place.
+        (
+            "The envoy met Ana Lima Costa on Monday, and Jane Texas Roe on Tuesday.",
+            &[(P, "Ana Lima Costa"), (L, "Texas")],
+            &[(L, "Lima")],
+        ),
         // A family name the census does not list is still one when the story's language has
         // no such word; a word the story writes in lower case before two syllables is none.
         (

@@ -1820,7 +1820,8 @@ fn role_before_comma(r: &Run<'_, '_>) -> bool {
 }
 
 /// A known place or organisation inside a longer run ("Roe Springfield", "Acme News All
-/// Access"), unless the run is a person's name that starts with it.
+/// Access"), unless the run is a person's name that starts with it or holds it as a middle
+/// name.
 fn known_name_inside<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let n = r.ws.len();
     if n < 2 {
@@ -1832,7 +1833,8 @@ fn known_name_inside<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
             // "José Roe y Springfield": a place after a particle inside a person's name is a
             // surname (Spanish joins two surnames with "y").
             let surname = s > 0 && JOINING_PARTICLES.contains(r.ws[s - 1].text) && names::is_given_name(r.ws[0].text);
-            let place = gazetteer::place(&sub).is_some() && !lexicon::is_given_name(&sub) && !surname;
+            let middle_name = len == 1 && middle_of_a_name(r, s);
+            let place = gazetteer::place(&sub).is_some() && !lexicon::is_given_name(&sub) && !surname && !middle_name;
             let org = gazetteer::is_known_org(&sub) && len > 1;
             if (place || org) && !(s == 0 && len == 1 && name_shaped(r.ws) && !country_before_name(r)) {
                 return Some(Verdict::split3(r, s, s + len));
@@ -1840,6 +1842,19 @@ fn known_name_inside<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         }
     }
     None
+}
+
+/// "Ana Lima Costa", "Tran Van Minh": Portuguese and Spanish names hold two surnames and
+/// Vietnamese ones a middle name, some of which are also towns' names. A one-word place (no
+/// country or state) between the two other words of a three-word name that opens with a given
+/// name or a surname the census lists is part of the name.
+fn middle_of_a_name(r: &Run<'_, '_>, s: usize) -> bool {
+    let first = r.ws[0].text;
+    r.ws.len() == 3
+        && s == 1
+        && name_shaped(r.ws)
+        && (listed_given_name(first) || names::surname_rank(first).is_some())
+        && !gazetteer::is_country_or_state(r.ws[1].text)
 }
 
 /// "the envoy to Freedonia Jo Anne Roe", "Minister for Freedonia Jo Roe": a title that ends
