@@ -1012,12 +1012,14 @@ fn strip_suffix_words(part: &str) -> String {
     words.join(" ")
 }
 
-/// Natural name for an agency: "REUTERS" → "Reuters", "AP" stays "AP".
+/// Natural name for an agency: "REUTERS" → "Reuters", "AP" stays "AP", and so do agencies
+/// credited jointly by their abbreviations ("EPA-EFE", "AFP-JIJI").
 fn clean_agency(s: &str) -> String {
     let s = s.trim();
+    let abbreviations = !s.contains(' ') && s.split('-').all(|part| part.chars().count() <= 5);
     match s {
         "REUTERS" | "REUTER" | "Reuter" => "Reuters".to_string(),
-        _ if is_all_caps(s) && s.chars().filter(|c| c.is_alphabetic()).count() > 5 => natural_case(s),
+        _ if is_all_caps(s) && s.chars().filter(|c| c.is_alphabetic()).count() > 5 && !abbreviations => natural_case(s),
         _ => s.to_string(),
     }
 }
@@ -1132,6 +1134,8 @@ mod tests {
         ("Dana Pruitt / Reuters file", &["Dana Pruitt"], &["Reuters"], None),
         ("Ray Hollis—Getty Images", &["Ray Hollis"], &["Getty Images"], None),
         ("EPA", &[], &["EPA"], None),
+        ("EPA-EFE/JANE ROE", &["Jane Roe"], &["EPA-EFE"], None),
+        ("ANADOLU AGENCY", &[], &["Anadolu Agency"], None),
         ("AFP via Getty", &[], &["AFP"], Some("Getty")),
         (
             "State Vehicle Licence Registry via AP",
