@@ -962,6 +962,12 @@ mod tests {
             &[(L, "Springfield")],
             &[],
         ),
+        // The shop that sells a thing at a price, before or after it; a town is no shop.
+        (
+            "The lamp is $20 at Plimsy, and on sale from Quibbit for $25. It is $30 at Springfield.",
+            &[(O, "Plimsy"), (O, "Quibbit")],
+            &[(O, "Springfield")],
+        ),
         // What befalls a workforce names its employer after "at"; a town is still a place.
         (
             "The plan brings layoffs at Quibbit and a strike at Plimsy. A walkout at Springfield ended.",

@@ -1885,7 +1885,8 @@ fn one_word<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         && !r.possessive()
         && !opens_sentence
         && !names_something_else(w);
-    if outlet || platform_before_its_item(r) || body_in_a_which_clause(r) {
+    let shop = || sold_at_a_price(r) && !names_something_else(w) && gazetteer::town(w).is_none();
+    if outlet || platform_before_its_item(r) || body_in_a_which_clause(r) || shop() {
         return Some(Verdict::all(r, Kind::Org(r.whole.clone())));
     }
     // "Shelbyville, Ill.", "from Shelbyville": a town the gazetteer holds, in a place's context.
@@ -1916,6 +1917,36 @@ fn one_word<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// first word.
 fn opens_with_a_preposition(r: &Run<'_, '_>) -> bool {
     r.offset == 1 && r.chunk.sentence_start && PLACE_PREPOSITIONS.contains_lowercase_of(r.chunk.words[0].text)
+}
+
+/// "on sale at Plimsy for $40", "$25 at Quibbit", "from Plimsy for £30": deal posts and
+/// shopping guides name the shop that sells a thing at a price with "at" or "from", the price
+/// just before or after; the shop is a company.
+fn sold_at_a_price(r: &Run<'_, '_>) -> bool {
+    let Some(preposition) = r.word_before().filter(|p| matches!(*p, "at" | "from")) else {
+        return false;
+    };
+    let price_after = r
+        .after
+        .trim_start()
+        .strip_prefix("for ")
+        .is_some_and(opens_with_a_price);
+    let before = r.chunk.text[..r.ws[0].start].trim_end();
+    let price_before = before
+        .strip_suffix(preposition)
+        .and_then(|b| b.split_whitespace().next_back())
+        .is_some_and(opens_with_a_price);
+    price_after || price_before
+}
+
+/// Whether text opens with an amount of money written with its currency's sign: "$40",
+/// "£29.99", "€5", "US$12".
+fn opens_with_a_price(s: &str) -> bool {
+    let s = s.strip_prefix("US").unwrap_or(s);
+    let Some(c) = s.chars().next() else {
+        return false;
+    };
+    matches!(c, '$' | '£' | '€' | '¥') && s[c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
 }
 
 /// "Zentrix, which makes batteries,": a word set off by a comma before "which" and a verb of
