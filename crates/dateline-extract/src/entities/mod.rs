@@ -962,6 +962,13 @@ mod tests {
             &[(L, "Springfield")],
             &[],
         ),
+        // "and the" after an advocacy group's name opens another body's; "and" alone may
+        // stay inside the name.
+        (
+            "She works for Doctors Without Walls and the Marrowmere Circle. Parents for Peace and Justice met.",
+            &[(O, "Doctors Without Walls"), (O, "Parents for Peace and Justice")],
+            &[(O, "Doctors Without Walls and the Marrowmere Circle")],
+        ),
         // The shop that sells a thing at a price, before or after it; a town is no shop.
         (
             "The lamp is $20 at Plimsy, and on sale from Quibbit for $25. It is $30 at Springfield.",

@@ -19,13 +19,14 @@ use crate::gazetteer;
 use crate::lexicon;
 use crate::lists::{
     AREA_NOUNS, BYLINE_CREDENTIALS, BYLINE_DESKS, COMMENT_REQUESTS, COMPANY_DESCRIPTORS, COMPANY_OFFICES,
-    COMPANY_SUFFIXES, COMPOUND_ADJECTIVE_SUFFIXES, CORPORATE_VERBS, DEAL_VERBS, DISTRICT_PURPOSES, DIVISION_NOUNS,
-    EMPLOYEE_NOUNS, FOREIGN_FUNCTION_WORDS, GROUP_NAME_HEADS, INDEX_WORDS, INSTITUTION_NOUNS, JOINING_PARTICLES,
-    KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS, MINISTRY_PORTFOLIOS, MISC_PREFIXES, NAME_ARTICLES,
-    NAME_JOINERS, NAME_OPENING_ADJECTIVES, NEWSROOM_POSTS, NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS,
-    ORG_POSSESSIONS, ORG_PREPOSITIONS, OUTLET_NOUNS, PARTY_LABELS, PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS,
-    PLACE_PARTICLES, PLACE_PREPOSITIONS, PLATFORM_ITEM_NOUNS, RANK_ADJECTIVES, REGION_QUALIFIERS, RESULT_VERBS,
-    ROLE_QUALIFIERS, SOURCE_CUES, SPORTS_POSITIONS, STATE_FORMS, STOCK_EXCHANGES, STREET_SUFFIXES, THING_NOUNS,
+    COMPANY_SUFFIXES, COMPOUND_ADJECTIVE_SUFFIXES, COORDINATING_CONJUNCTIONS, CORPORATE_VERBS, DEAL_VERBS,
+    DISTRICT_PURPOSES, DIVISION_NOUNS, EMPLOYEE_NOUNS, FOREIGN_FUNCTION_WORDS, GROUP_NAME_HEADS, INDEX_WORDS,
+    INSTITUTION_NOUNS, JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS,
+    MINISTRY_PORTFOLIOS, MISC_PREFIXES, NAME_ARTICLES, NAME_JOINERS, NAME_OPENING_ADJECTIVES, NEWSROOM_POSTS,
+    NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, OUTLET_NOUNS, PARTY_LABELS,
+    PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, PLATFORM_ITEM_NOUNS, RANK_ADJECTIVES,
+    REGION_QUALIFIERS, RESULT_VERBS, ROLE_QUALIFIERS, SOURCE_CUES, SPORTS_POSITIONS, STATE_FORMS, STOCK_EXCHANGES,
+    STREET_SUFFIXES, THING_NOUNS,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -1602,7 +1603,9 @@ fn foreign_article_before_a_body(r: &Run<'_, '_>, sentence_start: bool) -> bool 
 /// "Friends of the Harbour", "Parents for Safe Streets", "Doctors Without Walls": a plural noun
 /// for people, then a preposition and a name, is how advocacy and mutual-aid groups are named.
 /// People of a place, a body or a person are no group ("Residents of Springfield", "Students
-/// of Acme University", "Lawyers for Roe" — the place, body or person is asked again).
+/// of Acme University", "Lawyers for Roe" — the place, body or person is asked again). An
+/// "and the" after the name opens another ("Doctors Without Walls and the Zentrix Trust"), as
+/// "and" alone may not ("Parents for Peace and Justice").
 fn advocacy_group<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let ws = r.ws;
     if ws.len() < 3 || !GROUP_NAME_HEADS.contains(ws[0].text) {
@@ -1610,14 +1613,26 @@ fn advocacy_group<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     }
     let preposition = matches!(ws[1].text, "of" | "for" | "Against" | "Without" | "For");
     let tail = usize::from(ws[2].text == "the") + 2;
-    let named = ws.get(tail..).filter(|t| !t.is_empty())?;
+    let end = (tail..ws.len().saturating_sub(2))
+        .find(|&i| COORDINATING_CONJUNCTIONS.contains(ws[i].text) && ws[i + 1].text == "the")
+        .unwrap_or(ws.len());
+    let named = ws.get(tail..end).filter(|t| !t.is_empty())?;
     let person = matches!(ws[1].text, "of" | "for")
         && match named {
             [one] => names::surname_rank(one.text).is_some() || names::is_any_given_name(one.text),
             _ => name_shaped(named) && names::is_any_given_name(named[0].text),
         };
     let someone_elses = person || known(r.chunk, named) || org_like(named);
-    (preposition && !someone_elses).then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
+    if !preposition || someone_elses {
+        return None;
+    }
+    if end == ws.len() {
+        return Some(Verdict::all(r, Kind::Org(r.whole.clone())));
+    }
+    Some(Verdict::of(vec![
+        Out::Name(0..end, Kind::Org(r.name(0..end))),
+        Out::again(end + 2..ws.len(), r.weak),
+    ]))
 }
 
 /// Other joiners split the run at the first of them: "Acme Widgets of Springfield" →
