@@ -969,6 +969,12 @@ mod tests {
             &[(O, "Doctors Without Walls"), (O, "Parents for Peace and Justice")],
             &[(O, "Doctors Without Walls and the Marrowmere Circle")],
         ),
+        // A union's branch is named "Local" and its number.
+        (
+            "The union, Local 1199, struck. Zentrix Workers Local 42 joined.",
+            &[(O, "Local 1199"), (O, "Zentrix Workers Local 42")],
+            &[],
+        ),
         // The shop that sells a thing at a price, before or after it; a town is no shop.
         (
             "The lamp is $20 at Plimsy, and on sale from Quibbit for $25. It is $30 at Springfield.",

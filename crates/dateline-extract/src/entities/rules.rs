@@ -60,6 +60,7 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("country by its formal name", country_by_formal_name),
     ("known place", known_place),
     ("broadcaster's station or channel", broadcaster_outlet),
+    ("union local", union_local),
     ("known organisation", known_organisation),
     ("club named with its city", club_with_its_city),
     ("organisation by appositive", organisation_by_appositive),
@@ -108,6 +109,17 @@ pub(super) const RULES: &[(&str, Rule)] = &[
     ("person's name", persons_name),
     ("acronyms inside", acronyms_inside),
 ];
+
+/// "Local 1199", "Zentrix Workers Local 42": American unions name their branches "Local" and
+/// a number, after the union's name or alone once the union is named.
+fn union_local<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
+    if r.last() != "Local" || !r.at_end() {
+        return None;
+    }
+    let number = r.next_lower?.trim_end_matches([',', '.', ';', ':']);
+    let numbered = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
+    numbered.then(|| Verdict::all(r, Kind::Org(Cow::Owned(format!("{} {number}", r.whole)))))
+}
 
 /// The archive's registry overrides everything: the whole run, else the longest registered
 /// name inside it, with what stands either side asked again ("Acme Corp Chief Jane Roe").
