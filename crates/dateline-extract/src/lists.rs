@@ -324,6 +324,8 @@ lists! {
     WORKPLACE_EVENTS: List = "workplace_events.txt";
     /// Verbs of founding before a company's name ("co-founded Acme"), lower case.
     FOUNDING_VERBS: List = "founding_verbs.txt";
+    /// Words for a part of a town before its name ("downtown Springfield"), lower case.
+    TOWN_PART_ADJECTIVES: List = "town_part_adjectives.txt";
     /// Nouns that widen a place's name after it ("the Tarnby area"), lower case.
     AREA_NOUNS: List = "area_nouns.txt";
     /// Words an outlet's name may drop when named again ("Acme Magazine … Acme"), lower case.

@@ -955,6 +955,12 @@ mod tests {
             &[(L, "NYC"), (L, "Americas")],
             &[],
         ),
+        // A word for a part of a town before its name places the town.
+        (
+            "The council met on Monday. Rains fell in downtown Shelbyville and across rural Springfield.",
+            &[(L, "Shelbyville"), (L, "Springfield")],
+            &[],
+        ),
         // A preposition of place opening the sentence, capitalised, still places the town
         // after it, though the town's name is also a surname.
         (

@@ -26,7 +26,7 @@ use crate::lists::{
     NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, OUTLET_NOUNS, PARTY_LABELS,
     PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, PLATFORM_ITEM_NOUNS, RANK_ADJECTIVES,
     REGION_QUALIFIERS, RESULT_VERBS, ROLE_QUALIFIERS, SOURCE_CUES, SPORTS_POSITIONS, STATE_FORMS, STOCK_EXCHANGES,
-    STREET_SUFFIXES, THING_NOUNS,
+    STREET_SUFFIXES, THING_NOUNS, TOWN_PART_ADJECTIVES,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -1918,9 +1918,11 @@ fn one_word<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     }
     // "Shelbyville, Ill.", "from Shelbyville": a town the gazetteer holds, in a place's context.
     // The word before may stand inside the run that was split ("Residents of Springfield"), or
-    // open the sentence with its capital ("In Shelbyville, the council …").
+    // open the sentence with its capital ("In Shelbyville, the council …"), or say which part
+    // of the town ("in downtown Springfield").
     let placed = followed_by_region(r.after)
-        || r.word_before().is_some_and(|p| PLACE_PREPOSITIONS.contains(p))
+        || r.word_before()
+            .is_some_and(|p| PLACE_PREPOSITIONS.contains(p) || TOWN_PART_ADJECTIVES.contains(p))
         || opens_with_a_preposition(r);
     if placed && let Some(town) = gazetteer::town(w) {
         return Some(Verdict::all(r, Kind::Place(Cow::Borrowed(town))));
