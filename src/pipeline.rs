@@ -323,12 +323,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         (rendered, search, exported.map(|e| e.join()))
     });
     // What each page was made from, for the next build: saved with the record of the output.
+    // The previous build's record, with the pages kept through it marked, when it was used.
+    let previous = sink.previous.is_some().then_some(&previous_pages);
     let Staged { record, .. } = sink;
     let page_record = record.into_inner().unwrap_or_else(|e| e.into_inner());
     if timing {
         eprintln!(
             "  kept from the previous build: {} pages, made with a fingerprint: {}",
-            page_record.kept.len(),
+            page_record.kept.len() + previous.map_or(0, crate::store::Pages::kept),
             page_record.made.len()
         );
     }
@@ -376,7 +378,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     let mut warnings = std::mem::take(&mut site.warnings);
     if let Some(store) = store.as_mut() {
-        warnings.extend(record_output(store, &output, &hashes, &page_record, exported.is_some()));
+        warnings.extend(record_output(
+            store,
+            &output,
+            &hashes,
+            &page_record,
+            previous,
+            exported.is_some(),
+        ));
     }
     timings.lap("record the output");
     let report = BuildReport {
@@ -404,17 +413,19 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     Ok(report)
 }
 
-/// Records in the build store what `output` now holds and what each page was made from, and,
-/// when this build made `archive.sqlite` (`exported`), its working database as describing that
-/// output. A store that cannot record this only makes the next build slower: a warning.
+/// Records in the build store what `output` now holds and what each page was made from (`pages`,
+/// and the pages kept, marked in the `previous` record), and, when this build made
+/// `archive.sqlite` (`exported`), its working database as describing that output. A store
+/// that cannot record this only makes the next build slower: a warning.
 fn record_output(
     store: &mut Store,
     output: &Path,
     hashes: &write::OutputRecord,
     pages: &crate::store::PageRecord,
+    previous: Option<&crate::store::Pages>,
     exported: bool,
 ) -> Option<Diagnostic> {
-    match store.save_outputs(output, hashes, Some(pages)) {
+    match store.save_outputs(output, hashes, Some(pages), previous) {
         Err(e) => Some(Diagnostic::warning(
             store.path().to_path_buf(),
             format!("the build store could not record the output ({e}); the next build compares every file on disk"),
@@ -704,20 +715,21 @@ impl Staged<'_> {
     /// Keeps the files `job` made in the previous build if it was made from the inputs
     /// `fingerprint` hashes, and notes that it was kept.
     fn keep(&self, job: &str, fingerprint: &render::Fingerprint) -> Option<crate::store::MadeFiles<'_>> {
-        let paths = self.previous?.made_from(job, fingerprint)?;
+        let previous = self.previous?;
+        let paths = previous.made_from(job, fingerprint)?;
         if !self.staging.keep(paths.iter(), &self.suffixes()) {
             return None;
         }
-        self.record
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .kept
-            .push(job.to_string());
+        // Marked in the previous record, which is saved with this build's.
+        previous.keep(job);
         Some(paths)
     }
 
     /// Notes that what `job` was made from still holds, without keeping any file for it.
     fn carry(&self, job: String) {
+        if self.previous.is_some_and(|p| p.keep(&job)) {
+            return;
+        }
         self.record.lock().unwrap_or_else(|e| e.into_inner()).kept.push(job);
     }
 

@@ -39,6 +39,7 @@
 //! (the lock is the same kind as the output's, see [`crate::write::lock`]).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 pub mod export;
 pub mod record;
@@ -301,10 +302,16 @@ impl Store {
                     continue;
                 };
                 if let Ok(print) = print {
-                    out.insert(Box::from(job), (print, Box::from(paths)));
+                    let page = PageRow {
+                        print,
+                        paths: Box::from(paths),
+                        kept: AtomicBool::new(false),
+                    };
+                    out.insert(Box::from(job), page);
                 }
             }
-            Ok(Pages(out))
+            let whole = i64::try_from(out.len()).is_ok_and(|n| n == count);
+            Ok(Pages { rows: out, whole })
         };
         read().unwrap_or_default()
     }
@@ -313,16 +320,21 @@ impl Store {
     /// applied to the table as it stands, which must describe the archive they were made over:
     /// the one [`Store::outputs`] gave this build (the store is locked meanwhile). `pages`, when
     /// given, replaces the record of what each page was made from, in the same transaction.
+    ///
+    /// `previous` is the record [`Store::pages`] gave this build, the pages it kept marked
+    /// there ([`Pages::keep`]): when it holds the whole table, the pages neither made nor kept
+    /// are found in it rather than by reading the table again.
     pub fn save_outputs(
         &mut self,
         output: &Path,
         record: &crate::write::OutputRecord,
         pages: Option<&PageRecord>,
+        previous: Option<&Pages>,
     ) -> rusqlite::Result<()> {
         use crate::write::OutputRecord;
         let tx = self.conn.transaction()?;
         match pages {
-            Some(pages) => save_pages(&tx, pages)?,
+            Some(pages) => save_pages(&tx, pages, previous)?,
             // Without a record of this build's pages, none of the old ones can be trusted.
             None => {
                 tx.execute("DELETE FROM pages", [])?;
@@ -480,20 +492,85 @@ impl Store {
 /// an attacker's. A row keeps its paths as the one string the table holds, not a list of them:
 /// the record of a large archive is held through a rebuild's busiest part, and a list cost an
 /// allocation of its own and one for each path, some 600,000 more at 100,000 articles.
+///
+/// A page this build keeps is marked in its row rather than named again in the new record:
+/// after one edit nearly every page is kept, and naming each cost an allocation, a lock and,
+/// when the record was saved, a read of the whole table to find those no longer made.
 #[derive(Debug, Default)]
-pub struct Pages(FxHashMap<Box<str>, (Hash, Box<str>)>);
+pub struct Pages {
+    rows: FxHashMap<Box<str>, PageRow>,
+    /// Whether `rows` is every row of the table: a row that did not read back, or a table that
+    /// could not be read, leaves the record short, and the table itself is then read to find
+    /// the pages a build neither made nor kept.
+    whole: bool,
+}
+
+#[derive(Debug)]
+struct PageRow {
+    print: Hash,
+    paths: Box<str>,
+    /// Whether this build kept the page as the last one made it.
+    kept: AtomicBool,
+}
 
 impl Pages {
     /// The files the page `job` made last time, if it was made from what `fingerprint` hashes.
     pub fn made_from(&self, job: &str, fingerprint: &Hash) -> Option<MadeFiles<'_>> {
-        match self.0.get(job) {
-            Some((print, paths)) if print == fingerprint => Some(MadeFiles(paths)),
+        match self.rows.get(job) {
+            Some(row) if row.print == *fingerprint => Some(MadeFiles(&row.paths)),
             _ => None,
         }
     }
 
+    /// Notes that this build keeps what the last one recorded for `job`; false when there is
+    /// no such record (nothing to keep of it in the table).
+    pub fn keep(&self, job: &str) -> bool {
+        self.rows.get(job).is_some_and(|row| {
+            row.kept.store(true, Ordering::Relaxed);
+            true
+        })
+    }
+
+    /// How many pages this build kept ([`Pages::keep`]).
+    pub fn kept(&self) -> usize {
+        self.rows
+            .values()
+            .filter(|row| row.kept.load(Ordering::Relaxed))
+            .count()
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.rows.is_empty()
+    }
+
+    /// The pages of the table that `record` neither made nor kept, when this is the whole table
+    /// (`None` otherwise). A page kept is marked here, or named in `record` when it was carried
+    /// without this record's help.
+    fn gone(&self, record: &PageRecord) -> Option<Vec<&str>> {
+        if !self.whole {
+            return None;
+        }
+        let named: rustc_hash::FxHashSet<&str> = record
+            .made
+            .iter()
+            .map(|(job, _, _)| job.as_str())
+            .chain(record.kept.iter().map(String::as_str))
+            .collect();
+        let gone = self
+            .rows
+            .iter()
+            .filter(|&(job, row)| !row.kept.load(Ordering::Relaxed) && !named.contains(&**job))
+            .map(|(job, _)| &**job)
+            .collect();
+        Some(gone)
+    }
+
+    /// The jobs marked kept, for a record that is not the whole table.
+    fn kept_jobs(&self) -> impl Iterator<Item = &str> {
+        self.rows
+            .iter()
+            .filter(|(_, row)| row.kept.load(Ordering::Relaxed))
+            .map(|(job, _)| &**job)
     }
 }
 
@@ -514,26 +591,35 @@ impl<'a> MadeFiles<'a> {
 }
 
 /// What a build did with each page: those it made, with their fingerprints and files, and
-/// those it kept as the last build made them. Every other page's record is forgotten.
+/// those it kept as the last build made them without the help of the last build's record
+/// (a page kept through it is marked there instead: [`Pages::keep`]). Every other page's record
+/// is forgotten.
 #[derive(Debug, Default)]
 pub struct PageRecord {
     pub made: Vec<(String, Hash, Vec<String>)>,
     pub kept: Vec<String>,
 }
 
-fn save_pages(tx: &rusqlite::Transaction<'_>, pages: &PageRecord) -> rusqlite::Result<()> {
-    let current: rustc_hash::FxHashSet<&str> = pages
-        .made
-        .iter()
-        .map(|(job, _, _)| job.as_str())
-        .chain(pages.kept.iter().map(String::as_str))
-        .collect();
-    let gone: Vec<String> = {
-        let mut all = tx.prepare("SELECT job FROM pages")?;
-        all.query_map([], |r| r.get::<_, String>(0))?
-            .filter_map(Result::ok)
-            .filter(|job| !current.contains(job.as_str()))
-            .collect()
+/// Replaces the table's record with `pages`: the rows of pages neither made nor kept are
+/// deleted, those made put in. `previous` is the record this build read, with the pages it kept
+/// marked in it.
+fn save_pages(tx: &rusqlite::Transaction<'_>, pages: &PageRecord, previous: Option<&Pages>) -> rusqlite::Result<()> {
+    let gone: Vec<String> = match previous.and_then(|p| p.gone(pages)) {
+        Some(gone) => gone.into_iter().map(str::to_string).collect(),
+        None => {
+            let current: rustc_hash::FxHashSet<&str> = pages
+                .made
+                .iter()
+                .map(|(job, _, _)| job.as_str())
+                .chain(pages.kept.iter().map(String::as_str))
+                .chain(previous.into_iter().flat_map(Pages::kept_jobs))
+                .collect();
+            let mut all = tx.prepare("SELECT job FROM pages")?;
+            all.query_map([], |r| r.get::<_, String>(0))?
+                .filter_map(Result::ok)
+                .filter(|job| !current.contains(job.as_str()))
+                .collect()
+        }
     };
     let mut forget = tx.prepare("DELETE FROM pages WHERE job = ?1")?;
     for job in gone {
@@ -652,7 +738,7 @@ mod tests {
         let out = dir.path().join("public");
         let files = vec![("index.html".to_string(), hash(b"x"))];
         store
-            .save_outputs(&out, &crate::write::OutputRecord::Whole(files.clone()), None)
+            .save_outputs(&out, &crate::write::OutputRecord::Whole(files.clone()), None, None)
             .unwrap();
         assert_eq!(store.outputs(&out), Some(crate::write::Known::new(files)));
         assert_eq!(store.outputs(&dir.path().join("elsewhere")), None);
@@ -681,7 +767,7 @@ mod tests {
             ],
             kept: Vec::new(),
         };
-        store.save_outputs(&out, &files, Some(&made)).unwrap();
+        store.save_outputs(&out, &files, Some(&made), None).unwrap();
         let pages = store.pages();
         assert_eq!(
             pages.made_from("article /a/", &hash(b"inputs")).map(MadeFiles::to_vec),
@@ -693,7 +779,7 @@ mod tests {
             made: Vec::new(),
             kept: vec!["article /a/".into()],
         };
-        store.save_outputs(&out, &files, Some(&next)).unwrap();
+        store.save_outputs(&out, &files, Some(&next), None).unwrap();
         let pages = store.pages();
         assert!(pages.made_from("article /a/", &hash(b"inputs")).is_some());
         assert_eq!(
@@ -701,8 +787,61 @@ mod tests {
             None,
             "neither made nor kept"
         );
-        store.save_outputs(&out, &files, None).unwrap();
+        store.save_outputs(&out, &files, None, None).unwrap();
         assert!(store.pages().is_empty());
+    }
+
+    /// A page a build keeps is marked in the record it read rather than named again; saved with
+    /// that record, the pages neither made nor kept are forgotten, found in the record when it
+    /// holds the whole table and in the table when a row of it did not read back.
+    #[test]
+    fn pages_marked_kept_in_the_record_read_stay_and_the_others_are_forgotten() {
+        use crate::write::OutputRecord;
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path(), false).unwrap();
+        let out = dir.path().join("public");
+        let files = OutputRecord::Whole(vec![("a/index.html".to_string(), hash(b"a"))]);
+        let page = |job: &str| (job.to_string(), hash(job.as_bytes()), vec![format!("{job}.html")]);
+        for damaged in [false, true] {
+            let first = PageRecord {
+                made: vec![page("a"), page("b"), page("c"), page("d")],
+                kept: Vec::new(),
+            };
+            store.save_outputs(&out, &files, Some(&first), None).unwrap();
+            if damaged {
+                // A fingerprint of the wrong length: the row does not read back.
+                store
+                    .conn
+                    .execute(
+                        "INSERT INTO pages (job, fingerprint, paths) VALUES ('e', x'00', 'e.html')",
+                        [],
+                    )
+                    .unwrap();
+            }
+            let previous = store.pages();
+            assert!(previous.keep("a"));
+            assert!(!previous.keep("z"), "no record of it to keep");
+            assert_eq!(previous.kept(), 1);
+            // "c" carried by name, as a job kept without the record's help is.
+            let next = PageRecord {
+                made: vec![page("b"), page("f")],
+                kept: vec!["c".to_string()],
+            };
+            store.save_outputs(&out, &files, Some(&next), Some(&previous)).unwrap();
+            let pages = store.pages();
+            let has = |job: &str| pages.made_from(job, &hash(job.as_bytes())).is_some();
+            for job in ["a", "b", "c", "f"] {
+                assert!(has(job), "{job} made or kept (damaged: {damaged})");
+            }
+            assert!(!has("d"), "neither made nor kept (damaged: {damaged})");
+            let rows: i64 = store
+                .conn
+                .query_row("SELECT count(*) FROM pages", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(rows, 4, "the damaged row is forgotten too (damaged: {damaged})");
+            // A build that records no pages forgets them all: the next round starts empty.
+            store.save_outputs(&out, &files, None, None).unwrap();
+        }
     }
 
     /// A build over a recorded archive records only what it changed; the table then says what
@@ -715,13 +854,15 @@ mod tests {
         let out = dir.path().join("public");
         let file = |p: &str, bytes: &[u8]| (p.to_string(), hash(bytes));
         let first = vec![file("a.html", b"a"), file("b.html", b"b"), file("c.html", b"c")];
-        store.save_outputs(&out, &OutputRecord::Whole(first), None).unwrap();
+        store
+            .save_outputs(&out, &OutputRecord::Whole(first), None, None)
+            .unwrap();
         let changes = OutputRecord::Changes {
             put: vec![file("b.html", b"b2"), file("d.html", b"d")],
             removed: vec!["c.html".to_string()],
         };
         store.forget_outputs().unwrap();
-        store.save_outputs(&out, &changes, None).unwrap();
+        store.save_outputs(&out, &changes, None, None).unwrap();
         let expected = vec![file("a.html", b"a"), file("b.html", b"b2"), file("d.html", b"d")];
         assert_eq!(store.outputs(&out), Some(Known::new(expected)));
         assert_eq!(store.output_sample().unwrap(), ["a.html", "b.html", "d.html"]);
