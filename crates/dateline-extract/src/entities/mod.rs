@@ -975,6 +975,13 @@ mod tests {
             &[(O, "Doctors Without Walls"), (O, "Parents for Peace and Justice")],
             &[(O, "Doctors Without Walls and the Marrowmere Circle")],
         ),
+        // A conjunction opening the clause before a word that speaks is no role noun: the word
+        // is still a company when it is no one's name.
+        (
+            "Shares fell after Quillmark said it would cut jobs, because Plimsy said so.",
+            &[(O, "Quillmark"), (O, "Plimsy")],
+            &[],
+        ),
         // A union's branch is named "Local" and its number.
         (
             "The union, Local 1199, struck. Zentrix Workers Local 42 joined.",

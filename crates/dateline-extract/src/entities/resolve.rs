@@ -615,10 +615,11 @@ fn speaker_no_one_named<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -
     let w = &*p.name;
     let acts = |n: &str| lexicon::is_speech_verb(n) || CORPORATE_VERBS.contains(n);
     let speaks = p.next.is_some_and(acts) && !p.possessive;
-    // "coach Roe said": a noun before the word is a person's role.
+    // "coach Roe said": a noun before the word is a person's role; a conjunction opening the
+    // clause is none ("after Zentrix said", "but Zentrix said", "that Zentrix said").
     let role = p
         .prev
-        .is_some_and(|w| w.starts_with(char::is_lowercase) && !matches!(w, "and" | "but" | "that" | "as" | "while"));
+        .is_some_and(|w| w.starts_with(char::is_lowercase) && !CLAUSE_CONJUNCTIONS.contains(w) && w != "that");
     if !speaks || role || p.sentence_start && people_of_a_kind(w) {
         return None;
     }
