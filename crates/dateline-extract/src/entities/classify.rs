@@ -15,9 +15,10 @@ use crate::fasthash::{FxHashSet, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::lists::{
-    ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, CHANGE_VERBS, CLUB_PREFIXES, COMPANY_OFFICES, COMPOUND_ORG_ENDINGS,
-    COORDINATING_CONJUNCTIONS, GERMAN_ARTICLES, LEADING_FUNCTION_WORDS, LIST_ENDINGS, NAME_JOINERS,
-    NOUN_CAPITALISING_WORDS, ORG_HEAD_NOUNS, ORG_PREPOSITIONS, PLACE_PREPOSITIONS, POST_FIELDS, PURPOSE_BODY_NOUNS,
+    ADJECTIVAL_PLACE_NAMES, AUXILIARY_VERBS, CHANGE_VERBS, CLUB_PREFIXES, COMPANY_DESCRIPTORS, COMPANY_OFFICES,
+    COMPOUND_ORG_ENDINGS, COORDINATING_CONJUNCTIONS, GERMAN_ARTICLES, LEADING_FUNCTION_WORDS, LIST_ENDINGS,
+    NAME_JOINERS, NOUN_CAPITALISING_WORDS, ORG_HEAD_NOUNS, ORG_PREPOSITIONS, PLACE_PREPOSITIONS, POST_FIELDS,
+    PURPOSE_BODY_NOUNS,
 };
 use crate::text::{Word, is_all_caps};
 
@@ -452,6 +453,28 @@ pub(super) fn followed_by_org_appositive(after: &str) -> bool {
         let stops = ['.', '?', '!', ';'];
         let sentence_end = w.ends_with(stops) && w.trim_end_matches(stops).ends_with(char::is_lowercase);
         if w.ends_with(',') || sentence_end {
+            return false;
+        }
+    }
+    false
+}
+
+/// "Zentrix, a Springfield-based maker of batteries,", "Quillmark, the largest supplier of
+/// chips,": what a company does, named with what it makes after "of", in the appositive after
+/// a one-word name. (People make things too: a full name is read by the person rules first.)
+pub(super) fn followed_by_maker_appositive(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(", ") else {
+        return false;
+    };
+    let mut ws = rest.split_whitespace().take(6).peekable();
+    if !matches!(ws.next(), Some("a" | "an" | "the")) {
+        return false;
+    }
+    while let Some(w) = ws.next() {
+        if COMPANY_DESCRIPTORS.contains(w) && ws.peek() == Some(&"of") {
+            return true;
+        }
+        if w.ends_with([',', '.', '?', '!', ';']) {
             return false;
         }
     }

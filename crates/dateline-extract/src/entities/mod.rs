@@ -982,6 +982,13 @@ mod tests {
             &[(O, "Quillmark"), (O, "Plimsy")],
             &[],
         ),
+        // What a company makes, after "of" in the appositive to a one-word name, says it is
+        // one; a person who makes things is still a person.
+        (
+            "Zentrix, a Springfield-based maker of batteries, grew. Ann Lee, a maker of quilts, spoke.",
+            &[(O, "Zentrix"), (P, "Ann Lee")],
+            &[(O, "Ann Lee")],
+        ),
         // A union's branch is named "Local" and its number.
         (
             "The union, Local 1199, struck. Zentrix Workers Local 42 joined.",

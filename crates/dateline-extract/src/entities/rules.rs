@@ -1931,7 +1931,11 @@ fn one_word<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let nothing = w.bytes().any(|b| b.is_ascii_digit()) || lexicon::is_stop_word(w) || lexicon::is_demonym(w);
     // "Zentrix, the Springfield-based research firm": an appositive says what kind of body the
     // word names (one naming a person's place in it, ", a member of …", says no such thing).
-    let appositive = || followed_by_org_appositive(r.after) && !lexicon::is_given_name(w) && !names::is_given_name(w);
+    let appositive = || {
+        (followed_by_org_appositive(r.after) || super::classify::followed_by_maker_appositive(r.after))
+            && !lexicon::is_given_name(w)
+            && !names::is_given_name(w)
+    };
     Some(if nothing {
         Verdict::none()
     } else if appositive() {
