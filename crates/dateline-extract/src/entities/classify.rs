@@ -88,10 +88,17 @@ impl<'a, 'r> Story<'a, 'r> {
         let words: usize = spans.iter().map(|s| s.words.len()).sum();
         let mut lower_words = FxHashSet::with_capacity_and_hasher(words / 2, Default::default());
         let mut votes = LanguageVotes::default();
+        // English's function words are a good part of a story's lower-case words: each goes
+        // into the set once, not at every use.
+        let mut inserted = 0u8;
         for w in spans.iter().flat_map(|s| s.words.iter()) {
             if w.text.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
-                votes.count(w.text);
-                lower_words.insert(w.text);
+                let bit = english_bit(w.text);
+                votes.count(w.text, bit);
+                if inserted & bit == 0 || bit == 0 {
+                    inserted |= bit;
+                    lower_words.insert(w.text);
+                }
             }
         }
         Story {
@@ -198,9 +205,25 @@ struct LanguageVotes {
     noun_capitalising: usize,
 }
 
+/// English's commonest function words, each with its own bit (none for any other word).
+fn english_bit(word: &str) -> u8 {
+    match word {
+        "the" => 1,
+        "and" => 2,
+        "of" => 4,
+        "to" => 8,
+        "is" => 16,
+        "with" => 32,
+        "for" => 64,
+        "that" => 128,
+        _ => 0,
+    }
+}
+
 impl LanguageVotes {
-    fn count(&mut self, word: &str) {
-        if matches!(word, "the" | "and" | "of" | "to" | "is" | "with" | "for" | "that") {
+    /// Counts `word`, whose [`english_bit`] is `english`.
+    fn count(&mut self, word: &str, english: u8) {
+        if english != 0 {
             self.english += 1;
         } else if word.len() <= 6 && NOUN_CAPITALISING_WORDS.contains(word) {
             self.noun_capitalising += 1;

@@ -561,14 +561,17 @@ fn source_of_a_report<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> 
         prev => (prev, p.prev2),
     };
     // "an analyst at Zentrix", "analysts at Zentrix", "she worked at Zentrix".
-    let employer = p.prev == Some("at") && p.prev2.is_some_and(|w| works_there(&lower(w)));
+    let employer = || p.prev == Some("at") && p.prev2.is_some_and(|w| works_there(&lower(w)));
     // "the Lantern reported": a name with an article that reports is an outlet.
     let reports = p.prev == Some("the") && p.next.is_some_and(|n| matches!(n, "reported" | "reports"));
-    let cue = employer || reports || after_source_cue(before2, before);
+    // Most words follow no cue: that settles them before the name's lookups.
+    if !(reports || employer() || after_source_cue(before2, before)) {
+        return None;
+    }
     let person = names::is_given_name(w) || names::surname_rank(w).is_some() || is_all_caps(w);
     // "published on Nov. 1": a date is no source.
     let other = gazetteer::is_known_org(w) || gazetteer::town(w).is_some() || crate::dates::month_number(w).is_some();
-    (cue && !person && !other).then_some(Settled::ShortOrg(w))
+    (!person && !other).then_some(Settled::ShortOrg(w))
 }
 
 /// Whether the word before "at" says someone works at what follows: a role noun, singular or
@@ -584,6 +587,11 @@ fn works_there(w: &str) -> bool {
 fn after_source_cue(before2: Option<&str>, before: Option<&str>) -> bool {
     before.is_some_and(|b| SOURCE_CUES.contains(b))
         || before2.zip(before).is_some_and(|(a, b)| {
+            // A cue of two words ends in one of the cues' last words: most words are none, and
+            // the phrase is only built for those that are.
+            if !super::rules::SOURCE_CUE_LAST_WORDS.contains(b) {
+                return false;
+            }
             let mut phrase = String::with_capacity(a.len() + b.len() + 1);
             phrase.push_str(a);
             phrase.push(' ');
@@ -757,14 +765,17 @@ fn no_ones_name(p: &Piece<'_>) -> bool {
 /// Ruritanians").
 fn team_in_the_plural<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
     let w = &*p.name;
-    let next = p.next.map(lower);
-    let cue = p.prev == Some("the")
-        || next
-            .as_deref()
-            .is_some_and(|n| lexicon::is_role_noun(n) && !n.ends_with('s'));
     let singular = w
         .strip_suffix('s')
         .filter(|s| !s.ends_with(['s', 'i', 'u']) && s.len() >= 4 && !s.contains('-'))?;
+    // The cue is asked before the word's own lookups: most plurals have none.
+    let cue = p.prev == Some("the")
+        || p.next
+            .map(lower)
+            .is_some_and(|n| lexicon::is_role_noun(&n) && !n.ends_with('s'));
+    if !cue || p.sentence_start {
+        return None;
+    }
     let other = p.common
         || lexicon::is_demonym(w)
         || lexicon::is_demonym(singular)
@@ -779,7 +790,7 @@ fn team_in_the_plural<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> 
             .is_some_and(|stem| gazetteer::is_org_suffix(&format!("{stem}y")))
         // A team's name is a plain plural ("the Comets"); a capital inside marks a product.
         || camel_case(w);
-    (cue && !other && !p.sentence_start).then_some(Settled::OrgOrPart(w))
+    (!other).then_some(Settled::OrgOrPart(w))
 }
 
 /// An acronym of an organisation already named ("CFPB"), or one that acts as an organisation;

@@ -282,7 +282,10 @@ fn party_named_with_a_label<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let [first, label] = r.ws else {
         return None;
     };
-    let plural_label = label.text.ends_with('s') && PARTY_LABELS.get(label.text).is_some();
+    // Asked of every two-word run: the label settles nearly all before the name's lookups.
+    if !(label.text.ends_with('s') && PARTY_LABELS.get(label.text).is_some()) {
+        return None;
+    }
     let own_name = capitalized(first.text)
         && !is_all_caps(first.text)
         && !gazetteer::is_org_suffix(first.text)
@@ -290,7 +293,7 @@ fn party_named_with_a_label<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         && !lexicon::is_stop_word(first.text)
         && gazetteer::place(first.text).is_none()
         && !gazetteer::is_country_or_state(first.text);
-    (plural_label && own_name).then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
+    own_name.then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
 /// Party labels used as nouns and adjectives ("Democrats", "Republican primary") name the party.
@@ -349,8 +352,8 @@ fn country_by_formal_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     } else {
         of + 1
     };
-    let named = country < r.ws.len() && gazetteer::is_country(&r.name(country..r.ws.len()));
-    if !STATE_FORMS.contains(form) || !named {
+    // The form first: it is one word, and rules out nearly every "of" before the name is built.
+    if !STATE_FORMS.contains(form) || country >= r.ws.len() || !gazetteer::is_country(&r.name(country..r.ws.len())) {
         return None;
     }
     // A sentence's "The" is no part of the name.
@@ -726,7 +729,7 @@ fn after_full_name(surname: &str, given: Option<&str>) -> bool {
 }
 
 /// The last word of each source cue ("to" of "according to"), lower case.
-static SOURCE_CUE_LAST_WORDS: LazyLock<FxHashSet<&'static str>> =
+pub(super) static SOURCE_CUE_LAST_WORDS: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| SOURCE_CUES.iter().filter_map(|c| c.rsplit(' ').next()).collect());
 
 /// Whether `text` ends with the words of `phrase`, in any case, after a word boundary.
@@ -762,22 +765,25 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     // One character, counted without walking the word.
     let lone_letter = ws.len() > 1 && first.chars().next().is_some_and(|c| c.len_utf8() == first.len());
     let sentence_start = r.chunk.sentence_start && r.at_start();
-    let job = sentence_start
-        && ws.len() > 1
-        && (with_lowercase(first, lexicon::is_role_noun)
-            || with_lowercase(first, |w| lexicon::is_org_noun(w) || COMPANY_DESCRIPTORS.contains(w))
-                && !gazetteer::is_org_suffix(first)
-            || people_of_a_body(ws)
-            || common_noun_of(r))
-        && !lexicon::is_title(first);
+    // Asked only when the cheaper tests before it in `opener` fail (each is a pure test).
+    let job = || {
+        sentence_start
+            && ws.len() > 1
+            && (with_lowercase(first, lexicon::is_role_noun)
+                || with_lowercase(first, |w| lexicon::is_org_noun(w) || COMPANY_DESCRIPTORS.contains(w))
+                    && !gazetteer::is_org_suffix(first)
+                || people_of_a_body(ws)
+                || common_noun_of(r))
+            && !lexicon::is_title(first)
+    };
     // "State-run Acme Railway Corporation", "Kremlin-backed Acme Party": a compound adjective
     // describes the name after it.
     let described = ws.len() > 1 && compound_adjective_word(first);
-    let month_named = super::classify::month_as_given_name(ws);
+    let month_named = || super::classify::month_as_given_name(ws);
     let opener = sentence_start && sentence_word_before_a_name(r)
-        || lexicon::is_stop_word(first) && !month_named && !(2..=ws.len().min(6)).any(|n| known(r.chunk, &ws[..n]))
+        || lexicon::is_stop_word(first) && !month_named() && !(2..=ws.len().min(6)).any(|n| known(r.chunk, &ws[..n]))
         || lone_letter
-        || job
+        || job()
         || described
         || first.ends_with("-based")
         || sentence_start && first.ends_with("ing") && !lexicon::is_given_name(first) && !town_opening_a_name(ws)
