@@ -570,21 +570,42 @@ impl Out<'_> {
 }
 
 /// What a rule decides about a run: what its parts name, in order (nothing: no name here).
-pub(super) struct Verdict<'a>(Vec<Out<'a>>);
+pub(super) struct Verdict<'a>(Outs<'a>);
+
+/// A verdict's parts. Most verdicts have one, held without an allocation: nearly every run
+/// ends in a verdict.
+enum Outs<'a> {
+    One(Out<'a>),
+    Many(Vec<Out<'a>>),
+}
 
 impl<'a> Verdict<'a> {
     /// The run names nothing.
     pub(super) fn none() -> Self {
-        Verdict(Vec::new())
+        Verdict(Outs::Many(Vec::new()))
     }
 
     /// The whole run names this.
     pub(super) fn all(r: &Run<'a, '_>, kind: Kind<'a>) -> Self {
-        Verdict(vec![Out::Name(0..r.ws.len(), kind)])
+        Verdict::one(Out::Name(0..r.ws.len(), kind))
+    }
+
+    /// One part.
+    pub(super) fn one(out: Out<'a>) -> Self {
+        Verdict(Outs::One(out))
     }
 
     pub(super) fn of(outs: Vec<Out<'a>>) -> Self {
-        Verdict(outs)
+        Verdict(Outs::Many(outs))
+    }
+
+    /// The parts, in order.
+    fn into_outs(self) -> impl Iterator<Item = Out<'a>> {
+        let (one, many) = match self.0 {
+            Outs::One(o) => (Some(o), Vec::new()),
+            Outs::Many(v) => (None, v),
+        };
+        one.into_iter().chain(many)
     }
 
     /// The words `from..to` are one name; what stands either side is asked again, without an
@@ -597,7 +618,7 @@ impl<'a> Verdict<'a> {
             from
         };
         let right = if conjunction(to) { to + 1 } else { to };
-        Verdict(vec![
+        Verdict::of(vec![
             Out::again(0..left, r.weak),
             Out::again(from..to, r.weak),
             Out::again(right..r.ws.len(), r.weak),
@@ -634,8 +655,8 @@ pub(super) fn classify<'a>(
         shape: OnceCell::new(),
     };
     for (name, rule) in RULES {
-        if let Some(Verdict(outs)) = rule(&run) {
-            for o in outs {
+        if let Some(verdict) = rule(&run) {
+            for o in verdict.into_outs() {
                 let from = out.len();
                 apply(&run, o, out);
                 // What this rule made itself (not what rules asked again made) is its doing.
