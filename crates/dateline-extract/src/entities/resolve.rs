@@ -262,7 +262,10 @@ fn full_name(b: &mut Builder, known: &Lookups<'_>, p: &Piece<'_>, registry: &Reg
                 b.add_org(o, p);
             } else if let Some(pl) = known.place_names.get(&*p.name) {
                 b.add(pl, EntityKind::Place, p, None, None);
-            } else if let Some(id) = b.org_starting_with(&p.name).filter(|_| !opens_with_given_name(&p.name)) {
+            } else if let Some(id) = (!opens_with_given_name(&p.name))
+                .then(|| b.org_starting_with(&p.name))
+                .flatten()
+            {
                 b.mention(id, p);
             } else if let Some(id) = b.same_person(&p.name) {
                 b.mention(id, p);
@@ -525,11 +528,15 @@ fn lawmakers_state<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Opt
 /// noun or a company's descriptor before the word says what it names.
 fn after_an_organisation_noun<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
     let prev = p.prev.map(lower);
-    let other = gazetteer::is_known_org(&p.name) || gazetteer::town(&p.name).is_some();
     let says = prev
         .as_deref()
         .is_some_and(|w| lexicon::is_org_noun(w) || COMPANY_DESCRIPTORS.contains(w));
-    (says && !other).then(|| Settled::ShortOrg(&p.name))
+    // The word before settles most words before the name's own lookups.
+    if !says {
+        return None;
+    }
+    let other = gazetteer::is_known_org(&p.name) || gazetteer::town(&p.name).is_some();
+    (!other).then(|| Settled::ShortOrg(&p.name))
 }
 
 /// "Acme's shares", "Acme's chief executive", "shares of Acme", "a stake in Acme", "investors
@@ -545,9 +552,13 @@ fn organisations_possession<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n
     let owned = p.prev == Some("of") && has(p.prev2) || p.prev == Some("in") && invested;
     // "Quillon shares fell", "Zentrix stock rose": the company's name before its shares, as
     // market reports write it — when the word is no one's name ("Roe shares her story").
-    let traded = !p.possessive && p.next.is_some_and(|n| matches!(n, "shares" | "stock")) && no_ones_name(p);
+    let traded = || !p.possessive && p.next.is_some_and(|n| matches!(n, "shares" | "stock")) && no_ones_name(p);
+    // Most words have none of these cues: the lookups below are asked only of those that do.
+    if !(owner || owned || traded()) {
+        return None;
+    }
     let other = gazetteer::is_known_org(&p.name) || gazetteer::town(&p.name).is_some();
-    ((owner || owned || traded) && !other).then(|| Settled::ShortOrg(&p.name))
+    (!other).then(|| Settled::ShortOrg(&p.name))
 }
 
 /// "according to Acme", "told the Courier", "the Lantern reported": the source of a report that is no one the story
@@ -605,6 +616,10 @@ fn after_source_cue(before2: Option<&str>, before: Option<&str>) -> bool {
 /// is introduced by full name, and brands take such names ("Pandora", "Marvel").
 fn listed_with_organisations<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
     let w = &*p.name;
+    // Few words are listed so: that settles the rest before any lookup.
+    if !p.listed_with_org {
+        return None;
+    }
     let other = p.common
         || p.possessive
         || names::is_common_given_name(w)
@@ -612,7 +627,7 @@ fn listed_with_organisations<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'
         || lexicon::is_stop_word(w)
         || lexicon::is_demonym(w)
         || gazetteer::town(w).is_some();
-    (p.listed_with_org && !other).then_some(Settled::ShortOrg(w))
+    (!other).then_some(Settled::ShortOrg(w))
 }
 
 /// "Zentrix said", "…, Zentrix announced", "Zentrix acquired", "Zentrix offers": a word that
@@ -640,8 +655,12 @@ fn known_by_given_name<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) ->
     let (titled, _, known) = single_parts(p)?;
     let w = &*p.name;
     let acts = p.next.is_some_and(|n| n == "who" || lexicon::is_speech_verb(n));
+    // The verb after the word settles most words before its own lookups.
+    if !acts {
+        return None;
+    }
     let given = lexicon::is_given_name(w) && !lexicon::is_stop_word(w);
-    (acts && given && !titled && known.is_none() && !p.common && !p.possessive && !p.prev.is_some_and(determiner))
+    (given && !titled && known.is_none() && !p.common && !p.possessive && !p.prev.is_some_and(determiner))
         .then_some(Settled::Titled(w, None))
 }
 
@@ -726,8 +745,8 @@ fn may_be_a_side(p: &Piece<'_>, k: &Lookups<'_>) -> bool {
 /// no place, nationality or party ("Ruritanian president", "Republican strategist").
 fn employer_before_a_job<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
     let job = p.next.is_some_and(|n| EMPLOYEE_NOUNS.contains_lowercase_of(n));
-    let party = PARTY_LABELS.get(&p.name).is_some();
-    (job && !party && !p.possessive && no_ones_name(p)).then(|| Settled::ShortOrg(&p.name))
+    let party = || PARTY_LABELS.get(&p.name).is_some();
+    (job && !party() && !p.possessive && no_ones_name(p)).then(|| Settled::ShortOrg(&p.name))
 }
 
 /// "co-founded Quillmark in 2015", "joined Zentrix as chief engineer", "the chief executive

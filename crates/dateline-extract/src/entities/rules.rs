@@ -572,6 +572,9 @@ fn source_with_its_city<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     ]))
 }
 
+/// The requests for comment, read from their file once.
+static COMMENT_REQUEST_PHRASES: LazyLock<Vec<&'static str>> = LazyLock::new(|| COMMENT_REQUESTS.iter().collect());
+
 /// "did not respond to the Springfield Courier's request for comment", "declined The Harbor
 /// Review's requests for an interview": reporters name their own newsroom as the party asking a
 /// subject to comment. A name in the possessive before such a request is the outlet when it
@@ -584,7 +587,7 @@ fn outlet_asking_for_comment<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     }
     let rest = r.after.trim_start_matches(['\'', '\u{2019}']);
     let rest = rest.strip_prefix('s').unwrap_or(rest).trim_start();
-    let request = COMMENT_REQUESTS.iter().any(|c| {
+    let request = COMMENT_REQUEST_PHRASES.iter().any(|c| {
         rest.get(..c.len()).is_some_and(|head| head.eq_ignore_ascii_case(c))
             && !rest[c.len()..].starts_with(char::is_alphanumeric)
     });
@@ -705,7 +708,7 @@ fn cued_as_source(last: Option<&str>, rest: &str) -> bool {
     let cue_word = last.is_some_and(|w| {
         SOURCE_CUE_LAST_WORDS.may_hold_lowercase_of(w) && with_lowercase(w, |l| SOURCE_CUE_LAST_WORDS.contains(l))
     });
-    cue_word && SOURCE_CUES.iter().any(|c| ends_with_phrase(rest, c)) || rest.ends_with("(via")
+    cue_word && SOURCE_CUE_PHRASES.iter().any(|c| ends_with_phrase(rest, c)) || rest.ends_with("(via")
 }
 
 /// "an analyst at", "Jane Roe at", "the founder of": what introduces someone's employer.
@@ -726,6 +729,10 @@ fn cued_as_employer<'a>(last: Option<&str>, mut words: impl Iterator<Item = &'a 
 fn after_full_name(surname: &str, given: Option<&str>) -> bool {
     capitalized(surname) && !surname.ends_with(',') && given.is_some_and(listed_given_name)
 }
+
+/// The source cues, read from their file once: "to" ends many phrases that are none, and each
+/// is compared with them all.
+static SOURCE_CUE_PHRASES: LazyLock<Vec<&'static str>> = LazyLock::new(|| SOURCE_CUES.iter().collect());
 
 /// The last word of each source cue ("to" of "according to"), lower case.
 pub(super) static SOURCE_CUE_LAST_WORDS: LazyLock<WordSet<&'static str>> =
