@@ -407,9 +407,6 @@ fn listed_together<'a>(a: &Piece<'a>, b: &Piece<'a>, text: &impl Fn(usize) -> Op
     gap(a, b, text).is_some_and(|g| SEPARATORS.contains(&ending(a, g))) && !owns_what_follows
 }
 
-/// The endings of [`LIST_ENDINGS`], read from the file once.
-static LIST_ENDING_PHRASES: LazyLock<Vec<&'static str>> = LazyLock::new(|| LIST_ENDINGS.iter().collect());
-
 /// Whether words after `p` say it ends a longer list: "… and others", "… and more", "…, among
 /// others".
 fn ends_a_list<'a>(p: &Piece<'a>, text: &impl Fn(usize) -> Option<&'a str>) -> bool {
@@ -417,7 +414,7 @@ fn ends_a_list<'a>(p: &Piece<'a>, text: &impl Fn(usize) -> Option<&'a str>) -> b
     let Some(rest) = after.and_then(|a| a.strip_prefix(", ").or_else(|| a.strip_prefix(' '))) else {
         return false;
     };
-    LIST_ENDING_PHRASES.iter().any(|tail| {
+    LIST_ENDINGS.iter().any(|tail| {
         rest.strip_prefix(tail)
             .is_some_and(|more| !more.starts_with(|c: char| c.is_alphanumeric()))
     })

@@ -572,9 +572,6 @@ fn source_with_its_city<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     ]))
 }
 
-/// The requests for comment, read from their file once.
-static COMMENT_REQUEST_PHRASES: LazyLock<Vec<&'static str>> = LazyLock::new(|| COMMENT_REQUESTS.iter().collect());
-
 /// "did not respond to the Springfield Courier's request for comment", "declined The Harbor
 /// Review's requests for an interview": reporters name their own newsroom as the party asking a
 /// subject to comment. A name in the possessive before such a request is the outlet when it
@@ -587,7 +584,7 @@ fn outlet_asking_for_comment<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     }
     let rest = r.after.trim_start_matches(['\'', '\u{2019}']);
     let rest = rest.strip_prefix('s').unwrap_or(rest).trim_start();
-    let request = COMMENT_REQUEST_PHRASES.iter().any(|c| {
+    let request = COMMENT_REQUESTS.iter().any(|c| {
         rest.get(..c.len()).is_some_and(|head| head.eq_ignore_ascii_case(c))
             && !rest[c.len()..].starts_with(char::is_alphanumeric)
     });
