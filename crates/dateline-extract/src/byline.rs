@@ -965,18 +965,37 @@ pub fn author_note(text: &str) -> Option<Vec<String>> {
     if t.len() > 600 || !is_one_line(t) {
         return None;
     }
+    // The first sentence's opening words are the text's: most blocks are no note, and show it
+    // there, before their sentences are found.
+    note_writer(t)?;
     let mut names = Vec::new();
     for r in sentences(t) {
-        let words: Vec<&str> = t[r].split_whitespace().take(5).collect();
-        if !names.is_empty() && words.first().is_some_and(|w| CONTACT_VERBS.contains_lowercase_of(w)) {
+        let sentence = &t[r];
+        let contact = sentence
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| CONTACT_VERBS.contains_lowercase_of(w));
+        if !names.is_empty() && contact {
             continue;
         }
-        let k = (2..=4)
-            .find(|&k| words.get(k).is_some_and(|w| AUTHOR_NOTE_VERBS.contains(w)) && name_shaped(&words[..k]))?;
-        let name = words[..k].join(" ");
+        let name = note_writer(sentence)?;
         names.push(if is_all_caps(&name) { natural_case(&name) } else { name });
     }
     (!names.is_empty()).then_some(names)
+}
+
+/// The name opening a sentence of a note on the writers, before the note's verb.
+fn note_writer(sentence: &str) -> Option<String> {
+    let mut words = [""; 5];
+    let mut n = 0;
+    for w in sentence.split_whitespace().take(5) {
+        words[n] = w;
+        n += 1;
+    }
+    let words = &words[..n];
+    let k =
+        (2..=4).find(|&k| words.get(k).is_some_and(|w| AUTHOR_NOTE_VERBS.contains(w)) && name_shaped(&words[..k]))?;
+    Some(words[..k].join(" "))
 }
 
 /// The writer named by the signature line that closes a story with an e-mail address: "Jane

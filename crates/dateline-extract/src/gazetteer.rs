@@ -175,6 +175,17 @@ fn in_lexicon(name: &str) -> bool {
     if name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ') {
         return LEXICON_ORGS.may_hold_lowercase_of(name) && with_lowercase(name, |lower| LEXICON_ORGS.contains(lower));
     }
+    // ASCII names ("Acme-Bolt Co.", "Zentrix's") fold byte by byte, as the chars below would.
+    if name.len() <= 64 && name.is_ascii() {
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        for b in name.bytes().filter(|&b| b != b'.' && b != b'\'') {
+            buf[n] = if b == b'-' { b' ' } else { b.to_ascii_lowercase() };
+            n += 1;
+        }
+        // ASCII in, ASCII out: always valid UTF-8.
+        return std::str::from_utf8(&buf[..n]).is_ok_and(|folded| LEXICON_ORGS.contains(folded));
+    }
     let folded: String = name
         .chars()
         .filter(|c| !matches!(c, '.' | '\'' | '\u{2019}'))

@@ -89,10 +89,17 @@ impl<'a, 'r> Story<'a, 'r> {
         let words: usize = spans.iter().map(|s| s.words.len()).sum();
         let mut lower_words = FxHashSet::with_capacity_and_hasher(words / 2, Default::default());
         let mut votes = LanguageVotes::default();
+        // English's function words are a good part of a story's lower-case words: each goes
+        // into the set once, not at every use.
+        let mut inserted = 0u8;
         for w in spans.iter().flat_map(|s| s.words.iter()) {
             if w.text.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
-                votes.count(w.text);
-                lower_words.insert(w.text);
+                let bit = english_bit(w.text);
+                votes.count(w.text, bit);
+                if inserted & bit == 0 || bit == 0 {
+                    inserted |= bit;
+                    lower_words.insert(w.text);
+                }
             }
         }
         Story {
@@ -199,9 +206,25 @@ struct LanguageVotes {
     noun_capitalising: usize,
 }
 
+/// English's commonest function words, each with its own bit (none for any other word).
+fn english_bit(word: &str) -> u8 {
+    match word {
+        "the" => 1,
+        "and" => 2,
+        "of" => 4,
+        "to" => 8,
+        "is" => 16,
+        "with" => 32,
+        "for" => 64,
+        "that" => 128,
+        _ => 0,
+    }
+}
+
 impl LanguageVotes {
-    fn count(&mut self, word: &str) {
-        if matches!(word, "the" | "and" | "of" | "to" | "is" | "with" | "for" | "that") {
+    /// Counts `word`, whose [`english_bit`] is `english`.
+    fn count(&mut self, word: &str, english: u8) {
+        if english != 0 {
             self.english += 1;
         } else if word.len() <= 6 && NOUN_CAPITALISING_WORDS.contains(word) {
             self.noun_capitalising += 1;
@@ -570,21 +593,42 @@ impl Out<'_> {
 }
 
 /// What a rule decides about a run: what its parts name, in order (nothing: no name here).
-pub(super) struct Verdict<'a>(Vec<Out<'a>>);
+pub(super) struct Verdict<'a>(Outs<'a>);
+
+/// A verdict's parts. Most verdicts have one, held without an allocation: nearly every run
+/// ends in a verdict.
+enum Outs<'a> {
+    One(Out<'a>),
+    Many(Vec<Out<'a>>),
+}
 
 impl<'a> Verdict<'a> {
     /// The run names nothing.
     pub(super) fn none() -> Self {
-        Verdict(Vec::new())
+        Verdict(Outs::Many(Vec::new()))
     }
 
     /// The whole run names this.
     pub(super) fn all(r: &Run<'a, '_>, kind: Kind<'a>) -> Self {
-        Verdict(vec![Out::Name(0..r.ws.len(), kind)])
+        Verdict::one(Out::Name(0..r.ws.len(), kind))
+    }
+
+    /// One part.
+    pub(super) fn one(out: Out<'a>) -> Self {
+        Verdict(Outs::One(out))
     }
 
     pub(super) fn of(outs: Vec<Out<'a>>) -> Self {
-        Verdict(outs)
+        Verdict(Outs::Many(outs))
+    }
+
+    /// The parts, in order.
+    fn into_outs(self) -> impl Iterator<Item = Out<'a>> {
+        let (one, many) = match self.0 {
+            Outs::One(o) => (Some(o), Vec::new()),
+            Outs::Many(v) => (None, v),
+        };
+        one.into_iter().chain(many)
     }
 
     /// The words `from..to` are one name; what stands either side is asked again, without an
@@ -597,7 +641,7 @@ impl<'a> Verdict<'a> {
             from
         };
         let right = if conjunction(to) { to + 1 } else { to };
-        Verdict(vec![
+        Verdict::of(vec![
             Out::again(0..left, r.weak),
             Out::again(from..to, r.weak),
             Out::again(right..r.ws.len(), r.weak),
@@ -634,8 +678,8 @@ pub(super) fn classify<'a>(
         shape: OnceCell::new(),
     };
     for (name, rule) in RULES {
-        if let Some(Verdict(outs)) = rule(&run) {
-            for o in outs {
+        if let Some(verdict) = rule(&run) {
+            for o in verdict.into_outs() {
                 let from = out.len();
                 apply(&run, o, out);
                 // What this rule made itself (not what rules asked again made) is its doing.

@@ -263,7 +263,10 @@ fn full_name(b: &mut Builder, known: &Lookups<'_>, p: &Piece<'_>, registry: &Reg
                 b.add_org(o, p);
             } else if let Some(pl) = known.place_names.get(&*p.name) {
                 b.add(pl, EntityKind::Place, p, None, None);
-            } else if let Some(id) = b.org_starting_with(&p.name).filter(|_| !opens_with_given_name(&p.name)) {
+            } else if let Some(id) = (!opens_with_given_name(&p.name))
+                .then(|| b.org_starting_with(&p.name))
+                .flatten()
+            {
                 b.mention(id, p);
             } else if let Some(id) = b.same_person(&p.name) {
                 b.mention(id, p);
@@ -526,11 +529,15 @@ fn lawmakers_state<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Opt
 /// noun or a company's descriptor before the word says what it names.
 fn after_an_organisation_noun<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
     let prev = p.prev.map(lower);
-    let other = gazetteer::is_known_org(&p.name) || gazetteer::town(&p.name).is_some();
     let says = prev
         .as_deref()
         .is_some_and(|w| lexicon::is_org_noun(w) || COMPANY_DESCRIPTORS.contains(w));
-    (says && !other).then(|| Settled::ShortOrg(&p.name))
+    // The word before settles most words before the name's own lookups.
+    if !says {
+        return None;
+    }
+    let other = gazetteer::is_known_org(&p.name) || gazetteer::town(&p.name).is_some();
+    (!other).then(|| Settled::ShortOrg(&p.name))
 }
 
 /// "Acme's shares", "Acme's chief executive", "shares of Acme", "a stake in Acme", "investors
@@ -543,9 +550,13 @@ fn organisations_possession<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n
     let owned = p.prev == Some("of") && has(p.prev2) || p.prev == Some("in") && invested;
     // "Quillon shares fell", "Zentrix stock rose": the company's name before its shares, as
     // market reports write it — when the word is no one's name ("Roe shares her story").
-    let traded = !p.possessive && p.next.is_some_and(|n| TRADED_NOUNS.contains(n)) && no_ones_name(p);
+    let traded = || !p.possessive && p.next.is_some_and(|n| TRADED_NOUNS.contains(n)) && no_ones_name(p);
+    // Most words have none of these cues: the lookups below are asked only of those that do.
+    if !(owner || owned || traded()) {
+        return None;
+    }
     let other = gazetteer::is_known_org(&p.name) || gazetteer::town(&p.name).is_some();
-    ((owner || owned || traded) && !other).then(|| Settled::ShortOrg(&p.name))
+    (!other).then(|| Settled::ShortOrg(&p.name))
 }
 
 /// "according to Acme", "told the Courier", "the Lantern reported": the source of a report that is no one the story
@@ -559,14 +570,17 @@ fn source_of_a_report<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> 
         prev => (prev, p.prev2),
     };
     // "an analyst at Zentrix", "analysts at Zentrix", "she worked at Zentrix".
-    let employer = p.prev == Some("at") && p.prev2.is_some_and(|w| works_there(&lower(w)));
+    let employer = || p.prev == Some("at") && p.prev2.is_some_and(|w| works_there(&lower(w)));
     // "the Lantern reported": a name with an article that reports is an outlet.
     let reports = p.prev == Some("the") && p.next.is_some_and(|n| OUTLET_REPORT_VERBS.contains(n));
-    let cue = employer || reports || after_source_cue(before2, before);
+    // Most words follow no cue: that settles them before the name's lookups.
+    if !(reports || employer() || after_source_cue(before2, before)) {
+        return None;
+    }
     let person = names::is_given_name(w) || names::surname_rank(w).is_some() || is_all_caps(w);
     // "published on Nov. 1": a date is no source.
     let other = gazetteer::is_known_org(w) || gazetteer::town(w).is_some() || crate::dates::month_number(w).is_some();
-    (cue && !person && !other).then_some(Settled::ShortOrg(w))
+    (!person && !other).then_some(Settled::ShortOrg(w))
 }
 
 /// Whether the word before "at" says someone works at what follows: a role noun, singular or
@@ -584,6 +598,11 @@ fn works_there(w: &str) -> bool {
 fn after_source_cue(before2: Option<&str>, before: Option<&str>) -> bool {
     before.is_some_and(|b| SOURCE_CUES.contains(b))
         || before2.zip(before).is_some_and(|(a, b)| {
+            // A cue of two words ends in one of the cues' last words: most words are none, and
+            // the phrase is only built for those that are.
+            if !super::rules::SOURCE_CUE_LAST_WORDS.contains(b) {
+                return false;
+            }
             let mut phrase = String::with_capacity(a.len() + b.len() + 1);
             phrase.push_str(a);
             phrase.push(' ');
@@ -597,6 +616,10 @@ fn after_source_cue(before2: Option<&str>, before: Option<&str>) -> bool {
 /// is introduced by full name, and brands take such names ("Pandora", "Marvel").
 fn listed_with_organisations<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
     let w = &*p.name;
+    // Few words are listed so: that settles the rest before any lookup.
+    if !p.listed_with_org {
+        return None;
+    }
     let other = p.common
         || p.possessive
         || names::is_common_given_name(w)
@@ -604,7 +627,7 @@ fn listed_with_organisations<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'
         || lexicon::is_stop_word(w)
         || lexicon::is_demonym(w)
         || gazetteer::town(w).is_some();
-    (p.listed_with_org && !other).then_some(Settled::ShortOrg(w))
+    (!other).then_some(Settled::ShortOrg(w))
 }
 
 /// "Zentrix said", "…, Zentrix announced", "Zentrix acquired", "Zentrix offers": a word that
@@ -633,8 +656,12 @@ fn known_by_given_name<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) ->
     let (titled, _, known) = single_parts(p)?;
     let w = &*p.name;
     let acts = p.next.is_some_and(|n| n == "who" || lexicon::is_speech_verb(n));
+    // The verb after the word settles most words before its own lookups.
+    if !acts {
+        return None;
+    }
     let given = lexicon::is_given_name(w) && !lexicon::is_stop_word(w);
-    (acts && given && !titled && known.is_none() && !p.common && !p.possessive && !p.prev.is_some_and(determiner))
+    (given && !titled && known.is_none() && !p.common && !p.possessive && !p.prev.is_some_and(determiner))
         .then_some(Settled::Titled(w, None))
 }
 
@@ -723,8 +750,8 @@ fn may_be_a_side(p: &Piece<'_>, k: &Lookups<'_>) -> bool {
 fn employer_before_a_job<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
     let job = !p.possessive && p.next.is_some_and(|n| EMPLOYEE_NOUNS.contains_lowercase_of(n));
     let member = p.possessive && p.next.is_some_and(lexicon::is_given_name);
-    let party = PARTY_LABELS.get(&p.name).is_some();
-    ((job || member) && !party && no_ones_name(p)).then(|| Settled::ShortOrg(&p.name))
+    let party = || PARTY_LABELS.get(&p.name).is_some();
+    ((job || member) && !party() && no_ones_name(p)).then(|| Settled::ShortOrg(&p.name))
 }
 
 /// "co-founded Quillmark in 2015", "joined Zentrix as chief engineer", "the chief executive
@@ -760,14 +787,17 @@ fn no_ones_name(p: &Piece<'_>) -> bool {
 /// Ruritanians").
 fn team_in_the_plural<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
     let w = &*p.name;
-    let next = p.next.map(lower);
-    let cue = p.prev == Some("the")
-        || next
-            .as_deref()
-            .is_some_and(|n| lexicon::is_role_noun(n) && !n.ends_with('s'));
     let singular = w
         .strip_suffix('s')
         .filter(|s| !s.ends_with(['s', 'i', 'u']) && s.len() >= 4 && !s.contains('-'))?;
+    // The cue is asked before the word's own lookups: most plurals have none.
+    let cue = p.prev == Some("the")
+        || p.next
+            .map(lower)
+            .is_some_and(|n| lexicon::is_role_noun(&n) && !n.ends_with('s'));
+    if !cue || p.sentence_start {
+        return None;
+    }
     let other = p.common
         || lexicon::is_demonym(w)
         || lexicon::is_demonym(singular)
@@ -782,7 +812,7 @@ fn team_in_the_plural<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> 
             .is_some_and(|stem| gazetteer::is_org_suffix(&format!("{stem}y")))
         // A team's name is a plain plural ("the Comets"); a capital inside marks a product.
         || camel_case(w);
-    (cue && !other && !p.sentence_start).then_some(Settled::OrgOrPart(w))
+    (!other).then_some(Settled::OrgOrPart(w))
 }
 
 /// An acronym of an organisation already named ("CFPB"), or one that acts as an organisation;

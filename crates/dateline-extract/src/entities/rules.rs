@@ -14,7 +14,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::fasthash::{FxHashSet, with_lowercase};
+use crate::fasthash::{WordSet, with_lowercase};
 use crate::gazetteer;
 use crate::lexicon;
 use crate::lists::{
@@ -203,7 +203,7 @@ fn copyright_holder<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 fn outlet_desk<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let n = r.ws.len();
     let desk = n >= 2 && (BYLINE_DESKS.contains_lowercase_of(r.last()) || r.last().eq_ignore_ascii_case("desk"));
-    desk.then(|| Verdict::of(vec![Out::again(0..n - 1, true)]))
+    desk.then(|| Verdict::one(Out::again(0..n - 1, true)))
 }
 
 /// "the S&P 500", "the Dow Jones industrial average", "the Nasdaq Composite": a stock market
@@ -230,7 +230,7 @@ fn named_with_its_noun<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     // opening the sentence is no part of the name.
     let opener = r.chunk.sentence_start && r.at_start() && lexicon::is_stop_word(r.ws[0].text);
     if r.ws.len() > 1 && (opens_with_function_word(r) || opener) {
-        return Some(Verdict::of(vec![Out::again(1..r.ws.len(), r.weak)]));
+        return Some(Verdict::one(Out::again(1..r.ws.len(), r.weak)));
     }
     let descriptive = r.ws.len() == 1 && noun != "party" && lexicon::is_demonym(r.ws[0].text);
     if descriptive {
@@ -275,7 +275,7 @@ fn place_before_area<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     }
     let words = usize::from(r.ws[0].text == "The")..r.ws.len();
     let name = r.name(words.clone());
-    (!gazetteer::is_known_org(&name)).then(|| Verdict::of(vec![Out::Name(words, Kind::Place(name))]))
+    (!gazetteer::is_known_org(&name)).then(|| Verdict::one(Out::Name(words, Kind::Place(name))))
 }
 
 /// "Zabul province", "Orange county": a short name before a lower-case division noun.
@@ -295,7 +295,10 @@ fn party_named_with_a_label<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let [first, label] = r.ws else {
         return None;
     };
-    let plural_label = label.text.ends_with('s') && PARTY_LABELS.get(label.text).is_some();
+    // Asked of every two-word run: the label settles nearly all before the name's lookups.
+    if !(label.text.ends_with('s') && PARTY_LABELS.get(label.text).is_some()) {
+        return None;
+    }
     let own_name = capitalized(first.text)
         && !is_all_caps(first.text)
         && !gazetteer::is_org_suffix(first.text)
@@ -303,7 +306,7 @@ fn party_named_with_a_label<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         && !lexicon::is_stop_word(first.text)
         && gazetteer::place(first.text).is_none()
         && !gazetteer::is_country_or_state(first.text);
-    (plural_label && own_name).then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
+    own_name.then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
 /// Party labels used as nouns and adjectives ("Democrats", "Republican primary") name the party.
@@ -362,14 +365,14 @@ fn country_by_formal_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     } else {
         of + 1
     };
-    let named = country < r.ws.len() && gazetteer::is_country(&r.name(country..r.ws.len()));
-    if !STATE_FORMS.contains(form) || !named {
+    // The form first: it is one word, and rules out nearly every "of" before the name is built.
+    if !STATE_FORMS.contains(form) || country >= r.ws.len() || !gazetteer::is_country(&r.name(country..r.ws.len())) {
         return None;
     }
     // A sentence's "The" is no part of the name.
     let from = usize::from(r.ws[0].text == "The");
     let whole = from..r.ws.len();
-    Some(Verdict::of(vec![Out::Name(whole.clone(), Kind::Place(r.name(whole)))]))
+    Some(Verdict::one(Out::Name(whole.clone(), Kind::Place(r.name(whole)))))
 }
 
 /// A place the gazetteer knows on sight: "New York", "Hanoi". One word waits for the story to
@@ -393,7 +396,7 @@ fn known_place<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     Some(if r.ws.len() > 1 {
         Verdict::all(r, Kind::Place(Cow::Borrowed(p)))
     } else {
-        Verdict::of(vec![Out::Single(0..1, Some((EntityKind::Place, Cow::Borrowed(p))))])
+        Verdict::one(Out::Single(0..1, Some((EntityKind::Place, Cow::Borrowed(p)))))
     })
 }
 
@@ -409,10 +412,7 @@ fn known_organisation<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     } else if r.ws.len() > 1 {
         Verdict::all(r, Kind::Org(r.whole.clone()))
     } else {
-        Verdict::of(vec![Out::Single(
-            0..1,
-            Some((EntityKind::Organization, r.whole.clone())),
-        )])
+        Verdict::one(Out::Single(0..1, Some((EntityKind::Organization, r.whole.clone()))))
     })
 }
 
@@ -715,8 +715,10 @@ fn cued_as_source(last: Option<&str>, rest: &str) -> bool {
     // "(via Acme News)": an attribution in brackets; "via" alone as often names a channel
     // ("via Bluetooth").
     // Most names follow no cue: the last word settles that before any phrase is compared.
-    let cue_word = last.is_some_and(|w| with_lowercase(w, |l| SOURCE_CUE_LAST_WORDS.contains(l)));
-    cue_word && SOURCE_CUES.iter().any(|c| ends_with_phrase(rest, c)) || rest.ends_with("(via")
+    let cue_word = last.is_some_and(|w| {
+        SOURCE_CUE_LAST_WORDS.may_hold_lowercase_of(w) && with_lowercase(w, |l| SOURCE_CUE_LAST_WORDS.contains(l))
+    });
+    cue_word && SOURCE_CUE_PHRASES.iter().any(|c| ends_with_phrase(rest, c)) || rest.ends_with("(via")
 }
 
 /// "an analyst at", "Jane Roe at", "the founder of": what introduces someone's employer.
@@ -738,8 +740,12 @@ fn after_full_name(surname: &str, given: Option<&str>) -> bool {
     capitalized(surname) && !surname.ends_with(',') && given.is_some_and(listed_given_name)
 }
 
+/// The source cues, read from their file once: "to" ends many phrases that are none, and each
+/// is compared with them all.
+static SOURCE_CUE_PHRASES: LazyLock<Vec<&'static str>> = LazyLock::new(|| SOURCE_CUES.iter().collect());
+
 /// The last word of each source cue ("to" of "according to"), lower case.
-static SOURCE_CUE_LAST_WORDS: LazyLock<FxHashSet<&'static str>> =
+pub(super) static SOURCE_CUE_LAST_WORDS: LazyLock<WordSet<&'static str>> =
     LazyLock::new(|| SOURCE_CUES.iter().filter_map(|c| c.rsplit(' ').next()).collect());
 
 /// Whether `text` ends with the words of `phrase`, in any case, after a word boundary.
@@ -775,22 +781,25 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     // One character, counted without walking the word.
     let lone_letter = ws.len() > 1 && first.chars().next().is_some_and(|c| c.len_utf8() == first.len());
     let sentence_start = r.chunk.sentence_start && r.at_start();
-    let job = sentence_start
-        && ws.len() > 1
-        && (with_lowercase(first, lexicon::is_role_noun)
-            || with_lowercase(first, |w| lexicon::is_org_noun(w) || COMPANY_DESCRIPTORS.contains(w))
-                && !gazetteer::is_org_suffix(first)
-            || people_of_a_body(ws)
-            || common_noun_of(r))
-        && !lexicon::is_title(first);
+    // Asked only when the cheaper tests before it in `opener` fail (each is a pure test).
+    let job = || {
+        sentence_start
+            && ws.len() > 1
+            && (with_lowercase(first, lexicon::is_role_noun)
+                || with_lowercase(first, |w| lexicon::is_org_noun(w) || COMPANY_DESCRIPTORS.contains(w))
+                    && !gazetteer::is_org_suffix(first)
+                || people_of_a_body(ws)
+                || common_noun_of(r))
+            && !lexicon::is_title(first)
+    };
     // "State-run Acme Railway Corporation", "Kremlin-backed Acme Party": a compound adjective
     // describes the name after it.
     let described = ws.len() > 1 && compound_adjective_word(first);
-    let month_named = super::classify::month_as_given_name(ws);
+    let month_named = || super::classify::month_as_given_name(ws);
     let opener = sentence_start && sentence_word_before_a_name(r)
-        || lexicon::is_stop_word(first) && !month_named && !(2..=ws.len().min(6)).any(|n| known(r.chunk, &ws[..n]))
+        || lexicon::is_stop_word(first) && !month_named() && !(2..=ws.len().min(6)).any(|n| known(r.chunk, &ws[..n]))
         || lone_letter
-        || job
+        || job()
         || described
         || first.ends_with("-based")
         || sentence_start && first.ends_with("ing") && !lexicon::is_given_name(first) && !town_opening_a_name(ws)
@@ -824,7 +833,7 @@ fn sentence_opener<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
             gender: names::gender_of(ws[1].text),
             sure: true,
         };
-        return Some(Verdict::of(vec![Out::Name(1..ws.len(), kind)]));
+        return Some(Verdict::one(Out::Name(1..ws.len(), kind)));
     }
     let mut outs = Vec::with_capacity(2);
     // "Springfield-based": the place is still mentioned, and "-based" says it is one, so any
@@ -896,9 +905,9 @@ fn possession_before_its_owner<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         && !is_all_caps(one.text)
         && !names_something_else(one.text)
     {
-        return Some(Verdict::of(vec![Out::Name(2..3, Kind::Org(r.name(2..3)))]));
+        return Some(Verdict::one(Out::Name(2..3, Kind::Org(r.name(2..3)))));
     }
-    (org_like(owner) || known(r.chunk, owner)).then(|| Verdict::of(vec![Out::again(2..ws.len(), r.weak)]))
+    (org_like(owner) || known(r.chunk, owner)).then(|| Verdict::one(Out::again(2..ws.len(), r.weak)))
 }
 
 /// "Cold War-era", "Acme-backed": hyphenated adjectives, not names; and one opening a run
@@ -908,8 +917,7 @@ fn compound_adjective<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     if compound_adjective_word(r.last()) {
         return Some(Verdict::none());
     }
-    (r.ws.len() >= 2 && compound_adjective_word(r.ws[0].text))
-        .then(|| Verdict::of(vec![Out::again(1..r.ws.len(), r.weak)]))
+    (r.ws.len() >= 2 && compound_adjective_word(r.ws[0].text)).then(|| Verdict::one(Out::again(1..r.ws.len(), r.weak)))
 }
 
 /// A word ending in a compound adjective's suffix ("Acme-backed", "State-run").
@@ -950,7 +958,7 @@ fn ampersand_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         });
     Some(match (firm, whole) {
         (true, true) => Verdict::all(r, Kind::Org(r.whole.clone())),
-        (true, false) => Verdict::of(vec![Out::Name(0..2, Kind::Org(r.name(0..2)))]),
+        (true, false) => Verdict::one(Out::Name(0..2, Kind::Org(r.name(0..2)))),
         (false, _) => Verdict::none(),
     })
 }
@@ -1196,12 +1204,12 @@ fn organisation_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let office =
         n > 2 && lexicon::is_title(ws[n - 1].text) && !lexicon::is_title(ws[n - 2].text) && org_like(&ws[..n - 1]);
     if office {
-        return Some(Verdict::of(vec![Out::Name(0..n - 1, Kind::Org(r.name(0..n - 1)))]));
+        return Some(Verdict::one(Out::Name(0..n - 1, Kind::Org(r.name(0..n - 1)))));
     }
     let political = ORG_NAME_ADJECTIVES.contains(ws[0].text);
     let describes = !political && !generic_body(&ws[1..]);
     if ws.len() > 2 && lexicon::is_demonym(ws[0].text) && describes && known(r.chunk, &ws[1..]) {
-        return Some(Verdict::of(vec![Out::again(1..ws.len(), r.weak)]));
+        return Some(Verdict::one(Out::again(1..ws.len(), r.weak)));
     }
     Some(Verdict::all(r, Kind::Org(r.whole.clone())))
 }
@@ -1475,7 +1483,7 @@ fn title_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         if outlet_named_like_a_post(r) {
             return Some(Verdict::all(r, Kind::Org(r.whole.clone())));
         }
-        return Some(Verdict::of(vec![Out::Role(0..ws.len())]));
+        return Some(Verdict::one(Out::Role(0..ws.len())));
     }
     let mut role = r.name(0..t + 1).into_owned();
     let mut name_at = t + 1;
@@ -1491,7 +1499,7 @@ fn title_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
             return Some(employer);
         }
         if given == 0 || tail.is_empty() {
-            return Some(Verdict::of(vec![Out::Role(0..ws.len())]));
+            return Some(Verdict::one(Out::Role(0..ws.len())));
         }
         role = format!(
             "{role} {} {}",
@@ -1508,7 +1516,7 @@ fn title_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
             gender: honorific,
             sure: true,
         };
-        return Some(Verdict::of(vec![Out::Name(0..ws.len(), kind)]));
+        return Some(Verdict::one(Out::Name(0..ws.len(), kind)));
     }
     let mut outs = vec![Out::Role(0..t + 1)];
     if rest.len() == 1 {
@@ -1602,7 +1610,7 @@ fn nationality_before_name<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
             Verdict::none()
         });
     }
-    Some(Verdict::of(vec![Out::again(1..r.ws.len(), r.weak)]))
+    Some(Verdict::one(Out::again(1..r.ws.len(), r.weak)))
 }
 
 /// "El Banco de Ruritania informó": a sentence's article before a body's name is no part of it,
@@ -1941,7 +1949,7 @@ fn one_word<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     } else if appositive() {
         Verdict::all(r, Kind::Org(r.whole.clone()))
     } else {
-        Verdict::of(vec![Out::Single(0..1, None)])
+        Verdict::one(Out::Single(0..1, None))
     })
 }
 

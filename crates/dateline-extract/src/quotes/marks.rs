@@ -237,6 +237,10 @@ pub fn is_quotation(words_text: &str) -> bool {
         let upper = first.is_some_and(char::is_uppercase);
         caps += usize::from(upper);
         title_case &= upper || first.is_some_and(char::is_numeric) || small(w);
+        // One word that a title would not hold settles it: the words after it change nothing.
+        if !title_case {
+            return true;
+        }
     }
     !(caps * 2 >= lettered && title_case)
 }
