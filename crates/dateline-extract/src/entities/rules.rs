@@ -2390,8 +2390,9 @@ fn syllable_pair_given_name(ws: &[Word<'_>]) -> bool {
 /// Enlai". A one-syllable family name before a word that is exactly two is a person's name;
 /// English words seldom spell two syllables of Pinyin ("Linda" does, and is a name too). The
 /// family name is one the census lists, or else no word of the story's language: not a
-/// function word of it or another ("Die Daten", "En Chile") and none the story writes in lower
-/// case ("Me Like"), as "Xu Zhiqiang" and "Qi Zhiqiang" are.
+/// function word of it or another ("En" opening a Spanish sentence, "Die" a German one) and
+/// none the story writes in lower case ("Run" where the story writes "run"), as "Xu Zhiqiang"
+/// and "Qi Zhiqiang" are.
 fn pinyin_given_name(r: &Run<'_, '_>) -> bool {
     let [family, given] = r.ws else {
         return false;
