@@ -76,8 +76,17 @@ fn image_url(article: &Document<'_>, block: usize) -> Option<String> {
     image_line_url(src)
 }
 
-/// The URL of a Markdown image written alone on `src`: "![alt](url)", "![alt](url "title")".
+/// The URL of a Markdown image written alone on `src`: "![alt](url)", "![alt](url "title")",
+/// and an image linked to its full size, as blogging platforms print a picture
+/// ("[![alt](small.jpg)](large.jpg)"), whose image is the picture.
 fn image_line_url(src: &str) -> Option<String> {
+    if let Some(linked) = src.strip_prefix("[![") {
+        let end = linked.find(")](")?;
+        let rest = &linked[end + 3..];
+        return (rest.ends_with(')') && !rest.contains("]("))
+            .then(|| image_line_url(&src[1..end + 4]))
+            .flatten();
+    }
     if !src.starts_with("![") || !src.ends_with(')') {
         return None;
     }
@@ -1276,6 +1285,21 @@ mod tests {
                 .map(|(t, c, r)| (t.map(String::from), c.to_string(), r.map(String::from)))
                 .collect();
             assert_eq!(figures_of("Harbour Lamps Go Dark", blocks), want, "{blocks:?}");
+        }
+    }
+
+    #[test]
+    fn image_lines() {
+        let rows: &[(&str, Option<&str>)] = &[
+            ("![The quay at dawn](q.jpg)", Some("q.jpg")),
+            ("![](q.jpg \"The quay\")", Some("q.jpg")),
+            ("[![The quay at dawn](q-small.jpg)](q-large.jpg)", Some("q-small.jpg")),
+            ("[![](q-small.jpg)](q-large.jpg) and more", None),
+            ("[The quay at dawn](q.html)", None),
+            ("See ![the quay](q.jpg)", None),
+        ];
+        for (src, want) in rows {
+            assert_eq!(image_line_url(src).as_deref(), *want, "{src}");
         }
     }
 
