@@ -454,16 +454,22 @@ pub(super) fn followed_by_region(after: &str) -> bool {
 /// ", an al-Qaeda-linked organization", ", the country's largest party": an appositive that
 /// says what kind of organisation the chunk names. One that names a person's place in an
 /// organisation first describes a person (", a member of the group", ", a spokeswoman for
-/// the party").
-pub(super) fn followed_by_org_appositive(after: &str) -> bool {
+/// the party"). With `makers`, so does one that says what it makes ("a maker of batteries").
+pub(super) fn followed_by_org_appositive(after: &str, makers: bool) -> bool {
     let Some(rest) = after.strip_prefix(", ") else {
         return false;
     };
-    let mut ws = rest.split_whitespace().take(6);
+    let mut ws = rest.split_whitespace().take(6).peekable();
     if !matches!(ws.next(), Some("a" | "an" | "the")) {
         return false;
     }
-    for w in ws {
+    while let Some(w) = ws.next() {
+        // With `makers`, what a company does and what it makes after "of" ("a Springfield-based
+        // maker of batteries", "the largest supplier of chips"): asked only after a one-word
+        // name, for people make things too.
+        if makers && COMPANY_DESCRIPTORS.contains(w) && ws.peek() == Some(&"of") {
+            return true;
+        }
         let bare = w.trim_end_matches([',', '.']);
         if lexicon::is_role_noun(bare) || bare == "member" {
             return false;
@@ -476,28 +482,6 @@ pub(super) fn followed_by_org_appositive(after: &str) -> bool {
         let stops = ['.', '?', '!', ';'];
         let sentence_end = w.ends_with(stops) && w.trim_end_matches(stops).ends_with(char::is_lowercase);
         if w.ends_with(',') || sentence_end {
-            return false;
-        }
-    }
-    false
-}
-
-/// "Zentrix, a Springfield-based maker of batteries,", "Quillmark, the largest supplier of
-/// chips,": what a company does, named with what it makes after "of", in the appositive after
-/// a one-word name. (People make things too: a full name is read by the person rules first.)
-pub(super) fn followed_by_maker_appositive(after: &str) -> bool {
-    let Some(rest) = after.strip_prefix(", ") else {
-        return false;
-    };
-    let mut ws = rest.split_whitespace().take(6).peekable();
-    if !matches!(ws.next(), Some("a" | "an" | "the")) {
-        return false;
-    }
-    while let Some(w) = ws.next() {
-        if COMPANY_DESCRIPTORS.contains(w) && ws.peek() == Some(&"of") {
-            return true;
-        }
-        if w.ends_with([',', '.', '?', '!', ';']) {
             return false;
         }
     }

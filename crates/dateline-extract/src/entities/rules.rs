@@ -113,12 +113,21 @@ pub(super) const RULES: &[(&str, Rule)] = &[
 /// "Local 1199", "Zentrix Workers Local 42": American unions name their branches "Local" and
 /// a number, after the union's name or alone once the union is named.
 fn union_local<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
-    if r.last() != "Local" || !r.at_end() {
+    if r.last() != "Local" {
         return None;
     }
-    let number = r.next_lower?.trim_end_matches([',', '.', ';', ':']);
-    let numbered = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
-    numbered.then(|| Verdict::all(r, Kind::Org(Cow::Owned(format!("{} {number}", r.whole)))))
+    let number = number_after(r)?;
+    Some(Verdict::all(r, Kind::Org(Cow::Owned(format!("{} {number}", r.whole)))))
+}
+
+/// The number written right after the run, which capitalised runs leave out ("ZBC 7", "Local
+/// 1199"), without the punctuation after it.
+fn number_after<'r>(r: &'r Run<'_, '_>) -> Option<&'r str> {
+    let number = r
+        .next_lower
+        .filter(|_| r.at_end())?
+        .trim_end_matches([',', '.', ';', ':']);
+    (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())).then_some(number)
 }
 
 /// The archive's registry overrides everything: the whole run, else the longest registered
@@ -435,7 +444,7 @@ fn organisation_by_appositive<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let fits = (2..=7).contains(&r.ws.len())
         && !opens_with_function_word(r)
         && !coordinated
-        && followed_by_org_appositive(r.after)
+        && followed_by_org_appositive(r.after, false)
         && !describes_what_follows(r.ws[0].text)
         && !lexicon::is_given_name(r.ws[0].text)
         && !lexicon::is_title(r.ws[0].text);
@@ -629,7 +638,7 @@ fn retailer_offering_a_deal<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         return None;
     }
     let sentence = r.after.find(". ").map_or(r.after, |end| &r.after[..end]);
-    let priced = sentence.contains(['$', '£', '€']);
+    let priced = sentence.contains(CURRENCY_SIGNS);
     (priced && !r.ws.iter().any(opens_a_persons_name)).then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
@@ -1412,7 +1421,7 @@ fn short_organisation_by_appositive<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> 
     let has_joiner = r.ws.iter().any(|w| NAME_JOINERS.contains(w.text));
     let fits = (2..=4).contains(&r.ws.len())
         && !has_joiner
-        && followed_by_org_appositive(r.after)
+        && followed_by_org_appositive(r.after, false)
         && !describes_what_follows(r.ws[0].text);
     fits.then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
 }
@@ -1773,10 +1782,8 @@ fn broadcaster_outlet<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     }
     match r.ws {
         [_] => {
-            let next = r.next_lower.filter(|_| r.at_end())?;
-            let channel = next.trim_end_matches([',', '.', ';', ':']);
-            let number = (1..=2).contains(&channel.len()) && channel.bytes().all(|b| b.is_ascii_digit());
-            number.then(|| Verdict::all(r, Kind::Org(Cow::Owned(format!("{first} {channel}")))))
+            let channel = number_after(r).filter(|c| c.len() <= 2)?;
+            Some(Verdict::all(r, Kind::Org(Cow::Owned(format!("{first} {channel}")))))
         }
         [_, audience] => lexicon::is_demonym(audience.text).then(|| Verdict::all(r, Kind::Org(r.whole.clone()))),
         _ => None,
@@ -1939,11 +1946,8 @@ fn one_word<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let nothing = w.bytes().any(|b| b.is_ascii_digit()) || lexicon::is_stop_word(w) || lexicon::is_demonym(w);
     // "Zentrix, the Springfield-based research firm": an appositive says what kind of body the
     // word names (one naming a person's place in it, ", a member of …", says no such thing).
-    let appositive = || {
-        (followed_by_org_appositive(r.after) || super::classify::followed_by_maker_appositive(r.after))
-            && !lexicon::is_given_name(w)
-            && !names::is_given_name(w)
-    };
+    let appositive =
+        || followed_by_org_appositive(r.after, true) && !lexicon::is_given_name(w) && !names::is_given_name(w);
     Some(if nothing {
         Verdict::none()
     } else if appositive() {
@@ -1984,11 +1988,12 @@ fn sold_at_a_price(r: &Run<'_, '_>) -> bool {
 /// "£29.99", "€5", "US$12".
 fn opens_with_a_price(s: &str) -> bool {
     let s = s.strip_prefix("US").unwrap_or(s);
-    let Some(c) = s.chars().next() else {
-        return false;
-    };
-    matches!(c, '$' | '£' | '€' | '¥') && s[c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
+    s.strip_prefix(CURRENCY_SIGNS)
+        .is_some_and(|amount| amount.starts_with(|d: char| d.is_ascii_digit()))
 }
+
+/// The signs prices are written with in the copy the rules read.
+const CURRENCY_SIGNS: [char; 3] = ['$', '£', '€'];
 
 /// "Zentrix, which makes batteries,": a word set off by a comma before "which" and a verb of
 /// what companies do names a body; AP refers to a person with "who". A place takes "which"
