@@ -2410,8 +2410,8 @@ fn pinyin_given_name(r: &Run<'_, '_>) -> bool {
             && !FOREIGN_FUNCTION_WORDS.contains_lowercase_of(family.text)
             && !r.story.uses_lowercase(family.text)
     };
-    let family_name = names::surname_rank(family.text).is_some() || no_word();
-    if !lower_after_capital(family.text) || !lower_after_capital(given.text) || !family_name {
+    let family_name = || names::surname_rank(family.text).is_some() || no_word();
+    if !lower_after_capital(family.text) || !lower_after_capital(given.text) || !family_name() {
         return false;
     }
     let family = family.text.to_ascii_lowercase();
