@@ -1160,6 +1160,12 @@ mod tests {
             &[(O, "Zentrix Holdings"), (O, "Bank of Springfield")],
             &[(O, "Shares of Zentrix Holdings")],
         ),
+        // The article before the owner's name goes with neither.
+        (
+            "Shareholders of the Plimsy Savings Bank approved the merger on Tuesday.",
+            &[(O, "Plimsy Savings Bank")],
+            &[(O, "the Plimsy Savings Bank")],
+        ),
         // A list of newspapers writes "the" once, before the first title.
         (
             "The group owns the Toledo Blade, Akron Star and Dayton Courant.",

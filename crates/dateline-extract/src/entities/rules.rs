@@ -904,19 +904,29 @@ fn possession_before_its_owner<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     if ws.len() < 3 || ws[1].text != "of" || !ORG_POSSESSIONS.contains_lowercase_of(ws[0].text) {
         return None;
     }
-    let owner = &ws[2..];
+    // "Shareholders of the Plimsy Savings Bank": the article before the owner is no part of
+    // its name.
+    let from = 2 + ws[2..].iter().take_while(|w| !capitalized(w.text)).count();
+    let owner = &ws[from..];
+    if owner.is_empty() {
+        return None;
+    }
     // "Shares of Zentrix rose", "Customers of Zentrix complained": after a plural possession
     // opening the sentence, one word that names nothing else is the organisation. (A singular
     // one names a body of its own: "Board of Education".)
     let plural_opening = ws[0].text.ends_with('s') && r.chunk.sentence_start && r.at_start();
     if let [one] = owner
+        && from == 2
         && plural_opening
         && !is_all_caps(one.text)
         && !names_something_else(one.text)
     {
-        return Some(Verdict::one(Out::Name(2..3, Kind::Org(r.name(2..3)))));
+        return Some(Verdict::one(Out::Name(
+            from..from + 1,
+            Kind::Org(r.name(from..from + 1)),
+        )));
     }
-    (org_like(owner) || known(r.chunk, owner)).then(|| Verdict::one(Out::again(2..ws.len(), r.weak)))
+    (org_like(owner) || known(r.chunk, owner)).then(|| Verdict::one(Out::again(from..ws.len(), r.weak)))
 }
 
 /// "Cold War-era", "Acme-backed": hyphenated adjectives, not names; and one opening a run
