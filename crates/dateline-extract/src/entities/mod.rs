@@ -789,6 +789,13 @@ mod tests {
             &[(L, "Springfield")],
             &[(L, "Maple Street"), (L, "W. County Road")],
         ),
+        // A surname that is also a street's last word is a person's with a middle initial, a
+        // job, a speech verb or an appositive beside it; bare, it is still a street.
+        (
+            "Acme chairman Robert A. Lane said the plant would close. Jo Lane, a lawyer for the family, said little. They met on Elizabeth Lane.",
+            &[(P, "Robert A. Lane"), (P, "Jo Lane")],
+            &[(P, "Elizabeth Lane"), (L, "Elizabeth Lane")],
+        ),
         // A town that ends a name introduced as a person's is the surname.
         (
             "The guests of the media mogul, Dayo Lagos, arrived. Jane Lagos said she would stay.",

@@ -1338,7 +1338,28 @@ fn side_in_a_result<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// and surname-like "Box" look like a name.
 fn street_address<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let post_box = matches!(r.ws, [po, bx, ..] if matches!(po.text, "P.O." | "PO" | "P.O") && bx.text == "Box");
-    (post_box || r.ws.len() > 1 && STREET_SUFFIXES.contains(r.last())).then(Verdict::none)
+    let street = r.ws.len() > 1 && STREET_SUFFIXES.contains(r.last()) && !person_named_like_a_street(r);
+    (post_box || street).then(Verdict::none)
+}
+
+/// "chairman Robert A. Lane said", "Jo Lane, a lawyer for the family,": a given name and a
+/// surname that is also a street's last word make a person's name when what stands around
+/// them only a person has — a middle initial, a job just before, a speech verb beside, or a
+/// job in apposition. Bare, "George Street" and "Elizabeth Lane" stay streets.
+fn person_named_like_a_street(r: &Run<'_, '_>) -> bool {
+    let initial = |w: &Word<'_>| {
+        let letter = w.text.strip_suffix('.').unwrap_or(w.text);
+        letter.len() == 1 && letter.bytes().all(|b| b.is_ascii_uppercase())
+    };
+    let middle = &r.ws[1..r.ws.len() - 1];
+    let shaped =
+        names::is_given_name(r.ws[0].text) && middle.iter().all(initial) && names::surname_rank(r.last()).is_some();
+    shaped
+        && (!middle.is_empty()
+            || r.prev_lower.is_some_and(lexicon::is_role_noun)
+            || speech_beside(r)
+            || in_apposition_to_a_person(r)
+            || person_in_apposition_after(r))
 }
 
 /// "Foreign Ministry", "Communist Party", "Health Commission": a body named only by what it
@@ -1841,10 +1862,7 @@ fn person_named_like_a_town<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     }
     let role = r.prev_lower.filter(|p| lexicon::is_role_noun(p)).map(str::to_string);
     let given = names::is_given_name(r.ws[0].text);
-    let speech = [r.prev_lower, r.next_lower]
-        .into_iter()
-        .flatten()
-        .any(|w| lexicon::is_speech_verb(w) || lexicon::is_speech_participle(w));
+    let speech = speech_beside(r);
     if !(given || speech || role.is_some() || role_before_comma(r)) {
         return None;
     }
@@ -2341,10 +2359,23 @@ fn person_by_context(r: &Run<'_, '_>) -> bool {
     if surname && !r.ws.iter().any(|w| r.story.uses_lowercase(w.text)) {
         return true;
     }
-    let speech = |w: Option<&str>| w.is_some_and(|w| lexicon::is_speech_verb(w) || lexicon::is_speech_participle(w));
-    if speech(r.prev_lower) || speech(r.next_lower) || in_apposition_to_a_person(r) {
-        return true;
-    }
+    speech_beside(r) || in_apposition_to_a_person(r) || person_in_apposition_after(r)
+}
+
+/// "said Jane Roe", "Jane Roe told": a speech verb or participle next to the name.
+fn speech_beside(r: &Run<'_, '_>) -> bool {
+    [r.prev_lower, r.next_lower].into_iter().flatten().any(is_speech)
+}
+
+fn is_speech(w: &str) -> bool {
+    lexicon::is_speech_verb(w) || lexicon::is_speech_participle(w)
+}
+
+/// What follows a name after its comma and says it is a person's: an age ("Jane Roe, 45,"), a
+/// relative pronoun ("Jane Roe, who …"), a job ("Jane Roe, a spokeswoman for …", "Jane Roe,
+/// chairman of Acme"), or, when the name is itself set off by commas, the speech verb it is
+/// the subject of ("The minister, Jo Vann, said").
+fn person_in_apposition_after(r: &Run<'_, '_>) -> bool {
     let Some(rest) = r.after.strip_prefix(", ") else {
         return false;
     };
@@ -2353,7 +2384,7 @@ fn person_by_context(r: &Run<'_, '_>) -> bool {
     // it is the subject of the speech verb after its closing comma.
     let set_off = r.chunk.text[..r.ws[0].start].trim_end().ends_with(',');
     match words.next() {
-        Some(w) if set_off && speech(Some(w)) => true,
+        Some(w) if set_off && is_speech(w) => true,
         Some(w) if w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty() => true,
         Some("who" | "whose") => true,
         Some("a" | "an" | "the") => words
