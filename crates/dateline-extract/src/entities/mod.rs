@@ -789,12 +789,18 @@ mod tests {
             &[(L, "Springfield")],
             &[(L, "Maple Street"), (L, "W. County Road")],
         ),
-        // A surname that is also a street's last word is a person's with a middle initial, a
-        // job, a speech verb or an appositive beside it; bare, it is still a street.
+        // A surname that is also the last word of a street's or a place's name is a person's
+        // with a middle initial, a job, a speech verb or an appositive beside it; bare, or
+        // after a preposition of place, it is still a street or a place.
         (
             "Acme chairman Robert A. Lane said the plant would close. Jo Lane, a lawyer for the family, said little. They met on Elizabeth Lane.",
             &[(P, "Robert A. Lane"), (P, "Jo Lane")],
             &[(P, "Elizabeth Lane"), (L, "Elizabeth Lane")],
+        ),
+        (
+            "Mia Park said the vote was close. The rally in Albert Park drew crowds, organisers said.",
+            &[(P, "Mia Park"), (L, "Albert Park")],
+            &[(O, "Mia Park"), (L, "Mia Park")],
         ),
         // A town that ends a name introduced as a person's is the surname.
         (

@@ -1338,15 +1338,16 @@ fn side_in_a_result<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
 /// and surname-like "Box" look like a name.
 fn street_address<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let post_box = matches!(r.ws, [po, bx, ..] if matches!(po.text, "P.O." | "PO" | "P.O") && bx.text == "Box");
-    let street = r.ws.len() > 1 && STREET_SUFFIXES.contains(r.last()) && !person_named_like_a_street(r);
+    let street = r.ws.len() > 1 && STREET_SUFFIXES.contains(r.last()) && !person_named_like_a_place(r);
     (post_box || street).then(Verdict::none)
 }
 
-/// "chairman Robert A. Lane said", "Jo Lane, a lawyer for the family,": a given name and a
-/// surname that is also a street's last word make a person's name when what stands around
-/// them only a person has — a middle initial, a job just before, a speech verb beside, or a
-/// job in apposition. Bare, "George Street" and "Elizabeth Lane" stay streets.
-fn person_named_like_a_street(r: &Run<'_, '_>) -> bool {
+/// "chairman Robert A. Lane said", "Jo Lane, a lawyer for the family,", "Mia Park said": a
+/// given name and a surname that is also the last word of a street's or a place's name make a
+/// person's name when what stands around them only a person has — a middle initial, a job
+/// just before, a speech verb beside, or a job in apposition — and no preposition of place
+/// comes before. Bare, "George Street", "Elizabeth Lane" and "Albert Park" stay places.
+fn person_named_like_a_place(r: &Run<'_, '_>) -> bool {
     let initial = |w: &Word<'_>| {
         let letter = w.text.strip_suffix('.').unwrap_or(w.text);
         letter.len() == 1 && letter.bytes().all(|b| b.is_ascii_uppercase())
@@ -1355,6 +1356,7 @@ fn person_named_like_a_street(r: &Run<'_, '_>) -> bool {
     let shaped =
         names::is_given_name(r.ws[0].text) && middle.iter().all(initial) && names::surname_rank(r.last()).is_some();
     shaped
+        && !r.prev_lower.is_some_and(|p| PLACE_PREPOSITIONS.contains(p))
         && (!middle.is_empty()
             || r.prev_lower.is_some_and(lexicon::is_role_noun)
             || speech_beside(r)
@@ -1387,7 +1389,7 @@ fn place_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let fits = r.ws.len() > 1
         && (gazetteer::is_place_suffix(r.last()) && !has_joiner
             || gazetteer::is_place_prefix(r.ws[0].text) && !titled() && !opens_known());
-    if !fits {
+    if !fits || person_named_like_a_place(r) {
         return None;
     }
     // "Zentrix Harbor said in a statement": a place does not speak; a body named like one does.
