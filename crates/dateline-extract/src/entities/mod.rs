@@ -828,6 +828,13 @@ mod tests {
             &[(O, "The Quillmark Review"), (O, "Varnosk Quorra"), (P, "Jane Roe")],
             &[(O, "Jane Roe")],
         ),
+        // No one works at a person: an employer's name may end in a surname ("Vale"), unless
+        // the story names someone by it.
+        (
+            "Jo Roe, an analyst at Dorrance Vale, said the deal was done. Economists at Plimsy Hale agreed.",
+            &[(O, "Dorrance Vale"), (O, "Plimsy Hale"), (P, "Jo Roe")],
+            &[(P, "Dorrance Vale"), (P, "Plimsy Hale")],
+        ),
         (
             "Officials said so, according to Brightwell Daily.",
             &[(O, "Brightwell Daily")],

@@ -544,15 +544,19 @@ fn source_or_employer<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
             || gazetteer::is_known_org(w.text)
     };
     // "told Roe Vann" after "Jane Roe Vann": a surname last may be a person's second
-    // reference; an outlet's "The" says it is none, and so does a source's cue when the story
-    // names no one by that surname ("a statement to Harbor Stone").
+    // reference; an outlet's "The" says it is none, and so does a source's cue or a job's
+    // "at" when the story names no one by that surname ("a statement to Harbor Stone", "an
+    // analyst at Dorrance Vale": no one works at a person). What only an organisation has
+    // may be a person's too ("the valuation of Roe Tower").
     let article = ws[0].text == "The" || r.prev_lower == Some("the");
     // The cue first: few names follow one, and it is cheaper than the word lookups below.
     let (source, employer) = cues(&r.chunk.text[..ws[0].start]);
     let cued = source || employer || article && reports_after(r.after);
     let plain = || {
-        let surname_last =
-            !article && names::surname_rank(r.last()).is_some() && (!source || r.story.names_someone_called(r.last()));
+        let at_work = r.prev_lower == Some("at");
+        let surname_last = !article
+            && names::surname_rank(r.last()).is_some()
+            && (r.story.names_someone_called(r.last()) || !source && !at_work);
         !named.is_empty()
             && !opens_a_persons_name(&named[0])
             && !named.iter().any(inner)
@@ -730,12 +734,16 @@ fn cued_as_source(last: Option<&str>, rest: &str) -> bool {
     cue_word && SOURCE_CUE_PHRASES.iter().any(|c| ends_with_phrase(rest, c)) || rest.ends_with("(via")
 }
 
-/// "an analyst at", "Jane Roe at", "the founder of": what introduces someone's employer.
+/// "an analyst at", "Economists at", "Jane Roe at", "the founder of": what introduces
+/// someone's employer.
 fn cued_as_employer<'a>(last: Option<&str>, mut words: impl Iterator<Item = &'a str>) -> bool {
+    let job = |w: &str| {
+        with_lowercase(w, |l| {
+            lexicon::is_role_noun(l) || l.strip_suffix('s').is_some_and(lexicon::is_role_noun)
+        })
+    };
     match last {
-        Some("at") => words
-            .next()
-            .is_some_and(|w| lexicon::is_role_noun(w) || after_full_name(w, words.next())),
+        Some("at") => words.next().is_some_and(|w| job(w) || after_full_name(w, words.next())),
         Some("of") => words.next().is_some_and(|w| ORG_POSSESSIONS.contains_lowercase_of(w)),
         _ => false,
     }
