@@ -131,13 +131,22 @@ impl Shapes {
     #[inline]
     fn may_hold_lowercase_of(&self, word: &str) -> bool {
         let b = word.as_bytes();
+        if b.is_ascii() {
+            self.may_hold_lowercase_of_ascii(b)
+        } else {
+            true
+        }
+    }
+
+    /// [`Self::may_hold_lowercase_of`] for a word known to be ASCII.
+    #[inline]
+    fn may_hold_lowercase_of_ascii(&self, b: &[u8]) -> bool {
         match (b.first(), b.last()) {
-            (Some(&first), Some(&last)) if b.is_ascii() => {
+            (Some(&first), Some(&last)) => {
                 let bit = Self::bit(b.len());
                 self.by_first[usize::from(first.to_ascii_lowercase())] & bit != 0
                     && self.by_last[usize::from(last.to_ascii_lowercase())] & bit != 0
             }
-            (Some(_), Some(_)) => true,
             _ => self.empty,
         }
     }
@@ -209,6 +218,25 @@ impl<K: Borrow<str> + Hash + Eq> WordSet<K> {
     #[inline]
     pub fn may_hold_lowercase_of(&self, word: &str) -> bool {
         self.shapes.may_hold_lowercase_of(word)
+    }
+
+    /// Whether `word` in lower case is a key. A short ASCII word is looked at once: its shape,
+    /// then its lower case built in a buffer; any other is lowered as [`with_lowercase`] does.
+    #[inline]
+    pub fn contains_lowercase_of(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        if b.len() <= 32 && b.is_ascii() {
+            if !self.shapes.may_hold_lowercase_of_ascii(b) {
+                return false;
+            }
+            let mut buf = [0u8; 32];
+            let lower = &mut buf[..b.len()];
+            lower.copy_from_slice(b);
+            lower.make_ascii_lowercase();
+            // ASCII in, ASCII out: always valid UTF-8.
+            return std::str::from_utf8(lower).is_ok_and(|l| self.set.contains(l));
+        }
+        self.shapes.may_hold_lowercase_of(word) && with_lowercase(word, |l| self.set.contains(l))
     }
 
     /// The stored key equal to `key`.
@@ -306,6 +334,33 @@ mod tests {
         }
         assert!(!set.may_hold_lowercase_of("Mayor"));
         assert!(!set.may_hold_lowercase_of(""));
+    }
+
+    #[test]
+    fn lower_case_lookup_finds_exactly_the_lowered_keys() {
+        let long = "x".repeat(33);
+        let set: WordSet<String> = ["sen.", "king", "secretary-general", "", long.as_str()]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        // (word, whether its lower case is a key): ASCII words short and long, the Kelvin sign
+        // (which lowers to an ASCII "k"), the empty word.
+        let rows: &[(&str, bool)] = &[
+            ("Sen.", true),
+            ("SEN.", true),
+            ("king", true),
+            ("KinG", true),
+            ("\u{212A}ing", true),
+            ("Secretary-General", true),
+            (&"X".repeat(33), true),
+            (&"X".repeat(32), false),
+            ("Kings", false),
+            ("Sen", false),
+            ("", true),
+        ];
+        for &(word, key) in rows {
+            assert_eq!(set.contains_lowercase_of(word), key, "{word}");
+        }
     }
 
     #[test]

@@ -58,7 +58,7 @@ impl List {
     /// Whether `word`, lower-cased, is an entry: for lists kept in lower case and asked about
     /// words in any case. The shape test settles most words without lower-casing them.
     pub fn contains_lowercase_of(&self, word: &str) -> bool {
-        self.set.may_hold_lowercase_of(word) && with_lowercase(word, |lower| self.set.contains(lower))
+        self.set.contains_lowercase_of(word)
     }
 
     /// The entries in file order.

@@ -70,9 +70,15 @@ pub(super) struct Piece<'a> {
 /// What classification knows of the whole story besides the run in hand.
 pub(super) struct Story<'a, 'r> {
     pub(super) registry: &'r Registry,
-    /// Every word the story writes in lower case: a capitalised run made of such words is a
-    /// heading or a product name ("Weight Loss Tips"), not a person.
-    pub(super) lower_words: FxHashSet<&'a str>,
+    /// Every word the story writes in lower case that has the shape of one of its capitalised
+    /// words (see [`uses_lowercase`](Self::uses_lowercase)): a capitalised run made of such
+    /// words is a heading or a product name ("Weight Loss Tips"), not a person.
+    lower_words: FxHashSet<&'a str>,
+    /// The shapes of the story's capitalised words in lower case.
+    capital_shapes: Shapes,
+    /// Every word the story writes in lower case, gathered only when a word of none of those
+    /// shapes is asked about.
+    all_lower_words: OnceCell<FxHashSet<&'a str>>,
     spans: &'r [super::Span<'a>],
     /// Every capitalised run of the story as written, gathered only when a rule first asks.
     runs: OnceCell<FxHashSet<&'a str>>,
@@ -85,9 +91,15 @@ pub(super) struct Story<'a, 'r> {
 
 impl<'a, 'r> Story<'a, 'r> {
     pub(super) fn new(registry: &'r Registry, spans: &'r [super::Span<'a>]) -> Self {
-        // Sized for the story at once: growing the set word by word rehashed it several times.
-        let words: usize = spans.iter().map(|s| s.words.len()).sum();
-        let mut lower_words = FxHashSet::with_capacity_and_hasher(words / 2, Default::default());
+        // Only capitalised words are asked about, and most of a story's lower-case words have
+        // the shape of none of them: those stay out of the set, which spares hashing them.
+        let mut capital_shapes = Shapes::new();
+        for w in spans.iter().flat_map(|s| s.words.iter()) {
+            if w.text.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+                capital_shapes.add_lowercase_of(w.text.as_bytes());
+            }
+        }
+        let mut lower_words = FxHashSet::default();
         let mut votes = LanguageVotes::default();
         // English's function words are a good part of a story's lower-case words: each goes
         // into the set once, not at every use.
@@ -96,7 +108,7 @@ impl<'a, 'r> Story<'a, 'r> {
             if w.text.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
                 let bit = english_bit(w.text);
                 votes.count(w.text, bit);
-                if inserted & bit == 0 || bit == 0 {
+                if (inserted & bit == 0 || bit == 0) && capital_shapes.holds(w.text.as_bytes()) {
                     inserted |= bit;
                     lower_words.insert(w.text);
                 }
@@ -105,6 +117,8 @@ impl<'a, 'r> Story<'a, 'r> {
         Story {
             registry,
             lower_words,
+            capital_shapes,
+            all_lower_words: OnceCell::new(),
             spans,
             runs: OnceCell::new(),
             capitalises_nouns: votes.capitalises_nouns(),
@@ -141,14 +155,75 @@ impl<'a, 'r> Story<'a, 'r> {
         })
     }
 
-    /// Whether the story writes `word` in lower case somewhere.
+    /// Whether the story writes `word` in lower case somewhere. A word of a capitalised word's
+    /// shape is in the small set; any other is looked up among all the lower-case words.
     pub(super) fn uses_lowercase(&self, word: &str) -> bool {
-        with_lowercase(word, |l| self.lower_words.contains(l))
+        with_lowercase(word, |l| {
+            if !l.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+                false
+            } else if self.capital_shapes.holds(l.as_bytes()) {
+                self.lower_words.contains(l)
+            } else {
+                self.all_lower_words().contains(l)
+            }
+        })
+    }
+
+    fn all_lower_words(&self) -> &FxHashSet<&'a str> {
+        self.all_lower_words.get_or_init(|| {
+            self.spans
+                .iter()
+                .flat_map(|s| s.words.iter())
+                .map(|w| w.text)
+                .filter(|w| w.as_bytes().first().is_some_and(u8::is_ascii_lowercase))
+                .collect()
+        })
     }
 
     /// Whether the story spells this abbreviation out in lower case.
     pub(super) fn abbreviates_common_noun(&self, word: &str) -> bool {
         !self.lower_case_abbreviations.is_empty() && self.lower_case_abbreviations.contains(word)
+    }
+}
+
+/// The (first byte, length) and (last byte, length) pairs of a set of words: a word whose pairs
+/// are not both among them is none of the words.
+struct Shapes {
+    by_first: [u32; 256],
+    by_last: [u32; 256],
+}
+
+impl Shapes {
+    fn new() -> Self {
+        Shapes {
+            by_first: [0; 256],
+            by_last: [0; 256],
+        }
+    }
+
+    /// Lengths of 31 bytes and more share one bit.
+    fn bit(len: usize) -> u32 {
+        1 << len.min(31)
+    }
+
+    /// Adds the shape of `word` with its first and last bytes in ASCII lower case.
+    fn add_lowercase_of(&mut self, word: &[u8]) {
+        if let (Some(first), Some(last)) = (word.first(), word.last()) {
+            let bit = Self::bit(word.len());
+            self.by_first[usize::from(first.to_ascii_lowercase())] |= bit;
+            self.by_last[usize::from(last.to_ascii_lowercase())] |= bit;
+        }
+    }
+
+    /// Whether some word added has the shape of `word`.
+    fn holds(&self, word: &[u8]) -> bool {
+        match (word.first(), word.last()) {
+            (Some(&first), Some(&last)) => {
+                let bit = Self::bit(word.len());
+                self.by_first[usize::from(first)] & bit != 0 && self.by_last[usize::from(last)] & bit != 0
+            }
+            _ => false,
+        }
     }
 }
 
@@ -1152,4 +1227,46 @@ pub(super) fn clean_role(role: &str) -> Option<String> {
         .unwrap_or(words.len());
     let r = words[start..].join(" ");
     (!r.is_empty()).then_some(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::words;
+
+    /// Words of a capitalised word's shape are answered from the small set, others from all
+    /// the story's lower-case words: both must see every lower-case word.
+    #[test]
+    fn story_knows_every_word_it_writes_in_lower_case() {
+        let text = "Weight Loss Tips: the weight of a loss. Zentrix sells tips and widgets, Acme said.";
+        let ws = words(text);
+        let spans = [super::super::Span {
+            block: 0,
+            text,
+            range: 0..text.len(),
+            skip: vec![],
+            no_people: false,
+            words: &ws,
+        }];
+        let registry = Registry::default();
+        let story = Story::new(&registry, &spans);
+        // (word asked, whether the story writes it in lower case)
+        let rows: &[(&str, bool)] = &[
+            ("Weight", true),
+            ("LOSS", true),
+            ("Tips", true),
+            ("Zentrix", false),
+            ("Acme", false),
+            // No capitalised word has these shapes.
+            ("widgets", true),
+            ("Widgets", true),
+            ("sells", true),
+            ("Gadgets", false),
+            ("Éclair", false),
+            ("", false),
+        ];
+        for &(word, used) in rows {
+            assert_eq!(story.uses_lowercase(word), used, "{word}");
+        }
+    }
 }
