@@ -19,16 +19,10 @@
 //! a copy of the published file) and replaces the rows of the changed articles only. Every
 //! number a clean export hands out in sequence (entity ids by first appearance, figure, quote
 //! and note ids, the hidden row numbers of the link tables) is then put back in that sequence,
-//! and the changed articles' words are taken out of the full-text index and put in again. The
-//! same `VACUUM INTO` follows: the file is byte for byte a clean export's.
-//!
-//! The full-text index needs care of its own. FTS5 keeps its words in segments that record
-//! their history (which segment was written when, how many pages were ever written), so the
-//! same words reached by another sequence of writes sit in other bytes. Both ways of making
-//! the file therefore end the same way ([`settle_full_text`]): every segment merged into one
-//! (FTS5's 'optimize', whose merged segment depends only on the rows indexed), and that
-//! segment's history written as one fixed record. Merging costs about a quarter of indexing
-//! every article afresh, which an update no longer does.
+//! and the full-text index's segments of the changed articles' blocks are made again
+//! ([`full_text`]). The same `VACUUM INTO` follows: the file is byte for byte a clean export's.
+
+mod full_text;
 
 use std::collections::BTreeMap;
 
@@ -155,186 +149,6 @@ CREATE INDEX quotes_article ON quotes(article_id);
 CREATE INDEX quotes_person ON quotes(person_id);
 CREATE INDEX annotations_article ON annotations(article_id);
 ";
-
-/// The full-text index, made last: after the tables, and after every row is in.
-const FULL_TEXT: &str = "
-CREATE VIRTUAL TABLE articles_fts USING fts5(headline, summary, body, content='articles', content_rowid='id');
-";
-
-/// How much of the full-text index FTS5 gathers in memory before it writes a segment (its
-/// default is 1 MB): fewer, larger segments, so less merging of them.
-const FULL_TEXT_HASH_BYTES: i64 = 32 << 20;
-
-/// Makes the full-text index from the rows of `articles`, after every row is in.
-fn index_text(tx: &Connection) -> rusqlite::Result<()> {
-    tx.execute(
-        "INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', ?1)",
-        [FULL_TEXT_HASH_BYTES],
-    )?;
-    tx.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')", [])?;
-    settle_full_text(tx)?;
-    Ok(())
-}
-
-/// Takes article `id`'s words out of the full-text index, while its row still holds the text
-/// they were indexed from (an index with `content='articles'` is told what to forget).
-fn unindex_article(tx: &Connection, id: i64) -> rusqlite::Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO articles_fts(articles_fts, rowid, headline, summary, body)
-           SELECT 'delete', id, headline, summary, body FROM articles WHERE id = ?1",
-    )?
-    .execute([id])?;
-    Ok(())
-}
-
-/// Puts article `id`'s words in the full-text index, from its row.
-fn index_article(tx: &Connection, id: i64) -> rusqlite::Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO articles_fts(rowid, headline, summary, body)
-           SELECT id, headline, summary, body FROM articles WHERE id = ?1",
-    )?
-    .execute([id])?;
-    Ok(())
-}
-
-/// The row of `articles_fts_data` holding the index's structure: its segments by level, and
-/// how many pages were ever written (FTS5's `FTS5_STRUCTURE_ROWID`).
-const STRUCTURE_ROW: i64 = 10;
-
-/// The rows of a segment in `articles_fts_data` are numbered from its id shifted left by this
-/// many bits (FTS5's page, tree-height and doclist-index bits).
-const SEGMENT_SHIFT: u32 = 37;
-
-/// Brings the full-text index to the one form its rows determine, whatever writes made it: one
-/// segment, numbered 1, on the first level, with as many pages written as it holds. FTS5 reads
-/// any such index alike; only the bytes of history differ. Returns whether the index has that
-/// form (an empty one has no segment and is left as it is).
-fn settle_full_text(tx: &Connection) -> rusqlite::Result<bool> {
-    // A segment FTS5 writes straight from memory breaks its pages other than one it merges
-    // from others, and 'optimize' leaves a lone segment as it is. Taking out the first
-    // article's words and putting them in again adds segments, so that the index is always
-    // the product of one last merge, whether it was written at once or updated.
-    let first: Option<i64> = tx.query_row("SELECT min(id) FROM articles", [], |r| r.get(0))?;
-    if let Some(id) = first {
-        unindex_article(tx, id)?;
-        index_article(tx, id)?;
-    }
-    tx.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')", [])?;
-    let record: Vec<u8> = tx.query_row(
-        "SELECT block FROM articles_fts_data WHERE id = ?1",
-        [STRUCTURE_ROW],
-        |r| r.get(0),
-    )?;
-    let Some(structure) = Structure::read(&record) else {
-        return Ok(false);
-    };
-    let Some(segment) = structure.only_segment else {
-        return Ok(structure.segments == 0);
-    };
-    if segment.id != 1 {
-        let first = (segment.id as i64) << SEGMENT_SHIFT;
-        tx.execute(
-            "UPDATE articles_fts_data SET id = id - ?1 WHERE id >= ?2 AND id < ?3",
-            params![first - (1 << SEGMENT_SHIFT), first, first + (1 << SEGMENT_SHIFT)],
-        )?;
-        tx.execute(
-            "UPDATE articles_fts_idx SET segid = 1 WHERE segid = ?1",
-            [segment.id as i64],
-        )?;
-    }
-    let settled = Structure::settled(structure.cookie, segment.first_page, segment.last_page);
-    if settled != record {
-        tx.execute(
-            "UPDATE articles_fts_data SET block = ?1 WHERE id = ?2",
-            params![settled, STRUCTURE_ROW],
-        )?;
-    }
-    Ok(true)
-}
-
-/// What [`settle_full_text`] needs of FTS5's structure record: a four-byte configuration
-/// cookie, then varints: levels, segments, pages written, and for each level the segments
-/// being merged, its segments, and each segment's id, first and last page.
-#[derive(Debug, PartialEq, Eq)]
-struct Structure {
-    cookie: [u8; 4],
-    segments: u64,
-    only_segment: Option<Segment>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Segment {
-    id: u64,
-    first_page: u64,
-    last_page: u64,
-}
-
-impl Structure {
-    /// `None` for a record in another form (a later FTS5's, or not a structure at all).
-    fn read(record: &[u8]) -> Option<Structure> {
-        let cookie: [u8; 4] = record.get(..4)?.try_into().ok()?;
-        let mut at = 4;
-        let mut next = || varint(record, &mut at);
-        let levels = next()?;
-        let segments = next()?;
-        let _pages_written = next()?;
-        let mut found = Vec::new();
-        for _ in 0..levels {
-            let _merging = next()?;
-            for _ in 0..next()? {
-                found.push(Segment {
-                    id: next()?,
-                    first_page: next()?,
-                    last_page: next()?,
-                });
-            }
-        }
-        (found.len() as u64 == segments && at == record.len()).then_some(Structure {
-            cookie,
-            segments,
-            only_segment: (found.len() == 1).then(|| found[0]),
-        })
-    }
-
-    /// The record of an index of one segment, numbered 1, of pages `first..=last`, on the
-    /// first level, with as many pages written as it holds.
-    fn settled(cookie: [u8; 4], first: u64, last: u64) -> Vec<u8> {
-        let mut out = cookie.to_vec();
-        for v in [1, 1, last, 0, 1, 1, first, last] {
-            put_varint(&mut out, v);
-        }
-        out
-    }
-}
-
-/// Reads one of SQLite's varints (big-endian, seven bits a byte, the ninth byte whole) at `at`.
-fn varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
-    let mut value = 0u64;
-    for i in 0..9 {
-        let b = *bytes.get(*at)?;
-        *at += 1;
-        if i == 8 {
-            return Some((value << 8) | u64::from(b));
-        }
-        value = (value << 7) | u64::from(b & 0x7f);
-        if b & 0x80 == 0 {
-            return Some(value);
-        }
-    }
-    Some(value)
-}
-
-/// Writes `value` as one of SQLite's varints; the values here (page counts) never need the
-/// ninth byte.
-fn put_varint(out: &mut Vec<u8>, value: u64) {
-    let mut groups = vec![(value & 0x7f) as u8];
-    let mut rest = value >> 7;
-    while rest != 0 {
-        groups.push((rest & 0x7f) as u8 | 0x80);
-        rest >>= 7;
-    }
-    out.extend(groups.iter().rev());
-}
 
 /// The schema version the published file is made from. SQLite counts every change to the
 /// schema in the file's header; a clean export and an update make different numbers of
@@ -465,6 +279,7 @@ pub fn sqlite_file_updated(
     }
     // Room for `insert_story`'s statements and the update's own.
     db.set_prepared_statement_cache_capacity(64);
+    full_text::attach_scratch(&db)?;
     let tx = db.transaction()?;
     {
         let mut names = Names {
@@ -486,14 +301,12 @@ pub fn sqlite_file_updated(
                 .iter()
                 .map(|(_, link, column)| named(&tx, link, column, id))
                 .collect::<rusqlite::Result<Vec<_>>>()?;
-            unindex_article(&tx, id)?;
             for table in ARTICLE_TABLES {
                 tx.execute(&format!("DELETE FROM {table} WHERE article_id = ?1"), [id])?;
             }
             tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
             let story = archive.plain_story(i)?;
             insert_story(&tx, id, &story, absolute, &mut names)?;
-            index_article(&tx, id)?;
             for (table, before) in numbered_tables().zip(&before) {
                 if !before.put_back(&tx, table, id)? {
                     renumber_from.entry(table).or_insert(id);
@@ -512,11 +325,12 @@ pub fn sqlite_file_updated(
             }
         }
         // An index in another form than a clean export leaves cannot be published.
-        if !settle_full_text(&tx)? {
+        if !full_text::reindex(&tx, full_text::Blocks::of(archive.stories.len()), &changed)? {
             return Ok(None);
         }
     }
     tx.commit()?;
+    full_text::detach_scratch(&db)?;
     let out = temp_in(folder, ".sqlite")?;
     publish(&db, &out)?;
     Ok(Some(out))
@@ -661,9 +475,10 @@ fn renumber_entities(tx: &Connection, table: &str, link: &str, column: &str) -> 
 /// The tables of the archive, in `db`.
 fn fill(db: &mut Connection, archive: &Archive, absolute: &dyn Fn(&str) -> String) -> Result<(), ExportError> {
     db.execute_batch(SCHEMA)?;
-    db.execute_batch(FULL_TEXT)?;
-    // Room for every statement `insert_story` runs (see `run`).
-    db.set_prepared_statement_cache_capacity(32);
+    db.execute_batch(full_text::FULL_TEXT)?;
+    // Room for every statement `insert_story` runs (see `run`) and the full-text index's.
+    db.set_prepared_statement_cache_capacity(48);
+    full_text::attach_scratch(db)?;
     let tx = db.transaction()?;
     {
         let mut names = Names::default();
@@ -679,9 +494,10 @@ fn fill(db: &mut Connection, archive: &Archive, absolute: &dyn Fn(&str) -> Strin
         tx.execute_batch(&format!("PRAGMA cache_size = -{};", CACHE_KIB / 2))?;
         tx.execute_batch(INDEXES)?;
         tx.execute_batch(&format!("PRAGMA cache_size = -{CACHE_KIB};"))?;
-        index_text(&tx)?;
+        full_text::index_all(&tx, full_text::Blocks::of(archive.stories.len()))?;
     }
     tx.commit()?;
+    full_text::detach_scratch(db)?;
     Ok(())
 }
 
@@ -895,146 +711,11 @@ mod tests {
         let db = Connection::open_in_memory().unwrap();
         db.execute_batch(SCHEMA).unwrap();
         db.execute_batch(INDEXES).unwrap();
-        db.execute_batch(FULL_TEXT).unwrap();
+        db.execute_batch(full_text::FULL_TEXT).unwrap();
         let on: i64 = db
             .query_row("SELECT sqlite_compileoption_used('ENABLE_FTS5')", [], |r| r.get(0))
             .unwrap();
         assert_eq!(on, 1);
-    }
-
-    /// A database of `articles` only (and its full-text index), with `rows` articles whose
-    /// words repeat enough for the index to span many pages.
-    fn articles_db(path: &Path, rows: i64) -> Connection {
-        let db = Connection::open(path).unwrap();
-        db.execute_batch(
-            "PRAGMA journal_mode = OFF;
-             CREATE TABLE articles (id INTEGER PRIMARY KEY, headline TEXT, summary TEXT, body TEXT);",
-        )
-        .unwrap();
-        db.execute_batch(FULL_TEXT).unwrap();
-        for id in 1..=rows {
-            let body: String = (0..400)
-                .map(|w| format!("harbour{} council{} ", (id * 7 + w) % 211, w % 13))
-                .collect();
-            db.execute(
-                "INSERT INTO articles (id, headline, summary, body) VALUES (?1, ?2, NULL, ?3)",
-                params![id, format!("Ferry {id}"), body],
-            )
-            .unwrap();
-        }
-        db
-    }
-
-    fn vacuumed(db: &Connection, dir: &Path, name: &str) -> Vec<u8> {
-        let out = dir.join(name);
-        db.execute("VACUUM INTO ?1", [out.to_string_lossy()]).unwrap();
-        std::fs::read(out).unwrap()
-    }
-
-    fn integrity(db: &Connection) {
-        db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')", [])
-            .unwrap();
-    }
-
-    /// An index written at once, one written in many small segments, and one updated in place
-    /// after an article changed are the same bytes once settled; each still answers queries.
-    #[test]
-    fn a_settled_full_text_index_is_the_same_bytes_however_it_was_written() {
-        let dir = tempfile::tempdir().unwrap();
-        // At once, as a clean export writes it.
-        let clean = articles_db(&dir.path().join("clean.sqlite"), 120);
-        clean
-            .execute("UPDATE articles SET body = body || ' lighthouse' WHERE id = 40", [])
-            .unwrap();
-        index_text(&clean).unwrap();
-        integrity(&clean);
-        // In segments of 64 KB: many segments, merged as FTS5 sees fit on the way.
-        let pieces = articles_db(&dir.path().join("pieces.sqlite"), 120);
-        pieces
-            .execute("UPDATE articles SET body = body || ' lighthouse' WHERE id = 40", [])
-            .unwrap();
-        pieces
-            .execute_batch(&format!(
-                "INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', 65536);
-                 INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
-                 INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', {FULL_TEXT_HASH_BYTES});"
-            ))
-            .unwrap();
-        // Written twice with a new hash size, so the configuration's cookie agrees with `clean`'s.
-        assert!(settle_full_text(&pieces).unwrap());
-        integrity(&pieces);
-        // Updated: article 40 changed after a clean index was made.
-        let updated = articles_db(&dir.path().join("updated.sqlite"), 120);
-        index_text(&updated).unwrap();
-        unindex_article(&updated, 40).unwrap();
-        updated
-            .execute("UPDATE articles SET body = body || ' lighthouse' WHERE id = 40", [])
-            .unwrap();
-        index_article(&updated, 40).unwrap();
-        assert!(settle_full_text(&updated).unwrap());
-        integrity(&updated);
-        let found: i64 = updated
-            .query_row(
-                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'lighthouse'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(found, 40);
-        let a = vacuumed(&clean, dir.path(), "a.sqlite");
-        assert!(
-            a == vacuumed(&updated, dir.path(), "c.sqlite"),
-            "an updated index differs"
-        );
-        // `pieces` set its hash size twice, which only the configuration cookie records: its
-        // words and structure are the others'.
-        let rows = |db: &Connection| -> Vec<(i64, Vec<u8>)> {
-            let mut q = db
-                .prepare("SELECT id, block FROM articles_fts_data ORDER BY id")
-                .unwrap();
-            q.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-                .unwrap()
-                .map(|r| {
-                    let (id, block): (i64, Vec<u8>) = r.unwrap();
-                    (
-                        id,
-                        if id == STRUCTURE_ROW {
-                            block[4..].to_vec()
-                        } else {
-                            block
-                        },
-                    )
-                })
-                .collect()
-        };
-        assert!(rows(&pieces) == rows(&clean), "an index written in pieces differs");
-    }
-
-    #[test]
-    fn the_structure_record_reads_back_as_written() {
-        let record = Structure::settled([0, 0, 0, 1], 1, 8168);
-        assert_eq!(record, [0, 0, 0, 1, 1, 1, 191, 104, 0, 1, 1, 1, 191, 104]);
-        assert_eq!(
-            Structure::read(&record),
-            Some(Structure {
-                cookie: [0, 0, 0, 1],
-                segments: 1,
-                only_segment: Some(Segment {
-                    id: 1,
-                    first_page: 1,
-                    last_page: 8168
-                }),
-            })
-        );
-        // Two levels, the second holding segment 4 after an update; a record cut short.
-        let two = [0, 0, 0, 1, 2, 1, 191, 109, 0, 0, 0, 1, 4, 1, 191, 107];
-        assert_eq!(Structure::read(&two).unwrap().only_segment.unwrap().id, 4);
-        assert_eq!(Structure::read(&two[..12]), None);
-        for v in [0, 1, 127, 128, 16_383, 16_384, 1 << 31] {
-            let mut out = Vec::new();
-            put_varint(&mut out, v);
-            assert_eq!(varint(&out, &mut 0), Some(v));
-        }
     }
 
     /// The published file has pages of [`PAGE_BYTES`]; a working database of another page size
