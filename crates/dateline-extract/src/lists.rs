@@ -348,6 +348,10 @@ lists! {
     PLACE_KIND_NOUNS: List = "place_kind_nouns.txt";
     /// Legal-form and group words ending a company's name ("Co.", "Holdings"), lower case.
     COMPANY_SUFFIXES: List = "company_suffixes.txt";
+    /// Legal forms a company's name sets off with a comma ("Acme Widgets, Inc."), as written.
+    COMMA_LEGAL_FORMS: List = "comma_legal_forms.txt";
+    /// Words qualifying a written-out post before its body ("Vice", "Senior"), lower case.
+    POST_QUALIFIERS: List = "post_qualifiers.txt";
     /// Organisation nouns written both "Department of X" and "X Department".
     INVERTIBLE_ORG_NOUNS: List = "invertible_org_nouns.txt";
     /// Small words title case leaves in lower case ("of", "the").

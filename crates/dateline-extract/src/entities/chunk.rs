@@ -5,7 +5,9 @@ use std::borrow::Cow;
 use super::Span;
 use crate::gazetteer;
 use crate::lexicon::{self};
-use crate::lists::{JOINING_PARTICLES, MINISTRY_PORTFOLIOS, NAME_JOINERS, POSSESSIVE_NAME_WORDS, PURPOSE_BODY_NOUNS};
+use crate::lists::{
+    COMMA_LEGAL_FORMS, JOINING_PARTICLES, MINISTRY_PORTFOLIOS, NAME_JOINERS, POSSESSIVE_NAME_WORDS, PURPOSE_BODY_NOUNS,
+};
 use crate::text::{Word, is_all_caps};
 
 /// Lower-case words that may join capitalised words inside one run: function words ("Bureau
@@ -155,6 +157,9 @@ fn next_step(text: &str, ws: &[Word<'_>], j: usize) -> Step {
     if let Some(n) = portfolio_list(text, ws, j) {
         return Step::TakeAndStop(n);
     }
+    if comma_legal_form(gap, prev, &ws[j]) {
+        return Step::TakeAndStop(1);
+    }
     if !bracketed && !contiguous(text, prev, &ws[j]) && !ampersand(gap, prev, &ws[j]) {
         return Step::Stop;
     }
@@ -238,6 +243,12 @@ fn portfolio_list(text: &str, ws: &[Word<'_>], j: usize) -> Option<usize> {
             _ => return None,
         }
     }
+}
+
+/// "Acme Widgets, Inc.", "Quillmark Holdings, LLC": a company's legal form set off by a comma
+/// is the last word of its name, comma and all.
+fn comma_legal_form(gap: &str, prev: &Word<'_>, next: &Word<'_>) -> bool {
+    gap == ", " && !prev.possessive && capitalized(prev.text) && COMMA_LEGAL_FORMS.contains(next.text)
 }
 
 /// "Ministry", "Department": the words that name a government's department, whose name lists

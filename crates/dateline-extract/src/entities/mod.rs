@@ -604,6 +604,34 @@ mod tests {
             &[(O, "Acme Widget Corp"), (O, "Brightwater Inc")],
             &[(P, "Acme Widget Corp")],
         ),
+        // US and British registered names set the legal form off with a comma; the comma is
+        // part of the name, and a later mention without the form is the same company.
+        (
+            "Orders went to Zentrix Micro Systems, Inc. and Quillmark Holdings, LLC. Later Zentrix Micro Systems said it was pleased.",
+            &[(O, "Zentrix Micro Systems, Inc."), (O, "Quillmark Holdings, LLC")],
+            &[(O, "Inc."), (O, "LLC"), (O, "Zentrix Micro Systems")],
+        ),
+        // The "and" before a list's last item parts two bodies' names; one word and a legal
+        // form after it is one company's name.
+        (
+            "The agency picked Acme Corp., Vole Robotics and Plimsy Space Systems, Inc. for the work. The fund hired Acme Corp, Marlo Trust and Banking Co Ltd and others.",
+            &[
+                (O, "Vole Robotics"),
+                (O, "Plimsy Space Systems, Inc."),
+                (O, "Marlo Trust and Banking Co Ltd"),
+            ],
+            &[(O, "Vole Robotics and Plimsy Space Systems, Inc.")],
+        ),
+        // A post written out in title case before the company it is held in is no part of the
+        // company's name.
+        (
+            "Al Hale, Senior Vice President of Sales for Plimsy, Inc., said the plant would open.",
+            &[(P, "Al Hale"), (O, "Plimsy, Inc.")],
+            &[
+                (O, "Senior Vice President of Sales for Plimsy, Inc."),
+                (O, "Sales for Plimsy, Inc."),
+            ],
+        ),
         // Unknown acronyms are organisations only when they act as one.
         (
             "The monitor has two HDMI ports and LED lights.",

@@ -41,7 +41,8 @@ pub(super) fn org_key(name: &str, lower: &mut String) {
         && !head.is_empty()
         && (COMPANY_SUFFIXES.contains(last) || OUTLET_TITLE_WORDS.contains(last))
     {
-        let keep = head.len();
+        // "Acme Widgets, Inc.": the comma setting off the legal form goes with it.
+        let keep = head.trim_end_matches(',').len();
         lower.truncate(keep);
     }
     // Dropping apostrophes walks the key by characters: only when there may be one ('’' is
@@ -958,7 +959,8 @@ pub(super) fn distinctive_word(name: &str) -> Option<&str> {
     let last = name
         .split_whitespace()
         .rev()
-        .find(|w| !COMPANY_SUFFIXES.contains_lowercase_of(w))?;
+        .find(|w| !COMPANY_SUFFIXES.contains_lowercase_of(w))?
+        .trim_end_matches(',');
     (!gazetteer::is_org_suffix(last)).then_some(last)
 }
 

@@ -24,9 +24,9 @@ use crate::lists::{
     INSTITUTION_NOUNS, JOINING_PARTICLES, KIN_NOUNS, LEADING_FUNCTION_WORDS, MARKET_INDICES, MEMBER_NOUNS,
     MINISTRY_PORTFOLIOS, MISC_PREFIXES, NAME_ARTICLES, NAME_JOINERS, NAME_OPENING_ADJECTIVES, NEWSROOM_POSTS,
     NON_NAME_WORDS, ORG_NAME_ADJECTIVES, ORG_NAME_NOUNS, ORG_POSSESSIONS, ORG_PREPOSITIONS, OUTLET_NOUNS, PARTY_LABELS,
-    PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, PLATFORM_ITEM_NOUNS, RANK_ADJECTIVES,
-    REGION_QUALIFIERS, RESULT_VERBS, ROLE_QUALIFIERS, SOURCE_CUES, SPORTS_POSITIONS, STATE_FORMS, STOCK_EXCHANGES,
-    STREET_SUFFIXES, THING_NOUNS, TOWN_PART_ADJECTIVES,
+    PERSON_ATTRIBUTIVE_NOUNS, PERSON_NOUNS, PLACE_PARTICLES, PLACE_PREPOSITIONS, PLATFORM_ITEM_NOUNS, POST_QUALIFIERS,
+    RANK_ADJECTIVES, REGION_QUALIFIERS, RESULT_VERBS, ROLE_QUALIFIERS, SOURCE_CUES, SPORTS_POSITIONS, STATE_FORMS,
+    STOCK_EXCHANGES, STREET_SUFFIXES, THING_NOUNS, TOWN_PART_ADJECTIVES,
 };
 use crate::model::EntityKind;
 use crate::names;
@@ -1098,8 +1098,28 @@ fn two_names(r: &Run<'_, '_>, k: usize, right: usize) -> bool {
     bodies
         || two_legal_names
         || same_head
+        || last_of_a_list(r, left_ws, right_ws)
         || !legal_name && alone(left_ws, &r.name(0..k))
         || alone(right_ws, &r.name(right..ws.len()))
+}
+
+/// "named Acme Corp., Zentrix Robotics and Quillmark Space Systems, Inc.": in a list of three
+/// or more names, commas between them and "and" before the last, the "and" parts the last two
+/// items when each is a body's whole name, the last of two words or more besides its legal
+/// form. One word and a legal form after the "and" is the last item's own name ("…, Plimsy
+/// Trust and Banking Co Ltd", "…, Harlow Gas and Electric Co"), and single words each side
+/// are more often one firm's partners ("Roe, Vole, Hale and Marsh").
+fn last_of_a_list(r: &Run<'_, '_>, left: &[Word<'_>], right: &[Word<'_>]) -> bool {
+    let before = r.chunk.text[..r.ws[0].start].trim_end_matches(' ');
+    let listed = before
+        .strip_suffix(',')
+        .and_then(|b| b.split_whitespace().next_back())
+        .is_some_and(capitalized);
+    let named = right
+        .iter()
+        .filter(|w| !COMPANY_SUFFIXES.contains_lowercase_of(w.text.trim_end_matches(',')))
+        .count();
+    listed && named >= 2 && org_like(left) && org_like(right)
 }
 
 /// Events, prizes, laws and works ("Springfield Marathon", "Roe Prize") are no entity — unless
@@ -1205,15 +1225,21 @@ fn organisation_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
             Out::again(k + 1..ws.len(), r.weak),
         ]));
     }
-    // "Deputy General Manager of Zentrix Bank": a post written before the body it is held in
-    // is no part of the body's name (see `office_of_a_company`).
-    if let Some(k) = ws.iter().position(|w| w.text == "of").filter(|&k| k > 0) {
-        let post = ws[..k].iter().all(|w| {
-            lexicon::is_title(w.text) || with_lowercase(w.text, |l| lexicon::is_role_noun(l) || l == "general")
-        });
-        if let Some(split) = office_of_a_company(r, k - 1).filter(|_| post) {
-            return Some(split);
-        }
+    // "Deputy General Manager of Zentrix Bank", "Vice President of Sales for Zentrix, Inc.": a
+    // post (with the field it covers) written before the body it is held in is no part of the
+    // body's name (see `office_of_a_company`).
+    let held_in = |k: &usize| *k > 0 && matches!(ws[*k].text, "of" | "for");
+    if let Some(k) = ws.iter().position(|w| w.text == "for").filter(held_in)
+        && post_with_its_field(&ws[..k])
+        && let Some(split) = office_of_a_company(r, k - 1)
+    {
+        return Some(split);
+    }
+    if let Some(k) = ws.iter().position(|w| w.text == "of").filter(held_in)
+        && post_words(&ws[..k])
+        && let Some(split) = office_of_a_company(r, k - 1)
+    {
+        return Some(split);
     }
     if let Some(split) = company_of_its_seat(r)
         .or_else(|| body_of_a_body(r))
@@ -1236,6 +1262,32 @@ fn organisation_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
         return Some(Verdict::one(Out::again(1..ws.len(), r.weak)));
     }
     Some(Verdict::all(r, Kind::Org(r.whole.clone())))
+}
+
+/// "Deputy General Manager", "Chief Executive", "Senior Vice President": words that are all a
+/// post.
+fn post_words(ws: &[Word<'_>]) -> bool {
+    ws.iter().all(|w| {
+        lexicon::is_title(w.text)
+            || with_lowercase(w.text, |l| {
+                lexicon::is_role_noun(l) || l == "general" || POST_QUALIFIERS.contains(l)
+            })
+    })
+}
+
+/// "Vice President of Sales", "Director of Research", "Manager": a post, and after "of" the
+/// field it covers in a word or two that name no one.
+fn post_with_its_field(ws: &[Word<'_>]) -> bool {
+    let (post, field) = match ws.iter().position(|w| w.text == "of") {
+        Some(k) => (&ws[..k], &ws[k + 1..]),
+        None => (ws, &ws[ws.len()..]),
+    };
+    !post.is_empty()
+        && post_words(post)
+        && field.len() <= 2
+        && field
+            .iter()
+            .all(|w| capitalized(w.text) && !lexicon::is_given_name(w.text) && gazetteer::place(w.text).is_none())
 }
 
 /// "Zentrix Pharma Ltd of Canada", "Kellwood Inc of Dallas": wire copy follows a company's

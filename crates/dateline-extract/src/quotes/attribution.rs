@@ -15,9 +15,9 @@ use crate::model::EntityKind;
 use super::super::fasthash::with_lowercase;
 use super::super::lexicon::{self, Gender};
 use super::super::lists::{
-    ATTRIBUTION_FILLERS, BODY_NOUNS, CLAUSE_CONJUNCTIONS, COMPOUND_PAST_AUXILIARIES, DOCUMENT_NOUNS, INSTITUTION_NOUNS,
-    NAME_JOINERS, RELATIVE_PRONOUNS, ROLE_QUALIFIERS, SPEAKER_DETERMINERS, SPOKESPERSON_NOUNS, UNNAMED_PERSON_NOUNS,
-    UNNAMED_SUBJECTS,
+    ATTRIBUTION_FILLERS, BODY_NOUNS, CLAUSE_CONJUNCTIONS, COMMA_LEGAL_FORMS, COMPOUND_PAST_AUXILIARIES, DOCUMENT_NOUNS,
+    INSTITUTION_NOUNS, NAME_JOINERS, POST_QUALIFIERS, RELATIVE_PRONOUNS, ROLE_QUALIFIERS, SPEAKER_DETERMINERS,
+    SPOKESPERSON_NOUNS, UNNAMED_PERSON_NOUNS, UNNAMED_SUBJECTS,
 };
 use super::super::text::{Word, is_double_quote, sentence_ends};
 use super::resolver::{Resolver, Speaker};
@@ -165,13 +165,21 @@ fn clause_parts(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 .filter(|&c| matches!(c, '—' | '–') || is_double_quote(c))
                 .map_or(0, char::len_utf8)
         };
-        if len > 0 {
+        if len > 0 && !(b == b',' && legal_form_after(&segment[i + 1..])) {
             parts.push(range.start + start..range.start + i);
             start = i + len;
         }
     }
     parts.push(range.start + start..range.end);
     parts
+}
+
+/// " Inc., says": the comma before a company's legal form ("Acme Widgets, Inc.") is part of
+/// its name, and parts nothing.
+fn legal_form_after(rest: &str) -> bool {
+    rest.strip_prefix(' ')
+        .and_then(|r| r.split([' ', ',', ';']).next())
+        .is_some_and(|w| COMMA_LEGAL_FORMS.contains(w))
 }
 
 /// A word lower-cased on the stack when it is short ASCII (most are), else on the heap: the
@@ -290,6 +298,7 @@ const SUBJECT_RULES: &[(Rule, SubjectRule)] = &[
     ("conjunction_then_pronoun", conjunction_then_pronoun),
     ("description_subject", description_subject),
     ("unnamed_official_subject", unnamed_official_subject),
+    ("post_held_in_a_body", post_held_in_a_body),
     ("named_subject", named_subject),
     ("described_name_subject", described_name_subject),
 ];
@@ -386,6 +395,22 @@ fn unnamed_official_subject(cx: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdi
         .mentions_in(p.clause.block, p.clause.range.clone())
         .any(|m| cx.kind(m.entity) == EntityKind::Person);
     (!person).then_some(PartVerdict::Speaker(Attr::Unnamed))
+}
+
+/// "Al Hale, Senior Vice President of Sales for Acme, Inc., says": web copy and press
+/// releases capitalise a post written after the name, with the body it is held in. Such a part
+/// names no one: it describes the speaker named before it, and is read as a description.
+fn post_held_in_a_body(cx: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
+    let post = lexicon::is_title(p.word0) || POST_QUALIFIERS.contains(p.first());
+    let held_in = p.t.contains(" of ") || p.t.contains(" for ") || p.t.contains(" at ");
+    if !post || !held_in || p.count > 14 {
+        return None;
+    }
+    let person = cx
+        .found
+        .mentions_in(p.clause.block, p.clause.range.clone())
+        .any(|m| cx.kind(m.entity) == EntityKind::Person);
+    (!person).then_some(PartVerdict::Description)
 }
 
 /// "Roe said", "City Hall spokeswoman Dana Roe said", "…,” Railco said".

@@ -567,6 +567,15 @@ const CONVENTIONS: &[ConventionRow<'static>] = &[
         Some("person_with_role"),
     ),
     (
+        // A post capitalised after the name, with its company, describes the speaker.
+        &[
+            "Al Hale, Senior Vice President of Sales for Plimsy, Inc., says: “The new line will ship to every store in May.”",
+        ],
+        "The new line",
+        Some("Al Hale"),
+        Some("named_subject"),
+    ),
+    (
         // A quotation running over paragraphs, attributed where it ends: the paragraphs it
         // ran over are the speaker's.
         &[
