@@ -856,7 +856,10 @@ fn plural_abbreviation<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) ->
 /// address's ending names a website, which is an outlet or a company ("U.S." and "Jr." end in
 /// no domain).
 fn website<'n>(p: &'n Piece<'n>, _: &Builder, _: &'n Lookups<'n>) -> Option<Settled<'n>> {
-    let (site, domain) = p.name.rsplit_once('.')?;
+    // Asked of every name, most of them short and without a full stop: a walk back over the
+    // bytes settles that sooner than a general string search is set up.
+    let dot = p.name.bytes().rposition(|b| b == b'.')?;
+    let (site, domain) = (&p.name[..dot], &p.name[dot + 1..]);
     let named = site.bytes().any(|b| b.is_ascii_lowercase()) && !site.contains(['/', '@']);
     (named && WEB_DOMAINS.contains(domain)).then(|| Settled::Org(&p.name))
 }
