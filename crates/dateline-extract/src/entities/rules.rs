@@ -179,6 +179,11 @@ fn source_in_square_brackets<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let text = r.chunk.text;
     let last = &r.ws[r.ws.len() - 1];
     let (before, after) = (&text[..r.ws[0].start], &text[last.full_end..]);
+    // Both shapes open with a bracket, which nearly every run lacks: that settles them before
+    // the text either side is trimmed.
+    if !before.trim_end().ends_with('[') {
+        return None;
+    }
     let alone = before.trim() == "[" && after.trim() == "]";
     let ends_line = before.ends_with(" [ ")
         && after
