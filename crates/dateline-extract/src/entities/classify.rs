@@ -99,7 +99,8 @@ impl<'a, 'r> Story<'a, 'r> {
                 capital_shapes.add_lowercase_of(w.text.as_bytes());
             }
         }
-        let mut lower_words = FxHashSet::default();
+        // Sized for a story's usual few dozen such words, which spares growing it step by step.
+        let mut lower_words = FxHashSet::with_capacity_and_hasher(64, Default::default());
         let mut votes = LanguageVotes::default();
         // English's function words are a good part of a story's lower-case words: each goes
         // into the set once, not at every use.
