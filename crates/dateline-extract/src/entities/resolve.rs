@@ -100,6 +100,15 @@ pub(super) fn resolve(pieces: Vec<Piece<'_>>, registry: &Registry) -> Found {
     // Nearly every piece becomes one mention, and at most one new entity.
     b.mentions.reserve(pieces.len());
     b.entities.reserve(pieces.len());
+    // The name tables take a share of those entities each: room for a third of the pieces
+    // spares growing them step by step. They are only looked up, never walked, so their size
+    // changes no answer.
+    let room = pieces.len() / 3;
+    for keys in &mut b.by_key {
+        keys.reserve(room);
+    }
+    b.tails.reserve(room);
+    b.short_names.reserve(room);
     b.genders.reserve(pieces.len());
     b.last_seen.reserve(pieces.len());
     b.first_pos.reserve(pieces.len());
