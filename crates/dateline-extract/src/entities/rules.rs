@@ -166,8 +166,9 @@ fn company_in_angle_brackets<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     let text = r.chunk.text;
     let last = &r.ws[r.ws.len() - 1];
     let bracketed = text[..r.ws[0].start].ends_with('<') && text[last.full_end..].starts_with('>');
-    let ticker = r.ws.len() == 1 && is_all_caps(r.ws[0].text);
-    (bracketed && !ticker).then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
+    // Asked of every run, nearly none of them in brackets: the word is read only for those.
+    let ticker = || r.ws.len() == 1 && is_all_caps(r.ws[0].text);
+    (bracketed && !ticker()).then(|| Verdict::all(r, Kind::Org(r.whole.clone())))
 }
 
 /// "[ Acme Review ]", "[Zentrix Times]": a roundup of what other outlets wrote quotes a passage
