@@ -41,7 +41,10 @@ impl Spelling {
     /// The gazetteer's place for `name`, this spelling's own or, failing that, the one it
     /// holds without the name's marks ("Piaui" for "Piauí").
     fn found(&self, name: &str) -> Option<Place> {
-        self.gazetteer.or_else(|| places::lookup_without_marks(name))
+        // Nearly every name asked about is in none of the tables and in plain ASCII, which
+        // has no marks to take off: the second lookup is for the others.
+        self.gazetteer
+            .or_else(|| (!name.is_ascii()).then(|| places::lookup_without_marks(name))?)
     }
 }
 

@@ -46,7 +46,11 @@ fn prefixed_title(word: &str) -> bool {
 /// What follows "vice-" or "ex-" in a word ("premier" in "vice-premier"), if anything does.
 fn vice_or_ex(word: &str) -> Option<&str> {
     // The prefix is compared in place: nearly every word asked about has none, and searching
-    // each for a hyphen first cost more than the lookups it guards.
+    // each for a hyphen first cost more than the lookups it guards. Most do not even start
+    // with either prefix's letter.
+    if !matches!(word.as_bytes().first(), Some(b'v' | b'V' | b'e' | b'E')) {
+        return None;
+    }
     let after = |prefix: &str| {
         let head = word.get(..prefix.len())?;
         head.eq_ignore_ascii_case(prefix).then(|| &word[prefix.len()..])

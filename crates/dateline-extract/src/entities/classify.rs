@@ -99,7 +99,8 @@ impl<'a, 'r> Story<'a, 'r> {
                 capital_shapes.add_lowercase_of(w.text.as_bytes());
             }
         }
-        let mut lower_words = FxHashSet::default();
+        // Sized for a story's usual few dozen such words, which spares growing it step by step.
+        let mut lower_words = FxHashSet::with_capacity_and_hasher(64, Default::default());
         let mut votes = LanguageVotes::default();
         // English's function words are a good part of a story's lower-case words: each goes
         // into the set once, not at every use.
@@ -1113,9 +1114,38 @@ pub(super) fn org_like(ws: &[Word<'_>]) -> bool {
 /// suffix, which a hash lookup cannot answer, so the few entries are compared in turn.
 static GERMAN_BODY_ENDINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| COMPOUND_ORG_ENDINGS.iter().collect());
 
+/// The last three bytes of every ending in lower case, as one number each (see
+/// [`may_end_a_german_body`]); none when an ending is shorter.
+static GERMAN_BODY_TAILS: LazyLock<Option<Vec<u32>>> = LazyLock::new(|| {
+    GERMAN_BODY_ENDINGS
+        .iter()
+        .map(|e| last_three_lowercase(e.as_bytes()))
+        .collect()
+});
+
+/// The last three bytes of `b`, ASCII letters lowered, as one number.
+fn last_three_lowercase(b: &[u8]) -> Option<u32> {
+    let [x, y, z] = b.last_chunk::<3>()?.map(|b| b.to_ascii_lowercase());
+    Some(u32::from_be_bytes([0, x, y, z]))
+}
+
+/// False only for a word that ends in none of the endings, told from its last three bytes:
+/// when they are ASCII, the word's lower case ends in them lowered, and so must the ending.
+/// Nearly every word asked about ends otherwise, and one short scan settles it.
+fn may_end_a_german_body(w: &str) -> bool {
+    let b = w.as_bytes();
+    match (&*GERMAN_BODY_TAILS, last_three_lowercase(b)) {
+        (Some(tails), Some(last)) if b[b.len() - 3..].is_ascii() => tails.contains(&last),
+        _ => true,
+    }
+}
+
 /// A German compound naming a kind of body ("Zentrixklinik", "Krankenkasse"): the ending is
 /// compared byte for byte with the word's lower-case letters, for the few words that have one.
 fn german_body(w: &str) -> bool {
+    if !may_end_a_german_body(w) {
+        return false;
+    }
     GERMAN_BODY_ENDINGS.iter().any(|e| {
         if w.len() < e.len() || !w.is_char_boundary(w.len() - e.len()) {
             return false;
