@@ -1237,14 +1237,13 @@ fn organisation_shape<'a>(r: &Run<'a, '_>) -> Option<Verdict<'a>> {
     // "Deputy General Manager of Zentrix Bank", "Vice President of Sales for Zentrix, Inc.": a
     // post (with the field it covers) written before the body it is held in is no part of the
     // body's name (see `office_of_a_company`).
-    let held_in = |k: &usize| *k > 0 && matches!(ws[*k].text, "of" | "for");
-    if let Some(k) = ws.iter().position(|w| w.text == "for").filter(held_in)
+    if let Some(k) = ws.iter().position(|w| w.text == "for").filter(|&k| k > 0)
         && post_with_its_field(&ws[..k])
         && let Some(split) = office_of_a_company(r, k - 1)
     {
         return Some(split);
     }
-    if let Some(k) = ws.iter().position(|w| w.text == "of").filter(held_in)
+    if let Some(k) = ws.iter().position(|w| w.text == "of").filter(|&k| k > 0)
         && post_words(&ws[..k])
         && let Some(split) = office_of_a_company(r, k - 1)
     {

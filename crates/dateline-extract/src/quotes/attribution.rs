@@ -390,11 +390,14 @@ fn unnamed_official_subject(cx: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdi
     if p.count > 6 || !UNNAMED_PERSON_NOUNS.contains_lowercase_of(last) {
         return None;
     }
-    let person = cx
-        .found
+    (!names_a_person(cx, p)).then_some(PartVerdict::Speaker(Attr::Unnamed))
+}
+
+/// Whether a person found in the story is named inside the part.
+fn names_a_person(cx: &Resolver<'_>, p: &Part<'_>) -> bool {
+    cx.found
         .mentions_in(p.clause.block, p.clause.range.clone())
-        .any(|m| cx.kind(m.entity) == EntityKind::Person);
-    (!person).then_some(PartVerdict::Speaker(Attr::Unnamed))
+        .any(|m| cx.kind(m.entity) == EntityKind::Person)
 }
 
 /// "Al Hale, Senior Vice President of Sales for Acme, Inc., says": web copy and press
@@ -406,11 +409,7 @@ fn post_held_in_a_body(cx: &Resolver<'_>, p: &Part<'_>) -> Option<PartVerdict> {
     if !post || !held_in || p.count > 14 {
         return None;
     }
-    let person = cx
-        .found
-        .mentions_in(p.clause.block, p.clause.range.clone())
-        .any(|m| cx.kind(m.entity) == EntityKind::Person);
-    (!person).then_some(PartVerdict::Description)
+    (!names_a_person(cx, p)).then_some(PartVerdict::Description)
 }
 
 /// "Roe said", "City Hall spokeswoman Dana Roe said", "…,” Railco said".
